@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from '@jest/globals'
+import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
+import { octokitRequest } from '../src/secrets/api.js'
+import { startGitHubStandIn } from '../stand-ins/github.js'
+import { refsRoutes, seedCommit } from '../stand-ins/github-refs.js'
+
+const TOKEN = 'github_pat_lock_tests'
+const REF = lockRef('repo', 'CLAUDE_CREDENTIALS')
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+let github: any
+afterEach(async () => github?.close())
+
+async function setUp() {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const state: any = {}
+  const head = seedCommit(state, { message: 'head' })
+  github = await startGitHubStandIn({ routes: refsRoutes, state, tokens: [TOKEN] })
+  const api = octokitRequest(TOKEN, { GITHUB_API_URL: github.url })
+  const options = (holder: string, extra = {}) => ({
+    api,
+    owner: 'acme',
+    repo: 'app',
+    ref: REF,
+    holder,
+    baseSha: head,
+    pollMs: 10,
+    ...extra
+  })
+  return { state, head, api, options }
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function seedExpiredLock(state: any, head: string) {
+  const sha = seedCommit(state, {
+    message: `claude-preflight lock\n\nexpires-at: ${new Date(Date.now() - 1000).toISOString()}\nholder: run 1 attempt 1, job crashed\n`,
+    parents: [head]
+  })
+  state.git.refs['acme/app'] = { [REF]: sha }
+}
+
+describe('the GitHub lock', () => {
+  it('lets one holder in at a time among concurrent runs, and is gone after the last release', async () => {
+    const { state, options } = await setUp()
+    let inside = 0
+    let most = 0
+    const order: string[] = []
+    await Promise.all(
+      Array.from({ length: 6 }, async (_, i) => {
+        const lock = await acquireLock(options(`run ${i}`))
+        inside++
+        most = Math.max(most, inside)
+        order.push(`run ${i}`)
+        await new Promise(resolve => setTimeout(resolve, 15))
+        inside--
+        await lock.release()
+      })
+    )
+    expect(most).toBe(1)
+    expect(new Set(order).size).toBe(6)
+    expect(state.git.refs['acme/app']).toEqual({})
+    expect(REF).toBe('refs/claude-preflight/locks/repo/CLAUDE_CREDENTIALS')
+  })
+
+  it('takes over a lock a crashed run left expired, and only one of two racers wins it', async () => {
+    const { state, head, options } = await setUp()
+    seedExpiredLock(state, head)
+    const results = await Promise.allSettled([
+      acquireLock(options('run A', { waitMs: 150 })),
+      acquireLock(options('run B', { waitMs: 150 }))
+    ])
+    const won = results.filter(r => r.status === 'fulfilled')
+    const lost = results.filter(r => r.status === 'rejected') as PromiseRejectedResult[]
+    expect(won).toHaveLength(1)
+    expect((won[0] as PromiseFulfilledResult<{ tookOverFrom?: string }>).value.tookOverFrom).toBe(
+      'run 1 attempt 1, job crashed'
+    )
+    expect(lost).toHaveLength(1)
+    expect(lost[0]?.reason).toBeInstanceOf(LockError)
+    expect(lost[0]?.reason.message).toMatch(
+      /^claude-preflight: another run \(run [AB]\) holds the refresh lock refs\/claude-preflight\/locks\/repo\/CLAUDE_CREDENTIALS in acme\/app until .*`concurrency:` group/
+    )
+  })
+
+  it('waits for a live lock and gets it once released', async () => {
+    const { options } = await setUp()
+    const first = await acquireLock(options('run A'))
+    const second = acquireLock(options('run B', { waitMs: 5000 }))
+    await new Promise(resolve => setTimeout(resolve, 60))
+    await first.release()
+    const lock = await second
+    expect(lock.tookOverFrom).toBeUndefined()
+    await lock.release()
+  })
+
+  it('says which permission is missing when the API refuses', async () => {
+    const { options } = await setUp()
+    const api = octokitRequest('github_pat_without_access', { GITHUB_API_URL: github.url })
+    const error = await acquireLock({ ...options('run A'), api }).catch(e => e)
+    expect(error).toBeInstanceOf(LockError)
+    expect(error.reason).toBe('denied')
+    expect(error.message).toMatch(/HTTP 401 Bad credentials\. .*"Contents: write" on acme\/app/)
+  })
+})

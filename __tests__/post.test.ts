@@ -1,0 +1,239 @@
+// The post step in-process: real scanner, real Octokit (@actions/github) against the GitHub stand-in on
+// loopback; only @actions/core is replaced by a recorder so every annotation and warning can be checked.
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { copyFileSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { post } from '../src/action/post.js'
+import type { Core } from '../src/action/core.js'
+import { COMMENT_MARKER } from '../src/report/post-report.js'
+import { startGitHubStandIn } from '../stand-ins/github.js'
+import { issuesRoutes } from '../stand-ins/github-issues.js'
+
+const FIXTURES = join(process.cwd(), 'fixtures', 'cli')
+
+interface Recorded {
+  core: Core
+  errors: Array<{ message: string; title?: string }>
+  warnings: string[]
+  notices: string[]
+  summary: string[]
+}
+
+function recorder(inputs: Record<string, string>, state: Record<string, string> = {}): Recorded {
+  const rec: Recorded = {
+    errors: [],
+    warnings: [],
+    notices: [],
+    summary: [],
+    core: undefined as unknown as Core
+  }
+  let pending = ''
+  const summary = {
+    addRaw(text: string) {
+      pending += text
+      return summary
+    },
+    async write() {
+      rec.summary.push(pending)
+      pending = ''
+      return summary
+    }
+  }
+  rec.core = {
+    getInput: (name: string) => inputs[name] ?? '',
+    getState: (name: string) => state[name] ?? '',
+    info: () => undefined,
+    debug: () => undefined,
+    notice: (m: string | Error) => rec.notices.push(String(m)),
+    warning: (m: string | Error) => rec.warnings.push(String(m)),
+    error: (m: string | Error, p?: { title?: string }) =>
+      rec.errors.push({ message: String(m), ...(p?.title ? { title: p.title } : {}) }),
+    summary
+  } as unknown as Core
+  return rec
+}
+
+const STATE = {
+  preflight: JSON.stringify({
+    source: 'claude-code-oauth-token',
+    label: 'OAuth token',
+    fingerprint: 'sk-ant-oat01:1a2b3c4d',
+    checkedAt: '2026-01-01T00:00:00Z',
+    status: 'valid'
+  })
+}
+
+let github: {
+  url: string
+  state: Record<string, unknown>
+  requests: unknown[]
+  close(): Promise<void>
+}
+let job: string
+let env: NodeJS.ProcessEnv
+
+beforeAll(async () => {
+  github = (await startGitHubStandIn({
+    routes: issuesRoutes,
+    tokens: ['ghs_good'],
+    state: {}
+  })) as typeof github
+  job = mkdtempSync(join(tmpdir(), 'post-test-'))
+  const event = join(job, 'event.json')
+  writeFileSync(event, JSON.stringify({ pull_request: { number: 7 } }))
+  env = {
+    RUNNER_TEMP: job,
+    GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_API_URL: github.url,
+    GITHUB_WORKSPACE: job
+  }
+})
+afterAll(async () => github.close())
+
+function withGitHubUrl<T>(fn: () => Promise<T>): Promise<T> {
+  const before = process.env.GITHUB_API_URL
+  process.env.GITHUB_API_URL = github.url
+  return fn().finally(() => {
+    if (before === undefined) delete process.env.GITHUB_API_URL
+    else process.env.GITHUB_API_URL = before
+  })
+}
+
+describe('post', () => {
+  test('one annotation per distinct failure across formats and files, job failed', async () => {
+    const dir = join(job, 'run1')
+    mkdirSync(dir)
+    for (const ext of ['jsonl', 'execution.json', 'txt']) {
+      copyFileSync(join(FIXTURES, `revoked.${ext}`), join(dir, `claude.${ext}`))
+    }
+    const rec = recorder({ 'claude-output': `${dir}/claude.*\n${dir}/absent.json` }, STATE)
+    let failed = 0
+    const outcome = await post({ core: rec.core, env, fail: () => failed++ })
+    expect(outcome.files).toHaveLength(3)
+    expect(rec.errors).toHaveLength(1)
+    expect(rec.errors[0]?.title).toBe(
+      'claude-preflight: Anthropic credential revoked (anthropic-auth-revoked)'
+    )
+    expect(rec.errors[0]?.message).toContain(
+      'was valid at preflight (checked 2026-01-01T00:00:00Z), revoked since'
+    )
+    expect(rec.errors[0]?.message).toContain('1 turn and 1 tool call had completed before it')
+    expect(rec.notices.join('\n')).toContain(`no file matches '${dir}/absent.json'`)
+    expect(rec.summary.join('')).toMatch(
+      /\| `anthropic-auth-revoked` \|.*\| 1 turns, 1 tool calls \|/
+    )
+    expect(failed).toBe(1)
+  })
+
+  test('near misses: no annotation, job not failed, summary says so', async () => {
+    const rec = recorder({
+      'claude-output': ['near-overloaded-529', 'near-tool-results-401', 'near-diff-with-patterns']
+        .map(n => join(FIXTURES, `${n}.jsonl`))
+        .join('\n')
+    })
+    let failed = 0
+    await post({ core: rec.core, env, fail: () => failed++ })
+    expect(rec.errors).toEqual([])
+    expect(failed).toBe(0)
+    expect(rec.summary.join('')).toContain('no credential failure in the Claude step')
+  })
+
+  test('fail-on-auth-error false reports without failing; garbled state is ignored', async () => {
+    const rec = recorder(
+      { 'claude-output': join(FIXTURES, 'credit-balance.jsonl'), 'fail-on-auth-error': 'false' },
+      { preflight: '{"label": 12, "fingerprint": "<script>", oops' }
+    )
+    let failed = 0
+    await post({ core: rec.core, env, fail: () => failed++ })
+    expect(rec.errors.map(e => e.title)).toEqual([
+      'claude-preflight: Anthropic billing (anthropic-billing)'
+    ])
+    expect(failed).toBe(0)
+    expect(rec.warnings).toEqual([])
+  })
+
+  test('an unreadable file is a warning and a failing write-back fails the job with one error, never a crash', async () => {
+    const dir = join(job, 'unreadable')
+    mkdirSync(join(dir, 'target'), { recursive: true })
+    // A glob matches the link; reading it fails (EISDIR): that must be a warning.
+    symlinkSync(join(dir, 'target'), join(dir, 'broken.jsonl'))
+    const rec = recorder({ 'claude-output': join(dir, '*.jsonl') })
+    let failed = 0
+    const outcome = await post({
+      core: rec.core,
+      env,
+      fail: () => failed++,
+      finishWriteBack: async () => {
+        throw new Error('secret write-back failed: 503')
+      }
+    })
+    expect(outcome.failures).toEqual([])
+    expect(rec.warnings.join('\n')).toMatch(/could not read .*broken\.jsonl: .*EISDIR/)
+    expect(rec.errors).toHaveLength(1)
+    expect(rec.errors[0]?.message).toContain('secret write-back failed: 503')
+    expect(failed).toBe(1)
+    expect(outcome.failed).toBe(true)
+  })
+
+  test('PR comment: created once, then updated in place, never duplicated', async () =>
+    withGitHubUrl(async () => {
+      const inputs = {
+        'claude-output': join(FIXTURES, 'expired-after-3-turns.jsonl'),
+        'pr-comment': 'true',
+        'github-token': 'ghs_good'
+      }
+      const first = await post({ core: recorder(inputs, STATE).core, env, fail: () => undefined })
+      expect(first.comment?.action).toBe('created')
+      const second = await post({
+        core: recorder({ ...inputs, 'claude-output': join(FIXTURES, 'forbidden-org.jsonl') }, STATE)
+          .core,
+        env,
+        fail: () => undefined
+      })
+      expect(second.comment?.action).toBe('updated')
+      const comments = (github.state.comments as Record<string, Array<{ body: string }>>)[
+        'octo/app#7'
+      ]!
+      expect(comments).toHaveLength(1)
+      expect(comments[0]?.body.startsWith(COMMENT_MARKER)).toBe(true)
+      expect(comments[0]?.body).toContain('anthropic-auth-forbidden')
+      expect(comments[0]?.body).not.toContain('anthropic-auth-expired')
+      // A clean run updates the existing comment rather than leaving a stale failure on the PR.
+      const third = await post({
+        core: recorder({ ...inputs, 'claude-output': join(FIXTURES, 'near-usage-limit.jsonl') })
+          .core,
+        env,
+        fail: () => undefined
+      })
+      expect(third.comment?.action).toBe('updated')
+      expect(comments).toHaveLength(1)
+      expect(comments[0]?.body).toContain('no credential failure')
+    }))
+
+  test('PR comment without permission (403) degrades to a warning', async () =>
+    withGitHubUrl(async () => {
+      github.state.commentsReadOnly = true
+      try {
+        const rec = recorder(
+          {
+            'claude-output': join(FIXTURES, 'invalid-api-key.jsonl'),
+            'pr-comment': 'true',
+            'github-token': 'ghs_good'
+          },
+          STATE
+        )
+        const env2 = { ...env, GITHUB_REPOSITORY: 'octo/other' }
+        const outcome = await post({ core: rec.core, env: env2, fail: () => undefined })
+        expect(outcome.comment).toBeUndefined()
+        expect(rec.errors).toHaveLength(1)
+        expect(rec.warnings.join('\n')).toMatch(
+          /lacks permission \(HTTP 403: Resource not accessible by integration/
+        )
+        expect(rec.warnings.join('\n')).toContain('pull-requests: write')
+      } finally {
+        github.state.commentsReadOnly = false
+      }
+    }))
+})

@@ -1,0 +1,118 @@
+// `npm run bench`: the action's speed goals, each a ratio measured in this one run.
+//  1. preflight wall time / one probe's round trip, against the stand-in API with an injected delay, with three
+//     credentials (probed in parallel) and the job timeout read through the contents API (goal <= 1.3);
+//  2. cold start of dist/main/index.js on a no-network path / `node -e 0` (goal <= 3);
+//  3. the scanner on a 1 GB transcript against grep, and its peak memory (scripts/bench-scan.js).
+import { spawnSync, execFileSync } from 'node:child_process'
+import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
+import { startGitHubStandIn } from '../stand-ins/github.js'
+import { contentsRoutes } from '../stand-ins/github-contents.js'
+import { runAction } from './lib/runner.js'
+
+const DELAY_MS = 800
+const RUNS = 5
+const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+const keys = {
+  api: 'sk-ant-api03-bench',
+  oauth: 'sk-ant-oat01-bench',
+  bearer: 'bench-gateway-token'
+}
+const api = await startAnthropicStandIn({
+  credentials: { [keys.api]: 'valid', [keys.oauth]: 'valid', [keys.bearer]: 'valid' },
+  delayMs: DELAY_MS
+})
+const github = await startGitHubStandIn({
+  routes: [
+    ...contentsRoutes.map(route => ({
+      ...route,
+      handle: async context => {
+        await new Promise(resolve => setTimeout(resolve, DELAY_MS))
+        return route.handle(context)
+      }
+    }))
+  ],
+  state: {
+    files: {
+      'acme/app@refs/heads/main:.github/workflows/c.yml': 'jobs:\n  c:\n    timeout-minutes: 60\n'
+    }
+  }
+})
+
+async function roundTrip() {
+  const started = performance.now()
+  const answer = await fetch(`${api.url}/v1/models`, {
+    headers: { 'x-api-key': keys.api, 'anthropic-version': '2023-06-01' }
+  })
+  await answer.text()
+  return performance.now() - started
+}
+
+try {
+  const trips = []
+  const preflights = []
+  for (let i = 0; i < RUNS; i++) {
+    trips.push(await roundTrip())
+    const result = await runAction('dist/main/index.js', {
+      inputs: {
+        'anthropic-base-url': api.url,
+        'anthropic-api-key': keys.api,
+        'claude-code-oauth-token': keys.oauth,
+        'anthropic-auth-token': keys.bearer,
+        'min-remaining': 'auto',
+        'github-token': 'ghs_bench'
+      },
+      env: {
+        GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/c.yml@refs/heads/main',
+        GITHUB_JOB: 'c',
+        GITHUB_API_URL: github.url
+      }
+    })
+    if (result.outputs.status !== 'valid' || !result.summary.includes('timeout-minutes: 60')) {
+      throw new Error(
+        `bench run did not check all it should: ${result.outputs.status}\n${result.stdout}`
+      )
+    }
+    preflights.push(result.elapsedMs)
+  }
+  const trip = median(trips)
+  const preflight = median(preflights)
+  console.log(
+    `preflight: 3 credentials + workflow file, ${DELAY_MS} ms injected per answer, median of ${RUNS}`
+  )
+  console.log(
+    `  one probe round trip ${trip.toFixed(0)} ms, whole preflight process ${preflight.toFixed(0)} ms`
+  )
+  console.log(`  ratio preflight / round trip = ${(preflight / trip).toFixed(2)} (goal <= 1.3)`)
+} finally {
+  await api.close()
+  await github.close()
+}
+
+const time = (args, env = {}) => {
+  const started = performance.now()
+  spawnSync(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' })
+  return performance.now() - started
+}
+const empty = execFileSync('mktemp', ['-d']).toString().trim()
+const files = {
+  GITHUB_OUTPUT: `${empty}/o`,
+  GITHUB_STATE: `${empty}/s`,
+  GITHUB_ENV: `${empty}/e`,
+  GITHUB_STEP_SUMMARY: `${empty}/m`
+}
+execFileSync('touch', Object.values(files))
+time(['-e', '0'])
+time(['dist/main/index.js'], files)
+const bare = median(Array.from({ length: 15 }, () => time(['-e', '0'])))
+const cold = median(Array.from({ length: 15 }, () => time(['dist/main/index.js'], files)))
+console.log(
+  `cold start: dist/main/index.js with no credential (no network) ${cold.toFixed(0)} ms, node -e 0 ${bare.toFixed(0)} ms`
+)
+console.log(`  ratio = ${(cold / bare).toFixed(2)} (goal <= 3)`)
+
+console.log('scan: 1 GB transcript against grep')
+const scan = spawnSync(process.execPath, ['scripts/bench-scan.js', ...process.argv.slice(2)], {
+  stdio: 'inherit'
+})
+process.exitCode = scan.status ?? 1

@@ -1,0 +1,39 @@
+// Compiles src/ with tsc into lib/ (ESM), then bundles each entry point with ncc into dist/<name>/index.js with a
+// package.json marking it as a module, as actions/checkout does. Type errors are `npm run build`'s job (CI runs
+// it); this only emits. CI re-runs this and fails when dist/ differs from what is committed.
+import { execFileSync } from 'node:child_process'
+import { rmSync, writeFileSync, chmodSync, readFileSync } from 'node:fs'
+
+const run = (script, args) =>
+  execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] })
+
+rmSync('lib', { recursive: true, force: true })
+try {
+  run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json'])
+} catch {
+  // Emitted anyway; `npm run build` reports the type errors.
+}
+// `node scripts/bundle.js main` rebuilds one entry; no argument rebuilds all of dist/.
+const only = process.argv.slice(2)
+const entries = only.length ? only : ['main', 'post', 'cli']
+if (!only.length) rmSync('dist', { recursive: true, force: true })
+for (const name of entries) {
+  rmSync(`dist/${name}`, { recursive: true, force: true })
+  run('node_modules/@vercel/ncc/dist/ncc/cli.js', [
+    'build',
+    `lib/${name}.js`,
+    '-o',
+    `dist/${name}`,
+    '--license',
+    'licenses.txt',
+    '-q'
+  ])
+  writeFileSync(`dist/${name}/package.json`, '{ "type": "module" }\n')
+}
+const cli = 'dist/cli/index.js'
+if (entries.includes('cli')) {
+  const source = readFileSync(cli, 'utf8')
+  if (!source.startsWith('#!')) writeFileSync(cli, `#!/usr/bin/env node\n${source}`)
+  chmodSync(cli, 0o755)
+}
+rmSync('lib', { recursive: true, force: true })

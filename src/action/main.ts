@@ -1,0 +1,159 @@
+import * as actionsCore from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import type { Core } from './core.js'
+import { send, type HttpSend } from '../http/request.js'
+import { readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
+import { runCheck, type CheckReport } from '../check/run-check.js'
+import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
+import { fingerprint } from '../report/fingerprint.js'
+import { oneLine, UserError } from '../report/errors.js'
+import { KINDS } from '../credentials/kinds.js'
+import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
+
+export interface MainDeps {
+  core: Core
+  env: NodeJS.ProcessEnv
+  send: HttpSend
+  now: () => Date
+}
+
+/** What the post step gets from main: no secret, only what identifies and dates the check. */
+export interface PreflightState {
+  source: string
+  label: string
+  fingerprint: string
+  expiresAt?: string
+  checkedAt: string
+  status: string
+}
+
+export const STATE_KEY = 'preflight'
+
+const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
+
+export async function run(): Promise<void> {
+  await main({ core: actionsCore, env: process.env, send, now: () => new Date() })
+}
+
+/**
+ * Masks every secret given, line by line too, before anything else reads it: the runner matches masks per line.
+ */
+export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
+  const values = [
+    ...[...SECRET_INPUTS, 'github-token', 'secrets-token'].map(name =>
+      core.getInput(name, { trimWhitespace: false })
+    ),
+    ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+  ]
+  for (const value of values) {
+    for (const part of [value, value.trim(), ...value.split(/\r?\n/).map(line => line.trim())]) {
+      if (part.length >= 4) core.setSecret(part)
+    }
+    if (value.trim().startsWith('{')) maskJsonStrings(core, value)
+  }
+}
+
+/** Masks every string value inside a JSON document (the tokens inside claude-credentials). */
+function maskJsonStrings(core: Core, text: string): void {
+  let document: unknown
+  try {
+    document = JSON.parse(text)
+  } catch {
+    return
+  }
+  const visit = (node: unknown): void => {
+    if (typeof node === 'string' && node.length >= 8) core.setSecret(node)
+    else if (node && typeof node === 'object') Object.values(node).forEach(visit)
+  }
+  visit(document)
+}
+
+async function eventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts> {
+  const facts: EventFacts = {
+    ...(env.GITHUB_EVENT_NAME && { name: env.GITHUB_EVENT_NAME }),
+    ...(env.GITHUB_ACTOR && { actor: env.GITHUB_ACTOR })
+  }
+  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME?.startsWith('pull_request')) return facts
+  try {
+    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
+      pull_request?: { head?: { repo?: { fork?: boolean } } }
+    }
+    return { ...facts, fromFork: event.pull_request?.head?.repo?.fork === true }
+  } catch {
+    return facts
+  }
+}
+
+export async function main(deps: MainDeps): Promise<void> {
+  const { core, env } = deps
+  try {
+    maskSecrets(core, env)
+    // Secrets are read untrimmed so that a pasted newline can be removed and said.
+    const input = (name: string) => core.getInput(name, { trimWhitespace: !isSecretInput(name) })
+    const inputs = readCheckInputs(input, env)
+    const report = await runCheck(inputs, { input, now: deps.now() }, deps)
+    const refresh = await refreshAfterCheck(report, deps)
+    await publish(report, refresh, deps)
+  } catch (error) {
+    if (!(error instanceof UserError))
+      core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+    core.setOutput('status', 'invalid-input')
+    core.setOutput('valid', 'false')
+    core.setFailed(oneLine(error))
+  }
+}
+
+async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps): Promise<void> {
+  const { core } = deps
+  const { verdict } = report
+  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  for (const warning of report.selection.warnings) core.warning(`claude-preflight: ${warning}`)
+  for (const { credential } of report.checked)
+    for (const note of credential.notes) core.notice(`claude-preflight: ${note}`)
+  core.info(
+    chosen
+      ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprint(chosen.credential.secret || chosen.credential.refreshToken || '')}); probing ${report.inputs.baseUrl}.`
+      : 'No Claude credential found.'
+  )
+
+  const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {}
+  // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
+  const message = refresh.error
+    ? { title: 'Claude credential refresh failed', text: oneLine(refresh.error) }
+    : verdictMessage(report, event)
+  const expiresAt = chosen?.credential.expiresAt
+  core.setOutput('credential', chosen?.credential.source ?? '')
+  core.setOutput('status', verdict.status)
+  core.setOutput('valid', String(verdict.status === 'valid'))
+  core.setOutput('expires-at', expiresAt?.toISOString() ?? '')
+  core.setOutput(
+    'remaining-seconds',
+    verdict.remainingMs === undefined ? '' : String(Math.floor(verdict.remainingMs / 1000))
+  )
+  core.setOutput('refreshed', String(refresh.outcome !== undefined))
+  if (chosen?.credential.scheme === 'oauth' && chosen.credential.secret)
+    core.setOutput('oauth-token', chosen.credential.secret)
+
+  await core.summary.addRaw(summaryMarkdown(report, message)).write()
+
+  const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action
+  if (action === 'fail') {
+    // One annotation with a title: setFailed would add a second, untitled one.
+    core.error(message.text, { title: message.title })
+    process.exitCode = 1
+    return
+  }
+  if (action === 'warn') core.warning(message.text, { title: message.title })
+  else core.info(message.text)
+  if (chosen) {
+    const state: PreflightState = {
+      source: chosen.credential.source,
+      label: chosen.credential.label,
+      fingerprint: fingerprint(chosen.credential.secret || chosen.credential.refreshToken || ''),
+      ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
+      checkedAt: report.checkedAt.toISOString(),
+      status: verdict.status
+    }
+    core.saveState(STATE_KEY, JSON.stringify(state))
+  }
+}

@@ -1,0 +1,137 @@
+import { inputError } from '../report/errors.js'
+import { clip, parseDuration } from '../lifetime/duration.js'
+import type { OnExpiring, OnProblem, Policy } from '../policy/decide.js'
+
+export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
+
+/** The inputs that hold secrets: masked before anything reads them. */
+export const SECRET_INPUTS = [
+  'anthropic-api-key',
+  'claude-code-oauth-token',
+  'anthropic-auth-token',
+  'claude-credentials',
+  'oauth-refresh-token'
+] as const
+
+export interface CheckInputs {
+  baseUrl: string
+  /** Where the base URL came from, for humans. */
+  baseUrlFrom: string
+  probeTimeoutMs: number
+  /** A fixed duration, or `auto`: the job's `timeout-minutes`. */
+  minRemainingMs: number | 'auto'
+  onInvalid: OnProblem
+  /** `auto` is resolved once it is known whether a refresh token is present. */
+  onExpiring: OnExpiring | 'auto'
+  onUnverifiable: OnProblem
+  forceRefresh: boolean
+  githubToken: string
+}
+
+export function readChoice<T extends string>(
+  input: string,
+  value: string,
+  choices: readonly T[],
+  fallback: T
+): T {
+  const text = value.trim().toLowerCase()
+  if (text === '') return fallback
+  if ((choices as readonly string[]).includes(text)) return text as T
+  throw inputError(
+    input,
+    `is '${clip(value.trim())}'`,
+    `Use ${choices.map(c => `'${c}'`).join(' or ')}`
+  )
+}
+
+export function readBoolean(input: string, value: string, fallback: boolean): boolean {
+  return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
+}
+
+/** Validates a base URL: http(s), no credentials in it, no query. */
+export function readBaseUrl(input: string, value: string): string {
+  const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    throw inputError(input, `is not a URL ('${clip(value.trim())}')`, fix)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw inputError(input, `uses ${url.protocol} instead of https:`, fix)
+  if (url.username || url.password)
+    throw inputError(
+      input,
+      'has a user name or password in it',
+      `${fix}, and put credentials in their own inputs`
+    )
+  if (url.search || url.hash) throw inputError(input, 'has a query or fragment', fix)
+  return url.toString().replace(/\/+$/, '')
+}
+
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+export function readCheckInputs(
+  input: (name: string) => string,
+  env: NodeJS.ProcessEnv
+): CheckInputs {
+  const baseInput = input('anthropic-base-url').trim()
+  const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim()
+  const [baseUrl, baseUrlFrom] = baseInput
+    ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+    : baseEnv
+      ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+      : [DEFAULT_BASE_URL, 'default']
+  const minRemaining = input('min-remaining').trim()
+  return {
+    baseUrl,
+    baseUrlFrom,
+    probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+      min: 1_000,
+      max: 300_000
+    }),
+    minRemainingMs:
+      minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+        ? 'auto'
+        : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+    onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
+    onExpiring: readChoice(
+      'on-expiring',
+      input('on-expiring'),
+      ['auto', 'fail', 'warn', 'refresh'],
+      'auto'
+    ),
+    onUnverifiable: readChoice(
+      'on-unverifiable',
+      input('on-unverifiable'),
+      ['warn', 'fail'],
+      'warn'
+    ),
+    forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+    githubToken: input('github-token').trim()
+  }
+}
+
+/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+export function resolvePolicy(inputs: CheckInputs, hasRefreshToken: boolean): Policy {
+  if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
+    throw inputError(
+      'on-expiring',
+      "is 'refresh' but no refresh token was given",
+      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'"
+    )
+  }
+  if (inputs.forceRefresh && !hasRefreshToken) {
+    throw inputError(
+      'force-refresh',
+      "is 'true' but no refresh token was given",
+      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'"
+    )
+  }
+  return {
+    onInvalid: inputs.onInvalid,
+    onExpiring:
+      inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
+    onUnverifiable: inputs.onUnverifiable,
+    forceRefresh: inputs.forceRefresh
+  }
+}

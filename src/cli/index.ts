@@ -1,0 +1,60 @@
+import { checkCommand, CHECK_USAGE, type Io } from './check.js'
+import { oneLine } from '../report/errors.js'
+import { VERSION } from '../version.js'
+
+const USAGE = `claude-preflight ${VERSION}
+
+Usage:
+  claude-preflight check [--json] [flags]   check the credential Claude Code will use
+  claude-preflight scan FILE... [--json]     find credential failures in Claude's output
+  claude-preflight --version
+
+Run 'claude-preflight check --help' for the check flags.`
+
+type Command = (args: string[], io: Io) => Promise<number>
+
+const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> = {
+  check: { run: async () => checkCommand, usage: CHECK_USAGE },
+  scan: {
+    run: async () => (await import('./scan.js')).scanCommand,
+    usage: 'Usage: claude-preflight scan FILE... [--json]'
+  }
+}
+
+/** Dispatches a command; returns the exit status (2 for bad usage). */
+export async function cli(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${VERSION}\n`)
+    return 0
+  }
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`)
+    return name === undefined ? 2 : 0
+  }
+  const command = COMMANDS[name]
+  if (!command) {
+    io.stderr(`claude-preflight: unknown command '${name}'.\n${USAGE}\n`)
+    return 2
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(`${command.usage}\n`)
+    return 0
+  }
+  try {
+    return await (
+      await command.run()
+    )(args, io)
+  } catch (error) {
+    io.stderr(`${oneLine(error)}\n`)
+    return 2
+  }
+}
+
+export async function run(): Promise<void> {
+  process.exitCode = await cli(process.argv.slice(2), {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    env: process.env
+  })
+}

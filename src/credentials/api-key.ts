@@ -1,0 +1,29 @@
+import type { CredentialKind } from './types.js'
+import { checkPlacement } from './clean.js'
+
+const CONSOLE = 'https://console.anthropic.com/settings'
+
+export const apiKey: CredentialKind = {
+  source: 'anthropic-api-key',
+  envVar: 'ANTHROPIC_API_KEY',
+  label: 'API key',
+  scheme: 'x-api-key',
+  read(value, from) {
+    checkPlacement('anthropic-api-key', value, ['anthropic-api-key'])
+    return {
+      source: this.source,
+      from,
+      scheme: this.scheme,
+      label: this.label,
+      secret: value,
+      notes: []
+    }
+  },
+  fix: {
+    invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
+    revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
+    expiring: `The key expires before the job could end: create a key with a longer expiry at ${CONSOLE}/keys, or lower 'min-remaining'.`,
+    forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+    billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+  }
+}

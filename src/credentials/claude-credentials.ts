@@ -1,0 +1,88 @@
+import type { Credential, CredentialKind } from './types.js'
+import { inputError } from '../report/errors.js'
+import { parseTimestamp } from '../lifetime/timestamp.js'
+import { checkPlacement } from './clean.js'
+
+const INPUT = 'claude-credentials'
+const SHAPE =
+  'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}'
+const LOGIN =
+  "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'"
+
+/** The `claudeAiOauth` object of ~/.claude/.credentials.json; other fields are kept as they are. */
+export interface ClaudeAiOauth {
+  accessToken?: string
+  refreshToken?: string
+  expiresAt?: number
+  [field: string]: unknown
+}
+
+/** Parses the credentials JSON; errors name the input and never quote it. */
+export function parseClaudeCredentials(value: string): {
+  oauth: ClaudeAiOauth
+  document: Record<string, unknown>
+} {
+  let document: unknown
+  try {
+    document = JSON.parse(value)
+  } catch {
+    throw inputError(INPUT, 'is not valid JSON', SHAPE)
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    throw inputError(INPUT, 'is not a JSON object', SHAPE)
+  }
+  const oauth = (document as Record<string, unknown>).claudeAiOauth
+  if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+    throw inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE)
+  }
+  const fields = oauth as Record<string, unknown>
+  for (const field of ['accessToken', 'refreshToken'] as const) {
+    if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+      throw inputError(INPUT, `has a '${field}' that is not a string`, SHAPE)
+    }
+  }
+  if (!fields.accessToken && !fields.refreshToken) {
+    throw inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE)
+  }
+  return { oauth: fields as ClaudeAiOauth, document: document as Record<string, unknown> }
+}
+
+export const claudeCredentials: CredentialKind = {
+  source: INPUT,
+  label: 'subscription access token',
+  scheme: 'oauth',
+  read(value, from) {
+    if (!value.startsWith('{')) checkPlacement(INPUT, value, [INPUT])
+    const { oauth } = parseClaudeCredentials(value)
+    const credential: Credential = {
+      source: this.source,
+      from,
+      scheme: this.scheme,
+      label: this.label,
+      secret: (oauth.accessToken ?? '').trim(),
+      notes: []
+    }
+    if (credential.secret)
+      checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token'])
+    if (oauth.refreshToken) {
+      credential.refreshToken = oauth.refreshToken.trim()
+      checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token'])
+    }
+    if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+      const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt)
+      credential.expiresAt = at
+      credential.expirySource = `'expiresAt' of ${INPUT}`
+      if (note) credential.notes.push(note)
+    }
+    return credential
+  },
+  fix: {
+    invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+    revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
+    expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
+    forbidden:
+      "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+    billing:
+      "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+  }
+}

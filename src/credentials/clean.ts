@@ -1,0 +1,62 @@
+import { inputError } from '../report/errors.js'
+
+/** Prefixes that tell what a pasted value is, and the input it belongs in. */
+const KNOWN_VALUES: Array<{ test: (value: string) => boolean; what: string; home: string }> = [
+  {
+    test: v => v.startsWith('sk-ant-api'),
+    what: 'an Anthropic API key',
+    home: 'anthropic-api-key'
+  },
+  {
+    test: v => v.startsWith('sk-ant-oat'),
+    what: 'an OAuth access token',
+    home: 'claude-code-oauth-token'
+  },
+  {
+    test: v => v.startsWith('sk-ant-ort'),
+    what: 'an OAuth refresh token',
+    home: 'oauth-refresh-token'
+  },
+  {
+    test: v => v.startsWith('sk-ant-admin'),
+    what: 'an Admin API key, which cannot call models',
+    home: ''
+  },
+  { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
+]
+
+/**
+ * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
+ * refuses whitespace inside it. Never puts the value itself in a message.
+ */
+export function cleanSecret(input: string, raw: string): { value: string; notes: string[] } {
+  const notes: string[] = []
+  let value = raw.trim()
+  if (value !== raw) notes.push(`removed whitespace or a newline around the value of '${input}'`)
+  const quoted = /^(["'`])(.*)\1$/s.exec(value)
+  if (quoted) {
+    value = (quoted[2] ?? '').trim()
+    notes.push(`removed the quotes around the value of '${input}'`)
+  }
+  if (/\s/.test(value) && !value.startsWith('{')) {
+    throw inputError(
+      input,
+      'has a space or line break inside the value',
+      'Paste the secret again as a single line, with nothing else in it'
+    )
+  }
+  return { value, notes }
+}
+
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
+ * naming where it belongs. `accepted` lists the homes this input takes.
+ */
+export function checkPlacement(input: string, value: string, accepted: string[]): void {
+  const known = KNOWN_VALUES.find(entry => entry.test(value))
+  if (!known || accepted.includes(known.home)) return
+  const fix = known.home
+    ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+    : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+  throw inputError(input, `holds ${known.what}`, fix)
+}

@@ -1,0 +1,67 @@
+import type { Credential, ReadContext } from './types.js'
+import { KINDS } from './kinds.js'
+import { cleanSecret } from './clean.js'
+
+/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
+const CLOUD_PROVIDERS: Array<[string, string]> = [
+  ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
+  ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
+  ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
+]
+
+export interface Selection {
+  /** The credential Claude Code will use, when it uses one of ours. */
+  chosen?: Credential
+  /** Credentials that are present but that Claude Code will not use. */
+  others: Credential[]
+  warnings: string[]
+  /** Set when Claude Code will use a cloud provider, which this action does not check. */
+  cloudProvider?: string
+}
+
+const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
+
+/**
+ * Finds every credential given (inputs first, then the environment variable Claude Code reads), and picks the
+ * one Claude Code will use by its precedence. Throws a UserError for a value that cannot be read.
+ */
+export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): Selection {
+  const found: Credential[] = []
+  const warnings: string[] = []
+  for (const kind of KINDS) {
+    const fromInput = context.input(kind.source)
+    const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
+    const [raw, from, name] = fromInput
+      ? [fromInput, `input ${kind.source}`, kind.source]
+      : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source]
+    if (raw.trim() === '') {
+      if (raw !== '') warnings.push(`'${name}' holds only whitespace and was ignored`)
+      const lone = kind.readEmpty?.(context)
+      if (lone) found.push(lone)
+      continue
+    }
+    const { value, notes } = cleanSecret(name, raw)
+    const credential = kind.read(value, from, context)
+    credential.notes.unshift(...notes)
+    found.push(credential)
+  }
+  const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]))
+  const [chosen, ...others] = found
+  if (
+    found.some(c => c.source === 'anthropic-api-key') &&
+    found.some(c => c.source === 'anthropic-auth-token')
+  ) {
+    warnings.push(
+      "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    )
+  }
+  for (const other of others) {
+    warnings.push(
+      `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen!.label} from ${chosen!.from} first.`
+    )
+  }
+  if (cloud) {
+    return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})` }
+  }
+  return { ...(chosen && { chosen }), others, warnings }
+}

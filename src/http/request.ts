@@ -1,0 +1,104 @@
+import type { Dispatcher } from 'undici'
+
+export interface HttpRequest {
+  url: string
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  headers?: Record<string, string>
+  body?: string
+  /** Aborts the request: the caller's deadline. */
+  signal?: AbortSignal
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Record<string, string>
+  text: string
+}
+
+/** Sends one HTTP request; throws a NetworkError when no answer came. */
+export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>
+
+export type NetworkFailure = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'other'
+
+/** No HTTP answer: the network, not the credential. */
+export class NetworkError extends Error {
+  constructor(
+    readonly failure: NetworkFailure,
+    readonly host: string,
+    detail: string
+  ) {
+    super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`)
+    this.name = 'NetworkError'
+  }
+}
+
+function describeFailure(failure: NetworkFailure): string {
+  switch (failure) {
+    case 'timeout':
+      return 'no answer in time'
+    case 'dns':
+      return 'host name not found'
+    case 'refused':
+      return 'connection refused'
+    case 'reset':
+      return 'connection reset'
+    case 'tls':
+      return 'TLS handshake failed'
+    case 'other':
+      return 'network error'
+  }
+}
+
+function classifyNetworkError(error: unknown): [NetworkFailure, string] {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
+  const code = cause?.code ?? (error as { code?: string })?.code ?? ''
+  const name = (error as { name?: string })?.name ?? ''
+  if (
+    name === 'AbortError' ||
+    name === 'TimeoutError' ||
+    code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    code === 'UND_ERR_BODY_TIMEOUT'
+  )
+    return ['timeout', '']
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return ['dns', code]
+  if (code === 'ECONNREFUSED') return ['refused', code]
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return ['reset', code]
+  if (code.startsWith('ERR_TLS') || code.includes('CERT')) return ['tls', code]
+  return ['other', code || (cause?.message ?? (error as Error)?.message ?? '')]
+}
+
+const proxies = new Map<string, Dispatcher>()
+
+/** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
+async function dispatcherFor(url: string): Promise<Dispatcher | undefined> {
+  const proxy = (await import('@actions/http-client')).getProxyUrl(url)
+  if (!proxy) return undefined
+  if (!proxies.has(proxy)) proxies.set(proxy, new (await import('undici')).ProxyAgent(proxy))
+  return proxies.get(proxy)
+}
+
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
+ * undici is imported on first use so that paths with no network start fast.
+ */
+export const send: HttpSend = async request => {
+  const undici = await import('undici')
+  const host = new URL(request.url).host
+  try {
+    const dispatcher = await dispatcherFor(request.url)
+    const response = await undici.fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: request.signal,
+      redirect: 'manual',
+      ...(dispatcher && { dispatcher })
+    })
+    const text = await response.text()
+    return { status: response.status, headers: Object.fromEntries(response.headers), text }
+  } catch (error) {
+    const [failure, detail] = classifyNetworkError(error)
+    throw new NetworkError(failure, host, detail)
+  }
+}

@@ -1,0 +1,38 @@
+import { parse } from 'yaml'
+
+/** GitHub's own limit for a job that sets no `timeout-minutes`. */
+export const DEFAULT_JOB_TIMEOUT_MINUTES = 360
+
+/**
+ * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
+ * Undefined when the file does not parse, the job is not there, or the value is an expression.
+ */
+export function jobTimeoutMinutes(workflowYaml: string, jobId: string): number | undefined {
+  let document: unknown
+  try {
+    document = parse(workflowYaml)
+  } catch {
+    return undefined
+  }
+  const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId]
+  const value = (job as { 'timeout-minutes'?: unknown } | undefined)?.['timeout-minutes']
+  const minutes = typeof value === 'string' ? Number(value) : value
+  return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
+    ? minutes
+    : undefined
+}
+
+export interface WorkflowRef {
+  owner: string
+  repo: string
+  path: string
+  ref: string
+}
+
+/** Splits `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/ci.yml@refs/heads/main`). */
+export function parseWorkflowRef(value: string | undefined): WorkflowRef | undefined {
+  const match = /^([^/]+)\/([^/]+)\/(.+?)@(.+)$/.exec(value ?? '')
+  if (!match) return undefined
+  const [, owner, repo, path, ref] = match as unknown as [string, string, string, string, string]
+  return { owner, repo, path, ref }
+}

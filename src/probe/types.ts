@@ -1,0 +1,14 @@
+/** What the API said about a credential. Only a 401/403 from the API may ever make it `invalid`. */
+export type ProbeStatus = 'valid' | 'invalid' | 'revoked' | 'forbidden' | 'billing' | 'unverifiable'
+
+export interface ProbeResult {
+  status: ProbeStatus
+  /** The HTTP status of the last answer, when there was one. */
+  httpStatus?: number
+  /** The API's request id (`request-id` header or body), to quote to support. */
+  requestId?: string
+  /** The API's own message, or what went wrong on the way. */
+  message: string
+  attempts: number
+  elapsedMs: number
+}

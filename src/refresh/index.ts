@@ -1,0 +1,449 @@
+// Refresh an expiring OAuth credential, persist the rotated refresh token, then hand the new tokens on.
+// Order is the safety property: lock → staleness check → refresh → pending file → secret write (retried) → unlock
+// → hand-off → verify probe. The new access token is used for nothing before the write has been tried.
+import type { Core } from '../action/core.js'
+import type { Credential } from '../credentials/types.js'
+import type { HttpSend } from '../http/request.js'
+import type { ProbeResult } from '../probe/types.js'
+import { PREFIX, UserError, oneLine } from '../report/errors.js'
+import { acquireLock, lockRef, type HeldLock } from '../github/lock.js'
+import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { changedSince, secretsReadAt } from '../secrets/stale.js'
+import {
+  describeTarget,
+  reseedCommand,
+  secretTarget,
+  type SecretTarget
+} from '../secrets/target.js'
+import {
+  SecretApiError,
+  getSecretMetadata,
+  writeSecret,
+  type RetryOptions
+} from '../secrets/write.js'
+import {
+  credentialsFilePath,
+  readIfExists,
+  refreshTokenOf,
+  updatedCredentialsJson,
+  writePrivateFile
+} from './credentials.js'
+import { readRefreshInputs, type RefreshInputs } from './inputs.js'
+import { requestRefresh, type TokenSet } from './oauth.js'
+import {
+  PENDING_STATE,
+  dropPending,
+  loadPending,
+  pendingPath,
+  savePending,
+  type Pending
+} from './pending.js'
+
+export { readRefreshInputs, type RefreshInputs } from './inputs.js'
+export { RefreshFailure, type RefreshFailureKind } from './oauth.js'
+export { PENDING_STATE } from './pending.js'
+
+/** Knobs for tests and the bench; the defaults are what a run uses. */
+export interface RefreshTuning {
+  /** Builds the GitHub client for a token (default: octokit against GITHUB_API_URL). */
+  github?: (token: string) => GitHubRequest
+  lockTtlMs?: number
+  lockWaitMs?: number
+  lockPollMs?: number
+  /** Retries of each GitHub call. */
+  retry?: RetryOptions
+  /** Retries of the token endpoint. */
+  oauth?: { attempts?: number; baseDelayMs?: number; sleep?: (ms: number) => Promise<void> }
+  /** When this process started (the fallback for when the job's secrets were read). */
+  processStart?: Date
+}
+
+export interface RefreshDeps {
+  core: Core
+  send: HttpSend
+  env: NodeJS.ProcessEnv
+  now: () => Date
+  inputs: RefreshInputs
+  /** The credential read from `claude-credentials` / `oauth-refresh-token`; its refreshToken is used. */
+  credential: Credential
+  /** The preflight's probe; runs on the new access token after the write-back was tried. */
+  probe: (accessToken: string) => Promise<ProbeResult>
+  tuning?: RefreshTuning
+}
+
+export type WriteBack = 'written' | 'failed' | 'skipped'
+
+export interface RefreshOutcome {
+  refreshed: true
+  /** The credential with the new access token, refresh token and expiry. */
+  credential: Credential
+  /** The verify probe of the new access token (the caller judges it as any probe). */
+  probe: ProbeResult
+  /** The updated `claude-credentials` JSON (masked). */
+  credentialsJson: string
+  /** `skipped` when there is no `secrets-token`. */
+  writeBack: WriteBack
+  /** The secret written to, for humans (no value). */
+  secret?: string
+  /** The `.credentials.json` written for the CLI. */
+  credentialsFile?: string
+  /** Said to the user already through core.warning. */
+  warnings: string[]
+}
+
+/** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
+export class RefreshError extends UserError {
+  constructor(
+    message: string,
+    readonly outcome: RefreshOutcome
+  ) {
+    super(message)
+    this.name = 'RefreshError'
+  }
+}
+
+/** Another run rotated the secret after this job read it: this run's refresh token is already used. */
+export class StaleCredentialsError extends UserError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'StaleCredentialsError'
+  }
+}
+
+const CONCURRENCY_ADVICE =
+  'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time'
+
+function reseed(target: SecretTarget | undefined): string {
+  const command = target
+    ? reseedCommand(target)
+    : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json'
+  return `log in with \`claude\` on your machine (/login), then \`${command}\``
+}
+
+function writeFix(error: unknown, inputs: RefreshInputs, target: SecretTarget): string {
+  const status = error instanceof SecretApiError ? error.status : undefined
+  const isGitHubToken = inputs.githubToken !== '' && inputs.secretsToken === inputs.githubToken
+  if (status === 401) return "'secrets-token' is invalid or expired: replace it"
+  if (status === 403 || status === 404) {
+    if (isGitHubToken)
+      return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token"
+    return target.scope.kind === 'org'
+      ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+      : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`
+  }
+  return "GitHub's API did not take the write; it is retried at job end"
+}
+
+function githubFor(deps: { env: NodeJS.ProcessEnv; tuning?: RefreshTuning }) {
+  return deps.tuning?.github ?? ((token: string) => octokitRequest(token, deps.env))
+}
+
+function lockFor(
+  target: SecretTarget,
+  api: GitHubRequest,
+  env: NodeJS.ProcessEnv,
+  tuning: RefreshTuning | undefined
+) {
+  const baseSha = env.GITHUB_SHA ?? ''
+  if (!/^[0-9a-f]{40}$/.test(baseSha)) {
+    throw new UserError(
+      `${PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`
+    )
+  }
+  const scope =
+    target.scope.kind === 'environment'
+      ? `env-${target.scope.environment}`
+      : target.scope.kind === 'org'
+        ? `org-${target.owner}`
+        : 'repo'
+  return acquireLock({
+    api,
+    owner: target.owner,
+    repo: target.repo,
+    ref: lockRef(scope, target.name),
+    holder: `run ${env.GITHUB_RUN_ID ?? '?'} attempt ${env.GITHUB_RUN_ATTEMPT ?? '1'}, job ${env.GITHUB_JOB ?? '?'}`,
+    baseSha,
+    ...(tuning?.lockTtlMs ? { ttlMs: tuning.lockTtlMs } : {}),
+    ...(tuning?.lockWaitMs ? { waitMs: tuning.lockWaitMs } : {}),
+    ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
+  })
+}
+
+/**
+ * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
+ * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
+ * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
+ * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError), and a
+ * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved.
+ */
+export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutcome> {
+  const { core, inputs, credential, env, tuning } = deps
+  const refreshToken = credential.refreshToken || inputs.oauthRefreshToken
+  for (const secret of [
+    refreshToken,
+    credential.secret,
+    inputs.secretsToken,
+    inputs.claudeCredentials
+  ]) {
+    if (secret) core.setSecret(secret)
+  }
+  if (!refreshToken) {
+    throw new UserError(
+      `${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`
+    )
+  }
+  const json = inputs.claudeCredentials !== '' || !inputs.oauthRefreshToken
+  const warnings: string[] = []
+  const warn = (message: string) => {
+    warnings.push(message)
+    core.warning(message)
+  }
+
+  let target: SecretTarget | undefined
+  let api: GitHubRequest | undefined
+  if (inputs.secretsToken) {
+    target = secretTarget(inputs.secretScope, inputs.secretName, env)
+    if (inputs.secretsToken === inputs.githubToken && inputs.secretsToken.startsWith('ghs_')) {
+      throw new UserError(
+        `${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets, so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write".`
+      )
+    }
+    api = githubFor(deps)(inputs.secretsToken)
+  } else {
+    warn(
+      `${PREFIX}: refreshing without 'secrets-token': the rotated refresh token is not saved, and the one in your secret is used up by this refresh, so the next run cannot refresh. Set 'secrets-token' (a token with "Secrets: write") to keep the chain, or re-seed the secret after this run: ${reseed(undefined)}.`
+    )
+  }
+
+  const reseedHint = reseed(target)
+  let lock: HeldLock | undefined
+  let tokens: TokenSet
+  let pending: Pending | undefined
+  const path = pendingPath(env)
+  let writeError: unknown
+  try {
+    if (api && target) {
+      lock = await lockFor(target, api, env, tuning)
+      if (lock.tookOverFrom) {
+        warn(
+          `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`
+        )
+      }
+      let meta
+      try {
+        meta = await getSecretMetadata(api, target, tuning?.retry)
+      } catch (error) {
+        throw new UserError(
+          `${PREFIX}: could not read ${describeTarget(target)} before refreshing (${oneLine(error).replace(`${PREFIX}: `, '')}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`
+        )
+      }
+      if (meta) {
+        const processStart = tuning?.processStart ?? new Date(performance.timeOrigin)
+        const apis = [inputs.githubToken, inputs.secretsToken]
+          .filter(Boolean)
+          .map(token => githubFor(deps)(token))
+        const readAt = await secretsReadAt(apis, env, processStart)
+        if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
+          throw new StaleCredentialsError(
+            `${PREFIX}: ${describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`
+          )
+        }
+      }
+      pending = {
+        version: 1,
+        target,
+        value: '',
+        refreshToken,
+        json,
+        refreshedAt: '',
+        written: false,
+        ...(meta ? { updatedAt: meta.updatedAt } : {})
+      }
+    }
+
+    tokens = await requestRefresh({
+      send: deps.send,
+      core,
+      url: inputs.tokenUrl,
+      clientId: inputs.clientId,
+      refreshToken,
+      now: deps.now,
+      reseed: reseedHint,
+      ...(tuning?.oauth ?? {})
+    })
+    const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens)
+    core.setSecret(credentialsJson)
+    const value = json ? credentialsJson : tokens.refreshToken
+
+    if (pending && api && target) {
+      Object.assign(pending, {
+        value,
+        refreshToken: tokens.refreshToken,
+        refreshedAt: deps.now().toISOString()
+      })
+      await keep(path, pending, core)
+      try {
+        const written = await writeSecret({
+          api,
+          core,
+          target,
+          value,
+          ...(tuning?.retry ? { retry: tuning.retry } : {})
+        })
+        pending.written = true
+        if (written.updatedAt) pending.updatedAt = written.updatedAt
+        else delete pending.updatedAt
+      } catch (error) {
+        writeError = error
+        pending.error = oneLine(error).replace(`${PREFIX}: `, '')
+      }
+      await keep(path, pending, core)
+    }
+  } finally {
+    await lock?.release()
+  }
+
+  // Hand-off: this run gets the new credentials whether or not the write-back worked.
+  const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens)
+  core.setOutput('refreshed', 'true')
+  core.setOutput('oauth-token', tokens.accessToken)
+  core.setOutput('claude-credentials', credentialsJson)
+  const handedTo = ['outputs oauth-token and claude-credentials']
+  if (inputs.exportEnv) {
+    core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken)
+    handedTo.push('CLAUDE_CODE_OAUTH_TOKEN')
+  }
+  let credentialsFile: string | undefined
+  if (inputs.writeCredentialsFile) {
+    credentialsFile = credentialsFilePath(env)
+    await writePrivateFile(credentialsFile, credentialsJson)
+    handedTo.push(credentialsFile)
+    if (pending) {
+      pending.credentialsFile = credentialsFile
+      await keep(path, pending, core)
+    }
+  }
+
+  const probe = await deps.probe(tokens.accessToken)
+  const outcome: RefreshOutcome = {
+    refreshed: true,
+    credential: {
+      ...credential,
+      secret: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: tokens.expiresAt,
+      expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`
+    },
+    probe,
+    credentialsJson,
+    writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
+    ...(target ? { secret: describeTarget(target) } : {}),
+    ...(credentialsFile ? { credentialsFile } : {}),
+    warnings
+  }
+  if (writeError && target) {
+    throw new RefreshError(
+      `${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? oneLine(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`if: \${{ !cancelled() }}\` to use them), and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`,
+      outcome
+    )
+  }
+  return outcome
+}
+
+async function keep(path: string, pending: Pending, core: Core): Promise<void> {
+  try {
+    await savePending(path, pending)
+    core.saveState(PENDING_STATE, path)
+  } catch (error) {
+    core.warning(
+      `${PREFIX}: could not keep the write-back file for the post step (${oneLine(error).replace(`${PREFIX}: `, '')}).`
+    )
+  }
+}
+
+export type FinishOutcome =
+  | { status: 'none' }
+  | { status: 'current'; secret: string }
+  | { status: 'written'; secret: string; why: 'retry' | 'rotated-by-cli' }
+
+/**
+ * The post step's part, at job end: write back what the main step could not, or the refresh token Claude Code
+ * rotated during the run (read back from the credentials file the main step wrote). Never overwrites a secret that
+ * someone else changed since. Throws a UserError, to fail the post step, when the newest refresh token could not be
+ * saved.
+ */
+export async function finishWriteBack(deps: {
+  core: Core
+  env: NodeJS.ProcessEnv
+  now: () => Date
+  inputs?: RefreshInputs
+  tuning?: RefreshTuning
+}): Promise<FinishOutcome> {
+  const { core, env, tuning } = deps
+  const path = core.getState(PENDING_STATE)
+  if (!path) return { status: 'none' }
+  const pending = await loadPending(path)
+  if (!pending) return { status: 'none' }
+  for (const secret of [pending.value, pending.refreshToken]) if (secret) core.setSecret(secret)
+  const target = pending.target as SecretTarget
+  const where = describeTarget(target)
+
+  let value: string | undefined = pending.written ? undefined : pending.value
+  let why: 'retry' | 'rotated-by-cli' = 'retry'
+  if (pending.credentialsFile) {
+    const text = await readIfExists(pending.credentialsFile)
+    const rotated = text ? refreshTokenOf(text) : undefined
+    if (text && rotated && rotated !== pending.refreshToken) {
+      core.setSecret(rotated)
+      const compact = JSON.stringify(JSON.parse(text))
+      core.setSecret(compact)
+      value = pending.json ? compact : rotated
+      why = 'rotated-by-cli'
+    }
+  }
+  if (value === undefined) {
+    await dropPending(path)
+    return { status: 'current', secret: where }
+  }
+  if (!value) return { status: 'none' }
+
+  const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name))
+  const cause =
+    why === 'retry'
+      ? `the main step could not write it (${pending.error ?? 'no answer'})`
+      : 'Claude Code rotated it during the run'
+  if (!inputs.secretsToken) {
+    await dropPending(path)
+    throw new UserError(
+      `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`
+    )
+  }
+  const api = githubFor(deps)(inputs.secretsToken)
+  let lock: HeldLock | undefined
+  try {
+    lock = await lockFor(target, api, env, tuning)
+    const meta = await getSecretMetadata(api, target, tuning?.retry)
+    if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
+      throw new UserError(
+        `${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`
+      )
+    }
+    await writeSecret({
+      api,
+      core,
+      target,
+      value,
+      ...(tuning?.retry ? { retry: tuning.retry } : {})
+    })
+    core.info(`${PREFIX}: saved the newest refresh token to ${where} (${cause}).`)
+    return { status: 'written', secret: where, why }
+  } catch (error) {
+    if (error instanceof UserError && error.message.includes('did not write')) throw error
+    throw new UserError(
+      `${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${oneLine(error).replace(`${PREFIX}: `, '')}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`
+    )
+  } finally {
+    await lock?.release()
+    await dropPending(path)
+  }
+}

@@ -1,0 +1,86 @@
+import { inputError } from '../report/errors.js'
+import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
+
+export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
+export const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e'
+
+/** The inputs of the refresh and write-back (action.yml). */
+export interface RefreshInputs {
+  /** The raw `claude-credentials` JSON ('' when not given): its other fields are kept in the updated JSON. */
+  claudeCredentials: string
+  /** A lone `oauth-refresh-token` ('' when not given). */
+  oauthRefreshToken: string
+  forceRefresh: boolean
+  tokenUrl: string
+  clientId: string
+  exportEnv: boolean
+  writeCredentialsFile: boolean
+  /** '' when rotated credentials are not written back. */
+  secretsToken: string
+  secretName: string
+  secretScope: SecretScope
+  /** `github-token`: told apart from `secrets-token` (GITHUB_TOKEN cannot write secrets), and reads the job list. */
+  githubToken: string
+}
+
+function boolean(getInput: (name: string) => string, name: string, fallback: boolean): boolean {
+  const value = getInput(name).trim()
+  if (value === '') return fallback
+  if (/^(true|True|TRUE)$/.test(value)) return true
+  if (/^(false|False|FALSE)$/.test(value)) return false
+  throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.")
+}
+
+function tokenUrl(value: string): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw inputError(
+      'oauth-token-url',
+      `is '${value}', not a URL`,
+      `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`
+    )
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw inputError(
+      'oauth-token-url',
+      `is '${url.origin}', not https`,
+      `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`
+    )
+  }
+  if (url.username || url.password || url.search) {
+    throw inputError(
+      'oauth-token-url',
+      'carries credentials or a query',
+      `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`
+    )
+  }
+  return url.href
+}
+
+/** Reads and checks the inputs; a bad one throws an inputError naming it. */
+export function readRefreshInputs(getInput: (name: string) => string): RefreshInputs {
+  const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID
+  if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
+    throw inputError(
+      'oauth-client-id',
+      'has characters a client id never has',
+      `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`
+    )
+  }
+  return {
+    claudeCredentials: getInput('claude-credentials').trim(),
+    oauthRefreshToken: getInput('oauth-refresh-token').trim(),
+    forceRefresh: boolean(getInput, 'force-refresh', false),
+    tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+    clientId,
+    exportEnv: boolean(getInput, 'export-env', false),
+    writeCredentialsFile: boolean(getInput, 'write-credentials-file', false),
+    secretsToken: getInput('secrets-token').trim(),
+    secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
+    secretScope: parseSecretScope(getInput('secret-scope')),
+    githubToken: getInput('github-token').trim()
+  }
+}

@@ -1,0 +1,207 @@
+import type { Core } from '../action/core.js'
+import { NetworkError, type HttpResponse, type HttpSend } from '../http/request.js'
+import { retry, parseRetryAfter } from '../http/retry.js'
+import { PREFIX, UserError } from '../report/errors.js'
+
+/** What a refresh gave: both tokens are already masked. */
+export interface TokenSet {
+  accessToken: string
+  refreshToken: string
+  expiresAt: Date
+  scopes?: string[]
+  /** False when the endpoint kept the old refresh token (no rotation). */
+  rotated: boolean
+}
+
+export type RefreshFailureKind =
+  | 'invalid_grant'
+  | 'lost_answer'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'not_found'
+  | 'bad_response'
+
+/** A refresh that did not happen; the message says why and what to do. */
+export class RefreshFailure extends UserError {
+  constructor(
+    message: string,
+    readonly kind: RefreshFailureKind
+  ) {
+    super(message)
+    this.name = 'RefreshFailure'
+  }
+}
+
+export interface RefreshRequest {
+  send: HttpSend
+  core: Pick<Core, 'setSecret' | 'debug'>
+  url: string
+  clientId: string
+  refreshToken: string
+  now: () => Date
+  /** Where the refresh token came from and how to re-seed it, for messages. */
+  reseed: string
+  attempts?: number
+  baseDelayMs?: number
+  budgetMs?: number
+  timeoutMs?: number
+  sleep?: (ms: number) => Promise<void>
+}
+
+type Outcome = { response?: HttpResponse; error?: NetworkError }
+
+const oauthError = (response: HttpResponse): { error: string; description: string } => {
+  try {
+    const body = JSON.parse(response.text)
+    const error = typeof body?.error === 'string' ? body.error : (body?.error?.type ?? '')
+    const description = String(body?.error_description ?? body?.error?.message ?? '')
+    return { error, description: description.replace(/\s+/g, ' ').slice(0, 200) }
+  } catch {
+    return { error: '', description: '' }
+  }
+}
+
+/**
+ * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
+ * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
+ */
+export async function requestRefresh(request: RefreshRequest): Promise<TokenSet> {
+  const { send, core, url } = request
+  const host = new URL(url).host
+  const start = Date.now()
+  const body = JSON.stringify({
+    grant_type: 'refresh_token',
+    refresh_token: request.refreshToken,
+    client_id: request.clientId
+  })
+  let sawLostAnswer = false
+
+  const { value, attempts } = await retry<Outcome>(
+    async n => {
+      if (n > 1) core.debug(`${PREFIX}: refresh attempt ${n}`)
+      try {
+        const response = await send({
+          url,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json' },
+          body,
+          signal: AbortSignal.timeout(request.timeoutMs ?? 20_000)
+        })
+        const transient = response.status === 429 || response.status >= 500
+        if (transient && response.status !== 429) sawLostAnswer = true
+        if (!transient) return { done: true, value: { response } }
+        return {
+          done: false,
+          value: { response },
+          retryAfterMs: parseRetryAfter(response.headers['retry-after'])
+        }
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error
+        // Refused / DNS: the request never arrived. Otherwise it may have, and its answer was lost.
+        if (error.failure !== 'refused' && error.failure !== 'dns') sawLostAnswer = true
+        return { done: false, value: { error } }
+      }
+    },
+    {
+      attempts: request.attempts ?? 4,
+      baseDelayMs: request.baseDelayMs ?? 1000,
+      deadline: start + (request.budgetMs ?? 60_000),
+      ...(request.sleep ? { sleep: request.sleep } : {})
+    }
+  )
+  const tries = attempts > 1 ? ` (${attempts} attempts)` : ''
+  const unused = `The refresh token was not used up; re-run the job later.`
+
+  if (value.error) {
+    const lost = sawLostAnswer
+      ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
+      : ''
+    throw new RefreshFailure(
+      `${PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(
+        /\s+/g,
+        ' '
+      ),
+      'network'
+    )
+  }
+  const response = value.response as HttpResponse
+  const { error, description } = oauthError(response)
+  const said = `${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}`
+
+  if (response.status === 200) return parseTokens(response, request, host)
+  if (
+    error === 'invalid_grant' ||
+    (response.status === 400 && /refresh.?token/i.test(description))
+  ) {
+    if (attempts > 1 && sawLostAnswer) {
+      throw new RefreshFailure(
+        `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`,
+        'lost_answer'
+      )
+    }
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}): it was already used, because another workflow run or a login elsewhere rotated it. Re-seed the credentials: ${request.reseed}; and give the workflow a \`concurrency:\` group so two runs never refresh at once.`,
+      'invalid_grant'
+    )
+  }
+  if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`,
+      'unauthorized'
+    )
+  }
+  if (response.status === 404 || response.status === 405) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`,
+      'not_found'
+    )
+  }
+  if (response.status === 429) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`,
+      'rate_limited'
+    )
+  }
+  if (response.status >= 500) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`,
+      'server'
+    )
+  }
+  throw new RefreshFailure(
+    `${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`,
+    'bad_response'
+  )
+}
+
+function parseTokens(response: HttpResponse, request: RefreshRequest, host: string): TokenSet {
+  let body: Record<string, unknown> = {}
+  try {
+    body = JSON.parse(response.text)
+  } catch {
+    body = {}
+  }
+  const access = typeof body.access_token === 'string' ? body.access_token : ''
+  const refresh = typeof body.refresh_token === 'string' ? body.refresh_token : ''
+  // Mask first: nothing below may print them unmasked.
+  if (access) request.core.setSecret(access)
+  if (refresh) request.core.setSecret(refresh)
+  const expiresIn = Number(body.expires_in)
+  if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.` : "Check 'oauth-token-url'."}`,
+      'bad_response'
+    )
+  }
+  const scopes =
+    typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : undefined
+  return {
+    accessToken: access,
+    refreshToken: refresh || request.refreshToken,
+    expiresAt: new Date(request.now().getTime() + expiresIn * 1000),
+    ...(scopes ? { scopes } : {}),
+    rotated: Boolean(refresh) && refresh !== request.refreshToken
+  }
+}

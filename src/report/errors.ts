@@ -1,0 +1,25 @@
+/** Every message this action writes starts with this, so a user can search the log for it. */
+export const PREFIX = 'claude-preflight'
+
+/**
+ * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
+ * The message says the cause and the fix.
+ */
+export class UserError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'UserError'
+  }
+}
+
+/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
+export function inputError(input: string, problem: string, fix: string): UserError {
+  return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix}`)
+}
+
+/** One line for any thrown value: a UserError as it is, anything else with its message only. */
+export function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  const line = message.replace(/\s*\n\s*/g, ' ').trim()
+  return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`
+}

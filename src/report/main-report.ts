@@ -1,0 +1,142 @@
+import type { CheckReport, CheckedCredential } from '../check/run-check.js'
+import type { Credential } from '../credentials/types.js'
+import { kindOf, KINDS } from '../credentials/kinds.js'
+import { fingerprint } from './fingerprint.js'
+import { formatDuration } from '../lifetime/duration.js'
+import { PREFIX } from './errors.js'
+
+/** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
+export interface EventFacts {
+  name?: string
+  actor?: string
+  fromFork?: boolean
+}
+
+export interface Message {
+  title: string
+  text: string
+}
+
+const HEADLINE: Record<string, string> = {
+  invalid: 'was rejected by the API',
+  revoked: 'was revoked',
+  forbidden: 'is not allowed to use the API',
+  billing: 'has a billing problem',
+  expiring: 'expires before the job could end',
+  unverifiable: 'could not be verified',
+  missing: 'is missing'
+}
+
+function requestIdNote(checked: CheckedCredential): string {
+  return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : ''
+}
+
+function expiryText(credential: Credential, now: Date): string {
+  if (!credential.expiresAt) return ''
+  const remaining = credential.expiresAt.getTime() - now.getTime()
+  const when = credential.expiresAt.toISOString()
+  return remaining <= 0
+    ? `expired at ${when}, ${formatDuration(-remaining)} ago`
+    : `expires at ${when}, in ${formatDuration(remaining)}`
+}
+
+/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
+export function verdictMessage(report: CheckReport, event: EventFacts): Message {
+  const { verdict } = report
+  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  if (report.selection.cloudProvider) {
+    return {
+      title: 'Claude credential not checked',
+      text: `${PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
+    }
+  }
+  if (!chosen) return missingMessage(event)
+  const { credential } = chosen
+  const name = `the ${credential.label} from ${credential.from}`
+  const kind = kindOf(credential.source)
+  const title = `Claude credential ${verdict.status}`
+  switch (verdict.status) {
+    case 'valid':
+      return {
+        title: 'Claude credential valid',
+        text: `${PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
+      }
+    case 'expiring':
+      return {
+        title,
+        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)} (${credential.expirySource}), but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+      }
+    case 'unverifiable':
+      return {
+        title,
+        text: `${PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+      }
+    case 'invalid':
+    case 'revoked':
+    case 'forbidden':
+    case 'billing':
+      return {
+        title,
+        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
+      }
+    case 'missing':
+      return missingMessage(event)
+  }
+}
+
+function missingMessage(event: EventFacts): Message {
+  const names = KINDS.map(k =>
+    k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`
+  ).join(', ')
+  if (event.fromFork) {
+    return {
+      title: 'Claude credential missing: secrets are not passed to this event',
+      text: `${PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
+    }
+  }
+  if (event.actor === 'dependabot[bot]') {
+    return {
+      title: 'Claude credential missing: secrets are not passed to this event',
+      text: `${PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
+    }
+  }
+  return {
+    title: 'Claude credential missing',
+    text: `${PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
+  }
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+/** The job summary: one row per credential checked, never a secret, only fingerprints. */
+export function summaryMarkdown(report: CheckReport, message: Message): string {
+  const rows = report.checked.map((checked, i) => {
+    const { credential, probe } = checked
+    const used = i === 0 && report.selection.chosen !== undefined
+    const status = used ? report.verdict.status : (probe?.status ?? 'not probed')
+    const remaining = credential.expiresAt
+      ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
+      : 'unknown'
+    const verdict = used
+      ? report.verdict.action === 'pass'
+        ? 'ok'
+        : report.verdict.action
+      : 'ignored: Claude uses the one above'
+    return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${credential.secret ? fingerprint(credential.secret) : fingerprint(credential.refreshToken ?? '')}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`
+  })
+  const lines = [
+    '## Claude preflight',
+    '',
+    `**${escapeCell(message.title)}**: ${escapeCell(message.text.replace(`${PREFIX}: `, ''))}`,
+    '',
+    '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
+    '',
+    `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+    ''
+  ]
+  return lines.join('\n')
+}

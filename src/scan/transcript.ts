@@ -1,0 +1,568 @@
+// Reads the records of one file (see split.ts) and finds the credential failures in them, with the run's
+// timeline. Structural: in JSON only Claude's own API errors count (`system`/`api_retry` with `error_status`,
+// assistant messages with `error` / `is_api_error_message` / `api_error_status`, `result` with
+// `api_error_status`); text inside tool results, tool inputs, user messages or file contents never does.
+// The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
+// result carries GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
+// Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
+import { classifyApiError, isCredentialStatus, type Kind } from './kinds.js'
+import type { SplitRecord } from './split.js'
+import { classifyTextLine } from './text.js'
+
+export interface Finding {
+  kind: Kind
+  file: string
+  /** 1-based line where the failure first shows. */
+  line: number
+  /** When it happened (ISO 8601), when the transcript tells. */
+  at?: string
+  /** Claude's or the API's own words. */
+  message: string
+  /** HTTP status, when known. */
+  status?: number
+  /** Where it was read: an API error in a JSON transcript, a line of a text log, a GitHub tool result. */
+  source: 'api' | 'text' | 'tool'
+  /** API retries Claude spent on this failure. */
+  retries: number
+  /** Turns (model answers) completed in the run before the failure. JSON transcripts only. */
+  turnsBefore?: number
+  /** Tool calls completed (results received) before the failure. JSON transcripts only. */
+  toolCallsBefore?: number
+  runStartedAt?: string
+  /** Seconds from the run's start to the failure. */
+  secondsIntoRun?: number
+  runDurationMs?: number
+  costUsd?: number
+  sessionId?: string
+  /** How many times this same failure was seen (later occurrences merged into this one). */
+  occurrences: number
+}
+
+export interface FileStats {
+  /** JSON records read (parsed or glanced at). */
+  records: number
+  /** Text lines read. */
+  textLines: number
+  /** JSON records that could not be parsed (cut off, or not JSON). */
+  unparsed: number
+  /** Records too long to keep whole. */
+  overflow: number
+  /** `api_retry` messages of every kind (not only credential ones). */
+  retries: number
+  /** Runs (`system`/`init`) seen. */
+  runs: number
+  truncated: boolean
+}
+
+export interface FileScan {
+  file: string
+  findings: Finding[]
+  stats: FileStats
+}
+
+interface Run {
+  firstTs?: number
+  lastTs?: number
+  turns: number
+  toolCalls: number
+  lastAssistantId?: string
+  durationMs?: number
+  costUsd?: number
+  sessionId?: string
+  seen: boolean
+  /** Turn-by-turn messages were seen (not only a final result): counts mean something. */
+  messages: boolean
+}
+
+interface Episode {
+  run: Run
+  kind: Kind
+  /** The kind was guessed from a status alone (an api_retry); a message will settle it. */
+  provisional: boolean
+  status?: number
+  message?: string
+  line: number
+  source: Finding['source']
+  at?: number
+  /** Retry delays before the first timestamp seen in the episode: to place the first failure in time. */
+  delayBeforeTs: number
+  retries: number
+  turnsBefore?: number
+  toolCallsBefore?: number
+  lastTsBefore?: number
+  occurrences: number
+}
+
+type Json = Record<string, unknown>
+
+const needle = (text: string) => Buffer.from(text, 'latin1')
+const ERROR = needle('error')
+const MARKERS = [
+  needle('error_status'),
+  needle('is_api_error_message'),
+  needle('"error"'),
+  needle('total_cost_usd')
+]
+const TOTAL_COST = needle('total_cost_usd')
+const GITHUB_TOOL = [needle('mcp__github'), needle('"git '), needle('"gh ')]
+const TIMESTAMP = needle('"timestamp"')
+const TOOL_RESULT = needle('"tool_result"')
+const IS_ERROR_TRUE = /"is_error"\s*:\s*true/
+
+const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-z_]+)")?/
+const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/
+const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/
+
+const GITHUB_AUTH_TEXT =
+  /Bad credentials|Authentication failed for 'https?:\/\/|Invalid username or password|HTTP 401|401 Unauthorized/
+
+/** Tool uses whose results may be the GitHub token failing; bounded. */
+const MAX_PENDING_TOOLS = 256
+
+export class TranscriptScanner {
+  private readonly findings: Finding[] = []
+  private readonly episodes: Episode[] = []
+  private open: Episode | undefined
+  private run: Run = newRun()
+  private readonly githubTools = new Map<string, string>()
+  readonly stats: FileStats = {
+    records: 0,
+    textLines: 0,
+    unparsed: 0,
+    overflow: 0,
+    retries: 0,
+    runs: 0,
+    truncated: false
+  }
+
+  constructor(readonly file: string) {}
+
+  /** One record from the splitter. Never throws on any input. */
+  record(record: SplitRecord): void {
+    if (record.truncated) this.stats.truncated = true
+    if (record.overflow) this.stats.overflow++
+    if (record.type === 'text') {
+      this.stats.textLines++
+      this.text(record.bytes.toString('utf8'), record.line)
+      return
+    }
+    this.stats.records++
+    const bytes = record.bytes
+    if (!record.overflow && this.isCandidate(bytes)) {
+      let message: unknown
+      try {
+        message = JSON.parse(bytes.toString('utf8'))
+      } catch {
+        this.stats.unparsed++
+        // A line that only looks like JSON may still be a plain log line.
+        if (bytes.length < 8192) this.text(bytes.toString('utf8'), record.line)
+        return
+      }
+      if (message && typeof message === 'object' && !Array.isArray(message)) {
+        this.message(message as Json, record.line)
+      }
+      return
+    }
+    this.glance(bytes, record.line)
+  }
+
+  /** The findings, with times settled now that the runs' durations are known. */
+  finish(): FileScan {
+    this.close()
+    for (const episode of this.episodes) this.findings.push(this.toFinding(episode))
+    this.episodes.length = 0
+    return { file: this.file, findings: this.findings, stats: this.stats }
+  }
+
+  /**
+   * Whether a record must be parsed. Decided from its head (the `type` Claude writes first) and a few native
+   * substring searches, so that the bulk of a transcript (tool results) is never decoded or parsed.
+   */
+  private isCandidate(bytes: Buffer): boolean {
+    const type = HEAD_TYPE.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 96)))
+    // Key order other than Claude's own (its `result` starts elsewhere): parse small records to be sure.
+    if (!type) return bytes.length < 65536 || bytes.indexOf(TOTAL_COST) !== -1
+    switch (type[1]) {
+      case 'user':
+        // User messages never hold Claude's API errors; only a failed GitHub tool call is looked at.
+        return this.githubTools.size > 0 && IS_ERROR_TRUE.test(bytes.toString('latin1'))
+      case 'assistant':
+        if (bytes.indexOf(ERROR) !== -1) {
+          for (const marker of MARKERS) if (bytes.indexOf(marker) !== -1) return true
+        }
+        return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1)
+      case 'system':
+        return type[2] === 'init' || type[2] === 'api_retry'
+      case 'result':
+        return true
+      default:
+        return false
+    }
+  }
+
+  /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
+  private glance(bytes: Buffer, _line: number): void {
+    const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512))
+    const type = HEAD_TYPE.exec(head)
+    const ts = this.timestampOf(bytes)
+    if (!type) return
+    if (type[1] === 'system' && type[2] === 'init') {
+      this.startRun()
+      return
+    }
+    if (ts !== undefined) this.seeTime(ts)
+    if (type[1] === 'assistant') {
+      const id = HEAD_MESSAGE_ID.exec(head)?.[1]
+      this.successfulTurn(id)
+    } else if (type[1] === 'user') {
+      this.run.toolCalls += count(bytes, TOOL_RESULT)
+      this.run.seen = true
+      this.run.messages = true
+    } else if (type[1] === 'system' && type[2] === 'api_retry') {
+      this.stats.retries++
+    }
+  }
+
+  private timestampOf(bytes: Buffer): number | undefined {
+    const at = bytes.lastIndexOf(TIMESTAMP)
+    if (at === -1) return undefined
+    const text = bytes.toString('latin1', at, Math.min(bytes.length, at + 64))
+    const match = TS_VALUE.exec(text)
+    if (!match) return undefined
+    const ms = Date.parse(match[1] ?? '')
+    return Number.isFinite(ms) ? ms : undefined
+  }
+
+  private message(m: Json, line: number): void {
+    const type = m.type
+    const ts = typeof m.timestamp === 'string' ? Date.parse(m.timestamp) : NaN
+    const time = Number.isFinite(ts) ? ts : undefined
+    if (type === 'system') {
+      if (m.subtype === 'init') return this.startRun(m.session_id)
+      if (m.subtype === 'api_retry') {
+        this.stats.retries++
+        const status = typeof m.error_status === 'number' ? m.error_status : undefined
+        if (status === undefined) return
+        const kind = classifyApiError({ status, category: str(m.error) })
+        if (!kind || !isCredentialStatus(status)) return
+        const delay = typeof m.retry_delay_ms === 'number' ? m.retry_delay_ms : 0
+        this.signal({
+          kind,
+          status,
+          line,
+          source: 'api',
+          provisional: true,
+          retry: true,
+          delay,
+          time
+        })
+      }
+      return
+    }
+    if (type === 'assistant') {
+      const isError =
+        m.is_api_error_message === true ||
+        typeof m.error === 'string' ||
+        typeof m.api_error_status === 'number'
+      if (isError) {
+        if (time !== undefined) this.seeTime(time)
+        const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined
+        const message = contentText(m.message)
+        const kind = classifyApiError({
+          status,
+          type: str(m.api_error_type),
+          category: str(m.error),
+          message
+        })
+        if (!kind) return
+        this.signal({ kind, status, message, line, source: 'api', provisional: false, time })
+        return
+      }
+      if (time !== undefined) this.seeTime(time)
+      const inner = m.message as Json | undefined
+      if (inner?.model === '<synthetic>') return
+      this.successfulTurn(typeof inner?.id === 'string' ? inner.id : undefined)
+      this.rememberGitHubTools(inner)
+      return
+    }
+    if (type === 'user') {
+      if (time !== undefined) this.seeTime(time)
+      this.run.seen = true
+      this.run.messages = true
+      const content = (m.message as Json | undefined)?.content
+      if (!Array.isArray(content)) return
+      for (const block of content as Json[]) {
+        if (!block || block.type !== 'tool_result') continue
+        this.githubToolResult(block, line, time)
+        this.run.toolCalls++
+      }
+      return
+    }
+    if (type === 'result') {
+      if (typeof m.duration_ms === 'number') this.run.durationMs = m.duration_ms
+      if (typeof m.total_cost_usd === 'number') this.run.costUsd = m.total_cost_usd
+      if (typeof m.session_id === 'string') this.run.sessionId ??= m.session_id
+      this.run.seen = true
+      if (typeof m.api_error_status === 'number') {
+        const message = typeof m.result === 'string' ? m.result : undefined
+        const kind = classifyApiError({
+          status: m.api_error_status,
+          type: str(m.api_error_type),
+          message
+        })
+        if (kind) {
+          this.signal({
+            kind,
+            status: m.api_error_status,
+            message,
+            line,
+            source: 'api',
+            provisional: false,
+            time
+          })
+        }
+      }
+      // A result ends the run's episode.
+      this.close()
+    }
+  }
+
+  /** A failed GitHub tool call whose result carries GitHub's or git's own refusal: the GitHub token. */
+  private githubToolResult(block: Json, line: number, time: number | undefined): void {
+    const id = str(block.tool_use_id)
+    const tool = id ? this.githubTools.get(id) : undefined
+    if (!id || !tool) return
+    this.githubTools.delete(id)
+    if (block.is_error !== true) return
+    const text = resultText(block.content)
+    if (!GITHUB_AUTH_TEXT.test(text)) return
+    this.signal({
+      kind: 'github-auth',
+      status: 401,
+      message: `${tool}: ${firstLine(text, GITHUB_AUTH_TEXT)}`,
+      line,
+      source: 'tool',
+      provisional: false,
+      time,
+      // A tool failing does not end the model's turn: keep it apart from an API episode.
+      separate: true
+    })
+  }
+
+  private rememberGitHubTools(message: Json | undefined): void {
+    const content = message?.content
+    if (!Array.isArray(content)) return
+    for (const block of content as Json[]) {
+      if (!block || block.type !== 'tool_use' || typeof block.id !== 'string') continue
+      const name = str(block.name) ?? ''
+      const command = str((block.input as Json | undefined)?.command) ?? ''
+      const github =
+        name.startsWith('mcp__github') ||
+        (name === 'Bash' &&
+          /^\s*(?:git\s+(?:push|fetch|pull|clone|ls-remote)\b|gh\s)/.test(command))
+      if (!github) continue
+      if (this.githubTools.size >= MAX_PENDING_TOOLS) {
+        const oldest = this.githubTools.keys().next().value
+        if (oldest !== undefined) this.githubTools.delete(oldest)
+      }
+      this.githubTools.set(
+        block.id,
+        name === 'Bash' ? `git/gh (${command.trim().slice(0, 60)})` : name
+      )
+    }
+  }
+
+  private text(line: string, lineNumber: number): void {
+    const signal = classifyTextLine(line)
+    if (!signal) return
+    const time = signal.at ? Date.parse(signal.at) : undefined
+    // Plain text has no structure to group retries: the same words again are the same failure.
+    const open = this.open
+    if (
+      open &&
+      open.source === 'text' &&
+      open.kind === signal.kind &&
+      open.message === signal.message
+    ) {
+      open.occurrences++
+      return
+    }
+    this.signal({
+      kind: signal.kind,
+      status: signal.status,
+      message: signal.message,
+      line: lineNumber,
+      source: 'text',
+      provisional: false,
+      time,
+      separate: true
+    })
+  }
+
+  private signal(s: {
+    kind: Kind
+    status?: number
+    message?: string
+    line: number
+    source: Finding['source']
+    provisional: boolean
+    retry?: boolean
+    delay?: number
+    time?: number
+    separate?: boolean
+  }): void {
+    let episode = this.open
+    const compatible =
+      episode !== undefined &&
+      !s.separate &&
+      episode.source === s.source &&
+      (episode.status === undefined || s.status === undefined || episode.status === s.status) &&
+      (episode.provisional || s.provisional || episode.kind === s.kind || s.message === undefined)
+    if (!compatible) {
+      this.close()
+      episode = {
+        run: this.run,
+        kind: s.kind,
+        provisional: s.provisional,
+        line: s.line,
+        source: s.source,
+        delayBeforeTs: 0,
+        retries: 0,
+        occurrences: 1
+      }
+      if (s.status !== undefined) episode.status = s.status
+      if (s.source !== 'text' && this.run.messages) {
+        episode.turnsBefore = this.run.turns
+        episode.toolCallsBefore = this.run.toolCalls
+      }
+      if (this.run.lastTs !== undefined) episode.lastTsBefore = this.run.lastTs
+      this.open = episode
+    }
+    const e = episode as Episode
+    if (s.retry) {
+      e.retries++
+      if (e.at === undefined) e.delayBeforeTs += s.delay ?? 0
+    }
+    if (s.time !== undefined && e.at === undefined) {
+      // The first failure came before this message by the retry delays spent since.
+      let at = s.time - e.delayBeforeTs
+      if (e.lastTsBefore !== undefined && at < e.lastTsBefore) at = e.lastTsBefore
+      e.at = at
+    }
+    if (s.message !== undefined && (e.message === undefined || e.provisional)) {
+      e.message = s.message
+    }
+    if (!s.provisional && e.provisional) {
+      e.kind = s.kind
+      e.provisional = false
+    }
+    if (e.status === undefined && s.status !== undefined) e.status = s.status
+    if (s.separate) this.close()
+  }
+
+  private close(): void {
+    if (this.open) this.episodes.push(this.open)
+    this.open = undefined
+  }
+
+  private successfulTurn(id: string | undefined): void {
+    this.close()
+    this.run.seen = true
+    this.run.messages = true
+    if (id === undefined || id !== this.run.lastAssistantId) this.run.turns++
+    if (id !== undefined) this.run.lastAssistantId = id
+  }
+
+  private seeTime(ms: number): void {
+    this.run.firstTs ??= ms
+    if (this.run.lastTs === undefined || ms > this.run.lastTs) this.run.lastTs = ms
+  }
+
+  private startRun(sessionId?: unknown): void {
+    this.close()
+    this.stats.runs++
+    if (this.run.seen) this.run = newRun()
+    if (typeof sessionId === 'string') this.run.sessionId = sessionId
+    this.run.seen = true
+    this.run.messages = true
+  }
+
+  private toFinding(e: Episode): Finding {
+    const run = e.run
+    const finding: Finding = {
+      kind: e.kind,
+      file: this.file,
+      line: e.line,
+      message: e.message ?? describeStatus(e.status),
+      source: e.source,
+      retries: e.retries,
+      occurrences: e.occurrences
+    }
+    if (e.status !== undefined) finding.status = e.status
+    const at = e.at ?? e.lastTsBefore
+    if (at !== undefined) finding.at = new Date(at).toISOString()
+    if (e.turnsBefore !== undefined) finding.turnsBefore = e.turnsBefore
+    if (e.toolCallsBefore !== undefined) finding.toolCallsBefore = e.toolCallsBefore
+    let start = run.firstTs
+    if (run.durationMs !== undefined && run.lastTs !== undefined) {
+      const fromEnd = run.lastTs - run.durationMs
+      if (start === undefined || fromEnd < start) start = fromEnd
+    }
+    if (start !== undefined && e.source !== 'text') {
+      finding.runStartedAt = new Date(start).toISOString()
+      if (at !== undefined) finding.secondsIntoRun = Math.max(0, Math.round((at - start) / 1000))
+    }
+    if (run.durationMs !== undefined) finding.runDurationMs = run.durationMs
+    if (run.costUsd !== undefined) finding.costUsd = run.costUsd
+    if (run.sessionId !== undefined) finding.sessionId = run.sessionId
+    return finding
+  }
+}
+
+function newRun(): Run {
+  return { turns: 0, toolCalls: 0, seen: false, messages: false }
+}
+
+function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined
+}
+
+function contentText(message: unknown): string | undefined {
+  const content = (message as Json | undefined)?.content
+  if (typeof content === 'string') return content
+  if (!Array.isArray(content)) return undefined
+  const texts = (content as Json[])
+    .filter(block => block && block.type === 'text' && typeof block.text === 'string')
+    .map(block => block.text as string)
+  return texts.length > 0 ? texts.join(' ') : undefined
+}
+
+function resultText(content: unknown): string {
+  if (typeof content === 'string') return content.slice(0, 20000)
+  if (!Array.isArray(content)) return ''
+  return (content as Json[])
+    .map(block => (block && typeof block.text === 'string' ? block.text : ''))
+    .join('\n')
+    .slice(0, 20000)
+}
+
+function firstLine(text: string, pattern: RegExp): string {
+  const line = text.split('\n').find(l => pattern.test(l)) ?? text
+  return line.trim().slice(0, 300)
+}
+
+function describeStatus(status: number | undefined): string {
+  return status === undefined
+    ? 'The API refused the credential.'
+    : `The API answered ${status}; the run ended before Claude said why.`
+}
+
+function count(bytes: Buffer, what: Buffer): number {
+  let n = 0
+  let i = bytes.indexOf(what)
+  while (i !== -1) {
+    n++
+    i = bytes.indexOf(what, i + what.length)
+  }
+  return n
+}

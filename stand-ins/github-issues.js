@@ -1,0 +1,84 @@
+// Issue (pull request) comments for the GitHub stand-in (stand-ins/github.js):
+//   GET   /repos/{o}/{r}/issues/{n}/comments?per_page=&page=
+//   POST  /repos/{o}/{r}/issues/{n}/comments          {body}
+//   PATCH /repos/{o}/{r}/issues/comments/{id}         {body}
+// State: `state.comments` ({ "o/r#n": [{id, body, …}] }), `state.nextCommentId`; `state.commentsReadOnly`
+// answers writes with 403 "Resource not accessible by integration" (a GITHUB_TOKEN without
+// `pull-requests: write`), `state.commentsForbidden` answers every comment request with it.
+
+const FORBIDDEN = {
+  status: 403,
+  body: {
+    message: 'Resource not accessible by integration',
+    documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+    status: '403'
+  }
+}
+
+function comment(state, owner, repo, number, id, body) {
+  const now = new Date().toISOString()
+  return {
+    id,
+    node_id: `IC_${id}`,
+    url: `https://api.github.com/repos/${owner}/${repo}/issues/comments/${id}`,
+    html_url: `https://github.com/${owner}/${repo}/pull/${number}#issuecomment-${id}`,
+    issue_url: `https://api.github.com/repos/${owner}/${repo}/issues/${number}`,
+    body,
+    user: { login: 'github-actions[bot]', id: 41898282, type: 'Bot' },
+    created_at: now,
+    updated_at: now,
+    author_association: 'NONE'
+  }
+}
+
+export const issuesRoutes = [
+  {
+    method: 'GET',
+    path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
+    handle({ match, state, query }) {
+      if (state.commentsForbidden) return FORBIDDEN
+      const [, owner, repo, number] = match
+      const all = state.comments?.[`${owner}/${repo}#${number}`] ?? []
+      const perPage = Math.min(Number(query.get('per_page') ?? 30) || 30, 100)
+      const page = Math.max(Number(query.get('page') ?? 1) || 1, 1)
+      return { status: 200, body: all.slice((page - 1) * perPage, page * perPage) }
+    }
+  },
+  {
+    method: 'POST',
+    path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
+    handle({ match, state, body }) {
+      if (state.commentsForbidden || state.commentsReadOnly) return FORBIDDEN
+      if (typeof body?.body !== 'string' || !body.body) {
+        return {
+          status: 422,
+          body: { message: 'Validation Failed', errors: [{ field: 'body', code: 'missing' }] }
+        }
+      }
+      const [, owner, repo, number] = match
+      state.comments ??= {}
+      state.nextCommentId ??= 1000
+      const key = `${owner}/${repo}#${number}`
+      const created = comment(state, owner, repo, number, state.nextCommentId++, body.body)
+      ;(state.comments[key] ??= []).push(created)
+      return { status: 201, body: created }
+    }
+  },
+  {
+    method: 'PATCH',
+    path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+    handle({ match, state, body }) {
+      if (state.commentsForbidden || state.commentsReadOnly) return FORBIDDEN
+      const [, owner, repo, id] = match
+      for (const [key, list] of Object.entries(state.comments ?? {})) {
+        if (!key.startsWith(`${owner}/${repo}#`)) continue
+        const found = list.find(c => c.id === Number(id))
+        if (!found) continue
+        found.body = body?.body ?? found.body
+        found.updated_at = new Date().toISOString()
+        return { status: 200, body: found }
+      }
+      return { status: 404, body: { message: 'Not Found', status: '404' } }
+    }
+  }
+]
