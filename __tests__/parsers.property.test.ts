@@ -205,18 +205,18 @@ describe('action inputs', () => {
 })
 
 describe('workflow files', () => {
-  it('never throws on any text and reads plain timeout-minutes', () => {
-    fc.assert(
-      fc.property(fc.string(), fc.string(), (text, job) => {
-        jobTimeoutMinutes(text, job)
+  it('never throws on any text and reads plain timeout-minutes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string(), fc.string(), async (text, job) => {
+        await jobTimeoutMinutes(text, job)
         parseWorkflowRef(text)
       }),
       { numRuns: RUNS }
     )
     const yaml =
       'on: push\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    timeout-minutes: 95\n  other:\n    timeout-minutes: ${{ inputs.t }}\n'
-    expect(jobTimeoutMinutes(yaml, 'claude')).toBe(95)
-    expect(jobTimeoutMinutes(yaml, 'other')).toBeUndefined()
+    expect(await jobTimeoutMinutes(yaml, 'claude')).toBe(95)
+    expect(await jobTimeoutMinutes(yaml, 'other')).toBeUndefined()
     expect(parseWorkflowRef('o/r/.github/workflows/ci.yml@refs/heads/main')).toEqual({
       owner: 'o',
       repo: 'r',

@@ -229,7 +229,7 @@ describe('post', () => {
         expect(outcome.comment).toBeUndefined()
         expect(rec.errors).toHaveLength(1)
         expect(rec.warnings.join('\n')).toMatch(
-          /lacks permission \(HTTP 403: Resource not accessible by integration/
+          /lacks permission \(HTTP 403: .*Resource not accessible by integration/
         )
         expect(rec.warnings.join('\n')).toContain('pull-requests: write')
       } finally {

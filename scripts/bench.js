@@ -2,7 +2,8 @@
 //  1. preflight wall time / one probe's round trip, against the stand-in API with an injected delay, with three
 //     credentials (probed in parallel) and the job timeout read through the contents API (goal <= 1.3);
 //  2. cold start of dist/main/index.js on a no-network path / `node -e 0` (goal <= 3);
-//  3. the scanner on a 1 GB transcript against grep, and its peak memory (scripts/bench-scan.js).
+//  3. the scanner on a 1 GB transcript (stream-json, then an execution file) against grep, and its peak memory
+//     (scripts/bench-scan.js).
 import { spawnSync, execFileSync } from 'node:child_process'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
@@ -111,8 +112,16 @@ console.log(
 )
 console.log(`  ratio = ${(cold / bare).toFixed(2)} (goal <= 3)`)
 
-console.log('scan: 1 GB transcript against grep')
-const scan = spawnSync(process.execPath, ['scripts/bench-scan.js', ...process.argv.slice(2)], {
-  stdio: 'inherit'
-})
-process.exitCode = scan.status ?? 1
+let scanStatus = 0
+for (const format of ['jsonl', 'execution']) {
+  console.log(`scan: 1 GB ${format} transcript against grep`)
+  const scan = spawnSync(
+    process.execPath,
+    ['scripts/bench-scan.js', '--format', format, ...process.argv.slice(2)],
+    {
+      stdio: 'inherit'
+    }
+  )
+  scanStatus ||= scan.status ?? 1
+}
+process.exitCode = scanStatus

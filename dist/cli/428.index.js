@@ -224,7 +224,7 @@ function fixFor(kind, state) {
             if (source === 'anthropic-api-key') {
                 return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.';
             }
-            return 'Create a new token with `claude setup-token`, store it in the secret (e.g. `CLAUDE_CODE_OAUTH_TOKEN`), and set `oauth-token-expires-at` so the preflight fails early next time; for login credentials that can refresh, pass `claude-credentials` instead.';
+            return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`;
         case 'anthropic-auth-invalid':
             return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.';
         case 'anthropic-auth-revoked':
@@ -651,6 +651,8 @@ function classifyTextLine(raw) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./lib/report/fingerprint.js
+var fingerprint = __webpack_require__(4458);
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
 // Reads the records of one file (see split.ts) and finds the credential failures in them, with the run's
 // timeline. Structural: in JSON only Claude's own API errors count (`system`/`api_retry` with `error_status`,
@@ -659,6 +661,7 @@ function classifyTextLine(raw) {
 // The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
 // result carries GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
+
 
 
 const needle = (text) => Buffer.from(text, 'latin1');
@@ -1069,7 +1072,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: e.message ?? describeStatus(e.status),
+            message: (0,fingerprint/* redactSecrets */.fp)(e.message ?? describeStatus(e.status)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences

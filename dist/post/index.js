@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5288:
+/***/ 8490:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30805,7 +30805,8 @@ function inputError(input, problem, fix) {
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function errors_oneLine(error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const text = error?.message;
+    const message = typeof text === 'string' ? text : String(error);
     const line = message.replace(/\s*\n\s*/g, ' ').trim();
     return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
 }
@@ -30838,12 +30839,22 @@ function describeFailure(failure) {
             return 'network error';
     }
 }
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
+ * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
+ * another realm is not `instanceof Error`.
+ */
 function classifyNetworkError(error) {
-    const cause = error?.cause;
-    const code = cause?.code ?? error?.code ?? '';
-    const name = error?.name ?? '';
-    if (name === 'AbortError' ||
-        name === 'TimeoutError' ||
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
+        const link = e;
+        chain.push(link);
+        e = link.cause;
+    }
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
         code === 'UND_ERR_HEADERS_TIMEOUT' ||
         code === 'UND_ERR_BODY_TIMEOUT')
         return ['timeout', ''];
@@ -30855,7 +30866,10 @@ function classifyNetworkError(error) {
         return ['reset', code];
     if (code.startsWith('ERR_TLS') || code.includes('CERT'))
         return ['tls', code];
-    return ['other', code || (cause?.message ?? error?.message ?? '')];
+    const messages = chain
+        .map(e => e.message)
+        .filter((m) => typeof m === 'string' && m !== '');
+    return ['other', code || (messages.at(-1) ?? '')];
 }
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
@@ -30904,17 +30918,16 @@ function apiBaseUrl(env) {
  * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
  * so that a main step that never writes a secret starts fast.
  */
-function octokitRequest(token, env) {
+function octokitRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? 20_000;
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
         octokit ??= __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
+        const signal = AbortSignal.timeout(timeoutMs);
         try {
-            const answer = await client.request(route, {
-                ...params,
-                request: { signal: AbortSignal.timeout(20_000) }
-            });
+            const answer = await client.request(route, { ...params, request: { signal } });
             return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
         }
         catch (error) {
@@ -30922,29 +30935,34 @@ function octokitRequest(token, env) {
             if (response && typeof response.status === 'number') {
                 return { status: response.status, data: response.data, headers: response.headers ?? {} };
             }
-            const host = new URL(baseUrl).host;
-            const name = error?.name;
-            const cause = error.cause?.code ?? '';
-            if (name === 'AbortError' ||
-                name === 'TimeoutError' ||
-                /abort|timeout/i.test(String(error))) {
-                throw new request_NetworkError('timeout', host, '');
-            }
-            if (cause === 'ECONNREFUSED')
-                throw new request_NetworkError('refused', host, cause);
-            if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
-                throw new request_NetworkError('dns', host, cause);
-            if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET')
-                throw new request_NetworkError('reset', host, cause);
-            throw new request_NetworkError('other', host, cause || (error?.message ?? '').split('\n')[0] || '');
+            throw networkErrorOf(error, new URL(baseUrl).host, signal);
         }
     };
 }
 const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
-/** GitHub's own message of an error answer, on one line. */
+/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
+function networkErrorOf(error, host, signal) {
+    if (signal?.aborted)
+        return new request_NetworkError('timeout', host, '');
+    const [failure, detail] = classifyNetworkError(error);
+    return new request_NetworkError(failure, host, detail);
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
 function apiMessage(answer) {
-    const message = typeof answer.data?.message === 'string' ? answer.data.message : '';
-    return message.replace(/\s+/g, ' ').trim() || `HTTP ${answer.status}`;
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
 }
 /** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
 function isTransient(answer) {
@@ -30997,8 +31015,11 @@ async function acquireLock(options) {
             throw error;
         }
     };
-    const denied = (what, answer) => new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-        `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
+    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+            new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
     const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
         commit_sha: options.baseSha
     });
@@ -31292,7 +31313,7 @@ async function write_writeSecret(deps) {
         throw failure('Reading the public key of', target, key);
     const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {};
     if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
-        throw new SecretApiError(`The public key of ${target_describeTarget(target)} came back without key_id/key`, 200, true, key.attempts);
+        throw new SecretApiError(`The public key of ${target_describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
     }
     const encrypted = await seal(value, publicKey);
     core.setSecret(encrypted);
@@ -31480,6 +31501,15 @@ const oauthError = (response) => {
         return { error: '', description: '' };
     }
 };
+function isJson(text) {
+    try {
+        JSON.parse(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
  * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
@@ -31550,6 +31580,10 @@ async function oauth_requestRefresh(request) {
         }
         throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}): it was already used, because another workflow run or a login elsewhere rotated it. Re-seed the credentials: ${request.reseed}; and give the workflow a \`concurrency:\` group so two runs never refresh at once.`, 'invalid_grant');
     }
+    const json = isJson(response.text);
+    if ((response.status === 401 || response.status === 403) && !json) {
+        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`, 'unauthorized');
+    }
     if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
         throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`, 'unauthorized');
     }
@@ -31562,15 +31596,19 @@ async function oauth_requestRefresh(request) {
     if (response.status >= 500) {
         throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
     }
+    if (response.status >= 300 && response.status < 400) {
+        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`, 'bad_response');
+    }
     throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
 }
 function parseTokens(response, request, host) {
     let body = {};
+    let json = true;
     try {
-        body = JSON.parse(response.text);
+        body = JSON.parse(response.text) ?? {};
     }
     catch {
-        body = {};
+        json = false;
     }
     const access = typeof body.access_token === 'string' ? body.access_token : '';
     const refresh = typeof body.refresh_token === 'string' ? body.refresh_token : '';
@@ -31581,7 +31619,11 @@ function parseTokens(response, request, host) {
         request.core.setSecret(refresh);
     const expiresIn = Number(body.expires_in);
     if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.` : "Check 'oauth-token-url'."}`, 'bad_response');
+        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
+            ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
+            : json
+                ? "Check 'oauth-token-url'."
+                : `Its body was cut off or not JSON: if the endpoint rotated the refresh token, the new one is lost, and the next run fails with invalid_grant; then re-seed: ${request.reseed}. Check 'oauth-token-url'.`}`, 'bad_response');
     }
     const scopes = typeof body.scope === 'string' ? body.scope.split(/\s+/).filter(Boolean) : undefined;
     return {
@@ -31992,16 +32034,19 @@ function reportMarkdown(failures, context) {
             const seen = failure.files.map(file => `${code(basename(file))}:${f.file === file ? f.line : ''}`);
             lines.push(`| \`${failure.kind}\` | ${cell(when || 'unknown')} | ${before} | ${f.retries} | ${cell(seen.join(' '))} |`);
         }
+        const timeline = timelineMermaid(failures, context.state);
+        if (timeline)
+            lines.push('', timeline.trimEnd());
         for (const failure of failures) {
             lines.push('');
             lines.push(`#### ${failure.title} (\`${failure.kind}\`)`);
             lines.push('');
-            lines.push(failure.headline);
+            lines.push(prose(failure.headline));
             if (failure.preflight)
-                lines.push('', failure.preflight);
+                lines.push('', prose(failure.preflight));
             if (failure.lost)
-                lines.push('', failure.lost);
-            lines.push('', `**Fix:** ${failure.fix}`);
+                lines.push('', prose(failure.lost));
+            lines.push('', `**Fix:** ${prose(failure.fix)}`);
         }
     }
     const notes = [];
@@ -32014,8 +32059,91 @@ function reportMarkdown(failures, context) {
     for (const { file, reason } of context.unreadable)
         notes.push(`Could not read ${code(file)}: ${reason}.`);
     if (notes.length > 0)
-        lines.push('', ...notes.map(note => `> ${note}`));
+        lines.push('', ...notes.map(note => `> ${prose(note)}`));
     return lines.join('\n') + '\n';
+}
+/**
+ * The run's timeline as a Mermaid gantt chart (GitHub draws it in job summaries and PR comments): the preflight's
+ * check, the expiry it measured, the Claude run up to its first credential failure (with the turns and tool calls
+ * done before it) and each distinct failure. Undefined when nothing carries a time (plain-text logs only).
+ * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
+ */
+function timelineMermaid(failures, state) {
+    const tasks = [[], [], []]; // sections: preflight, credential, Claude step
+    const times = [];
+    const at = (value) => {
+        const ms = typeof value === 'string' ? Date.parse(value) : value;
+        return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+    };
+    const milestone = (section, name, ms, crit = false) => {
+        times.push(ms);
+        tasks[section].push(`    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`);
+    };
+    const bar = (name, from, to, tag) => {
+        if (mermaidTime(from) === mermaidTime(to))
+            return; // under a second: nothing to draw
+        times.push(from, to);
+        tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`);
+    };
+    const failedAt = failures.map(f => at(f.first.at));
+    const firstFailure = failedAt.reduce((min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min), undefined);
+    const checkedAt = at(state?.checkedAt);
+    if (checkedAt !== undefined) {
+        const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ');
+        milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt);
+    }
+    const expiresAt = at(state?.expiresAt);
+    if (expiresAt !== undefined) {
+        const early = firstFailure !== undefined && expiresAt <= firstFailure;
+        milestone(1, 'Expiry measured at preflight', expiresAt, early);
+    }
+    const lead = failures.find(f => at(f.first.at) === firstFailure)?.first;
+    const started = at(lead?.runStartedAt);
+    if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
+        const done = lead.turnsBefore !== undefined
+            ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
+            : 'work';
+        bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done');
+        const ended = lead.runDurationMs !== undefined ? started + lead.runDurationMs : undefined;
+        if (ended !== undefined && ended - firstFailure >= 5000) {
+            bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
+        }
+    }
+    failures.forEach((failure, i) => {
+        const ms = failedAt[i];
+        if (ms !== undefined)
+            milestone(2, `First failure ${failure.kind}`, ms, true);
+    });
+    if (!failures.some((_, i) => failedAt[i] !== undefined))
+        return undefined;
+    const sections = ['Preflight', 'Credential', 'Claude step'];
+    const body = sections.flatMap((name, i) => tasks[i].length > 0 ? [`    section ${name}`, ...tasks[i]] : []);
+    const span = Math.max(...times) - Math.min(...times);
+    return [
+        '```mermaid',
+        'gantt',
+        '    title Timeline of the run (UTC)',
+        '    dateFormat YYYY-MM-DD HH:mm:ss',
+        '    todayMarker off',
+        `    axisFormat ${span > 2 * 86_400_000 ? '%m-%d %H:%M' : '%H:%M'}`,
+        ...body,
+        '```',
+        ''
+    ].join('\n');
+}
+/** Text Mermaid reads as text only: letters, digits and a few harmless marks; never `:`, `#`, `;`, `%`, backticks. */
+function mermaidText(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9 .,()'+/_-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80)
+        .trim();
+    return safe || 'event';
+}
+/** `YYYY-MM-DD HH:mm:ss` of the UTC time, which the chart reads and shows as is. */
+function mermaidTime(ms) {
+    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 /** The PR comment: the report under a hidden marker, so later runs find and update it. */
 function commentBody(markdown, runUrl) {
@@ -32027,6 +32155,10 @@ function count(n, one) {
 }
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
+}
+/** One paragraph: words from a transcript never start a line, so they cannot open a fence or a heading. */
+function prose(text) {
+    return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -32241,7 +32373,7 @@ function fixFor(kind, state) {
             if (source === 'anthropic-api-key') {
                 return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.';
             }
-            return 'Create a new token with `claude setup-token`, store it in the secret (e.g. `CLAUDE_CODE_OAUTH_TOKEN`), and set `oauth-token-expires-at` so the preflight fails early next time; for login credentials that can refresh, pass `claude-credentials` instead.';
+            return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`;
         case 'anthropic-auth-invalid':
             return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.';
         case 'anthropic-auth-revoked':
@@ -32704,6 +32836,37 @@ function classifyTextLine(raw) {
     return undefined;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ */
+function fingerprint(secret) {
+    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
+    return `${prefix}:${digest}`;
+}
+/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
+/**
+ * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
+    return match !== null;
+}
+
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
 // Reads the records of one file (see split.ts) and finds the credential failures in them, with the run's
 // timeline. Structural: in JSON only Claude's own API errors count (`system`/`api_retry` with `error_status`,
@@ -32712,6 +32875,7 @@ function classifyTextLine(raw) {
 // The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
 // result carries GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
+
 
 
 const needle = (text) => Buffer.from(text, 'latin1');
@@ -33122,7 +33286,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: e.message ?? describeStatus(e.status),
+            message: redactSecrets(e.message ?? describeStatus(e.status)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences
@@ -33344,6 +33508,7 @@ function globToRegExp(glob) {
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
 // One comment per pull request, found again by a hidden marker and updated in place, never duplicated.
 
+
 const PAGE = 100;
 const MAX_PAGES = 30;
 /**
@@ -33351,17 +33516,20 @@ const MAX_PAGES = 30;
  * existing comment is updated but none is created.
  */
 async function upsertComment(api, pr, marker, body, options = {}) {
-    const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) });
+    const timeoutMs = options.timeoutMs ?? 20_000;
     const base = { owner: pr.owner, repo: pr.repo };
     let existing;
     for (let page = 1; page <= MAX_PAGES && !existing; page++) {
-        const { data } = await api.rest.issues.listComments({
+        const { data } = await call('reading the comments', timeoutMs, request => api.rest.issues.listComments({
             ...base,
             issue_number: pr.number,
             per_page: PAGE,
             page,
-            request: request()
-        });
+            request
+        }));
+        if (!Array.isArray(data)) {
+            throw new CommentApiError(`reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`);
+        }
         existing = data.find(comment => comment.body?.includes(marker));
         if (data.length < PAGE)
             break;
@@ -33369,23 +33537,46 @@ async function upsertComment(api, pr, marker, body, options = {}) {
     if (existing) {
         if (existing.body === body)
             return { action: 'unchanged', id: existing.id };
-        const { data } = await api.rest.issues.updateComment({
-            ...base,
-            comment_id: existing.id,
-            body,
-            request: request()
-        });
-        return { action: 'updated', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) };
+        const id = existing.id;
+        const { data } = await call('updating the comment', timeoutMs, request => api.rest.issues.updateComment({ ...base, comment_id: id, body, request }));
+        return {
+            action: 'updated',
+            id: data?.id ?? id,
+            ...(data?.html_url ? { url: data.html_url } : {})
+        };
     }
     if (options.onlyUpdate)
         return { action: 'skipped' };
-    const { data } = await api.rest.issues.createComment({
-        ...base,
-        issue_number: pr.number,
-        body,
-        request: request()
-    });
-    return { action: 'created', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) };
+    const { data } = await call('creating the comment', timeoutMs, request => api.rest.issues.createComment({ ...base, issue_number: pr.number, body, request }));
+    return { action: 'created', id: data?.id, ...(data?.html_url ? { url: data.html_url } : {}) };
+}
+/** A comment call that failed, in one line; `status` is the HTTP status when the API answered. */
+class CommentApiError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'CommentApiError';
+    }
+}
+/** One API call with its own deadline; an octokit error becomes a CommentApiError that says what happened. */
+async function call(what, timeoutMs, request) {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+        return await request({ signal });
+    }
+    catch (error) {
+        const response = error.response;
+        if (response && typeof response.status === 'number') {
+            const said = apiMessage({ ...response, headers: response.headers ?? {} });
+            // src/action/post.ts says "lacks permission (HTTP 403: …)" itself for these two.
+            const forbidden = response.status === 403 || response.status === 404;
+            throw new CommentApiError(forbidden ? said : `${what}: the GitHub API answered HTTP ${response.status} ${said}`, response.status);
+        }
+        const url = error.request?.url;
+        const host = typeof url === 'string' ? new URL(url).host : 'the GitHub API';
+        throw new CommentApiError(`${what}: ${networkErrorOf(error, host, signal).message}`);
+    }
 }
 /**
  * The pull request this run belongs to, from GITHUB_REPOSITORY and the event payload: `pull_request` /
@@ -33594,7 +33785,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5288);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8490);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -1,11 +1,13 @@
-import * as actionsCore from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import type { Core } from './core.js'
+import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
-import { readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
+import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
+import { refuseSecret } from '../credentials/clean.js'
+import { readRefreshInputs } from '../refresh/inputs.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
-import { fingerprint } from '../report/fingerprint.js'
+import { fingerprint, looksLikeSecret } from '../report/fingerprint.js'
 import { oneLine, UserError } from '../report/errors.js'
 import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
@@ -31,8 +33,33 @@ export const STATE_KEY = 'preflight'
 
 const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
 
+/**
+ * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
+ * fails the first run rather than the one, hours or weeks later, that first needs a refresh.
+ */
+const PLAIN_LATER_INPUTS = [
+  'oauth-token-url',
+  'oauth-client-id',
+  'export-env',
+  'write-credentials-file',
+  'secret-name',
+  'secret-scope',
+  'claude-output',
+  'fail-on-auth-error',
+  'pr-comment'
+] as const
+
+/** Validates the inputs only the refresh or the post step use; throws a UserError naming the first bad one. */
+export function readLaterInputs(input: (name: string) => string): void {
+  for (const name of PLAIN_LATER_INPUTS) refuseSecret(name, input(name))
+  refuseSecret('secrets-token', input('secrets-token'), true)
+  readRefreshInputs(input)
+  readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true)
+  readBoolean('pr-comment', input('pr-comment'), false)
+}
+
 export async function run(): Promise<void> {
-  await main({ core: actionsCore, env: process.env, send, now: () => new Date() })
+  await main({ core: runnerCore, env: process.env, send, now: () => new Date() })
 }
 
 /**
@@ -50,6 +77,11 @@ export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
       if (part.length >= 4) core.setSecret(part)
     }
     if (value.trim().startsWith('{')) maskJsonStrings(core, value)
+  }
+  // A secret pasted into an input that never holds one: masked too, before its input is refused.
+  for (const name of [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS]) {
+    const value = core.getInput(name)
+    if (value.length >= 4 && looksLikeSecret(value)) core.setSecret(value)
   }
 }
 
@@ -91,6 +123,7 @@ export async function main(deps: MainDeps): Promise<void> {
     // Secrets are read untrimmed so that a pasted newline can be removed and said.
     const input = (name: string) => core.getInput(name, { trimWhitespace: !isSecretInput(name) })
     const inputs = readCheckInputs(input, env)
+    readLaterInputs(input)
     const report = await runCheck(inputs, { input, now: deps.now() }, deps)
     const refresh = await refreshAfterCheck(report, deps)
     await publish(report, refresh, deps)

@@ -1,6 +1,7 @@
 import { inputError } from '../report/errors.js'
 import { clip, parseDuration } from '../lifetime/duration.js'
 import type { OnExpiring, OnProblem, Policy } from '../policy/decide.js'
+import { refuseSecret } from '../credentials/clean.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -69,11 +70,25 @@ export function readBaseUrl(input: string, value: string): string {
   return url.toString().replace(/\/+$/, '')
 }
 
+/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
+export const PLAIN_CHECK_INPUTS = [
+  'anthropic-base-url',
+  'oauth-token-expires-at',
+  'min-remaining',
+  'probe-timeout',
+  'on-invalid',
+  'on-expiring',
+  'on-unverifiable',
+  'force-refresh'
+] as const
+
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 export function readCheckInputs(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv
 ): CheckInputs {
+  for (const name of PLAIN_CHECK_INPUTS) refuseSecret(name, input(name))
+  refuseSecret('github-token', input('github-token'), true)
   const baseInput = input('anthropic-base-url').trim()
   const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim()
   const [baseUrl, baseUrlFrom] = baseInput

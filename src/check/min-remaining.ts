@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { HttpSend } from '../http/request.js'
+import { NetworkError, type HttpSend } from '../http/request.js'
 import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
@@ -32,10 +32,11 @@ export async function resolveMinRemaining(
   const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF)
   const job = env.GITHUB_JOB
   if (!ref || !job) return fallback('not running in a GitHub Actions job')
-  const text =
-    (await readLocal(env.GITHUB_WORKSPACE, ref.path)) ?? (await readRemote(ref, env, deps))
-  if (text === undefined) return fallback(`could not read ${ref.path}`)
-  const minutes = jobTimeoutMinutes(text, job)
+  const local = await readLocal(env.GITHUB_WORKSPACE, ref.path)
+  const { text, why } =
+    local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps)
+  if (text === undefined) return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`)
+  const minutes = await jobTimeoutMinutes(text, job)
   if (minutes === undefined)
     return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`)
   return {
@@ -58,10 +59,11 @@ async function readRemote(
   ref: { owner: string; repo: string; path: string; ref: string },
   env: NodeJS.ProcessEnv,
   deps: { send: HttpSend; githubToken: string; timeoutMs: number }
-): Promise<string | undefined> {
-  if (!deps.githubToken) return undefined
+): Promise<{ text?: string; why: string }> {
+  if (!deps.githubToken) return { why: '' }
   const api = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
   const path = ref.path.split('/').map(encodeURIComponent).join('/')
+  const contentsApi = 'the contents API'
   try {
     const answer = await deps.send({
       method: 'GET',
@@ -74,11 +76,23 @@ async function readRemote(
       },
       signal: AbortSignal.timeout(deps.timeoutMs)
     })
-    if (answer.status !== 200) return undefined
-    const body = JSON.parse(answer.text) as { content?: unknown; encoding?: unknown }
-    if (typeof body.content !== 'string' || body.encoding !== 'base64') return undefined
-    return Buffer.from(body.content, 'base64').toString('utf8')
-  } catch {
-    return undefined
+    if (answer.status !== 200) return { why: `${contentsApi} answered HTTP ${answer.status}` }
+    let body: { content?: unknown; encoding?: unknown } | undefined
+    try {
+      body = JSON.parse(answer.text)
+    } catch {
+      body = undefined
+    }
+    if (typeof body?.content !== 'string' || body.encoding !== 'base64')
+      return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` }
+    return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' }
+  } catch (error) {
+    if (!(error instanceof NetworkError)) return { why: `${contentsApi} failed` }
+    return {
+      why:
+        error.failure === 'timeout'
+          ? `no answer from ${contentsApi} within ${formatDuration(deps.timeoutMs)} (${error.host})`
+          : `${contentsApi}: ${error.message}`
+    }
   }
 }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
-import { readCheckInputs } from '../check/inputs.js'
+import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
 import { fingerprint } from '../report/fingerprint.js'
-import { inputError } from '../report/errors.js'
+import { PREFIX, UserError, inputError, oneLine } from '../report/errors.js'
 import { send, type HttpSend } from '../http/request.js'
 
 export interface Io {
@@ -14,21 +14,11 @@ export interface Io {
   send?: HttpSend
 }
 
-/** The action's inputs that the CLI takes as flags of the same name. */
+/** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
 const INPUT_FLAGS = [
-  'anthropic-api-key',
-  'claude-code-oauth-token',
-  'anthropic-auth-token',
-  'claude-credentials',
-  'oauth-refresh-token',
-  'anthropic-base-url',
-  'oauth-token-expires-at',
-  'min-remaining',
-  'probe-timeout',
-  'on-invalid',
-  'on-expiring',
-  'on-unverifiable'
-] as const
+  ...SECRET_INPUTS,
+  ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
+]
 
 export const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
@@ -43,16 +33,24 @@ Exit status: 0 the credential is fine (or only warned about), 1 it is not, 2 bad
 
 /** `claude-preflight check`: returns the exit status. */
 export async function checkCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      json: { type: 'boolean', default: false },
-      'claude-credentials-file': { type: 'string' },
-      ...Object.fromEntries(INPUT_FLAGS.map(flag => [flag, { type: 'string' as const }]))
-    },
-    strict: true,
-    allowPositionals: false
-  })
+  let values: Record<string, unknown>
+  try {
+    ;({ values } = parseArgs({
+      args,
+      options: {
+        json: { type: 'boolean', default: false },
+        'claude-credentials-file': { type: 'string' },
+        ...Object.fromEntries(INPUT_FLAGS.map(flag => [flag, { type: 'string' as const }]))
+      },
+      strict: true,
+      allowPositionals: false
+    }))
+  } catch (error) {
+    // node:util's own wording ("Unknown option '--foo'"), plus where the flags are listed.
+    throw new UserError(
+      `${PREFIX}: ${oneLine(error).replace(`${PREFIX}: `, '')}. Run 'claude-preflight check --help' for the flags.`
+    )
+  }
   const flags = values as Record<string, string | boolean | undefined>
   const file = flags['claude-credentials-file']
   if (typeof file === 'string') {

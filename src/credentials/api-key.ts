@@ -1,4 +1,5 @@
 import type { CredentialKind } from './types.js'
+import { newCredential } from './credential.js'
 import { checkPlacement } from './clean.js'
 
 const CONSOLE = 'https://console.anthropic.com/settings'
@@ -10,14 +11,7 @@ export const apiKey: CredentialKind = {
   scheme: 'x-api-key',
   read(value, from) {
     checkPlacement('anthropic-api-key', value, ['anthropic-api-key'])
-    return {
-      source: this.source,
-      from,
-      scheme: this.scheme,
-      label: this.label,
-      secret: value,
-      notes: []
-    }
+    return newCredential(this, from, value)
   },
   fix: {
     invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,

@@ -1,4 +1,5 @@
 import type { CredentialKind } from './types.js'
+import { newCredential } from './credential.js'
 import { checkPlacement } from './clean.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
 
@@ -14,12 +15,7 @@ export const authToken: CredentialKind = {
     checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key'])
     const expiresAt = jwtExpiry(value)
     return {
-      source: this.source,
-      from,
-      scheme: this.scheme,
-      label: this.label,
-      secret: value,
-      notes: [],
+      ...newCredential(this, from, value),
       ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
     }
   },

@@ -1,3 +1,4 @@
+import { newCredential } from './credential.js'
 import type { Credential, CredentialKind } from './types.js'
 import { inputError } from '../report/errors.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
@@ -54,13 +55,11 @@ export const claudeCredentials: CredentialKind = {
   read(value, from) {
     if (!value.startsWith('{')) checkPlacement(INPUT, value, [INPUT])
     const { oauth } = parseClaudeCredentials(value)
-    const credential: Credential = {
-      source: this.source,
-      from,
-      scheme: this.scheme,
-      label: this.label,
-      secret: (oauth.accessToken ?? '').trim(),
-      notes: []
+    const credential: Credential = newCredential(this, from, (oauth.accessToken ?? '').trim())
+    for (const field of ['accessToken', 'refreshToken'] as const) {
+      const token = oauth[field]
+      if (token && token !== token.trim())
+        credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`)
     }
     if (credential.secret)
       checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token'])

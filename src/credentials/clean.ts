@@ -60,3 +60,25 @@ export function checkPlacement(input: string, value: string, accepted: string[])
     : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
   throw inputError(input, `holds ${known.what}`, fix)
 }
+
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+export function refuseSecret(input: string, raw: string, githubToken = false): void {
+  const value = raw.trim()
+  checkPlacement(input, value, [])
+  if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
+    throw inputError(
+      input,
+      'holds a bearer token (a JWT)',
+      "Move it to input 'anthropic-auth-token'"
+    )
+  if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
+    throw inputError(
+      input,
+      'holds a GitHub token',
+      "Move it to input 'github-token' (or 'secrets-token', to write secrets)"
+    )
+}

@@ -1,3 +1,4 @@
+import { newCredential } from './credential.js'
 import type { Credential, CredentialKind, ReadContext } from './types.js'
 import { checkPlacement, cleanSecret } from './clean.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
@@ -22,14 +23,7 @@ export const oauthToken: CredentialKind = {
   scheme: 'oauth',
   read(value, from, context) {
     if (value) checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token'])
-    const credential: Credential = {
-      source: this.source,
-      from,
-      scheme: this.scheme,
-      label: this.label,
-      secret: value,
-      notes: []
-    }
+    const credential: Credential = newCredential(this, from, value)
     const expires = context.input('oauth-token-expires-at').trim()
     if (expires) {
       const { at, note } = parseTimestamp('oauth-token-expires-at', expires)

@@ -81,11 +81,17 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
     }
   }
   const denied = (what: string, answer: ApiAnswer) =>
-    new LockError(
-      `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-        `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`,
-      'denied'
-    )
+    answer.status >= 500 || answer.status === 429 || answer.status < 300
+      ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+        new LockError(
+          `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`,
+          'unreachable'
+        )
+      : new LockError(
+          `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`,
+          'denied'
+        )
 
   const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
     commit_sha: options.baseSha

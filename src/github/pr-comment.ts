@@ -1,5 +1,6 @@
 // One comment per pull request, found again by a hidden marker and updated in place, never duplicated.
 import { readFileSync } from 'node:fs'
+import { apiMessage, networkErrorOf, type ApiAnswer } from '../secrets/api.js'
 
 export interface PullRequest {
   owner: string
@@ -56,38 +57,81 @@ export async function upsertComment(
   body: string,
   options: { onlyUpdate?: boolean; timeoutMs?: number } = {}
 ): Promise<CommentOutcome> {
-  const request = () => ({ signal: AbortSignal.timeout(options.timeoutMs ?? 20_000) })
+  const timeoutMs = options.timeoutMs ?? 20_000
   const base = { owner: pr.owner, repo: pr.repo }
   let existing: { id: number; body?: string | null } | undefined
   for (let page = 1; page <= MAX_PAGES && !existing; page++) {
-    const { data } = await api.rest.issues.listComments({
-      ...base,
-      issue_number: pr.number,
-      per_page: PAGE,
-      page,
-      request: request()
-    })
+    const { data } = await call('reading the comments', timeoutMs, request =>
+      api.rest.issues.listComments({
+        ...base,
+        issue_number: pr.number,
+        per_page: PAGE,
+        page,
+        request
+      })
+    )
+    if (!Array.isArray(data)) {
+      throw new CommentApiError(
+        `reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`
+      )
+    }
     existing = data.find(comment => comment.body?.includes(marker))
     if (data.length < PAGE) break
   }
   if (existing) {
     if (existing.body === body) return { action: 'unchanged', id: existing.id }
-    const { data } = await api.rest.issues.updateComment({
-      ...base,
-      comment_id: existing.id,
-      body,
-      request: request()
-    })
-    return { action: 'updated', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) }
+    const id = existing.id
+    const { data } = await call('updating the comment', timeoutMs, request =>
+      api.rest.issues.updateComment({ ...base, comment_id: id, body, request })
+    )
+    return {
+      action: 'updated',
+      id: data?.id ?? id,
+      ...(data?.html_url ? { url: data.html_url } : {})
+    }
   }
   if (options.onlyUpdate) return { action: 'skipped' }
-  const { data } = await api.rest.issues.createComment({
-    ...base,
-    issue_number: pr.number,
-    body,
-    request: request()
-  })
-  return { action: 'created', id: data.id, ...(data.html_url ? { url: data.html_url } : {}) }
+  const { data } = await call('creating the comment', timeoutMs, request =>
+    api.rest.issues.createComment({ ...base, issue_number: pr.number, body, request })
+  )
+  return { action: 'created', id: data?.id, ...(data?.html_url ? { url: data.html_url } : {}) }
+}
+
+/** A comment call that failed, in one line; `status` is the HTTP status when the API answered. */
+export class CommentApiError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+    this.name = 'CommentApiError'
+  }
+}
+
+/** One API call with its own deadline; an octokit error becomes a CommentApiError that says what happened. */
+async function call<T>(
+  what: string,
+  timeoutMs: number,
+  request: (options: { signal: AbortSignal }) => Promise<T>
+): Promise<T> {
+  const signal = AbortSignal.timeout(timeoutMs)
+  try {
+    return await request({ signal })
+  } catch (error) {
+    const response = (error as { response?: ApiAnswer }).response
+    if (response && typeof response.status === 'number') {
+      const said = apiMessage({ ...response, headers: response.headers ?? {} })
+      // src/action/post.ts says "lacks permission (HTTP 403: …)" itself for these two.
+      const forbidden = response.status === 403 || response.status === 404
+      throw new CommentApiError(
+        forbidden ? said : `${what}: the GitHub API answered HTTP ${response.status} ${said}`,
+        response.status
+      )
+    }
+    const url = (error as { request?: { url?: unknown } }).request?.url
+    const host = typeof url === 'string' ? new URL(url).host : 'the GitHub API'
+    throw new CommentApiError(`${what}: ${networkErrorOf(error, host, signal).message}`)
+  }
 }
 
 /**

@@ -49,13 +49,23 @@ function describeFailure(failure: NetworkFailure): string {
   }
 }
 
-function classifyNetworkError(error: unknown): [NetworkFailure, string] {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
-  const code = cause?.code ?? (error as { code?: string })?.code ?? ''
-  const name = (error as { name?: string })?.name ?? ''
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
+ * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
+ * another realm is not `instanceof Error`.
+ */
+export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
+  const chain: Array<{ code?: unknown; name?: unknown; message?: unknown }> = []
+  for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
+    const link = e as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown }
+    chain.push(link)
+    e = link.cause
+  }
+  const code = chain.map(e => e.code).find((c): c is string => typeof c === 'string') ?? ''
+  const names = chain.map(e => e.name)
   if (
-    name === 'AbortError' ||
-    name === 'TimeoutError' ||
+    names.includes('AbortError') ||
+    names.includes('TimeoutError') ||
     code === 'UND_ERR_HEADERS_TIMEOUT' ||
     code === 'UND_ERR_BODY_TIMEOUT'
   )
@@ -64,7 +74,10 @@ function classifyNetworkError(error: unknown): [NetworkFailure, string] {
   if (code === 'ECONNREFUSED') return ['refused', code]
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return ['reset', code]
   if (code.startsWith('ERR_TLS') || code.includes('CERT')) return ['tls', code]
-  return ['other', code || (cause?.message ?? (error as Error)?.message ?? '')]
+  const messages = chain
+    .map(e => e.message)
+    .filter((m): m is string => typeof m === 'string' && m !== '')
+  return ['other', code || (messages.at(-1) ?? '')]
 }
 
 const proxies = new Map<string, Dispatcher>()

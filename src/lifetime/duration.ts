@@ -16,8 +16,8 @@ export function parseDuration(
   if (text === '') throw inputError(input, 'is empty', example)
   const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text)
   if (!match || match.slice(1).every(part => part === undefined)) {
-    const hint = /^\d+$/.test(text) ? `: a bare number has no unit. ${example}` : `. ${example}`
-    throw inputError(input, `is not a duration ('${clip(value)}')`, hint.replace(/^[.:] /, ''))
+    const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example
+    throw inputError(input, `is not a duration ('${clip(value)}')`, hint)
   }
   const [, d = '0', h = '0', m = '0', s = '0'] = match
   const ms =

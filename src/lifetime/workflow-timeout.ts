@@ -1,5 +1,3 @@
-import { parse } from 'yaml'
-
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 export const DEFAULT_JOB_TIMEOUT_MINUTES = 360
 
@@ -7,10 +5,14 @@ export const DEFAULT_JOB_TIMEOUT_MINUTES = 360
  * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
  * Undefined when the file does not parse, the job is not there, or the value is an expression.
  */
-export function jobTimeoutMinutes(workflowYaml: string, jobId: string): number | undefined {
+export async function jobTimeoutMinutes(
+  workflowYaml: string,
+  jobId: string
+): Promise<number | undefined> {
   let document: unknown
   try {
-    document = parse(workflowYaml)
+    // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
+    document = (await import('yaml')).parse(workflowYaml)
   } catch {
     return undefined
   }

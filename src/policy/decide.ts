@@ -1,7 +1,18 @@
 import type { ProbeStatus } from '../probe/types.js'
 
-/** The `status` output. */
-export type Status = ProbeStatus | 'expiring' | 'missing'
+/** Every value of the `status` output. */
+export const STATUSES = [
+  'valid',
+  'invalid',
+  'revoked',
+  'forbidden',
+  'billing',
+  'expiring',
+  'unverifiable',
+  'missing'
+] as const satisfies ReadonlyArray<ProbeStatus | 'expiring' | 'missing'>
+
+export type Status = (typeof STATUSES)[number]
 
 export type OnProblem = 'fail' | 'warn'
 export type OnExpiring = 'fail' | 'warn' | 'refresh'

@@ -30,7 +30,8 @@ function readBody(text: string): ApiErrorBody | undefined {
 /**
  * What an HTTP answer to a probe says about the credential (shared/CONTEXT.md §2).
  * Any answer but 401/403 proves the credential authenticated; 401/403 count only when the body is the API's
- * own JSON error, since a proxy's HTML 401 page says nothing about the credential.
+ * own JSON error, since a proxy's HTML 401 page says nothing about the credential, and a 2xx counts only with a JSON
+ * body, since a proxy's 200 page says nothing either.
  */
 export function classifyAnswer(
   httpStatus: number,
@@ -104,8 +105,17 @@ export function classifyAnswer(
       ...(retryAfterMs !== undefined && { retryAfterMs })
     }
   }
-  if (httpStatus >= 200 && httpStatus < 300)
+  if (httpStatus >= 200 && httpStatus < 300) {
+    // The API answers a JSON object; anything else (a captive portal, a cut-off body) proves nothing.
+    if (body === undefined) {
+      return {
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): a proxy or gateway in between answered instead`,
+        ...base
+      }
+    }
     return { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+  }
   // 400, 404, 413, …: the request was judged after authentication succeeded.
   return {
     status: 'valid',

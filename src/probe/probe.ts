@@ -81,7 +81,7 @@ export async function probe(
         if (!(error instanceof NetworkError)) throw error
         const message =
           error.failure === 'timeout'
-            ? `no answer within ${Math.round(options.timeoutMs / 1000)}s (${error.host})`
+            ? `no answer within ${Number((options.timeoutMs / 1000).toFixed(1))}s (${error.host})`
             : error.message
         return { done: error.failure === 'timeout', value: { status: 'transient', message } }
       }

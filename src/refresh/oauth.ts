@@ -63,6 +63,15 @@ const oauthError = (response: HttpResponse): { error: string; description: strin
   }
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
  * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
@@ -146,6 +155,13 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
       'invalid_grant'
     )
   }
+  const json = isJson(response.text)
+  if ((response.status === 401 || response.status === 403) && !json) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`,
+      'unauthorized'
+    )
+  }
   if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
     throw new RefreshFailure(
       `${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`,
@@ -170,6 +186,12 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
       'server'
     )
   }
+  if (response.status >= 300 && response.status < 400) {
+    throw new RefreshFailure(
+      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`,
+      'bad_response'
+    )
+  }
   throw new RefreshFailure(
     `${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`,
     'bad_response'
@@ -178,10 +200,11 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
 
 function parseTokens(response: HttpResponse, request: RefreshRequest, host: string): TokenSet {
   let body: Record<string, unknown> = {}
+  let json = true
   try {
-    body = JSON.parse(response.text)
+    body = JSON.parse(response.text) ?? {}
   } catch {
-    body = {}
+    json = false
   }
   const access = typeof body.access_token === 'string' ? body.access_token : ''
   const refresh = typeof body.refresh_token === 'string' ? body.refresh_token : ''
@@ -191,7 +214,13 @@ function parseTokens(response: HttpResponse, request: RefreshRequest, host: stri
   const expiresIn = Number(body.expires_in)
   if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
     throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.` : "Check 'oauth-token-url'."}`,
+      `${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${
+        refresh
+          ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
+          : json
+            ? "Check 'oauth-token-url'."
+            : `Its body was cut off or not JSON: if the endpoint rotated the refresh token, the new one is lost, and the next run fails with invalid_grant; then re-seed: ${request.reseed}. Check 'oauth-token-url'.`
+      }`,
       'bad_response'
     )
   }

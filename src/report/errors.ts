@@ -19,7 +19,8 @@ export function inputError(input: string, problem: string, fix: string): UserErr
 
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 export function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const text = (error as { message?: unknown } | null)?.message
+  const message = typeof text === 'string' ? text : String(error)
   const line = message.replace(/\s*\n\s*/g, ' ').trim()
   return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`
 }

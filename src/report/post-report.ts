@@ -64,14 +64,16 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
         `| \`${failure.kind}\` | ${cell(when || 'unknown')} | ${before} | ${f.retries} | ${cell(seen.join(' '))} |`
       )
     }
+    const timeline = timelineMermaid(failures, context.state)
+    if (timeline) lines.push('', timeline.trimEnd())
     for (const failure of failures) {
       lines.push('')
       lines.push(`#### ${failure.title} (\`${failure.kind}\`)`)
       lines.push('')
-      lines.push(failure.headline)
-      if (failure.preflight) lines.push('', failure.preflight)
-      if (failure.lost) lines.push('', failure.lost)
-      lines.push('', `**Fix:** ${failure.fix}`)
+      lines.push(prose(failure.headline))
+      if (failure.preflight) lines.push('', prose(failure.preflight))
+      if (failure.lost) lines.push('', prose(failure.lost))
+      lines.push('', `**Fix:** ${prose(failure.fix)}`)
     }
   }
   const notes: string[] = []
@@ -85,8 +87,101 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
   }
   for (const { file, reason } of context.unreadable)
     notes.push(`Could not read ${code(file)}: ${reason}.`)
-  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${note}`))
+  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${prose(note)}`))
   return lines.join('\n') + '\n'
+}
+
+/**
+ * The run's timeline as a Mermaid gantt chart (GitHub draws it in job summaries and PR comments): the preflight's
+ * check, the expiry it measured, the Claude run up to its first credential failure (with the turns and tool calls
+ * done before it) and each distinct failure. Undefined when nothing carries a time (plain-text logs only).
+ * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
+ */
+export function timelineMermaid(failures: Failure[], state?: PreflightState): string | undefined {
+  const tasks: string[][] = [[], [], []] // sections: preflight, credential, Claude step
+  const times: number[] = []
+  const at = (value: number | string | undefined): number | undefined => {
+    const ms = typeof value === 'string' ? Date.parse(value) : value
+    return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined
+  }
+  const milestone = (section: number, name: string, ms: number, crit = false) => {
+    times.push(ms)
+    tasks[section]!.push(
+      `    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`
+    )
+  }
+  const bar = (name: string, from: number, to: number, tag: 'done' | 'crit') => {
+    if (mermaidTime(from) === mermaidTime(to)) return // under a second: nothing to draw
+    times.push(from, to)
+    tasks[2]!.push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`)
+  }
+
+  const failedAt = failures.map(f => at(f.first.at))
+  const firstFailure = failedAt.reduce<number | undefined>(
+    (min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min),
+    undefined
+  )
+  const checkedAt = at(state?.checkedAt)
+  if (checkedAt !== undefined) {
+    const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ')
+    milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt)
+  }
+  const expiresAt = at(state?.expiresAt)
+  if (expiresAt !== undefined) {
+    const early = firstFailure !== undefined && expiresAt <= firstFailure
+    milestone(1, 'Expiry measured at preflight', expiresAt, early)
+  }
+  const lead = failures.find(f => at(f.first.at) === firstFailure)?.first
+  const started = at(lead?.runStartedAt)
+  if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
+    const done =
+      lead.turnsBefore !== undefined
+        ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
+        : 'work'
+    bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done')
+    const ended = lead.runDurationMs !== undefined ? started + lead.runDurationMs : undefined
+    if (ended !== undefined && ended - firstFailure >= 5000) {
+      bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit')
+    }
+  }
+  failures.forEach((failure, i) => {
+    const ms = failedAt[i]
+    if (ms !== undefined) milestone(2, `First failure ${failure.kind}`, ms, true)
+  })
+  if (!failures.some((_, i) => failedAt[i] !== undefined)) return undefined
+
+  const sections = ['Preflight', 'Credential', 'Claude step']
+  const body = sections.flatMap((name, i) =>
+    tasks[i]!.length > 0 ? [`    section ${name}`, ...tasks[i]!] : []
+  )
+  const span = Math.max(...times) - Math.min(...times)
+  return [
+    '```mermaid',
+    'gantt',
+    '    title Timeline of the run (UTC)',
+    '    dateFormat YYYY-MM-DD HH:mm:ss',
+    '    todayMarker off',
+    `    axisFormat ${span > 2 * 86_400_000 ? '%m-%d %H:%M' : '%H:%M'}`,
+    ...body,
+    '```',
+    ''
+  ].join('\n')
+}
+
+/** Text Mermaid reads as text only: letters, digits and a few harmless marks; never `:`, `#`, `;`, `%`, backticks. */
+export function mermaidText(text: string): string {
+  const safe = text
+    .replace(/[^A-Za-z0-9 .,()'+/_-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .trim()
+  return safe || 'event'
+}
+
+/** `YYYY-MM-DD HH:mm:ss` of the UTC time, which the chart reads and shows as is. */
+function mermaidTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
 }
 
 /** The PR comment: the report under a hidden marker, so later runs find and update it. */
@@ -101,6 +196,11 @@ function count(n: number, one: string): string {
 
 function code(text: string): string {
   return `\`${text.replace(/`/g, "'")}\``
+}
+
+/** One paragraph: words from a transcript never start a line, so they cannot open a fence or a heading. */
+function prose(text: string): string {
+  return text.replace(/\s*[\r\n]+\s*/g, ' ')
 }
 
 function cell(text: string): string {

@@ -148,7 +148,7 @@ export function fixFor(kind: Kind, state?: PreflightState): string {
       if (source === 'anthropic-api-key') {
         return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.'
       }
-      return 'Create a new token with `claude setup-token`, store it in the secret (e.g. `CLAUDE_CODE_OAUTH_TOKEN`), and set `oauth-token-expires-at` so the preflight fails early next time; for login credentials that can refresh, pass `claude-credentials` instead.'
+      return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`
     case 'anthropic-auth-invalid':
       return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
     case 'anthropic-auth-revoked':

@@ -8,6 +8,7 @@
 import { classifyApiError, isCredentialStatus, type Kind } from './kinds.js'
 import type { SplitRecord } from './split.js'
 import { classifyTextLine } from './text.js'
+import { redactSecrets } from '../report/fingerprint.js'
 
 export interface Finding {
   kind: Kind
@@ -493,7 +494,7 @@ export class TranscriptScanner {
       kind: e.kind,
       file: this.file,
       line: e.line,
-      message: e.message ?? describeStatus(e.status),
+      message: redactSecrets(e.message ?? describeStatus(e.status)),
       source: e.source,
       retries: e.retries,
       occurrences: e.occurrences

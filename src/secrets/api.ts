@@ -1,4 +1,4 @@
-import { NetworkError } from '../http/request.js'
+import { classifyNetworkError, NetworkError } from '../http/request.js'
 
 /** One GitHub REST answer. */
 export interface ApiAnswer {
@@ -23,7 +23,12 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv): string {
  * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
  * so that a main step that never writes a secret starts fast.
  */
-export function octokitRequest(token: string, env: NodeJS.ProcessEnv): GitHubRequest {
+export function octokitRequest(
+  token: string,
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number } = {}
+): GitHubRequest {
+  const timeoutMs = options.timeoutMs ?? 20_000
   const baseUrl = apiBaseUrl(env)
   type Client = { request: (route: string, params?: Record<string, unknown>) => Promise<ApiAnswer> }
   let octokit: Promise<Client> | undefined
@@ -32,46 +37,44 @@ export function octokitRequest(token: string, env: NodeJS.ProcessEnv): GitHubReq
       github => github.getOctokit(token, { baseUrl, log: quietLog }) as unknown as Client
     )
     const client = await octokit
+    const signal = AbortSignal.timeout(timeoutMs)
     try {
-      const answer = await client.request(route, {
-        ...params,
-        request: { signal: AbortSignal.timeout(20_000) }
-      })
+      const answer = await client.request(route, { ...params, request: { signal } })
       return { status: answer.status, data: answer.data, headers: answer.headers ?? {} }
     } catch (error) {
       const response = (error as { response?: ApiAnswer }).response
       if (response && typeof response.status === 'number') {
         return { status: response.status, data: response.data, headers: response.headers ?? {} }
       }
-      const host = new URL(baseUrl).host
-      const name = (error as Error)?.name
-      const cause = (error as { cause?: { code?: string } }).cause?.code ?? ''
-      if (
-        name === 'AbortError' ||
-        name === 'TimeoutError' ||
-        /abort|timeout/i.test(String(error))
-      ) {
-        throw new NetworkError('timeout', host, '')
-      }
-      if (cause === 'ECONNREFUSED') throw new NetworkError('refused', host, cause)
-      if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') throw new NetworkError('dns', host, cause)
-      if (cause === 'ECONNRESET' || cause === 'UND_ERR_SOCKET')
-        throw new NetworkError('reset', host, cause)
-      throw new NetworkError(
-        'other',
-        host,
-        cause || ((error as Error)?.message ?? '').split('\n')[0] || ''
-      )
+      throw networkErrorOf(error, new URL(baseUrl).host, signal)
     }
   }
 }
 
 const quietLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 
-/** GitHub's own message of an error answer, on one line. */
+/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
+export function networkErrorOf(error: unknown, host: string, signal?: AbortSignal): NetworkError {
+  if (signal?.aborted) return new NetworkError('timeout', host, '')
+  const [failure, detail] = classifyNetworkError(error)
+  return new NetworkError(failure, host, detail)
+}
+
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
 export function apiMessage(answer: ApiAnswer): string {
-  const message = typeof answer.data?.message === 'string' ? answer.data.message : ''
-  return message.replace(/\s+/g, ' ').trim() || `HTTP ${answer.status}`
+  const data: unknown = answer.data
+  const message =
+    typeof (data as { message?: unknown })?.message === 'string'
+      ? (data as { message: string }).message.replace(/\s+/g, ' ').trim()
+      : ''
+  if (message) return message
+  if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+    return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)"
+  if (typeof data === 'string' && data.trim()) return "(a body that is not GitHub's JSON)"
+  return '(no message)'
 }
 
 /** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */

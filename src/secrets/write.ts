@@ -150,7 +150,7 @@ export async function writeSecret(deps: {
   const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {}
   if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
     throw new SecretApiError(
-      `The public key of ${describeTarget(target)} came back without key_id/key`,
+      `The public key of ${describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`,
       200,
       true,
       key.attempts

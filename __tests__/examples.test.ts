@@ -1,0 +1,198 @@
+// Every workflow in examples/ (and the self-test workflow) is complete and uses this action only with inputs and
+// outputs that action.yml declares; the YAML snippets of README.md too. A renamed input breaks this test, not a
+// user's workflow.
+import { describe, expect, test } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+
+type Json = Record<string, unknown>
+interface Step {
+  id?: string
+  uses?: string
+  run?: string
+  if?: string
+  with?: Record<string, unknown>
+  env?: Record<string, unknown>
+}
+interface Job {
+  'runs-on'?: unknown
+  'timeout-minutes'?: unknown
+  permissions?: unknown
+  env?: Record<string, unknown>
+  steps?: Step[]
+}
+interface Workflow {
+  name?: string
+  on?: unknown
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean }
+  permissions?: Record<string, string>
+  jobs?: Record<string, Job>
+}
+
+const ROOT = process.cwd()
+const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+  inputs: Json
+  outputs: Json
+}
+const INPUTS = new Set(Object.keys(action.inputs))
+const OUTPUTS = new Set(Object.keys(action.outputs))
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter(name => name.endsWith('.yml'))
+  .sort()
+const WORKFLOWS: Array<[string, Workflow]> = [
+  ...EXAMPLES.map(name => [`examples/${name}`, load(`examples/${name}`)] as [string, Workflow]),
+  ['.github/workflows/self-test.yml', load('.github/workflows/self-test.yml')]
+]
+
+function load(path: string): Workflow {
+  return parse(readFileSync(join(ROOT, path), 'utf8')) as Workflow
+}
+
+/** A step that runs this action: `<owner>/claude-preflight@v1` as published, or `./` in this repository. */
+function isPreflight(step: Step): boolean {
+  return step.uses === './' || /^[^/\s]+\/claude-preflight@v1$/.test(step.uses ?? '')
+}
+
+function isClaude(step: Step): boolean {
+  return (
+    /^anthropics\/claude-code-action@v1$/.test(step.uses ?? '') ||
+    /\bclaude(?:-code)?\b[^\n]*\s-p\s/.test(step.run ?? '')
+  )
+}
+
+/** Every permission the workflow grants, top-level and job-level merged. */
+function permissions(workflow: Workflow, job: Job): Record<string, string> {
+  return {
+    ...(workflow.permissions ?? {}),
+    ...((job.permissions as Record<string, string> | undefined) ?? {})
+  }
+}
+
+const canRead = (level: string | undefined) => level === 'read' || level === 'write'
+
+describe('examples', () => {
+  test('one complete workflow per quick start', () => {
+    expect(EXAMPLES).toEqual([
+      'api-key.yml',
+      'bare-claude-p.yml',
+      'setup-token.yml',
+      'subscription-refresh.yml'
+    ])
+  })
+
+  describe.each(WORKFLOWS)('%s', (path, workflow) => {
+    const jobs = Object.entries(workflow.jobs ?? {})
+    const isExample = path.startsWith('examples/')
+
+    test('is a complete workflow: name, on, jobs with runs-on and steps, permissions', () => {
+      expect(typeof workflow.name).toBe('string')
+      expect(workflow.on).toBeTruthy()
+      expect(jobs.length).toBeGreaterThan(0)
+      for (const [, job] of jobs) {
+        expect(job['runs-on']).toBeTruthy()
+        expect(Array.isArray(job.steps) && job.steps.length > 0).toBe(true)
+        for (const step of job.steps ?? []) {
+          expect(Boolean(step.uses) !== Boolean(step.run)).toBe(true)
+        }
+        // Explicit permissions everywhere: least privilege, and a clear statement of what each feature needs.
+        expect(Object.keys(permissions(workflow, job)).length).toBeGreaterThan(0)
+      }
+    })
+
+    test('uses only inputs and outputs that action.yml declares', () => {
+      const preflights = jobs.flatMap(([, job]) => (job.steps ?? []).filter(isPreflight))
+      expect(preflights.length).toBeGreaterThan(0)
+      for (const step of preflights) {
+        for (const key of Object.keys(step.with ?? {})) expect(INPUTS).toContain(key)
+      }
+      const text = JSON.stringify(workflow)
+      for (const step of preflights.filter(s => s.id)) {
+        const used = [
+          ...text.matchAll(new RegExp(`steps\\.${step.id}\\.outputs\\.([A-Za-z0-9_-]+)`, 'g'))
+        ].map(m => m[1] ?? '')
+        for (const output of used) expect(OUTPUTS).toContain(output)
+      }
+    })
+
+    if (!isExample) return
+
+    test('the Claude step comes after the preflight, in the same job, and gets a credential', () => {
+      for (const [, job] of jobs) {
+        const steps = job.steps ?? []
+        const preflight = steps.findIndex(isPreflight)
+        const claude = steps.findIndex(isClaude)
+        expect(preflight).toBeGreaterThanOrEqual(0)
+        expect(claude).toBeGreaterThan(preflight)
+        const step = steps[claude] as Step
+        const credential =
+          step.uses !== undefined
+            ? Object.keys(step.with ?? {}).some(key =>
+                ['anthropic_api_key', 'claude_code_oauth_token'].includes(key)
+              )
+            : Object.keys({ ...job.env, ...step.env }).some(key =>
+                ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(key)
+              )
+        expect(credential).toBe(true)
+      }
+    })
+
+    test('shares the claude-credentials concurrency group, never cancelling a run in progress', () => {
+      expect(workflow.concurrency).toEqual({
+        group: 'claude-credentials',
+        'cancel-in-progress': false
+      })
+    })
+
+    test('grants what each feature it uses needs', () => {
+      for (const [, job] of jobs) {
+        const granted = permissions(workflow, job)
+        for (const step of (job.steps ?? []).filter(isPreflight)) {
+          const input = (name: string) => String(step.with?.[name] ?? '')
+          if (input('pr-comment') === 'true') {
+            expect(granted['pull-requests']).toBe('write')
+            expect(granted.issues).toBe('write')
+          }
+          // min-remaining: auto reads the job's timeout-minutes from the workflow file.
+          if (!input('min-remaining') || input('min-remaining') === 'auto') {
+            expect(job['timeout-minutes']).toEqual(expect.any(Number))
+            expect(canRead(granted.contents)).toBe(true)
+          }
+          if (input('claude-credentials')) {
+            // The rotated refresh token must be written back, by a token that can write secrets.
+            expect(input('secrets-token')).toMatch(/^\$\{\{ secrets\.\w+ \}\}$/)
+            expect(input('secrets-token')).not.toContain('GITHUB_TOKEN')
+            expect(granted.actions).toBe('read')
+          }
+          if (input('claude-output')) {
+            // The file the post step reads is the one the Claude step writes.
+            const where = input('claude-output').replace('${{ runner.temp }}', '$RUNNER_TEMP')
+            const claude = (job.steps ?? []).find(isClaude)
+            expect(claude?.run?.replace(/"/g, '')).toContain(where)
+          }
+        }
+      }
+    })
+  })
+})
+
+describe('README', () => {
+  test('every YAML snippet that uses the action names only inputs action.yml declares', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const blocks = [...readme.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(m => m[1] ?? '')
+    let checked = 0
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit)
+      if (!node || typeof node !== 'object') return
+      const step = node as Step
+      if (typeof step.uses === 'string' && isPreflight(step)) {
+        checked++
+        for (const key of Object.keys(step.with ?? {})) expect(INPUTS).toContain(key)
+      }
+      Object.values(node).forEach(visit)
+    }
+    for (const block of blocks) visit(parse(block))
+    expect(checked).toBeGreaterThanOrEqual(4)
+  })
+})

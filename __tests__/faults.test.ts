@@ -1,0 +1,393 @@
+// The fault matrix: every outbound call of the action under every network and server fault, one row per (call, fault).
+// Each row asserts the status the user gets (the probe: `unverifiable`, never `invalid`; the other calls: their own
+// classification, a retry, or a graceful fallback), a clear one-line message, and that the call finished within its
+// configured time bound. One loopback server (stand-ins/faults.js) serves every row, each under its own path prefix,
+// so the rows run concurrently.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { getOctokit } from '@actions/github'
+import { randomBytes } from 'node:crypto'
+import { send } from '../src/http/request.js'
+import { probe } from '../src/probe/probe.js'
+import { requestRefresh, RefreshFailure } from '../src/refresh/oauth.js'
+import { resolveMinRemaining } from '../src/check/min-remaining.js'
+import { octokitRequest } from '../src/secrets/api.js'
+import { SecretApiError, writeSecret } from '../src/secrets/write.js'
+import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
+import { errorStatus, upsertComment, type IssuesApi } from '../src/github/pr-comment.js'
+import { oneLine } from '../src/report/errors.js'
+import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
+import { closedPort } from './support/ports.js'
+
+type Fault = `${keyof typeof FAULTS}` | 'refused' | 'dns'
+type Server = Awaited<ReturnType<typeof startFaultServer>>
+type Request = { method: string; path: string }
+type Answer = { status?: number; body?: unknown }
+/** What the user gets from one call: its status in the module's own terms, and the line they read. */
+type Outcome = { status: string; message: string }
+
+/** Every fault of the issue. `refused` and `dns` need no server: a closed loopback port, a `.invalid` host. */
+export const FAULT_NAMES: Fault[] = ['refused', 'dns', ...(Object.keys(FAULTS) as Fault[])]
+
+const TOKEN = 'ghp_faultmatrix0000000000000000000000000'
+const API_KEY = `sk-ant-api03-${'f'.repeat(40)}`
+const OAUTH_TOKEN = `sk-ant-oat01-${'f'.repeat(40)}`
+const REFRESH_TOKEN = `sk-ant-ort01-${'f'.repeat(40)}`
+const BASE_SHA = 'b'.repeat(40)
+const PUBLIC_KEY = randomBytes(32).toString('base64')
+const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+const core = { setSecret: () => {}, debug: () => {} }
+
+/** Per-request timeout of each call, and the retry budget of the calls that retry (ms). */
+const REQUEST_MS = 1000
+const BUDGET_MS = 1500
+/** Added to every bound: scheduling on a busy 2-core runner. */
+const MARGIN_MS = 750
+/** Outcomes that are a success: the fault hit after the server had said yes. */
+const SUCCESS = ['valid', 'refreshed', 'read', 'written', 'held', 'created']
+
+interface Call {
+  name: string
+  /** The configured bound on the whole call, retries included (ms). */
+  boundMs: number
+  /** Honours `retry-after`: the 429-retry-after row must have waited for it. */
+  retries: boolean
+  /** The request of the call that gets the fault (default: every request). */
+  faulted?: (request: Request) => boolean
+  /** Its success status, for the faults that answer with one (reset, trickle, malformed, empty). */
+  okStatus?: number
+  /** What a healthy server answers. */
+  healthy: (request: Request) => Answer
+  run: (base: string) => Promise<Outcome>
+  /** What the user must get under each fault; `none` is the control row. */
+  expected: (fault: Fault | 'none') => string
+  /** What else the line must say under some faults. */
+  also?: Partial<Record<Fault, RegExp>>
+}
+
+const isNetwork = (f: string) => ['refused', 'dns', 'reset', 'hang', 'trickle'].includes(f)
+const isRedirect = (f: string) => ['301', '302', '307'].includes(f)
+const isServerError = (f: string) => ['500', '502', '503', '529', 'html-502'].includes(f)
+const isRateLimit = (f: string) => f === '429' || f === '429-retry-after'
+const isProxyRefusal = (f: string) => f === 'html-401' || f === 'html-403'
+const isBadBody = (f: string) => f === 'malformed' || f === 'empty'
+/** The fault came after the success status: the server had said yes (the body is not needed for a write). */
+const afterSuccess = (f: string) => f === 'reset' || f === 'trickle' || isBadBody(f)
+
+const secretsCall = (faulty: 'public key GET' | 'PUT'): Call => ({
+  name: `GitHub API: secret ${faulty}`,
+  boundMs: BUDGET_MS + REQUEST_MS,
+  retries: true,
+  faulted: ({ method, path }) =>
+    faulty === 'PUT' ? method === 'PUT' : path.endsWith('/actions/secrets/public-key'),
+  okStatus: faulty === 'PUT' ? 201 : 200,
+  healthy: ({ method, path }) => {
+    if (path.endsWith('/public-key')) return { body: { key_id: 'kid-1', key: PUBLIC_KEY } }
+    if (method === 'PUT') return { status: 201, body: {} }
+    return { body: { name: 'CLAUDE_CREDENTIALS', updated_at: '2026-01-01T00:00:00Z' } }
+  },
+  run: async base => {
+    try {
+      await writeSecret({
+        api: octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
+        core,
+        target: { scope: { kind: 'repo' }, name: 'CLAUDE_CREDENTIALS', owner: 'acme', repo: 'app' },
+        value: '{"claudeAiOauth":{}}',
+        retry: { baseDelayMs: 50, budgetMs: BUDGET_MS }
+      })
+      return { status: 'written', message: '' }
+    } catch (error) {
+      if (!(error instanceof SecretApiError)) throw error
+      return { status: error.transient ? 'transient' : 'final', message: oneLine(error) }
+    }
+  },
+  // Retried and reported as transient, except refusals; redirects are followed, here to a 404.
+  expected: fault => {
+    if (fault === 'none' || (faulty === 'PUT' && afterSuccess(fault))) return 'written'
+    if (isProxyRefusal(fault) || isRedirect(fault)) return 'final'
+    return 'transient'
+  }
+})
+
+const probeCall = (scheme: 'x-api-key' | 'oauth'): Call => ({
+  name: scheme === 'x-api-key' ? 'Anthropic probe (API key)' : 'Anthropic probe (OAuth token)',
+  boundMs: BUDGET_MS,
+  retries: true,
+  healthy: () => ({ body: scheme === 'x-api-key' ? { data: [] } : { input_tokens: 3 } }),
+  run: async base => {
+    const secret = scheme === 'x-api-key' ? API_KEY : OAUTH_TOKEN
+    const result = await probe(
+      { scheme, secret },
+      { baseUrl: base, timeoutMs: BUDGET_MS, send, baseDelayMs: 50 }
+    )
+    return { status: result.status, message: result.message }
+  },
+  expected: fault => (fault === 'none' ? 'valid' : 'unverifiable'),
+  // A proxy's page is never the API's word on the credential.
+  also: {
+    'html-401': /did not come from the API.*proxy/,
+    'html-403': /did not come from the API.*proxy/,
+    malformed: /did not come from the API/,
+    empty: /did not come from the API/
+  }
+})
+
+const commentCall = (faulty: 'list' | 'create'): Call => ({
+  name: `GitHub API: PR comment (${faulty})`,
+  boundMs: REQUEST_MS,
+  retries: false,
+  faulted: ({ method }) => (faulty === 'list' ? method === 'GET' : method === 'POST'),
+  okStatus: faulty === 'list' ? 200 : 201,
+  healthy: ({ method }) => (method === 'GET' ? { body: [] } : { status: 201, body: { id: 1 } }),
+  run: async base => {
+    const api = getOctokit(TOKEN, { baseUrl: base, log: quiet }) as unknown as IssuesApi
+    const pr = { owner: 'acme', repo: 'app', number: 7 }
+    try {
+      const outcome = await upsertComment(api, pr, '<!-- m -->', '<!-- m -->\nbody', {
+        timeoutMs: REQUEST_MS
+      })
+      return { status: outcome.action, message: '' }
+    } catch (error) {
+      // The warning src/action/post.ts makes of it, with the permission fix for 403/404.
+      const status = errorStatus(error)
+      const said = oneLine(error).replace('claude-preflight: ', '')
+      return status === 403 || status === 404
+        ? {
+            status: 'warning (permission)',
+            message: `could not comment on PR #7: the token lacks permission (HTTP ${status}: ${said})`
+          }
+        : { status: 'warning', message: `could not comment on PR #7: ${said}` }
+    }
+  },
+  expected: fault => {
+    if (fault === 'none' || (faulty === 'create' && afterSuccess(fault))) return 'created'
+    if (fault === 'html-403' || isRedirect(fault)) return 'warning (permission)'
+    return 'warning'
+  }
+})
+
+const CALLS: Call[] = [
+  probeCall('x-api-key'),
+  probeCall('oauth'),
+  {
+    name: 'OAuth token endpoint',
+    boundMs: BUDGET_MS + REQUEST_MS,
+    retries: true,
+    healthy: () => ({
+      body: { access_token: OAUTH_TOKEN, refresh_token: `${REFRESH_TOKEN}2`, expires_in: 28800 }
+    }),
+    run: async base => {
+      try {
+        await requestRefresh({
+          send,
+          core,
+          url: `${base}/v1/oauth/token`,
+          clientId: 'client',
+          refreshToken: REFRESH_TOKEN,
+          now: () => new Date(),
+          reseed: 'gh secret set CLAUDE_CREDENTIALS',
+          baseDelayMs: 50,
+          budgetMs: BUDGET_MS,
+          timeoutMs: REQUEST_MS
+        })
+        return { status: 'refreshed', message: '' }
+      } catch (error) {
+        if (!(error instanceof RefreshFailure)) throw error
+        return { status: error.kind, message: oneLine(error) }
+      }
+    },
+    expected: fault => {
+      if (fault === 'none') return 'refreshed'
+      if (isNetwork(fault)) return 'network'
+      if (isServerError(fault)) return 'server'
+      if (isRateLimit(fault)) return 'rate_limited'
+      if (isProxyRefusal(fault)) return 'unauthorized'
+      return 'bad_response' // malformed, empty, redirects (not followed)
+    },
+    // Never loses a token silently: where the endpoint may have rotated it, the line says how to re-seed; where the
+    // request never arrived, it says the token was not used up.
+    also: {
+      refused: /not used up/,
+      dns: /not used up/,
+      reset: /re-seed/,
+      hang: /re-seed/,
+      trickle: /re-seed/,
+      500: /re-seed/,
+      malformed: /re-seed/,
+      empty: /re-seed/,
+      'html-401': /proxy.*not used up/,
+      429: /not used up/,
+      301: /redirect to http:\/\/127\.0\.0\.1:\d+\/elsewhere\/.*not used up/
+    }
+  },
+  {
+    name: 'GitHub API: workflow file (min-remaining auto)',
+    boundMs: REQUEST_MS,
+    retries: false,
+    healthy: () => ({
+      body: {
+        encoding: 'base64',
+        content: Buffer.from('jobs:\n  build:\n    timeout-minutes: 45\n').toString('base64')
+      }
+    }),
+    run: async base => {
+      const result = await resolveMinRemaining(
+        'auto',
+        {
+          GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/ci.yml@refs/heads/main',
+          GITHUB_JOB: 'build',
+          GITHUB_API_URL: base
+        },
+        { send, githubToken: TOKEN, timeoutMs: REQUEST_MS }
+      )
+      const fellBack = result.ms === 360 * 60_000
+      return { status: fellBack ? 'fallback 360' : 'read', message: fellBack ? result.source : '' }
+    },
+    expected: fault => (fault === 'none' ? 'read' : 'fallback 360')
+  },
+  secretsCall('public key GET'),
+  secretsCall('PUT'),
+  {
+    name: 'GitHub API: refs (lock)',
+    // No retries; the base commit and the lock commit are healthy, the ref create is faulted.
+    boundMs: REQUEST_MS,
+    retries: false,
+    faulted: ({ method, path }) => method === 'POST' && path === '/repos/acme/app/git/refs',
+    okStatus: 201,
+    healthy: ({ method, path }) => {
+      if (method === 'GET' && path === `/repos/acme/app/git/commits/${BASE_SHA}`)
+        return { body: { sha: BASE_SHA, tree: { sha: 't'.repeat(40) }, message: 'head' } }
+      if (method === 'POST' && path === '/repos/acme/app/git/commits')
+        return { status: 201, body: { sha: 'c'.repeat(40) } }
+      if (method === 'POST') return { status: 201, body: { ref: 'x', object: { sha: 'c' } } }
+      return { status: 404, body: { message: 'Not Found' } }
+    },
+    run: async base => {
+      try {
+        await acquireLock({
+          api: octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
+          owner: 'acme',
+          repo: 'app',
+          ref: lockRef('repo', 'CLAUDE_CREDENTIALS'),
+          holder: 'run 1 attempt 1, job build',
+          baseSha: BASE_SHA,
+          waitMs: BUDGET_MS,
+          pollMs: 50
+        })
+        return { status: 'held', message: '' }
+      } catch (error) {
+        if (!(error instanceof LockError)) throw error
+        return { status: error.reason, message: oneLine(error) }
+      }
+    },
+    // A failing API is not a missing permission: no "Contents: write" advice for a 5xx or 429.
+    also: Object.fromEntries(
+      ['500', '502', '503', '529', '429', 'html-502'].map(f => [
+        f,
+        /^(?!.*Contents: write).*Re-run/
+      ])
+    ),
+    expected: fault => {
+      if (fault === 'none' || afterSuccess(fault)) return 'held' // the 201 arrived: the ref exists
+      if (isProxyRefusal(fault) || isRedirect(fault)) return 'denied' // redirects are followed, to a 404
+      return 'unreachable'
+    }
+  },
+  commentCall('list'),
+  commentCall('create')
+]
+
+/** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */
+function baseFor(call: Call, fault: Fault | 'none'): string {
+  if (fault === 'refused') return refusedUrl
+  if (fault === 'dns') return 'http://claude-preflight-faults.invalid'
+  return server.scenario((request: Request) =>
+    fault !== 'none' && (call.faulted?.(request) ?? true)
+      ? { fault, status: call.okStatus ?? 200 }
+      : call.healthy(request)
+  )
+}
+
+/** What the one line must say, by fault, whenever the call did not succeed. */
+const SAYS: Record<Fault, RegExp> = {
+  refused: /connection refused/i,
+  dns: /host name not found/i,
+  reset: /connection reset|cut off/i,
+  hang: /no answer/i,
+  trickle: /no answer|cut off/i,
+  500: /\b500\b/,
+  502: /\b502\b/,
+  503: /\b503\b/,
+  '429-retry-after': /\b429\b/,
+  429: /\b429\b/,
+  529: /\b529\b/,
+  'html-502': /\b502\b/,
+  'html-401': /\b401\b/,
+  'html-403': /\b403\b/,
+  malformed: /JSON|without/i,
+  empty: /JSON|empty|without/i,
+  301: /\b(301|404)\b/,
+  302: /\b(302|404)\b/,
+  307: /\b(307|404)\b/
+}
+
+const ROWS = CALLS.flatMap(call => FAULT_NAMES.map(fault => [call.name, fault, call] as const))
+/** The size of the matrix, for docs/reliability.md. */
+export const MATRIX = { calls: CALLS.length, faults: FAULT_NAMES.length, rows: ROWS.length }
+
+let server: Server
+let refusedUrl: string
+beforeAll(async () => {
+  server = await startFaultServer({ trickleMs: 200, maxMs: 10_000 })
+  refusedUrl = `http://127.0.0.1:${await closedPort()}`
+  // Loaded on first use by the code under test: load them now, so no row's clock counts module loading.
+  await Promise.all([
+    import('undici'),
+    import('@actions/http-client'),
+    import('libsodium-wrappers')
+  ])
+})
+/** Every row's outcome; FAULT_MATRIX_PRINT=1 prints them as a table (for docs/reliability.md). */
+const seen: string[] = []
+afterAll(async () => {
+  await server?.close()
+  if (process.env.FAULT_MATRIX_PRINT)
+    process.stdout.write(
+      `| call | fault | status | ms | message |\n|---|---|---|---|---|\n${seen.sort().join('\n')}\n`
+    )
+})
+
+describe(`fault matrix: ${MATRIX.calls} calls × ${MATRIX.faults} faults = ${MATRIX.rows} rows`, () => {
+  it.concurrent.each(ROWS)('%s under %s', async (_name, fault, call) => {
+    const base = baseFor(call, fault)
+    const started = Date.now()
+    const outcome = await call.run(base)
+    const elapsed = Date.now() - started
+    seen.push(`| ${call.name} | ${fault} | ${outcome.status} | ${elapsed} | ${outcome.message} |`)
+
+    expect(outcome.status).toBe(call.expected(fault))
+    expect(outcome.status).not.toBe('invalid')
+    expect(elapsed).toBeLessThan(call.boundMs + MARGIN_MS)
+    if (fault === '429-retry-after' && call.retries) {
+      // Each retry waited the server's retry-after, not the 50 ms back-off (when one fitted in the budget at all).
+      const tries = Number(/(\d+) attempts/.exec(outcome.message)?.[1] ?? 1)
+      expect(elapsed).toBeGreaterThanOrEqual((tries - 1) * (RETRY_AFTER_SECONDS * 1000 - 50))
+    }
+    if (SUCCESS.includes(outcome.status)) return
+    // One clear line: no newline, no stack, no HTML, no placeholder, no status said twice.
+    expect(outcome.message).not.toMatch(/\n/)
+    expect(outcome.message).not.toMatch(
+      /<html|<\/|\bat \S+ \(|undefined|\[object|HTTP (\d+) HTTP \1/i
+    )
+    expect(outcome.message.length).toBeLessThan(600)
+    expect(outcome.message).toMatch(SAYS[fault])
+    if (call.also?.[fault]) expect(outcome.message).toMatch(call.also[fault])
+  })
+})
+
+/** The same calls without a fault: proves each row's wiring, so that a fault row fails for its fault. */
+describe('control: no fault', () => {
+  it.concurrent.each(CALLS.map(call => [call.name, call] as const))('%s', async (_name, call) => {
+    const outcome = await call.run(baseFor(call, 'none'))
+    expect(outcome.status).toBe(call.expected('none'))
+  })
+})

@@ -1,0 +1,680 @@
+// The leak audit: every scenario of the action (main for each credential kind and status, the refresh with and
+// without a working write-back and when stale, the post step reading transcripts full of secrets with a PR comment,
+// the CLI's check and scan) runs the bundled entry points with recognisable secrets; then every channel (stdout,
+// stderr, summary, outputs, env file, state file, PR comment bodies, files written) is searched for each secret in
+// each derived form (raw, base64, base64url, URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued
+// included. Secrets may appear only in `::add-mask::` lines, in the outputs that carry them (`oauth-token`,
+// `claude-credentials`), in $GITHUB_ENV as CLAUDE_CODE_OAUTH_TOKEN with `export-env: true`, and in
+// ~/.claude/.credentials.json with `write-credentials-file: true`. Each secret given to the action is masked before
+// any line mentions it (by any form or its fingerprint). The figures are printed and checked against
+// docs/reliability.md.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import {
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
+import { startGitHubStandIn } from '../stand-ins/github.js'
+import { contentsRoutes } from '../stand-ins/github-contents.js'
+import { issuesRoutes } from '../stand-ins/github-issues.js'
+import { newJob, runAction, type Job, type RunResult } from './support/runner.js'
+import { FORM_NAMES, findLeaks, maskedFirst } from './support/leaks.js'
+import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from './support/refresh-chain.js'
+import { STATUSES } from '../src/policy/decide.js'
+
+const MAIN = 'dist/main/index.js'
+const POST = 'dist/post/index.js'
+const CLI = 'dist/cli/index.js'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Api = Awaited<ReturnType<typeof startAnthropicStandIn>>
+type GitHub = { url: string; state: any; close(): Promise<void> }
+
+const tag = () => randomBytes(6).toString('hex')
+const GH_TOKEN = `ghs_LeakAuditWorkflowToken${tag()}`
+const WORKFLOW = 'acme/app/.github/workflows/claude.yml@refs/heads/main'
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
+const jwt = (name: string, expSeconds: number) =>
+  `${b64url({ alg: 'HS256', typ: 'JWT' })}.${b64url({ sub: `leak-${name}-${tag()}`, exp: expSeconds })}.${randomBytes(16).toString('base64url')}`
+const credentialsJson = (
+  accessToken: string,
+  refreshToken: string | undefined,
+  expiresAt: number
+) =>
+  JSON.stringify({
+    claudeAiOauth: {
+      accessToken,
+      ...(refreshToken && { refreshToken }),
+      expiresAt,
+      scopes: ['user:inference'],
+      subscriptionType: 'pro'
+    }
+  })
+
+/** What one scenario leaves to audit. */
+interface Audited {
+  name: string
+  /** Secrets given to the action: must be masked before any mention, and appear in no channel. */
+  secrets: string[]
+  /** Secrets the action never got (in a transcript, say): must appear in no channel. */
+  foreign: string[]
+  channels: Record<string, string>
+  /** The job's stdout lines in order, every step; empty for the CLI, which masks nothing. */
+  lines: string[]
+  /** What else to check, once the run is known. */
+  extra?: () => void
+}
+
+// ---------------------------------------------------------------------------------------------------- channels
+
+/** Every file under the job's folder (RUNNER_TEMP and HOME), but the runner's command files (channels of their own). */
+function filesWritten(job: Job, allowed: string[] = []): Record<string, string> {
+  const skip = new Set([job.output, job.env, job.state, job.summary, ...allowed])
+  const parts: string[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else if (!skip.has(path))
+        parts.push(`--- ${relative(job.dir, path)}\n${readFileSync(path, 'latin1')}`)
+    }
+  }
+  walk(job.dir)
+  return { 'files written': parts.join('\n') }
+}
+
+/** The channels of one step's run; carriers and the allowed env entry left out (they are checked apart). */
+function stepChannels(
+  step: string,
+  result: RunResult,
+  options: { exportEnv?: boolean } = {}
+): Record<string, string> {
+  const outputs = Object.entries(result.outputs)
+    .filter(([name]) => name !== 'oauth-token' && name !== 'claude-credentials')
+    .map(([name, value]) => `${name}=${value}`)
+  const env = Object.entries(result.env)
+    .filter(([name]) => !(options.exportEnv && name === 'CLAUDE_CODE_OAUTH_TOKEN'))
+    .map(([name, value]) => `${name}=${value}`)
+  return {
+    [`${step} stdout`]: result.stdout
+      .split('\n')
+      .filter(line => !line.startsWith('::add-mask::'))
+      .join('\n'),
+    [`${step} stderr`]: result.stderr,
+    [`${step} summary`]: result.files.summary,
+    [`${step} outputs`]: outputs.join('\n'),
+    [`${step} env`]: env.join('\n'),
+    [`${step} state`]: result.files.state
+  }
+}
+
+function expectOneLineErrors(result: RunResult): void {
+  expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /)
+}
+
+// ---------------------------------------------------------------------------------------------------- stand-ins
+
+let api: Api
+let github: GitHub
+let prNumber = 100
+const behaviours: Record<string, string> = {}
+
+beforeAll(async () => {
+  for (const entry of [MAIN, POST, CLI])
+    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
+  api = await startAnthropicStandIn({ credentials: behaviours })
+  github = (await startGitHubStandIn({
+    routes: [...contentsRoutes, ...issuesRoutes],
+    tokens: [GH_TOKEN],
+    state: {
+      files: {
+        'acme/app@refs/heads/main:.github/workflows/claude.yml':
+          'on: push\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    timeout-minutes: 45\n    steps: []\n'
+      }
+    }
+  })) as GitHub
+})
+afterAll(async () => {
+  await api?.close()
+  await github?.close()
+})
+
+/** A secret the Anthropic stand-in answers with `behaviour`. */
+function secretFor(behaviour: string, secret: string): string {
+  api.set(secret, behaviour)
+  return secret
+}
+
+const baseInputs = () => ({
+  'anthropic-base-url': api.url,
+  'probe-timeout': '2s',
+  'min-remaining': '30m',
+  'github-token': GH_TOKEN
+})
+
+// ---------------------------------------------------------------------------------------------------- main
+
+type Kind = 'api-key' | 'oauth-token' | 'bearer-jwt' | 'claude-credentials'
+const KINDS: Kind[] = ['api-key', 'oauth-token', 'bearer-jwt', 'claude-credentials']
+const SCENARIOS = [...STATUSES, 'bad-input'] as const
+type Status = (typeof SCENARIOS)[number]
+
+const BEHAVIOUR: Record<Status, string> = {
+  valid: 'valid',
+  invalid: 'invalid',
+  revoked: 'revoked',
+  forbidden: 'forbidden',
+  billing: 'billing-402',
+  expiring: 'valid',
+  unverifiable: 'overloaded',
+  missing: 'valid',
+  'bad-input': 'valid'
+}
+
+const INPUT: Record<Kind, string> = {
+  'api-key': 'anthropic-api-key',
+  'oauth-token': 'claude-code-oauth-token',
+  'bearer-jwt': 'anthropic-auth-token',
+  'claude-credentials': 'claude-credentials'
+}
+
+/** The inputs of one main scenario, and the secrets in them. */
+function mainScenario(
+  kind: Kind,
+  status: Status
+): { inputs: Record<string, string>; secrets: string[]; env: Record<string, string> } {
+  const name = `${kind}-${status}`
+  const soon = Date.now() + 10 * 60_000
+  const later = Date.now() + 30 * 86_400_000
+  const expiring = status === 'expiring'
+  const env: Record<string, string> =
+    status === 'valid'
+      ? { GITHUB_WORKFLOW_REF: WORKFLOW, GITHUB_JOB: 'claude', GITHUB_API_URL: github.url }
+      : {}
+  const inputs: Record<string, string> = {
+    ...baseInputs(),
+    ...(status === 'valid' && { 'min-remaining': 'auto' }),
+    ...(status === 'unverifiable' && { 'probe-timeout': '1s' })
+  }
+  if (status === 'missing') {
+    // The kind's input holds only whitespace and a newline: missing, not invalid.
+    return { inputs: { ...inputs, [INPUT[kind]]: ' \n' }, secrets: [GH_TOKEN], env }
+  }
+  const behaviour = BEHAVIOUR[status]
+  switch (kind) {
+    case 'api-key': {
+      const key = secretFor(behaviour, `sk-ant-api03-LeakAudit-${name}-${tag()}AA`)
+      // An API key carries no readable expiry: 'expiring' is a key that dies soon by its admin's word only, so the
+      // scenario is the key with min-remaining above what the check can prove (it passes, as documented).
+      if (status === 'bad-input')
+        return {
+          inputs: { ...inputs, 'claude-code-oauth-token': `${key}\n` },
+          secrets: [key, GH_TOKEN],
+          env
+        }
+      return { inputs: { ...inputs, 'anthropic-api-key': key }, secrets: [key, GH_TOKEN], env }
+    }
+    case 'oauth-token': {
+      const token = secretFor(behaviour, `sk-ant-oat01-LeakAudit-${name}-${tag()}AA`)
+      if (status === 'bad-input')
+        return {
+          inputs: { ...inputs, 'anthropic-api-key': token },
+          secrets: [token, GH_TOKEN],
+          env
+        }
+      return {
+        inputs: {
+          ...inputs,
+          'claude-code-oauth-token': token,
+          'oauth-token-expires-at': new Date(expiring ? soon : later).toISOString()
+        },
+        secrets: [token, GH_TOKEN],
+        env
+      }
+    }
+    case 'bearer-jwt': {
+      const token = secretFor(
+        behaviour === 'invalid' ? 'invalid-bearer' : behaviour,
+        jwt(name, Math.floor((expiring ? soon : later) / 1000))
+      )
+      // A JWT pasted into an input that never holds a secret: refused without quoting it.
+      if (status === 'bad-input')
+        return {
+          inputs: { ...inputs, 'anthropic-base-url': token },
+          secrets: [token, GH_TOKEN],
+          env
+        }
+      return {
+        inputs: { ...inputs, 'anthropic-auth-token': token },
+        secrets: [token, GH_TOKEN],
+        env
+      }
+    }
+    case 'claude-credentials': {
+      const access = secretFor(behaviour, `sk-ant-oat01-LeakAudit-${name}-${tag()}AA`)
+      const json = credentialsJson(access, undefined, expiring ? soon : later)
+      if (status === 'bad-input')
+        return {
+          inputs: { ...inputs, 'claude-code-oauth-token': json },
+          secrets: [json, access, GH_TOKEN],
+          env
+        }
+      return {
+        inputs: { ...inputs, 'claude-credentials': json },
+        secrets: [json, access, GH_TOKEN],
+        env
+      }
+    }
+  }
+}
+
+const EXPECTED_STATUS: Record<Status, string> = {
+  valid: 'valid',
+  invalid: 'invalid',
+  revoked: 'revoked',
+  forbidden: 'forbidden',
+  billing: 'billing',
+  expiring: 'expiring',
+  unverifiable: 'unverifiable',
+  missing: 'missing',
+  'bad-input': 'invalid-input'
+}
+
+async function runMain(kind: Kind, status: Status): Promise<Audited> {
+  const { inputs, secrets, env } = mainScenario(kind, status)
+  const job = newJob()
+  const result = await runAction(MAIN, { job, inputs, env })
+  return {
+    name: `main ${kind} ${status}`,
+    secrets,
+    foreign: [],
+    channels: { ...stepChannels('main', result), ...filesWritten(job) },
+    lines: result.stdout.split('\n'),
+    extra: () => {
+      // API keys have no readable expiry: 'expiring' is the same live key (see mainScenario).
+      const want = kind === 'api-key' && status === 'expiring' ? 'valid' : EXPECTED_STATUS[status]
+      expect(`${kind} ${status}: ${result.outputs.status}`).toBe(`${kind} ${status}: ${want}`)
+      expectOneLineErrors(result)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- refresh
+
+async function refreshChain(options: { stale?: boolean } = {}): Promise<Chain> {
+  const chain = await startChain(
+    options.stale ? { seedUpdatedAt: new Date(Date.now() + 60_000) } : {}
+  )
+  api.set('sk-ant-oat01-old-access-token', 'valid')
+  // Every access token the OAuth stand-in issues is one the API accepts.
+  const issue = chain.oauth.issued.push.bind(chain.oauth.issued)
+  chain.oauth.issued.push = (...pairs) => {
+    for (const pair of pairs) api.set(pair.accessToken, 'valid')
+    return issue(...pairs)
+  }
+  return chain
+}
+
+async function runRefresh(
+  name: 'refreshed' | 'write-back failed' | 'stale',
+  options: { exportEnv: boolean; writeFile: boolean }
+): Promise<Audited> {
+  const chain = await refreshChain({ stale: name === 'stale' })
+  if (name === 'write-back failed')
+    chain.githubFault.fn = r =>
+      r.method === 'PUT' && r.path.endsWith(`/secrets/${SECRET}`)
+        ? { status: 403, body: { message: 'Resource not accessible by personal access token' } }
+        : undefined
+  try {
+    const job = newJob()
+    const env = { ...jobEnv(chain), RUNNER_TEMP: job.dir, HOME: job.dir }
+    const inputs = {
+      ...baseInputs(),
+      'github-token': GHS,
+      'min-remaining': '1h',
+      'claude-credentials': chain.seeded,
+      'oauth-token-url': chain.oauth.url,
+      'secrets-token': PAT,
+      'secret-name': SECRET,
+      'export-env': String(options.exportEnv),
+      'write-credentials-file': String(options.writeFile),
+      'claude-output': join(job.dir, 'no-transcript-*.json')
+    }
+    const main = await runAction(MAIN, { job, inputs, env, timeoutMs: 60_000 })
+    // The post step of the same job: finishes (or retries) the write-back, and removes its file.
+    const post = await runAction(POST, { job, inputs, env, state: main.state, timeoutMs: 60_000 })
+    const issued = chain.oauth.issued.flatMap(p => [p.accessToken, p.refreshToken])
+    const original = JSON.parse(chain.seeded).claudeAiOauth
+    const credentialsFile = join(job.dir, '.claude', '.credentials.json')
+    const allowedFiles = options.writeFile ? [credentialsFile] : []
+    return {
+      name: `refresh ${name}`,
+      secrets: [chain.seeded, original.accessToken, original.refreshToken, PAT, GHS, ...issued],
+      foreign: [],
+      channels: {
+        ...stepChannels('main', main, options),
+        ...stepChannels('post', post, options),
+        ...filesWritten(job, allowedFiles)
+      },
+      lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')],
+      extra: () => {
+        expect(chain.oauth.replays).toBe(0)
+        expectOneLineErrors(main)
+        expectOneLineErrors(post)
+        const latest = chain.oauth.issued.at(-1)
+        if (name === 'stale') {
+          expect(chain.oauth.refreshes).toBe(0)
+          expect(main.outputs['oauth-token']).toBe(original.accessToken)
+          expect(main.commands.find(c => c.command === 'error')?.message).toMatch(
+            /was rewritten at/
+          )
+        } else {
+          expect(main.outputs.refreshed).toBe('true')
+          expect(main.outputs['oauth-token']).toBe(latest?.accessToken)
+          expect(
+            JSON.parse(main.outputs['claude-credentials'] ?? '{}').claudeAiOauth.refreshToken
+          ).toBe(latest?.refreshToken)
+        }
+        // $GITHUB_ENV carries the new access token only with export-env, and nothing else secret.
+        if (options.exportEnv && name !== 'stale')
+          expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBe(latest?.accessToken)
+        else expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBeUndefined()
+        // The credentials file exists only when asked for, mode 0600, with the newest tokens.
+        if (options.writeFile && name !== 'stale') {
+          expect(statSync(credentialsFile).mode & 0o777).toBe(0o600)
+          expect(JSON.parse(readFileSync(credentialsFile, 'utf8')).claudeAiOauth.accessToken).toBe(
+            latest?.accessToken
+          )
+        } else expect(existsSync(credentialsFile)).toBe(false)
+        if (name === 'write-back failed') {
+          expect(main.code).toBe(1)
+          expect(post.commands.some(c => c.command === 'error')).toBe(true)
+        }
+      }
+    }
+  } finally {
+    await chain.close()
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- post
+
+/** Transcripts in every format, each quoting the secrets where a careless tool or API might. */
+function transcripts(dir: string, key: string, token: string, bearer: string, pat: string) {
+  const at = (s: number) => new Date(Date.UTC(2026, 2, 1, 10, 0, s)).toISOString()
+  const apiError = (text: string, status: number, s: number) => ({
+    type: 'assistant',
+    message: { model: '<synthetic>', content: [{ type: 'text', text }] },
+    error: 'authentication_failed',
+    is_api_error_message: true,
+    api_error_status: status,
+    api_error_type: 'authentication_error',
+    timestamp: at(s)
+  })
+  const messages = [
+    { type: 'system', subtype: 'init', session_id: 's-leak', apiKeySource: 'ANTHROPIC_API_KEY' },
+    {
+      type: 'assistant',
+      message: {
+        id: 'msg_1',
+        content: [
+          { type: 'tool_use', id: 'toolu_1', name: 'Bash', input: { command: `echo ${key}` } }
+        ]
+      },
+      timestamp: at(1)
+    },
+    {
+      type: 'user',
+      message: {
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: 'toolu_1',
+            content: `ANTHROPIC_API_KEY=${key}\n${Buffer.from(token).toString('base64')}\nAPI Error: 401 ${token}`
+          }
+        ]
+      },
+      timestamp: at(2)
+    },
+    apiError(`Failed to authenticate. API Error: 401 OAuth token has expired: ${token}`, 401, 3),
+    apiError(`API Error: 401 Invalid bearer token ${bearer}`, 401, 4),
+    {
+      type: 'result',
+      subtype: 'success',
+      is_error: true,
+      api_error_status: 401,
+      result: `Failed to authenticate. API Error: 401 invalid x-api-key ${key}`,
+      num_turns: 1,
+      duration_ms: 4000
+    }
+  ]
+  const files = {
+    'claude-execution-output.json': JSON.stringify(messages, null, 2),
+    'claude.jsonl': messages.map(m => JSON.stringify(m)).join('\n'),
+    'claude.log': [
+      `API Error: 401 invalid x-api-key ${key}`,
+      `Failed to authenticate: OAuth token revoked ${token}`,
+      `HttpError: Bad credentials ${pat}`,
+      `Error: API Error: 403 {"type":"error","error":{"type":"permission_error","message":"key ${encodeURIComponent(key)} disabled"}}`
+    ].join('\n')
+  }
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text)
+  return Object.keys(files).map(file => join(dir, file))
+}
+
+async function runPost(kind: 'api-key' | 'oauth-token'): Promise<Audited> {
+  const key = secretFor('valid', `sk-ant-api03-LeakAudit-post-${tag()}AA`)
+  const token = secretFor('valid', `sk-ant-oat01-LeakAudit-post-${tag()}AA`)
+  const bearer = jwt('post', Math.floor(Date.now() / 1000) + 86_400)
+  const pat = `ghp_LeakAuditPersonalToken${tag()}`
+  const number = prNumber++
+  const outside = mkdtempSync(join(tmpdir(), 'leak-audit-transcripts-'))
+  const files = transcripts(outside, key, token, bearer, pat)
+  const event = join(outside, 'event.json')
+  writeFileSync(event, JSON.stringify({ pull_request: { number } }))
+  const job = newJob()
+  const env = {
+    GITHUB_API_URL: github.url,
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_EVENT_NAME: 'pull_request',
+    GITHUB_EVENT_PATH: event,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '77'
+  }
+  const inputs = {
+    ...baseInputs(),
+    [kind === 'api-key' ? 'anthropic-api-key' : 'claude-code-oauth-token']:
+      kind === 'api-key' ? key : token,
+    'claude-output': files.join('\n'),
+    'pr-comment': 'true',
+    'fail-on-auth-error': 'true'
+  }
+  const main = await runAction(MAIN, { job, inputs, env })
+  const post = await runAction(POST, { job, inputs, env, state: main.state })
+  // Twice: the second run updates the comment in place.
+  const again = await runAction(POST, { job, inputs, env, state: main.state })
+  const comments: Array<{ body: string }> = github.state.comments?.[`acme/app#${number}`] ?? []
+  const given = kind === 'api-key' ? key : token
+  return {
+    name: `post ${kind} transcripts + PR comment`,
+    secrets: [given, GH_TOKEN],
+    foreign: [kind === 'api-key' ? token : key, bearer, pat],
+    channels: {
+      ...stepChannels('main', main),
+      ...stepChannels('post', post),
+      ...stepChannels('post again', again),
+      'PR comment bodies': comments.map(c => c.body).join('\n'),
+      ...filesWritten(job)
+    },
+    lines: [...main.stdout.split('\n'), ...post.stdout.split('\n'), ...again.stdout.split('\n')],
+    extra: () => {
+      expect(main.outputs.status).toBe('valid')
+      expect(post.code).toBe(1)
+      expect(comments).toHaveLength(1)
+      expect(comments[0]?.body).toMatch(/anthropic-auth-(expired|invalid|revoked)/)
+      // The report names what it redacted by fingerprint only.
+      expect(post.summary).toMatch(/\[redacted sk-ant-(api03|oat01):[0-9a-f]{8}\]/)
+      for (const result of [main, post, again]) expectOneLineErrors(result)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- CLI
+
+function runCli(args: string[], env: Record<string, string>, cwd: string) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>(resolve => {
+    const child = spawn(process.execPath, [join(process.cwd(), CLI), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', chunk => (stdout += chunk))
+    child.stderr.on('data', chunk => (stderr += chunk))
+    child.on('close', code => resolve({ code, stdout, stderr }))
+  })
+}
+
+async function runCliScenario(command: 'check' | 'scan', json: boolean): Promise<Audited> {
+  const cwd = mkdtempSync(join(tmpdir(), 'leak-audit-cli-'))
+  const flag = json ? ['--json'] : []
+  if (command === 'scan') {
+    const key = `sk-ant-api03-LeakAudit-scan-${tag()}AA`
+    const token = `sk-ant-oat01-LeakAudit-scan-${tag()}AA`
+    const bearer = jwt('scan', Math.floor(Date.now() / 1000) + 86_400)
+    const pat = `ghp_LeakAuditPersonalToken${tag()}`
+    const outside = mkdtempSync(join(tmpdir(), 'leak-audit-transcripts-'))
+    const files = transcripts(outside, key, token, bearer, pat)
+    const run = await runCli(['scan', ...files, ...flag], {}, cwd)
+    return {
+      name: `cli scan${json ? ' --json' : ''}`,
+      secrets: [],
+      foreign: [key, token, bearer, pat],
+      channels: { 'cli stdout': run.stdout, 'cli stderr': run.stderr },
+      lines: [],
+      extra: () => {
+        expect(run.code).toBe(1)
+        expect(run.stdout).toMatch(/redacted sk-ant-api03:[0-9a-f]{8}/)
+      }
+    }
+  }
+  // check: a live key from the environment, an invalid OAuth token and credentials from a file, one bad flag.
+  const key = secretFor('valid', `sk-ant-api03-LeakAudit-cli-${tag()}AA`)
+  const token = secretFor('revoked', `sk-ant-oat01-LeakAudit-cli-${tag()}AA`)
+  const access = secretFor('valid', `sk-ant-oat01-LeakAudit-cli-file-${tag()}AA`)
+  const json2 = credentialsJson(
+    access,
+    `sk-ant-ort01-LeakAudit-cli-${tag()}AA`,
+    Date.now() + 600_000
+  )
+  const file = join(mkdtempSync(join(tmpdir(), 'leak-audit-creds-')), '.credentials.json')
+  writeFileSync(file, json2)
+  const env = { ANTHROPIC_BASE_URL: api.url }
+  const runs = await Promise.all([
+    runCli(['check', ...flag, '--min-remaining', '1h'], { ...env, ANTHROPIC_API_KEY: key }, cwd),
+    runCli(['check', ...flag, '--claude-code-oauth-token', token], env, cwd),
+    runCli(
+      ['check', ...flag, '--claude-credentials-file', file, '--on-expiring', 'fail'],
+      env,
+      cwd
+    ),
+    runCli(['check', ...flag, '--min-remaining', key], env, cwd)
+  ])
+  const refresh = JSON.parse(json2).claudeAiOauth.refreshToken as string
+  return {
+    name: `cli check${json ? ' --json' : ''}`,
+    secrets: [],
+    foreign: [key, token, access, refresh, json2],
+    channels: Object.fromEntries(
+      runs.flatMap((run, i) => [
+        [`cli run ${i} stdout`, run.stdout],
+        [`cli run ${i} stderr`, run.stderr]
+      ])
+    ),
+    lines: [],
+    extra: () => {
+      expect(runs.map(r => r.code)).toEqual([0, 1, 1, 2])
+      expect(runs[3]?.stderr).toMatch(/input 'min-remaining' holds an Anthropic API key/)
+      for (const run of runs) expect(run.stdout + run.stderr).not.toMatch(/\n\s+at /)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------- the audit
+
+/** Runs `tasks` at most `limit` at a time. */
+async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length)
+  let next = 0
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++
+      results[i] = await (tasks[i] as () => Promise<T>)()
+    }
+  }
+  await Promise.all(Array.from({ length: limit }, worker))
+  return results
+}
+
+describe('leak audit', () => {
+  it('no secret, in any form, reaches any channel but the ones meant to carry it', async () => {
+    const tasks: Array<() => Promise<Audited>> = [
+      ...KINDS.flatMap(kind => SCENARIOS.map(status => () => runMain(kind, status))),
+      () => runRefresh('refreshed', { exportEnv: true, writeFile: true }),
+      () => runRefresh('write-back failed', { exportEnv: false, writeFile: false }),
+      () => runRefresh('stale', { exportEnv: true, writeFile: true }),
+      () => runPost('api-key'),
+      () => runPost('oauth-token'),
+      () => runCliScenario('check', false),
+      () => runCliScenario('check', true),
+      () => runCliScenario('scan', false),
+      () => runCliScenario('scan', true)
+    ]
+    const audited = await pool(tasks, 6)
+
+    const problems: string[] = []
+    const channelKinds = new Set<string>()
+    const secrets = new Set<string>()
+    let pairs = 0
+    for (const scenario of audited) {
+      const all = [...new Set([...scenario.secrets, ...scenario.foreign])]
+      for (const leak of findLeaks(scenario.channels, all))
+        problems.push(`${scenario.name}: ${leak}`)
+      for (const secret of scenario.secrets) {
+        const problem = maskedFirst(scenario.lines, secret)
+        if (problem) problems.push(`${scenario.name}: ${problem}`)
+      }
+      const channels = Object.keys(scenario.channels)
+      for (const name of channels)
+        channelKinds.add(name.replace(/^(main|post again|post|cli run \d+|cli) /, ''))
+      for (const secret of all) secrets.add(secret)
+      pairs += channels.length * all.length
+    }
+    expect(problems).toEqual([])
+    for (const scenario of audited) scenario.extra?.()
+
+    const figures = {
+      scenarios: audited.length,
+      channelKinds: channelKinds.size,
+      secrets: secrets.size,
+      forms: FORM_NAMES.length,
+      pairs,
+      searches: pairs * FORM_NAMES.length
+    }
+    const n = (value: number) => value.toLocaleString('en-US')
+    const sentence = `**${n(figures.scenarios)} scenarios**, **${n(figures.channelKinds)} kinds of channel** (${[...channelKinds].sort().join(', ')}), **${n(figures.secrets)} secrets** in **${n(figures.forms)} forms** each: **${n(figures.pairs)} channel × secret pairs**, ${n(figures.searches)} searches, **0 leaks**`
+    console.log(`leak audit: ${sentence.replace(/\*\*/g, '')}`)
+    if (process.env.LEAK_AUDIT_FIGURES)
+      writeFileSync(process.env.LEAK_AUDIT_FIGURES, `${JSON.stringify(figures, null, 2)}\n`)
+    // docs/reliability.md reports this very sentence.
+    expect(readFileSync('docs/reliability.md', 'utf8')).toContain(sentence)
+  }, 120_000)
+})
