@@ -85,7 +85,12 @@ export async function runAction(entry, options = {}) {
   const elapsedMs = performance.now() - started
   clearTimeout(timer)
   const read = (/** @type {string} */ file) => (existsSync(file) ? readFileSync(file, 'utf8') : '')
-  const files = { output: read(job.output), env: read(job.env), state: read(job.state), summary: read(job.summary) }
+  const files = {
+    output: read(job.output),
+    env: read(job.env),
+    state: read(job.state),
+    summary: read(job.summary)
+  }
   const commands = [...stdout.matchAll(/^::([a-z-]+)( [^:]*)?::(.*)$/gm)].map(m => ({
     command: m[1] ?? '',
     properties: (m[2] ?? '').trim(),
