@@ -249,6 +249,7 @@ describe('main step, bundled', () => {
     for (const [inputs, message] of cases) {
       const result = await runAction(MAIN, { inputs: { ...base(), ...inputs } })
       expect(result.code).toBe(1)
+      expect(result.outputs).toMatchObject({ status: 'invalid-input', valid: 'false' })
       const errors = result.commands.filter(c => c.command === 'error')
       expect(errors).toHaveLength(1)
       expect(errors[0]?.message).toMatch(message)

@@ -485,10 +485,17 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/report/fingerprint.js
+var fingerprint = __nccwpck_require__(4458);
 ;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
     return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function credential_fingerprintOf(credential) {
+    return (0,fingerprint/* fingerprint */.Rj)(credential.secret || credential.refreshToken || '');
 }
 
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
@@ -1336,8 +1343,6 @@ async function runCheck(inputs, context, deps) {
     return { inputs, selection, checked, minRemaining, policy, verdict, checkedAt };
 }
 
-// EXTERNAL MODULE: ./lib/report/fingerprint.js
-var report_fingerprint = __nccwpck_require__(4458);
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
 
 
@@ -1443,7 +1448,7 @@ function summaryMarkdown(report, message) {
                 ? 'ok'
                 : report.verdict.action
             : 'ignored: Claude uses the one above';
-        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${credential.secret ? fingerprint(credential.secret) : fingerprint(credential.refreshToken ?? '')}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
+        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
     });
     const lines = [
         '## Claude preflight',
@@ -1539,7 +1544,7 @@ async function checkCommand(args, io) {
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: (0,report_fingerprint/* fingerprint */.Rj)(credential.secret || credential.refreshToken || ''),
+                fingerprint: credential_fingerprintOf(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,

@@ -835,10 +835,44 @@ function inputs_readRefreshInputs(getInput) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ */
+function fingerprint(secret) {
+    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
+    return `${prefix}:${digest}`;
+}
+/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
+/**
+ * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
+    return match !== null;
+}
+
 ;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
     return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
 }
 
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
@@ -1589,35 +1623,6 @@ async function runCheck(inputs, context, deps) {
     return { inputs, selection, checked, minRemaining, policy, verdict, checkedAt };
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
-
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
- */
-function fingerprint(secret) {
-    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
-    return `${prefix}:${digest}`;
-}
-/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
-/**
- * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
-    return match !== null;
-}
-
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
 
 
@@ -1723,7 +1728,7 @@ function summaryMarkdown(report, message) {
                 ? 'ok'
                 : report.verdict.action
             : 'ignored: Claude uses the one above';
-        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${credential.secret ? fingerprint(credential.secret) : fingerprint(credential.refreshToken ?? '')}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
+        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
     });
     const lines = [
         '## Claude preflight',
@@ -2774,6 +2779,7 @@ async function refreshAfterCheck(report, deps) {
 
 
 
+
 const STATE_KEY = 'preflight';
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
@@ -2888,7 +2894,7 @@ async function publish(report, refresh, deps) {
         for (const note of credential.notes)
             core.notice(`claude-preflight: ${note}`);
     core.info(chosen
-        ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprint(chosen.credential.secret || chosen.credential.refreshToken || '')}); probing ${report.inputs.baseUrl}.`
+        ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
         : 'No Claude credential found.');
     const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {};
     // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
@@ -2920,7 +2926,7 @@ async function publish(report, refresh, deps) {
         const state = {
             source: chosen.credential.source,
             label: chosen.credential.label,
-            fingerprint: fingerprint(chosen.credential.secret || chosen.credential.refreshToken || ''),
+            fingerprint: fingerprintOf(chosen.credential),
             ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
             checkedAt: report.checkedAt.toISOString(),
             status: verdict.status

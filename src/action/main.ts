@@ -7,7 +7,8 @@ import { refuseSecret } from '../credentials/clean.js'
 import { readRefreshInputs } from '../refresh/inputs.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
-import { fingerprint, looksLikeSecret } from '../report/fingerprint.js'
+import { looksLikeSecret } from '../report/fingerprint.js'
+import { fingerprintOf } from '../credentials/credential.js'
 import { oneLine, UserError } from '../report/errors.js'
 import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
@@ -145,7 +146,7 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
     for (const note of credential.notes) core.notice(`claude-preflight: ${note}`)
   core.info(
     chosen
-      ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprint(chosen.credential.secret || chosen.credential.refreshToken || '')}); probing ${report.inputs.baseUrl}.`
+      ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
       : 'No Claude credential found.'
   )
 
@@ -182,7 +183,7 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
     const state: PreflightState = {
       source: chosen.credential.source,
       label: chosen.credential.label,
-      fingerprint: fingerprint(chosen.credential.secret || chosen.credential.refreshToken || ''),
+      fingerprint: fingerprintOf(chosen.credential),
       ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
       checkedAt: report.checkedAt.toISOString(),
       status: verdict.status

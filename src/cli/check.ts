@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
-import { fingerprint } from '../report/fingerprint.js'
+import { fingerprintOf } from '../credentials/credential.js'
 import { PREFIX, UserError, inputError, oneLine } from '../report/errors.js'
 import { send, type HttpSend } from '../http/request.js'
 
@@ -96,7 +96,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
             source: credential.source,
             from: credential.from,
             label: credential.label,
-            fingerprint: fingerprint(credential.secret || credential.refreshToken || ''),
+            fingerprint: fingerprintOf(credential),
             status: probe?.status ?? null,
             httpStatus: probe?.httpStatus ?? null,
             requestId: probe?.requestId ?? null,

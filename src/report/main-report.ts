@@ -1,7 +1,7 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
 import type { Credential } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
-import { fingerprint } from './fingerprint.js'
+import { fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX } from './errors.js'
 
@@ -124,7 +124,7 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
         ? 'ok'
         : report.verdict.action
       : 'ignored: Claude uses the one above'
-    return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${credential.secret ? fingerprint(credential.secret) : fingerprint(credential.refreshToken ?? '')}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`
+    return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`
   })
   const lines = [
     '## Claude preflight',
