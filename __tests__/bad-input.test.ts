@@ -71,7 +71,6 @@ function runnerCore(inputs: Record<string, string>) {
       const value = values[name] ?? ''
       return options?.trimWhitespace === false ? value : value.trim()
     },
-    getBooleanInput: () => false,
     setOutput: (name: string, value: unknown) => {
       if (name === 'status') said.status = String(value)
     },

@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
+import { readCheckInputs } from '../src/check/inputs.js'
+import { runCheck } from '../src/check/run-check.js'
 import { selectCredential } from '../src/credentials/select.js'
+import { verdictMessage } from '../src/report/main-report.js'
 import { UserError } from '../src/report/errors.js'
 
 const API_KEY = 'sk-ant-api03-KEY-one'
@@ -80,7 +83,27 @@ describe('which credential Claude Code will use', () => {
         /holds JSON\. Move it to input 'claude-credentials'/
       ],
       [{ 'claude-credentials': OAUTH }, /'claude-credentials' holds an OAuth access token/],
-      [{ 'anthropic-api-key': 'sk-ant-api03-abc\ndef' }, /space or line break inside/]
+      [{ 'anthropic-api-key': 'sk-ant-api03-abc\ndef' }, /space or line break inside/],
+      [
+        { 'anthropic-api-key': 'sk-ant-api03-abc\u2026def' },
+        /'anthropic-api-key' has a control or non-ASCII character/
+      ],
+      [
+        {
+          'claude-credentials': JSON.stringify({
+            claudeAiOauth: { accessToken: 'sk-ant-oat01-abc\ndef' }
+          })
+        },
+        /'claude-credentials\.accessToken' has a space or line break inside/
+      ],
+      [
+        {
+          'claude-credentials': JSON.stringify({
+            claudeAiOauth: { accessToken: OAUTH, refreshToken: 'sk-ant-ort01-a\u0000b' }
+          })
+        },
+        /'claude-credentials\.refreshToken' has a control or non-ASCII character/
+      ]
     ]
     for (const [inputs, message] of cases) {
       let caught: unknown
@@ -122,6 +145,81 @@ describe('which credential Claude Code will use', () => {
       secret: '',
       refreshToken: REFRESH
     })
+  })
+
+  it('gives oauth-refresh-token to the OAuth token, else to the credentials JSON, never a credential apart', () => {
+    const accessOnly = JSON.stringify({ claudeAiOauth: { accessToken: OAUTH } })
+    const toJson = select({ 'claude-credentials': accessOnly, 'oauth-refresh-token': REFRESH })
+    expect(toJson.chosen).toMatchObject({
+      source: 'claude-credentials',
+      secret: OAUTH,
+      refreshToken: REFRESH
+    })
+    expect(toJson.others).toEqual([])
+    expect(toJson.warnings).toEqual([])
+    expect(toJson.chosen?.notes.join('\n')).toMatch(
+      /'oauth-refresh-token' is used as the refresh token of the subscription access token from input claude-credentials/
+    )
+
+    const toToken = select({
+      'claude-code-oauth-token': OAUTH,
+      'claude-credentials': accessOnly,
+      'oauth-refresh-token': REFRESH
+    })
+    expect(toToken.chosen).toMatchObject({
+      source: 'claude-code-oauth-token',
+      refreshToken: REFRESH
+    })
+    expect(toToken.others.map(o => [o.source, o.refreshToken])).toEqual([
+      ['claude-credentials', undefined]
+    ])
+    expect(toToken.chosen?.notes.join('\n')).toMatch(
+      /refresh token of the OAuth token from input claude-code-oauth-token; a refresh writes the rotated refresh token back alone/
+    )
+
+    // A JSON with its own refreshToken keeps it; the other one is said to be ignored.
+    const own = JSON.stringify({ claudeAiOauth: { accessToken: OAUTH, refreshToken: REFRESH } })
+    const kept = select({ 'claude-credentials': own, 'oauth-refresh-token': 'sk-ant-ort01-other' })
+    expect(kept.chosen).toMatchObject({ source: 'claude-credentials', refreshToken: REFRESH })
+    expect(kept.others).toEqual([])
+    expect(kept.warnings).toEqual([
+      "'oauth-refresh-token' is ignored: the subscription access token from input claude-credentials carries its own refreshToken, which is the one refreshed and written back. Remove 'oauth-refresh-token', or the refreshToken from the JSON."
+    ])
+  })
+
+  it('explains a lone refresh token without quoting an expiry it does not have', async () => {
+    const message = async (inputs: Record<string, string>) => {
+      const input = (name: string) => inputs[name] ?? ''
+      const now = new Date('2026-11-21T12:00:00Z')
+      const report = await runCheck(
+        readCheckInputs(input, {}),
+        { input, now },
+        {
+          send: async () => Promise.reject(new Error('no request expected')),
+          env: {},
+          now: () => now
+        }
+      )
+      return { status: report.verdict.status, ...verdictMessage(report, {}) }
+    }
+    const refresh = await message({ 'oauth-refresh-token': REFRESH, 'min-remaining': '1h' })
+    expect(refresh.status).toBe('expiring')
+    expect(refresh.text).toBe(
+      "claude-preflight: the OAuth token from input oauth-refresh-token is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: let the action refresh it ('on-expiring: refresh', the default when a refresh token is given), or pass the access token too ('claude-credentials' with both tokens)."
+    )
+    const warn = await message({
+      'oauth-refresh-token': REFRESH,
+      'min-remaining': '1h',
+      'on-expiring': 'warn'
+    })
+    expect(warn.text).toMatch(
+      /'on-expiring' is 'warn', so it is not refreshed: set it to 'refresh'/
+    )
+    for (const m of [refresh, warn]) {
+      expect(m.title).toBe('Claude credential needs a refresh')
+      expect(m.text).not.toMatch(/undefined|no Claude credential was given/)
+      expect(m.text).not.toContain(REFRESH)
+    }
   })
 
   it('ignores whitespace-only values with a warning, and sees cloud providers', () => {

@@ -4,7 +4,6 @@
 // configured time bound. One loopback server (stand-ins/faults.js) serves every row, each under its own path prefix,
 // so the rows run concurrently.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { getOctokit } from '@actions/github'
 import { randomBytes } from 'node:crypto'
 import { send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
@@ -13,7 +12,7 @@ import { resolveMinRemaining } from '../src/check/min-remaining.js'
 import { octokitRequest } from '../src/secrets/api.js'
 import { SecretApiError, writeSecret } from '../src/secrets/write.js'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
-import { errorStatus, upsertComment, type IssuesApi } from '../src/github/pr-comment.js'
+import { CommentApiError, upsertComment } from '../src/github/pr-comment.js'
 import { oneLine } from '../src/report/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -34,7 +33,6 @@ const OAUTH_TOKEN = `sk-ant-oat01-${'f'.repeat(40)}`
 const REFRESH_TOKEN = `sk-ant-ort01-${'f'.repeat(40)}`
 const BASE_SHA = 'b'.repeat(40)
 const PUBLIC_KEY = randomBytes(32).toString('base64')
-const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
 const core = { setSecret: () => {}, debug: () => {} }
 
 /** Per-request timeout of each call, and the retry budget of the calls that retry (ms). */
@@ -139,16 +137,15 @@ const commentCall = (faulty: 'list' | 'create'): Call => ({
   okStatus: faulty === 'list' ? 200 : 201,
   healthy: ({ method }) => (method === 'GET' ? { body: [] } : { status: 201, body: { id: 1 } }),
   run: async base => {
-    const api = getOctokit(TOKEN, { baseUrl: base, log: quiet }) as unknown as IssuesApi
+    const api = octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS })
     const pr = { owner: 'acme', repo: 'app', number: 7 }
     try {
-      const outcome = await upsertComment(api, pr, '<!-- m -->', '<!-- m -->\nbody', {
-        timeoutMs: REQUEST_MS
-      })
+      const outcome = await upsertComment(api, pr, '<!-- m -->', '<!-- m -->\nbody')
       return { status: outcome.action, message: '' }
     } catch (error) {
       // The warning src/action/post.ts makes of it, with the permission fix for 403/404.
-      const status = errorStatus(error)
+      if (!(error instanceof CommentApiError)) throw error
+      const status = error.status
       const said = oneLine(error).replace('claude-preflight: ', '')
       return status === 403 || status === 404
         ? {

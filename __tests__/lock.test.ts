@@ -10,11 +10,12 @@ const REF = lockRef('repo', 'CLAUDE_CREDENTIALS')
 let github: any
 afterEach(async () => github?.close())
 
-async function setUp() {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function setUp(fault?: (request: { method: string; path: string }) => any) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const state: any = {}
   const head = seedCommit(state, { message: 'head' })
-  github = await startGitHubStandIn({ routes: refsRoutes, state, tokens: [TOKEN] })
+  github = await startGitHubStandIn({ routes: refsRoutes, state, tokens: [TOKEN], fault })
   const api = octokitRequest(TOKEN, { GITHUB_API_URL: github.url })
   const options = (holder: string, extra = {}) => ({
     api,
@@ -99,5 +100,57 @@ describe('the GitHub lock', () => {
     expect(error).toBeInstanceOf(LockError)
     expect(error.reason).toBe('denied')
     expect(error.message).toMatch(/HTTP 401 Bad credentials\. .*"Contents: write" on acme\/app/)
+  })
+
+  it('pauses and keeps its deadline while the lock is taken and released between two looks', async () => {
+    // Every create answers "already exists" and every read "not found": a lock taken and released over and over.
+    let creates = 0
+    const { options } = await setUp(request => {
+      if (request.method === 'POST' && request.path.endsWith('/git/refs')) {
+        // A bound for the test only: without a pause and a deadline the loop would spin here forever.
+        if (++creates > 200) return { status: 500, body: { message: 'test bound reached' } }
+        return { status: 422, body: { message: 'Reference already exists' } }
+      }
+      if (request.method === 'GET' && request.path.includes('/git/ref/'))
+        return { status: 404, body: { message: 'Not Found' } }
+      return undefined
+    })
+    let clock = Date.now()
+    const slept: number[] = []
+    const error = await acquireLock({
+      ...options('run A', { waitMs: 1000, pollMs: 100 }),
+      now: () => clock,
+      sleep: async (ms: number) => {
+        slept.push(ms)
+        clock += ms
+      },
+      random: () => 0.5
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(LockError)
+    expect(error.reason).toBe('busy')
+    expect(error.message).toMatch(
+      /^claude-preflight: another run \(an unknown holder\) holds the refresh lock .* not released in time/
+    )
+    expect(slept.length).toBeGreaterThanOrEqual(9)
+    expect(creates).toBeLessThanOrEqual(11)
+  })
+
+  it('makes its lock commit again while waiting, so the lock it takes holds at least holdMs', async () => {
+    const { options } = await setUp()
+    const first = await acquireLock(options('run A', { ttlMs: 60_000 }))
+    let clock = Date.now()
+    let sleeps = 0
+    const lock = await acquireLock({
+      ...options('run B', { ttlMs: 1000, holdMs: 900, pollMs: 50, waitMs: 60_000 }),
+      now: () => clock,
+      sleep: async (ms: number) => {
+        clock += ms
+        if (++sleeps === 5) await first.release()
+      },
+      random: () => 0.5
+    })
+    expect(sleeps).toBeGreaterThanOrEqual(5)
+    expect(lock.expiresAt.getTime() - clock).toBeGreaterThanOrEqual(900)
+    await lock.release()
   })
 })

@@ -182,6 +182,21 @@ describe('main step, bundled', () => {
     )
   })
 
+  it('does not blame forks for a missing secret on pull_request_target, which gets secrets', async () => {
+    const job = newJob()
+    const event = join(job.dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { fork: true } } } }))
+    const result = await runAction(MAIN, {
+      job,
+      inputs: base(),
+      env: { GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event }
+    })
+    expect(result.outputs.status).toBe('missing')
+    expect(result.commands.find(c => c.command === 'error')?.message).toMatch(
+      /no Claude credential was given/
+    )
+  })
+
   it('reads min-remaining auto from the job timeout, through the contents API or the checkout', async () => {
     const env = {
       GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/claude.yml@refs/heads/main',

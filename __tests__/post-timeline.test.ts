@@ -158,6 +158,18 @@ describe('timeline', () => {
     expect(chart).not.toMatch(/%%|#|;|<|>|`/)
   })
 
+  test('a run ending past the last time a Date can hold: no bar for it, never an exception', () => {
+    // The scanner takes any timestamp Date.parse accepts; the run's end is its start plus duration_ms.
+    const late = finding({
+      at: '+275760-09-12T01:00:00.000Z',
+      runStartedAt: '+275760-09-12T00:00:00.000Z',
+      runDurationMs: 5 * 86_400_000
+    })
+    const chart = timelineMermaid(distinctFailures([late]))
+    expect(chart).toContain('Claude run, 12 turns, 30 tool calls before the failure')
+    expect(chart).not.toContain('no progress')
+  })
+
   test('mermaidText keeps words and drops syntax', () => {
     expect(mermaidText('OAuth token sk-ant-oat01:1a2b3c4d: valid')).toBe(
       'OAuth token sk-ant-oat01 1a2b3c4d valid'

@@ -1,12 +1,21 @@
 // The post step in-process: real scanner, real Octokit (@actions/github) against the GitHub stand-in on
 // loopback; only @actions/core is replaced by a recorder so every annotation and warning can be checked.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { copyFileSync, mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdtempSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post } from '../src/action/post.js'
 import type { Core } from '../src/action/core.js'
 import { COMMENT_MARKER } from '../src/report/post-report.js'
+import { serializePreflightState, STATE_KEY } from '../src/scan/preflight-state.js'
+import { oauthToken } from '../src/credentials/oauth-token.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { issuesRoutes } from '../stand-ins/github-issues.js'
 
@@ -211,6 +220,105 @@ describe('post', () => {
       expect(comments).toHaveLength(1)
       expect(comments[0]?.body).toContain('no credential failure')
     }))
+
+  test('true/false inputs are read as main reads them: anything else warns and keeps the default', async () => {
+    const inputs = {
+      'claude-output': join(FIXTURES, 'invalid-api-key.jsonl'),
+      // yes/no/on/1 are not true or false (main refuses them): the defaults apply, fail true and comment false.
+      'fail-on-auth-error': 'no',
+      'pr-comment': 'yes',
+      'github-token': 'ghs_good'
+    }
+    const rec = recorder(inputs, STATE)
+    let failed = 0
+    const outcome = await post({ core: rec.core, env, fail: () => failed++ })
+    expect(failed).toBe(1)
+    expect(outcome.comment).toBeUndefined()
+    expect(rec.warnings).toEqual([
+      "claude-preflight: input 'fail-on-auth-error' is 'no', not true or false; using true.",
+      "claude-preflight: input 'pr-comment' is 'yes', not true or false; using false."
+    ])
+    // Any case of true/false, as main accepts it.
+    const upper = recorder(
+      { ...inputs, 'fail-on-auth-error': 'FALSE', 'pr-comment': 'False' },
+      STATE
+    )
+    await post({ core: upper.core, env, fail: () => failed++ })
+    expect(failed).toBe(1)
+    expect(upper.warnings).toEqual([])
+  })
+
+  test('the state main saves is read under its key, and names the credential and its fix', async () => {
+    const saved = serializePreflightState({
+      source: 'claude-code-oauth-token',
+      label: 'OAuth token',
+      fingerprint: 'sk-ant-oat01:9f8e7d6c',
+      checkedAt: new Date('2026-01-01T00:00:00Z'),
+      status: 'valid'
+    })
+    const rec = recorder(
+      { 'claude-output': join(FIXTURES, 'revoked.jsonl') },
+      { [STATE_KEY]: saved }
+    )
+    await post({ core: rec.core, env, fail: () => undefined })
+    expect(rec.errors).toHaveLength(1)
+    expect(rec.errors[0]?.message).toContain('The OAuth token (sk-ant-oat01:9f8e7d6c) was revoked')
+    expect(rec.errors[0]?.message).toContain(`Fix: ${oauthToken.fix.revoked}`)
+  })
+
+  test('a garbled time or number in a transcript loses that value, never the file', async () => {
+    const dir = join(job, 'garbled')
+    mkdirSync(dir)
+    const file = join(dir, 'claude.jsonl')
+    const text = readFileSync(join(FIXTURES, 'expired-after-3-turns.jsonl'), 'utf8')
+    expect(text).toMatch(/"retry_delay_ms":\d+/)
+    expect(text).toMatch(/"duration_ms":\d+/)
+    writeFileSync(
+      file,
+      text
+        .replace(/"retry_delay_ms":\d+/g, '"retry_delay_ms":1e400')
+        .replace(/"duration_ms":\d+/, '"duration_ms":1e400')
+    )
+    const rec = recorder({ 'claude-output': file }, STATE)
+    const outcome = await post({ core: rec.core, env, fail: () => undefined })
+    expect(rec.warnings).toEqual([])
+    expect(outcome.failures.map(f => f.kind)).toEqual(['anthropic-auth-expired'])
+    expect(rec.errors).toHaveLength(1)
+    expect(rec.errors[0]?.message).toContain('3 turns and 3 tool calls had completed before it')
+  })
+
+  test("the PR comment goes to the API of the step's own environment", async () => {
+    // process.env points at one GitHub, the post step's env at another: the comment must land on the latter.
+    const own = (await startGitHubStandIn({
+      routes: issuesRoutes,
+      tokens: ['ghs_good'],
+      state: {}
+    })) as typeof github
+    try {
+      await withGitHubUrl(async () => {
+        const rec = recorder(
+          {
+            'claude-output': join(FIXTURES, 'invalid-api-key.jsonl'),
+            'pr-comment': 'true',
+            'github-token': 'ghs_good'
+          },
+          STATE
+        )
+        const outcome = await post({
+          core: rec.core,
+          env: { ...env, GITHUB_REPOSITORY: 'octo/own', GITHUB_API_URL: own.url },
+          fail: () => undefined
+        })
+        expect(rec.warnings).toEqual([])
+        expect(outcome.comment?.action).toBe('created')
+      })
+      const comments = own.state.comments as Record<string, unknown[]> | undefined
+      expect(comments?.['octo/own#7']).toHaveLength(1)
+      expect((github.state.comments as Record<string, unknown[]>)['octo/own#7']).toBeUndefined()
+    } finally {
+      await own.close()
+    }
+  })
 
   test('PR comment without permission (403) degrades to a warning', async () =>
     withGitHubUrl(async () => {

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { probe } from '../src/probe/probe.js'
-import { send } from '../src/http/request.js'
+import { send, classifyNetworkError } from '../src/http/request.js'
+import { createServer } from 'node:http'
 import type { Credential } from '../src/credentials/types.js'
 import { closedPort } from './support/ports.js'
 
@@ -115,5 +116,39 @@ describe('probe', () => {
     })
     expect(dns.status).toBe('unverifiable')
     expect(dns.message).toMatch(/host name not found/)
+  })
+
+  it("does not count a gateway's HTML 404 (a wrong base URL) as authenticated", async () => {
+    const gateway = createServer((_req, res) => {
+      res.writeHead(404, { 'content-type': 'text/html' })
+      res.end('<html><body>404 Not Found</body></html>')
+    })
+    await new Promise<void>(resolve => gateway.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = gateway.address() as { port: number }
+      const result = await probe(apiKey(key('made-up')), {
+        ...options(),
+        baseUrl: `http://127.0.0.1:${port}/wrong`
+      })
+      expect(result.status).toBe('unverifiable')
+      expect(result.message).toMatch(
+        /HTTP 404 that did not come from the API \(not JSON: text\/html\): check 'anthropic-base-url'/
+      )
+    } finally {
+      await new Promise(resolve => gateway.close(resolve))
+    }
+  })
+})
+
+describe('network errors', () => {
+  it('never carry the failing error message, which may quote a header value', () => {
+    const error = new TypeError('fetch failed', {
+      cause: new TypeError(
+        'Headers.append: "Bearer sk-ant-oat01-SECRET" is an invalid header value.'
+      )
+    })
+    const [failure, detail] = classifyNetworkError(error)
+    expect(failure).toBe('other')
+    expect(detail).toBe('TypeError')
   })
 })

@@ -196,13 +196,27 @@ describe('the newest refresh token is never silently lost', () => {
         ...fast,
         github,
         processStart: new Date(),
-        ...(c.killDuringWrite ? { lockTtlMs: 300 } : {})
+        // A lock that expires soon after the kill, and budgets small enough for it: the refresh starts only while
+        // the lock outlasts the refresh and the write-back.
+        ...(c.killDuringWrite
+          ? {
+              lockTtlMs: 1500,
+              githubTimeoutMs: 200,
+              retry: { baseDelayMs: 5, budgetMs: 100 },
+              oauth: { baseDelayMs: 5, budgetMs: 100, timeoutMs: 400 }
+            }
+          : {})
       }
     })
     let mainError: Error | undefined
     if (c.killDuringWrite) {
-      run.catch(() => {})
-      while (!killed) await new Promise(resolve => setTimeout(resolve, 5))
+      let settled = false
+      run.then(
+        () => (settled = true),
+        () => (settled = true)
+      )
+      while (!killed && !settled) await new Promise(resolve => setTimeout(resolve, 5))
+      expect(killed).toBe(true)
     } else {
       mainError = await run.then(
         () => undefined,

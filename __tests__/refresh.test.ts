@@ -1,18 +1,24 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { send } from '../src/http/request.js'
 import type { ProbeResult } from '../src/probe/types.js'
 import { UserError } from '../src/report/errors.js'
+import { selectCredential } from '../src/credentials/select.js'
+import { LockError } from '../src/github/lock.js'
 import {
   finishWriteBack,
-  readRefreshInputs,
+  lockBudget,
   refreshAndHandOff,
-  RefreshFailure,
+  RefreshError,
+  SecretChangedError,
   StaleCredentialsError
 } from '../src/refresh/index.js'
+import { readRefreshInputs } from '../src/refresh/inputs.js'
+import { RefreshFailure } from '../src/refresh/oauth.js'
 import {
   GHS,
+  PAT,
   SECRET,
   credentialOf,
   jobEnv,
@@ -298,6 +304,278 @@ describe('refreshAndHandOff', () => {
         tuning: fast
       })
     ).toEqual({ status: 'none' })
+  })
+})
+
+describe('the credential as selection read it', () => {
+  const select = (inputs: Record<string, string>) =>
+    selectCredential({ input: name => inputs[name] ?? '', now: new Date() }, {})
+
+  it('refreshes the JSON selection cleaned: a quoted paste keeps its other fields', async () => {
+    chain = await startChain()
+    const c = chain
+    const quoted = `'${c.seeded}'\n`
+    const { chosen } = select({ 'claude-credentials': quoted })
+    const rec = recordingCore()
+    await refreshAndHandOff({
+      core: rec.core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c, { 'claude-credentials': quoted }),
+      credential: chosen!,
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    })
+    const stored = JSON.parse(c.secretValue() as string)
+    expect(stored.claudeAiOauth).toMatchObject({
+      refreshToken: c.oauth.current,
+      subscriptionType: 'max'
+    })
+    expect(JSON.parse(rec.outputs['claude-credentials'] as string)).toEqual(stored)
+  })
+
+  it('gives oauth-refresh-token to the credentials JSON that lacks one, and writes the JSON back', async () => {
+    chain = await startChain()
+    const c = chain
+    const json = JSON.stringify({
+      claudeAiOauth: {
+        accessToken: 'sk-ant-oat01-old-access-token',
+        expiresAt: Date.now() + 60_000,
+        subscriptionType: 'max'
+      }
+    })
+    const selection = select({ 'claude-credentials': json, 'oauth-refresh-token': c.oauth.current })
+    // One credential, no false "ignored" warning, and the access token is there to be probed.
+    expect(selection.others).toEqual([])
+    expect(selection.warnings).toEqual([])
+    expect(selection.chosen).toMatchObject({
+      source: 'claude-credentials',
+      secret: 'sk-ant-oat01-old-access-token',
+      refreshToken: c.oauth.current
+    })
+    expect(selection.chosen?.notes.join('\n')).toMatch(
+      /'oauth-refresh-token' is used as the refresh token of the subscription access token from input claude-credentials; a refresh writes the credentials JSON back/
+    )
+    const outcome = await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c, { 'claude-credentials': json }),
+      credential: selection.chosen!,
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    })
+    expect(outcome.writeBack).toBe('written')
+    // The next run reads the rotated refresh token from the JSON, not the used one in oauth-refresh-token.
+    const stored = JSON.parse(c.secretValue() as string)
+    expect(stored.claudeAiOauth).toMatchObject({
+      refreshToken: c.oauth.current,
+      subscriptionType: 'max'
+    })
+    const next = select({
+      'claude-credentials': c.secretValue() as string,
+      'oauth-refresh-token': c.oauth.issued.length ? 'sk-ant-ort01-used' : ''
+    })
+    expect(next.chosen?.refreshToken).toBe(c.oauth.current)
+    expect(next.warnings.join('\n')).toMatch(/'oauth-refresh-token' is ignored/)
+  })
+
+  it('writes a lone oauth-refresh-token back alone, as it was given', async () => {
+    chain = await startChain()
+    const c = chain
+    const { chosen } = select({ 'oauth-refresh-token': c.oauth.current })
+    expect(chosen).toMatchObject({ secret: '', refreshToken: c.oauth.current })
+    await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c, { 'claude-credentials': '' }),
+      credential: chosen!,
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    })
+    expect(c.secretValue()).toBe(c.oauth.current)
+  })
+})
+
+describe('the lock outlasts the refresh and its write-back', () => {
+  it('sizes the lock to the budgets of the work done under it', async () => {
+    chain = await startChain()
+    const c = chain
+    const started = Date.now()
+    await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c),
+      credential: credentialOf(c.seeded),
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    })
+    const target = { scope: { kind: 'repo' as const }, name: SECRET, owner: 'acme', repo: 'app' }
+    const budget = lockBudget(target, undefined)
+    // The metadata read, the job list, the refresh, the public key and the PUT, each at its worst.
+    expect(budget).toEqual({ beforeRefresh: 120_000, refreshAndWrite: 240_000 })
+    const lockCommits = Object.values(
+      c.github.state.git.commits as Record<string, { message: string }>
+    )
+      .map(commit => /^expires-at: (\S+)$/m.exec(commit.message)?.[1])
+      .filter((at): at is string => at !== undefined)
+    expect(lockCommits.length).toBeGreaterThan(0)
+    for (const at of lockCommits)
+      expect(Date.parse(at) - started).toBeGreaterThan(
+        budget.beforeRefresh + budget.refreshAndWrite
+      )
+  })
+
+  it('refreshes nothing when the lock would expire before the refresh and the write could end', async () => {
+    chain = await startChain()
+    const c = chain
+    const error = await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c),
+      credential: credentialOf(c.seeded),
+      probe: probeFor(c, []),
+      // A lock that lives 2 s, against a refresh that may take 5 s and a write 1 s.
+      tuning: {
+        ...fast,
+        lockTtlMs: 2000,
+        githubTimeoutMs: 250,
+        retry: { baseDelayMs: 5, budgetMs: 250 },
+        oauth: { baseDelayMs: 5, budgetMs: 4000, timeoutMs: 1000 },
+        processStart: new Date()
+      }
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(LockError)
+    expect(error.message).toMatch(
+      /^claude-preflight: the refresh lock refs\/claude-preflight\/locks\/repo\/CLAUDE_CREDENTIALS expires in \d s, before a refresh and its write-back are sure to end \(up to 6 s;.*Nothing was refreshed\. Re-run this job\.$/
+    )
+    expect(c.oauth.requests).toHaveLength(0)
+    expect(c.github.state.git.refs['acme/app']).toEqual({})
+  })
+})
+
+describe('after the refresh', () => {
+  it('turns a failed hand-off into a warning and keeps the write-back failure and its recovery', async () => {
+    chain = await startChain()
+    const c = chain
+    c.githubFault.fn = request =>
+      request.method === 'PUT'
+        ? { status: 403, body: { message: 'Resource not accessible by personal access token' } }
+        : undefined
+    const rec = recordingCore()
+    rec.core.exportVariable = () => {
+      throw new Error('Missing file at path: /gone/env')
+    }
+    const env = jobEnv(c)
+    // A credentials file that cannot be written: its directory is a file.
+    const blocked = join(env.HOME as string, 'not-a-dir')
+    writeFileSync(blocked, '')
+    env.CLAUDE_CONFIG_DIR = join(blocked, 'claude')
+    const error = await refreshAndHandOff({
+      core: rec.core,
+      send,
+      env,
+      now: () => new Date(),
+      inputs: refreshInputs(c, { 'write-credentials-file': 'true' }),
+      credential: credentialOf(c.seeded),
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(RefreshError)
+    expect(error.message).toMatch(
+      /^claude-preflight: refreshed the OAuth token, but could not save the rotated refresh token .*HTTP 403 .*This run still has the new credentials \(outputs oauth-token and claude-credentials; run the Claude step with `if: \$\{\{ success\(\) \|\| \(!cancelled\(\) && steps\.preflight\.outputs\.refreshed == 'true'\) \}\}`, as in the README, to use them\), and the post step tries the write again/
+    )
+    expect(error.message.split('\n')).toHaveLength(1)
+    const { warnings } = error.outcome
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toMatch(
+      /^claude-preflight: refreshed the OAuth token, but could not hand it to CLAUDE_CODE_OAUTH_TOKEN \(Missing file at path: \/gone\/env\)\.$/
+    )
+    expect(warnings[1]).toMatch(/could not hand it to .*not-a-dir\/claude\/\.credentials\.json \(/)
+    expect(rec.outputs['oauth-token']).toBe(c.oauth.issued.at(-1)?.accessToken)
+    expect(rec.leaks(c.oauth.issued.flatMap(p => [p.accessToken, p.refreshToken]))).toEqual([])
+  })
+
+  it('refuses to run outside GitHub Actions with a UserError, before refreshing', async () => {
+    chain = await startChain()
+    const env = jobEnv(chain)
+    delete env.GITHUB_REPOSITORY
+    const error = await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env,
+      now: () => new Date(),
+      inputs: refreshInputs(chain),
+      credential: credentialOf(chain.seeded),
+      probe: probeFor(chain, []),
+      tuning: fast
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(UserError)
+    expect(error.message).toMatch(/^claude-preflight: GITHUB_REPOSITORY is not set/)
+    expect(chain.oauth.refreshes).toBe(0)
+  })
+
+  it('tells a PAT passed as both tokens apart from GITHUB_TOKEN', async () => {
+    chain = await startChain()
+    const c = chain
+    c.githubFault.fn = request =>
+      request.method === 'PUT'
+        ? { status: 403, body: { message: 'Resource not accessible by personal access token' } }
+        : undefined
+    const error = await refreshAndHandOff({
+      core: recordingCore().core,
+      send,
+      env: jobEnv(c),
+      now: () => new Date(),
+      inputs: refreshInputs(c, { 'github-token': PAT }),
+      credential: credentialOf(c.seeded),
+      probe: probeFor(c, []),
+      tuning: { ...fast, processStart: new Date() }
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(RefreshError)
+    expect(error.message).toMatch(/Fix: give 'secrets-token' "Secrets: write" on acme\/app\./)
+    expect(error.message).not.toMatch(/GITHUB_TOKEN/)
+  })
+
+  it('leaves a secret someone else changed since the refresh, at job end', async () => {
+    chain = await startChain()
+    const c = chain
+    c.githubFault.fn = request =>
+      request.method === 'PUT' ? { status: 502, body: { message: 'Server Error' } } : undefined
+    const env = jobEnv(c)
+    const main = recordingCore()
+    await refreshAndHandOff({
+      core: main.core,
+      send,
+      env,
+      now: () => new Date(),
+      inputs: refreshInputs(c),
+      credential: credentialOf(c.seeded),
+      probe: probeFor(c, []),
+      tuning: { ...fast, retry: { baseDelayMs: 5, attempts: 1 }, processStart: new Date() }
+    }).catch(() => undefined)
+    // Someone re-seeds the secret before the post step runs.
+    c.githubFault.fn = undefined
+    c.github.state.secrets['repo:acme/app'][SECRET].updated_at = '2099-01-01T00:00:00Z'
+    const error = await finishWriteBack({
+      core: recordingCore(main.saved).core,
+      env,
+      now: () => new Date(),
+      inputs: refreshInputs(c),
+      tuning: fast
+    }).catch(e => e)
+    expect(error).toBeInstanceOf(SecretChangedError)
+    expect(error.message).toMatch(
+      /^claude-preflight: did not write the newest refresh token to repository secret CLAUDE_CREDENTIALS of acme\/app .*changed by someone else at 2099-01-01T00:00:00Z/
+    )
   })
 })
 

@@ -16,7 +16,6 @@ async function record(core: Core): Promise<Record<string, string>> {
     process.env[`GITHUB_${kind}`] = join(dir, name)
   }
   process.env.INPUT_SOME_INPUT = '  spaced value \n'
-  process.env.INPUT_FLAG = 'True'
   process.env.STATE_saved = 'from main'
   const written: string[] = []
   const write = process.stdout.write.bind(process.stdout)
@@ -29,7 +28,6 @@ async function record(core: Core): Promise<Record<string, string>> {
     core.info(
       `${core.getInput('some input')}|${core.getInput('some input', { trimWhitespace: false })}|${core.getInput('absent')}`
     )
-    core.info(String(core.getBooleanInput('flag')))
     core.info(core.getState('saved'))
     core.setSecret('sk-ant-api03-a%b\nc:d,e')
     core.setOutput('status', 'valid')
@@ -76,11 +74,5 @@ describe('runner-core', () => {
     expect(actual).toEqual(expected)
     expect(expected.output).toContain('multi<<ghadelimiter_X\nline one\nline two\nghadelimiter_X')
     expect(expected.stdout).toContain('::add-mask::sk-ant-api03-a%25b%0Ac:d,e')
-  })
-
-  it('rejects a non-boolean like @actions/core', () => {
-    process.env.INPUT_FLAG = 'yes'
-    expect(() => runnerCore.getBooleanInput('flag')).toThrow(/YAML 1.2/)
-    expect(() => actionsCore.getBooleanInput('flag')).toThrow(/YAML 1.2/)
   })
 })

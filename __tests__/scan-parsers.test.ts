@@ -9,8 +9,17 @@ import { classifyApiError } from '../src/scan/kinds.js'
 import { classifyTextLine } from '../src/scan/text.js'
 import { RecordSplitter, type SplitRecord } from '../src/scan/split.js'
 import { expandPatterns, globToRegExp, scanBuffer } from '../src/scan/read.js'
-import { parsePreflightState } from '../src/scan/preflight-state.js'
-import { distinctFailures, duration } from '../src/scan/explain.js'
+import {
+  parsePreflightState,
+  serializePreflightState,
+  STATE_KEY
+} from '../src/scan/preflight-state.js'
+import { distinctFailures, duration, fixFor } from '../src/scan/explain.js'
+import { annotate, reportMarkdown } from '../src/report/post-report.js'
+import { apiKey } from '../src/credentials/api-key.js'
+import { authToken } from '../src/credentials/auth-token.js'
+import { claudeCredentials } from '../src/credentials/claude-credentials.js'
+import { oauthToken } from '../src/credentials/oauth-token.js'
 
 const PROPERTY_RUNS = 300
 
@@ -387,6 +396,72 @@ describe('preflight state and wording', () => {
       expiresAt: Date.parse('2026-03-01T10:45:00Z'),
       fingerprint: 'sk-ant-oat01:1a2b3c4d'
     })
+    // A source this version does not know names no credential kind: left out.
+    expect(parsePreflightState('{"source":"some-future-source","status":"valid"}')).toEqual({
+      status: 'valid'
+    })
+  })
+
+  test('what main saves is what post reads: one key, ISO times in the JSON, epoch ms read back', () => {
+    expect(STATE_KEY).toBe('preflight')
+    const check = {
+      source: 'claude-code-oauth-token' as const,
+      label: 'OAuth token',
+      fingerprint: 'sk-ant-oat01:1a2b3c4d',
+      expiresAt: new Date('2026-03-01T10:45:00Z'),
+      checkedAt: new Date('2026-03-01T09:59:00Z'),
+      status: 'valid'
+    }
+    const saved = serializePreflightState(check)
+    expect(JSON.parse(saved)).toEqual({
+      source: 'claude-code-oauth-token',
+      label: 'OAuth token',
+      fingerprint: 'sk-ant-oat01:1a2b3c4d',
+      expiresAt: '2026-03-01T10:45:00.000Z',
+      checkedAt: '2026-03-01T09:59:00.000Z',
+      status: 'valid'
+    })
+    expect(parsePreflightState(saved)).toEqual({
+      ...check,
+      expiresAt: check.expiresAt.getTime(),
+      checkedAt: check.checkedAt.getTime()
+    })
+    const noExpiry = serializePreflightState({ ...check, expiresAt: undefined })
+    expect(JSON.parse(noExpiry)).not.toHaveProperty('expiresAt')
+  })
+
+  test("the fix is the credential kind's own when the state names the source", () => {
+    const cases = [
+      ['anthropic-auth-expired', 'expiring'],
+      ['anthropic-auth-invalid', 'invalid'],
+      ['anthropic-auth-revoked', 'revoked'],
+      ['anthropic-auth-forbidden', 'forbidden'],
+      ['anthropic-billing', 'billing']
+    ] as const
+    for (const kind of [apiKey, authToken, claudeCredentials, oauthToken]) {
+      for (const [finding, key] of cases) {
+        expect(fixFor(finding, { source: kind.source })).toBe(kind.fix[key])
+      }
+    }
+    // Through the state post reads, into the annotation.
+    const scan = scanBuffer('t', jsonl(expiredRun()))
+    const state = parsePreflightState('{"source":"anthropic-api-key","status":"valid"}')
+    const errors: string[] = []
+    annotate(
+      { error: (message: string | Error) => void errors.push(String(message)) },
+      distinctFailures(scan.findings, state)
+    )
+    expect(errors[0]).toContain(`Fix: ${apiKey.fix.expiring}`)
+  })
+
+  test('without the source, or for the GitHub token, the fix is generic', () => {
+    for (const state of [undefined, {}, { status: 'valid', label: 'API key' }]) {
+      expect(fixFor('anthropic-billing', state)).toMatch(/Add credits or raise the spend limit/)
+      expect(fixFor('anthropic-auth-expired', state)).toMatch(/claude setup-token.*API key/)
+    }
+    expect(fixFor('github-auth', { source: 'claude-code-oauth-token' })).toMatch(
+      /GitHub App installation tokens last one hour/
+    )
   })
 
   test('"expired 47 minutes into the run, 2 minutes after the expiry measured at preflight"', () => {
@@ -440,6 +515,123 @@ describe('preflight state and wording', () => {
   })
 })
 
+describe('secrets are redacted before anything is cut', () => {
+  // A GitHub token: redacted only while at least 16 characters follow its prefix.
+  const TOKEN = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
+  const ANY_TOKEN_PART = /ghp_[A-Za-z0-9]/
+  const bashCall = (id: string, command: string) => ({
+    type: 'assistant',
+    message: {
+      id: `m${id}`,
+      model: 'claude',
+      content: [{ type: 'tool_use', id, name: 'Bash', input: { command } }]
+    }
+  })
+  const failedCall = (id: string, content: string) => ({
+    type: 'user',
+    message: {
+      role: 'user',
+      content: [{ tool_use_id: id, type: 'tool_result', is_error: true, content }]
+    }
+  })
+
+  test('a gh command whose token the 60-character label would cut', () => {
+    const command = `gh api repos/octo/app/pulls/7 -H "Authorization: token ${TOKEN}"`
+    // Cut at 60, the token would keep its prefix and fewer than 16 characters: no longer shaped like a secret.
+    expect(60 - command.indexOf('ghp_')).toBeGreaterThan(4)
+    expect(60 - command.indexOf('ghp_')).toBeLessThan(20)
+    const scan = scanBuffer(
+      't',
+      jsonl([
+        init,
+        bashCall('a', command),
+        failedCall('a', 'HTTP 401: Bad credentials (https://api.github.com)')
+      ])
+    )
+    expect(scan.findings.map(f => f.kind)).toEqual(['github-auth'])
+    expect(scan.findings[0]?.message).toContain('git/gh (gh api repos/octo/app/pulls/7')
+    expect(scan.findings[0]?.message).not.toMatch(ANY_TOKEN_PART)
+  })
+
+  test('a tool result whose matching line the 300-character quote would cut in the token', () => {
+    const line = `gh: Bad credentials ${'x'.repeat(270)} ${TOKEN}`
+    expect(300 - line.indexOf('ghp_')).toBeLessThan(20)
+    const scan = scanBuffer(
+      't',
+      jsonl([init, bashCall('b', 'gh pr create'), failedCall('b', line)])
+    )
+    expect(scan.findings.map(f => f.kind)).toEqual(['github-auth'])
+    expect(scan.findings[0]?.message).toContain('gh: Bad credentials')
+    expect(scan.findings[0]?.message).not.toMatch(ANY_TOKEN_PART)
+  })
+
+  test('a tool result whose first 20,000 characters end in the token', () => {
+    const content = `${'x'.repeat(19_975)}\nBad credentials ${TOKEN}`
+    expect(20_000 - content.indexOf('ghp_')).toBeLessThan(20)
+    const scan = scanBuffer('t', jsonl([init, bashCall('c', 'git push'), failedCall('c', content)]))
+    expect(scan.findings.map(f => f.kind)).toEqual(['github-auth'])
+    expect(scan.findings[0]?.message).not.toMatch(ANY_TOKEN_PART)
+  })
+
+  test('a plain-text line whose 500-character message would cut the token', () => {
+    const line = `Failed to authenticate. API Error: 401 invalid token ${'x'.repeat(436)} ${TOKEN}`
+    expect(500 - line.indexOf('ghp_')).toBeLessThan(20)
+    expect(classifyTextLine(line)?.message).not.toMatch(ANY_TOKEN_PART)
+    expect(classifyTextLine(line)?.message).toContain('[redacted ')
+    const [finding] = scanBuffer('log', Buffer.from(`${line}\n`)).findings
+    expect(finding?.kind).toBe('anthropic-auth-invalid')
+    expect(finding?.message).not.toMatch(ANY_TOKEN_PART)
+  })
+})
+
+describe('times and numbers no Date can hold', () => {
+  test('a job-log timestamp the pattern admits but no calendar has: no time, the finding kept', () => {
+    const line =
+      '2026-13-45T10:47:00.1234567Z Failed to authenticate. API Error: 401 OAuth token revoked'
+    expect(classifyTextLine(line)).toEqual({
+      kind: 'anthropic-auth-revoked',
+      status: 401,
+      message: 'Failed to authenticate. API Error: 401 OAuth token revoked'
+    })
+    const scan = scanBuffer('log', Buffer.from(`${line}\n`))
+    expect(scan.findings.map(f => [f.kind, f.at])).toEqual([['anthropic-auth-revoked', undefined]])
+  })
+
+  test.each([
+    ['a huge retry_delay_ms', '"retry_delay_ms":500', '"retry_delay_ms":1e308'],
+    ['an infinite retry_delay_ms', '"retry_delay_ms":500', '"retry_delay_ms":1e400'],
+    ['a negative retry_delay_ms', '"retry_delay_ms":500', '"retry_delay_ms":-9e15'],
+    ['an infinite duration_ms', `"duration_ms":${47 * 60_000}`, '"duration_ms":1e400'],
+    ['a negative duration_ms', `"duration_ms":${47 * 60_000}`, '"duration_ms":-9e15'],
+    ['a huge total_cost_usd', '"total_cost_usd":1.25', '"total_cost_usd":1e400'],
+    ['a date no calendar has', '"2026-03-01T10:47:01.000Z"', '"2026-13-45T10:47:01.000Z"']
+  ])('%s: the finding is kept, the garbled value left out', (_name, from, to) => {
+    const text = jsonl(expiredRun()).toString('utf8')
+    expect(text).toContain(from)
+    const scan = scanBuffer('t', Buffer.from(text.split(from).join(to)))
+    expect(scan.findings.map(f => f.kind)).toEqual(['anthropic-auth-expired'])
+    const [f] = scan.findings
+    for (const time of [f?.at, f?.runStartedAt]) {
+      if (time !== undefined) expect(Number.isFinite(Date.parse(time))).toBe(true)
+    }
+    if (to.includes('duration_ms')) expect(f?.runDurationMs).toBeUndefined()
+    if (to.includes('total_cost_usd')) expect(f?.costUsd).toBeUndefined()
+    // A garbled delay counts as none: the failure is placed at the message that reported it.
+    if (to.includes('retry_delay_ms')) expect(f?.at).toBe('2026-03-01T10:47:01.000Z')
+  })
+
+  test('a preflight expiry past what a Date can hold is left out, and the report still renders', () => {
+    const state = parsePreflightState(
+      '{"source":"claude-code-oauth-token","expiresAt":"9999999999999999","checkedAt":1e400,"status":"valid"}'
+    )
+    expect(state).toEqual({ source: 'claude-code-oauth-token', status: 'valid' })
+    const failures = distinctFailures(scanBuffer('t', jsonl(expiredRun())).findings, state)
+    expect(
+      reportMarkdown(failures, { files: ['t'], missing: [], unreadable: [], state })
+    ).toContain('anthropic-auth-expired')
+  })
+})
+
 describe('globs', () => {
   test('paths, *, ** and exclusions; missing patterns reported', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'glob-'))
@@ -477,6 +669,47 @@ describe(`properties (${PROPERTY_RUNS} runs each)`, () => {
   })
 
   test('arbitrary JSON values and text lines mixed: never an exception', () => {
+    // Records as Claude writes them, with any time and any number where the CLI puts one: a date the job-log pattern
+    // admits but no calendar has (month 13), a delay or duration no Date can take, `1e400` (Infinity once parsed).
+    const pad = (n: number, width: number) => String(n).padStart(width, '0')
+    const digits = (max: number) => fc.integer({ min: 0, max })
+    const stamp = fc.oneof(
+      fc
+        .tuple(digits(9999), digits(99), digits(99), digits(99), digits(99), digits(99))
+        .map(
+          ([y, mo, d, h, mi, sec]) =>
+            `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(sec, 2)}.000Z`
+        ),
+      fc.date({ noInvalidDate: true }).map(d => d.toISOString()),
+      fc.string({ maxLength: 40 })
+    )
+    const number = fc.oneof(
+      fc.integer().map(String),
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map(String),
+      fc.constantFrom('1e400', '-1e400', '1e308', '-1e308', '8.64e15', '-8.64e15', '0', '-1')
+    )
+    const said = 'Failed to authenticate. API Error: 401 OAuth token has expired.'
+    const record = fc
+      .tuple(fc.integer({ min: 0, max: 6 }), stamp, number, number)
+      .map(([shape, at, n, m]) => {
+        const ts = JSON.stringify(at)
+        switch (shape) {
+          case 0:
+            return '{"type":"system","subtype":"init","session_id":"s1"}'
+          case 1:
+            return `{"type":"system","subtype":"api_retry","attempt":1,"retry_delay_ms":${n},"error_status":401,"error":"authentication_failed"}`
+          case 2:
+            return `{"type":"assistant","message":{"id":"synthetic","model":"<synthetic>","content":[{"type":"text","text":"${said}"}]},"timestamp":${ts},"error":"authentication_failed","is_api_error_message":true,"api_error_status":401,"api_error_type":"authentication_error"}`
+          case 3:
+            return `{"type":"result","subtype":"success","is_error":true,"duration_ms":${n},"total_cost_usd":${m},"api_error_status":401,"result":"${said}"}`
+          case 4:
+            return `{"type":"assistant","message":{"id":"msg_${n}","model":"claude","content":[{"type":"tool_use","id":"t","name":"Bash","input":{"command":"npm test"}}]},"timestamp":${ts}}`
+          case 5:
+            return `{"type":"user","message":{"role":"user","content":[{"tool_use_id":"t","type":"tool_result","content":"ok"}]},"timestamp":${ts}}`
+          default:
+            return `${at} Failed to authenticate. API Error: 401 OAuth token revoked`
+        }
+      })
     const line = fc.oneof(
       fc.json().map(j => j.replace(/\n/g, ' ')),
       fc.string(),
@@ -486,16 +719,41 @@ describe(`properties (${PROPERTY_RUNS} runs each)`, () => {
         '[',
         ']',
         '{"type":"result","api_error_status":401}'
-      )
+      ),
+      record,
+      record
     )
+    const state = fc
+      .tuple(
+        fc.oneof(
+          stamp.map(t => JSON.stringify(t)),
+          number
+        ),
+        fc.oneof(stamp, number)
+      )
+      .map(
+        ([expiresAt, checkedAt]) =>
+          `{"source":"claude-code-oauth-token","expiresAt":${expiresAt},"checkedAt":${JSON.stringify(checkedAt)},"status":"valid"}`
+      )
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 30 }),
         fc.boolean(),
         fc.integer({ min: 1, max: 50 }),
-        (lines, asArray, chunk) => {
+        state,
+        (lines, asArray, chunk, saved) => {
           const text = asArray ? `[${lines.join(',\n')}]` : lines.join('\n')
-          scanBuffer('t', Buffer.from(text), chunk)
+          const scan = scanBuffer('t', Buffer.from(text), chunk)
+          // And on to the report: every time a finding or the state carries is one a Date can show.
+          const preflight = parsePreflightState(saved)
+          const failures = distinctFailures(scan.findings, preflight)
+          annotate({ error: () => undefined }, failures)
+          reportMarkdown(failures, { files: ['t'], missing: [], unreadable: [], state: preflight })
+          for (const f of scan.findings) {
+            for (const time of [f.at, f.runStartedAt]) {
+              if (time !== undefined) expect(Number.isFinite(Date.parse(time))).toBe(true)
+            }
+          }
         }
       ),
       { numRuns: PROPERTY_RUNS }

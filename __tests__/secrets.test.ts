@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { octokitRequest } from '../src/secrets/api.js'
 import { changedSince } from '../src/secrets/stale.js'
-import type { SecretTarget } from '../src/secrets/target.js'
+import { secretTarget, type SecretTarget } from '../src/secrets/target.js'
+import { UserError } from '../src/report/errors.js'
 import { SecretApiError, getSecretMetadata, writeSecret } from '../src/secrets/write.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { secretsRoutes, seedSecret, readSecret } from '../stand-ins/github-secrets.js'
@@ -122,5 +123,30 @@ describe('changedSince', () => {
   })
   it('widens by the clock skew allowed', () => {
     expect(changedSince('2026-03-01T12:00:08Z', readAt, 2000)).toBe(true)
+  })
+})
+
+describe('secretTarget', () => {
+  const env = { GITHUB_REPOSITORY: 'acme/app' }
+  it('is the running repository, and refuses with a UserError what it cannot be', () => {
+    expect(secretTarget({ kind: 'repo' }, 'CLAUDE_CREDENTIALS', env)).toEqual(
+      target({ kind: 'repo' })
+    )
+    const refused = (name: string, from: Record<string, string>) => {
+      try {
+        secretTarget({ kind: 'repo' }, name, from)
+      } catch (error) {
+        return error
+      }
+      return undefined
+    }
+    const badName = refused('not-a-name', env)
+    expect(badName).toBeInstanceOf(UserError)
+    expect((badName as Error).message).toMatch(
+      /^claude-preflight: input 'secret-name' is 'not-a-name', not a valid secret name\./
+    )
+    const outside = refused('CLAUDE_CREDENTIALS', {})
+    expect(outside).toBeInstanceOf(UserError)
+    expect((outside as Error).message).toMatch(/^claude-preflight: GITHUB_REPOSITORY is not set/)
   })
 })

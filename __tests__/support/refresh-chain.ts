@@ -132,6 +132,7 @@ export function credentialOf(json: string): Credential {
     secret: oauth.accessToken,
     refreshToken: oauth.refreshToken,
     expiresAt: new Date(oauth.expiresAt),
+    document: json,
     notes: []
   }
 }
@@ -148,7 +149,6 @@ export function recordingCore(state: Record<string, string> = {}) {
     void logs.push(`${kind}: ${String(message instanceof Error ? message.message : message)}`)
   const core = {
     getInput: () => '',
-    getBooleanInput: () => false,
     setOutput: (name: string, value: unknown) => void (outputs[name] = String(value)),
     setSecret: (value: string) => void masked.push(value),
     setFailed: log('failed'),

@@ -18,6 +18,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/report/errors.js
 var errors = __webpack_require__(8411);
+// EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
+var kinds = __webpack_require__(1541);
 ;// CONCATENATED MODULE: ./lib/scan/kinds.js
 // The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
 // maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
@@ -95,6 +97,7 @@ const KIND_TITLES = {
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
 function distinctFailures(findings, state) {
@@ -213,29 +216,31 @@ function preflightConnection(f, state) {
         return `The preflight had reported it \`${state.status}\`${checked}.`;
     return undefined;
 }
-/** The fix, specific to the kind and, where it matters, to where the credential came from. */
+/** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
+const FIX_KEY = {
+    'anthropic-auth-expired': 'expiring',
+    'anthropic-auth-invalid': 'invalid',
+    'anthropic-auth-revoked': 'revoked',
+    'anthropic-auth-forbidden': 'forbidden',
+    'anthropic-billing': 'billing'
+};
+/** The fix when the preflight's state does not say where the credential came from. */
+const GENERIC_FIX = {
+    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `on-expiring: refresh`. Run the preflight before the Claude step so it says which credential it was.',
+    'anthropic-auth-invalid': 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
+    'anthropic-auth-revoked': 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
+    'anthropic-auth-forbidden': 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
+    'anthropic-billing': 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.',
+    'github-auth': 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+};
+/**
+ * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
+ * the credential came from; a generic text without it, and always for the GitHub token.
+ */
 function fixFor(kind, state) {
-    const source = state?.source;
-    switch (kind) {
-        case 'anthropic-auth-expired':
-            if (source === 'claude-credentials') {
-                return "Let the preflight refresh it before the run: keep the refresh token in `claude-credentials`, set `on-expiring: refresh` and `min-remaining` to the run's length, and give `secrets-token` so the rotated credentials are written back to the secret.";
-            }
-            if (source === 'anthropic-api-key') {
-                return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.';
-            }
-            return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`;
-        case 'anthropic-auth-invalid':
-            return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.';
-        case 'anthropic-auth-revoked':
-            return 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.';
-        case 'anthropic-auth-forbidden':
-            return 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.';
-        case 'anthropic-billing':
-            return 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.';
-        case 'github-auth':
-            return 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.';
-    }
+    if (kind === 'github-auth' || state?.source === undefined)
+        return GENERIC_FIX[kind];
+    return (0,kinds/* kindOf */.I)(state.source).fix[FIX_KEY[kind]];
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -535,9 +540,12 @@ function countNewlines(buf, from, to) {
     return count;
 }
 
+// EXTERNAL MODULE: ./lib/report/fingerprint.js
+var fingerprint = __webpack_require__(4458);
 ;// CONCATENATED MODULE: ./lib/scan/text.js
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
+
 
 // A GitHub job-log timestamp, then optional annotation / error prefixes.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /;
@@ -630,7 +638,10 @@ function classifyTextLine(raw) {
     let at;
     const stamp = TIMESTAMP.exec(line);
     if (stamp) {
-        at = new Date(stamp[1] ?? '').toISOString();
+        // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+        const ms = Date.parse(stamp[1] ?? '');
+        if (Number.isFinite(ms))
+            at = new Date(ms).toISOString();
         line = line.slice(stamp[0].length);
     }
     line = line.replace(PREFIX, '');
@@ -641,7 +652,8 @@ function classifyTextLine(raw) {
         const { kind, status } = pattern.classify(match);
         if (!kind)
             return undefined;
-        const signal = { kind, message: line.trim().slice(0, 500) };
+        // Redacted before it is cut: a secret cut short no longer looks like one.
+        const signal = { kind, message: (0,fingerprint/* redactSecrets */.fp)(line.trim()).slice(0, 500) };
         if (status !== undefined)
             signal.status = status;
         if (at)
@@ -651,8 +663,6 @@ function classifyTextLine(raw) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./lib/report/fingerprint.js
-var fingerprint = __webpack_require__(4458);
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
 // Reads the records of one file (see split.ts) and finds the credential failures in them, with the run's
 // timeline. Structural: in JSON only Claude's own API errors count (`system`/`api_retry` with `error_status`,
@@ -681,6 +691,14 @@ const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/;
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/;
 const GITHUB_AUTH_TEXT = /Bad credentials|Authentication failed for 'https?:\/\/|Invalid username or password|HTTP 401|401 Unauthorized/;
+/** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
+const MAX_RETRY_DELAY_MS = 3_600_000;
+/** A run's `duration_ms` past this is garbled: GitHub stops a workflow run after 35 days. */
+const MAX_RUN_MS = 35 * 86_400_000;
+/** A run's `total_cost_usd` past this is garbled. */
+const MAX_COST_USD = 1_000_000;
+/** The largest time a Date can hold, in ms either side of the epoch. */
+const MAX_DATE_MS = 8.64e15;
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256;
 class transcript_TranscriptScanner {
@@ -690,19 +708,14 @@ class transcript_TranscriptScanner {
     open;
     run = newRun();
     githubTools = new Map();
-    stats = {
-        records: 0,
-        textLines: 0,
-        unparsed: 0,
-        overflow: 0,
-        retries: 0,
-        runs: 0,
-        truncated: false
-    };
+    stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
     constructor(file) {
         this.file = file;
     }
-    /** One record from the splitter. Never throws on any input. */
+    /**
+     * One record from the splitter. Never throws on any input: every time and number read is checked before it is
+     * used (a date no calendar has, a garbled delay or duration is left out, not turned into an exception).
+     */
     record(record) {
         if (record.truncated)
             this.stats.truncated = true;
@@ -721,7 +734,6 @@ class transcript_TranscriptScanner {
                 message = JSON.parse(bytes.toString('utf8'));
             }
             catch {
-                this.stats.unparsed++;
                 // A line that only looks like JSON may still be a plain log line.
                 if (bytes.length < 8192)
                     this.text(bytes.toString('utf8'), record.line);
@@ -732,7 +744,7 @@ class transcript_TranscriptScanner {
             }
             return;
         }
-        this.glance(bytes, record.line);
+        this.glance(bytes);
     }
     /** The findings, with times settled now that the runs' durations are known. */
     finish() {
@@ -771,7 +783,7 @@ class transcript_TranscriptScanner {
         }
     }
     /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
-    glance(bytes, _line) {
+    glance(bytes) {
         const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512));
         const type = HEAD_TYPE.exec(head);
         const ts = this.timestampOf(bytes);
@@ -791,9 +803,6 @@ class transcript_TranscriptScanner {
             this.run.toolCalls += count(bytes, TOOL_RESULT);
             this.run.seen = true;
             this.run.messages = true;
-        }
-        else if (type[1] === 'system' && type[2] === 'api_retry') {
-            this.stats.retries++;
         }
     }
     timestampOf(bytes) {
@@ -815,14 +824,13 @@ class transcript_TranscriptScanner {
             if (m.subtype === 'init')
                 return this.startRun(m.session_id);
             if (m.subtype === 'api_retry') {
-                this.stats.retries++;
                 const status = typeof m.error_status === 'number' ? m.error_status : undefined;
                 if (status === undefined)
                     return;
                 const kind = classifyApiError({ status, category: str(m.error) });
                 if (!kind || !isCredentialStatus(status))
                     return;
-                const delay = typeof m.retry_delay_ms === 'number' ? m.retry_delay_ms : 0;
+                const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0;
                 this.signal({
                     kind,
                     status,
@@ -882,10 +890,12 @@ class transcript_TranscriptScanner {
             return;
         }
         if (type === 'result') {
-            if (typeof m.duration_ms === 'number')
-                this.run.durationMs = m.duration_ms;
-            if (typeof m.total_cost_usd === 'number')
-                this.run.costUsd = m.total_cost_usd;
+            const durationMs = bounded(m.duration_ms, MAX_RUN_MS);
+            if (durationMs !== undefined)
+                this.run.durationMs = durationMs;
+            const costUsd = bounded(m.total_cost_usd, MAX_COST_USD);
+            if (costUsd !== undefined)
+                this.run.costUsd = costUsd;
             if (typeof m.session_id === 'string')
                 this.run.sessionId ??= m.session_id;
             this.run.seen = true;
@@ -955,7 +965,9 @@ class transcript_TranscriptScanner {
                 if (oldest !== undefined)
                     this.githubTools.delete(oldest);
             }
-            this.githubTools.set(block.id, name === 'Bash' ? `git/gh (${command.trim().slice(0, 60)})` : name);
+            this.githubTools.set(block.id, 
+            // Redacted before it is cut: a token cut short (`-H "Authorization: token ghp_…"`) no longer looks like one.
+            name === 'Bash' ? `git/gh (${(0,fingerprint/* redactSecrets */.fp)(command.trim()).slice(0, 60)})` : name);
         }
     }
     text(line, lineNumber) {
@@ -1058,7 +1070,6 @@ class transcript_TranscriptScanner {
     }
     startRun(sessionId) {
         this.close();
-        this.stats.runs++;
         if (this.run.seen)
             this.run = newRun();
         if (typeof sessionId === 'string')
@@ -1080,8 +1091,9 @@ class transcript_TranscriptScanner {
         if (e.status !== undefined)
             finding.status = e.status;
         const at = e.at ?? e.lastTsBefore;
-        if (at !== undefined)
-            finding.at = new Date(at).toISOString();
+        const atIso = isoOf(at);
+        if (atIso !== undefined)
+            finding.at = atIso;
         if (e.turnsBefore !== undefined)
             finding.turnsBefore = e.turnsBefore;
         if (e.toolCallsBefore !== undefined)
@@ -1092,10 +1104,12 @@ class transcript_TranscriptScanner {
             if (start === undefined || fromEnd < start)
                 start = fromEnd;
         }
-        if (start !== undefined && e.source !== 'text') {
-            finding.runStartedAt = new Date(start).toISOString();
-            if (at !== undefined)
+        const startIso = isoOf(start);
+        if (start !== undefined && startIso !== undefined && e.source !== 'text') {
+            finding.runStartedAt = startIso;
+            if (at !== undefined && atIso !== undefined) {
                 finding.secondsIntoRun = Math.max(0, Math.round((at - start) / 1000));
+            }
         }
         if (run.durationMs !== undefined)
             finding.runDurationMs = run.durationMs;
@@ -1123,19 +1137,33 @@ function contentText(message) {
         .map(block => block.text);
     return texts.length > 0 ? texts.join(' ') : undefined;
 }
+/** The text of a tool result, redacted, then cut to its first 20,000 characters. */
 function resultText(content) {
-    if (typeof content === 'string')
-        return content.slice(0, 20000);
-    if (!Array.isArray(content))
-        return '';
-    return content
-        .map(block => (block && typeof block.text === 'string' ? block.text : ''))
-        .join('\n')
-        .slice(0, 20000);
+    const text = typeof content === 'string'
+        ? content
+        : Array.isArray(content)
+            ? content
+                .map(block => (block && typeof block.text === 'string' ? block.text : ''))
+                .join('\n')
+            : '';
+    return (0,fingerprint/* redactSecrets */.fp)(text).slice(0, 20000);
 }
+/** The first line matching `pattern`, redacted before it is cut to 300 characters. */
 function firstLine(text, pattern) {
     const line = text.split('\n').find(l => pattern.test(l)) ?? text;
-    return line.trim().slice(0, 300);
+    return (0,fingerprint/* redactSecrets */.fp)(line.trim()).slice(0, 300);
+}
+/** A non-negative number up to `max`; anything else (garbled, negative, huge, not a number) is undefined. */
+function bounded(value, max) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max
+        ? value
+        : undefined;
+}
+/** ISO 8601 of epoch ms, or undefined when no Date can show it. */
+function isoOf(ms) {
+    return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
+        ? new Date(ms).toISOString()
+        : undefined;
 }
 function describeStatus(status) {
     return status === undefined
@@ -1336,7 +1364,7 @@ async function scanCommand(args, io) {
             findings.push(...(await scanFile(file)).findings);
         }
         catch (error) {
-            io.stderr(`${errors/* PREFIX */.H3}: could not read ${file}: ${(0,errors/* oneLine */.TN)(error).replace(`${errors/* PREFIX */.H3}: `, '')}\n`);
+            io.stderr(`${errors/* PREFIX */.H3}: could not read ${file}: ${(0,errors/* reasonOf */.A3)(error)}\n`);
             return 2;
         }
     }

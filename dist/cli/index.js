@@ -23,6 +23,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
 /***/ 8611:
 /***/ ((module) => {
 
@@ -205,6 +212,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -237,7 +251,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9735);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5788);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -246,7 +260,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9735:
+/***/ 5788:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -263,129 +277,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/report/errors.js
 var errors = __nccwpck_require__(8411);
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${clip(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${clip(value)}')`, `Use a duration from ${duration_formatDuration(range.min)} to ${duration_formatDuration(range.max)}`);
-    }
-    return ms;
-}
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function duration_formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/clean.js
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
-/**
- * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
- * refuses whitespace inside it. Never puts the value itself in a message.
- */
-function cleanSecret(input, raw) {
-    const notes = [];
-    let value = raw.trim();
-    if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}'`);
-    const quoted = /^(["'`])(.*)\1$/s.exec(value);
-    if (quoted) {
-        value = (quoted[2] ?? '').trim();
-        notes.push(`removed the quotes around the value of '${input}'`);
-    }
-    if (/\s/.test(value) && !value.startsWith('{')) {
-        throw (0,errors/* inputError */.Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
-    }
-    return { value, notes };
-}
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
- */
-function checkPlacement(input, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
-        return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw (0,errors/* inputError */.Xu)(input, `holds ${known.what}`, fix);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw (0,errors/* inputError */.Xu)(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw (0,errors/* inputError */.Xu)(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
-}
-
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./lib/credentials/clean.js
+var clean = __nccwpck_require__(9423);
 ;// CONCATENATED MODULE: ./lib/check/inputs.js
 
 
@@ -405,7 +300,7 @@ function readChoice(input, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
@@ -418,7 +313,7 @@ function readBaseUrl(input, value) {
         url = new URL(value.trim());
     }
     catch {
-        throw (0,errors/* inputError */.Xu)(input, `is not a URL ('${clip(value.trim())}')`, fix);
+        throw (0,errors/* inputError */.Xu)(input, `is not a URL ('${(0,duration/* clip */.$Q)(value.trim())}')`, fix);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
         throw (0,errors/* inputError */.Xu)(input, `uses ${url.protocol} instead of https:`, fix);
@@ -442,10 +337,11 @@ const PLAIN_CHECK_INPUTS = [
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
     for (const name of PLAIN_CHECK_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
+        (0,clean/* refuseSecret */.Tr)(name, input(name));
+    (0,clean/* refuseSecret */.Tr)('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    (0,clean/* refuseSecret */.Tr)('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
         ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
@@ -455,13 +351,13 @@ function readCheckInputs(input, env) {
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,duration/* parseDuration */.E9)('probe-timeout', input('probe-timeout') || '10s', {
             min: 1_000,
             max: 300_000
         }),
         minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+            : (0,duration/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
         onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
@@ -485,273 +381,12 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/report/fingerprint.js
-var fingerprint = __nccwpck_require__(4458);
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function credential_fingerprintOf(credential) {
-    return (0,fingerprint/* fingerprint */.Rj)(credential.secret || credential.refreshToken || '');
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/api-key.js
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    envVar: 'ANTHROPIC_API_KEY',
-    label: 'API key',
-    scheme: 'x-api-key',
-    read(value, from) {
-        checkPlacement('anthropic-api-key', value, ['anthropic-api-key']);
-        return newCredential(this, from, value);
-    },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `The key expires before the job could end: create a key with a longer expiry at ${CONSOLE}/keys, or lower 'min-remaining'.`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
-
-
-
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
-const authToken = {
-    source: 'anthropic-auth-token',
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    read(value, from) {
-        checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
-        return {
-            ...newCredential(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than the job (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw (0,errors/* inputError */.Xu)(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw (0,errors/* inputError */.Xu)(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw (0,errors/* inputError */.Xu)(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw (0,errors/* inputError */.Xu)(input, `is not a timestamp ('${clip(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw (0,errors/* inputError */.Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    label: 'subscription access token',
-    scheme: 'oauth',
-    read(value, from) {
-        if (!value.startsWith('{'))
-            checkPlacement(INPUT, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (token && token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-        }
-        if (credential.secret)
-            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/credentials/oauth-token.js
-
-
-
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
-/** A lone refresh token from `oauth-refresh-token`, checked like any pasted secret. */
-function refreshToken(context, notes) {
-    const raw = context.input('oauth-refresh-token');
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = cleanSecret('oauth-refresh-token', raw);
-    checkPlacement('oauth-refresh-token', cleaned.value, ['oauth-refresh-token']);
-    notes.push(...cleaned.notes);
-    return cleaned.value;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    label: 'OAuth token',
-    scheme: 'oauth',
-    read(value, from, context) {
-        if (value)
-            checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token']);
-        const credential = newCredential(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
-        if (expires) {
-            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
-            credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
-            if (note)
-                credential.notes.push(note);
-        }
-        const refresh = refreshToken(context, credential.notes);
-        if (refresh)
-            credential.refreshToken = refresh;
-        return credential;
-    },
-    readEmpty(context) {
-        return context.input('oauth-refresh-token').trim()
-            ? this.read('', 'input oauth-refresh-token', context)
-            : undefined;
-    },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/credentials/kinds.js
-
-
-
-
-/**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
-function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
-    if (!kind)
-        throw new Error(`unknown credential source ${source}`);
-    return kind;
-}
-
+// EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
+var kinds = __nccwpck_require__(1541);
+// EXTERNAL MODULE: ./lib/credentials/oauth-token.js
+var oauth_token = __nccwpck_require__(381);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
+
 
 
 /** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
@@ -760,6 +395,29 @@ const CLOUD_PROVIDERS = [
     ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
     ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
 ];
+/**
+ * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
+ * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
+ * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
+ */
+function attachRefreshToken(context, found, warnings) {
+    const refresh = (0,oauth_token/* readRefreshTokenInput */.Fr)(context);
+    if (!refresh)
+        return false;
+    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
+    if (!holder)
+        return false;
+    const input = `'${oauth_token/* REFRESH_TOKEN_INPUT */.bN}'`;
+    if (holder.refreshToken) {
+        warnings.push(`${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`);
+        return true;
+    }
+    holder.refreshToken = refresh.value;
+    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
+        ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
+        : 'a refresh writes the rotated refresh token back alone'}.`);
+    return true;
+}
 const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 /**
  * Finds every credential given (inputs first, then the environment variable Claude Code reads), and picks the
@@ -768,7 +426,8 @@ const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 function selectCredential(context, env) {
     const found = [];
     const warnings = [];
-    for (const kind of KINDS) {
+    const empty = [];
+    for (const kind of kinds/* KINDS */.G) {
         const fromInput = context.input(kind.source);
         const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
         const [raw, from, name] = fromInput
@@ -777,15 +436,21 @@ function selectCredential(context, env) {
         if (raw.trim() === '') {
             if (raw !== '')
                 warnings.push(`'${name}' holds only whitespace and was ignored`);
-            const lone = kind.readEmpty?.(context);
-            if (lone)
-                found.push(lone);
+            empty.push(kind);
             continue;
         }
-        const { value, notes } = cleanSecret(name, raw);
+        const { value, notes } = (0,clean/* cleanSecret */.Qm)(name, raw);
         const credential = kind.read(value, from, context);
         credential.notes.unshift(...notes);
         found.push(credential);
+    }
+    if (!attachRefreshToken(context, found, warnings)) {
+        // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
+        for (const kind of empty) {
+            const lone = kind.readEmpty?.(context);
+            if (lone)
+                found.push(lone);
+        }
     }
     const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]));
     const [chosen, ...others] = found;
@@ -804,7 +469,7 @@ function selectCredential(context, env) {
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
 /** No HTTP answer: the network, not the credential. */
-class NetworkError extends Error {
+class request_NetworkError extends Error {
     failure;
     host;
     constructor(failure, host, detail) {
@@ -835,7 +500,7 @@ function describeFailure(failure) {
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
-function classifyNetworkError(error) {
+function request_classifyNetworkError(error) {
     const chain = [];
     for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
         const link = e;
@@ -857,10 +522,11 @@ function classifyNetworkError(error) {
         return ['reset', code];
     if (code.startsWith('ERR_TLS') || code.includes('CERT'))
         return ['tls', code];
-    const messages = chain
-        .map(e => e.message)
-        .filter((m) => typeof m === 'string' && m !== '');
-    return ['other', code || (messages.at(-1) ?? '')];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
@@ -894,8 +560,8 @@ const send = async (request) => {
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
-        const [failure, detail] = classifyNetworkError(error);
-        throw new NetworkError(failure, host, detail);
+        const [failure, detail] = request_classifyNetworkError(error);
+        throw new request_NetworkError(failure, host, detail);
     }
 };
 
@@ -1025,7 +691,15 @@ function classifyAnswer(httpStatus, text, headers) {
         }
         return { status: 'valid', message: `HTTP ${httpStatus}`, ...base };
     }
-    // 400, 404, 413, …: the request was judged after authentication succeeded.
+    // 400, 404, 413, …: the API judged the request after authentication succeeded. The same status in a body
+    // that is not the API's own (a gateway's HTML 404 for a wrong base URL) proves nothing.
+    if (!fromApi) {
+        return {
+            status: 'unverifiable',
+            message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): check 'anthropic-base-url'`,
+            ...base
+        };
+    }
     return {
         status: 'valid',
         message: `HTTP ${httpStatus} after authentication (${said('no detail')})`,
@@ -1100,7 +774,7 @@ async function probe(credential, options) {
                 : { done: true, value };
         }
         catch (error) {
-            if (!(error instanceof NetworkError))
+            if (!(error instanceof request_NetworkError))
                 throw error;
             const message = error.failure === 'timeout'
                 ? `no answer within ${Number((options.timeoutMs / 1000).toFixed(1))}s (${error.host})`
@@ -1178,6 +852,72 @@ function statusOf(probe, tooShort) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./lib/secrets/api.js
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/**
+ * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
+ * so that a main step that never writes a secret starts fast.
+ */
+function octokitRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    let octokit;
+    return async (route, params = {}) => {
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        const client = await octokit;
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+            const answer = await client.request(route, { ...params, request: { signal } });
+            return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
+        }
+        catch (error) {
+            const response = error.response;
+            if (response && typeof response.status === 'number') {
+                return { status: response.status, data: response.data, headers: response.headers ?? {} };
+            }
+            throw networkErrorOf(error, new URL(baseUrl).host, signal);
+        }
+    };
+}
+const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
+/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
+function networkErrorOf(error, host, signal) {
+    if (signal?.aborted)
+        return new NetworkError('timeout', host, '');
+    const [failure, detail] = classifyNetworkError(error);
+    return new NetworkError(failure, host, detail);
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./lib/lifetime/workflow-timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -1216,6 +956,7 @@ function parseWorkflowRef(value) {
 
 
 
+
 /**
  * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
  * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
@@ -1223,7 +964,7 @@ function parseWorkflowRef(value) {
  */
 async function resolveMinRemaining(setting, env, deps) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${duration_formatDuration(setting)}` };
+        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a3)(setting)}` };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
@@ -1258,7 +999,7 @@ async function readLocal(workspace, path) {
 async function readRemote(ref, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
-    const api = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
+    const api = apiBaseUrl(env);
     const path = ref.path.split('/').map(encodeURIComponent).join('/');
     const contentsApi = 'the contents API';
     try {
@@ -1287,11 +1028,11 @@ async function readRemote(ref, env, deps) {
         return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' };
     }
     catch (error) {
-        if (!(error instanceof NetworkError))
+        if (!(error instanceof request_NetworkError))
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
-                ? `no answer from ${contentsApi} within ${duration_formatDuration(deps.timeoutMs)} (${error.host})`
+                ? `no answer from ${contentsApi} within ${(0,duration/* formatDuration */.a3)(deps.timeoutMs)} (${error.host})`
                 : `${contentsApi}: ${error.message}`
         };
     }
@@ -1303,6 +1044,17 @@ async function readRemote(ref, env, deps) {
 
 
 
+/** The verdict on the credential Claude will use, checked at `now`. */
+function decideFor(chosen, minRemaining, policy, now) {
+    return decide({
+        ...(chosen?.probe && { probe: chosen.probe.status }),
+        hasAccessToken: !!chosen?.credential.secret,
+        hasRefreshToken: !!chosen?.credential.refreshToken,
+        ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
+        now,
+        minRemainingMs: minRemaining.ms
+    }, policy);
+}
 /**
  * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
  * every ignored one (in parallel, together with reading the job's timeout), and decides.
@@ -1332,18 +1084,23 @@ async function runCheck(inputs, context, deps) {
     const checkedAt = deps.now();
     const verdict = selection.cloudProvider
         ? { status: 'unverifiable', action: policy.onUnverifiable }
-        : decide({
-            ...(chosen?.probe && { probe: chosen.probe.status }),
-            hasAccessToken: !!chosen?.credential.secret,
-            hasRefreshToken: !!chosen?.credential.refreshToken,
-            ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
-            now: checkedAt,
-            minRemainingMs: minRemaining.ms
-        }, policy);
-    return { inputs, selection, checked, minRemaining, policy, verdict, checkedAt };
+        : decideFor(chosen, minRemaining, policy, checkedAt);
+    return {
+        inputs,
+        selection,
+        checked,
+        ...(chosen && { chosen }),
+        minRemaining,
+        policy,
+        verdict,
+        checkedAt
+    };
 }
 
+// EXTERNAL MODULE: ./lib/credentials/credential.js
+var credentials_credential = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
+
 
 
 
@@ -1366,13 +1123,13 @@ function expiryText(credential, now) {
     const remaining = credential.expiresAt.getTime() - now.getTime();
     const when = credential.expiresAt.toISOString();
     return remaining <= 0
-        ? `expired at ${when}, ${duration_formatDuration(-remaining)} ago`
-        : `expires at ${when}, in ${duration_formatDuration(remaining)}`;
+        ? `expired at ${when}, ${(0,duration/* formatDuration */.a3)(-remaining)} ago`
+        : `expires at ${when}, in ${(0,duration/* formatDuration */.a3)(remaining)}`;
 }
 /** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
 function verdictMessage(report, event) {
     const { verdict } = report;
-    const chosen = report.selection.chosen ? report.checked[0] : undefined;
+    const chosen = report.chosen;
     if (report.selection.cloudProvider) {
         return {
             title: 'Claude credential not checked',
@@ -1383,7 +1140,9 @@ function verdictMessage(report, event) {
         return missingMessage(event);
     const { credential } = chosen;
     const name = `the ${credential.label} from ${credential.from}`;
-    const kind = kindOf(credential.source);
+    if (!credential.secret && credential.refreshToken)
+        return refreshOnlyMessage(report, name);
+    const kind = (0,kinds/* kindOf */.I)(credential.source);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -1394,7 +1153,7 @@ function verdictMessage(report, event) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)} (${credential.expirySource}), but the job may need ${duration_formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
             };
         case 'unverifiable':
             return {
@@ -1413,8 +1172,19 @@ function verdictMessage(report, event) {
             return missingMessage(event);
     }
 }
+/** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
+function refreshOnlyMessage(report, name) {
+    const { onExpiring } = report.policy;
+    const fix = onExpiring === 'refresh'
+        ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
+        : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`;
+    return {
+        title: 'Claude credential needs a refresh',
+        text: `${errors/* PREFIX */.H3}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
+    };
+}
 function missingMessage(event) {
-    const names = KINDS.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
+    const names = kinds/* KINDS */.G.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
@@ -1433,7 +1203,6 @@ function missingMessage(event) {
     };
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message) {
     const rows = report.checked.map((checked, i) => {
@@ -1453,7 +1222,7 @@ function summaryMarkdown(report, message) {
     const lines = [
         '## Claude preflight',
         '',
-        `**${escapeCell(message.title)}**: ${escapeCell(message.text.replace(`${PREFIX}: `, ''))}`,
+        `**${escapeCell(message.title)}**: ${escapeCell(reasonOf(message.text))}`,
         '',
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
@@ -1507,7 +1276,7 @@ async function checkCommand(args, io) {
     }
     catch (error) {
         // node:util's own wording ("Unknown option '--foo'"), plus where the flags are listed.
-        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${(0,errors/* oneLine */.TN)(error).replace(`${errors/* PREFIX */.H3}: `, '')}. Run 'claude-preflight check --help' for the flags.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${(0,errors/* reasonOf */.A3)(error)}. Run 'claude-preflight check --help' for the flags.`);
     }
     const flags = values;
     const file = flags['claude-credentials-file'];
@@ -1527,7 +1296,7 @@ async function checkCommand(args, io) {
     const report = await runCheck(inputs, { input, now: new Date() }, { send: io.send ?? send, env: io.env, now: () => new Date() });
     const message = verdictMessage(report, {});
     const { verdict } = report;
-    const chosen = report.selection.chosen ? report.checked[0] : undefined;
+    const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
     if (flags.json) {
         io.stdout(JSON.stringify({
@@ -1544,7 +1313,7 @@ async function checkCommand(args, io) {
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: credential_fingerprintOf(credential),
+                fingerprint: (0,credentials_credential/* fingerprintOf */.a)(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,
@@ -1607,9 +1376,7 @@ async function cli(argv, io) {
         return await (await command.run())(args, io);
     }
     catch (error) {
-        // node:util parseArgs throws errors coded ERR_PARSE_ARGS_*: show the usage with them.
-        const usage = error.code?.startsWith('ERR_PARSE_ARGS');
-        io.stderr(`${(0,errors/* oneLine */.TN)(error)}\n${usage ? `${command.usage}\n` : ''}`);
+        io.stderr(`${(0,errors/* oneLine */.TN)(error)}\n`);
         return 2;
     }
 }
@@ -1624,10 +1391,500 @@ async function run() {
 
 /***/ }),
 
+/***/ 9423:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ checkPlacement),
+/* harmony export */   Qm: () => (/* binding */ cleanSecret),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
+/* harmony export */ });
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+
+/** Prefixes that tell what a pasted value is, and the input it belongs in. */
+const KNOWN_VALUES = [
+    {
+        test: v => v.startsWith('sk-ant-api'),
+        what: 'an Anthropic API key',
+        home: 'anthropic-api-key'
+    },
+    {
+        test: v => v.startsWith('sk-ant-oat'),
+        what: 'an OAuth access token',
+        home: 'claude-code-oauth-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-ort'),
+        what: 'an OAuth refresh token',
+        home: 'oauth-refresh-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-admin'),
+        what: 'an Admin API key, which cannot call models',
+        home: ''
+    },
+    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
+];
+/**
+ * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
+ * refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}'`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
+ * naming where it belongs. `accepted` lists the homes this input takes.
+ */
+function checkPlacement(input, value, accepted) {
+    const known = KNOWN_VALUES.find(entry => entry.test(value));
+    if (!known || accepted.includes(known.home))
+        return;
+    const fix = known.home
+        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `holds ${known.what}`, fix);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function refuseSecret(input, raw, githubToken = false) {
+    const value = raw.trim();
+    checkPlacement(input, value, []);
+    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
+    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
+}
+
+
+/***/ }),
+
+/***/ 421:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ newCredential),
+/* harmony export */   a: () => (/* binding */ fingerprintOf)
+/* harmony export */ });
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return (0,_report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
+}
+
+
+/***/ }),
+
+/***/ 1541:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ KINDS),
+  I: () => (/* binding */ kindOf)
+});
+
+// EXTERNAL MODULE: ./lib/credentials/credential.js
+var credentials_credential = __nccwpck_require__(421);
+// EXTERNAL MODULE: ./lib/credentials/clean.js
+var clean = __nccwpck_require__(9423);
+;// CONCATENATED MODULE: ./lib/credentials/api-key.js
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    read(value, from) {
+        (0,clean/* checkPlacement */.MI)('anthropic-api-key', value, ['anthropic-api-key']);
+        return (0,credentials_credential/* newCredential */.J)(this, from, value);
+    },
+    fix: {
+        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
+        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
+        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
+        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
+
+
+
+const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
+const authToken = {
+    source: 'anthropic-auth-token',
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    read(value, from) {
+        (0,clean/* checkPlacement */.MI)('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...(0,credentials_credential/* newCredential */.J)(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    fix: {
+        invalid: `${GATEWAY}.`,
+        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
+        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    }
+};
+
+// EXTERNAL MODULE: ./lib/report/errors.js
+var errors = __nccwpck_require__(8411);
+// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
+var timestamp = __nccwpck_require__(3667);
+;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    label: 'subscription access token',
+    scheme: 'oauth',
+    read(value, from) {
+        if (!value.startsWith('{'))
+            (0,clean/* checkPlacement */.MI)(INPUT, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = (0,credentials_credential/* newCredential */.J)(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            (0,clean/* refuseInnerJunk */.d8)(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            (0,clean/* checkPlacement */.MI)(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            (0,clean/* checkPlacement */.MI)(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = (0,timestamp/* parseTimestamp */.E)(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    fix: {
+        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }
+};
+
+// EXTERNAL MODULE: ./lib/credentials/oauth-token.js
+var oauth_token = __nccwpck_require__(381);
+;// CONCATENATED MODULE: ./lib/credentials/kinds.js
+
+
+
+
+/**
+ * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const KINDS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
+function kindOf(source) {
+    const kind = KINDS.find(k => k.source === source);
+    if (!kind)
+        throw new Error(`unknown credential source ${source}`);
+    return kind;
+}
+
+
+/***/ }),
+
+/***/ 381:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ readRefreshTokenInput),
+/* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
+/* harmony export */   vT: () => (/* binding */ oauthToken)
+/* harmony export */ });
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+
+
+
+const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanSecret */ .Qm)(REFRESH_TOKEN_INPUT, raw);
+    (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    read(value, from, context) {
+        if (value)
+            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)('claude-code-oauth-token', value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .J)(this, from, value);
+        const expires = context.input('oauth-token-expires-at').trim();
+        if (expires) {
+            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
+            credential.expiresAt = at;
+            credential.expirySource = 'oauth-token-expires-at';
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    fix: {
+        invalid: `${SETUP_TOKEN}.`,
+        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
+        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }
+};
+
+
+/***/ }),
+
+/***/ 5891:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${clip(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
+}
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+
+
+/***/ }),
+
+/***/ 3667:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseTimestamp)
+/* harmony export */ });
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a timestamp ('${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+
+/***/ }),
+
 /***/ 8411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ reasonOf),
 /* harmony export */   H3: () => (/* binding */ PREFIX),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Xu: () => (/* binding */ inputError),
@@ -1655,6 +1912,10 @@ function oneLine(error) {
     const message = typeof text === 'string' ? text : String(error);
     const line = message.replace(/\s*\n\s*/g, ' ').trim();
     return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`;
+}
+/** An error's message on one line without the prefix, to quote inside another message. */
+function reasonOf(error) {
+    return oneLine(error).slice(PREFIX.length + 2);
 }
 
 
@@ -1722,7 +1983,7 @@ function looksLikeSecret(value) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

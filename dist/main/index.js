@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4564:
+/***/ 8165:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -234,7 +234,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: STATE_KEY, main, maskSecrets, readLaterInputs
+// UNUSED EXPORTS: main, maskSecrets, readLaterInputs
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -314,14 +314,6 @@ const runnerCore = {
         if (options?.required && !value)
             throw new Error(`Input required and not supplied: ${name}`);
         return options?.trimWhitespace === false ? value : value.trim();
-    },
-    getBooleanInput(name, options) {
-        const value = runnerCore.getInput(name, options);
-        if (['true', 'True', 'TRUE'].includes(value))
-            return true;
-        if (['false', 'False', 'FALSE'].includes(value))
-            return false;
-        throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``);
     },
     setOutput(name, value) {
         if (!fileCommand('OUTPUT', name, value)) {
@@ -421,10 +413,11 @@ function classifyNetworkError(error) {
         return ['reset', code];
     if (code.startsWith('ERR_TLS') || code.includes('CERT'))
         return ['tls', code];
-    const messages = chain
-        .map(e => e.message)
-        .filter((m) => typeof m === 'string' && m !== '');
-    return ['other', code || (messages.at(-1) ?? '')];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
@@ -481,11 +474,15 @@ function inputError(input, problem, fix) {
     return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
-function errors_oneLine(error) {
+function oneLine(error) {
     const text = error?.message;
     const message = typeof text === 'string' ? text : String(error);
     const line = message.replace(/\s*\n\s*/g, ' ').trim();
     return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
+}
+/** An error's message on one line without the prefix, to quote inside another message. */
+function errors_reasonOf(error) {
+    return oneLine(error).slice(errors_PREFIX.length + 2);
 }
 
 ;// CONCATENATED MODULE: ./lib/lifetime/duration.js
@@ -579,10 +576,21 @@ function cleanSecret(input, raw) {
         value = (quoted[2] ?? '').trim();
         notes.push(`removed the quotes around the value of '${input}'`);
     }
-    if (/\s/.test(value) && !value.startsWith('{')) {
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
         throw inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
     }
-    return { value, notes };
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
 }
 /**
  * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
@@ -671,6 +679,7 @@ function readCheckInputs(input, env) {
     refuseSecret('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
         ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
@@ -732,13 +741,16 @@ function parseSecretName(value) {
     }
     return name;
 }
-/** The target in the running repository (`GITHUB_REPOSITORY`). */
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
 function secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new Error('claude-preflight: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.');
+        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
-    return { scope, name, owner, repo };
+    return { scope, name: parseSecretName(name), owner, repo };
 }
 /** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
 function target_describeTarget(target) {
@@ -821,9 +833,6 @@ function inputs_readRefreshInputs(getInput) {
         throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
     }
     return {
-        claudeCredentials: getInput('claude-credentials').trim(),
-        oauthRefreshToken: getInput('oauth-refresh-token').trim(),
-        forceRefresh: inputs_boolean(getInput, 'force-refresh', false),
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
         exportEnv: inputs_boolean(getInput, 'export-env', false),
@@ -891,7 +900,7 @@ const apiKey = {
     fix: {
         invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
         revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `The key expires before the job could end: create a key with a longer expiry at ${CONSOLE}/keys, or lower 'min-remaining'.`,
+        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
         forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
         billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
     }
@@ -939,7 +948,7 @@ const authToken = {
     fix: {
         invalid: `${GATEWAY}.`,
         revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than the job (or lower 'min-remaining').`,
+        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
         forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
         billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
     }
@@ -1031,10 +1040,14 @@ const claudeCredentials = {
             checkPlacement(INPUT, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
         const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
         for (const field of ['accessToken', 'refreshToken']) {
             const token = oauth[field];
-            if (token && token !== token.trim())
+            if (!token)
+                continue;
+            if (token !== token.trim())
                 credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
         }
         if (credential.secret)
             checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
@@ -1065,15 +1078,18 @@ const claudeCredentials = {
 
 
 const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
-/** A lone refresh token from `oauth-refresh-token`, checked like any pasted secret. */
-function refreshToken(context, notes) {
-    const raw = context.input('oauth-refresh-token');
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
     if (raw.trim() === '')
         return undefined;
-    const cleaned = cleanSecret('oauth-refresh-token', raw);
-    checkPlacement('oauth-refresh-token', cleaned.value, ['oauth-refresh-token']);
-    notes.push(...cleaned.notes);
-    return cleaned.value;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
 }
 const oauthToken = {
     source: 'claude-code-oauth-token',
@@ -1092,15 +1108,20 @@ const oauthToken = {
             if (note)
                 credential.notes.push(note);
         }
-        const refresh = refreshToken(context, credential.notes);
-        if (refresh)
-            credential.refreshToken = refresh;
         return credential;
     },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
     readEmpty(context) {
-        return context.input('oauth-refresh-token').trim()
-            ? this.read('', 'input oauth-refresh-token', context)
-            : undefined;
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
     },
     fix: {
         invalid: `${SETUP_TOKEN}.`,
@@ -1120,9 +1141,9 @@ const oauthToken = {
  * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
-const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
+const kinds_KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
 function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
+    const kind = kinds_KINDS.find(k => k.source === source);
     if (!kind)
         throw new Error(`unknown credential source ${source}`);
     return kind;
@@ -1131,12 +1152,36 @@ function kindOf(source) {
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
+
 /** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
 const CLOUD_PROVIDERS = [
     ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
     ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
     ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
 ];
+/**
+ * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
+ * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
+ * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
+ */
+function attachRefreshToken(context, found, warnings) {
+    const refresh = readRefreshTokenInput(context);
+    if (!refresh)
+        return false;
+    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
+    if (!holder)
+        return false;
+    const input = `'${REFRESH_TOKEN_INPUT}'`;
+    if (holder.refreshToken) {
+        warnings.push(`${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`);
+        return true;
+    }
+    holder.refreshToken = refresh.value;
+    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
+        ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
+        : 'a refresh writes the rotated refresh token back alone'}.`);
+    return true;
+}
 const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 /**
  * Finds every credential given (inputs first, then the environment variable Claude Code reads), and picks the
@@ -1145,7 +1190,8 @@ const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 function selectCredential(context, env) {
     const found = [];
     const warnings = [];
-    for (const kind of KINDS) {
+    const empty = [];
+    for (const kind of kinds_KINDS) {
         const fromInput = context.input(kind.source);
         const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
         const [raw, from, name] = fromInput
@@ -1154,15 +1200,21 @@ function selectCredential(context, env) {
         if (raw.trim() === '') {
             if (raw !== '')
                 warnings.push(`'${name}' holds only whitespace and was ignored`);
-            const lone = kind.readEmpty?.(context);
-            if (lone)
-                found.push(lone);
+            empty.push(kind);
             continue;
         }
         const { value, notes } = cleanSecret(name, raw);
         const credential = kind.read(value, from, context);
         credential.notes.unshift(...notes);
         found.push(credential);
+    }
+    if (!attachRefreshToken(context, found, warnings)) {
+        // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
+        for (const kind of empty) {
+            const lone = kind.readEmpty?.(context);
+            if (lone)
+                found.push(lone);
+        }
     }
     const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]));
     const [chosen, ...others] = found;
@@ -1305,7 +1357,15 @@ function classifyAnswer(httpStatus, text, headers) {
         }
         return { status: 'valid', message: `HTTP ${httpStatus}`, ...base };
     }
-    // 400, 404, 413, …: the request was judged after authentication succeeded.
+    // 400, 404, 413, …: the API judged the request after authentication succeeded. The same status in a body
+    // that is not the API's own (a gateway's HTML 404 for a wrong base URL) proves nothing.
+    if (!fromApi) {
+        return {
+            status: 'unverifiable',
+            message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): check 'anthropic-base-url'`,
+            ...base
+        };
+    }
     return {
         status: 'valid',
         message: `HTTP ${httpStatus} after authentication (${said('no detail')})`,
@@ -1458,305 +1518,20 @@ function statusOf(probe, tooShort) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/lifetime/workflow-timeout.js
-/** GitHub's own limit for a job that sets no `timeout-minutes`. */
-const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
-/**
- * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
- * Undefined when the file does not parse, the job is not there, or the value is an expression.
- */
-async function jobTimeoutMinutes(workflowYaml, jobId) {
-    let document;
-    try {
-        // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
-    }
-    catch {
-        return undefined;
-    }
-    const job = document?.jobs?.[jobId];
-    const value = job?.['timeout-minutes'];
-    const minutes = typeof value === 'string' ? Number(value) : value;
-    return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
-        ? minutes
-        : undefined;
-}
-/** Splits `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/ci.yml@refs/heads/main`). */
-function parseWorkflowRef(value) {
-    const match = /^([^/]+)\/([^/]+)\/(.+?)@(.+)$/.exec(value ?? '');
-    if (!match)
-        return undefined;
-    const [, owner, repo, path, ref] = match;
-    return { owner, repo, path, ref };
-}
-
-;// CONCATENATED MODULE: ./lib/check/min-remaining.js
-
-
-
-
-
-/**
- * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
- * GitHub's own 360-minute job limit, saying why.
- */
-async function resolveMinRemaining(setting, env, deps) {
-    if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${formatDuration(setting)}` };
-    const fallback = (why) => ({
-        ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
-        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
-    });
-    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
-    const job = env.GITHUB_JOB;
-    if (!ref || !job)
-        return fallback('not running in a GitHub Actions job');
-    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
-    const { text, why } = local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps);
-    if (text === undefined)
-        return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`);
-    const minutes = await jobTimeoutMinutes(text, job);
-    if (minutes === undefined)
-        return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`);
-    return {
-        ms: minutes * 60_000,
-        source: `timeout-minutes: ${minutes} of job '${job}' in ${ref.path}`
-    };
-}
-async function readLocal(workspace, path) {
-    if (!workspace)
-        return undefined;
-    try {
-        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(workspace, path), 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
-async function readRemote(ref, env, deps) {
-    if (!deps.githubToken)
-        return { why: '' };
-    const api = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '');
-    const path = ref.path.split('/').map(encodeURIComponent).join('/');
-    const contentsApi = 'the contents API';
-    try {
-        const answer = await deps.send({
-            method: 'GET',
-            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(ref.ref)}`,
-            headers: {
-                authorization: `Bearer ${deps.githubToken}`,
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'claude-preflight'
-            },
-            signal: AbortSignal.timeout(deps.timeoutMs)
-        });
-        if (answer.status !== 200)
-            return { why: `${contentsApi} answered HTTP ${answer.status}` };
-        let body;
-        try {
-            body = JSON.parse(answer.text);
-        }
-        catch {
-            body = undefined;
-        }
-        if (typeof body?.content !== 'string' || body.encoding !== 'base64')
-            return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` };
-        return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' };
-    }
-    catch (error) {
-        if (!(error instanceof NetworkError))
-            return { why: `${contentsApi} failed` };
-        return {
-            why: error.failure === 'timeout'
-                ? `no answer from ${contentsApi} within ${formatDuration(deps.timeoutMs)} (${error.host})`
-                : `${contentsApi}: ${error.message}`
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/check/run-check.js
-
-
-
-
-
-/**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
- * every ignored one (in parallel, together with reading the job's timeout), and decides.
- */
-async function runCheck(inputs, context, deps) {
-    const selection = selectCredential(context, deps.env);
-    const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
-    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
-    const probeOptions = {
-        baseUrl: inputs.baseUrl,
-        timeoutMs: inputs.probeTimeoutMs,
-        send: deps.send
-    };
-    const [minRemaining, ...probes] = await Promise.all([
-        resolveMinRemaining(inputs.minRemainingMs, deps.env, {
-            send: deps.send,
-            githubToken: inputs.githubToken,
-            timeoutMs: inputs.probeTimeoutMs
-        }),
-        ...candidates.map(credential => credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined))
-    ]);
-    const checked = candidates.map((credential, i) => ({
-        credential,
-        ...(probes[i] && { probe: probes[i] })
-    }));
-    const chosen = selection.chosen ? checked[0] : undefined;
-    const checkedAt = deps.now();
-    const verdict = selection.cloudProvider
-        ? { status: 'unverifiable', action: policy.onUnverifiable }
-        : decide({
-            ...(chosen?.probe && { probe: chosen.probe.status }),
-            hasAccessToken: !!chosen?.credential.secret,
-            hasRefreshToken: !!chosen?.credential.refreshToken,
-            ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
-            now: checkedAt,
-            minRemainingMs: minRemaining.ms
-        }, policy);
-    return { inputs, selection, checked, minRemaining, policy, verdict, checkedAt };
-}
-
-;// CONCATENATED MODULE: ./lib/report/main-report.js
-
-
-
-
-const HEADLINE = {
-    invalid: 'was rejected by the API',
-    revoked: 'was revoked',
-    forbidden: 'is not allowed to use the API',
-    billing: 'has a billing problem',
-    expiring: 'expires before the job could end',
-    unverifiable: 'could not be verified',
-    missing: 'is missing'
-};
-function requestIdNote(checked) {
-    return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : '';
-}
-function expiryText(credential, now) {
-    if (!credential.expiresAt)
-        return '';
-    const remaining = credential.expiresAt.getTime() - now.getTime();
-    const when = credential.expiresAt.toISOString();
-    return remaining <= 0
-        ? `expired at ${when}, ${formatDuration(-remaining)} ago`
-        : `expires at ${when}, in ${formatDuration(remaining)}`;
-}
-/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
-function verdictMessage(report, event) {
-    const { verdict } = report;
-    const chosen = report.selection.chosen ? report.checked[0] : undefined;
-    if (report.selection.cloudProvider) {
-        return {
-            title: 'Claude credential not checked',
-            text: `${errors_PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
-        };
-    }
-    if (!chosen)
-        return missingMessage(event);
-    const { credential } = chosen;
-    const name = `the ${credential.label} from ${credential.from}`;
-    const kind = kindOf(credential.source);
-    const title = `Claude credential ${verdict.status}`;
-    switch (verdict.status) {
-        case 'valid':
-            return {
-                title: 'Claude credential valid',
-                text: `${errors_PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
-            };
-        case 'expiring':
-            return {
-                title,
-                text: `${errors_PREFIX}: ${name} ${expiryText(credential, report.checkedAt)} (${credential.expirySource}), but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
-            };
-        case 'unverifiable':
-            return {
-                title,
-                text: `${errors_PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
-            };
-        case 'invalid':
-        case 'revoked':
-        case 'forbidden':
-        case 'billing':
-            return {
-                title,
-                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
-            };
-        case 'missing':
-            return missingMessage(event);
-    }
-}
-function missingMessage(event) {
-    const names = KINDS.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
-    if (event.fromFork) {
-        return {
-            title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${errors_PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
-        };
-    }
-    if (event.actor === 'dependabot[bot]') {
-        return {
-            title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${errors_PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
-        };
-    }
-    return {
-        title: 'Claude credential missing',
-        text: `${errors_PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
-    };
-}
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-const escapeCell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-/** The job summary: one row per credential checked, never a secret, only fingerprints. */
-function summaryMarkdown(report, message) {
-    const rows = report.checked.map((checked, i) => {
-        const { credential, probe } = checked;
-        const used = i === 0 && report.selection.chosen !== undefined;
-        const status = used ? report.verdict.status : (probe?.status ?? 'not probed');
-        const remaining = credential.expiresAt
-            ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
-            : 'unknown';
-        const verdict = used
-            ? report.verdict.action === 'pass'
-                ? 'ok'
-                : report.verdict.action
-            : 'ignored: Claude uses the one above';
-        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
-    });
-    const lines = [
-        '## Claude preflight',
-        '',
-        `**${escapeCell(message.title)}**: ${escapeCell(message.text.replace(`${errors_PREFIX}: `, ''))}`,
-        '',
-        '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
-        '| --- | --- | --- | --- | --- | --- | --- |',
-        ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
-        '',
-        `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
-        ''
-    ];
-    return lines.join('\n');
-}
-
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
 
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
+/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
 /**
  * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
  * so that a main step that never writes a secret starts fast.
  */
 function octokitRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? 20_000;
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
@@ -1809,6 +1584,327 @@ function isTransient(answer) {
         (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
+;// CONCATENATED MODULE: ./lib/lifetime/workflow-timeout.js
+/** GitHub's own limit for a job that sets no `timeout-minutes`. */
+const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
+/**
+ * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
+ * Undefined when the file does not parse, the job is not there, or the value is an expression.
+ */
+async function jobTimeoutMinutes(workflowYaml, jobId) {
+    let document;
+    try {
+        // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
+        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+    }
+    catch {
+        return undefined;
+    }
+    const job = document?.jobs?.[jobId];
+    const value = job?.['timeout-minutes'];
+    const minutes = typeof value === 'string' ? Number(value) : value;
+    return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
+        ? minutes
+        : undefined;
+}
+/** Splits `GITHUB_WORKFLOW_REF` (`owner/repo/.github/workflows/ci.yml@refs/heads/main`). */
+function parseWorkflowRef(value) {
+    const match = /^([^/]+)\/([^/]+)\/(.+?)@(.+)$/.exec(value ?? '');
+    if (!match)
+        return undefined;
+    const [, owner, repo, path, ref] = match;
+    return { owner, repo, path, ref };
+}
+
+;// CONCATENATED MODULE: ./lib/check/min-remaining.js
+
+
+
+
+
+
+/**
+ * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
+ * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
+ * GitHub's own 360-minute job limit, saying why.
+ */
+async function resolveMinRemaining(setting, env, deps) {
+    if (setting !== 'auto')
+        return { ms: setting, source: `min-remaining ${formatDuration(setting)}` };
+    const fallback = (why) => ({
+        ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
+        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
+    });
+    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
+    const job = env.GITHUB_JOB;
+    if (!ref || !job)
+        return fallback('not running in a GitHub Actions job');
+    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
+    const { text, why } = local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps);
+    if (text === undefined)
+        return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`);
+    const minutes = await jobTimeoutMinutes(text, job);
+    if (minutes === undefined)
+        return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`);
+    return {
+        ms: minutes * 60_000,
+        source: `timeout-minutes: ${minutes} of job '${job}' in ${ref.path}`
+    };
+}
+async function readLocal(workspace, path) {
+    if (!workspace)
+        return undefined;
+    try {
+        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(workspace, path), 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
+async function readRemote(ref, env, deps) {
+    if (!deps.githubToken)
+        return { why: '' };
+    const api = apiBaseUrl(env);
+    const path = ref.path.split('/').map(encodeURIComponent).join('/');
+    const contentsApi = 'the contents API';
+    try {
+        const answer = await deps.send({
+            method: 'GET',
+            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(ref.ref)}`,
+            headers: {
+                authorization: `Bearer ${deps.githubToken}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'claude-preflight'
+            },
+            signal: AbortSignal.timeout(deps.timeoutMs)
+        });
+        if (answer.status !== 200)
+            return { why: `${contentsApi} answered HTTP ${answer.status}` };
+        let body;
+        try {
+            body = JSON.parse(answer.text);
+        }
+        catch {
+            body = undefined;
+        }
+        if (typeof body?.content !== 'string' || body.encoding !== 'base64')
+            return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` };
+        return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' };
+    }
+    catch (error) {
+        if (!(error instanceof NetworkError))
+            return { why: `${contentsApi} failed` };
+        return {
+            why: error.failure === 'timeout'
+                ? `no answer from ${contentsApi} within ${formatDuration(deps.timeoutMs)} (${error.host})`
+                : `${contentsApi}: ${error.message}`
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/check/run-check.js
+
+
+
+
+
+/** The verdict on the credential Claude will use, checked at `now`. */
+function decideFor(chosen, minRemaining, policy, now) {
+    return decide({
+        ...(chosen?.probe && { probe: chosen.probe.status }),
+        hasAccessToken: !!chosen?.credential.secret,
+        hasRefreshToken: !!chosen?.credential.refreshToken,
+        ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
+        now,
+        minRemainingMs: minRemaining.ms
+    }, policy);
+}
+/**
+ * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
+ * every ignored one (in parallel, together with reading the job's timeout), and decides.
+ */
+async function runCheck(inputs, context, deps) {
+    const selection = selectCredential(context, deps.env);
+    const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
+    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
+    const probeOptions = {
+        baseUrl: inputs.baseUrl,
+        timeoutMs: inputs.probeTimeoutMs,
+        send: deps.send
+    };
+    const [minRemaining, ...probes] = await Promise.all([
+        resolveMinRemaining(inputs.minRemainingMs, deps.env, {
+            send: deps.send,
+            githubToken: inputs.githubToken,
+            timeoutMs: inputs.probeTimeoutMs
+        }),
+        ...candidates.map(credential => credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined))
+    ]);
+    const checked = candidates.map((credential, i) => ({
+        credential,
+        ...(probes[i] && { probe: probes[i] })
+    }));
+    const chosen = selection.chosen ? checked[0] : undefined;
+    const checkedAt = deps.now();
+    const verdict = selection.cloudProvider
+        ? { status: 'unverifiable', action: policy.onUnverifiable }
+        : decideFor(chosen, minRemaining, policy, checkedAt);
+    return {
+        inputs,
+        selection,
+        checked,
+        ...(chosen && { chosen }),
+        minRemaining,
+        policy,
+        verdict,
+        checkedAt
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Markdown shared by the main step's and the post step's reports.
+/** Text for one table cell: a `|` would end the cell, a newline the row. */
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./lib/report/main-report.js
+
+
+
+
+
+const HEADLINE = {
+    invalid: 'was rejected by the API',
+    revoked: 'was revoked',
+    forbidden: 'is not allowed to use the API',
+    billing: 'has a billing problem',
+    expiring: 'expires before the job could end',
+    unverifiable: 'could not be verified',
+    missing: 'is missing'
+};
+function requestIdNote(checked) {
+    return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : '';
+}
+function expiryText(credential, now) {
+    if (!credential.expiresAt)
+        return '';
+    const remaining = credential.expiresAt.getTime() - now.getTime();
+    const when = credential.expiresAt.toISOString();
+    return remaining <= 0
+        ? `expired at ${when}, ${formatDuration(-remaining)} ago`
+        : `expires at ${when}, in ${formatDuration(remaining)}`;
+}
+/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
+function verdictMessage(report, event) {
+    const { verdict } = report;
+    const chosen = report.chosen;
+    if (report.selection.cloudProvider) {
+        return {
+            title: 'Claude credential not checked',
+            text: `${errors_PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
+        };
+    }
+    if (!chosen)
+        return missingMessage(event);
+    const { credential } = chosen;
+    const name = `the ${credential.label} from ${credential.from}`;
+    if (!credential.secret && credential.refreshToken)
+        return refreshOnlyMessage(report, name);
+    const kind = kindOf(credential.source);
+    const title = `Claude credential ${verdict.status}`;
+    switch (verdict.status) {
+        case 'valid':
+            return {
+                title: 'Claude credential valid',
+                text: `${errors_PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
+            };
+        case 'expiring':
+            return {
+                title,
+                text: `${errors_PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+            };
+        case 'unverifiable':
+            return {
+                title,
+                text: `${errors_PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+            };
+        case 'invalid':
+        case 'revoked':
+        case 'forbidden':
+        case 'billing':
+            return {
+                title,
+                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
+            };
+        case 'missing':
+            return missingMessage(event);
+    }
+}
+/** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
+function refreshOnlyMessage(report, name) {
+    const { onExpiring } = report.policy;
+    const fix = onExpiring === 'refresh'
+        ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
+        : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`;
+    return {
+        title: 'Claude credential needs a refresh',
+        text: `${errors_PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
+    };
+}
+function missingMessage(event) {
+    const names = kinds_KINDS.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
+    if (event.fromFork) {
+        return {
+            title: 'Claude credential missing: secrets are not passed to this event',
+            text: `${errors_PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
+        };
+    }
+    if (event.actor === 'dependabot[bot]') {
+        return {
+            title: 'Claude credential missing: secrets are not passed to this event',
+            text: `${errors_PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
+        };
+    }
+    return {
+        title: 'Claude credential missing',
+        text: `${errors_PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
+    };
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+/** The job summary: one row per credential checked, never a secret, only fingerprints. */
+function summaryMarkdown(report, message) {
+    const rows = report.checked.map((checked, i) => {
+        const { credential, probe } = checked;
+        const used = i === 0 && report.selection.chosen !== undefined;
+        const status = used ? report.verdict.status : (probe?.status ?? 'not probed');
+        const remaining = credential.expiresAt
+            ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
+            : 'unknown';
+        const verdict = used
+            ? report.verdict.action === 'pass'
+                ? 'ok'
+                : report.verdict.action
+            : 'ignored: Claude uses the one above';
+        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
+    });
+    const lines = [
+        '## Claude preflight',
+        '',
+        `**${escapeCell(message.title)}**: ${escapeCell(errors_reasonOf(message.text))}`,
+        '',
+        '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
+        ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
+        '',
+        `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        ''
+    ];
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./lib/github/lock.js
 // A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
 // 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
@@ -1838,6 +1934,7 @@ async function acquireLock(options) {
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
     const random = options.random ?? Math.random;
     const ttlMs = options.ttlMs ?? 180_000;
+    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
     const deadline = now() + (options.waitMs ?? 240_000);
     const short = ref.replace(/^refs\//, '');
     const where = `${owner}/${repo}`;
@@ -1869,7 +1966,7 @@ async function acquireLock(options) {
         const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
         if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
             throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt, made: now() };
+        return { sha: answer.data.sha, expiresAt };
     };
     const held = (commit, tookOverFrom) => ({
         ref,
@@ -1893,8 +1990,10 @@ async function acquireLock(options) {
         }
     });
     let commit = await makeCommit([]);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
     for (;;) {
-        if (now() - commit.made > ttlMs / 3)
+        if (commit.expiresAt.getTime() - now() < holdMs)
             commit = await makeCommit([]);
         const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
         if (created.status === 201)
@@ -1902,31 +2001,35 @@ async function acquireLock(options) {
         if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
             throw denied('create the ref', created);
         const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        if (current.status === 404)
-            continue;
-        const sha = current.data?.object?.sha;
-        if (current.status !== 200 || typeof sha !== 'string')
-            throw denied('read the ref', current);
-        const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-            commit_sha: sha
-        });
-        const message = String(info.data?.message ?? '');
-        const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-        const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-        const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now();
-        if (info.status === 200 && expired) {
-            const takeover = await makeCommit([sha]);
-            const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                ref: short,
-                sha: takeover.sha,
-                force: false
+        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+        if (current.status !== 404) {
+            const sha = current.data?.object?.sha;
+            if (current.status !== 200 || typeof sha !== 'string')
+                throw denied('read the ref', current);
+            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                commit_sha: sha
             });
-            if (moved.status === 200)
-                return held(takeover, holder);
-            continue;
+            const message = String(info.data?.message ?? '');
+            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now();
+            seen = { holder, expiresAt };
+            if (info.status === 200 && expired) {
+                const takeover = await makeCommit([sha]);
+                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ref: short,
+                    sha: takeover.sha,
+                    force: false
+                });
+                if (moved.status === 200)
+                    return held(takeover, holder);
+                continue;
+            }
         }
         if (now() >= deadline) {
-            throw new LockError(`${errors_PREFIX}: another run (${holder}) holds the refresh lock ${ref} in ${where} until ${expiresAt.toISOString()}, and it was not released in time. ` +
+            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+            throw new LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
                 'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
         }
         const pollMs = options.pollMs ?? 1000;
@@ -1965,7 +2068,7 @@ async function secretsReadAt(apis, env, processStart) {
                     return { at, source: 'job' };
             }
             catch {
-                // unreachable: try the next token, then fall back
+                // API not reachable: try the next token, then fall back
             }
         }
     }
@@ -2016,6 +2119,8 @@ class SecretApiError extends Error {
         this.name = 'SecretApiError';
     }
 }
+/** The default upper bound on the retries of one call. */
+const RETRY_BUDGET_MS = 60_000;
 /** Runs one API call with retries on no answer, 5xx, 429 and secondary rate limits. */
 async function callWithRetry(call, accept, options = {}) {
     const now = options.now ?? Date.now;
@@ -2041,7 +2146,7 @@ async function callWithRetry(call, accept, options = {}) {
     }, {
         attempts: options.attempts ?? 4,
         baseDelayMs: options.baseDelayMs ?? 1000,
-        deadline: now() + (options.budgetMs ?? 60_000),
+        deadline: now() + (options.budgetMs ?? RETRY_BUDGET_MS),
         now,
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(options.random ? { random: options.random } : {})
@@ -2203,6 +2308,9 @@ async function credentials_readIfExists(path) {
 
 
 
+/** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
+const OAUTH_BUDGET_MS = 60_000;
+const OAUTH_TIMEOUT_MS = 20_000;
 /** A refresh that did not happen; the message says why and what to do. */
 class RefreshFailure extends errors_UserError {
     kind;
@@ -2255,7 +2363,7 @@ async function requestRefresh(request) {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', accept: 'application/json' },
                 body,
-                signal: AbortSignal.timeout(request.timeoutMs ?? 20_000)
+                signal: AbortSignal.timeout(request.timeoutMs ?? OAUTH_TIMEOUT_MS)
             });
             const transient = response.status === 429 || response.status >= 500;
             if (transient && response.status !== 429)
@@ -2279,7 +2387,7 @@ async function requestRefresh(request) {
     }, {
         attempts: request.attempts ?? 4,
         baseDelayMs: request.baseDelayMs ?? 1000,
-        deadline: start + (request.budgetMs ?? 60_000),
+        deadline: start + (request.budgetMs ?? OAUTH_BUDGET_MS),
         ...(request.sleep ? { sleep: request.sleep } : {})
     });
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
@@ -2352,8 +2460,7 @@ function parseTokens(response, request, host) {
         accessToken: access,
         refreshToken: refresh || request.refreshToken,
         expiresAt: new Date(request.now().getTime() + expiresIn * 1000),
-        ...(scopes ? { scopes } : {}),
-        rotated: Boolean(refresh) && refresh !== request.refreshToken
+        ...(scopes ? { scopes } : {})
     };
 }
 
@@ -2398,9 +2505,6 @@ async function pending_dropPending(path) {
 
 
 
-
-
-
 /** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
 class RefreshError extends errors_UserError {
     outcome;
@@ -2417,6 +2521,15 @@ class StaleCredentialsError extends errors_UserError {
         this.name = 'StaleCredentialsError';
     }
 }
+/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
+class SecretChangedError extends errors_UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'SecretChangedError';
+    }
+}
+/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
+const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
 const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
 function reseed(target) {
     const command = target
@@ -2424,13 +2537,21 @@ function reseed(target) {
         : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
     return `log in with \`claude\` on your machine (/login), then \`${command}\``;
 }
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(inputs) {
+    return (inputs.secretsToken !== '' &&
+        inputs.secretsToken === inputs.githubToken &&
+        inputs.secretsToken.startsWith('ghs_'));
+}
 function writeFix(error, inputs, target) {
     const status = error instanceof SecretApiError ? error.status : undefined;
-    const isGitHubToken = inputs.githubToken !== '' && inputs.secretsToken === inputs.githubToken;
     if (status === 401)
         return "'secrets-token' is invalid or expired: replace it";
     if (status === 403 || status === 404) {
-        if (isGitHubToken)
+        if (isWorkflowToken(inputs))
             return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token";
         return target.scope.kind === 'org'
             ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
@@ -2441,7 +2562,29 @@ function writeFix(error, inputs, target) {
 function githubFor(deps) {
     return deps.tuning?.github ?? ((token) => octokitRequest(token, deps.env));
 }
-function lockFor(target, api, env, tuning) {
+/**
+ * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
+ * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
+ * lock of a run that died rather than give up).
+ */
+const LOCK_SLACK_MS = 60_000;
+/**
+ * The longest the work under the lock may take, from the budgets in use: each GitHub call retries within its budget,
+ * plus one request's timeout; so does the refresh. `refreshAndWrite` runs from the refresh until the rotated token is in
+ * the secret: the lock must hold that long once the refresh starts, or another run could take it over, find the
+ * secret unchanged and use the same refresh token.
+ */
+function lockBudget(target, tuning) {
+    const request = tuning?.githubTimeoutMs ?? GITHUB_TIMEOUT_MS;
+    const call = (tuning?.retry?.budgetMs ?? RETRY_BUDGET_MS) + request;
+    const refresh = (tuning?.oauth?.budgetMs ?? OAUTH_BUDGET_MS) + (tuning?.oauth?.timeoutMs ?? OAUTH_TIMEOUT_MS);
+    // The secret's metadata (retried), then the jobs of the run through up to two tokens (once each).
+    const beforeRefresh = call + 2 * request;
+    // The public key and the PUT; an org secret first reads its visibility and selected repositories.
+    const refreshAndWrite = refresh + (target.scope.kind === 'org' ? 4 : 2) * call;
+    return { beforeRefresh, refreshAndWrite };
+}
+function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
         throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
@@ -2451,6 +2594,9 @@ function lockFor(target, api, env, tuning) {
         : target.scope.kind === 'org'
             ? `org-${target.owner}`
             : 'repo';
+    const budget = lockBudget(target, tuning);
+    const holdMs = budget.beforeRefresh + budget.refreshAndWrite;
+    const ttlMs = tuning?.lockTtlMs ?? holdMs + LOCK_SLACK_MS;
     return acquireLock({
         api,
         owner: target.owner,
@@ -2458,8 +2604,10 @@ function lockFor(target, api, env, tuning) {
         ref: lockRef(scope, target.name),
         holder: `run ${env.GITHUB_RUN_ID ?? '?'} attempt ${env.GITHUB_RUN_ATTEMPT ?? '1'}, job ${env.GITHUB_JOB ?? '?'}`,
         baseSha,
-        ...(tuning?.lockTtlMs ? { ttlMs: tuning.lockTtlMs } : {}),
-        ...(tuning?.lockWaitMs ? { waitMs: tuning.lockWaitMs } : {}),
+        ttlMs,
+        holdMs: Math.min(holdMs, ttlMs),
+        waitMs: tuning?.lockWaitMs ?? ttlMs + LOCK_SLACK_MS,
+        now: () => now().getTime(),
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
     });
 }
@@ -2467,25 +2615,24 @@ function lockFor(target, api, env, tuning) {
  * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
  * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
  * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved.
+ * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
+ * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
+ * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
  */
 async function refreshAndHandOff(deps) {
     const { core, inputs, credential, env, tuning } = deps;
-    const refreshToken = credential.refreshToken || inputs.oauthRefreshToken;
-    for (const secret of [
-        refreshToken,
-        credential.secret,
-        inputs.secretsToken,
-        inputs.claudeCredentials
-    ]) {
+    const { refreshToken, document } = credential;
+    for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
         if (secret)
             core.setSecret(secret);
     }
     if (!refreshToken) {
         throw new errors_UserError(`${errors_PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
     }
-    const json = inputs.claudeCredentials !== '' || !inputs.oauthRefreshToken;
+    // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
+    // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
+    // refresh token.
+    const json = document !== undefined;
     const warnings = [];
     const warn = (message) => {
         warnings.push(message);
@@ -2495,8 +2642,8 @@ async function refreshAndHandOff(deps) {
     let api;
     if (inputs.secretsToken) {
         target = secretTarget(inputs.secretScope, inputs.secretName, env);
-        if (inputs.secretsToken === inputs.githubToken && inputs.secretsToken.startsWith('ghs_')) {
-            throw new errors_UserError(`${errors_PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets, so a refresh would use up the refresh token in ${target_describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write".`);
+        if (isWorkflowToken(inputs)) {
+            throw new errors_UserError(`${errors_PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${target_describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`);
         }
         api = githubFor(deps)(inputs.secretsToken);
     }
@@ -2506,12 +2653,13 @@ async function refreshAndHandOff(deps) {
     const reseedHint = reseed(target);
     let lock;
     let tokens;
+    let credentialsJson;
     let pending;
     const path = pendingPath(env);
     let writeError;
     try {
         if (api && target) {
-            lock = await lockFor(target, api, env, tuning);
+            lock = await lockFor(target, api, env, deps.now, tuning);
             if (lock.tookOverFrom) {
                 warn(`${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
             }
@@ -2520,7 +2668,7 @@ async function refreshAndHandOff(deps) {
                 meta = await write_getSecretMetadata(api, target, tuning?.retry);
             }
             catch (error) {
-                throw new errors_UserError(`${errors_PREFIX}: could not read ${target_describeTarget(target)} before refreshing (${errors_oneLine(error).replace(`${errors_PREFIX}: `, '')}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`);
+                throw new errors_UserError(`${errors_PREFIX}: could not read ${target_describeTarget(target)} before refreshing (${errors_reasonOf(error)}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`);
             }
             if (meta) {
                 const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
@@ -2531,6 +2679,12 @@ async function refreshAndHandOff(deps) {
                 if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
                     throw new StaleCredentialsError(`${errors_PREFIX}: ${target_describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
                 }
+            }
+            // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
+            const left = lock.expiresAt.getTime() - deps.now().getTime();
+            const needed = lockBudget(target, tuning).refreshAndWrite;
+            if (left <= needed) {
+                throw new LockError(`${errors_PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
             }
             pending = {
                 version: 1,
@@ -2553,7 +2707,7 @@ async function refreshAndHandOff(deps) {
             reseed: reseedHint,
             ...(tuning?.oauth ?? {})
         });
-        const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens);
+        credentialsJson = updatedCredentialsJson(document ?? '', tokens);
         core.setSecret(credentialsJson);
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
@@ -2579,7 +2733,7 @@ async function refreshAndHandOff(deps) {
             }
             catch (error) {
                 writeError = error;
-                pending.error = errors_oneLine(error).replace(`${errors_PREFIX}: `, '');
+                pending.error = errors_reasonOf(error);
             }
             await keep(path, pending, core);
         }
@@ -2587,47 +2741,60 @@ async function refreshAndHandOff(deps) {
     finally {
         await lock?.release();
     }
-    // Hand-off: this run gets the new credentials whether or not the write-back worked.
-    const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens);
-    core.setOutput('refreshed', 'true');
-    core.setOutput('oauth-token', tokens.accessToken);
-    core.setOutput('claude-credentials', credentialsJson);
-    const handedTo = ['outputs oauth-token and claude-credentials'];
-    if (inputs.exportEnv) {
-        core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken);
-        handedTo.push('CLAUDE_CODE_OAUTH_TOKEN');
-    }
-    let credentialsFile;
-    if (inputs.writeCredentialsFile) {
-        credentialsFile = credentialsFilePath(env);
-        await writePrivateFile(credentialsFile, credentialsJson);
-        handedTo.push(credentialsFile);
-        if (pending) {
-            pending.credentialsFile = credentialsFile;
-            await keep(path, pending, core);
+    // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
+    // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
+    const handedTo = [];
+    const handOff = async (to, step) => {
+        try {
+            await step();
+            handedTo.push(to);
         }
+        catch (error) {
+            warn(`${errors_PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${errors_reasonOf(error)}).`);
+        }
+    };
+    await handOff('outputs oauth-token and claude-credentials', () => {
+        core.setOutput('refreshed', 'true');
+        core.setOutput('oauth-token', tokens.accessToken);
+        core.setOutput('claude-credentials', credentialsJson);
+    });
+    if (inputs.exportEnv) {
+        await handOff('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
+    }
+    if (inputs.writeCredentialsFile) {
+        const file = credentialsFilePath(env);
+        await handOff(file, async () => {
+            await writePrivateFile(file, credentialsJson);
+            if (pending) {
+                pending.credentialsFile = file;
+                await keep(path, pending, core);
+            }
+        });
     }
     const probe = await deps.probe(tokens.accessToken);
     const outcome = {
-        refreshed: true,
         credential: {
             ...credential,
             secret: tokens.accessToken,
             refreshToken: tokens.refreshToken,
             expiresAt: tokens.expiresAt,
-            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`
+            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
+            ...(document !== undefined ? { document: credentialsJson } : {})
         },
         probe,
-        credentialsJson,
         writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-        ...(target ? { secret: target_describeTarget(target) } : {}),
-        ...(credentialsFile ? { credentialsFile } : {}),
         warnings
     };
     if (writeError && target) {
-        throw new RefreshError(`${errors_PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${target_describeTarget(target)}: ${pending?.error ?? errors_oneLine(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`if: \${{ !cancelled() }}\` to use them), and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
+        const kept = handedTo.length
+            ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
+            : 'This run could not hand the new credentials on either (see the warnings)';
+        throw new RefreshError(`${errors_PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${target_describeTarget(target)}: ${pending?.error ?? errors_reasonOf(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
     }
     return outcome;
+}
+function seconds(ms) {
+    return `${Math.max(0, Math.round(ms / 1000))} s`;
 }
 async function keep(path, pending, core) {
     try {
@@ -2635,7 +2802,7 @@ async function keep(path, pending, core) {
         core.saveState(pending_PENDING_STATE, path);
     }
     catch (error) {
-        core.warning(`${errors_PREFIX}: could not keep the write-back file for the post step (${errors_oneLine(error).replace(`${errors_PREFIX}: `, '')}).`);
+        core.warning(`${errors_PREFIX}: could not keep the write-back file for the post step (${errors_reasonOf(error)}).`);
     }
 }
 /**
@@ -2674,8 +2841,6 @@ async function finishWriteBack(deps) {
         await dropPending(path);
         return { status: 'current', secret: where };
     }
-    if (!value)
-        return { status: 'none' };
     const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
     const cause = why === 'retry'
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
@@ -2687,10 +2852,10 @@ async function finishWriteBack(deps) {
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
-        lock = await lockFor(target, api, env, tuning);
+        lock = await lockFor(target, api, env, deps.now, tuning);
         const meta = await getSecretMetadata(api, target, tuning?.retry);
         if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-            throw new UserError(`${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
+            throw new SecretChangedError(`${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
         }
         await writeSecret({
             api,
@@ -2703,9 +2868,9 @@ async function finishWriteBack(deps) {
         return { status: 'written', secret: where, why };
     }
     catch (error) {
-        if (error instanceof UserError && error.message.includes('did not write'))
+        if (error instanceof SecretChangedError)
             throw error;
-        throw new UserError(`${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${oneLine(error).replace(`${PREFIX}: `, '')}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`);
+        throw new UserError(`${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`);
     }
     finally {
         await lock?.release();
@@ -2723,17 +2888,16 @@ async function finishWriteBack(deps) {
  * credential and its probe become the new ones, the verdict is decided again). Never throws a UserError: it is
  * returned for the caller to report after its own summary.
  */
-async function refreshAfterCheck(report, deps) {
-    const chosen = report.selection.chosen ? report.checked[0] : undefined;
+async function refreshAfterCheck(report, inputs, deps) {
+    const { chosen } = report;
     if (report.verdict.action !== 'refresh' || !chosen)
         return {};
-    const { core } = deps;
     let outcome;
     let error;
     try {
         outcome = await refreshAndHandOff({
             ...deps,
-            inputs: inputs_readRefreshInputs(name => core.getInput(name)),
+            inputs,
             credential: chosen.credential,
             probe: accessToken => probe({ scheme: 'oauth', secret: accessToken }, {
                 baseUrl: report.inputs.baseUrl,
@@ -2750,20 +2914,84 @@ async function refreshAfterCheck(report, deps) {
             outcome = caught.outcome;
     }
     if (outcome) {
-        report.checked[0] = { credential: outcome.credential, probe: outcome.probe };
-        const checkedAt = deps.now();
-        const verdict = decide({
-            probe: outcome.probe.status,
-            hasAccessToken: true,
-            hasRefreshToken: true,
-            ...(outcome.credential.expiresAt && { expiresAt: outcome.credential.expiresAt }),
-            now: checkedAt,
-            minRemainingMs: report.minRemaining.ms
-        }, { ...report.policy, forceRefresh: false });
+        report.chosen = report.checked[0] = { credential: outcome.credential, probe: outcome.probe };
+        report.checkedAt = deps.now();
+        const verdict = decideFor(report.chosen, report.minRemaining, { ...report.policy, forceRefresh: false }, report.checkedAt);
+        // A fresh token that still would not last is not refreshed twice in one step.
         report.verdict = verdict.action === 'refresh' ? { ...verdict, action: 'fail' } : verdict;
-        report.checkedAt = checkedAt;
     }
     return { ...(outcome && { outcome }), ...(error && { error }) };
+}
+
+;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
+
+/** The `core.saveState` / `core.getState` name. */
+const STATE_KEY = 'preflight';
+/** The JSON main saves under STATE_KEY. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(STATE_KEY, serializePreflightState(check));
+}
+const SAFE_TEXT = /^[\w .:/@()+-]{1,120}$/;
+/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
+function parsePreflightState(raw) {
+    if (!raw || !raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const state = {};
+    const source = KINDS.find(kind => kind.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    for (const key of ['label', 'fingerprint', 'status']) {
+        const text = v[key];
+        if (typeof text === 'string' && SAFE_TEXT.test(text))
+            state[key] = text;
+    }
+    const expiresAt = time(v.expiresAt);
+    if (expiresAt !== undefined)
+        state.expiresAt = expiresAt;
+    const checkedAt = time(v.checkedAt);
+    if (checkedAt !== undefined)
+        state.checkedAt = checkedAt;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15;
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
@@ -2780,7 +3008,7 @@ async function refreshAfterCheck(report, deps) {
 
 
 
-const STATE_KEY = 'preflight';
+
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
  * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
@@ -2797,14 +3025,17 @@ const PLAIN_LATER_INPUTS = [
     'fail-on-auth-error',
     'pr-comment'
 ];
-/** Validates the inputs only the refresh or the post step use; throws a UserError naming the first bad one. */
+/**
+ * Validates the inputs only the refresh or the post step use, and returns the refresh's; throws a UserError naming
+ * the first bad one.
+ */
 function readLaterInputs(input) {
     for (const name of PLAIN_LATER_INPUTS)
         refuseSecret(name, input(name));
     refuseSecret('secrets-token', input('secrets-token'), true);
-    inputs_readRefreshInputs(input);
     readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true);
     readBoolean('pr-comment', input('pr-comment'), false);
+    return inputs_readRefreshInputs(input);
 }
 async function run() {
     await main({ core: runnerCore, env: process.env, send: send, now: () => new Date() });
@@ -2815,7 +3046,7 @@ async function run() {
 function maskSecrets(core, env) {
     const values = [
         ...[...SECRET_INPUTS, 'github-token', 'secrets-token'].map(name => core.getInput(name, { trimWhitespace: false })),
-        ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+        ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
     ];
     for (const value of values) {
         for (const part of [value, value.trim(), ...value.split(/\r?\n/).map(line => line.trim())]) {
@@ -2826,13 +3057,16 @@ function maskSecrets(core, env) {
             maskJsonStrings(core, value);
     }
     // A secret pasted into an input that never holds one: masked too, before its input is refused.
-    for (const name of [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS]) {
-        const value = core.getInput(name);
+    const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name => core.getInput(name));
+    for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
         if (value.length >= 4 && looksLikeSecret(value))
             core.setSecret(value);
     }
 }
-/** Masks every string value inside a JSON document (the tokens inside claude-credentials). */
+/**
+ * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
+ * like a secret, but not scopes such as `user:inference`, which messages must be able to name.
+ */
 function maskJsonStrings(core, text) {
     let document;
     try {
@@ -2841,20 +3075,28 @@ function maskJsonStrings(core, text) {
     catch {
         return;
     }
-    const visit = (node) => {
-        if (typeof node === 'string' && node.length >= 8)
-            core.setSecret(node);
-        else if (node && typeof node === 'object')
-            Object.values(node).forEach(visit);
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                for (const part of [node, node.trim()])
+                    core.setSecret(part);
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
     };
     visit(document);
 }
+/** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */
+const FORK_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
 async function eventFacts(env) {
     const facts = {
         ...(env.GITHUB_EVENT_NAME && { name: env.GITHUB_EVENT_NAME }),
         ...(env.GITHUB_ACTOR && { actor: env.GITHUB_ACTOR })
     };
-    if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME?.startsWith('pull_request'))
+    // pull_request_target runs in the base repository and does get secrets.
+    if (!env.GITHUB_EVENT_PATH || !FORK_EVENTS.includes(env.GITHUB_EVENT_NAME ?? ''))
         return facts;
     try {
         const event = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
@@ -2871,23 +3113,27 @@ async function main(deps) {
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
         const inputs = readCheckInputs(input, env);
-        readLaterInputs(input);
+        const refreshInputs = readLaterInputs(input);
         const report = await runCheck(inputs, { input, now: deps.now() }, deps);
-        const refresh = await refreshAfterCheck(report, deps);
+        const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         await publish(report, refresh, deps);
     }
     catch (error) {
-        if (!(error instanceof errors_UserError))
+        // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
+        if (error instanceof errors_UserError) {
+            core.setOutput('status', 'invalid-input');
+            core.setOutput('valid', 'false');
+        }
+        else {
             core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        core.setOutput('status', 'invalid-input');
-        core.setOutput('valid', 'false');
-        core.setFailed(errors_oneLine(error));
+        }
+        core.setFailed(oneLine(error));
     }
 }
 async function publish(report, refresh, deps) {
     const { core } = deps;
     const { verdict } = report;
-    const chosen = report.selection.chosen ? report.checked[0] : undefined;
+    const chosen = report.chosen;
     for (const warning of report.selection.warnings)
         core.warning(`claude-preflight: ${warning}`);
     for (const { credential } of report.checked)
@@ -2899,7 +3145,7 @@ async function publish(report, refresh, deps) {
     const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {};
     // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
     const message = refresh.error
-        ? { title: 'Claude credential refresh failed', text: errors_oneLine(refresh.error) }
+        ? { title: 'Claude credential refresh failed', text: oneLine(refresh.error) }
         : verdictMessage(report, event);
     const expiresAt = chosen?.credential.expiresAt;
     core.setOutput('credential', chosen?.credential.source ?? '');
@@ -2912,26 +3158,28 @@ async function publish(report, refresh, deps) {
         core.setOutput('oauth-token', chosen.credential.secret);
     await core.summary.addRaw(summaryMarkdown(report, message)).write();
     const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action;
+    // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
+    // new token on, and the README's workflow runs Claude then).
+    if (chosen && (action !== 'fail' || refresh.outcome)) {
+        savePreflightState(core, {
+            source: chosen.credential.source,
+            label: chosen.credential.label,
+            fingerprint: fingerprintOf(chosen.credential),
+            expiresAt,
+            checkedAt: report.checkedAt,
+            status: verdict.status
+        });
+    }
     if (action === 'fail') {
         // One annotation with a title: setFailed would add a second, untitled one.
         core.error(message.text, { title: message.title });
         process.exitCode = 1;
-        return;
     }
-    if (action === 'warn')
+    else if (action === 'warn') {
         core.warning(message.text, { title: message.title });
-    else
+    }
+    else {
         core.info(message.text);
-    if (chosen) {
-        const state = {
-            source: chosen.credential.source,
-            label: chosen.credential.label,
-            fingerprint: fingerprintOf(chosen.credential),
-            ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
-            checkedAt: report.checkedAt.toISOString(),
-            status: verdict.status
-        };
-        core.saveState(STATE_KEY, JSON.stringify(state));
     }
 }
 
@@ -2942,7 +3190,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4564);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8165);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8490:
+/***/ 3319:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30800,15 +30800,19 @@ class errors_UserError extends Error {
     }
 }
 /** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
-function inputError(input, problem, fix) {
+function errors_inputError(input, problem, fix) {
     return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
-function errors_oneLine(error) {
+function oneLine(error) {
     const text = error?.message;
     const message = typeof text === 'string' ? text : String(error);
     const line = message.replace(/\s*\n\s*/g, ' ').trim();
     return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
+}
+/** An error's message on one line without the prefix, to quote inside another message. */
+function errors_reasonOf(error) {
+    return oneLine(error).slice(errors_PREFIX.length + 2);
 }
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
@@ -30866,10 +30870,11 @@ function classifyNetworkError(error) {
         return ['reset', code];
     if (code.startsWith('ERR_TLS') || code.includes('CERT'))
         return ['tls', code];
-    const messages = chain
-        .map(e => e.message)
-        .filter((m) => typeof m === 'string' && m !== '');
-    return ['other', code || (messages.at(-1) ?? '')];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
@@ -30914,12 +30919,14 @@ const send = async (request) => {
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
+/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
 /**
  * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
  * so that a main step that never writes a secret starts fast.
  */
 function octokitRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? 20_000;
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
@@ -30982,7 +30989,7 @@ function isTransient(answer) {
 
 
 /** The lock could not be taken: another run holds it, or the API refused. */
-class LockError extends errors_UserError {
+class lock_LockError extends errors_UserError {
     reason;
     constructor(message, reason) {
         super(message);
@@ -31001,6 +31008,7 @@ async function acquireLock(options) {
     const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
     const random = options.random ?? Math.random;
     const ttlMs = options.ttlMs ?? 180_000;
+    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
     const deadline = now() + (options.waitMs ?? 240_000);
     const short = ref.replace(/^refs\//, '');
     const where = `${owner}/${repo}`;
@@ -31010,15 +31018,15 @@ async function acquireLock(options) {
         }
         catch (error) {
             if (error instanceof request_NetworkError) {
-                throw new LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
             }
             throw error;
         }
     };
     const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
         ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-            new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
-        : new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
             `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
     const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
         commit_sha: options.baseSha
@@ -31032,7 +31040,7 @@ async function acquireLock(options) {
         const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
         if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
             throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt, made: now() };
+        return { sha: answer.data.sha, expiresAt };
     };
     const held = (commit, tookOverFrom) => ({
         ref,
@@ -31056,8 +31064,10 @@ async function acquireLock(options) {
         }
     });
     let commit = await makeCommit([]);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
     for (;;) {
-        if (now() - commit.made > ttlMs / 3)
+        if (commit.expiresAt.getTime() - now() < holdMs)
             commit = await makeCommit([]);
         const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
         if (created.status === 201)
@@ -31065,31 +31075,35 @@ async function acquireLock(options) {
         if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
             throw denied('create the ref', created);
         const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        if (current.status === 404)
-            continue;
-        const sha = current.data?.object?.sha;
-        if (current.status !== 200 || typeof sha !== 'string')
-            throw denied('read the ref', current);
-        const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-            commit_sha: sha
-        });
-        const message = String(info.data?.message ?? '');
-        const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-        const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-        const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now();
-        if (info.status === 200 && expired) {
-            const takeover = await makeCommit([sha]);
-            const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                ref: short,
-                sha: takeover.sha,
-                force: false
+        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+        if (current.status !== 404) {
+            const sha = current.data?.object?.sha;
+            if (current.status !== 200 || typeof sha !== 'string')
+                throw denied('read the ref', current);
+            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                commit_sha: sha
             });
-            if (moved.status === 200)
-                return held(takeover, holder);
-            continue;
+            const message = String(info.data?.message ?? '');
+            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now();
+            seen = { holder, expiresAt };
+            if (info.status === 200 && expired) {
+                const takeover = await makeCommit([sha]);
+                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ref: short,
+                    sha: takeover.sha,
+                    force: false
+                });
+                if (moved.status === 200)
+                    return held(takeover, holder);
+                continue;
+            }
         }
         if (now() >= deadline) {
-            throw new LockError(`${errors_PREFIX}: another run (${holder}) holds the refresh lock ${ref} in ${where} until ${expiresAt.toISOString()}, and it was not released in time. ` +
+            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
                 'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
         }
         const pollMs = options.pollMs ?? 1000;
@@ -31109,23 +31123,26 @@ function parseSecretScope(value) {
     const env = /^environment:(.+)$/.exec(text);
     if (env?.[1]?.trim())
         return { kind: 'environment', environment: env[1].trim() };
-    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+    throw errors_inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
 }
 /** Parses `secret-name` as GitHub accepts secret names. */
 function parseSecretName(value) {
     const name = value.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+        throw errors_inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
     }
     return name;
 }
-/** The target in the running repository (`GITHUB_REPOSITORY`). */
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
 function target_secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new Error('claude-preflight: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.');
+        throw new UserError(`${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
-    return { scope, name, owner, repo };
+    return { scope, name: parseSecretName(name), owner, repo };
 }
 /** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
 function target_describeTarget(target) {
@@ -31235,6 +31252,8 @@ class SecretApiError extends Error {
         this.name = 'SecretApiError';
     }
 }
+/** The default upper bound on the retries of one call. */
+const RETRY_BUDGET_MS = 60_000;
 /** Runs one API call with retries on no answer, 5xx, 429 and secondary rate limits. */
 async function callWithRetry(call, accept, options = {}) {
     const now = options.now ?? Date.now;
@@ -31260,7 +31279,7 @@ async function callWithRetry(call, accept, options = {}) {
     }, {
         attempts: options.attempts ?? 4,
         baseDelayMs: options.baseDelayMs ?? 1000,
-        deadline: now() + (options.budgetMs ?? 60_000),
+        deadline: now() + (options.budgetMs ?? RETRY_BUDGET_MS),
         now,
         ...(options.sleep ? { sleep: options.sleep } : {}),
         ...(options.random ? { random: options.random } : {})
@@ -31437,7 +31456,7 @@ function inputs_boolean(getInput, name, fallback) {
         return true;
     if (/^(false|False|FALSE)$/.test(value))
         return false;
-    throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
+    throw errors_inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
 }
 function tokenUrl(value) {
     let url;
@@ -31445,14 +31464,14 @@ function tokenUrl(value) {
         url = new URL(value);
     }
     catch {
-        throw inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
+        throw errors_inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
     }
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-        throw inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
+        throw errors_inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
     }
     if (url.username || url.password || url.search) {
-        throw inputError('oauth-token-url', 'carries credentials or a query', `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`);
+        throw errors_inputError('oauth-token-url', 'carries credentials or a query', `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`);
     }
     return url.href;
 }
@@ -31460,12 +31479,9 @@ function tokenUrl(value) {
 function readRefreshInputs(getInput) {
     const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
     if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
+        throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
     }
     return {
-        claudeCredentials: getInput('claude-credentials').trim(),
-        oauthRefreshToken: getInput('oauth-refresh-token').trim(),
-        forceRefresh: inputs_boolean(getInput, 'force-refresh', false),
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
         exportEnv: inputs_boolean(getInput, 'export-env', false),
@@ -31481,6 +31497,9 @@ function readRefreshInputs(getInput) {
 
 
 
+/** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
+const OAUTH_BUDGET_MS = 60_000;
+const OAUTH_TIMEOUT_MS = 20_000;
 /** A refresh that did not happen; the message says why and what to do. */
 class RefreshFailure extends errors_UserError {
     kind;
@@ -31533,7 +31552,7 @@ async function oauth_requestRefresh(request) {
                 method: 'POST',
                 headers: { 'content-type': 'application/json', accept: 'application/json' },
                 body,
-                signal: AbortSignal.timeout(request.timeoutMs ?? 20_000)
+                signal: AbortSignal.timeout(request.timeoutMs ?? OAUTH_TIMEOUT_MS)
             });
             const transient = response.status === 429 || response.status >= 500;
             if (transient && response.status !== 429)
@@ -31557,7 +31576,7 @@ async function oauth_requestRefresh(request) {
     }, {
         attempts: request.attempts ?? 4,
         baseDelayMs: request.baseDelayMs ?? 1000,
-        deadline: start + (request.budgetMs ?? 60_000),
+        deadline: start + (request.budgetMs ?? OAUTH_BUDGET_MS),
         ...(request.sleep ? { sleep: request.sleep } : {})
     });
     const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
@@ -31630,8 +31649,7 @@ function parseTokens(response, request, host) {
         accessToken: access,
         refreshToken: refresh || request.refreshToken,
         expiresAt: new Date(request.now().getTime() + expiresIn * 1000),
-        ...(scopes ? { scopes } : {}),
-        rotated: Boolean(refresh) && refresh !== request.refreshToken
+        ...(scopes ? { scopes } : {})
     };
 }
 
@@ -31676,9 +31694,6 @@ async function dropPending(path) {
 
 
 
-
-
-
 /** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
 class RefreshError extends errors_UserError {
     outcome;
@@ -31695,6 +31710,15 @@ class StaleCredentialsError extends errors_UserError {
         this.name = 'StaleCredentialsError';
     }
 }
+/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
+class SecretChangedError extends errors_UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'SecretChangedError';
+    }
+}
+/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
+const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
 const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
 function reseed(target) {
     const command = target
@@ -31702,13 +31726,21 @@ function reseed(target) {
         : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
     return `log in with \`claude\` on your machine (/login), then \`${command}\``;
 }
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(inputs) {
+    return (inputs.secretsToken !== '' &&
+        inputs.secretsToken === inputs.githubToken &&
+        inputs.secretsToken.startsWith('ghs_'));
+}
 function writeFix(error, inputs, target) {
     const status = error instanceof SecretApiError ? error.status : undefined;
-    const isGitHubToken = inputs.githubToken !== '' && inputs.secretsToken === inputs.githubToken;
     if (status === 401)
         return "'secrets-token' is invalid or expired: replace it";
     if (status === 403 || status === 404) {
-        if (isGitHubToken)
+        if (isWorkflowToken(inputs))
             return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token";
         return target.scope.kind === 'org'
             ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
@@ -31719,7 +31751,29 @@ function writeFix(error, inputs, target) {
 function githubFor(deps) {
     return deps.tuning?.github ?? ((token) => octokitRequest(token, deps.env));
 }
-function lockFor(target, api, env, tuning) {
+/**
+ * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
+ * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
+ * lock of a run that died rather than give up).
+ */
+const LOCK_SLACK_MS = 60_000;
+/**
+ * The longest the work under the lock may take, from the budgets in use: each GitHub call retries within its budget,
+ * plus one request's timeout; so does the refresh. `refreshAndWrite` runs from the refresh until the rotated token is in
+ * the secret: the lock must hold that long once the refresh starts, or another run could take it over, find the
+ * secret unchanged and use the same refresh token.
+ */
+function lockBudget(target, tuning) {
+    const request = tuning?.githubTimeoutMs ?? GITHUB_TIMEOUT_MS;
+    const call = (tuning?.retry?.budgetMs ?? RETRY_BUDGET_MS) + request;
+    const refresh = (tuning?.oauth?.budgetMs ?? OAUTH_BUDGET_MS) + (tuning?.oauth?.timeoutMs ?? OAUTH_TIMEOUT_MS);
+    // The secret's metadata (retried), then the jobs of the run through up to two tokens (once each).
+    const beforeRefresh = call + 2 * request;
+    // The public key and the PUT; an org secret first reads its visibility and selected repositories.
+    const refreshAndWrite = refresh + (target.scope.kind === 'org' ? 4 : 2) * call;
+    return { beforeRefresh, refreshAndWrite };
+}
+function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
         throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
@@ -31729,6 +31783,9 @@ function lockFor(target, api, env, tuning) {
         : target.scope.kind === 'org'
             ? `org-${target.owner}`
             : 'repo';
+    const budget = lockBudget(target, tuning);
+    const holdMs = budget.beforeRefresh + budget.refreshAndWrite;
+    const ttlMs = tuning?.lockTtlMs ?? holdMs + LOCK_SLACK_MS;
     return acquireLock({
         api,
         owner: target.owner,
@@ -31736,8 +31793,10 @@ function lockFor(target, api, env, tuning) {
         ref: lockRef(scope, target.name),
         holder: `run ${env.GITHUB_RUN_ID ?? '?'} attempt ${env.GITHUB_RUN_ATTEMPT ?? '1'}, job ${env.GITHUB_JOB ?? '?'}`,
         baseSha,
-        ...(tuning?.lockTtlMs ? { ttlMs: tuning.lockTtlMs } : {}),
-        ...(tuning?.lockWaitMs ? { waitMs: tuning.lockWaitMs } : {}),
+        ttlMs,
+        holdMs: Math.min(holdMs, ttlMs),
+        waitMs: tuning?.lockWaitMs ?? ttlMs + LOCK_SLACK_MS,
+        now: () => now().getTime(),
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
     });
 }
@@ -31745,25 +31804,24 @@ function lockFor(target, api, env, tuning) {
  * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
  * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
  * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved.
+ * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
+ * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
+ * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
  */
 async function refreshAndHandOff(deps) {
     const { core, inputs, credential, env, tuning } = deps;
-    const refreshToken = credential.refreshToken || inputs.oauthRefreshToken;
-    for (const secret of [
-        refreshToken,
-        credential.secret,
-        inputs.secretsToken,
-        inputs.claudeCredentials
-    ]) {
+    const { refreshToken, document } = credential;
+    for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
         if (secret)
             core.setSecret(secret);
     }
     if (!refreshToken) {
         throw new UserError(`${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
     }
-    const json = inputs.claudeCredentials !== '' || !inputs.oauthRefreshToken;
+    // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
+    // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
+    // refresh token.
+    const json = document !== undefined;
     const warnings = [];
     const warn = (message) => {
         warnings.push(message);
@@ -31773,8 +31831,8 @@ async function refreshAndHandOff(deps) {
     let api;
     if (inputs.secretsToken) {
         target = secretTarget(inputs.secretScope, inputs.secretName, env);
-        if (inputs.secretsToken === inputs.githubToken && inputs.secretsToken.startsWith('ghs_')) {
-            throw new UserError(`${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets, so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write".`);
+        if (isWorkflowToken(inputs)) {
+            throw new UserError(`${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`);
         }
         api = githubFor(deps)(inputs.secretsToken);
     }
@@ -31784,12 +31842,13 @@ async function refreshAndHandOff(deps) {
     const reseedHint = reseed(target);
     let lock;
     let tokens;
+    let credentialsJson;
     let pending;
     const path = pendingPath(env);
     let writeError;
     try {
         if (api && target) {
-            lock = await lockFor(target, api, env, tuning);
+            lock = await lockFor(target, api, env, deps.now, tuning);
             if (lock.tookOverFrom) {
                 warn(`${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
             }
@@ -31798,7 +31857,7 @@ async function refreshAndHandOff(deps) {
                 meta = await getSecretMetadata(api, target, tuning?.retry);
             }
             catch (error) {
-                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${oneLine(error).replace(`${PREFIX}: `, '')}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`);
+                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`);
             }
             if (meta) {
                 const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
@@ -31809,6 +31868,12 @@ async function refreshAndHandOff(deps) {
                 if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
                     throw new StaleCredentialsError(`${PREFIX}: ${describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
                 }
+            }
+            // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
+            const left = lock.expiresAt.getTime() - deps.now().getTime();
+            const needed = lockBudget(target, tuning).refreshAndWrite;
+            if (left <= needed) {
+                throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
             }
             pending = {
                 version: 1,
@@ -31831,7 +31896,7 @@ async function refreshAndHandOff(deps) {
             reseed: reseedHint,
             ...(tuning?.oauth ?? {})
         });
-        const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens);
+        credentialsJson = updatedCredentialsJson(document ?? '', tokens);
         core.setSecret(credentialsJson);
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
@@ -31857,7 +31922,7 @@ async function refreshAndHandOff(deps) {
             }
             catch (error) {
                 writeError = error;
-                pending.error = oneLine(error).replace(`${PREFIX}: `, '');
+                pending.error = reasonOf(error);
             }
             await keep(path, pending, core);
         }
@@ -31865,47 +31930,60 @@ async function refreshAndHandOff(deps) {
     finally {
         await lock?.release();
     }
-    // Hand-off: this run gets the new credentials whether or not the write-back worked.
-    const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens);
-    core.setOutput('refreshed', 'true');
-    core.setOutput('oauth-token', tokens.accessToken);
-    core.setOutput('claude-credentials', credentialsJson);
-    const handedTo = ['outputs oauth-token and claude-credentials'];
-    if (inputs.exportEnv) {
-        core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken);
-        handedTo.push('CLAUDE_CODE_OAUTH_TOKEN');
-    }
-    let credentialsFile;
-    if (inputs.writeCredentialsFile) {
-        credentialsFile = credentialsFilePath(env);
-        await writePrivateFile(credentialsFile, credentialsJson);
-        handedTo.push(credentialsFile);
-        if (pending) {
-            pending.credentialsFile = credentialsFile;
-            await keep(path, pending, core);
+    // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
+    // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
+    const handedTo = [];
+    const handOff = async (to, step) => {
+        try {
+            await step();
+            handedTo.push(to);
         }
+        catch (error) {
+            warn(`${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`);
+        }
+    };
+    await handOff('outputs oauth-token and claude-credentials', () => {
+        core.setOutput('refreshed', 'true');
+        core.setOutput('oauth-token', tokens.accessToken);
+        core.setOutput('claude-credentials', credentialsJson);
+    });
+    if (inputs.exportEnv) {
+        await handOff('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
+    }
+    if (inputs.writeCredentialsFile) {
+        const file = credentialsFilePath(env);
+        await handOff(file, async () => {
+            await writePrivateFile(file, credentialsJson);
+            if (pending) {
+                pending.credentialsFile = file;
+                await keep(path, pending, core);
+            }
+        });
     }
     const probe = await deps.probe(tokens.accessToken);
     const outcome = {
-        refreshed: true,
         credential: {
             ...credential,
             secret: tokens.accessToken,
             refreshToken: tokens.refreshToken,
             expiresAt: tokens.expiresAt,
-            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`
+            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
+            ...(document !== undefined ? { document: credentialsJson } : {})
         },
         probe,
-        credentialsJson,
         writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-        ...(target ? { secret: describeTarget(target) } : {}),
-        ...(credentialsFile ? { credentialsFile } : {}),
         warnings
     };
     if (writeError && target) {
-        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? oneLine(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`if: \${{ !cancelled() }}\` to use them), and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
+        const kept = handedTo.length
+            ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
+            : 'This run could not hand the new credentials on either (see the warnings)';
+        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
     }
     return outcome;
+}
+function seconds(ms) {
+    return `${Math.max(0, Math.round(ms / 1000))} s`;
 }
 async function keep(path, pending, core) {
     try {
@@ -31913,7 +31991,7 @@ async function keep(path, pending, core) {
         core.saveState(PENDING_STATE, path);
     }
     catch (error) {
-        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${oneLine(error).replace(`${PREFIX}: `, '')}).`);
+        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`);
     }
 }
 /**
@@ -31952,8 +32030,6 @@ async function finishWriteBack(deps) {
         await dropPending(path);
         return { status: 'current', secret: where };
     }
-    if (!value)
-        return { status: 'none' };
     const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
     const cause = why === 'retry'
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
@@ -31965,10 +32041,10 @@ async function finishWriteBack(deps) {
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
-        lock = await lockFor(target, api, env, tuning);
+        lock = await lockFor(target, api, env, deps.now, tuning);
         const meta = await write_getSecretMetadata(api, target, tuning?.retry);
         if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-            throw new errors_UserError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
+            throw new SecretChangedError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
         }
         await write_writeSecret({
             api,
@@ -31981,9 +32057,9 @@ async function finishWriteBack(deps) {
         return { status: 'written', secret: where, why };
     }
     catch (error) {
-        if (error instanceof errors_UserError && error.message.includes('did not write'))
+        if (error instanceof SecretChangedError)
             throw error;
-        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_oneLine(error).replace(`${errors_PREFIX}: `, '')}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`);
+        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`);
     }
     finally {
         await lock?.release();
@@ -31991,9 +32067,253 @@ async function finishWriteBack(deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw inputError(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw inputError(input, `is not a duration ('${duration_clip(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw inputError(input, `is out of range ('${duration_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
+}
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function duration_clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/clean.js
+
+/** Prefixes that tell what a pasted value is, and the input it belongs in. */
+const KNOWN_VALUES = [
+    {
+        test: v => v.startsWith('sk-ant-api'),
+        what: 'an Anthropic API key',
+        home: 'anthropic-api-key'
+    },
+    {
+        test: v => v.startsWith('sk-ant-oat'),
+        what: 'an OAuth access token',
+        home: 'claude-code-oauth-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-ort'),
+        what: 'an OAuth refresh token',
+        home: 'oauth-refresh-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-admin'),
+        what: 'an Admin API key, which cannot call models',
+        home: ''
+    },
+    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
+];
+/**
+ * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
+ * refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}'`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
+ * naming where it belongs. `accepted` lists the homes this input takes.
+ */
+function checkPlacement(input, value, accepted) {
+    const known = KNOWN_VALUES.find(entry => entry.test(value));
+    if (!known || accepted.includes(known.home))
+        return;
+    const fix = known.home
+        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    throw errors_inputError(input, `holds ${known.what}`, fix);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function clean_refuseSecret(input, raw, githubToken = false) {
+    const value = raw.trim();
+    checkPlacement(input, value, []);
+    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
+        throw inputError(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
+    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
+        throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
+}
+
+;// CONCATENATED MODULE: ./lib/check/inputs.js
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The inputs that hold secrets: masked before anything reads them. */
+const SECRET_INPUTS = (/* unused pure expression or super */ null && ([
+    'anthropic-api-key',
+    'claude-code-oauth-token',
+    'anthropic-auth-token',
+    'claude-credentials',
+    'oauth-refresh-token'
+]));
+function readChoice(input, value, choices, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (choices.includes(text))
+        return text;
+    throw errors_inputError(input, `is '${duration_clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+function readBoolean(input, value, fallback) {
+    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+}
+/** Validates a base URL: http(s), no credentials in it, no query. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        throw inputError(input, `is not a URL ('${clip(value.trim())}')`, fix);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw inputError(input, `uses ${url.protocol} instead of https:`, fix);
+    if (url.username || url.password)
+        throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (url.search || url.hash)
+        throw inputError(input, 'has a query or fragment', fix);
+    return url.toString().replace(/\/+$/, '');
+}
+/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
+const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
+    'anthropic-base-url',
+    'oauth-token-expires-at',
+    'min-remaining',
+    'probe-timeout',
+    'on-invalid',
+    'on-expiring',
+    'on-unverifiable',
+    'force-refresh'
+]));
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of PLAIN_CHECK_INPUTS)
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = input('min-remaining').trim();
+    return {
+        baseUrl,
+        baseUrlFrom,
+        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
+        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
+        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
+        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        githubToken: input('github-token').trim()
+    };
+}
+/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+function resolvePolicy(inputs, hasRefreshToken) {
+    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (inputs.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    return {
+        onInvalid: inputs.onInvalid,
+        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
+        onUnverifiable: inputs.onUnverifiable,
+        forceRefresh: inputs.forceRefresh
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Markdown shared by the main step's and the post step's reports.
+/** Text for one table cell: a `|` would end the cell, a newline the row. */
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
 ;// CONCATENATED MODULE: ./lib/report/post-report.js
 
+
 const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
+/** The largest time a Date can hold (ms from the epoch). */
+const MAX_DATE_MS = 8.64e15;
 /** One annotation per distinct failure. */
 function annotate(core, failures) {
     for (const failure of failures) {
@@ -32032,7 +32352,7 @@ function reportMarkdown(failures, context) {
                 ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
                 : 'not recorded';
             const seen = failure.files.map(file => `${code(basename(file))}:${f.file === file ? f.line : ''}`);
-            lines.push(`| \`${failure.kind}\` | ${cell(when || 'unknown')} | ${before} | ${f.retries} | ${cell(seen.join(' '))} |`);
+            lines.push(`| \`${failure.kind}\` | ${escapeCell(when || 'unknown')} | ${before} | ${f.retries} | ${escapeCell(seen.join(' '))} |`);
         }
         const timeline = timelineMermaid(failures, context.state);
         if (timeline)
@@ -32071,9 +32391,10 @@ function reportMarkdown(failures, context) {
 function timelineMermaid(failures, state) {
     const tasks = [[], [], []]; // sections: preflight, credential, Claude step
     const times = [];
+    // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
     const at = (value) => {
         const ms = typeof value === 'string' ? Date.parse(value) : value;
-        return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined;
+        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
     };
     const milestone = (section, name, ms, crit = false) => {
         times.push(ms);
@@ -32104,7 +32425,7 @@ function timelineMermaid(failures, state) {
             ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
             : 'work';
         bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done');
-        const ended = lead.runDurationMs !== undefined ? started + lead.runDurationMs : undefined;
+        const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined;
         if (ended !== undefined && ended - firstFailure >= 5000) {
             bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
         }
@@ -32160,18 +32481,322 @@ function code(text) {
 function prose(text) {
     return text.replace(/\s*[\r\n]+\s*/g, ' ');
 }
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 function basename(path) {
     return path.split(/[\\/]/).pop() ?? path;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ */
+function fingerprint_fingerprint(secret) {
+    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
+    return `${prefix}:${digest}`;
+}
+/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
+/**
+ * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint_fingerprint(secret)}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
+    return match !== null;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/api-key.js
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    read(value, from) {
+        checkPlacement('anthropic-api-key', value, ['anthropic-api-key']);
+        return newCredential(this, from, value);
+    },
+    fix: {
+        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
+        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
+        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
+        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
+
+
+
+const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
+const authToken = {
+    source: 'anthropic-auth-token',
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    read(value, from) {
+        checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...newCredential(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    fix: {
+        invalid: `${GATEWAY}.`,
+        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
+        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
+
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw errors_inputError(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw errors_inputError(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw errors_inputError(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw errors_inputError(input, `is not a timestamp ('${duration_clip(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    label: 'subscription access token',
+    scheme: 'oauth',
+    read(value, from) {
+        if (!value.startsWith('{'))
+            checkPlacement(INPUT, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    fix: {
+        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/credentials/oauth-token.js
+
+
+
+const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    read(value, from, context) {
+        if (value)
+            checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token']);
+        const credential = newCredential(this, from, value);
+        const expires = context.input('oauth-token-expires-at').trim();
+        if (expires) {
+            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
+            credential.expiresAt = at;
+            credential.expirySource = 'oauth-token-expires-at';
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    fix: {
+        invalid: `${SETUP_TOKEN}.`,
+        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
+        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/credentials/kinds.js
+
+
+
+
+/**
+ * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
+function kindOf(source) {
+    const kind = KINDS.find(k => k.source === source);
+    if (!kind)
+        throw new Error(`unknown credential source ${source}`);
+    return kind;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/kinds.js
 // The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
 // maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
 // invalid requests) maps to undefined: no finding.
-const KINDS = (/* unused pure expression or super */ null && ([
+const kinds_KINDS = (/* unused pure expression or super */ null && ([
     'anthropic-auth-expired',
     'anthropic-auth-invalid',
     'anthropic-auth-revoked',
@@ -32244,6 +32869,7 @@ const KIND_TITLES = {
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
 function distinctFailures(findings, state) {
@@ -32362,29 +32988,31 @@ function preflightConnection(f, state) {
         return `The preflight had reported it \`${state.status}\`${checked}.`;
     return undefined;
 }
-/** The fix, specific to the kind and, where it matters, to where the credential came from. */
+/** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
+const FIX_KEY = {
+    'anthropic-auth-expired': 'expiring',
+    'anthropic-auth-invalid': 'invalid',
+    'anthropic-auth-revoked': 'revoked',
+    'anthropic-auth-forbidden': 'forbidden',
+    'anthropic-billing': 'billing'
+};
+/** The fix when the preflight's state does not say where the credential came from. */
+const GENERIC_FIX = {
+    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `on-expiring: refresh`. Run the preflight before the Claude step so it says which credential it was.',
+    'anthropic-auth-invalid': 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
+    'anthropic-auth-revoked': 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
+    'anthropic-auth-forbidden': 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
+    'anthropic-billing': 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.',
+    'github-auth': 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+};
+/**
+ * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
+ * the credential came from; a generic text without it, and always for the GitHub token.
+ */
 function fixFor(kind, state) {
-    const source = state?.source;
-    switch (kind) {
-        case 'anthropic-auth-expired':
-            if (source === 'claude-credentials') {
-                return "Let the preflight refresh it before the run: keep the refresh token in `claude-credentials`, set `on-expiring: refresh` and `min-remaining` to the run's length, and give `secrets-token` so the rotated credentials are written back to the secret.";
-            }
-            if (source === 'anthropic-api-key') {
-                return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.';
-            }
-            return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`;
-        case 'anthropic-auth-invalid':
-            return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.';
-        case 'anthropic-auth-revoked':
-            return 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.';
-        case 'anthropic-auth-forbidden':
-            return 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.';
-        case 'anthropic-billing':
-            return 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.';
-        case 'github-auth':
-            return 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.';
-    }
+    if (kind === 'github-auth' || state?.source === undefined)
+        return GENERIC_FIX[kind];
+    return kindOf(state.source).fix[FIX_KEY[kind]];
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -32405,9 +33033,28 @@ function iso(ms) {
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
-// The state main saves for post (`core.getState('preflight')`), read defensively: absent, garbled or from an
-// older version, it becomes undefined or loses the fields that do not make sense, never an exception.
+
+/** The `core.saveState` / `core.getState` name. */
+const STATE_KEY = 'preflight';
+/** The JSON main saves under STATE_KEY. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(STATE_KEY, serializePreflightState(check));
+}
 const SAFE_TEXT = /^[\w .:/@()+-]{1,120}$/;
+/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
 function parsePreflightState(raw) {
     if (!raw || !raw.trim())
         return undefined;
@@ -32422,7 +33069,10 @@ function parsePreflightState(raw) {
         return undefined;
     const v = value;
     const state = {};
-    for (const key of ['source', 'label', 'fingerprint', 'status']) {
+    const source = KINDS.find(kind => kind.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    for (const key of ['label', 'fingerprint', 'status']) {
         const text = v[key];
         if (typeof text === 'string' && SAFE_TEXT.test(text))
             state[key] = text;
@@ -32435,13 +33085,22 @@ function parsePreflightState(raw) {
         state.checkedAt = checkedAt;
     return Object.keys(state).length > 0 ? state : undefined;
 }
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const preflight_state_MAX_DATE_MS = 8.64e15;
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value) {
-    if (typeof value === 'number' && Number.isFinite(value) && value > 0)
-        return value;
-    if (typeof value !== 'string' || !value)
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
         return undefined;
-    const ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
-    return Number.isFinite(ms) && ms > 0 ? ms : undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= preflight_state_MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -32724,6 +33383,7 @@ function countNewlines(buf, from, to) {
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 
+
 // A GitHub job-log timestamp, then optional annotation / error prefixes.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /;
 const text_PREFIX = /^(?:##\[error\]|::error[^:]*::|Error: |error: |\[error\] )/;
@@ -32815,7 +33475,10 @@ function classifyTextLine(raw) {
     let at;
     const stamp = TIMESTAMP.exec(line);
     if (stamp) {
-        at = new Date(stamp[1] ?? '').toISOString();
+        // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+        const ms = Date.parse(stamp[1] ?? '');
+        if (Number.isFinite(ms))
+            at = new Date(ms).toISOString();
         line = line.slice(stamp[0].length);
     }
     line = line.replace(text_PREFIX, '');
@@ -32826,7 +33489,8 @@ function classifyTextLine(raw) {
         const { kind, status } = pattern.classify(match);
         if (!kind)
             return undefined;
-        const signal = { kind, message: line.trim().slice(0, 500) };
+        // Redacted before it is cut: a secret cut short no longer looks like one.
+        const signal = { kind, message: redactSecrets(line.trim()).slice(0, 500) };
         if (status !== undefined)
             signal.status = status;
         if (at)
@@ -32834,37 +33498,6 @@ function classifyTextLine(raw) {
         return signal;
     }
     return undefined;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
-
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
- */
-function fingerprint(secret) {
-    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
-    return `${prefix}:${digest}`;
-}
-/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
-/**
- * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
-    return match !== null;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
@@ -32895,6 +33528,14 @@ const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/;
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/;
 const GITHUB_AUTH_TEXT = /Bad credentials|Authentication failed for 'https?:\/\/|Invalid username or password|HTTP 401|401 Unauthorized/;
+/** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
+const MAX_RETRY_DELAY_MS = 3_600_000;
+/** A run's `duration_ms` past this is garbled: GitHub stops a workflow run after 35 days. */
+const MAX_RUN_MS = 35 * 86_400_000;
+/** A run's `total_cost_usd` past this is garbled. */
+const MAX_COST_USD = 1_000_000;
+/** The largest time a Date can hold, in ms either side of the epoch. */
+const transcript_MAX_DATE_MS = 8.64e15;
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256;
 class transcript_TranscriptScanner {
@@ -32904,19 +33545,14 @@ class transcript_TranscriptScanner {
     open;
     run = newRun();
     githubTools = new Map();
-    stats = {
-        records: 0,
-        textLines: 0,
-        unparsed: 0,
-        overflow: 0,
-        retries: 0,
-        runs: 0,
-        truncated: false
-    };
+    stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
     constructor(file) {
         this.file = file;
     }
-    /** One record from the splitter. Never throws on any input. */
+    /**
+     * One record from the splitter. Never throws on any input: every time and number read is checked before it is
+     * used (a date no calendar has, a garbled delay or duration is left out, not turned into an exception).
+     */
     record(record) {
         if (record.truncated)
             this.stats.truncated = true;
@@ -32935,7 +33571,6 @@ class transcript_TranscriptScanner {
                 message = JSON.parse(bytes.toString('utf8'));
             }
             catch {
-                this.stats.unparsed++;
                 // A line that only looks like JSON may still be a plain log line.
                 if (bytes.length < 8192)
                     this.text(bytes.toString('utf8'), record.line);
@@ -32946,7 +33581,7 @@ class transcript_TranscriptScanner {
             }
             return;
         }
-        this.glance(bytes, record.line);
+        this.glance(bytes);
     }
     /** The findings, with times settled now that the runs' durations are known. */
     finish() {
@@ -32985,7 +33620,7 @@ class transcript_TranscriptScanner {
         }
     }
     /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
-    glance(bytes, _line) {
+    glance(bytes) {
         const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512));
         const type = HEAD_TYPE.exec(head);
         const ts = this.timestampOf(bytes);
@@ -33005,9 +33640,6 @@ class transcript_TranscriptScanner {
             this.run.toolCalls += transcript_count(bytes, TOOL_RESULT);
             this.run.seen = true;
             this.run.messages = true;
-        }
-        else if (type[1] === 'system' && type[2] === 'api_retry') {
-            this.stats.retries++;
         }
     }
     timestampOf(bytes) {
@@ -33029,14 +33661,13 @@ class transcript_TranscriptScanner {
             if (m.subtype === 'init')
                 return this.startRun(m.session_id);
             if (m.subtype === 'api_retry') {
-                this.stats.retries++;
                 const status = typeof m.error_status === 'number' ? m.error_status : undefined;
                 if (status === undefined)
                     return;
                 const kind = classifyApiError({ status, category: str(m.error) });
                 if (!kind || !isCredentialStatus(status))
                     return;
-                const delay = typeof m.retry_delay_ms === 'number' ? m.retry_delay_ms : 0;
+                const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0;
                 this.signal({
                     kind,
                     status,
@@ -33096,10 +33727,12 @@ class transcript_TranscriptScanner {
             return;
         }
         if (type === 'result') {
-            if (typeof m.duration_ms === 'number')
-                this.run.durationMs = m.duration_ms;
-            if (typeof m.total_cost_usd === 'number')
-                this.run.costUsd = m.total_cost_usd;
+            const durationMs = bounded(m.duration_ms, MAX_RUN_MS);
+            if (durationMs !== undefined)
+                this.run.durationMs = durationMs;
+            const costUsd = bounded(m.total_cost_usd, MAX_COST_USD);
+            if (costUsd !== undefined)
+                this.run.costUsd = costUsd;
             if (typeof m.session_id === 'string')
                 this.run.sessionId ??= m.session_id;
             this.run.seen = true;
@@ -33169,7 +33802,9 @@ class transcript_TranscriptScanner {
                 if (oldest !== undefined)
                     this.githubTools.delete(oldest);
             }
-            this.githubTools.set(block.id, name === 'Bash' ? `git/gh (${command.trim().slice(0, 60)})` : name);
+            this.githubTools.set(block.id, 
+            // Redacted before it is cut: a token cut short (`-H "Authorization: token ghp_…"`) no longer looks like one.
+            name === 'Bash' ? `git/gh (${redactSecrets(command.trim()).slice(0, 60)})` : name);
         }
     }
     text(line, lineNumber) {
@@ -33272,7 +33907,6 @@ class transcript_TranscriptScanner {
     }
     startRun(sessionId) {
         this.close();
-        this.stats.runs++;
         if (this.run.seen)
             this.run = newRun();
         if (typeof sessionId === 'string')
@@ -33294,8 +33928,9 @@ class transcript_TranscriptScanner {
         if (e.status !== undefined)
             finding.status = e.status;
         const at = e.at ?? e.lastTsBefore;
-        if (at !== undefined)
-            finding.at = new Date(at).toISOString();
+        const atIso = transcript_isoOf(at);
+        if (atIso !== undefined)
+            finding.at = atIso;
         if (e.turnsBefore !== undefined)
             finding.turnsBefore = e.turnsBefore;
         if (e.toolCallsBefore !== undefined)
@@ -33306,10 +33941,12 @@ class transcript_TranscriptScanner {
             if (start === undefined || fromEnd < start)
                 start = fromEnd;
         }
-        if (start !== undefined && e.source !== 'text') {
-            finding.runStartedAt = new Date(start).toISOString();
-            if (at !== undefined)
+        const startIso = transcript_isoOf(start);
+        if (start !== undefined && startIso !== undefined && e.source !== 'text') {
+            finding.runStartedAt = startIso;
+            if (at !== undefined && atIso !== undefined) {
                 finding.secondsIntoRun = Math.max(0, Math.round((at - start) / 1000));
+            }
         }
         if (run.durationMs !== undefined)
             finding.runDurationMs = run.durationMs;
@@ -33337,19 +33974,33 @@ function contentText(message) {
         .map(block => block.text);
     return texts.length > 0 ? texts.join(' ') : undefined;
 }
+/** The text of a tool result, redacted, then cut to its first 20,000 characters. */
 function resultText(content) {
-    if (typeof content === 'string')
-        return content.slice(0, 20000);
-    if (!Array.isArray(content))
-        return '';
-    return content
-        .map(block => (block && typeof block.text === 'string' ? block.text : ''))
-        .join('\n')
-        .slice(0, 20000);
+    const text = typeof content === 'string'
+        ? content
+        : Array.isArray(content)
+            ? content
+                .map(block => (block && typeof block.text === 'string' ? block.text : ''))
+                .join('\n')
+            : '';
+    return redactSecrets(text).slice(0, 20000);
 }
+/** The first line matching `pattern`, redacted before it is cut to 300 characters. */
 function firstLine(text, pattern) {
     const line = text.split('\n').find(l => pattern.test(l)) ?? text;
-    return line.trim().slice(0, 300);
+    return redactSecrets(line.trim()).slice(0, 300);
+}
+/** A non-negative number up to `max`; anything else (garbled, negative, huge, not a number) is undefined. */
+function bounded(value, max) {
+    return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max
+        ? value
+        : undefined;
+}
+/** ISO 8601 of epoch ms, or undefined when no Date can show it. */
+function transcript_isoOf(ms) {
+    return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= transcript_MAX_DATE_MS
+        ? new Date(ms).toISOString()
+        : undefined;
 }
 function describeStatus(status) {
     return status === undefined
@@ -33506,50 +34157,10 @@ function globToRegExp(glob) {
 }
 
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
-// One comment per pull request, found again by a hidden marker and updated in place, never duplicated.
+// One comment per pull request, found again by a hidden marker and updated in place, never duplicated. The calls go
+// through a GitHubRequest (src/secrets/api.ts), which maps octokit's answers and network failures once for the action.
 
 
-const PAGE = 100;
-const MAX_PAGES = 30;
-/**
- * Creates the comment, or updates the one carrying `marker`. With `onlyUpdate` (nothing to report), an
- * existing comment is updated but none is created.
- */
-async function upsertComment(api, pr, marker, body, options = {}) {
-    const timeoutMs = options.timeoutMs ?? 20_000;
-    const base = { owner: pr.owner, repo: pr.repo };
-    let existing;
-    for (let page = 1; page <= MAX_PAGES && !existing; page++) {
-        const { data } = await call('reading the comments', timeoutMs, request => api.rest.issues.listComments({
-            ...base,
-            issue_number: pr.number,
-            per_page: PAGE,
-            page,
-            request
-        }));
-        if (!Array.isArray(data)) {
-            throw new CommentApiError(`reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`);
-        }
-        existing = data.find(comment => comment.body?.includes(marker));
-        if (data.length < PAGE)
-            break;
-    }
-    if (existing) {
-        if (existing.body === body)
-            return { action: 'unchanged', id: existing.id };
-        const id = existing.id;
-        const { data } = await call('updating the comment', timeoutMs, request => api.rest.issues.updateComment({ ...base, comment_id: id, body, request }));
-        return {
-            action: 'updated',
-            id: data?.id ?? id,
-            ...(data?.html_url ? { url: data.html_url } : {})
-        };
-    }
-    if (options.onlyUpdate)
-        return { action: 'skipped' };
-    const { data } = await call('creating the comment', timeoutMs, request => api.rest.issues.createComment({ ...base, issue_number: pr.number, body, request }));
-    return { action: 'created', id: data?.id, ...(data?.html_url ? { url: data.html_url } : {}) };
-}
 /** A comment call that failed, in one line; `status` is the HTTP status when the API answered. */
 class CommentApiError extends Error {
     status;
@@ -33559,24 +34170,56 @@ class CommentApiError extends Error {
         this.name = 'CommentApiError';
     }
 }
-/** One API call with its own deadline; an octokit error becomes a CommentApiError that says what happened. */
-async function call(what, timeoutMs, request) {
-    const signal = AbortSignal.timeout(timeoutMs);
+const PAGE = 100;
+const MAX_PAGES = 30;
+/**
+ * Creates the comment, or updates the one carrying `marker`. With `onlyUpdate` (nothing to report), an
+ * existing comment is updated but none is created. Throws a CommentApiError.
+ */
+async function upsertComment(api, pr, marker, body, options = {}) {
+    const base = { owner: pr.owner, repo: pr.repo };
+    let existing;
+    for (let page = 1; page <= MAX_PAGES && !existing; page++) {
+        const data = await call('reading the comments', api, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: pr.number, per_page: PAGE, page });
+        if (!Array.isArray(data)) {
+            throw new CommentApiError(`reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`);
+        }
+        const comments = data;
+        existing = comments.find(comment => comment?.body?.includes(marker)) ?? undefined;
+        if (data.length < PAGE)
+            break;
+    }
+    if (existing) {
+        if (existing.body === body)
+            return { action: 'unchanged', id: existing.id };
+        const id = existing.id;
+        const data = (await call('updating the comment', api, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { ...base, comment_id: id, body }));
+        return { action: 'updated', id: data?.id ?? id, ...urlOf(data) };
+    }
+    if (options.onlyUpdate)
+        return { action: 'skipped' };
+    const data = (await call('creating the comment', api, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: pr.number, body }));
+    return { action: 'created', id: data?.id, ...urlOf(data) };
+}
+function urlOf(data) {
+    return typeof data?.html_url === 'string' ? { url: data.html_url } : {};
+}
+/** One call: its data on a 2xx answer; any other answer, or none, becomes a CommentApiError saying what happened. */
+async function call(what, api, route, params) {
+    let answer;
     try {
-        return await request({ signal });
+        answer = await api(route, params);
     }
     catch (error) {
-        const response = error.response;
-        if (response && typeof response.status === 'number') {
-            const said = apiMessage({ ...response, headers: response.headers ?? {} });
-            // src/action/post.ts says "lacks permission (HTTP 403: …)" itself for these two.
-            const forbidden = response.status === 403 || response.status === 404;
-            throw new CommentApiError(forbidden ? said : `${what}: the GitHub API answered HTTP ${response.status} ${said}`, response.status);
-        }
-        const url = error.request?.url;
-        const host = typeof url === 'string' ? new URL(url).host : 'the GitHub API';
-        throw new CommentApiError(`${what}: ${networkErrorOf(error, host, signal).message}`);
+        // A NetworkError: no answer came (its message names the failure and the host).
+        throw new CommentApiError(`${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
+    if (answer.status >= 200 && answer.status < 300)
+        return answer.data;
+    const said = apiMessage(answer);
+    // src/action/post.ts says "lacks permission (HTTP 403: …)" itself for these two.
+    const forbidden = answer.status === 403 || answer.status === 404;
+    throw new CommentApiError(forbidden ? said : `${what}: the GitHub API answered HTTP ${answer.status} ${said}`, answer.status);
 }
 /**
  * The pull request this run belongs to, from GITHUB_REPOSITORY and the event payload: `pull_request` /
@@ -33602,16 +34245,14 @@ function pullRequestFromEnv(env) {
     }
     return undefined;
 }
-/** The HTTP status of an Octokit error, if it has one. */
-function errorStatus(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
-}
 
 ;// CONCATENATED MODULE: ./lib/action/post.js
 // The post step: runs at job end, after the Claude step. Reads what Claude wrote (`claude-output`), finds every
 // credential failure, and reports it: annotations, a job-summary section, optionally a PR comment, and a failed
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
+
+
+
 
 
 
@@ -33627,7 +34268,7 @@ async function post(deps) {
         await scanAndReport(deps, outcome);
     }
     catch (error) {
-        core.warning(`${errors_oneLine(error)} (the post step's report is incomplete)`);
+        core.warning(`${oneLine(error)} (the post step's report is incomplete)`);
     }
     if (deps.finishWriteBack) {
         try {
@@ -33635,7 +34276,7 @@ async function post(deps) {
         }
         catch (error) {
             // The newest refresh token was not saved: the one case worth failing the job for, so nobody misses it.
-            core.error(errors_oneLine(error), { title: 'Rotated Claude credentials not saved' });
+            core.error(oneLine(error), { title: 'Rotated Claude credentials not saved' });
             (deps.fail ?? defaultFail)();
             outcome.failed = true;
         }
@@ -33660,12 +34301,12 @@ async function scanAndReport(deps, outcome) {
             core.info(`${errors_PREFIX}: read ${file}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
         }
         catch (error) {
-            const reason = errors_oneLine(error).replace(`${errors_PREFIX}: `, '');
+            const reason = errors_reasonOf(error);
             unreadable.push({ file, reason });
             core.warning(`${errors_PREFIX}: could not read ${file}: ${reason}`);
         }
     }
-    const state = parsePreflightState(core.getState('preflight'));
+    const state = parsePreflightState(core.getState(STATE_KEY));
     const failures = distinctFailures(outcome.findings, state);
     outcome.failures = failures;
     annotate(core, failures);
@@ -33674,7 +34315,7 @@ async function scanAndReport(deps, outcome) {
         await core.summary.addRaw(markdown).write();
     }
     catch (error) {
-        core.warning(`${errors_PREFIX}: could not write the job summary: ${errors_oneLine(error).replace(`${errors_PREFIX}: `, '')}`);
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${errors_reasonOf(error)}`);
     }
     if (prComment) {
         const comment = await commentOnPullRequest(deps, markdown, failures.length === 0);
@@ -33709,7 +34350,7 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
     try {
-        const api = await (deps.github ?? defaultGitHub)(token);
+        const api = deps.github ? deps.github(token) : octokitRequest(token, env);
         const outcome = await upsertComment(api, pr, COMMENT_MARKER, commentBody(markdown, runUrl), {
             onlyUpdate: nothingFound
         });
@@ -33719,18 +34360,15 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
         return outcome;
     }
     catch (error) {
-        const status = errorStatus(error);
+        const status = error instanceof CommentApiError ? error.status : undefined;
         if (status === 403 || status === 404) {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${messageOf(error)}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${errors_reasonOf(error)}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
         }
         else {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${messageOf(error)}`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${errors_reasonOf(error)}`);
         }
         return undefined;
     }
-}
-function messageOf(error) {
-    return errors_oneLine(error).replace(`${errors_PREFIX}: `, '');
 }
 /** `claude-output` lines; empty means the claude-code-action execution file. */
 function outputPatterns(input, env) {
@@ -33743,23 +34381,24 @@ function outputPatterns(input, env) {
     const temp = env.RUNNER_TEMP || '.';
     return [`${temp}/claude-execution-output.json`];
 }
+/**
+ * A true/false input, read as main reads it (`readBoolean`: `true` or `false` in any case). Main already failed on
+ * anything else; here, at job end, it is a warning and the default.
+ */
 function booleanInput(core, name, fallback) {
-    const value = core.getInput(name).trim().toLowerCase();
-    if (!value)
+    const value = core.getInput(name);
+    try {
+        return readBoolean(name, value, fallback);
+    }
+    catch (error) {
+        if (!(error instanceof errors_UserError))
+            throw error;
+        core.warning(`${errors_PREFIX}: input '${name}' is '${duration_clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
-    if (['true', 'yes', 'on', '1'].includes(value))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(value))
-        return false;
-    core.warning(`${errors_PREFIX}: input '${name}' is '${value}', not true or false; using ${fallback}.`);
-    return fallback;
+    }
 }
 function defaultFail() {
     process.exitCode = 1;
-}
-async function defaultGitHub(token) {
-    const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
-    return getOctokit(token);
 }
 /** The entry point: the real @actions/core and environment. */
 async function run() {
@@ -33774,7 +34413,7 @@ async function run() {
     }
     catch (error) {
         // post() catches everything; this is the last guard, and it only warns.
-        warning(errors_oneLine(error));
+        warning(oneLine(error));
     }
 }
 
@@ -33785,7 +34424,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8490);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3319);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -4,7 +4,6 @@ import type * as actionsCore from '@actions/core'
 export type Core = Pick<
   typeof actionsCore,
   | 'getInput'
-  | 'getBooleanInput'
   | 'setOutput'
   | 'setSecret'
   | 'setFailed'

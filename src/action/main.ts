@@ -4,7 +4,7 @@ import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
 import { refuseSecret } from '../credentials/clean.js'
-import { readRefreshInputs } from '../refresh/inputs.js'
+import { readRefreshInputs, type RefreshInputs } from '../refresh/inputs.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
 import { looksLikeSecret } from '../report/fingerprint.js'
@@ -12,6 +12,7 @@ import { fingerprintOf } from '../credentials/credential.js'
 import { oneLine, UserError } from '../report/errors.js'
 import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
+import { savePreflightState } from '../scan/preflight-state.js'
 
 export interface MainDeps {
   core: Core
@@ -19,18 +20,6 @@ export interface MainDeps {
   send: HttpSend
   now: () => Date
 }
-
-/** What the post step gets from main: no secret, only what identifies and dates the check. */
-export interface PreflightState {
-  source: string
-  label: string
-  fingerprint: string
-  expiresAt?: string
-  checkedAt: string
-  status: string
-}
-
-export const STATE_KEY = 'preflight'
 
 const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
 
@@ -50,13 +39,16 @@ const PLAIN_LATER_INPUTS = [
   'pr-comment'
 ] as const
 
-/** Validates the inputs only the refresh or the post step use; throws a UserError naming the first bad one. */
-export function readLaterInputs(input: (name: string) => string): void {
+/**
+ * Validates the inputs only the refresh or the post step use, and returns the refresh's; throws a UserError naming
+ * the first bad one.
+ */
+export function readLaterInputs(input: (name: string) => string): RefreshInputs {
   for (const name of PLAIN_LATER_INPUTS) refuseSecret(name, input(name))
   refuseSecret('secrets-token', input('secrets-token'), true)
-  readRefreshInputs(input)
   readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true)
   readBoolean('pr-comment', input('pr-comment'), false)
+  return readRefreshInputs(input)
 }
 
 export async function run(): Promise<void> {
@@ -80,13 +72,18 @@ export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
     if (value.trim().startsWith('{')) maskJsonStrings(core, value)
   }
   // A secret pasted into an input that never holds one: masked too, before its input is refused.
-  for (const name of [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS]) {
-    const value = core.getInput(name)
+  const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name =>
+    core.getInput(name)
+  )
+  for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
     if (value.length >= 4 && looksLikeSecret(value)) core.setSecret(value)
   }
 }
 
-/** Masks every string value inside a JSON document (the tokens inside claude-credentials). */
+/**
+ * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
+ * like a secret, but not scopes such as `user:inference`, which messages must be able to name.
+ */
 function maskJsonStrings(core: Core, text: string): void {
   let document: unknown
   try {
@@ -94,19 +91,27 @@ function maskJsonStrings(core: Core, text: string): void {
   } catch {
     return
   }
-  const visit = (node: unknown): void => {
-    if (typeof node === 'string' && node.length >= 8) core.setSecret(node)
-    else if (node && typeof node === 'object') Object.values(node).forEach(visit)
+  const visit = (node: unknown, key = ''): void => {
+    if (typeof node === 'string') {
+      if (/token$/i.test(key) || looksLikeSecret(node))
+        for (const part of [node, node.trim()]) core.setSecret(part)
+    } else if (node && typeof node === 'object') {
+      for (const [name, value] of Object.entries(node)) visit(value, name)
+    }
   }
   visit(document)
 }
+
+/** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */
+const FORK_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment']
 
 async function eventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts> {
   const facts: EventFacts = {
     ...(env.GITHUB_EVENT_NAME && { name: env.GITHUB_EVENT_NAME }),
     ...(env.GITHUB_ACTOR && { actor: env.GITHUB_ACTOR })
   }
-  if (!env.GITHUB_EVENT_PATH || !env.GITHUB_EVENT_NAME?.startsWith('pull_request')) return facts
+  // pull_request_target runs in the base repository and does get secrets.
+  if (!env.GITHUB_EVENT_PATH || !FORK_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return facts
   try {
     const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
       pull_request?: { head?: { repo?: { fork?: boolean } } }
@@ -124,15 +129,18 @@ export async function main(deps: MainDeps): Promise<void> {
     // Secrets are read untrimmed so that a pasted newline can be removed and said.
     const input = (name: string) => core.getInput(name, { trimWhitespace: !isSecretInput(name) })
     const inputs = readCheckInputs(input, env)
-    readLaterInputs(input)
+    const refreshInputs = readLaterInputs(input)
     const report = await runCheck(inputs, { input, now: deps.now() }, deps)
-    const refresh = await refreshAfterCheck(report, deps)
+    const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     await publish(report, refresh, deps)
   } catch (error) {
-    if (!(error instanceof UserError))
+    // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
+    if (error instanceof UserError) {
+      core.setOutput('status', 'invalid-input')
+      core.setOutput('valid', 'false')
+    } else {
       core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-    core.setOutput('status', 'invalid-input')
-    core.setOutput('valid', 'false')
+    }
     core.setFailed(oneLine(error))
   }
 }
@@ -140,7 +148,7 @@ export async function main(deps: MainDeps): Promise<void> {
 async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps): Promise<void> {
   const { core } = deps
   const { verdict } = report
-  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  const chosen = report.chosen
   for (const warning of report.selection.warnings) core.warning(`claude-preflight: ${warning}`)
   for (const { credential } of report.checked)
     for (const note of credential.notes) core.notice(`claude-preflight: ${note}`)
@@ -171,23 +179,25 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   await core.summary.addRaw(summaryMarkdown(report, message)).write()
 
   const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action
+  // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
+  // new token on, and the README's workflow runs Claude then).
+  if (chosen && (action !== 'fail' || refresh.outcome)) {
+    savePreflightState(core, {
+      source: chosen.credential.source,
+      label: chosen.credential.label,
+      fingerprint: fingerprintOf(chosen.credential),
+      expiresAt,
+      checkedAt: report.checkedAt,
+      status: verdict.status
+    })
+  }
   if (action === 'fail') {
     // One annotation with a title: setFailed would add a second, untitled one.
     core.error(message.text, { title: message.title })
     process.exitCode = 1
-    return
-  }
-  if (action === 'warn') core.warning(message.text, { title: message.title })
-  else core.info(message.text)
-  if (chosen) {
-    const state: PreflightState = {
-      source: chosen.credential.source,
-      label: chosen.credential.label,
-      fingerprint: fingerprintOf(chosen.credential),
-      ...(expiresAt && { expiresAt: expiresAt.toISOString() }),
-      checkedAt: report.checkedAt.toISOString(),
-      status: verdict.status
-    }
-    core.saveState(STATE_KEY, JSON.stringify(state))
+  } else if (action === 'warn') {
+    core.warning(message.text, { title: message.title })
+  } else {
+    core.info(message.text)
   }
 }

@@ -4,26 +4,28 @@
 import * as actionsCore from '@actions/core'
 import type { Core } from './core.js'
 import { finishWriteBack } from '../refresh/index.js'
-import { PREFIX, oneLine } from '../report/errors.js'
+import { readBoolean } from '../check/inputs.js'
+import { clip } from '../lifetime/duration.js'
+import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
 import { annotate, commentBody, COMMENT_MARKER, reportMarkdown } from '../report/post-report.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { parsePreflightState } from '../scan/preflight-state.js'
+import { parsePreflightState, STATE_KEY } from '../scan/preflight-state.js'
 import { expandPatterns, scanFile } from '../scan/read.js'
 import type { Finding } from '../scan/transcript.js'
+import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import {
-  errorStatus,
+  CommentApiError,
   pullRequestFromEnv,
   upsertComment,
   type CommentOutcome,
-  type IssuesApi,
   type PullRequest
 } from '../github/pr-comment.js'
 
 export interface PostDeps {
   core: Core
   env: NodeJS.ProcessEnv
-  /** Makes the GitHub client for the PR comment (default: @actions/github's getOctokit). */
-  github?: (token: string) => Promise<IssuesApi>
+  /** Makes the GitHub client for the PR comment (default: octokit through src/secrets/api.ts). */
+  github?: (token: string) => GitHubRequest
   /** Marks the job failed without another annotation (default: process.exitCode = 1). */
   fail?: () => void
   /**
@@ -84,13 +86,13 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
         `${PREFIX}: read ${file}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
       )
     } catch (error) {
-      const reason = oneLine(error).replace(`${PREFIX}: `, '')
+      const reason = reasonOf(error)
       unreadable.push({ file, reason })
       core.warning(`${PREFIX}: could not read ${file}: ${reason}`)
     }
   }
 
-  const state = parsePreflightState(core.getState('preflight'))
+  const state = parsePreflightState(core.getState(STATE_KEY))
   const failures = distinctFailures(outcome.findings, state)
   outcome.failures = failures
   annotate(core, failures)
@@ -99,9 +101,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
-    core.warning(
-      `${PREFIX}: could not write the job summary: ${oneLine(error).replace(`${PREFIX}: `, '')}`
-    )
+    core.warning(`${PREFIX}: could not write the job summary: ${reasonOf(error)}`)
   }
 
   if (prComment) {
@@ -148,7 +148,7 @@ async function commentOnPullRequest(
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined
   try {
-    const api = await (deps.github ?? defaultGitHub)(token)
+    const api = deps.github ? deps.github(token) : octokitRequest(token, env)
     const outcome = await upsertComment(api, pr, COMMENT_MARKER, commentBody(markdown, runUrl), {
       onlyUpdate: nothingFound
     })
@@ -157,20 +157,16 @@ async function commentOnPullRequest(
     }
     return outcome
   } catch (error) {
-    const status = errorStatus(error)
+    const status = error instanceof CommentApiError ? error.status : undefined
     if (status === 403 || status === 404) {
       core.warning(
-        `${PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${messageOf(error)}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`
+        `${PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${reasonOf(error)}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`
       )
     } else {
-      core.warning(`${PREFIX}: could not comment on PR #${pr.number}: ${messageOf(error)}`)
+      core.warning(`${PREFIX}: could not comment on PR #${pr.number}: ${reasonOf(error)}`)
     }
     return undefined
   }
-}
-
-function messageOf(error: unknown): string {
-  return oneLine(error).replace(`${PREFIX}: `, '')
 }
 
 /** `claude-output` lines; empty means the claude-code-action execution file. */
@@ -184,22 +180,25 @@ export function outputPatterns(input: string, env: NodeJS.ProcessEnv): string[] 
   return [`${temp}/claude-execution-output.json`]
 }
 
+/**
+ * A true/false input, read as main reads it (`readBoolean`: `true` or `false` in any case). Main already failed on
+ * anything else; here, at job end, it is a warning and the default.
+ */
 function booleanInput(core: Core, name: string, fallback: boolean): boolean {
-  const value = core.getInput(name).trim().toLowerCase()
-  if (!value) return fallback
-  if (['true', 'yes', 'on', '1'].includes(value)) return true
-  if (['false', 'no', 'off', '0'].includes(value)) return false
-  core.warning(`${PREFIX}: input '${name}' is '${value}', not true or false; using ${fallback}.`)
-  return fallback
+  const value = core.getInput(name)
+  try {
+    return readBoolean(name, value, fallback)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    core.warning(
+      `${PREFIX}: input '${name}' is '${clip(value.trim())}', not true or false; using ${fallback}.`
+    )
+    return fallback
+  }
 }
 
 function defaultFail(): void {
   process.exitCode = 1
-}
-
-async function defaultGitHub(token: string): Promise<IssuesApi> {
-  const { getOctokit } = await import('@actions/github')
-  return getOctokit(token) as unknown as IssuesApi
 }
 
 /** The entry point: the real @actions/core and environment. */

@@ -86,17 +86,6 @@ export const runnerCore = {
     if (options?.required && !value) throw new Error(`Input required and not supplied: ${name}`)
     return options?.trimWhitespace === false ? value : value.trim()
   },
-  getBooleanInput(
-    name: string,
-    options?: { required?: boolean; trimWhitespace?: boolean }
-  ): boolean {
-    const value = runnerCore.getInput(name, options)
-    if (['true', 'True', 'TRUE'].includes(value)) return true
-    if (['false', 'False', 'FALSE'].includes(value)) return false
-    throw new TypeError(
-      `Input does not meet YAML 1.2 "Core Schema" specification: ${name}\nSupport boolean input list: \`true | True | TRUE | false | False | FALSE\``
-    )
-  },
   setOutput(name: string, value: unknown): void {
     if (!fileCommand('OUTPUT', name, value)) {
       process.stdout.write(EOL)

@@ -91,6 +91,7 @@ export function readCheckInputs(
   refuseSecret('github-token', input('github-token'), true)
   const baseInput = input('anthropic-base-url').trim()
   const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim()
+  refuseSecret('ANTHROPIC_BASE_URL', baseEnv)
   const [baseUrl, baseUrlFrom] = baseInput
     ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
     : baseEnv

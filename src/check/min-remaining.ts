@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { NetworkError, type HttpSend } from '../http/request.js'
+import { apiBaseUrl } from '../secrets/api.js'
 import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
@@ -61,7 +62,7 @@ async function readRemote(
   deps: { send: HttpSend; githubToken: string; timeoutMs: number }
 ): Promise<{ text?: string; why: string }> {
   if (!deps.githubToken) return { why: '' }
-  const api = (env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, '')
+  const api = apiBaseUrl(env)
   const path = ref.path.split('/').map(encodeURIComponent).join('/')
   const contentsApi = 'the contents API'
   try {

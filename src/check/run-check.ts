@@ -18,6 +18,8 @@ export interface CheckReport {
   selection: Selection
   /** The credential Claude will use, then the ignored ones, each with what the API said. */
   checked: CheckedCredential[]
+  /** The credential Claude will use (the first of `checked`), when there is one. */
+  chosen?: CheckedCredential
   minRemaining: MinRemaining
   policy: Policy
   verdict: Verdict
@@ -28,6 +30,26 @@ export interface CheckDeps {
   send: HttpSend
   env: NodeJS.ProcessEnv
   now: () => Date
+}
+
+/** The verdict on the credential Claude will use, checked at `now`. */
+export function decideFor(
+  chosen: CheckedCredential | undefined,
+  minRemaining: MinRemaining,
+  policy: Policy,
+  now: Date
+): Verdict {
+  return decide(
+    {
+      ...(chosen?.probe && { probe: chosen.probe.status }),
+      hasAccessToken: !!chosen?.credential.secret,
+      hasRefreshToken: !!chosen?.credential.refreshToken,
+      ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
+      now,
+      minRemainingMs: minRemaining.ms
+    },
+    policy
+  )
 }
 
 /**
@@ -63,18 +85,17 @@ export async function runCheck(
   }))
   const chosen = selection.chosen ? checked[0] : undefined
   const checkedAt = deps.now()
-  const verdict = selection.cloudProvider
-    ? ({ status: 'unverifiable', action: policy.onUnverifiable } as const)
-    : decide(
-        {
-          ...(chosen?.probe && { probe: chosen.probe.status }),
-          hasAccessToken: !!chosen?.credential.secret,
-          hasRefreshToken: !!chosen?.credential.refreshToken,
-          ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
-          now: checkedAt,
-          minRemainingMs: minRemaining.ms
-        },
-        policy
-      )
-  return { inputs, selection, checked, minRemaining, policy, verdict, checkedAt }
+  const verdict: Verdict = selection.cloudProvider
+    ? { status: 'unverifiable', action: policy.onUnverifiable }
+    : decideFor(chosen, minRemaining, policy, checkedAt)
+  return {
+    inputs,
+    selection,
+    checked,
+    ...(chosen && { chosen }),
+    minRemaining,
+    policy,
+    verdict,
+    checkedAt
+  }
 }

@@ -4,7 +4,7 @@ import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inp
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
 import { fingerprintOf } from '../credentials/credential.js'
-import { PREFIX, UserError, inputError, oneLine } from '../report/errors.js'
+import { PREFIX, UserError, inputError, reasonOf } from '../report/errors.js'
 import { send, type HttpSend } from '../http/request.js'
 
 export interface Io {
@@ -48,7 +48,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   } catch (error) {
     // node:util's own wording ("Unknown option '--foo'"), plus where the flags are listed.
     throw new UserError(
-      `${PREFIX}: ${oneLine(error).replace(`${PREFIX}: `, '')}. Run 'claude-preflight check --help' for the flags.`
+      `${PREFIX}: ${reasonOf(error)}. Run 'claude-preflight check --help' for the flags.`
     )
   }
   const flags = values as Record<string, string | boolean | undefined>
@@ -76,7 +76,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   )
   const message = verdictMessage(report, {})
   const { verdict } = report
-  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  const chosen = report.chosen
   const action = verdict.action === 'refresh' ? 'fail' : verdict.action
   if (flags.json) {
     io.stdout(

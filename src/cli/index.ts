@@ -46,9 +46,7 @@ export async function cli(argv: string[], io: Io): Promise<number> {
       await command.run()
     )(args, io)
   } catch (error) {
-    // node:util parseArgs throws errors coded ERR_PARSE_ARGS_*: show the usage with them.
-    const usage = (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
-    io.stderr(`${oneLine(error)}\n${usage ? `${command.usage}\n` : ''}`)
+    io.stderr(`${oneLine(error)}\n`)
     return 2
   }
 }

@@ -1,7 +1,7 @@
 // `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 import { parseArgs } from 'node:util'
-import { PREFIX, oneLine } from '../report/errors.js'
+import { PREFIX, oneLine, reasonOf } from '../report/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { expandPatterns, scanFile } from '../scan/read.js'
 import type { Finding } from '../scan/transcript.js'
@@ -47,7 +47,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     try {
       findings.push(...(await scanFile(file)).findings)
     } catch (error) {
-      io.stderr(`${PREFIX}: could not read ${file}: ${oneLine(error).replace(`${PREFIX}: `, '')}\n`)
+      io.stderr(`${PREFIX}: could not read ${file}: ${reasonOf(error)}\n`)
       return 2
     }
   }

@@ -16,7 +16,7 @@ export const apiKey: CredentialKind = {
   fix: {
     invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
     revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-    expiring: `The key expires before the job could end: create a key with a longer expiry at ${CONSOLE}/keys, or lower 'min-remaining'.`,
+    expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
     forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
     billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
   }

@@ -22,7 +22,7 @@ export const authToken: CredentialKind = {
   fix: {
     invalid: `${GATEWAY}.`,
     revoked: `The token was revoked: ${GATEWAY[0]!.toLowerCase()}${GATEWAY.slice(1)}.`,
-    expiring: `${GATEWAY}, with a lifetime longer than the job (or lower 'min-remaining').`,
+    expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
     forbidden:
       "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
     billing:

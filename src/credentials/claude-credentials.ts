@@ -2,7 +2,7 @@ import { newCredential } from './credential.js'
 import type { Credential, CredentialKind } from './types.js'
 import { inputError } from '../report/errors.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
-import { checkPlacement } from './clean.js'
+import { checkPlacement, refuseInnerJunk } from './clean.js'
 
 const INPUT = 'claude-credentials'
 const SHAPE =
@@ -56,10 +56,13 @@ export const claudeCredentials: CredentialKind = {
     if (!value.startsWith('{')) checkPlacement(INPUT, value, [INPUT])
     const { oauth } = parseClaudeCredentials(value)
     const credential: Credential = newCredential(this, from, (oauth.accessToken ?? '').trim())
+    credential.document = value
     for (const field of ['accessToken', 'refreshToken'] as const) {
       const token = oauth[field]
-      if (token && token !== token.trim())
+      if (!token) continue
+      if (token !== token.trim())
         credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`)
+      refuseInnerJunk(`${INPUT}.${field}`, token.trim())
     }
     if (credential.secret)
       checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token'])

@@ -38,14 +38,29 @@ export function cleanSecret(input: string, raw: string): { value: string; notes:
     value = (quoted[2] ?? '').trim()
     notes.push(`removed the quotes around the value of '${input}'`)
   }
-  if (/\s/.test(value) && !value.startsWith('{')) {
+  if (!value.startsWith('{')) refuseInnerJunk(input, value)
+  return { value, notes }
+}
+
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+export function refuseInnerJunk(input: string, token: string): void {
+  if (/\s/.test(token)) {
     throw inputError(
       input,
       'has a space or line break inside the value',
       'Paste the secret again as a single line, with nothing else in it'
     )
   }
-  return { value, notes }
+  if (/[^\x21-\x7e]/.test(token)) {
+    throw inputError(
+      input,
+      'has a control or non-ASCII character inside the value',
+      'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters'
+    )
+  }
 }
 
 /**

@@ -6,14 +6,20 @@ import { parseTimestamp } from '../lifetime/timestamp.js'
 const SETUP_TOKEN =
   "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'"
 
-/** A lone refresh token from `oauth-refresh-token`, checked like any pasted secret. */
-function refreshToken(context: ReadContext, notes: string[]): string | undefined {
-  const raw = context.input('oauth-refresh-token')
+export const REFRESH_TOKEN_INPUT = 'oauth-refresh-token'
+
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+export function readRefreshTokenInput(
+  context: ReadContext
+): { value: string; notes: string[] } | undefined {
+  const raw = context.input(REFRESH_TOKEN_INPUT)
   if (raw.trim() === '') return undefined
-  const cleaned = cleanSecret('oauth-refresh-token', raw)
-  checkPlacement('oauth-refresh-token', cleaned.value, ['oauth-refresh-token'])
-  notes.push(...cleaned.notes)
-  return cleaned.value
+  const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw)
+  checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT])
+  return cleaned
 }
 
 export const oauthToken: CredentialKind = {
@@ -31,14 +37,19 @@ export const oauthToken: CredentialKind = {
       credential.expirySource = 'oauth-token-expires-at'
       if (note) credential.notes.push(note)
     }
-    const refresh = refreshToken(context, credential.notes)
-    if (refresh) credential.refreshToken = refresh
     return credential
   },
+  /**
+   * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+   * is no OAuth token or credentials JSON to attach the refresh token to.
+   */
   readEmpty(context) {
-    return context.input('oauth-refresh-token').trim()
-      ? this.read('', 'input oauth-refresh-token', context)
-      : undefined
+    const refresh = readRefreshTokenInput(context)
+    if (!refresh) return undefined
+    const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context)
+    credential.refreshToken = refresh.value
+    credential.notes.push(...refresh.notes)
+    return credential
   },
   fix: {
     invalid: `${SETUP_TOKEN}.`,

@@ -1,6 +1,7 @@
-import type { Credential, ReadContext } from './types.js'
+import type { Credential, CredentialKind, ReadContext } from './types.js'
 import { KINDS } from './kinds.js'
 import { cleanSecret } from './clean.js'
+import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
 
 /** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
 const CLOUD_PROVIDERS: Array<[string, string]> = [
@@ -19,6 +20,41 @@ export interface Selection {
   cloudProvider?: string
 }
 
+/**
+ * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
+ * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
+ * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
+ */
+function attachRefreshToken(
+  context: ReadContext,
+  found: Credential[],
+  warnings: string[]
+): boolean {
+  const refresh = readRefreshTokenInput(context)
+  if (!refresh) return false
+  const holder = found.find(
+    c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials'
+  )
+  if (!holder) return false
+  const input = `'${REFRESH_TOKEN_INPUT}'`
+  if (holder.refreshToken) {
+    warnings.push(
+      `${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`
+    )
+    return true
+  }
+  holder.refreshToken = refresh.value
+  holder.notes.push(
+    ...refresh.notes,
+    `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${
+      holder.source === 'claude-credentials'
+        ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
+        : 'a refresh writes the rotated refresh token back alone'
+    }.`
+  )
+  return true
+}
+
 const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
 
 /**
@@ -28,6 +64,7 @@ const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.
 export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): Selection {
   const found: Credential[] = []
   const warnings: string[] = []
+  const empty: CredentialKind[] = []
   for (const kind of KINDS) {
     const fromInput = context.input(kind.source)
     const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
@@ -36,14 +73,20 @@ export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): 
       : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source]
     if (raw.trim() === '') {
       if (raw !== '') warnings.push(`'${name}' holds only whitespace and was ignored`)
-      const lone = kind.readEmpty?.(context)
-      if (lone) found.push(lone)
+      empty.push(kind)
       continue
     }
     const { value, notes } = cleanSecret(name, raw)
     const credential = kind.read(value, from, context)
     credential.notes.unshift(...notes)
     found.push(credential)
+  }
+  if (!attachRefreshToken(context, found, warnings)) {
+    // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
+    for (const kind of empty) {
+      const lone = kind.readEmpty?.(context)
+      if (lone) found.push(lone)
+    }
   }
   const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]))
   const [chosen, ...others] = found

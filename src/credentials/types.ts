@@ -18,6 +18,11 @@ export interface Credential {
   expiresAt?: Date
   /** Where `expiresAt` was read, for humans. */
   expirySource?: string
+  /**
+   * The credentials JSON as read (trimmed, unquoted), for a credential from `claude-credentials`: a refresh keeps its
+   * other fields.
+   */
+  document?: string
   /** Things worth telling the user about how the value was read (trimmed whitespace, …). */
   notes: string[]
 }

@@ -19,6 +19,11 @@ export interface LockOptions {
   baseSha: string
   /** How long the lock holds before another run may take it over (default 3 minutes). */
   ttlMs?: number
+  /**
+   * How long the lock must still hold when it is taken (default two thirds of `ttlMs`): a lock commit made while
+   * waiting is made again once it would leave less than this, so that the holder's work fits before the expiry.
+   */
+  holdMs?: number
   /** How long to wait for another run's lock (default 4 minutes: longer than a lock lives). */
   waitMs?: number
   /** Between two looks at a held lock (default 1 s, jittered). */
@@ -63,6 +68,7 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
     options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
   const random = options.random ?? Math.random
   const ttlMs = options.ttlMs ?? 180_000
+  const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs)
   const deadline = now() + (options.waitMs ?? 240_000)
   const short = ref.replace(/^refs\//, '')
   const where = `${owner}/${repo}`
@@ -106,7 +112,7 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
     const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents })
     if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
       throw denied('create a lock commit', answer)
-    return { sha: answer.data.sha as string, expiresAt, made: now() }
+    return { sha: answer.data.sha as string, expiresAt }
   }
 
   const held = (commit: { sha: string; expiresAt: Date }, tookOverFrom?: string): HeldLock => ({
@@ -131,38 +137,45 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
   })
 
   let commit = await makeCommit([])
+  // The last holder seen, for the message when the wait runs out.
+  let seen: { holder: string; expiresAt: Date } | undefined
   for (;;) {
-    if (now() - commit.made > ttlMs / 3) commit = await makeCommit([])
+    if (commit.expiresAt.getTime() - now() < holdMs) commit = await makeCommit([])
     const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha })
     if (created.status === 201) return held(commit)
     if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
       throw denied('create the ref', created)
 
     const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short })
-    if (current.status === 404) continue
-    const sha = current.data?.object?.sha
-    if (current.status !== 200 || typeof sha !== 'string') throw denied('read the ref', current)
-    const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-      commit_sha: sha
-    })
-    const message = String(info.data?.message ?? '')
-    const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0)
-    const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder'
-    const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now()
-
-    if (info.status === 200 && expired) {
-      const takeover = await makeCommit([sha])
-      const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-        ref: short,
-        sha: takeover.sha,
-        force: false
+    // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+    // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+    if (current.status !== 404) {
+      const sha = current.data?.object?.sha
+      if (current.status !== 200 || typeof sha !== 'string') throw denied('read the ref', current)
+      const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: sha
       })
-      if (moved.status === 200) return held(takeover, holder)
-      continue
+      const message = String(info.data?.message ?? '')
+      const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0)
+      const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder'
+      const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now()
+      seen = { holder, expiresAt }
+
+      if (info.status === 200 && expired) {
+        const takeover = await makeCommit([sha])
+        const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+          ref: short,
+          sha: takeover.sha,
+          force: false
+        })
+        if (moved.status === 200) return held(takeover, holder)
+        continue
+      }
     }
     if (now() >= deadline) {
+      const until = seen && !Number.isNaN(seen.expiresAt.getTime())
       throw new LockError(
-        `${PREFIX}: another run (${holder}) holds the refresh lock ${ref} in ${where} until ${expiresAt.toISOString()}, and it was not released in time. ` +
+        `${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen!.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
           'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).',
         'busy'
       )

@@ -74,10 +74,11 @@ export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
   if (code === 'ECONNREFUSED') return ['refused', code]
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return ['reset', code]
   if (code.startsWith('ERR_TLS') || code.includes('CERT')) return ['tls', code]
-  const messages = chain
-    .map(e => e.message)
-    .filter((m): m is string => typeof m === 'string' && m !== '')
-  return ['other', code || (messages.at(-1) ?? '')]
+  // Never the message: undici quotes a rejected header value, which may be the credential itself.
+  const name = chain
+    .map(e => e.name)
+    .findLast((n): n is string => typeof n === 'string' && n !== '')
+  return ['other', code || (name ?? '')]
 }
 
 const proxies = new Map<string, Dispatcher>()

@@ -116,7 +116,15 @@ export function classifyAnswer(
     }
     return { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
   }
-  // 400, 404, 413, …: the request was judged after authentication succeeded.
+  // 400, 404, 413, …: the API judged the request after authentication succeeded. The same status in a body
+  // that is not the API's own (a gateway's HTML 404 for a wrong base URL) proves nothing.
+  if (!fromApi) {
+    return {
+      status: 'unverifiable',
+      message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): check 'anthropic-base-url'`,
+      ...base
+    }
+  }
   return {
     status: 'valid',
     message: `HTTP ${httpStatus} after authentication (${said('no detail')})`,

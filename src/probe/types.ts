@@ -1,4 +1,7 @@
-/** What the API said about a credential. Only a 401/403 from the API may ever make it `invalid`. */
+/**
+ * What the API said about a credential. Only the API's own 401 makes it `invalid` or `revoked`, and only its own 403
+ * `forbidden`.
+ */
 export type ProbeStatus = 'valid' | 'invalid' | 'revoked' | 'forbidden' | 'billing' | 'unverifiable'
 
 export interface ProbeResult {

@@ -5,9 +5,9 @@ import type { Core } from '../action/core.js'
 import type { Credential } from '../credentials/types.js'
 import type { HttpSend } from '../http/request.js'
 import type { ProbeResult } from '../probe/types.js'
-import { PREFIX, UserError, oneLine } from '../report/errors.js'
-import { acquireLock, lockRef, type HeldLock } from '../github/lock.js'
-import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { PREFIX, UserError, reasonOf } from '../report/errors.js'
+import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
+import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
 import {
   describeTarget,
@@ -16,6 +16,7 @@ import {
   type SecretTarget
 } from '../secrets/target.js'
 import {
+  RETRY_BUDGET_MS,
   SecretApiError,
   getSecretMetadata,
   writeSecret,
@@ -29,7 +30,7 @@ import {
   writePrivateFile
 } from './credentials.js'
 import { readRefreshInputs, type RefreshInputs } from './inputs.js'
-import { requestRefresh, type TokenSet } from './oauth.js'
+import { OAUTH_BUDGET_MS, OAUTH_TIMEOUT_MS, requestRefresh, type TokenSet } from './oauth.js'
 import {
   PENDING_STATE,
   dropPending,
@@ -39,21 +40,27 @@ import {
   type Pending
 } from './pending.js'
 
-export { readRefreshInputs, type RefreshInputs } from './inputs.js'
-export { RefreshFailure, type RefreshFailureKind } from './oauth.js'
-export { PENDING_STATE } from './pending.js'
-
 /** Knobs for tests and the bench; the defaults are what a run uses. */
 export interface RefreshTuning {
   /** Builds the GitHub client for a token (default: octokit against GITHUB_API_URL). */
   github?: (token: string) => GitHubRequest
+  /** How long one GitHub request may take (default 20 s); with `retry.budgetMs`, sizes the lock. */
+  githubTimeoutMs?: number
+  /** Default: long enough for every budget of the work done under the lock (see lockBudget). */
   lockTtlMs?: number
+  /** Default: a minute longer than the lock lives, so that a lock left by a crashed run is taken over. */
   lockWaitMs?: number
   lockPollMs?: number
   /** Retries of each GitHub call. */
   retry?: RetryOptions
   /** Retries of the token endpoint. */
-  oauth?: { attempts?: number; baseDelayMs?: number; sleep?: (ms: number) => Promise<void> }
+  oauth?: {
+    attempts?: number
+    baseDelayMs?: number
+    budgetMs?: number
+    timeoutMs?: number
+    sleep?: (ms: number) => Promise<void>
+  }
   /** When this process started (the fallback for when the job's secrets were read). */
   processStart?: Date
 }
@@ -64,7 +71,10 @@ export interface RefreshDeps {
   env: NodeJS.ProcessEnv
   now: () => Date
   inputs: RefreshInputs
-  /** The credential read from `claude-credentials` / `oauth-refresh-token`; its refreshToken is used. */
+  /**
+   * The credential to refresh, as selection read it: its refreshToken is used, and its `document` (the cleaned
+   * `claude-credentials` JSON) keeps its other fields in the updated JSON.
+   */
   credential: Credential
   /** The preflight's probe; runs on the new access token after the write-back was tried. */
   probe: (accessToken: string) => Promise<ProbeResult>
@@ -74,20 +84,13 @@ export interface RefreshDeps {
 export type WriteBack = 'written' | 'failed' | 'skipped'
 
 export interface RefreshOutcome {
-  refreshed: true
   /** The credential with the new access token, refresh token and expiry. */
   credential: Credential
   /** The verify probe of the new access token (the caller judges it as any probe). */
   probe: ProbeResult
-  /** The updated `claude-credentials` JSON (masked). */
-  credentialsJson: string
   /** `skipped` when there is no `secrets-token`. */
   writeBack: WriteBack
-  /** The secret written to, for humans (no value). */
-  secret?: string
-  /** The `.credentials.json` written for the CLI. */
-  credentialsFile?: string
-  /** Said to the user already through core.warning. */
+  /** Said to the user already through core.warning (no write-back, a hand-off that failed, …). */
   warnings: string[]
 }
 
@@ -110,6 +113,18 @@ export class StaleCredentialsError extends UserError {
   }
 }
 
+/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
+export class SecretChangedError extends UserError {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SecretChangedError'
+  }
+}
+
+/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
+const CLAUDE_STEP_IF =
+  "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}"
+
 const CONCURRENCY_ADVICE =
   'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time'
 
@@ -120,12 +135,23 @@ function reseed(target: SecretTarget | undefined): string {
   return `log in with \`claude\` on your machine (/login), then \`${command}\``
 }
 
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(inputs: RefreshInputs): boolean {
+  return (
+    inputs.secretsToken !== '' &&
+    inputs.secretsToken === inputs.githubToken &&
+    inputs.secretsToken.startsWith('ghs_')
+  )
+}
+
 function writeFix(error: unknown, inputs: RefreshInputs, target: SecretTarget): string {
   const status = error instanceof SecretApiError ? error.status : undefined
-  const isGitHubToken = inputs.githubToken !== '' && inputs.secretsToken === inputs.githubToken
   if (status === 401) return "'secrets-token' is invalid or expired: replace it"
   if (status === 403 || status === 404) {
-    if (isGitHubToken)
+    if (isWorkflowToken(inputs))
       return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token"
     return target.scope.kind === 'org'
       ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
@@ -138,10 +164,39 @@ function githubFor(deps: { env: NodeJS.ProcessEnv; tuning?: RefreshTuning }) {
   return deps.tuning?.github ?? ((token: string) => octokitRequest(token, deps.env))
 }
 
+/**
+ * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
+ * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
+ * lock of a run that died rather than give up).
+ */
+const LOCK_SLACK_MS = 60_000
+
+/**
+ * The longest the work under the lock may take, from the budgets in use: each GitHub call retries within its budget,
+ * plus one request's timeout; so does the refresh. `refreshAndWrite` runs from the refresh until the rotated token is in
+ * the secret: the lock must hold that long once the refresh starts, or another run could take it over, find the
+ * secret unchanged and use the same refresh token.
+ */
+export function lockBudget(
+  target: SecretTarget,
+  tuning: RefreshTuning | undefined
+): { beforeRefresh: number; refreshAndWrite: number } {
+  const request = tuning?.githubTimeoutMs ?? GITHUB_TIMEOUT_MS
+  const call = (tuning?.retry?.budgetMs ?? RETRY_BUDGET_MS) + request
+  const refresh =
+    (tuning?.oauth?.budgetMs ?? OAUTH_BUDGET_MS) + (tuning?.oauth?.timeoutMs ?? OAUTH_TIMEOUT_MS)
+  // The secret's metadata (retried), then the jobs of the run through up to two tokens (once each).
+  const beforeRefresh = call + 2 * request
+  // The public key and the PUT; an org secret first reads its visibility and selected repositories.
+  const refreshAndWrite = refresh + (target.scope.kind === 'org' ? 4 : 2) * call
+  return { beforeRefresh, refreshAndWrite }
+}
+
 function lockFor(
   target: SecretTarget,
   api: GitHubRequest,
   env: NodeJS.ProcessEnv,
+  now: () => Date,
   tuning: RefreshTuning | undefined
 ) {
   const baseSha = env.GITHUB_SHA ?? ''
@@ -156,6 +211,9 @@ function lockFor(
       : target.scope.kind === 'org'
         ? `org-${target.owner}`
         : 'repo'
+  const budget = lockBudget(target, tuning)
+  const holdMs = budget.beforeRefresh + budget.refreshAndWrite
+  const ttlMs = tuning?.lockTtlMs ?? holdMs + LOCK_SLACK_MS
   return acquireLock({
     api,
     owner: target.owner,
@@ -163,8 +221,10 @@ function lockFor(
     ref: lockRef(scope, target.name),
     holder: `run ${env.GITHUB_RUN_ID ?? '?'} attempt ${env.GITHUB_RUN_ATTEMPT ?? '1'}, job ${env.GITHUB_JOB ?? '?'}`,
     baseSha,
-    ...(tuning?.lockTtlMs ? { ttlMs: tuning.lockTtlMs } : {}),
-    ...(tuning?.lockWaitMs ? { waitMs: tuning.lockWaitMs } : {}),
+    ttlMs,
+    holdMs: Math.min(holdMs, ttlMs),
+    waitMs: tuning?.lockWaitMs ?? ttlMs + LOCK_SLACK_MS,
+    now: () => now().getTime(),
     ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
   })
 }
@@ -173,18 +233,14 @@ function lockFor(
  * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
  * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
  * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved.
+ * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
+ * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
+ * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
  */
 export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutcome> {
   const { core, inputs, credential, env, tuning } = deps
-  const refreshToken = credential.refreshToken || inputs.oauthRefreshToken
-  for (const secret of [
-    refreshToken,
-    credential.secret,
-    inputs.secretsToken,
-    inputs.claudeCredentials
-  ]) {
+  const { refreshToken, document } = credential
+  for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
     if (secret) core.setSecret(secret)
   }
   if (!refreshToken) {
@@ -192,7 +248,10 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
       `${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`
     )
   }
-  const json = inputs.claudeCredentials !== '' || !inputs.oauthRefreshToken
+  // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
+  // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
+  // refresh token.
+  const json = document !== undefined
   const warnings: string[] = []
   const warn = (message: string) => {
     warnings.push(message)
@@ -203,9 +262,9 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
   let api: GitHubRequest | undefined
   if (inputs.secretsToken) {
     target = secretTarget(inputs.secretScope, inputs.secretName, env)
-    if (inputs.secretsToken === inputs.githubToken && inputs.secretsToken.startsWith('ghs_')) {
+    if (isWorkflowToken(inputs)) {
       throw new UserError(
-        `${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets, so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write".`
+        `${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`
       )
     }
     api = githubFor(deps)(inputs.secretsToken)
@@ -218,12 +277,13 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
   const reseedHint = reseed(target)
   let lock: HeldLock | undefined
   let tokens: TokenSet
+  let credentialsJson: string
   let pending: Pending | undefined
   const path = pendingPath(env)
   let writeError: unknown
   try {
     if (api && target) {
-      lock = await lockFor(target, api, env, tuning)
+      lock = await lockFor(target, api, env, deps.now, tuning)
       if (lock.tookOverFrom) {
         warn(
           `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`
@@ -234,7 +294,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         meta = await getSecretMetadata(api, target, tuning?.retry)
       } catch (error) {
         throw new UserError(
-          `${PREFIX}: could not read ${describeTarget(target)} before refreshing (${oneLine(error).replace(`${PREFIX}: `, '')}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`
+          `${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`
         )
       }
       if (meta) {
@@ -248,6 +308,15 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
             `${PREFIX}: ${describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`
           )
         }
+      }
+      // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
+      const left = lock.expiresAt.getTime() - deps.now().getTime()
+      const needed = lockBudget(target, tuning).refreshAndWrite
+      if (left <= needed) {
+        throw new LockError(
+          `${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`,
+          'busy'
+        )
       }
       pending = {
         version: 1,
@@ -271,7 +340,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
       reseed: reseedHint,
       ...(tuning?.oauth ?? {})
     })
-    const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens)
+    credentialsJson = updatedCredentialsJson(document ?? '', tokens)
     core.setSecret(credentialsJson)
     const value = json ? credentialsJson : tokens.refreshToken
 
@@ -295,7 +364,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         else delete pending.updatedAt
       } catch (error) {
         writeError = error
-        pending.error = oneLine(error).replace(`${PREFIX}: `, '')
+        pending.error = reasonOf(error)
       }
       await keep(path, pending, core)
     }
@@ -303,51 +372,68 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
     await lock?.release()
   }
 
-  // Hand-off: this run gets the new credentials whether or not the write-back worked.
-  const credentialsJson = updatedCredentialsJson(inputs.claudeCredentials, tokens)
-  core.setOutput('refreshed', 'true')
-  core.setOutput('oauth-token', tokens.accessToken)
-  core.setOutput('claude-credentials', credentialsJson)
-  const handedTo = ['outputs oauth-token and claude-credentials']
-  if (inputs.exportEnv) {
-    core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken)
-    handedTo.push('CLAUDE_CODE_OAUTH_TOKEN')
-  }
-  let credentialsFile: string | undefined
-  if (inputs.writeCredentialsFile) {
-    credentialsFile = credentialsFilePath(env)
-    await writePrivateFile(credentialsFile, credentialsJson)
-    handedTo.push(credentialsFile)
-    if (pending) {
-      pending.credentialsFile = credentialsFile
-      await keep(path, pending, core)
+  // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
+  // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
+  const handedTo: string[] = []
+  const handOff = async (to: string, step: () => void | Promise<void>) => {
+    try {
+      await step()
+      handedTo.push(to)
+    } catch (error) {
+      warn(
+        `${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`
+      )
     }
+  }
+  await handOff('outputs oauth-token and claude-credentials', () => {
+    core.setOutput('refreshed', 'true')
+    core.setOutput('oauth-token', tokens.accessToken)
+    core.setOutput('claude-credentials', credentialsJson)
+  })
+  if (inputs.exportEnv) {
+    await handOff('CLAUDE_CODE_OAUTH_TOKEN', () =>
+      core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken)
+    )
+  }
+  if (inputs.writeCredentialsFile) {
+    const file = credentialsFilePath(env)
+    await handOff(file, async () => {
+      await writePrivateFile(file, credentialsJson)
+      if (pending) {
+        pending.credentialsFile = file
+        await keep(path, pending, core)
+      }
+    })
   }
 
   const probe = await deps.probe(tokens.accessToken)
   const outcome: RefreshOutcome = {
-    refreshed: true,
     credential: {
       ...credential,
       secret: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresAt: tokens.expiresAt,
-      expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`
+      expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
+      ...(document !== undefined ? { document: credentialsJson } : {})
     },
     probe,
-    credentialsJson,
     writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-    ...(target ? { secret: describeTarget(target) } : {}),
-    ...(credentialsFile ? { credentialsFile } : {}),
     warnings
   }
   if (writeError && target) {
+    const kept = handedTo.length
+      ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
+      : 'This run could not hand the new credentials on either (see the warnings)'
     throw new RefreshError(
-      `${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? oneLine(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`if: \${{ !cancelled() }}\` to use them), and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`,
+      `${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`,
       outcome
     )
   }
   return outcome
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(0, Math.round(ms / 1000))} s`
 }
 
 async function keep(path: string, pending: Pending, core: Core): Promise<void> {
@@ -356,7 +442,7 @@ async function keep(path: string, pending: Pending, core: Core): Promise<void> {
     core.saveState(PENDING_STATE, path)
   } catch (error) {
     core.warning(
-      `${PREFIX}: could not keep the write-back file for the post step (${oneLine(error).replace(`${PREFIX}: `, '')}).`
+      `${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`
     )
   }
 }
@@ -405,7 +491,6 @@ export async function finishWriteBack(deps: {
     await dropPending(path)
     return { status: 'current', secret: where }
   }
-  if (!value) return { status: 'none' }
 
   const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name))
   const cause =
@@ -421,10 +506,10 @@ export async function finishWriteBack(deps: {
   const api = githubFor(deps)(inputs.secretsToken)
   let lock: HeldLock | undefined
   try {
-    lock = await lockFor(target, api, env, tuning)
+    lock = await lockFor(target, api, env, deps.now, tuning)
     const meta = await getSecretMetadata(api, target, tuning?.retry)
     if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-      throw new UserError(
+      throw new SecretChangedError(
         `${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`
       )
     }
@@ -438,9 +523,9 @@ export async function finishWriteBack(deps: {
     core.info(`${PREFIX}: saved the newest refresh token to ${where} (${cause}).`)
     return { status: 'written', secret: where, why }
   } catch (error) {
-    if (error instanceof UserError && error.message.includes('did not write')) throw error
+    if (error instanceof SecretChangedError) throw error
     throw new UserError(
-      `${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${oneLine(error).replace(`${PREFIX}: `, '')}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`
+      `${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`
     )
   } finally {
     await lock?.release()

@@ -4,13 +4,11 @@ import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/
 export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
 export const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e'
 
-/** The inputs of the refresh and write-back (action.yml). */
+/**
+ * The inputs of the refresh and write-back (action.yml). The credential itself (`claude-credentials`,
+ * `oauth-refresh-token`) is not among them: the refresh takes it as selection read and cleaned it.
+ */
 export interface RefreshInputs {
-  /** The raw `claude-credentials` JSON ('' when not given): its other fields are kept in the updated JSON. */
-  claudeCredentials: string
-  /** A lone `oauth-refresh-token` ('' when not given). */
-  oauthRefreshToken: string
-  forceRefresh: boolean
   tokenUrl: string
   clientId: string
   exportEnv: boolean
@@ -71,9 +69,6 @@ export function readRefreshInputs(getInput: (name: string) => string): RefreshIn
     )
   }
   return {
-    claudeCredentials: getInput('claude-credentials').trim(),
-    oauthRefreshToken: getInput('oauth-refresh-token').trim(),
-    forceRefresh: boolean(getInput, 'force-refresh', false),
     tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
     clientId,
     exportEnv: boolean(getInput, 'export-env', false),

@@ -9,9 +9,11 @@ export interface TokenSet {
   refreshToken: string
   expiresAt: Date
   scopes?: string[]
-  /** False when the endpoint kept the old refresh token (no rotation). */
-  rotated: boolean
 }
+
+/** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
+export const OAUTH_BUDGET_MS = 60_000
+export const OAUTH_TIMEOUT_MS = 20_000
 
 export type RefreshFailureKind =
   | 'invalid_grant'
@@ -96,7 +98,7 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
           method: 'POST',
           headers: { 'content-type': 'application/json', accept: 'application/json' },
           body,
-          signal: AbortSignal.timeout(request.timeoutMs ?? 20_000)
+          signal: AbortSignal.timeout(request.timeoutMs ?? OAUTH_TIMEOUT_MS)
         })
         const transient = response.status === 429 || response.status >= 500
         if (transient && response.status !== 429) sawLostAnswer = true
@@ -116,7 +118,7 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
     {
       attempts: request.attempts ?? 4,
       baseDelayMs: request.baseDelayMs ?? 1000,
-      deadline: start + (request.budgetMs ?? 60_000),
+      deadline: start + (request.budgetMs ?? OAUTH_BUDGET_MS),
       ...(request.sleep ? { sleep: request.sleep } : {})
     }
   )
@@ -230,7 +232,6 @@ function parseTokens(response: HttpResponse, request: RefreshRequest, host: stri
     accessToken: access,
     refreshToken: refresh || request.refreshToken,
     expiresAt: new Date(request.now().getTime() + expiresIn * 1000),
-    ...(scopes ? { scopes } : {}),
-    rotated: Boolean(refresh) && refresh !== request.refreshToken
+    ...(scopes ? { scopes } : {})
   }
 }

@@ -1,12 +1,11 @@
-// The main step's call into the refresh: after the check, when the policy says `refresh`. Kept here so that
-// src/action/main.ts needs two delimited lines only.
+// The main step's call into the refresh: after the check, when the policy says `refresh`.
 import type { Core } from '../action/core.js'
-import type { CheckReport } from '../check/run-check.js'
+import { decideFor, type CheckReport } from '../check/run-check.js'
 import type { HttpSend } from '../http/request.js'
-import { decide } from '../policy/decide.js'
 import { probe } from '../probe/probe.js'
 import { UserError } from '../report/errors.js'
-import { RefreshError, readRefreshInputs, refreshAndHandOff, type RefreshOutcome } from './index.js'
+import { RefreshError, refreshAndHandOff, type RefreshOutcome } from './index.js'
+import type { RefreshInputs } from './inputs.js'
 
 export interface AfterCheck {
   outcome?: RefreshOutcome
@@ -21,17 +20,17 @@ export interface AfterCheck {
  */
 export async function refreshAfterCheck(
   report: CheckReport,
+  inputs: RefreshInputs,
   deps: { core: Core; env: NodeJS.ProcessEnv; send: HttpSend; now: () => Date }
 ): Promise<AfterCheck> {
-  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  const { chosen } = report
   if (report.verdict.action !== 'refresh' || !chosen) return {}
-  const { core } = deps
   let outcome: RefreshOutcome | undefined
   let error: UserError | undefined
   try {
     outcome = await refreshAndHandOff({
       ...deps,
-      inputs: readRefreshInputs(name => core.getInput(name)),
+      inputs,
       credential: chosen.credential,
       probe: accessToken =>
         probe(
@@ -49,21 +48,16 @@ export async function refreshAfterCheck(
     if (caught instanceof RefreshError) outcome = caught.outcome
   }
   if (outcome) {
-    report.checked[0] = { credential: outcome.credential, probe: outcome.probe }
-    const checkedAt = deps.now()
-    const verdict = decide(
-      {
-        probe: outcome.probe.status,
-        hasAccessToken: true,
-        hasRefreshToken: true,
-        ...(outcome.credential.expiresAt && { expiresAt: outcome.credential.expiresAt }),
-        now: checkedAt,
-        minRemainingMs: report.minRemaining.ms
-      },
-      { ...report.policy, forceRefresh: false }
+    report.chosen = report.checked[0] = { credential: outcome.credential, probe: outcome.probe }
+    report.checkedAt = deps.now()
+    const verdict = decideFor(
+      report.chosen,
+      report.minRemaining,
+      { ...report.policy, forceRefresh: false },
+      report.checkedAt
     )
+    // A fresh token that still would not last is not refreshed twice in one step.
     report.verdict = verdict.action === 'refresh' ? { ...verdict, action: 'fail' } : verdict
-    report.checkedAt = checkedAt
   }
   return { ...(outcome && { outcome }), ...(error && { error }) }
 }

@@ -24,3 +24,8 @@ export function oneLine(error: unknown): string {
   const line = message.replace(/\s*\n\s*/g, ' ').trim()
   return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`
 }
+
+/** An error's message on one line without the prefix, to quote inside another message. */
+export function reasonOf(error: unknown): string {
+  return oneLine(error).slice(PREFIX.length + 2)
+}

@@ -3,7 +3,8 @@ import type { Credential } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
-import { PREFIX } from './errors.js'
+import { PREFIX, reasonOf } from './errors.js'
+import { escapeCell } from './markdown.js'
 
 /** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
 export interface EventFacts {
@@ -43,7 +44,7 @@ function expiryText(credential: Credential, now: Date): string {
 /** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
 export function verdictMessage(report: CheckReport, event: EventFacts): Message {
   const { verdict } = report
-  const chosen = report.selection.chosen ? report.checked[0] : undefined
+  const chosen = report.chosen
   if (report.selection.cloudProvider) {
     return {
       title: 'Claude credential not checked',
@@ -53,6 +54,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts): Message 
   if (!chosen) return missingMessage(event)
   const { credential } = chosen
   const name = `the ${credential.label} from ${credential.from}`
+  if (!credential.secret && credential.refreshToken) return refreshOnlyMessage(report, name)
   const kind = kindOf(credential.source)
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
@@ -64,7 +66,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts): Message 
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)} (${credential.expirySource}), but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
       }
     case 'unverifiable':
       return {
@@ -81,6 +83,19 @@ export function verdictMessage(report: CheckReport, event: EventFacts): Message 
       }
     case 'missing':
       return missingMessage(event)
+  }
+}
+
+/** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
+function refreshOnlyMessage(report: CheckReport, name: string): Message {
+  const { onExpiring } = report.policy
+  const fix =
+    onExpiring === 'refresh'
+      ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
+      : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`
+  return {
+    title: 'Claude credential needs a refresh',
+    text: `${PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
   }
 }
 
@@ -108,8 +123,6 @@ function missingMessage(event: EventFacts): Message {
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
-const escapeCell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 export function summaryMarkdown(report: CheckReport, message: Message): string {
   const rows = report.checked.map((checked, i) => {
@@ -129,7 +142,7 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
   const lines = [
     '## Claude preflight',
     '',
-    `**${escapeCell(message.title)}**: ${escapeCell(message.text.replace(`${PREFIX}: `, ''))}`,
+    `**${escapeCell(message.title)}**: ${escapeCell(reasonOf(message.text))}`,
     '',
     '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -4,8 +4,12 @@ import type { Core } from '../action/core.js'
 import type { Failure } from '../scan/explain.js'
 import type { PreflightState } from '../scan/preflight-state.js'
 import { PREFIX } from './errors.js'
+import { escapeCell } from './markdown.js'
 
 export const COMMENT_MARKER = '<!-- claude-preflight:post-report -->'
+
+/** The largest time a Date can hold (ms from the epoch). */
+const MAX_DATE_MS = 8.64e15
 
 /** One annotation per distinct failure. */
 export function annotate(core: Pick<Core, 'error'>, failures: Failure[]): void {
@@ -61,7 +65,7 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
         file => `${code(basename(file))}:${f.file === file ? f.line : ''}`
       )
       lines.push(
-        `| \`${failure.kind}\` | ${cell(when || 'unknown')} | ${before} | ${f.retries} | ${cell(seen.join(' '))} |`
+        `| \`${failure.kind}\` | ${escapeCell(when || 'unknown')} | ${before} | ${f.retries} | ${escapeCell(seen.join(' '))} |`
       )
     }
     const timeline = timelineMermaid(failures, context.state)
@@ -100,9 +104,10 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
 export function timelineMermaid(failures: Failure[], state?: PreflightState): string | undefined {
   const tasks: string[][] = [[], [], []] // sections: preflight, credential, Claude step
   const times: number[] = []
+  // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
   const at = (value: number | string | undefined): number | undefined => {
     const ms = typeof value === 'string' ? Date.parse(value) : value
-    return ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined
+    return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined
   }
   const milestone = (section: number, name: string, ms: number, crit = false) => {
     times.push(ms)
@@ -139,7 +144,7 @@ export function timelineMermaid(failures: Failure[], state?: PreflightState): st
         ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
         : 'work'
     bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done')
-    const ended = lead.runDurationMs !== undefined ? started + lead.runDurationMs : undefined
+    const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined
     if (ended !== undefined && ended - firstFailure >= 5000) {
       bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit')
     }
@@ -201,10 +206,6 @@ function code(text: string): string {
 /** One paragraph: words from a transcript never start a line, so they cannot open a fence or a heading. */
 function prose(text: string): string {
   return text.replace(/\s*[\r\n]+\s*/g, ' ')
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 }
 
 function basename(path: string): string {

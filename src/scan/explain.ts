@@ -1,6 +1,8 @@
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+import { kindOf } from '../credentials/kinds.js'
+import type { CredentialKind } from '../credentials/types.js'
 import { KIND_TITLES, type Kind } from './kinds.js'
 import type { PreflightState } from './preflight-state.js'
 import type { Finding } from './transcript.js'
@@ -137,29 +139,38 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
   return undefined
 }
 
-/** The fix, specific to the kind and, where it matters, to where the credential came from. */
+/** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
+const FIX_KEY: Record<Exclude<Kind, 'github-auth'>, keyof CredentialKind['fix']> = {
+  'anthropic-auth-expired': 'expiring',
+  'anthropic-auth-invalid': 'invalid',
+  'anthropic-auth-revoked': 'revoked',
+  'anthropic-auth-forbidden': 'forbidden',
+  'anthropic-billing': 'billing'
+}
+
+/** The fix when the preflight's state does not say where the credential came from. */
+const GENERIC_FIX: Record<Kind, string> = {
+  'anthropic-auth-expired':
+    'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `on-expiring: refresh`. Run the preflight before the Claude step so it says which credential it was.',
+  'anthropic-auth-invalid':
+    'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
+  'anthropic-auth-revoked':
+    'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
+  'anthropic-auth-forbidden':
+    'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
+  'anthropic-billing':
+    'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.',
+  'github-auth':
+    'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+}
+
+/**
+ * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
+ * the credential came from; a generic text without it, and always for the GitHub token.
+ */
 export function fixFor(kind: Kind, state?: PreflightState): string {
-  const source = state?.source
-  switch (kind) {
-    case 'anthropic-auth-expired':
-      if (source === 'claude-credentials') {
-        return "Let the preflight refresh it before the run: keep the refresh token in `claude-credentials`, set `on-expiring: refresh` and `min-remaining` to the run's length, and give `secrets-token` so the rotated credentials are written back to the secret."
-      }
-      if (source === 'anthropic-api-key') {
-        return 'The API key was created with an expiry: create a new key in the Anthropic Console (Settings → API keys), store it in the secret, and pick a lifetime longer than your runs.'
-      }
-      return `Create a new token with \`claude setup-token\`, store it in the secret (e.g. \`CLAUDE_CODE_OAUTH_TOKEN\`), and ${state?.expiresAt ? 'update' : 'set'} \`oauth-token-expires-at\` so the preflight fails early next time; for login credentials that can refresh, pass \`claude-credentials\` instead.`
-    case 'anthropic-auth-invalid':
-      return 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
-    case 'anthropic-auth-revoked':
-      return 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
-    case 'anthropic-auth-forbidden':
-      return 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
-    case 'anthropic-billing':
-      return 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
-    case 'github-auth':
-      return 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
-  }
+  if (kind === 'github-auth' || state?.source === undefined) return GENERIC_FIX[kind]
+  return kindOf(state.source).fix[FIX_KEY[kind]]
 }
 
 export function duration(seconds: number): string {

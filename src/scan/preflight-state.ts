@@ -1,9 +1,39 @@
-// The state main saves for post (`core.getState('preflight')`), read defensively: absent, garbled or from an
-// older version, it becomes undefined or loses the fields that do not make sense, never an exception.
+// The state main saves for post, in one place: the key, the saved shape (JSON, times as ISO 8601), the writer main
+// calls, and post's reader. The reader is defensive: absent, garbled or from another version, the state becomes
+// undefined or loses the fields that do not make sense, never an exception.
+import type { Core } from '../action/core.js'
+import { KINDS } from '../credentials/kinds.js'
+import type { CredentialSource } from '../credentials/types.js'
 
+/** The `core.saveState` / `core.getState` name. */
+export const STATE_KEY = 'preflight'
+
+/** What main saves, as JSON: no secret, only what identifies and dates the check. */
+export interface SavedPreflightState {
+  source: CredentialSource
+  label: string
+  fingerprint: string
+  /** ISO 8601; absent when the expiry is unknown. */
+  expiresAt?: string
+  /** ISO 8601. */
+  checkedAt: string
+  status: string
+}
+
+/** What main knows when it saves the state. */
+export interface PreflightCheck {
+  source: CredentialSource
+  label: string
+  fingerprint: string
+  expiresAt?: Date | undefined
+  checkedAt: Date
+  status: string
+}
+
+/** What post reads back: every field optional (the state may be absent or garbled), times as epoch ms. */
 export interface PreflightState {
   /** The input the credential came from: `claude-code-oauth-token`, `anthropic-api-key`, … */
-  source?: string
+  source?: CredentialSource
   /** Human name of the credential: "OAuth token", "API key", … */
   label?: string
   /** `sk-ant-oat01:1a2b3c4d`: names the secret without revealing it. */
@@ -16,8 +46,28 @@ export interface PreflightState {
   status?: string
 }
 
+/** The JSON main saves under STATE_KEY. */
+export function serializePreflightState(check: PreflightCheck): string {
+  const expiresAt = isoOf(check.expiresAt)
+  const saved: SavedPreflightState = {
+    source: check.source,
+    label: check.label,
+    fingerprint: check.fingerprint,
+    ...(expiresAt !== undefined && { expiresAt }),
+    checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+    status: check.status
+  }
+  return JSON.stringify(saved)
+}
+
+/** Saves the state for the post step (main step). */
+export function savePreflightState(core: Pick<Core, 'saveState'>, check: PreflightCheck): void {
+  core.saveState(STATE_KEY, serializePreflightState(check))
+}
+
 const SAFE_TEXT = /^[\w .:/@()+-]{1,120}$/
 
+/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
 export function parsePreflightState(raw: string | undefined): PreflightState | undefined {
   if (!raw || !raw.trim()) return undefined
   let value: unknown
@@ -29,7 +79,9 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
   const v = value as Record<string, unknown>
   const state: PreflightState = {}
-  for (const key of ['source', 'label', 'fingerprint', 'status'] as const) {
+  const source = KINDS.find(kind => kind.source === v.source)?.source
+  if (source !== undefined) state.source = source
+  for (const key of ['label', 'fingerprint', 'status'] as const) {
     const text = v[key]
     if (typeof text === 'string' && SAFE_TEXT.test(text)) state[key] = text
   }
@@ -40,9 +92,19 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   return Object.keys(state).length > 0 ? state : undefined
 }
 
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15
+
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value
-  if (typeof value !== 'string' || !value) return undefined
-  const ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value)
-  return Number.isFinite(ms) && ms > 0 ? ms : undefined
+  let ms: number
+  if (typeof value === 'number') ms = value
+  else if (typeof value === 'string' && value) {
+    ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value)
+  } else return undefined
+  return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined
+}
+
+function isoOf(date: Date | undefined): string | undefined {
+  return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined
 }

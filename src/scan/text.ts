@@ -1,6 +1,7 @@
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 import { classifyApiError, type Kind } from './kinds.js'
+import { redactSecrets } from '../report/fingerprint.js'
 
 export interface TextSignal {
   kind: Kind
@@ -108,7 +109,9 @@ export function classifyTextLine(raw: string): TextSignal | undefined {
   let at: string | undefined
   const stamp = TIMESTAMP.exec(line)
   if (stamp) {
-    at = new Date(stamp[1] ?? '').toISOString()
+    // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+    const ms = Date.parse(stamp[1] ?? '')
+    if (Number.isFinite(ms)) at = new Date(ms).toISOString()
     line = line.slice(stamp[0].length)
   }
   line = line.replace(PREFIX, '')
@@ -117,7 +120,8 @@ export function classifyTextLine(raw: string): TextSignal | undefined {
     if (!match) continue
     const { kind, status } = pattern.classify(match)
     if (!kind) return undefined
-    const signal: TextSignal = { kind, message: line.trim().slice(0, 500) }
+    // Redacted before it is cut: a secret cut short no longer looks like one.
+    const signal: TextSignal = { kind, message: redactSecrets(line.trim()).slice(0, 500) }
     if (status !== undefined) signal.status = status
     if (at) signal.at = at
     return signal

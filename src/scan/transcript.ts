@@ -44,14 +44,9 @@ export interface FileStats {
   records: number
   /** Text lines read. */
   textLines: number
-  /** JSON records that could not be parsed (cut off, or not JSON). */
-  unparsed: number
   /** Records too long to keep whole. */
   overflow: number
-  /** `api_retry` messages of every kind (not only credential ones). */
-  retries: number
-  /** Runs (`system`/`init`) seen. */
-  runs: number
+  /** The file ends mid-record. */
   truncated: boolean
 }
 
@@ -117,6 +112,15 @@ const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/
 const GITHUB_AUTH_TEXT =
   /Bad credentials|Authentication failed for 'https?:\/\/|Invalid username or password|HTTP 401|401 Unauthorized/
 
+/** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
+const MAX_RETRY_DELAY_MS = 3_600_000
+/** A run's `duration_ms` past this is garbled: GitHub stops a workflow run after 35 days. */
+const MAX_RUN_MS = 35 * 86_400_000
+/** A run's `total_cost_usd` past this is garbled. */
+const MAX_COST_USD = 1_000_000
+/** The largest time a Date can hold, in ms either side of the epoch. */
+const MAX_DATE_MS = 8.64e15
+
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256
 
@@ -126,19 +130,14 @@ export class TranscriptScanner {
   private open: Episode | undefined
   private run: Run = newRun()
   private readonly githubTools = new Map<string, string>()
-  readonly stats: FileStats = {
-    records: 0,
-    textLines: 0,
-    unparsed: 0,
-    overflow: 0,
-    retries: 0,
-    runs: 0,
-    truncated: false
-  }
+  readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
 
   constructor(readonly file: string) {}
 
-  /** One record from the splitter. Never throws on any input. */
+  /**
+   * One record from the splitter. Never throws on any input: every time and number read is checked before it is
+   * used (a date no calendar has, a garbled delay or duration is left out, not turned into an exception).
+   */
   record(record: SplitRecord): void {
     if (record.truncated) this.stats.truncated = true
     if (record.overflow) this.stats.overflow++
@@ -154,7 +153,6 @@ export class TranscriptScanner {
       try {
         message = JSON.parse(bytes.toString('utf8'))
       } catch {
-        this.stats.unparsed++
         // A line that only looks like JSON may still be a plain log line.
         if (bytes.length < 8192) this.text(bytes.toString('utf8'), record.line)
         return
@@ -164,7 +162,7 @@ export class TranscriptScanner {
       }
       return
     }
-    this.glance(bytes, record.line)
+    this.glance(bytes)
   }
 
   /** The findings, with times settled now that the runs' durations are known. */
@@ -202,7 +200,7 @@ export class TranscriptScanner {
   }
 
   /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
-  private glance(bytes: Buffer, _line: number): void {
+  private glance(bytes: Buffer): void {
     const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512))
     const type = HEAD_TYPE.exec(head)
     const ts = this.timestampOf(bytes)
@@ -219,8 +217,6 @@ export class TranscriptScanner {
       this.run.toolCalls += count(bytes, TOOL_RESULT)
       this.run.seen = true
       this.run.messages = true
-    } else if (type[1] === 'system' && type[2] === 'api_retry') {
-      this.stats.retries++
     }
   }
 
@@ -241,12 +237,11 @@ export class TranscriptScanner {
     if (type === 'system') {
       if (m.subtype === 'init') return this.startRun(m.session_id)
       if (m.subtype === 'api_retry') {
-        this.stats.retries++
         const status = typeof m.error_status === 'number' ? m.error_status : undefined
         if (status === undefined) return
         const kind = classifyApiError({ status, category: str(m.error) })
         if (!kind || !isCredentialStatus(status)) return
-        const delay = typeof m.retry_delay_ms === 'number' ? m.retry_delay_ms : 0
+        const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0
         this.signal({
           kind,
           status,
@@ -300,8 +295,10 @@ export class TranscriptScanner {
       return
     }
     if (type === 'result') {
-      if (typeof m.duration_ms === 'number') this.run.durationMs = m.duration_ms
-      if (typeof m.total_cost_usd === 'number') this.run.costUsd = m.total_cost_usd
+      const durationMs = bounded(m.duration_ms, MAX_RUN_MS)
+      if (durationMs !== undefined) this.run.durationMs = durationMs
+      const costUsd = bounded(m.total_cost_usd, MAX_COST_USD)
+      if (costUsd !== undefined) this.run.costUsd = costUsd
       if (typeof m.session_id === 'string') this.run.sessionId ??= m.session_id
       this.run.seen = true
       if (typeof m.api_error_status === 'number') {
@@ -368,7 +365,8 @@ export class TranscriptScanner {
       }
       this.githubTools.set(
         block.id,
-        name === 'Bash' ? `git/gh (${command.trim().slice(0, 60)})` : name
+        // Redacted before it is cut: a token cut short (`-H "Authorization: token ghp_…"`) no longer looks like one.
+        name === 'Bash' ? `git/gh (${redactSecrets(command.trim()).slice(0, 60)})` : name
       )
     }
   }
@@ -481,7 +479,6 @@ export class TranscriptScanner {
 
   private startRun(sessionId?: unknown): void {
     this.close()
-    this.stats.runs++
     if (this.run.seen) this.run = newRun()
     if (typeof sessionId === 'string') this.run.sessionId = sessionId
     this.run.seen = true
@@ -501,7 +498,8 @@ export class TranscriptScanner {
     }
     if (e.status !== undefined) finding.status = e.status
     const at = e.at ?? e.lastTsBefore
-    if (at !== undefined) finding.at = new Date(at).toISOString()
+    const atIso = isoOf(at)
+    if (atIso !== undefined) finding.at = atIso
     if (e.turnsBefore !== undefined) finding.turnsBefore = e.turnsBefore
     if (e.toolCallsBefore !== undefined) finding.toolCallsBefore = e.toolCallsBefore
     let start = run.firstTs
@@ -509,9 +507,12 @@ export class TranscriptScanner {
       const fromEnd = run.lastTs - run.durationMs
       if (start === undefined || fromEnd < start) start = fromEnd
     }
-    if (start !== undefined && e.source !== 'text') {
-      finding.runStartedAt = new Date(start).toISOString()
-      if (at !== undefined) finding.secondsIntoRun = Math.max(0, Math.round((at - start) / 1000))
+    const startIso = isoOf(start)
+    if (start !== undefined && startIso !== undefined && e.source !== 'text') {
+      finding.runStartedAt = startIso
+      if (at !== undefined && atIso !== undefined) {
+        finding.secondsIntoRun = Math.max(0, Math.round((at - start) / 1000))
+      }
     }
     if (run.durationMs !== undefined) finding.runDurationMs = run.durationMs
     if (run.costUsd !== undefined) finding.costUsd = run.costUsd
@@ -538,18 +539,37 @@ function contentText(message: unknown): string | undefined {
   return texts.length > 0 ? texts.join(' ') : undefined
 }
 
+/** The text of a tool result, redacted, then cut to its first 20,000 characters. */
 function resultText(content: unknown): string {
-  if (typeof content === 'string') return content.slice(0, 20000)
-  if (!Array.isArray(content)) return ''
-  return (content as Json[])
-    .map(block => (block && typeof block.text === 'string' ? block.text : ''))
-    .join('\n')
-    .slice(0, 20000)
+  const text =
+    typeof content === 'string'
+      ? content
+      : Array.isArray(content)
+        ? (content as Json[])
+            .map(block => (block && typeof block.text === 'string' ? block.text : ''))
+            .join('\n')
+        : ''
+  return redactSecrets(text).slice(0, 20000)
 }
 
+/** The first line matching `pattern`, redacted before it is cut to 300 characters. */
 function firstLine(text: string, pattern: RegExp): string {
   const line = text.split('\n').find(l => pattern.test(l)) ?? text
-  return line.trim().slice(0, 300)
+  return redactSecrets(line.trim()).slice(0, 300)
+}
+
+/** A non-negative number up to `max`; anything else (garbled, negative, huge, not a number) is undefined. */
+function bounded(value: unknown, max: number): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= max
+    ? value
+    : undefined
+}
+
+/** ISO 8601 of epoch ms, or undefined when no Date can show it. */
+function isoOf(ms: number | undefined): string | undefined {
+  return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
+    ? new Date(ms).toISOString()
+    : undefined
 }
 
 function describeStatus(status: number | undefined): string {

@@ -19,6 +19,9 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv): string {
   return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
 }
 
+/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+export const GITHUB_TIMEOUT_MS = 20_000
+
 /**
  * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
  * so that a main step that never writes a secret starts fast.
@@ -28,7 +31,7 @@ export function octokitRequest(
   env: NodeJS.ProcessEnv,
   options: { timeoutMs?: number } = {}
 ): GitHubRequest {
-  const timeoutMs = options.timeoutMs ?? 20_000
+  const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS
   const baseUrl = apiBaseUrl(env)
   type Client = { request: (route: string, params?: Record<string, unknown>) => Promise<ApiAnswer> }
   let octokit: Promise<Client> | undefined

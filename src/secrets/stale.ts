@@ -36,7 +36,7 @@ export async function secretsReadAt(
         const at = job?.started_at ? new Date(job.started_at) : undefined
         if (at && !Number.isNaN(at.getTime())) return { at, source: 'job' }
       } catch {
-        // unreachable: try the next token, then fall back
+        // API not reachable: try the next token, then fall back
       }
     }
   }

@@ -1,4 +1,4 @@
-import { inputError } from '../report/errors.js'
+import { PREFIX, UserError, inputError } from '../report/errors.js'
 
 export type SecretScope =
   { kind: 'repo' } | { kind: 'environment'; environment: string } | { kind: 'org' }
@@ -38,7 +38,10 @@ export function parseSecretName(value: string): string {
   return name
 }
 
-/** The target in the running repository (`GITHUB_REPOSITORY`). */
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
 export function secretTarget(
   scope: SecretScope,
   name: string,
@@ -46,11 +49,11 @@ export function secretTarget(
 ): SecretTarget {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo) {
-    throw new Error(
-      'claude-preflight: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.'
+    throw new UserError(
+      `${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`
     )
   }
-  return { scope, name, owner, repo }
+  return { scope, name: parseSecretName(name), owner, repo }
 }
 
 /** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */

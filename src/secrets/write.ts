@@ -25,6 +25,9 @@ export class SecretApiError extends Error {
   }
 }
 
+/** The default upper bound on the retries of one call. */
+export const RETRY_BUDGET_MS = 60_000
+
 export type RetryOptions = Partial<
   Pick<RetryPolicy, 'attempts' | 'baseDelayMs' | 'sleep' | 'random' | 'now'>
 > & {
@@ -62,7 +65,7 @@ export async function callWithRetry(
     {
       attempts: options.attempts ?? 4,
       baseDelayMs: options.baseDelayMs ?? 1000,
-      deadline: now() + (options.budgetMs ?? 60_000),
+      deadline: now() + (options.budgetMs ?? RETRY_BUDGET_MS),
       now,
       ...(options.sleep ? { sleep: options.sleep } : {}),
       ...(options.random ? { random: options.random } : {})
