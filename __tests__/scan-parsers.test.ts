@@ -814,6 +814,45 @@ describe(`properties (${PROPERTY_RUNS} runs each)`, () => {
     )
   })
 
+  test('the splitter: pretty elements read by lines give what the byte scanner gives', () => {
+    // A space after each "  {" keeps the JSON and its line numbers but sends every element through the byte
+    // scanner: both paths must yield the same records at the same lines, in any chunking, with LF or CRLF.
+    const element = fc.oneof(
+      fc.constant({}),
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.record({
+        type: fc.constantFrom('assistant', 'user'),
+        text: fc.string(),
+        nested: fc.array(fc.jsonValue())
+      })
+    )
+    fc.assert(
+      fc.property(
+        fc.array(element, { maxLength: 8 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.constantFrom('\n', '\r\n'),
+        (objects, chunk, eol) => {
+          const text = JSON.stringify(objects, null, 2).replace(/\n/g, eol)
+          const split = (bytes: Buffer) => {
+            const records: Array<{ value: unknown; line: number }> = []
+            const splitter = new RecordSplitter(r =>
+              records.push({ value: JSON.parse(r.bytes.toString('utf8')), line: r.line })
+            )
+            for (let i = 0; i < bytes.length; i += chunk)
+              splitter.push(bytes.subarray(i, i + chunk))
+            splitter.end()
+            return records
+          }
+          const byLines = split(Buffer.from(text))
+          const byBytes = split(Buffer.from(text.replace(/^ {2}\{(?=\r?$)/gm, '  { ')))
+          expect(byLines).toEqual(byBytes)
+          expect(byLines.map(r => r.value)).toEqual(JSON.parse(JSON.stringify(objects)))
+        }
+      ),
+      { numRuns: PROPERTY_RUNS }
+    )
+  })
+
   test('the splitter: every chunking gives the same records', () => {
     fc.assert(
       fc.property(

@@ -96,6 +96,14 @@ export class RecordSplitter {
   private inElement = false
   private elementLine = 1
   private bomChecked = false
+  // array mode, pretty elements: see scanPrettyElement
+  private pretty = false
+  /** Outside elements: whether the current line holds only spaces so far, and how many. */
+  private lineSpaces = 0
+  private lineBlank = true
+  /** Inside a pretty element: the current line's first bytes and length, for lines that span chunks. */
+  private readonly lineHead = Buffer.alloc(8)
+  private lineLength = 0
 
   constructor(
     private readonly onRecord: (record: SplitRecord) => void,
@@ -193,6 +201,14 @@ export class RecordSplitter {
     let elementFrom = this.inElement ? from : -1
     const n = chunk.length
     while (i < n) {
+      if (this.pretty) {
+        // scanPrettyElement keeps or emits the element's bytes itself.
+        const next = this.scanPrettyElement(chunk, i, elementFrom)
+        elementFrom = -1
+        if (next === -1) break
+        i = next
+        continue
+      }
       if (this.inString) {
         // Jump to the next quote; a run of backslashes before it decides whether it ends the string.
         if (this.escaped) {
@@ -233,15 +249,34 @@ export class RecordSplitter {
         continue
       }
       const c = chunk[i] as number
+      if (c === NL) {
+        this.line++
+        this.lineSpaces = 0
+        this.lineBlank = true
+        i++
+        continue
+      }
+      // Whether this byte stands after exactly two spaces at the start of its line.
+      const indentedTwo = this.lineBlank && this.lineSpaces === 2
+      if (c === 0x20) this.lineSpaces++
+      else if (c !== 0x0d) this.lineBlank = false
       if (c === QUOTE) {
         this.inString = true
-      } else if (c === NL) {
-        this.line++
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         if (this.depth === 1 && c === OPEN_BRACE && !this.inElement) {
           this.inElement = true
           this.elementLine = this.line
           elementFrom = i
+          // `JSON.stringify(messages, null, 2)`, as claude-code-action writes its execution file: an element is
+          // the lines from "  {" to "  }" or "  },". Raw newlines never occur inside JSON strings, so those lines
+          // can be found with a native search instead of reading every byte.
+          if (indentedTwo && isLineEnd(chunk, i + 1)) {
+            this.pretty = true
+            this.lineLength = 0
+            this.depth++
+            i = chunk.indexOf(NL, i + 1)
+            continue
+          }
         }
         this.depth++
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
@@ -258,6 +293,51 @@ export class RecordSplitter {
     if (this.inElement && elementFrom !== -1) this.pending.add(chunk.subarray(elementFrom))
   }
 
+  /**
+   * Inside a pretty element, at a line start (or inside a line that began in an earlier chunk): finds the closing
+   * "  }" line. Returns where scanning goes on after it, or -1 when the chunk ended first (its rest is kept).
+   */
+  private scanPrettyElement(chunk: Buffer, from: number, elementFrom: number): number {
+    const n = chunk.length
+    let i = from
+    for (;;) {
+      const nl = chunk.indexOf(NL, i)
+      const end = nl === -1 ? n : nl
+      const length = this.lineLength + (end - i)
+      // Only short lines can close the element: keep their bytes, without allocating.
+      if (length <= 6) chunk.copy(this.lineHead, this.lineLength, i, end)
+      this.lineLength = length
+      if (nl === -1) {
+        this.pending.add(chunk.subarray(elementFrom === -1 ? from : elementFrom))
+        return -1
+      }
+      this.line++
+      const closes = length <= 6 && isCloseLine(this.lineHead, length)
+      this.lineLength = 0
+      if (closes) {
+        const bytes = this.pending.take(chunk.subarray(elementFrom === -1 ? from : elementFrom, nl))
+        const overflow = this.pending.overflow
+        this.pending.reset()
+        let last = bytes.length
+        while (last > 0 && bytes[last - 1] !== CLOSE_BRACE) last--
+        this.pretty = false
+        this.inElement = false
+        this.depth = 1
+        this.lineSpaces = 0
+        this.lineBlank = true
+        this.onRecord({
+          type: 'json',
+          bytes: bytes.subarray(0, last),
+          line: this.elementLine,
+          truncated: false,
+          overflow
+        })
+        return nl + 1
+      }
+      i = nl + 1
+    }
+  }
+
   private emitElement(tail: Buffer, truncated: boolean): void {
     const bytes = this.pending.take(tail)
     const overflow = this.pending.overflow
@@ -265,6 +345,19 @@ export class RecordSplitter {
     this.inElement = false
     this.onRecord({ type: 'json', bytes, line: this.elementLine, truncated, overflow })
   }
+}
+
+/** Whether a line ends at `at` (a newline, or CRLF); false when the chunk ends first. */
+function isLineEnd(chunk: Buffer, at: number): boolean {
+  return chunk[at] === NL || (chunk[at] === 0x0d && chunk[at + 1] === NL)
+}
+
+/** "  }" or "  }," (CR allowed): the end of a depth-1 element printed with an indent of two. */
+function isCloseLine(line: Buffer, length: number): boolean {
+  let end = length
+  if (end > 0 && line[end - 1] === 0x0d) end--
+  if (end > 0 && line[end - 1] === 0x2c) end--
+  return end === 3 && line[0] === 0x20 && line[1] === 0x20 && line[2] === CLOSE_BRACE
 }
 
 function isSpace(b: number): boolean {
