@@ -166,15 +166,20 @@ describe('main step, bundled', () => {
     expectNoLeak(unreachable, [KEY])
   })
 
-  it('explains a missing credential on a fork pull request as secrets not passed', async () => {
+  /** The main step with no credential, for a pull request from a fork, under event `name`. */
+  async function runForForkPullRequest(name: string) {
     const job = newJob()
     const event = join(job.dir, 'event.json')
     writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { fork: true } } } }))
-    const result = await runAction(MAIN, {
+    return runAction(MAIN, {
       job,
       inputs: base(),
-      env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: event }
+      env: { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: event }
     })
+  }
+
+  it('explains a missing credential on a fork pull request as secrets not passed', async () => {
+    const result = await runForForkPullRequest('pull_request')
     expect(result.code).toBe(1)
     expect(result.outputs.status).toBe('missing')
     expect(result.commands.find(c => c.command === 'error')?.message).toMatch(
@@ -183,14 +188,7 @@ describe('main step, bundled', () => {
   })
 
   it('does not blame forks for a missing secret on pull_request_target, which gets secrets', async () => {
-    const job = newJob()
-    const event = join(job.dir, 'event.json')
-    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { fork: true } } } }))
-    const result = await runAction(MAIN, {
-      job,
-      inputs: base(),
-      env: { GITHUB_EVENT_NAME: 'pull_request_target', GITHUB_EVENT_PATH: event }
-    })
+    const result = await runForForkPullRequest('pull_request_target')
     expect(result.outputs.status).toBe('missing')
     expect(result.commands.find(c => c.command === 'error')?.message).toMatch(
       /no Claude credential was given/

@@ -12,7 +12,8 @@ import {
   refreshAndHandOff,
   RefreshError,
   SecretChangedError,
-  StaleCredentialsError
+  StaleCredentialsError,
+  type RefreshDeps
 } from '../src/refresh/index.js'
 import { readRefreshInputs } from '../src/refresh/inputs.js'
 import { RefreshFailure } from '../src/refresh/oauth.js'
@@ -51,6 +52,25 @@ function probeFor(c: Chain, calls: string[]) {
   }
 }
 
+/** The dependencies of one refresh against `c`: what most cases use, with `overrides` for what a case varies. */
+function depsFor(
+  c: Chain,
+  overrides: Partial<Omit<RefreshDeps, 'inputs'>> & { inputs?: Record<string, string> } = {}
+): RefreshDeps {
+  const { inputs, ...rest } = overrides
+  return {
+    core: recordingCore().core,
+    send,
+    env: jobEnv(c),
+    now: () => new Date(),
+    inputs: refreshInputs(c, inputs),
+    credential: credentialOf(c.seeded),
+    probe: probeFor(c, []),
+    tuning: { ...fast, processStart: new Date() },
+    ...rest
+  }
+}
+
 describe('refreshAndHandOff', () => {
   it('refreshes, writes the rotated secret before using the token, hands it on masked', async () => {
     chain = await startChain()
@@ -59,16 +79,14 @@ describe('refreshAndHandOff', () => {
     const calls: string[] = []
     const env = jobEnv(c, { CLAUDE_CONFIG_DIR: '' })
     env.CLAUDE_CONFIG_DIR = join(env.HOME as string, 'claude-config')
-    const outcome = await refreshAndHandOff({
-      core: rec.core,
-      send,
-      env,
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'write-credentials-file': 'true' }),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, calls),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    const outcome = await refreshAndHandOff(
+      depsFor(c, {
+        core: rec.core,
+        env,
+        inputs: { 'write-credentials-file': 'true' },
+        probe: probeFor(c, calls)
+      })
+    )
     const [pair] = c.oauth.issued
     expect(c.oauth.refreshes).toBe(1)
     expect(c.oauth.replays).toBe(0)
@@ -103,16 +121,12 @@ describe('refreshAndHandOff', () => {
   it('reports a stale secret without touching the chain', async () => {
     chain = await startChain({ seedUpdatedAt: new Date() })
     const rec = recordingCore()
-    const error = await refreshAndHandOff({
-      core: rec.core,
-      send,
-      env: jobEnv(chain),
-      now: () => new Date(),
-      inputs: refreshInputs(chain),
-      credential: credentialOf(chain.seeded),
-      probe: probeFor(chain, []),
-      tuning: { ...fast, processStart: new Date(Date.now() - 60_000) }
-    }).catch(e => e)
+    const error = await refreshAndHandOff(
+      depsFor(chain, {
+        core: rec.core,
+        tuning: { ...fast, processStart: new Date(Date.now() - 60_000) }
+      })
+    ).catch(e => e)
     expect(error).toBeInstanceOf(StaleCredentialsError)
     expect(error.message).toMatch(
       /^claude-preflight: repository secret CLAUDE_CREDENTIALS of acme\/app was rewritten at .* Re-run this job .* `concurrency:` group/
@@ -142,16 +156,9 @@ describe('refreshAndHandOff', () => {
         }
       ]
     }
-    const error = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(chain, { RUNNER_NAME: 'r1' }),
-      now: () => new Date(),
-      inputs: refreshInputs(chain),
-      credential: credentialOf(chain.seeded),
-      probe: probeFor(chain, []),
-      tuning: { ...fast, processStart: new Date() }
-    }).catch(e => e)
+    const error = await refreshAndHandOff(
+      depsFor(chain, { env: jobEnv(chain, { RUNNER_NAME: 'r1' }) })
+    ).catch(e => e)
     expect(error).toBeInstanceOf(StaleCredentialsError)
     expect(error.message).toContain('job start')
     expect(chain.oauth.refreshes).toBe(0)
@@ -159,16 +166,9 @@ describe('refreshAndHandOff', () => {
 
   it('refuses GITHUB_TOKEN as secrets-token before using up the refresh token', async () => {
     chain = await startChain()
-    const error = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(chain),
-      now: () => new Date(),
-      inputs: refreshInputs(chain, { 'secrets-token': GHS }),
-      credential: credentialOf(chain.seeded),
-      probe: probeFor(chain, []),
-      tuning: fast
-    }).catch(e => e)
+    const error = await refreshAndHandOff(
+      depsFor(chain, { inputs: { 'secrets-token': GHS }, tuning: fast })
+    ).catch(e => e)
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toMatch(/GITHUB_TOKEN, which cannot write secrets.*Nothing was refreshed/)
     expect(chain.oauth.refreshes).toBe(0)
@@ -223,16 +223,13 @@ describe('refreshAndHandOff', () => {
       json = c.seeded
     }
     const rec = recordingCore()
-    const result = await refreshAndHandOff({
-      core: rec.core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'claude-credentials': json }),
-      credential: credentialOf(json),
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    }).catch(e => e)
+    const result = await refreshAndHandOff(
+      depsFor(c, {
+        core: rec.core,
+        inputs: { 'claude-credentials': json },
+        credential: credentialOf(json)
+      })
+    ).catch(e => e)
     if (expected === 'ok') {
       expect(result.writeBack).toBe('written')
       expect(c.secretValue()).toContain(c.oauth.current)
@@ -250,16 +247,9 @@ describe('refreshAndHandOff', () => {
     const c = chain
     const env = jobEnv(c)
     const main = recordingCore()
-    await refreshAndHandOff({
-      core: main.core,
-      send,
-      env,
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'write-credentials-file': 'true' }),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    await refreshAndHandOff(
+      depsFor(c, { core: main.core, env, inputs: { 'write-credentials-file': 'true' } })
+    )
     // The CLI refreshes during the run and rewrites its credentials file.
     const file = join(env.HOME as string, '.claude', '.credentials.json')
     const before = JSON.parse(readFileSync(file, 'utf8'))
@@ -317,16 +307,9 @@ describe('the credential as selection read it', () => {
     const quoted = `'${c.seeded}'\n`
     const { chosen } = select({ 'claude-credentials': quoted })
     const rec = recordingCore()
-    await refreshAndHandOff({
-      core: rec.core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'claude-credentials': quoted }),
-      credential: chosen!,
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    await refreshAndHandOff(
+      depsFor(c, { core: rec.core, inputs: { 'claude-credentials': quoted }, credential: chosen! })
+    )
     const stored = JSON.parse(c.secretValue() as string)
     expect(stored.claudeAiOauth).toMatchObject({
       refreshToken: c.oauth.current,
@@ -357,16 +340,9 @@ describe('the credential as selection read it', () => {
     expect(selection.chosen?.notes.join('\n')).toMatch(
       /'oauth-refresh-token' is used as the refresh token of the subscription access token from input claude-credentials; a refresh writes the credentials JSON back/
     )
-    const outcome = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'claude-credentials': json }),
-      credential: selection.chosen!,
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    const outcome = await refreshAndHandOff(
+      depsFor(c, { inputs: { 'claude-credentials': json }, credential: selection.chosen! })
+    )
     expect(outcome.writeBack).toBe('written')
     // The next run reads the rotated refresh token from the JSON, not the used one in oauth-refresh-token.
     const stored = JSON.parse(c.secretValue() as string)
@@ -387,16 +363,9 @@ describe('the credential as selection read it', () => {
     const c = chain
     const { chosen } = select({ 'oauth-refresh-token': c.oauth.current })
     expect(chosen).toMatchObject({ secret: '', refreshToken: c.oauth.current })
-    await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'claude-credentials': '' }),
-      credential: chosen!,
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    await refreshAndHandOff(
+      depsFor(c, { inputs: { 'claude-credentials': '' }, credential: chosen! })
+    )
     expect(c.secretValue()).toBe(c.oauth.current)
   })
 })
@@ -406,16 +375,7 @@ describe('the lock outlasts the refresh and its write-back', () => {
     chain = await startChain()
     const c = chain
     const started = Date.now()
-    await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    })
+    await refreshAndHandOff(depsFor(c))
     const target = { scope: { kind: 'repo' as const }, name: SECRET, owner: 'acme', repo: 'app' }
     const budget = lockBudget(target, undefined)
     // The metadata read, the job list, the refresh, the public key and the PUT, each at its worst.
@@ -435,24 +395,19 @@ describe('the lock outlasts the refresh and its write-back', () => {
   it('refreshes nothing when the lock would expire before the refresh and the write could end', async () => {
     chain = await startChain()
     const c = chain
-    const error = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      // A lock that lives 2 s, against a refresh that may take 5 s and a write 1 s.
-      tuning: {
-        ...fast,
-        lockTtlMs: 2000,
-        githubTimeoutMs: 250,
-        retry: { baseDelayMs: 5, budgetMs: 250 },
-        oauth: { baseDelayMs: 5, budgetMs: 4000, timeoutMs: 1000 },
-        processStart: new Date()
-      }
-    }).catch(e => e)
+    const error = await refreshAndHandOff(
+      depsFor(c, {
+        // A lock that lives 2 s, against a refresh that may take 5 s and a write 1 s.
+        tuning: {
+          ...fast,
+          lockTtlMs: 2000,
+          githubTimeoutMs: 250,
+          retry: { baseDelayMs: 5, budgetMs: 250 },
+          oauth: { baseDelayMs: 5, budgetMs: 4000, timeoutMs: 1000 },
+          processStart: new Date()
+        }
+      })
+    ).catch(e => e)
     expect(error).toBeInstanceOf(LockError)
     expect(error.message).toMatch(
       /^claude-preflight: the refresh lock refs\/claude-preflight\/locks\/repo\/CLAUDE_CREDENTIALS expires in \d s, before a refresh and its write-back are sure to end \(up to 6 s;.*Nothing was refreshed\. Re-run this job\.$/
@@ -479,16 +434,9 @@ describe('after the refresh', () => {
     const blocked = join(env.HOME as string, 'not-a-dir')
     writeFileSync(blocked, '')
     env.CLAUDE_CONFIG_DIR = join(blocked, 'claude')
-    const error = await refreshAndHandOff({
-      core: rec.core,
-      send,
-      env,
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'write-credentials-file': 'true' }),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    }).catch(e => e)
+    const error = await refreshAndHandOff(
+      depsFor(c, { core: rec.core, env, inputs: { 'write-credentials-file': 'true' } })
+    ).catch(e => e)
     expect(error).toBeInstanceOf(RefreshError)
     expect(error.message).toMatch(
       /^claude-preflight: refreshed the OAuth token, but could not save the rotated refresh token .*HTTP 403 .*This run still has the new credentials \(outputs oauth-token and claude-credentials; run the Claude step with `if: \$\{\{ success\(\) \|\| \(!cancelled\(\) && steps\.preflight\.outputs\.refreshed == 'true'\) \}\}`, as in the README, to use them\), and the post step tries the write again/
@@ -508,16 +456,7 @@ describe('after the refresh', () => {
     chain = await startChain()
     const env = jobEnv(chain)
     delete env.GITHUB_REPOSITORY
-    const error = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env,
-      now: () => new Date(),
-      inputs: refreshInputs(chain),
-      credential: credentialOf(chain.seeded),
-      probe: probeFor(chain, []),
-      tuning: fast
-    }).catch(e => e)
+    const error = await refreshAndHandOff(depsFor(chain, { env, tuning: fast })).catch(e => e)
     expect(error).toBeInstanceOf(UserError)
     expect(error.message).toMatch(/^claude-preflight: GITHUB_REPOSITORY is not set/)
     expect(chain.oauth.refreshes).toBe(0)
@@ -530,16 +469,9 @@ describe('after the refresh', () => {
       request.method === 'PUT'
         ? { status: 403, body: { message: 'Resource not accessible by personal access token' } }
         : undefined
-    const error = await refreshAndHandOff({
-      core: recordingCore().core,
-      send,
-      env: jobEnv(c),
-      now: () => new Date(),
-      inputs: refreshInputs(c, { 'github-token': PAT }),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      tuning: { ...fast, processStart: new Date() }
-    }).catch(e => e)
+    const error = await refreshAndHandOff(depsFor(c, { inputs: { 'github-token': PAT } })).catch(
+      e => e
+    )
     expect(error).toBeInstanceOf(RefreshError)
     expect(error.message).toMatch(/Fix: give 'secrets-token' "Secrets: write" on acme\/app\./)
     expect(error.message).not.toMatch(/GITHUB_TOKEN/)
@@ -552,16 +484,13 @@ describe('after the refresh', () => {
       request.method === 'PUT' ? { status: 502, body: { message: 'Server Error' } } : undefined
     const env = jobEnv(c)
     const main = recordingCore()
-    await refreshAndHandOff({
-      core: main.core,
-      send,
-      env,
-      now: () => new Date(),
-      inputs: refreshInputs(c),
-      credential: credentialOf(c.seeded),
-      probe: probeFor(c, []),
-      tuning: { ...fast, retry: { baseDelayMs: 5, attempts: 1 }, processStart: new Date() }
-    }).catch(() => undefined)
+    await refreshAndHandOff(
+      depsFor(c, {
+        core: main.core,
+        env,
+        tuning: { ...fast, retry: { baseDelayMs: 5, attempts: 1 }, processStart: new Date() }
+      })
+    ).catch(() => undefined)
     // Someone re-seeds the secret before the post step runs.
     c.githubFault.fn = undefined
     c.github.state.secrets['repo:acme/app'][SECRET].updated_at = '2099-01-01T00:00:00Z'
