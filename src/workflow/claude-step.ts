@@ -1,0 +1,173 @@
+// Finds the step of the running job that runs Claude Code, and what it hands Claude: the preflight's verdict must be
+// about the credential that step passes on, not about whatever the preflight's own step happens to see. Pure: it reads
+// a parsed workflow document and never evaluates `${{ … }}` expressions (a secret's value is not in the file).
+
+/** What one environment variable holds in Claude's process, relative to the job's environment. */
+export type StepValue =
+  /** The job's value (job or workflow `env:`, `$GITHUB_ENV`): what the preflight's own step sees too. */
+  | { kind: 'inherited' }
+  /** Set to the empty string by the step: the job's value never reaches Claude. */
+  | { kind: 'empty'; why: string }
+  /** Set by the step from something the preflight cannot read, as written in the workflow. */
+  | { kind: 'step'; written: string; why: string }
+
+export interface ClaudeStep {
+  kind: 'claude-code-action' | 'claude-cli'
+  /** For humans: `step 'Review' (#3) of job 'review'`. */
+  label: string
+  /** The `uses:` reference, for claude-code-action. */
+  uses?: string
+  /** The step's `with:` inputs, as written. */
+  inputs: Record<string, string>
+  /** What each variable holds in Claude's process. */
+  variable(name: string): StepValue
+}
+
+/**
+ * claude-code-action's own step environment (its action.yml): each variable Claude's credential selection reads,
+ * from which input. Since v1.0.146 (anthropics/claude-code-action#1342) an empty API key or OAuth token input falls
+ * back to the job's value; before, and for every other input here, an input not given sets the variable to ''.
+ */
+const ACTION_INPUTS: ReadonlyArray<{ variable: string; input: string; fallsBack: boolean }> = [
+  { variable: 'ANTHROPIC_API_KEY', input: 'anthropic_api_key', fallsBack: true },
+  { variable: 'CLAUDE_CODE_OAUTH_TOKEN', input: 'claude_code_oauth_token', fallsBack: true },
+  {
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    input: 'anthropic_federation_rule_id',
+    fallsBack: false
+  },
+  { variable: 'ANTHROPIC_ORGANIZATION_ID', input: 'anthropic_organization_id', fallsBack: false },
+  {
+    variable: 'ANTHROPIC_SERVICE_ACCOUNT_ID',
+    input: 'anthropic_service_account_id',
+    fallsBack: false
+  },
+  { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+  { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
+  { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
+  { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
+]
+
+/** The first claude-code-action release whose empty credential inputs fall back to the job's environment. */
+const FALLBACK_SINCE_PATCH = 146
+
+const ACTION_USES = /^anthropics\/claude-code(?:-base)?-action(?:\/[^@]*)?@(.+)$/i
+
+/**
+ * Whether a claude-code-action reference falls back to the job's API key and OAuth token when its inputs are empty:
+ * a moving major tag or branch follows the newest release; `v1.0.N` from N = 146; `v0`, `beta` and older never.
+ * A commit SHA cannot be told apart without the network and is taken as recent.
+ */
+export function actionFallsBack(ref: string): boolean {
+  const version = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(ref)
+  if (version) {
+    const [major, minor, patch] = [version[1], version[2], version[3]]
+    if (Number(major) === 0) return false
+    if (Number(major) > 1 || minor === undefined || Number(minor) > 0) return true
+    return patch === undefined || Number(patch) >= FALLBACK_SINCE_PATCH
+  }
+  return !/^(beta|v0)/i.test(ref)
+}
+
+const asText = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+      ? String(value)
+      : undefined
+
+function textMap(value: unknown): Record<string, string> {
+  const map: Record<string, string> = {}
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return map
+  for (const [key, entry] of Object.entries(value)) {
+    const text = asText(entry)
+    if (text !== undefined) map[key] = text
+  }
+  return map
+}
+
+/** `${{ env.NAME }}` exactly: the step passes the job's own value on. */
+const passesJobValue = (written: string, name: string) =>
+  new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim())
+
+/** A shell line that starts the Claude CLI: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path to `claude`. */
+const CLAUDE_COMMAND =
+  /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)/
+
+/** Whether a `run:` script starts the Claude CLI in one of its commands. */
+export function runsClaude(script: string): boolean {
+  return script
+    .split(/\n|&&|\|\||;|\|/)
+    .map(command => command.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ''))
+    .some(command => CLAUDE_COMMAND.test(command))
+}
+
+function stepLabel(step: Record<string, unknown>, index: number, jobId: string): string {
+  const name = asText(step.name) ?? asText(step.id)
+  return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`
+}
+
+function actionStep(
+  step: Record<string, unknown>,
+  uses: string,
+  ref: string,
+  label: string
+): ClaudeStep {
+  const inputs = textMap(step.with)
+  const stepEnv = textMap(step.env)
+  const fallsBack = actionFallsBack(ref)
+  return {
+    kind: 'claude-code-action',
+    label,
+    uses,
+    inputs,
+    variable(name) {
+      const row = ACTION_INPUTS.find(entry => entry.variable === name)
+      if (!row) return cliValue(stepEnv, name, label)
+      const given = (inputs[row.input] ?? '').trim()
+      if (given) return { kind: 'step', written: given, why: `input ${row.input} of ${label}` }
+      if (row.fallsBack && fallsBack) return cliValue(stepEnv, name, label)
+      return {
+        kind: 'empty',
+        why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
+      }
+    }
+  }
+}
+
+function cliValue(stepEnv: Record<string, string>, name: string, label: string): StepValue {
+  const written = stepEnv[name]
+  if (written === undefined || passesJobValue(written, name)) return { kind: 'inherited' }
+  if (written.trim() === '') return { kind: 'empty', why: `${label} sets ${name} to ''` }
+  return { kind: 'step', written, why: `env ${name} of ${label}` }
+}
+
+/**
+ * Every step of job `jobId` that runs Claude Code, in order. `document` is the parsed workflow file; anything that is
+ * not a workflow gives no steps.
+ */
+export function findClaudeSteps(document: unknown, jobId: string): ClaudeStep[] {
+  const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId] as
+    { steps?: unknown } | undefined
+  if (!Array.isArray(job?.steps)) return []
+  const found: ClaudeStep[] = []
+  job.steps.forEach((raw: unknown, index) => {
+    if (!raw || typeof raw !== 'object') return
+    const step = raw as Record<string, unknown>
+    const label = stepLabel(step, index, jobId)
+    const uses = asText(step.uses)?.trim()
+    const action = uses ? ACTION_USES.exec(uses) : null
+    if (uses && action) {
+      found.push(actionStep(step, uses, action[1] as string, label))
+    } else if (runsClaude(asText(step.run) ?? '')) {
+      const stepEnv = textMap(step.env)
+      found.push({
+        kind: 'claude-cli',
+        label,
+        inputs: {},
+        variable: name => cliValue(stepEnv, name, label)
+      })
+    }
+  })
+  return found
+}
