@@ -1,10 +1,5 @@
-// Makes docs/job-summary.md and docs/job-summary.png: the real job summary of one job, written by the bundled
-// main step (dist/main) and post step (dist/post) run the way the runner runs them.
-//
-// The story: an OAuth token the preflight proved live, with `oauth-token-expires-at` 45 minutes ahead and
-// `min-remaining: 30m` (too short for this job); the Claude run then expires 47 minutes in. The transcript is the
-// real CLI's fixture `fixtures/cli/expired-after-3-turns.jsonl` with its timestamps stretched over those 47
-// minutes (the fixture itself ran in a second).
+// Makes docs/job-summary.md and docs/job-summary.png: the real job summary of one job (scripts/lib/story.js), written
+// by the bundled main step (dist/main) and post step (dist/post) run the way the runner runs them.
 //
 // The picture needs a browser and two renderers that are not project dependencies:
 //   apt-get install -y chromium
@@ -12,63 +7,11 @@
 //   node scripts/summary-picture.js /tmp/picture/node_modules
 // Without the renderers' folder it writes only docs/job-summary.md.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
-import { newJob, runAction } from './lib/runner.js'
+import { runStory } from './lib/story.js'
 
-const TOKEN = 'sk-ant-oat01-picture-demo-token'
-const MINUTE = 60_000
-const now = Date.now()
-const expiresAt = new Date(now + 45 * MINUTE).toISOString()
-
-const api = await startAnthropicStandIn({ credentials: { [TOKEN]: 'valid' } })
-const job = newJob()
-let main
-try {
-  main = await runAction('dist/main/index.js', {
-    job,
-    inputs: {
-      'claude-code-oauth-token': TOKEN,
-      'oauth-token-expires-at': expiresAt,
-      'anthropic-base-url': api.url,
-      'min-remaining': '30m'
-    }
-  })
-} finally {
-  await api.close()
-}
-
-// The fixture's timeline, stretched: the run starts a minute after the preflight and fails 47 minutes in.
-const lines = readFileSync('fixtures/cli/expired-after-3-turns.jsonl', 'utf8').split('\n')
-const stamps = lines.flatMap(line =>
-  [...line.matchAll(/"timestamp":"([^"]+)"/g)].map(m => Date.parse(m[1]))
-)
-const first = Math.min(...stamps)
-const last = Math.max(...stamps)
-const start = now + MINUTE
-const stretch = t => new Date(start + ((t - first) / Math.max(1, last - first)) * 47 * MINUTE)
-const transcript = lines
-  .map(line =>
-    line
-      .replace(
-        /"timestamp":"([^"]+)"/g,
-        (_, t) => `"timestamp":"${stretch(Date.parse(t)).toISOString()}"`
-      )
-      .replace(/"duration_ms":\d+/, `"duration_ms":${47 * MINUTE + 30_000}`)
-      .replace(/"num_turns":\d+/, '"num_turns":4')
-  )
-  .join('\n')
-const output = join(job.dir, 'claude-execution-output.jsonl')
-writeFileSync(output, transcript)
-
-const post = await runAction('dist/post/index.js', {
-  job,
-  inputs: { 'claude-output': output, 'fail-on-auth-error': 'true' },
-  state: main.state
-})
-
-const summary = readFileSync(job.summary, 'utf8')
+const { job, main, post, summary } = await runStory()
 mkdirSync('docs', { recursive: true })
 // Formatted as the repository formats markdown (tables padded); the content is the summary as written.
 const prettier = await import('prettier')
