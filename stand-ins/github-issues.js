@@ -5,7 +5,8 @@
 //   PATCH /repos/{o}/{r}/issues/comments/{id}         {body}
 // State: `state.comments` ({ "o/r#n": [{id, body, …}] }), `state.nextCommentId`; `state.commentsReadOnly`
 // answers writes with 403 "Resource not accessible by integration" (a GITHUB_TOKEN without
-// `pull-requests: write`), `state.commentsForbidden` answers every comment request with it.
+// `pull-requests: write`), `state.commentsForbidden` answers every comment request with it; a body over 65,536
+// characters gets GitHub's 422.
 // Who a token is: `state.users` ({ token: login }) for personal access tokens; any other token is an installation
 // token, of the app `state.apps[token]` (slug), GITHUB_TOKEN's `github-actions` by default. Comments carry their
 // author as GitHub does (`user.login`, `user.type`, `performed_via_github_app` for an app), and, as on GitHub, a
@@ -28,6 +29,28 @@ const FORBIDDEN = {
     documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
     status: '403'
   }
+}
+
+/** GitHub refuses a comment body over 65,536 characters. */
+const MAX_BODY = 65_536
+
+function tooLong(body) {
+  return typeof body?.body === 'string' && [...body.body].length > MAX_BODY
+    ? {
+        status: 422,
+        body: {
+          message: 'Validation Failed',
+          errors: [
+            {
+              resource: 'IssueComment',
+              code: 'custom',
+              field: 'body',
+              message: 'body is too long (maximum is 65536 characters)'
+            }
+          ]
+        }
+      }
+    : undefined
 }
 
 /** The `user` (and app) a comment written with `token` carries. */
@@ -89,6 +112,8 @@ export const issuesRoutes = [
     path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
     handle({ match, state, body, token }) {
       if (state.commentsForbidden || state.commentsReadOnly) return FORBIDDEN
+      const refused = tooLong(body)
+      if (refused) return refused
       if (typeof body?.body !== 'string' || !body.body) {
         return {
           status: 422,
@@ -109,6 +134,8 @@ export const issuesRoutes = [
     path: /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
     handle({ match, state, body }) {
       if (state.commentsForbidden || state.commentsReadOnly) return FORBIDDEN
+      const refused = tooLong(body)
+      if (refused) return refused
       const [, owner, repo, id] = match
       for (const [key, list] of Object.entries(state.comments ?? {})) {
         if (!key.startsWith(`${owner}/${repo}#`)) continue
