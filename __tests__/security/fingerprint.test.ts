@@ -4,23 +4,17 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
-import { startGitHubStandIn } from '../../stand-ins/github.js'
-import { issuesRoutes } from '../../stand-ins/github-issues.js'
 import { runAction } from '../support/runner.js'
-import { runPost, type GitHubStandIn } from '../support/post-job.js'
+import { runPost, startCommentsStandIn, type GitHubStandIn } from '../support/post-job.js'
 
 const GATEWAY = 'weak-gateway-token-2024'
 const plain = createHash('sha256').update(GATEWAY).digest('hex').slice(0, 8)
 
 let api: { url: string; close(): Promise<void> }
-let github: GitHubStandIn & { close(): Promise<void> }
+let github: GitHubStandIn
 beforeAll(async () => {
   api = await startAnthropicStandIn({ credentials: { [GATEWAY]: 'valid' } })
-  github = (await startGitHubStandIn({
-    routes: issuesRoutes,
-    tokens: ['ghs_installation'],
-    state: { comments: {} }
-  })) as typeof github
+  github = await startCommentsStandIn()
 })
 afterAll(async () => {
   await api.close()

@@ -2,17 +2,17 @@
 // link, image, HTML, heading or mention; and a failed `gh` call whose output quotes "Bad credentials" further down
 // (a pull request's body) is not the GitHub token failing.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startGitHubStandIn } from '../../stand-ins/github.js'
-import { issuesRoutes } from '../../stand-ins/github-issues.js'
-import { failedToolCall, outsideCode, runPost, type GitHubStandIn } from '../support/post-job.js'
+import {
+  failedToolCall,
+  outsideCode,
+  runPost,
+  startCommentsStandIn,
+  type GitHubStandIn
+} from '../support/post-job.js'
 
-let github: GitHubStandIn & { close(): Promise<void> }
+let github: GitHubStandIn
 beforeAll(async () => {
-  github = (await startGitHubStandIn({
-    routes: issuesRoutes,
-    tokens: ['ghs_installation'],
-    state: { comments: {} }
-  })) as typeof github
+  github = await startCommentsStandIn()
 })
 afterAll(async () => github.close())
 

@@ -3,20 +3,14 @@
 // 401, an API key written with character references, a zero-width character, in base64 or with its prefix
 // upper-cased.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startGitHubStandIn } from '../../stand-ins/github.js'
-import { issuesRoutes } from '../../stand-ins/github-issues.js'
-import { runPost, type GitHubStandIn } from '../support/post-job.js'
+import { runPost, startCommentsStandIn, type GitHubStandIn } from '../support/post-job.js'
 
 const GATEWAY = 'corp-gateway-7f3a9c2e51d04b8a'
 const KEY = 'sk-ant-api03-RedactionAuditKey0123456789abcdefXYZ-AA'
 
-let github: GitHubStandIn & { close(): Promise<void> }
+let github: GitHubStandIn
 beforeAll(async () => {
-  github = (await startGitHubStandIn({
-    routes: issuesRoutes,
-    tokens: ['ghs_installation'],
-    state: { comments: {} }
-  })) as typeof github
+  github = await startCommentsStandIn()
 })
 afterAll(async () => github.close())
 

@@ -2,17 +2,11 @@
 // comment stays under GitHub's 65,536 characters (or it is refused) and the job summary under the runner's 1 MiB
 // (or it is dropped whole); what is not listed is counted.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startGitHubStandIn } from '../../stand-ins/github.js'
-import { issuesRoutes } from '../../stand-ins/github-issues.js'
-import { runPost, type GitHubStandIn } from '../support/post-job.js'
+import { runPost, startCommentsStandIn, type GitHubStandIn } from '../support/post-job.js'
 
-let github: GitHubStandIn & { close(): Promise<void> }
+let github: GitHubStandIn
 beforeAll(async () => {
-  github = (await startGitHubStandIn({
-    routes: issuesRoutes,
-    tokens: ['ghs_installation'],
-    state: { comments: {} }
-  })) as typeof github
+  github = await startCommentsStandIn()
 })
 afterAll(async () => github.close())
 

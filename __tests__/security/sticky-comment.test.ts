@@ -1,20 +1,17 @@
 // Item 9: the sticky comment is only the token's own, starting with the marker: a comment by anyone else that
 // carries the marker (a hijack, or a maintainer quoting the report) is never overwritten.
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
-import { startGitHubStandIn } from '../../stand-ins/github.js'
-import { authorOf, issuesRoutes } from '../../stand-ins/github-issues.js'
-import { runPost, type GitHubStandIn } from '../support/post-job.js'
+import { authorOf } from '../../stand-ins/github-issues.js'
+import { runPost, startCommentsStandIn, type GitHubStandIn } from '../support/post-job.js'
 
 const MARKER = '<!-- claude-preflight:post-report -->'
 const LOG = 'Failed to authenticate. API Error: 401 invalid x-api-key\n'
 
-let github: GitHubStandIn & { close(): Promise<void> }
+let github: GitHubStandIn
 beforeAll(async () => {
-  github = (await startGitHubStandIn({
-    routes: issuesRoutes,
-    tokens: ['ghs_installation', 'ghp_maintainer'],
-    state: { users: { ghp_maintainer: 'maintainer' }, comments: {} }
-  })) as typeof github
+  github = await startCommentsStandIn({ users: { ghp_maintainer: 'maintainer' } }, [
+    'ghp_maintainer'
+  ])
 })
 afterAll(async () => github.close())
 

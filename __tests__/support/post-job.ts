@@ -4,6 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction, type RunResult } from './runner.js'
+import { startGitHubStandIn } from '../../stand-ins/github.js'
+import { issuesRoutes } from '../../stand-ins/github-issues.js'
 
 export const POST = 'dist/post/index.js'
 
@@ -17,7 +19,24 @@ export interface PostJob {
 
 export interface GitHubStandIn {
   url: string
-  state: Record<string, any>
+  state: {
+    comments: Record<string, PostJob['comments']>
+    users?: Record<string, string>
+    apps?: Record<string, string>
+  }
+  close(): Promise<void>
+}
+
+/** The GitHub stand-in with the issue-comment routes; `ghs_installation` is the workflow's token. */
+export async function startCommentsStandIn(
+  state: Partial<GitHubStandIn['state']> = {},
+  tokens: string[] = []
+): Promise<GitHubStandIn> {
+  return (await startGitHubStandIn({
+    routes: issuesRoutes,
+    tokens: ['ghs_installation', ...tokens],
+    state: { comments: {}, ...state }
+  })) as GitHubStandIn
 }
 
 let prNumber = 500
