@@ -200,7 +200,7 @@ describe('which credential Claude Code will use', () => {
           now: () => now
         }
       )
-      return { status: report.verdict.status, ...verdictMessage(report, {}) }
+      return { status: report.verdict.status, ...verdictMessage(report, {}, text => text) }
     }
     const refresh = await message({ 'oauth-refresh-token': REFRESH, 'min-remaining': '1h' })
     expect(refresh.status).toBe('expiring')

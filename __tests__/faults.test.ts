@@ -133,9 +133,16 @@ const commentCall = (faulty: 'list' | 'create'): Call => ({
   name: `GitHub API: PR comment (${faulty})`,
   boundMs: REQUEST_MS,
   retries: false,
-  faulted: ({ method }) => (faulty === 'list' ? method === 'GET' : method === 'POST'),
+  // `GET /user` (who the token is) stays healthy: the fault is on the comments.
+  faulted: ({ method, path }) =>
+    faulty === 'list' ? method === 'GET' && path !== '/user' : method === 'POST',
   okStatus: faulty === 'list' ? 200 : 201,
-  healthy: ({ method }) => (method === 'GET' ? { body: [] } : { status: 201, body: { id: 1 } }),
+  healthy: ({ method, path }) =>
+    path === '/user'
+      ? { body: { login: 'octo', type: 'User' } }
+      : method === 'GET'
+        ? { body: [] }
+        : { status: 201, body: { id: 1 } },
   run: async base => {
     const api = octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS })
     const pr = { owner: 'acme', repo: 'app', number: 7 }

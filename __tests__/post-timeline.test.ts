@@ -11,7 +11,13 @@ import {
   timelineMermaid
 } from '../src/report/post-report.js'
 
-const CONTEXT = { files: ['/tmp/claude.jsonl'], missing: [], unreadable: [] }
+const CONTEXT = {
+  files: ['/tmp/claude.jsonl'],
+  missing: [],
+  unreadable: [],
+  redact: (text: string) => text,
+  audience: 'summary' as const
+}
 
 function finding(over: Partial<Finding> = {}): Finding {
   return {

@@ -262,7 +262,7 @@ describe('post', () => {
     )
     await post({ core: rec.core, env, fail: () => undefined })
     expect(rec.errors).toHaveLength(1)
-    expect(rec.errors[0]?.message).toContain('The OAuth token (sk-ant-oat01:9f8e7d6c) was revoked')
+    expect(rec.errors[0]?.message).toContain('The OAuth token was revoked')
     expect(rec.errors[0]?.message).toContain(`Fix: ${oauthToken.fix.revoked}`)
   })
 

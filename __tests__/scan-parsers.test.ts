@@ -449,7 +449,8 @@ describe('preflight state and wording', () => {
     const errors: string[] = []
     annotate(
       { error: (message: string | Error) => void errors.push(String(message)) },
-      distinctFailures(scan.findings, state)
+      distinctFailures(scan.findings, state),
+      text => text
     )
     expect(errors[0]).toContain(`Fix: ${apiKey.fix.expiring}`)
   })
@@ -470,9 +471,7 @@ describe('preflight state and wording', () => {
       '{"source":"claude-code-oauth-token","label":"OAuth token","fingerprint":"sk-ant-oat01:1a2b3c4d","expiresAt":"2026-03-01T10:45:00Z","checkedAt":"2026-03-01T09:59:00Z","status":"valid"}'
     )
     const [failure] = distinctFailures(scan.findings, state)
-    expect(failure?.headline).toContain(
-      'The OAuth token (sk-ant-oat01:1a2b3c4d) expired 47 minutes into the run'
-    )
+    expect(failure?.headline).toContain('The OAuth token expired 47 minutes into the run')
     expect(failure?.preflight).toBe(
       'It failed 2 minutes after the expiry measured at preflight (2026-03-01T10:45:00Z).'
     )
@@ -566,7 +565,7 @@ describe('secrets are redacted before anything is cut', () => {
   })
 
   test('a tool result whose first 20,000 characters end in the token', () => {
-    const content = `${'x'.repeat(19_975)}\nBad credentials ${TOKEN}`
+    const content = `HTTP 401: Bad credentials ${'x'.repeat(19_955)} ${TOKEN}`
     expect(20_000 - content.indexOf('ghp_')).toBeLessThan(20)
     const scan = scanBuffer('t', jsonl([init, bashCall('c', 'git push'), failedCall('c', content)]))
     expect(scan.findings.map(f => f.kind)).toEqual(['github-auth'])
@@ -627,7 +626,14 @@ describe('times and numbers no Date can hold', () => {
     expect(state).toEqual({ source: 'claude-code-oauth-token', status: 'valid' })
     const failures = distinctFailures(scanBuffer('t', jsonl(expiredRun())).findings, state)
     expect(
-      reportMarkdown(failures, { files: ['t'], missing: [], unreadable: [], state })
+      reportMarkdown(failures, {
+        files: ['t'],
+        missing: [],
+        unreadable: [],
+        state,
+        redact: text => text,
+        audience: 'summary'
+      })
     ).toContain('anthropic-auth-expired')
   })
 })
@@ -747,8 +753,15 @@ describe(`properties (${PROPERTY_RUNS} runs each)`, () => {
           // And on to the report: every time a finding or the state carries is one a Date can show.
           const preflight = parsePreflightState(saved)
           const failures = distinctFailures(scan.findings, preflight)
-          annotate({ error: () => undefined }, failures)
-          reportMarkdown(failures, { files: ['t'], missing: [], unreadable: [], state: preflight })
+          annotate({ error: () => undefined }, failures, text => text)
+          reportMarkdown(failures, {
+            files: ['t'],
+            missing: [],
+            unreadable: [],
+            state: preflight,
+            redact: text => text,
+            audience: 'summary'
+          })
           for (const f of scan.findings) {
             for (const time of [f.at, f.runStartedAt]) {
               if (time !== undefined) expect(Number.isFinite(Date.parse(time))).toBe(true)

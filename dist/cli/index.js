@@ -247,41 +247,19 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5788);
-
-await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 5788:
+/***/ 4206:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: cli
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
-// EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
-;// CONCATENATED MODULE: ./lib/check/inputs.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Oe: () => (/* binding */ PLAIN_CHECK_INPUTS),
+/* harmony export */   Y2: () => (/* binding */ readCheckInputs),
+/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_BASE_URL, readChoice, readBoolean, readBaseUrl */
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
+/* harmony import */ var _credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9300);
 
 
 
@@ -300,7 +278,7 @@ function readChoice(input, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is '${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
@@ -313,14 +291,14 @@ function readBaseUrl(input, value) {
         url = new URL(value.trim());
     }
     catch {
-        throw (0,errors/* inputError */.Xu)(input, `is not a URL ('${(0,duration/* clip */.$Q)(value.trim())}')`, fix);
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a URL ('${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value.trim())}')`, fix);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw (0,errors/* inputError */.Xu)(input, `uses ${url.protocol} instead of https:`, fix);
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `uses ${url.protocol} instead of https:`, fix);
     if (url.username || url.password)
-        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
     if (url.search || url.hash)
-        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a query or fragment', fix);
     return url.toString().replace(/\/+$/, '');
 }
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
@@ -337,11 +315,11 @@ const PLAIN_CHECK_INPUTS = [
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
     for (const name of PLAIN_CHECK_INPUTS)
-        (0,clean/* refuseSecret */.Tr)(name, input(name));
-    (0,clean/* refuseSecret */.Tr)('github-token', input('github-token'), true);
+        (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)(name, input(name));
+    (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    (0,clean/* refuseSecret */.Tr)('ANTHROPIC_BASE_URL', baseEnv);
+    (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
         ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
@@ -351,13 +329,13 @@ function readCheckInputs(input, env) {
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: (0,duration/* parseDuration */.E9)('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('probe-timeout', input('probe-timeout') || '10s', {
             min: 1_000,
             max: 300_000
         }),
         minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : (0,duration/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+            : (0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
         onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
@@ -368,10 +346,10 @@ function readCheckInputs(input, env) {
 /** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
 function resolvePolicy(inputs, hasRefreshToken) {
     if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
     }
     if (inputs.forceRefresh && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
     }
     return {
         onInvalid: inputs.onInvalid,
@@ -381,10 +359,45 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
+
+/***/ }),
+
+/***/ 490:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9986);
+
+await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9986:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: cli
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/check/inputs.js
+var check_inputs = __nccwpck_require__(4206);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1541);
+var kinds = __nccwpck_require__(5270);
+// EXTERNAL MODULE: ./lib/credentials/clean.js
+var clean = __nccwpck_require__(9300);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
@@ -531,11 +544,11 @@ function request_classifyNetworkError(error) {
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
 async function dispatcherFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return proxies.get(proxy);
 }
 /**
@@ -544,7 +557,7 @@ async function dispatcherFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     try {
         const dispatcher = await dispatcherFor(request.url);
@@ -869,7 +882,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -929,7 +942,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
     }
     catch {
         return undefined;
@@ -950,6 +963,8 @@ function parseWorkflowRef(value) {
     return { owner, repo, path, ref };
 }
 
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1062,7 +1077,7 @@ function decideFor(chosen, minRemaining, policy, now) {
 async function runCheck(inputs, context, deps) {
     const selection = selectCredential(context, deps.env);
     const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
-    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
+    const policy = (0,check_inputs/* resolvePolicy */.nZ)(inputs, !!selection.chosen?.refreshToken);
     const probeOptions = {
         baseUrl: inputs.baseUrl,
         timeoutMs: inputs.probeTimeoutMs,
@@ -1098,7 +1113,109 @@ async function runCheck(inputs, context, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
+// EXTERNAL MODULE: ./lib/report/errors.js
+var errors = __nccwpck_require__(128);
+;// CONCATENATED MODULE: ./lib/report/markdown.js
+// Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
+// lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
+// HTML, heading or mention (GitHub neither renders markup nor notifies inside code).
+/** A quoted string longer than this is cut: the reports quote, they do not reproduce. */
+const QUOTE_MAX = 300;
+/** Text for one table cell: a `|` would end the cell, a newline the row (GFM unescapes `\|` inside code too). */
+function markdown_escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/**
+ * An inline code span of `text` on one line, cut to `max` characters: its fence is one backtick longer than the
+ * longest run inside (CommonMark closes a code span only with a run of equal length), padded so that a backtick
+ * at either end stays inside.
+ */
+function inlineCode(text, max = QUOTE_MAX) {
+    const flat = clipChars(text.replace(/\s+/g, ' ').trim(), max);
+    const longest = (flat.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+    const fence = '`'.repeat(longest + 1);
+    return `${fence} ${flat} ${fence}`;
+}
+/** `inlineCode` for a table cell. */
+function cellCode(text, max = QUOTE_MAX) {
+    return markdown_escapeCell(inlineCode(text, max));
+}
+/** Web addresses and e-mail addresses, which GitHub links even when their punctuation is escaped. */
+const LINKABLE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/** ASCII punctuation that can open markup outside code: escaped with a backslash (CommonMark). */
+const MARKUP = /[\\*_[\]<>#!~|&]/g;
+/**
+ * One line of prose that may carry text from elsewhere (a server's words inside an error message): code spans
+ * in it stay as they are, everything else is made inert (markup escaped, addresses quoted as code, `@` replaced by
+ * the full-width `＠` so that no one is mentioned), and newlines become spaces.
+ */
+function markdown_inertMarkdown(text) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    let out = '';
+    let at = 0;
+    const runs = /`+/g;
+    for (let run = runs.exec(line); run; run = runs.exec(line)) {
+        const fence = run[0];
+        const closing = new RegExp(`(?<!\`)${fence}(?!\`)`, 'g');
+        closing.lastIndex = run.index + fence.length;
+        const close = closing.exec(line);
+        if (!close)
+            continue;
+        out += inertProse(line.slice(at, run.index)) + line.slice(run.index, close.index + fence.length);
+        at = close.index + fence.length;
+        runs.lastIndex = at;
+    }
+    return out + inertProse(line.slice(at));
+}
+function inertProse(text) {
+    let out = '';
+    let at = 0;
+    for (const match of text.matchAll(LINKABLE)) {
+        out += escapeMarkup(text.slice(at, match.index)) + inlineCode(match[0]);
+        at = match.index + match[0].length;
+    }
+    return out + escapeMarkup(text.slice(at));
+}
+function escapeMarkup(text) {
+    return text
+        .replace(MARKUP, mark => `\\${mark}`)
+        .replace(/`/g, '\\`')
+        .replace(/@/g, '\uFF20');
+}
+/** At most `max` characters, cut with `…`, never inside a surrogate pair. */
+function clipChars(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, cut)}…`;
+}
+/**
+ * `markdown` cut at a line so that `measure` of the result stays within `limit`, with a note saying so; a fence
+ * left open by the cut is closed first. Unchanged when it fits.
+ */
+function fitMarkdown(markdown, limit, measure, note) {
+    if (measure(markdown) <= limit)
+        return markdown;
+    const tail = `\n\n> ${note}\n`;
+    const budget = limit - measure(tail) - measure('```\n');
+    const kept = [];
+    let size = 0;
+    let fenced = false;
+    for (const line of markdown.split('\n')) {
+        const cost = measure(line) + 1;
+        if (size + cost > budget)
+            break;
+        kept.push(line);
+        size += cost;
+        if (line.startsWith('```'))
+            fenced = !fenced;
+    }
+    if (fenced)
+        kept.push('```');
+    return kept.join('\n') + tail;
+}
+
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
 
 
@@ -1114,8 +1231,13 @@ const HEADLINE = {
     unverifiable: 'could not be verified',
     missing: 'is missing'
 };
-function requestIdNote(checked) {
-    return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : '';
+/** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
+function serverText(text, redact) {
+    return clipChars(redact(text).replace(/\s+/g, ' ').trim(), QUOTE_MAX);
+}
+function requestIdNote(checked, redact) {
+    const id = checked.probe?.requestId;
+    return id ? ` (request id ${serverText(id, redact)})` : '';
 }
 function expiryText(credential, now) {
     if (!credential.expiresAt)
@@ -1126,8 +1248,11 @@ function expiryText(credential, now) {
         ? `expired at ${when}, ${(0,duration/* formatDuration */.a3)(-remaining)} ago`
         : `expires at ${when}, in ${(0,duration/* formatDuration */.a3)(remaining)}`;
 }
-/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
-function verdictMessage(report, event) {
+/**
+ * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
+ * the server said goes through `redact`.
+ */
+function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
     if (report.selection.cloudProvider) {
@@ -1158,7 +1283,7 @@ function verdictMessage(report, event) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+                text: `${errors/* PREFIX */.H3}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
             };
         case 'invalid':
         case 'revoked':
@@ -1166,7 +1291,7 @@ function verdictMessage(report, event) {
         case 'billing':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1222,7 +1347,7 @@ function summaryMarkdown(report, message) {
     const lines = [
         '## Claude preflight',
         '',
-        `**${escapeCell(message.title)}**: ${escapeCell(reasonOf(message.text))}`,
+        `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
         '',
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
@@ -1234,7 +1359,10 @@ function summaryMarkdown(report, message) {
     return lines.join('\n');
 }
 
+// EXTERNAL MODULE: ./lib/report/redact.js
+var redact = __nccwpck_require__(4506);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
+
 
 
 
@@ -1245,8 +1373,8 @@ function summaryMarkdown(report, message) {
 
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
 const INPUT_FLAGS = [
-    ...SECRET_INPUTS,
-    ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
+    ...check_inputs/* SECRET_INPUTS */.pH,
+    ...check_inputs/* PLAIN_CHECK_INPUTS */.Oe.filter(name => name !== 'force-refresh')
 ];
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
@@ -1292,9 +1420,9 @@ async function checkCommand(args, io) {
         const value = flags[name];
         return typeof value === 'string' ? value : '';
     };
-    const inputs = readCheckInputs(input, io.env);
+    const inputs = (0,check_inputs/* readCheckInputs */.Y2)(input, io.env);
     const report = await runCheck(inputs, { input, now: new Date() }, { send: io.send ?? send, env: io.env, now: () => new Date() });
-    const message = verdictMessage(report, {});
+    const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,redact/* knownSecrets */.xU)(input, io.env)));
     const { verdict } = report;
     const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
@@ -1348,7 +1476,7 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
+        run: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).scanCommand,
         usage: 'Usage: claude-preflight scan FILE... [--json]'
     }
 };
@@ -1391,7 +1519,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9423:
+/***/ 9300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1400,7 +1528,7 @@ async function run() {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
@@ -1486,14 +1614,14 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 3668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ newCredential),
 /* harmony export */   a: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -1507,7 +1635,7 @@ function fingerprintOf(credential) {
 
 /***/ }),
 
-/***/ 1541:
+/***/ 5270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1518,9 +1646,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -1592,9 +1720,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 ;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
 
 
@@ -1673,7 +1801,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/kinds.js
 
 
@@ -1694,7 +1822,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 381:
+/***/ 8986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1702,9 +1830,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3668);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9300);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
 
 
 
@@ -1766,7 +1894,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1774,7 +1902,7 @@ const oauthToken = {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -1828,14 +1956,14 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
 
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
@@ -1880,7 +2008,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1921,41 +2049,246 @@ function reasonOf(error) {
 
 /***/ }),
 
-/***/ 4458:
+/***/ 1263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Rj: () => (/* binding */ fingerprint),
+/* harmony export */   WW: () => (/* binding */ looksLikeSecret),
 /* harmony export */   fp: () => (/* binding */ redactSecrets)
 /* harmony export */ });
-/* unused harmony export looksLikeSecret */
+/* unused harmony export fingerprintKey */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 
 /**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
+ * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
+ * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
+ * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
+ * CLI) the key is random, once per process.
  */
-function fingerprint(secret) {
-    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
-    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
-    return `${prefix}:${digest}`;
+function fingerprintKey(env) {
+    const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env;
+    return repository || run
+        ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
+        : processKey;
 }
-/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
+const processKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString('hex');
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret) {
+    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
+    if (anthropic)
+        return { prefix: anthropic.toLowerCase(), anthropic: true };
+    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+}
 /**
- * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ */
+function fingerprint(secret, key = fingerprintKey(process.env)) {
+    const { prefix, anthropic } = publicPrefix(secret);
+    const hash = anthropic ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256') : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key);
+    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+}
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
+/**
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
  */
 function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
 }
 /** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
 function looksLikeSecret(value) {
     const text = value.trim();
     if (text.startsWith('{'))
         return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
     return match !== null;
+}
+
+
+/***/ }),
+
+/***/ 4506:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   af: () => (/* binding */ normaliseText),
+/* harmony export */   sD: () => (/* binding */ redactorFor),
+/* harmony export */   xU: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms */
+/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4206);
+/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5270);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1263);
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+
+
+
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [..._check_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .SECRET_INPUTS */ .pH, 'github-token', 'secrets-token'];
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ..._credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .KINDS */ .G.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...jsonSecretStrings(value)
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+/** The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret. */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return [];
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeSecret */ .WW)(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential.
+ */
+function redactorFor(secrets) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
 }
 
 
@@ -2217,6 +2550,6 @@ function looksLikeSecret(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8165:
+/***/ 4810:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -422,11 +422,11 @@ function classifyNetworkError(error) {
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
 async function dispatcherFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return proxies.get(proxy);
 }
 /**
@@ -435,7 +435,7 @@ async function dispatcherFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     try {
         const dispatcher = await dispatcherFor(request.url);
@@ -847,29 +847,53 @@ function inputs_readRefreshInputs(getInput) {
 ;// CONCATENATED MODULE: ./lib/report/fingerprint.js
 
 /**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
+ * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
+ * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
+ * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
+ * CLI) the key is random, once per process.
  */
-function fingerprint(secret) {
-    const prefix = /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret');
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(secret).digest('hex').slice(0, 8);
-    return `${prefix}:${digest}`;
+function fingerprintKey(env) {
+    const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env;
+    return repository || run
+        ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
+        : processKey;
 }
-/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g;
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret) {
+    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
+    if (anthropic)
+        return { prefix: anthropic.toLowerCase(), anthropic: true };
+    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+}
 /**
- * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ */
+function fingerprint(secret, key = fingerprintKey(process.env)) {
+    const { prefix, anthropic } = publicPrefix(secret);
+    const hash = anthropic ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+}
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
+/**
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
  */
 function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`);
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
 }
 /** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
 function looksLikeSecret(value) {
     const text = value.trim();
     if (text.startsWith('{'))
         return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text);
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
     return match !== null;
 }
 
@@ -1535,7 +1559,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1595,7 +1619,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
     }
     catch {
         return undefined;
@@ -1764,10 +1788,103 @@ async function runCheck(inputs, context, deps) {
 }
 
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
-// Markdown shared by the main step's and the post step's reports.
-/** Text for one table cell: a `|` would end the cell, a newline the row. */
+// Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
+// lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
+// HTML, heading or mention (GitHub neither renders markup nor notifies inside code).
+/** A quoted string longer than this is cut: the reports quote, they do not reproduce. */
+const QUOTE_MAX = 300;
+/** Text for one table cell: a `|` would end the cell, a newline the row (GFM unescapes `\|` inside code too). */
 function escapeCell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+/**
+ * An inline code span of `text` on one line, cut to `max` characters: its fence is one backtick longer than the
+ * longest run inside (CommonMark closes a code span only with a run of equal length), padded so that a backtick
+ * at either end stays inside.
+ */
+function inlineCode(text, max = QUOTE_MAX) {
+    const flat = clipChars(text.replace(/\s+/g, ' ').trim(), max);
+    const longest = (flat.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
+    const fence = '`'.repeat(longest + 1);
+    return `${fence} ${flat} ${fence}`;
+}
+/** `inlineCode` for a table cell. */
+function cellCode(text, max = QUOTE_MAX) {
+    return escapeCell(inlineCode(text, max));
+}
+/** Web addresses and e-mail addresses, which GitHub links even when their punctuation is escaped. */
+const LINKABLE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
+/** ASCII punctuation that can open markup outside code: escaped with a backslash (CommonMark). */
+const MARKUP = /[\\*_[\]<>#!~|&]/g;
+/**
+ * One line of prose that may carry text from elsewhere (a server's words inside an error message): code spans
+ * in it stay as they are, everything else is made inert (markup escaped, addresses quoted as code, `@` replaced by
+ * the full-width `＠` so that no one is mentioned), and newlines become spaces.
+ */
+function inertMarkdown(text) {
+    const line = text.replace(/\s*[\r\n]+\s*/g, ' ');
+    let out = '';
+    let at = 0;
+    const runs = /`+/g;
+    for (let run = runs.exec(line); run; run = runs.exec(line)) {
+        const fence = run[0];
+        const closing = new RegExp(`(?<!\`)${fence}(?!\`)`, 'g');
+        closing.lastIndex = run.index + fence.length;
+        const close = closing.exec(line);
+        if (!close)
+            continue;
+        out += inertProse(line.slice(at, run.index)) + line.slice(run.index, close.index + fence.length);
+        at = close.index + fence.length;
+        runs.lastIndex = at;
+    }
+    return out + inertProse(line.slice(at));
+}
+function inertProse(text) {
+    let out = '';
+    let at = 0;
+    for (const match of text.matchAll(LINKABLE)) {
+        out += escapeMarkup(text.slice(at, match.index)) + inlineCode(match[0]);
+        at = match.index + match[0].length;
+    }
+    return out + escapeMarkup(text.slice(at));
+}
+function escapeMarkup(text) {
+    return text
+        .replace(MARKUP, mark => `\\${mark}`)
+        .replace(/`/g, '\\`')
+        .replace(/@/g, '\uFF20');
+}
+/** At most `max` characters, cut with `…`, never inside a surrogate pair. */
+function clipChars(text, max) {
+    if (text.length <= max)
+        return text;
+    const cut = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+    return `${text.slice(0, cut)}…`;
+}
+/**
+ * `markdown` cut at a line so that `measure` of the result stays within `limit`, with a note saying so; a fence
+ * left open by the cut is closed first. Unchanged when it fits.
+ */
+function fitMarkdown(markdown, limit, measure, note) {
+    if (measure(markdown) <= limit)
+        return markdown;
+    const tail = `\n\n> ${note}\n`;
+    const budget = limit - measure(tail) - measure('```\n');
+    const kept = [];
+    let size = 0;
+    let fenced = false;
+    for (const line of markdown.split('\n')) {
+        const cost = measure(line) + 1;
+        if (size + cost > budget)
+            break;
+        kept.push(line);
+        size += cost;
+        if (line.startsWith('```'))
+            fenced = !fenced;
+    }
+    if (fenced)
+        kept.push('```');
+    return kept.join('\n') + tail;
 }
 
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
@@ -1785,8 +1902,13 @@ const HEADLINE = {
     unverifiable: 'could not be verified',
     missing: 'is missing'
 };
-function requestIdNote(checked) {
-    return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : '';
+/** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
+function serverText(text, redact) {
+    return clipChars(redact(text).replace(/\s+/g, ' ').trim(), QUOTE_MAX);
+}
+function requestIdNote(checked, redact) {
+    const id = checked.probe?.requestId;
+    return id ? ` (request id ${serverText(id, redact)})` : '';
 }
 function expiryText(credential, now) {
     if (!credential.expiresAt)
@@ -1797,8 +1919,11 @@ function expiryText(credential, now) {
         ? `expired at ${when}, ${formatDuration(-remaining)} ago`
         : `expires at ${when}, in ${formatDuration(remaining)}`;
 }
-/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
-function verdictMessage(report, event) {
+/**
+ * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
+ * the server said goes through `redact`.
+ */
+function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
     if (report.selection.cloudProvider) {
@@ -1829,7 +1954,7 @@ function verdictMessage(report, event) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+                text: `${errors_PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
             };
         case 'invalid':
         case 'revoked':
@@ -1837,7 +1962,7 @@ function verdictMessage(report, event) {
         case 'billing':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
+                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1893,7 +2018,7 @@ function summaryMarkdown(report, message) {
     const lines = [
         '## Claude preflight',
         '',
-        `**${escapeCell(message.title)}**: ${escapeCell(errors_reasonOf(message.text))}`,
+        `**${escapeCell(message.title)}**: ${inertMarkdown(errors_reasonOf(message.text))}`,
         '',
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
@@ -1903,6 +2028,172 @@ function summaryMarkdown(report, message) {
         ''
     ];
     return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./lib/report/redact.js
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+
+
+
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...jsonSecretStrings(value)
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+/** The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret. */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return [];
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential.
+ */
+function redactorFor(secrets) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/github/lock.js
@@ -2092,7 +2383,7 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3009,6 +3300,7 @@ function isoOf(date) {
 
 
 
+
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
  * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
@@ -3143,10 +3435,11 @@ async function publish(report, refresh, deps) {
         ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
         : 'No Claude credential found.');
     const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {};
+    const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env));
     // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
     const message = refresh.error
-        ? { title: 'Claude credential refresh failed', text: oneLine(refresh.error) }
-        : verdictMessage(report, event);
+        ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
+        : verdictMessage(report, event, redact);
     const expiresAt = chosen?.credential.expiresAt;
     core.setOutput('credential', chosen?.credential.source ?? '');
     core.setOutput('status', verdict.status);
@@ -3186,11 +3479,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8165);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4810);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -3455,6 +3748,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

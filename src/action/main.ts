@@ -8,6 +8,7 @@ import { readRefreshInputs, type RefreshInputs } from '../refresh/inputs.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
 import { looksLikeSecret } from '../report/fingerprint.js'
+import { knownSecrets, redactorFor } from '../report/redact.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { oneLine, UserError } from '../report/errors.js'
 import { KINDS } from '../credentials/kinds.js'
@@ -159,10 +160,13 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   )
 
   const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {}
+  const redact = redactorFor(
+    knownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env)
+  )
   // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
   const message = refresh.error
-    ? { title: 'Claude credential refresh failed', text: oneLine(refresh.error) }
-    : verdictMessage(report, event)
+    ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
+    : verdictMessage(report, event, redact)
   const expiresAt = chosen?.credential.expiresAt
   core.setOutput('credential', chosen?.credential.source ?? '')
   core.setOutput('status', verdict.status)

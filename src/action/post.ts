@@ -8,6 +8,7 @@ import { readBoolean } from '../check/inputs.js'
 import { clip } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
 import { annotate, commentBody, COMMENT_MARKER, reportMarkdown } from '../report/post-report.js'
+import { knownSecrets, redactorFor } from '../report/redact.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
 import { parsePreflightState, STATE_KEY } from '../scan/preflight-state.js'
 import { expandPatterns, scanFile } from '../scan/read.js'
@@ -95,9 +96,13 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   const state = parsePreflightState(core.getState(STATE_KEY))
   const failures = distinctFailures(outcome.findings, state)
   outcome.failures = failures
-  annotate(core, failures)
+  const redact = redactorFor(
+    knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
+  )
+  annotate(core, failures, redact)
 
-  const markdown = reportMarkdown(failures, { files: outcome.files, missing, unreadable, state })
+  const context = { files: outcome.files, missing, unreadable, state, redact }
+  const markdown = reportMarkdown(failures, { ...context, audience: 'summary' })
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
@@ -105,7 +110,11 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   }
 
   if (prComment) {
-    const comment = await commentOnPullRequest(deps, markdown, failures.length === 0)
+    const comment = await commentOnPullRequest(
+      deps,
+      reportMarkdown(failures, { ...context, audience: 'comment' }),
+      failures.length === 0
+    )
     if (comment) outcome.comment = comment
   }
 

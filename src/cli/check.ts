@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util'
 import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
+import { knownSecrets, redactorFor } from '../report/redact.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { PREFIX, UserError, inputError, reasonOf } from '../report/errors.js'
 import { send, type HttpSend } from '../http/request.js'
@@ -74,7 +75,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     { input, now: new Date() },
     { send: io.send ?? send, env: io.env, now: () => new Date() }
   )
-  const message = verdictMessage(report, {})
+  const message = verdictMessage(report, {}, redactorFor(knownSecrets(input, io.env)))
   const { verdict } = report
   const chosen = report.chosen
   const action = verdict.action === 'refresh' ? 'fail' : verdict.action

@@ -1,5 +1,6 @@
-// One comment per pull request, found again by a hidden marker and updated in place, never duplicated. The calls go
-// through a GitHubRequest (src/secrets/api.ts), which maps octokit's answers and network failures once for the action.
+// One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
+// login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
+// (src/secrets/api.ts), which maps octokit's answers and network failures once for the action.
 import { readFileSync } from 'node:fs'
 import { apiMessage, type ApiAnswer, type GitHubRequest } from '../secrets/api.js'
 
@@ -29,8 +30,34 @@ const PAGE = 100
 const MAX_PAGES = 30
 
 /**
- * Creates the comment, or updates the one carrying `marker`. With `onlyUpdate` (nothing to report), an
- * existing comment is updated but none is created. Throws a CommentApiError.
+ * The author of comments written with the workflow's GITHUB_TOKEN. An installation token (GITHUB_TOKEN, a GitHub
+ * App's) cannot read `GET /user`: GitHub answers 403 "Resource not accessible by integration"
+ * (https://docs.github.com/rest/users/users#get-the-authenticated-user).
+ */
+export const GITHUB_TOKEN_LOGIN = 'github-actions[bot]'
+
+interface IssueComment {
+  id: number
+  body?: string | null
+  user?: { login?: unknown } | null
+}
+
+/**
+ * The login the token writes comments as: its user's (`GET /user`, a personal access token), else, for an
+ * installation token, the GITHUB_TOKEN's bot. A GitHub App's token then finds no comment of its own and adds one
+ * per run rather than take over another's. Throws a CommentApiError.
+ */
+export async function commenterLogin(api: GitHubRequest): Promise<string> {
+  const answer = await send("reading the token's user", api, 'GET /user', {})
+  const login = (answer.data as { login?: unknown } | undefined)?.login
+  if (answer.status >= 200 && answer.status < 300 && typeof login === 'string') return login
+  if (answer.status === 403) return GITHUB_TOKEN_LOGIN
+  throw failure("reading the token's user", answer)
+}
+
+/**
+ * Creates the comment, or updates the token's own that starts with `marker`. With `onlyUpdate` (nothing to
+ * report), an existing comment is updated but none is created. Throws a CommentApiError.
  */
 export async function upsertComment(
   api: GitHubRequest,
@@ -40,7 +67,10 @@ export async function upsertComment(
   options: { onlyUpdate?: boolean } = {}
 ): Promise<CommentOutcome> {
   const base = { owner: pr.owner, repo: pr.repo }
-  let existing: { id: number; body?: string | null } | undefined
+  const login = await commenterLogin(api)
+  const own = (comment: IssueComment | null) =>
+    comment?.user?.login === login && comment.body?.startsWith(marker) === true
+  let existing: IssueComment | undefined
   for (let page = 1; page <= MAX_PAGES && !existing; page++) {
     const data: unknown = await call(
       'reading the comments',
@@ -53,8 +83,7 @@ export async function upsertComment(
         `reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`
       )
     }
-    const comments = data as Array<{ id: number; body?: string | null } | null>
-    existing = comments.find(comment => comment?.body?.includes(marker)) ?? undefined
+    existing = (data as Array<IssueComment | null>).find(own) ?? undefined
     if (data.length < PAGE) break
   }
   if (existing) {
@@ -82,6 +111,21 @@ function urlOf(data: { html_url?: unknown } | undefined): { url?: string } {
   return typeof data?.html_url === 'string' ? { url: data.html_url } : {}
 }
 
+/** One call's answer, whatever its status; no answer becomes a CommentApiError. */
+async function send(
+  what: string,
+  api: GitHubRequest,
+  route: string,
+  params: Record<string, unknown>
+): Promise<ApiAnswer> {
+  try {
+    return await api(route, params)
+  } catch (error) {
+    // A NetworkError: no answer came (its message names the failure and the host).
+    throw new CommentApiError(`${what}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
 /** One call: its data on a 2xx answer; any other answer, or none, becomes a CommentApiError saying what happened. */
 async function call(
   what: string,
@@ -89,18 +133,17 @@ async function call(
   route: string,
   params: Record<string, unknown>
 ): Promise<unknown> {
-  let answer: ApiAnswer
-  try {
-    answer = await api(route, params)
-  } catch (error) {
-    // A NetworkError: no answer came (its message names the failure and the host).
-    throw new CommentApiError(`${what}: ${error instanceof Error ? error.message : String(error)}`)
-  }
+  const answer = await send(what, api, route, params)
   if (answer.status >= 200 && answer.status < 300) return answer.data as unknown
+  throw failure(what, answer)
+}
+
+/** A CommentApiError for an answer that is not a success. */
+function failure(what: string, answer: ApiAnswer): CommentApiError {
   const said = apiMessage(answer)
   // src/action/post.ts says "lacks permission (HTTP 403: …)" itself for these two.
   const forbidden = answer.status === 403 || answer.status === 404
-  throw new CommentApiError(
+  return new CommentApiError(
     forbidden ? said : `${what}: the GitHub API answered HTTP ${answer.status} ${said}`,
     answer.status
   )

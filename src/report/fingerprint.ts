@@ -1,32 +1,57 @@
-import { createHash } from 'node:crypto'
+import { createHash, createHmac, randomBytes } from 'node:crypto'
+
+/**
+ * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
+ * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
+ * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
+ * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
+ * CLI) the key is random, once per process.
+ */
+export function fingerprintKey(env: NodeJS.ProcessEnv): string {
+  const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env
+  return repository || run
+    ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
+    : processKey
+}
+
+const processKey = randomBytes(32).toString('hex')
+
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret: string): { prefix: string; anthropic: boolean } {
+  const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]
+  if (anthropic) return { prefix: anthropic.toLowerCase(), anthropic: true }
+  return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false }
+}
 
 /**
  * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of its SHA-256. The same secret always gets the same fingerprint.
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
  */
-export function fingerprint(secret: string): string {
-  const prefix =
-    /^(sk-ant-[a-z]+\d*)-/.exec(secret)?.[1] ?? (secret.startsWith('eyJ') ? 'jwt' : 'secret')
-  const digest = createHash('sha256').update(secret).digest('hex').slice(0, 8)
-  return `${prefix}:${digest}`
+export function fingerprint(secret: string, key = fingerprintKey(process.env)): string {
+  const { prefix, anthropic } = publicPrefix(secret)
+  const hash = anthropic ? createHash('sha256') : createHmac('sha256', key)
+  return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`
 }
 
-/** Text shaped like a credential: Anthropic keys and tokens, JWTs, GitHub tokens. */
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
 const SECRET_SHAPES =
-  /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/g
+  /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi
 
 /**
- * Replaces every credential-shaped run of text with its fingerprint, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment.
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
  */
 export function redactSecrets(text: string): string {
-  return text.replace(SECRET_SHAPES, secret => `[redacted ${fingerprint(secret)}]`)
+  return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`)
 }
 
 /** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
 export function looksLikeSecret(value: string): boolean {
   const text = value.trim()
   if (text.startsWith('{')) return true
-  const match = new RegExp(`^(?:${SECRET_SHAPES.source})`).exec(text)
+  const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text)
   return match !== null
 }

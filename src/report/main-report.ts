@@ -4,7 +4,8 @@ import { kindOf, KINDS } from '../credentials/kinds.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX, reasonOf } from './errors.js'
-import { escapeCell } from './markdown.js'
+import { clipChars, escapeCell, inertMarkdown, QUOTE_MAX } from './markdown.js'
+import type { Redact } from './redact.js'
 
 /** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
 export interface EventFacts {
@@ -28,8 +29,14 @@ const HEADLINE: Record<string, string> = {
   missing: 'is missing'
 }
 
-function requestIdNote(checked: CheckedCredential): string {
-  return checked.probe?.requestId ? ` (request id ${checked.probe.requestId})` : ''
+/** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
+function serverText(text: string, redact: Redact): string {
+  return clipChars(redact(text).replace(/\s+/g, ' ').trim(), QUOTE_MAX)
+}
+
+function requestIdNote(checked: CheckedCredential, redact: Redact): string {
+  const id = checked.probe?.requestId
+  return id ? ` (request id ${serverText(id, redact)})` : ''
 }
 
 function expiryText(credential: Credential, now: Date): string {
@@ -41,8 +48,11 @@ function expiryText(credential: Credential, now: Date): string {
     : `expires at ${when}, in ${formatDuration(remaining)}`
 }
 
-/** The one message that explains the verdict: names the credential, the cause (with request id) and the fix. */
-export function verdictMessage(report: CheckReport, event: EventFacts): Message {
+/**
+ * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
+ * the server said goes through `redact`.
+ */
+export function verdictMessage(report: CheckReport, event: EventFacts, redact: Redact): Message {
   const { verdict } = report
   const chosen = report.chosen
   if (report.selection.cloudProvider) {
@@ -71,7 +81,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts): Message 
     case 'unverifiable':
       return {
         title,
-        text: `${PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ?? 'no answer'}${requestIdNote(chosen)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+        text: `${PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
       }
     case 'invalid':
     case 'revoked':
@@ -79,7 +89,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts): Message 
     case 'billing':
       return {
         title,
-        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${chosen.probe?.message ?? ''}"${requestIdNote(chosen)}. Fix: ${kind.fix[verdict.status]}`
+        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
       }
     case 'missing':
       return missingMessage(event)
@@ -142,7 +152,7 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
   const lines = [
     '## Claude preflight',
     '',
-    `**${escapeCell(message.title)}**: ${escapeCell(reasonOf(message.text))}`,
+    `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
     '',
     '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
     '| --- | --- | --- | --- | --- | --- | --- |',

@@ -1,23 +1,62 @@
 // What the post step shows: one `::error` per distinct failure (its title names the kind), a job-summary
 // section with the timeline, and the same section as a pull-request comment body (with a hidden marker).
+// Whatever it quotes from the files read (their words, their names) is redacted and quoted inertly (markdown.ts);
+// what it lists is capped, and each text is cut under the limit of where it goes.
 import type { Core } from '../action/core.js'
 import type { Failure } from '../scan/explain.js'
 import type { PreflightState } from '../scan/preflight-state.js'
 import { PREFIX } from './errors.js'
-import { escapeCell } from './markdown.js'
+import {
+  cellCode,
+  clipChars,
+  fitMarkdown,
+  inertMarkdown,
+  inlineCode,
+  QUOTE_MAX
+} from './markdown.js'
+import type { Redact } from './redact.js'
 
 export const COMMENT_MARKER = '<!-- claude-preflight:post-report -->'
 
 /** The largest time a Date can hold (ms from the epoch). */
 const MAX_DATE_MS = 8.64e15
 
-/** One annotation per distinct failure. */
-export function annotate(core: Pick<Core, 'error'>, failures: Failure[]): void {
-  for (const failure of failures) {
-    const parts = [failure.headline, failure.preflight, failure.lost, `Fix: ${failure.fix}`]
+/** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
+export const MAX_LISTED = 20
+/** The runner shows at most 10 error annotations of a step: nine failures, then one saying how many more. */
+export const MAX_ANNOTATIONS = 10
+
+/**
+ * Where a report goes, and the most it may hold there, in UTF-8 bytes (never fewer than characters): the runner
+ * drops a job summary over 1 MiB whole; GitHub refuses a comment body over 65,536 characters. Both leave room
+ * (the comment's marker and footer are added after).
+ */
+export const REPORT_LIMITS = { summary: 1_000_000, comment: 65_000 } as const
+export type Audience = keyof typeof REPORT_LIMITS
+
+const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
+
+/** One annotation per distinct failure, up to what the runner shows. */
+export function annotate(core: Pick<Core, 'error'>, failures: Failure[], redact: Redact): void {
+  const shown =
+    failures.length > MAX_ANNOTATIONS ? failures.slice(0, MAX_ANNOTATIONS - 1) : failures
+  for (const failure of shown) {
+    const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`
+    const parts = [
+      `${failure.headline}: ${quoted}`,
+      failure.preflight,
+      failure.lost,
+      `Fix: ${failure.fix}`
+    ]
     core.error(`${PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
       title: `${PREFIX}: ${failure.title} (${failure.kind})`
     })
+  }
+  if (shown.length < failures.length) {
+    core.error(
+      `${PREFIX}: ${failures.length - shown.length} more distinct credential failures; the job summary lists the first ${MAX_LISTED}.`,
+      { title: `${PREFIX}: ${failures.length} credential failures` }
+    )
   }
 }
 
@@ -29,25 +68,36 @@ export interface ReportContext {
   /** Files that could not be read, with why. */
   unreadable: Array<{ file: string; reason: string }>
   state?: PreflightState
+  /** Applied to every text quoted from the files read (or from their names). */
+  redact: Redact
+  /** The PR comment shows no fingerprint: it may be public, and a hash is something to test guesses against. */
+  audience: Audience
 }
 
-/** The markdown section for the job summary and the PR comment. */
+/** The markdown section for the job summary or the PR comment, within the audience's limit. */
 export function reportMarkdown(failures: Failure[], context: ReportContext): string {
+  const quote = (text: string) => inlineCode(context.redact(text))
+  const quoteCell = (text: string) => cellCode(context.redact(text))
+  const state =
+    context.audience === 'comment' && context.state
+      ? { ...context.state, fingerprint: undefined }
+      : context.state
+  const listed = failures.slice(0, MAX_LISTED)
   const lines: string[] = []
   if (failures.length === 0) {
     lines.push(`### ${PREFIX}: no credential failure in the Claude step`)
     lines.push('')
     lines.push(
       context.files.length > 0
-        ? `Read ${count(context.files.length, 'file')}: ${context.files.map(code).join(', ')}. None shows Claude's API refusing the credential or GitHub refusing its token.`
-        : `Nothing to read: ${context.missing.map(code).join(', ') || 'no `claude-output` given'} matched no file.`
+        ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+        : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
     )
   } else {
     lines.push(`### ${PREFIX}: ${count(failures.length, 'credential failure')} in the Claude step`)
     lines.push('')
     lines.push('| Kind | When | Before it | Retries | Seen in |')
     lines.push('| --- | --- | --- | --- | --- |')
-    for (const failure of failures) {
+    for (const failure of listed) {
       const f = failure.first
       const when = [
         f.secondsIntoRun !== undefined
@@ -61,38 +111,54 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
         f.turnsBefore !== undefined
           ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
           : 'not recorded'
-      const seen = failure.files.map(
-        file => `${code(basename(file))}:${f.file === file ? f.line : ''}`
-      )
+      const seen = failure.files
+        .slice(0, MAX_LISTED)
+        .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`)
+      if (failure.files.length > MAX_LISTED)
+        seen.push(`and ${failure.files.length - MAX_LISTED} more`)
       lines.push(
-        `| \`${failure.kind}\` | ${escapeCell(when || 'unknown')} | ${before} | ${f.retries} | ${escapeCell(seen.join(' '))} |`
+        `| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`
       )
     }
-    const timeline = timelineMermaid(failures, context.state)
+    if (listed.length < failures.length) {
+      lines.push('', `And ${count(failures.length - listed.length, 'more failure')}, not listed.`)
+    }
+    const timeline = timelineMermaid(listed, state)
     if (timeline) lines.push('', timeline.trimEnd())
-    for (const failure of failures) {
+    for (const failure of listed) {
       lines.push('')
       lines.push(`#### ${failure.title} (\`${failure.kind}\`)`)
       lines.push('')
-      lines.push(prose(failure.headline))
-      if (failure.preflight) lines.push('', prose(failure.preflight))
-      if (failure.lost) lines.push('', prose(failure.lost))
-      lines.push('', `**Fix:** ${prose(failure.fix)}`)
+      lines.push(`${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`)
+      if (failure.preflight) lines.push('', inertMarkdown(failure.preflight))
+      if (failure.lost) lines.push('', inertMarkdown(failure.lost))
+      lines.push('', `**Fix:** ${inertMarkdown(failure.fix)}`)
     }
   }
   const notes: string[] = []
-  if (context.state?.fingerprint) {
+  if (state?.label || state?.fingerprint) {
+    const fingerprint = state.fingerprint ? ` ${inlineCode(state.fingerprint)}` : ''
+    const source = state.source ? ` from \`${state.source}\`` : ''
     notes.push(
-      `Preflight checked ${context.state.label ?? 'the credential'} \`${context.state.fingerprint}\`${context.state.source ? ` from \`${context.state.source}\`` : ''}: ${context.state.status ?? 'unknown'}.`
+      `Preflight checked ${inertMarkdown(state.label ?? 'the credential')}${fingerprint}${source}: ${inertMarkdown(state.status ?? 'unknown')}.`
     )
   }
   if (failures.length > 0 && context.missing.length > 0) {
-    notes.push(`No file matched ${context.missing.map(code).join(', ')}.`)
+    notes.push(`No file matched ${capped(context.missing.map(quote))}.`)
   }
-  for (const { file, reason } of context.unreadable)
-    notes.push(`Could not read ${code(file)}: ${reason}.`)
-  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${prose(note)}`))
-  return lines.join('\n') + '\n'
+  for (const { file, reason } of context.unreadable.slice(0, MAX_LISTED))
+    notes.push(`Could not read ${quote(file)}: ${quote(reason)}.`)
+  if (context.unreadable.length > MAX_LISTED) {
+    notes.push(`Could not read ${count(context.unreadable.length - MAX_LISTED, 'more file')}.`)
+  }
+  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${note}`))
+  const limit = REPORT_LIMITS[context.audience]
+  return fitMarkdown(
+    lines.join('\n') + '\n',
+    limit,
+    bytes,
+    `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`
+  )
 }
 
 /**
@@ -199,13 +265,10 @@ function count(n: number, one: string): string {
   return `${n} ${n === 1 ? one : `${one}s`}`
 }
 
-function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``
-}
-
-/** One paragraph: words from a transcript never start a line, so they cannot open a fence or a heading. */
-function prose(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ')
+/** Items joined by commas, the first MAX_LISTED of them, then how many more. */
+function capped(items: string[]): string {
+  const shown = items.slice(0, MAX_LISTED).join(', ')
+  return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown
 }
 
 function basename(path: string): string {

@@ -15,7 +15,7 @@ export interface Failure {
   /** Every file it was seen in. */
   files: string[]
   occurrences: number
-  /** One sentence: what happened and when. */
+  /** One sentence: what happened and when; the reports quote `first.message` after it. */
   headline: string
   /** What the run had done and spent before it, when known. */
   lost?: string
@@ -77,7 +77,6 @@ const VERB: Record<Kind, string> = {
 
 function credentialName(kind: Kind, state?: PreflightState): string {
   if (kind === 'github-auth') return 'The GitHub token'
-  if (state?.label && state.fingerprint) return `The ${state.label} (${state.fingerprint})`
   if (state?.label) return `The ${state.label}`
   return 'The Anthropic credential'
 }
@@ -86,7 +85,7 @@ function headline(f: Finding, state?: PreflightState): string {
   let text = `${credentialName(f.kind, state)} ${VERB[f.kind]}`
   if (f.secondsIntoRun !== undefined) text += ` ${duration(f.secondsIntoRun)} into the run`
   if (f.at) text += ` (${f.at.replace(/\.\d+Z$/, 'Z')})`
-  return `${text}: "${f.message}"`
+  return text
 }
 
 function lostWork(f: Finding): string | undefined {

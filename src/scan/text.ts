@@ -2,6 +2,7 @@
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 import { classifyApiError, type Kind } from './kinds.js'
 import { redactSecrets } from '../report/fingerprint.js'
+import { normaliseText } from '../report/redact.js'
 
 export interface TextSignal {
   kind: Kind
@@ -102,6 +103,32 @@ function apiMessage(rest: string): string {
   return text
 }
 
+/** Claude Code's Bash tool puts the exit code before a failed command's output. */
+const EXIT_CODE_LINE = /^Exit code \d+\r?\n/
+
+/**
+ * The line of a failed GitHub tool call's output (git, gh, the GitHub MCP server) that is GitHub's or git's own
+ * refusal of the token, when the output starts with one: the first line (after the Bash tool's `Exit code N`), or
+ * the line after git's `remote:` answer. Words further down (a pull request's body that `gh` printed, a diff) are
+ * not GitHub speaking.
+ */
+export function githubRefusal(output: string): string | undefined {
+  const lines = output.replace(EXIT_CODE_LINE, '').trimStart().split(/\r?\n/, 2)
+  for (const line of lines) {
+    if (classifyTextLine(line)?.kind === 'github-auth') return line.trim()
+    if (isGitHubErrorJson(line)) return line.trim()
+    if (!line.startsWith('remote: ')) break
+  }
+  return undefined
+}
+
+/** GitHub's REST error body: `{"message":"Bad credentials","documentation_url":"https://docs.github.com/…"}`. */
+function isGitHubErrorJson(line: string): boolean {
+  return /^\{\s*"message"\s*:\s*"(?:Bad credentials|Requires authentication)"\s*,\s*"documentation_url"\s*:\s*"https:\/\/docs\.github\.com\//.test(
+    line.trim()
+  )
+}
+
 /** The credential failure a plain-text line reports, if it reports one. */
 export function classifyTextLine(raw: string): TextSignal | undefined {
   if (!ANCHORS.some(anchor => raw.includes(anchor))) return undefined
@@ -121,7 +148,10 @@ export function classifyTextLine(raw: string): TextSignal | undefined {
     const { kind, status } = pattern.classify(match)
     if (!kind) return undefined
     // Redacted before it is cut: a secret cut short no longer looks like one.
-    const signal: TextSignal = { kind, message: redactSecrets(line.trim()).slice(0, 500) }
+    const signal: TextSignal = {
+      kind,
+      message: redactSecrets(normaliseText(line.trim())).slice(0, 500)
+    }
     if (status !== undefined) signal.status = status
     if (at) signal.at = at
     return signal

@@ -3,11 +3,11 @@
 // assistant messages with `error` / `is_api_error_message` / `api_error_status`, `result` with
 // `api_error_status`); text inside tool results, tool inputs, user messages or file contents never does.
 // The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
-// result carries GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
+// result starts with GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
 import { classifyApiError, isCredentialStatus, type Kind } from './kinds.js'
 import type { SplitRecord } from './split.js'
-import { classifyTextLine } from './text.js'
+import { classifyTextLine, githubRefusal } from './text.js'
 import { redactSecrets } from '../report/fingerprint.js'
 
 export interface Finding {
@@ -108,9 +108,6 @@ const IS_ERROR_TRUE = /"is_error"\s*:\s*true/
 const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-z_]+)")?/
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/
-
-const GITHUB_AUTH_TEXT =
-  /Bad credentials|Authentication failed for 'https?:\/\/|Invalid username or password|HTTP 401|401 Unauthorized/
 
 /** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
 const MAX_RETRY_DELAY_MS = 3_600_000
@@ -333,11 +330,12 @@ export class TranscriptScanner {
     this.githubTools.delete(id)
     if (block.is_error !== true) return
     const text = resultText(block.content)
-    if (!GITHUB_AUTH_TEXT.test(text)) return
+    const refusal = githubRefusal(text)
+    if (refusal === undefined) return
     this.signal({
       kind: 'github-auth',
       status: 401,
-      message: `${tool}: ${firstLine(text, GITHUB_AUTH_TEXT)}`,
+      message: `${tool}: ${redactSecrets(refusal).slice(0, 300)}`,
       line,
       source: 'tool',
       provisional: false,
@@ -550,12 +548,6 @@ function resultText(content: unknown): string {
             .join('\n')
         : ''
   return redactSecrets(text).slice(0, 20000)
-}
-
-/** The first line matching `pattern`, redacted before it is cut to 300 characters. */
-function firstLine(text: string, pattern: RegExp): string {
-  const line = text.split('\n').find(l => pattern.test(l)) ?? text
-  return redactSecrets(line.trim()).slice(0, 300)
 }
 
 /** A non-negative number up to `max`; anything else (garbled, negative, huge, not a number) is undefined. */
