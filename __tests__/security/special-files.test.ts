@@ -12,6 +12,7 @@ import { runnerCommands } from '../support/runner-commands.js'
 import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from '../support/refresh-chain.js'
 import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
 import { post } from '../../src/action/post.js'
+import type { Core } from '../../src/action/core.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -51,6 +52,22 @@ function hostileWorkspace(root: string): string {
   execFileSync('mkfifo', [join(workspace, 'pipe')])
   symlinkSync(join(workspace, 'pipe'), join(logs, 'fifo.log'))
   return workspace
+}
+
+/** The post step's core, reading `logs/*.log`, recording what it logs. */
+function fakeCore() {
+  const infos: string[] = []
+  const warnings: string[] = []
+  const core = {
+    getInput: (name: string) => (name === 'claude-output' ? 'logs/*.log' : ''),
+    getState: () => '',
+    info: (message: string) => void infos.push(message),
+    notice: () => undefined,
+    warning: (message: string) => void warnings.push(message),
+    error: () => undefined,
+    summary: { addRaw: () => ({ write: async () => undefined }) }
+  }
+  return { core: core as unknown as Core, infos, warnings }
 }
 
 test('symlinks to /proc/self/environ and /dev/zero and a FIFO: refused, the step ends, the token is saved', async () => {
@@ -113,19 +130,10 @@ test('symlinks to /proc/self/environ and /dev/zero and a FIFO: refused, the step
 test('the write-back runs before the scan reads any file', async () => {
   const job = newJob()
   const workspace = hostileWorkspace(job.dir)
-  const infos: string[] = []
+  const { core, infos } = fakeCore()
   let readBeforeWriteBack: string[] | undefined
-  const core = {
-    getInput: (name: string) => (name === 'claude-output' ? 'logs/*.log' : ''),
-    getState: () => '',
-    info: (message: string) => void infos.push(message),
-    notice: () => undefined,
-    warning: () => undefined,
-    error: () => undefined,
-    summary: { addRaw: () => ({ write: async () => undefined }) }
-  }
   const outcome = await post({
-    core: core as any,
+    core,
     env: { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: job.dir },
     fail: () => undefined,
     finishWriteBack: async () => {
@@ -144,21 +152,12 @@ test('the scan is bounded in bytes and time, and says what it did not read', asy
   writeFileSync(join(logs, 'a.log'), expired + 'x'.repeat(8192) + '\n')
   writeFileSync(join(logs, 'b.log'), expired)
   writeFileSync(join(logs, 'c.log'), expired)
-  const warnings: string[] = []
+  const { core, warnings } = fakeCore()
   // The clock moves 10 s at each look; the budget allows a few looks only.
   let clock = 0
-  const core = {
-    getInput: (name: string) => (name === 'claude-output' ? 'logs/*.log' : ''),
-    getState: () => '',
-    info: () => undefined,
-    notice: () => undefined,
-    warning: (message: string) => void warnings.push(message),
-    error: () => undefined,
-    summary: { addRaw: () => ({ write: async () => undefined }) }
-  }
   let failed = 0
   const outcome = await post({
-    core: core as any,
+    core,
     env: { GITHUB_WORKSPACE: job.dir, RUNNER_TEMP: job.dir },
     fail: () => failed++,
     scanLimits: { fileBytes: 4096, budgetMs: 55_000, now: () => (clock += 10_000) }
