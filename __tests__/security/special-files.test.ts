@@ -9,7 +9,15 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { newJob, runAction } from '../support/runner.js'
 import { runnerCommands } from '../support/runner-commands.js'
-import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from '../support/refresh-chain.js'
+import {
+  GHS,
+  PAT,
+  SECRET,
+  acceptIssuedTokens,
+  jobEnv,
+  startChain,
+  type Chain
+} from '../support/refresh-chain.js'
 import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
 import { post } from '../../src/action/post.js'
 import type { Core } from '../../src/action/core.js'
@@ -25,12 +33,7 @@ beforeAll(async () => {
   for (const entry of [MAIN, POST]) expect(existsSync(entry)).toBe(true) // run `npm run bundle` first
   chain = await startChain()
   api = await startAnthropicStandIn({ credentials: { 'sk-ant-oat01-old-access-token': 'valid' } })
-  // Every access token the OAuth stand-in issues is one the API accepts.
-  const issue = chain.oauth.issued.push.bind(chain.oauth.issued)
-  chain.oauth.issued.push = (...pairs) => {
-    for (const pair of pairs) api.set(pair.accessToken, 'valid')
-    return issue(...pairs)
-  }
+  acceptIssuedTokens(chain, api)
 })
 afterAll(async () => {
   await chain?.close()
