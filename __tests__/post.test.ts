@@ -166,7 +166,7 @@ describe('post', () => {
   test('an unreadable file is a warning and a failing write-back fails the job with one error, never a crash', async () => {
     const dir = join(job, 'unreadable')
     mkdirSync(join(dir, 'target'), { recursive: true })
-    // A glob matches the link; reading it fails (EISDIR): that must be a warning.
+    // A glob matches the link to a directory; it is refused as not a regular file: that must be a warning.
     symlinkSync(join(dir, 'target'), join(dir, 'broken.jsonl'))
     const rec = recorder({ 'claude-output': join(dir, '*.jsonl') })
     let failed = 0
@@ -179,7 +179,9 @@ describe('post', () => {
       }
     })
     expect(outcome.failures).toEqual([])
-    expect(rec.warnings.join('\n')).toMatch(/could not read .*broken\.jsonl: .*EISDIR/)
+    expect(rec.warnings.join('\n')).toMatch(
+      /could not read .*broken\.jsonl: refused: it is a directory/
+    )
     expect(rec.errors).toHaveLength(1)
     expect(rec.errors[0]?.message).toContain('secret write-back failed: 503')
     expect(failed).toBe(1)

@@ -648,7 +648,7 @@ describe('globs', () => {
       ['**/*.jsonl', '!**/skip.jsonl', 'x.jsonl', 'nothing/*.json', 'gone.json'],
       dir
     )
-    expect(got.files.map(f => f.slice(dir.length + 1))).toEqual([
+    expect(got.files.map(f => f.path.slice(dir.length + 1))).toEqual([
       'a/b/z.jsonl',
       'a/y.jsonl',
       'x.jsonl'

@@ -187,3 +187,15 @@ export function recordingCore(state: Record<string, string> = {}) {
     }
   }
 }
+
+/** Makes every access token the OAuth stand-in issues one the Anthropic stand-in accepts. */
+export function acceptIssuedTokens(
+  chain: Chain,
+  api: { set(token: string, state: string): void }
+): void {
+  const issue = chain.oauth.issued.push.bind(chain.oauth.issued)
+  chain.oauth.issued.push = (...pairs) => {
+    for (const pair of pairs) api.set(pair.accessToken, 'valid')
+    return issue(...pairs)
+  }
+}

@@ -247,7 +247,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4206:
+/***/ 199:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -257,9 +257,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_BASE_URL, readChoice, readBoolean, readBaseUrl */
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
-/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
-/* harmony import */ var _credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9300);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9423);
 
 
 
@@ -362,11 +362,11 @@ function resolvePolicy(inputs, hasRefreshToken) {
 
 /***/ }),
 
-/***/ 490:
+/***/ 9069:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9986);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2029);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -375,7 +375,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9986:
+/***/ 2029:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -391,13 +391,13 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/check/inputs.js
-var check_inputs = __nccwpck_require__(4206);
+var check_inputs = __nccwpck_require__(199);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(5270);
+var kinds = __nccwpck_require__(1541);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9300);
+var clean = __nccwpck_require__(9423);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(8986);
+var oauth_token = __nccwpck_require__(381);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
@@ -544,11 +544,11 @@ function request_classifyNetworkError(error) {
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
 async function dispatcherFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
     return proxies.get(proxy);
 }
 /**
@@ -557,7 +557,7 @@ async function dispatcherFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
     try {
         const dispatcher = await dispatcherFor(request.url);
@@ -882,7 +882,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -942,7 +942,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
+        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
     }
     catch {
         return undefined;
@@ -964,7 +964,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(2996);
+var duration = __nccwpck_require__(5891);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1113,9 +1113,9 @@ async function runCheck(inputs, context, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(3668);
+var credentials_credential = __nccwpck_require__(421);
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(128);
+var errors = __nccwpck_require__(8411);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1360,7 +1360,7 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __nccwpck_require__(4506);
+var redact = __nccwpck_require__(6749);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1457,11 +1457,14 @@ async function checkCommand(args, io) {
     return action === 'fail' ? 1 : 0;
 }
 
+// EXTERNAL MODULE: ./lib/report/inert.js
+var inert = __nccwpck_require__(4726);
 ;// CONCATENATED MODULE: ./lib/version.js
 /** The release version; `claude-preflight --version` prints it. Kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./lib/cli/index.js
+
 
 
 
@@ -1476,7 +1479,7 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).scanCommand,
+        run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
         usage: 'Usage: claude-preflight scan FILE... [--json]'
     }
 };
@@ -1493,7 +1496,7 @@ async function cli(argv, io) {
     }
     const command = COMMANDS[name];
     if (!command) {
-        io.stderr(`claude-preflight: unknown command '${name}'.\n${USAGE}\n`);
+        io.stderr(`claude-preflight: unknown command '${(0,inert/* inert */.t)(name)}'.\n${USAGE}\n`);
         return 2;
     }
     if (args.includes('--help') || args.includes('-h')) {
@@ -1504,7 +1507,7 @@ async function cli(argv, io) {
         return await (await command.run())(args, io);
     }
     catch (error) {
-        io.stderr(`${(0,errors/* oneLine */.TN)(error)}\n`);
+        io.stderr(`${(0,inert/* inert */.t)((0,errors/* oneLine */.TN)(error))}\n`);
         return 2;
     }
 }
@@ -1519,7 +1522,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9300:
+/***/ 9423:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1528,7 +1531,7 @@ async function run() {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
@@ -1614,14 +1617,14 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 3668:
+/***/ 421:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ newCredential),
 /* harmony export */   a: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -1635,7 +1638,7 @@ function fingerprintOf(credential) {
 
 /***/ }),
 
-/***/ 5270:
+/***/ 1541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1646,9 +1649,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(3668);
+var credentials_credential = __nccwpck_require__(421);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9300);
+var clean = __nccwpck_require__(9423);
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -1720,9 +1723,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(128);
+var errors = __nccwpck_require__(8411);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(4514);
+var timestamp = __nccwpck_require__(3667);
 ;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
 
 
@@ -1801,7 +1804,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(8986);
+var oauth_token = __nccwpck_require__(381);
 ;// CONCATENATED MODULE: ./lib/credentials/kinds.js
 
 
@@ -1822,7 +1825,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 8986:
+/***/ 381:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1830,9 +1833,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3668);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9300);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
 
 
 
@@ -1894,7 +1897,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 2996:
+/***/ 5891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1902,7 +1905,7 @@ const oauthToken = {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -1956,14 +1959,14 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 4514:
+/***/ 3667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
 
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
@@ -2008,7 +2011,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 128:
+/***/ 8411:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2049,7 +2052,7 @@ function reasonOf(error) {
 
 /***/ }),
 
-/***/ 1263:
+/***/ 4458:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2114,7 +2117,54 @@ function looksLikeSecret(value) {
 
 /***/ }),
 
-/***/ 4506:
+/***/ 4726:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ inertJson),
+/* harmony export */   t: () => (/* binding */ inert)
+/* harmony export */ });
+// Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
+// runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
+// src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
+// (TryParseV2), and the legacy `##[name …]data` anywhere in a line (TryParse). Lines end at `\n`, `\r` or
+// `\r\n` (StreamReader.ReadLine in src/Runner.Sdk/ProcessInvoker.cs). Both parsers match with .NET's
+// culture-sensitive StartsWith/IndexOf, which skip default-ignorable characters: `#\u00AD#[` can still be `##[`.
+/** Characters that can end a line, hide themselves from a culture-sensitive match, or control a terminal. */
+const HIDDEN = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+/**
+ * The text on one line, with no way to issue a workflow command: every control, line-separating and invisible
+ * character is shown as a `\uXXXX` escape, `##[` as `#\u0023[`, and a `::` opening the text as `\u003a:`.
+ */
+function inert(text) {
+    return text
+        .replace(HIDDEN, escapeChar)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/^(\s*)::/, '$1\\u003a:');
+}
+/**
+ * JSON whose every line is inert: `JSON.stringify` already escapes controls inside strings, and `#` can only
+ * stand inside a string, where `\u0023` is the same character to any JSON reader. Indented output starts each
+ * line with a space, a quote or a bracket, never `::`.
+ */
+function inertJson(value) {
+    return JSON.stringify(value, null, 2)
+        .replace(HIDDEN, char => (char === '\n' ? char : escapeChar(char)))
+        .replace(/#/g, '\\u0023');
+}
+/** `\uXXXX` for each UTF-16 unit: valid in JSON and in JavaScript, whatever the code point. */
+function escapeChar(char) {
+    let escaped = '';
+    for (let i = 0; i < char.length; i++) {
+        escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    }
+    return escaped;
+}
+
+
+/***/ }),
+
+/***/ 6749:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2123,9 +2173,9 @@ function looksLikeSecret(value) {
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
 /* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms */
-/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4206);
-/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5270);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1263);
+/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(199);
+/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
@@ -2550,6 +2600,6 @@ function redactorFor(secrets) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(490);
+/******/ var __webpack_exports__ = __nccwpck_require__(9069);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -7,12 +7,19 @@ import { finishWriteBack } from '../refresh/index.js'
 import { readBoolean } from '../check/inputs.js'
 import { clip } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
-import { annotate, commentBody, COMMENT_MARKER, reportMarkdown } from '../report/post-report.js'
+import { inert } from '../report/inert.js'
+import {
+  annotate,
+  commentBody,
+  COMMENT_MARKER,
+  reportMarkdown,
+  type ReportContext
+} from '../report/post-report.js'
 import { knownSecrets, redactorFor } from '../report/redact.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
 import { parsePreflightState, STATE_KEY } from '../scan/preflight-state.js'
-import { expandPatterns, scanFile } from '../scan/read.js'
-import type { Finding } from '../scan/transcript.js'
+import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
+import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import {
   CommentApiError,
@@ -31,14 +38,18 @@ export interface PostDeps {
   fail?: () => void
   /**
    * The write-back retry (src/refresh): rotated credentials that main could not store yet, or that the CLI
-   * rotated during the run. Called last; what it throws fails the job with one annotation.
+   * rotated during the run. Called first, before the scan; what it throws fails the job with one annotation.
    */
   finishWriteBack?: () => Promise<void>
+  /** The scan's byte caps, time budget and clock (default DEFAULT_LIMITS in src/scan/read.ts). */
+  scanLimits?: Partial<ScanLimits>
 }
 
 export interface PostOutcome {
   failures: Failure[]
+  /** The findings kept (see FindingTally); `omittedFindings` more were counted only. */
   findings: Finding[]
+  omittedFindings: number
   files: string[]
   comment?: CommentOutcome
   failed: boolean
@@ -46,21 +57,28 @@ export interface PostOutcome {
 
 export async function post(deps: PostDeps): Promise<PostOutcome> {
   const { core } = deps
-  const outcome: PostOutcome = { failures: [], findings: [], files: [], failed: false }
-  try {
-    await scanAndReport(deps, outcome)
-  } catch (error) {
-    core.warning(`${oneLine(error)} (the post step's report is incomplete)`)
+  const outcome: PostOutcome = {
+    failures: [],
+    findings: [],
+    omittedFindings: 0,
+    files: [],
+    failed: false
   }
+  // The write-back first, on its own: nothing the scan meets (a huge file, a FIFO, a crash) may cost the newest
+  // refresh token.
   if (deps.finishWriteBack) {
     try {
       await deps.finishWriteBack()
     } catch (error) {
       // The newest refresh token was not saved: the one case worth failing the job for, so nobody misses it.
       core.error(oneLine(error), { title: 'Rotated Claude credentials not saved' })
-      ;(deps.fail ?? defaultFail)()
-      outcome.failed = true
+      markFailed(deps, outcome)
     }
+  }
+  try {
+    await scanAndReport(deps, outcome)
+  } catch (error) {
+    core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
   return outcome
 }
@@ -71,28 +89,69 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   const failOnAuthError = booleanInput(core, 'fail-on-auth-error', true)
   const prComment = booleanInput(core, 'pr-comment', false)
 
-  const { files, missing } = await expandPatterns(patterns, env.GITHUB_WORKSPACE || process.cwd())
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+  const { files, missing } = await expandPatterns(patterns, workspace)
   for (const pattern of missing) {
     core.notice(
-      `${PREFIX}: no file matches '${pattern}' (input claude-output); nothing to read there.`
+      `${PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`
     )
   }
-  const unreadable: Array<{ file: string; reason: string }> = []
-  for (const file of files) {
-    try {
-      const scan = await scanFile(file)
-      outcome.findings.push(...scan.findings)
-      outcome.files.push(file)
-      core.info(
-        `${PREFIX}: read ${file}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
-      )
-    } catch (error) {
-      const reason = reasonOf(error)
-      unreadable.push({ file, reason })
-      core.warning(`${PREFIX}: could not read ${file}: ${reason}`)
-    }
+  const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
+  const read = await scanFiles(files, roots, { limits: deps.scanLimits ?? {} })
+  const tally = new FindingTally<Finding>()
+  for (const scan of read.scans) {
+    for (const finding of scan.findings) tally.add(finding)
+    tally.addOmitted(scan.omitted)
+    outcome.files.push(scan.file)
+    core.info(
+      `${PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
+    )
+  }
+  const printable = ({ file, reason }: Skipped) => ({ file: inert(file), reason: inert(reason) })
+  const refused = read.refused.map(printable)
+  const partial = read.partial.map(printable)
+  for (const { file, reason } of refused)
+    core.warning(`${PREFIX}: could not read ${file}: ${reason}`)
+  for (const { file, reason } of partial) core.warning(`${PREFIX}: ${file}: ${reason}`)
+  const unreadable = refused.concat(partial)
+  outcome.findings = tally.items()
+  outcome.omittedFindings = tally.omitted
+  if (tally.omitted > 0) {
+    core.info(
+      `${PREFIX}: ${tally.omitted} more credential failure(s) counted but not itemised (past ${MAX_KEPT_FINDINGS} per file).`
+    )
   }
 
+  // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
+  try {
+    await report(deps, outcome, { files: outcome.files, missing, unreadable }, prComment)
+  } catch (error) {
+    core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
+  }
+
+  if (tally.total > 0) {
+    const kinds = [...new Set(outcome.findings.map(f => f.kind))].join(', ')
+    if (failOnAuthError) {
+      core.info(
+        `${PREFIX}: marking the job failed: the Claude step hit ${tally.total} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
+      )
+      markFailed(deps, outcome)
+    } else {
+      core.info(
+        `${PREFIX}: ${tally.total} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
+      )
+    }
+  }
+}
+
+/** Annotations, the job summary and the PR comment. */
+async function report(
+  deps: PostDeps,
+  outcome: PostOutcome,
+  context: Pick<ReportContext, 'files' | 'missing' | 'unreadable'>,
+  prComment: boolean
+): Promise<void> {
+  const { core, env } = deps
   const state = parsePreflightState(core.getState(STATE_KEY))
   const failures = distinctFailures(outcome.findings, state)
   outcome.failures = failures
@@ -101,37 +160,27 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   )
   annotate(core, failures, redact)
 
-  const context = { files: outcome.files, missing, unreadable, state, redact }
-  const markdown = reportMarkdown(failures, { ...context, audience: 'summary' })
+  const full = { ...context, state, redact }
+  const markdown = reportMarkdown(failures, { ...full, audience: 'summary' })
   try {
     await core.summary.addRaw(markdown).write()
   } catch (error) {
-    core.warning(`${PREFIX}: could not write the job summary: ${reasonOf(error)}`)
+    core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
   }
 
   if (prComment) {
     const comment = await commentOnPullRequest(
       deps,
-      reportMarkdown(failures, { ...context, audience: 'comment' }),
+      reportMarkdown(failures, { ...full, audience: 'comment' }),
       failures.length === 0
     )
     if (comment) outcome.comment = comment
   }
+}
 
-  if (failures.length > 0) {
-    const kinds = [...new Set(failures.map(f => f.kind))].join(', ')
-    if (failOnAuthError) {
-      core.info(
-        `${PREFIX}: marking the job failed: the Claude step hit ${failures.length} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
-      )
-      ;(deps.fail ?? defaultFail)()
-      outcome.failed = true
-    } else {
-      core.info(
-        `${PREFIX}: ${failures.length} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
-      )
-    }
-  }
+function markFailed(deps: PostDeps, outcome: PostOutcome): void {
+  ;(deps.fail ?? defaultFail)()
+  outcome.failed = true
 }
 
 async function commentOnPullRequest(
@@ -162,17 +211,19 @@ async function commentOnPullRequest(
       onlyUpdate: nothingFound
     })
     if (outcome.action !== 'skipped') {
-      core.info(`${PREFIX}: PR #${pr.number} comment ${outcome.action} (id ${outcome.id}).`)
+      core.info(
+        `${PREFIX}: PR #${pr.number} comment ${outcome.action} (id ${inert(String(outcome.id))}).`
+      )
     }
     return outcome
   } catch (error) {
     const status = error instanceof CommentApiError ? error.status : undefined
     if (status === 403 || status === 404) {
       core.warning(
-        `${PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${reasonOf(error)}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`
+        `${PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${inert(reasonOf(error))}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`
       )
     } else {
-      core.warning(`${PREFIX}: could not comment on PR #${pr.number}: ${reasonOf(error)}`)
+      core.warning(`${PREFIX}: could not comment on PR #${pr.number}: ${inert(reasonOf(error))}`)
     }
     return undefined
   }

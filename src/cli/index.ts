@@ -1,5 +1,6 @@
 import { checkCommand, CHECK_USAGE, type Io } from './check.js'
 import { oneLine } from '../report/errors.js'
+import { inert } from '../report/inert.js'
 import { VERSION } from '../version.js'
 
 const USAGE = `claude-preflight ${VERSION}
@@ -34,7 +35,7 @@ export async function cli(argv: string[], io: Io): Promise<number> {
   }
   const command = COMMANDS[name]
   if (!command) {
-    io.stderr(`claude-preflight: unknown command '${name}'.\n${USAGE}\n`)
+    io.stderr(`claude-preflight: unknown command '${inert(name)}'.\n${USAGE}\n`)
     return 2
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -46,7 +47,7 @@ export async function cli(argv: string[], io: Io): Promise<number> {
       await command.run()
     )(args, io)
   } catch (error) {
-    io.stderr(`${oneLine(error)}\n`)
+    io.stderr(`${inert(oneLine(error))}\n`)
     return 2
   }
 }

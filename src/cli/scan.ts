@@ -1,10 +1,11 @@
 // `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 import { parseArgs } from 'node:util'
-import { PREFIX, oneLine, reasonOf } from '../report/errors.js'
+import { PREFIX, oneLine } from '../report/errors.js'
 import { distinctFailures } from '../scan/explain.js'
-import { expandPatterns, scanFile } from '../scan/read.js'
-import type { Finding } from '../scan/transcript.js'
+import { inert, inertJson } from '../report/inert.js'
+import { expandPatterns, scanFiles } from '../scan/read.js'
+import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 
 export interface ScanIo {
   stdout: (text: string) => void
@@ -15,7 +16,7 @@ export const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
 stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
-  --json   print {"findings":[{"kind","file","line","at","message",...}]}
+  --json   print {"findings":[{"kind","file","line","at","message",...}],"omitted":N}
 
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`
 
@@ -30,7 +31,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
       allowPositionals: true
     }))
   } catch (error) {
-    io.stderr(`${oneLine(error)}\n${SCAN_USAGE}\n`)
+    io.stderr(`${inert(oneLine(error))}\n${SCAN_USAGE}\n`)
     return 2
   }
   if (positionals.length === 0) {
@@ -39,21 +40,29 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   }
   const { files, missing } = await expandPatterns(positionals)
   if (missing.length > 0) {
-    io.stderr(`${PREFIX}: no such file: ${missing.join(', ')}\n`)
+    io.stderr(`${PREFIX}: no such file: ${missing.map(inert).join(', ')}\n`)
     return 2
   }
-  const findings: Finding[] = []
-  for (const file of files) {
-    try {
-      findings.push(...(await scanFile(file)).findings)
-    } catch (error) {
-      io.stderr(`${PREFIX}: could not read ${file}: ${reasonOf(error)}\n`)
-      return 2
+  const read = await scanFiles(files, [process.cwd()])
+  for (const { file, reason } of read.partial)
+    io.stderr(`${PREFIX}: ${inert(file)}: ${inert(reason)}\n`)
+  if (read.refused.length > 0) {
+    for (const { file, reason } of read.refused) {
+      io.stderr(`${PREFIX}: could not read ${inert(file)}: ${inert(reason)}\n`)
     }
+    return 2
   }
+  const tally = new FindingTally<Finding>()
+  for (const scan of read.scans) {
+    for (const finding of scan.findings) tally.add(finding)
+    tally.addOmitted(scan.omitted)
+  }
+  const findings = tally.items()
+  const verdict = tally.total > 0 ? 1 : 0
   if (values.json) {
-    io.stdout(`${JSON.stringify({ findings }, null, 2)}\n`)
-    return findings.length > 0 ? 1 : 0
+    // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
+    io.stdout(`${inertJson({ findings, omitted: tally.omitted })}\n`)
+    return verdict
   }
   if (findings.length === 0) {
     io.stdout(`${PREFIX}: no credential failure in ${files.length} file(s).\n`)
@@ -69,8 +78,11 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
       finding.retries > 0 ? `${finding.retries} retries` : undefined
     ].filter(Boolean)
     io.stdout(
-      `${finding.file}:${finding.line}: ${finding.kind}: ${finding.message}${when.length ? ` (${when.join(', ')})` : ''}\n`
+      `${inert(finding.file)}:${finding.line}: ${finding.kind}: ${inert(finding.message)}${when.length ? ` (${inert(when.join(', '))})` : ''}\n`
     )
+  }
+  if (tally.omitted > 0) {
+    io.stdout(`... and ${tally.omitted} more (past ${MAX_KEPT_FINDINGS} per file), not listed.\n`)
   }
   io.stdout('\n')
   for (const failure of distinctFailures(findings)) {

@@ -1,24 +1,227 @@
-// The scanner's only I/O: expands the `claude-output` paths and globs, and streams each file through the
-// splitter and the transcript scanner in fixed-size chunks (constant memory, whatever the file's size).
-import { createReadStream } from 'node:fs'
-import { readdir, stat } from 'node:fs/promises'
+// The scanner's only I/O: expands the `claude-output` paths and globs, admits only regular files whose real path
+// lies where the caller allows, and streams each through the splitter and the transcript scanner in fixed-size
+// chunks (constant memory, whatever the file's size), within a byte cap per file and in total and a time budget.
+import { constants } from 'node:fs'
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
 import { isAbsolute, join, resolve, sep } from 'node:path'
+import { reasonOf } from '../report/errors.js'
 import { RecordSplitter, type SplitOptions } from './split.js'
 import { TranscriptScanner, type FileScan } from './transcript.js'
 
 export const CHUNK_BYTES = 1024 * 1024
 
-/** Streams one file through the scanner. Throws on I/O errors (the caller turns them into warnings). */
+export interface ScanLimits {
+  /** Bytes read of one file at most; the rest is left unread and reported. */
+  fileBytes: number
+  /** Bytes read of all files together at most. */
+  totalBytes: number
+  /** Time for the whole scan (ms); files not reached in it are reported. */
+  budgetMs: number
+  /** The clock (ms), injectable for tests. */
+  now: () => number
+}
+
+export const DEFAULT_LIMITS: ScanLimits = {
+  fileBytes: 2 * 1024 ** 3,
+  totalBytes: 8 * 1024 ** 3,
+  budgetMs: 180_000,
+  now: () => performance.now()
+}
+
+/** A file the scan did not read, or read only in part, and why (one line; both raw: make them inert to print). */
+export interface Skipped {
+  file: string
+  reason: string
+}
+
+export interface ScanSet {
+  /** Files read, whole or in part. */
+  scans: FileScan[]
+  /** Files not read at all: refused (not a regular file, outside the allowed directories) or unreadable. */
+  refused: Skipped[]
+  /** Files read only in part: a byte cap or the time budget stopped the scan. */
+  partial: Skipped[]
+}
+
+/**
+ * Scans the expanded files in order. A file is read only when its real path lies under one of `roots` or under
+ * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
+ * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
+ */
+export async function scanFiles(
+  files: Candidate[],
+  roots: string[],
+  options: { limits?: Partial<ScanLimits>; split?: SplitOptions } = {}
+): Promise<ScanSet> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const deadline = limits.now() + limits.budgetMs
+  const realRoots = await Promise.all(roots.map(realOrResolved))
+  const set: ScanSet = { scans: [], refused: [], partial: [] }
+  let bytesLeft = limits.totalBytes
+  for (const [index, candidate] of files.entries()) {
+    const label = candidate.path
+    if (limits.now() >= deadline || bytesLeft <= 0) {
+      const why =
+        bytesLeft <= 0
+          ? `the scan's total byte cap (${mib(limits.totalBytes)})`
+          : "the scan's time budget"
+      for (const rest of files.slice(index)) {
+        set.refused.push({ file: rest.path, reason: `not read: ${why} was used up` })
+      }
+      break
+    }
+    let handle: FileHandle
+    try {
+      handle = await openAdmitted(candidate, realRoots)
+    } catch (error) {
+      set.refused.push({ file: label, reason: reasonOf(error) })
+      continue
+    }
+    try {
+      const cap = Math.min(limits.fileBytes, bytesLeft)
+      const read = await scanHandle(
+        handle,
+        candidate.path,
+        cap,
+        deadline,
+        limits.now,
+        options.split
+      )
+      bytesLeft -= read.bytes
+      set.scans.push(read.scan)
+      if (read.stopped === 'bytes') {
+        const which = cap === limits.fileBytes ? 'per file' : 'for all files'
+        set.partial.push({
+          file: label,
+          reason: `read only its first ${mib(read.bytes)}: the scan's byte cap ${which}`
+        })
+      } else if (read.stopped === 'time') {
+        set.partial.push({
+          file: label,
+          reason: `read only its first ${mib(read.bytes)}: the scan's time budget ran out`
+        })
+      }
+    } catch (error) {
+      set.refused.push({ file: label, reason: reasonOf(error) })
+    } finally {
+      await handle.close().catch(() => undefined)
+    }
+  }
+  return set
+}
+
+/** Streams one file through the scanner (no directory restriction). Throws on I/O errors and on special files. */
 export async function scanFile(
   path: string,
   options: SplitOptions & { label?: string } = {}
 ): Promise<FileScan> {
-  const scanner = new TranscriptScanner(options.label ?? path)
-  const splitter = new RecordSplitter(record => scanner.record(record), options)
-  const stream = createReadStream(path, { highWaterMark: CHUNK_BYTES })
-  for await (const chunk of stream) splitter.push(chunk as Buffer)
-  splitter.end()
-  return scanner.finish()
+  const handle = await openRegular(resolve(path))
+  try {
+    const limits = DEFAULT_LIMITS
+    const read = await scanHandle(
+      handle,
+      options.label ?? path,
+      limits.fileBytes,
+      limits.now() + limits.budgetMs,
+      limits.now,
+      options
+    )
+    return read.scan
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
+}
+
+/** Opens a candidate after checking where its real path lies. */
+async function openAdmitted(candidate: Candidate, roots: string[]): Promise<FileHandle> {
+  const real = await realpath(candidate.path)
+  const allowed = [...roots, candidate.base]
+  if (!allowed.some(root => isWithin(real, root))) {
+    throw new Error(
+      `refused: its real path ${real} lies outside the workspace, RUNNER_TEMP and the pattern's own directory (a symlink out of them?)`
+    )
+  }
+  return openRegular(real)
+}
+
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file.
+ */
+async function openRegular(path: string): Promise<FileHandle> {
+  // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+  if (constants.O_NONBLOCK === undefined) assertRegular(await stat(path))
+  const handle = await open(path, flags)
+  try {
+    assertRegular(await handle.stat())
+    return handle
+  } catch (error) {
+    await handle.close().catch(() => undefined)
+    throw error
+  }
+}
+
+function assertRegular(info: Stats): void {
+  if (info.isFile()) return
+  const what = info.isFIFO()
+    ? 'a FIFO'
+    : info.isCharacterDevice() || info.isBlockDevice()
+      ? 'a device'
+      : info.isSocket()
+        ? 'a socket'
+        : info.isDirectory()
+          ? 'a directory'
+          : 'a special file'
+  throw new Error(`refused: it is ${what}, not a regular file`)
+}
+
+async function scanHandle(
+  handle: FileHandle,
+  label: string,
+  cap: number,
+  deadline: number,
+  now: () => number,
+  split: SplitOptions = {}
+): Promise<{ scan: FileScan; bytes: number; stopped?: 'bytes' | 'time' }> {
+  const scanner = new TranscriptScanner(label)
+  const splitter = new RecordSplitter(record => scanner.record(record), split)
+  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  let bytes = 0
+  let stopped: 'bytes' | 'time' | undefined
+  for (;;) {
+    if (bytes >= cap) {
+      // One byte more tells a file of exactly `cap` bytes from a longer one.
+      const { bytesRead } = await handle.read(chunk, 0, 1, null)
+      if (bytesRead > 0) stopped = 'bytes'
+      break
+    }
+    if (now() >= deadline) {
+      stopped = 'time'
+      break
+    }
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, cap - bytes), null)
+    if (bytesRead === 0) break
+    bytes += bytesRead
+    splitter.push(chunk.subarray(0, bytesRead))
+  }
+  // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
+  if (stopped === undefined) splitter.end()
+  return { scan: scanner.finish(), bytes, ...(stopped ? { stopped } : {}) }
+}
+
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+export function isWithin(path: string, root: string): boolean {
+  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
+}
+
+async function realOrResolved(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path))
+}
+
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`
 }
 
 /** Scans bytes already in memory (tests, stdin-like sources), split into chunks of `chunkBytes`. */
@@ -36,9 +239,15 @@ export function scanBuffer(
   return scanner.finish()
 }
 
+/** A file a pattern matched, with the pattern's own directory (the part before any glob character). */
+export interface Candidate {
+  path: string
+  base: string
+}
+
 export interface Expanded {
   /** Files to read, in the order the patterns named them, each once. */
-  files: string[]
+  files: Candidate[]
   /** Patterns (paths or globs) that matched nothing. */
   missing: string[]
 }
@@ -47,7 +256,7 @@ const GLOB_CHARS = /[*?[]/
 
 /** Expands newline-separated paths and globs (`*`, `?`, `[…]`, `**`). A `!pattern` line excludes. */
 export async function expandPatterns(patterns: string[], cwd = process.cwd()): Promise<Expanded> {
-  const files: string[] = []
+  const files: Candidate[] = []
   const seen = new Set<string>()
   const missing: string[] = []
   const excludes = patterns
@@ -57,18 +266,20 @@ export async function expandPatterns(patterns: string[], cwd = process.cwd()): P
     if (!pattern || pattern.startsWith('!')) continue
     const path = absolute(pattern, cwd)
     let matched: string[]
+    const base = fixedDirectory(path)
     if (!GLOB_CHARS.test(pattern)) {
+      // Anything but a directory: scanFiles says why it will not read a FIFO or a device.
       const info = await stat(path).catch(() => undefined)
-      matched = info?.isFile() ? [path] : []
+      matched = info && !info.isDirectory() ? [path] : []
     } else {
-      matched = await walkGlob(path)
+      matched = await walkGlob(path, base)
     }
     matched = matched.filter(file => !excludes.some(re => re.test(file)))
     if (matched.length === 0) missing.push(pattern)
     for (const file of matched) {
       if (seen.has(file)) continue
       seen.add(file)
-      files.push(file)
+      files.push({ path: file, base })
     }
   }
   return { files, missing }
@@ -81,19 +292,24 @@ function absolute(pattern: string, cwd: string): string {
   return isAbsolute(expanded) ? resolve(expanded) : resolve(cwd, expanded)
 }
 
-/** Files matching an absolute glob: walks from the deepest directory without glob characters. */
-async function walkGlob(pattern: string): Promise<string[]> {
+/** The deepest directory of an absolute path or glob without glob characters: a path's own directory. */
+function fixedDirectory(pattern: string): string {
   const parts = pattern.split(sep)
   const fixed: string[] = []
-  for (const part of parts) {
+  for (const part of parts.slice(0, -1)) {
     if (GLOB_CHARS.test(part)) break
     fixed.push(part)
   }
-  const root = fixed.join(sep) || sep
+  return fixed.join(sep) || sep
+}
+
+/** Files matching an absolute glob: walks from its fixed directory (`root`). */
+async function walkGlob(pattern: string, root: string): Promise<string[]> {
+  const parts = pattern.split(sep)
+  const fixedParts = root === sep ? 1 : root.split(sep).length
   const re = globToRegExp(pattern)
-  const deep =
-    parts.slice(fixed.length).some(part => part === '**') || parts.length - fixed.length > 1
-  const maxDepth = parts.slice(fixed.length).includes('**') ? 32 : parts.length - fixed.length
+  const deep = parts.slice(fixedParts).some(part => part === '**') || parts.length - fixedParts > 1
+  const maxDepth = parts.slice(fixedParts).includes('**') ? 32 : parts.length - fixedParts
   const out: string[] = []
   const walk = async (dir: string, depth: number): Promise<void> => {
     const entries = await readdir(dir, { withFileTypes: true }).catch(() => [])

@@ -52,8 +52,56 @@ export interface FileStats {
 
 export interface FileScan {
   file: string
+  /** The findings kept (see FindingTally): at most MAX_KEPT_FINDINGS and one per kind more, and the last. */
   findings: Finding[]
+  /** Findings seen but not kept, only counted. */
+  omitted: number
   stats: FileStats
+}
+
+/** Findings kept whole per file and per scan; a flood past it is counted, not held (nor reported one by one). */
+export const MAX_KEPT_FINDINGS = 200
+
+/**
+ * Items in bounded memory, whatever a file holds: the first `limit`, the first of each kind met after them,
+ * and the last; the others only counted.
+ */
+export class FindingTally<T extends { kind: Kind }> {
+  private readonly kept: T[] = []
+  private readonly kinds = new Set<Kind>()
+  private last: T | undefined
+  private omittedCount = 0
+
+  constructor(private readonly limit = MAX_KEPT_FINDINGS) {}
+
+  add(item: T): void {
+    if (this.kept.length < this.limit || !this.kinds.has(item.kind)) {
+      this.kinds.add(item.kind)
+      this.kept.push(item)
+      return
+    }
+    if (this.last !== undefined) this.omittedCount++
+    this.last = item
+  }
+
+  /** Counts items dropped elsewhere (a file's own tally). */
+  addOmitted(count: number): void {
+    this.omittedCount += count
+  }
+
+  /** The items kept, in the order added. */
+  items(): T[] {
+    return this.last === undefined ? this.kept.slice() : this.kept.concat([this.last])
+  }
+
+  get omitted(): number {
+    return this.omittedCount
+  }
+
+  /** Every item seen, kept or not. */
+  get total(): number {
+    return this.kept.length + (this.last === undefined ? 0 : 1) + this.omittedCount
+  }
 }
 
 interface Run {
@@ -122,8 +170,7 @@ const MAX_DATE_MS = 8.64e15
 const MAX_PENDING_TOOLS = 256
 
 export class TranscriptScanner {
-  private readonly findings: Finding[] = []
-  private readonly episodes: Episode[] = []
+  private readonly episodes = new FindingTally<Episode>()
   private open: Episode | undefined
   private run: Run = newRun()
   private readonly githubTools = new Map<string, string>()
@@ -165,9 +212,12 @@ export class TranscriptScanner {
   /** The findings, with times settled now that the runs' durations are known. */
   finish(): FileScan {
     this.close()
-    for (const episode of this.episodes) this.findings.push(this.toFinding(episode))
-    this.episodes.length = 0
-    return { file: this.file, findings: this.findings, stats: this.stats }
+    return {
+      file: this.file,
+      findings: this.episodes.items().map(episode => this.toFinding(episode)),
+      omitted: this.episodes.omitted,
+      stats: this.stats
+    }
   }
 
   /**
@@ -458,7 +508,7 @@ export class TranscriptScanner {
   }
 
   private close(): void {
-    if (this.open) this.episodes.push(this.open)
+    if (this.open) this.episodes.add(this.open)
     this.open = undefined
   }
 
