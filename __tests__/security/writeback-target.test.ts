@@ -191,10 +191,19 @@ describe('the secret write-back cannot be steered by a later step', () => {
     expect(existsSync(elsewhere)).toBe(true)
   }, 120_000)
 
-  it('a genuine write-back file is written to the secret the inputs name', async () => {
+  it('the write-back file carries only the value: post writes it to the secret its inputs name', async () => {
     run = await startRefreshJob()
     const r = run
     const main = await mainWithFailedWrite(r)
+    expect(Object.keys(JSON.parse(readFileSync(pendingFileOf(r), 'utf8'))).sort()).toEqual([
+      'error',
+      'json',
+      'nonce',
+      'refreshTokenSha256',
+      'updatedAt',
+      'value',
+      'version'
+    ])
     const post = await r.post(main)
     expect(post.code).toBe(0)
     expect(JSON.parse(r.chain.secretValue() as string).claudeAiOauth.refreshToken).toBe(

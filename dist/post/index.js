@@ -31919,7 +31919,10 @@ async function acquireLock(options) {
                     force: false
                 });
                 if (moved.status === 200)
-                    return held(takeover, { holder, ...(implausible ? { implausibleExpiry: expiresAt } : {}) });
+                    return held(takeover, {
+                        holder,
+                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
+                    });
                 continue;
             }
         }
@@ -32301,7 +32304,9 @@ function credentialsShapeProblem(text) {
         return "its 'accessToken' is not an sk-ant-oat01- token";
     if (typeof oauth.refreshToken !== 'string' || !REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
         return "its 'refreshToken' is not an sk-ant-ort01- token";
-    if (typeof oauth.expiresAt !== 'number' || !Number.isFinite(oauth.expiresAt) || oauth.expiresAt <= 0)
+    if (typeof oauth.expiresAt !== 'number' ||
+        !Number.isFinite(oauth.expiresAt) ||
+        oauth.expiresAt <= 0)
         return "its 'expiresAt' is not a time in epoch milliseconds";
     if (oauth.scopes !== undefined &&
         !(Array.isArray(oauth.scopes) && oauth.scopes.every(scope => typeof scope === 'string')))
@@ -33015,7 +33020,7 @@ function valueProblem(value, json) {
  * file was refused.
  */
 async function finishWriteBack(deps) {
-    const { core, env, tuning } = deps;
+    const { core, env } = deps;
     const binding = parseBinding(core.getState(pending_PENDING_STATE));
     if (!binding)
         return { status: 'none' };
