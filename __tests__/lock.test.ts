@@ -153,4 +153,34 @@ describe('the GitHub lock', () => {
     expect(lock.expiresAt.getTime() - clock).toBeGreaterThanOrEqual(900)
     await lock.release()
   })
+
+  it('believes a held lock only up to maxExpiryMs ahead: past it, the lock is taken over as planted', async () => {
+    const { state, head, options } = await setUp()
+    const start = Date.now()
+    const plant = (expiresAt: Date) => {
+      const sha = seedCommit(state, {
+        message: `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: run 1 attempt 1, job planted\n`,
+        parents: [head]
+      })
+      state.git.refs['acme/app'] = { [REF]: sha }
+    }
+    // A clock that moves only while the lock waits.
+    let clock = start
+    const limits = {
+      ttlMs: 60_000,
+      maxExpiryMs: 120_000,
+      waitMs: 100,
+      now: () => clock,
+      sleep: async (ms: number) => void (clock += ms)
+    }
+    plant(new Date(start + 120_000))
+    await expect(acquireLock(options('run 2', limits))).rejects.toThrow(LockError)
+    clock = start
+    const far = new Date(start + 120_001)
+    plant(far)
+    const lock = await acquireLock(options('run 2', limits))
+    expect(lock.tookOverFrom).toBe('run 1 attempt 1, job planted')
+    expect(lock.implausibleExpiry).toEqual(far)
+    expect(lock.expiresAt.getTime()).toBe(start + 60_000)
+  })
 })

@@ -93,7 +93,8 @@ describe('main step, bundled', () => {
     expect(errors[0]?.message).toMatch(
       /API key from input anthropic-api-key was rejected by the API: the API answered 401 "invalid x-api-key" \(request id req_\w+\)\. Fix: Create a new API key/
     )
-    expect(result.files.state).toBe('')
+    // Every state key saved, empty: nothing for the post step, and nothing a later step can inject.
+    expect(result.state).toEqual({ preflight: '', 'refresh-pending': '' })
     expectNoLeak(result, [BAD_KEY])
   })
 

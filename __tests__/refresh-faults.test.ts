@@ -260,8 +260,8 @@ describe('the newest refresh token is never silently lost', () => {
     // No token in a log line or in state; the write-back file is gone at the end.
     const tokens = ch.oauth.issued.flatMap(p => [p.accessToken, p.refreshToken])
     expect([...main.leaks(tokens), ...post.leaks(tokens)]).toEqual([])
-    const pending = main.saved['refresh-pending']
-    if (pending) expect(existsSync(pending)).toBe(false)
+    const binding = main.saved['refresh-pending']
+    if (binding) expect(existsSync(JSON.parse(binding).path)).toBe(false)
     // The lock is never left behind by a run that finished.
     if (!c.name.includes('another run holds'))
       expect(ch.github.state.git.refs['acme/app'] ?? {}).toEqual({})

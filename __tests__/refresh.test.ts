@@ -107,10 +107,19 @@ describe('refreshAndHandOff', () => {
     const file = join(env.CLAUDE_CONFIG_DIR, '.credentials.json')
     expect(statSync(file).mode & 0o777).toBe(0o600)
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(stored)
-    // State holds only the path of a 0600 file; nothing logged or stored gives a token away.
-    const pendingPath = rec.saved['refresh-pending'] as string
-    expect(pendingPath.startsWith(env.RUNNER_TEMP as string)).toBe(true)
-    expect(statSync(pendingPath).mode & 0o777).toBe(0o600)
+    // State binds a 0600 file that, the write-back done, keeps no token: only what post needs to read the
+    // credentials file back. Nothing logged or stored gives a token away.
+    const binding = JSON.parse(rec.saved['refresh-pending'] as string)
+    expect(binding).toEqual({
+      path: expect.stringMatching(/claude-preflight-refresh-\d+\.json$/),
+      nonce: expect.stringMatching(/^[0-9a-f]{32}$/),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/)
+    })
+    expect(binding.path.startsWith(env.RUNNER_TEMP as string)).toBe(true)
+    expect(statSync(binding.path).mode & 0o777).toBe(0o600)
+    const pendingText = readFileSync(binding.path, 'utf8')
+    expect(JSON.parse(pendingText)).not.toHaveProperty('value')
+    expect(pendingText).not.toContain(pair!.refreshToken)
     expect(rec.leaks([pair!.accessToken, pair!.refreshToken, c.seeded])).toEqual([])
     // The lock is gone, and the sealed value sent was masked.
     expect(c.github.state.git.refs['acme/app']).toEqual({})

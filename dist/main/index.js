@@ -745,7 +745,7 @@ function parseSecretName(value) {
  * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
  * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
  */
-function secretTarget(scope, name, env) {
+function target_secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
         throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
@@ -1485,7 +1485,7 @@ async function probe(credential, options) {
 
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 /** Every value of the `status` output. */
-const STATUSES = (/* unused pure expression or super */ null && ([
+const decide_STATUSES = (/* unused pure expression or super */ null && ([
     'valid',
     'invalid',
     'revoked',
@@ -2226,6 +2226,7 @@ async function acquireLock(options) {
     const random = options.random ?? Math.random;
     const ttlMs = options.ttlMs ?? 180_000;
     const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
+    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
     const deadline = now() + (options.waitMs ?? 240_000);
     const short = ref.replace(/^refs\//, '');
     const where = `${owner}/${repo}`;
@@ -2259,11 +2260,12 @@ async function acquireLock(options) {
             throw denied('create a lock commit', answer);
         return { sha: answer.data.sha, expiresAt };
     };
-    const held = (commit, tookOverFrom) => ({
+    const held = (commit, tookOver) => ({
         ref,
         sha: commit.sha,
         expiresAt: commit.expiresAt,
-        ...(tookOverFrom ? { tookOverFrom } : {}),
+        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
+        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
         async release() {
             try {
                 const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
@@ -2304,7 +2306,8 @@ async function acquireLock(options) {
             const message = String(info.data?.message ?? '');
             const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
             const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now();
+            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
             seen = { holder, expiresAt };
             if (info.status === 200 && expired) {
                 const takeover = await makeCommit([sha]);
@@ -2314,7 +2317,10 @@ async function acquireLock(options) {
                     force: false
                 });
                 if (moved.status === 200)
-                    return held(takeover, holder);
+                    return held(takeover, {
+                        holder,
+                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
+                    });
                 continue;
             }
         }
@@ -2536,6 +2542,7 @@ async function selectedRepositories(api, target, options) {
 
 
 
+
 /** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
 function credentialsFilePath(env) {
     const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.claude');
@@ -2586,12 +2593,104 @@ async function writePrivateFile(path, text) {
     await (0,promises_namespaceObject.chmod)(temporary, 0o600);
     await (0,promises_namespaceObject.rename)(temporary, path);
 }
-async function credentials_readIfExists(path) {
+/** The largest credentials file (or write-back file) read back: a real one is under 1 KiB. */
+const credentials_CREDENTIALS_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+// The fields Claude Code writes to ~/.claude/.credentials.json: `claudeAiOauth` (its login) and `mcpOAuth` (MCP
+// servers' logins); inside `claudeAiOauth`, the tokens, their expiry (epoch ms) and what the login may do.
+const TOP_FIELDS = new Set(['claudeAiOauth', 'mcpOAuth']);
+const OAUTH_FIELDS = new Set([
+    'accessToken',
+    'refreshToken',
+    'expiresAt',
+    'scopes',
+    'subscriptionType',
+    'rateLimitTier'
+]);
+const TOKEN_TAIL = '[A-Za-z0-9_-]{8,1024}';
+const ACCESS_TOKEN_SHAPE = new RegExp(`^sk-ant-oat01-${TOKEN_TAIL}$`);
+const credentials_REFRESH_TOKEN_SHAPE = new RegExp(`^sk-ant-ort01-${TOKEN_TAIL}$`);
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Why `text` is not a credentials JSON of the shape Claude Code writes (known fields only, token prefixes, numeric
+ * expiry, size cap), or undefined when it is. The reason never quotes the text.
+ */
+function credentials_credentialsShapeProblem(text) {
+    if (Buffer.byteLength(text) > credentials_CREDENTIALS_MAX_BYTES)
+        return `it is larger than ${credentials_CREDENTIALS_MAX_BYTES} bytes`;
+    let root;
     try {
-        return await readFile(path, 'utf8');
+        root = JSON.parse(text);
     }
     catch {
-        return undefined;
+        return 'it is not JSON';
+    }
+    if (!isObject(root) || !isObject(root.claudeAiOauth))
+        return "it has no 'claudeAiOauth' object";
+    if (Object.keys(root).some(key => !TOP_FIELDS.has(key)) || !isObject(root.mcpOAuth ?? {}))
+        return 'it has a field Claude Code never writes';
+    const oauth = root.claudeAiOauth;
+    if (Object.keys(oauth).some(key => !OAUTH_FIELDS.has(key)))
+        return "its 'claudeAiOauth' has a field Claude Code never writes";
+    if (typeof oauth.accessToken !== 'string' || !ACCESS_TOKEN_SHAPE.test(oauth.accessToken))
+        return "its 'accessToken' is not an sk-ant-oat01- token";
+    if (typeof oauth.refreshToken !== 'string' || !credentials_REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
+        return "its 'refreshToken' is not an sk-ant-ort01- token";
+    if (typeof oauth.expiresAt !== 'number' ||
+        !Number.isFinite(oauth.expiresAt) ||
+        oauth.expiresAt <= 0)
+        return "its 'expiresAt' is not a time in epoch milliseconds";
+    if (oauth.scopes !== undefined &&
+        !(Array.isArray(oauth.scopes) && oauth.scopes.every(scope => typeof scope === 'string')))
+        return "its 'scopes' is not a list of names";
+    for (const field of ['subscriptionType', 'rateLimitTier'])
+        if (oauth[field] !== undefined && oauth[field] !== null && typeof oauth[field] !== 'string')
+            return `its '${field}' is not text`;
+    return undefined;
+}
+/**
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file, owned by another
+ * user, larger than `maxBytes`, or (with `within`) not inside that directory once both real paths are known. Opened
+ * without following a symlink and checked on the open descriptor, so it cannot be swapped between check and read.
+ */
+async function credentials_readOwnFile(path, options) {
+    if (options.within !== undefined) {
+        let inside = false;
+        try {
+            const root = await realpath(options.within);
+            const dir = await realpath(dirname(path));
+            inside = dir === root || dir.startsWith(root + sep);
+        }
+        catch {
+            return { missing: true };
+        }
+        if (!inside)
+            return { refused: `it is not inside ${options.within}` };
+    }
+    let handle;
+    try {
+        handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    }
+    catch (error) {
+        const code = error.code;
+        if (code === 'ELOOP' || code === 'EMLINK')
+            return { refused: 'it is a symbolic link' };
+        if (code === 'ENOENT')
+            return { missing: true };
+        return { refused: `it cannot be opened (${code ?? 'error'})` };
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile())
+            return { refused: 'it is not a regular file' };
+        const uid = process.getuid?.();
+        if (uid !== undefined && stat.uid !== uid)
+            return { refused: "it is not the runner user's" };
+        if (stat.size > options.maxBytes)
+            return { refused: `it is larger than ${options.maxBytes} bytes` };
+        return { text: await handle.readFile('utf8') };
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -2757,35 +2856,72 @@ function parseTokens(response, request, host) {
 
 ;// CONCATENATED MODULE: ./lib/refresh/pending.js
 // What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
-// directory, emptied by the runner between jobs), never in the step state; the state holds only the file's path.
+// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
+// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
+// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
+// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
+// from its own inputs.
+
 
 
 
 
 const pending_PENDING_STATE = 'refresh-pending';
+const NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+/** A pending file holds at most a credentials JSON and a few short fields. */
+const PENDING_MAX_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const pending_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+const newNonce = () => (0,external_node_crypto_.randomBytes)(16).toString('hex');
 function pendingPath(env) {
     return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
 }
+/** Writes the file and returns the state value that binds it. */
 async function savePending(path, pending) {
-    await writePrivateFile(path, JSON.stringify(pending));
+    const text = JSON.stringify(pending);
+    await writePrivateFile(path, text);
+    const binding = { path, nonce: pending.nonce, sha256: pending_sha256Hex(text) };
+    return JSON.stringify(binding);
 }
-async function pending_loadPending(path) {
-    const text = await readIfExists(path);
-    if (!text)
-        return undefined;
+function pending_parseBinding(raw) {
     try {
-        const pending = JSON.parse(text);
-        return pending.version === 1 ? pending : undefined;
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? ''))
+            return value;
     }
     catch {
-        return undefined;
+        // not the state main saves
     }
+    return undefined;
+}
+/**
+ * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
+ * the runner user's, or not the content main wrote.
+ */
+async function pending_loadPending(binding, env) {
+    const file = await readOwnFile(binding.path, {
+        maxBytes: PENDING_MAX_BYTES,
+        within: env.RUNNER_TEMP || tmpdir()
+    });
+    if (!('text' in file))
+        return file;
+    const digest = Buffer.from(pending_sha256Hex(file.text), 'hex');
+    if (!timingSafeEqual(digest, Buffer.from(binding.sha256, 'hex')))
+        return { refused: 'its content is not what the main step wrote' };
+    const pending = JSON.parse(file.text);
+    if (pending.version !== 2 || pending.nonce !== binding.nonce)
+        return { refused: 'it is not the main step’s file of this job' };
+    return { pending };
 }
 async function pending_dropPending(path) {
-    await rm(path, { force: true });
+    await (0,promises_namespaceObject.rm)(path, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js
+
 
 
 
@@ -2875,6 +3011,16 @@ function lockBudget(target, tuning) {
     const refreshAndWrite = refresh + (target.scope.kind === 'org' ? 4 : 2) * call;
     return { beforeRefresh, refreshAndWrite };
 }
+/** How long a lock lives: the work under it, plus slack. */
+function lockTtl(target, tuning) {
+    const budget = lockBudget(target, tuning);
+    return budget.beforeRefresh + budget.refreshAndWrite + LOCK_SLACK_MS;
+}
+/**
+ * The longest lock this action takes with its default budgets (an organisation secret's): a held lock that claims to
+ * last longer than this, plus slack, is not believed.
+ */
+const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', repo: '' }, undefined);
 function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
@@ -2885,9 +3031,8 @@ function lockFor(target, api, env, now, tuning) {
         : target.scope.kind === 'org'
             ? `org-${target.owner}`
             : 'repo';
-    const budget = lockBudget(target, tuning);
-    const holdMs = budget.beforeRefresh + budget.refreshAndWrite;
-    const ttlMs = tuning?.lockTtlMs ?? holdMs + LOCK_SLACK_MS;
+    const ttlMs = tuning?.lockTtlMs ?? lockTtl(target, tuning);
+    const holdMs = lockTtl(target, tuning) - LOCK_SLACK_MS;
     return acquireLock({
         api,
         owner: target.owner,
@@ -2897,6 +3042,7 @@ function lockFor(target, api, env, now, tuning) {
         baseSha,
         ttlMs,
         holdMs: Math.min(holdMs, ttlMs),
+        maxExpiryMs: Math.max(ttlMs, LONGEST_LOCK_MS) + LOCK_SLACK_MS,
         waitMs: tuning?.lockWaitMs ?? ttlMs + LOCK_SLACK_MS,
         now: () => now().getTime(),
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
@@ -2932,7 +3078,7 @@ async function refreshAndHandOff(deps) {
     let target;
     let api;
     if (inputs.secretsToken) {
-        target = secretTarget(inputs.secretScope, inputs.secretName, env);
+        target = target_secretTarget(inputs.secretScope, inputs.secretName, env);
         if (isWorkflowToken(inputs)) {
             throw new errors_UserError(`${errors_PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${target_describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`);
         }
@@ -2951,9 +3097,7 @@ async function refreshAndHandOff(deps) {
     try {
         if (api && target) {
             lock = await lockFor(target, api, env, deps.now, tuning);
-            if (lock.tookOverFrom) {
-                warn(`${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
-            }
+            warnTakeover(lock, warn);
             let meta;
             try {
                 meta = await write_getSecretMetadata(api, target, tuning?.retry);
@@ -2978,13 +3122,10 @@ async function refreshAndHandOff(deps) {
                 throw new LockError(`${errors_PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
             }
             pending = {
-                version: 1,
-                target,
-                value: '',
-                refreshToken,
+                version: 2,
+                nonce: newNonce(),
                 json,
-                refreshedAt: '',
-                written: false,
+                refreshTokenSha256: '',
                 ...(meta ? { updatedAt: meta.updatedAt } : {})
             };
         }
@@ -3002,11 +3143,7 @@ async function refreshAndHandOff(deps) {
         core.setSecret(credentialsJson);
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
-            Object.assign(pending, {
-                value,
-                refreshToken: tokens.refreshToken,
-                refreshedAt: deps.now().toISOString()
-            });
+            Object.assign(pending, { value, refreshTokenSha256: pending_sha256Hex(tokens.refreshToken) });
             await keep(path, pending, core);
             try {
                 const written = await write_writeSecret({
@@ -3016,7 +3153,8 @@ async function refreshAndHandOff(deps) {
                     value,
                     ...(tuning?.retry ? { retry: tuning.retry } : {})
                 });
-                pending.written = true;
+                // In the secret now: the file keeps no live token.
+                delete pending.value;
                 if (written.updatedAt)
                     pending.updatedAt = written.updatedAt;
                 else
@@ -3056,10 +3194,15 @@ async function refreshAndHandOff(deps) {
         const file = credentialsFilePath(env);
         await handOff(file, async () => {
             await writePrivateFile(file, credentialsJson);
-            if (pending) {
-                pending.credentialsFile = file;
-                await keep(path, pending, core);
-            }
+            // Read back (the CLI may rotate it) and removed by the post step.
+            pending ??= {
+                version: 2,
+                nonce: newNonce(),
+                json,
+                refreshTokenSha256: pending_sha256Hex(tokens.refreshToken)
+            };
+            pending.credentialsFile = file;
+            await keep(path, pending, core);
         });
     }
     const probe = await deps.probe(tokens.accessToken);
@@ -3087,63 +3230,137 @@ async function refreshAndHandOff(deps) {
 function seconds(ms) {
     return `${Math.max(0, Math.round(ms / 1000))} s`;
 }
+/**
+ * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
+ * and clears the state, once it holds nothing the post step needs.
+ */
 async function keep(path, pending, core) {
     try {
-        await savePending(path, pending);
-        core.saveState(pending_PENDING_STATE, path);
+        if (pending.value === undefined && pending.credentialsFile === undefined) {
+            await pending_dropPending(path);
+            core.saveState(pending_PENDING_STATE, '');
+        }
+        else {
+            core.saveState(pending_PENDING_STATE, await savePending(path, pending));
+        }
     }
     catch (error) {
         core.warning(`${errors_PREFIX}: could not keep the write-back file for the post step (${errors_reasonOf(error)}).`);
     }
 }
+function warnTakeover(lock, warn) {
+    if (!lock.tookOverFrom)
+        return;
+    warn(lock.implausibleExpiry
+        ? `${errors_PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
+        : `${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
+}
+/**
+ * The credentials the CLI rotated during the run, read back from the file the main step wrote: undefined when it
+ * holds the refresh token this run handed on, is gone, or is refused (not a regular file of the runner user, or not
+ * of the shape Claude Code writes: a file another step planted), with a warning for the last.
+ */
+async function rotatedByCli(file, pending, core) {
+    const read = await readOwnFile(file, { maxBytes: CREDENTIALS_MAX_BYTES });
+    if ('refused' in read) {
+        core.warning(`${PREFIX}: did not read back the credentials file ${file}: ${read.refused}.`);
+        return undefined;
+    }
+    if ('missing' in read)
+        return undefined;
+    const refreshToken = refreshTokenOf(read.text);
+    if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256)
+        return undefined;
+    core.setSecret(refreshToken);
+    const accessToken = JSON.parse(read.text).claudeAiOauth?.accessToken;
+    if (typeof accessToken === 'string' && accessToken)
+        core.setSecret(accessToken);
+    const problem = credentialsShapeProblem(read.text);
+    if (problem) {
+        core.warning(`${PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
+        return undefined;
+    }
+    const json = JSON.stringify(JSON.parse(read.text));
+    core.setSecret(json);
+    return { json, refreshToken };
+}
+/** Why the value main left to write back is not of the secret's shape, or undefined. */
+function valueProblem(value, json) {
+    if (json)
+        return credentialsShapeProblem(value);
+    return REFRESH_TOKEN_SHAPE.test(value) ? undefined : 'it is not an sk-ant-ort01- refresh token';
+}
 /**
  * The post step's part, at job end: write back what the main step could not, or the refresh token Claude Code
- * rotated during the run (read back from the credentials file the main step wrote). Never overwrites a secret that
- * someone else changed since. Throws a UserError, to fail the post step, when the newest refresh token could not be
- * saved.
+ * rotated during the run (read back from the credentials file the main step wrote, which is then removed). The
+ * secret written is the one the post step's own inputs (`secret-name`, `secret-scope`) and GITHUB_REPOSITORY name;
+ * the pending file, bound by the state, only carries the value. Never overwrites a secret that someone else changed
+ * since. Throws a UserError, to fail the post step, when the newest refresh token could not be saved or the pending
+ * file was refused.
  */
 async function finishWriteBack(deps) {
-    const { core, env, tuning } = deps;
-    const path = core.getState(PENDING_STATE);
-    if (!path)
+    const { core, env } = deps;
+    const binding = parseBinding(core.getState(PENDING_STATE));
+    if (!binding)
         return { status: 'none' };
-    const pending = await loadPending(path);
-    if (!pending)
-        return { status: 'none' };
-    for (const secret of [pending.value, pending.refreshToken])
-        if (secret)
-            core.setSecret(secret);
-    const target = pending.target;
-    const where = describeTarget(target);
-    let value = pending.written ? undefined : pending.value;
-    let why = 'retry';
-    if (pending.credentialsFile) {
-        const text = await readIfExists(pending.credentialsFile);
-        const rotated = text ? refreshTokenOf(text) : undefined;
-        if (text && rotated && rotated !== pending.refreshToken) {
-            core.setSecret(rotated);
-            const compact = JSON.stringify(JSON.parse(text));
-            core.setSecret(compact);
-            value = pending.json ? compact : rotated;
+    const path = binding.path;
+    let credentialsFile;
+    try {
+        const loaded = await loadPending(binding, env);
+        if ('missing' in loaded)
+            return { status: 'none' };
+        const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
+        const refused = (what, problem) => new UserError(`${PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`);
+        if ('refused' in loaded)
+            throw refused('the write-back file', loaded.refused);
+        const { pending } = loaded;
+        credentialsFile = pending.credentialsFile;
+        if (pending.value)
+            core.setSecret(pending.value);
+        const problem = pending.value && valueProblem(pending.value, pending.json);
+        if (problem)
+            throw refused('the value in the write-back file', problem);
+        let value = pending.value;
+        let why = 'retry';
+        const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;
+        if (rotated) {
+            value = pending.json ? rotated.json : rotated.refreshToken;
             why = 'rotated-by-cli';
         }
+        if (value === undefined)
+            return { status: 'current' };
+        return await writeAtJobEnd({ ...deps, inputs, value, why, pending });
     }
-    if (value === undefined) {
+    finally {
+        if (credentialsFile)
+            await rm(credentialsFile, { force: true }).catch(() => undefined);
         await dropPending(path);
-        return { status: 'current', secret: where };
     }
-    const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
+}
+/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
+function targetOf(inputs, env) {
+    try {
+        return secretTarget(inputs.secretScope, inputs.secretName, env);
+    }
+    catch {
+        return undefined;
+    }
+}
+async function writeAtJobEnd(deps) {
+    const { core, env, inputs, tuning, value, why, pending } = deps;
+    const target = secretTarget(inputs.secretScope, inputs.secretName, env);
+    const where = describeTarget(target);
     const cause = why === 'retry'
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
-        await dropPending(path);
         throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
         lock = await lockFor(target, api, env, deps.now, tuning);
+        warnTakeover(lock, message => core.warning(message));
         const meta = await getSecretMetadata(api, target, tuning?.retry);
         if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
             throw new SecretChangedError(`${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
@@ -3165,7 +3382,6 @@ async function finishWriteBack(deps) {
     }
     finally {
         await lock?.release();
-        await dropPending(path);
     }
 }
 
@@ -3216,6 +3432,7 @@ async function refreshAfterCheck(report, inputs, deps) {
 
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
 
+
 /** The `core.saveState` / `core.getState` name. */
 const STATE_KEY = 'preflight';
 /** The JSON main saves under STATE_KEY. */
@@ -3235,7 +3452,8 @@ function serializePreflightState(check) {
 function savePreflightState(core, check) {
     core.saveState(STATE_KEY, serializePreflightState(check));
 }
-const SAFE_TEXT = /^[\w .:/@()+-]{1,120}$/;
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
 /** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
 function parsePreflightState(raw) {
     if (!raw || !raw.trim())
@@ -3254,11 +3472,15 @@ function parsePreflightState(raw) {
     const source = KINDS.find(kind => kind.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
-    for (const key of ['label', 'fingerprint', 'status']) {
-        const text = v[key];
-        if (typeof text === 'string' && SAFE_TEXT.test(text))
-            state[key] = text;
-    }
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = KINDS.find(kind => kind.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
     const expiresAt = time(v.expiresAt);
     if (expiresAt !== undefined)
         state.expiresAt = expiresAt;
@@ -3286,6 +3508,7 @@ function isoOf(date) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -3398,8 +3621,16 @@ async function eventFacts(env) {
         return facts;
     }
 }
+/**
+ * Every state key main can save. Each is saved empty first, whatever path main then takes: the runner gives the post
+ * step STATE_<key> only for the keys main saved, over the job's environment, so one that a later step puts in
+ * $GITHUB_ENV never reaches the post step.
+ */
+const STATE_KEYS = [STATE_KEY, pending_PENDING_STATE];
 async function main(deps) {
     const { core, env } = deps;
+    for (const key of STATE_KEYS)
+        core.saveState(key, '');
     try {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.

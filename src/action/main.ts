@@ -13,7 +13,8 @@ import { fingerprintOf } from '../credentials/credential.js'
 import { oneLine, UserError } from '../report/errors.js'
 import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
-import { savePreflightState } from '../scan/preflight-state.js'
+import { savePreflightState, STATE_KEY } from '../scan/preflight-state.js'
+import { PENDING_STATE } from '../refresh/pending.js'
 
 export interface MainDeps {
   core: Core
@@ -123,8 +124,16 @@ async function eventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts> {
   }
 }
 
+/**
+ * Every state key main can save. Each is saved empty first, whatever path main then takes: the runner gives the post
+ * step STATE_<key> only for the keys main saved, over the job's environment, so one that a later step puts in
+ * $GITHUB_ENV never reaches the post step.
+ */
+const STATE_KEYS = [STATE_KEY, PENDING_STATE]
+
 export async function main(deps: MainDeps): Promise<void> {
   const { core, env } = deps
+  for (const key of STATE_KEYS) core.saveState(key, '')
   try {
     maskSecrets(core, env)
     // Secrets are read untrimmed so that a pasted newline can be removed and said.

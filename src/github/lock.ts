@@ -24,6 +24,13 @@ export interface LockOptions {
    * waiting is made again once it would leave less than this, so that the holder's work fits before the expiry.
    */
   holdMs?: number
+  /**
+   * The furthest ahead a held lock's `expires-at` may lie and still be believed (default `ttlMs` plus a minute): one
+   * that claims more was not taken by a run of this action (it never takes a longer lock), so it is taken over as if
+   * expired. Anyone who can push to the repository can create the ref; without this cap a lock planted with a far
+   * `expires-at` would block every refresh for good.
+   */
+  maxExpiryMs?: number
   /** How long to wait for another run's lock (default 4 minutes: longer than a lock lives). */
   waitMs?: number
   /** Between two looks at a held lock (default 1 s, jittered). */
@@ -39,6 +46,8 @@ export interface HeldLock {
   expiresAt: Date
   /** Set when this run took over an expired lock: who had held it. */
   tookOverFrom?: string
+  /** Set when the lock taken over claimed an expiry past `maxExpiryMs`: that claimed expiry. */
+  implausibleExpiry?: Date
   /** Deletes the ref if this run still holds it. Never throws. */
   release(): Promise<void>
 }
@@ -69,6 +78,7 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
   const random = options.random ?? Math.random
   const ttlMs = options.ttlMs ?? 180_000
   const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs)
+  const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000
   const deadline = now() + (options.waitMs ?? 240_000)
   const short = ref.replace(/^refs\//, '')
   const where = `${owner}/${repo}`
@@ -115,11 +125,15 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
     return { sha: answer.data.sha as string, expiresAt }
   }
 
-  const held = (commit: { sha: string; expiresAt: Date }, tookOverFrom?: string): HeldLock => ({
+  const held = (
+    commit: { sha: string; expiresAt: Date },
+    tookOver?: { holder: string; implausibleExpiry?: Date }
+  ): HeldLock => ({
     ref,
     sha: commit.sha,
     expiresAt: commit.expiresAt,
-    ...(tookOverFrom ? { tookOverFrom } : {}),
+    ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
+    ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
     async release() {
       try {
         const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
@@ -158,7 +172,9 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
       const message = String(info.data?.message ?? '')
       const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0)
       const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder'
-      const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now()
+      const implausible = expiresAt.getTime() - now() > maxExpiryMs
+      const expired =
+        Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible
       seen = { holder, expiresAt }
 
       if (info.status === 200 && expired) {
@@ -168,7 +184,11 @@ export async function acquireLock(options: LockOptions): Promise<HeldLock> {
           sha: takeover.sha,
           force: false
         })
-        if (moved.status === 200) return held(takeover, holder)
+        if (moved.status === 200)
+          return held(takeover, {
+            holder,
+            ...(implausible ? { implausibleExpiry: expiresAt } : {})
+          })
         continue
       }
     }

@@ -22,9 +22,13 @@ import {
   writeSecret,
   type RetryOptions
 } from '../secrets/write.js'
+import { rm } from 'node:fs/promises'
 import {
+  CREDENTIALS_MAX_BYTES,
+  REFRESH_TOKEN_SHAPE,
   credentialsFilePath,
-  readIfExists,
+  credentialsShapeProblem,
+  readOwnFile,
   refreshTokenOf,
   updatedCredentialsJson,
   writePrivateFile
@@ -35,8 +39,11 @@ import {
   PENDING_STATE,
   dropPending,
   loadPending,
+  newNonce,
+  parseBinding,
   pendingPath,
   savePending,
+  sha256Hex,
   type Pending
 } from './pending.js'
 
@@ -192,6 +199,21 @@ export function lockBudget(
   return { beforeRefresh, refreshAndWrite }
 }
 
+/** How long a lock lives: the work under it, plus slack. */
+function lockTtl(target: SecretTarget, tuning: RefreshTuning | undefined): number {
+  const budget = lockBudget(target, tuning)
+  return budget.beforeRefresh + budget.refreshAndWrite + LOCK_SLACK_MS
+}
+
+/**
+ * The longest lock this action takes with its default budgets (an organisation secret's): a held lock that claims to
+ * last longer than this, plus slack, is not believed.
+ */
+export const LONGEST_LOCK_MS = lockTtl(
+  { scope: { kind: 'org' }, name: '', owner: '', repo: '' },
+  undefined
+)
+
 function lockFor(
   target: SecretTarget,
   api: GitHubRequest,
@@ -211,9 +233,8 @@ function lockFor(
       : target.scope.kind === 'org'
         ? `org-${target.owner}`
         : 'repo'
-  const budget = lockBudget(target, tuning)
-  const holdMs = budget.beforeRefresh + budget.refreshAndWrite
-  const ttlMs = tuning?.lockTtlMs ?? holdMs + LOCK_SLACK_MS
+  const ttlMs = tuning?.lockTtlMs ?? lockTtl(target, tuning)
+  const holdMs = lockTtl(target, tuning) - LOCK_SLACK_MS
   return acquireLock({
     api,
     owner: target.owner,
@@ -223,6 +244,7 @@ function lockFor(
     baseSha,
     ttlMs,
     holdMs: Math.min(holdMs, ttlMs),
+    maxExpiryMs: Math.max(ttlMs, LONGEST_LOCK_MS) + LOCK_SLACK_MS,
     waitMs: tuning?.lockWaitMs ?? ttlMs + LOCK_SLACK_MS,
     now: () => now().getTime(),
     ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
@@ -284,11 +306,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
   try {
     if (api && target) {
       lock = await lockFor(target, api, env, deps.now, tuning)
-      if (lock.tookOverFrom) {
-        warn(
-          `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`
-        )
-      }
+      warnTakeover(lock, warn)
       let meta
       try {
         meta = await getSecretMetadata(api, target, tuning?.retry)
@@ -319,13 +337,10 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         )
       }
       pending = {
-        version: 1,
-        target,
-        value: '',
-        refreshToken,
+        version: 2,
+        nonce: newNonce(),
         json,
-        refreshedAt: '',
-        written: false,
+        refreshTokenSha256: '',
         ...(meta ? { updatedAt: meta.updatedAt } : {})
       }
     }
@@ -345,11 +360,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
     const value = json ? credentialsJson : tokens.refreshToken
 
     if (pending && api && target) {
-      Object.assign(pending, {
-        value,
-        refreshToken: tokens.refreshToken,
-        refreshedAt: deps.now().toISOString()
-      })
+      Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) })
       await keep(path, pending, core)
       try {
         const written = await writeSecret({
@@ -359,7 +370,8 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
           value,
           ...(tuning?.retry ? { retry: tuning.retry } : {})
         })
-        pending.written = true
+        // In the secret now: the file keeps no live token.
+        delete pending.value
         if (written.updatedAt) pending.updatedAt = written.updatedAt
         else delete pending.updatedAt
       } catch (error) {
@@ -399,10 +411,15 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
     const file = credentialsFilePath(env)
     await handOff(file, async () => {
       await writePrivateFile(file, credentialsJson)
-      if (pending) {
-        pending.credentialsFile = file
-        await keep(path, pending, core)
+      // Read back (the CLI may rotate it) and removed by the post step.
+      pending ??= {
+        version: 2,
+        nonce: newNonce(),
+        json,
+        refreshTokenSha256: sha256Hex(tokens.refreshToken)
       }
+      pending.credentialsFile = file
+      await keep(path, pending, core)
     })
   }
 
@@ -436,10 +453,18 @@ function seconds(ms: number): string {
   return `${Math.max(0, Math.round(ms / 1000))} s`
 }
 
+/**
+ * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
+ * and clears the state, once it holds nothing the post step needs.
+ */
 async function keep(path: string, pending: Pending, core: Core): Promise<void> {
   try {
-    await savePending(path, pending)
-    core.saveState(PENDING_STATE, path)
+    if (pending.value === undefined && pending.credentialsFile === undefined) {
+      await dropPending(path)
+      core.saveState(PENDING_STATE, '')
+    } else {
+      core.saveState(PENDING_STATE, await savePending(path, pending))
+    }
   } catch (error) {
     core.warning(
       `${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`
@@ -447,16 +472,66 @@ async function keep(path: string, pending: Pending, core: Core): Promise<void> {
   }
 }
 
+function warnTakeover(lock: HeldLock, warn: (message: string) => void): void {
+  if (!lock.tookOverFrom) return
+  warn(
+    lock.implausibleExpiry
+      ? `${PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
+      : `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`
+  )
+}
+
 export type FinishOutcome =
   | { status: 'none' }
-  | { status: 'current'; secret: string }
+  | { status: 'current' }
   | { status: 'written'; secret: string; why: 'retry' | 'rotated-by-cli' }
 
 /**
+ * The credentials the CLI rotated during the run, read back from the file the main step wrote: undefined when it
+ * holds the refresh token this run handed on, is gone, or is refused (not a regular file of the runner user, or not
+ * of the shape Claude Code writes: a file another step planted), with a warning for the last.
+ */
+async function rotatedByCli(
+  file: string,
+  pending: Pending,
+  core: Core
+): Promise<{ json: string; refreshToken: string } | undefined> {
+  const read = await readOwnFile(file, { maxBytes: CREDENTIALS_MAX_BYTES })
+  if ('refused' in read) {
+    core.warning(`${PREFIX}: did not read back the credentials file ${file}: ${read.refused}.`)
+    return undefined
+  }
+  if ('missing' in read) return undefined
+  const refreshToken = refreshTokenOf(read.text)
+  if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256) return undefined
+  core.setSecret(refreshToken)
+  const accessToken: unknown = JSON.parse(read.text).claudeAiOauth?.accessToken
+  if (typeof accessToken === 'string' && accessToken) core.setSecret(accessToken)
+  const problem = credentialsShapeProblem(read.text)
+  if (problem) {
+    core.warning(
+      `${PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`
+    )
+    return undefined
+  }
+  const json = JSON.stringify(JSON.parse(read.text))
+  core.setSecret(json)
+  return { json, refreshToken }
+}
+
+/** Why the value main left to write back is not of the secret's shape, or undefined. */
+function valueProblem(value: string, json: boolean): string | undefined {
+  if (json) return credentialsShapeProblem(value)
+  return REFRESH_TOKEN_SHAPE.test(value) ? undefined : 'it is not an sk-ant-ort01- refresh token'
+}
+
+/**
  * The post step's part, at job end: write back what the main step could not, or the refresh token Claude Code
- * rotated during the run (read back from the credentials file the main step wrote). Never overwrites a secret that
- * someone else changed since. Throws a UserError, to fail the post step, when the newest refresh token could not be
- * saved.
+ * rotated during the run (read back from the credentials file the main step wrote, which is then removed). The
+ * secret written is the one the post step's own inputs (`secret-name`, `secret-scope`) and GITHUB_REPOSITORY name;
+ * the pending file, bound by the state, only carries the value. Never overwrites a secret that someone else changed
+ * since. Throws a UserError, to fail the post step, when the newest refresh token could not be saved or the pending
+ * file was refused.
  */
 export async function finishWriteBack(deps: {
   core: Core
@@ -465,40 +540,68 @@ export async function finishWriteBack(deps: {
   inputs?: RefreshInputs
   tuning?: RefreshTuning
 }): Promise<FinishOutcome> {
-  const { core, env, tuning } = deps
-  const path = core.getState(PENDING_STATE)
-  if (!path) return { status: 'none' }
-  const pending = await loadPending(path)
-  if (!pending) return { status: 'none' }
-  for (const secret of [pending.value, pending.refreshToken]) if (secret) core.setSecret(secret)
-  const target = pending.target as SecretTarget
-  const where = describeTarget(target)
+  const { core, env } = deps
+  const binding = parseBinding(core.getState(PENDING_STATE))
+  if (!binding) return { status: 'none' }
+  const path = binding.path
+  let credentialsFile: string | undefined
+  try {
+    const loaded = await loadPending(binding, env)
+    if ('missing' in loaded) return { status: 'none' }
+    const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name))
+    const refused = (what: string, problem: string) =>
+      new UserError(
+        `${PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`
+      )
+    if ('refused' in loaded) throw refused('the write-back file', loaded.refused)
+    const { pending } = loaded
+    credentialsFile = pending.credentialsFile
+    if (pending.value) core.setSecret(pending.value)
+    const problem = pending.value && valueProblem(pending.value, pending.json)
+    if (problem) throw refused('the value in the write-back file', problem)
 
-  let value: string | undefined = pending.written ? undefined : pending.value
-  let why: 'retry' | 'rotated-by-cli' = 'retry'
-  if (pending.credentialsFile) {
-    const text = await readIfExists(pending.credentialsFile)
-    const rotated = text ? refreshTokenOf(text) : undefined
-    if (text && rotated && rotated !== pending.refreshToken) {
-      core.setSecret(rotated)
-      const compact = JSON.stringify(JSON.parse(text))
-      core.setSecret(compact)
-      value = pending.json ? compact : rotated
+    let value = pending.value
+    let why: 'retry' | 'rotated-by-cli' = 'retry'
+    const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined
+    if (rotated) {
+      value = pending.json ? rotated.json : rotated.refreshToken
       why = 'rotated-by-cli'
     }
-  }
-  if (value === undefined) {
+    if (value === undefined) return { status: 'current' }
+    return await writeAtJobEnd({ ...deps, inputs, value, why, pending })
+  } finally {
+    if (credentialsFile) await rm(credentialsFile, { force: true }).catch(() => undefined)
     await dropPending(path)
-    return { status: 'current', secret: where }
   }
+}
 
-  const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name))
+/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
+function targetOf(inputs: RefreshInputs, env: NodeJS.ProcessEnv): SecretTarget | undefined {
+  try {
+    return secretTarget(inputs.secretScope, inputs.secretName, env)
+  } catch {
+    return undefined
+  }
+}
+
+async function writeAtJobEnd(deps: {
+  core: Core
+  env: NodeJS.ProcessEnv
+  now: () => Date
+  inputs: RefreshInputs
+  tuning?: RefreshTuning
+  value: string
+  why: 'retry' | 'rotated-by-cli'
+  pending: Pending
+}): Promise<FinishOutcome> {
+  const { core, env, inputs, tuning, value, why, pending } = deps
+  const target = secretTarget(inputs.secretScope, inputs.secretName, env)
+  const where = describeTarget(target)
   const cause =
     why === 'retry'
       ? `the main step could not write it (${pending.error ?? 'no answer'})`
       : 'Claude Code rotated it during the run'
   if (!inputs.secretsToken) {
-    await dropPending(path)
     throw new UserError(
       `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`
     )
@@ -507,6 +610,7 @@ export async function finishWriteBack(deps: {
   let lock: HeldLock | undefined
   try {
     lock = await lockFor(target, api, env, deps.now, tuning)
+    warnTakeover(lock, message => core.warning(message))
     const meta = await getSecretMetadata(api, target, tuning?.retry)
     if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
       throw new SecretChangedError(
@@ -529,6 +633,5 @@ export async function finishWriteBack(deps: {
     )
   } finally {
     await lock?.release()
-    await dropPending(path)
   }
 }

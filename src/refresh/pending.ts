@@ -1,50 +1,104 @@
 // What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
-// directory, emptied by the runner between jobs), never in the step state; the state holds only the file's path.
+// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
+// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
+// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
+// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
+// from its own inputs.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
-import type { SecretScope } from '../secrets/target.js'
-import { readIfExists, writePrivateFile } from './credentials.js'
+import { readOwnFile, writePrivateFile } from './credentials.js'
 
 export const PENDING_STATE = 'refresh-pending'
 
 export interface Pending {
-  version: 1
-  target: { scope: SecretScope; name: string; owner: string; repo: string }
-  /** The secret's new value (credentials JSON, or a bare refresh token when that is what was given). */
-  value: string
-  /** The newest refresh token this run knows. */
-  refreshToken: string
-  /** Whether `value` is a credentials JSON (else a bare refresh token). */
+  version: 2
+  /** Random, also in the state: ties the file to this run. */
+  nonce: string
+  /**
+   * The secret's new value (credentials JSON, or a bare refresh token when that is what was given) while it is not
+   * yet in the secret; absent once it is, so that the file holds no live token after a write-back.
+   */
+  value?: string
+  /** Whether the secret holds a credentials JSON (else a bare refresh token). */
   json: boolean
-  refreshedAt: string
-  /** Whether `value` is in the secret. */
-  written: boolean
+  /** SHA-256 of the newest refresh token this run handed on: another one in the credentials file is the CLI's. */
+  refreshTokenSha256: string
   /** The secret's updated_at when this run last saw or wrote it: a different one means someone else wrote it. */
   updatedAt?: string
-  /** The credentials file handed to the CLI, read back at job end. */
+  /** The credentials file this run wrote for the CLI: read back, then removed, at job end. */
   credentialsFile?: string
   /** The failure of the last write, for the post step's message. */
   error?: string
 }
 
+/** What the state holds of the pending file. */
+export interface PendingBinding {
+  path: string
+  nonce: string
+  sha256: string
+}
+
+const NONCE = /^[0-9a-f]{32}$/
+const SHA256 = /^[0-9a-f]{64}$/
+/** A pending file holds at most a credentials JSON and a few short fields. */
+const PENDING_MAX_BYTES = 128 * 1024
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
+
+export const newNonce = () => randomBytes(16).toString('hex')
+
 export function pendingPath(env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`)
 }
 
-export async function savePending(path: string, pending: Pending): Promise<void> {
-  await writePrivateFile(path, JSON.stringify(pending))
+/** Writes the file and returns the state value that binds it. */
+export async function savePending(path: string, pending: Pending): Promise<string> {
+  const text = JSON.stringify(pending)
+  await writePrivateFile(path, text)
+  const binding: PendingBinding = { path, nonce: pending.nonce, sha256: sha256Hex(text) }
+  return JSON.stringify(binding)
 }
 
-export async function loadPending(path: string): Promise<Pending | undefined> {
-  const text = await readIfExists(path)
-  if (!text) return undefined
+export function parseBinding(raw: string): PendingBinding | undefined {
   try {
-    const pending = JSON.parse(text) as Pending
-    return pending.version === 1 ? pending : undefined
+    const value = JSON.parse(raw) as Partial<PendingBinding>
+    if (
+      typeof value.path === 'string' &&
+      value.path !== '' &&
+      NONCE.test(value.nonce ?? '') &&
+      SHA256.test(value.sha256 ?? '')
+    )
+      return value as PendingBinding
   } catch {
-    return undefined
+    // not the state main saves
   }
+  return undefined
+}
+
+export type LoadedPending = { pending: Pending } | { missing: true } | { refused: string }
+
+/**
+ * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
+ * the runner user's, or not the content main wrote.
+ */
+export async function loadPending(
+  binding: PendingBinding,
+  env: NodeJS.ProcessEnv
+): Promise<LoadedPending> {
+  const file = await readOwnFile(binding.path, {
+    maxBytes: PENDING_MAX_BYTES,
+    within: env.RUNNER_TEMP || tmpdir()
+  })
+  if (!('text' in file)) return file
+  const digest = Buffer.from(sha256Hex(file.text), 'hex')
+  if (!timingSafeEqual(digest, Buffer.from(binding.sha256, 'hex')))
+    return { refused: 'its content is not what the main step wrote' }
+  const pending = JSON.parse(file.text) as Pending
+  if (pending.version !== 2 || pending.nonce !== binding.nonce)
+    return { refused: 'it is not the main step’s file of this job' }
+  return { pending }
 }
 
 export async function dropPending(path: string): Promise<void> {

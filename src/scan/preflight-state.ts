@@ -4,6 +4,7 @@
 import type { Core } from '../action/core.js'
 import { KINDS } from '../credentials/kinds.js'
 import type { CredentialSource } from '../credentials/types.js'
+import { STATUSES } from '../policy/decide.js'
 
 /** The `core.saveState` / `core.getState` name. */
 export const STATE_KEY = 'preflight'
@@ -65,7 +66,8 @@ export function savePreflightState(core: Pick<Core, 'saveState'>, check: Preflig
   core.saveState(STATE_KEY, serializePreflightState(check))
 }
 
-const SAFE_TEXT = /^[\w .:/@()+-]{1,120}$/
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/
 
 /** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
 export function parsePreflightState(raw: string | undefined): PreflightState | undefined {
@@ -81,10 +83,13 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   const state: PreflightState = {}
   const source = KINDS.find(kind => kind.source === v.source)?.source
   if (source !== undefined) state.source = source
-  for (const key of ['label', 'fingerprint', 'status'] as const) {
-    const text = v[key]
-    if (typeof text === 'string' && SAFE_TEXT.test(text)) state[key] = text
-  }
+  // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+  const label = KINDS.find(kind => kind.label === v.label)?.label
+  if (label !== undefined) state.label = label
+  if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+    state.fingerprint = v.fingerprint
+  const status = STATUSES.find(status => status === v.status)
+  if (status !== undefined) state.status = status
   const expiresAt = time(v.expiresAt)
   if (expiresAt !== undefined) state.expiresAt = expiresAt
   const checkedAt = time(v.checkedAt)

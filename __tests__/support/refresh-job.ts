@@ -1,0 +1,75 @@
+// A job that refreshes, run as the runner runs it: the bundled main step, then whatever a later step of the job does
+// (it can write RUNNER_TEMP, HOME and $GITHUB_ENV), then the bundled post step. The post step gets STATE_* the way
+// the runner gives it: the job's environment first (where a later step's `STATE_x=…` in $GITHUB_ENV lands), then
+// every state key the main step saved, over it.
+import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
+import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from './refresh-chain.js'
+import { newJob, runAction, type Job, type RunResult } from './runner.js'
+
+export const MAIN = 'dist/main/index.js'
+export const POST = 'dist/post/index.js'
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+export interface RefreshJob {
+  chain: Chain
+  anthropic: any
+  job: Job
+  env: Record<string, string>
+  inputs: Record<string, string>
+  main(): Promise<RunResult>
+  /** `injected`: what a later step wrote to $GITHUB_ENV. */
+  post(main: RunResult, injected?: Record<string, string>): Promise<RunResult>
+  close(): Promise<void>
+}
+
+export async function startRefreshJob(inputs: Record<string, string> = {}): Promise<RefreshJob> {
+  const chain = await startChain()
+  const anthropic = await startAnthropicStandIn({
+    credentials: { 'sk-ant-oat01-old-access-token': 'valid' }
+  })
+  const issue = chain.oauth.issued.push.bind(chain.oauth.issued)
+  chain.oauth.issued.push = (...pairs) => {
+    for (const pair of pairs) anthropic.set(pair.accessToken, 'valid')
+    return issue(...pairs)
+  }
+  const job = newJob()
+  const env = { ...jobEnv(chain), RUNNER_TEMP: job.dir, HOME: job.dir }
+  const allInputs = {
+    'claude-credentials': chain.seeded,
+    'anthropic-base-url': anthropic.url,
+    'min-remaining': '1h',
+    'oauth-token-url': chain.oauth.url,
+    'secrets-token': PAT,
+    'github-token': GHS,
+    'secret-name': SECRET,
+    'secret-scope': 'repo',
+    'claude-output': `${job.dir}/no-transcript.json`,
+    ...inputs
+  }
+  return {
+    chain,
+    anthropic,
+    job,
+    env,
+    inputs: allInputs,
+    main: () => runAction(MAIN, { job, inputs: allInputs, env, timeoutMs: 60_000 }),
+    post: (main, injected = {}) =>
+      runAction(POST, {
+        job,
+        inputs: allInputs,
+        env,
+        state: { ...injected, ...main.state },
+        timeoutMs: 60_000
+      }),
+    async close() {
+      await Promise.all([chain.close(), anthropic.close()])
+    }
+  }
+}
+
+/** The GitHub stand-in's requests that wrote a secret: `PUT …/secrets/NAME`. */
+export function secretWrites(chain: Chain): string[] {
+  return chain.github.requests
+    .filter((r: any) => r.method === 'PUT' && /\/secrets\/[A-Za-z0-9_]+$/.test(r.path))
+    .map((r: any) => r.path as string)
+}
