@@ -96,7 +96,7 @@ async function runMain(inputs: Record<string, string>, env: NodeJS.ProcessEnv = 
   const { core, said } = runnerCore({
     'anthropic-base-url': api.url,
     'min-remaining': '30m',
-    'probe-timeout': '3s',
+    'probe-timeout': '30s',
     ...inputs
   })
   const exitCode = process.exitCode
@@ -601,7 +601,7 @@ describe('bad CLI flags (in process)', () => {
 
 describe('bad input, bundled (proof that the runner sees the same)', () => {
   it('notices, errors and no stack trace, as the runner prints them', async () => {
-    const base = { 'anthropic-base-url': api.url, 'min-remaining': '30m', 'probe-timeout': '3s' }
+    const base = { 'anthropic-base-url': api.url, 'min-remaining': '30m', 'probe-timeout': '30s' }
     const cases: Array<[Record<string, string>, 'notice' | 'error', RegExp]> = [
       [{ 'anthropic-api-key': `\n${KEY}\n` }, 'notice', TRIMMED],
       [

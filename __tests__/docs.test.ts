@@ -36,10 +36,19 @@ describe('action.yml', () => {
 })
 
 describe('README.md', () => {
-  test('keeps the two commands at its top', () => {
-    const top = README.split('\n').slice(0, 6).join('\n')
-    expect(top).toContain('npm ci && npm run demo')
-    expect(top).toContain('npm ci && npm test')
+  test('says what the action is and how to use it first, then the two commands, in its first 60 lines', () => {
+    const top = README.split('\n').slice(0, 60).join('\n')
+    const uses = top.search(/uses: <owner>\/claude-preflight@v1/)
+    expect(uses).toBeGreaterThan(0)
+    expect(top.indexOf('npm ci && npm run demo')).toBeGreaterThan(uses)
+    expect(top.indexOf('npm ci && npm test')).toBeGreaterThan(uses)
+    expect(top).toMatch(/\*\*What it costs:\*\*/)
+  })
+
+  test('explains pinning by tag and by commit SHA, and never advertises an unpublished npx package', () => {
+    expect(README).toMatch(/## Versions and pinning/)
+    expect(README).toMatch(/@<40-hex commit SHA/)
+    expect(README).not.toMatch(/npx claude-preflight/)
   })
 
   test("its inputs and outputs tables are what action.yml generates (fix: 'npm run docs')", async () => {

