@@ -247,11 +247,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5788);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9670);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -260,7 +260,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5788:
+/***/ 9670:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -276,11 +276,11 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/check/inputs.js
 
 
@@ -382,9 +382,9 @@ function resolvePolicy(inputs, hasRefreshToken) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1541);
+var kinds = __nccwpck_require__(5270);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
@@ -531,11 +531,11 @@ function request_classifyNetworkError(error) {
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
 async function dispatcherFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return proxies.get(proxy);
 }
 /**
@@ -544,7 +544,7 @@ async function dispatcherFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     try {
         const dispatcher = await dispatcherFor(request.url);
@@ -869,7 +869,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -929,7 +929,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
     }
     catch {
         return undefined;
@@ -1056,31 +1056,34 @@ function decideFor(chosen, minRemaining, policy, now) {
     }, policy);
 }
 /**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
- * every ignored one (in parallel, together with reading the job's timeout), and decides.
+ * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it (in
+ * parallel with reading the job's timeout), and decides. Only that credential is sent, to the base URL Claude will
+ * send it to: an ignored one never leaves the machine.
  */
 async function runCheck(inputs, context, deps) {
     const selection = selectCredential(context, deps.env);
-    const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
     const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
     const probeOptions = {
         baseUrl: inputs.baseUrl,
         timeoutMs: inputs.probeTimeoutMs,
         send: deps.send
     };
-    const [minRemaining, ...probes] = await Promise.all([
+    const [minRemaining, chosenProbe] = await Promise.all([
         resolveMinRemaining(inputs.minRemainingMs, deps.env, {
             send: deps.send,
             githubToken: inputs.githubToken,
             timeoutMs: inputs.probeTimeoutMs
         }),
-        ...candidates.map(credential => credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined))
+        selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
     ]);
-    const checked = candidates.map((credential, i) => ({
-        credential,
-        ...(probes[i] && { probe: probes[i] })
-    }));
-    const chosen = selection.chosen ? checked[0] : undefined;
+    const chosen = selection.chosen && {
+        credential: selection.chosen,
+        ...(chosenProbe && { probe: chosenProbe })
+    };
+    const checked = [
+        ...(chosen ? [chosen] : []),
+        ...selection.others.map(credential => ({ credential }))
+    ];
     const checkedAt = deps.now();
     const verdict = selection.cloudProvider
         ? { status: 'unverifiable', action: policy.onUnverifiable }
@@ -1098,7 +1101,7 @@ async function runCheck(inputs, context, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
 
 
@@ -1348,7 +1351,7 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
+        run: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).scanCommand,
         usage: 'Usage: claude-preflight scan FILE... [--json]'
     }
 };
@@ -1391,7 +1394,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9423:
+/***/ 9300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1400,7 +1403,7 @@ async function run() {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
@@ -1486,14 +1489,14 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 3668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ newCredential),
 /* harmony export */   a: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -1507,7 +1510,7 @@ function fingerprintOf(credential) {
 
 /***/ }),
 
-/***/ 1541:
+/***/ 5270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1518,9 +1521,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -1592,9 +1595,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 ;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
 
 
@@ -1673,7 +1676,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/kinds.js
 
 
@@ -1694,7 +1697,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 381:
+/***/ 8986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1702,9 +1705,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3668);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9300);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
 
 
 
@@ -1766,7 +1769,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1774,7 +1777,7 @@ const oauthToken = {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -1828,14 +1831,14 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
 
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
@@ -1880,7 +1883,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1921,7 +1924,7 @@ function reasonOf(error) {
 
 /***/ }),
 
-/***/ 4458:
+/***/ 1263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2217,6 +2220,6 @@ function looksLikeSecret(value) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8165:
+/***/ 376:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -422,11 +422,11 @@ function classifyNetworkError(error) {
 const proxies = new Map();
 /** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
 async function dispatcherFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return proxies.get(proxy);
 }
 /**
@@ -435,7 +435,7 @@ async function dispatcherFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     try {
         const dispatcher = await dispatcherFor(request.url);
@@ -1535,7 +1535,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1595,7 +1595,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
     }
     catch {
         return undefined;
@@ -1722,31 +1722,34 @@ function decideFor(chosen, minRemaining, policy, now) {
     }, policy);
 }
 /**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
- * every ignored one (in parallel, together with reading the job's timeout), and decides.
+ * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it (in
+ * parallel with reading the job's timeout), and decides. Only that credential is sent, to the base URL Claude will
+ * send it to: an ignored one never leaves the machine.
  */
 async function runCheck(inputs, context, deps) {
     const selection = selectCredential(context, deps.env);
-    const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
     const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
     const probeOptions = {
         baseUrl: inputs.baseUrl,
         timeoutMs: inputs.probeTimeoutMs,
         send: deps.send
     };
-    const [minRemaining, ...probes] = await Promise.all([
+    const [minRemaining, chosenProbe] = await Promise.all([
         resolveMinRemaining(inputs.minRemainingMs, deps.env, {
             send: deps.send,
             githubToken: inputs.githubToken,
             timeoutMs: inputs.probeTimeoutMs
         }),
-        ...candidates.map(credential => credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined))
+        selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
     ]);
-    const checked = candidates.map((credential, i) => ({
-        credential,
-        ...(probes[i] && { probe: probes[i] })
-    }));
-    const chosen = selection.chosen ? checked[0] : undefined;
+    const chosen = selection.chosen && {
+        credential: selection.chosen,
+        ...(chosenProbe && { probe: chosenProbe })
+    };
+    const checked = [
+        ...(chosen ? [chosen] : []),
+        ...selection.others.map(credential => ({ credential }))
+    ];
     const checkedAt = deps.now();
     const verdict = selection.cloudProvider
         ? { status: 'unverifiable', action: policy.onUnverifiable }
@@ -2092,7 +2095,7 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3186,11 +3189,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8165);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(376);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -3455,6 +3458,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
