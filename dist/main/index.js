@@ -1622,6 +1622,11 @@ function isTransient(answer) {
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
 /**
+ * The largest workflow file read. Real ones are a few KiB; this bounds the parse (below) to well under a second on a
+ * loaded 2-core runner.
+ */
+const MAX_WORKFLOW_BYTES = 256 * 1024;
+/**
  * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
  * Undefined when the file does not parse, the job is not there, or the value is an expression.
  */
@@ -1629,7 +1634,9 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml);
+        // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
+        // workflow anyway. Aliases are capped against expansion bombs.
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1657,46 +1664,111 @@ function parseWorkflowRef(value) {
 
 
 
+
+/**
+ * Events that run the base branch's workflow, with secrets, in a job that may check out a pull request's head: there
+ * the checkout's copy of the workflow may be the pull request's, and is not the one running
+ * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
+ */
+const UNTRUSTED_CHECKOUT_EVENTS = [
+    'pull_request_target',
+    'issue_comment',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'workflow_run'
+];
+const KIB = MAX_WORKFLOW_BYTES / 1024;
 /**
  * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
- * GitHub's own 360-minute job limit, saying why.
+ * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
  */
 async function resolveMinRemaining(setting, env, deps) {
+    return minRemainingOf(setting, setting === 'auto' ? await readRunningWorkflow(env, deps) : undefined);
+}
+/**
+ * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
+ * or the checkout's copy, which is trusted only for events whose checkout is the running workflow's own.
+ */
+async function readRunningWorkflow(env, deps) {
+    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
+    const job = env.GITHUB_JOB;
+    if (!ref || !job)
+        return { why: 'not running in a GitHub Actions job' };
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const untrusted = UNTRUSTED_CHECKOUT_EVENTS.includes(event);
+    if (!untrusted) {
+        const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
+        if ('text' in local)
+            return { text: local.text, where: ref.path, job };
+        if (local.why)
+            return { why: local.why };
+    }
+    const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(env.GITHUB_WORKFLOW_SHA ?? '')
+        ? env.GITHUB_WORKFLOW_SHA
+        : undefined;
+    const remote = await readRemote(ref, sha ?? ref.ref, env, deps);
+    if ('text' in remote)
+        return { text: remote.text, where: `${ref.path}${sha ? ` at ${sha.slice(0, 12)}` : ''}`, job };
+    const why = remote.why || 'no github-token to read it with';
+    return {
+        why: untrusted
+            ? `on ${event} the checkout's ${ref.path} may be a pull request's and is not read, and the running one could not be read: ${why}`
+            : `could not read ${ref.path}: ${why}`
+    };
+}
+/** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
+async function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
         return { ms: setting, source: `min-remaining ${formatDuration(setting)}` };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
     });
-    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
-    const job = env.GITHUB_JOB;
-    if (!ref || !job)
-        return fallback('not running in a GitHub Actions job');
-    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
-    const { text, why } = local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps);
-    if (text === undefined)
-        return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`);
-    const minutes = await jobTimeoutMinutes(text, job);
+    if ('why' in workflow)
+        return fallback(workflow.why);
+    const minutes = await jobTimeoutMinutes(workflow.text, workflow.job);
     if (minutes === undefined)
-        return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`);
+        return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`);
     return {
         ms: minutes * 60_000,
-        source: `timeout-minutes: ${minutes} of job '${job}' in ${ref.path}`
+        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
     };
 }
+/**
+ * The checkout's copy: a regular file of at most MAX_WORKFLOW_BYTES (opened non-blocking, so a FIFO planted there
+ * cannot hang the step). `why` is empty when there is simply no such file.
+ */
 async function readLocal(workspace, path) {
     if (!workspace)
-        return undefined;
+        return { why: '' };
+    let file;
     try {
-        return await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(workspace, path), 'utf8');
+        file = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.join)(workspace, path), external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
     }
     catch {
-        return undefined;
+        return { why: '' };
+    }
+    try {
+        const stats = await file.stat();
+        if (!stats.isFile())
+            return { why: `the checkout's ${path} is not a regular file` };
+        if (stats.size > MAX_WORKFLOW_BYTES)
+            return { why: `the checkout's ${path} is larger than ${KIB} KiB` };
+        const buffer = Buffer.alloc(MAX_WORKFLOW_BYTES + 1);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > MAX_WORKFLOW_BYTES)
+            return { why: `the checkout's ${path} is larger than ${KIB} KiB` };
+        return { text: buffer.subarray(0, bytesRead).toString('utf8') };
+    }
+    catch {
+        return { why: '' };
+    }
+    finally {
+        await file.close();
     }
 }
 /** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
-async function readRemote(ref, env, deps) {
+async function readRemote(ref, at, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
     const api = apiBaseUrl(env);
@@ -1705,7 +1777,7 @@ async function readRemote(ref, env, deps) {
     try {
         const answer = await deps.send({
             method: 'GET',
-            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(ref.ref)}`,
+            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
             headers: {
                 authorization: `Bearer ${deps.githubToken}`,
                 accept: 'application/vnd.github+json',
@@ -1723,9 +1795,14 @@ async function readRemote(ref, env, deps) {
         catch {
             body = undefined;
         }
+        if (typeof body?.size === 'number' && body.size > MAX_WORKFLOW_BYTES)
+            return { why: `${ref.path} is larger than ${KIB} KiB` };
         if (typeof body?.content !== 'string' || body.encoding !== 'base64')
             return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` };
-        return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' };
+        const bytes = Buffer.from(body.content, 'base64');
+        if (bytes.length > MAX_WORKFLOW_BYTES)
+            return { why: `${ref.path} is larger than ${KIB} KiB` };
+        return { text: bytes.toString('utf8') };
     }
     catch (error) {
         if (!(error instanceof NetworkError))
@@ -1768,14 +1845,18 @@ async function runCheck(inputs, context, deps) {
         timeoutMs: inputs.probeTimeoutMs,
         send: deps.send
     };
-    const [minRemaining, chosenProbe] = await Promise.all([
-        resolveMinRemaining(inputs.minRemainingMs, deps.env, {
-            send: deps.send,
-            githubToken: inputs.githubToken,
-            timeoutMs: inputs.probeTimeoutMs
-        }),
+    // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
+    const [workflow, chosenProbe] = await Promise.all([
+        inputs.minRemainingMs === 'auto'
+            ? readRunningWorkflow(deps.env, {
+                send: deps.send,
+                githubToken: inputs.githubToken,
+                timeoutMs: inputs.probeTimeoutMs
+            })
+            : undefined,
         selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
     ]);
+    const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
         ...(chosenProbe && { probe: chosenProbe })

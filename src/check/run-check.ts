@@ -4,7 +4,7 @@ import type { HttpSend } from '../http/request.js'
 import { selectCredential, type Selection } from '../credentials/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
-import { resolveMinRemaining, type MinRemaining } from './min-remaining.js'
+import { minRemainingOf, readRunningWorkflow, type MinRemaining } from './min-remaining.js'
 import { resolvePolicy, type CheckInputs } from './inputs.js'
 
 export interface CheckedCredential {
@@ -69,14 +69,18 @@ export async function runCheck(
     timeoutMs: inputs.probeTimeoutMs,
     send: deps.send
   }
-  const [minRemaining, chosenProbe] = await Promise.all([
-    resolveMinRemaining(inputs.minRemainingMs, deps.env, {
-      send: deps.send,
-      githubToken: inputs.githubToken,
-      timeoutMs: inputs.probeTimeoutMs
-    }),
+  // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
+  const [workflow, chosenProbe] = await Promise.all([
+    inputs.minRemainingMs === 'auto'
+      ? readRunningWorkflow(deps.env, {
+          send: deps.send,
+          githubToken: inputs.githubToken,
+          timeoutMs: inputs.probeTimeoutMs
+        })
+      : undefined,
     selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
   ])
+  const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow)
   const chosen = selection.chosen && {
     credential: selection.chosen,
     ...(chosenProbe && { probe: chosenProbe })
