@@ -2,6 +2,7 @@
 // GET /v1/models, POST /v1/messages/count_tokens, and POST /v1/messages as a Messages API SSE stream.
 // Used by the tests, the demo, the bench and the fixture generator. Plain JS so `npm run demo` needs no build.
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { randomBytes } from 'node:crypto'
 
 /** Error answers, as the real API sends them. */
@@ -66,6 +67,7 @@ export function errorBody(behaviour, id = requestId()) {
  *   a Bash tool_use, `{text: "..."}` a final text, `{error: behaviour}` turns the secret into `behaviour` from then on
  *   (a credential expiring mid-run). Unscripted secrets get `{text:"Done."}`.
  * @param {string} [options.host]
+ * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
  */
 export async function startAnthropicStandIn(options = {}) {
   const credentials = new Map(Object.entries(options.credentials ?? {}))
@@ -80,7 +82,7 @@ export async function startAnthropicStandIn(options = {}) {
     return entry.length > 1 ? entry.shift() : entry[0]
   }
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
     const body = Buffer.concat(chunks).toString('utf8')
@@ -179,7 +181,8 @@ export async function startAnthropicStandIn(options = {}) {
       return sendError(turn.error)
     }
     return streamMessage(res, id, JSON.parse(body || '{}'), turn)
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -187,7 +190,7 @@ export async function startAnthropicStandIn(options = {}) {
   await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', resolve))
   const { port } = server.address()
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     /** Change what a secret does from now on. */

@@ -5,12 +5,12 @@ export const modules = {
 /***/ 408:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-module.exports = __webpack_require__(7995);
+module.exports = __webpack_require__(376);
 
 
 /***/ }),
 
-/***/ 7995:
+/***/ 376:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 376:
+/***/ 7685:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -382,6 +382,8 @@ function describeFailure(failure) {
             return 'connection reset';
         case 'tls':
             return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
         case 'other':
             return 'network error';
     }
@@ -399,6 +401,12 @@ function classifyNetworkError(error) {
         e = link.cause;
     }
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
     const names = chain.map(e => e.name);
     if (names.includes('AbortError') ||
         names.includes('TimeoutError') ||
@@ -420,14 +428,17 @@ function classifyNetworkError(error) {
     return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
-/** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
-async function dispatcherFor(url) {
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
     const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
         proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
-    return proxies.get(proxy);
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
@@ -437,22 +448,26 @@ async function dispatcherFor(url) {
 const send = async (request) => {
     const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    let where = host;
     try {
-        const dispatcher = await dispatcherFor(request.url);
+        const proxy = await proxyFor(request.url);
+        if (proxy)
+            where = `${proxy.name}, for ${host}`;
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.body,
             signal: request.signal,
             redirect: 'manual',
-            ...(dispatcher && { dispatcher })
+            ...(proxy && { dispatcher: proxy.dispatcher })
         });
         const text = await response.text();
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
         const [failure, detail] = classifyNetworkError(error);
-        throw new NetworkError(failure, host, detail);
+        throw new NetworkError(failure, where, detail);
     }
 };
 
@@ -619,7 +634,20 @@ function refuseSecret(input, raw, githubToken = false) {
         throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
 }
 
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 ;// CONCATENATED MODULE: ./lib/check/inputs.js
+
 
 
 
@@ -643,20 +671,24 @@ function readChoice(input, value, choices, fallback) {
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** Validates a base URL: http(s), no credentials in it, no query. */
+/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
 function readBaseUrl(input, value) {
     const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    const text = value.trim();
     let url;
     try {
-        url = new URL(value.trim());
+        url = new URL(text);
     }
     catch {
-        throw inputError(input, `is not a URL ('${clip(value.trim())}')`, fix);
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw inputError(input, `uses ${url.protocol} instead of https:`, fix);
     if (url.username || url.password)
         throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw inputError(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
         throw inputError(input, 'has a query or fragment', fix);
     return url.toString().replace(/\/+$/, '');
@@ -797,6 +829,7 @@ function scopeRoute(target) {
 ;// CONCATENATED MODULE: ./lib/refresh/inputs.js
 
 
+
 const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
 const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
 function inputs_boolean(getInput, name, fallback) {
@@ -817,8 +850,7 @@ function tokenUrl(value) {
     catch {
         throw inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
     }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    if (!isSafeTransport(url)) {
         throw inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
     }
     if (url.username || url.password || url.search) {
@@ -3159,7 +3191,9 @@ async function run() {
     await main({ core: runnerCore, env: process.env, send: send, now: () => new Date() });
 }
 /**
- * Masks every secret given, line by line too, before anything else reads it: the runner matches masks per line.
+ * Masks every secret given before anything else reads it: whole, trimmed, and line by line, since the runner matches
+ * masks per line. A JSON document (pretty-printed `claude-credentials`) is masked by its secret values instead: its
+ * lines are mostly structure (`"scopes": [`), whose masks would garble unrelated log lines.
  */
 function maskSecrets(core, env) {
     const values = [
@@ -3167,23 +3201,39 @@ function maskSecrets(core, env) {
         ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
     ];
     for (const value of values) {
-        for (const part of [value, value.trim(), ...value.split(/\r?\n/).map(line => line.trim())]) {
+        const lines = maskJsonStrings(core, value) ? [] : value.split(/\r?\n/).map(line => line.trim());
+        for (const part of [value, value.trim(), ...lines]) {
             if (part.length >= 4)
                 core.setSecret(part);
         }
-        if (value.trim().startsWith('{'))
-            maskJsonStrings(core, value);
     }
     // A secret pasted into an input that never holds one: masked too, before its input is refused.
     const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name => core.getInput(name));
+    const baseUrls = [core.getInput('anthropic-base-url'), env.ANTHROPIC_BASE_URL ?? ''];
     for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
         if (value.length >= 4 && looksLikeSecret(value))
             core.setSecret(value);
     }
+    // A password in a base URL is refused, but until then it is a secret like any other.
+    for (const value of baseUrls) {
+        const password = URL.parse(value.trim())?.password;
+        if (password)
+            for (const part of [password, decodeOrKeep(password)])
+                core.setSecret(part);
+    }
 }
+const decodeOrKeep = (text) => {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+};
 /**
  * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
- * like a secret, but not scopes such as `user:inference`, which messages must be able to name.
+ * like a secret, but not scopes such as `user:inference`, which messages must be able to name. False when `text` is
+ * not a JSON object.
  */
 function maskJsonStrings(core, text) {
     let document;
@@ -3191,8 +3241,10 @@ function maskJsonStrings(core, text) {
         document = JSON.parse(text);
     }
     catch {
-        return;
+        return false;
     }
+    if (!document || typeof document !== 'object')
+        return false;
     const visit = (node, key = '') => {
         if (typeof node === 'string') {
             if (/token$/i.test(key) || looksLikeSecret(node))
@@ -3205,6 +3257,7 @@ function maskJsonStrings(core, text) {
         }
     };
     visit(document);
+    return true;
 }
 /** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */
 const FORK_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
@@ -3308,7 +3361,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(376);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7685);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
