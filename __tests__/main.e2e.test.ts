@@ -11,6 +11,7 @@ import { contentsRoutes } from '../stand-ins/github-contents.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
 import { closedPort } from './support/ports.js'
+import { selfSignedCertificate } from './support/tls.js'
 
 const MAIN = 'dist/main/index.js'
 const KEY = 'sk-ant-api03-E2E-valid-key-0123456789'
@@ -294,18 +295,22 @@ describe('main step, bundled', () => {
     })
     await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`
+    // A base URL that is not loopback must be https: the stand-in serves it with a certificate the step trusts.
+    const tls = selfSignedCertificate('api.stand-in.test')
+    const httpsApi = await startAnthropicStandIn({ credentials: { [KEY]: 'valid' }, tls })
     try {
-      const behindProxy = `http://api.stand-in.test:${api.port}`
+      const behindProxy = `https://api.stand-in.test:${httpsApi.port}`
       const inputs = { ...base(), 'anthropic-base-url': behindProxy, 'anthropic-api-key': KEY }
+      const trust = { NODE_EXTRA_CA_CERTS: tls.certFile }
       const viaProxy = await runAction(MAIN, {
         inputs,
-        env: { HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl }
+        env: { ...trust, HTTP_PROXY: proxyUrl, HTTPS_PROXY: proxyUrl }
       })
       expect(viaProxy.outputs.status).toBe('valid')
-      expect(seen).toEqual([`api.stand-in.test:${api.port}`])
+      expect(seen).toEqual([`api.stand-in.test:${httpsApi.port}`])
       const bypass = await runAction(MAIN, {
         inputs,
-        env: { HTTP_PROXY: proxyUrl, NO_PROXY: 'stand-in.test' }
+        env: { ...trust, HTTPS_PROXY: proxyUrl, NO_PROXY: 'stand-in.test' }
       })
       expect(bypass.outputs.status).toBe('unverifiable')
       expect(bypass.commands.find(c => c.command === 'warning')?.message).toMatch(
@@ -313,6 +318,7 @@ describe('main step, bundled', () => {
       )
       expect(seen).toHaveLength(1)
     } finally {
+      await httpsApi.close()
       await new Promise(resolve => proxy.close(resolve))
     }
   })

@@ -141,6 +141,48 @@ describe('probe', () => {
   })
 })
 
+describe('what proves authentication', () => {
+  /** A server answering every request with the API's 400 invalid_request_error, both markers included. */
+  async function withApi400(check: (baseUrl: string) => Promise<void>) {
+    const server = createServer((_req, res) => {
+      res.writeHead(400, { 'content-type': 'application/json', 'request-id': 'req_011Cbad400' })
+      res.end(
+        JSON.stringify({
+          type: 'error',
+          error: { type: 'invalid_request_error', message: 'messages: field required' },
+          request_id: 'req_011Cbad400'
+        })
+      )
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    try {
+      await check(`http://127.0.0.1:${(server.address() as { port: number }).port}`)
+    } finally {
+      await new Promise(resolve => server.close(resolve))
+    }
+  }
+
+  it("counts the API's 400 on count_tokens as authenticated, but not on /v1/models", async () => {
+    await withApi400(async baseUrl => {
+      const counted = await probe(oauth(token('any')), { ...options(), baseUrl })
+      expect(counted).toMatchObject({ status: 'valid', requestId: 'req_011Cbad400' })
+      const listed = await probe(apiKey(key('any')), { ...options(), baseUrl })
+      expect(listed.status).toBe('unverifiable')
+      expect(listed.message).toMatch(/HTTP 400 invalid_request_error for \/v1\/models/)
+    })
+  })
+
+  it.each(['gateway-401', 'unmarked-401'])(
+    'never calls an OAuth token invalid on a %s',
+    async behaviour => {
+      api.set(token(behaviour), behaviour)
+      const result = await probe(oauth(token(behaviour)), options())
+      expect(result).toMatchObject({ status: 'unverifiable', httpStatus: 401 })
+      expect(result.message).toMatch(/did not come from the API/)
+    }
+  )
+})
+
 describe('network errors', () => {
   it('never carry the failing error message, which may quote a header value', () => {
     const error = new TypeError('fetch failed', {

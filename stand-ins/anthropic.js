@@ -2,6 +2,7 @@
 // GET /v1/models, POST /v1/messages/count_tokens, and POST /v1/messages as a Messages API SSE stream.
 // Used by the tests, the demo, the bench and the fixture generator. Plain JS so `npm run demo` needs no build.
 import { createServer } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import { randomBytes } from 'node:crypto'
 
 /** Error answers, as the real API sends them. */
@@ -41,6 +42,9 @@ export const ERRORS = {
   overloaded: [529, 'overloaded_error', 'Overloaded']
 }
 
+/** The routes it serves; any other path is a 404, answered before the credential is looked at, as the API does. */
+const ROUTES = ['GET /v1/models', 'POST /v1/messages/count_tokens', 'POST /v1/messages']
+
 const requestId = () => `req_011C${randomBytes(9).toString('hex')}`
 
 /** The body of an error answer; `spend-cap` carries the detail that tells it from a transient 429. */
@@ -55,13 +59,15 @@ export function errorBody(behaviour, id = requestId()) {
  * Start the stand-in.
  * @param {object} [options]
  * @param {Record<string, string|string[]>} [options.credentials] secret -> behaviour (`valid`, a key of ERRORS,
- *   `hang` never answers, `reset` destroys the socket, `html` a proxy's HTML page), or a list consumed one per request
- *   (the last one repeats).
+ *   `hang` never answers, `reset` destroys the socket, `html` a proxy's HTML page, `gateway-401` a gateway's own JSON
+ *   401 `{"error":"invalid_token"}`, `unmarked-401` the API's 401 body without its `request-id` header), or a list
+ *   consumed one per request (the last one repeats).
  * @param {number} [options.delayMs] added before every answer
  * @param {Record<string, Array<object>>} [options.scripts] secret -> turns for POST /v1/messages: `{bash: "cmd"}` answers
  *   a Bash tool_use, `{text: "..."}` a final text, `{error: behaviour}` turns the secret into `behaviour` from then on
  *   (a credential expiring mid-run). Unscripted secrets get `{text:"Done."}`.
  * @param {string} [options.host]
+ * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
  */
 export async function startAnthropicStandIn(options = {}) {
   const credentials = new Map(Object.entries(options.credentials ?? {}))
@@ -76,7 +82,7 @@ export async function startAnthropicStandIn(options = {}) {
     return entry.length > 1 ? entry.shift() : entry[0]
   }
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     const chunks = []
     for await (const chunk of req) chunks.push(chunk)
     const body = Buffer.concat(chunks).toString('utf8')
@@ -100,6 +106,13 @@ export async function startAnthropicStandIn(options = {}) {
 
     if (options.delayMs) await new Promise(r => setTimeout(r, options.delayMs))
 
+    if (!ROUTES.includes(`${req.method} ${url.pathname}`)) {
+      return send(404, {
+        type: 'error',
+        error: { type: 'not_found_error', message: 'Not Found' },
+        request_id: id
+      })
+    }
     let behaviour = nextBehaviour(secret)
     if (behaviour === 'missing') {
       return send(401, {
@@ -110,6 +123,14 @@ export async function startAnthropicStandIn(options = {}) {
     }
     if (behaviour === 'hang') return
     if (behaviour === 'reset') return req.socket.destroy()
+    if (behaviour === 'gateway-401') {
+      res.writeHead(401, { 'content-type': 'application/json' })
+      return res.end(JSON.stringify({ error: 'invalid_token' }))
+    }
+    if (behaviour === 'unmarked-401') {
+      res.writeHead(401, { 'content-type': 'application/json' })
+      return res.end(JSON.stringify(errorBody('invalid', id)))
+    }
     if (behaviour === 'html') {
       res.writeHead(502, { 'content-type': 'text/html' })
       return res.end('<html><body><h1>502 Bad Gateway</h1></body></html>')
@@ -152,21 +173,16 @@ export async function startAnthropicStandIn(options = {}) {
     if (req.method === 'POST' && url.pathname === '/v1/messages/count_tokens') {
       return send(200, { input_tokens: 12 })
     }
-    if (req.method === 'POST' && url.pathname === '/v1/messages') {
-      const turn = scripts.get(secret)?.shift() ?? { text: 'Done.' }
-      // An error turn is the credential dying: every later request gets the same answer.
-      if (turn.error) {
-        credentials.set(secret, turn.error)
-        return sendError(turn.error)
-      }
-      return streamMessage(res, id, JSON.parse(body || '{}'), turn)
+    // POST /v1/messages: the one route left.
+    const turn = scripts.get(secret)?.shift() ?? { text: 'Done.' }
+    // An error turn is the credential dying: every later request gets the same answer.
+    if (turn.error) {
+      credentials.set(secret, turn.error)
+      return sendError(turn.error)
     }
-    send(404, {
-      type: 'error',
-      error: { type: 'not_found_error', message: `Not found: ${url.pathname}` },
-      request_id: id
-    })
-  })
+    return streamMessage(res, id, JSON.parse(body || '{}'), turn)
+  }
+  const server = options.tls ? createTlsServer(options.tls, handle) : createServer(handle)
   server.on('connection', socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
@@ -174,7 +190,7 @@ export async function startAnthropicStandIn(options = {}) {
   await new Promise(resolve => server.listen(0, options.host ?? '127.0.0.1', resolve))
   const { port } = server.address()
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     requests,
     /** Change what a secret does from now on. */

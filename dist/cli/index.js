@@ -247,19 +247,40 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 199:
+/***/ 8908:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Oe: () => (/* binding */ PLAIN_CHECK_INPUTS),
-/* harmony export */   Y2: () => (/* binding */ readCheckInputs),
-/* harmony export */   nZ: () => (/* binding */ resolvePolicy),
-/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_BASE_URL, readChoice, readBoolean, readBaseUrl */
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
-/* harmony import */ var _credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9423);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Oe: () => (/* binding */ PLAIN_CHECK_INPUTS),
+  pH: () => (/* binding */ SECRET_INPUTS),
+  Y2: () => (/* binding */ readCheckInputs),
+  nZ: () => (/* binding */ resolvePolicy)
+});
+
+// UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice
+
+// EXTERNAL MODULE: ./lib/report/errors.js
+var errors = __nccwpck_require__(8411);
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./lib/credentials/clean.js
+var clean = __nccwpck_require__(9423);
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/check/inputs.js
+
 
 
 
@@ -278,27 +299,31 @@ function readChoice(input, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is '${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** Validates a base URL: http(s), no credentials in it, no query. */
+/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
 function readBaseUrl(input, value) {
     const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    const text = value.trim();
     let url;
     try {
-        url = new URL(value.trim());
+        url = new URL(text);
     }
     catch {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a URL ('${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(value.trim())}')`, fix);
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,duration/* clip */.$Q)(text)}')`, fix);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `uses ${url.protocol} instead of https:`, fix);
     if (url.username || url.password)
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a query or fragment', fix);
+        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
     return url.toString().replace(/\/+$/, '');
 }
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
@@ -315,11 +340,11 @@ const PLAIN_CHECK_INPUTS = [
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
     for (const name of PLAIN_CHECK_INPUTS)
-        (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)(name, input(name));
-    (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)('github-token', input('github-token'), true);
+        (0,clean/* refuseSecret */.Tr)(name, input(name));
+    (0,clean/* refuseSecret */.Tr)('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    (0,_credentials_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .refuseSecret */ .Tr)('ANTHROPIC_BASE_URL', baseEnv);
+    (0,clean/* refuseSecret */.Tr)('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
         ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
@@ -329,13 +354,13 @@ function readCheckInputs(input, env) {
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: (0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,duration/* parseDuration */.E9)('probe-timeout', input('probe-timeout') || '10s', {
             min: 1_000,
             max: 300_000
         }),
         minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : (0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .parseDuration */ .E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+            : (0,duration/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
         onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
@@ -346,10 +371,10 @@ function readCheckInputs(input, env) {
 /** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
 function resolvePolicy(inputs, hasRefreshToken) {
     if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
     }
     if (inputs.forceRefresh && !hasRefreshToken) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
     }
     return {
         onInvalid: inputs.onInvalid,
@@ -390,8 +415,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/check/inputs.js
-var check_inputs = __nccwpck_require__(199);
+// EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
+var check_inputs = __nccwpck_require__(8908);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
 var kinds = __nccwpck_require__(1541);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
@@ -504,6 +529,8 @@ function describeFailure(failure) {
             return 'connection reset';
         case 'tls':
             return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
         case 'other':
             return 'network error';
     }
@@ -521,6 +548,12 @@ function request_classifyNetworkError(error) {
         e = link.cause;
     }
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
     const names = chain.map(e => e.name);
     if (names.includes('AbortError') ||
         names.includes('TimeoutError') ||
@@ -542,14 +575,17 @@ function request_classifyNetworkError(error) {
     return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
-/** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
-async function dispatcherFor(url) {
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
     const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
         proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
-    return proxies.get(proxy);
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
@@ -559,22 +595,26 @@ async function dispatcherFor(url) {
 const send = async (request) => {
     const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    let where = host;
     try {
-        const dispatcher = await dispatcherFor(request.url);
+        const proxy = await proxyFor(request.url);
+        if (proxy)
+            where = `${proxy.name}, for ${host}`;
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.body,
             signal: request.signal,
             redirect: 'manual',
-            ...(dispatcher && { dispatcher })
+            ...(proxy && { dispatcher: proxy.dispatcher })
         });
         const text = await response.text();
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
         const [failure, detail] = request_classifyNetworkError(error);
-        throw new request_NetworkError(failure, host, detail);
+        throw new request_NetworkError(failure, where, detail);
     }
 };
 
@@ -612,6 +652,19 @@ function parseRetryAfter(value, now = Date.now()) {
 
 ;// CONCATENATED MODULE: ./lib/probe/classify.js
 
+/**
+ * `GET /v1/models` answers `{data: [...]}`. `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: { path: '/v1/models', isAnswer: body => Array.isArray(body.data), judgedAfterAuth: [] },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
 function readBody(text) {
     try {
         const body = JSON.parse(text);
@@ -623,51 +676,57 @@ function readBody(text) {
         return undefined;
     }
 }
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
 /**
- * What an HTTP answer to a probe says about the credential (shared/CONTEXT.md §2).
- * Any answer but 401/403 proves the credential authenticated; 401/403 count only when the body is the API's
- * own JSON error, since a proxy's HTML 401 page says nothing about the credential, and a 2xx counts only with a JSON
- * body, since a proxy's 200 page says nothing either.
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-function classifyAnswer(httpStatus, text, headers) {
+function classifyAnswer(route, httpStatus, text, headers) {
     const body = readBody(text);
-    const error = typeof body?.error === 'object' ? body.error : undefined;
-    const apiMessage = error?.message ?? (typeof body?.error === 'string' ? body.error : body?.message) ?? '';
-    const requestId = headers['request-id'] ?? body?.request_id;
+    const error = apiError(body);
+    const headerId = headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
     const base = { ...(requestId && { requestId }) };
-    const said = (fallback) => apiMessage || fallback;
-    const fromApi = body !== undefined && (body.type === 'error' || body.error !== undefined);
-    if ((fromApi && /credit balance|billing/i.test(apiMessage)) ||
-        error?.type === 'billing_error' ||
-        httpStatus === 402) {
-        return { status: 'billing', message: said('billing problem'), ...base };
-    }
-    if (httpStatus === 429) {
-        if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-            return { status: 'billing', message: said('spend limit reached'), ...base };
-        }
+    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
+    const notFromApi = (consequence) => ({
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
+        ...base
+    });
+    const retryAfter = () => {
         const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        return retryAfterMs === undefined ? {} : { retryAfterMs };
+    };
+    if (httpStatus === 429) {
+        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
+            return { status: 'billing', message: error.message, ...base };
+        }
         return {
             status: 'transient',
-            message: `rate limited (429): ${said('too many requests')}`,
+            message: `rate limited (429): ${apiSaid('too many requests')}`,
             ...base,
-            ...(retryAfterMs !== undefined && { retryAfterMs })
+            ...retryAfter()
         };
     }
-    if (httpStatus === 401 || httpStatus === 403) {
-        if (!fromApi) {
-            return {
-                status: 'unverifiable',
-                message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): a proxy or gateway in between refused the request`,
-                ...base
-            };
-        }
-        if (httpStatus === 403)
-            return { status: 'forbidden', message: said('permission denied'), ...base };
+    if (httpStatus >= 500 || httpStatus === 408) {
         return {
-            status: /revoked/i.test(apiMessage) ? 'revoked' : 'invalid',
-            message: said('authentication failed'),
-            ...base
+            status: 'transient',
+            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
+            ...base,
+            ...retryAfter()
         };
     }
     if (httpStatus >= 300 && httpStatus < 400) {
@@ -684,46 +743,53 @@ function classifyAnswer(httpStatus, text, headers) {
             ...base
         };
     }
-    if (httpStatus >= 500 || httpStatus === 408) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return body && route.isAnswer(body)
+            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!fromApi) {
+        return notFromApi(httpStatus === 401 || httpStatus === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    if (error.type === 'billing_error' ||
+        httpStatus === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return { status: 'billing', message: error.message, ...base };
+    }
+    if (httpStatus === 401) {
         return {
-            status: 'transient',
-            message: `HTTP ${httpStatus}: ${fromApi ? said('server error') : describeBody(text, headers)}`,
-            ...base,
-            ...(retryAfterMs !== undefined && { retryAfterMs })
+            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
+            message: error.message,
+            ...base
         };
     }
-    if (httpStatus >= 200 && httpStatus < 300) {
-        // The API answers a JSON object; anything else (a captive portal, a cut-off body) proves nothing.
-        if (body === undefined) {
-            return {
-                status: 'unverifiable',
-                message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): a proxy or gateway in between answered instead`,
-                ...base
-            };
-        }
-        return { status: 'valid', message: `HTTP ${httpStatus}`, ...base };
-    }
-    // 400, 404, 413, …: the API judged the request after authentication succeeded. The same status in a body
-    // that is not the API's own (a gateway's HTML 404 for a wrong base URL) proves nothing.
-    if (!fromApi) {
+    if (httpStatus === 403)
+        return { status: 'forbidden', message: error.message, ...base };
+    if (route.judgedAfterAuth.includes(httpStatus)) {
         return {
-            status: 'unverifiable',
-            message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): check 'anthropic-base-url'`,
+            status: 'valid',
+            message: `HTTP ${httpStatus} after authentication (${error.message})`,
             ...base
         };
     }
     return {
-        status: 'valid',
-        message: `HTTP ${httpStatus} after authentication (${said('no detail')})`,
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
         ...base
     };
 }
-function describeBody(text, headers) {
+function describeBody(text, headers, body) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
     if (text.trim() === '')
         return `empty body, ${type}`;
-    return readBody(text) ? type : `not JSON: ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
 }
 
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
@@ -745,28 +811,36 @@ function probeRequest(credential, baseUrl) {
         'user-agent': 'claude-preflight'
     };
     if (credential.scheme === 'x-api-key') {
+        const route = ROUTES.models;
         return {
-            method: 'GET',
-            url: `${base}/v1/models?limit=1`,
-            headers: { ...headers, 'x-api-key': credential.secret }
+            route,
+            request: {
+                method: 'GET',
+                url: `${base}${route.path}?limit=1`,
+                headers: { ...headers, 'x-api-key': credential.secret }
+            }
         };
     }
     headers.authorization = `Bearer ${credential.secret}`;
     headers['content-type'] = 'application/json';
     if (credential.scheme === 'oauth')
         headers['anthropic-beta'] = OAUTH_BETA;
+    const route = ROUTES.countTokens;
     return {
-        method: 'POST',
-        url: `${base}/v1/messages/count_tokens`,
-        headers,
-        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+        route,
+        request: {
+            method: 'POST',
+            url: `${base}${route.path}`,
+            headers,
+            body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+        }
     };
 }
 /** Probes the credential, retrying transient answers with jittered back-off until `timeoutMs` runs out. */
 async function probe(credential, options) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
-    const request = probeRequest(credential, options.baseUrl);
+    const { request, route } = probeRequest(credential, options.baseUrl);
     const { value, attempts } = await retry(async () => {
         const remaining = deadline - Date.now();
         try {
@@ -774,7 +848,7 @@ async function probe(credential, options) {
                 ...request,
                 signal: AbortSignal.timeout(Math.max(1, remaining))
             });
-            const classified = classifyAnswer(answer.status, answer.text, answer.headers);
+            const classified = classifyAnswer(route, answer.status, answer.text, answer.headers);
             const value = { ...classified, httpStatus: answer.status };
             return classified.status === 'transient'
                 ? {
@@ -863,6 +937,8 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
@@ -935,6 +1011,11 @@ function isTransient(answer) {
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
 /**
+ * The largest workflow file read. Real ones are a few KiB; this bounds the parse (below) to well under a second on a
+ * loaded 2-core runner.
+ */
+const MAX_WORKFLOW_BYTES = 256 * 1024;
+/**
  * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
  * Undefined when the file does not parse, the job is not there, or the value is an expression.
  */
@@ -942,7 +1023,9 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
     let document;
     try {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml);
+        // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
+        // workflow anyway. Aliases are capped against expansion bombs.
+        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -972,46 +1055,111 @@ var duration = __nccwpck_require__(5891);
 
 
 
+
+/**
+ * Events that run the base branch's workflow, with secrets, in a job that may check out a pull request's head: there
+ * the checkout's copy of the workflow may be the pull request's, and is not the one running
+ * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
+ */
+const UNTRUSTED_CHECKOUT_EVENTS = [
+    'pull_request_target',
+    'issue_comment',
+    'pull_request_review',
+    'pull_request_review_comment',
+    'workflow_run'
+];
+const KIB = MAX_WORKFLOW_BYTES / 1024;
 /**
  * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
- * GitHub's own 360-minute job limit, saying why.
+ * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
  */
 async function resolveMinRemaining(setting, env, deps) {
+    return minRemainingOf(setting, setting === 'auto' ? await readRunningWorkflow(env, deps) : undefined);
+}
+/**
+ * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
+ * or the checkout's copy, which is trusted only for events whose checkout is the running workflow's own.
+ */
+async function readRunningWorkflow(env, deps) {
+    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
+    const job = env.GITHUB_JOB;
+    if (!ref || !job)
+        return { why: 'not running in a GitHub Actions job' };
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const untrusted = UNTRUSTED_CHECKOUT_EVENTS.includes(event);
+    if (!untrusted) {
+        const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
+        if ('text' in local)
+            return { text: local.text, where: ref.path, job };
+        if (local.why)
+            return { why: local.why };
+    }
+    const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(env.GITHUB_WORKFLOW_SHA ?? '')
+        ? env.GITHUB_WORKFLOW_SHA
+        : undefined;
+    const remote = await readRemote(ref, sha ?? ref.ref, env, deps);
+    if ('text' in remote)
+        return { text: remote.text, where: `${ref.path}${sha ? ` at ${sha.slice(0, 12)}` : ''}`, job };
+    const why = remote.why || 'no github-token to read it with';
+    return {
+        why: untrusted
+            ? `on ${event} the checkout's ${ref.path} may be a pull request's and is not read, and the running one could not be read: ${why}`
+            : `could not read ${ref.path}: ${why}`
+    };
+}
+/** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
+async function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
         return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a3)(setting)}` };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
     });
-    const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
-    const job = env.GITHUB_JOB;
-    if (!ref || !job)
-        return fallback('not running in a GitHub Actions job');
-    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
-    const { text, why } = local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps);
-    if (text === undefined)
-        return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`);
-    const minutes = await jobTimeoutMinutes(text, job);
+    if ('why' in workflow)
+        return fallback(workflow.why);
+    const minutes = await jobTimeoutMinutes(workflow.text, workflow.job);
     if (minutes === undefined)
-        return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`);
+        return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`);
     return {
         ms: minutes * 60_000,
-        source: `timeout-minutes: ${minutes} of job '${job}' in ${ref.path}`
+        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
     };
 }
+/**
+ * The checkout's copy: a regular file of at most MAX_WORKFLOW_BYTES (opened non-blocking, so a FIFO planted there
+ * cannot hang the step). `why` is empty when there is simply no such file.
+ */
 async function readLocal(workspace, path) {
     if (!workspace)
-        return undefined;
+        return { why: '' };
+    let file;
     try {
-        return await (0,promises_.readFile)((0,external_node_path_.join)(workspace, path), 'utf8');
+        file = await (0,promises_.open)((0,external_node_path_.join)(workspace, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch {
-        return undefined;
+        return { why: '' };
+    }
+    try {
+        const stats = await file.stat();
+        if (!stats.isFile())
+            return { why: `the checkout's ${path} is not a regular file` };
+        if (stats.size > MAX_WORKFLOW_BYTES)
+            return { why: `the checkout's ${path} is larger than ${KIB} KiB` };
+        const buffer = Buffer.alloc(MAX_WORKFLOW_BYTES + 1);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > MAX_WORKFLOW_BYTES)
+            return { why: `the checkout's ${path} is larger than ${KIB} KiB` };
+        return { text: buffer.subarray(0, bytesRead).toString('utf8') };
+    }
+    catch {
+        return { why: '' };
+    }
+    finally {
+        await file.close();
     }
 }
 /** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
-async function readRemote(ref, env, deps) {
+async function readRemote(ref, at, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
     const api = apiBaseUrl(env);
@@ -1020,7 +1168,7 @@ async function readRemote(ref, env, deps) {
     try {
         const answer = await deps.send({
             method: 'GET',
-            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(ref.ref)}`,
+            url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
             headers: {
                 authorization: `Bearer ${deps.githubToken}`,
                 accept: 'application/vnd.github+json',
@@ -1038,9 +1186,14 @@ async function readRemote(ref, env, deps) {
         catch {
             body = undefined;
         }
+        if (typeof body?.size === 'number' && body.size > MAX_WORKFLOW_BYTES)
+            return { why: `${ref.path} is larger than ${KIB} KiB` };
         if (typeof body?.content !== 'string' || body.encoding !== 'base64')
             return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` };
-        return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' };
+        const bytes = Buffer.from(body.content, 'base64');
+        if (bytes.length > MAX_WORKFLOW_BYTES)
+            return { why: `${ref.path} is larger than ${KIB} KiB` };
+        return { text: bytes.toString('utf8') };
     }
     catch (error) {
         if (!(error instanceof request_NetworkError))
@@ -1071,31 +1224,38 @@ function decideFor(chosen, minRemaining, policy, now) {
     }, policy);
 }
 /**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
- * every ignored one (in parallel, together with reading the job's timeout), and decides.
+ * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it (in
+ * parallel with reading the job's timeout), and decides. Only that credential is sent, to the base URL Claude will
+ * send it to: an ignored one never leaves the machine.
  */
 async function runCheck(inputs, context, deps) {
     const selection = selectCredential(context, deps.env);
-    const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others];
     const policy = (0,check_inputs/* resolvePolicy */.nZ)(inputs, !!selection.chosen?.refreshToken);
     const probeOptions = {
         baseUrl: inputs.baseUrl,
         timeoutMs: inputs.probeTimeoutMs,
         send: deps.send
     };
-    const [minRemaining, ...probes] = await Promise.all([
-        resolveMinRemaining(inputs.minRemainingMs, deps.env, {
-            send: deps.send,
-            githubToken: inputs.githubToken,
-            timeoutMs: inputs.probeTimeoutMs
-        }),
-        ...candidates.map(credential => credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined))
+    // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
+    const [workflow, chosenProbe] = await Promise.all([
+        inputs.minRemainingMs === 'auto'
+            ? readRunningWorkflow(deps.env, {
+                send: deps.send,
+                githubToken: inputs.githubToken,
+                timeoutMs: inputs.probeTimeoutMs
+            })
+            : undefined,
+        selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
     ]);
-    const checked = candidates.map((credential, i) => ({
-        credential,
-        ...(probes[i] && { probe: probes[i] })
-    }));
-    const chosen = selection.chosen ? checked[0] : undefined;
+    const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow);
+    const chosen = selection.chosen && {
+        credential: selection.chosen,
+        ...(chosenProbe && { probe: chosenProbe })
+    };
+    const checked = [
+        ...(chosen ? [chosen] : []),
+        ...selection.others.map(credential => ({ credential }))
+    ];
     const checkedAt = deps.now();
     const verdict = selection.cloudProvider
         ? { status: 'unverifiable', action: policy.onUnverifiable }
@@ -2173,7 +2333,7 @@ function escapeChar(char) {
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
 /* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms */
-/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(199);
+/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
 /* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,

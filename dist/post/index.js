@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6213:
+/***/ 1099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30839,6 +30839,8 @@ function describeFailure(failure) {
             return 'connection reset';
         case 'tls':
             return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
         case 'other':
             return 'network error';
     }
@@ -30856,6 +30858,12 @@ function classifyNetworkError(error) {
         e = link.cause;
     }
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
     const names = chain.map(e => e.name);
     if (names.includes('AbortError') ||
         names.includes('TimeoutError') ||
@@ -30877,14 +30885,17 @@ function classifyNetworkError(error) {
     return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
-/** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
-async function dispatcherFor(url) {
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
     const proxy = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
         proxies.set(proxy, new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
-    return proxies.get(proxy);
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
@@ -30894,22 +30905,26 @@ async function dispatcherFor(url) {
 const send = async (request) => {
     const undici = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    let where = host;
     try {
-        const dispatcher = await dispatcherFor(request.url);
+        const proxy = await proxyFor(request.url);
+        if (proxy)
+            where = `${proxy.name}, for ${host}`;
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.body,
             signal: request.signal,
             redirect: 'manual',
-            ...(dispatcher && { dispatcher })
+            ...(proxy && { dispatcher: proxy.dispatcher })
         });
         const text = await response.text();
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
         const [failure, detail] = classifyNetworkError(error);
-        throw new request_NetworkError(failure, host, detail);
+        throw new request_NetworkError(failure, where, detail);
     }
 };
 
@@ -31544,7 +31559,20 @@ async function readOwnFile(path, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function url_isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
 ;// CONCATENATED MODULE: ./lib/refresh/inputs.js
+
 
 
 const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
@@ -31567,8 +31595,7 @@ function tokenUrl(value) {
     catch {
         throw errors_inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
     }
-    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    if (!url_isSafeTransport(url)) {
         throw errors_inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
     }
     if (url.username || url.password || url.search) {
@@ -32425,6 +32452,7 @@ function clean_refuseSecret(input, raw, githubToken = false) {
 
 
 
+
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /** The inputs that hold secrets: masked before anything reads them. */
 const SECRET_INPUTS = [
@@ -32445,20 +32473,24 @@ function readChoice(input, value, choices, fallback) {
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** Validates a base URL: http(s), no credentials in it, no query. */
+/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
 function readBaseUrl(input, value) {
     const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    const text = value.trim();
     let url;
     try {
-        url = new URL(value.trim());
+        url = new URL(text);
     }
     catch {
-        throw inputError(input, `is not a URL ('${clip(value.trim())}')`, fix);
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
     }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw inputError(input, `uses ${url.protocol} instead of https:`, fix);
     if (url.username || url.password)
         throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw inputError(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
         throw inputError(input, 'has a query or fragment', fix);
     return url.toString().replace(/\/+$/, '');
@@ -35443,7 +35475,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6213);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1099);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

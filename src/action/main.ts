@@ -58,7 +58,9 @@ export async function run(): Promise<void> {
 }
 
 /**
- * Masks every secret given, line by line too, before anything else reads it: the runner matches masks per line.
+ * Masks every secret given before anything else reads it: whole, trimmed, and line by line, since the runner matches
+ * masks per line. A JSON document (pretty-printed `claude-credentials`) is masked by its secret values instead: its
+ * lines are mostly structure (`"scopes": [`), whose masks would garble unrelated log lines.
  */
 export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
   const values = [
@@ -68,31 +70,47 @@ export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
     ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
   ]
   for (const value of values) {
-    for (const part of [value, value.trim(), ...value.split(/\r?\n/).map(line => line.trim())]) {
+    const lines = maskJsonStrings(core, value) ? [] : value.split(/\r?\n/).map(line => line.trim())
+    for (const part of [value, value.trim(), ...lines]) {
       if (part.length >= 4) core.setSecret(part)
     }
-    if (value.trim().startsWith('{')) maskJsonStrings(core, value)
   }
   // A secret pasted into an input that never holds one: masked too, before its input is refused.
   const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name =>
     core.getInput(name)
   )
+  const baseUrls = [core.getInput('anthropic-base-url'), env.ANTHROPIC_BASE_URL ?? '']
   for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
     if (value.length >= 4 && looksLikeSecret(value)) core.setSecret(value)
+  }
+  // A password in a base URL is refused, but until then it is a secret like any other.
+  for (const value of baseUrls) {
+    const password = URL.parse(value.trim())?.password
+    if (password) for (const part of [password, decodeOrKeep(password)]) core.setSecret(part)
+  }
+}
+
+const decodeOrKeep = (text: string) => {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 
 /**
  * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
- * like a secret, but not scopes such as `user:inference`, which messages must be able to name.
+ * like a secret, but not scopes such as `user:inference`, which messages must be able to name. False when `text` is
+ * not a JSON object.
  */
-function maskJsonStrings(core: Core, text: string): void {
+function maskJsonStrings(core: Core, text: string): boolean {
   let document: unknown
   try {
     document = JSON.parse(text)
   } catch {
-    return
+    return false
   }
+  if (!document || typeof document !== 'object') return false
   const visit = (node: unknown, key = ''): void => {
     if (typeof node === 'string') {
       if (/token$/i.test(key) || looksLikeSecret(node))
@@ -102,6 +120,7 @@ function maskJsonStrings(core: Core, text: string): void {
     }
   }
   visit(document)
+  return true
 }
 
 /** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */

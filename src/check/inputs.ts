@@ -2,6 +2,7 @@ import { inputError } from '../report/errors.js'
 import { clip, parseDuration } from '../lifetime/duration.js'
 import type { OnExpiring, OnProblem, Policy } from '../policy/decide.js'
 import { refuseSecret } from '../credentials/clean.js'
+import { isSafeTransport } from '../http/url.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -49,22 +50,34 @@ export function readBoolean(input: string, value: string, fallback: boolean): bo
   return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
 }
 
-/** Validates a base URL: http(s), no credentials in it, no query. */
+/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
 export function readBaseUrl(input: string, value: string): string {
   const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`
+  const text = value.trim()
   let url: URL
   try {
-    url = new URL(value.trim())
+    url = new URL(text)
   } catch {
-    throw inputError(input, `is not a URL ('${clip(value.trim())}')`, fix)
+    // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+    throw inputError(
+      input,
+      text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`,
+      fix
+    )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
-    throw inputError(input, `uses ${url.protocol} instead of https:`, fix)
   if (url.username || url.password)
     throw inputError(
       input,
       'has a user name or password in it',
       `${fix}, and put credentials in their own inputs`
+    )
+  if (!isSafeTransport(url))
+    throw inputError(
+      input,
+      url.protocol === 'http:'
+        ? `uses http: to ${url.hostname}, in clear, instead of https:`
+        : `uses ${url.protocol} instead of https:`,
+      `${fix}; credentials travel only over https (http only to this machine)`
     )
   if (url.search || url.hash) throw inputError(input, 'has a query or fragment', fix)
   return url.toString().replace(/\/+$/, '')

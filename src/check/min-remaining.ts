@@ -1,11 +1,14 @@
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { NetworkError, type HttpSend } from '../http/request.js'
 import { apiBaseUrl } from '../secrets/api.js'
 import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
-  parseWorkflowRef
+  MAX_WORKFLOW_BYTES,
+  parseWorkflowRef,
+  type WorkflowRef
 } from '../lifetime/workflow-timeout.js'
 import { formatDuration } from '../lifetime/duration.js'
 
@@ -15,52 +18,136 @@ export interface MinRemaining {
   source: string
 }
 
+/** The running workflow file, read; or why it could not be. */
+export type RunningWorkflow = { text: string; where: string; job: string } | { why: string }
+
+interface ReadDeps {
+  send: HttpSend
+  githubToken: string
+  timeoutMs: number
+}
+
+/**
+ * Events that run the base branch's workflow, with secrets, in a job that may check out a pull request's head: there
+ * the checkout's copy of the workflow may be the pull request's, and is not the one running
+ * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
+ */
+const UNTRUSTED_CHECKOUT_EVENTS = [
+  'pull_request_target',
+  'issue_comment',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'workflow_run'
+]
+
+const KIB = MAX_WORKFLOW_BYTES / 1024
+
 /**
  * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF, from the checkout when it is there, else through the contents API. Falls back to
- * GitHub's own 360-minute job limit, saying why.
+ * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
  */
 export async function resolveMinRemaining(
   setting: number | 'auto',
   env: NodeJS.ProcessEnv,
-  deps: { send: HttpSend; githubToken: string; timeoutMs: number }
+  deps: ReadDeps
+): Promise<MinRemaining> {
+  return minRemainingOf(
+    setting,
+    setting === 'auto' ? await readRunningWorkflow(env, deps) : undefined
+  )
+}
+
+/**
+ * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
+ * or the checkout's copy, which is trusted only for events whose checkout is the running workflow's own.
+ */
+export async function readRunningWorkflow(
+  env: NodeJS.ProcessEnv,
+  deps: ReadDeps
+): Promise<RunningWorkflow> {
+  const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF)
+  const job = env.GITHUB_JOB
+  if (!ref || !job) return { why: 'not running in a GitHub Actions job' }
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  const untrusted = UNTRUSTED_CHECKOUT_EVENTS.includes(event)
+  if (!untrusted) {
+    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path)
+    if ('text' in local) return { text: local.text, where: ref.path, job }
+    if (local.why) return { why: local.why }
+  }
+  const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(env.GITHUB_WORKFLOW_SHA ?? '')
+    ? env.GITHUB_WORKFLOW_SHA
+    : undefined
+  const remote = await readRemote(ref, sha ?? ref.ref, env, deps)
+  if ('text' in remote)
+    return { text: remote.text, where: `${ref.path}${sha ? ` at ${sha.slice(0, 12)}` : ''}`, job }
+  const why = remote.why || 'no github-token to read it with'
+  return {
+    why: untrusted
+      ? `on ${event} the checkout's ${ref.path} may be a pull request's and is not read, and the running one could not be read: ${why}`
+      : `could not read ${ref.path}: ${why}`
+  }
+}
+
+/** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
+export async function minRemainingOf(
+  setting: number | 'auto',
+  workflow: RunningWorkflow = { why: 'it was not read' }
 ): Promise<MinRemaining> {
   if (setting !== 'auto') return { ms: setting, source: `min-remaining ${formatDuration(setting)}` }
   const fallback = (why: string): MinRemaining => ({
     ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
     source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
   })
-  const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF)
-  const job = env.GITHUB_JOB
-  if (!ref || !job) return fallback('not running in a GitHub Actions job')
-  const local = await readLocal(env.GITHUB_WORKSPACE, ref.path)
-  const { text, why } =
-    local !== undefined ? { text: local, why: '' } : await readRemote(ref, env, deps)
-  if (text === undefined) return fallback(`could not read ${ref.path}${why ? `: ${why}` : ''}`)
-  const minutes = await jobTimeoutMinutes(text, job)
+  if ('why' in workflow) return fallback(workflow.why)
+  const minutes = await jobTimeoutMinutes(workflow.text, workflow.job)
   if (minutes === undefined)
-    return fallback(`job '${job}' in ${ref.path} sets no plain timeout-minutes`)
+    return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`)
   return {
     ms: minutes * 60_000,
-    source: `timeout-minutes: ${minutes} of job '${job}' in ${ref.path}`
+    source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
   }
 }
 
-async function readLocal(workspace: string | undefined, path: string): Promise<string | undefined> {
-  if (!workspace) return undefined
+/**
+ * The checkout's copy: a regular file of at most MAX_WORKFLOW_BYTES (opened non-blocking, so a FIFO planted there
+ * cannot hang the step). `why` is empty when there is simply no such file.
+ */
+async function readLocal(
+  workspace: string | undefined,
+  path: string
+): Promise<{ text: string } | { why: string }> {
+  if (!workspace) return { why: '' }
+  let file
   try {
-    return await readFile(join(workspace, path), 'utf8')
+    file = await open(join(workspace, path), constants.O_RDONLY | constants.O_NONBLOCK)
   } catch {
-    return undefined
+    return { why: '' }
+  }
+  try {
+    const stats = await file.stat()
+    if (!stats.isFile()) return { why: `the checkout's ${path} is not a regular file` }
+    if (stats.size > MAX_WORKFLOW_BYTES)
+      return { why: `the checkout's ${path} is larger than ${KIB} KiB` }
+    const buffer = Buffer.alloc(MAX_WORKFLOW_BYTES + 1)
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0)
+    if (bytesRead > MAX_WORKFLOW_BYTES)
+      return { why: `the checkout's ${path} is larger than ${KIB} KiB` }
+    return { text: buffer.subarray(0, bytesRead).toString('utf8') }
+  } catch {
+    return { why: '' }
+  } finally {
+    await file.close()
   }
 }
 
 /** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
 async function readRemote(
-  ref: { owner: string; repo: string; path: string; ref: string },
+  ref: WorkflowRef,
+  at: string,
   env: NodeJS.ProcessEnv,
-  deps: { send: HttpSend; githubToken: string; timeoutMs: number }
-): Promise<{ text?: string; why: string }> {
+  deps: ReadDeps
+): Promise<{ text: string } | { why: string }> {
   if (!deps.githubToken) return { why: '' }
   const api = apiBaseUrl(env)
   const path = ref.path.split('/').map(encodeURIComponent).join('/')
@@ -68,7 +155,7 @@ async function readRemote(
   try {
     const answer = await deps.send({
       method: 'GET',
-      url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(ref.ref)}`,
+      url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
       headers: {
         authorization: `Bearer ${deps.githubToken}`,
         accept: 'application/vnd.github+json',
@@ -78,15 +165,19 @@ async function readRemote(
       signal: AbortSignal.timeout(deps.timeoutMs)
     })
     if (answer.status !== 200) return { why: `${contentsApi} answered HTTP ${answer.status}` }
-    let body: { content?: unknown; encoding?: unknown } | undefined
+    let body: { content?: unknown; encoding?: unknown; size?: unknown } | undefined
     try {
       body = JSON.parse(answer.text)
     } catch {
       body = undefined
     }
+    if (typeof body?.size === 'number' && body.size > MAX_WORKFLOW_BYTES)
+      return { why: `${ref.path} is larger than ${KIB} KiB` }
     if (typeof body?.content !== 'string' || body.encoding !== 'base64')
       return { why: `${contentsApi} answered HTTP 200 without the file's content in JSON` }
-    return { text: Buffer.from(body.content, 'base64').toString('utf8'), why: '' }
+    const bytes = Buffer.from(body.content, 'base64')
+    if (bytes.length > MAX_WORKFLOW_BYTES) return { why: `${ref.path} is larger than ${KIB} KiB` }
+    return { text: bytes.toString('utf8') }
   } catch (error) {
     if (!(error instanceof NetworkError)) return { why: `${contentsApi} failed` }
     return {

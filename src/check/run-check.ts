@@ -4,19 +4,19 @@ import type { HttpSend } from '../http/request.js'
 import { selectCredential, type Selection } from '../credentials/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
-import { resolveMinRemaining, type MinRemaining } from './min-remaining.js'
+import { minRemainingOf, readRunningWorkflow, type MinRemaining } from './min-remaining.js'
 import { resolvePolicy, type CheckInputs } from './inputs.js'
 
 export interface CheckedCredential {
   credential: Credential
-  /** Undefined when there was no access token to probe. */
+  /** Undefined when there was no access token to probe, or Claude Code will not send this credential. */
   probe?: ProbeResult
 }
 
 export interface CheckReport {
   inputs: CheckInputs
   selection: Selection
-  /** The credential Claude will use, then the ignored ones, each with what the API said. */
+  /** The credential Claude will use, with what the API said, then the ignored ones, never probed. */
   checked: CheckedCredential[]
   /** The credential Claude will use (the first of `checked`), when there is one. */
   chosen?: CheckedCredential
@@ -53,8 +53,9 @@ export function decideFor(
 }
 
 /**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it and
- * every ignored one (in parallel, together with reading the job's timeout), and decides.
+ * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it (in
+ * parallel with reading the job's timeout), and decides. Only that credential is sent, to the base URL Claude will
+ * send it to: an ignored one never leaves the machine.
  */
 export async function runCheck(
   inputs: CheckInputs,
@@ -62,28 +63,32 @@ export async function runCheck(
   deps: CheckDeps
 ): Promise<CheckReport> {
   const selection = selectCredential(context, deps.env)
-  const candidates = [...(selection.chosen ? [selection.chosen] : []), ...selection.others]
   const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken)
   const probeOptions = {
     baseUrl: inputs.baseUrl,
     timeoutMs: inputs.probeTimeoutMs,
     send: deps.send
   }
-  const [minRemaining, ...probes] = await Promise.all([
-    resolveMinRemaining(inputs.minRemainingMs, deps.env, {
-      send: deps.send,
-      githubToken: inputs.githubToken,
-      timeoutMs: inputs.probeTimeoutMs
-    }),
-    ...candidates.map(credential =>
-      credential.secret ? probe(credential, probeOptions) : Promise.resolve(undefined)
-    )
+  // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
+  const [workflow, chosenProbe] = await Promise.all([
+    inputs.minRemainingMs === 'auto'
+      ? readRunningWorkflow(deps.env, {
+          send: deps.send,
+          githubToken: inputs.githubToken,
+          timeoutMs: inputs.probeTimeoutMs
+        })
+      : undefined,
+    selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
   ])
-  const checked = candidates.map((credential, i) => ({
-    credential,
-    ...(probes[i] && { probe: probes[i] })
-  }))
-  const chosen = selection.chosen ? checked[0] : undefined
+  const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow)
+  const chosen = selection.chosen && {
+    credential: selection.chosen,
+    ...(chosenProbe && { probe: chosenProbe })
+  }
+  const checked = [
+    ...(chosen ? [chosen] : []),
+    ...selection.others.map(credential => ({ credential }))
+  ]
   const checkedAt = deps.now()
   const verdict: Verdict = selection.cloudProvider
     ? { status: 'unverifiable', action: policy.onUnverifiable }

@@ -18,7 +18,7 @@ export interface HttpResponse {
 /** Sends one HTTP request; throws a NetworkError when no answer came. */
 export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>
 
-export type NetworkFailure = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'other'
+export type NetworkFailure = 'timeout' | 'dns' | 'refused' | 'reset' | 'tls' | 'proxy' | 'other'
 
 /** No HTTP answer: the network, not the credential. */
 export class NetworkError extends Error {
@@ -44,6 +44,8 @@ function describeFailure(failure: NetworkFailure): string {
       return 'connection reset'
     case 'tls':
       return 'TLS handshake failed'
+    case 'proxy':
+      return 'the proxy would not connect'
     case 'other':
       return 'network error'
   }
@@ -62,6 +64,11 @@ export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
     e = link.cause
   }
   const code = chain.map(e => e.code).find((c): c is string => typeof c === 'string') ?? ''
+  // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+  const tunnel = chain
+    .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+    .find(Boolean)
+  if (tunnel) return ['proxy', `HTTP ${tunnel}`]
   const names = chain.map(e => e.name)
   if (
     names.includes('AbortError') ||
@@ -83,12 +90,17 @@ export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
 
 const proxies = new Map<string, Dispatcher>()
 
-/** The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit. */
-async function dispatcherFor(url: string): Promise<Dispatcher | undefined> {
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(
+  url: string
+): Promise<{ dispatcher: Dispatcher; name: string } | undefined> {
   const proxy = (await import('@actions/http-client')).getProxyUrl(url)
   if (!proxy) return undefined
   if (!proxies.has(proxy)) proxies.set(proxy, new (await import('undici')).ProxyAgent(proxy))
-  return proxies.get(proxy)
+  return { dispatcher: proxies.get(proxy)!, name: `proxy ${new URL(proxy).host}` }
 }
 
 /**
@@ -99,20 +111,23 @@ async function dispatcherFor(url: string): Promise<Dispatcher | undefined> {
 export const send: HttpSend = async request => {
   const undici = await import('undici')
   const host = new URL(request.url).host
+  // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+  let where = host
   try {
-    const dispatcher = await dispatcherFor(request.url)
+    const proxy = await proxyFor(request.url)
+    if (proxy) where = `${proxy.name}, for ${host}`
     const response = await undici.fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
       signal: request.signal,
       redirect: 'manual',
-      ...(dispatcher && { dispatcher })
+      ...(proxy && { dispatcher: proxy.dispatcher })
     })
     const text = await response.text()
     return { status: response.status, headers: Object.fromEntries(response.headers), text }
   } catch (error) {
     const [failure, detail] = classifyNetworkError(error)
-    throw new NetworkError(failure, host, detail)
+    throw new NetworkError(failure, where, detail)
   }
 }

@@ -2,6 +2,12 @@
 export const DEFAULT_JOB_TIMEOUT_MINUTES = 360
 
 /**
+ * The largest workflow file read. Real ones are a few KiB; this bounds the parse (below) to well under a second on a
+ * loaded 2-core runner.
+ */
+export const MAX_WORKFLOW_BYTES = 256 * 1024
+
+/**
  * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
  * Undefined when the file does not parse, the job is not there, or the value is an expression.
  */
@@ -12,7 +18,9 @@ export async function jobTimeoutMinutes(
   let document: unknown
   try {
     // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-    document = (await import('yaml')).parse(workflowYaml)
+    // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
+    // workflow anyway. Aliases are capped against expansion bombs.
+    document = (await import('yaml')).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 })
   } catch {
     return undefined
   }

@@ -9,77 +9,105 @@ export interface Classified {
   retryAfterMs?: number
 }
 
-interface ApiErrorBody {
-  type?: string
-  error?: { type?: string; message?: string; details?: { error_code?: string } } | string
-  request_id?: string
-  message?: string
+/** The route a probe asks, and what the API answers there once the credential authenticated. */
+export interface ProbeRoute {
+  path: string
+  /** The shape of the route's 200 body. */
+  isAnswer(body: Record<string, unknown>): boolean
+  /** Statuses besides 2xx that the API gives on this route only after authentication. */
+  judgedAfterAuth: readonly number[]
 }
 
-function readBody(text: string): ApiErrorBody | undefined {
+/**
+ * `GET /v1/models` answers `{data: [...]}`. `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+export const ROUTES = {
+  models: { path: '/v1/models', isAnswer: body => Array.isArray(body.data), judgedAfterAuth: [] },
+  countTokens: {
+    path: '/v1/messages/count_tokens',
+    isAnswer: body => typeof body.input_tokens === 'number',
+    judgedAfterAuth: [400, 413]
+  }
+} satisfies Record<string, ProbeRoute>
+
+interface ApiError {
+  type: string
+  message: string
+  details?: { error_code?: unknown }
+}
+
+function readBody(text: string): Record<string, unknown> | undefined {
   try {
     const body: unknown = JSON.parse(text)
     return typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as ApiErrorBody)
+      ? (body as Record<string, unknown>)
       : undefined
   } catch {
     return undefined
   }
 }
 
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body: Record<string, unknown> | undefined): ApiError | undefined {
+  const error = body?.error as Partial<ApiError> | undefined
+  return body?.type === 'error' &&
+    typeof error?.type === 'string' &&
+    typeof error.message === 'string'
+    ? (error as ApiError)
+    : undefined
+}
+
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/
+
 /**
- * What an HTTP answer to a probe says about the credential (shared/CONTEXT.md §2).
- * Any answer but 401/403 proves the credential authenticated; 401/403 count only when the body is the API's
- * own JSON error, since a proxy's HTML 401 page says nothing about the credential, and a 2xx counts only with a JSON
- * body, since a proxy's 200 page says nothing either.
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
 export function classifyAnswer(
+  route: ProbeRoute,
   httpStatus: number,
   text: string,
   headers: Record<string, string>
 ): Classified {
   const body = readBody(text)
-  const error = typeof body?.error === 'object' ? body.error : undefined
-  const apiMessage =
-    error?.message ?? (typeof body?.error === 'string' ? body.error : body?.message) ?? ''
-  const requestId = headers['request-id'] ?? body?.request_id
+  const error = apiError(body)
+  const headerId = headers['request-id']
+  const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '')
+  const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
   const base = { ...(requestId && { requestId }) }
-  const said = (fallback: string) => apiMessage || fallback
-  const fromApi = body !== undefined && (body.type === 'error' || body.error !== undefined)
-
-  if (
-    (fromApi && /credit balance|billing/i.test(apiMessage)) ||
-    error?.type === 'billing_error' ||
-    httpStatus === 402
-  ) {
-    return { status: 'billing', message: said('billing problem'), ...base }
-  }
-  if (httpStatus === 429) {
-    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-      return { status: 'billing', message: said('spend limit reached'), ...base }
-    }
+  const apiSaid = (fallback: string) => (fromApi ? error.message : '') || fallback
+  const notFromApi = (consequence: string): Classified => ({
+    status: 'unverifiable',
+    message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
+    ...base
+  })
+  const retryAfter = () => {
     const retryAfterMs = parseRetryAfter(headers['retry-after'])
+    return retryAfterMs === undefined ? {} : { retryAfterMs }
+  }
+
+  if (httpStatus === 429) {
+    if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
+      return { status: 'billing', message: error.message, ...base }
+    }
     return {
       status: 'transient',
-      message: `rate limited (429): ${said('too many requests')}`,
+      message: `rate limited (429): ${apiSaid('too many requests')}`,
       ...base,
-      ...(retryAfterMs !== undefined && { retryAfterMs })
+      ...retryAfter()
     }
   }
-  if (httpStatus === 401 || httpStatus === 403) {
-    if (!fromApi) {
-      return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): a proxy or gateway in between refused the request`,
-        ...base
-      }
-    }
-    if (httpStatus === 403)
-      return { status: 'forbidden', message: said('permission denied'), ...base }
+  if (httpStatus >= 500 || httpStatus === 408) {
     return {
-      status: /revoked/i.test(apiMessage) ? 'revoked' : 'invalid',
-      message: said('authentication failed'),
-      ...base
+      status: 'transient',
+      message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
+      ...base,
+      ...retryAfter()
     }
   }
   if (httpStatus >= 300 && httpStatus < 400) {
@@ -96,44 +124,57 @@ export function classifyAnswer(
       ...base
     }
   }
-  if (httpStatus >= 500 || httpStatus === 408) {
-    const retryAfterMs = parseRetryAfter(headers['retry-after'])
-    return {
-      status: 'transient',
-      message: `HTTP ${httpStatus}: ${fromApi ? said('server error') : describeBody(text, headers)}`,
-      ...base,
-      ...(retryAfterMs !== undefined && { retryAfterMs })
-    }
-  }
   if (httpStatus >= 200 && httpStatus < 300) {
-    // The API answers a JSON object; anything else (a captive portal, a cut-off body) proves nothing.
-    if (body === undefined) {
-      return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): a proxy or gateway in between answered instead`,
-        ...base
-      }
-    }
-    return { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+    // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+    return body && route.isAnswer(body)
+      ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+      : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`)
   }
-  // 400, 404, 413, …: the API judged the request after authentication succeeded. The same status in a body
-  // that is not the API's own (a gateway's HTML 404 for a wrong base URL) proves nothing.
   if (!fromApi) {
+    return notFromApi(
+      httpStatus === 401 || httpStatus === 403
+        ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+        : "check 'anthropic-base-url'"
+    )
+  }
+  if (
+    error.type === 'billing_error' ||
+    httpStatus === 402 ||
+    /credit balance|billing/i.test(error.message)
+  ) {
+    return { status: 'billing', message: error.message, ...base }
+  }
+  if (httpStatus === 401) {
     return {
-      status: 'unverifiable',
-      message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers)}): check 'anthropic-base-url'`,
+      status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
+      message: error.message,
+      ...base
+    }
+  }
+  if (httpStatus === 403) return { status: 'forbidden', message: error.message, ...base }
+  if (route.judgedAfterAuth.includes(httpStatus)) {
+    return {
+      status: 'valid',
+      message: `HTTP ${httpStatus} after authentication (${error.message})`,
       ...base
     }
   }
   return {
-    status: 'valid',
-    message: `HTTP ${httpStatus} after authentication (${said('no detail')})`,
+    status: 'unverifiable',
+    message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
     ...base
   }
 }
 
-function describeBody(text: string, headers: Record<string, string>): string {
+function describeBody(
+  text: string,
+  headers: Record<string, string>,
+  body: Record<string, unknown> | undefined
+): string {
   const type = headers['content-type']?.split(';')[0] ?? 'no content type'
   if (text.trim() === '') return `empty body, ${type}`
-  return readBody(text) ? type : `not JSON: ${type}`
+  if (!body) return `not JSON: ${type}`
+  return apiError(body)
+    ? `${type}, without the API's request-id`
+    : `${type}, not the API's error format`
 }

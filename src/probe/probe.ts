@@ -3,7 +3,7 @@ import type { ProbeResult } from './types.js'
 import type { HttpRequest, HttpSend } from '../http/request.js'
 import { NetworkError } from '../http/request.js'
 import { retry } from '../http/retry.js'
-import { classifyAnswer, type Classified } from './classify.js'
+import { classifyAnswer, ROUTES, type Classified, type ProbeRoute } from './classify.js'
 
 export const ANTHROPIC_VERSION = '2023-06-01'
 /** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
@@ -17,27 +17,35 @@ const PROBE_MODEL = 'claude-sonnet-4-5'
 export function probeRequest(
   credential: Pick<Credential, 'scheme' | 'secret'>,
   baseUrl: string
-): HttpRequest {
+): { request: HttpRequest; route: ProbeRoute } {
   const base = baseUrl.replace(/\/+$/, '')
   const headers: Record<string, string> = {
     'anthropic-version': ANTHROPIC_VERSION,
     'user-agent': 'claude-preflight'
   }
   if (credential.scheme === 'x-api-key') {
+    const route = ROUTES.models
     return {
-      method: 'GET',
-      url: `${base}/v1/models?limit=1`,
-      headers: { ...headers, 'x-api-key': credential.secret }
+      route,
+      request: {
+        method: 'GET',
+        url: `${base}${route.path}?limit=1`,
+        headers: { ...headers, 'x-api-key': credential.secret }
+      }
     }
   }
   headers.authorization = `Bearer ${credential.secret}`
   headers['content-type'] = 'application/json'
   if (credential.scheme === 'oauth') headers['anthropic-beta'] = OAUTH_BETA
+  const route = ROUTES.countTokens
   return {
-    method: 'POST',
-    url: `${base}/v1/messages/count_tokens`,
-    headers,
-    body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    route,
+    request: {
+      method: 'POST',
+      url: `${base}${route.path}`,
+      headers,
+      body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    }
   }
 }
 
@@ -57,7 +65,7 @@ export async function probe(
 ): Promise<ProbeResult> {
   const started = Date.now()
   const deadline = started + options.timeoutMs
-  const request = probeRequest(credential, options.baseUrl)
+  const { request, route } = probeRequest(credential, options.baseUrl)
   const { value, attempts } = await retry<Classified & { httpStatus?: number }>(
     async () => {
       const remaining = deadline - Date.now()
@@ -66,7 +74,7 @@ export async function probe(
           ...request,
           signal: AbortSignal.timeout(Math.max(1, remaining))
         })
-        const classified = classifyAnswer(answer.status, answer.text, answer.headers)
+        const classified = classifyAnswer(route, answer.status, answer.text, answer.headers)
         const value = { ...classified, httpStatus: answer.status }
         return classified.status === 'transient'
           ? {

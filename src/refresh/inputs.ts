@@ -1,4 +1,5 @@
 import { inputError } from '../report/errors.js'
+import { isSafeTransport } from '../http/url.js'
 import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
 
 export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
@@ -40,8 +41,7 @@ function tokenUrl(value: string): string {
       `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`
     )
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+  if (!isSafeTransport(url)) {
     throw inputError(
       'oauth-token-url',
       `is '${url.origin}', not https`,
