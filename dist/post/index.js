@@ -32709,7 +32709,8 @@ const MAX_ANNOTATIONS = 10;
 const REPORT_LIMITS = { summary: 1_000_000, comment: 65_000 };
 const bytes = (text) => Buffer.byteLength(text, 'utf8');
 /** One annotation per distinct failure, up to what the runner shows. */
-function annotate(core, failures, redact) {
+function annotate(core, failures, redact, omitted = 0) {
+    const total = failures.length + omitted;
     const shown = failures.length > MAX_ANNOTATIONS ? failures.slice(0, MAX_ANNOTATIONS - 1) : failures;
     for (const failure of shown) {
         const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`;
@@ -32723,8 +32724,8 @@ function annotate(core, failures, redact) {
             title: `${errors_PREFIX}: ${failure.title} (${failure.kind})`
         });
     }
-    if (shown.length < failures.length) {
-        core.error(`${errors_PREFIX}: ${failures.length - shown.length} more distinct credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${failures.length} credential failures` });
+    if (shown.length < total) {
+        core.error(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
     }
 }
 /** The markdown section for the job summary or the PR comment, within the audience's limit. */
@@ -32744,7 +32745,8 @@ function reportMarkdown(failures, context) {
             : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`);
     }
     else {
-        lines.push(`### ${errors_PREFIX}: ${count(failures.length, 'credential failure')} in the Claude step`);
+        const total = failures.length + (context.omitted ?? 0);
+        lines.push(`### ${errors_PREFIX}: ${count(total, 'credential failure')} in the Claude step`);
         lines.push('');
         lines.push('| Kind | When | Before it | Retries | Seen in |');
         lines.push('| --- | --- | --- | --- | --- |');
@@ -32768,8 +32770,8 @@ function reportMarkdown(failures, context) {
                 seen.push(`and ${failure.files.length - MAX_LISTED} more`);
             lines.push(`| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`);
         }
-        if (listed.length < failures.length) {
-            lines.push('', `And ${count(failures.length - listed.length, 'more failure')}, not listed.`);
+        if (listed.length < total) {
+            lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`);
         }
         const timeline = timelineMermaid(listed, state);
         if (timeline)
@@ -35365,8 +35367,8 @@ async function report(deps, outcome, context, prComment) {
     const failures = distinctFailures(outcome.findings, state);
     outcome.failures = failures;
     const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env));
-    annotate(core, failures, redact);
-    const full = { ...context, state, redact };
+    annotate(core, failures, redact, outcome.omittedFindings);
+    const full = { ...context, state, redact, omitted: outcome.omittedFindings };
     const markdown = reportMarkdown(failures, { ...full, audience: 'summary' });
     try {
         await core.summary.addRaw(markdown).write();

@@ -158,9 +158,9 @@ async function report(
   const redact = redactorFor(
     knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
   )
-  annotate(core, failures, redact)
+  annotate(core, failures, redact, outcome.omittedFindings)
 
-  const full = { ...context, state, redact }
+  const full = { ...context, state, redact, omitted: outcome.omittedFindings }
   const markdown = reportMarkdown(failures, { ...full, audience: 'summary' })
   try {
     await core.summary.addRaw(markdown).write()

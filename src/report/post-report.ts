@@ -37,7 +37,13 @@ export type Audience = keyof typeof REPORT_LIMITS
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 
 /** One annotation per distinct failure, up to what the runner shows. */
-export function annotate(core: Pick<Core, 'error'>, failures: Failure[], redact: Redact): void {
+export function annotate(
+  core: Pick<Core, 'error'>,
+  failures: Failure[],
+  redact: Redact,
+  omitted = 0
+): void {
+  const total = failures.length + omitted
   const shown =
     failures.length > MAX_ANNOTATIONS ? failures.slice(0, MAX_ANNOTATIONS - 1) : failures
   for (const failure of shown) {
@@ -52,10 +58,10 @@ export function annotate(core: Pick<Core, 'error'>, failures: Failure[], redact:
       title: `${PREFIX}: ${failure.title} (${failure.kind})`
     })
   }
-  if (shown.length < failures.length) {
+  if (shown.length < total) {
     core.error(
-      `${PREFIX}: ${failures.length - shown.length} more distinct credential failures; the job summary lists the first ${MAX_LISTED}.`,
-      { title: `${PREFIX}: ${failures.length} credential failures` }
+      `${PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`,
+      { title: `${PREFIX}: ${total} credential failures` }
     )
   }
 }
@@ -70,6 +76,8 @@ export interface ReportContext {
   state?: PreflightState
   /** Applied to every text quoted from the files read (or from their names). */
   redact: Redact
+  /** Failures found but not kept for listing (past the scanner's cap): counted only. */
+  omitted?: number
   /** The PR comment shows no fingerprint: it may be public, and a hash is something to test guesses against. */
   audience: Audience
 }
@@ -93,7 +101,8 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
         : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
     )
   } else {
-    lines.push(`### ${PREFIX}: ${count(failures.length, 'credential failure')} in the Claude step`)
+    const total = failures.length + (context.omitted ?? 0)
+    lines.push(`### ${PREFIX}: ${count(total, 'credential failure')} in the Claude step`)
     lines.push('')
     lines.push('| Kind | When | Before it | Retries | Seen in |')
     lines.push('| --- | --- | --- | --- | --- |')
@@ -120,8 +129,8 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
         `| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`
       )
     }
-    if (listed.length < failures.length) {
-      lines.push('', `And ${count(failures.length - listed.length, 'more failure')}, not listed.`)
+    if (listed.length < total) {
+      lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`)
     }
     const timeline = timelineMermaid(listed, state)
     if (timeline) lines.push('', timeline.trimEnd())
