@@ -337,16 +337,26 @@ const ROWS: Record<string, Row[]> = {
     { value: 'FALSE', with: key, accept: 'true/false in any case', status: 'valid' }
   ],
   'oauth-token-url': [
-    { value: 'not a url', with: key, error: /not a URL\. Use the default https:/ },
+    {
+      value: 'not a url',
+      with: key,
+      error: /is not a URL \('not a url'\)\. Use the default https:/
+    },
     {
       value: 'http://auth.example.com/token',
       with: key,
-      error: /not https\. Refresh tokens must not travel in clear/
+      error:
+        /uses http: to auth\.example\.com, in clear, instead of https:\. .*credentials travel only over https/
     },
     {
       value: 'https://auth.example.com/token?x=1',
       with: key,
-      error: /carries credentials or a query/
+      error: /has a query or fragment/
+    },
+    {
+      value: 'https://user:hunter2-password@auth example.com/token',
+      with: key,
+      error: /^claude-preflight: input 'oauth-token-url' is not a URL\. (?!.*hunter2)/
     },
     {
       value: 'http://127.0.0.1:8080/token',

@@ -536,7 +536,7 @@ describe('readRefreshInputs', () => {
   it.each([
     [
       { 'oauth-token-url': 'http://example.com/token' },
-      /^claude-preflight: input 'oauth-token-url' is 'http:\/\/example.com', not https\. /
+      /^claude-preflight: input 'oauth-token-url' uses http: to example\.com, in clear, instead of https:\. /
     ],
     [
       { 'export-env': 'yes' },

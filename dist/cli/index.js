@@ -259,7 +259,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   nZ: () => (/* binding */ resolvePolicy)
 });
 
-// UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice
+// UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice, readCredentialUrl
 
 // EXTERNAL MODULE: ./lib/report/errors.js
 var errors = __nccwpck_require__(8411);
@@ -304,9 +304,11 @@ function readChoice(input, value, choices, fallback) {
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function readCredentialUrl(input, value, fix) {
     const text = value.trim();
     let url;
     try {
@@ -324,7 +326,12 @@ function readBaseUrl(input, value) {
             : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
         throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
-    return url.toString().replace(/\/+$/, '');
+    return url;
+}
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
 }
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
 const PLAIN_CHECK_INPUTS = [

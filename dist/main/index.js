@@ -671,9 +671,11 @@ function readChoice(input, value, choices, fallback) {
 function readBoolean(input, value, fallback) {
     return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
 }
-/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function readCredentialUrl(input, value, fix) {
     const text = value.trim();
     let url;
     try {
@@ -691,7 +693,12 @@ function readBaseUrl(input, value) {
             : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
         throw inputError(input, 'has a query or fragment', fix);
-    return url.toString().replace(/\/+$/, '');
+    return url;
+}
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
 }
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
 const PLAIN_CHECK_INPUTS = [
@@ -843,20 +850,7 @@ function inputs_boolean(getInput, name, fallback) {
     throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
 }
 function tokenUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
-    }
-    if (!isSafeTransport(url)) {
-        throw inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
-    }
-    if (url.username || url.password || url.search) {
-        throw inputError('oauth-token-url', 'carries credentials or a query', `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`);
-    }
-    return url.href;
+    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 function inputs_readRefreshInputs(getInput) {
@@ -2681,7 +2675,8 @@ async function selectedRepositories(api, target, options) {
         if (!result.value.ok)
             throw failure('Reading the selected repositories of', target, result);
         const repositories = result.value.answer.data?.repositories ?? [];
-        ids.push(...repositories.map(r => r.id));
+        for (const repository of repositories)
+            ids.push(repository.id);
         if (repositories.length < 100)
             break;
     }

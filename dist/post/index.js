@@ -31388,7 +31388,8 @@ async function selectedRepositories(api, target, options) {
         if (!result.value.ok)
             throw failure('Reading the selected repositories of', target, result);
         const repositories = result.value.answer.data?.repositories ?? [];
-        ids.push(...repositories.map(r => r.id));
+        for (const repository of repositories)
+            ids.push(repository.id);
         if (repositories.length < 100)
             break;
     }
@@ -31559,16 +31560,262 @@ async function readOwnFile(path, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw inputError(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
+}
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/clean.js
+
+/** Prefixes that tell what a pasted value is, and the input it belongs in. */
+const KNOWN_VALUES = [
+    {
+        test: v => v.startsWith('sk-ant-api'),
+        what: 'an Anthropic API key',
+        home: 'anthropic-api-key'
+    },
+    {
+        test: v => v.startsWith('sk-ant-oat'),
+        what: 'an OAuth access token',
+        home: 'claude-code-oauth-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-ort'),
+        what: 'an OAuth refresh token',
+        home: 'oauth-refresh-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-admin'),
+        what: 'an Admin API key, which cannot call models',
+        home: ''
+    },
+    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
+];
+/**
+ * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
+ * refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}'`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
+ * naming where it belongs. `accepted` lists the homes this input takes.
+ */
+function checkPlacement(input, value, accepted) {
+    const known = KNOWN_VALUES.find(entry => entry.test(value));
+    if (!known || accepted.includes(known.home))
+        return;
+    const fix = known.home
+        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    throw errors_inputError(input, `holds ${known.what}`, fix);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function clean_refuseSecret(input, raw, githubToken = false) {
+    const value = raw.trim();
+    checkPlacement(input, value, []);
+    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
+        throw inputError(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
+    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
+        throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
+}
+
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
  * where it never crosses a network.
  */
-function url_isSafeTransport(url) {
+function isSafeTransport(url) {
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/check/inputs.js
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The inputs that hold secrets: masked before anything reads them. */
+const SECRET_INPUTS = [
+    'anthropic-api-key',
+    'claude-code-oauth-token',
+    'anthropic-auth-token',
+    'claude-credentials',
+    'oauth-refresh-token'
+];
+function readChoice(input, value, choices, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (choices.includes(text))
+        return text;
+    throw errors_inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+function readBoolean(input, value, fallback) {
+    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+}
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function readCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw errors_inputError(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw errors_inputError(input, 'has a query or fragment', fix);
+    return url;
+}
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+}
+/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
+const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
+    'anthropic-base-url',
+    'oauth-token-expires-at',
+    'min-remaining',
+    'probe-timeout',
+    'on-invalid',
+    'on-expiring',
+    'on-unverifiable',
+    'force-refresh'
+]));
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of PLAIN_CHECK_INPUTS)
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = input('min-remaining').trim();
+    return {
+        baseUrl,
+        baseUrlFrom,
+        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
+        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
+        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
+        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        githubToken: input('github-token').trim()
+    };
+}
+/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+function resolvePolicy(inputs, hasRefreshToken) {
+    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (inputs.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    return {
+        onInvalid: inputs.onInvalid,
+        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
+        onUnverifiable: inputs.onUnverifiable,
+        forceRefresh: inputs.forceRefresh
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/inputs.js
@@ -31588,20 +31835,7 @@ function inputs_boolean(getInput, name, fallback) {
     throw errors_inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
 }
 function tokenUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw errors_inputError('oauth-token-url', `is '${value}', not a URL`, `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`);
-    }
-    if (!url_isSafeTransport(url)) {
-        throw errors_inputError('oauth-token-url', `is '${url.origin}', not https`, `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`);
-    }
-    if (url.username || url.password || url.search) {
-        throw errors_inputError('oauth-token-url', 'carries credentials or a query', `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`);
-    }
-    return url.href;
+    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 function readRefreshInputs(getInput) {
@@ -32314,245 +32548,6 @@ async function writeAtJobEnd(deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw inputError(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${duration_clip(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${duration_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
-    }
-    return ms;
-}
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function duration_clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/clean.js
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
-/**
- * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
- * refuses whitespace inside it. Never puts the value itself in a message.
- */
-function cleanSecret(input, raw) {
-    const notes = [];
-    let value = raw.trim();
-    if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}'`);
-    const quoted = /^(["'`])(.*)\1$/s.exec(value);
-    if (quoted) {
-        value = (quoted[2] ?? '').trim();
-        notes.push(`removed the quotes around the value of '${input}'`);
-    }
-    if (!value.startsWith('{'))
-        refuseInnerJunk(input, value);
-    return { value, notes };
-}
-/**
- * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
- * HTTP header, and undici's error for it would quote the token.
- */
-function refuseInnerJunk(input, token) {
-    if (/\s/.test(token)) {
-        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
-    }
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
-    }
-}
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
- */
-function checkPlacement(input, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
-        return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw errors_inputError(input, `holds ${known.what}`, fix);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function clean_refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw inputError(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
-}
-
-;// CONCATENATED MODULE: ./lib/check/inputs.js
-
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The inputs that hold secrets: masked before anything reads them. */
-const SECRET_INPUTS = [
-    'anthropic-api-key',
-    'claude-code-oauth-token',
-    'anthropic-auth-token',
-    'claude-credentials',
-    'oauth-refresh-token'
-];
-function readChoice(input, value, choices, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw errors_inputError(input, `is '${duration_clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-function readBoolean(input, value, fallback) {
-    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
-}
-/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw inputError(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw inputError(input, 'has a query or fragment', fix);
-    return url.toString().replace(/\/+$/, '');
-}
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
-    'anthropic-base-url',
-    'oauth-token-expires-at',
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-]));
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
-    return {
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
-        githubToken: input('github-token').trim()
-    };
-}
-/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
-function resolvePolicy(inputs, hasRefreshToken) {
-    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (inputs.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    return {
-        onInvalid: inputs.onInvalid,
-        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
-        onUnverifiable: inputs.onUnverifiable,
-        forceRefresh: inputs.forceRefresh
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/report/inert.js
 // Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
 // runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
@@ -32864,7 +32859,8 @@ function timelineMermaid(failures, state) {
         return undefined;
     const sections = ['Preflight', 'Credential', 'Claude step'];
     const body = sections.flatMap((name, i) => tasks[i].length > 0 ? [`    section ${name}`, ...tasks[i]] : []);
-    const span = Math.max(...times) - Math.min(...times);
+    const span = times.reduce((a, b) => Math.max(a, b), -Infinity) -
+        times.reduce((a, b) => Math.min(a, b), Infinity);
     return [
         '```mermaid',
         'gantt',
@@ -33077,7 +33073,7 @@ function parseTimestamp(input, value) {
         const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
         const at = new Date(text);
         if (!iso || Number.isNaN(at.getTime())) {
-            throw errors_inputError(input, `is not a timestamp ('${duration_clip(text)}')`, fix);
+            throw errors_inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
         }
         return { at };
     }
@@ -35446,7 +35442,7 @@ function booleanInput(core, name, fallback) {
     catch (error) {
         if (!(error instanceof errors_UserError))
             throw error;
-        core.warning(`${errors_PREFIX}: input '${name}' is '${duration_clip(value.trim())}', not true or false; using ${fallback}.`);
+        core.warning(`${errors_PREFIX}: input '${name}' is '${clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
     }
 }

@@ -50,9 +50,11 @@ export function readBoolean(input: string, value: string, fallback: boolean): bo
   return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
 }
 
-/** Validates a base URL: https (http only to loopback), no credentials in it, no query. */
-export function readBaseUrl(input: string, value: string): string {
-  const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+export function readCredentialUrl(input: string, value: string, fix: string): URL {
   const text = value.trim()
   let url: URL
   try {
@@ -80,7 +82,13 @@ export function readBaseUrl(input: string, value: string): string {
       `${fix}; credentials travel only over https (http only to this machine)`
     )
   if (url.search || url.hash) throw inputError(input, 'has a query or fragment', fix)
-  return url.toString().replace(/\/+$/, '')
+  return url
+}
+
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+export function readBaseUrl(input: string, value: string): string {
+  const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`
+  return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '')
 }
 
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */

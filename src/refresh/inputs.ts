@@ -1,5 +1,5 @@
 import { inputError } from '../report/errors.js'
-import { isSafeTransport } from '../http/url.js'
+import { readCredentialUrl } from '../check/inputs.js'
 import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
 
 export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
@@ -31,31 +31,11 @@ function boolean(getInput: (name: string) => string, name: string, fallback: boo
 }
 
 function tokenUrl(value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw inputError(
-      'oauth-token-url',
-      `is '${value}', not a URL`,
-      `Use the default ${DEFAULT_TOKEN_URL} or an https URL.`
-    )
-  }
-  if (!isSafeTransport(url)) {
-    throw inputError(
-      'oauth-token-url',
-      `is '${url.origin}', not https`,
-      `Refresh tokens must not travel in clear: use https (default ${DEFAULT_TOKEN_URL}).`
-    )
-  }
-  if (url.username || url.password || url.search) {
-    throw inputError(
-      'oauth-token-url',
-      'carries credentials or a query',
-      `Use a plain URL such as ${DEFAULT_TOKEN_URL}.`
-    )
-  }
-  return url.href
+  return readCredentialUrl(
+    'oauth-token-url',
+    value,
+    `Use the default ${DEFAULT_TOKEN_URL} or another https URL`
+  ).href
 }
 
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */

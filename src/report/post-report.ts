@@ -234,7 +234,9 @@ export function timelineMermaid(failures: Failure[], state?: PreflightState): st
   const body = sections.flatMap((name, i) =>
     tasks[i]!.length > 0 ? [`    section ${name}`, ...tasks[i]!] : []
   )
-  const span = Math.max(...times) - Math.min(...times)
+  const span =
+    times.reduce((a, b) => Math.max(a, b), -Infinity) -
+    times.reduce((a, b) => Math.min(a, b), Infinity)
   return [
     '```mermaid',
     'gantt',

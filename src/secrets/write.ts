@@ -206,7 +206,7 @@ async function selectedRepositories(
     )
     if (!result.value.ok) throw failure('Reading the selected repositories of', target, result)
     const repositories: Array<{ id: number }> = result.value.answer.data?.repositories ?? []
-    ids.push(...repositories.map(r => r.id))
+    for (const repository of repositories) ids.push(repository.id)
     if (repositories.length < 100) break
   }
   return ids
