@@ -136,6 +136,8 @@ const INSIDE =
   /has a space or line break inside the value\. Paste the secret again as a single line/
 const TRIMMED = /removed whitespace or a newline around the value of '/
 const UNQUOTED = /removed the quotes around the value of '/
+const QUOTED =
+  /is wrapped in quotes, and Claude Code sends them as part of the .*Fix: store the secret again without the quotes\./
 const DURATION = /is not a duration .*Use a number with a unit, such as '90m'/
 const BOOLEAN = /Use 'true' or 'false'/
 const TIMESTAMP = /Use epoch milliseconds .* or an ISO 8601 date-time/
@@ -146,8 +148,9 @@ function secretRows(input: string, own: string, others: Array<[string, RegExp]>)
   return [
     { value: `${own}\n`, notice: TRIMMED },
     { value: `  ${own}\r\n`, notice: TRIMMED },
-    { value: `"${own}"`, notice: UNQUOTED },
-    { value: `'${own}'\n`, notice: UNQUOTED },
+    // Claude Code trims whitespace itself but sends quotes (seen with the CLI: see claude-cli-values.test.ts).
+    { value: `"${own}"`, error: QUOTED },
+    { value: `'${own}'\n`, error: QUOTED },
     { value: `${own.slice(0, 20)} ${own.slice(20)}`, error: INSIDE },
     { value: `${own}\n${own}`, error: INSIDE },
     ...others.map(([value, error]) => ({ value, error })),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { actionFallsBack, findClaudeSteps, runsClaude } from '../src/workflow/claude-step.js'
+import { selectCredential } from '../src/credentials/select.js'
 
 const workflow = (steps: string) =>
   parse(`on: pull_request
@@ -118,5 +119,120 @@ describe('actionFallsBack', () => {
     ['24dcd50c0568f0fc9e9211213a4fd2d9eb15c4e0', true]
   ])('%s → %s', (ref, expected) => {
     expect(actionFallsBack(ref)).toBe(expected)
+  })
+})
+
+describe('the credential Claude receives from the job’s Claude step', () => {
+  const API_KEY = 'sk-ant-api03-KEY-one'
+  const OAUTH = 'sk-ant-oat01-TOKEN-one'
+  const select = (
+    steps: string,
+    inputs: Record<string, string>,
+    env: Record<string, string> = {}
+  ) =>
+    selectCredential(
+      { input: name => inputs[name] ?? '', now: new Date('2026-11-21T12:00:00Z') },
+      env,
+      findClaudeSteps(workflow(steps), 'review')[0]
+    )
+
+  it('an old claude-code-action shadows the job’s API key with its empty input: the OAuth token is used', () => {
+    const action = (ref: string) => `      - uses: anthropics/claude-code-action@${ref}
+        with:
+          claude_code_oauth_token: \${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}
+`
+    const old = select(
+      action('v1.0.100'),
+      { 'claude-code-oauth-token': OAUTH },
+      { ANTHROPIC_API_KEY: API_KEY }
+    )
+    expect(old.chosen?.source).toBe('claude-code-oauth-token')
+    expect(old.others).toEqual([])
+    expect(old.warnings.join('\n')).toMatch(
+      /API key from env ANTHROPIC_API_KEY does not reach Claude: anthropics\/claude-code-action@v1\.0\.100 sets ANTHROPIC_API_KEY from its input anthropic_api_key/
+    )
+    // From v1.0.146 the action falls back to the job's value, and Claude Code then prefers the API key.
+    const current = select(
+      action('v1'),
+      { 'claude-code-oauth-token': OAUTH },
+      { ANTHROPIC_API_KEY: API_KEY }
+    )
+    expect(current.chosen?.source).toBe('anthropic-api-key')
+    expect(current.chosen?.from).toBe('env ANTHROPIC_API_KEY')
+  })
+
+  it('a credential given to the preflight that the Claude step never passes is not probed', () => {
+    const { chosen, warnings } = select(
+      `      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_code_oauth_token: \${{ secrets.T }}
+`,
+      { 'anthropic-api-key': API_KEY, 'claude-code-oauth-token': OAUTH }
+    )
+    expect(chosen?.source).toBe('claude-code-oauth-token')
+    expect(warnings.join('\n')).toMatch(
+      /API key from input anthropic-api-key does not reach Claude: .* passes ANTHROPIC_API_KEY from the job's environment, which has none/
+    )
+  })
+
+  it('a value the step sets that the preflight was not given is named, and nothing else is chosen', () => {
+    const selection = select(
+      `      - run: claude -p review
+        env:
+          CLAUDE_CODE_OAUTH_TOKEN: \${{ secrets.OTHER }}
+`,
+      { 'claude-credentials': JSON.stringify({ claudeAiOauth: { accessToken: OAUTH } }) },
+      { CLAUDE_CODE_OAUTH_TOKEN: 'sk-ant-oat01-job-level' }
+    )
+    expect(selection.chosen).toBeUndefined()
+    expect(selection.unseen).toMatch(
+      /env CLAUDE_CODE_OAUTH_TOKEN of step #1 of job 'review' sets CLAUDE_CODE_OAUTH_TOKEN to `\$\{\{ secrets\.OTHER \}\}`, which this step cannot read\. Pass the same value to input 'claude-code-oauth-token'/
+    )
+  })
+
+  it('quotes are harmless when Claude gets the cleaned value through the output oauth-token', () => {
+    const step = `      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_code_oauth_token: \${{ steps.preflight.outputs.oauth-token }}
+`
+    const { chosen } = select(step, { 'claude-code-oauth-token': `"${OAUTH}"` })
+    expect(chosen?.secret).toBe(OAUTH)
+    expect(chosen?.handedOn).toMatch(
+      /^this action's output oauth-token, which input claude_code_oauth_token of step #1/
+    )
+    // The credentials JSON reaches claude-code-action only that way.
+    const json = JSON.stringify({ claudeAiOauth: { accessToken: OAUTH } })
+    expect(select(step, { 'claude-credentials': json }).chosen?.source).toBe('claude-credentials')
+    const direct = select(
+      `      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_code_oauth_token: \${{ secrets.T }}
+`,
+      { 'claude-credentials': json }
+    )
+    expect(direct.chosen).toBeUndefined()
+    expect(direct.warnings.join('\n')).toMatch(
+      /'claude-credentials' is not what step #1 of job 'review' uses: claude-code-action needs an environment token/
+    )
+  })
+
+  it('a cloud provider switched on by the action’s input, and one switched off by it', () => {
+    const on = select(
+      `      - uses: anthropics/claude-code-action@v1
+        with:
+          use_bedrock: 'true'
+`,
+      { 'anthropic-api-key': API_KEY }
+    )
+    expect(on.cloudProvider).toMatch(/Amazon Bedrock/)
+    const off = select(
+      '      - uses: anthropics/claude-code-action@v1\n',
+      { 'anthropic-api-key': API_KEY },
+      {
+        CLAUDE_CODE_USE_BEDROCK: '1',
+        ANTHROPIC_API_KEY: API_KEY
+      }
+    )
+    expect(off.cloudProvider).toBeUndefined()
   })
 })

@@ -55,12 +55,28 @@ describe('which credential Claude Code will use', () => {
     expect(warnings.join('\n')).toMatch(/API rejects requests that carry both/)
   })
 
-  it('trims whitespace, newlines and quotes around a pasted secret and says so', () => {
-    const { chosen } = select({ 'anthropic-api-key': `  "${API_KEY}"\n` })
+  it('trims whitespace and newlines around a pasted secret, as Claude Code does, and says so', () => {
+    const { chosen } = select({ 'anthropic-api-key': `  ${API_KEY}\n` })
     expect(chosen?.secret).toBe(API_KEY)
     expect(chosen?.notes.join(' ')).toMatch(
-      /removed whitespace.*'anthropic-api-key'.*removed the quotes/
+      /removed whitespace or a newline around the value of 'anthropic-api-key' \(Claude Code ignores it too\)/
     )
+  })
+
+  it('fails a quoted secret Claude Code would send as it is, but not one it never sees', () => {
+    expect(() => select({ 'anthropic-api-key': `"${API_KEY}"` })).toThrow(
+      /^claude-preflight: input 'anthropic-api-key' is wrapped in quotes, and Claude Code sends them as part of the API key: the API would refuse every request\. Fix: store the secret again without the quotes\.$/
+    )
+    expect(() => select({}, { ANTHROPIC_API_KEY: `'${API_KEY}'` })).toThrow(
+      /^claude-preflight: env ANTHROPIC_API_KEY is wrapped in quotes/
+    )
+    // Ignored: Claude Code uses the API key first, so the OAuth token's quotes harm nothing.
+    const { chosen, others } = select({
+      'anthropic-api-key': API_KEY,
+      'claude-code-oauth-token': `"${OAUTH}"`
+    })
+    expect(chosen?.source).toBe('anthropic-api-key')
+    expect(others[0]?.notes.join(' ')).toMatch(/removed the quotes/)
   })
 
   it('names the right input for a secret pasted into the wrong one, never quoting it', () => {

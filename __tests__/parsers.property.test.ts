@@ -5,7 +5,11 @@ import fc from 'fast-check'
 import { parseDuration, formatDuration } from '../src/lifetime/duration.js'
 import { parseTimestamp } from '../src/lifetime/timestamp.js'
 import { jwtExpiry } from '../src/lifetime/jwt.js'
-import { jobTimeoutMinutes, parseWorkflowRef } from '../src/lifetime/workflow-timeout.js'
+import {
+  jobTimeoutMinutes,
+  parseWorkflow,
+  parseWorkflowRef
+} from '../src/lifetime/workflow-timeout.js'
 import { parseClaudeCredentials } from '../src/credentials/claude-credentials.js'
 import { cleanSecret } from '../src/credentials/clean.js'
 import { readCheckInputs } from '../src/check/inputs.js'
@@ -208,15 +212,15 @@ describe('workflow files', () => {
   it('never throws on any text and reads plain timeout-minutes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.string(), fc.string(), async (text, job) => {
-        await jobTimeoutMinutes(text, job)
+        jobTimeoutMinutes(await parseWorkflow(text), job)
         parseWorkflowRef(text)
       }),
       { numRuns: RUNS }
     )
     const yaml =
       'on: push\njobs:\n  claude:\n    runs-on: ubuntu-latest\n    timeout-minutes: 95\n  other:\n    timeout-minutes: ${{ inputs.t }}\n'
-    expect(await jobTimeoutMinutes(yaml, 'claude')).toBe(95)
-    expect(await jobTimeoutMinutes(yaml, 'other')).toBeUndefined()
+    expect(jobTimeoutMinutes(await parseWorkflow(yaml), 'claude')).toBe(95)
+    expect(jobTimeoutMinutes(await parseWorkflow(yaml), 'other')).toBeUndefined()
     expect(parseWorkflowRef('o/r/.github/workflows/ci.yml@refs/heads/main')).toEqual({
       owner: 'o',
       repo: 'r',

@@ -398,7 +398,7 @@ function resolvePolicy(inputs, hasRefreshToken) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2029);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8057);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -407,7 +407,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2029:
+/***/ 8057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -430,7 +430,10 @@ var kinds = __nccwpck_require__(1541);
 var clean = __nccwpck_require__(9423);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
 var oauth_token = __nccwpck_require__(381);
+// EXTERNAL MODULE: ./lib/report/errors.js
+var errors = __nccwpck_require__(8411);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
+
 
 
 
@@ -464,29 +467,103 @@ function attachRefreshToken(context, found, warnings) {
     return true;
 }
 const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
+/** A Claude step input or env value that is this action's own `oauth-token` output. */
+const PREFLIGHT_OUTPUT = /\bsteps\.[\w-]+\.outputs(?:\.oauth-token\b|\[\s*['"]oauth-token['"]\s*\])/;
+const handedOnBy = (why) => `this action's output oauth-token, which ${why} passes to Claude`;
 /**
- * Finds every credential given (inputs first, then the environment variable Claude Code reads), and picks the
- * one Claude Code will use by its precedence. Throws a UserError for a value that cannot be read.
+ * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
+ * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
+ * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
  */
-function selectCredential(context, env) {
+function originOf(kind, context, env, step, handsOnOwnOutput) {
+    const fromInput = context.input(kind.source);
+    const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
+    const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
+    const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
+    const own = fromInput ? input : environment;
+    if (!step)
+        return { kind: 'value', ...own };
+    const given = own.raw.trim() !== '';
+    if (!kind.envVar) {
+        // The credentials file: Claude Code reads it only when no environment token is set.
+        if (handsOnOwnOutput)
+            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
+        if (step.kind === 'claude-cli')
+            return { kind: 'value', ...own };
+        return {
+            kind: 'absent',
+            ...(given && {
+                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+            })
+        };
+    }
+    const value = step.variable(kind.envVar);
+    if (value.kind === 'inherited') {
+        if (fromEnv.trim() !== '')
+            return { kind: 'value', ...environment };
+        return {
+            kind: 'absent',
+            ...(given && {
+                why: `${kind.label} from ${own.from} does not reach Claude: ${step.label} passes ${kind.envVar} from the job's environment, which has none`
+            })
+        };
+    }
+    if (value.kind === 'empty')
+        return {
+            kind: 'absent',
+            ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
+        };
+    if (PREFLIGHT_OUTPUT.test(value.written)) {
+        return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' };
+    }
+    if (fromInput.trim() !== '')
+        return { kind: 'value', ...input };
+    return {
+        kind: 'unseen',
+        why: `${value.why} sets ${kind.envVar} to \`${value.written.replace(/`/g, "'")}\`, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
+    };
+}
+/**
+ * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
+ * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
+ * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
+ * with (quotes around it).
+ */
+function selectCredential(context, env, step) {
     const found = [];
     const warnings = [];
     const empty = [];
+    let unseen;
+    const ownOutput = step &&
+        kinds/* KINDS */.G.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'step' && PREFLIGHT_OUTPUT.test(value.written));
+    const handsOnOwnOutput = ownOutput?.kind === 'step' ? handedOnBy(ownOutput.why) : undefined;
     for (const kind of kinds/* KINDS */.G) {
-        const fromInput = context.input(kind.source);
-        const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
-        const [raw, from, name] = fromInput
-            ? [fromInput, `input ${kind.source}`, kind.source]
-            : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source];
+        const origin = originOf(kind, context, env, step, handsOnOwnOutput);
+        if (origin.kind === 'unseen') {
+            if (found.length === 0 && unseen === undefined)
+                unseen = origin.why;
+            continue;
+        }
+        if (origin.kind === 'absent') {
+            if (origin.why)
+                warnings.push(origin.why);
+            empty.push(kind);
+            continue;
+        }
+        const { raw, from, name } = origin;
         if (raw.trim() === '') {
             if (raw !== '')
                 warnings.push(`'${name}' holds only whitespace and was ignored`);
             empty.push(kind);
             continue;
         }
-        const { value, notes } = (0,clean/* cleanSecret */.Qm)(name, raw);
+        const { value, notes, quoted } = (0,clean/* cleanSecret */.Qm)(name, raw);
         const credential = kind.read(value, from, context);
         credential.notes.unshift(...notes);
+        if (quoted)
+            credential.quoted = true;
+        if (origin.handedOn)
+            credential.handedOn = origin.handedOn;
         found.push(credential);
     }
     if (!attachRefreshToken(context, found, warnings)) {
@@ -497,19 +574,39 @@ function selectCredential(context, env) {
                 found.push(lone);
         }
     }
-    const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]));
-    const [chosen, ...others] = found;
+    const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+        const value = step?.variable(variable);
+        if (!value || value.kind === 'inherited')
+            return truthy(env[variable]);
+        return value.kind === 'step' && truthy(value.written);
+    });
+    const [first, ...rest] = found;
+    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+    const chosen = unseen ? undefined : first;
+    const others = unseen ? found : rest;
     if (found.some(c => c.source === 'anthropic-api-key') &&
         found.some(c => c.source === 'anthropic-auth-token')) {
         warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
     }
     for (const other of others) {
-        warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`);
+        warnings.push(chosen
+            ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
+            : `${other.label} from ${other.from} is ignored: ${unseen}.`);
     }
+    const stepped = step ? { claudeStep: step } : {};
     if (cloud) {
-        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})` };
+        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
     }
-    return { ...(chosen && { chosen }), others, warnings };
+    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+    }
+    return {
+        ...(chosen && { chosen }),
+        others,
+        warnings,
+        ...stepped,
+        ...(unseen !== undefined && { unseen })
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
@@ -1023,20 +1120,23 @@ const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
  */
 const MAX_WORKFLOW_BYTES = 256 * 1024;
 /**
- * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
- * Undefined when the file does not parse, the job is not there, or the value is an expression.
+ * A workflow file's document; undefined when it does not parse. Duplicate-key checks cost quadratic time in a mapping's
+ * size (40,000 keys: 40 s) and GitHub refuses such a workflow anyway; aliases are capped against expansion bombs.
  */
-async function jobTimeoutMinutes(workflowYaml, jobId) {
-    let document;
+async function parseWorkflow(workflowYaml) {
     try {
-        // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-        // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
-        // workflow anyway. Aliases are capped against expansion bombs.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
+        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
     }
+}
+/**
+ * The `timeout-minutes` of job `jobId` in a parsed workflow, when it is a plain number. Undefined when the job is not
+ * there or the value is an expression.
+ */
+function jobTimeoutMinutes(document, jobId) {
     const job = document?.jobs?.[jobId];
     const value = job?.['timeout-minutes'];
     const minutes = typeof value === 'string' ? Number(value) : value;
@@ -1081,7 +1181,17 @@ const KIB = MAX_WORKFLOW_BYTES / 1024;
  * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
  */
 async function resolveMinRemaining(setting, env, deps) {
-    return minRemainingOf(setting, setting === 'auto' ? await readRunningWorkflow(env, deps) : undefined);
+    return minRemainingOf(setting, setting === 'auto' ? await loadJobWorkflow(env, deps) : undefined);
+}
+/** The running workflow, read (see readRunningWorkflow) and parsed. */
+async function loadJobWorkflow(env, deps) {
+    const read = await readRunningWorkflow(env, deps);
+    if ('why' in read)
+        return read;
+    const document = await parseWorkflow(read.text);
+    if (document === undefined)
+        return { why: `${read.where} is not valid YAML` };
+    return { document, where: read.where, job: read.job };
 }
 /**
  * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
@@ -1115,7 +1225,7 @@ async function readRunningWorkflow(env, deps) {
     };
 }
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
-async function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
+function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
         return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a3)(setting)}` };
     const fallback = (why) => ({
@@ -1124,7 +1234,7 @@ async function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     });
     if ('why' in workflow)
         return fallback(workflow.why);
-    const minutes = await jobTimeoutMinutes(workflow.text, workflow.job);
+    const minutes = jobTimeoutMinutes(workflow.document, workflow.job);
     if (minutes === undefined)
         return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`);
     return {
@@ -1213,7 +1323,152 @@ async function readRemote(ref, at, env, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/workflow/claude-step.js
+// Finds the step of the running job that runs Claude Code, and what it hands Claude: the preflight's verdict must be
+// about the credential that step passes on, not about whatever the preflight's own step happens to see. Pure: it reads
+// a parsed workflow document and never evaluates `${{ … }}` expressions (a secret's value is not in the file).
+/**
+ * claude-code-action's own step environment (its action.yml): each variable Claude's credential selection reads,
+ * from which input. Since v1.0.146 (anthropics/claude-code-action#1342) an empty API key or OAuth token input falls
+ * back to the job's value; before, and for every other input here, an input not given sets the variable to ''.
+ */
+const ACTION_INPUTS = [
+    { variable: 'ANTHROPIC_API_KEY', input: 'anthropic_api_key', fallsBack: true },
+    { variable: 'CLAUDE_CODE_OAUTH_TOKEN', input: 'claude_code_oauth_token', fallsBack: true },
+    {
+        variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+        input: 'anthropic_federation_rule_id',
+        fallsBack: false
+    },
+    { variable: 'ANTHROPIC_ORGANIZATION_ID', input: 'anthropic_organization_id', fallsBack: false },
+    {
+        variable: 'ANTHROPIC_SERVICE_ACCOUNT_ID',
+        input: 'anthropic_service_account_id',
+        fallsBack: false
+    },
+    { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
+];
+/** The first claude-code-action release whose empty credential inputs fall back to the job's environment. */
+const FALLBACK_SINCE_PATCH = 146;
+const ACTION_USES = /^anthropics\/claude-code(?:-base)?-action(?:\/[^@]*)?@(.+)$/i;
+/**
+ * Whether a claude-code-action reference falls back to the job's API key and OAuth token when its inputs are empty:
+ * a moving major tag or branch follows the newest release; `v1.0.N` from N = 146; `v0`, `beta` and older never.
+ * A commit SHA cannot be told apart without the network and is taken as recent.
+ */
+function actionFallsBack(ref) {
+    const version = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(ref);
+    if (version) {
+        const [major, minor, patch] = [version[1], version[2], version[3]];
+        if (Number(major) === 0)
+            return false;
+        if (Number(major) > 1 || minor === undefined || Number(minor) > 0)
+            return true;
+        return patch === undefined || Number(patch) >= FALLBACK_SINCE_PATCH;
+    }
+    return !/^(beta|v0)/i.test(ref);
+}
+const asText = (value) => typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
+function textMap(value) {
+    const map = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return map;
+    for (const [key, entry] of Object.entries(value)) {
+        const text = asText(entry);
+        if (text !== undefined)
+            map[key] = text;
+    }
+    return map;
+}
+/** `${{ env.NAME }}` exactly: the step passes the job's own value on. */
+const passesJobValue = (written, name) => new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim());
+/** A shell line that starts the Claude CLI: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path to `claude`. */
+const CLAUDE_COMMAND = /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)/;
+/** Whether a `run:` script starts the Claude CLI in one of its commands. */
+function runsClaude(script) {
+    return script
+        .split(/\n|&&|\|\||;|\|/)
+        .map(command => command.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ''))
+        .some(command => CLAUDE_COMMAND.test(command));
+}
+function stepLabel(step, index, jobId) {
+    const name = asText(step.name) ?? asText(step.id);
+    return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`;
+}
+function actionStep(step, uses, ref, label) {
+    const inputs = textMap(step.with);
+    const stepEnv = textMap(step.env);
+    const fallsBack = actionFallsBack(ref);
+    return {
+        kind: 'claude-code-action',
+        label,
+        uses,
+        inputs,
+        variable(name) {
+            const row = ACTION_INPUTS.find(entry => entry.variable === name);
+            if (!row)
+                return cliValue(stepEnv, name, label);
+            const given = (inputs[row.input] ?? '').trim();
+            if (given)
+                return { kind: 'step', written: given, why: `input ${row.input} of ${label}` };
+            if (row.fallsBack && fallsBack)
+                return cliValue(stepEnv, name, label);
+            return {
+                kind: 'empty',
+                why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
+            };
+        }
+    };
+}
+function cliValue(stepEnv, name, label) {
+    const written = stepEnv[name];
+    if (written === undefined || passesJobValue(written, name))
+        return { kind: 'inherited' };
+    if (written.trim() === '')
+        return { kind: 'empty', why: `${label} sets ${name} to ''` };
+    return { kind: 'step', written, why: `env ${name} of ${label}` };
+}
+/**
+ * Every step of job `jobId` that runs Claude Code, in order. `document` is the parsed workflow file; anything that is
+ * not a workflow gives no steps.
+ */
+function findClaudeSteps(document, jobId) {
+    const job = document?.jobs?.[jobId];
+    if (!Array.isArray(job?.steps))
+        return [];
+    const found = [];
+    job.steps.forEach((raw, index) => {
+        if (!raw || typeof raw !== 'object')
+            return;
+        const step = raw;
+        const label = stepLabel(step, index, jobId);
+        const uses = asText(step.uses)?.trim();
+        const action = uses ? ACTION_USES.exec(uses) : null;
+        if (uses && action) {
+            found.push(actionStep(step, uses, action[1], label));
+        }
+        else if (runsClaude(asText(step.run) ?? '')) {
+            const stepEnv = textMap(step.env);
+            found.push({
+                kind: 'claude-cli',
+                label,
+                inputs: {},
+                variable: name => cliValue(stepEnv, name, label)
+            });
+        }
+    });
+    return found;
+}
+
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
+
 
 
 
@@ -1236,25 +1491,28 @@ function decideFor(chosen, minRemaining, policy, now) {
  * send it to: an ignored one never leaves the machine.
  */
 async function runCheck(inputs, context, deps) {
-    const selection = selectCredential(context, deps.env);
+    // The job's own workflow says which step runs Claude and what it passes it: read (and parsed) before selection, so
+    // that only what Claude will send is probed, and before the probe's clock starts.
+    const workflow = deps.env.GITHUB_WORKFLOW_REF
+        ? await loadJobWorkflow(deps.env, {
+            send: deps.send,
+            githubToken: inputs.githubToken,
+            timeoutMs: inputs.probeTimeoutMs
+        })
+        : undefined;
+    const claudeStep = workflow && 'document' in workflow
+        ? findClaudeSteps(workflow.document, workflow.job)[0]
+        : undefined;
+    const selection = selectCredential(context, deps.env, claudeStep);
     const policy = (0,check_inputs/* resolvePolicy */.nZ)(inputs, !!selection.chosen?.refreshToken);
-    const probeOptions = {
-        baseUrl: inputs.baseUrl,
-        timeoutMs: inputs.probeTimeoutMs,
-        send: deps.send
-    };
-    // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
-    const [workflow, chosenProbe] = await Promise.all([
-        inputs.minRemainingMs === 'auto'
-            ? readRunningWorkflow(deps.env, {
-                send: deps.send,
-                githubToken: inputs.githubToken,
-                timeoutMs: inputs.probeTimeoutMs
-            })
-            : undefined,
-        selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
-    ]);
-    const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow);
+    const chosenProbe = selection.chosen?.secret
+        ? await probe(selection.chosen, {
+            baseUrl: inputs.baseUrl,
+            timeoutMs: inputs.probeTimeoutMs,
+            send: deps.send
+        })
+        : undefined;
+    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
         ...(chosenProbe && { probe: chosenProbe })
@@ -1264,7 +1522,7 @@ async function runCheck(inputs, context, deps) {
         ...selection.others.map(credential => ({ credential }))
     ];
     const checkedAt = deps.now();
-    const verdict = selection.cloudProvider
+    const verdict = selection.cloudProvider || selection.unseen
         ? { status: 'unverifiable', action: policy.onUnverifiable }
         : decideFor(chosen, minRemaining, policy, checkedAt);
     return {
@@ -1281,8 +1539,6 @@ async function runCheck(inputs, context, deps) {
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
 var credentials_credential = __nccwpck_require__(421);
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1298,7 +1554,7 @@ function markdown_escapeCell(text) {
  * longest run inside (CommonMark closes a code span only with a run of equal length), padded so that a backtick
  * at either end stays inside.
  */
-function inlineCode(text, max = QUOTE_MAX) {
+function markdown_inlineCode(text, max = QUOTE_MAX) {
     const flat = clipChars(text.replace(/\s+/g, ' ').trim(), max);
     const longest = (flat.match(/`+/g) ?? []).reduce((most, run) => Math.max(most, run.length), 0);
     const fence = '`'.repeat(longest + 1);
@@ -1306,7 +1562,7 @@ function inlineCode(text, max = QUOTE_MAX) {
 }
 /** `inlineCode` for a table cell. */
 function cellCode(text, max = QUOTE_MAX) {
-    return markdown_escapeCell(inlineCode(text, max));
+    return markdown_escapeCell(markdown_inlineCode(text, max));
 }
 /** Web addresses and e-mail addresses, which GitHub links even when their punctuation is escaped. */
 const LINKABLE = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gi;
@@ -1339,7 +1595,7 @@ function inertProse(text) {
     let out = '';
     let at = 0;
     for (const match of text.matchAll(LINKABLE)) {
-        out += escapeMarkup(text.slice(at, match.index)) + inlineCode(match[0]);
+        out += escapeMarkup(text.slice(at, match.index)) + markdown_inlineCode(match[0]);
         at = match.index + match[0].length;
     }
     return out + escapeMarkup(text.slice(at));
@@ -1428,6 +1684,12 @@ function verdictMessage(report, event, redact) {
             text: `${errors/* PREFIX */.H3}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
         };
     }
+    if (report.selection.unseen) {
+        return {
+            title: 'Claude credential not checked',
+            text: `${errors/* PREFIX */.H3}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
+        };
+    }
     if (!chosen)
         return missingMessage(event);
     const { credential } = chosen;
@@ -1496,6 +1758,18 @@ function missingMessage(event) {
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
+/** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
+function claudeStepLines(report) {
+    const step = report.selection.claudeStep;
+    if (!step)
+        return [];
+    const uses = step.uses ? ` (${inlineCode(step.uses)})` : ' (a `claude` command)';
+    const handedOn = report.chosen?.credential.handedOn;
+    return [
+        '',
+        `Claude runs in ${inertMarkdown(step.label)}${uses}: the credential checked is the one that step passes Claude${handedOn ? `, through ${inertMarkdown(handedOn)}` : ''}.`
+    ];
+}
 function summaryMarkdown(report, message) {
     const rows = report.checked.map((checked, i) => {
         const { credential, probe } = checked;
@@ -1521,6 +1795,7 @@ function summaryMarkdown(report, message) {
         ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
         '',
         `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        ...claudeStepLines(report),
         ''
     ];
     return lines.join('\n');
@@ -1725,14 +2000,15 @@ const KNOWN_VALUES = [
     { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
 ];
 /**
- * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
- * refuses whitespace inside it. Never puts the value itself in a message.
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
  */
 function cleanSecret(input, raw) {
     const notes = [];
     let value = raw.trim();
     if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}'`);
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
     const quoted = /^(["'`])(.*)\1$/s.exec(value);
     if (quoted) {
         value = (quoted[2] ?? '').trim();
@@ -1740,7 +2016,7 @@ function cleanSecret(input, raw) {
     }
     if (!value.startsWith('{'))
         refuseInnerJunk(input, value);
-    return { value, notes };
+    return { value, notes, quoted: quoted !== null };
 }
 /**
  * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an

@@ -31638,14 +31638,15 @@ const KNOWN_VALUES = [
     { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
 ];
 /**
- * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
- * refuses whitespace inside it. Never puts the value itself in a message.
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
  */
 function cleanSecret(input, raw) {
     const notes = [];
     let value = raw.trim();
     if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}'`);
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
     const quoted = /^(["'`])(.*)\1$/s.exec(value);
     if (quoted) {
         value = (quoted[2] ?? '').trim();
@@ -31653,7 +31654,7 @@ function cleanSecret(input, raw) {
     }
     if (!value.startsWith('{'))
         refuseInnerJunk(input, value);
-    return { value, notes };
+    return { value, notes, quoted: quoted !== null };
 }
 /**
  * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an

@@ -7,6 +7,7 @@ import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
   MAX_WORKFLOW_BYTES,
+  parseWorkflow,
   parseWorkflowRef,
   type WorkflowRef
 } from '../lifetime/workflow-timeout.js'
@@ -20,6 +21,9 @@ export interface MinRemaining {
 
 /** The running workflow file, read; or why it could not be. */
 export type RunningWorkflow = { text: string; where: string; job: string } | { why: string }
+
+/** The running job's workflow, parsed: where it was read and the job's id; or why it could not be. */
+export type JobWorkflow = { document: unknown; where: string; job: string } | { why: string }
 
 interface ReadDeps {
   send: HttpSend
@@ -51,10 +55,19 @@ export async function resolveMinRemaining(
   env: NodeJS.ProcessEnv,
   deps: ReadDeps
 ): Promise<MinRemaining> {
-  return minRemainingOf(
-    setting,
-    setting === 'auto' ? await readRunningWorkflow(env, deps) : undefined
-  )
+  return minRemainingOf(setting, setting === 'auto' ? await loadJobWorkflow(env, deps) : undefined)
+}
+
+/** The running workflow, read (see readRunningWorkflow) and parsed. */
+export async function loadJobWorkflow(
+  env: NodeJS.ProcessEnv,
+  deps: ReadDeps
+): Promise<JobWorkflow> {
+  const read = await readRunningWorkflow(env, deps)
+  if ('why' in read) return read
+  const document = await parseWorkflow(read.text)
+  if (document === undefined) return { why: `${read.where} is not valid YAML` }
+  return { document, where: read.where, job: read.job }
 }
 
 /**
@@ -90,17 +103,17 @@ export async function readRunningWorkflow(
 }
 
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
-export async function minRemainingOf(
+export function minRemainingOf(
   setting: number | 'auto',
-  workflow: RunningWorkflow = { why: 'it was not read' }
-): Promise<MinRemaining> {
+  workflow: JobWorkflow = { why: 'it was not read' }
+): MinRemaining {
   if (setting !== 'auto') return { ms: setting, source: `min-remaining ${formatDuration(setting)}` }
   const fallback = (why: string): MinRemaining => ({
     ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
     source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
   })
   if ('why' in workflow) return fallback(workflow.why)
-  const minutes = await jobTimeoutMinutes(workflow.text, workflow.job)
+  const minutes = jobTimeoutMinutes(workflow.document, workflow.job)
   if (minutes === undefined)
     return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`)
   return {

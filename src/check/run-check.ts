@@ -4,7 +4,8 @@ import type { HttpSend } from '../http/request.js'
 import { selectCredential, type Selection } from '../credentials/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
-import { minRemainingOf, readRunningWorkflow, type MinRemaining } from './min-remaining.js'
+import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remaining.js'
+import { findClaudeSteps } from '../workflow/claude-step.js'
 import { resolvePolicy, type CheckInputs } from './inputs.js'
 
 export interface CheckedCredential {
@@ -62,25 +63,29 @@ export async function runCheck(
   context: ReadContext,
   deps: CheckDeps
 ): Promise<CheckReport> {
-  const selection = selectCredential(context, deps.env)
+  // The job's own workflow says which step runs Claude and what it passes it: read (and parsed) before selection, so
+  // that only what Claude will send is probed, and before the probe's clock starts.
+  const workflow = deps.env.GITHUB_WORKFLOW_REF
+    ? await loadJobWorkflow(deps.env, {
+        send: deps.send,
+        githubToken: inputs.githubToken,
+        timeoutMs: inputs.probeTimeoutMs
+      })
+    : undefined
+  const claudeStep =
+    workflow && 'document' in workflow
+      ? findClaudeSteps(workflow.document, workflow.job)[0]
+      : undefined
+  const selection = selectCredential(context, deps.env, claudeStep)
   const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken)
-  const probeOptions = {
-    baseUrl: inputs.baseUrl,
-    timeoutMs: inputs.probeTimeoutMs,
-    send: deps.send
-  }
-  // Read beside the probe, parsed after it: a large file's parse must not eat the probe's time.
-  const [workflow, chosenProbe] = await Promise.all([
-    inputs.minRemainingMs === 'auto'
-      ? readRunningWorkflow(deps.env, {
-          send: deps.send,
-          githubToken: inputs.githubToken,
-          timeoutMs: inputs.probeTimeoutMs
-        })
-      : undefined,
-    selection.chosen?.secret ? probe(selection.chosen, probeOptions) : undefined
-  ])
-  const minRemaining = await minRemainingOf(inputs.minRemainingMs, workflow)
+  const chosenProbe = selection.chosen?.secret
+    ? await probe(selection.chosen, {
+        baseUrl: inputs.baseUrl,
+        timeoutMs: inputs.probeTimeoutMs,
+        send: deps.send
+      })
+    : undefined
+  const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
   const chosen = selection.chosen && {
     credential: selection.chosen,
     ...(chosenProbe && { probe: chosenProbe })
@@ -90,9 +95,10 @@ export async function runCheck(
     ...selection.others.map(credential => ({ credential }))
   ]
   const checkedAt = deps.now()
-  const verdict: Verdict = selection.cloudProvider
-    ? { status: 'unverifiable', action: policy.onUnverifiable }
-    : decideFor(chosen, minRemaining, policy, checkedAt)
+  const verdict: Verdict =
+    selection.cloudProvider || selection.unseen
+      ? { status: 'unverifiable', action: policy.onUnverifiable }
+      : decideFor(chosen, minRemaining, policy, checkedAt)
   return {
     inputs,
     selection,

@@ -26,20 +26,27 @@ const KNOWN_VALUES: Array<{ test: (value: string) => boolean; what: string; home
 ]
 
 /**
- * Trims whitespace and newlines around a pasted secret and one pair of surrounding quotes, saying so;
- * refuses whitespace inside it. Never puts the value itself in a message.
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
  */
-export function cleanSecret(input: string, raw: string): { value: string; notes: string[] } {
+export function cleanSecret(
+  input: string,
+  raw: string
+): { value: string; notes: string[]; quoted: boolean } {
   const notes: string[] = []
   let value = raw.trim()
-  if (value !== raw) notes.push(`removed whitespace or a newline around the value of '${input}'`)
+  if (value !== raw)
+    notes.push(
+      `removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`
+    )
   const quoted = /^(["'`])(.*)\1$/s.exec(value)
   if (quoted) {
     value = (quoted[2] ?? '').trim()
     notes.push(`removed the quotes around the value of '${input}'`)
   }
   if (!value.startsWith('{')) refuseInnerJunk(input, value)
-  return { value, notes }
+  return { value, notes, quoted: quoted !== null }
 }
 
 /**

@@ -2,6 +2,8 @@ import type { Credential, CredentialKind, ReadContext } from './types.js'
 import { KINDS } from './kinds.js'
 import { cleanSecret } from './clean.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
+import { PREFIX, UserError } from '../report/errors.js'
+import type { ClaudeStep } from '../workflow/claude-step.js'
 
 /** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
 const CLOUD_PROVIDERS: Array<[string, string]> = [
@@ -18,6 +20,13 @@ export interface Selection {
   warnings: string[]
   /** Set when Claude Code will use a cloud provider, which this action does not check. */
   cloudProvider?: string
+  /** The Claude step of the job this selection models (from the job's workflow), when one was found. */
+  claudeStep?: ClaudeStep
+  /**
+   * Why Claude Code will use a credential the preflight cannot read: the Claude step sets it from an expression the
+   * preflight was not given. Set only when it outranks everything the preflight found.
+   */
+  unseen?: string
 }
 
 /**
@@ -57,28 +66,117 @@ function attachRefreshToken(
 
 const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
 
+/** A Claude step input or env value that is this action's own `oauth-token` output. */
+const PREFLIGHT_OUTPUT = /\bsteps\.[\w-]+\.outputs(?:\.oauth-token\b|\[\s*['"]oauth-token['"]\s*\])/
+
+const handedOnBy = (why: string) =>
+  `this action's output oauth-token, which ${why} passes to Claude`
+
+/** Where Claude's value of one credential kind comes from, as the preflight can see it. */
+type Origin =
+  | { kind: 'value'; raw: string; from: string; name: string; handedOn?: string }
+  /** Claude gets no value; `why` is said when the preflight itself was given one. */
+  | { kind: 'absent'; why?: string }
+  | { kind: 'unseen'; why: string }
+
 /**
- * Finds every credential given (inputs first, then the environment variable Claude Code reads), and picks the
- * one Claude Code will use by its precedence. Throws a UserError for a value that cannot be read.
+ * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
+ * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
+ * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
  */
-export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): Selection {
+function originOf(
+  kind: CredentialKind,
+  context: ReadContext,
+  env: NodeJS.ProcessEnv,
+  step: ClaudeStep | undefined,
+  handsOnOwnOutput: string | undefined
+): Origin {
+  const fromInput = context.input(kind.source)
+  const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
+  const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source }
+  const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source }
+  const own = fromInput ? input : environment
+  if (!step) return { kind: 'value', ...own }
+  const given = own.raw.trim() !== ''
+  if (!kind.envVar) {
+    // The credentials file: Claude Code reads it only when no environment token is set.
+    if (handsOnOwnOutput) return { kind: 'value', ...own, handedOn: handsOnOwnOutput }
+    if (step.kind === 'claude-cli') return { kind: 'value', ...own }
+    return {
+      kind: 'absent',
+      ...(given && {
+        why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+      })
+    }
+  }
+  const value = step.variable(kind.envVar)
+  if (value.kind === 'inherited') {
+    if (fromEnv.trim() !== '') return { kind: 'value', ...environment }
+    return {
+      kind: 'absent',
+      ...(given && {
+        why: `${kind.label} from ${own.from} does not reach Claude: ${step.label} passes ${kind.envVar} from the job's environment, which has none`
+      })
+    }
+  }
+  if (value.kind === 'empty')
+    return {
+      kind: 'absent',
+      ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
+    }
+  if (PREFLIGHT_OUTPUT.test(value.written)) {
+    return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' }
+  }
+  if (fromInput.trim() !== '') return { kind: 'value', ...input }
+  return {
+    kind: 'unseen',
+    why: `${value.why} sets ${kind.envVar} to \`${value.written.replace(/`/g, "'")}\`, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
+  }
+}
+
+/**
+ * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
+ * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
+ * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
+ * with (quotes around it).
+ */
+export function selectCredential(
+  context: ReadContext,
+  env: NodeJS.ProcessEnv,
+  step?: ClaudeStep
+): Selection {
   const found: Credential[] = []
   const warnings: string[] = []
   const empty: CredentialKind[] = []
+  let unseen: string | undefined
+  const ownOutput =
+    step &&
+    KINDS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
+      value => value.kind === 'step' && PREFLIGHT_OUTPUT.test(value.written)
+    )
+  const handsOnOwnOutput = ownOutput?.kind === 'step' ? handedOnBy(ownOutput.why) : undefined
   for (const kind of KINDS) {
-    const fromInput = context.input(kind.source)
-    const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
-    const [raw, from, name] = fromInput
-      ? [fromInput, `input ${kind.source}`, kind.source]
-      : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source]
+    const origin = originOf(kind, context, env, step, handsOnOwnOutput)
+    if (origin.kind === 'unseen') {
+      if (found.length === 0 && unseen === undefined) unseen = origin.why
+      continue
+    }
+    if (origin.kind === 'absent') {
+      if (origin.why) warnings.push(origin.why)
+      empty.push(kind)
+      continue
+    }
+    const { raw, from, name } = origin
     if (raw.trim() === '') {
       if (raw !== '') warnings.push(`'${name}' holds only whitespace and was ignored`)
       empty.push(kind)
       continue
     }
-    const { value, notes } = cleanSecret(name, raw)
+    const { value, notes, quoted } = cleanSecret(name, raw)
     const credential = kind.read(value, from, context)
     credential.notes.unshift(...notes)
+    if (quoted) credential.quoted = true
+    if (origin.handedOn) credential.handedOn = origin.handedOn
     found.push(credential)
   }
   if (!attachRefreshToken(context, found, warnings)) {
@@ -88,8 +186,15 @@ export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): 
       if (lone) found.push(lone)
     }
   }
-  const cloud = CLOUD_PROVIDERS.find(([variable]) => truthy(env[variable]))
-  const [chosen, ...others] = found
+  const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+    const value = step?.variable(variable)
+    if (!value || value.kind === 'inherited') return truthy(env[variable])
+    return value.kind === 'step' && truthy(value.written)
+  })
+  const [first, ...rest] = found
+  // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+  const chosen = unseen ? undefined : first
+  const others = unseen ? found : rest
   if (
     found.some(c => c.source === 'anthropic-api-key') &&
     found.some(c => c.source === 'anthropic-auth-token')
@@ -100,11 +205,25 @@ export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): 
   }
   for (const other of others) {
     warnings.push(
-      `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen!.label} from ${chosen!.from} first.`
+      chosen
+        ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
+        : `${other.label} from ${other.from} is ignored: ${unseen}.`
     )
   }
+  const stepped = step ? { claudeStep: step } : {}
   if (cloud) {
-    return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})` }
+    return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped }
   }
-  return { ...(chosen && { chosen }), others, warnings }
+  if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+    throw new UserError(
+      `${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`
+    )
+  }
+  return {
+    ...(chosen && { chosen }),
+    others,
+    warnings,
+    ...stepped,
+    ...(unseen !== undefined && { unseen })
+  }
 }

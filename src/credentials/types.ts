@@ -25,6 +25,10 @@ export interface Credential {
   document?: string
   /** Things worth telling the user about how the value was read (trimmed whitespace, …). */
   notes: string[]
+  /** The value was wrapped in quotes, which Claude Code would send as part of it. */
+  quoted?: boolean
+  /** How the preflight hands this credential to the Claude step, when it does (its output `oauth-token`). */
+  handedOn?: string
 }
 
 /** Everything a kind may read besides its own value. */

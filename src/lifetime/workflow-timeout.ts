@@ -8,22 +8,23 @@ export const DEFAULT_JOB_TIMEOUT_MINUTES = 360
 export const MAX_WORKFLOW_BYTES = 256 * 1024
 
 /**
- * The `timeout-minutes` of job `jobId` in a workflow file, when it is a plain number.
- * Undefined when the file does not parse, the job is not there, or the value is an expression.
+ * A workflow file's document; undefined when it does not parse. Duplicate-key checks cost quadratic time in a mapping's
+ * size (40,000 keys: 40 s) and GitHub refuses such a workflow anyway; aliases are capped against expansion bombs.
  */
-export async function jobTimeoutMinutes(
-  workflowYaml: string,
-  jobId: string
-): Promise<number | undefined> {
-  let document: unknown
+export async function parseWorkflow(workflowYaml: string): Promise<unknown> {
   try {
-    // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
-    // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
-    // workflow anyway. Aliases are capped against expansion bombs.
-    document = (await import('yaml')).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 })
+    // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
+    return (await import('yaml')).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 })
   } catch {
     return undefined
   }
+}
+
+/**
+ * The `timeout-minutes` of job `jobId` in a parsed workflow, when it is a plain number. Undefined when the job is not
+ * there or the value is an expression.
+ */
+export function jobTimeoutMinutes(document: unknown, jobId: string): number | undefined {
   const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId]
   const value = (job as { 'timeout-minutes'?: unknown } | undefined)?.['timeout-minutes']
   const minutes = typeof value === 'string' ? Number(value) : value

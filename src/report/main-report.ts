@@ -4,7 +4,7 @@ import { kindOf, KINDS } from '../credentials/kinds.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX, reasonOf } from './errors.js'
-import { clipChars, escapeCell, inertMarkdown, QUOTE_MAX } from './markdown.js'
+import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from './markdown.js'
 import type { Redact } from './redact.js'
 
 /** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
@@ -59,6 +59,12 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     return {
       title: 'Claude credential not checked',
       text: `${PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
+    }
+  }
+  if (report.selection.unseen) {
+    return {
+      title: 'Claude credential not checked',
+      text: `${PREFIX}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
     }
   }
   if (!chosen) return missingMessage(event)
@@ -134,6 +140,18 @@ function missingMessage(event: EventFacts): Message {
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
+/** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
+function claudeStepLines(report: CheckReport): string[] {
+  const step = report.selection.claudeStep
+  if (!step) return []
+  const uses = step.uses ? ` (${inlineCode(step.uses)})` : ' (a `claude` command)'
+  const handedOn = report.chosen?.credential.handedOn
+  return [
+    '',
+    `Claude runs in ${inertMarkdown(step.label)}${uses}: the credential checked is the one that step passes Claude${handedOn ? `, through ${inertMarkdown(handedOn)}` : ''}.`
+  ]
+}
+
 export function summaryMarkdown(report: CheckReport, message: Message): string {
   const rows = report.checked.map((checked, i) => {
     const { credential, probe } = checked
@@ -159,6 +177,7 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
     ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
     '',
     `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+    ...claudeStepLines(report),
     ''
   ]
   return lines.join('\n')

@@ -1,0 +1,87 @@
+// The bundled main step checks the credential the job's Claude step will receive, read from the job's own workflow:
+// the issue's case of an OAuth token given to both actions while the job's env holds a (dead) API key.
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
+import { runAction, newJob } from './support/runner.js'
+import { expectNoLeak } from './support/leaks.js'
+
+const OAUTH = 'sk-ant-oat01-STEP-valid-oauth-0123456789'
+const DEAD_KEY = 'sk-ant-api03-STEP-dead-key-0123456789'
+
+let api: Awaited<ReturnType<typeof startAnthropicStandIn>>
+beforeAll(async () => {
+  api = await startAnthropicStandIn({ credentials: { [OAUTH]: 'valid', [DEAD_KEY]: 'invalid' } })
+})
+afterAll(async () => api.close())
+
+const workflow = (ref: string) => `on: pull_request
+jobs:
+  review:
+    runs-on: ubuntu-latest
+    timeout-minutes: 30
+    env:
+      ANTHROPIC_API_KEY: \${{ secrets.OLD_KEY }}
+    steps:
+      - id: preflight
+        uses: owner/claude-preflight@v1
+        with:
+          claude-code-oauth-token: \${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}
+      - name: Review
+        uses: anthropics/claude-code-action@${ref}
+        with:
+          claude_code_oauth_token: \${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}
+`
+
+async function runWith(ref: string) {
+  const job = newJob()
+  mkdirSync(join(job.dir, '.github/workflows'), { recursive: true })
+  writeFileSync(join(job.dir, '.github/workflows/review.yml'), workflow(ref))
+  const result = await runAction('dist/main/index.js', {
+    job,
+    inputs: {
+      'claude-code-oauth-token': OAUTH,
+      'anthropic-base-url': api.url,
+      'probe-timeout': '30s'
+    },
+    env: {
+      ANTHROPIC_API_KEY: DEAD_KEY,
+      GITHUB_WORKSPACE: job.dir,
+      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/pull/7/merge',
+      GITHUB_JOB: 'review',
+      GITHUB_EVENT_NAME: 'pull_request'
+    }
+  })
+  expectNoLeak(result, [OAUTH, DEAD_KEY], ['oauth-token'])
+  return result
+}
+
+it('an action that shadows the job’s API key: the OAuth token Claude receives is checked, and passes', async () => {
+  const before = api.requests.length
+  const result = await runWith('v1.0.100')
+  expect(result.code).toBe(0)
+  expect(result.outputs.credential).toBe('claude-code-oauth-token')
+  expect(result.outputs.status).toBe('valid')
+  // Only what Claude will send was sent.
+  expect(api.requests.slice(before).map(r => r.secret)).toEqual([OAUTH])
+  expect(result.summary).toContain(
+    // Markdown, with the workflow's own words escaped: it renders as "(#2)" and "anthropics/…@v1.0.100" in code.
+    "Claude runs in step 'Review' (\\#2) of job 'review' (` anthropics/claude-code-action@v1.0.100 `): the credential checked is the one that step passes Claude."
+  )
+  expect(result.summary).toMatch(/timeout-minutes: 30 of job 'review'/)
+  expect(
+    result.commands.some(
+      c =>
+        c.command === 'warning' &&
+        /API key from env ANTHROPIC_API_KEY does not reach Claude/.test(c.message)
+    )
+  ).toBe(true)
+})
+
+it('an action that falls back to the job’s API key: Claude uses that dead key, and the preflight fails on it', async () => {
+  const result = await runWith('v1')
+  expect(result.code).toBe(1)
+  expect(result.outputs.credential).toBe('anthropic-api-key')
+  expect(result.outputs.status).toBe('invalid')
+})
