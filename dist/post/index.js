@@ -32908,17 +32908,14 @@ function basename(path) {
 ;// CONCATENATED MODULE: ./lib/report/fingerprint.js
 
 /**
- * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
- * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
- * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
- * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
- * CLI) the key is random, once per process.
+ * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
+ * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
+ * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
+ * (the CLI) the key is random, once per process.
  */
 function fingerprintKey(env) {
-    const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env;
-    return repository || run
-        ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
-        : processKey;
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
 }
 const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
 /** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
