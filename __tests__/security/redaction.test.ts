@@ -77,3 +77,28 @@ test('no known secret, in any of its forms, reaches the summary, the annotations
   }
   expect(result.summary).toContain('[redacted]')
 }, 60_000)
+
+/** Re-encodings no redactor can enumerate: the PR comment, which nothing masks, quotes no run they could hide in. */
+const REENCODED: Record<string, string> = {
+  hex: Buffer.from(KEY).toString('hex'),
+  reversed: [...KEY].reverse().join(''),
+  'dashes percent-encoded': KEY.replace(/-/g, '%2D'),
+  'base32-ish upper hex of the gateway token': Buffer.from(GATEWAY).toString('hex').toUpperCase()
+}
+
+test('the PR comment quotes no run a secret could be re-encoded in (hex, reversed, percent-encoded)', async () => {
+  const log = Object.values(REENCODED)
+    .map(text => `Failed to authenticate. API Error: 401 invalid x-api-key ${text}`)
+    .join('\n')
+  const { comments } = await runPost(
+    github,
+    { 'claude.log': log },
+    { inputs: { 'anthropic-api-key': KEY }, env: { ANTHROPIC_AUTH_TOKEN: GATEWAY } }
+  )
+  expect(comments).toHaveLength(1)
+  const body = comments[0]!.body
+  for (const [form, text] of Object.entries(REENCODED)) {
+    expect(`${form}: ${body.includes(text.slice(4, 24))}`).toBe(`${form}: false`)
+  }
+  expect(body).toContain('Failed to authenticate. API Error: 401 invalid x-api-key [redacted]')
+}, 60_000)

@@ -2612,7 +2612,7 @@ function escapeChar(char) {
 /* harmony export */   sD: () => (/* binding */ redactorFor),
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
-/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms */
+/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms, redactEncodedRuns */
 /* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
 /* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
 /* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
@@ -2779,6 +2779,15 @@ function redactorFor(secrets) {
         const normal = normaliseText(text);
         return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(exact ? normal.replace(exact, '[redacted]') : normal);
     };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
 }
 
 

@@ -32687,224 +32687,6 @@ function fitMarkdown(markdown, limit, measure, note) {
     return kept.join('\n') + tail;
 }
 
-;// CONCATENATED MODULE: ./lib/report/post-report.js
-
-
-const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
-/** The largest time a Date can hold (ms from the epoch). */
-const MAX_DATE_MS = 8.64e15;
-/** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
-const MAX_LISTED = 20;
-/** The runner shows at most 10 error annotations of a step: nine failures, then one saying how many more. */
-const MAX_ANNOTATIONS = 10;
-/**
- * Where a report goes, and the most it may hold there, in UTF-8 bytes (never fewer than characters): the runner
- * drops a job summary over 1 MiB whole; GitHub refuses a comment body over 65,536 characters. Both leave room
- * (the comment's marker and footer are added after).
- */
-const REPORT_LIMITS = { summary: 1_000_000, comment: 65_000 };
-const bytes = (text) => Buffer.byteLength(text, 'utf8');
-/** One annotation per distinct failure, up to what the runner shows. */
-function annotate(core, failures, redact, omitted = 0) {
-    const total = failures.length + omitted;
-    const shown = failures.length > MAX_ANNOTATIONS ? failures.slice(0, MAX_ANNOTATIONS - 1) : failures;
-    for (const failure of shown) {
-        const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`;
-        const parts = [
-            `${failure.headline}: ${quoted}`,
-            failure.preflight,
-            failure.lost,
-            `Fix: ${failure.fix}`
-        ];
-        core.error(`${errors_PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
-            title: `${errors_PREFIX}: ${failure.title} (${failure.kind})`
-        });
-    }
-    if (shown.length < total) {
-        core.error(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
-    }
-}
-/** The markdown section for the job summary or the PR comment, within the audience's limit. */
-function reportMarkdown(failures, context) {
-    const quote = (text) => inlineCode(context.redact(text));
-    const quoteCell = (text) => cellCode(context.redact(text));
-    const state = context.audience === 'comment' && context.state
-        ? { ...context.state, fingerprint: undefined }
-        : context.state;
-    const listed = failures.slice(0, MAX_LISTED);
-    const lines = [];
-    if (failures.length === 0) {
-        lines.push(`### ${errors_PREFIX}: no credential failure in the Claude step`);
-        lines.push('');
-        lines.push(context.files.length > 0
-            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
-            : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`);
-    }
-    else {
-        const total = failures.length + (context.omitted ?? 0);
-        lines.push(`### ${errors_PREFIX}: ${count(total, 'credential failure')} in the Claude step`);
-        lines.push('');
-        lines.push('| Kind | When | Before it | Retries | Seen in |');
-        lines.push('| --- | --- | --- | --- | --- |');
-        for (const failure of listed) {
-            const f = failure.first;
-            const when = [
-                f.secondsIntoRun !== undefined
-                    ? `${Math.round(f.secondsIntoRun / 60)} min into the run`
-                    : '',
-                f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
-            ]
-                .filter(Boolean)
-                .join(', ');
-            const before = f.turnsBefore !== undefined
-                ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
-                : 'not recorded';
-            const seen = failure.files
-                .slice(0, MAX_LISTED)
-                .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`);
-            if (failure.files.length > MAX_LISTED)
-                seen.push(`and ${failure.files.length - MAX_LISTED} more`);
-            lines.push(`| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`);
-        }
-        if (listed.length < total) {
-            lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`);
-        }
-        const timeline = timelineMermaid(listed, state);
-        if (timeline)
-            lines.push('', timeline.trimEnd());
-        for (const failure of listed) {
-            lines.push('');
-            lines.push(`#### ${failure.title} (\`${failure.kind}\`)`);
-            lines.push('');
-            lines.push(`${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`);
-            if (failure.preflight)
-                lines.push('', inertMarkdown(failure.preflight));
-            if (failure.lost)
-                lines.push('', inertMarkdown(failure.lost));
-            lines.push('', `**Fix:** ${inertMarkdown(failure.fix)}`);
-        }
-    }
-    const notes = [];
-    if (state?.label || state?.fingerprint) {
-        const fingerprint = state.fingerprint ? ` ${inlineCode(state.fingerprint)}` : '';
-        const source = state.source ? ` from \`${state.source}\`` : '';
-        notes.push(`Preflight checked ${inertMarkdown(state.label ?? 'the credential')}${fingerprint}${source}: ${inertMarkdown(state.status ?? 'unknown')}.`);
-    }
-    if (failures.length > 0 && context.missing.length > 0) {
-        notes.push(`No file matched ${capped(context.missing.map(quote))}.`);
-    }
-    for (const { file, reason } of context.unreadable.slice(0, MAX_LISTED))
-        notes.push(`Could not read ${quote(file)}: ${quote(reason)}.`);
-    if (context.unreadable.length > MAX_LISTED) {
-        notes.push(`Could not read ${count(context.unreadable.length - MAX_LISTED, 'more file')}.`);
-    }
-    if (notes.length > 0)
-        lines.push('', ...notes.map(note => `> ${note}`));
-    const limit = REPORT_LIMITS[context.audience];
-    return fitMarkdown(lines.join('\n') + '\n', limit, bytes, `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`);
-}
-/**
- * The run's timeline as a Mermaid gantt chart (GitHub draws it in job summaries and PR comments): the preflight's
- * check, the expiry it measured, the Claude run up to its first credential failure (with the turns and tool calls
- * done before it) and each distinct failure. Undefined when nothing carries a time (plain-text logs only).
- * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
- */
-function timelineMermaid(failures, state) {
-    const tasks = [[], [], []]; // sections: preflight, credential, Claude step
-    const times = [];
-    // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
-    const at = (value) => {
-        const ms = typeof value === 'string' ? Date.parse(value) : value;
-        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
-    };
-    const milestone = (section, name, ms, crit = false) => {
-        times.push(ms);
-        tasks[section].push(`    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`);
-    };
-    const bar = (name, from, to, tag) => {
-        if (mermaidTime(from) === mermaidTime(to))
-            return; // under a second: nothing to draw
-        times.push(from, to);
-        tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`);
-    };
-    const failedAt = failures.map(f => at(f.first.at));
-    const firstFailure = failedAt.reduce((min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min), undefined);
-    const checkedAt = at(state?.checkedAt);
-    if (checkedAt !== undefined) {
-        const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ');
-        milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt);
-    }
-    const expiresAt = at(state?.expiresAt);
-    if (expiresAt !== undefined) {
-        const early = firstFailure !== undefined && expiresAt <= firstFailure;
-        milestone(1, 'Expiry measured at preflight', expiresAt, early);
-    }
-    const lead = failures.find(f => at(f.first.at) === firstFailure)?.first;
-    const started = at(lead?.runStartedAt);
-    if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
-        const done = lead.turnsBefore !== undefined
-            ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
-            : 'work';
-        bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done');
-        const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined;
-        if (ended !== undefined && ended - firstFailure >= 5000) {
-            bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
-        }
-    }
-    failures.forEach((failure, i) => {
-        const ms = failedAt[i];
-        if (ms !== undefined)
-            milestone(2, `First failure ${failure.kind}`, ms, true);
-    });
-    if (!failures.some((_, i) => failedAt[i] !== undefined))
-        return undefined;
-    const sections = ['Preflight', 'Credential', 'Claude step'];
-    const body = sections.flatMap((name, i) => tasks[i].length > 0 ? [`    section ${name}`, ...tasks[i]] : []);
-    const span = times.reduce((a, b) => Math.max(a, b), -Infinity) -
-        times.reduce((a, b) => Math.min(a, b), Infinity);
-    return [
-        '```mermaid',
-        'gantt',
-        '    title Timeline of the run (UTC)',
-        '    dateFormat YYYY-MM-DD HH:mm:ss',
-        '    todayMarker off',
-        `    axisFormat ${span > 2 * 86_400_000 ? '%m-%d %H:%M' : '%H:%M'}`,
-        ...body,
-        '```',
-        ''
-    ].join('\n');
-}
-/** Text Mermaid reads as text only: letters, digits and a few harmless marks; never `:`, `#`, `;`, `%`, backticks. */
-function mermaidText(text) {
-    const safe = text
-        .replace(/[^A-Za-z0-9 .,()'+/_-]+/g, ' ')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, 80)
-        .trim();
-    return safe || 'event';
-}
-/** `YYYY-MM-DD HH:mm:ss` of the UTC time, which the chart reads and shows as is. */
-function mermaidTime(ms) {
-    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
-}
-/** The PR comment: the report under a hidden marker, so later runs find and update it. */
-function commentBody(markdown, runUrl) {
-    const footer = runUrl ? `\n<sub>From [this run](${runUrl}).</sub>\n` : '';
-    return `${COMMENT_MARKER}\n${markdown}${footer}`;
-}
-function count(n, one) {
-    return `${n} ${n === 1 ? one : `${one}s`}`;
-}
-/** Items joined by commas, the first MAX_LISTED of them, then how many more. */
-function capped(items) {
-    const shown = items.slice(0, MAX_LISTED).join(', ');
-    return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
-}
-function basename(path) {
-    return path.split(/[\\/]/).pop() ?? path;
-}
-
 ;// CONCATENATED MODULE: ./lib/report/fingerprint.js
 
 /**
@@ -33395,6 +33177,237 @@ function redactorFor(secrets) {
         const normal = normaliseText(text);
         return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
     };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/report/post-report.js
+
+
+
+const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
+/** The largest time a Date can hold (ms from the epoch). */
+const MAX_DATE_MS = 8.64e15;
+/** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
+const MAX_LISTED = 20;
+/** The runner shows at most 10 error annotations of a step: nine failures, then one saying how many more. */
+const MAX_ANNOTATIONS = 10;
+/**
+ * Where a report goes, and the most it may hold there, in UTF-8 bytes (never fewer than characters): the runner
+ * drops a job summary over 1 MiB whole; GitHub refuses a comment body over 65,536 characters. Both leave room
+ * (the comment's marker and footer are added after).
+ */
+const REPORT_LIMITS = { summary: 1_000_000, comment: 65_000 };
+const bytes = (text) => Buffer.byteLength(text, 'utf8');
+/** One annotation per distinct failure, up to what the runner shows. */
+function annotate(core, failures, redact, omitted = 0) {
+    const total = failures.length + omitted;
+    const shown = failures.length > MAX_ANNOTATIONS ? failures.slice(0, MAX_ANNOTATIONS - 1) : failures;
+    for (const failure of shown) {
+        const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`;
+        const parts = [
+            `${failure.headline}: ${quoted}`,
+            failure.preflight,
+            failure.lost,
+            `Fix: ${failure.fix}`
+        ];
+        core.error(`${errors_PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
+            title: `${errors_PREFIX}: ${failure.title} (${failure.kind})`
+        });
+    }
+    if (shown.length < total) {
+        core.error(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
+    }
+}
+/** The markdown section for the job summary or the PR comment, within the audience's limit. */
+function reportMarkdown(failures, context) {
+    const redact = context.audience === 'comment'
+        ? (text) => redactEncodedRuns(context.redact(text))
+        : context.redact;
+    const quote = (text) => inlineCode(redact(text));
+    const quoteCell = (text) => cellCode(redact(text));
+    const state = context.audience === 'comment' && context.state
+        ? { ...context.state, fingerprint: undefined }
+        : context.state;
+    const listed = failures.slice(0, MAX_LISTED);
+    const lines = [];
+    if (failures.length === 0) {
+        lines.push(`### ${errors_PREFIX}: no credential failure in the Claude step`);
+        lines.push('');
+        lines.push(context.files.length > 0
+            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+            : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`);
+    }
+    else {
+        const total = failures.length + (context.omitted ?? 0);
+        lines.push(`### ${errors_PREFIX}: ${count(total, 'credential failure')} in the Claude step`);
+        lines.push('');
+        lines.push('| Kind | When | Before it | Retries | Seen in |');
+        lines.push('| --- | --- | --- | --- | --- |');
+        for (const failure of listed) {
+            const f = failure.first;
+            const when = [
+                f.secondsIntoRun !== undefined
+                    ? `${Math.round(f.secondsIntoRun / 60)} min into the run`
+                    : '',
+                f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
+            ]
+                .filter(Boolean)
+                .join(', ');
+            const before = f.turnsBefore !== undefined
+                ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
+                : 'not recorded';
+            const seen = failure.files
+                .slice(0, MAX_LISTED)
+                .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`);
+            if (failure.files.length > MAX_LISTED)
+                seen.push(`and ${failure.files.length - MAX_LISTED} more`);
+            lines.push(`| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`);
+        }
+        if (listed.length < total) {
+            lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`);
+        }
+        const timeline = timelineMermaid(listed, state);
+        if (timeline)
+            lines.push('', timeline.trimEnd());
+        for (const failure of listed) {
+            lines.push('');
+            lines.push(`#### ${failure.title} (\`${failure.kind}\`)`);
+            lines.push('');
+            lines.push(`${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`);
+            if (failure.preflight)
+                lines.push('', inertMarkdown(failure.preflight));
+            if (failure.lost)
+                lines.push('', inertMarkdown(failure.lost));
+            lines.push('', `**Fix:** ${inertMarkdown(failure.fix)}`);
+        }
+    }
+    const notes = [];
+    if (state?.label || state?.fingerprint) {
+        const fingerprint = state.fingerprint ? ` ${inlineCode(state.fingerprint)}` : '';
+        const source = state.source ? ` from \`${state.source}\`` : '';
+        notes.push(`Preflight checked ${inertMarkdown(state.label ?? 'the credential')}${fingerprint}${source}: ${inertMarkdown(state.status ?? 'unknown')}.`);
+    }
+    if (failures.length > 0 && context.missing.length > 0) {
+        notes.push(`No file matched ${capped(context.missing.map(quote))}.`);
+    }
+    for (const { file, reason } of context.unreadable.slice(0, MAX_LISTED))
+        notes.push(`Could not read ${quote(file)}: ${quote(reason)}.`);
+    if (context.unreadable.length > MAX_LISTED) {
+        notes.push(`Could not read ${count(context.unreadable.length - MAX_LISTED, 'more file')}.`);
+    }
+    if (notes.length > 0)
+        lines.push('', ...notes.map(note => `> ${note}`));
+    const limit = REPORT_LIMITS[context.audience];
+    return fitMarkdown(lines.join('\n') + '\n', limit, bytes, `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`);
+}
+/**
+ * The run's timeline as a Mermaid gantt chart (GitHub draws it in job summaries and PR comments): the preflight's
+ * check, the expiry it measured, the Claude run up to its first credential failure (with the turns and tool calls
+ * done before it) and each distinct failure. Undefined when nothing carries a time (plain-text logs only).
+ * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
+ */
+function timelineMermaid(failures, state) {
+    const tasks = [[], [], []]; // sections: preflight, credential, Claude step
+    const times = [];
+    // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
+    const at = (value) => {
+        const ms = typeof value === 'string' ? Date.parse(value) : value;
+        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+    };
+    const milestone = (section, name, ms, crit = false) => {
+        times.push(ms);
+        tasks[section].push(`    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`);
+    };
+    const bar = (name, from, to, tag) => {
+        if (mermaidTime(from) === mermaidTime(to))
+            return; // under a second: nothing to draw
+        times.push(from, to);
+        tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`);
+    };
+    const failedAt = failures.map(f => at(f.first.at));
+    const firstFailure = failedAt.reduce((min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min), undefined);
+    const checkedAt = at(state?.checkedAt);
+    if (checkedAt !== undefined) {
+        const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ');
+        milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt);
+    }
+    const expiresAt = at(state?.expiresAt);
+    if (expiresAt !== undefined) {
+        const early = firstFailure !== undefined && expiresAt <= firstFailure;
+        milestone(1, 'Expiry measured at preflight', expiresAt, early);
+    }
+    const lead = failures.find(f => at(f.first.at) === firstFailure)?.first;
+    const started = at(lead?.runStartedAt);
+    if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
+        const done = lead.turnsBefore !== undefined
+            ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
+            : 'work';
+        bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done');
+        const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined;
+        if (ended !== undefined && ended - firstFailure >= 5000) {
+            bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
+        }
+    }
+    failures.forEach((failure, i) => {
+        const ms = failedAt[i];
+        if (ms !== undefined)
+            milestone(2, `First failure ${failure.kind}`, ms, true);
+    });
+    if (!failures.some((_, i) => failedAt[i] !== undefined))
+        return undefined;
+    const sections = ['Preflight', 'Credential', 'Claude step'];
+    const body = sections.flatMap((name, i) => tasks[i].length > 0 ? [`    section ${name}`, ...tasks[i]] : []);
+    const span = times.reduce((a, b) => Math.max(a, b), -Infinity) -
+        times.reduce((a, b) => Math.min(a, b), Infinity);
+    return [
+        '```mermaid',
+        'gantt',
+        '    title Timeline of the run (UTC)',
+        '    dateFormat YYYY-MM-DD HH:mm:ss',
+        '    todayMarker off',
+        `    axisFormat ${span > 2 * 86_400_000 ? '%m-%d %H:%M' : '%H:%M'}`,
+        ...body,
+        '```',
+        ''
+    ].join('\n');
+}
+/** Text Mermaid reads as text only: letters, digits and a few harmless marks; never `:`, `#`, `;`, `%`, backticks. */
+function mermaidText(text) {
+    const safe = text
+        .replace(/[^A-Za-z0-9 .,()'+/_-]+/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80)
+        .trim();
+    return safe || 'event';
+}
+/** `YYYY-MM-DD HH:mm:ss` of the UTC time, which the chart reads and shows as is. */
+function mermaidTime(ms) {
+    return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+/** The PR comment: the report under a hidden marker, so later runs find and update it. */
+function commentBody(markdown, runUrl) {
+    const footer = runUrl ? `\n<sub>From [this run](${runUrl}).</sub>\n` : '';
+    return `${COMMENT_MARKER}\n${markdown}${footer}`;
+}
+function count(n, one) {
+    return `${n} ${n === 1 ? one : `${one}s`}`;
+}
+/** Items joined by commas, the first MAX_LISTED of them, then how many more. */
+function capped(items) {
+    const shown = items.slice(0, MAX_LISTED).join(', ');
+    return items.length > MAX_LISTED ? `${shown} and ${items.length - MAX_LISTED} more` : shown;
+}
+function basename(path) {
+    return path.split(/[\\/]/).pop() ?? path;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/kinds.js

@@ -14,7 +14,7 @@ import {
   inlineCode,
   QUOTE_MAX
 } from './markdown.js'
-import type { Redact } from './redact.js'
+import { redactEncodedRuns, type Redact } from './redact.js'
 
 export const COMMENT_MARKER = '<!-- claude-preflight:post-report -->'
 
@@ -84,8 +84,12 @@ export interface ReportContext {
 
 /** The markdown section for the job summary or the PR comment, within the audience's limit. */
 export function reportMarkdown(failures: Failure[], context: ReportContext): string {
-  const quote = (text: string) => inlineCode(context.redact(text))
-  const quoteCell = (text: string) => cellCode(context.redact(text))
+  const redact =
+    context.audience === 'comment'
+      ? (text: string) => redactEncodedRuns(context.redact(text))
+      : context.redact
+  const quote = (text: string) => inlineCode(redact(text))
+  const quoteCell = (text: string) => cellCode(redact(text))
   const state =
     context.audience === 'comment' && context.state
       ? { ...context.state, fingerprint: undefined }

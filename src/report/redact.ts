@@ -171,3 +171,16 @@ export function redactorFor(secrets: string[]): Redact {
     return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal)
   }
 }
+
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g
+
+export function redactEncodedRuns(text: string): string {
+  return text.replace(ENCODED_RUN, run =>
+    /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run
+  )
+}
