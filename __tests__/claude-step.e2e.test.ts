@@ -1,11 +1,10 @@
 // The bundled main step checks the credential the job's Claude step will receive, read from the job's own workflow:
 // the case of an OAuth token given to both actions while the job's env holds a (dead) API key.
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
+import { checkout } from './support/checkout.js'
 
 const OAUTH = 'sk-ant-oat01-STEP-valid-oauth-0123456789'
 const DEAD_KEY = 'sk-ant-api03-STEP-dead-key-0123456789'
@@ -36,8 +35,7 @@ jobs:
 
 async function runWith(ref: string) {
   const job = newJob()
-  mkdirSync(join(job.dir, '.github/workflows'), { recursive: true })
-  writeFileSync(join(job.dir, '.github/workflows/review.yml'), workflow(ref))
+  const sha = checkout(job.dir, { '.github/workflows/review.yml': workflow(ref) })
   const result = await runAction('dist/main/index.js', {
     job,
     inputs: {
@@ -49,6 +47,7 @@ async function runWith(ref: string) {
       ANTHROPIC_API_KEY: DEAD_KEY,
       GITHUB_WORKSPACE: job.dir,
       GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/pull/7/merge',
+      GITHUB_WORKFLOW_SHA: sha,
       GITHUB_JOB: 'review',
       GITHUB_EVENT_NAME: 'pull_request'
     }

@@ -11,6 +11,7 @@ import { contentsRoutes } from '../stand-ins/github-contents.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
 import { closedPort } from './support/ports.js'
+import { checkout } from './support/checkout.js'
 import { selfSignedCertificate } from './support/tls.js'
 
 const MAIN = 'dist/main/index.js'
@@ -214,15 +215,13 @@ describe('main step, bundled', () => {
     })
     expect(remote.summary).toMatch(/must last 45m: timeout-minutes: 45 of job 'claude'/)
     const job = newJob()
-    mkdirSync(join(job.dir, '.github/workflows'), { recursive: true })
-    writeFileSync(
-      join(job.dir, '.github/workflows/claude.yml'),
-      'jobs:\n  claude:\n    timeout-minutes: 100\n'
-    )
+    const sha = checkout(job.dir, {
+      '.github/workflows/claude.yml': 'jobs:\n  claude:\n    timeout-minutes: 100\n'
+    })
     const local = await runAction(MAIN, {
       job,
       inputs: { ...base(), 'min-remaining': 'auto', 'anthropic-api-key': KEY },
-      env: { ...env, GITHUB_WORKSPACE: job.dir }
+      env: { ...env, GITHUB_WORKSPACE: job.dir, GITHUB_WORKFLOW_SHA: sha }
     })
     expect(local.summary).toMatch(/must last 1h40m: timeout-minutes: 100/)
     const fallback = await runAction(MAIN, {

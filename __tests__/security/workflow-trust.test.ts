@@ -2,13 +2,12 @@
 // at most 256 KiB, and parses off the probe's clock. The bundled main step, run as the runner runs it, against the
 // stand-in API and a stand-in contents API that holds the running workflow at GITHUB_WORKFLOW_SHA.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../../stand-ins/github.js'
 import { contentsRoutes } from '../../stand-ins/github-contents.js'
 import { newJob, runAction } from '../support/runner.js'
 import { expectNoLeak } from '../support/leaks.js'
+import { checkout } from '../support/checkout.js'
 
 const MAIN = 'dist/main/index.js'
 const OAUTH = 'sk-ant-oat01-TRUST-valid-oauth-0123456789'
@@ -36,12 +35,11 @@ afterAll(async () => {
   await github.close()
 })
 
-/** A job whose checkout holds `workflow` at the running workflow's path. */
+/** A job whose checkout (a git commit, as actions/checkout leaves it) holds `workflow` at the workflow's path. */
 function jobWithCheckout(workflow: string) {
   const job = newJob()
-  mkdirSync(join(job.dir, '.github/workflows'), { recursive: true })
-  writeFileSync(join(job.dir, WORKFLOW), workflow)
-  return job
+  const sha = checkout(job.dir, { [WORKFLOW]: workflow })
+  return Object.assign(job, { sha })
 }
 
 const runIn = (
@@ -100,16 +98,28 @@ describe("a pull request's copy of the workflow is not the running one", () => {
     )
     expect(result.outputs.status).toBe('expiring')
     expect(result.summary).toMatch(
-      /360 minutes, GitHub's default job limit \(on pull_request_target the checkout's \.github\/workflows\/claude\.yml may be a pull request's and is not read, and the running one could not be read: the contents API answered HTTP 401\)/
+      /360 minutes, GitHub's default job limit \(could not read \.github\/workflows\/claude\.yml: the contents API answered HTTP 401 \(the checkout's copy is not the one at a1b2c3d4e5f6, and may be a pull request's\)\)/
     )
   })
 
-  it("still reads the checkout's copy on a push, where it is the running workflow", async () => {
+  it('on a dispatch that checks out a pull request, the checkout is not trusted either', async () => {
     const result = await runIn(
-      jobWithCheckout('jobs:\n  claude:\n    timeout-minutes: 20\n'),
-      dyingToken(),
-      { GITHUB_EVENT_NAME: 'push' }
+      jobWithCheckout(PULL_REQUESTS),
+      { ...dyingToken(), 'github-token': GH_TOKEN },
+      { GITHUB_EVENT_NAME: 'workflow_dispatch' }
     )
+    expect(result.outputs).toMatchObject({ status: 'expiring', valid: 'false' })
+    expect(result.summary).toMatch(
+      /must last 1h: timeout-minutes: 60 of job 'claude' in .* at a1b2c3d4e5f6/
+    )
+  })
+
+  it("reads the checkout's copy when it is the running workflow's own blob, with no API call", async () => {
+    const job = jobWithCheckout('jobs:\n  claude:\n    timeout-minutes: 20\n')
+    const result = await runIn(job, dyingToken(), {
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_WORKFLOW_SHA: job.sha
+    })
     expect(result.outputs.status).toBe('valid')
     expect(result.summary).toMatch(/must last 20m: timeout-minutes: 20 of job 'claude' in \.github/)
   })
@@ -124,14 +134,15 @@ describe('the workflow read is bounded and off the probe clock', () => {
     const workflow = bigWorkflow(40_000)
     expect(Buffer.byteLength(workflow)).toBeGreaterThan(256 * 1024)
     const started = Date.now()
+    const job = jobWithCheckout(workflow)
     const result = await runIn(
-      jobWithCheckout(workflow),
+      job,
       { 'anthropic-api-key': KEY, 'probe-timeout': '3s' },
-      { GITHUB_EVENT_NAME: 'push' }
+      { GITHUB_EVENT_NAME: 'push', GITHUB_WORKFLOW_SHA: job.sha }
     )
     expect(result.outputs.status).toBe('valid')
     expect(result.summary).toMatch(
-      /360 minutes, GitHub's default job limit \(the checkout's \.github\/workflows\/claude\.yml is larger than 256 KiB\)/
+      /360 minutes, GitHub's default job limit \(could not read .*\(the checkout's \.github\/workflows\/claude\.yml is larger than 256 KiB\)\)/
     )
     // Generous: the old parse of this file took 24-40 s.
     expect(Date.now() - started).toBeLessThan(20_000)
@@ -140,10 +151,11 @@ describe('the workflow read is bounded and off the probe clock', () => {
   it("a large file under the cap is read, and its parse does not run out the probe's time", async () => {
     const workflow = bigWorkflow(18_000)
     expect(Buffer.byteLength(workflow)).toBeLessThan(256 * 1024)
+    const job = jobWithCheckout(workflow)
     const result = await runIn(
-      jobWithCheckout(workflow),
+      job,
       { 'anthropic-api-key': KEY, 'probe-timeout': '2s' },
-      { GITHUB_EVENT_NAME: 'push' }
+      { GITHUB_EVENT_NAME: 'push', GITHUB_WORKFLOW_SHA: job.sha }
     )
     expect(result.outputs.status).toBe('valid')
     expect(result.summary).toMatch(/must last 45m: timeout-minutes: 45 of job 'claude'/)

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1884:
+/***/ 1564:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1693,8 +1693,12 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
 
 /** The API base URL the runner gives (GHES included). */
@@ -1811,18 +1815,9 @@ function parseWorkflowRef(value) {
 
 
 
-/**
- * Events that run the base branch's workflow, with secrets, in a job that may check out a pull request's head: there
- * the checkout's copy of the workflow may be the pull request's, and is not the one running
- * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
- */
-const UNTRUSTED_CHECKOUT_EVENTS = [
-    'pull_request_target',
-    'issue_comment',
-    'pull_request_review',
-    'pull_request_review_comment',
-    'workflow_run'
-];
+
+
+
 const KIB = MAX_WORKFLOW_BYTES / 1024;
 /**
  * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
@@ -1842,35 +1837,47 @@ async function loadJobWorkflow(env, deps) {
     return { document, where: read.where, job: read.job };
 }
 /**
- * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
- * or the checkout's copy, which is trusted only for events whose checkout is the running workflow's own.
+ * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the checkout's copy when it is byte for byte the file at
+ * GITHUB_WORKFLOW_SHA (its git blob id is the one git has for that commit and path), else the file at that commit
+ * through the contents API. A job may check out anything, a pull request's head included (pull_request_target,
+ * issue_comment, a dispatch that tests a pull request), and its copy is then not the workflow that runs.
  */
 async function readRunningWorkflow(env, deps) {
     const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF);
     const job = env.GITHUB_JOB;
     if (!ref || !job)
         return { why: 'not running in a GitHub Actions job' };
-    const event = env.GITHUB_EVENT_NAME ?? '';
-    const untrusted = UNTRUSTED_CHECKOUT_EVENTS.includes(event);
-    if (!untrusted) {
-        const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
-        if ('text' in local)
-            return { text: local.text, where: ref.path, job };
-        if (local.why)
-            return { why: local.why };
-    }
     const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(env.GITHUB_WORKFLOW_SHA ?? '')
         ? env.GITHUB_WORKFLOW_SHA
         : undefined;
+    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path);
+    if ('text' in local && sha && (await isBlobAt(env.GITHUB_WORKSPACE, sha, ref.path, local.bytes)))
+        return { text: local.text, where: ref.path, job };
     const remote = await readRemote(ref, sha ?? ref.ref, env, deps);
     if ('text' in remote)
         return { text: remote.text, where: `${ref.path}${sha ? ` at ${sha.slice(0, 12)}` : ''}`, job };
     const why = remote.why || 'no github-token to read it with';
-    return {
-        why: untrusted
-            ? `on ${event} the checkout's ${ref.path} may be a pull request's and is not read, and the running one could not be read: ${why}`
-            : `could not read ${ref.path}: ${why}`
-    };
+    const checkout = 'text' in local
+        ? ` (the checkout's copy is not the one at ${sha ? sha.slice(0, 12) : 'GITHUB_WORKFLOW_SHA'}, and may be a pull request's)`
+        : local.why
+            ? ` (${local.why})`
+            : '';
+    return { why: `could not read ${ref.path}: ${why}${checkout}` };
+}
+/**
+ * Whether `bytes` are the blob git holds at `commit:path` in the checkout. The checkout's own git answers; a
+ * shallow checkout of another commit does not have it, and the answer is no.
+ */
+async function isBlobAt(workspace, commit, path, bytes) {
+    const hash = commit.length === 64 ? 'sha256' : 'sha1';
+    const own = (0,external_node_crypto_.createHash)(hash).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+    try {
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`], { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } });
+        return stdout.trim() === own;
+    }
+    catch {
+        return false;
+    }
 }
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
@@ -1914,7 +1921,8 @@ async function readLocal(workspace, path) {
         const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
         if (bytesRead > MAX_WORKFLOW_BYTES)
             return { why: `the checkout's ${path} is larger than ${KIB} KiB` };
-        return { text: buffer.subarray(0, bytesRead).toString('utf8') };
+        const bytes = buffer.subarray(0, bytesRead);
+        return { text: bytes.toString('utf8'), bytes };
     }
     catch {
         return { why: '' };
@@ -4162,7 +4170,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1884);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1564);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -1,6 +1,9 @@
+import { execFile } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { constants } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { NetworkError, type HttpSend } from '../http/request.js'
 import { apiBaseUrl } from '../secrets/api.js'
 import {
@@ -31,19 +34,6 @@ interface ReadDeps {
   timeoutMs: number
 }
 
-/**
- * Events that run the base branch's workflow, with secrets, in a job that may check out a pull request's head: there
- * the checkout's copy of the workflow may be the pull request's, and is not the one running
- * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
- */
-const UNTRUSTED_CHECKOUT_EVENTS = [
-  'pull_request_target',
-  'issue_comment',
-  'pull_request_review',
-  'pull_request_review_comment',
-  'workflow_run'
-]
-
 const KIB = MAX_WORKFLOW_BYTES / 1024
 
 /**
@@ -71,8 +61,10 @@ export async function loadJobWorkflow(
 }
 
 /**
- * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the commit GITHUB_WORKFLOW_SHA through the contents API,
- * or the checkout's copy, which is trusted only for events whose checkout is the running workflow's own.
+ * Reads the running workflow file, at most MAX_WORKFLOW_BYTES: the checkout's copy when it is byte for byte the file at
+ * GITHUB_WORKFLOW_SHA (its git blob id is the one git has for that commit and path), else the file at that commit
+ * through the contents API. A job may check out anything, a pull request's head included (pull_request_target,
+ * issue_comment, a dispatch that tests a pull request), and its copy is then not the workflow that runs.
  */
 export async function readRunningWorkflow(
   env: NodeJS.ProcessEnv,
@@ -81,24 +73,46 @@ export async function readRunningWorkflow(
   const ref = parseWorkflowRef(env.GITHUB_WORKFLOW_REF)
   const job = env.GITHUB_JOB
   if (!ref || !job) return { why: 'not running in a GitHub Actions job' }
-  const event = env.GITHUB_EVENT_NAME ?? ''
-  const untrusted = UNTRUSTED_CHECKOUT_EVENTS.includes(event)
-  if (!untrusted) {
-    const local = await readLocal(env.GITHUB_WORKSPACE, ref.path)
-    if ('text' in local) return { text: local.text, where: ref.path, job }
-    if (local.why) return { why: local.why }
-  }
   const sha = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(env.GITHUB_WORKFLOW_SHA ?? '')
     ? env.GITHUB_WORKFLOW_SHA
     : undefined
+  const local = await readLocal(env.GITHUB_WORKSPACE, ref.path)
+  if ('text' in local && sha && (await isBlobAt(env.GITHUB_WORKSPACE!, sha, ref.path, local.bytes)))
+    return { text: local.text, where: ref.path, job }
   const remote = await readRemote(ref, sha ?? ref.ref, env, deps)
   if ('text' in remote)
     return { text: remote.text, where: `${ref.path}${sha ? ` at ${sha.slice(0, 12)}` : ''}`, job }
   const why = remote.why || 'no github-token to read it with'
-  return {
-    why: untrusted
-      ? `on ${event} the checkout's ${ref.path} may be a pull request's and is not read, and the running one could not be read: ${why}`
-      : `could not read ${ref.path}: ${why}`
+  const checkout =
+    'text' in local
+      ? ` (the checkout's copy is not the one at ${sha ? sha.slice(0, 12) : 'GITHUB_WORKFLOW_SHA'}, and may be a pull request's)`
+      : local.why
+        ? ` (${local.why})`
+        : ''
+  return { why: `could not read ${ref.path}: ${why}${checkout}` }
+}
+
+/**
+ * Whether `bytes` are the blob git holds at `commit:path` in the checkout. The checkout's own git answers; a
+ * shallow checkout of another commit does not have it, and the answer is no.
+ */
+async function isBlobAt(
+  workspace: string,
+  commit: string,
+  path: string,
+  bytes: Buffer
+): Promise<boolean> {
+  const hash = commit.length === 64 ? 'sha256' : 'sha1'
+  const own = createHash(hash).update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  try {
+    const { stdout } = await promisify(execFile)(
+      'git',
+      ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`],
+      { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } }
+    )
+    return stdout.trim() === own
+  } catch {
+    return false
   }
 }
 
@@ -129,7 +143,7 @@ export function minRemainingOf(
 async function readLocal(
   workspace: string | undefined,
   path: string
-): Promise<{ text: string } | { why: string }> {
+): Promise<{ text: string; bytes: Buffer } | { why: string }> {
   if (!workspace) return { why: '' }
   let file
   try {
@@ -146,7 +160,8 @@ async function readLocal(
     const { bytesRead } = await file.read(buffer, 0, buffer.length, 0)
     if (bytesRead > MAX_WORKFLOW_BYTES)
       return { why: `the checkout's ${path} is larger than ${KIB} KiB` }
-    return { text: buffer.subarray(0, bytesRead).toString('utf8') }
+    const bytes = buffer.subarray(0, bytesRead)
+    return { text: bytes.toString('utf8'), bytes }
   } catch {
     return { why: '' }
   } finally {

@@ -1,0 +1,21 @@
+// A checkout as actions/checkout leaves one: a git repository holding `files` in one commit, whose id is returned
+// (what GITHUB_SHA and GITHUB_WORKFLOW_SHA name when the checkout is the running workflow's own commit).
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+
+export function checkout(dir: string, files: Record<string, string>): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+  git('init', '-q')
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), text)
+    git('add', path)
+  }
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'checkout')
+  return git('rev-parse', 'HEAD').trim()
+}
