@@ -113,7 +113,9 @@ const probeCall = (scheme: 'x-api-key' | 'oauth'): Call => ({
   name: scheme === 'x-api-key' ? 'Anthropic probe (API key)' : 'Anthropic probe (OAuth token)',
   boundMs: BUDGET_MS,
   retries: true,
-  healthy: () => ({ body: scheme === 'x-api-key' ? { data: [] } : { input_tokens: 3 } }),
+  healthy: () => ({
+    body: scheme === 'x-api-key' ? { data: [], has_more: false } : { input_tokens: 3 }
+  }),
   run: async base => {
     const secret = scheme === 'x-api-key' ? API_KEY : OAUTH_TOKEN
     const result = await probe(

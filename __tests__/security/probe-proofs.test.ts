@@ -28,9 +28,10 @@ beforeAll(async () => {
       [LIVE_UNMARKED]: 'unmarked-401'
     }
   })
-  stub = createServer((_req, res) => {
+  // `/openai` answers as an OpenAI-style server does, whoever asks: a list, but not the Models API's page.
+  stub = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'application/json' })
-    res.end('{}')
+    res.end(req.url?.startsWith('/openai/') ? '{"object":"list","data":[]}' : '{}')
   })
   await new Promise<void>(resolve => stub.listen(0, '127.0.0.1', resolve))
   stubUrl = `http://127.0.0.1:${(stub.address() as { port: number }).port}`
@@ -98,6 +99,14 @@ describe("only the route's own answer proves authentication", () => {
     expect(warning(result)).toMatch(
       /HTTP 200 that did not come from the API.*instead of \/v1\/models/
     )
+  })
+
+  it("a list that is not the Models API's page (an OpenAI-style server) proves nothing", async () => {
+    const result = await run({
+      'anthropic-api-key': DEAD_KEY,
+      'anthropic-base-url': `${stubUrl}/openai`
+    })
+    expect(result.outputs.status).toBe('unverifiable')
   })
 
   it('the route answering as the API does is valid', async () => {

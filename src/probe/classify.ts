@@ -19,12 +19,17 @@ export interface ProbeRoute {
 }
 
 /**
- * `GET /v1/models` answers `{data: [...]}`. `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
  * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
  * (https://docs.anthropic.com/en/api/errors).
  */
 export const ROUTES = {
-  models: { path: '/v1/models', isAnswer: body => Array.isArray(body.data), judgedAfterAuth: [] },
+  models: {
+    path: '/v1/models',
+    isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+    judgedAfterAuth: []
+  },
   countTokens: {
     path: '/v1/messages/count_tokens',
     isAnswer: body => typeof body.input_tokens === 'number',
