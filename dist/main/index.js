@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4490:
+/***/ 2735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -433,11 +433,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -446,7 +446,7 @@ async function proxyFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     let where = host;
@@ -1619,7 +1619,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1686,7 +1686,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
         // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
         // workflow anyway. Aliases are capped against expansion bombs.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -2533,7 +2533,7 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3876,11 +3876,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4490);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2735);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -4145,6 +4145,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
