@@ -2,12 +2,20 @@
 // test fails when they differ, so a changed input cannot ship with stale documentation. It also holds action.yml
 // to what the tables need: every input has a description and a default, every output a description.
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { inputsTable, outputsTable, renderReadme } from '../scripts/docs.js'
 import { KINDS } from '../src/scan/kinds.js'
 import { STATUSES } from '../src/policy/decide.js'
+import { MAX_ANNOTATIONS, MAX_LISTED, REPORT_LIMITS } from '../src/report/post-report.js'
+import { QUOTE_MAX } from '../src/report/markdown.js'
+import { DEFAULT_LIMITS } from '../src/scan/read.js'
+import { MAX_KEPT_FINDINGS } from '../src/scan/transcript.js'
+import { MAX_WORKFLOW_BYTES } from '../src/lifetime/workflow-timeout.js'
+import { LONGEST_LOCK_MS } from '../src/refresh/index.js'
+import { PENDING_MAX_BYTES } from '../src/refresh/pending.js'
+import { CREDENTIALS_MAX_BYTES } from '../src/refresh/credentials.js'
 
 const ROOT = process.cwd()
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
@@ -87,5 +95,106 @@ describe('README.md', () => {
     const kinds = KINDS
     const statuses = STATUSES.filter(status => status !== 'valid')
     for (const name of [...kinds, ...statuses]) expect(troubleshooting).toContain(`\`${name}\``)
+  })
+})
+
+describe('docs/reliability.md', () => {
+  // Spaces collapsed: prettier pads table cells.
+  const page = readFileSync(join(ROOT, 'docs/reliability.md'), 'utf8').replace(/ +/g, ' ')
+
+  test('the security caps table gives each cap as the code sets it', () => {
+    const n = (value: number) => value.toLocaleString('en-US')
+    const rows: Array<[string, string, string, string]> = [
+      [
+        'failures listed in the summary and the comment',
+        `${MAX_LISTED}`,
+        'MAX_LISTED',
+        'src/report/post-report.ts'
+      ],
+      [
+        'annotations per post step',
+        `${MAX_ANNOTATIONS}`,
+        'MAX_ANNOTATIONS',
+        'src/report/post-report.ts'
+      ],
+      [
+        'characters quoted from a log or a server',
+        `${QUOTE_MAX}`,
+        'QUOTE_MAX',
+        'src/report/markdown.ts'
+      ],
+      [
+        'job summary',
+        `under ${n(REPORT_LIMITS.summary)} bytes`,
+        'REPORT_LIMITS.summary',
+        'src/report/post-report.ts'
+      ],
+      [
+        'PR comment',
+        `under ${n(REPORT_LIMITS.comment)} characters`,
+        'REPORT_LIMITS.comment',
+        'src/report/post-report.ts'
+      ],
+      [
+        'bytes scanned per file',
+        `${DEFAULT_LIMITS.fileBytes / 1024 ** 3} GiB`,
+        'DEFAULT_LIMITS.fileBytes',
+        'src/scan/read.ts'
+      ],
+      [
+        'bytes scanned in all',
+        `${DEFAULT_LIMITS.totalBytes / 1024 ** 3} GiB`,
+        'DEFAULT_LIMITS.totalBytes',
+        'src/scan/read.ts'
+      ],
+      [
+        'time for the whole scan',
+        `${DEFAULT_LIMITS.budgetMs / 1000} s`,
+        'DEFAULT_LIMITS.budgetMs',
+        'src/scan/read.ts'
+      ],
+      [
+        'findings kept per file (the rest counted)',
+        `${MAX_KEPT_FINDINGS}`,
+        'MAX_KEPT_FINDINGS',
+        'src/scan/transcript.ts'
+      ],
+      [
+        'workflow file read for `min-remaining: auto`',
+        `${MAX_WORKFLOW_BYTES / 1024} KiB`,
+        'MAX_WORKFLOW_BYTES',
+        'src/lifetime/workflow-timeout.ts'
+      ],
+      [
+        "a held lock's `expires-at` still believed",
+        `${LONGEST_LOCK_MS / 1000} s ahead, plus a minute's slack`,
+        'LONGEST_LOCK_MS',
+        'src/refresh/index.ts'
+      ],
+      [
+        'pending file (write-back handed to the post step)',
+        `${PENDING_MAX_BYTES / 1024} KiB`,
+        'PENDING_MAX_BYTES',
+        'src/refresh/pending.ts'
+      ],
+      [
+        'credentials file read back by the post step',
+        `${CREDENTIALS_MAX_BYTES / 1024} KiB`,
+        'CREDENTIALS_MAX_BYTES',
+        'src/refresh/credentials.ts'
+      ]
+    ]
+    for (const [cap, value, constant, file] of rows)
+      expect(page).toContain(`| ${cap} | ${value} | \`${constant}\`, \`${file}\` |`)
+  })
+
+  test('the Security tests section lists every file in __tests__/security, one line each', () => {
+    const section = page.slice(page.indexOf('## Security tests'))
+    const files = readdirSync(join(ROOT, '__tests__/security')).filter(file =>
+      file.endsWith('.test.ts')
+    )
+    expect(files.length).toBeGreaterThan(0)
+    for (const file of files) expect(section).toContain(`- \`__tests__/security/${file}\`: `)
+    expect(section.match(/^- `__tests__\/security\//gm)).toHaveLength(files.length)
   })
 })

@@ -260,6 +260,8 @@ function iso(ms) {
 
 // EXTERNAL MODULE: ./lib/report/inert.js
 var inert = __webpack_require__(4726);
+// EXTERNAL MODULE: ./lib/report/redact.js
+var report_redact = __webpack_require__(6749);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -638,8 +640,6 @@ function countNewlines(buf, from, to) {
 
 // EXTERNAL MODULE: ./lib/report/fingerprint.js
 var fingerprint = __webpack_require__(4458);
-// EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __webpack_require__(6749);
 ;// CONCATENATED MODULE: ./lib/scan/text.js
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
@@ -778,7 +778,7 @@ function classifyTextLine(raw) {
         // Redacted before it is cut: a secret cut short no longer looks like one.
         const signal = {
             kind,
-            message: (0,fingerprint/* redactSecrets */.fp)((0,redact/* normaliseText */.af)(line.trim())).slice(0, 500)
+            message: (0,fingerprint/* redactSecrets */.fp)((0,report_redact/* normaliseText */.af)(line.trim())).slice(0, 500)
         };
         if (status !== undefined)
             signal.status = status;
@@ -1647,6 +1647,7 @@ function globToRegExp(glob) {
 
 
 
+
 const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
@@ -1694,7 +1695,8 @@ async function scanCommand(args, io) {
             tally.add(finding);
         tally.addOmitted(scan.omitted);
     }
-    const findings = tally.items();
+    const redact = (0,report_redact/* redactorFor */.sD)((0,report_redact/* knownSecrets */.xU)(() => '', io.env));
+    const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
     const verdict = tally.total > 0 ? 1 : 0;
     if (values.json) {
         // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.

@@ -4,12 +4,15 @@ import { parseArgs } from 'node:util'
 import { PREFIX, oneLine } from '../report/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../report/inert.js'
+import { knownSecrets, redactorFor } from '../report/redact.js'
 import { expandPatterns, scanFiles } from '../scan/read.js'
 import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 
 export interface ScanIo {
   stdout: (text: string) => void
   stderr: (text: string) => void
+  /** The secrets in it (named like one, or a credential's variable) are redacted in every form from what is quoted. */
+  env: NodeJS.ProcessEnv
 }
 
 export const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json]
@@ -57,7 +60,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     for (const finding of scan.findings) tally.add(finding)
     tally.addOmitted(scan.omitted)
   }
-  const findings = tally.items()
+  const redact = redactorFor(knownSecrets(() => '', io.env))
+  const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
   const verdict = tally.total > 0 ? 1 : 0
   if (values.json) {
     // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.

@@ -43,7 +43,7 @@ export interface PendingBinding {
 const NONCE = /^[0-9a-f]{32}$/
 const SHA256 = /^[0-9a-f]{64}$/
 /** A pending file holds at most a credentials JSON and a few short fields. */
-const PENDING_MAX_BYTES = 128 * 1024
+export const PENDING_MAX_BYTES = 128 * 1024
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
