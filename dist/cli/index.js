@@ -247,7 +247,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8908:
+/***/ 2474:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -262,11 +262,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice, readCredentialUrl
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
+// EXTERNAL MODULE: ./lib/policy/decide.js
+var decide = __nccwpck_require__(8375);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -280,6 +282,7 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./lib/check/inputs.js
+
 
 
 
@@ -372,33 +375,27 @@ function readCheckInputs(input, env) {
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
         forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
 }
-/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
 function resolvePolicy(inputs, hasRefreshToken) {
-    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (inputs.forceRefresh && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
     return {
         onInvalid: inputs.onInvalid,
-        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
         onUnverifiable: inputs.onUnverifiable,
-        forceRefresh: inputs.forceRefresh
+        ...(0,decide/* resolveRefresh */.yp)(inputs, hasRefreshToken)
     };
 }
 
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2029);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1846);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -407,7 +404,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2029:
+/***/ 1846:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -423,13 +420,13 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
-var check_inputs = __nccwpck_require__(8908);
+var check_inputs = __nccwpck_require__(2474);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1541);
+var kinds = __nccwpck_require__(5270);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
@@ -587,11 +584,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -600,7 +597,7 @@ async function proxyFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     let where = host;
@@ -887,63 +884,8 @@ async function probe(credential, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-/** Every value of the `status` output. */
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-]));
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
+// EXTERNAL MODULE: ./lib/policy/decide.js
+var decide = __nccwpck_require__(8375);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -965,7 +907,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1032,7 +974,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
         // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
         // workflow anyway. Aliases are capped against expansion bombs.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1054,7 +996,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1221,7 +1163,7 @@ async function readRemote(ref, at, env, deps) {
 
 /** The verdict on the credential Claude will use, checked at `now`. */
 function decideFor(chosen, minRemaining, policy, now) {
-    return decide({
+    return (0,decide/* decide */.LD)({
         ...(chosen?.probe && { probe: chosen.probe.status }),
         hasAccessToken: !!chosen?.credential.secret,
         hasRefreshToken: !!chosen?.credential.refreshToken,
@@ -1280,9 +1222,9 @@ async function runCheck(inputs, context, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1389,6 +1331,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const HEADLINE = {
     invalid: 'was rejected by the API',
     revoked: 'was revoked',
@@ -1435,6 +1378,14 @@ function verdictMessage(report, event, redact) {
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
     const kind = (0,kinds/* kindOf */.I)(credential.source);
+    const fixes = report.policy.refreshHeldBack
+        ? {
+            ...kind.fix,
+            expiring: decide/* REFRESH_HELD_BACK_FIX */.IT,
+            invalid: decide/* REFRESH_HELD_BACK_FIX */.IT,
+            revoked: decide/* REFRESH_HELD_BACK_FIX */.IT
+        }
+        : kind.fix;
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -1445,7 +1396,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
@@ -1458,7 +1409,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1466,10 +1417,12 @@ function verdictMessage(report, event, redact) {
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
-    const { onExpiring } = report.policy;
-    const fix = onExpiring === 'refresh'
-        ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
-        : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`;
+    const { onExpiring, refreshHeldBack } = report.policy;
+    const fix = refreshHeldBack
+        ? decide/* REFRESH_HELD_BACK_FIX */.IT
+        : onExpiring === 'refresh'
+            ? "let the action refresh it ('on-expiring: refresh', or the default 'auto' with 'secrets-token' set)"
+            : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',
         text: `${errors/* PREFIX */.H3}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
@@ -1494,6 +1447,16 @@ function missingMessage(event) {
         text: `${errors/* PREFIX */.H3}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
     };
 }
+/** The statement, in bold, that a refresh used up the secret's refresh token without saving its successor. */
+function unsavedRefreshLines(report) {
+    const unsaved = report.verdict.unsavedRefresh;
+    if (!unsaved)
+        return [];
+    return [
+        `**Refreshed without saving the rotated refresh token ('on-expiring: refresh' without 'secrets-token'): the refresh token in ${inertMarkdown(unsaved.secret)} is now used up, and the next run fails with invalid_grant unless you re-seed it first.** Re-seed: ${inertMarkdown(unsaved.reseed)}.`,
+        ''
+    ];
+}
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message) {
@@ -1516,6 +1479,7 @@ function summaryMarkdown(report, message) {
         '',
         `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
         '',
+        ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
@@ -1527,7 +1491,7 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __nccwpck_require__(6749);
+var redact = __nccwpck_require__(4506);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1625,7 +1589,7 @@ async function checkCommand(args, io) {
 }
 
 // EXTERNAL MODULE: ./lib/report/inert.js
-var inert = __nccwpck_require__(4726);
+var inert = __nccwpck_require__(6803);
 ;// CONCATENATED MODULE: ./lib/version.js
 /** The release version; `claude-preflight --version` prints it. Kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
@@ -1646,7 +1610,7 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
+        run: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).scanCommand,
         usage: 'Usage: claude-preflight scan FILE... [--json]'
     }
 };
@@ -1689,7 +1653,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9423:
+/***/ 9300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1698,7 +1662,7 @@ async function run() {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
@@ -1784,14 +1748,14 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 3668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ newCredential),
 /* harmony export */   a: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -1805,7 +1769,7 @@ function fingerprintOf(credential) {
 
 /***/ }),
 
-/***/ 1541:
+/***/ 5270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1816,9 +1780,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -1890,9 +1854,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 ;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
 
 
@@ -1971,7 +1935,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/kinds.js
 
 
@@ -1992,7 +1956,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 381:
+/***/ 8986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2000,9 +1964,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3668);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9300);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
 
 
 
@@ -2064,7 +2028,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2072,7 +2036,7 @@ const oauthToken = {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -2126,14 +2090,14 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
 
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
@@ -2178,7 +2142,108 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 8375:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IT: () => (/* binding */ REFRESH_HELD_BACK_FIX),
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   yp: () => (/* binding */ resolveRefresh)
+/* harmony export */ });
+/* unused harmony export STATUSES */
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+
+/** Every value of the `status` output. */
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+]));
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
+}
+
+
+/***/ }),
+
+/***/ 128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2219,7 +2284,7 @@ function reasonOf(error) {
 
 /***/ }),
 
-/***/ 4458:
+/***/ 1263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2284,7 +2349,7 @@ function looksLikeSecret(value) {
 
 /***/ }),
 
-/***/ 4726:
+/***/ 6803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2331,7 +2396,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 6749:
+/***/ 4506:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2340,9 +2405,9 @@ function escapeChar(char) {
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
 /* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms */
-/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
+/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2474);
+/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5270);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1263);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
@@ -2767,6 +2832,6 @@ function redactorFor(secrets) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
