@@ -1211,9 +1211,9 @@ const claudeCredentials = {
         return credential;
     },
     fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
         revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
         forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
         billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
     }
@@ -2166,7 +2166,7 @@ function refreshOnlyMessage(report, name) {
     const fix = refreshHeldBack
         ? REFRESH_HELD_BACK_FIX
         : onExpiring === 'refresh'
-            ? "let the action refresh it ('on-expiring: refresh', or the default 'auto' with 'secrets-token' set)"
+            ? "let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set)"
             : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',

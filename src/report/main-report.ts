@@ -111,7 +111,7 @@ function refreshOnlyMessage(report: CheckReport, name: string): Message {
   const fix = refreshHeldBack
     ? REFRESH_HELD_BACK_FIX
     : onExpiring === 'refresh'
-      ? "let the action refresh it ('on-expiring: refresh', or the default 'auto' with 'secrets-token' set)"
+      ? "let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set)"
       : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`
   return {
     title: 'Claude credential needs a refresh',
