@@ -21,14 +21,14 @@ import { MAIN } from '../support/refresh-job.js'
 import { runAction, type RunResult } from '../support/runner.js'
 
 const OLD_ACCESS = 'sk-ant-oat01-old-access-token'
-const REJECTED_ACCESS = 'sk-ant-oat01-rejected-access-token'
+const REJECTED_ACCESS = 'sk-ant-oat01-expired-access-token'
 const HOUR = 3_600_000
 
 const ON_EXPIRING = ['auto', 'refresh', 'warn', 'fail'] as const
 const FORCE = ['false', 'true'] as const
 const SECRETS_TOKEN = { PAT, absent: '', GITHUB_TOKEN: GHS } as const
 type SecretsToken = keyof typeof SECRETS_TOKEN
-/** The access token beside the refresh token: outlasts `min-remaining`, expires before it, rejected by the API, none. */
+/** The access token beside the refresh token: outlasts `min-remaining`, expires before it, rejected by the API as expired, none. */
 const ACCESS = ['lasts', 'expiring', 'rejected', 'none'] as const
 type Access = (typeof ACCESS)[number]
 
@@ -77,7 +77,7 @@ let anthropic: any
 beforeAll(async () => {
   if (!existsSync(MAIN)) throw new Error('run `npm run bundle` first')
   anthropic = await startAnthropicStandIn({
-    credentials: { [OLD_ACCESS]: 'valid', [REJECTED_ACCESS]: 'revoked' }
+    credentials: { [OLD_ACCESS]: 'valid', [REJECTED_ACCESS]: 'expired' }
   })
 })
 afterAll(async () => {

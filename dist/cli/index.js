@@ -1378,13 +1378,9 @@ function verdictMessage(report, event, redact) {
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
     const kind = (0,kinds/* kindOf */.I)(credential.source);
+    // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     const fixes = report.policy.refreshHeldBack
-        ? {
-            ...kind.fix,
-            expiring: decide/* REFRESH_HELD_BACK_FIX */.IT,
-            invalid: decide/* REFRESH_HELD_BACK_FIX */.IT,
-            revoked: decide/* REFRESH_HELD_BACK_FIX */.IT
-        }
+        ? { ...kind.fix, expiring: decide/* REFRESH_HELD_BACK_FIX */.IT, invalid: decide/* REFRESH_HELD_BACK_FIX */.IT }
         : kind.fix;
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {

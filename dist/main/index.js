@@ -2123,13 +2123,9 @@ function verdictMessage(report, event, redact) {
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
     const kind = kindOf(credential.source);
+    // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     const fixes = report.policy.refreshHeldBack
-        ? {
-            ...kind.fix,
-            expiring: REFRESH_HELD_BACK_FIX,
-            invalid: REFRESH_HELD_BACK_FIX,
-            revoked: REFRESH_HELD_BACK_FIX
-        }
+        ? { ...kind.fix, expiring: REFRESH_HELD_BACK_FIX, invalid: REFRESH_HELD_BACK_FIX }
         : kind.fix;
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
