@@ -388,6 +388,12 @@ const ROWS: Record<string, Row[]> = {
   ],
   'secrets-token': [
     { value: KEY, with: key, error: MOVE_API_KEY },
+    {
+      value: 'ghs_BadInputWorkflowToken0000000000',
+      with: { ...key, 'github-token': 'ghs_BadInputWorkflowToken0000000000' },
+      error:
+        /is the workflow's GITHUB_TOKEN .*, which can never write secrets.*\. Pass a fine-grained PAT or App token/
+    },
     { value: CREDENTIALS, with: key, error: MOVE_JSON },
     {
       value: `${PAT}\n`,

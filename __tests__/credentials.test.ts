@@ -218,10 +218,19 @@ describe('which credential Claude Code will use', () => {
       )
       return { status: report.verdict.status, ...verdictMessage(report, {}, text => text) }
     }
-    const refresh = await message({ 'oauth-refresh-token': REFRESH, 'min-remaining': '1h' })
+    const refresh = await message({
+      'oauth-refresh-token': REFRESH,
+      'min-remaining': '1h',
+      'secrets-token': 'github_pat_stand_in'
+    })
     expect(refresh.status).toBe('expiring')
     expect(refresh.text).toBe(
-      "claude-preflight: the OAuth token from input oauth-refresh-token is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: let the action refresh it ('on-expiring: refresh', the default when a refresh token is given), or pass the access token too ('claude-credentials' with both tokens)."
+      "claude-preflight: the OAuth token from input oauth-refresh-token is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set), or pass the access token too ('claude-credentials' with both tokens)."
+    )
+    // Without 'secrets-token' the default does not refresh: nothing would save the rotated refresh token.
+    const heldBack = await message({ 'oauth-refresh-token': REFRESH, 'min-remaining': '1h' })
+    expect(heldBack.text).toMatch(
+      /Fix: Set 'secrets-token' .* 'on-expiring: auto' does not refresh without it/
     )
     const warn = await message({
       'oauth-refresh-token': REFRESH,
@@ -229,9 +238,9 @@ describe('which credential Claude Code will use', () => {
       'on-expiring': 'warn'
     })
     expect(warn.text).toMatch(
-      /'on-expiring' is 'warn', so it is not refreshed: set it to 'refresh'/
+      /'on-expiring' is 'warn', so it is not refreshed: set it to 'auto' \(with 'secrets-token'\) or 'refresh'/
     )
-    for (const m of [refresh, warn]) {
+    for (const m of [refresh, heldBack, warn]) {
       expect(m.title).toBe('Claude credential needs a refresh')
       expect(m.text).not.toMatch(/undefined|no Claude credential was given/)
       expect(m.text).not.toContain(REFRESH)

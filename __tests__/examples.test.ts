@@ -200,6 +200,8 @@ describe('examples', () => {
             // The rotated refresh token must be written back, by a token that can write secrets.
             expect(input('secrets-token')).toMatch(/^\$\{\{ secrets\.\w+ \}\}$/)
             expect(input('secrets-token')).not.toContain('GITHUB_TOKEN')
+            // Not 'refresh': that would refresh, and burn the chain, when the secrets-token secret is missing.
+            expect(['', 'auto']).toContain(input('on-expiring'))
             expect(granted.actions).toBe('read')
           }
           if (input('claude-output')) {

@@ -265,6 +265,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(8411);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
 var duration = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./lib/policy/decide.js
+var decide = __nccwpck_require__(3100);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
 var clean = __nccwpck_require__(9423);
 ;// CONCATENATED MODULE: ./lib/http/url.js
@@ -280,6 +282,7 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./lib/check/inputs.js
+
 
 
 
@@ -372,22 +375,16 @@ function readCheckInputs(input, env) {
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
         forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
 }
-/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
 function resolvePolicy(inputs, hasRefreshToken) {
-    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (inputs.forceRefresh && !hasRefreshToken) {
-        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
     return {
         onInvalid: inputs.onInvalid,
-        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
         onUnverifiable: inputs.onUnverifiable,
-        forceRefresh: inputs.forceRefresh
+        ...(0,decide/* resolveRefresh */.yp)(inputs, hasRefreshToken)
     };
 }
 
@@ -398,7 +395,7 @@ function resolvePolicy(inputs, hasRefreshToken) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5736);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -407,7 +404,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5736:
+/***/ 2851:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -989,63 +986,8 @@ async function probe(credential, options) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-/** Every value of the `status` output. */
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-]));
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
+// EXTERNAL MODULE: ./lib/policy/decide.js
+var decide = __nccwpck_require__(3100);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
@@ -1489,7 +1431,7 @@ function findClaudeSteps(document, jobId) {
 
 /** The verdict on the credential Claude will use, checked at `now`. */
 function decideFor(chosen, minRemaining, policy, now) {
-    return decide({
+    return (0,decide/* decide */.LD)({
         ...(chosen?.probe && { probe: chosen.probe.status }),
         hasAccessToken: !!chosen?.credential.secret,
         hasRefreshToken: !!chosen?.credential.refreshToken,
@@ -1658,6 +1600,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const HEADLINE = {
     invalid: 'was rejected by the API',
     revoked: 'was revoked',
@@ -1710,6 +1653,10 @@ function verdictMessage(report, event, redact) {
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
     const kind = (0,kinds/* kindOf */.I)(credential.source);
+    // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
+    const fixes = report.policy.refreshHeldBack
+        ? { ...kind.fix, expiring: decide/* REFRESH_HELD_BACK_FIX */.IT, invalid: decide/* REFRESH_HELD_BACK_FIX */.IT }
+        : kind.fix;
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -1720,7 +1667,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
@@ -1733,7 +1680,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1741,10 +1688,12 @@ function verdictMessage(report, event, redact) {
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
-    const { onExpiring } = report.policy;
-    const fix = onExpiring === 'refresh'
-        ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
-        : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`;
+    const { onExpiring, refreshHeldBack } = report.policy;
+    const fix = refreshHeldBack
+        ? decide/* REFRESH_HELD_BACK_FIX */.IT
+        : onExpiring === 'refresh'
+            ? "let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set)"
+            : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',
         text: `${errors/* PREFIX */.H3}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
@@ -1768,6 +1717,16 @@ function missingMessage(event) {
         title: 'Claude credential missing',
         text: `${errors/* PREFIX */.H3}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
     };
+}
+/** The statement, in bold, that a refresh used up the secret's refresh token without saving its successor. */
+function unsavedRefreshLines(report) {
+    const unsaved = report.verdict.unsavedRefresh;
+    if (!unsaved)
+        return [];
+    return [
+        `**Refreshed without saving the rotated refresh token ('on-expiring: refresh' without 'secrets-token'): the refresh token in ${inertMarkdown(unsaved.secret)} is now used up, and the next run fails with invalid_grant unless you re-seed it first.** Re-seed: ${inertMarkdown(unsaved.reseed)}.`,
+        ''
+    ];
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
@@ -1803,6 +1762,7 @@ function summaryMarkdown(report, message) {
         '',
         `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
         '',
+        ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
         ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
@@ -2251,9 +2211,9 @@ const claudeCredentials = {
         return credential;
     },
     fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
         revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
         forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
         billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
     }
@@ -2462,6 +2422,107 @@ function parseTimestamp(input, value) {
         return { at };
     }
     throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+
+/***/ }),
+
+/***/ 3100:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IT: () => (/* binding */ REFRESH_HELD_BACK_FIX),
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   yp: () => (/* binding */ resolveRefresh)
+/* harmony export */ });
+/* unused harmony export STATUSES */
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+
+/** Every value of the `status` output. */
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+]));
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
 }
 
 

@@ -31611,6 +31611,95 @@ function clip(value) {
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const STATUSES = [
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+];
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function decide_resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
+}
+
 ;// CONCATENATED MODULE: ./lib/credentials/clean.js
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
@@ -31712,6 +31801,7 @@ function isLoopback(hostname) {
 
 
 
+
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /** The inputs that hold secrets: masked before anything reads them. */
 const SECRET_INPUTS = [
@@ -31800,22 +31890,16 @@ function readCheckInputs(input, env) {
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
         forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
 }
-/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
 function resolvePolicy(inputs, hasRefreshToken) {
-    if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (inputs.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
     return {
         onInvalid: inputs.onInvalid,
-        onExpiring: inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
         onUnverifiable: inputs.onUnverifiable,
-        forceRefresh: inputs.forceRefresh
+        ...resolveRefresh(inputs, hasRefreshToken)
     };
 }
 
@@ -31844,16 +31928,28 @@ function readRefreshInputs(getInput) {
     if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
         throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
     }
+    const secretsToken = getInput('secrets-token').trim();
+    const githubToken = getInput('github-token').trim();
+    if (isWorkflowToken(secretsToken, githubToken)) {
+        throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+    }
     return {
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
         exportEnv: inputs_boolean(getInput, 'export-env', false),
         writeCredentialsFile: inputs_boolean(getInput, 'write-credentials-file', false),
-        secretsToken: getInput('secrets-token').trim(),
+        secretsToken,
         secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
         secretScope: parseSecretScope(getInput('secret-scope')),
-        githubToken: getInput('github-token').trim()
+        githubToken
     };
+}
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken, githubToken) {
+    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/oauth.js
@@ -31960,7 +32056,7 @@ async function oauth_requestRefresh(request) {
         if (attempts > 1 && sawLostAnswer) {
             throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
         }
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}): it was already used, because another workflow run or a login elsewhere rotated it. Re-seed the credentials: ${request.reseed}; and give the workflow a \`concurrency:\` group so two runs never refresh at once.`, 'invalid_grant');
+        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
     }
     const json = isJson(response.text);
     if ((response.status === 401 || response.status === 403) && !json) {
@@ -32128,22 +32224,11 @@ function reseed(target) {
         : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
     return `log in with \`claude\` on your machine (/login), then \`${command}\``;
 }
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(inputs) {
-    return (inputs.secretsToken !== '' &&
-        inputs.secretsToken === inputs.githubToken &&
-        inputs.secretsToken.startsWith('ghs_'));
-}
-function writeFix(error, inputs, target) {
+function writeFix(error, target) {
     const status = error instanceof SecretApiError ? error.status : undefined;
     if (status === 401)
         return "'secrets-token' is invalid or expired: replace it";
     if (status === 403 || status === 404) {
-        if (isWorkflowToken(inputs))
-            return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token";
         return target.scope.kind === 'org'
             ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
             : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
@@ -32243,15 +32328,14 @@ async function refreshAndHandOff(deps) {
     let api;
     if (inputs.secretsToken) {
         target = secretTarget(inputs.secretScope, inputs.secretName, env);
-        if (isWorkflowToken(inputs)) {
-            throw new UserError(`${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`);
-        }
         api = githubFor(deps)(inputs.secretsToken);
     }
-    else {
-        warn(`${PREFIX}: refreshing without 'secrets-token': the rotated refresh token is not saved, and the one in your secret is used up by this refresh, so the next run cannot refresh. Set 'secrets-token' (a token with "Secrets: write") to keep the chain, or re-seed the secret after this run: ${reseed(undefined)}.`);
+    const named = target ?? targetOf(inputs, env);
+    const seed = { secret: named ? describeTarget(named) : 'your secret', reseed: reseed(named) };
+    const reseedHint = seed.reseed;
+    if (!target) {
+        warn(`${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${reseedHint}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
     }
-    const reseedHint = reseed(target);
     let lock;
     let tokens;
     let credentialsJson;
@@ -32267,7 +32351,7 @@ async function refreshAndHandOff(deps) {
                 meta = await getSecretMetadata(api, target, tuning?.retry);
             }
             catch (error) {
-                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`);
+                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
             }
             if (meta) {
                 const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
@@ -32381,13 +32465,14 @@ async function refreshAndHandOff(deps) {
         },
         probe,
         writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
+        seed,
         warnings
     };
     if (writeError && target) {
         const kept = handedTo.length
             ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
             : 'This run could not hand the new credentials on either (see the warnings)';
-        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
+        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
     }
     return outcome;
 }
@@ -32542,7 +32627,7 @@ async function writeAtJobEnd(deps) {
     catch (error) {
         if (error instanceof SecretChangedError)
             throw error;
-        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`);
+        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseed(target)}.`);
     }
     finally {
         await lock?.release();
@@ -32929,9 +33014,9 @@ const claudeCredentials = {
         return credential;
     },
     fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
         revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
+        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
         forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
         billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
     }
@@ -33614,7 +33699,7 @@ const FIX_KEY = {
 };
 /** The fix when the preflight's state does not say where the credential came from. */
 const GENERIC_FIX = {
-    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `on-expiring: refresh`. Run the preflight before the Claude step so it says which credential it was.',
+    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.',
     'anthropic-auth-invalid': 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
     'anthropic-auth-revoked': 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
     'anthropic-auth-forbidden': 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
@@ -33646,63 +33731,6 @@ function plural(n, one, many = `${one}s`) {
 }
 function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-/** Every value of the `status` output. */
-const STATUSES = [
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-];
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js

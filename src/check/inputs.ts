@@ -1,6 +1,6 @@
 import { inputError } from '../report/errors.js'
 import { clip, parseDuration } from '../lifetime/duration.js'
-import type { OnExpiring, OnProblem, Policy } from '../policy/decide.js'
+import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
 import { refuseSecret } from '../credentials/clean.js'
 import { isSafeTransport } from '../http/url.js'
 
@@ -27,6 +27,8 @@ export interface CheckInputs {
   onExpiring: OnExpiring | 'auto'
   onUnverifiable: OnProblem
   forceRefresh: boolean
+  /** Whether `secrets-token` is set, to save a rotated refresh token (src/policy/decide.ts: resolveRefresh). */
+  savesRotatedToken: boolean
   githubToken: string
 }
 
@@ -144,31 +146,16 @@ export function readCheckInputs(
       'warn'
     ),
     forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+    savesRotatedToken: input('secrets-token').trim() !== '',
     githubToken: input('github-token').trim()
   }
 }
 
-/** `on-expiring` once the credential is known: `auto` refreshes exactly when a refresh token is present. */
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
 export function resolvePolicy(inputs: CheckInputs, hasRefreshToken: boolean): Policy {
-  if (inputs.onExpiring === 'refresh' && !hasRefreshToken) {
-    throw inputError(
-      'on-expiring',
-      "is 'refresh' but no refresh token was given",
-      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'"
-    )
-  }
-  if (inputs.forceRefresh && !hasRefreshToken) {
-    throw inputError(
-      'force-refresh',
-      "is 'true' but no refresh token was given",
-      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'"
-    )
-  }
   return {
     onInvalid: inputs.onInvalid,
-    onExpiring:
-      inputs.onExpiring === 'auto' ? (hasRefreshToken ? 'refresh' : 'fail') : inputs.onExpiring,
     onUnverifiable: inputs.onUnverifiable,
-    forceRefresh: inputs.forceRefresh
+    ...resolveRefresh(inputs, hasRefreshToken)
   }
 }

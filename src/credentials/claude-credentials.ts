@@ -79,9 +79,9 @@ export const claudeCredentials: CredentialKind = {
     return credential
   },
   fix: {
-    invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
+    invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
     revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
-    expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
+    expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
     forbidden:
       "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
     billing:

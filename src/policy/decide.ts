@@ -1,4 +1,5 @@
 import type { ProbeStatus } from '../probe/types.js'
+import { inputError } from '../report/errors.js'
 
 /** Every value of the `status` output. */
 export const STATUSES = [
@@ -22,7 +23,75 @@ export interface Policy {
   onExpiring: OnExpiring
   onUnverifiable: OnProblem
   forceRefresh: boolean
+  /**
+   * `on-expiring: auto` with a refresh token but no `secrets-token`: the credential is not refreshed, because
+   * nothing would save the rotated refresh token (messages then say how to let it refresh).
+   */
+  refreshHeldBack: boolean
 }
+
+/** The refresh inputs as given: `on-expiring` still `auto` or not, and whether `secrets-token` is set. */
+export interface RefreshChoice {
+  onExpiring: OnExpiring | 'auto'
+  forceRefresh: boolean
+  savesRotatedToken: boolean
+}
+
+const SECRETS_TOKEN_FIX =
+  'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token'
+
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+export function resolveRefresh(
+  choice: RefreshChoice,
+  hasRefreshToken: boolean
+): Pick<Policy, 'onExpiring' | 'forceRefresh' | 'refreshHeldBack'> {
+  if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+    throw inputError(
+      'on-expiring',
+      "is 'refresh' but no refresh token was given",
+      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'"
+    )
+  }
+  if (choice.forceRefresh && !hasRefreshToken) {
+    throw inputError(
+      'force-refresh',
+      "is 'true' but no refresh token was given",
+      "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'"
+    )
+  }
+  const refreshHeldBack =
+    choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken
+  const onExpiring =
+    choice.onExpiring === 'auto'
+      ? hasRefreshToken && choice.savesRotatedToken
+        ? 'refresh'
+        : 'fail'
+      : choice.onExpiring
+  if (choice.forceRefresh && refreshHeldBack) {
+    throw inputError(
+      'force-refresh',
+      "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor",
+      `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`
+    )
+  }
+  if (choice.forceRefresh && onExpiring !== 'refresh') {
+    throw inputError(
+      'force-refresh',
+      `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`,
+      "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'"
+    )
+  }
+  return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack }
+}
+
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+export const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`
 
 export interface Facts {
   /** Undefined when no credential was found. */
@@ -42,6 +111,11 @@ export interface Verdict {
   action: Action
   /** Milliseconds of validity left, when the expiry is known. */
   remainingMs?: number
+  /**
+   * Set after a refresh that did not save the rotated refresh token (`on-expiring: refresh` without `secrets-token`):
+   * the secret whose refresh token it used up, and how to re-seed it.
+   */
+  unsavedRefresh?: { secret: string; reseed: string }
 }
 
 /**

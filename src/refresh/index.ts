@@ -95,8 +95,10 @@ export interface RefreshOutcome {
   credential: Credential
   /** The verify probe of the new access token (the caller judges it as any probe). */
   probe: ProbeResult
-  /** `skipped` when there is no `secrets-token`. */
+  /** `skipped` when there is no `secrets-token` (only ever with `on-expiring: refresh` given by name). */
   writeBack: WriteBack
+  /** The secret the used-up refresh token came from (as `secret-name` and `secret-scope` name it), and how to re-seed it. */
+  seed: { secret: string; reseed: string }
   /** Said to the user already through core.warning (no write-back, a hand-off that failed, …). */
   warnings: string[]
 }
@@ -142,24 +144,10 @@ function reseed(target: SecretTarget | undefined): string {
   return `log in with \`claude\` on your machine (/login), then \`${command}\``
 }
 
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(inputs: RefreshInputs): boolean {
-  return (
-    inputs.secretsToken !== '' &&
-    inputs.secretsToken === inputs.githubToken &&
-    inputs.secretsToken.startsWith('ghs_')
-  )
-}
-
-function writeFix(error: unknown, inputs: RefreshInputs, target: SecretTarget): string {
+function writeFix(error: unknown, target: SecretTarget): string {
   const status = error instanceof SecretApiError ? error.status : undefined
   if (status === 401) return "'secrets-token' is invalid or expired: replace it"
   if (status === 403 || status === 404) {
-    if (isWorkflowToken(inputs))
-      return "'secrets-token' is the workflow's GITHUB_TOKEN, which can never write secrets: use a fine-grained PAT or an App token"
     return target.scope.kind === 'org'
       ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
       : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`
@@ -284,19 +272,16 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
   let api: GitHubRequest | undefined
   if (inputs.secretsToken) {
     target = secretTarget(inputs.secretScope, inputs.secretName, env)
-    if (isWorkflowToken(inputs)) {
-      throw new UserError(
-        `${PREFIX}: input 'secrets-token' is the workflow's GITHUB_TOKEN, which cannot write secrets (it is the same installation token as 'github-token'), so a refresh would use up the refresh token in ${describeTarget(target)} without saving its successor. Nothing was refreshed. Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default).`
-      )
-    }
     api = githubFor(deps)(inputs.secretsToken)
-  } else {
+  }
+  const named = target ?? targetOf(inputs, env)
+  const seed = { secret: named ? describeTarget(named) : 'your secret', reseed: reseed(named) }
+  const reseedHint = seed.reseed
+  if (!target) {
     warn(
-      `${PREFIX}: refreshing without 'secrets-token': the rotated refresh token is not saved, and the one in your secret is used up by this refresh, so the next run cannot refresh. Set 'secrets-token' (a token with "Secrets: write") to keep the chain, or re-seed the secret after this run: ${reseed(undefined)}.`
+      `${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${reseedHint}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`
     )
   }
-
-  const reseedHint = reseed(target)
   let lock: HeldLock | undefined
   let tokens: TokenSet
   let credentialsJson: string
@@ -312,7 +297,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         meta = await getSecretMetadata(api, target, tuning?.retry)
       } catch (error) {
         throw new UserError(
-          `${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, inputs, target)}.`
+          `${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`
         )
       }
       if (meta) {
@@ -435,6 +420,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
     },
     probe,
     writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
+    seed,
     warnings
   }
   if (writeError && target) {
@@ -442,7 +428,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
       ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
       : 'This run could not hand the new credentials on either (see the warnings)'
     throw new RefreshError(
-      `${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, inputs, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`,
+      `${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`,
       outcome
     )
   }
@@ -629,7 +615,7 @@ async function writeAtJobEnd(deps: {
   } catch (error) {
     if (error instanceof SecretChangedError) throw error
     throw new UserError(
-      `${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, inputs, target)}, then re-seed: ${reseed(target)}.`
+      `${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseed(target)}.`
     )
   } finally {
     await lock?.release()

@@ -14,7 +14,7 @@ export interface RefreshInputs {
   clientId: string
   exportEnv: boolean
   writeCredentialsFile: boolean
-  /** '' when rotated credentials are not written back. */
+  /** '' when rotated credentials are not written back; never the workflow's GITHUB_TOKEN. */
   secretsToken: string
   secretName: string
   secretScope: SecretScope
@@ -48,14 +48,31 @@ export function readRefreshInputs(getInput: (name: string) => string): RefreshIn
       `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`
     )
   }
+  const secretsToken = getInput('secrets-token').trim()
+  const githubToken = getInput('github-token').trim()
+  if (isWorkflowToken(secretsToken, githubToken)) {
+    throw inputError(
+      'secrets-token',
+      "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor",
+      `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`
+    )
+  }
   return {
     tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
     clientId,
     exportEnv: boolean(getInput, 'export-env', false),
     writeCredentialsFile: boolean(getInput, 'write-credentials-file', false),
-    secretsToken: getInput('secrets-token').trim(),
+    secretsToken,
     secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
     secretScope: parseSecretScope(getInput('secret-scope')),
-    githubToken: getInput('github-token').trim()
+    githubToken
   }
+}
+
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken: string, githubToken: string): boolean {
+  return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_')
 }

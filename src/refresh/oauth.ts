@@ -153,7 +153,7 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
       )
     }
     throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}): it was already used, because another workflow run or a login elsewhere rotated it. Re-seed the credentials: ${request.reseed}; and give the workflow a \`concurrency:\` group so two runs never refresh at once.`,
+      `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`,
       'invalid_grant'
     )
   }

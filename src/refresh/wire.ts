@@ -56,8 +56,12 @@ export async function refreshAfterCheck(
       { ...report.policy, forceRefresh: false },
       report.checkedAt
     )
-    // A fresh token that still would not last is not refreshed twice in one step.
-    report.verdict = verdict.action === 'refresh' ? { ...verdict, action: 'fail' } : verdict
+    report.verdict = {
+      ...verdict,
+      // A fresh token that still would not last is not refreshed twice in one step.
+      ...(verdict.action === 'refresh' && { action: 'fail' }),
+      ...(outcome.writeBack === 'skipped' && { unsavedRefresh: outcome.seed })
+    }
   }
   return { ...(outcome && { outcome }), ...(error && { error }) }
 }

@@ -3,6 +3,7 @@ import type { Credential } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
+import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from './errors.js'
 import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from './markdown.js'
 import type { Redact } from './redact.js'
@@ -72,6 +73,10 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
   const name = `the ${credential.label} from ${credential.from}`
   if (!credential.secret && credential.refreshToken) return refreshOnlyMessage(report, name)
   const kind = kindOf(credential.source)
+  // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
+  const fixes = report.policy.refreshHeldBack
+    ? { ...kind.fix, expiring: REFRESH_HELD_BACK_FIX, invalid: REFRESH_HELD_BACK_FIX }
+    : kind.fix
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
     case 'valid':
@@ -82,7 +87,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
       }
     case 'unverifiable':
       return {
@@ -95,7 +100,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'billing':
       return {
         title,
-        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
+        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
       }
     case 'missing':
       return missingMessage(event)
@@ -104,11 +109,12 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
 
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report: CheckReport, name: string): Message {
-  const { onExpiring } = report.policy
-  const fix =
-    onExpiring === 'refresh'
-      ? "let the action refresh it ('on-expiring: refresh', the default when a refresh token is given)"
-      : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'refresh' (or 'auto')`
+  const { onExpiring, refreshHeldBack } = report.policy
+  const fix = refreshHeldBack
+    ? REFRESH_HELD_BACK_FIX
+    : onExpiring === 'refresh'
+      ? "let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set)"
+      : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`
   return {
     title: 'Claude credential needs a refresh',
     text: `${PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
@@ -135,6 +141,16 @@ function missingMessage(event: EventFacts): Message {
     title: 'Claude credential missing',
     text: `${PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
   }
+}
+
+/** The statement, in bold, that a refresh used up the secret's refresh token without saving its successor. */
+function unsavedRefreshLines(report: CheckReport): string[] {
+  const unsaved = report.verdict.unsavedRefresh
+  if (!unsaved) return []
+  return [
+    `**Refreshed without saving the rotated refresh token ('on-expiring: refresh' without 'secrets-token'): the refresh token in ${inertMarkdown(unsaved.secret)} is now used up, and the next run fails with invalid_grant unless you re-seed it first.** Re-seed: ${inertMarkdown(unsaved.reseed)}.`,
+    ''
+  ]
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
@@ -172,6 +188,7 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
     '',
     `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
     '',
+    ...unsavedRefreshLines(report),
     '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...(rows.length ? rows : ['| none | | | missing | | | fail |']),

@@ -150,7 +150,7 @@ const FIX_KEY: Record<Exclude<Kind, 'github-auth'>, keyof CredentialKind['fix']>
 /** The fix when the preflight's state does not say where the credential came from. */
 const GENERIC_FIX: Record<Kind, string> = {
   'anthropic-auth-expired':
-    'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `on-expiring: refresh`. Run the preflight before the Claude step so it says which credential it was.',
+    'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.',
   'anthropic-auth-invalid':
     'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
   'anthropic-auth-revoked':
