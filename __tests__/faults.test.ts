@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
 import { requestRefresh, RefreshFailure } from '../src/refresh/oauth.js'
-import { resolveMinRemaining } from '../src/check/min-remaining.js'
+import { loadJobWorkflow, minRemainingOf } from '../src/check/min-remaining.js'
 import { octokitRequest } from '../src/secrets/api.js'
 import { SecretApiError, writeSecret } from '../src/secrets/write.js'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
@@ -239,14 +239,14 @@ const CALLS: Call[] = [
       }
     }),
     run: async base => {
-      const result = await resolveMinRemaining(
+      const env = {
+        GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/ci.yml@refs/heads/main',
+        GITHUB_JOB: 'build',
+        GITHUB_API_URL: base
+      }
+      const result = minRemainingOf(
         'auto',
-        {
-          GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/ci.yml@refs/heads/main',
-          GITHUB_JOB: 'build',
-          GITHUB_API_URL: base
-        },
-        { send, githubToken: TOKEN, timeoutMs: REQUEST_MS }
+        await loadJobWorkflow(env, { send, githubToken: TOKEN, timeoutMs: REQUEST_MS })
       )
       const fellBack = result.ms === 360 * 60_000
       return { status: fellBack ? 'fallback 360' : 'read', message: fellBack ? result.source : '' }

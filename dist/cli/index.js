@@ -1118,13 +1118,6 @@ var duration = __nccwpck_require__(5891);
 
 
 const KIB = MAX_WORKFLOW_BYTES / 1024;
-/**
- * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
- */
-async function resolveMinRemaining(setting, env, deps) {
-    return minRemainingOf(setting, setting === 'auto' ? await loadJobWorkflow(env, deps) : undefined);
-}
 /** The running workflow, read (see readRunningWorkflow) and parsed. */
 async function loadJobWorkflow(env, deps) {
     const read = await readRunningWorkflow(env, deps);

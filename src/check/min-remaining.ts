@@ -36,18 +36,6 @@ interface ReadDeps {
 
 const KIB = MAX_WORKFLOW_BYTES / 1024
 
-/**
- * `min-remaining: auto`: the running job's `timeout-minutes`, read from the workflow file named by
- * GITHUB_WORKFLOW_REF. Falls back to GitHub's own 360-minute job limit, saying why.
- */
-export async function resolveMinRemaining(
-  setting: number | 'auto',
-  env: NodeJS.ProcessEnv,
-  deps: ReadDeps
-): Promise<MinRemaining> {
-  return minRemainingOf(setting, setting === 'auto' ? await loadJobWorkflow(env, deps) : undefined)
-}
-
 /** The running workflow, read (see readRunningWorkflow) and parsed. */
 export async function loadJobWorkflow(
   env: NodeJS.ProcessEnv,
