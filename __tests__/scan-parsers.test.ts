@@ -480,6 +480,17 @@ describe('preflight state and wording', () => {
     )
   })
 
+  test('an expiry the preflight warned about says so, and how to stop such a run before it starts', () => {
+    const scan = scanBuffer('t', jsonl(expiredRun()))
+    const state = parsePreflightState(
+      '{"source":"claude-code-oauth-token","label":"OAuth token","fingerprint":"sk-ant-oat01:1a2b3c4d","expiresAt":"2026-03-01T10:45:00Z","checkedAt":"2026-03-01T09:59:00Z","status":"expiring"}'
+    )
+    const [failure] = distinctFailures(scan.findings, state)
+    expect(failure?.preflight).toBe(
+      'It failed 2 minutes after the expiry measured at preflight (2026-03-01T10:45:00Z). The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
+    )
+  })
+
   test('"was valid at preflight, revoked since"', () => {
     const revoked = 'Failed to authenticate. API Error: 401 OAuth token revoked'
     const scan = scanBuffer(

@@ -112,7 +112,11 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
   if (f.kind === 'anthropic-auth-expired' && state.expiresAt !== undefined && at !== undefined) {
     const seconds = Math.round((at - state.expiresAt) / 1000)
     if (seconds >= 0) {
-      return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).`
+      const warned =
+        state.status === 'expiring'
+          ? ' The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
+          : ''
+      return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`
     }
     return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`
   }
