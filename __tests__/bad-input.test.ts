@@ -137,7 +137,8 @@ const INSIDE =
 const TRIMMED = /removed whitespace or a newline around the value of '/
 const UNQUOTED = /removed the quotes around the value of '/
 const DURATION = /is not a duration .*Use a number with a unit, such as '90m'/
-const BOOLEAN = /Use 'true' or 'false'/
+const BOOLEAN =
+  /is '[^']*', not true or false\. Use 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'/
 const TIMESTAMP = /Use epoch milliseconds .* or an ISO 8601 date-time/
 const SECONDS = /looks like epoch seconds, not milliseconds; read it as 20\d\d-/
 
@@ -329,6 +330,7 @@ const ROWS: Record<string, Row[]> = {
   'force-refresh': [
     { value: 'yes', with: key, error: BOOLEAN },
     { value: '1', with: key, error: BOOLEAN },
+    { value: 'TrUe', with: key, error: BOOLEAN },
     {
       value: 'true',
       with: key,
@@ -375,13 +377,15 @@ const ROWS: Record<string, Row[]> = {
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY }
   ],
   'export-env': [
-    { value: 'yes', with: key, error: /is 'yes', not a boolean\. Use 'true' or 'false'/ },
+    { value: 'yes', with: key, error: BOOLEAN },
+    { value: 'TrUe', with: key, error: BOOLEAN },
     { value: 'maybe', with: withCredentials, error: BOOLEAN },
     { value: 'True', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' }
   ],
   'write-credentials-file': [
     { value: 'on', with: key, error: BOOLEAN },
-    { value: '"true"', with: key, error: BOOLEAN }
+    { value: '"true"', with: key, error: BOOLEAN },
+    { value: 'FALSE', with: key, accept: "YAML 1.2's false/False/FALSE", status: 'valid' }
   ],
   'secrets-token': [
     { value: KEY, with: key, error: MOVE_API_KEY },
@@ -419,11 +423,13 @@ const ROWS: Record<string, Row[]> = {
   ],
   'fail-on-auth-error': [
     { value: 'maybe', with: key, error: BOOLEAN },
-    { value: 'no', with: key, error: BOOLEAN }
+    { value: 'no', with: key, error: BOOLEAN },
+    { value: 'fAlse', with: key, error: BOOLEAN }
   ],
   'pr-comment': [
     { value: 'yes', with: key, error: BOOLEAN },
-    { value: 'TRUE', with: key, accept: 'true/false in any case', status: 'valid' }
+    { value: 'TRUE', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' },
+    { value: 'tRUE', with: key, error: BOOLEAN }
   ],
   'github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
@@ -637,7 +643,7 @@ describe('bad input, bundled (proof that the runner sees the same)', () => {
       [
         { 'anthropic-api-key': KEY, 'pr-comment': 'maybe' },
         'error',
-        /input 'pr-comment' is 'maybe'\. Use 'true' or 'false'/
+        /input 'pr-comment' is 'maybe', not true or false\. Use 'true', 'True', 'TRUE'/
       ],
       [
         { 'anthropic-api-key': KEY, 'min-remaining': KEY },

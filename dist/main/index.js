@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4490:
+/***/ 6802:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -433,11 +433,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -446,7 +446,7 @@ async function proxyFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     let where = host;
@@ -668,8 +668,19 @@ function readChoice(input, value, choices, fallback) {
         return text;
     throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
 function readBoolean(input, value, fallback) {
-    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw inputError(input, `is '${clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -839,16 +850,6 @@ function scopeRoute(target) {
 
 const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
 const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function inputs_boolean(getInput, name, fallback) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
-}
 function tokenUrl(value) {
     return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
 }
@@ -861,8 +862,8 @@ function inputs_readRefreshInputs(getInput) {
     return {
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
-        exportEnv: inputs_boolean(getInput, 'export-env', false),
-        writeCredentialsFile: inputs_boolean(getInput, 'write-credentials-file', false),
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
         secretsToken: getInput('secrets-token').trim(),
         secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
         secretScope: parseSecretScope(getInput('secret-scope')),
@@ -1619,7 +1620,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1686,7 +1687,7 @@ async function jobTimeoutMinutes(workflowYaml, jobId) {
         // Imported here: only `min-remaining: auto` needs a YAML parser, and it is a third of the main step's start-up.
         // Duplicate-key checks cost quadratic time in a mapping's size (40,000 keys: 40 s); GitHub refuses such a
         // workflow anyway. Aliases are capped against expansion bombs.
-        document = (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        document = (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -2340,6 +2341,44 @@ function redactorFor(secrets) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/report/inert.js
+// Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
+// runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
+// src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
+// (TryParseV2), and the legacy `##[name …]data` anywhere in a line (TryParse). Lines end at `\n`, `\r` or
+// `\r\n` (StreamReader.ReadLine in src/Runner.Sdk/ProcessInvoker.cs). Both parsers match with .NET's
+// culture-sensitive StartsWith/IndexOf, which skip default-ignorable characters: `#\u00AD#[` can still be `##[`.
+/** Characters that can end a line, hide themselves from a culture-sensitive match, or control a terminal. */
+const HIDDEN = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+/**
+ * The text on one line, with no way to issue a workflow command: every control, line-separating and invisible
+ * character is shown as a `\uXXXX` escape, `##[` as `#\u0023[`, and a `::` opening the text as `\u003a:`.
+ */
+function inert(text) {
+    return text
+        .replace(HIDDEN, escapeChar)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/^(\s*)::/, '$1\\u003a:');
+}
+/**
+ * JSON whose every line is inert: `JSON.stringify` already escapes controls inside strings, and `#` can only
+ * stand inside a string, where `\u0023` is the same character to any JSON reader. Indented output starts each
+ * line with a space, a quote or a bracket, never `::`.
+ */
+function inertJson(value) {
+    return JSON.stringify(value, null, 2)
+        .replace(HIDDEN, char => (char === '\n' ? char : escapeChar(char)))
+        .replace(/#/g, '\\u0023');
+}
+/** `\uXXXX` for each UTF-16 unit: valid in JSON and in JavaScript, whatever the code point. */
+function escapeChar(char) {
+    let escaped = '';
+    for (let i = 0; i < char.length; i++) {
+        escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    }
+    return escaped;
+}
+
 ;// CONCATENATED MODULE: ./lib/github/lock.js
 // A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
 // 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
@@ -2533,7 +2572,7 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3669,6 +3708,7 @@ function isoOf(date) {
 
 
 
+
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
  * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
@@ -3846,7 +3886,13 @@ async function publish(report, refresh, deps) {
     core.setOutput('refreshed', String(refresh.outcome !== undefined));
     if (chosen?.credential.scheme === 'oauth' && chosen.credential.secret)
         core.setOutput('oauth-token', chosen.credential.secret);
-    await core.summary.addRaw(summaryMarkdown(report, message)).write();
+    try {
+        await core.summary.addRaw(summaryMarkdown(report, message)).write();
+    }
+    catch (error) {
+        // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
+    }
     const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action;
     // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
     // new token on, and the README's workflow runs Claude then).
@@ -3876,11 +3922,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4490);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6802);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -4145,6 +4191,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

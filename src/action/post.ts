@@ -241,7 +241,7 @@ export function outputPatterns(input: string, env: NodeJS.ProcessEnv): string[] 
 }
 
 /**
- * A true/false input, read as main reads it (`readBoolean`: `true` or `false` in any case). Main already failed on
+ * A true/false input, read as main reads it (`readBoolean`, as `core.getBooleanInput`). Main already failed on
  * anything else; here, at job end, it is a warning and the default.
  */
 function booleanInput(core: Core, name: string, fallback: boolean): boolean {
