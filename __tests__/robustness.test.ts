@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { runAction } from './support/runner.js'
+import { closedPort } from './support/ports.js'
+import { NetworkError, send } from '../src/http/request.js'
+import { probe } from '../src/probe/probe.js'
 
 const MAIN = 'dist/main/index.js'
 const KEY = 'sk-ant-api03-ROBUST-valid-key-0123456789'
@@ -31,5 +34,37 @@ describe('main step without a job summary', () => {
     expect(result.stdout).toMatch(
       /::warning::claude-preflight: could not write the job summary: .*GITHUB_STEP_SUMMARY/
     )
+  })
+})
+
+describe('send: a bug is not a network error', () => {
+  it('rethrows an error of the call itself as an internal error, without its message', async () => {
+    // A header value undici refuses: its own message would quote it.
+    const headers = { 'x-api-key': `${KEY}\nsecond-line` }
+    const error = await send({ url: `${api.url}/v1/models`, method: 'GET', headers }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(Error)
+    expect(error).not.toBeInstanceOf(NetworkError)
+    expect((error as Error).message).toMatch(
+      /^a request to 127\.0\.0\.1:\d+ failed inside the action, not on the network \(TypeError\): please report it$/
+    )
+    expect((error as Error).message).not.toContain(KEY)
+  })
+
+  it('so a probe that meets one fails instead of calling the credential unverifiable', async () => {
+    const credential = { scheme: 'x-api-key' as const, secret: `${KEY}\u0000` }
+    await expect(probe(credential, { baseUrl: api.url, timeoutMs: 30_000, send })).rejects.toThrow(
+      /failed inside the action, not on the network/
+    )
+  })
+
+  it('still calls a refused connection a network error', async () => {
+    const port = await closedPort()
+    const error = await send({ url: `http://127.0.0.1:${port}/v1/models`, method: 'GET' }).catch(
+      (caught: unknown) => caught
+    )
+    expect(error).toBeInstanceOf(NetworkError)
+    expect((error as NetworkError).failure).toBe('refused')
   })
 })

@@ -553,18 +553,20 @@ function describeFailure(failure) {
             return 'network error';
     }
 }
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
 /**
  * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
 function request_classifyNetworkError(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-        const link = e;
-        chain.push(link);
-        e = link.cause;
-    }
+    const chain = causeChain(error);
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
     // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
     const tunnel = chain
@@ -606,6 +608,20 @@ async function proxyFor(url) {
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
  * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
  * undici is imported on first use so that paths with no network start fast.
@@ -613,12 +629,16 @@ async function proxyFor(url) {
 const send = async (request) => {
     const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    let where = host;
+    let proxy;
     try {
-        const proxy = await proxyFor(request.url);
-        if (proxy)
-            where = `${proxy.name}, for ${host}`;
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
@@ -631,10 +651,19 @@ const send = async (request) => {
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
         const [failure, detail] = request_classifyNetworkError(error);
         throw new request_NetworkError(failure, where, detail);
     }
 };
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
