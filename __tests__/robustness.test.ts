@@ -1,11 +1,13 @@
 // Faults of the action's own making, each once seen in the field: a missing job summary failing a valid key, a bug
 // passing as a network error, a closed pipe crashing the CLI, booleans read three ways.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
-import { runAction } from './support/runner.js'
+import { ACTION_NODE, runAction } from './support/runner.js'
 import { closedPort } from './support/ports.js'
 import { NetworkError, send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
+import { cli } from '../src/cli/index.js'
 
 const MAIN = 'dist/main/index.js'
 const KEY = 'sk-ant-api03-ROBUST-valid-key-0123456789'
@@ -66,5 +68,34 @@ describe('send: a bug is not a network error', () => {
     )
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).failure).toBe('refused')
+  })
+})
+
+describe('the command line in a pipe', () => {
+  it('stops quietly when the reader goes away (scan … | head), keeping its exit status', async () => {
+    const child = spawn(ACTION_NODE, ['dist/cli/index.js', 'scan', 'fixtures/cli/*.txt'], {
+      env: { PATH: process.env.PATH ?? '' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // The reader has gone before the first line is written: every write meets EPIPE.
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', chunk => (stderr += chunk))
+    const code = await new Promise(resolve => child.on('close', resolve))
+    expect(stderr).toBe('')
+    expect(code).toBe(1)
+  })
+
+  it('scan --help prints the whole usage', async () => {
+    let stdout = ''
+    const code = await cli(['scan', '--help'], {
+      stdout: text => void (stdout += text),
+      stderr: () => undefined,
+      env: {}
+    })
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/^Usage: claude-preflight scan FILE\.\.\. /)
+    expect(stdout).toMatch(/--json {2,}print/)
+    expect(stdout).toMatch(/Exit status: 1 credential failures found/)
   })
 })

@@ -1684,10 +1684,10 @@ Usage:
 
 Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
-    check: { run: async () => checkCommand, usage: CHECK_USAGE },
+    check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
         run: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).scanCommand,
-        usage: 'Usage: claude-preflight scan FILE... [--json]'
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 273).then(__nccwpck_require__.bind(__nccwpck_require__, 8273))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -1707,7 +1707,7 @@ async function cli(argv, io) {
         return 2;
     }
     if (args.includes('--help') || args.includes('-h')) {
-        io.stdout(`${command.usage}\n`);
+        io.stdout(`${await command.usage()}\n`);
         return 0;
     }
     try {
@@ -1719,9 +1719,19 @@ async function cli(argv, io) {
     }
 }
 async function run() {
+    // `claude-preflight scan … | head`: once the reader has gone, the rest is not written, and the exit status stands.
+    const open = { stdout: true, stderr: true };
+    const writer = (name) => {
+        process[name].on('error', (error) => {
+            if (error.code !== 'EPIPE')
+                throw error;
+            open[name] = false;
+        });
+        return (text) => void (open[name] && process[name].write(text));
+    };
     process.exitCode = await cli(process.argv.slice(2), {
-        stdout: text => process.stdout.write(text),
-        stderr: text => process.stderr.write(text),
+        stdout: writer('stdout'),
+        stderr: writer('stderr'),
         env: process.env
     });
 }
