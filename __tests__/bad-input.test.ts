@@ -567,6 +567,19 @@ const FLAG_ROWS: Record<string, FlagRow[]> = {
       out: /argument missing\. Run 'claude-preflight check --help'/
     }
   ],
+  since: [
+    {
+      args: ['scan', '--since', 'yesterday', 'x'],
+      code: 2,
+      out: /input '--since' is neither a date-time nor a duration \('yesterday'\)\. Use an ISO 8601 date-time/
+    },
+    {
+      args: ['scan', '--since', '90', 'x'],
+      code: 2,
+      out: /input '--since' is not a duration \('90'\)\. A bare number has no unit/
+    },
+    { args: ['scan', 'x', '--since'], code: 2, out: /argument missing/ }
+  ],
   help: [{ args: ['check', '--help'], code: 0, out: /Usage: claude-preflight check/ }],
   version: [{ args: ['--version'], code: 0, out: /^\d+\.\d+\.\d+/ }],
   unknown: [

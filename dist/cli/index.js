@@ -1628,7 +1628,8 @@ async function checkCommand(args, io) {
         return typeof value === 'string' ? value : '';
     };
     const inputs = (0,check_inputs/* readCheckInputs */.Y2)(input, io.env);
-    const report = await runCheck(inputs, { input, now: new Date() }, { send: io.send ?? send, env: io.env, now: () => new Date() });
+    const now = () => new Date((io.now ?? Date.now)());
+    const report = await runCheck(inputs, { input, now: now() }, { send: io.send ?? send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,redact/* knownSecrets */.xU)(input, io.env)));
     const { verdict } = report;
     const chosen = report.chosen;

@@ -29406,7 +29406,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: outputPatterns, post
+// UNUSED EXPORTS: JOB_START_MARGIN_MS, jobStartOf, outputPatterns, post
 
 // NAMESPACE OBJECT: ../../main/node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -35219,13 +35219,17 @@ const transcript_MAX_DATE_MS = 8.64e15;
 const MAX_PENDING_TOOLS = 256;
 class transcript_TranscriptScanner {
     file;
+    since;
     episodes = new FindingTally();
     open;
     run = newRun();
     githubTools = new Map();
+    older = 0;
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
-    constructor(file) {
+    /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
+    constructor(file, since) {
         this.file = file;
+        this.since = since;
     }
     /**
      * One record from the splitter. Never throws on any input: every time and number read is checked before it is
@@ -35268,6 +35272,7 @@ class transcript_TranscriptScanner {
             file: this.file,
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
+            older: this.older,
             stats: this.stats
         };
     }
@@ -35568,9 +35573,15 @@ class transcript_TranscriptScanner {
             this.close();
     }
     close() {
-        if (this.open)
-            this.episodes.add(this.open);
+        const episode = this.open;
         this.open = undefined;
+        if (!episode)
+            return;
+        const at = episode.at ?? episode.lastTsBefore;
+        if (this.since !== undefined && at !== undefined && at < this.since)
+            this.older++;
+        else
+            this.episodes.add(episode);
     }
     successfulTurn(id) {
         this.close();
@@ -35711,7 +35722,8 @@ const DEFAULT_LIMITS = {
     now: () => performance.now()
 };
 /**
- * Scans the expanded files in order. A file is read only when its real path lies under one of `roots` or under
+ * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
+ * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
@@ -35742,7 +35754,7 @@ async function scanFiles(files, roots, options = {}) {
         }
         try {
             const cap = Math.min(limits.fileBytes, bytesLeft);
-            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split);
+            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
             set.scans.push(read.scan);
             if (read.stopped === 'bytes') {
@@ -35822,8 +35834,8 @@ function assertRegular(info) {
                     : 'a special file';
     throw new Error(`refused: it is ${what}, not a regular file`);
 }
-async function scanHandle(handle, label, cap, deadline, now, split = {}) {
-    const scanner = new transcript_TranscriptScanner(label);
+async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
+    const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(record => scanner.record(record), split);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let bytes = 0;
@@ -36165,12 +36177,19 @@ async function scanAndReport(deps, outcome) {
         core.notice(`${errors_PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`);
     }
     const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace];
-    const read = await scanFiles(files, roots, { limits: deps.scanLimits ?? {} });
+    const state = parsePreflightState(core.getState(STATE_KEY));
+    const since = jobStartOf(state, (deps.now ?? Date.now)());
+    const read = await scanFiles(files, roots, {
+        limits: deps.scanLimits ?? {},
+        ...(since !== undefined && { since })
+    });
     const tally = new FindingTally();
+    let older = 0;
     for (const scan of read.scans) {
         for (const finding of scan.findings)
             tally.add(finding);
         tally.addOmitted(scan.omitted);
+        older += scan.older;
         outcome.files.push(scan.file);
         core.info(`${errors_PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
     }
@@ -36182,6 +36201,9 @@ async function scanAndReport(deps, outcome) {
     for (const { file, reason } of partial)
         core.warning(`${errors_PREFIX}: ${file}: ${reason}`);
     const unreadable = refused.concat(partial);
+    if (older > 0 && since !== undefined) {
+        core.info(`${errors_PREFIX}: skipped ${older} credential failure(s) from before this job (before ${new Date(since).toISOString()}, ${formatDuration(JOB_START_MARGIN_MS)} before the preflight checked): an earlier run's, left in the file.`);
+    }
     outcome.findings = tally.items();
     outcome.omittedFindings = tally.omitted;
     if (tally.omitted > 0) {
@@ -36189,7 +36211,7 @@ async function scanAndReport(deps, outcome) {
     }
     // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
     try {
-        await report(deps, outcome, { files: outcome.files, missing, unreadable }, prComment);
+        await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, prComment);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
@@ -36208,12 +36230,12 @@ async function scanAndReport(deps, outcome) {
 /** Annotations, the job summary and the PR comment. */
 async function report(deps, outcome, context, prComment) {
     const { core, env } = deps;
-    const state = parsePreflightState(core.getState(STATE_KEY));
+    const { state } = context;
     const failures = distinctFailures(outcome.findings, state);
     outcome.failures = failures;
     const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env));
     annotate(core, failures, redact, outcome.omittedFindings);
-    const full = { ...context, state, redact, omitted: outcome.omittedFindings };
+    const full = { ...context, redact, omitted: outcome.omittedFindings };
     const markdown = reportMarkdown(failures, { ...full, audience: 'summary' });
     try {
         await core.summary.addRaw(markdown).write();
@@ -36267,6 +36289,21 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
         }
         return undefined;
     }
+}
+/**
+ * How long before the preflight's check the job is taken to have started: the steps before it (checkout, setup)
+ * take a few minutes. A failure earlier than that is not this job's, but one left in a file by an earlier run (a
+ * self-hosted runner's ~/.claude, a transcript in the workspace).
+ */
+const JOB_START_MARGIN_MS = 10 * 60_000;
+/**
+ * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
+ * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
+ * is left out.
+ */
+function jobStartOf(state, now) {
+    const checkedAt = state?.checkedAt;
+    return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS;
 }
 /** `claude-output` lines; empty means the claude-code-action execution file. */
 function outputPatterns(input, env) {

@@ -13,6 +13,8 @@ export interface Io {
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
   send?: HttpSend
+  /** The wall clock, epoch ms (default Date.now). */
+  now?: () => number
 }
 
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
@@ -70,10 +72,11 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     return typeof value === 'string' ? value : ''
   }
   const inputs = readCheckInputs(input, io.env)
+  const now = () => new Date((io.now ?? Date.now)())
   const report = await runCheck(
     inputs,
-    { input, now: new Date() },
-    { send: io.send ?? send, env: io.env, now: () => new Date() }
+    { input, now: now() },
+    { send: io.send ?? send, env: io.env, now }
   )
   const message = verdictMessage(report, {}, redactorFor(knownSecrets(input, io.env)))
   const { verdict } = report
