@@ -559,7 +559,7 @@ const FLAG_ROWS: Record<string, FlagRow[]> = {
     {
       args: ['check', '--claude-credentials-file', tmpdir()],
       code: 2,
-      out: /cannot be read \(EISDIR\)/
+      out: /cannot be read \(not a regular file\)/
     },
     {
       args: ['check', '--claude-credentials-file'],

@@ -241,7 +241,7 @@ const GENERIC_FIX = {
 function fixFor(kind, state) {
     if (kind === 'github-auth' || state?.source === undefined)
         return GENERIC_FIX[kind];
-    return (0,kinds/* kindOf */.I)(state.source).fix[FIX_KEY[kind]];
+    return (0,kinds/* kindOf */.I)(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
 }
 function explain_duration(seconds) {
     const s = Math.max(0, Math.round(seconds));

@@ -431,6 +431,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
@@ -486,9 +488,12 @@ function selectCredential(context, env) {
     for (const kind of kinds/* KINDS */.G) {
         const fromInput = context.input(kind.source);
         const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
+        const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
         const [raw, from, name] = fromInput
             ? [fromInput, `input ${kind.source}`, kind.source]
-            : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source];
+            : file
+                ? [file.text, `file ${file.path}`, file.path]
+                : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source];
         if (raw.trim() === '') {
             if (raw !== '')
                 warnings.push(`'${name}' holds only whitespace and was ignored`);
@@ -986,8 +991,6 @@ function statusOf(probe, tooShort) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
 
 /** The API base URL the runner gives (GHES included). */
@@ -1485,7 +1488,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix('expiring', credential.from)}`
             };
         case 'unverifiable':
             return {
@@ -1498,7 +1501,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix(verdict.status, credential.from)}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1534,7 +1537,6 @@ function missingMessage(event) {
         text: `${errors/* PREFIX */.H3}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
     };
 }
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message) {
     const rows = report.checked.map((checked, i) => {
@@ -1578,6 +1580,7 @@ var redact = __nccwpck_require__(4506);
 
 
 
+
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
 const INPUT_FLAGS = [
     ...check_inputs/* SECRET_INPUTS */.pH,
@@ -1589,7 +1592,10 @@ Checks the credential Claude Code will use, as the action's main step does. Cred
 same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
 CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
   ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
-  --claude-credentials-file PATH   read claude-credentials from a file (e.g. ~/.claude/.credentials.json)
+  --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
+Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
+~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
+The credential need not last any longer than now unless --min-remaining asks (e.g. 2h, or auto in a job).
 Prefer environment variables to flags for secrets: flags end up in shell history.
 
 Exit status: 0 the credential is fine (or only warned about), 1 it is not, 2 bad usage.`;
@@ -1614,26 +1620,27 @@ async function checkCommand(args, io) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${(0,errors/* reasonOf */.A3)(error)}. Run 'claude-preflight check --help' for the flags.`);
     }
     const flags = values;
-    const file = flags['claude-credentials-file'];
-    if (typeof file === 'string') {
-        try {
-            flags['claude-credentials'] = await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw (0,errors/* inputError */.Xu)('--claude-credentials-file', `cannot be read (${error.code ?? 'error'})`, 'Give the path of an existing credentials file');
-        }
-    }
+    const given = flags['claude-credentials-file'];
+    const fileWarnings = [];
+    const credentialsFile = typeof given === 'string'
+        ? await readGivenFile(given)
+        : await readClaudeCodeFile(io.env, fileWarnings);
     const input = (name) => {
         const value = flags[name];
-        return typeof value === 'string' ? value : '';
+        if (typeof value === 'string')
+            return value;
+        // A laptop has no job to outlast: no minimum unless asked.
+        return name === 'min-remaining' ? '0s' : '';
     };
     const inputs = (0,check_inputs/* readCheckInputs */.Y2)(input, io.env);
     const now = () => new Date((io.now ?? Date.now)());
-    const report = await runCheck(inputs, { input, now: now() }, { send: io.send ?? send, env: io.env, now });
+    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,redact/* knownSecrets */.xU)(input, io.env)));
     const { verdict } = report;
     const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
+    const warnings = [...fileWarnings, ...report.selection.warnings];
+    const notes = report.checked.flatMap(({ credential }) => credential.notes);
     if (flags.json) {
         io.stdout(JSON.stringify({
             credential: chosen?.credential.source ?? null,
@@ -1643,26 +1650,75 @@ async function checkCommand(args, io) {
             remainingSeconds: verdict.remainingMs === undefined ? null : Math.floor(verdict.remainingMs / 1000),
             verdict: action,
             message: message.text,
-            warnings: report.selection.warnings,
+            warnings,
+            notes,
             minRemainingSeconds: Math.floor(report.minRemaining.ms / 1000),
             checked: report.checked.map(({ credential, probe }) => ({
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: (0,credentials_credential/* fingerprintOf */.a)(credential),
+                fingerprint: (0,credentials_credential/* fingerprintOf */.ax)(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,
-                expiresAt: credential.expiresAt?.toISOString() ?? null
+                expiresAt: credential.expiresAt?.toISOString() ?? null,
+                notes: credential.notes
             }))
         }, null, 2) + '\n');
     }
     else {
-        for (const warning of report.selection.warnings)
+        for (const warning of warnings)
             io.stderr(`warning: ${warning}\n`);
+        for (const note of notes)
+            io.stderr(`note: ${note}\n`);
         io.stdout(`${verdict.status}: ${message.text}\n`);
     }
     return action === 'fail' ? 1 : 0;
+}
+/** The credentials file Claude Code reads: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json. */
+function claudeCodeCredentialsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR?.trim() || (env.HOME ? (0,external_node_path_.join)(env.HOME, '.claude') : undefined);
+    return dir ? (0,external_node_path_.join)(dir, '.credentials.json') : undefined;
+}
+/** The largest credentials file read: a login is a few hundred bytes. */
+const MAX_CREDENTIALS_BYTES = 1024 * 1024;
+/** A regular file of at most MAX_CREDENTIALS_BYTES (a FIFO there would hang the read); throws with the reason. */
+async function readCredentialsFile(path) {
+    const info = await (0,promises_.stat)(path);
+    if (!info.isFile())
+        throw new Error('not a regular file');
+    if (info.size > MAX_CREDENTIALS_BYTES)
+        throw new Error('larger than 1 MiB');
+    return (0,promises_.readFile)(path, 'utf8');
+}
+/** Why a file could not be read: the system's code (ENOENT, EACCES, …), or what was wrong with it. */
+const fileProblem = (error) => error.code ?? error.message;
+/** `--claude-credentials-file PATH`: asked for, so a file that cannot be read is an error. */
+async function readGivenFile(path) {
+    try {
+        return { path, text: await readCredentialsFile(path) };
+    }
+    catch (error) {
+        throw (0,errors/* inputError */.Xu)('--claude-credentials-file', `cannot be read (${fileProblem(error)})`, 'Give the path of an existing credentials file');
+    }
+}
+/**
+ * The file Claude Code itself would read, when there is one: no file is no credential (on macOS Claude Code keeps
+ * the login in the Keychain instead); one that cannot be read is a warning.
+ */
+async function readClaudeCodeFile(env, warnings) {
+    const path = claudeCodeCredentialsPath(env);
+    if (!path)
+        return undefined;
+    try {
+        return { path, text: await readCredentialsFile(path) };
+    }
+    catch (error) {
+        const code = fileProblem(error);
+        if (code !== 'ENOENT')
+            warnings.push(`${path} (Claude Code's login) cannot be read (${code}) and was not checked`);
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./lib/report/inert.js
@@ -1750,18 +1806,22 @@ async function run() {
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
 /* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3668);
+
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
     {
         test: v => v.startsWith('sk-ant-api'),
         what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
     },
     {
         test: v => v.startsWith('sk-ant-oat'),
         what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
     },
     {
         test: v => v.startsWith('sk-ant-ort'),
@@ -1806,17 +1866,24 @@ function refuseInnerJunk(input, token) {
     }
 }
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-function checkPlacement(input, value, accepted) {
+function checkPlacement(where, value, accepted) {
     const known = KNOWN_VALUES.find(entry => entry.test(value));
     if (!known || accepted.includes(known.home))
         return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `holds ${known.what}`, fix);
+    const origin = (0,_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new _report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFIX */ .H3}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -1839,8 +1906,11 @@ function refuseSecret(input, raw, githubToken = false) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ newCredential),
-/* harmony export */   a: () => (/* binding */ fingerprintOf)
+/* harmony export */   a6: () => (/* binding */ newCredential),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   lt: () => (/* binding */ homeOf),
+/* harmony export */   sK: () => (/* binding */ capitalise),
+/* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
 /* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 
@@ -1852,6 +1922,21 @@ function newCredential(kind, from, secret) {
 function fingerprintOf(credential) {
     return (0,_report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
 }
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 
 /***/ }),
@@ -1880,15 +1965,18 @@ const apiKey = {
     label: 'API key',
     scheme: 'x-api-key',
     read(value, from) {
-        (0,clean/* checkPlacement */.MI)('anthropic-api-key', value, ['anthropic-api-key']);
-        return (0,credentials_credential/* newCredential */.J)(this, from, value);
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-api-key']);
+        return (0,credentials_credential/* newCredential */.a6)(this, from, value);
     },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    fix(problem, from) {
+        const home = (0,credentials_credential/* homeOf */.lt)(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
     }
 };
 
@@ -1917,26 +2005,28 @@ function jwtExpiry(token) {
 
 
 
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
 const authToken = {
     source: 'anthropic-auth-token',
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
     read(value, from) {
-        (0,clean/* checkPlacement */.MI)('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
-            ...(0,credentials_credential/* newCredential */.J)(this, from, value),
+            ...(0,credentials_credential/* newCredential */.a6)(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,credentials_credential/* capitalise */.sK)(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${(0,credentials_credential/* capitalise */.sK)(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
     }
 };
 
@@ -1951,7 +2041,6 @@ var timestamp = __nccwpck_require__(4514);
 
 const INPUT = 'claude-credentials';
 const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
 /** Parses the credentials JSON; errors name the input and never quote it. */
 function parseClaudeCredentials(value) {
     let document;
@@ -1985,9 +2074,9 @@ const claudeCredentials = {
     scheme: 'oauth',
     read(value, from) {
         if (!value.startsWith('{'))
-            (0,clean/* checkPlacement */.MI)(INPUT, value, [INPUT]);
+            (0,clean/* checkPlacement */.MI)(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
-        const credential = (0,credentials_credential/* newCredential */.J)(this, from, (oauth.accessToken ?? '').trim());
+        const credential = (0,credentials_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
         for (const field of ['accessToken', 'refreshToken']) {
             const token = oauth[field];
@@ -2012,12 +2101,22 @@ const claudeCredentials = {
         }
         return credential;
     },
-    fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const origin = (0,credentials_credential/* originOf */.yv)(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,credentials_credential/* capitalise */.sK)(login)}${inFile ? '' : ", or set 'on-expiring: refresh' so the action renews it"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -2057,7 +2156,6 @@ function kindOf(source) {
 
 
 
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
@@ -2078,8 +2176,8 @@ const oauthToken = {
     scheme: 'oauth',
     read(value, from, context) {
         if (value)
-            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)('claude-code-oauth-token', value, ['claude-code-oauth-token']);
-        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .J)(this, from, value);
+            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(from, value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .a6)(this, from, value);
         const expires = context.input('oauth-token-expires-at').trim();
         if (expires) {
             const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
@@ -2103,12 +2201,15 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .homeOf */ .lt)(from)}`;
+        return {
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 

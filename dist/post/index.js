@@ -32459,19 +32459,103 @@ function duration_clip(value) {
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
+ * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
+ * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
+ * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
+ * CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env;
+    return repository || run
+        ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
+        : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret) {
+    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
+    if (anthropic)
+        return { prefix: anthropic.toLowerCase(), anthropic: true };
+    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+}
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ */
+function fingerprint_fingerprint(secret, key = fingerprintKey(process.env)) {
+    const { prefix, anthropic } = publicPrefix(secret);
+    const hash = anthropic ? createHash('sha256') : createHmac('sha256', key);
+    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+}
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
+/**
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
+    return match !== null;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 ;// CONCATENATED MODULE: ./lib/credentials/clean.js
+
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
     {
         test: v => v.startsWith('sk-ant-api'),
         what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
     },
     {
         test: v => v.startsWith('sk-ant-oat'),
         what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
     },
     {
         test: v => v.startsWith('sk-ant-ort'),
@@ -32516,17 +32600,24 @@ function refuseInnerJunk(input, token) {
     }
 }
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-function checkPlacement(input, value, accepted) {
+function checkPlacement(where, value, accepted) {
     const known = KNOWN_VALUES.find(entry => entry.test(value));
     if (!known || accepted.includes(known.home))
         return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw errors_inputError(input, `holds ${known.what}`, fix);
+    const origin = originOf(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw errors_inputError(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -32864,8 +32955,6 @@ function parseTokens(response, request, host) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/refresh/pending.js
 // What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
 // directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
@@ -33753,70 +33842,6 @@ function basename(path) {
     return path.split(/[\\/]/).pop() ?? path;
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
-
-/**
- * The key of the fingerprints of secrets without an Anthropic prefix: derived from the repository's and the
- * run's ids (`GITHUB_REPOSITORY_ID`, `GITHUB_RUN_ID`), the same in the main and the post step of a job, so that
- * their fingerprints match within a run but not across runs, and a table of precomputed hashes of weak gateway
- * tokens is of no use. Both ids are public, so the fingerprint stays out of the PR comment. Outside Actions (the
- * CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const { GITHUB_REPOSITORY_ID: repository, GITHUB_RUN_ID: run } = env;
-    return repository || run
-        ? `claude-preflight fingerprint ${repository ?? ''} ${run ?? ''}`
-        : processKey;
-}
-const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
-}
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
- */
-function fingerprint_fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? createHash('sha256') : createHmac('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return fingerprint(credential.secret || credential.refreshToken || '');
-}
-
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -33827,15 +33852,18 @@ const apiKey = {
     label: 'API key',
     scheme: 'x-api-key',
     read(value, from) {
-        checkPlacement('anthropic-api-key', value, ['anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-api-key']);
         return newCredential(this, from, value);
     },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
     }
 };
 
@@ -33864,26 +33892,28 @@ function jwtExpiry(token) {
 
 
 
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
 const authToken = {
     source: 'anthropic-auth-token',
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
     read(value, from) {
-        checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
     }
 };
 
@@ -33936,7 +33966,6 @@ function parseTimestamp(input, value) {
 
 const INPUT = 'claude-credentials';
 const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
 /** Parses the credentials JSON; errors name the input and never quote it. */
 function parseClaudeCredentials(value) {
     let document;
@@ -33970,7 +33999,7 @@ const claudeCredentials = {
     scheme: 'oauth',
     read(value, from) {
         if (!value.startsWith('{'))
-            checkPlacement(INPUT, value, [INPUT]);
+            checkPlacement(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
         const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
@@ -33997,12 +34026,22 @@ const claudeCredentials = {
         }
         return credential;
     },
-    fix: {
-        invalid: `${LOGIN}, or set 'on-expiring: refresh' so the action renews it.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or set 'on-expiring: refresh' so the action renews it"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `Set 'on-expiring: refresh' if the credentials carry a refreshToken, or ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -34010,7 +34049,6 @@ const claudeCredentials = {
 
 
 
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
@@ -34031,7 +34069,7 @@ const oauthToken = {
     scheme: 'oauth',
     read(value, from, context) {
         if (value)
-            checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token']);
+            checkPlacement(from, value, ['claude-code-oauth-token']);
         const credential = newCredential(this, from, value);
         const expires = context.input('oauth-token-expires-at').trim();
         if (expires) {
@@ -34056,12 +34094,15 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -34466,7 +34507,7 @@ const GENERIC_FIX = {
 function fixFor(kind, state) {
     if (kind === 'github-auth' || state?.source === undefined)
         return GENERIC_FIX[kind];
-    return kindOf(state.source).fix[FIX_KEY[kind]];
+    return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -34546,6 +34587,7 @@ function statusOf(probe, tooShort) {
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
 
 
+
 /** The `core.saveState` / `core.getState` name. */
 const STATE_KEY = 'preflight';
 /** The JSON main saves under STATE_KEY. */
@@ -34553,6 +34595,7 @@ function serializePreflightState(check) {
     const expiresAt = isoOf(check.expiresAt);
     const saved = {
         source: check.source,
+        from: check.from,
         label: check.label,
         fingerprint: check.fingerprint,
         ...(expiresAt !== undefined && { expiresAt }),
@@ -34565,6 +34608,12 @@ function serializePreflightState(check) {
 function savePreflightState(core, check) {
     core.saveState(STATE_KEY, serializePreflightState(check));
 }
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...KINDS.map(kind => `input ${kind.source}`),
+    ...KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
+    `input ${REFRESH_TOKEN_INPUT}`
+];
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
 /** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
@@ -34585,6 +34634,9 @@ function parsePreflightState(raw) {
     const source = KINDS.find(kind => kind.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
     // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
     const label = KINDS.find(kind => kind.label === v.label)?.label;
     if (label !== undefined)

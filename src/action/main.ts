@@ -222,6 +222,7 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   if (chosen && (action !== 'fail' || refresh.outcome)) {
     savePreflightState(core, {
       source: chosen.credential.source,
+      from: chosen.credential.from,
       label: chosen.credential.label,
       fingerprint: fingerprintOf(chosen.credential),
       expiresAt,

@@ -68,9 +68,12 @@ export function selectCredential(context: ReadContext, env: NodeJS.ProcessEnv): 
   for (const kind of KINDS) {
     const fromInput = context.input(kind.source)
     const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
+    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined
     const [raw, from, name] = fromInput
       ? [fromInput, `input ${kind.source}`, kind.source]
-      : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source]
+      : file
+        ? [file.text, `file ${file.path}`, file.path]
+        : [fromEnv, `env ${kind.envVar}`, kind.envVar ?? kind.source]
     if (raw.trim() === '') {
       if (raw !== '') warnings.push(`'${name}' holds only whitespace and was ignored`)
       empty.push(kind)

@@ -1,7 +1,7 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
 import type { Credential } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
-import { fingerprintOf } from '../credentials/credential.js'
+import { capitalise, fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX, reasonOf } from './errors.js'
 import { clipChars, escapeCell, inertMarkdown, QUOTE_MAX } from './markdown.js'
@@ -76,7 +76,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix.expiring}`
+        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${kind.fix('expiring', credential.from)}`
       }
     case 'unverifiable':
       return {
@@ -89,7 +89,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'billing':
       return {
         title,
-        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix[verdict.status]}`
+        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${kind.fix(verdict.status, credential.from)}`
       }
     case 'missing':
       return missingMessage(event)
@@ -130,8 +130,6 @@ function missingMessage(event: EventFacts): Message {
     text: `${PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
   }
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 export function summaryMarkdown(report: CheckReport, message: Message): string {
