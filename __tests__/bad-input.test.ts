@@ -139,7 +139,8 @@ const UNQUOTED = /removed the quotes around the value of '/
 const QUOTED =
   /is wrapped in quotes, and Claude Code sends them as part of the .*Fix: store the secret again without the quotes\./
 const DURATION = /is not a duration .*Use a number with a unit, such as '90m'/
-const BOOLEAN = /Use 'true' or 'false'/
+const BOOLEAN =
+  /is '[^']*', not true or false\. Use 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'/
 const TIMESTAMP = /Use epoch milliseconds .* or an ISO 8601 date-time/
 const SECONDS = /looks like epoch seconds, not milliseconds; read it as 20\d\d-/
 
@@ -332,6 +333,7 @@ const ROWS: Record<string, Row[]> = {
   'force-refresh': [
     { value: 'yes', with: key, error: BOOLEAN },
     { value: '1', with: key, error: BOOLEAN },
+    { value: 'TrUe', with: key, error: BOOLEAN },
     {
       value: 'true',
       with: key,
@@ -378,13 +380,15 @@ const ROWS: Record<string, Row[]> = {
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY }
   ],
   'export-env': [
-    { value: 'yes', with: key, error: /is 'yes', not a boolean\. Use 'true' or 'false'/ },
+    { value: 'yes', with: key, error: BOOLEAN },
+    { value: 'TrUe', with: key, error: BOOLEAN },
     { value: 'maybe', with: withCredentials, error: BOOLEAN },
     { value: 'True', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' }
   ],
   'write-credentials-file': [
     { value: 'on', with: key, error: BOOLEAN },
-    { value: '"true"', with: key, error: BOOLEAN }
+    { value: '"true"', with: key, error: BOOLEAN },
+    { value: 'FALSE', with: key, accept: "YAML 1.2's false/False/FALSE", status: 'valid' }
   ],
   'secrets-token': [
     { value: KEY, with: key, error: MOVE_API_KEY },
@@ -428,11 +432,13 @@ const ROWS: Record<string, Row[]> = {
   ],
   'fail-on-auth-error': [
     { value: 'maybe', with: key, error: BOOLEAN },
-    { value: 'no', with: key, error: BOOLEAN }
+    { value: 'no', with: key, error: BOOLEAN },
+    { value: 'fAlse', with: key, error: BOOLEAN }
   ],
   'pr-comment': [
     { value: 'yes', with: key, error: BOOLEAN },
-    { value: 'TRUE', with: key, accept: 'true/false in any case', status: 'valid' }
+    { value: 'TRUE', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' },
+    { value: 'tRUE', with: key, error: BOOLEAN }
   ],
   'github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
@@ -562,13 +568,26 @@ const FLAG_ROWS: Record<string, FlagRow[]> = {
     {
       args: ['check', '--claude-credentials-file', tmpdir()],
       code: 2,
-      out: /cannot be read \(EISDIR\)/
+      out: /cannot be read \(not a regular file\)/
     },
     {
       args: ['check', '--claude-credentials-file'],
       code: 2,
       out: /argument missing\. Run 'claude-preflight check --help'/
     }
+  ],
+  since: [
+    {
+      args: ['scan', '--since', 'yesterday', 'x'],
+      code: 2,
+      out: /input '--since' is neither a date-time nor a duration \('yesterday'\)\. Use an ISO 8601 date-time/
+    },
+    {
+      args: ['scan', '--since', '90', 'x'],
+      code: 2,
+      out: /input '--since' is not a duration \('90'\)\. A bare number has no unit/
+    },
+    { args: ['scan', 'x', '--since'], code: 2, out: /argument missing/ }
   ],
   help: [{ args: ['check', '--help'], code: 0, out: /Usage: claude-preflight check/ }],
   version: [{ args: ['--version'], code: 0, out: /^\d+\.\d+\.\d+/ }],
@@ -646,7 +665,7 @@ describe('bad input, bundled (proof that the runner sees the same)', () => {
       [
         { 'anthropic-api-key': KEY, 'pr-comment': 'maybe' },
         'error',
-        /input 'pr-comment' is 'maybe'\. Use 'true' or 'false'/
+        /input 'pr-comment' is 'maybe', not true or false\. Use 'true', 'True', 'TRUE'/
       ],
       [
         { 'anthropic-api-key': KEY, 'min-remaining': KEY },

@@ -574,7 +574,16 @@ async function runCliScenario(command: 'check' | 'scan', json: boolean): Promise
     runCli(['check', ...flag, '--min-remaining', '1h'], { ...env, ANTHROPIC_API_KEY: key }, cwd),
     runCli(['check', ...flag, '--claude-code-oauth-token', token], env, cwd),
     runCli(
-      ['check', ...flag, '--claude-credentials-file', file, '--on-expiring', 'fail'],
+      [
+        'check',
+        ...flag,
+        '--claude-credentials-file',
+        file,
+        '--on-expiring',
+        'fail',
+        '--min-remaining',
+        '1h'
+      ],
       env,
       cwd
     ),

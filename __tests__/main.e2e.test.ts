@@ -78,6 +78,7 @@ describe('main step, bundled', () => {
     expect(Object.keys(state).sort()).toEqual([
       'checkedAt',
       'fingerprint',
+      'from',
       'label',
       'source',
       'status'

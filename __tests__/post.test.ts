@@ -253,6 +253,7 @@ describe('post', () => {
   test('the state main saves is read under its key, and names the credential and its fix', async () => {
     const saved = serializePreflightState({
       source: 'claude-code-oauth-token',
+      from: 'env CLAUDE_CODE_OAUTH_TOKEN',
       label: 'OAuth token',
       fingerprint: 'sk-ant-oat01:9f8e7d6c',
       checkedAt: new Date('2026-01-01T00:00:00Z'),
@@ -265,7 +266,10 @@ describe('post', () => {
     await post({ core: rec.core, env, fail: () => undefined })
     expect(rec.errors).toHaveLength(1)
     expect(rec.errors[0]?.message).toContain('The OAuth token was revoked')
-    expect(rec.errors[0]?.message).toContain(`Fix: ${oauthToken.fix.revoked}`)
+    expect(rec.errors[0]?.message).toContain(
+      `Fix: ${oauthToken.fix('revoked', 'env CLAUDE_CODE_OAUTH_TOKEN')}`
+    )
+    expect(rec.errors[0]?.message).toContain('the environment variable CLAUDE_CODE_OAUTH_TOKEN')
   })
 
   test('a garbled time or number in a transcript loses that value, never the file', async () => {

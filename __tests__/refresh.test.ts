@@ -529,7 +529,7 @@ describe('readRefreshInputs', () => {
     ],
     [
       { 'export-env': 'yes' },
-      /^claude-preflight: input 'export-env' is 'yes', not a boolean\. Use 'true' or 'false'\.$/
+      /^claude-preflight: input 'export-env' is 'yes', not true or false\. Use 'true', 'True', 'TRUE', 'false', 'False', 'FALSE' \(YAML's spellings, as GitHub reads them\)$/
     ],
     [
       { 'secret-scope': 'team' },

@@ -406,6 +406,7 @@ describe('preflight state and wording', () => {
     expect(STATE_KEY).toBe('preflight')
     const check = {
       source: 'claude-code-oauth-token' as const,
+      from: 'input claude-code-oauth-token',
       label: 'OAuth token',
       fingerprint: 'sk-ant-oat01:1a2b3c4d',
       expiresAt: new Date('2026-03-01T10:45:00Z'),
@@ -415,6 +416,7 @@ describe('preflight state and wording', () => {
     const saved = serializePreflightState(check)
     expect(JSON.parse(saved)).toEqual({
       source: 'claude-code-oauth-token',
+      from: 'input claude-code-oauth-token',
       label: 'OAuth token',
       fingerprint: 'sk-ant-oat01:1a2b3c4d',
       expiresAt: '2026-03-01T10:45:00.000Z',
@@ -440,7 +442,7 @@ describe('preflight state and wording', () => {
     ] as const
     for (const kind of [apiKey, authToken, claudeCredentials, oauthToken]) {
       for (const [finding, key] of cases) {
-        expect(fixFor(finding, { source: kind.source })).toBe(kind.fix[key])
+        expect(fixFor(finding, { source: kind.source })).toBe(kind.fix(key, `input ${kind.source}`))
       }
     }
     // Through the state post reads, into the annotation.
@@ -452,7 +454,7 @@ describe('preflight state and wording', () => {
       distinctFailures(scan.findings, state),
       text => text
     )
-    expect(errors[0]).toContain(`Fix: ${apiKey.fix.expiring}`)
+    expect(errors[0]).toContain(`Fix: ${apiKey.fix('expiring', 'input anthropic-api-key')}`)
   })
 
   test('without the source, or for the GitHub token, the fix is generic', () => {

@@ -11,11 +11,14 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   SCAN_USAGE: () => (/* binding */ SCAN_USAGE),
+  parseSince: () => (/* binding */ parseSince),
   scanCommand: () => (/* binding */ scanCommand)
 });
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __webpack_require__(5891);
 // EXTERNAL MODULE: ./lib/report/errors.js
 var errors = __webpack_require__(8411);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
@@ -160,7 +163,7 @@ function credentialName(kind, state) {
 function headline(f, state) {
     let text = `${credentialName(f.kind, state)} ${VERB[f.kind]}`;
     if (f.secondsIntoRun !== undefined)
-        text += ` ${duration(f.secondsIntoRun)} into the run`;
+        text += ` ${explain_duration(f.secondsIntoRun)} into the run`;
     if (f.at)
         text += ` (${f.at.replace(/\.\d+Z$/, 'Z')})`;
     return text;
@@ -171,7 +174,7 @@ function lostWork(f) {
         parts.push(`${plural(f.turnsBefore, 'turn')} and ${plural(f.toolCallsBefore ?? 0, 'tool call')} had completed before it`);
     }
     if (f.runDurationMs !== undefined)
-        parts.push(`the run lasted ${duration(f.runDurationMs / 1000)}`);
+        parts.push(`the run lasted ${explain_duration(f.runDurationMs / 1000)}`);
     if (f.costUsd !== undefined)
         parts.push(`cost $${f.costUsd.toFixed(f.costUsd < 1 ? 4 : 2)}`);
     if (f.retries > 0)
@@ -193,9 +196,9 @@ function preflightConnection(f, state) {
             const warned = state.status === 'expiring'
                 ? ' The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
                 : '';
-            return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`;
+            return `It failed ${explain_duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`;
         }
-        return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
+        return `It failed ${explain_duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
     }
     if (f.kind === 'anthropic-auth-expired' &&
         state.expiresAt === undefined &&
@@ -241,9 +244,9 @@ const GENERIC_FIX = {
 function fixFor(kind, state) {
     if (kind === 'github-auth' || state?.source === undefined)
         return GENERIC_FIX[kind];
-    return (0,kinds/* kindOf */.I)(state.source).fix[FIX_KEY[kind]];
+    return (0,kinds/* kindOf */.I)(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
 }
-function duration(seconds) {
+function explain_duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
     if (s < 90)
         return plural(s, 'second');
@@ -872,13 +875,17 @@ const MAX_DATE_MS = 8.64e15;
 const MAX_PENDING_TOOLS = 256;
 class transcript_TranscriptScanner {
     file;
+    since;
     episodes = new FindingTally();
     open;
     run = newRun();
     githubTools = new Map();
+    older = 0;
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
-    constructor(file) {
+    /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
+    constructor(file, since) {
         this.file = file;
+        this.since = since;
     }
     /**
      * One record from the splitter. Never throws on any input: every time and number read is checked before it is
@@ -921,6 +928,7 @@ class transcript_TranscriptScanner {
             file: this.file,
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
+            older: this.older,
             stats: this.stats
         };
     }
@@ -1221,9 +1229,15 @@ class transcript_TranscriptScanner {
             this.close();
     }
     close() {
-        if (this.open)
-            this.episodes.add(this.open);
+        const episode = this.open;
         this.open = undefined;
+        if (!episode)
+            return;
+        const at = episode.at ?? episode.lastTsBefore;
+        if (this.since !== undefined && at !== undefined && at < this.since)
+            this.older++;
+        else
+            this.episodes.add(episode);
     }
     successfulTurn(id) {
         this.close();
@@ -1364,7 +1378,8 @@ const DEFAULT_LIMITS = {
     now: () => performance.now()
 };
 /**
- * Scans the expanded files in order. A file is read only when its real path lies under one of `roots` or under
+ * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
+ * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
@@ -1395,7 +1410,7 @@ async function scanFiles(files, roots, options = {}) {
         }
         try {
             const cap = Math.min(limits.fileBytes, bytesLeft);
-            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split);
+            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
             set.scans.push(read.scan);
             if (read.stopped === 'bytes') {
@@ -1475,8 +1490,8 @@ function assertRegular(info) {
                     : 'a special file';
     throw new Error(`refused: it is ${what}, not a regular file`);
 }
-async function scanHandle(handle, label, cap, deadline, now, split = {}) {
-    const scanner = new transcript_TranscriptScanner(label);
+async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
+    const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(record => scanner.record(record), split);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let bytes = 0;
@@ -1651,21 +1666,35 @@ function globToRegExp(glob) {
 
 
 
-const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json]
+
+const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
 stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
-  --json   print {"findings":[{"kind","file","line","at","message",...}],"omitted":N}
+  --json         print {"findings":[{"kind","file","line","at","message",...}],"omitted":N,"older":N}
+  --since WHEN   leave out failures from before WHEN (counted as "older"): an ISO 8601 date-time such as
+                 2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`;
+/** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
+function parseSince(value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - (0,duration/* parseDuration */.E9)('--since', value, { min: 0, max: 10 * 365 * 86_400_000 });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw (0,errors/* inputError */.Xu)('--since', `is neither a date-time nor a duration ('${(0,duration/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
+}
 async function scanCommand(args, io) {
+    const now = io.now ?? Date.now;
     let values;
     let positionals;
     try {
         ;
         ({ values, positionals } = (0,external_node_util_.parseArgs)({
             args,
-            options: { json: { type: 'boolean', default: false } },
+            options: { json: { type: 'boolean', default: false }, since: { type: 'string' } },
             strict: true,
             allowPositionals: true
         }));
@@ -1678,12 +1707,13 @@ async function scanCommand(args, io) {
         io.stderr(`${errors/* PREFIX */.H3}: scan needs at least one FILE.\n${SCAN_USAGE}\n`);
         return 2;
     }
+    const since = values.since === undefined ? undefined : parseSince(values.since, now());
     const { files, missing } = await expandPatterns(positionals);
     if (missing.length > 0) {
         io.stderr(`${errors/* PREFIX */.H3}: no such file: ${missing.map(inert/* inert */.t).join(', ')}\n`);
         return 2;
     }
-    const read = await scanFiles(files, [process.cwd()]);
+    const read = await scanFiles(files, [process.cwd()], { ...(since !== undefined && { since }) });
     for (const { file, reason } of read.partial)
         io.stderr(`${errors/* PREFIX */.H3}: ${(0,inert/* inert */.t)(file)}: ${(0,inert/* inert */.t)(reason)}\n`);
     if (read.refused.length > 0) {
@@ -1693,17 +1723,21 @@ async function scanCommand(args, io) {
         return 2;
     }
     const tally = new FindingTally();
+    let older = 0;
     for (const scan of read.scans) {
         for (const finding of scan.findings)
             tally.add(finding);
         tally.addOmitted(scan.omitted);
+        older += scan.older;
     }
+    if (older > 0 && since !== undefined)
+        io.stderr(`${errors/* PREFIX */.H3}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`);
     const redact = (0,report_redact/* redactorFor */.sD)((0,report_redact/* knownSecrets */.xU)(() => '', io.env));
     const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
     const verdict = tally.total > 0 ? 1 : 0;
     if (values.json) {
         // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
-        io.stdout(`${(0,inert/* inertJson */.n)({ findings, omitted: tally.omitted })}\n`);
+        io.stdout(`${(0,inert/* inertJson */.n)({ findings, omitted: tally.omitted, older })}\n`);
         return verdict;
     }
     if (findings.length === 0) {

@@ -304,8 +304,19 @@ function readChoice(input, value, choices, fallback) {
         return text;
     throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
 function readBoolean(input, value, fallback) {
-    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -417,6 +428,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
@@ -477,7 +490,13 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
     const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
     const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
     const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
-    const own = fromInput ? input : environment;
+    // Claude Code's own login file, which the command line reads on a laptop (never in a job).
+    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
+    const own = fromInput
+        ? input
+        : file
+            ? { raw: file.text, from: `file ${file.path}`, name: file.path }
+            : environment;
     if (!step)
         return { kind: 'value', ...own };
     const given = own.raw.trim() !== '';
@@ -636,18 +655,20 @@ function describeFailure(failure) {
             return 'network error';
     }
 }
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
 /**
  * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
 function request_classifyNetworkError(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-        const link = e;
-        chain.push(link);
-        e = link.cause;
-    }
+    const chain = causeChain(error);
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
     // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
     const tunnel = chain
@@ -689,6 +710,20 @@ async function proxyFor(url) {
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
  * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
  * undici is imported on first use so that paths with no network start fast.
@@ -696,12 +731,16 @@ async function proxyFor(url) {
 const send = async (request) => {
     const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    let where = host;
+    let proxy;
     try {
-        const proxy = await proxyFor(request.url);
-        if (proxy)
-            where = `${proxy.name}, for ${host}`;
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
@@ -714,10 +753,19 @@ const send = async (request) => {
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
         const [failure, detail] = request_classifyNetworkError(error);
         throw new request_NetworkError(failure, where, detail);
     }
 };
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -994,8 +1042,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
 
 /** The API base URL the runner gives (GHES included). */
@@ -1647,9 +1693,12 @@ function verdictMessage(report, event, redact) {
         return refreshOnlyMessage(report, name);
     const kind = (0,kinds/* kindOf */.I)(credential.source);
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
-    const fixes = report.policy.refreshHeldBack
-        ? { ...kind.fix, expiring: decide/* REFRESH_HELD_BACK_FIX */.IT, invalid: decide/* REFRESH_HELD_BACK_FIX */.IT }
-        : kind.fix;
+    // Claude Code's own login file renews itself; a copy in a secret only through the action.
+    const fix = (problem) => report.policy.refreshHeldBack &&
+        !credential.from.startsWith('file ') &&
+        (problem === 'expiring' || problem === 'invalid')
+        ? decide/* REFRESH_HELD_BACK_FIX */.IT
+        : kind.fix(problem, credential.from);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -1660,7 +1709,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
@@ -1673,7 +1722,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
             };
         case 'missing':
             return missingMessage(event);
@@ -1721,7 +1770,6 @@ function unsavedRefreshLines(report) {
         ''
     ];
 }
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 /** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
 function claudeStepLines(report) {
@@ -1779,6 +1827,7 @@ var redact = __nccwpck_require__(6749);
 
 
 
+
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
 const INPUT_FLAGS = [
     ...check_inputs/* SECRET_INPUTS */.pH,
@@ -1790,7 +1839,10 @@ Checks the credential Claude Code will use, as the action's main step does. Cred
 same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
 CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
   ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
-  --claude-credentials-file PATH   read claude-credentials from a file (e.g. ~/.claude/.credentials.json)
+  --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
+Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
+~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
+The credential need not last any longer than now unless --min-remaining asks (e.g. 2h, or auto in a job).
 Prefer environment variables to flags for secrets: flags end up in shell history.
 
 Exit status: 0 the credential is fine (or only warned about), 1 it is not, 2 bad usage.`;
@@ -1815,25 +1867,27 @@ async function checkCommand(args, io) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${(0,errors/* reasonOf */.A3)(error)}. Run 'claude-preflight check --help' for the flags.`);
     }
     const flags = values;
-    const file = flags['claude-credentials-file'];
-    if (typeof file === 'string') {
-        try {
-            flags['claude-credentials'] = await (0,promises_.readFile)(file, 'utf8');
-        }
-        catch (error) {
-            throw (0,errors/* inputError */.Xu)('--claude-credentials-file', `cannot be read (${error.code ?? 'error'})`, 'Give the path of an existing credentials file');
-        }
-    }
+    const given = flags['claude-credentials-file'];
+    const fileWarnings = [];
+    const credentialsFile = typeof given === 'string'
+        ? await readGivenFile(given)
+        : await readClaudeCodeFile(io.env, fileWarnings);
     const input = (name) => {
         const value = flags[name];
-        return typeof value === 'string' ? value : '';
+        if (typeof value === 'string')
+            return value;
+        // A laptop has no job to outlast: no minimum unless asked.
+        return name === 'min-remaining' ? '0s' : '';
     };
     const inputs = (0,check_inputs/* readCheckInputs */.Y2)(input, io.env);
-    const report = await runCheck(inputs, { input, now: new Date() }, { send: io.send ?? send, env: io.env, now: () => new Date() });
+    const now = () => new Date((io.now ?? Date.now)());
+    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,redact/* knownSecrets */.xU)(input, io.env)));
     const { verdict } = report;
     const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
+    const warnings = [...fileWarnings, ...report.selection.warnings];
+    const notes = report.checked.flatMap(({ credential }) => credential.notes);
     if (flags.json) {
         io.stdout(JSON.stringify({
             credential: chosen?.credential.source ?? null,
@@ -1843,26 +1897,75 @@ async function checkCommand(args, io) {
             remainingSeconds: verdict.remainingMs === undefined ? null : Math.floor(verdict.remainingMs / 1000),
             verdict: action,
             message: message.text,
-            warnings: report.selection.warnings,
+            warnings,
+            notes,
             minRemainingSeconds: Math.floor(report.minRemaining.ms / 1000),
             checked: report.checked.map(({ credential, probe }) => ({
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: (0,credentials_credential/* fingerprintOf */.a)(credential),
+                fingerprint: (0,credentials_credential/* fingerprintOf */.ax)(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,
-                expiresAt: credential.expiresAt?.toISOString() ?? null
+                expiresAt: credential.expiresAt?.toISOString() ?? null,
+                notes: credential.notes
             }))
         }, null, 2) + '\n');
     }
     else {
-        for (const warning of report.selection.warnings)
+        for (const warning of warnings)
             io.stderr(`warning: ${warning}\n`);
+        for (const note of notes)
+            io.stderr(`note: ${note}\n`);
         io.stdout(`${verdict.status}: ${message.text}\n`);
     }
     return action === 'fail' ? 1 : 0;
+}
+/** The credentials file Claude Code reads: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json. */
+function claudeCodeCredentialsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR?.trim() || (env.HOME ? (0,external_node_path_.join)(env.HOME, '.claude') : undefined);
+    return dir ? (0,external_node_path_.join)(dir, '.credentials.json') : undefined;
+}
+/** The largest credentials file read: a login is a few hundred bytes. */
+const MAX_CREDENTIALS_BYTES = 1024 * 1024;
+/** A regular file of at most MAX_CREDENTIALS_BYTES (a FIFO there would hang the read); throws with the reason. */
+async function readCredentialsFile(path) {
+    const info = await (0,promises_.stat)(path);
+    if (!info.isFile())
+        throw new Error('not a regular file');
+    if (info.size > MAX_CREDENTIALS_BYTES)
+        throw new Error('larger than 1 MiB');
+    return (0,promises_.readFile)(path, 'utf8');
+}
+/** Why a file could not be read: the system's code (ENOENT, EACCES, …), or what was wrong with it. */
+const fileProblem = (error) => error.code ?? error.message;
+/** `--claude-credentials-file PATH`: asked for, so a file that cannot be read is an error. */
+async function readGivenFile(path) {
+    try {
+        return { path, text: await readCredentialsFile(path) };
+    }
+    catch (error) {
+        throw (0,errors/* inputError */.Xu)('--claude-credentials-file', `cannot be read (${fileProblem(error)})`, 'Give the path of an existing credentials file');
+    }
+}
+/**
+ * The file Claude Code itself would read, when there is one: no file is no credential (on macOS Claude Code keeps
+ * the login in the Keychain instead); one that cannot be read is a warning.
+ */
+async function readClaudeCodeFile(env, warnings) {
+    const path = claudeCodeCredentialsPath(env);
+    if (!path)
+        return undefined;
+    try {
+        return { path, text: await readCredentialsFile(path) };
+    }
+    catch (error) {
+        const code = fileProblem(error);
+        if (code !== 'ENOENT')
+            warnings.push(`${path} (Claude Code's login) cannot be read (${code}) and was not checked`);
+        return undefined;
+    }
 }
 
 // EXTERNAL MODULE: ./lib/report/inert.js
@@ -1885,10 +1988,10 @@ Usage:
 
 Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
-    check: { run: async () => checkCommand, usage: CHECK_USAGE },
+    check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
         run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
-        usage: 'Usage: claude-preflight scan FILE... [--json]'
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -1908,7 +2011,7 @@ async function cli(argv, io) {
         return 2;
     }
     if (args.includes('--help') || args.includes('-h')) {
-        io.stdout(`${command.usage}\n`);
+        io.stdout(`${await command.usage()}\n`);
         return 0;
     }
     try {
@@ -1920,9 +2023,19 @@ async function cli(argv, io) {
     }
 }
 async function run() {
+    // `claude-preflight scan … | head`: once the reader has gone, the rest is not written, and the exit status stands.
+    const open = { stdout: true, stderr: true };
+    const writer = (name) => {
+        process[name].on('error', (error) => {
+            if (error.code !== 'EPIPE')
+                throw error;
+            open[name] = false;
+        });
+        return (text) => void (open[name] && process[name].write(text));
+    };
     process.exitCode = await cli(process.argv.slice(2), {
-        stdout: text => process.stdout.write(text),
-        stderr: text => process.stderr.write(text),
+        stdout: writer('stdout'),
+        stderr: writer('stderr'),
         env: process.env
     });
 }
@@ -1940,18 +2053,22 @@ async function run() {
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
 /* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
+
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
     {
         test: v => v.startsWith('sk-ant-api'),
         what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
     },
     {
         test: v => v.startsWith('sk-ant-oat'),
         what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
     },
     {
         test: v => v.startsWith('sk-ant-ort'),
@@ -1997,17 +2114,24 @@ function refuseInnerJunk(input, token) {
     }
 }
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-function checkPlacement(input, value, accepted) {
+function checkPlacement(where, value, accepted) {
     const known = KNOWN_VALUES.find(entry => entry.test(value));
     if (!known || accepted.includes(known.home))
         return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `holds ${known.what}`, fix);
+    const origin = (0,_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new _report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFIX */ .H3}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -2030,8 +2154,11 @@ function refuseSecret(input, raw, githubToken = false) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ newCredential),
-/* harmony export */   a: () => (/* binding */ fingerprintOf)
+/* harmony export */   a6: () => (/* binding */ newCredential),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   lt: () => (/* binding */ homeOf),
+/* harmony export */   sK: () => (/* binding */ capitalise),
+/* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
 /* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
 
@@ -2043,6 +2170,21 @@ function newCredential(kind, from, secret) {
 function fingerprintOf(credential) {
     return (0,_report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
 }
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 
 /***/ }),
@@ -2071,15 +2213,18 @@ const apiKey = {
     label: 'API key',
     scheme: 'x-api-key',
     read(value, from) {
-        (0,clean/* checkPlacement */.MI)('anthropic-api-key', value, ['anthropic-api-key']);
-        return (0,credentials_credential/* newCredential */.J)(this, from, value);
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-api-key']);
+        return (0,credentials_credential/* newCredential */.a6)(this, from, value);
     },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    fix(problem, from) {
+        const home = (0,credentials_credential/* homeOf */.lt)(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
     }
 };
 
@@ -2108,26 +2253,28 @@ function jwtExpiry(token) {
 
 
 
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
 const authToken = {
     source: 'anthropic-auth-token',
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
     read(value, from) {
-        (0,clean/* checkPlacement */.MI)('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
-            ...(0,credentials_credential/* newCredential */.J)(this, from, value),
+            ...(0,credentials_credential/* newCredential */.a6)(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,credentials_credential/* capitalise */.sK)(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${(0,credentials_credential/* capitalise */.sK)(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
     }
 };
 
@@ -2142,7 +2289,6 @@ var timestamp = __nccwpck_require__(3667);
 
 const INPUT = 'claude-credentials';
 const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
 /** Parses the credentials JSON; errors name the input and never quote it. */
 function parseClaudeCredentials(value) {
     let document;
@@ -2176,9 +2322,9 @@ const claudeCredentials = {
     scheme: 'oauth',
     read(value, from) {
         if (!value.startsWith('{'))
-            (0,clean/* checkPlacement */.MI)(INPUT, value, [INPUT]);
+            (0,clean/* checkPlacement */.MI)(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
-        const credential = (0,credentials_credential/* newCredential */.J)(this, from, (oauth.accessToken ?? '').trim());
+        const credential = (0,credentials_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
         for (const field of ['accessToken', 'refreshToken']) {
             const token = oauth[field];
@@ -2203,12 +2349,22 @@ const claudeCredentials = {
         }
         return credential;
     },
-    fix: {
-        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const origin = (0,credentials_credential/* originOf */.yv)(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,credentials_credential/* capitalise */.sK)(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -2248,7 +2404,6 @@ function kindOf(source) {
 
 
 
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
@@ -2269,8 +2424,8 @@ const oauthToken = {
     scheme: 'oauth',
     read(value, from, context) {
         if (value)
-            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)('claude-code-oauth-token', value, ['claude-code-oauth-token']);
-        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .J)(this, from, value);
+            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(from, value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .a6)(this, from, value);
         const expires = context.input('oauth-token-expires-at').trim();
         if (expires) {
             const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
@@ -2294,12 +2449,15 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .homeOf */ .lt)(from)}`;
+        return {
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1564:
+/***/ 4116:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -388,18 +388,20 @@ function describeFailure(failure) {
             return 'network error';
     }
 }
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
 /**
  * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
 function classifyNetworkError(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-        const link = e;
-        chain.push(link);
-        e = link.cause;
-    }
+    const chain = causeChain(error);
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
     // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
     const tunnel = chain
@@ -441,6 +443,20 @@ async function proxyFor(url) {
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
  * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
  * undici is imported on first use so that paths with no network start fast.
@@ -448,12 +464,16 @@ async function proxyFor(url) {
 const send = async (request) => {
     const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    let where = host;
+    let proxy;
     try {
-        const proxy = await proxyFor(request.url);
-        if (proxy)
-            where = `${proxy.name}, for ${host}`;
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
@@ -466,10 +486,19 @@ const send = async (request) => {
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
         const [failure, detail] = classifyNetworkError(error);
         throw new NetworkError(failure, where, detail);
     }
 };
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
 
 ;// CONCATENATED MODULE: ./lib/report/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
@@ -640,19 +669,98 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
+ * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
+ * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
+ * (the CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret) {
+    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
+    if (anthropic)
+        return { prefix: anthropic.toLowerCase(), anthropic: true };
+    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+}
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ */
+function fingerprint(secret, key = fingerprintKey(process.env)) {
+    const { prefix, anthropic } = publicPrefix(secret);
+    const hash = anthropic ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+}
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
+/**
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
+    return match !== null;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 ;// CONCATENATED MODULE: ./lib/credentials/clean.js
+
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
     {
         test: v => v.startsWith('sk-ant-api'),
         what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
     },
     {
         test: v => v.startsWith('sk-ant-oat'),
         what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
     },
     {
         test: v => v.startsWith('sk-ant-ort'),
@@ -698,17 +806,24 @@ function refuseInnerJunk(input, token) {
     }
 }
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-function checkPlacement(input, value, accepted) {
+function checkPlacement(where, value, accepted) {
     const known = KNOWN_VALUES.find(entry => entry.test(value));
     if (!known || accepted.includes(known.home))
         return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw inputError(input, `holds ${known.what}`, fix);
+    const origin = originOf(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw inputError(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -759,8 +874,19 @@ function readChoice(input, value, choices, fallback) {
         return text;
     throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
 function readBoolean(input, value, fallback) {
-    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw inputError(input, `is '${clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -924,16 +1050,6 @@ function scopeRoute(target) {
 
 const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
 const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function inputs_boolean(getInput, name, fallback) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
-}
 function tokenUrl(value) {
     return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
 }
@@ -951,8 +1067,8 @@ function inputs_readRefreshInputs(getInput) {
     return {
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
-        exportEnv: inputs_boolean(getInput, 'export-env', false),
-        writeCredentialsFile: inputs_boolean(getInput, 'write-credentials-file', false),
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
         secretsToken,
         secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
         secretScope: parseSecretScope(getInput('secret-scope')),
@@ -967,67 +1083,6 @@ function isWorkflowToken(secretsToken, githubToken) {
     return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
-
-/**
- * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
- * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
- * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
- * (the CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const token = env['INPUT_GITHUB-TOKEN']?.trim();
-    return token ? `claude-preflight fingerprint ${token}` : processKey;
-}
-const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
-}
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
- */
-function fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return fingerprint(credential.secret || credential.refreshToken || '');
-}
-
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -1038,15 +1093,18 @@ const apiKey = {
     label: 'API key',
     scheme: 'x-api-key',
     read(value, from) {
-        checkPlacement('anthropic-api-key', value, ['anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-api-key']);
         return newCredential(this, from, value);
     },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
     }
 };
 
@@ -1075,26 +1133,28 @@ function jwtExpiry(token) {
 
 
 
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
 const authToken = {
     source: 'anthropic-auth-token',
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
     read(value, from) {
-        checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
     }
 };
 
@@ -1147,7 +1207,6 @@ function parseTimestamp(input, value) {
 
 const INPUT = 'claude-credentials';
 const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
 /** Parses the credentials JSON; errors name the input and never quote it. */
 function parseClaudeCredentials(value) {
     let document;
@@ -1181,7 +1240,7 @@ const claudeCredentials = {
     scheme: 'oauth',
     read(value, from) {
         if (!value.startsWith('{'))
-            checkPlacement(INPUT, value, [INPUT]);
+            checkPlacement(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
         const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
@@ -1208,12 +1267,22 @@ const claudeCredentials = {
         }
         return credential;
     },
-    fix: {
-        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -1221,7 +1290,6 @@ const claudeCredentials = {
 
 
 
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
@@ -1242,7 +1310,7 @@ const oauthToken = {
     scheme: 'oauth',
     read(value, from, context) {
         if (value)
-            checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token']);
+            checkPlacement(from, value, ['claude-code-oauth-token']);
         const credential = newCredential(this, from, value);
         const expires = context.input('oauth-token-expires-at').trim();
         if (expires) {
@@ -1267,12 +1335,15 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -1336,12 +1407,18 @@ const handedOnBy = (why) => `this action's output oauth-token, which ${why} pass
  * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
  * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
  */
-function originOf(kind, context, env, step, handsOnOwnOutput) {
+function select_originOf(kind, context, env, step, handsOnOwnOutput) {
     const fromInput = context.input(kind.source);
     const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
     const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
     const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
-    const own = fromInput ? input : environment;
+    // Claude Code's own login file, which the command line reads on a laptop (never in a job).
+    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
+    const own = fromInput
+        ? input
+        : file
+            ? { raw: file.text, from: `file ${file.path}`, name: file.path }
+            : environment;
     if (!step)
         return { kind: 'value', ...own };
     const given = own.raw.trim() !== '';
@@ -1399,7 +1476,7 @@ function selectCredential(context, env, step) {
         kinds_KINDS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'step' && PREFLIGHT_OUTPUT.test(value.written));
     const handsOnOwnOutput = ownOutput?.kind === 'step' ? handedOnBy(ownOutput.why) : undefined;
     for (const kind of kinds_KINDS) {
-        const origin = originOf(kind, context, env, step, handsOnOwnOutput);
+        const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
             if (found.length === 0 && unseen === undefined)
                 unseen = origin.why;
@@ -2390,9 +2467,12 @@ function verdictMessage(report, event, redact) {
         return refreshOnlyMessage(report, name);
     const kind = kindOf(credential.source);
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
-    const fixes = report.policy.refreshHeldBack
-        ? { ...kind.fix, expiring: REFRESH_HELD_BACK_FIX, invalid: REFRESH_HELD_BACK_FIX }
-        : kind.fix;
+    // Claude Code's own login file renews itself; a copy in a secret only through the action.
+    const fix = (problem) => report.policy.refreshHeldBack &&
+        !credential.from.startsWith('file ') &&
+        (problem === 'expiring' || problem === 'invalid')
+        ? REFRESH_HELD_BACK_FIX
+        : kind.fix(problem, credential.from);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -2403,7 +2483,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+                text: `${errors_PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
@@ -2416,7 +2496,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
+                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
             };
         case 'missing':
             return missingMessage(event);
@@ -2464,7 +2544,6 @@ function unsavedRefreshLines(report) {
         ''
     ];
 }
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 /** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
 function claudeStepLines(report) {
@@ -2683,6 +2762,44 @@ function redactorFor(secrets) {
 const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
 function redactEncodedRuns(text) {
     return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/report/inert.js
+// Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
+// runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
+// src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
+// (TryParseV2), and the legacy `##[name …]data` anywhere in a line (TryParse). Lines end at `\n`, `\r` or
+// `\r\n` (StreamReader.ReadLine in src/Runner.Sdk/ProcessInvoker.cs). Both parsers match with .NET's
+// culture-sensitive StartsWith/IndexOf, which skip default-ignorable characters: `#\u00AD#[` can still be `##[`.
+/** Characters that can end a line, hide themselves from a culture-sensitive match, or control a terminal. */
+const HIDDEN = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
+/**
+ * The text on one line, with no way to issue a workflow command: every control, line-separating and invisible
+ * character is shown as a `\uXXXX` escape, `##[` as `#\u0023[`, and a `::` opening the text as `\u003a:`.
+ */
+function inert(text) {
+    return text
+        .replace(HIDDEN, escapeChar)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/^(\s*)::/, '$1\\u003a:');
+}
+/**
+ * JSON whose every line is inert: `JSON.stringify` already escapes controls inside strings, and `#` can only
+ * stand inside a string, where `\u0023` is the same character to any JSON reader. Indented output starts each
+ * line with a space, a quote or a bracket, never `::`.
+ */
+function inertJson(value) {
+    return JSON.stringify(value, null, 2)
+        .replace(HIDDEN, char => (char === '\n' ? char : escapeChar(char)))
+        .replace(/#/g, '\\u0023');
+}
+/** `\uXXXX` for each UTF-16 unit: valid in JSON and in JavaScript, whatever the code point. */
+function escapeChar(char) {
+    let escaped = '';
+    for (let i = 0; i < char.length; i++) {
+        escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    }
+    return escaped;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/lock.js
@@ -3916,6 +4033,7 @@ async function refreshAfterCheck(report, inputs, deps) {
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
 
 
+
 /** The `core.saveState` / `core.getState` name. */
 const STATE_KEY = 'preflight';
 /** The JSON main saves under STATE_KEY. */
@@ -3923,6 +4041,7 @@ function serializePreflightState(check) {
     const expiresAt = isoOf(check.expiresAt);
     const saved = {
         source: check.source,
+        from: check.from,
         label: check.label,
         fingerprint: check.fingerprint,
         ...(expiresAt !== undefined && { expiresAt }),
@@ -3935,6 +4054,12 @@ function serializePreflightState(check) {
 function savePreflightState(core, check) {
     core.saveState(STATE_KEY, serializePreflightState(check));
 }
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...kinds_KINDS.map(kind => `input ${kind.source}`),
+    ...kinds_KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
+    `input ${REFRESH_TOKEN_INPUT}`
+];
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
 /** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
@@ -3955,6 +4080,9 @@ function parsePreflightState(raw) {
     const source = KINDS.find(kind => kind.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
     // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
     const label = KINDS.find(kind => kind.label === v.label)?.label;
     if (label !== undefined)
@@ -3991,6 +4119,7 @@ function isoOf(date) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -4184,13 +4313,20 @@ async function publish(report, refresh, deps) {
     core.setOutput('refreshed', String(refresh.outcome !== undefined));
     if (chosen?.credential.scheme === 'oauth' && chosen.credential.secret)
         core.setOutput('oauth-token', chosen.credential.secret);
-    await core.summary.addRaw(summaryMarkdown(report, message)).write();
+    try {
+        await core.summary.addRaw(summaryMarkdown(report, message)).write();
+    }
+    catch (error) {
+        // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
+    }
     const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action;
     // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
     // new token on, and the README's workflow runs Claude then).
     if (chosen && (action !== 'fail' || refresh.outcome)) {
         savePreflightState(core, {
             source: chosen.credential.source,
+            from: chosen.credential.from,
             label: chosen.credential.label,
             fingerprint: fingerprintOf(chosen.credential),
             expiresAt,
@@ -4218,7 +4354,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1564);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -28587,7 +28587,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: outputPatterns, post
+// UNUSED EXPORTS: JOB_START_MARGIN_MS, jobStartOf, outputPatterns, post
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -30845,18 +30845,20 @@ function describeFailure(failure) {
             return 'network error';
     }
 }
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
 /**
  * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
 function classifyNetworkError(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-        const link = e;
-        chain.push(link);
-        e = link.cause;
-    }
+    const chain = causeChain(error);
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
     // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
     const tunnel = chain
@@ -30898,6 +30900,20 @@ async function proxyFor(url) {
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
  * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
  * undici is imported on first use so that paths with no network start fast.
@@ -30905,12 +30921,16 @@ async function proxyFor(url) {
 const send = async (request) => {
     const undici = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
     const host = new URL(request.url).host;
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    let where = host;
+    let proxy;
     try {
-        const proxy = await proxyFor(request.url);
-        if (proxy)
-            where = `${proxy.name}, for ${host}`;
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
         const response = await undici.fetch(request.url, {
             method: request.method,
             headers: request.headers,
@@ -30923,10 +30943,19 @@ const send = async (request) => {
         return { status: response.status, headers: Object.fromEntries(response.headers), text };
     }
     catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
         const [failure, detail] = classifyNetworkError(error);
         throw new request_NetworkError(failure, where, detail);
     }
 };
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
 
 ;// CONCATENATED MODULE: ./lib/secrets/api.js
 
@@ -31575,7 +31604,7 @@ function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
+        throw inputError(input, `is not a duration ('${duration_clip(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -31583,7 +31612,7 @@ function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw inputError(input, `is out of range ('${duration_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
     }
     return ms;
 }
@@ -31606,7 +31635,7 @@ function formatDuration(ms) {
     return sign + (parts.join('') || '0s');
 }
 /** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function clip(value) {
+function duration_clip(value) {
     const flat = value.replace(/[\r\n\t]/g, ' ');
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
@@ -31700,19 +31729,100 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
+ * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
+ * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
+ * (the CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
+function publicPrefix(secret) {
+    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
+    if (anthropic)
+        return { prefix: anthropic.toLowerCase(), anthropic: true };
+    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+}
+/**
+ * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
+ * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
+ * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
+ * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ */
+function fingerprint_fingerprint(secret, key = fingerprintKey(process.env)) {
+    const { prefix, anthropic } = publicPrefix(secret);
+    const hash = anthropic ? createHash('sha256') : createHmac('sha256', key);
+    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+}
+/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
+const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
+/**
+ * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
+ * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
+ * give anyone a way to test guesses.
+ */
+function redactSecrets(text) {
+    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
+}
+/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
+function looksLikeSecret(value) {
+    const text = value.trim();
+    if (text.startsWith('{'))
+        return true;
+    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
+    return match !== null;
+}
+
+;// CONCATENATED MODULE: ./lib/credentials/credential.js
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
 ;// CONCATENATED MODULE: ./lib/credentials/clean.js
+
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
     {
         test: v => v.startsWith('sk-ant-api'),
         what: 'an Anthropic API key',
-        home: 'anthropic-api-key'
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
     },
     {
         test: v => v.startsWith('sk-ant-oat'),
         what: 'an OAuth access token',
-        home: 'claude-code-oauth-token'
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
     },
     {
         test: v => v.startsWith('sk-ant-ort'),
@@ -31758,17 +31868,24 @@ function refuseInnerJunk(input, token) {
     }
 }
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-function checkPlacement(input, value, accepted) {
+function checkPlacement(where, value, accepted) {
     const known = KNOWN_VALUES.find(entry => entry.test(value));
     if (!known || accepted.includes(known.home))
         return;
-    const fix = known.home
-        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    throw errors_inputError(input, `holds ${known.what}`, fix);
+    const origin = originOf(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw errors_inputError(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -31817,10 +31934,21 @@ function readChoice(input, value, choices, fallback) {
         return fallback;
     if (choices.includes(text))
         return text;
-    throw errors_inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
 function readBoolean(input, value, fallback) {
-    return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true';
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw errors_inputError(input, `is '${duration_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -31834,7 +31962,7 @@ function readCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
+        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${duration_clip(text)}')`, fix);
     }
     if (url.username || url.password)
         throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
@@ -31909,16 +32037,6 @@ function resolvePolicy(inputs, hasRefreshToken) {
 
 const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
 const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function inputs_boolean(getInput, name, fallback) {
-    const value = getInput(name).trim();
-    if (value === '')
-        return fallback;
-    if (/^(true|True|TRUE)$/.test(value))
-        return true;
-    if (/^(false|False|FALSE)$/.test(value))
-        return false;
-    throw errors_inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.");
-}
 function tokenUrl(value) {
     return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
 }
@@ -31936,8 +32054,8 @@ function readRefreshInputs(getInput) {
     return {
         tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
         clientId,
-        exportEnv: inputs_boolean(getInput, 'export-env', false),
-        writeCredentialsFile: inputs_boolean(getInput, 'write-credentials-file', false),
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
         secretsToken,
         secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
         secretScope: parseSecretScope(getInput('secret-scope')),
@@ -32112,8 +32230,6 @@ function parseTokens(response, request, host) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/refresh/pending.js
 // What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
 // directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
@@ -32772,67 +32888,6 @@ function fitMarkdown(markdown, limit, measure, note) {
     return kept.join('\n') + tail;
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
-
-/**
- * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
- * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
- * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
- * (the CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const token = env['INPUT_GITHUB-TOKEN']?.trim();
-    return token ? `claude-preflight fingerprint ${token}` : processKey;
-}
-const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
-}
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
- */
-function fingerprint_fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? createHash('sha256') : createHmac('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return fingerprint(credential.secret || credential.refreshToken || '');
-}
-
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -32843,15 +32898,18 @@ const apiKey = {
     label: 'API key',
     scheme: 'x-api-key',
     read(value, from) {
-        checkPlacement('anthropic-api-key', value, ['anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-api-key']);
         return newCredential(this, from, value);
     },
-    fix: {
-        invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-        revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-        expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-        forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-        billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
     }
 };
 
@@ -32880,26 +32938,28 @@ function jwtExpiry(token) {
 
 
 
-const GATEWAY = "Get a new token from your gateway's issuer and store it in the secret that feeds 'anthropic-auth-token'";
 const authToken = {
     source: 'anthropic-auth-token',
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
     read(value, from) {
-        checkPlacement('anthropic-auth-token', value, ['anthropic-auth-token', 'anthropic-api-key']);
+        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    fix: {
-        invalid: `${GATEWAY}.`,
-        revoked: `The token was revoked: ${GATEWAY[0].toLowerCase()}${GATEWAY.slice(1)}.`,
-        expiring: `${GATEWAY}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-        forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-        billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
     }
 };
 
@@ -32938,7 +32998,7 @@ function parseTimestamp(input, value) {
         const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
         const at = new Date(text);
         if (!iso || Number.isNaN(at.getTime())) {
-            throw errors_inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
+            throw errors_inputError(input, `is not a timestamp ('${duration_clip(text)}')`, fix);
         }
         return { at };
     }
@@ -32952,7 +33012,6 @@ function parseTimestamp(input, value) {
 
 const INPUT = 'claude-credentials';
 const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-const LOGIN = "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'";
 /** Parses the credentials JSON; errors name the input and never quote it. */
 function parseClaudeCredentials(value) {
     let document;
@@ -32986,7 +33045,7 @@ const claudeCredentials = {
     scheme: 'oauth',
     read(value, from) {
         if (!value.startsWith('{'))
-            checkPlacement(INPUT, value, [INPUT]);
+            checkPlacement(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
         const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
@@ -33013,12 +33072,22 @@ const claudeCredentials = {
         }
         return credential;
     },
-    fix: {
-        invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
-        revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0].toLowerCase()}${LOGIN.slice(1)}.`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -33026,7 +33095,6 @@ const claudeCredentials = {
 
 
 
-const SETUP_TOKEN = "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'";
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
@@ -33047,7 +33115,7 @@ const oauthToken = {
     scheme: 'oauth',
     read(value, from, context) {
         if (value)
-            checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token']);
+            checkPlacement(from, value, ['claude-code-oauth-token']);
         const credential = newCredential(this, from, value);
         const expires = context.input('oauth-token-expires-at').trim();
         if (expires) {
@@ -33072,12 +33140,15 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    fix: {
-        invalid: `${SETUP_TOKEN}.`,
-        revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0].toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-        expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-        forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-        billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
     }
 };
 
@@ -33716,7 +33787,7 @@ const GENERIC_FIX = {
 function fixFor(kind, state) {
     if (kind === 'github-auth' || state?.source === undefined)
         return GENERIC_FIX[kind];
-    return kindOf(state.source).fix[FIX_KEY[kind]];
+    return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -33739,6 +33810,7 @@ function iso(ms) {
 ;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
 
 
+
 /** The `core.saveState` / `core.getState` name. */
 const STATE_KEY = 'preflight';
 /** The JSON main saves under STATE_KEY. */
@@ -33746,6 +33818,7 @@ function serializePreflightState(check) {
     const expiresAt = isoOf(check.expiresAt);
     const saved = {
         source: check.source,
+        from: check.from,
         label: check.label,
         fingerprint: check.fingerprint,
         ...(expiresAt !== undefined && { expiresAt }),
@@ -33758,6 +33831,12 @@ function serializePreflightState(check) {
 function savePreflightState(core, check) {
     core.saveState(STATE_KEY, serializePreflightState(check));
 }
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...KINDS.map(kind => `input ${kind.source}`),
+    ...KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
+    `input ${REFRESH_TOKEN_INPUT}`
+];
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
 /** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
@@ -33778,6 +33857,9 @@ function parsePreflightState(raw) {
     const source = KINDS.find(kind => kind.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
     // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
     const label = KINDS.find(kind => kind.label === v.label)?.label;
     if (label !== undefined)
@@ -34412,13 +34494,17 @@ const transcript_MAX_DATE_MS = 8.64e15;
 const MAX_PENDING_TOOLS = 256;
 class transcript_TranscriptScanner {
     file;
+    since;
     episodes = new FindingTally();
     open;
     run = newRun();
     githubTools = new Map();
+    older = 0;
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
-    constructor(file) {
+    /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
+    constructor(file, since) {
         this.file = file;
+        this.since = since;
     }
     /**
      * One record from the splitter. Never throws on any input: every time and number read is checked before it is
@@ -34461,6 +34547,7 @@ class transcript_TranscriptScanner {
             file: this.file,
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
+            older: this.older,
             stats: this.stats
         };
     }
@@ -34761,9 +34848,15 @@ class transcript_TranscriptScanner {
             this.close();
     }
     close() {
-        if (this.open)
-            this.episodes.add(this.open);
+        const episode = this.open;
         this.open = undefined;
+        if (!episode)
+            return;
+        const at = episode.at ?? episode.lastTsBefore;
+        if (this.since !== undefined && at !== undefined && at < this.since)
+            this.older++;
+        else
+            this.episodes.add(episode);
     }
     successfulTurn(id) {
         this.close();
@@ -34904,7 +34997,8 @@ const DEFAULT_LIMITS = {
     now: () => performance.now()
 };
 /**
- * Scans the expanded files in order. A file is read only when its real path lies under one of `roots` or under
+ * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
+ * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
@@ -34935,7 +35029,7 @@ async function scanFiles(files, roots, options = {}) {
         }
         try {
             const cap = Math.min(limits.fileBytes, bytesLeft);
-            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split);
+            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
             set.scans.push(read.scan);
             if (read.stopped === 'bytes') {
@@ -35015,8 +35109,8 @@ function assertRegular(info) {
                     : 'a special file';
     throw new Error(`refused: it is ${what}, not a regular file`);
 }
-async function scanHandle(handle, label, cap, deadline, now, split = {}) {
-    const scanner = new transcript_TranscriptScanner(label);
+async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
+    const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(record => scanner.record(record), split);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let bytes = 0;
@@ -35358,12 +35452,19 @@ async function scanAndReport(deps, outcome) {
         core.notice(`${errors_PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`);
     }
     const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace];
-    const read = await scanFiles(files, roots, { limits: deps.scanLimits ?? {} });
+    const state = parsePreflightState(core.getState(STATE_KEY));
+    const since = jobStartOf(state, (deps.now ?? Date.now)());
+    const read = await scanFiles(files, roots, {
+        limits: deps.scanLimits ?? {},
+        ...(since !== undefined && { since })
+    });
     const tally = new FindingTally();
+    let older = 0;
     for (const scan of read.scans) {
         for (const finding of scan.findings)
             tally.add(finding);
         tally.addOmitted(scan.omitted);
+        older += scan.older;
         outcome.files.push(scan.file);
         core.info(`${errors_PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
     }
@@ -35375,6 +35476,9 @@ async function scanAndReport(deps, outcome) {
     for (const { file, reason } of partial)
         core.warning(`${errors_PREFIX}: ${file}: ${reason}`);
     const unreadable = refused.concat(partial);
+    if (older > 0 && since !== undefined) {
+        core.info(`${errors_PREFIX}: skipped ${older} credential failure(s) from before this job (before ${new Date(since).toISOString()}, ${formatDuration(JOB_START_MARGIN_MS)} before the preflight checked): an earlier run's, left in the file.`);
+    }
     outcome.findings = tally.items();
     outcome.omittedFindings = tally.omitted;
     if (tally.omitted > 0) {
@@ -35382,7 +35486,7 @@ async function scanAndReport(deps, outcome) {
     }
     // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
     try {
-        await report(deps, outcome, { files: outcome.files, missing, unreadable }, prComment);
+        await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, prComment);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
@@ -35401,12 +35505,12 @@ async function scanAndReport(deps, outcome) {
 /** Annotations, the job summary and the PR comment. */
 async function report(deps, outcome, context, prComment) {
     const { core, env } = deps;
-    const state = parsePreflightState(core.getState(STATE_KEY));
+    const { state } = context;
     const failures = distinctFailures(outcome.findings, state);
     outcome.failures = failures;
     const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env));
     annotate(core, failures, redact, outcome.omittedFindings);
-    const full = { ...context, state, redact, omitted: outcome.omittedFindings };
+    const full = { ...context, redact, omitted: outcome.omittedFindings };
     const markdown = reportMarkdown(failures, { ...full, audience: 'summary' });
     try {
         await core.summary.addRaw(markdown).write();
@@ -35461,6 +35565,21 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
         return undefined;
     }
 }
+/**
+ * How long before the preflight's check the job is taken to have started: the steps before it (checkout, setup)
+ * take a few minutes. A failure earlier than that is not this job's, but one left in a file by an earlier run (a
+ * self-hosted runner's ~/.claude, a transcript in the workspace).
+ */
+const JOB_START_MARGIN_MS = 10 * 60_000;
+/**
+ * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
+ * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
+ * is left out.
+ */
+function jobStartOf(state, now) {
+    const checkedAt = state?.checkedAt;
+    return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS;
+}
 /** `claude-output` lines; empty means the claude-code-action execution file. */
 function outputPatterns(input, env) {
     const lines = input
@@ -35473,7 +35592,7 @@ function outputPatterns(input, env) {
     return [`${temp}/claude-execution-output.json`];
 }
 /**
- * A true/false input, read as main reads it (`readBoolean`: `true` or `false` in any case). Main already failed on
+ * A true/false input, read as main reads it (`readBoolean`, as `core.getBooleanInput`). Main already failed on
  * anything else; here, at job end, it is a warning and the default.
  */
 function booleanInput(core, name, fallback) {
@@ -35484,7 +35603,7 @@ function booleanInput(core, name, fallback) {
     catch (error) {
         if (!(error instanceof errors_UserError))
             throw error;
-        core.warning(`${errors_PREFIX}: input '${name}' is '${clip(value.trim())}', not true or false; using ${fallback}.`);
+        core.warning(`${errors_PREFIX}: input '${name}' is '${duration_clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
     }
 }

@@ -10,7 +10,8 @@ import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main
 import { looksLikeSecret } from '../report/fingerprint.js'
 import { knownSecrets, redactorFor } from '../report/redact.js'
 import { fingerprintOf } from '../credentials/credential.js'
-import { oneLine, UserError } from '../report/errors.js'
+import { oneLine, PREFIX, reasonOf, UserError } from '../report/errors.js'
+import { inert } from '../report/inert.js'
 import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
 import { savePreflightState, STATE_KEY } from '../scan/preflight-state.js'
@@ -208,7 +209,12 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   if (chosen?.credential.scheme === 'oauth' && chosen.credential.secret)
     core.setOutput('oauth-token', chosen.credential.secret)
 
-  await core.summary.addRaw(summaryMarkdown(report, message)).write()
+  try {
+    await core.summary.addRaw(summaryMarkdown(report, message)).write()
+  } catch (error) {
+    // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
+    core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
+  }
 
   const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action
   // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
@@ -216,6 +222,7 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   if (chosen && (action !== 'fail' || refresh.outcome)) {
     savePreflightState(core, {
       source: chosen.credential.source,
+      from: chosen.credential.from,
       label: chosen.credential.label,
       fingerprint: fingerprintOf(chosen.credential),
       expiresAt,

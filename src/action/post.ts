@@ -5,7 +5,7 @@ import * as actionsCore from '@actions/core'
 import type { Core } from './core.js'
 import { finishWriteBack } from '../refresh/index.js'
 import { readBoolean } from '../check/inputs.js'
-import { clip } from '../lifetime/duration.js'
+import { clip, formatDuration } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
 import { inert } from '../report/inert.js'
 import {
@@ -17,7 +17,7 @@ import {
 } from '../report/post-report.js'
 import { knownSecrets, redactorFor } from '../report/redact.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { parsePreflightState, STATE_KEY } from '../scan/preflight-state.js'
+import { parsePreflightState, STATE_KEY, type PreflightState } from '../scan/preflight-state.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
@@ -41,6 +41,8 @@ export interface PostDeps {
    * rotated during the run. Called first, before the scan; what it throws fails the job with one annotation.
    */
   finishWriteBack?: () => Promise<void>
+  /** The wall clock, epoch ms (default Date.now): a check time after it is not believed. */
+  now?: () => number
   /** The scan's byte caps, time budget and clock (default DEFAULT_LIMITS in src/scan/read.ts). */
   scanLimits?: Partial<ScanLimits>
 }
@@ -97,11 +99,18 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     )
   }
   const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
-  const read = await scanFiles(files, roots, { limits: deps.scanLimits ?? {} })
+  const state = parsePreflightState(core.getState(STATE_KEY))
+  const since = jobStartOf(state, (deps.now ?? Date.now)())
+  const read = await scanFiles(files, roots, {
+    limits: deps.scanLimits ?? {},
+    ...(since !== undefined && { since })
+  })
   const tally = new FindingTally<Finding>()
+  let older = 0
   for (const scan of read.scans) {
     for (const finding of scan.findings) tally.add(finding)
     tally.addOmitted(scan.omitted)
+    older += scan.older
     outcome.files.push(scan.file)
     core.info(
       `${PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
@@ -114,6 +123,11 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     core.warning(`${PREFIX}: could not read ${file}: ${reason}`)
   for (const { file, reason } of partial) core.warning(`${PREFIX}: ${file}: ${reason}`)
   const unreadable = refused.concat(partial)
+  if (older > 0 && since !== undefined) {
+    core.info(
+      `${PREFIX}: skipped ${older} credential failure(s) from before this job (before ${new Date(since).toISOString()}, ${formatDuration(JOB_START_MARGIN_MS)} before the preflight checked): an earlier run's, left in the file.`
+    )
+  }
   outcome.findings = tally.items()
   outcome.omittedFindings = tally.omitted
   if (tally.omitted > 0) {
@@ -124,7 +138,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 
   // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
   try {
-    await report(deps, outcome, { files: outcome.files, missing, unreadable }, prComment)
+    await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, prComment)
   } catch (error) {
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
@@ -148,11 +162,11 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 async function report(
   deps: PostDeps,
   outcome: PostOutcome,
-  context: Pick<ReportContext, 'files' | 'missing' | 'unreadable'>,
+  context: Pick<ReportContext, 'files' | 'missing' | 'unreadable' | 'state'>,
   prComment: boolean
 ): Promise<void> {
   const { core, env } = deps
-  const state = parsePreflightState(core.getState(STATE_KEY))
+  const { state } = context
   const failures = distinctFailures(outcome.findings, state)
   outcome.failures = failures
   const redact = redactorFor(
@@ -160,7 +174,7 @@ async function report(
   )
   annotate(core, failures, redact, outcome.omittedFindings)
 
-  const full = { ...context, state, redact, omitted: outcome.omittedFindings }
+  const full = { ...context, redact, omitted: outcome.omittedFindings }
   const markdown = reportMarkdown(failures, { ...full, audience: 'summary' })
   try {
     await core.summary.addRaw(markdown).write()
@@ -229,6 +243,23 @@ async function commentOnPullRequest(
   }
 }
 
+/**
+ * How long before the preflight's check the job is taken to have started: the steps before it (checkout, setup)
+ * take a few minutes. A failure earlier than that is not this job's, but one left in a file by an earlier run (a
+ * self-hosted runner's ~/.claude, a transcript in the workspace).
+ */
+export const JOB_START_MARGIN_MS = 10 * 60_000
+
+/**
+ * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
+ * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
+ * is left out.
+ */
+export function jobStartOf(state: PreflightState | undefined, now: number): number | undefined {
+  const checkedAt = state?.checkedAt
+  return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS
+}
+
 /** `claude-output` lines; empty means the claude-code-action execution file. */
 export function outputPatterns(input: string, env: NodeJS.ProcessEnv): string[] {
   const lines = input
@@ -241,7 +272,7 @@ export function outputPatterns(input: string, env: NodeJS.ProcessEnv): string[] 
 }
 
 /**
- * A true/false input, read as main reads it (`readBoolean`: `true` or `false` in any case). Main already failed on
+ * A true/false input, read as main reads it (`readBoolean`, as `core.getBooleanInput`). Main already failed on
  * anything else; here, at job end, it is a warning and the default.
  */
 function booleanInput(core: Core, name: string, fallback: boolean): boolean {

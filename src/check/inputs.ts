@@ -48,8 +48,21 @@ export function readChoice<T extends string>(
   )
 }
 
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE']
+const FALSE = ['false', 'False', 'FALSE']
+
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
 export function readBoolean(input: string, value: string, fallback: boolean): boolean {
-  return readChoice(input, value, ['true', 'false'], fallback ? 'true' : 'false') === 'true'
+  const text = value.trim()
+  if (text === '') return fallback
+  if (TRUE.includes(text)) return true
+  if (FALSE.includes(text)) return false
+  throw inputError(
+    input,
+    `is '${clip(text)}', not true or false`,
+    `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`
+  )
 }
 
 /**

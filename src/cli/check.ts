@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
 import { runCheck } from '../check/run-check.js'
@@ -13,6 +14,8 @@ export interface Io {
   stderr: (text: string) => void
   env: NodeJS.ProcessEnv
   send?: HttpSend
+  /** The wall clock, epoch ms (default Date.now). */
+  now?: () => number
 }
 
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
@@ -27,7 +30,10 @@ Checks the credential Claude Code will use, as the action's main step does. Cred
 same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
 CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
   ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
-  --claude-credentials-file PATH   read claude-credentials from a file (e.g. ~/.claude/.credentials.json)
+  --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
+Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
+~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
+The credential need not last any longer than now unless --min-remaining asks (e.g. 2h, or auto in a job).
 Prefer environment variables to flags for secrets: flags end up in shell history.
 
 Exit status: 0 the credential is fine (or only warned about), 1 it is not, 2 bad usage.`
@@ -53,32 +59,31 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     )
   }
   const flags = values as Record<string, string | boolean | undefined>
-  const file = flags['claude-credentials-file']
-  if (typeof file === 'string') {
-    try {
-      flags['claude-credentials'] = await readFile(file, 'utf8')
-    } catch (error) {
-      throw inputError(
-        '--claude-credentials-file',
-        `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-        'Give the path of an existing credentials file'
-      )
-    }
-  }
+  const given = flags['claude-credentials-file']
+  const fileWarnings: string[] = []
+  const credentialsFile =
+    typeof given === 'string'
+      ? await readGivenFile(given)
+      : await readClaudeCodeFile(io.env, fileWarnings)
   const input = (name: string) => {
     const value = flags[name]
-    return typeof value === 'string' ? value : ''
+    if (typeof value === 'string') return value
+    // A laptop has no job to outlast: no minimum unless asked.
+    return name === 'min-remaining' ? '0s' : ''
   }
   const inputs = readCheckInputs(input, io.env)
+  const now = () => new Date((io.now ?? Date.now)())
   const report = await runCheck(
     inputs,
-    { input, now: new Date() },
-    { send: io.send ?? send, env: io.env, now: () => new Date() }
+    { input, now: now(), ...(credentialsFile && { credentialsFile }) },
+    { send: io.send ?? send, env: io.env, now }
   )
   const message = verdictMessage(report, {}, redactorFor(knownSecrets(input, io.env)))
   const { verdict } = report
   const chosen = report.chosen
   const action = verdict.action === 'refresh' ? 'fail' : verdict.action
+  const warnings = [...fileWarnings, ...report.selection.warnings]
+  const notes = report.checked.flatMap(({ credential }) => credential.notes)
   if (flags.json) {
     io.stdout(
       JSON.stringify(
@@ -91,7 +96,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
             verdict.remainingMs === undefined ? null : Math.floor(verdict.remainingMs / 1000),
           verdict: action,
           message: message.text,
-          warnings: report.selection.warnings,
+          warnings,
+          notes,
           minRemainingSeconds: Math.floor(report.minRemaining.ms / 1000),
           checked: report.checked.map(({ credential, probe }) => ({
             source: credential.source,
@@ -101,7 +107,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
             status: probe?.status ?? null,
             httpStatus: probe?.httpStatus ?? null,
             requestId: probe?.requestId ?? null,
-            expiresAt: credential.expiresAt?.toISOString() ?? null
+            expiresAt: credential.expiresAt?.toISOString() ?? null,
+            notes: credential.notes
           }))
         },
         null,
@@ -109,8 +116,63 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       ) + '\n'
     )
   } else {
-    for (const warning of report.selection.warnings) io.stderr(`warning: ${warning}\n`)
+    for (const warning of warnings) io.stderr(`warning: ${warning}\n`)
+    for (const note of notes) io.stderr(`note: ${note}\n`)
     io.stdout(`${verdict.status}: ${message.text}\n`)
   }
   return action === 'fail' ? 1 : 0
+}
+
+/** The credentials file Claude Code reads: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json. */
+export function claudeCodeCredentialsPath(env: NodeJS.ProcessEnv): string | undefined {
+  const dir = env.CLAUDE_CONFIG_DIR?.trim() || (env.HOME ? join(env.HOME, '.claude') : undefined)
+  return dir ? join(dir, '.credentials.json') : undefined
+}
+
+/** The largest credentials file read: a login is a few hundred bytes. */
+const MAX_CREDENTIALS_BYTES = 1024 * 1024
+
+/** A regular file of at most MAX_CREDENTIALS_BYTES (a FIFO there would hang the read); throws with the reason. */
+async function readCredentialsFile(path: string): Promise<string> {
+  const info = await stat(path)
+  if (!info.isFile()) throw new Error('not a regular file')
+  if (info.size > MAX_CREDENTIALS_BYTES) throw new Error('larger than 1 MiB')
+  return readFile(path, 'utf8')
+}
+
+/** Why a file could not be read: the system's code (ENOENT, EACCES, …), or what was wrong with it. */
+const fileProblem = (error: unknown) =>
+  (error as NodeJS.ErrnoException).code ?? (error as Error).message
+
+/** `--claude-credentials-file PATH`: asked for, so a file that cannot be read is an error. */
+async function readGivenFile(path: string): Promise<{ path: string; text: string }> {
+  try {
+    return { path, text: await readCredentialsFile(path) }
+  } catch (error) {
+    throw inputError(
+      '--claude-credentials-file',
+      `cannot be read (${fileProblem(error)})`,
+      'Give the path of an existing credentials file'
+    )
+  }
+}
+
+/**
+ * The file Claude Code itself would read, when there is one: no file is no credential (on macOS Claude Code keeps
+ * the login in the Keychain instead); one that cannot be read is a warning.
+ */
+async function readClaudeCodeFile(
+  env: NodeJS.ProcessEnv,
+  warnings: string[]
+): Promise<{ path: string; text: string } | undefined> {
+  const path = claudeCodeCredentialsPath(env)
+  if (!path) return undefined
+  try {
+    return { path, text: await readCredentialsFile(path) }
+  } catch (error) {
+    const code = fileProblem(error)
+    if (code !== 'ENOENT')
+      warnings.push(`${path} (Claude Code's login) cannot be read (${code}) and was not checked`)
+    return undefined
+  }
 }

@@ -14,11 +14,11 @@ Run 'claude-preflight check --help' for the check flags.`
 
 type Command = (args: string[], io: Io) => Promise<number>
 
-const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string }> = {
-  check: { run: async () => checkCommand, usage: CHECK_USAGE },
+const COMMANDS: Record<string, { run: () => Promise<Command>; usage: () => Promise<string> }> = {
+  check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
   scan: {
     run: async () => (await import('./scan.js')).scanCommand,
-    usage: 'Usage: claude-preflight scan FILE... [--json]'
+    usage: async () => (await import('./scan.js')).SCAN_USAGE
   }
 }
 
@@ -39,7 +39,7 @@ export async function cli(argv: string[], io: Io): Promise<number> {
     return 2
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(`${command.usage}\n`)
+    io.stdout(`${await command.usage()}\n`)
     return 0
   }
   try {
@@ -53,9 +53,18 @@ export async function cli(argv: string[], io: Io): Promise<number> {
 }
 
 export async function run(): Promise<void> {
+  // `claude-preflight scan … | head`: once the reader has gone, the rest is not written, and the exit status stands.
+  const open = { stdout: true, stderr: true }
+  const writer = (name: 'stdout' | 'stderr') => {
+    process[name].on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error
+      open[name] = false
+    })
+    return (text: string) => void (open[name] && process[name].write(text))
+  }
   process.exitCode = await cli(process.argv.slice(2), {
-    stdout: text => process.stdout.write(text),
-    stderr: text => process.stderr.write(text),
+    stdout: writer('stdout'),
+    stderr: writer('stderr'),
     env: process.env
   })
 }

@@ -1,7 +1,8 @@
 // `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 import { parseArgs } from 'node:util'
-import { PREFIX, oneLine } from '../report/errors.js'
+import { clip, parseDuration } from '../lifetime/duration.js'
+import { PREFIX, inputError, oneLine } from '../report/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../report/inert.js'
 import { knownSecrets, redactorFor } from '../report/redact.js'
@@ -13,23 +14,43 @@ export interface ScanIo {
   stderr: (text: string) => void
   /** The secrets in it (named like one, or a credential's variable) are redacted in every form from what is quoted. */
   env: NodeJS.ProcessEnv
+  /** The wall clock, epoch ms (default Date.now), for `--since 2h`. */
+  now?: () => number
 }
 
-export const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json]
+export const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
 stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
-  --json   print {"findings":[{"kind","file","line","at","message",...}],"omitted":N}
+  --json         print {"findings":[{"kind","file","line","at","message",...}],"omitted":N,"older":N}
+  --since WHEN   leave out failures from before WHEN (counted as "older"): an ISO 8601 date-time such as
+                 2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`
 
+/** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
+export function parseSince(value: string, now: number): number {
+  if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+    return now - parseDuration('--since', value, { min: 0, max: 10 * 365 * 86_400_000 })
+  const text = value.trim()
+  const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN
+  if (Number.isNaN(at))
+    throw inputError(
+      '--since',
+      `is neither a date-time nor a duration ('${clip(text)}')`,
+      "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'"
+    )
+  return at
+}
+
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
-  let values: { json?: boolean }
+  const now = io.now ?? Date.now
+  let values: { json?: boolean; since?: string }
   let positionals: string[]
   try {
     ;({ values, positionals } = parseArgs({
       args,
-      options: { json: { type: 'boolean', default: false } },
+      options: { json: { type: 'boolean', default: false }, since: { type: 'string' } },
       strict: true,
       allowPositionals: true
     }))
@@ -41,12 +62,13 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     io.stderr(`${PREFIX}: scan needs at least one FILE.\n${SCAN_USAGE}\n`)
     return 2
   }
+  const since = values.since === undefined ? undefined : parseSince(values.since, now())
   const { files, missing } = await expandPatterns(positionals)
   if (missing.length > 0) {
     io.stderr(`${PREFIX}: no such file: ${missing.map(inert).join(', ')}\n`)
     return 2
   }
-  const read = await scanFiles(files, [process.cwd()])
+  const read = await scanFiles(files, [process.cwd()], { ...(since !== undefined && { since }) })
   for (const { file, reason } of read.partial)
     io.stderr(`${PREFIX}: ${inert(file)}: ${inert(reason)}\n`)
   if (read.refused.length > 0) {
@@ -56,16 +78,22 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     return 2
   }
   const tally = new FindingTally<Finding>()
+  let older = 0
   for (const scan of read.scans) {
     for (const finding of scan.findings) tally.add(finding)
     tally.addOmitted(scan.omitted)
+    older += scan.older
   }
+  if (older > 0 && since !== undefined)
+    io.stderr(
+      `${PREFIX}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`
+    )
   const redact = redactorFor(knownSecrets(() => '', io.env))
   const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
   const verdict = tally.total > 0 ? 1 : 0
   if (values.json) {
     // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
-    io.stdout(`${inertJson({ findings, omitted: tally.omitted })}\n`)
+    io.stdout(`${inertJson({ findings, omitted: tally.omitted, older })}\n`)
     return verdict
   }
   if (findings.length === 0) {

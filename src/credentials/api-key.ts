@@ -1,5 +1,5 @@
 import type { CredentialKind } from './types.js'
-import { newCredential } from './credential.js'
+import { homeOf, newCredential } from './credential.js'
 import { checkPlacement } from './clean.js'
 
 const CONSOLE = 'https://console.anthropic.com/settings'
@@ -10,14 +10,17 @@ export const apiKey: CredentialKind = {
   label: 'API key',
   scheme: 'x-api-key',
   read(value, from) {
-    checkPlacement('anthropic-api-key', value, ['anthropic-api-key'])
+    checkPlacement(from, value, ['anthropic-api-key'])
     return newCredential(this, from, value)
   },
-  fix: {
-    invalid: `Create a new API key at ${CONSOLE}/keys and store it in the secret that feeds 'anthropic-api-key' (Settings > Secrets and variables > Actions).`,
-    revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key'.`,
-    expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and update the secret that feeds 'anthropic-api-key' (or lower 'min-remaining').`,
-    forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-    billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then re-run the job.`
+  fix(problem, from) {
+    const home = homeOf(from)
+    return {
+      invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+      revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+      expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+      forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+      billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+    }[problem]
   }
 }

@@ -1,4 +1,4 @@
-import { newCredential } from './credential.js'
+import { capitalise, homeOf, newCredential, originOf } from './credential.js'
 import type { Credential, CredentialKind } from './types.js'
 import { inputError } from '../report/errors.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
@@ -7,8 +7,6 @@ import { checkPlacement, refuseInnerJunk } from './clean.js'
 const INPUT = 'claude-credentials'
 const SHAPE =
   'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}'
-const LOGIN =
-  "Run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in the secret that feeds 'claude-credentials'"
 
 /** The `claudeAiOauth` object of ~/.claude/.credentials.json; other fields are kept as they are. */
 export interface ClaudeAiOauth {
@@ -53,7 +51,7 @@ export const claudeCredentials: CredentialKind = {
   label: 'subscription access token',
   scheme: 'oauth',
   read(value, from) {
-    if (!value.startsWith('{')) checkPlacement(INPUT, value, [INPUT])
+    if (!value.startsWith('{')) checkPlacement(from, value, [INPUT])
     const { oauth } = parseClaudeCredentials(value)
     const credential: Credential = newCredential(this, from, (oauth.accessToken ?? '').trim())
     credential.document = value
@@ -78,13 +76,23 @@ export const claudeCredentials: CredentialKind = {
     }
     return credential
   },
-  fix: {
-    invalid: `${LOGIN}, or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'.`,
-    revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
-    expiring: `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${LOGIN[0]!.toLowerCase()}${LOGIN.slice(1)}.`,
-    forbidden:
-      "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-    billing:
-      "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+  fix(problem, from) {
+    const origin = originOf(from)
+    const inFile = 'file' in origin
+    const login = inFile
+      ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+      : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`
+    return {
+      invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+      revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+      // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+      expiring: inFile
+        ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+        : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+      forbidden:
+        "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+      billing:
+        "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }[problem]
   }
 }

@@ -1,16 +1,25 @@
-import { inputError } from '../report/errors.js'
+import { inputError, PREFIX, UserError } from '../report/errors.js'
+import { originOf } from './credential.js'
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES: Array<{ test: (value: string) => boolean; what: string; home: string }> = [
+const KNOWN_VALUES: Array<{
+  test: (value: string) => boolean
+  what: string
+  home: string
+  /** The environment variable Claude Code reads it from, where it has one. */
+  homeEnv?: string
+}> = [
   {
     test: v => v.startsWith('sk-ant-api'),
     what: 'an Anthropic API key',
-    home: 'anthropic-api-key'
+    home: 'anthropic-api-key',
+    homeEnv: 'ANTHROPIC_API_KEY'
   },
   {
     test: v => v.startsWith('sk-ant-oat'),
     what: 'an OAuth access token',
-    home: 'claude-code-oauth-token'
+    home: 'claude-code-oauth-token',
+    homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
   },
   {
     test: v => v.startsWith('sk-ant-ort'),
@@ -71,16 +80,23 @@ export function refuseInnerJunk(input: string, token: string): void {
 }
 
 /**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …),
- * naming where it belongs. `accepted` lists the homes this input takes.
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
  */
-export function checkPlacement(input: string, value: string, accepted: string[]): void {
+export function checkPlacement(where: string, value: string, accepted: string[]): void {
   const known = KNOWN_VALUES.find(entry => entry.test(value))
   if (!known || accepted.includes(known.home)) return
-  const fix = known.home
-    ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-    : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
-  throw inputError(input, `holds ${known.what}`, fix)
+  const origin = originOf(where)
+  const fix =
+    'env' in origin && known.homeEnv
+      ? `Move it to ${known.homeEnv}`
+      : known.home
+        ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+        : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+  if ('input' in origin) throw inputError(origin.input, `holds ${known.what}`, fix)
+  const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file
+  throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`)
 }
 
 /**

@@ -10,3 +10,23 @@ export function newCredential(kind: CredentialKind, from: string, secret: string
 export function fingerprintOf(credential: Pick<Credential, 'secret' | 'refreshToken'>): string {
   return fingerprint(credential.secret || credential.refreshToken || '')
 }
+
+/** Where a credential was read (its `from`): an action input (a CLI flag), an environment variable, or a file. */
+export type Origin = { input: string } | { env: string } | { file: string }
+
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+export function originOf(from: string): Origin {
+  const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? []
+  return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name }
+}
+
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+export function homeOf(from: string): string {
+  const origin = originOf(from)
+  if ('env' in origin)
+    return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`
+  if ('file' in origin) return origin.file
+  return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`
+}
+
+export const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)

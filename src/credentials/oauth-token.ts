@@ -1,10 +1,7 @@
-import { newCredential } from './credential.js'
+import { capitalise, homeOf, newCredential } from './credential.js'
 import type { Credential, CredentialKind, ReadContext } from './types.js'
 import { checkPlacement, cleanSecret } from './clean.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
-
-const SETUP_TOKEN =
-  "Run 'claude setup-token' on your machine and store the new token in the secret that feeds 'claude-code-oauth-token'"
 
 export const REFRESH_TOKEN_INPUT = 'oauth-refresh-token'
 
@@ -28,7 +25,7 @@ export const oauthToken: CredentialKind = {
   label: 'OAuth token',
   scheme: 'oauth',
   read(value, from, context) {
-    if (value) checkPlacement('claude-code-oauth-token', value, ['claude-code-oauth-token'])
+    if (value) checkPlacement(from, value, ['claude-code-oauth-token'])
     const credential: Credential = newCredential(this, from, value)
     const expires = context.input('oauth-token-expires-at').trim()
     if (expires) {
@@ -51,13 +48,16 @@ export const oauthToken: CredentialKind = {
     credential.notes.push(...refresh.notes)
     return credential
   },
-  fix: {
-    invalid: `${SETUP_TOKEN}.`,
-    revoked: `The token was revoked (logged out, or replaced): ${SETUP_TOKEN[0]!.toLowerCase()}${SETUP_TOKEN.slice(1)}.`,
-    expiring: `${SETUP_TOKEN}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-    forbidden:
-      "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-    billing:
-      "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+  fix(problem, from) {
+    const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`
+    return {
+      invalid: `${capitalise(renew)}.`,
+      revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+      expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+      forbidden:
+        "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+      billing:
+        "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+    }[problem]
   }
 }

@@ -95,7 +95,13 @@ function originOf(
   const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : ''
   const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source }
   const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source }
-  const own = fromInput ? input : environment
+  // Claude Code's own login file, which the command line reads on a laptop (never in a job).
+  const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined
+  const own = fromInput
+    ? input
+    : file
+      ? { raw: file.text, from: `file ${file.path}`, name: file.path }
+      : environment
   if (!step) return { kind: 'value', ...own }
   const given = own.raw.trim() !== ''
   if (!kind.envVar) {

@@ -31,11 +31,19 @@ export interface Credential {
   handedOn?: string
 }
 
+/** What a credential's fix is for. */
+export type FixProblem = 'invalid' | 'revoked' | 'expiring' | 'forbidden' | 'billing'
+
 /** Everything a kind may read besides its own value. */
 export interface ReadContext {
   /** Other inputs a kind may use (`oauth-token-expires-at`, `oauth-refresh-token`). */
   input(name: string): string
   now: Date
+  /**
+   * The credentials file Claude Code reads (the command line only): `claude-credentials` at the lowest precedence,
+   * when no input gives it.
+   */
+  credentialsFile?: { path: string; text: string }
 }
 
 /**
@@ -52,6 +60,9 @@ export interface CredentialKind {
   read(value: string, from: string, context: ReadContext): Credential
   /** A credential this kind yields when its own value is empty (a lone refresh token), if any. */
   readEmpty?(context: ReadContext): Credential | undefined
-  /** The exact fix for a credential of this kind that the API refused, or that expires too soon. */
-  fix: Record<'invalid' | 'revoked' | 'expiring' | 'forbidden' | 'billing', string>
+  /**
+   * The exact fix for a credential of this kind that the API refused, or that expires too soon, worded for where it
+   * was read (`Credential.from`: an input, an environment variable, a file).
+   */
+  fix(problem: FixProblem, from: string): string
 }

@@ -51,18 +51,23 @@ function describeFailure(failure: NetworkFailure): string {
   }
 }
 
+type ErrorLink = { code?: unknown; name?: unknown; message?: unknown; cause?: unknown }
+
+/** An error and its causes, at most five deep. */
+function causeChain(error: unknown): ErrorLink[] {
+  const chain: ErrorLink[] = []
+  for (let e = error; e && typeof e === 'object' && chain.length < 5; e = (e as ErrorLink).cause)
+    chain.push(e as ErrorLink)
+  return chain
+}
+
 /**
  * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
  * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
  * another realm is not `instanceof Error`.
  */
 export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
-  const chain: Array<{ code?: unknown; name?: unknown; message?: unknown }> = []
-  for (let e = error; e && typeof e === 'object' && chain.length < 5;) {
-    const link = e as { code?: unknown; name?: unknown; message?: unknown; cause?: unknown }
-    chain.push(link)
-    e = link.cause
-  }
+  const chain = causeChain(error)
   const code = chain.map(e => e.code).find((c): c is string => typeof c === 'string') ?? ''
   // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
   const tunnel = chain
@@ -104,6 +109,24 @@ async function proxyFor(
 }
 
 /**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  const chain = causeChain(error)
+  const top = chain[0]
+  if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+    return true
+  return chain.some(
+    e =>
+      e.name === 'AbortError' ||
+      e.name === 'TimeoutError' ||
+      (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code))
+  )
+}
+
+/**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
  * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
  * undici is imported on first use so that paths with no network start fast.
@@ -111,11 +134,15 @@ async function proxyFor(
 export const send: HttpSend = async request => {
   const undici = await import('undici')
   const host = new URL(request.url).host
-  // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-  let where = host
+  let proxy: Awaited<ReturnType<typeof proxyFor>>
   try {
-    const proxy = await proxyFor(request.url)
-    if (proxy) where = `${proxy.name}, for ${host}`
+    proxy = await proxyFor(request.url)
+  } catch (error) {
+    throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`)
+  }
+  // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+  const where = proxy ? `${proxy.name}, for ${host}` : host
+  try {
     const response = await undici.fetch(request.url, {
       method: request.method,
       headers: request.headers,
@@ -127,7 +154,20 @@ export const send: HttpSend = async request => {
     const text = await response.text()
     return { status: response.status, headers: Object.fromEntries(response.headers), text }
   } catch (error) {
+    if (!isNetworkFailure(error)) {
+      // Never the message: undici quotes a rejected header value, which may be the credential itself.
+      throw new Error(
+        `a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`,
+        { cause: error }
+      )
+    }
     const [failure, detail] = classifyNetworkError(error)
     throw new NetworkError(failure, where, detail)
   }
+}
+
+/** An error's name and code, never its message. */
+function errorName(error: unknown): string {
+  const { name, code } = (error ?? {}) as { name?: unknown; code?: unknown }
+  return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error'
 }

@@ -1,5 +1,5 @@
 import { inputError } from '../report/errors.js'
-import { readCredentialUrl } from '../check/inputs.js'
+import { readBoolean, readCredentialUrl } from '../check/inputs.js'
 import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
 
 export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
@@ -20,14 +20,6 @@ export interface RefreshInputs {
   secretScope: SecretScope
   /** `github-token`: told apart from `secrets-token` (GITHUB_TOKEN cannot write secrets), and reads the job list. */
   githubToken: string
-}
-
-function boolean(getInput: (name: string) => string, name: string, fallback: boolean): boolean {
-  const value = getInput(name).trim()
-  if (value === '') return fallback
-  if (/^(true|True|TRUE)$/.test(value)) return true
-  if (/^(false|False|FALSE)$/.test(value)) return false
-  throw inputError(name, `is '${value}', not a boolean`, "Use 'true' or 'false'.")
 }
 
 function tokenUrl(value: string): string {
@@ -60,8 +52,12 @@ export function readRefreshInputs(getInput: (name: string) => string): RefreshIn
   return {
     tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
     clientId,
-    exportEnv: boolean(getInput, 'export-env', false),
-    writeCredentialsFile: boolean(getInput, 'write-credentials-file', false),
+    exportEnv: readBoolean('export-env', getInput('export-env'), false),
+    writeCredentialsFile: readBoolean(
+      'write-credentials-file',
+      getInput('write-credentials-file'),
+      false
+    ),
     secretsToken,
     secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
     secretScope: parseSecretScope(getInput('secret-scope')),

@@ -1,7 +1,7 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
-import type { Credential } from '../credentials/types.js'
+import type { Credential, FixProblem } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
-import { fingerprintOf } from '../credentials/credential.js'
+import { capitalise, fingerprintOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from './errors.js'
@@ -74,9 +74,13 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
   if (!credential.secret && credential.refreshToken) return refreshOnlyMessage(report, name)
   const kind = kindOf(credential.source)
   // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
-  const fixes = report.policy.refreshHeldBack
-    ? { ...kind.fix, expiring: REFRESH_HELD_BACK_FIX, invalid: REFRESH_HELD_BACK_FIX }
-    : kind.fix
+  // Claude Code's own login file renews itself; a copy in a secret only through the action.
+  const fix = (problem: FixProblem) =>
+    report.policy.refreshHeldBack &&
+    !credential.from.startsWith('file ') &&
+    (problem === 'expiring' || problem === 'invalid')
+      ? REFRESH_HELD_BACK_FIX
+      : kind.fix(problem, credential.from)
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
     case 'valid':
@@ -87,7 +91,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+        text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
       }
     case 'unverifiable':
       return {
@@ -100,7 +104,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'billing':
       return {
         title,
-        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fixes[verdict.status]}`
+        text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
       }
     case 'missing':
       return missingMessage(event)
@@ -152,8 +156,6 @@ function unsavedRefreshLines(report: CheckReport): string[] {
     ''
   ]
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 /** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */

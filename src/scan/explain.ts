@@ -2,7 +2,7 @@
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
 import { kindOf } from '../credentials/kinds.js'
-import type { CredentialKind } from '../credentials/types.js'
+import type { FixProblem } from '../credentials/types.js'
 import { KIND_TITLES, type Kind } from './kinds.js'
 import type { PreflightState } from './preflight-state.js'
 import type { Finding } from './transcript.js'
@@ -143,7 +143,7 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
 }
 
 /** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
-const FIX_KEY: Record<Exclude<Kind, 'github-auth'>, keyof CredentialKind['fix']> = {
+const FIX_KEY: Record<Exclude<Kind, 'github-auth'>, FixProblem> = {
   'anthropic-auth-expired': 'expiring',
   'anthropic-auth-invalid': 'invalid',
   'anthropic-auth-revoked': 'revoked',
@@ -173,7 +173,7 @@ const GENERIC_FIX: Record<Kind, string> = {
  */
 export function fixFor(kind: Kind, state?: PreflightState): string {
   if (kind === 'github-auth' || state?.source === undefined) return GENERIC_FIX[kind]
-  return kindOf(state.source).fix[FIX_KEY[kind]]
+  return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`)
 }
 
 export function duration(seconds: number): string {

@@ -5,6 +5,7 @@ import type { Core } from '../action/core.js'
 import { KINDS } from '../credentials/kinds.js'
 import type { CredentialSource } from '../credentials/types.js'
 import { STATUSES } from '../policy/decide.js'
+import { REFRESH_TOKEN_INPUT } from '../credentials/oauth-token.js'
 
 /** The `core.saveState` / `core.getState` name. */
 export const STATE_KEY = 'preflight'
@@ -12,6 +13,8 @@ export const STATE_KEY = 'preflight'
 /** What main saves, as JSON: no secret, only what identifies and dates the check. */
 export interface SavedPreflightState {
   source: CredentialSource
+  /** Where it was read: `input <source>` or `env <variable>` (Credential.from), so that the fix names it. */
+  from: string
   label: string
   fingerprint: string
   /** ISO 8601; absent when the expiry is unknown. */
@@ -24,6 +27,7 @@ export interface SavedPreflightState {
 /** What main knows when it saves the state. */
 export interface PreflightCheck {
   source: CredentialSource
+  from: string
   label: string
   fingerprint: string
   expiresAt?: Date | undefined
@@ -35,6 +39,8 @@ export interface PreflightCheck {
 export interface PreflightState {
   /** The input the credential came from: `claude-code-oauth-token`, `anthropic-api-key`, … */
   source?: CredentialSource
+  /** Where it was read: `input anthropic-api-key`, `env ANTHROPIC_API_KEY`, … */
+  from?: string
   /** Human name of the credential: "OAuth token", "API key", … */
   label?: string
   /** `sk-ant-oat01:1a2b3c4d`: names the secret without revealing it. */
@@ -52,6 +58,7 @@ export function serializePreflightState(check: PreflightCheck): string {
   const expiresAt = isoOf(check.expiresAt)
   const saved: SavedPreflightState = {
     source: check.source,
+    from: check.from,
     label: check.label,
     fingerprint: check.fingerprint,
     ...(expiresAt !== undefined && { expiresAt }),
@@ -65,6 +72,13 @@ export function serializePreflightState(check: PreflightCheck): string {
 export function savePreflightState(core: Pick<Core, 'saveState'>, check: PreflightCheck): void {
   core.saveState(STATE_KEY, serializePreflightState(check))
 }
+
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+  ...KINDS.map(kind => `input ${kind.source}`),
+  ...KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
+  `input ${REFRESH_TOKEN_INPUT}`
+]
 
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/
@@ -83,6 +97,8 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   const state: PreflightState = {}
   const source = KINDS.find(kind => kind.source === v.source)?.source
   if (source !== undefined) state.source = source
+  const from = ORIGINS.find(origin => origin === v.from)
+  if (from !== undefined) state.from = from
   // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
   const label = KINDS.find(kind => kind.label === v.label)?.label
   if (label !== undefined) state.label = label

@@ -45,14 +45,15 @@ export interface ScanSet {
 }
 
 /**
- * Scans the expanded files in order. A file is read only when its real path lies under one of `roots` or under
+ * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
+ * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
 export async function scanFiles(
   files: Candidate[],
   roots: string[],
-  options: { limits?: Partial<ScanLimits>; split?: SplitOptions } = {}
+  options: { limits?: Partial<ScanLimits>; split?: SplitOptions; since?: number } = {}
 ): Promise<ScanSet> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const deadline = limits.now() + limits.budgetMs
@@ -86,7 +87,8 @@ export async function scanFiles(
         cap,
         deadline,
         limits.now,
-        options.split
+        options.split,
+        options.since
       )
       bytesLeft -= read.bytes
       set.scans.push(read.scan)
@@ -183,9 +185,10 @@ async function scanHandle(
   cap: number,
   deadline: number,
   now: () => number,
-  split: SplitOptions = {}
+  split: SplitOptions = {},
+  since?: number
 ): Promise<{ scan: FileScan; bytes: number; stopped?: 'bytes' | 'time' }> {
-  const scanner = new TranscriptScanner(label)
+  const scanner = new TranscriptScanner(label, since)
   const splitter = new RecordSplitter(record => scanner.record(record), split)
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
   let bytes = 0

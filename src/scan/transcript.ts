@@ -56,6 +56,8 @@ export interface FileScan {
   findings: Finding[]
   /** Findings seen but not kept, only counted. */
   omitted: number
+  /** Failures that happened before the scan's `since`: an earlier run's, counted and left out. */
+  older: number
   stats: FileStats
 }
 
@@ -174,9 +176,14 @@ export class TranscriptScanner {
   private open: Episode | undefined
   private run: Run = newRun()
   private readonly githubTools = new Map<string, string>()
+  private older = 0
   readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
 
-  constructor(readonly file: string) {}
+  /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
+  constructor(
+    readonly file: string,
+    private readonly since?: number
+  ) {}
 
   /**
    * One record from the splitter. Never throws on any input: every time and number read is checked before it is
@@ -216,6 +223,7 @@ export class TranscriptScanner {
       file: this.file,
       findings: this.episodes.items().map(episode => this.toFinding(episode)),
       omitted: this.episodes.omitted,
+      older: this.older,
       stats: this.stats
     }
   }
@@ -508,8 +516,12 @@ export class TranscriptScanner {
   }
 
   private close(): void {
-    if (this.open) this.episodes.add(this.open)
+    const episode = this.open
     this.open = undefined
+    if (!episode) return
+    const at = episode.at ?? episode.lastTsBefore
+    if (this.since !== undefined && at !== undefined && at < this.since) this.older++
+    else this.episodes.add(episode)
   }
 
   private successfulTurn(id: string | undefined): void {
