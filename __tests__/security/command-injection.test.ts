@@ -3,7 +3,8 @@
 // the legacy `##[command]` syntax works anywhere in a line. The bundled post step and `claude-preflight scan`
 // (text and --json) run as the runner runs them; their stdout and stderr are judged by a port of the runner's
 // own command parser (support/runner-commands.ts).
-import { beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createServer, type Server } from 'node:http'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -43,9 +44,12 @@ beforeAll(() => {
 })
 
 /** The bundled CLI as a workflow step runs it: its stdout and stderr are what the runner reads. */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  args: string[],
+  env: Record<string, string> = {}
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [CLI, ...args], {
-    env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true' }
+    env: { PATH: process.env.PATH ?? '', GITHUB_ACTIONS: 'true', ...env }
   })
   let stdout = ''
   let stderr = ''
@@ -140,4 +144,36 @@ describe('bundled, as the runner runs it', () => {
       }
     }
   )
+})
+
+describe('claude-preflight check quotes a server inertly', () => {
+  /** A gateway answering 401 in the API's own format (envelope and request-id), its message spelling commands. */
+  let server: Server
+  let url: string
+  beforeAll(async () => {
+    server = createServer((_req, res) => {
+      res.writeHead(401, { 'content-type': 'application/json', 'request-id': 'req_011Cforged' })
+      res.end(
+        JSON.stringify({
+          type: 'error',
+          error: { type: 'authentication_error', message: HOSTILE_MESSAGE },
+          request_id: 'req_011Cforged'
+        })
+      )
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as { port: number }).port}`
+  })
+  afterAll(async () => new Promise(resolve => server.close(resolve)))
+
+  test.each([['text'], ['--json']])('in %s, run in a workflow, it forges nothing', async format => {
+    const run = await runCli(
+      ['check', ...(format === '--json' ? ['--json'] : []), '--anthropic-base-url', url],
+      { ANTHROPIC_API_KEY: 'sk-ant-api03-injection-key-0123456789' }
+    )
+    expect(run.code).toBe(1)
+    expect(run.stdout).toContain('forged from the log')
+    expect(runnerCommands(run.stdout)).toEqual([])
+    expect(runnerCommands(run.stderr)).toEqual([])
+  })
 })

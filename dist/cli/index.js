@@ -1817,7 +1817,10 @@ function summaryMarkdown(report, message) {
 
 // EXTERNAL MODULE: ./lib/report/redact.js
 var redact = __nccwpck_require__(6749);
+// EXTERNAL MODULE: ./lib/report/inert.js
+var inert = __nccwpck_require__(4726);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
+
 
 
 
@@ -1889,7 +1892,9 @@ async function checkCommand(args, io) {
     const warnings = [...fileWarnings, ...report.selection.warnings];
     const notes = report.checked.flatMap(({ credential }) => credential.notes);
     if (flags.json) {
-        io.stdout(JSON.stringify({
+        // Inert JSON and text: a gateway's words are quoted, and this output may be a workflow step's stdout, which the
+        // runner reads for commands.
+        io.stdout((0,inert/* inertJson */.n)({
             credential: chosen?.credential.source ?? null,
             status: verdict.status,
             valid: verdict.status === 'valid',
@@ -1911,14 +1916,14 @@ async function checkCommand(args, io) {
                 expiresAt: credential.expiresAt?.toISOString() ?? null,
                 notes: credential.notes
             }))
-        }, null, 2) + '\n');
+        }) + '\n');
     }
     else {
         for (const warning of warnings)
-            io.stderr(`warning: ${warning}\n`);
+            io.stderr(`warning: ${(0,inert/* inert */.t)(warning)}\n`);
         for (const note of notes)
-            io.stderr(`note: ${note}\n`);
-        io.stdout(`${verdict.status}: ${message.text}\n`);
+            io.stderr(`note: ${(0,inert/* inert */.t)(note)}\n`);
+        io.stdout(`${verdict.status}: ${(0,inert/* inert */.t)(message.text)}\n`);
     }
     return action === 'fail' ? 1 : 0;
 }
@@ -1968,8 +1973,6 @@ async function readClaudeCodeFile(env, warnings) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/report/inert.js
-var inert = __nccwpck_require__(4726);
 ;// CONCATENATED MODULE: ./lib/version.js
 /** The release version; `claude-preflight --version` prints it. Kept equal to package.json's by a test. */
 const VERSION = '0.1.0';

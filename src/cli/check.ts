@@ -8,6 +8,7 @@ import { knownSecrets, redactorFor } from '../report/redact.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { PREFIX, UserError, inputError, reasonOf } from '../report/errors.js'
 import { send, type HttpSend } from '../http/request.js'
+import { inert, inertJson } from '../report/inert.js'
 
 export interface Io {
   stdout: (text: string) => void
@@ -85,40 +86,38 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const warnings = [...fileWarnings, ...report.selection.warnings]
   const notes = report.checked.flatMap(({ credential }) => credential.notes)
   if (flags.json) {
+    // Inert JSON and text: a gateway's words are quoted, and this output may be a workflow step's stdout, which the
+    // runner reads for commands.
     io.stdout(
-      JSON.stringify(
-        {
-          credential: chosen?.credential.source ?? null,
-          status: verdict.status,
-          valid: verdict.status === 'valid',
-          expiresAt: chosen?.credential.expiresAt?.toISOString() ?? null,
-          remainingSeconds:
-            verdict.remainingMs === undefined ? null : Math.floor(verdict.remainingMs / 1000),
-          verdict: action,
-          message: message.text,
-          warnings,
-          notes,
-          minRemainingSeconds: Math.floor(report.minRemaining.ms / 1000),
-          checked: report.checked.map(({ credential, probe }) => ({
-            source: credential.source,
-            from: credential.from,
-            label: credential.label,
-            fingerprint: fingerprintOf(credential),
-            status: probe?.status ?? null,
-            httpStatus: probe?.httpStatus ?? null,
-            requestId: probe?.requestId ?? null,
-            expiresAt: credential.expiresAt?.toISOString() ?? null,
-            notes: credential.notes
-          }))
-        },
-        null,
-        2
-      ) + '\n'
+      inertJson({
+        credential: chosen?.credential.source ?? null,
+        status: verdict.status,
+        valid: verdict.status === 'valid',
+        expiresAt: chosen?.credential.expiresAt?.toISOString() ?? null,
+        remainingSeconds:
+          verdict.remainingMs === undefined ? null : Math.floor(verdict.remainingMs / 1000),
+        verdict: action,
+        message: message.text,
+        warnings,
+        notes,
+        minRemainingSeconds: Math.floor(report.minRemaining.ms / 1000),
+        checked: report.checked.map(({ credential, probe }) => ({
+          source: credential.source,
+          from: credential.from,
+          label: credential.label,
+          fingerprint: fingerprintOf(credential),
+          status: probe?.status ?? null,
+          httpStatus: probe?.httpStatus ?? null,
+          requestId: probe?.requestId ?? null,
+          expiresAt: credential.expiresAt?.toISOString() ?? null,
+          notes: credential.notes
+        }))
+      }) + '\n'
     )
   } else {
-    for (const warning of warnings) io.stderr(`warning: ${warning}\n`)
-    for (const note of notes) io.stderr(`note: ${note}\n`)
-    io.stdout(`${verdict.status}: ${message.text}\n`)
+    for (const warning of warnings) io.stderr(`warning: ${inert(warning)}\n`)
+    for (const note of notes) io.stderr(`note: ${inert(note)}\n`)
+    io.stdout(`${verdict.status}: ${inert(message.text)}\n`)
   }
   return action === 'fail' ? 1 : 0
 }
