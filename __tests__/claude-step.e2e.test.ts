@@ -84,3 +84,33 @@ it('an action that falls back to the job’s API key: Claude uses that dead key,
   expect(result.outputs.credential).toBe('anthropic-api-key')
   expect(result.outputs.status).toBe('invalid')
 })
+
+it('write-credentials-file under claude-code-action is said to do nothing for Claude', async () => {
+  const job = newJob()
+  const sha = checkout(job.dir, { '.github/workflows/review.yml': workflow('v1') })
+  const result = await runAction('dist/main/index.js', {
+    job,
+    inputs: {
+      'claude-code-oauth-token': OAUTH,
+      'anthropic-base-url': api.url,
+      'probe-timeout': '30s',
+      'write-credentials-file': 'true'
+    },
+    env: {
+      GITHUB_WORKSPACE: job.dir,
+      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
+      GITHUB_WORKFLOW_SHA: sha,
+      GITHUB_JOB: 'review'
+    }
+  })
+  expect(result.code).toBe(0)
+  expect(
+    result.commands.some(
+      c =>
+        c.command === 'warning' &&
+        /'write-credentials-file' is on, but Claude runs in step 'Review' \(#2\) of job 'review' \(claude-code-action\)/.test(
+          c.message
+        )
+    )
+  ).toBe(true)
+})

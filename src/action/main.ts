@@ -161,6 +161,12 @@ export async function main(deps: MainDeps): Promise<void> {
     const inputs = readCheckInputs(input, env)
     const refreshInputs = readLaterInputs(input)
     const report = await runCheck(inputs, { input, now: deps.now() }, deps)
+    const claudeStep = report.selection.claudeStep
+    if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {
+      core.warning(
+        `${PREFIX}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`
+      )
+    }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     await publish(report, refresh, deps)
   } catch (error) {
