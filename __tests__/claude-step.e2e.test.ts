@@ -114,3 +114,28 @@ it('write-credentials-file under claude-code-action is said to do nothing for Cl
     )
   ).toBe(true)
 })
+
+it('says so when no Claude step follows, and checks what its own step sees', async () => {
+  const job = newJob()
+  const sha = checkout(job.dir, {
+    '.github/workflows/review.yml': 'jobs:\n  review:\n    steps:\n      - run: npm test\n'
+  })
+  const result = await runAction('dist/main/index.js', {
+    job,
+    inputs: {
+      'claude-code-oauth-token': OAUTH,
+      'anthropic-base-url': api.url,
+      'probe-timeout': '30s'
+    },
+    env: {
+      GITHUB_WORKSPACE: job.dir,
+      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
+      GITHUB_WORKFLOW_SHA: sha,
+      GITHUB_JOB: 'review'
+    }
+  })
+  expect(result.outputs.status).toBe('valid')
+  expect(result.summary).toContain(
+    "No Claude step modelled: no step after this one in job 'review' runs Claude; the credential checked is what this step sees (its inputs, then its environment)."
+  )
+})

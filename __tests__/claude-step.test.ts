@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import { actionFallsBack, findClaudeSteps, runsClaude } from '../src/workflow/claude-step.js'
+import { actionFallsBack, findClaudeStep, runsClaude } from '../src/workflow/claude-step.js'
 import { selectCredential } from '../src/credentials/select.js'
 
 const workflow = (steps: string) =>
@@ -13,9 +13,9 @@ jobs:
     steps:
 ${steps}`)
 
-describe('findClaudeSteps', () => {
+describe('findClaudeStep', () => {
   it('finds claude-code-action after the preflight and reads what it passes', () => {
-    const steps = findClaudeSteps(
+    const step = findClaudeStep(
       workflow(`      - uses: actions/checkout@v5
       - uses: owner/claude-preflight@v1
         with:
@@ -27,8 +27,6 @@ describe('findClaudeSteps', () => {
 `),
       'review'
     )
-    expect(steps).toHaveLength(1)
-    const [step] = steps
     expect(step?.kind).toBe('claude-code-action')
     expect(step?.label).toBe("step 'Review' (#3) of job 'review'")
     expect(step?.variable('CLAUDE_CODE_OAUTH_TOKEN')).toEqual({
@@ -43,7 +41,7 @@ describe('findClaudeSteps', () => {
   })
 
   it('an old release shadows the job environment with its empty input', () => {
-    const [step] = findClaudeSteps(
+    const step = findClaudeStep(
       workflow(`      - uses: anthropics/claude-code-action@v1.0.100
         with:
           claude_code_oauth_token: \${{ secrets.T }}
@@ -56,7 +54,7 @@ describe('findClaudeSteps', () => {
   })
 
   it('reads a bare claude run step and its env', () => {
-    const steps = findClaudeSteps(
+    const step = findClaudeStep(
       workflow(`      - run: npm ci
       - id: claude
         env:
@@ -69,10 +67,7 @@ describe('findClaudeSteps', () => {
 `),
       'review'
     )
-    expect(steps.map(s => [s.kind, s.label])).toEqual([
-      ['claude-cli', "step 'claude' (#2) of job 'review'"]
-    ])
-    const [step] = steps
+    expect([step?.kind, step?.label]).toEqual(['claude-cli', "step 'claude' (#2) of job 'review'"])
     expect(step?.variable('ANTHROPIC_API_KEY').kind).toBe('empty')
     expect(step?.variable('CLAUDE_CODE_OAUTH_TOKEN').kind).toBe('step')
     expect(step?.variable('ANTHROPIC_BASE_URL').kind).toBe('inherited')
@@ -80,10 +75,14 @@ describe('findClaudeSteps', () => {
   })
 
   it('gives nothing for a missing job, a non-workflow or steps that do not run Claude', () => {
-    expect(findClaudeSteps(null, 'review')).toEqual([])
-    expect(findClaudeSteps({ jobs: { review: { steps: 'x' } } }, 'review')).toEqual([])
-    expect(findClaudeSteps(workflow('      - run: echo claude-preflight\n'), 'other')).toEqual([])
-    expect(findClaudeSteps(workflow('      - run: echo claude-preflight\n'), 'review')).toEqual([])
+    expect(findClaudeStep(null, 'review')).toBeUndefined()
+    expect(findClaudeStep({ jobs: { review: { steps: 'x' } } }, 'review')).toBeUndefined()
+    expect(
+      findClaudeStep(workflow('      - run: echo claude-preflight\n'), 'other')
+    ).toBeUndefined()
+    expect(
+      findClaudeStep(workflow('      - run: echo claude-preflight\n'), 'review')
+    ).toBeUndefined()
   })
 })
 
@@ -98,7 +97,10 @@ describe('runsClaude', () => {
     ['npx claude-preflight check', false],
     ['echo claude', false],
     ['claude-preflight scan out.jsonl', false],
-    ['npm i -g @anthropic-ai/claude-code', false]
+    ['npm i -g @anthropic-ai/claude-code', false],
+    ['claude mcp add github -- npx server', false],
+    ['claude --version', false],
+    ['claude config set -g theme dark', false]
   ])('%s → %s', (script, expected) => {
     expect(runsClaude(script)).toBe(expected)
   })
@@ -133,7 +135,7 @@ describe('the credential Claude receives from the job’s Claude step', () => {
     selectCredential(
       { input: name => inputs[name] ?? '', now: new Date('2026-11-21T12:00:00Z') },
       env,
-      findClaudeSteps(workflow(steps), 'review')[0]
+      findClaudeStep(workflow(steps), 'review')
     )
 
   it('an old claude-code-action shadows the job’s API key with its empty input: the OAuth token is used', () => {
@@ -191,14 +193,16 @@ describe('the credential Claude receives from the job’s Claude step', () => {
   })
 
   it('quotes are harmless when Claude gets the cleaned value through the output oauth-token', () => {
-    const step = `      - uses: anthropics/claude-code-action@v1
+    const step = `      - id: preflight
+        uses: owner/claude-preflight@v1
+      - uses: anthropics/claude-code-action@v1
         with:
           claude_code_oauth_token: \${{ steps.preflight.outputs.oauth-token }}
 `
     const { chosen } = select(step, { 'claude-code-oauth-token': `"${OAUTH}"` })
     expect(chosen?.secret).toBe(OAUTH)
     expect(chosen?.handedOn).toMatch(
-      /^this action's output oauth-token, which input claude_code_oauth_token of step #1/
+      /^this action's output oauth-token, which input claude_code_oauth_token of step #2/
     )
     // The credentials JSON reaches claude-code-action only that way.
     const json = JSON.stringify({ claudeAiOauth: { accessToken: OAUTH } })
@@ -234,5 +238,74 @@ describe('the credential Claude receives from the job’s Claude step', () => {
       }
     )
     expect(off.cloudProvider).toBeUndefined()
+  })
+
+  it('the Claude step is the first model run after the preflight: not a setup step, not one before it', () => {
+    const { chosen } = select(
+      `      - run: claude -p "before the preflight"
+        env:
+          ANTHROPIC_API_KEY: \${{ secrets.OTHER }}
+      - id: preflight
+        uses: owner/claude-preflight@v1
+      - run: claude mcp add github -- npx -y github-mcp
+      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_code_oauth_token: \${{ secrets.T }}
+`,
+      { 'claude-code-oauth-token': OAUTH }
+    )
+    expect(chosen?.source).toBe('claude-code-oauth-token')
+  })
+
+  it("another step's oauth-token output is not this action's: a quoted token still fails", () => {
+    expect(() =>
+      select(
+        `      - id: preflight
+        uses: owner/claude-preflight@v1
+      - id: vault
+        run: echo "oauth-token=..." >> "$GITHUB_OUTPUT"
+      - uses: anthropics/claude-code-action@v1
+        with:
+          claude_code_oauth_token: \${{ steps.vault.outputs.oauth-token }}
+`,
+        { 'claude-code-oauth-token': `"${OAUTH}"` }
+      )
+    ).toThrow(/is wrapped in quotes/)
+  })
+
+  it("a variable set only in the preflight step's own env: never reaches Claude", () => {
+    const document = parse(`jobs:
+  review:
+    steps:
+      - id: preflight
+        uses: owner/claude-preflight@v1
+        env:
+          ANTHROPIC_API_KEY: \${{ secrets.KEY }}
+      - run: claude -p review
+        env:
+          CLAUDE_CODE_OAUTH_TOKEN: \${{ secrets.T }}
+`)
+    const { chosen, warnings } = selectCredential(
+      { input: name => (name === 'claude-code-oauth-token' ? OAUTH : ''), now: new Date() },
+      { ANTHROPIC_API_KEY: API_KEY },
+      findClaudeStep(document, 'review', 'preflight')
+    )
+    expect(chosen?.source).toBe('claude-code-oauth-token')
+    expect(warnings.join('\n')).toMatch(
+      /ANTHROPIC_API_KEY is set only in the preflight step's own env:, which step #2 of job 'review' does not see/
+    )
+  })
+
+  it('a credential written out in the workflow is not quoted back', () => {
+    const literal = 'gw-literal-credential-0123456789'
+    const { unseen } = select(
+      `      - run: claude -p review
+        env:
+          ANTHROPIC_AUTH_TOKEN: ${literal}
+`,
+      {}
+    )
+    expect(unseen).toMatch(/sets ANTHROPIC_AUTH_TOKEN to a value written in the workflow, which/)
+    expect(unseen).not.toContain(literal)
   })
 })

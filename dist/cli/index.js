@@ -477,8 +477,6 @@ function attachRefreshToken(context, found, warnings) {
     return true;
 }
 const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
-/** A Claude step input or env value that is this action's own `oauth-token` output. */
-const PREFLIGHT_OUTPUT = /\bsteps\.[\w-]+\.outputs(?:\.oauth-token\b|\[\s*['"]oauth-token['"]\s*\])/;
 const handedOnBy = (why) => `this action's output oauth-token, which ${why} passes to Claude`;
 /**
  * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
@@ -529,14 +527,18 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
             kind: 'absent',
             ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
         };
-    if (PREFLIGHT_OUTPUT.test(value.written)) {
+    if (value.kind === 'output') {
         return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' };
     }
     if (fromInput.trim() !== '')
         return { kind: 'value', ...input };
+    // Quoted only when it is an expression: a value written out in the workflow may be the credential itself.
+    const written = /^\$\{\{[^}]*\}\}$/.test(value.written.trim())
+        ? `\`${value.written.trim().replace(/`/g, "'")}\``
+        : 'a value written in the workflow';
     return {
         kind: 'unseen',
-        why: `${value.why} sets ${kind.envVar} to \`${value.written.replace(/`/g, "'")}\`, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
+        why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
     };
 }
 /**
@@ -551,8 +553,8 @@ function selectCredential(context, env, step) {
     const empty = [];
     let unseen;
     const ownOutput = step &&
-        kinds/* KINDS */.G.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'step' && PREFLIGHT_OUTPUT.test(value.written));
-    const handsOnOwnOutput = ownOutput?.kind === 'step' ? handedOnBy(ownOutput.why) : undefined;
+        kinds/* KINDS */.G.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
     for (const kind of kinds/* KINDS */.G) {
         const origin = originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
@@ -1383,8 +1385,11 @@ function textMap(value) {
 }
 /** `${{ env.NAME }}` exactly: the step passes the job's own value on. */
 const passesJobValue = (written, name) => new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim());
-/** A shell line that starts the Claude CLI: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path to `claude`. */
-const CLAUDE_COMMAND = /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)/;
+/**
+ * A shell line that starts the Claude CLI for a model run: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path
+ * to `claude`; not a subcommand that sends no model request (`claude mcp add`, `claude --version`, …).
+ */
+const CLAUDE_COMMAND = /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)(?!\s*(?:mcp|config|doctor|update|install|migrate-installer|setup-token|plugin|--version|-v|--help|-h)(?:\s|$))/;
 /** Whether a `run:` script starts the Claude CLI in one of its commands. */
 function runsClaude(script) {
     return script
@@ -1396,29 +1401,58 @@ function stepLabel(step, index, jobId) {
     const name = asText(step.name) ?? asText(step.id);
     return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`;
 }
-function actionStep(step, uses, ref, label) {
+/** The step's own `oauth-token` output, as another step's input or env value writes it. */
+function outputOf(stepId, written) {
+    if (!stepId)
+        return false;
+    const id = stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^\\$\\{\\{\\s*steps\\.${id}\\.outputs(?:\\.oauth-token|\\[\\s*['"]oauth-token['"]\\s*\\])\\s*\\}\\}$`).test(written.trim());
+}
+/**
+ * What a variable holds for the Claude step given what the step itself sets (`value`): the job's value reaches it,
+ * unless only the preflight's own step set it.
+ */
+function relativeToPreflight(value, name, label, job) {
+    if (value.kind === 'step' && outputOf(job.preflightId, value.written))
+        return { kind: 'output', why: value.why };
+    if (value.kind !== 'inherited' || job.preflightEnv[name] === undefined)
+        return value;
+    const jobValue = job.jobEnv[name];
+    if (jobValue === undefined)
+        return {
+            kind: 'empty',
+            why: `${name} is set only in the preflight step's own env:, which ${label} does not see`
+        };
+    return {
+        kind: 'step',
+        written: jobValue,
+        why: `the job's env ${name}, which the preflight step's own env: replaces`
+    };
+}
+function actionStep(step, uses, ref, label, job) {
     const inputs = textMap(step.with);
     const stepEnv = textMap(step.env);
     const fallsBack = actionFallsBack(ref);
+    const own = (name) => {
+        const row = ACTION_INPUTS.find(entry => entry.variable === name);
+        if (!row)
+            return cliValue(stepEnv, name, label);
+        const given = (inputs[row.input] ?? '').trim();
+        if (given)
+            return { kind: 'step', written: given, why: `input ${row.input} of ${label}` };
+        if (row.fallsBack && fallsBack)
+            return cliValue(stepEnv, name, label);
+        return {
+            kind: 'empty',
+            why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
+        };
+    };
     return {
         kind: 'claude-code-action',
         label,
         uses,
         inputs,
-        variable(name) {
-            const row = ACTION_INPUTS.find(entry => entry.variable === name);
-            if (!row)
-                return cliValue(stepEnv, name, label);
-            const given = (inputs[row.input] ?? '').trim();
-            if (given)
-                return { kind: 'step', written: given, why: `input ${row.input} of ${label}` };
-            if (row.fallsBack && fallsBack)
-                return cliValue(stepEnv, name, label);
-            return {
-                kind: 'empty',
-                why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
-            };
-        }
+        variable: name => relativeToPreflight(own(name), name, label, job)
     };
 }
 function cliValue(stepEnv, name, label) {
@@ -1429,36 +1463,43 @@ function cliValue(stepEnv, name, label) {
         return { kind: 'empty', why: `${label} sets ${name} to ''` };
     return { kind: 'step', written, why: `env ${name} of ${label}` };
 }
+const PREFLIGHT_USES = /(?:^|\/)claude-preflight(?:@|\/|$)/i;
 /**
- * Every step of job `jobId` that runs Claude Code, in order. `document` is the parsed workflow file; anything that is
- * not a workflow gives no steps.
+ * The step of job `jobId` that runs Claude Code after this action's own step (`ownStepId`, the runner's
+ * GITHUB_ACTION; else the step that uses claude-preflight), and what it hands Claude. `document` is the parsed workflow
+ * file; anything that is not a workflow gives none.
  */
-function findClaudeSteps(document, jobId) {
-    const job = document?.jobs?.[jobId];
+function findClaudeStep(document, jobId, ownStepId) {
+    const workflow = document;
+    const job = workflow?.jobs?.[jobId];
     if (!Array.isArray(job?.steps))
-        return [];
-    const found = [];
-    job.steps.forEach((raw, index) => {
-        if (!raw || typeof raw !== 'object')
-            return;
-        const step = raw;
+        return undefined;
+    const steps = job.steps.map(raw => raw && typeof raw === 'object' ? raw : {});
+    const byId = ownStepId === undefined ? -1 : steps.findIndex(step => asText(step.id) === ownStepId);
+    const own = byId >= 0 ? byId : steps.findIndex(step => PREFLIGHT_USES.test(asText(step.uses) ?? ''));
+    const context = {
+        jobEnv: { ...textMap(workflow?.env), ...textMap(job.env) },
+        preflightEnv: own >= 0 ? textMap(steps[own].env) : {},
+        ...(own >= 0 && asText(steps[own].id) !== undefined && { preflightId: asText(steps[own].id) })
+    };
+    for (let index = own + 1; index < steps.length; index++) {
+        const step = steps[index];
         const label = stepLabel(step, index, jobId);
         const uses = asText(step.uses)?.trim();
         const action = uses ? ACTION_USES.exec(uses) : null;
-        if (uses && action) {
-            found.push(actionStep(step, uses, action[1], label));
-        }
-        else if (runsClaude(asText(step.run) ?? '')) {
+        if (uses && action)
+            return actionStep(step, uses, action[1], label, context);
+        if (runsClaude(asText(step.run) ?? '')) {
             const stepEnv = textMap(step.env);
-            found.push({
+            return {
                 kind: 'claude-cli',
                 label,
                 inputs: {},
-                variable: name => cliValue(stepEnv, name, label)
-            });
+                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+            };
         }
-    });
-    return found;
+    }
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
@@ -1495,9 +1536,14 @@ async function runCheck(inputs, context, deps) {
         })
         : undefined;
     const claudeStep = workflow && 'document' in workflow
-        ? findClaudeSteps(workflow.document, workflow.job)[0]
+        ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
         : undefined;
     const selection = selectCredential(context, deps.env, claudeStep);
+    const noClaudeStep = workflow && !claudeStep
+        ? 'why' in workflow
+            ? `the job's workflow could not be read (${workflow.why})`
+            : `no step after this one in job '${workflow.job}' runs Claude`
+        : undefined;
     const policy = (0,check_inputs/* resolvePolicy */.nZ)(inputs, !!selection.chosen?.refreshToken);
     const chosenProbe = selection.chosen?.secret
         ? await probe(selection.chosen, {
@@ -1522,6 +1568,7 @@ async function runCheck(inputs, context, deps) {
     return {
         inputs,
         selection,
+        ...(noClaudeStep && { noClaudeStep }),
         checked,
         ...(chosen && { chosen }),
         minRemaining,
@@ -1770,12 +1817,17 @@ function unsavedRefreshLines(report) {
         ''
     ];
 }
-/** The job summary: one row per credential checked, never a secret, only fingerprints. */
 /** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
 function claudeStepLines(report) {
     const step = report.selection.claudeStep;
-    if (!step)
-        return [];
+    if (!step) {
+        return report.noClaudeStep
+            ? [
+                '',
+                `No Claude step modelled: ${inertMarkdown(report.noClaudeStep)}; the credential checked is what this step sees (its inputs, then its environment).`
+            ]
+            : [];
+    }
     const uses = step.uses ? ` (${inlineCode(step.uses)})` : ' (a `claude` command)';
     const handedOn = report.chosen?.credential.handedOn;
     return [
@@ -1783,6 +1835,7 @@ function claudeStepLines(report) {
         `Claude runs in ${inertMarkdown(step.label)}${uses}: the credential checked is the one that step passes Claude${handedOn ? `, through ${inertMarkdown(handedOn)}` : ''}.`
     ];
 }
+/** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message) {
     const rows = report.checked.map((checked, i) => {
         const { credential, probe } = checked;
@@ -1806,7 +1859,12 @@ function summaryMarkdown(report, message) {
         ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
+        ...(report.selection.unseen
+            ? [
+                `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+            ]
+            : []),
+        ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
         '',
         `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
         ...claudeStepLines(report),

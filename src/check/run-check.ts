@@ -5,7 +5,7 @@ import { selectCredential, type Selection } from '../credentials/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
 import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remaining.js'
-import { findClaudeSteps } from '../workflow/claude-step.js'
+import { findClaudeStep } from '../workflow/claude-step.js'
 import { resolvePolicy, type CheckInputs } from './inputs.js'
 
 export interface CheckedCredential {
@@ -17,6 +17,8 @@ export interface CheckedCredential {
 export interface CheckReport {
   inputs: CheckInputs
   selection: Selection
+  /** Why no Claude step was modelled, inside a job: the verdict is then about what this step sees. */
+  noClaudeStep?: string
   /** The credential Claude will use, with what the API said, then the ignored ones, never probed. */
   checked: CheckedCredential[]
   /** The credential Claude will use (the first of `checked`), when there is one. */
@@ -74,9 +76,15 @@ export async function runCheck(
     : undefined
   const claudeStep =
     workflow && 'document' in workflow
-      ? findClaudeSteps(workflow.document, workflow.job)[0]
+      ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
       : undefined
   const selection = selectCredential(context, deps.env, claudeStep)
+  const noClaudeStep =
+    workflow && !claudeStep
+      ? 'why' in workflow
+        ? `the job's workflow could not be read (${workflow.why})`
+        : `no step after this one in job '${workflow.job}' runs Claude`
+      : undefined
   const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken)
   const chosenProbe = selection.chosen?.secret
     ? await probe(selection.chosen, {
@@ -102,6 +110,7 @@ export async function runCheck(
   return {
     inputs,
     selection,
+    ...(noClaudeStep && { noClaudeStep }),
     checked,
     ...(chosen && { chosen }),
     minRemaining,

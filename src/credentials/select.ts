@@ -66,9 +66,6 @@ function attachRefreshToken(
 
 const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
 
-/** A Claude step input or env value that is this action's own `oauth-token` output. */
-const PREFLIGHT_OUTPUT = /\bsteps\.[\w-]+\.outputs(?:\.oauth-token\b|\[\s*['"]oauth-token['"]\s*\])/
-
 const handedOnBy = (why: string) =>
   `this action's output oauth-token, which ${why} passes to Claude`
 
@@ -130,13 +127,17 @@ function originOf(
       kind: 'absent',
       ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
     }
-  if (PREFLIGHT_OUTPUT.test(value.written)) {
+  if (value.kind === 'output') {
     return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' }
   }
   if (fromInput.trim() !== '') return { kind: 'value', ...input }
+  // Quoted only when it is an expression: a value written out in the workflow may be the credential itself.
+  const written = /^\$\{\{[^}]*\}\}$/.test(value.written.trim())
+    ? `\`${value.written.trim().replace(/`/g, "'")}\``
+    : 'a value written in the workflow'
   return {
     kind: 'unseen',
-    why: `${value.why} sets ${kind.envVar} to \`${value.written.replace(/`/g, "'")}\`, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
+    why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
   }
 }
 
@@ -158,9 +159,9 @@ export function selectCredential(
   const ownOutput =
     step &&
     KINDS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
-      value => value.kind === 'step' && PREFLIGHT_OUTPUT.test(value.written)
+      value => value.kind === 'output'
     )
-  const handsOnOwnOutput = ownOutput?.kind === 'step' ? handedOnBy(ownOutput.why) : undefined
+  const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined
   for (const kind of KINDS) {
     const origin = originOf(kind, context, env, step, handsOnOwnOutput)
     if (origin.kind === 'unseen') {

@@ -157,11 +157,17 @@ function unsavedRefreshLines(report: CheckReport): string[] {
   ]
 }
 
-/** The job summary: one row per credential checked, never a secret, only fingerprints. */
 /** Which step runs Claude, as the job's workflow says, and how the credential checked reaches it. */
 function claudeStepLines(report: CheckReport): string[] {
   const step = report.selection.claudeStep
-  if (!step) return []
+  if (!step) {
+    return report.noClaudeStep
+      ? [
+          '',
+          `No Claude step modelled: ${inertMarkdown(report.noClaudeStep)}; the credential checked is what this step sees (its inputs, then its environment).`
+        ]
+      : []
+  }
   const uses = step.uses ? ` (${inlineCode(step.uses)})` : ' (a `claude` command)'
   const handedOn = report.chosen?.credential.handedOn
   return [
@@ -170,6 +176,7 @@ function claudeStepLines(report: CheckReport): string[] {
   ]
 }
 
+/** The job summary: one row per credential checked, never a secret, only fingerprints. */
 export function summaryMarkdown(report: CheckReport, message: Message): string {
   const rows = report.checked.map((checked, i) => {
     const { credential, probe } = checked
@@ -193,7 +200,12 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
     ...unsavedRefreshLines(report),
     '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...(rows.length ? rows : ['| none | | | missing | | | fail |']),
+    ...(report.selection.unseen
+      ? [
+          `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+        ]
+      : []),
+    ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
     '',
     `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
     ...claudeStepLines(report),

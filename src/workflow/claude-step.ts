@@ -10,6 +10,8 @@ export type StepValue =
   | { kind: 'empty'; why: string }
   /** Set by the step from something the preflight cannot read, as written in the workflow. */
   | { kind: 'step'; written: string; why: string }
+  /** Set by the step from this action's own `oauth-token` output. */
+  | { kind: 'output'; why: string }
 
 export interface ClaudeStep {
   kind: 'claude-code-action' | 'claude-cli'
@@ -90,9 +92,12 @@ function textMap(value: unknown): Record<string, string> {
 const passesJobValue = (written: string, name: string) =>
   new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim())
 
-/** A shell line that starts the Claude CLI: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path to `claude`. */
+/**
+ * A shell line that starts the Claude CLI for a model run: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path
+ * to `claude`; not a subcommand that sends no model request (`claude mcp add`, `claude --version`, …).
+ */
 const CLAUDE_COMMAND =
-  /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)/
+  /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)(?!\s*(?:mcp|config|doctor|update|install|migrate-installer|setup-token|plugin|--version|-v|--help|-h)(?:\s|$))/
 
 /** Whether a `run:` script starts the Claude CLI in one of its commands. */
 export function runsClaude(script: string): boolean {
@@ -107,31 +112,76 @@ function stepLabel(step: Record<string, unknown>, index: number, jobId: string):
   return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`
 }
 
+/** The step's own `oauth-token` output, as another step's input or env value writes it. */
+function outputOf(stepId: string | undefined, written: string): boolean {
+  if (!stepId) return false
+  const id = stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    `^\\$\\{\\{\\s*steps\\.${id}\\.outputs(?:\\.oauth-token|\\[\\s*['"]oauth-token['"]\\s*\\])\\s*\\}\\}$`
+  ).test(written.trim())
+}
+
+/** What the job hands every step besides its own `env:`: the workflow's and the job's `env:`. */
+interface JobContext {
+  jobEnv: Record<string, string>
+  /** The preflight step's own `env:`, which the Claude step does not see. */
+  preflightEnv: Record<string, string>
+  preflightId?: string
+}
+
+/**
+ * What a variable holds for the Claude step given what the step itself sets (`value`): the job's value reaches it,
+ * unless only the preflight's own step set it.
+ */
+function relativeToPreflight(
+  value: StepValue,
+  name: string,
+  label: string,
+  job: JobContext
+): StepValue {
+  if (value.kind === 'step' && outputOf(job.preflightId, value.written))
+    return { kind: 'output', why: value.why }
+  if (value.kind !== 'inherited' || job.preflightEnv[name] === undefined) return value
+  const jobValue = job.jobEnv[name]
+  if (jobValue === undefined)
+    return {
+      kind: 'empty',
+      why: `${name} is set only in the preflight step's own env:, which ${label} does not see`
+    }
+  return {
+    kind: 'step',
+    written: jobValue,
+    why: `the job's env ${name}, which the preflight step's own env: replaces`
+  }
+}
+
 function actionStep(
   step: Record<string, unknown>,
   uses: string,
   ref: string,
-  label: string
+  label: string,
+  job: JobContext
 ): ClaudeStep {
   const inputs = textMap(step.with)
   const stepEnv = textMap(step.env)
   const fallsBack = actionFallsBack(ref)
+  const own = (name: string): StepValue => {
+    const row = ACTION_INPUTS.find(entry => entry.variable === name)
+    if (!row) return cliValue(stepEnv, name, label)
+    const given = (inputs[row.input] ?? '').trim()
+    if (given) return { kind: 'step', written: given, why: `input ${row.input} of ${label}` }
+    if (row.fallsBack && fallsBack) return cliValue(stepEnv, name, label)
+    return {
+      kind: 'empty',
+      why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
+    }
+  }
   return {
     kind: 'claude-code-action',
     label,
     uses,
     inputs,
-    variable(name) {
-      const row = ACTION_INPUTS.find(entry => entry.variable === name)
-      if (!row) return cliValue(stepEnv, name, label)
-      const given = (inputs[row.input] ?? '').trim()
-      if (given) return { kind: 'step', written: given, why: `input ${row.input} of ${label}` }
-      if (row.fallsBack && fallsBack) return cliValue(stepEnv, name, label)
-      return {
-        kind: 'empty',
-        why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
-      }
-    }
+    variable: name => relativeToPreflight(own(name), name, label, job)
   }
 }
 
@@ -142,32 +192,47 @@ function cliValue(stepEnv: Record<string, string>, name: string, label: string):
   return { kind: 'step', written, why: `env ${name} of ${label}` }
 }
 
+const PREFLIGHT_USES = /(?:^|\/)claude-preflight(?:@|\/|$)/i
+
 /**
- * Every step of job `jobId` that runs Claude Code, in order. `document` is the parsed workflow file; anything that is
- * not a workflow gives no steps.
+ * The step of job `jobId` that runs Claude Code after this action's own step (`ownStepId`, the runner's
+ * GITHUB_ACTION; else the step that uses claude-preflight), and what it hands Claude. `document` is the parsed workflow
+ * file; anything that is not a workflow gives none.
  */
-export function findClaudeSteps(document: unknown, jobId: string): ClaudeStep[] {
-  const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId] as
-    { steps?: unknown } | undefined
-  if (!Array.isArray(job?.steps)) return []
-  const found: ClaudeStep[] = []
-  job.steps.forEach((raw: unknown, index) => {
-    if (!raw || typeof raw !== 'object') return
-    const step = raw as Record<string, unknown>
+export function findClaudeStep(
+  document: unknown,
+  jobId: string,
+  ownStepId?: string
+): ClaudeStep | undefined {
+  const workflow = document as { env?: unknown; jobs?: Record<string, unknown> } | null
+  const job = workflow?.jobs?.[jobId] as { steps?: unknown; env?: unknown } | undefined
+  if (!Array.isArray(job?.steps)) return undefined
+  const steps = job.steps.map(raw =>
+    raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {}
+  )
+  const byId = ownStepId === undefined ? -1 : steps.findIndex(step => asText(step.id) === ownStepId)
+  const own =
+    byId >= 0 ? byId : steps.findIndex(step => PREFLIGHT_USES.test(asText(step.uses) ?? ''))
+  const context: JobContext = {
+    jobEnv: { ...textMap(workflow?.env), ...textMap(job.env) },
+    preflightEnv: own >= 0 ? textMap(steps[own]!.env) : {},
+    ...(own >= 0 && asText(steps[own]!.id) !== undefined && { preflightId: asText(steps[own]!.id) })
+  }
+  for (let index = own + 1; index < steps.length; index++) {
+    const step = steps[index]!
     const label = stepLabel(step, index, jobId)
     const uses = asText(step.uses)?.trim()
     const action = uses ? ACTION_USES.exec(uses) : null
-    if (uses && action) {
-      found.push(actionStep(step, uses, action[1] as string, label))
-    } else if (runsClaude(asText(step.run) ?? '')) {
+    if (uses && action) return actionStep(step, uses, action[1] as string, label, context)
+    if (runsClaude(asText(step.run) ?? '')) {
       const stepEnv = textMap(step.env)
-      found.push({
+      return {
         kind: 'claude-cli',
         label,
         inputs: {},
-        variable: name => cliValue(stepEnv, name, label)
-      })
+        variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+      }
     }
-  })
-  return found
+  }
+  return undefined
 }
