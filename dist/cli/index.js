@@ -247,7 +247,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8908:
+/***/ 2474:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -262,13 +262,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice, readCredentialUrl
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 // EXTERNAL MODULE: ./lib/policy/decide.js
-var decide = __nccwpck_require__(3100);
+var decide = __nccwpck_require__(8375);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -391,11 +391,11 @@ function resolvePolicy(inputs, hasRefreshToken) {
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2983);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -404,7 +404,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2851:
+/***/ 2983:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -420,15 +420,15 @@ var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
-var check_inputs = __nccwpck_require__(8908);
+var check_inputs = __nccwpck_require__(2474);
 // EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1541);
+var kinds = __nccwpck_require__(5270);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 ;// CONCATENATED MODULE: ./lib/credentials/select.js
 
 
@@ -681,11 +681,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -694,7 +694,7 @@ async function proxyFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     let where = host;
@@ -987,7 +987,7 @@ async function probe(credential, options) {
 }
 
 // EXTERNAL MODULE: ./lib/policy/decide.js
-var decide = __nccwpck_require__(3100);
+var decide = __nccwpck_require__(8375);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
@@ -1013,7 +1013,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1077,7 +1077,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1105,7 +1105,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1493,7 +1493,7 @@ async function runCheck(inputs, context, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1775,7 +1775,7 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __nccwpck_require__(6749);
+var redact = __nccwpck_require__(4506);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1873,7 +1873,7 @@ async function checkCommand(args, io) {
 }
 
 // EXTERNAL MODULE: ./lib/report/inert.js
-var inert = __nccwpck_require__(4726);
+var inert = __nccwpck_require__(6803);
 ;// CONCATENATED MODULE: ./lib/version.js
 /** The release version; `claude-preflight --version` prints it. Kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
@@ -1894,7 +1894,7 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 428).then(__nccwpck_require__.bind(__nccwpck_require__, 6428))).scanCommand,
+        run: async () => (await __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 8457))).scanCommand,
         usage: 'Usage: claude-preflight scan FILE... [--json]'
     }
 };
@@ -1937,7 +1937,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 9423:
+/***/ 9300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1946,7 +1946,7 @@ async function run() {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
 const KNOWN_VALUES = [
@@ -2033,14 +2033,14 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 421:
+/***/ 3668:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   J: () => (/* binding */ newCredential),
 /* harmony export */   a: () => (/* binding */ fingerprintOf)
 /* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
+/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1263);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -2054,7 +2054,7 @@ function fingerprintOf(credential) {
 
 /***/ }),
 
-/***/ 1541:
+/***/ 5270:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2065,9 +2065,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+var credentials_credential = __nccwpck_require__(3668);
 // EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+var clean = __nccwpck_require__(9300);
 ;// CONCATENATED MODULE: ./lib/credentials/api-key.js
 
 
@@ -2139,9 +2139,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+var errors = __nccwpck_require__(128);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 ;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
 
 
@@ -2220,7 +2220,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
+var oauth_token = __nccwpck_require__(8986);
 ;// CONCATENATED MODULE: ./lib/credentials/kinds.js
 
 
@@ -2241,7 +2241,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 381:
+/***/ 8986:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2249,9 +2249,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3668);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9300);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
 
 
 
@@ -2313,7 +2313,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2321,7 +2321,7 @@ const oauthToken = {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -2375,14 +2375,14 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
 
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
@@ -2427,7 +2427,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 3100:
+/***/ 8375:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2436,7 +2436,7 @@ function parseTimestamp(input, value) {
 /* harmony export */   yp: () => (/* binding */ resolveRefresh)
 /* harmony export */ });
 /* unused harmony export STATUSES */
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
+/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(128);
 
 /** Every value of the `status` output. */
 const STATUSES = (/* unused pure expression or super */ null && ([
@@ -2528,7 +2528,7 @@ function statusOf(probe, tooShort) {
 
 /***/ }),
 
-/***/ 8411:
+/***/ 128:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2569,7 +2569,7 @@ function reasonOf(error) {
 
 /***/ }),
 
-/***/ 4458:
+/***/ 1263:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2631,7 +2631,7 @@ function looksLikeSecret(value) {
 
 /***/ }),
 
-/***/ 4726:
+/***/ 6803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2678,7 +2678,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 6749:
+/***/ 4506:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2687,9 +2687,9 @@ function escapeChar(char) {
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
 /* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms, redactEncodedRuns */
-/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
+/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2474);
+/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5270);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1263);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
@@ -3123,6 +3123,6 @@ function redactEncodedRuns(text) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1564:
+/***/ 5962:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -433,11 +433,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -446,7 +446,7 @@ async function proxyFor(url) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     let where = host;
@@ -1760,7 +1760,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1824,7 +1824,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -2885,7 +2885,7 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3035,6 +3035,60 @@ async function selectedRepositories(api, target, options) {
     return ids;
 }
 
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class regular_NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function regular_openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    if (constants.O_NONBLOCK === undefined)
+        assertRegular(await stat(path));
+    const handle = await open(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new regular_NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function regular_isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
 
 
@@ -3145,17 +3199,16 @@ function credentials_credentialsShapeProblem(text) {
     return undefined;
 }
 /**
- * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file, owned by another
- * user, larger than `maxBytes`, or (with `within`) not inside that directory once both real paths are known. Opened
- * without following a symlink and checked on the open descriptor, so it cannot be swapped between check and read.
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
+ * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
+ * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
+ * swapped between check and read.
  */
 async function credentials_readOwnFile(path, options) {
     if (options.within !== undefined) {
         let inside = false;
         try {
-            const root = await realpath(options.within);
-            const dir = await realpath(dirname(path));
-            inside = dir === root || dir.startsWith(root + sep);
+            inside = isWithin(await realpath(dirname(path)), await realpath(options.within));
         }
         catch {
             return { missing: true };
@@ -3165,9 +3218,11 @@ async function credentials_readOwnFile(path, options) {
     }
     let handle;
     try {
-        handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        handle = await openRegular(path);
     }
     catch (error) {
+        if (error instanceof NotRegularFileError)
+            return { refused: error.reason };
         const code = error.code;
         if (code === 'ELOOP' || code === 'EMLINK')
             return { refused: 'it is a symbolic link' };
@@ -3176,15 +3231,15 @@ async function credentials_readOwnFile(path, options) {
         return { refused: `it cannot be opened (${code ?? 'error'})` };
     }
     try {
-        const stat = await handle.stat();
-        if (!stat.isFile())
-            return { refused: 'it is not a regular file' };
         const uid = process.getuid?.();
-        if (uid !== undefined && stat.uid !== uid)
+        if (uid !== undefined && (await handle.stat()).uid !== uid)
             return { refused: "it is not the runner user's" };
-        if (stat.size > options.maxBytes)
+        // One byte past the cap tells a file that grew after a stat from one that fits.
+        const buffer = Buffer.alloc(options.maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > options.maxBytes)
             return { refused: `it is larger than ${options.maxBytes} bytes` };
-        return { text: await handle.readFile('utf8') };
+        return { text: buffer.toString('utf8', 0, bytesRead) };
     }
     finally {
         await handle.close();
@@ -3507,6 +3562,12 @@ function lockTtl(target, tuning) {
  * last longer than this, plus slack, is not believed.
  */
 const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', repo: '' }, undefined);
+/**
+ * The longest the post step's write-back may take with the default budgets: waiting for a lock held by another run
+ * (at most the longest lock, plus slack), then its own work under the lock (which fits in another). Past it, the post
+ * step stops waiting and scans without it.
+ */
+const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
 function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
@@ -4221,11 +4282,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1564);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5962);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -4490,6 +4551,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

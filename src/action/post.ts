@@ -3,9 +3,9 @@
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
 import * as actionsCore from '@actions/core'
 import type { Core } from './core.js'
-import { finishWriteBack } from '../refresh/index.js'
+import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
 import { readBoolean } from '../check/inputs.js'
-import { clip } from '../lifetime/duration.js'
+import { clip, formatDuration } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
 import { inert } from '../report/inert.js'
 import {
@@ -41,6 +41,8 @@ export interface PostDeps {
    * rotated during the run. Called first, before the scan; what it throws fails the job with one annotation.
    */
   finishWriteBack?: () => Promise<void>
+  /** How long the write-back may take before the scan runs without it (default JOB_END_BUDGET_MS). */
+  writeBackTimeoutMs?: number
   /** The scan's byte caps, time budget and clock (default DEFAULT_LIMITS in src/scan/read.ts). */
   scanLimits?: Partial<ScanLimits>
 }
@@ -53,6 +55,8 @@ export interface PostOutcome {
   files: string[]
   comment?: CommentOutcome
   failed: boolean
+  /** The write-back did not end in its time: the process must exit without waiting for it. */
+  writeBackUnfinished?: boolean
 }
 
 export async function post(deps: PostDeps): Promise<PostOutcome> {
@@ -67,8 +71,14 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
   // The write-back first, on its own: nothing the scan meets (a huge file, a FIFO, a crash) may cost the newest
   // refresh token.
   if (deps.finishWriteBack) {
+    const timeoutMs = deps.writeBackTimeoutMs ?? JOB_END_BUDGET_MS
     try {
-      await deps.finishWriteBack()
+      if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
+        outcome.writeBackUnfinished = true
+        throw new UserError(
+          `${PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`
+        )
+      }
     } catch (error) {
       // The newest refresh token was not saved: the one case worth failing the job for, so nobody misses it.
       core.error(oneLine(error), { title: 'Rotated Claude credentials not saved' })
@@ -178,6 +188,17 @@ async function report(
   }
 }
 
+/** Whether `work` settles within `ms` (its rejection is thrown); false when the time runs out first. */
+async function endsWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>(resolve => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([work.then(() => true as const), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 function markFailed(deps: PostDeps, outcome: PostOutcome): void {
   ;(deps.fail ?? defaultFail)()
   outcome.failed = true
@@ -264,13 +285,15 @@ function defaultFail(): void {
 /** The entry point: the real @actions/core and environment. */
 export async function run(): Promise<void> {
   try {
-    await post({
+    const outcome = await post({
       core: actionsCore,
       env: process.env,
       finishWriteBack: async () => {
         await finishWriteBack({ core: actionsCore, env: process.env, now: () => new Date() })
       }
     })
+    // A write-back stuck past its time (a read or request that never ends) would keep the process alive.
+    if (outcome.writeBackUnfinished) process.exit()
   } catch (error) {
     // post() catches everything; this is the last guard, and it only warns.
     actionsCore.warning(oneLine(error))

@@ -202,6 +202,13 @@ export const LONGEST_LOCK_MS = lockTtl(
   undefined
 )
 
+/**
+ * The longest the post step's write-back may take with the default budgets: waiting for a lock held by another run
+ * (at most the longest lock, plus slack), then its own work under the lock (which fits in another). Past it, the post
+ * step stops waiting and scans without it.
+ */
+export const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS
+
 function lockFor(
   target: SecretTarget,
   api: GitHubRequest,
