@@ -3429,10 +3429,15 @@ function pendingPath(env) {
     return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
 }
 /** Writes the file and returns the state value that binds it. */
-async function savePending(path, pending) {
+async function savePending(path, pending, credentialsFile) {
     const text = JSON.stringify(pending);
     await writePrivateFile(path, text);
-    const binding = { path, nonce: pending.nonce, sha256: pending_sha256Hex(text) };
+    const binding = {
+        path,
+        nonce: pending.nonce,
+        sha256: pending_sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
     return JSON.stringify(binding);
 }
 function pending_parseBinding(raw) {
@@ -3441,7 +3446,9 @@ function pending_parseBinding(raw) {
         if (typeof value.path === 'string' &&
             value.path !== '' &&
             NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? ''))
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
             return value;
     }
     catch {
@@ -3638,6 +3645,7 @@ async function refreshAndHandOff(deps) {
     let tokens;
     let credentialsJson;
     let pending;
+    let credentialsFile;
     const path = pendingPath(env);
     let writeError;
     try {
@@ -3690,7 +3698,7 @@ async function refreshAndHandOff(deps) {
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
             Object.assign(pending, { value, refreshTokenSha256: pending_sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
             try {
                 const written = await write_writeSecret({
                     api,
@@ -3710,7 +3718,7 @@ async function refreshAndHandOff(deps) {
                 writeError = error;
                 pending.error = errors_reasonOf(error);
             }
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
         }
     }
     finally {
@@ -3747,8 +3755,8 @@ async function refreshAndHandOff(deps) {
                 json,
                 refreshTokenSha256: pending_sha256Hex(tokens.refreshToken)
             };
-            pending.credentialsFile = file;
-            await keep(path, pending, core);
+            credentialsFile = file;
+            await keep(path, pending, credentialsFile, core);
         });
     }
     const probe = await deps.probe(tokens.accessToken);
@@ -3781,14 +3789,14 @@ function seconds(ms) {
  * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
  * and clears the state, once it holds nothing the post step needs.
  */
-async function keep(path, pending, core) {
+async function keep(path, pending, credentialsFile, core) {
     try {
-        if (pending.value === undefined && pending.credentialsFile === undefined) {
+        if (pending.value === undefined && credentialsFile === undefined) {
             await pending_dropPending(path);
             core.saveState(pending_PENDING_STATE, '');
         }
         else {
-            core.saveState(pending_PENDING_STATE, await savePending(path, pending));
+            core.saveState(pending_PENDING_STATE, await savePending(path, pending, credentialsFile));
         }
     }
     catch (error) {
@@ -3818,17 +3826,15 @@ async function rotatedByCli(file, pending, core) {
     const refreshToken = refreshTokenOf(read.text);
     if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256)
         return undefined;
-    core.setSecret(refreshToken);
-    const accessToken = JSON.parse(read.text).claudeAiOauth?.accessToken;
-    if (typeof accessToken === 'string' && accessToken)
-        core.setSecret(accessToken);
+    // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
     const problem = credentialsShapeProblem(read.text);
     if (problem) {
         core.warning(`${PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
         return undefined;
     }
     const json = JSON.stringify(JSON.parse(read.text));
-    core.setSecret(json);
+    for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
+        core.setSecret(secret);
     return { json, refreshToken };
 }
 /** Why the value main left to write back is not of the secret's shape, or undefined. */
@@ -3850,23 +3856,21 @@ async function finishWriteBack(deps) {
     const binding = parseBinding(core.getState(PENDING_STATE));
     if (!binding)
         return { status: 'none' };
-    const path = binding.path;
-    let credentialsFile;
+    const { path, credentialsFile } = binding;
     try {
         const loaded = await loadPending(binding, env);
-        if ('missing' in loaded)
-            return { status: 'none' };
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const refused = (what, problem) => new UserError(`${PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new UserError(`${PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        if ('missing' in loaded)
+            throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
-            throw refused('the write-back file', loaded.refused);
+            throw lost(`refused the write-back file ${path}: ${loaded.refused}`);
         const { pending } = loaded;
-        credentialsFile = pending.credentialsFile;
         if (pending.value)
             core.setSecret(pending.value);
         const problem = pending.value && valueProblem(pending.value, pending.json);
         if (problem)
-            throw refused('the value in the write-back file', problem);
+            throw lost(`refused the value in the write-back file ${path}: ${problem}`);
         let value = pending.value;
         let why = 'retry';
         const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;

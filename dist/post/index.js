@@ -33011,10 +33011,15 @@ function pending_pendingPath(env) {
     return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
 }
 /** Writes the file and returns the state value that binds it. */
-async function pending_savePending(path, pending) {
+async function pending_savePending(path, pending, credentialsFile) {
     const text = JSON.stringify(pending);
     await writePrivateFile(path, text);
-    const binding = { path, nonce: pending.nonce, sha256: pending_sha256Hex(text) };
+    const binding = {
+        path,
+        nonce: pending.nonce,
+        sha256: pending_sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
     return JSON.stringify(binding);
 }
 function parseBinding(raw) {
@@ -33023,7 +33028,9 @@ function parseBinding(raw) {
         if (typeof value.path === 'string' &&
             value.path !== '' &&
             NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? ''))
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(value.credentialsFile))))
             return value;
     }
     catch {
@@ -33220,6 +33227,7 @@ async function refreshAndHandOff(deps) {
     let tokens;
     let credentialsJson;
     let pending;
+    let credentialsFile;
     const path = pendingPath(env);
     let writeError;
     try {
@@ -33272,7 +33280,7 @@ async function refreshAndHandOff(deps) {
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
             Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
             try {
                 const written = await writeSecret({
                     api,
@@ -33292,7 +33300,7 @@ async function refreshAndHandOff(deps) {
                 writeError = error;
                 pending.error = reasonOf(error);
             }
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
         }
     }
     finally {
@@ -33329,8 +33337,8 @@ async function refreshAndHandOff(deps) {
                 json,
                 refreshTokenSha256: sha256Hex(tokens.refreshToken)
             };
-            pending.credentialsFile = file;
-            await keep(path, pending, core);
+            credentialsFile = file;
+            await keep(path, pending, credentialsFile, core);
         });
     }
     const probe = await deps.probe(tokens.accessToken);
@@ -33363,14 +33371,14 @@ function seconds(ms) {
  * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
  * and clears the state, once it holds nothing the post step needs.
  */
-async function keep(path, pending, core) {
+async function keep(path, pending, credentialsFile, core) {
     try {
-        if (pending.value === undefined && pending.credentialsFile === undefined) {
+        if (pending.value === undefined && credentialsFile === undefined) {
             await dropPending(path);
             core.saveState(PENDING_STATE, '');
         }
         else {
-            core.saveState(PENDING_STATE, await savePending(path, pending));
+            core.saveState(PENDING_STATE, await savePending(path, pending, credentialsFile));
         }
     }
     catch (error) {
@@ -33400,17 +33408,15 @@ async function rotatedByCli(file, pending, core) {
     const refreshToken = refreshTokenOf(read.text);
     if (!refreshToken || pending_sha256Hex(refreshToken) === pending.refreshTokenSha256)
         return undefined;
-    core.setSecret(refreshToken);
-    const accessToken = JSON.parse(read.text).claudeAiOauth?.accessToken;
-    if (typeof accessToken === 'string' && accessToken)
-        core.setSecret(accessToken);
+    // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
     const problem = credentialsShapeProblem(read.text);
     if (problem) {
         core.warning(`${errors_PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
         return undefined;
     }
     const json = JSON.stringify(JSON.parse(read.text));
-    core.setSecret(json);
+    for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
+        core.setSecret(secret);
     return { json, refreshToken };
 }
 /** Why the value main left to write back is not of the secret's shape, or undefined. */
@@ -33432,23 +33438,21 @@ async function finishWriteBack(deps) {
     const binding = parseBinding(core.getState(pending_PENDING_STATE));
     if (!binding)
         return { status: 'none' };
-    const path = binding.path;
-    let credentialsFile;
+    const { path, credentialsFile } = binding;
     try {
         const loaded = await loadPending(binding, env);
-        if ('missing' in loaded)
-            return { status: 'none' };
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const refused = (what, problem) => new errors_UserError(`${errors_PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new errors_UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        if ('missing' in loaded)
+            throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
-            throw refused('the write-back file', loaded.refused);
+            throw lost(`refused the write-back file ${path}: ${loaded.refused}`);
         const { pending } = loaded;
-        credentialsFile = pending.credentialsFile;
         if (pending.value)
             core.setSecret(pending.value);
         const problem = pending.value && valueProblem(pending.value, pending.json);
         if (problem)
-            throw refused('the value in the write-back file', problem);
+            throw lost(`refused the value in the write-back file ${path}: ${problem}`);
         let value = pending.value;
         let why = 'retry';
         const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;
