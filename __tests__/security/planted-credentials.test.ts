@@ -2,24 +2,15 @@
 // nothing in it is registered as a secret before it passed that check. A mask is a global replacement in the job's
 // log: a planted `"refreshToken": "Fix"` masked before the check would blank the word "Fix" out of every later line
 // (the fixes this action prints included). The bundled post step must refuse the plant without masking its values.
-import { afterEach, beforeAll, expect, it } from '@jest/globals'
+import { expect, it } from '@jest/globals'
 import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { MAIN, POST, startRefreshJob, type RefreshJob } from '../support/refresh-job.js'
+import { eachRefreshJob } from '../support/refresh-job.js'
 
-let run: RefreshJob | undefined
-beforeAll(() => {
-  for (const entry of [MAIN, POST])
-    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
-})
-afterEach(async () => {
-  await run?.close()
-  run = undefined
-})
+const jobs = eachRefreshJob()
 
 it('a planted credentials file of the wrong shape masks nothing of what it holds', async () => {
-  run = await startRefreshJob({ 'write-credentials-file': 'true' })
-  const r = run
+  const r = await jobs.start({ 'write-credentials-file': 'true' })
   const main = await r.main()
   expect(main.code).toBe(0)
   const stored = r.chain.secretValue()

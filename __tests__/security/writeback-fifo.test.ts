@@ -4,30 +4,21 @@
 // cost the whole report. The bundled main step runs, a later step plants the FIFO, the bundled post step must end
 // well within its bound, say why it did not read the file, and still scan and report Claude's credential failure.
 // The write-back itself is bounded too, so that a hang nobody foresaw still leaves the scan its turn.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
-  MAIN,
-  POST,
+  eachRefreshJob,
+  pendingFileOf,
   secretWrites,
-  startRefreshJob,
   type RefreshJob
 } from '../support/refresh-job.js'
 import type { RunResult } from '../support/runner.js'
 import { post } from '../../src/action/post.js'
 import type { Core } from '../../src/action/core.js'
 
-let run: RefreshJob | undefined
-beforeAll(() => {
-  for (const entry of [MAIN, POST])
-    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
-})
-afterEach(async () => {
-  await run?.close()
-  run = undefined
-})
+const jobs = eachRefreshJob()
 
 const EXPIRED = JSON.stringify({
   type: 'assistant',
@@ -70,16 +61,14 @@ function expectScannedAndReported(post: RunResult): void {
 
 describe('a FIFO a later step plants never hangs the post step', () => {
   it('at the write-back file: refused, and the scan still runs', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     r.chain.githubFault.fn = request =>
       request.method === 'PUT' ? { status: 502, body: { message: 'Server Error' } } : undefined
     const main = await r.main()
     r.chain.githubFault.fn = undefined
     expect(main.outputs.refreshed).toBe('true')
     const before = secretWrites(r.chain).length
-    const name = readdirSync(r.job.dir).find(n => /^claude-preflight-refresh-\d+\.json$/.test(n))
-    plantFifo(join(r.job.dir, name as string))
+    plantFifo(pendingFileOf(r))
     writeTranscript(r)
 
     const post = await r.post(main)
@@ -91,8 +80,7 @@ describe('a FIFO a later step plants never hangs the post step', () => {
   }, 150_000)
 
   it('at the credentials file the main step wrote: not read back, removed, and the scan still runs', async () => {
-    run = await startRefreshJob({ 'write-credentials-file': 'true' })
-    const r = run
+    const r = await jobs.start({ 'write-credentials-file': 'true' })
     const main = await r.main()
     expect(main.code).toBe(0)
     expect(main.outputs.refreshed).toBe('true')

@@ -3,39 +3,18 @@
 // to the write-back file. The state (which a later step cannot change) binds the write-back file and names the
 // credentials file; the bundled post step fails with the re-seed command when the bound file is gone or refused, and
 // removes the credentials file at the path the state names.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  MAIN,
-  POST,
-  secretWrites,
-  startRefreshJob,
-  type RefreshJob
-} from '../support/refresh-job.js'
+import { eachRefreshJob, secretWrites, pendingFileOf } from '../support/refresh-job.js'
 
-let run: RefreshJob | undefined
-beforeAll(() => {
-  for (const entry of [MAIN, POST])
-    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
-})
-afterEach(async () => {
-  await run?.close()
-  run = undefined
-})
-
-function pendingFileOf(r: RefreshJob): string {
-  const name = readdirSync(r.job.dir).find(n => /^claude-preflight-refresh-\d+\.json$/.test(n))
-  if (!name) throw new Error('main left no write-back file')
-  return join(r.job.dir, name)
-}
+const jobs = eachRefreshJob()
 
 const RESEED = /re-seed: .*gh secret set CLAUDE_CREDENTIALS --repo acme\/app/
 
 describe('a write-back file a later step deleted or changed', () => {
   it('deleted after a failed write: the post step fails with the re-seed, never silently', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     r.chain.githubFault.fn = request =>
       request.method === 'PUT' ? { status: 502, body: { message: 'Server Error' } } : undefined
     const main = await r.main()
@@ -61,8 +40,7 @@ describe('a write-back file a later step deleted or changed', () => {
   ])(
     '%s while the CLI had the credentials file: the file main wrote is removed all the same',
     async (_what, change) => {
-      run = await startRefreshJob({ 'write-credentials-file': 'true' })
-      const r = run
+      const r = await jobs.start({ 'write-credentials-file': 'true' })
       const main = await r.main()
       expect(main.code).toBe(0)
       const credentials = join(r.job.dir, '.claude', '.credentials.json')

@@ -8,7 +8,6 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   renameSync,
   symlinkSync,
   writeFileSync
@@ -23,6 +22,7 @@ import { REPO, SECRET } from '../support/refresh-chain.js'
 import {
   MAIN,
   POST,
+  pendingFileOf,
   secretWrites,
   startRefreshJob,
   type RefreshJob
@@ -66,13 +66,6 @@ function plantedFile(dir: string, target: object, value: string): string {
   })
   writeFileSync(path, text, { mode: 0o600 })
   return path
-}
-
-/** The write-back file main left in RUNNER_TEMP (found as a later step would find it). */
-function pendingFileOf(r: RefreshJob): string {
-  const name = readdirSync(r.job.dir).find(n => /^claude-preflight-refresh-\d+\.json$/.test(n))
-  if (!name) throw new Error('main left no write-back file')
-  return join(r.job.dir, name)
 }
 
 const postWrites = (r: RefreshJob, before: number) => secretWrites(r.chain).slice(before)

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 5962:
+/***/ 7078:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2878,6 +2878,79 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
     return updated + 1000 + skewMs > readAt.getTime();
 }
 
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
+
+/** The `core.saveState` name of the record. */
+const network_env_NETWORK_STATE = 'network-env';
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
+];
+// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
+// the values themselves in its own environment, so the digest gives it nothing new.
+const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
+/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
+function networkRecord(env) {
+    const record = {};
+    for (const name of NETWORK_ENV) {
+        const value = env[name];
+        if (value !== undefined)
+            record[name] = digest(value);
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function network_env_networkRefusal(token, record, env) {
+    if (record === '')
+        return undefined;
+    let saved = {};
+    try {
+        const parsed = JSON.parse(record);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new Error();
+        saved = parsed;
+    }
+    catch {
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    }
+    const changed = NETWORK_ENV.filter(name => {
+        const value = env[name];
+        return (value === undefined ? undefined : digest(value)) !== saved[name];
+    });
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/secrets/seal.js
 /**
  * Seals `value` for GitHub with a libsodium sealed box against the scope's public key (base64), as GitHub documents:
@@ -3491,6 +3564,7 @@ async function pending_dropPending(path) {
 
 
 
+
 /** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
 class RefreshError extends errors_UserError {
     outcome;
@@ -3907,6 +3981,10 @@ async function writeAtJobEnd(deps) {
     if (!inputs.secretsToken) {
         throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
     }
+    const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+    }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
@@ -4079,6 +4157,7 @@ function isoOf(date) {
 
 
 
+
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
  * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
@@ -4205,6 +4284,8 @@ async function eventFacts(env) {
 const STATE_KEYS = [STATE_KEY, pending_PENDING_STATE];
 async function main(deps) {
     const { core, env } = deps;
+    // First, before anything can fail: the post step sends no token if these change after this step.
+    core.saveState(network_env_NETWORK_STATE, networkRecord(env));
     for (const key of STATE_KEYS)
         core.saveState(key, '');
     try {
@@ -4290,7 +4371,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5962);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7078);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -29397,7 +29397,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 6150:
+/***/ 2571:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31951,6 +31951,81 @@ async function acquireLock(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
+
+/** The `core.saveState` name of the record. */
+const NETWORK_STATE = 'network-env';
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
+];
+// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
+// the values themselves in its own environment, so the digest gives it nothing new.
+const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
+/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
+function networkRecord(env) {
+    const record = {};
+    for (const name of NETWORK_ENV) {
+        const value = env[name];
+        if (value !== undefined)
+            record[name] = digest(value);
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function networkRefusal(token, record, env) {
+    if (record === '')
+        return undefined;
+    let saved = {};
+    try {
+        const parsed = JSON.parse(record);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new Error();
+        saved = parsed;
+    }
+    catch {
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    }
+    const changed = NETWORK_ENV.filter(name => {
+        const value = env[name];
+        return (value === undefined ? undefined : digest(value)) !== saved[name];
+    });
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/secrets/target.js
 
 /** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
@@ -32986,8 +33061,6 @@ function parseTokens(response, request, host) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/refresh/pending.js
 // What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
 // directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
@@ -33062,6 +33135,7 @@ async function pending_dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js
+
 
 
 
@@ -33488,6 +33562,10 @@ async function writeAtJobEnd(deps) {
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
         throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+    }
+    const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
@@ -36162,6 +36240,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -36296,6 +36375,11 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
         core.warning(`${errors_PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`);
         return undefined;
     }
+    const refusal = networkRefusal('github-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        core.warning(`${errors_PREFIX}: no PR comment: ${refusal}`);
+        return undefined;
+    }
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
@@ -36377,7 +36461,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6150);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2571);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -21,6 +21,7 @@ import { parsePreflightState, STATE_KEY } from '../scan/preflight-state.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
   pullRequestFromEnv,
@@ -220,6 +221,11 @@ async function commentOnPullRequest(
     core.warning(
       `${PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`
     )
+    return undefined
+  }
+  const refusal = networkRefusal('github-token', core.getState(NETWORK_STATE), env)
+  if (refusal) {
+    core.warning(`${PREFIX}: no PR comment: ${refusal}`)
     return undefined
   }
   const runUrl =

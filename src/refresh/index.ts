@@ -9,6 +9,7 @@ import { PREFIX, UserError, reasonOf } from '../report/errors.js'
 import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
 import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
+import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   describeTarget,
   reseedCommand,
@@ -601,6 +602,12 @@ async function writeAtJobEnd(deps: {
   if (!inputs.secretsToken) {
     throw new UserError(
       `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`
+    )
+  }
+  const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env)
+  if (refusal) {
+    throw new UserError(
+      `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`
     )
   }
   const api = githubFor(deps)(inputs.secretsToken)
