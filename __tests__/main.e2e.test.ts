@@ -96,8 +96,9 @@ describe('main step, bundled', () => {
     expect(errors[0]?.message).toMatch(
       /API key from input anthropic-api-key was rejected by the API: the API answered 401 "invalid x-api-key" \(request id req_\w+\)\. Fix: Create a new API key/
     )
-    // Every state key saved, empty: nothing for the post step, and nothing a later step can inject.
-    expect(result.state).toEqual({ preflight: '', 'refresh-pending': '' })
+    // Every state key saved, empty: nothing for the post step, and nothing a later step can inject; and the
+    // record of the network settings (none set here), which the post step checks before it sends a token.
+    expect(result.state).toEqual({ preflight: '', 'refresh-pending': '', 'network-env': '{}' })
     expectNoLeak(result, [BAD_KEY])
   })
 

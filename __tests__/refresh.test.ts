@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { send } from '../src/http/request.js'
 import type { ProbeResult } from '../src/probe/types.js'
@@ -112,7 +112,8 @@ describe('refreshAndHandOff', () => {
     expect(binding).toEqual({
       path: expect.stringMatching(/claude-preflight-refresh-\d+\.json$/),
       nonce: expect.stringMatching(/^[0-9a-f]{32}$/),
-      sha256: expect.stringMatching(/^[0-9a-f]{64}$/)
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      credentialsFile: file
     })
     expect(binding.path.startsWith(env.RUNNER_TEMP as string)).toBe(true)
     expect(statSync(binding.path).mode & 0o777).toBe(0o600)
@@ -282,16 +283,9 @@ describe('refreshAndHandOff', () => {
     expect(c.oauth.replays).toBe(0)
     expect(post.masked).toContain(rotated.refresh_token)
     expect(post.leaks([rotated.refresh_token, rotated.access_token])).toEqual([])
-    // Nothing left for a second post run.
-    expect(
-      await finishWriteBack({
-        core: post.core,
-        env,
-        now: () => new Date(),
-        inputs: refreshInputs(c),
-        tuning: fast
-      })
-    ).toEqual({ status: 'none' })
+    // Nothing left on the runner: neither the write-back file nor the credentials file.
+    expect(existsSync(JSON.parse(main.saved['refresh-pending'] as string).path)).toBe(false)
+    expect(existsSync(file)).toBe(false)
   })
 })
 

@@ -33,7 +33,13 @@ async function main(githubToken: string) {
       'min-remaining': '5m',
       'github-token': githubToken
     },
-    env: RUN
+    // The GitHub the post step comments on, as the runner gives it to every step of the job.
+    env: {
+      ...RUN,
+      GITHUB_API_URL: github.url,
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_SERVER_URL: 'https://github.com'
+    }
   })
 }
 

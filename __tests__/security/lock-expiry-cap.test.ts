@@ -1,21 +1,12 @@
 // Issue 8, item 12 (the lock): a lock ref planted with a far `expires-at` (anyone who can push can create it) must not
 // block every refresh for good. A held lock claiming to last longer than any lock this action takes, plus slack, is
 // taken over with a warning; the bundled main step then refreshes and writes back as usual.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync } from 'node:fs'
+import { describe, expect, it } from '@jest/globals'
 import { seedCommit } from '../../stand-ins/github-refs.js'
-import { MAIN, POST, startRefreshJob, type RefreshJob } from '../support/refresh-job.js'
+import { eachRefreshJob, type RefreshJob } from '../support/refresh-job.js'
 
 const REF = 'refs/claude-preflight/locks/repo/CLAUDE_CREDENTIALS'
-let run: RefreshJob | undefined
-beforeAll(() => {
-  for (const entry of [MAIN, POST])
-    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
-})
-afterEach(async () => {
-  await run?.close()
-  run = undefined
-})
+const jobs = eachRefreshJob()
 
 function plantLock(r: RefreshJob, expiresAt: string): void {
   const state = r.chain.github.state
@@ -28,8 +19,7 @@ function plantLock(r: RefreshJob, expiresAt: string): void {
 
 describe('a planted lock cannot block refreshes', () => {
   it('takes over a lock whose expires-at lies past any lock the action takes, and refreshes', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     plantLock(r, '9999-12-31T23:59:59.000Z')
     // Before the cap, main waited for this lock (about 8 minutes) and then failed: the runner kills it at 60 s here.
     const main = await r.main()

@@ -3,12 +3,11 @@
 // comes only from the post step's inputs and GITHUB_REPOSITORY, main saves every state key (so an injected one is
 // overridden), and the pending file must be the one main bound in the state (nonce and SHA-256), a regular file,
 // not a symlink. The same holds for STATE_preflight, whose text reaches the job summary and the PR comment.
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   existsSync,
   mkdtempSync,
   readFileSync,
-  readdirSync,
   renameSync,
   symlinkSync,
   writeFileSync
@@ -23,22 +22,15 @@ import { REPO, SECRET } from '../support/refresh-chain.js'
 import {
   MAIN,
   POST,
+  pendingFileOf,
   secretWrites,
-  startRefreshJob,
+  eachRefreshJob,
   type RefreshJob
 } from '../support/refresh-job.js'
 import { newJob, runAction, type RunResult } from '../support/runner.js'
 
 const ORG = { org: REPO.owner }
-let run: RefreshJob | undefined
-beforeAll(() => {
-  for (const entry of [MAIN, POST])
-    if (!existsSync(entry)) throw new Error('run `npm run bundle` first')
-})
-afterEach(async () => {
-  await run?.close()
-  run = undefined
-})
+const jobs = eachRefreshJob()
 
 /** Other secrets the PAT can write: the attacker's targets. */
 function seedOtherSecrets(r: RefreshJob) {
@@ -68,13 +60,6 @@ function plantedFile(dir: string, target: object, value: string): string {
   return path
 }
 
-/** The write-back file main left in RUNNER_TEMP (found as a later step would find it). */
-function pendingFileOf(r: RefreshJob): string {
-  const name = readdirSync(r.job.dir).find(n => /^claude-preflight-refresh-\d+\.json$/.test(n))
-  if (!name) throw new Error('main left no write-back file')
-  return join(r.job.dir, name)
-}
-
 const postWrites = (r: RefreshJob, before: number) => secretWrites(r.chain).slice(before)
 
 /** Main refreshes but cannot write the secret (502), so it leaves the value for the post step. */
@@ -91,8 +76,7 @@ async function mainWithFailedWrite(r: RefreshJob): Promise<RunResult> {
 describe('the secret write-back cannot be steered by a later step', () => {
   it('ignores a STATE_refresh-pending injected through $GITHUB_ENV, whatever file it names', async () => {
     // No refresh is due (the credentials last 10 minutes, 1 minute is asked for): main has nothing to hand on.
-    run = await startRefreshJob({ 'min-remaining': '1m' })
-    const r = run
+    const r = await jobs.start({ 'min-remaining': '1m' })
     const secrets = seedOtherSecrets(r)
     const main = await r.main()
     expect(main.code).toBe(0)
@@ -144,8 +128,7 @@ describe('the secret write-back cannot be steered by a later step', () => {
   }, 120_000)
 
   it('refuses a write-back file a later step rewrote to name another secret', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     const secrets = seedOtherSecrets(r)
     const main = await mainWithFailedWrite(r)
     const before = secretWrites(r.chain).length
@@ -173,8 +156,7 @@ describe('the secret write-back cannot be steered by a later step', () => {
   }, 120_000)
 
   it('refuses a write-back file replaced by a symbolic link, even to the same content', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     const main = await mainWithFailedWrite(r)
     const before = secretWrites(r.chain).length
     const path = pendingFileOf(r)
@@ -192,8 +174,7 @@ describe('the secret write-back cannot be steered by a later step', () => {
   }, 120_000)
 
   it('the write-back file carries only the value: post writes it to the secret its inputs name', async () => {
-    run = await startRefreshJob()
-    const r = run
+    const r = await jobs.start()
     const main = await mainWithFailedWrite(r)
     expect(Object.keys(JSON.parse(readFileSync(pendingFileOf(r), 'utf8'))).sort()).toEqual([
       'error',

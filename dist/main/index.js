@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4116:
+/***/ 2232:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3046,6 +3046,79 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
     return updated + 1000 + skewMs > readAt.getTime();
 }
 
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
+
+/** The `core.saveState` name of the record. */
+const network_env_NETWORK_STATE = 'network-env';
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
+];
+// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
+// the values themselves in its own environment, so the digest gives it nothing new.
+const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
+/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
+function networkRecord(env) {
+    const record = {};
+    for (const name of NETWORK_ENV) {
+        const value = env[name];
+        if (value !== undefined)
+            record[name] = digest(value);
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function network_env_networkRefusal(token, record, env) {
+    if (record === '')
+        return undefined;
+    let saved = {};
+    try {
+        const parsed = JSON.parse(record);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new Error();
+        saved = parsed;
+    }
+    catch {
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    }
+    const changed = NETWORK_ENV.filter(name => {
+        const value = env[name];
+        return (value === undefined ? undefined : digest(value)) !== saved[name];
+    });
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/secrets/seal.js
 /**
  * Seals `value` for GitHub with a libsodium sealed box against the scope's public key (base64), as GitHub documents:
@@ -3203,6 +3276,60 @@ async function selectedRepositories(api, target, options) {
     return ids;
 }
 
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class regular_NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function regular_openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    if (constants.O_NONBLOCK === undefined)
+        assertRegular(await stat(path));
+    const handle = await open(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new regular_NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function regular_isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
 
 
@@ -3313,17 +3440,16 @@ function credentials_credentialsShapeProblem(text) {
     return undefined;
 }
 /**
- * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file, owned by another
- * user, larger than `maxBytes`, or (with `within`) not inside that directory once both real paths are known. Opened
- * without following a symlink and checked on the open descriptor, so it cannot be swapped between check and read.
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
+ * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
+ * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
+ * swapped between check and read.
  */
 async function credentials_readOwnFile(path, options) {
     if (options.within !== undefined) {
         let inside = false;
         try {
-            const root = await realpath(options.within);
-            const dir = await realpath(dirname(path));
-            inside = dir === root || dir.startsWith(root + sep);
+            inside = isWithin(await realpath(dirname(path)), await realpath(options.within));
         }
         catch {
             return { missing: true };
@@ -3333,9 +3459,11 @@ async function credentials_readOwnFile(path, options) {
     }
     let handle;
     try {
-        handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+        handle = await openRegular(path);
     }
     catch (error) {
+        if (error instanceof NotRegularFileError)
+            return { refused: error.reason };
         const code = error.code;
         if (code === 'ELOOP' || code === 'EMLINK')
             return { refused: 'it is a symbolic link' };
@@ -3344,15 +3472,15 @@ async function credentials_readOwnFile(path, options) {
         return { refused: `it cannot be opened (${code ?? 'error'})` };
     }
     try {
-        const stat = await handle.stat();
-        if (!stat.isFile())
-            return { refused: 'it is not a regular file' };
         const uid = process.getuid?.();
-        if (uid !== undefined && stat.uid !== uid)
+        if (uid !== undefined && (await handle.stat()).uid !== uid)
             return { refused: "it is not the runner user's" };
-        if (stat.size > options.maxBytes)
+        // One byte past the cap tells a file that grew after a stat from one that fits.
+        const buffer = Buffer.alloc(options.maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > options.maxBytes)
             return { refused: `it is larger than ${options.maxBytes} bytes` };
-        return { text: await handle.readFile('utf8') };
+        return { text: buffer.toString('utf8', 0, bytesRead) };
     }
     finally {
         await handle.close();
@@ -3542,10 +3670,15 @@ function pendingPath(env) {
     return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
 }
 /** Writes the file and returns the state value that binds it. */
-async function savePending(path, pending) {
+async function savePending(path, pending, credentialsFile) {
     const text = JSON.stringify(pending);
     await writePrivateFile(path, text);
-    const binding = { path, nonce: pending.nonce, sha256: pending_sha256Hex(text) };
+    const binding = {
+        path,
+        nonce: pending.nonce,
+        sha256: pending_sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
     return JSON.stringify(binding);
 }
 function pending_parseBinding(raw) {
@@ -3554,7 +3687,9 @@ function pending_parseBinding(raw) {
         if (typeof value.path === 'string' &&
             value.path !== '' &&
             NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? ''))
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
             return value;
     }
     catch {
@@ -3586,6 +3721,7 @@ async function pending_dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js
+
 
 
 
@@ -3675,6 +3811,12 @@ function lockTtl(target, tuning) {
  * last longer than this, plus slack, is not believed.
  */
 const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', repo: '' }, undefined);
+/**
+ * The longest the post step's write-back may take with the default budgets: waiting for a lock held by another run
+ * (at most the longest lock, plus slack), then its own work under the lock (which fits in another). Past it, the post
+ * step stops waiting and scans without it.
+ */
+const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
 function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
@@ -3745,6 +3887,7 @@ async function refreshAndHandOff(deps) {
     let tokens;
     let credentialsJson;
     let pending;
+    let credentialsFile;
     const path = pendingPath(env);
     let writeError;
     try {
@@ -3797,7 +3940,7 @@ async function refreshAndHandOff(deps) {
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
             Object.assign(pending, { value, refreshTokenSha256: pending_sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
             try {
                 const written = await write_writeSecret({
                     api,
@@ -3817,7 +3960,7 @@ async function refreshAndHandOff(deps) {
                 writeError = error;
                 pending.error = errors_reasonOf(error);
             }
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
         }
     }
     finally {
@@ -3854,8 +3997,8 @@ async function refreshAndHandOff(deps) {
                 json,
                 refreshTokenSha256: pending_sha256Hex(tokens.refreshToken)
             };
-            pending.credentialsFile = file;
-            await keep(path, pending, core);
+            credentialsFile = file;
+            await keep(path, pending, credentialsFile, core);
         });
     }
     const probe = await deps.probe(tokens.accessToken);
@@ -3888,14 +4031,14 @@ function seconds(ms) {
  * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
  * and clears the state, once it holds nothing the post step needs.
  */
-async function keep(path, pending, core) {
+async function keep(path, pending, credentialsFile, core) {
     try {
-        if (pending.value === undefined && pending.credentialsFile === undefined) {
+        if (pending.value === undefined && credentialsFile === undefined) {
             await pending_dropPending(path);
             core.saveState(pending_PENDING_STATE, '');
         }
         else {
-            core.saveState(pending_PENDING_STATE, await savePending(path, pending));
+            core.saveState(pending_PENDING_STATE, await savePending(path, pending, credentialsFile));
         }
     }
     catch (error) {
@@ -3925,17 +4068,15 @@ async function rotatedByCli(file, pending, core) {
     const refreshToken = refreshTokenOf(read.text);
     if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256)
         return undefined;
-    core.setSecret(refreshToken);
-    const accessToken = JSON.parse(read.text).claudeAiOauth?.accessToken;
-    if (typeof accessToken === 'string' && accessToken)
-        core.setSecret(accessToken);
+    // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
     const problem = credentialsShapeProblem(read.text);
     if (problem) {
         core.warning(`${PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
         return undefined;
     }
     const json = JSON.stringify(JSON.parse(read.text));
-    core.setSecret(json);
+    for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
+        core.setSecret(secret);
     return { json, refreshToken };
 }
 /** Why the value main left to write back is not of the secret's shape, or undefined. */
@@ -3957,23 +4098,21 @@ async function finishWriteBack(deps) {
     const binding = parseBinding(core.getState(PENDING_STATE));
     if (!binding)
         return { status: 'none' };
-    const path = binding.path;
-    let credentialsFile;
+    const { path, credentialsFile } = binding;
     try {
         const loaded = await loadPending(binding, env);
-        if ('missing' in loaded)
-            return { status: 'none' };
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const refused = (what, problem) => new UserError(`${PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new UserError(`${PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        if ('missing' in loaded)
+            throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
-            throw refused('the write-back file', loaded.refused);
+            throw lost(`refused the write-back file ${path}: ${loaded.refused}`);
         const { pending } = loaded;
-        credentialsFile = pending.credentialsFile;
         if (pending.value)
             core.setSecret(pending.value);
         const problem = pending.value && valueProblem(pending.value, pending.json);
         if (problem)
-            throw refused('the value in the write-back file', problem);
+            throw lost(`refused the value in the write-back file ${path}: ${problem}`);
         let value = pending.value;
         let why = 'retry';
         const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;
@@ -4009,6 +4148,10 @@ async function writeAtJobEnd(deps) {
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
         throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+    }
+    const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
@@ -4194,6 +4337,7 @@ function isoOf(date) {
 
 
 
+
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 /**
  * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
@@ -4320,6 +4464,8 @@ async function eventFacts(env) {
 const STATE_KEYS = [STATE_KEY, pending_PENDING_STATE];
 async function main(deps) {
     const { core, env } = deps;
+    // First, before anything can fail: the post step sends no token if these change after this step.
+    core.saveState(network_env_NETWORK_STATE, networkRecord(env));
     for (const key of STATE_KEYS)
         core.saveState(key, '');
     try {
@@ -4416,7 +4562,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2232);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

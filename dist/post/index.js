@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 1099:
+/***/ 6852:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31161,6 +31161,81 @@ async function acquireLock(options) {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
+
+/** The `core.saveState` name of the record. */
+const NETWORK_STATE = 'network-env';
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
+];
+// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
+// the values themselves in its own environment, so the digest gives it nothing new.
+const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
+/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
+function networkRecord(env) {
+    const record = {};
+    for (const name of NETWORK_ENV) {
+        const value = env[name];
+        if (value !== undefined)
+            record[name] = digest(value);
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function networkRefusal(token, record, env) {
+    if (record === '')
+        return undefined;
+    let saved = {};
+    try {
+        const parsed = JSON.parse(record);
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            throw new Error();
+        saved = parsed;
+    }
+    catch {
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    }
+    const changed = NETWORK_ENV.filter(name => {
+        const value = env[name];
+        return (value === undefined ? undefined : digest(value)) !== saved[name];
+    });
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
+}
+
 ;// CONCATENATED MODULE: ./lib/secrets/target.js
 
 /** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
@@ -31427,12 +31502,66 @@ async function selectedRepositories(api, target, options) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function regular_openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+    if (external_node_fs_namespaceObject.constants.O_NONBLOCK === undefined)
+        assertRegular(await (0,promises_namespaceObject.stat)(path));
+    const handle = await (0,promises_namespaceObject.open)(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : `${root}${external_node_path_namespaceObject.sep}`);
+}
+
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
 
 
@@ -31543,17 +31672,16 @@ function credentialsShapeProblem(text) {
     return undefined;
 }
 /**
- * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file, owned by another
- * user, larger than `maxBytes`, or (with `within`) not inside that directory once both real paths are known. Opened
- * without following a symlink and checked on the open descriptor, so it cannot be swapped between check and read.
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
+ * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
+ * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
+ * swapped between check and read.
  */
 async function readOwnFile(path, options) {
     if (options.within !== undefined) {
         let inside = false;
         try {
-            const root = await (0,promises_namespaceObject.realpath)(options.within);
-            const dir = await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path));
-            inside = dir === root || dir.startsWith(root + external_node_path_namespaceObject.sep);
+            inside = isWithin(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)), await (0,promises_namespaceObject.realpath)(options.within));
         }
         catch {
             return { missing: true };
@@ -31563,9 +31691,11 @@ async function readOwnFile(path, options) {
     }
     let handle;
     try {
-        handle = await (0,promises_namespaceObject.open)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+        handle = await regular_openRegular(path);
     }
     catch (error) {
+        if (error instanceof NotRegularFileError)
+            return { refused: error.reason };
         const code = error.code;
         if (code === 'ELOOP' || code === 'EMLINK')
             return { refused: 'it is a symbolic link' };
@@ -31574,15 +31704,15 @@ async function readOwnFile(path, options) {
         return { refused: `it cannot be opened (${code ?? 'error'})` };
     }
     try {
-        const stat = await handle.stat();
-        if (!stat.isFile())
-            return { refused: 'it is not a regular file' };
         const uid = process.getuid?.();
-        if (uid !== undefined && stat.uid !== uid)
+        if (uid !== undefined && (await handle.stat()).uid !== uid)
             return { refused: "it is not the runner user's" };
-        if (stat.size > options.maxBytes)
+        // One byte past the cap tells a file that grew after a stat from one that fits.
+        const buffer = Buffer.alloc(options.maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > options.maxBytes)
             return { refused: `it is larger than ${options.maxBytes} bytes` };
-        return { text: await handle.readFile('utf8') };
+        return { text: buffer.toString('utf8', 0, bytesRead) };
     }
     finally {
         await handle.close();
@@ -31729,8 +31859,6 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/report/fingerprint.js
 
 /**
@@ -32253,10 +32381,15 @@ function pending_pendingPath(env) {
     return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
 }
 /** Writes the file and returns the state value that binds it. */
-async function pending_savePending(path, pending) {
+async function pending_savePending(path, pending, credentialsFile) {
     const text = JSON.stringify(pending);
     await writePrivateFile(path, text);
-    const binding = { path, nonce: pending.nonce, sha256: pending_sha256Hex(text) };
+    const binding = {
+        path,
+        nonce: pending.nonce,
+        sha256: pending_sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
     return JSON.stringify(binding);
 }
 function parseBinding(raw) {
@@ -32265,7 +32398,9 @@ function parseBinding(raw) {
         if (typeof value.path === 'string' &&
             value.path !== '' &&
             NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? ''))
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(value.credentialsFile))))
             return value;
     }
     catch {
@@ -32297,6 +32432,7 @@ async function pending_dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js
+
 
 
 
@@ -32386,6 +32522,12 @@ function lockTtl(target, tuning) {
  * last longer than this, plus slack, is not believed.
  */
 const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', repo: '' }, undefined);
+/**
+ * The longest the post step's write-back may take with the default budgets: waiting for a lock held by another run
+ * (at most the longest lock, plus slack), then its own work under the lock (which fits in another). Past it, the post
+ * step stops waiting and scans without it.
+ */
+const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
 function lockFor(target, api, env, now, tuning) {
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
@@ -32456,6 +32598,7 @@ async function refreshAndHandOff(deps) {
     let tokens;
     let credentialsJson;
     let pending;
+    let credentialsFile;
     const path = pendingPath(env);
     let writeError;
     try {
@@ -32508,7 +32651,7 @@ async function refreshAndHandOff(deps) {
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
             Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
             try {
                 const written = await writeSecret({
                     api,
@@ -32528,7 +32671,7 @@ async function refreshAndHandOff(deps) {
                 writeError = error;
                 pending.error = reasonOf(error);
             }
-            await keep(path, pending, core);
+            await keep(path, pending, credentialsFile, core);
         }
     }
     finally {
@@ -32565,8 +32708,8 @@ async function refreshAndHandOff(deps) {
                 json,
                 refreshTokenSha256: sha256Hex(tokens.refreshToken)
             };
-            pending.credentialsFile = file;
-            await keep(path, pending, core);
+            credentialsFile = file;
+            await keep(path, pending, credentialsFile, core);
         });
     }
     const probe = await deps.probe(tokens.accessToken);
@@ -32599,14 +32742,14 @@ function seconds(ms) {
  * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
  * and clears the state, once it holds nothing the post step needs.
  */
-async function keep(path, pending, core) {
+async function keep(path, pending, credentialsFile, core) {
     try {
-        if (pending.value === undefined && pending.credentialsFile === undefined) {
+        if (pending.value === undefined && credentialsFile === undefined) {
             await dropPending(path);
             core.saveState(PENDING_STATE, '');
         }
         else {
-            core.saveState(PENDING_STATE, await savePending(path, pending));
+            core.saveState(PENDING_STATE, await savePending(path, pending, credentialsFile));
         }
     }
     catch (error) {
@@ -32636,17 +32779,15 @@ async function rotatedByCli(file, pending, core) {
     const refreshToken = refreshTokenOf(read.text);
     if (!refreshToken || pending_sha256Hex(refreshToken) === pending.refreshTokenSha256)
         return undefined;
-    core.setSecret(refreshToken);
-    const accessToken = JSON.parse(read.text).claudeAiOauth?.accessToken;
-    if (typeof accessToken === 'string' && accessToken)
-        core.setSecret(accessToken);
+    // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
     const problem = credentialsShapeProblem(read.text);
     if (problem) {
         core.warning(`${errors_PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
         return undefined;
     }
     const json = JSON.stringify(JSON.parse(read.text));
-    core.setSecret(json);
+    for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
+        core.setSecret(secret);
     return { json, refreshToken };
 }
 /** Why the value main left to write back is not of the secret's shape, or undefined. */
@@ -32668,23 +32809,21 @@ async function finishWriteBack(deps) {
     const binding = parseBinding(core.getState(pending_PENDING_STATE));
     if (!binding)
         return { status: 'none' };
-    const path = binding.path;
-    let credentialsFile;
+    const { path, credentialsFile } = binding;
     try {
         const loaded = await loadPending(binding, env);
-        if ('missing' in loaded)
-            return { status: 'none' };
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const refused = (what, problem) => new errors_UserError(`${errors_PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new errors_UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        if ('missing' in loaded)
+            throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
-            throw refused('the write-back file', loaded.refused);
+            throw lost(`refused the write-back file ${path}: ${loaded.refused}`);
         const { pending } = loaded;
-        credentialsFile = pending.credentialsFile;
         if (pending.value)
             core.setSecret(pending.value);
         const problem = pending.value && valueProblem(pending.value, pending.json);
         if (problem)
-            throw refused('the value in the write-back file', problem);
+            throw lost(`refused the value in the write-back file ${path}: ${problem}`);
         let value = pending.value;
         let why = 'retry';
         const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;
@@ -32720,6 +32859,10 @@ async function writeAtJobEnd(deps) {
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
         throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+    }
+    const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
@@ -35074,40 +35217,7 @@ async function openAdmitted(candidate, roots) {
     if (!allowed.some(root => isWithin(real, root))) {
         throw new Error(`refused: its real path ${real} lies outside the workspace, RUNNER_TEMP and the pattern's own directory (a symlink out of them?)`);
     }
-    return openRegular(real);
-}
-/**
- * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
- * writer, a device), then keeps it only if the descriptor is a regular file.
- */
-async function openRegular(path) {
-    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-    if (external_node_fs_namespaceObject.constants.O_NONBLOCK === undefined)
-        assertRegular(await (0,promises_namespaceObject.stat)(path));
-    const handle = await (0,promises_namespaceObject.open)(path, flags);
-    try {
-        assertRegular(await handle.stat());
-        return handle;
-    }
-    catch (error) {
-        await handle.close().catch(() => undefined);
-        throw error;
-    }
-}
-function assertRegular(info) {
-    if (info.isFile())
-        return;
-    const what = info.isFIFO()
-        ? 'a FIFO'
-        : info.isCharacterDevice() || info.isBlockDevice()
-            ? 'a device'
-            : info.isSocket()
-                ? 'a socket'
-                : info.isDirectory()
-                    ? 'a directory'
-                    : 'a special file';
-    throw new Error(`refused: it is ${what}, not a regular file`);
+    return regular_openRegular(real);
 }
 async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);
@@ -35137,10 +35247,6 @@ async function scanHandle(handle, label, cap, deadline, now, split = {}, since) 
     if (stopped === undefined)
         splitter.end();
     return { scan: scanner.finish(), bytes, ...(stopped ? { stopped } : {}) };
-}
-/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
-function isWithin(path, root) {
-    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : `${root}${external_node_path_namespaceObject.sep}`);
 }
 async function realOrResolved(path) {
     return (0,promises_namespaceObject.realpath)(path).catch(() => (0,external_node_path_namespaceObject.resolve)(path));
@@ -35412,6 +35518,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -35424,8 +35531,12 @@ async function post(deps) {
     // The write-back first, on its own: nothing the scan meets (a huge file, a FIFO, a crash) may cost the newest
     // refresh token.
     if (deps.finishWriteBack) {
+        const timeoutMs = deps.writeBackTimeoutMs ?? JOB_END_BUDGET_MS;
         try {
-            await deps.finishWriteBack();
+            if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
+                outcome.writeBackUnfinished = true;
+                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
+            }
         }
         catch (error) {
             // The newest refresh token was not saved: the one case worth failing the job for, so nobody misses it.
@@ -35524,6 +35635,17 @@ async function report(deps, outcome, context, prComment) {
             outcome.comment = comment;
     }
 }
+/** Whether `work` settles within `ms` (its rejection is thrown); false when the time runs out first. */
+async function endsWithin(work, ms) {
+    let timer;
+    const timeout = new Promise(resolve => (timer = setTimeout(() => resolve(false), ms)));
+    try {
+        return await Promise.race([work.then(() => true), timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
 function markFailed(deps, outcome) {
     ;
     (deps.fail ?? defaultFail)();
@@ -35539,6 +35661,11 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
     const token = core.getInput('github-token');
     if (!token) {
         core.warning(`${errors_PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`);
+        return undefined;
+    }
+    const refusal = networkRefusal('github-token', core.getState(NETWORK_STATE), env);
+    if (refusal) {
+        core.warning(`${errors_PREFIX}: no PR comment: ${refusal}`);
         return undefined;
     }
     const runUrl = env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID
@@ -35613,13 +35740,16 @@ function defaultFail() {
 /** The entry point: the real @actions/core and environment. */
 async function run() {
     try {
-        await post({
+        const outcome = await post({
             core: core_namespaceObject,
             env: process.env,
             finishWriteBack: async () => {
                 await finishWriteBack({ core: core_namespaceObject, env: process.env, now: () => new Date() });
             }
         });
+        // A write-back stuck past its time (a read or request that never ends) would keep the process alive.
+        if (outcome.writeBackUnfinished)
+            process.exit();
     }
     catch (error) {
         // post() catches everything; this is the last guard, and it only warns.
@@ -35634,7 +35764,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1099);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6852);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -16,6 +16,7 @@ import { KINDS } from '../credentials/kinds.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
 import { savePreflightState, STATE_KEY } from '../scan/preflight-state.js'
 import { PENDING_STATE } from '../refresh/pending.js'
+import { NETWORK_STATE, networkRecord } from '../secrets/network-env.js'
 
 export interface MainDeps {
   core: Core
@@ -153,6 +154,8 @@ const STATE_KEYS = [STATE_KEY, PENDING_STATE]
 
 export async function main(deps: MainDeps): Promise<void> {
   const { core, env } = deps
+  // First, before anything can fail: the post step sends no token if these change after this step.
+  core.saveState(NETWORK_STATE, networkRecord(env))
   for (const key of STATE_KEYS) core.saveState(key, '')
   try {
     maskSecrets(core, env)

@@ -3,7 +3,7 @@
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
 import * as actionsCore from '@actions/core'
 import type { Core } from './core.js'
-import { finishWriteBack } from '../refresh/index.js'
+import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
 import { readBoolean } from '../check/inputs.js'
 import { clip, formatDuration } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
@@ -21,6 +21,7 @@ import { parsePreflightState, STATE_KEY, type PreflightState } from '../scan/pre
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
   pullRequestFromEnv,
@@ -43,6 +44,8 @@ export interface PostDeps {
   finishWriteBack?: () => Promise<void>
   /** The wall clock, epoch ms (default Date.now): a check time after it is not believed. */
   now?: () => number
+  /** How long the write-back may take before the scan runs without it (default JOB_END_BUDGET_MS). */
+  writeBackTimeoutMs?: number
   /** The scan's byte caps, time budget and clock (default DEFAULT_LIMITS in src/scan/read.ts). */
   scanLimits?: Partial<ScanLimits>
 }
@@ -55,6 +58,8 @@ export interface PostOutcome {
   files: string[]
   comment?: CommentOutcome
   failed: boolean
+  /** The write-back did not end in its time: the process must exit without waiting for it. */
+  writeBackUnfinished?: boolean
 }
 
 export async function post(deps: PostDeps): Promise<PostOutcome> {
@@ -69,8 +74,14 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
   // The write-back first, on its own: nothing the scan meets (a huge file, a FIFO, a crash) may cost the newest
   // refresh token.
   if (deps.finishWriteBack) {
+    const timeoutMs = deps.writeBackTimeoutMs ?? JOB_END_BUDGET_MS
     try {
-      await deps.finishWriteBack()
+      if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
+        outcome.writeBackUnfinished = true
+        throw new UserError(
+          `${PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`
+        )
+      }
     } catch (error) {
       // The newest refresh token was not saved: the one case worth failing the job for, so nobody misses it.
       core.error(oneLine(error), { title: 'Rotated Claude credentials not saved' })
@@ -192,6 +203,17 @@ async function report(
   }
 }
 
+/** Whether `work` settles within `ms` (its rejection is thrown); false when the time runs out first. */
+async function endsWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<false>(resolve => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([work.then(() => true as const), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 function markFailed(deps: PostDeps, outcome: PostOutcome): void {
   ;(deps.fail ?? defaultFail)()
   outcome.failed = true
@@ -213,6 +235,11 @@ async function commentOnPullRequest(
     core.warning(
       `${PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`
     )
+    return undefined
+  }
+  const refusal = networkRefusal('github-token', core.getState(NETWORK_STATE), env)
+  if (refusal) {
+    core.warning(`${PREFIX}: no PR comment: ${refusal}`)
     return undefined
   }
   const runUrl =
@@ -295,13 +322,15 @@ function defaultFail(): void {
 /** The entry point: the real @actions/core and environment. */
 export async function run(): Promise<void> {
   try {
-    await post({
+    const outcome = await post({
       core: actionsCore,
       env: process.env,
       finishWriteBack: async () => {
         await finishWriteBack({ core: actionsCore, env: process.env, now: () => new Date() })
       }
     })
+    // A write-back stuck past its time (a read or request that never ends) would keep the process alive.
+    if (outcome.writeBackUnfinished) process.exit()
   } catch (error) {
     // post() catches everything; this is the last guard, and it only warns.
     actionsCore.warning(oneLine(error))

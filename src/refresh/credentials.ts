@@ -1,7 +1,7 @@
-import { constants } from 'node:fs'
-import { chmod, mkdir, open, realpath, rename, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, realpath, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
-import { dirname, join, sep } from 'node:path'
+import { dirname, join } from 'node:path'
+import { isWithin, NotRegularFileError, openRegular } from '../files/regular.js'
 import type { TokenSet } from './oauth.js'
 
 /** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
@@ -119,9 +119,10 @@ export function credentialsShapeProblem(text: string): string | undefined {
 export type OwnFile = { text: string } | { missing: true } | { refused: string }
 
 /**
- * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file, owned by another
- * user, larger than `maxBytes`, or (with `within`) not inside that directory once both real paths are known. Opened
- * without following a symlink and checked on the open descriptor, so it cannot be swapped between check and read.
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
+ * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
+ * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
+ * swapped between check and read.
  */
 export async function readOwnFile(
   path: string,
@@ -130,9 +131,7 @@ export async function readOwnFile(
   if (options.within !== undefined) {
     let inside = false
     try {
-      const root = await realpath(options.within)
-      const dir = await realpath(dirname(path))
-      inside = dir === root || dir.startsWith(root + sep)
+      inside = isWithin(await realpath(dirname(path)), await realpath(options.within))
     } catch {
       return { missing: true }
     }
@@ -140,21 +139,24 @@ export async function readOwnFile(
   }
   let handle
   try {
-    handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW)
+    handle = await openRegular(path)
   } catch (error) {
+    if (error instanceof NotRegularFileError) return { refused: error.reason }
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ELOOP' || code === 'EMLINK') return { refused: 'it is a symbolic link' }
     if (code === 'ENOENT') return { missing: true }
     return { refused: `it cannot be opened (${code ?? 'error'})` }
   }
   try {
-    const stat = await handle.stat()
-    if (!stat.isFile()) return { refused: 'it is not a regular file' }
     const uid = process.getuid?.()
-    if (uid !== undefined && stat.uid !== uid) return { refused: "it is not the runner user's" }
-    if (stat.size > options.maxBytes)
+    if (uid !== undefined && (await handle.stat()).uid !== uid)
+      return { refused: "it is not the runner user's" }
+    // One byte past the cap tells a file that grew after a stat from one that fits.
+    const buffer = Buffer.alloc(options.maxBytes + 1)
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0)
+    if (bytesRead > options.maxBytes)
       return { refused: `it is larger than ${options.maxBytes} bytes` }
-    return { text: await handle.readFile('utf8') }
+    return { text: buffer.toString('utf8', 0, bytesRead) }
   } finally {
     await handle.close()
   }

@@ -9,6 +9,7 @@ import { PREFIX, UserError, reasonOf } from '../report/errors.js'
 import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
 import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
+import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   describeTarget,
   reseedCommand,
@@ -202,6 +203,13 @@ export const LONGEST_LOCK_MS = lockTtl(
   undefined
 )
 
+/**
+ * The longest the post step's write-back may take with the default budgets: waiting for a lock held by another run
+ * (at most the longest lock, plus slack), then its own work under the lock (which fits in another). Past it, the post
+ * step stops waiting and scans without it.
+ */
+export const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS
+
 function lockFor(
   target: SecretTarget,
   api: GitHubRequest,
@@ -286,6 +294,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
   let tokens: TokenSet
   let credentialsJson: string
   let pending: Pending | undefined
+  let credentialsFile: string | undefined
   const path = pendingPath(env)
   let writeError: unknown
   try {
@@ -346,7 +355,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
 
     if (pending && api && target) {
       Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) })
-      await keep(path, pending, core)
+      await keep(path, pending, credentialsFile, core)
       try {
         const written = await writeSecret({
           api,
@@ -363,7 +372,7 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         writeError = error
         pending.error = reasonOf(error)
       }
-      await keep(path, pending, core)
+      await keep(path, pending, credentialsFile, core)
     }
   } finally {
     await lock?.release()
@@ -403,8 +412,8 @@ export async function refreshAndHandOff(deps: RefreshDeps): Promise<RefreshOutco
         json,
         refreshTokenSha256: sha256Hex(tokens.refreshToken)
       }
-      pending.credentialsFile = file
-      await keep(path, pending, core)
+      credentialsFile = file
+      await keep(path, pending, credentialsFile, core)
     })
   }
 
@@ -443,13 +452,18 @@ function seconds(ms: number): string {
  * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
  * and clears the state, once it holds nothing the post step needs.
  */
-async function keep(path: string, pending: Pending, core: Core): Promise<void> {
+async function keep(
+  path: string,
+  pending: Pending,
+  credentialsFile: string | undefined,
+  core: Core
+): Promise<void> {
   try {
-    if (pending.value === undefined && pending.credentialsFile === undefined) {
+    if (pending.value === undefined && credentialsFile === undefined) {
       await dropPending(path)
       core.saveState(PENDING_STATE, '')
     } else {
-      core.saveState(PENDING_STATE, await savePending(path, pending))
+      core.saveState(PENDING_STATE, await savePending(path, pending, credentialsFile))
     }
   } catch (error) {
     core.warning(
@@ -490,9 +504,7 @@ async function rotatedByCli(
   if ('missing' in read) return undefined
   const refreshToken = refreshTokenOf(read.text)
   if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256) return undefined
-  core.setSecret(refreshToken)
-  const accessToken: unknown = JSON.parse(read.text).claudeAiOauth?.accessToken
-  if (typeof accessToken === 'string' && accessToken) core.setSecret(accessToken)
+  // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
   const problem = credentialsShapeProblem(read.text)
   if (problem) {
     core.warning(
@@ -501,7 +513,8 @@ async function rotatedByCli(
     return undefined
   }
   const json = JSON.stringify(JSON.parse(read.text))
-  core.setSecret(json)
+  for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
+    core.setSecret(secret)
   return { json, refreshToken }
 }
 
@@ -529,22 +542,21 @@ export async function finishWriteBack(deps: {
   const { core, env } = deps
   const binding = parseBinding(core.getState(PENDING_STATE))
   if (!binding) return { status: 'none' }
-  const path = binding.path
-  let credentialsFile: string | undefined
+  const { path, credentialsFile } = binding
   try {
     const loaded = await loadPending(binding, env)
-    if ('missing' in loaded) return { status: 'none' }
     const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name))
-    const refused = (what: string, problem: string) =>
+    const lost = (what: string) =>
       new UserError(
-        `${PREFIX}: refused ${what} ${path}: ${problem}; nothing was written back (another step of this job may have replaced it). If the main step said its write-back failed, re-seed: ${reseed(targetOf(inputs, env))}.`
+        `${PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`
       )
-    if ('refused' in loaded) throw refused('the write-back file', loaded.refused)
+    if ('missing' in loaded)
+      throw lost(`the write-back file ${path} the main step left for this step is gone`)
+    if ('refused' in loaded) throw lost(`refused the write-back file ${path}: ${loaded.refused}`)
     const { pending } = loaded
-    credentialsFile = pending.credentialsFile
     if (pending.value) core.setSecret(pending.value)
     const problem = pending.value && valueProblem(pending.value, pending.json)
-    if (problem) throw refused('the value in the write-back file', problem)
+    if (problem) throw lost(`refused the value in the write-back file ${path}: ${problem}`)
 
     let value = pending.value
     let why: 'retry' | 'rotated-by-cli' = 'retry'
@@ -590,6 +602,12 @@ async function writeAtJobEnd(deps: {
   if (!inputs.secretsToken) {
     throw new UserError(
       `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`
+    )
+  }
+  const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env)
+  if (refusal) {
+    throw new UserError(
+      `${PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`
     )
   }
   const api = githubFor(deps)(inputs.secretsToken)

@@ -6,7 +6,7 @@
 // from its own inputs.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { isAbsolute, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { readOwnFile, writePrivateFile } from './credentials.js'
 
@@ -27,8 +27,6 @@ export interface Pending {
   refreshTokenSha256: string
   /** The secret's updated_at when this run last saw or wrote it: a different one means someone else wrote it. */
   updatedAt?: string
-  /** The credentials file this run wrote for the CLI: read back, then removed, at job end. */
-  credentialsFile?: string
   /** The failure of the last write, for the post step's message. */
   error?: string
 }
@@ -38,6 +36,11 @@ export interface PendingBinding {
   path: string
   nonce: string
   sha256: string
+  /**
+   * The credentials file this run wrote for the CLI: read back, then removed, at job end. Kept here, not in the
+   * file, so that the post step removes it even when a later step changed or deleted the file.
+   */
+  credentialsFile?: string
 }
 
 const NONCE = /^[0-9a-f]{32}$/
@@ -54,10 +57,19 @@ export function pendingPath(env: NodeJS.ProcessEnv): string {
 }
 
 /** Writes the file and returns the state value that binds it. */
-export async function savePending(path: string, pending: Pending): Promise<string> {
+export async function savePending(
+  path: string,
+  pending: Pending,
+  credentialsFile: string | undefined
+): Promise<string> {
   const text = JSON.stringify(pending)
   await writePrivateFile(path, text)
-  const binding: PendingBinding = { path, nonce: pending.nonce, sha256: sha256Hex(text) }
+  const binding: PendingBinding = {
+    path,
+    nonce: pending.nonce,
+    sha256: sha256Hex(text),
+    ...(credentialsFile !== undefined && { credentialsFile })
+  }
   return JSON.stringify(binding)
 }
 
@@ -68,7 +80,9 @@ export function parseBinding(raw: string): PendingBinding | undefined {
       typeof value.path === 'string' &&
       value.path !== '' &&
       NONCE.test(value.nonce ?? '') &&
-      SHA256.test(value.sha256 ?? '')
+      SHA256.test(value.sha256 ?? '') &&
+      (value.credentialsFile === undefined ||
+        (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile)))
     )
       return value as PendingBinding
   } catch {

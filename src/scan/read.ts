@@ -1,10 +1,9 @@
 // The scanner's only I/O: expands the `claude-output` paths and globs, admits only regular files whose real path
 // lies where the caller allows, and streams each through the splitter and the transcript scanner in fixed-size
 // chunks (constant memory, whatever the file's size), within a byte cap per file and in total and a time budget.
-import { constants } from 'node:fs'
-import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
-import type { Stats } from 'node:fs'
+import { readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, resolve, sep } from 'node:path'
+import { isWithin, openRegular } from '../files/regular.js'
 import { reasonOf } from '../report/errors.js'
 import { RecordSplitter, type SplitOptions } from './split.js'
 import { TranscriptScanner, type FileScan } from './transcript.js'
@@ -147,38 +146,6 @@ async function openAdmitted(candidate: Candidate, roots: string[]): Promise<File
   return openRegular(real)
 }
 
-/**
- * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
- * writer, a device), then keeps it only if the descriptor is a regular file.
- */
-async function openRegular(path: string): Promise<FileHandle> {
-  // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
-  if (constants.O_NONBLOCK === undefined) assertRegular(await stat(path))
-  const handle = await open(path, flags)
-  try {
-    assertRegular(await handle.stat())
-    return handle
-  } catch (error) {
-    await handle.close().catch(() => undefined)
-    throw error
-  }
-}
-
-function assertRegular(info: Stats): void {
-  if (info.isFile()) return
-  const what = info.isFIFO()
-    ? 'a FIFO'
-    : info.isCharacterDevice() || info.isBlockDevice()
-      ? 'a device'
-      : info.isSocket()
-        ? 'a socket'
-        : info.isDirectory()
-          ? 'a directory'
-          : 'a special file'
-  throw new Error(`refused: it is ${what}, not a regular file`)
-}
-
 async function scanHandle(
   handle: FileHandle,
   label: string,
@@ -212,11 +179,6 @@ async function scanHandle(
   // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
   if (stopped === undefined) splitter.end()
   return { scan: scanner.finish(), bytes, ...(stopped ? { stopped } : {}) }
-}
-
-/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
-export function isWithin(path: string, root: string): boolean {
-  return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
 }
 
 async function realOrResolved(path: string): Promise<string> {
