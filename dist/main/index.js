@@ -3901,15 +3901,17 @@ async function refreshAndHandOff(deps) {
             catch (error) {
                 throw new errors_UserError(`${errors_PREFIX}: could not read ${target_describeTarget(target)} before refreshing (${errors_reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
             }
-            if (meta) {
-                const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
-                const apis = [inputs.githubToken, inputs.secretsToken]
-                    .filter(Boolean)
-                    .map(token => githubFor(deps)(token));
-                const readAt = await secretsReadAt(apis, env, processStart);
-                if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
-                    throw new StaleCredentialsError(`${errors_PREFIX}: ${target_describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
-                }
+            if (!meta) {
+                // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
+                throw new errors_UserError(`${errors_PREFIX}: ${target_describeTarget(target)} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
+            }
+            const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
+            const apis = [inputs.githubToken, inputs.secretsToken]
+                .filter(Boolean)
+                .map(token => githubFor(deps)(token));
+            const readAt = await secretsReadAt(apis, env, processStart);
+            if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
+                throw new StaleCredentialsError(`${errors_PREFIX}: ${target_describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
             }
             // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
             const left = lock.expiresAt.getTime() - deps.now().getTime();
@@ -3922,7 +3924,7 @@ async function refreshAndHandOff(deps) {
                 nonce: newNonce(),
                 json,
                 refreshTokenSha256: '',
-                ...(meta ? { updatedAt: meta.updatedAt } : {})
+                updatedAt: meta.updatedAt
             };
         }
         tokens = await requestRefresh({
