@@ -225,7 +225,7 @@ describe('which credential Claude Code will use', () => {
     })
     expect(refresh.status).toBe('expiring')
     expect(refresh.text).toBe(
-      "claude-preflight: the OAuth token from input oauth-refresh-token is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set), or pass the access token too ('claude-credentials' with both tokens)."
+      "claude-preflight: the OAuth token from input oauth-refresh-token is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set); or pass the access token too ('claude-credentials' with both tokens)."
     )
     // Without 'secrets-token' the default does not refresh: nothing would save the rotated refresh token.
     const heldBack = await message({ 'oauth-refresh-token': REFRESH, 'min-remaining': '1h' })

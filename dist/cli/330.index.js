@@ -11,7 +11,6 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   SCAN_USAGE: () => (/* binding */ SCAN_USAGE),
-  parseSince: () => (/* binding */ parseSince),
   scanCommand: () => (/* binding */ scanCommand)
 });
 

@@ -2559,7 +2559,7 @@ function refreshOnlyMessage(report, name) {
             : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',
-        text: `${errors_PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix}, or pass the access token too ('claude-credentials' with both tokens).`
+        text: `${errors_PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix.replace(/\.$/, '')}; or pass the access token too ('claude-credentials' with both tokens).`
     };
 }
 function missingMessage(event) {

@@ -28587,7 +28587,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: JOB_START_MARGIN_MS, jobStartOf, outputPatterns, post
+// UNUSED EXPORTS: outputPatterns, post
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};

@@ -275,14 +275,14 @@ async function commentOnPullRequest(
  * take a few minutes. A failure earlier than that is not this job's, but one left in a file by an earlier run (a
  * self-hosted runner's ~/.claude, a transcript in the workspace).
  */
-export const JOB_START_MARGIN_MS = 10 * 60_000
+const JOB_START_MARGIN_MS = 10 * 60_000
 
 /**
  * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
  * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
  * is left out.
  */
-export function jobStartOf(state: PreflightState | undefined, now: number): number | undefined {
+function jobStartOf(state: PreflightState | undefined, now: number): number | undefined {
   const checkedAt = state?.checkedAt
   return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS
 }

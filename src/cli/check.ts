@@ -123,7 +123,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
 }
 
 /** The credentials file Claude Code reads: $CLAUDE_CONFIG_DIR/.credentials.json, else ~/.claude/.credentials.json. */
-export function claudeCodeCredentialsPath(env: NodeJS.ProcessEnv): string | undefined {
+function claudeCodeCredentialsPath(env: NodeJS.ProcessEnv): string | undefined {
   const dir = env.CLAUDE_CONFIG_DIR?.trim() || (env.HOME ? join(env.HOME, '.claude') : undefined)
   return dir ? join(dir, '.credentials.json') : undefined
 }

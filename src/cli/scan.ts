@@ -29,7 +29,7 @@ stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`
 
 /** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
-export function parseSince(value: string, now: number): number {
+function parseSince(value: string, now: number): number {
   if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
     return now - parseDuration('--since', value, { min: 0, max: 10 * 365 * 86_400_000 })
   const text = value.trim()

@@ -113,7 +113,7 @@ async function proxyFor(
  * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
  * argument, a bug of ours) is not the network, and must not pass for it.
  */
-export function isNetworkFailure(error: unknown): boolean {
+function isNetworkFailure(error: unknown): boolean {
   const chain = causeChain(error)
   const top = chain[0]
   if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
