@@ -104,17 +104,36 @@ describe("check reads Claude Code's own login", () => {
 })
 
 describe('check asks for no job length unless told', () => {
-  it('passes a login that lasts 20 minutes; --min-remaining 1h fails it', async () => {
+  it('passes a login that lasts 20 minutes, and under --min-remaining 1h says Claude Code renews it', async () => {
     const dir = loginFolder(OAUTH, 20 * 60_000)
     const plain = await check([], { CLAUDE_CONFIG_DIR: dir })
     expect(plain.code).toBe(0)
     expect(plain.stdout).not.toContain('360')
     const asked = await check(['--min-remaining', '1h'], { CLAUDE_CONFIG_DIR: dir })
-    expect(asked.code).toBe(1)
+    expect(asked.code).toBe(0)
     expect(asked.stdout).toMatch(/^expiring: .*but the job may need 1h \(min-remaining 1h\)/)
     expect(asked.stdout).toContain(
       'Fix: Claude Code renews it by itself when the file carries a refreshToken'
     )
+    expect(asked.stderr).toContain(
+      'note: Claude Code renews this login by itself from its file, which carries a refreshToken'
+    )
+  })
+
+  it('an expired login with a refresh token is not a failure, and is not probed', async () => {
+    const dir = loginFolder(REVOKED, -60_000)
+    const before = api.requests.length
+    const run = await check([], { CLAUDE_CONFIG_DIR: dir })
+    expect(run.code).toBe(0)
+    expect(run.stdout).toMatch(/^expiring: /)
+    expect(api.requests.length).toBe(before)
+    // Without a refresh token, an expired login is what it is.
+    const bare = mkdtempSync(join(tmpdir(), 'laptop-'))
+    writeFileSync(
+      join(bare, '.credentials.json'),
+      JSON.stringify({ claudeAiOauth: { accessToken: REVOKED, expiresAt: NOW - 60_000 } })
+    )
+    expect((await check([], { CLAUDE_CONFIG_DIR: bare })).code).toBe(1)
   })
 })
 

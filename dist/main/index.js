@@ -2321,7 +2321,13 @@ async function runCheck(inputs, context, deps) {
             : `no step after this one in job '${workflow.job}' runs Claude`
         : undefined;
     const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
-    const chosenProbe = selection.chosen?.secret
+    // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
+    // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request.
+    const renewsItself = !!selection.chosen?.refreshToken && !!selection.chosen.from.startsWith('file ');
+    const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
+    if (renewsItself && selection.chosen)
+        selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
+    const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
         ? await probe(selection.chosen, {
             baseUrl: inputs.baseUrl,
             timeoutMs: inputs.probeTimeoutMs,
@@ -2338,9 +2344,12 @@ async function runCheck(inputs, context, deps) {
         ...selection.others.map(credential => ({ credential }))
     ];
     const checkedAt = deps.now();
-    const verdict = selection.cloudProvider || selection.unseen
+    const decided = selection.cloudProvider || selection.unseen
         ? { status: 'unverifiable', action: policy.onUnverifiable }
         : decideFor(chosen, minRemaining, policy, checkedAt);
+    const verdict = renewsItself && (expired || decided.status === 'expiring')
+        ? { ...decided, status: 'expiring', action: 'pass' }
+        : decided;
     return {
         inputs,
         selection,

@@ -86,13 +86,24 @@ export async function runCheck(
         : `no step after this one in job '${workflow.job}' runs Claude`
       : undefined
   const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken)
-  const chosenProbe = selection.chosen?.secret
-    ? await probe(selection.chosen, {
-        baseUrl: inputs.baseUrl,
-        timeoutMs: inputs.probeTimeoutMs,
-        send: deps.send
-      })
-    : undefined
+  // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
+  // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request.
+  const renewsItself =
+    !!selection.chosen?.refreshToken && !!selection.chosen.from.startsWith('file ')
+  const expired =
+    selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now()
+  if (renewsItself && selection.chosen)
+    selection.chosen.notes.push(
+      'Claude Code renews this login by itself from its file, which carries a refreshToken'
+    )
+  const chosenProbe =
+    selection.chosen?.secret && !(renewsItself && expired)
+      ? await probe(selection.chosen, {
+          baseUrl: inputs.baseUrl,
+          timeoutMs: inputs.probeTimeoutMs,
+          send: deps.send
+        })
+      : undefined
   const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
   const chosen = selection.chosen && {
     credential: selection.chosen,
@@ -103,10 +114,14 @@ export async function runCheck(
     ...selection.others.map(credential => ({ credential }))
   ]
   const checkedAt = deps.now()
-  const verdict: Verdict =
+  const decided: Verdict =
     selection.cloudProvider || selection.unseen
       ? { status: 'unverifiable', action: policy.onUnverifiable }
       : decideFor(chosen, minRemaining, policy, checkedAt)
+  const verdict: Verdict =
+    renewsItself && (expired || decided.status === 'expiring')
+      ? { ...decided, status: 'expiring', action: 'pass' }
+      : decided
   return {
     inputs,
     selection,
