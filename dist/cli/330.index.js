@@ -900,6 +900,18 @@ class FindingTally {
         return this.kept.length + (this.last === undefined ? 0 : 1) + this.omittedCount;
     }
 }
+/** Several files' scans in one tally, and how many of their failures were older than the scans' `since`. */
+function tallyScans(scans) {
+    const tally = new FindingTally();
+    let older = 0;
+    for (const scan of scans) {
+        for (const finding of scan.findings)
+            tally.add(finding);
+        tally.addOmitted(scan.omitted);
+        older += scan.older;
+    }
+    return { tally, older };
+}
 const needle = (text) => Buffer.from(text, 'latin1');
 const ERROR = needle('error');
 const MARKERS = [
@@ -1738,14 +1750,7 @@ async function scanCommand(args, io) {
         }
         return 2;
     }
-    const tally = new FindingTally();
-    let older = 0;
-    for (const scan of read.scans) {
-        for (const finding of scan.findings)
-            tally.add(finding);
-        tally.addOmitted(scan.omitted);
-        older += scan.older;
-    }
+    const { tally, older } = tallyScans(read.scans);
     if (older > 0 && since !== undefined)
         io.stderr(`${errors/* PREFIX */.H3}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`);
     const redact = (0,report_redact/* redactorFor */.sD)((0,report_redact/* knownSecrets */.xU)(() => '', io.env));

@@ -34611,6 +34611,18 @@ class FindingTally {
         return this.kept.length + (this.last === undefined ? 0 : 1) + this.omittedCount;
     }
 }
+/** Several files' scans in one tally, and how many of their failures were older than the scans' `since`. */
+function tallyScans(scans) {
+    const tally = new FindingTally();
+    let older = 0;
+    for (const scan of scans) {
+        for (const finding of scan.findings)
+            tally.add(finding);
+        tally.addOmitted(scan.omitted);
+        older += scan.older;
+    }
+    return { tally, older };
+}
 const needle = (text) => Buffer.from(text, 'latin1');
 const ERROR = needle('error');
 const MARKERS = [
@@ -35571,13 +35583,8 @@ async function scanAndReport(deps, outcome) {
         limits: deps.scanLimits ?? {},
         ...(since !== undefined && { since })
     });
-    const tally = new FindingTally();
-    let older = 0;
+    const { tally, older } = tallyScans(read.scans);
     for (const scan of read.scans) {
-        for (const finding of scan.findings)
-            tally.add(finding);
-        tally.addOmitted(scan.omitted);
-        older += scan.older;
         outcome.files.push(scan.file);
         core.info(`${errors_PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
     }

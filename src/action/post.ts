@@ -19,7 +19,7 @@ import { knownSecrets, redactorFor } from '../report/redact.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
 import { parsePreflightState, STATE_KEY, type PreflightState } from '../scan/preflight-state.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
-import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
+import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
 import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
@@ -116,12 +116,8 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     limits: deps.scanLimits ?? {},
     ...(since !== undefined && { since })
   })
-  const tally = new FindingTally<Finding>()
-  let older = 0
+  const { tally, older } = tallyScans(read.scans)
   for (const scan of read.scans) {
-    for (const finding of scan.findings) tally.add(finding)
-    tally.addOmitted(scan.omitted)
-    older += scan.older
     outcome.files.push(scan.file)
     core.info(
       `${PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`

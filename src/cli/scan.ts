@@ -7,7 +7,7 @@ import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../report/inert.js'
 import { knownSecrets, redactorFor } from '../report/redact.js'
 import { expandPatterns, scanFiles } from '../scan/read.js'
-import { FindingTally, MAX_KEPT_FINDINGS, type Finding } from '../scan/transcript.js'
+import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 
 export interface ScanIo {
   stdout: (text: string) => void
@@ -77,13 +77,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     }
     return 2
   }
-  const tally = new FindingTally<Finding>()
-  let older = 0
-  for (const scan of read.scans) {
-    for (const finding of scan.findings) tally.add(finding)
-    tally.addOmitted(scan.omitted)
-    older += scan.older
-  }
+  const { tally, older } = tallyScans(read.scans)
   if (older > 0 && since !== undefined)
     io.stderr(
       `${PREFIX}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`

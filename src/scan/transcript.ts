@@ -106,6 +106,18 @@ export class FindingTally<T extends { kind: Kind }> {
   }
 }
 
+/** Several files' scans in one tally, and how many of their failures were older than the scans' `since`. */
+export function tallyScans(scans: FileScan[]): { tally: FindingTally<Finding>; older: number } {
+  const tally = new FindingTally<Finding>()
+  let older = 0
+  for (const scan of scans) {
+    for (const finding of scan.findings) tally.add(finding)
+    tally.addOmitted(scan.omitted)
+    older += scan.older
+  }
+  return { tally, older }
+}
+
 interface Run {
   firstTs?: number
   lastTs?: number
