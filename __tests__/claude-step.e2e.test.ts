@@ -33,28 +33,38 @@ jobs:
           claude_code_oauth_token: \${{ secrets.CLAUDE_CODE_OAUTH_TOKEN }}
 `
 
-async function runWith(ref: string) {
+/** The bundled main step in a job whose checkout (of the running commit) holds `workflowText`. */
+async function runInJob(
+  workflowText: string,
+  inputs: Record<string, string> = {},
+  env: Record<string, string> = {}
+) {
   const job = newJob()
-  const sha = checkout(job.dir, { '.github/workflows/review.yml': workflow(ref) })
+  const sha = checkout(job.dir, { '.github/workflows/review.yml': workflowText })
   const result = await runAction('dist/main/index.js', {
     job,
     inputs: {
       'claude-code-oauth-token': OAUTH,
       'anthropic-base-url': api.url,
-      'probe-timeout': '30s'
+      'probe-timeout': '30s',
+      ...inputs
     },
     env: {
-      ANTHROPIC_API_KEY: DEAD_KEY,
       GITHUB_WORKSPACE: job.dir,
       GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/pull/7/merge',
       GITHUB_WORKFLOW_SHA: sha,
       GITHUB_JOB: 'review',
-      GITHUB_EVENT_NAME: 'pull_request'
+      GITHUB_EVENT_NAME: 'pull_request',
+      ...env
     }
   })
-  expectNoLeak(result, [OAUTH, DEAD_KEY], ['oauth-token'])
+  expectNoLeak(result, env.ANTHROPIC_API_KEY ? [OAUTH, env.ANTHROPIC_API_KEY] : [OAUTH], [
+    'oauth-token'
+  ])
   return result
 }
+
+const runWith = (ref: string) => runInJob(workflow(ref), {}, { ANTHROPIC_API_KEY: DEAD_KEY })
 
 it('an action that shadows the job’s API key: the OAuth token Claude receives is checked, and passes', async () => {
   const before = api.requests.length
@@ -86,23 +96,7 @@ it('an action that falls back to the job’s API key: Claude uses that dead key,
 })
 
 it('write-credentials-file under claude-code-action is said to do nothing for Claude', async () => {
-  const job = newJob()
-  const sha = checkout(job.dir, { '.github/workflows/review.yml': workflow('v1') })
-  const result = await runAction('dist/main/index.js', {
-    job,
-    inputs: {
-      'claude-code-oauth-token': OAUTH,
-      'anthropic-base-url': api.url,
-      'probe-timeout': '30s',
-      'write-credentials-file': 'true'
-    },
-    env: {
-      GITHUB_WORKSPACE: job.dir,
-      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-      GITHUB_WORKFLOW_SHA: sha,
-      GITHUB_JOB: 'review'
-    }
-  })
+  const result = await runInJob(workflow('v1'), { 'write-credentials-file': 'true' })
   expect(result.code).toBe(0)
   expect(
     result.commands.some(
@@ -116,24 +110,7 @@ it('write-credentials-file under claude-code-action is said to do nothing for Cl
 })
 
 it('says so when no Claude step follows, and checks what its own step sees', async () => {
-  const job = newJob()
-  const sha = checkout(job.dir, {
-    '.github/workflows/review.yml': 'jobs:\n  review:\n    steps:\n      - run: npm test\n'
-  })
-  const result = await runAction('dist/main/index.js', {
-    job,
-    inputs: {
-      'claude-code-oauth-token': OAUTH,
-      'anthropic-base-url': api.url,
-      'probe-timeout': '30s'
-    },
-    env: {
-      GITHUB_WORKSPACE: job.dir,
-      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-      GITHUB_WORKFLOW_SHA: sha,
-      GITHUB_JOB: 'review'
-    }
-  })
+  const result = await runInJob('jobs:\n  review:\n    steps:\n      - run: npm test\n')
   expect(result.outputs.status).toBe('valid')
   expect(result.summary).toContain(
     "No Claude step modelled: no step after this one in job 'review' runs Claude; the credential checked is what this step sees (its inputs, then its environment)."
