@@ -2322,8 +2322,11 @@ async function runCheck(inputs, context, deps) {
         : undefined;
     const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
     // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
-    // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request.
-    const renewsItself = !!selection.chosen?.refreshToken && !!selection.chosen.from.startsWith('file ');
+    // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
+    // explicit 'on-expiring' is obeyed as given.
+    const renewsItself = inputs.onExpiring === 'auto' &&
+        !!selection.chosen?.refreshToken &&
+        selection.chosen.from.startsWith('file ');
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
