@@ -2945,20 +2945,23 @@ function knownSecrets(input, env) {
         value,
         value.trim(),
         ...value.split(/\r?\n/).map(line => line.trim()),
-        ...jsonSecretStrings(value)
+        ...(jsonSecretStrings(value) ?? [])
     ]);
     return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
 }
-/** The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret. */
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
 function jsonSecretStrings(text) {
     if (!text.trim().startsWith('{'))
-        return [];
+        return undefined;
     let document;
     try {
         document = JSON.parse(text);
     }
     catch {
-        return [];
+        return undefined;
     }
     const found = [];
     const visit = (node, key = '') => {

@@ -2691,20 +2691,23 @@ function knownSecrets(input, env) {
         value,
         value.trim(),
         ...value.split(/\r?\n/).map(line => line.trim()),
-        ...jsonSecretStrings(value)
+        ...(jsonSecretStrings(value) ?? [])
     ]);
     return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
 }
-/** The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret. */
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
 function jsonSecretStrings(text) {
     if (!text.trim().startsWith('{'))
-        return [];
+        return undefined;
     let document;
     try {
         document = JSON.parse(text);
     }
     catch {
-        return [];
+        return undefined;
     }
     const found = [];
     const visit = (node, key = '') => {
@@ -4394,8 +4397,8 @@ function maskSecrets(core, env) {
         ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
     ];
     for (const value of values) {
-        const lines = maskJsonStrings(core, value) ? [] : value.split(/\r?\n/).map(line => line.trim());
-        for (const part of [value, value.trim(), ...lines]) {
+        const parts = jsonSecretStrings(value) ?? value.split(/\r?\n/).map(line => line.trim());
+        for (const part of [value, value.trim(), ...parts]) {
             if (part.length >= 4)
                 core.setSecret(part);
         }
@@ -4423,35 +4426,6 @@ const decodeOrKeep = (text) => {
         return text;
     }
 };
-/**
- * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
- * like a secret, but not scopes such as `user:inference`, which messages must be able to name. False when `text` is
- * not a JSON object.
- */
-function maskJsonStrings(core, text) {
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return false;
-    }
-    if (!document || typeof document !== 'object')
-        return false;
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                for (const part of [node, node.trim()])
-                    core.setSecret(part);
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return true;
-}
 /** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */
 const FORK_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
 async function eventFacts(env) {

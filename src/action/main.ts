@@ -8,7 +8,7 @@ import { readRefreshInputs, type RefreshInputs } from '../refresh/inputs.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
 import { looksLikeSecret } from '../report/fingerprint.js'
-import { knownSecrets, redactorFor } from '../report/redact.js'
+import { jsonSecretStrings, knownSecrets, redactorFor } from '../report/redact.js'
 import { fingerprintOf } from '../credentials/credential.js'
 import { oneLine, PREFIX, reasonOf, UserError } from '../report/errors.js'
 import { inert } from '../report/inert.js'
@@ -72,8 +72,8 @@ export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
     ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
   ]
   for (const value of values) {
-    const lines = maskJsonStrings(core, value) ? [] : value.split(/\r?\n/).map(line => line.trim())
-    for (const part of [value, value.trim(), ...lines]) {
+    const parts = jsonSecretStrings(value) ?? value.split(/\r?\n/).map(line => line.trim())
+    for (const part of [value, value.trim(), ...parts]) {
       if (part.length >= 4) core.setSecret(part)
     }
   }
@@ -98,31 +98,6 @@ const decodeOrKeep = (text: string) => {
   } catch {
     return text
   }
-}
-
-/**
- * Masks the tokens inside a JSON document (claude-credentials): its access and refresh tokens and any string shaped
- * like a secret, but not scopes such as `user:inference`, which messages must be able to name. False when `text` is
- * not a JSON object.
- */
-function maskJsonStrings(core: Core, text: string): boolean {
-  let document: unknown
-  try {
-    document = JSON.parse(text)
-  } catch {
-    return false
-  }
-  if (!document || typeof document !== 'object') return false
-  const visit = (node: unknown, key = ''): void => {
-    if (typeof node === 'string') {
-      if (/token$/i.test(key) || looksLikeSecret(node))
-        for (const part of [node, node.trim()]) core.setSecret(part)
-    } else if (node && typeof node === 'object') {
-      for (const [name, value] of Object.entries(node)) visit(value, name)
-    }
-  }
-  visit(document)
-  return true
 }
 
 /** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */

@@ -38,19 +38,22 @@ export function knownSecrets(input: (name: string) => string, env: NodeJS.Proces
     value,
     value.trim(),
     ...value.split(/\r?\n/).map(line => line.trim()),
-    ...jsonSecretStrings(value)
+    ...(jsonSecretStrings(value) ?? [])
   ])
   return [...new Set(values.filter(value => value.length >= MIN_SECRET))]
 }
 
-/** The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret. */
-export function jsonSecretStrings(text: string): string[] {
-  if (!text.trim().startsWith('{')) return []
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+export function jsonSecretStrings(text: string): string[] | undefined {
+  if (!text.trim().startsWith('{')) return undefined
   let document: unknown
   try {
     document = JSON.parse(text)
   } catch {
-    return []
+    return undefined
   }
   const found: string[] = []
   const visit = (node: unknown, key = ''): void => {
