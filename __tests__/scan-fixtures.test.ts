@@ -4,7 +4,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { scanFile } from '../src/scan/read.js'
+import { scanFiles } from '../src/scan/read.js'
 
 interface Expect {
   kind: string
@@ -35,7 +35,9 @@ const cases = Object.entries(manifest.scenarios).flatMap(([name, { expect: want 
 
 describe.each(cases)('%s.%s', (name, format, want) => {
   test(want ? `finds ${want.kind}` : 'finds nothing', async () => {
-    const scan = await scanFile(join(dir, `${name}.${format}`))
+    const read = await scanFiles([{ path: join(dir, `${name}.${format}`), base: dir }], [dir])
+    expect(read.refused).toEqual([])
+    const scan = read.scans[0]!
     const applies = want && (!want.formats || want.formats.includes(format))
     if (!applies) {
       expect(scan.findings).toEqual([])

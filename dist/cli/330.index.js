@@ -293,7 +293,7 @@ class NotRegularFileError extends Error {
  * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
  * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
  */
-async function regular_openRegular(path) {
+async function openRegular(path) {
     // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
     const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
     if (external_node_fs_.constants.O_NONBLOCK === undefined)
@@ -1501,18 +1501,6 @@ async function scanFiles(files, roots, options = {}) {
     }
     return set;
 }
-/** Streams one file through the scanner (no directory restriction). Throws on I/O errors and on special files. */
-async function scanFile(path, options = {}) {
-    const handle = await openRegular(resolve(path));
-    try {
-        const limits = DEFAULT_LIMITS;
-        const read = await scanHandle(handle, options.label ?? path, limits.fileBytes, limits.now() + limits.budgetMs, limits.now, options);
-        return read.scan;
-    }
-    finally {
-        await handle.close().catch(() => undefined);
-    }
-}
 /** Opens a candidate after checking where its real path lies. */
 async function openAdmitted(candidate, roots) {
     const real = await (0,promises_.realpath)(candidate.path);
@@ -1520,7 +1508,7 @@ async function openAdmitted(candidate, roots) {
     if (!allowed.some(root => isWithin(real, root))) {
         throw new Error(`refused: its real path ${real} lies outside the workspace, RUNNER_TEMP and the pattern's own directory (a symlink out of them?)`);
     }
-    return regular_openRegular(real);
+    return openRegular(real);
 }
 async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);

@@ -112,28 +112,6 @@ export async function scanFiles(
   return set
 }
 
-/** Streams one file through the scanner (no directory restriction). Throws on I/O errors and on special files. */
-export async function scanFile(
-  path: string,
-  options: SplitOptions & { label?: string } = {}
-): Promise<FileScan> {
-  const handle = await openRegular(resolve(path))
-  try {
-    const limits = DEFAULT_LIMITS
-    const read = await scanHandle(
-      handle,
-      options.label ?? path,
-      limits.fileBytes,
-      limits.now() + limits.budgetMs,
-      limits.now,
-      options
-    )
-    return read.scan
-  } finally {
-    await handle.close().catch(() => undefined)
-  }
-}
-
 /** Opens a candidate after checking where its real path lies. */
 async function openAdmitted(candidate: Candidate, roots: string[]): Promise<FileHandle> {
   const real = await realpath(candidate.path)
