@@ -1502,7 +1502,10 @@ function findClaudeStep(document, jobId, ownStepId) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./lib/credentials/credential.js
+var credentials_credential = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
+
 
 
 
@@ -1550,7 +1553,7 @@ async function runCheck(inputs, context, deps) {
     // explicit 'on-expiring' is obeyed as given.
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
-        selection.chosen.from.startsWith('file ');
+        'file' in (0,credentials_credential/* originOf */.yv)(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
@@ -1590,8 +1593,6 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
 ;// CONCATENATED MODULE: ./lib/report/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1754,7 +1755,7 @@ function verdictMessage(report, event, redact) {
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
-        !credential.from.startsWith('file ') &&
+        !('file' in (0,credentials_credential/* originOf */.yv)(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
         ? decide/* REFRESH_HELD_BACK_FIX */.IT
         : kind.fix(problem, credential.from);

@@ -2285,6 +2285,7 @@ function findClaudeStep(document, jobId, ownStepId) {
 
 
 
+
 /** The verdict on the credential Claude will use, checked at `now`. */
 function decideFor(chosen, minRemaining, policy, now) {
     return decide({
@@ -2326,7 +2327,7 @@ async function runCheck(inputs, context, deps) {
     // explicit 'on-expiring' is obeyed as given.
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
-        selection.chosen.from.startsWith('file ');
+        'file' in originOf(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
@@ -2528,7 +2529,7 @@ function verdictMessage(report, event, redact) {
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
-        !credential.from.startsWith('file ') &&
+        !('file' in originOf(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
         ? REFRESH_HELD_BACK_FIX
         : kind.fix(problem, credential.from);

@@ -6,6 +6,7 @@ import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
 import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remaining.js'
 import { findClaudeStep } from '../workflow/claude-step.js'
+import { originOf } from '../credentials/credential.js'
 import { resolvePolicy, type CheckInputs } from './inputs.js'
 
 export interface CheckedCredential {
@@ -92,7 +93,7 @@ export async function runCheck(
   const renewsItself =
     inputs.onExpiring === 'auto' &&
     !!selection.chosen?.refreshToken &&
-    selection.chosen.from.startsWith('file ')
+    'file' in originOf(selection.chosen.from)
   const expired =
     selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now()
   if (renewsItself && selection.chosen)

@@ -1,7 +1,7 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
 import type { Credential, FixProblem } from '../credentials/types.js'
 import { kindOf, KINDS } from '../credentials/kinds.js'
-import { capitalise, fingerprintOf } from '../credentials/credential.js'
+import { capitalise, fingerprintOf, originOf } from '../credentials/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from './errors.js'
@@ -77,7 +77,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
   // Claude Code's own login file renews itself; a copy in a secret only through the action.
   const fix = (problem: FixProblem) =>
     report.policy.refreshHeldBack &&
-    !credential.from.startsWith('file ') &&
+    !('file' in originOf(credential.from)) &&
     (problem === 'expiring' || problem === 'invalid')
       ? REFRESH_HELD_BACK_FIX
       : kind.fix(problem, credential.from)
