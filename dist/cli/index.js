@@ -1524,8 +1524,8 @@ function decideFor(chosen, minRemaining, policy, now) {
     }, policy);
 }
 /**
- * The whole preflight, without side effects on the job: finds the credential Claude will use, probes it (in
- * parallel with reading the job's timeout), and decides. Only that credential is sent, to the base URL Claude will
+ * The whole preflight, without side effects on the job: reads the job's workflow, finds the credential Claude will
+ * use, probes it, and decides. Only that credential is sent, to the base URL Claude will
  * send it to: an ignored one never leaves the machine.
  */
 async function runCheck(inputs, context, deps) {
