@@ -16,7 +16,7 @@ import { send } from '../src/http/request.js'
 import { cli } from '../src/cli/index.js'
 import { CHECK_USAGE } from '../src/cli/check.js'
 import { SCAN_USAGE } from '../src/cli/scan.js'
-import type { Core } from '../src/action/core.js'
+import type { Core } from '../src/common/core.js'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { runAction } from './support/runner.js'
 

@@ -1,4 +1,4 @@
-// The real CLI is the authority on what Claude sends: the preflight's clean-ups (src/credentials/clean.ts) are a
+// The real CLI is the authority on what Claude sends: the preflight's clean-ups (src/providers/clean.ts) are a
 // notice where Claude Code cleans the same way, and a failure where it sends the value as it is. This pins both facts
 // on the pinned CLI: whitespace and newlines around ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN and ANTHROPIC_AUTH_TOKEN
 // are trimmed; quotes are sent as part of the credential.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
 import { actionFallsBack, findClaudeStep, runsClaude } from '../src/workflow/claude-step.js'
-import { selectCredential } from '../src/credentials/select.js'
+import { selectCredential } from '../src/providers/select.js'
 
 const workflow = (steps: string) =>
   parse(`on: pull_request

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { cli } from '../src/cli/index.js'
-import { VERSION } from '../src/version.js'
+import { VERSION } from '../src/common/version.js'
 
 const KEY = 'sk-ant-api03-CLI-valid-key-000'
 const BAD = 'sk-ant-api03-CLI-invalid-key-000'

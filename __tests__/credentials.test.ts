@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { readCheckInputs } from '../src/check/inputs.js'
+import { readCheckInputs } from '../src/inputs/check.js'
 import { runCheck } from '../src/check/run-check.js'
-import { selectCredential } from '../src/credentials/select.js'
+import { selectCredential } from '../src/providers/select.js'
 import { verdictMessage } from '../src/report/main-report.js'
-import { UserError } from '../src/report/errors.js'
+import { UserError } from '../src/common/errors.js'
 
 const API_KEY = 'sk-ant-api03-KEY-one'
 const OAUTH = 'sk-ant-oat01-TOKEN-one'

@@ -9,10 +9,10 @@ import { inputsTable, outputsTable, renderReadme } from '../scripts/docs.js'
 import { KINDS } from '../src/scan/kinds.js'
 import { STATUSES } from '../src/policy/decide.js'
 import { MAX_ANNOTATIONS, MAX_LISTED, REPORT_LIMITS } from '../src/report/post-report.js'
-import { QUOTE_MAX } from '../src/report/markdown.js'
+import { QUOTE_MAX } from '../src/common/markdown.js'
 import { DEFAULT_LIMITS } from '../src/scan/read.js'
 import { MAX_KEPT_FINDINGS } from '../src/scan/transcript.js'
-import { MAX_WORKFLOW_BYTES } from '../src/lifetime/workflow-timeout.js'
+import { MAX_WORKFLOW_BYTES } from '../src/workflow/timeout.js'
 import { LONGEST_LOCK_MS } from '../src/refresh/index.js'
 import { PENDING_MAX_BYTES } from '../src/refresh/pending.js'
 import { CREDENTIALS_MAX_BYTES } from '../src/refresh/credentials.js'
@@ -121,7 +121,7 @@ describe('docs/reliability.md', () => {
         'characters quoted from a log or a server',
         `${QUOTE_MAX}`,
         'QUOTE_MAX',
-        'src/report/markdown.ts'
+        'src/common/markdown.ts'
       ],
       [
         'job summary',
@@ -163,7 +163,7 @@ describe('docs/reliability.md', () => {
         'workflow file read for `min-remaining: auto`',
         `${MAX_WORKFLOW_BYTES / 1024} KiB`,
         'MAX_WORKFLOW_BYTES',
-        'src/lifetime/workflow-timeout.ts'
+        'src/workflow/timeout.ts'
       ],
       [
         "a held lock's `expires-at` still believed",

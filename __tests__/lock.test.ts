@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
-import { octokitRequest } from '../src/secrets/api.js'
+import { octokitRequest } from '../src/github/client.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { refsRoutes, seedCommit } from '../stand-ins/github-refs.js'
 

@@ -1,7 +1,7 @@
 // main(deps) with a recording core: what is masked, and how faults that are not bad input are reported.
 import { describe, expect, it } from '@jest/globals'
 import { main } from '../src/action/main.js'
-import type { Core } from '../src/action/core.js'
+import type { Core } from '../src/common/core.js'
 
 function recordingCore(inputs: Record<string, string>) {
   const calls: Array<[string, ...unknown[]]> = []

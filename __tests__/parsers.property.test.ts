@@ -5,16 +5,12 @@ import fc from 'fast-check'
 import { parseDuration, formatDuration } from '../src/lifetime/duration.js'
 import { parseTimestamp } from '../src/lifetime/timestamp.js'
 import { jwtExpiry } from '../src/lifetime/jwt.js'
-import {
-  jobTimeoutMinutes,
-  parseWorkflow,
-  parseWorkflowRef
-} from '../src/lifetime/workflow-timeout.js'
-import { parseClaudeCredentials } from '../src/credentials/claude-credentials.js'
-import { cleanSecret } from '../src/credentials/clean.js'
-import { readCheckInputs } from '../src/check/inputs.js'
-import { selectCredential } from '../src/credentials/select.js'
-import { UserError } from '../src/report/errors.js'
+import { jobTimeoutMinutes, parseWorkflow, parseWorkflowRef } from '../src/workflow/timeout.js'
+import { parseClaudeCredentials } from '../src/providers/claude-credentials.js'
+import { cleanSecret } from '../src/providers/clean.js'
+import { readCheckInputs } from '../src/inputs/check.js'
+import { selectCredential } from '../src/providers/select.js'
+import { UserError } from '../src/common/errors.js'
 
 export const RUNS = 1000
 

@@ -12,10 +12,10 @@ import {
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post } from '../src/action/post.js'
-import type { Core } from '../src/action/core.js'
+import type { Core } from '../src/common/core.js'
 import { COMMENT_MARKER } from '../src/report/post-report.js'
-import { serializePreflightState, STATE_KEY } from '../src/scan/preflight-state.js'
-import { oauthToken } from '../src/credentials/oauth-token.js'
+import { serializePreflightState, STATE_KEY } from '../src/state/preflight.js'
+import { oauthToken } from '../src/providers/oauth-token.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { issuesRoutes } from '../stand-ins/github-issues.js'
 

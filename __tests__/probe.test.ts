@@ -4,7 +4,7 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { probe } from '../src/probe/probe.js'
 import { send, classifyNetworkError } from '../src/http/request.js'
 import { createServer } from 'node:http'
-import type { Credential } from '../src/credentials/types.js'
+import type { Credential } from '../src/providers/types.js'
 import { closedPort } from './support/ports.js'
 
 type StandIn = Awaited<ReturnType<typeof startAnthropicStandIn>>

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { send } from '../src/http/request.js'
 import { finishWriteBack, refreshAndHandOff, type RefreshTuning } from '../src/refresh/index.js'
-import { octokitRequest } from '../src/secrets/api.js'
+import { octokitRequest } from '../src/github/client.js'
 import {
   credentialOf,
   jobEnv,

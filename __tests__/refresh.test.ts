@@ -3,8 +3,8 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { send } from '../src/http/request.js'
 import type { ProbeResult } from '../src/probe/types.js'
-import { UserError } from '../src/report/errors.js'
-import { selectCredential } from '../src/credentials/select.js'
+import { UserError } from '../src/common/errors.js'
+import { selectCredential } from '../src/providers/select.js'
 import { LockError } from '../src/github/lock.js'
 import {
   finishWriteBack,
@@ -15,7 +15,7 @@ import {
   StaleCredentialsError,
   type RefreshDeps
 } from '../src/refresh/index.js'
-import { readRefreshInputs } from '../src/refresh/inputs.js'
+import { readRefreshInputs } from '../src/inputs/refresh.js'
 import { RefreshFailure } from '../src/refresh/oauth.js'
 import {
   PAT,

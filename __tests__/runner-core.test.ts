@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runnerCore } from '../src/action/runner-core.js'
-import type { Core } from '../src/action/core.js'
+import type { Core } from '../src/common/core.js'
 
 /** Runs the same calls through one implementation; returns stdout and the command files, delimiters normalised. */
 async function record(core: Core): Promise<Record<string, string>> {

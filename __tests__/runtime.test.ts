@@ -62,7 +62,7 @@ describe('the stale-dist guard (scripts/lib/source-hash.js)', () => {
     writeFileSync(join(root, 'README.md'), 'not an input of the bundle\n')
     expect(sourceHash(root)).toBe(before)
     const changes: Array<[string, string]> = [
-      ['src/version.ts', '\n// edited\n'],
+      ['src/common/version.ts', '\n// edited\n'],
       ['src/new-file.ts', 'export {}\n'],
       ['package-lock.json', ' '],
       ['tsconfig.build.json', ' '],

@@ -9,17 +9,13 @@ import { classifyApiError } from '../src/scan/kinds.js'
 import { classifyTextLine } from '../src/scan/text.js'
 import { RecordSplitter, type SplitRecord } from '../src/scan/split.js'
 import { expandPatterns, globToRegExp, scanBuffer } from '../src/scan/read.js'
-import {
-  parsePreflightState,
-  serializePreflightState,
-  STATE_KEY
-} from '../src/scan/preflight-state.js'
+import { parsePreflightState, serializePreflightState, STATE_KEY } from '../src/state/preflight.js'
 import { distinctFailures, duration, fixFor } from '../src/scan/explain.js'
 import { annotate, reportMarkdown } from '../src/report/post-report.js'
-import { apiKey } from '../src/credentials/api-key.js'
-import { authToken } from '../src/credentials/auth-token.js'
-import { claudeCredentials } from '../src/credentials/claude-credentials.js'
-import { oauthToken } from '../src/credentials/oauth-token.js'
+import { apiKey } from '../src/providers/api-key.js'
+import { authToken } from '../src/providers/auth-token.js'
+import { claudeCredentials } from '../src/providers/claude-credentials.js'
+import { oauthToken } from '../src/providers/oauth-token.js'
 
 const PROPERTY_RUNS = 300
 

@@ -1,15 +1,15 @@
-// One version everywhere: package.json, src/version.ts (which the CLI prints), the bundled CLI, and the newest
+// One version everywhere: package.json, src/common/version.ts (which the CLI prints), the bundled CLI, and the newest
 // release in CHANGELOG.md.
 import { expect, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { VERSION } from '../src/version.js'
+import { VERSION } from '../src/common/version.js'
 
 const ROOT = process.cwd()
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
 
-test('src/version.ts matches package.json', () => {
+test('src/common/version.ts matches package.json', () => {
   expect(VERSION).toMatch(/^\d+\.\d+\.\d+(?:-[\w.]+)?$/)
   expect(VERSION).toBe(pkg.version)
 })

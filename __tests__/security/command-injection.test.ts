@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runAction } from '../support/runner.js'
 import { runnerCommands, type RunnerCommand } from '../support/runner-commands.js'
-import { inert, inertJson } from '../../src/report/inert.js'
+import { inert, inertJson } from '../../src/common/inert.js'
 
 const POST = 'dist/post/index.js'
 const CLI = 'dist/cli/index.js'

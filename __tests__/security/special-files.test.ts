@@ -20,7 +20,7 @@ import {
 } from '../support/refresh-chain.js'
 import { startAnthropicStandIn } from '../../stand-ins/anthropic.js'
 import { post } from '../../src/action/post.js'
-import type { Core } from '../../src/action/core.js'
+import type { Core } from '../../src/common/core.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'

@@ -16,7 +16,7 @@ import {
 } from '../support/refresh-job.js'
 import type { RunResult } from '../support/runner.js'
 import { post } from '../../src/action/post.js'
-import type { Core } from '../../src/action/core.js'
+import type { Core } from '../../src/common/core.js'
 
 const jobs = eachRefreshJob()
 

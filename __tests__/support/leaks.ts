@@ -1,7 +1,7 @@
 import { expect } from '@jest/globals'
 import type { RunResult } from './runner.js'
-import { fingerprint } from '../../src/report/fingerprint.js'
-import { normaliseText } from '../../src/report/redact.js'
+import { fingerprint } from '../../src/common/fingerprint.js'
+import { normaliseText } from '../../src/common/redact.js'
 
 const base64At =
   (offset: number, encoding: 'base64' | 'base64url') =>

@@ -18,10 +18,10 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
 var duration = __webpack_require__(5891);
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __webpack_require__(8411);
-// EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __webpack_require__(1541);
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __webpack_require__(3302);
+// EXTERNAL MODULE: ./lib/providers/kinds.js + 4 modules
+var kinds = __webpack_require__(2377);
 ;// CONCATENATED MODULE: ./lib/scan/kinds.js
 // The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
 // maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
@@ -263,10 +263,12 @@ function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-// EXTERNAL MODULE: ./lib/report/inert.js
-var inert = __webpack_require__(4726);
-// EXTERNAL MODULE: ./lib/report/redact.js
-var report_redact = __webpack_require__(6749);
+// EXTERNAL MODULE: ./lib/common/inert.js
+var inert = __webpack_require__(6361);
+// EXTERNAL MODULE: ./lib/common/redact.js
+var common_redact = __webpack_require__(8684);
+// EXTERNAL MODULE: ./lib/providers/secrets.js
+var secrets = __webpack_require__(3715);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -697,8 +699,8 @@ function countNewlines(buf, from, to) {
     return count;
 }
 
-// EXTERNAL MODULE: ./lib/report/fingerprint.js
-var fingerprint = __webpack_require__(4458);
+// EXTERNAL MODULE: ./lib/common/fingerprint.js
+var fingerprint = __webpack_require__(9733);
 ;// CONCATENATED MODULE: ./lib/scan/text.js
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
@@ -837,7 +839,7 @@ function classifyTextLine(raw) {
         // Redacted before it is cut: a secret cut short no longer looks like one.
         const signal = {
             kind,
-            message: (0,fingerprint/* redactSecrets */.fp)((0,report_redact/* normaliseText */.af)(line.trim())).slice(0, 500)
+            message: (0,fingerprint/* redactSecrets */.fp)((0,common_redact/* normaliseText */.af)(line.trim())).slice(0, 500)
         };
         if (status !== undefined)
             signal.status = status;
@@ -1683,6 +1685,7 @@ function globToRegExp(glob) {
 
 
 
+
 const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
@@ -1695,11 +1698,11 @@ Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file
 /** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
 function parseSince(value, now) {
     if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
-        return now - (0,duration/* parseDuration */.E9)('--since', value, { min: 0, max: 10 * 365 * 86_400_000 });
+        return now - (0,duration/* parseDuration */.E)('--since', value, { min: 0, max: 10 * 365 * 86_400_000 });
     const text = value.trim();
     const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
     if (Number.isNaN(at))
-        throw (0,errors/* inputError */.Xu)('--since', `is neither a date-time nor a duration ('${(0,duration/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+        throw (0,errors/* inputError */.Xu)('--since', `is neither a date-time nor a duration ('${(0,errors/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
     return at;
 }
 async function scanCommand(args, io) {
@@ -1741,7 +1744,7 @@ async function scanCommand(args, io) {
     const { tally, older } = tallyScans(read.scans);
     if (older > 0 && since !== undefined)
         io.stderr(`${errors/* PREFIX */.H3}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`);
-    const redact = (0,report_redact/* redactorFor */.sD)((0,report_redact/* knownSecrets */.xU)(() => '', io.env));
+    const redact = (0,common_redact/* redactorFor */.sD)((0,secrets/* knownSecrets */.xU)(() => '', io.env));
     const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
     const verdict = tally.total > 0 ? 1 : 0;
     if (values.json) {

@@ -247,28 +247,131 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8908:
+/***/ 9069:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7694);
+
+await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7694:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Oe: () => (/* binding */ PLAIN_CHECK_INPUTS),
-  pH: () => (/* binding */ SECRET_INPUTS),
-  Y2: () => (/* binding */ readCheckInputs),
-  nZ: () => (/* binding */ resolvePolicy)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: DEFAULT_BASE_URL, readBaseUrl, readBoolean, readChoice, readCredentialUrl
+// UNUSED EXPORTS: cli
 
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(3302);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
 var duration = __nccwpck_require__(5891);
-// EXTERNAL MODULE: ./lib/policy/decide.js
-var decide = __nccwpck_require__(3100);
-// EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+]));
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw (0,errors/* inputError */.Xu)('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
+}
+
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7707);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -281,28 +384,20 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./lib/check/inputs.js
+;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
 
 
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The inputs that hold secrets: masked before anything reads them. */
-const SECRET_INPUTS = [
-    'anthropic-api-key',
-    'claude-code-oauth-token',
-    'anthropic-auth-token',
-    'claude-credentials',
-    'oauth-refresh-token'
-];
 function readChoice(input, value, choices, fallback) {
     const text = value.trim().toLowerCase();
     if (text === '')
         return fallback;
     if (choices.includes(text))
         return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
 const TRUE = ['true', 'True', 'TRUE'];
@@ -316,7 +411,7 @@ function readBoolean(input, value, fallback) {
         return true;
     if (FALSE.includes(text))
         return false;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,duration/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -330,7 +425,7 @@ function readCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,duration/* clip */.$Q)(text)}')`, fix);
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
     }
     if (url.username || url.password)
         throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
@@ -375,13 +470,13 @@ function readCheckInputs(input, env) {
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: (0,duration/* parseDuration */.E9)('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,duration/* parseDuration */.E)('probe-timeout', input('probe-timeout') || '10s', {
             min: 1_000,
             max: 300_000
         }),
         minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : (0,duration/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+            : (0,duration/* parseDuration */.E)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
         onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
         onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
         onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
@@ -395,54 +490,17 @@ function resolvePolicy(inputs, hasRefreshToken) {
     return {
         onInvalid: inputs.onInvalid,
         onUnverifiable: inputs.onUnverifiable,
-        ...(0,decide/* resolveRefresh */.yp)(inputs, hasRefreshToken)
+        ...resolveRefresh(inputs, hasRefreshToken)
     };
 }
 
-
-/***/ }),
-
-/***/ 9069:
-/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2851);
-
-await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 2851:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
-
-// UNUSED EXPORTS: cli
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/check/inputs.js + 1 modules
-var check_inputs = __nccwpck_require__(8908);
-// EXTERNAL MODULE: ./lib/credentials/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1541);
-// EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
-// EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
-;// CONCATENATED MODULE: ./lib/credentials/select.js
+// EXTERNAL MODULE: ./lib/providers/secrets.js
+var secrets = __nccwpck_require__(3715);
+// EXTERNAL MODULE: ./lib/providers/kinds.js + 4 modules
+var kinds = __nccwpck_require__(2377);
+// EXTERNAL MODULE: ./lib/providers/oauth-token.js
+var oauth_token = __nccwpck_require__(8913);
+;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
 
@@ -1036,15 +1094,13 @@ async function probe(credential, options) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/policy/decide.js
-var decide = __nccwpck_require__(3100);
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./lib/secrets/api.js
+;// CONCATENATED MODULE: ./lib/github/client.js
 
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
@@ -1110,7 +1166,7 @@ function isTransient(answer) {
         (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/workflow-timeout.js
+;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
 /**
@@ -1152,8 +1208,6 @@ function parseWorkflowRef(value) {
     return { owner, repo, path, ref };
 }
 
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1222,7 +1276,7 @@ async function isBlobAt(workspace, commit, path, bytes) {
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a3)(setting)}` };
+        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a)(setting)}` };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
@@ -1313,7 +1367,7 @@ async function readRemote(ref, at, env, deps) {
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
-                ? `no answer from ${contentsApi} within ${(0,duration/* formatDuration */.a3)(deps.timeoutMs)} (${error.host})`
+                ? `no answer from ${contentsApi} within ${(0,duration/* formatDuration */.a)(deps.timeoutMs)} (${error.host})`
                 : `${contentsApi}: ${error.message}`
         };
     }
@@ -1502,8 +1556,8 @@ function findClaudeStep(document, jobId, ownStepId) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(6977);
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
 
 
@@ -1514,7 +1568,7 @@ var credentials_credential = __nccwpck_require__(421);
 
 /** The verdict on the credential Claude will use, checked at `now`. */
 function decideFor(chosen, minRemaining, policy, now) {
-    return (0,decide/* decide */.LD)({
+    return decide({
         ...(chosen?.probe && { probe: chosen.probe.status }),
         hasAccessToken: !!chosen?.credential.secret,
         hasRefreshToken: !!chosen?.credential.refreshToken,
@@ -1547,13 +1601,13 @@ async function runCheck(inputs, context, deps) {
             ? `the job's workflow could not be read (${workflow.why})`
             : `no step after this one in job '${workflow.job}' runs Claude`
         : undefined;
-    const policy = (0,check_inputs/* resolvePolicy */.nZ)(inputs, !!selection.chosen?.refreshToken);
+    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
     // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
     // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
     // explicit 'on-expiring' is obeyed as given.
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
-        'file' in (0,credentials_credential/* originOf */.yv)(selection.chosen.from);
+        'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
@@ -1593,7 +1647,7 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/report/markdown.js
+;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
 // HTML, heading or mention (GitHub neither renders markup nor notifies inside code).
@@ -1723,8 +1777,8 @@ function expiryText(credential, now) {
     const remaining = credential.expiresAt.getTime() - now.getTime();
     const when = credential.expiresAt.toISOString();
     return remaining <= 0
-        ? `expired at ${when}, ${(0,duration/* formatDuration */.a3)(-remaining)} ago`
-        : `expires at ${when}, in ${(0,duration/* formatDuration */.a3)(remaining)}`;
+        ? `expired at ${when}, ${(0,duration/* formatDuration */.a)(-remaining)} ago`
+        : `expires at ${when}, in ${(0,duration/* formatDuration */.a)(remaining)}`;
 }
 /**
  * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
@@ -1755,9 +1809,9 @@ function verdictMessage(report, event, redact) {
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
-        !('file' in (0,credentials_credential/* originOf */.yv)(credential.from)) &&
+        !('file' in (0,providers_credential/* originOf */.yv)(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
-        ? decide/* REFRESH_HELD_BACK_FIX */.IT
+        ? REFRESH_HELD_BACK_FIX
         : kind.fix(problem, credential.from);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
@@ -1769,7 +1823,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a3)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
@@ -1792,7 +1846,7 @@ function verdictMessage(report, event, redact) {
 function refreshOnlyMessage(report, name) {
     const { onExpiring, refreshHeldBack } = report.policy;
     const fix = refreshHeldBack
-        ? decide/* REFRESH_HELD_BACK_FIX */.IT
+        ? REFRESH_HELD_BACK_FIX
         : onExpiring === 'refresh'
             ? "let the action refresh it (the default 'on-expiring: auto' with 'secrets-token' set)"
             : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
@@ -1886,11 +1940,12 @@ function summaryMarkdown(report, message) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./lib/report/redact.js
-var redact = __nccwpck_require__(6749);
-// EXTERNAL MODULE: ./lib/report/inert.js
-var inert = __nccwpck_require__(4726);
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __nccwpck_require__(8684);
+// EXTERNAL MODULE: ./lib/common/inert.js
+var inert = __nccwpck_require__(6361);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
+
 
 
 
@@ -1904,8 +1959,8 @@ var inert = __nccwpck_require__(4726);
 
 /** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
 const INPUT_FLAGS = [
-    ...check_inputs/* SECRET_INPUTS */.pH,
-    ...check_inputs/* PLAIN_CHECK_INPUTS */.Oe.filter(name => name !== 'force-refresh')
+    ...secrets/* SECRET_INPUTS */.pH,
+    ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
 ];
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
@@ -1953,10 +2008,10 @@ async function checkCommand(args, io) {
         // A laptop has no job to outlast: no minimum unless asked.
         return name === 'min-remaining' ? '0s' : '';
     };
-    const inputs = (0,check_inputs/* readCheckInputs */.Y2)(input, io.env);
+    const inputs = readCheckInputs(input, io.env);
     const now = () => new Date((io.now ?? Date.now)());
     const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
-    const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,redact/* knownSecrets */.xU)(input, io.env)));
+    const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,secrets/* knownSecrets */.xU)(input, io.env)));
     const { verdict } = report;
     const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
@@ -1980,7 +2035,7 @@ async function checkCommand(args, io) {
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: (0,credentials_credential/* fingerprintOf */.ax)(credential),
+                fingerprint: (0,providers_credential/* fingerprintOf */.ax)(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,
@@ -2044,7 +2099,7 @@ async function readClaudeCodeFile(env, warnings) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/version.js
+;// CONCATENATED MODULE: ./lib/common/version.js
 /** The release version; `claude-preflight --version` prints it. Kept equal to package.json's by a test. */
 const VERSION = '0.1.0';
 
@@ -2117,646 +2172,11 @@ async function run() {
 
 /***/ }),
 
-/***/ 9423:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MI: () => (/* binding */ checkPlacement),
-/* harmony export */   Qm: () => (/* binding */ cleanSecret),
-/* harmony export */   Tr: () => (/* binding */ refuseSecret),
-/* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
-/* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(421);
-
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key',
-        homeEnv: 'ANTHROPIC_API_KEY'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token',
-        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
-/**
- * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
- * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
- * saying so; refuses whitespace inside it. Never puts the value itself in a message.
- */
-function cleanSecret(input, raw) {
-    const notes = [];
-    let value = raw.trim();
-    if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
-    const quoted = /^(["'`])(.*)\1$/s.exec(value);
-    if (quoted) {
-        value = (quoted[2] ?? '').trim();
-        notes.push(`removed the quotes around the value of '${input}'`);
-    }
-    if (!value.startsWith('{'))
-        refuseInnerJunk(input, value);
-    return { value, notes, quoted: quoted !== null };
-}
-/**
- * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
- * HTTP header, and undici's error for it would quote the token.
- */
-function refuseInnerJunk(input, token) {
-    if (/\s/.test(token)) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
-    }
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
-    }
-}
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
- * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
- * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
- */
-function checkPlacement(where, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
-        return;
-    const origin = (0,_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(where);
-    const fix = 'env' in origin && known.homeEnv
-        ? `Move it to ${known.homeEnv}`
-        : known.home
-            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    if ('input' in origin)
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(origin.input, `holds ${known.what}`, fix);
-    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new _report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFIX */ .H3}: ${named} holds ${known.what}. ${fix}`);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
-}
-
-
-/***/ }),
-
-/***/ 421:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a6: () => (/* binding */ newCredential),
-/* harmony export */   ax: () => (/* binding */ fingerprintOf),
-/* harmony export */   lt: () => (/* binding */ homeOf),
-/* harmony export */   sK: () => (/* binding */ capitalise),
-/* harmony export */   yv: () => (/* binding */ originOf)
-/* harmony export */ });
-/* harmony import */ var _report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4458);
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return (0,_report_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
-}
-/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
-function originOf(from) {
-    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
-    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
-}
-/** Where a fix tells the user to put a new value of a credential read from `from`. */
-function homeOf(from) {
-    const origin = originOf(from);
-    if ('env' in origin)
-        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
-    if ('file' in origin)
-        return origin.file;
-    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
-}
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
-
-/***/ }),
-
-/***/ 1541:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ KINDS),
-  I: () => (/* binding */ kindOf)
-});
-
-// EXTERNAL MODULE: ./lib/credentials/credential.js
-var credentials_credential = __nccwpck_require__(421);
-// EXTERNAL MODULE: ./lib/credentials/clean.js
-var clean = __nccwpck_require__(9423);
-;// CONCATENATED MODULE: ./lib/credentials/api-key.js
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    envVar: 'ANTHROPIC_API_KEY',
-    label: 'API key',
-    scheme: 'x-api-key',
-    read(value, from) {
-        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-api-key']);
-        return (0,credentials_credential/* newCredential */.a6)(this, from, value);
-    },
-    fix(problem, from) {
-        const home = (0,credentials_credential/* homeOf */.lt)(from);
-        return {
-            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
-            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
-            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
-            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
-
-
-
-const authToken = {
-    source: 'anthropic-auth-token',
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    read(value, from) {
-        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
-        return {
-            ...(0,credentials_credential/* newCredential */.a6)(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    fix(problem, from) {
-        const renew = `get a new token from your gateway's issuer and store it in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
-        return {
-            invalid: `${(0,credentials_credential/* capitalise */.sK)(renew)}.`,
-            revoked: `The token was revoked: ${renew}.`,
-            expiring: `${(0,credentials_credential/* capitalise */.sK)(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-        }[problem];
-    }
-};
-
-// EXTERNAL MODULE: ./lib/report/errors.js
-var errors = __nccwpck_require__(8411);
-// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
-;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    label: 'subscription access token',
-    scheme: 'oauth',
-    read(value, from) {
-        if (!value.startsWith('{'))
-            (0,clean/* checkPlacement */.MI)(from, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = (0,credentials_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
-        credential.document = value;
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (!token)
-                continue;
-            if (token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            (0,clean/* refuseInnerJunk */.d8)(`${INPUT}.${field}`, token.trim());
-        }
-        if (credential.secret)
-            (0,clean/* checkPlacement */.MI)(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            (0,clean/* checkPlacement */.MI)(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = (0,timestamp/* parseTimestamp */.E)(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    fix(problem, from) {
-        const origin = (0,credentials_credential/* originOf */.yv)(from);
-        const inFile = 'file' in origin;
-        const login = inFile
-            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
-            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${(0,credentials_credential/* homeOf */.lt)(from)}`;
-        return {
-            invalid: `${(0,credentials_credential/* capitalise */.sK)(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
-            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
-            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
-            expiring: inFile
-                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
-                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-// EXTERNAL MODULE: ./lib/credentials/oauth-token.js
-var oauth_token = __nccwpck_require__(381);
-;// CONCATENATED MODULE: ./lib/credentials/kinds.js
-
-
-
-
-/**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const KINDS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
-function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
-    if (!kind)
-        throw new Error(`unknown credential source ${source}`);
-    return kind;
-}
-
-
-/***/ }),
-
-/***/ 381:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Fr: () => (/* binding */ readRefreshTokenInput),
-/* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
-/* harmony export */   vT: () => (/* binding */ oauthToken)
-/* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9423);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
-
-
-
-const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
-/**
- * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
- * undefined when it is empty.
- */
-function readRefreshTokenInput(context) {
-    const raw = context.input(REFRESH_TOKEN_INPUT);
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanSecret */ .Qm)(REFRESH_TOKEN_INPUT, raw);
-    (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
-    return cleaned;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    label: 'OAuth token',
-    scheme: 'oauth',
-    read(value, from, context) {
-        if (value)
-            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(from, value, ['claude-code-oauth-token']);
-        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .a6)(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
-        if (expires) {
-            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
-            credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    /**
-     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
-     * is no OAuth token or credentials JSON to attach the refresh token to.
-     */
-    readEmpty(context) {
-        const refresh = readRefreshTokenInput(context);
-        if (!refresh)
-            return undefined;
-        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
-        credential.refreshToken = refresh.value;
-        credential.notes.push(...refresh.notes);
-        return credential;
-    },
-    fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .homeOf */ .lt)(from)}`;
-        return {
-            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}.`,
-            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-
-/***/ }),
-
-/***/ 5891:
+/***/ 3302:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${clip(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
-    }
-    return ms;
-}
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-
-
-/***/ }),
-
-/***/ 3667:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseTimestamp)
-/* harmony export */ });
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
-
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a timestamp ('${(0,_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-
-/***/ }),
-
-/***/ 3100:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IT: () => (/* binding */ REFRESH_HELD_BACK_FIX),
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   yp: () => (/* binding */ resolveRefresh)
-/* harmony export */ });
-/* unused harmony export STATUSES */
-/* harmony import */ var _report_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8411);
-
-/** Every value of the `status` output. */
-const STATUSES = (/* unused pure expression or super */ null && ([
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-]));
-const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
-/**
- * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
- * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
- * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
- * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
- * hold.
- */
-function resolveRefresh(choice, hasRefreshToken) {
-    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (choice.forceRefresh && !hasRefreshToken) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
-    const onExpiring = choice.onExpiring === 'auto'
-        ? hasRefreshToken && choice.savesRotatedToken
-            ? 'refresh'
-            : 'fail'
-        : choice.onExpiring;
-    if (choice.forceRefresh && refreshHeldBack) {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
-    }
-    if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw (0,_report_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
-    }
-    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
-}
-/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
-const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
-
-/***/ }),
-
-/***/ 8411:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   A3: () => (/* binding */ reasonOf),
 /* harmony export */   H3: () => (/* binding */ PREFIX),
 /* harmony export */   TN: () => (/* binding */ oneLine),
@@ -2790,11 +2210,16 @@ function oneLine(error) {
 function reasonOf(error) {
     return oneLine(error).slice(PREFIX.length + 2);
 }
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
 
 
 /***/ }),
 
-/***/ 4458:
+/***/ 9733:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2856,7 +2281,7 @@ function looksLikeSecret(value) {
 
 /***/ }),
 
-/***/ 4726:
+/***/ 6361:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2903,53 +2328,23 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 6749:
+/***/ 8684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ MIN_SECRET),
 /* harmony export */   af: () => (/* binding */ normaliseText),
-/* harmony export */   sD: () => (/* binding */ redactorFor),
-/* harmony export */   xU: () => (/* binding */ knownSecrets)
+/* harmony export */   bI: () => (/* binding */ jsonSecretStrings),
+/* harmony export */   sD: () => (/* binding */ redactorFor)
 /* harmony export */ });
-/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, secretForms, redactEncodedRuns */
-/* harmony import */ var _check_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8908);
-/* harmony import */ var _credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1541);
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4458);
+/* unused harmony exports secretForms, redactEncodedRuns */
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9733);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
 
-
-
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-const SECRET_INPUT_NAMES = [..._check_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .SECRET_INPUTS */ .pH, 'github-token', 'secrets-token'];
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
 /** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
 const MIN_SECRET = 8;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ..._credentials_kinds_js__WEBPACK_IMPORTED_MODULE_1__/* .KINDS */ .G.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
-}
 /**
  * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
  * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
@@ -2967,7 +2362,7 @@ function jsonSecretStrings(text) {
     const found = [];
     const visit = (node, key = '') => {
         if (typeof node === 'string') {
-            if (/token$/i.test(key) || (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .looksLikeSecret */ .WW)(node))
+            if (/token$/i.test(key) || (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeSecret */ .WW)(node))
                 found.push(node, node.trim());
         }
         else if (node && typeof node === 'object') {
@@ -3079,7 +2474,7 @@ function redactorFor(secrets) {
     const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
     return text => {
         const normal = normaliseText(text);
-        return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_2__/* .redactSecrets */ .fp)(exact ? normal.replace(exact, '[redacted]') : normal);
+        return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(exact ? normal.replace(exact, '[redacted]') : normal);
     };
 }
 /**
@@ -3090,6 +2485,584 @@ function redactorFor(secrets) {
 const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
 function redactEncodedRuns(text) {
     return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+
+/***/ }),
+
+/***/ 5891:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
+}
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+
+
+/***/ }),
+
+/***/ 3667:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseTimestamp)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a timestamp ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+
+/***/ }),
+
+/***/ 7707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MI: () => (/* binding */ checkPlacement),
+/* harmony export */   Qm: () => (/* binding */ cleanSecret),
+/* harmony export */   Tr: () => (/* binding */ refuseSecret),
+/* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6977);
+
+
+/** Prefixes that tell what a pasted value is, and the input it belongs in. */
+const KNOWN_VALUES = [
+    {
+        test: v => v.startsWith('sk-ant-api'),
+        what: 'an Anthropic API key',
+        home: 'anthropic-api-key',
+        homeEnv: 'ANTHROPIC_API_KEY'
+    },
+    {
+        test: v => v.startsWith('sk-ant-oat'),
+        what: 'an OAuth access token',
+        home: 'claude-code-oauth-token',
+        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
+    },
+    {
+        test: v => v.startsWith('sk-ant-ort'),
+        what: 'an OAuth refresh token',
+        home: 'oauth-refresh-token'
+    },
+    {
+        test: v => v.startsWith('sk-ant-admin'),
+        what: 'an Admin API key, which cannot call models',
+        home: ''
+    },
+    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
+];
+/**
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes, quoted: quoted !== null };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
+ */
+function checkPlacement(where, value, accepted) {
+    const known = KNOWN_VALUES.find(entry => entry.test(value));
+    if (!known || accepted.includes(known.home))
+        return;
+    const origin = (0,_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : known.home
+            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
+            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+    if ('input' in origin)
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFIX */ .H3}: ${named} holds ${known.what}. ${fix}`);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function refuseSecret(input, raw, githubToken = false) {
+    const value = raw.trim();
+    checkPlacement(input, value, []);
+    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
+    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a6: () => (/* binding */ newCredential),
+/* harmony export */   ax: () => (/* binding */ fingerprintOf),
+/* harmony export */   lt: () => (/* binding */ homeOf),
+/* harmony export */   sK: () => (/* binding */ capitalise),
+/* harmony export */   yv: () => (/* binding */ originOf)
+/* harmony export */ });
+/* harmony import */ var _common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9733);
+
+/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
+function newCredential(kind, from, secret) {
+    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
+}
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return (0,_common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+
+/***/ }),
+
+/***/ 2377:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  G: () => (/* binding */ KINDS),
+  I: () => (/* binding */ kindOf)
+});
+
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(6977);
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7707);
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    read(value, from) {
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-api-key']);
+        return (0,providers_credential/* newCredential */.a6)(this, from, value);
+    },
+    fix(problem, from) {
+        const home = (0,providers_credential/* homeOf */.lt)(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+const authToken = {
+    source: 'anthropic-auth-token',
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    read(value, from) {
+        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...(0,providers_credential/* newCredential */.a6)(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${(0,providers_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,providers_credential/* capitalise */.sK)(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${(0,providers_credential/* capitalise */.sK)(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(3302);
+// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
+var timestamp = __nccwpck_require__(3667);
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    label: 'subscription access token',
+    scheme: 'oauth',
+    read(value, from) {
+        if (!value.startsWith('{'))
+            (0,clean/* checkPlacement */.MI)(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = (0,providers_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            (0,clean/* refuseInnerJunk */.d8)(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            (0,clean/* checkPlacement */.MI)(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            (0,clean/* checkPlacement */.MI)(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = (0,timestamp/* parseTimestamp */.E)(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    fix(problem, from) {
+        const origin = (0,providers_credential/* originOf */.yv)(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${(0,providers_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,providers_credential/* capitalise */.sK)(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+// EXTERNAL MODULE: ./lib/providers/oauth-token.js
+var oauth_token = __nccwpck_require__(8913);
+;// CONCATENATED MODULE: ./lib/providers/kinds.js
+
+
+
+
+/**
+ * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const KINDS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
+function kindOf(source) {
+    const kind = KINDS.find(k => k.source === source);
+    if (!kind)
+        throw new Error(`unknown credential source ${source}`);
+    return kind;
+}
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ readRefreshTokenInput),
+/* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
+/* harmony export */   vT: () => (/* binding */ oauthToken)
+/* harmony export */ });
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6977);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7707);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanSecret */ .Qm)(REFRESH_TOKEN_INPUT, raw);
+    (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    read(value, from, context) {
+        if (value)
+            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(from, value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .a6)(this, from, value);
+        const expires = context.input('oauth-token-expires-at').trim();
+        if (expires) {
+            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
+            credential.expiresAt = at;
+            credential.expirySource = 'oauth-token-expires-at';
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .homeOf */ .lt)(from)}`;
+        return {
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+
+/***/ }),
+
+/***/ 3715:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
+/* harmony export */   xU: () => (/* binding */ knownSecrets)
+/* harmony export */ });
+/* unused harmony exports SECRET_INPUT_NAMES, SECRET_ENV_VARS */
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2377);
+/* harmony import */ var _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8913);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [..._kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G.map(kind => kind.source), _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__/* .REFRESH_TOKEN_INPUT */ .bN];
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = _kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonSecretStrings */ .bI)(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= _common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET */ .Cq))];
 }
 
 

@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2232:
+/***/ 6456:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -500,7 +500,7 @@ function errorName(error) {
     return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
 }
 
-;// CONCATENATED MODULE: ./lib/report/errors.js
+;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const errors_PREFIX = 'claude-preflight';
 /**
@@ -527,6 +527,11 @@ function oneLine(error) {
 /** An error's message on one line without the prefix, to quote inside another message. */
 function errors_reasonOf(error) {
     return oneLine(error).slice(errors_PREFIX.length + 2);
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
 ;// CONCATENATED MODULE: ./lib/lifetime/duration.js
@@ -573,11 +578,6 @@ function formatDuration(ms) {
         }
     }
     return sign + (parts.join('') || '0s');
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
@@ -669,7 +669,7 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
  * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
@@ -719,7 +719,7 @@ function looksLikeSecret(value) {
     return match !== null;
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
+;// CONCATENATED MODULE: ./lib/providers/credential.js
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -745,7 +745,7 @@ function homeOf(from) {
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-;// CONCATENATED MODULE: ./lib/credentials/clean.js
+;// CONCATENATED MODULE: ./lib/providers/clean.js
 
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
@@ -851,21 +851,13 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./lib/check/inputs.js
+;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
 
 
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The inputs that hold secrets: masked before anything reads them. */
-const SECRET_INPUTS = [
-    'anthropic-api-key',
-    'claude-code-oauth-token',
-    'anthropic-auth-token',
-    'claude-credentials',
-    'oauth-refresh-token'
-];
 function readChoice(input, value, choices, fallback) {
     const text = value.trim().toLowerCase();
     if (text === '')
@@ -969,121 +961,7 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/secrets/target.js
-
-/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
-function parseSecretScope(value) {
-    const text = value.trim();
-    if (text === '' || text === 'repo')
-        return { kind: 'repo' };
-    if (text === 'org')
-        return { kind: 'org' };
-    const env = /^environment:(.+)$/.exec(text);
-    if (env?.[1]?.trim())
-        return { kind: 'environment', environment: env[1].trim() };
-    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
-}
-/** Parses `secret-name` as GitHub accepts secret names. */
-function parseSecretName(value) {
-    const name = value.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
-    }
-    return name;
-}
-/**
- * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
- * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
- */
-function target_secretTarget(scope, name, env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
-    }
-    return { scope, name: parseSecretName(name), owner, repo };
-}
-/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function target_describeTarget(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
-        case 'environment':
-            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
-        case 'org':
-            return `organization secret ${target.name} of ${target.owner}`;
-    }
-}
-/** The `gh secret set` command that re-seeds it, for messages. */
-function reseedCommand(target) {
-    const where = target.scope.kind === 'org'
-        ? `--org ${target.owner}`
-        : target.scope.kind === 'environment'
-            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
-            : `--repo ${target.owner}/${target.repo}`;
-    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
-}
-/** The REST route prefix and params of the scope. */
-function scopeRoute(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return {
-                prefix: '/repos/{owner}/{repo}/actions/secrets',
-                params: { owner: target.owner, repo: target.repo }
-            };
-        case 'environment':
-            return {
-                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
-                params: {
-                    owner: target.owner,
-                    repo: target.repo,
-                    environment_name: target.scope.environment
-                }
-            };
-        case 'org':
-            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/refresh/inputs.js
-
-
-
-const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
-const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function tokenUrl(value) {
-    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
-}
-/** Reads and checks the inputs; a bad one throws an inputError naming it. */
-function inputs_readRefreshInputs(getInput) {
-    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
-    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
-    }
-    const secretsToken = getInput('secrets-token').trim();
-    const githubToken = getInput('github-token').trim();
-    if (isWorkflowToken(secretsToken, githubToken)) {
-        throw inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
-    }
-    return {
-        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
-        clientId,
-        exportEnv: readBoolean('export-env', getInput('export-env'), false),
-        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
-        secretsToken,
-        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-        secretScope: parseSecretScope(getInput('secret-scope')),
-        githubToken
-    };
-}
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(secretsToken, githubToken) {
-    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/api-key.js
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
 const CONSOLE = 'https://console.anthropic.com/settings';
@@ -1129,7 +1007,7 @@ function jwtExpiry(token) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
 
 
 
@@ -1159,7 +1037,6 @@ const authToken = {
 };
 
 ;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -1200,7 +1077,7 @@ function parseTimestamp(input, value) {
     throw inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
 
@@ -1286,7 +1163,7 @@ const claudeCredentials = {
     }
 };
 
-;// CONCATENATED MODULE: ./lib/credentials/oauth-token.js
+;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
 
 
 
@@ -1347,7 +1224,7 @@ const oauthToken = {
     }
 };
 
-;// CONCATENATED MODULE: ./lib/credentials/kinds.js
+;// CONCATENATED MODULE: ./lib/providers/kinds.js
 
 
 
@@ -1364,7 +1241,308 @@ function kindOf(source) {
     return kind;
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/select.js
+;// CONCATENATED MODULE: ./lib/common/redact.js
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential.
+ */
+function redactorFor(secrets) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [...kinds_KINDS.map(kind => kind.source), REFRESH_TOKEN_INPUT];
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = kinds_KINDS.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/target.js
+
+/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
+function parseSecretScope(value) {
+    const text = value.trim();
+    if (text === '' || text === 'repo')
+        return { kind: 'repo' };
+    if (text === 'org')
+        return { kind: 'org' };
+    const env = /^environment:(.+)$/.exec(text);
+    if (env?.[1]?.trim())
+        return { kind: 'environment', environment: env[1].trim() };
+    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+}
+/** Parses `secret-name` as GitHub accepts secret names. */
+function parseSecretName(value) {
+    const name = value.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
+        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+    }
+    return name;
+}
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
+function target_secretTarget(scope, name, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+    }
+    return { scope, name: parseSecretName(name), owner, repo };
+}
+/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
+function target_describeTarget(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
+        case 'environment':
+            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
+        case 'org':
+            return `organization secret ${target.name} of ${target.owner}`;
+    }
+}
+/** The `gh secret set` command that re-seeds it, for messages. */
+function reseedCommand(target) {
+    const where = target.scope.kind === 'org'
+        ? `--org ${target.owner}`
+        : target.scope.kind === 'environment'
+            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
+            : `--repo ${target.owner}/${target.repo}`;
+    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
+}
+/** The REST route prefix and params of the scope. */
+function scopeRoute(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return {
+                prefix: '/repos/{owner}/{repo}/actions/secrets',
+                params: { owner: target.owner, repo: target.repo }
+            };
+        case 'environment':
+            return {
+                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+                params: {
+                    owner: target.owner,
+                    repo: target.repo,
+                    environment_name: target.scope.environment
+                }
+            };
+        case 'org':
+            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/refresh.js
+
+
+
+const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
+const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
+function tokenUrl(value) {
+    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
+}
+/** Reads and checks the inputs; a bad one throws an inputError naming it. */
+function refresh_readRefreshInputs(getInput) {
+    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
+    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
+        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
+    }
+    const secretsToken = getInput('secrets-token').trim();
+    const githubToken = getInput('github-token').trim();
+    if (isWorkflowToken(secretsToken, githubToken)) {
+        throw inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+    }
+    return {
+        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+        clientId,
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
+        secretsToken,
+        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
+        secretScope: parseSecretScope(getInput('secret-scope')),
+        githubToken
+    };
+}
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken, githubToken) {
+    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
 
@@ -1822,7 +2000,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./lib/secrets/api.js
+;// CONCATENATED MODULE: ./lib/github/client.js
 
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
@@ -1888,7 +2066,7 @@ function isTransient(answer) {
         (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/workflow-timeout.js
+;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
 /**
@@ -2367,7 +2545,7 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/report/markdown.js
+;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
 // HTML, heading or mention (GitHub neither renders markup nor notifies inside code).
@@ -2660,185 +2838,7 @@ function summaryMarkdown(report, message) {
     return lines.join('\n');
 }
 
-;// CONCATENATED MODULE: ./lib/report/redact.js
-// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
-// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
-// strings it was given). Pure: the caller reads the inputs and the environment.
-
-
-
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
-/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
-const MIN_SECRET = 8;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
-}
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
-/**
- * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
- * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
- * inside a longer encoded text: only the characters that depend on the value alone.
- */
-function secretForms(value) {
-    const bytes = Buffer.from(value, 'utf8');
-    const forms = [
-        value,
-        encodeURIComponent(value),
-        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
-        JSON.stringify(value).slice(1, -1)
-    ];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const inner = encoded.slice(start, end);
-        if (inner.length >= MIN_SECRET)
-            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...new Set(forms)];
-}
-/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00A0',
-    hyphen: '\u2010',
-    dash: '\u2010',
-    minus: '\u2212',
-    lowbar: '_',
-    underbar: '_',
-    period: '.',
-    colon: ':',
-    semi: ';',
-    sol: '/',
-    bsol: '\\',
-    equals: '=',
-    plus: '+',
-    num: '#',
-    percnt: '%',
-    commat: '@',
-    grave: '`',
-    lsqb: '[',
-    rsqb: ']',
-    lpar: '(',
-    rpar: ')',
-    excl: '!',
-    quest: '?',
-    shy: '\u00AD',
-    zwj: '\u200D',
-    zwnj: '\u200C'
-};
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
-function decodeEntities(text) {
-    return text.replace(ENTITY, (whole, decimal, hex, name) => {
-        if (name !== undefined)
-            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
-        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-        return valid ? String.fromCodePoint(code) : whole;
-    });
-}
-/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
-/**
- * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
- * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
- * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
- */
-function normaliseText(text) {
-    let current = text;
-    for (let round = 0; round < 4; round++) {
-        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
-            .normalize('NFKC')
-            .replace(/\p{Cf}/gu, '')
-            .replace(DASHES, '-');
-        if (next === current)
-            break;
-        current = next;
-    }
-    return current;
-}
-/**
- * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential.
- */
-function redactorFor(secrets) {
-    const forms = [
-        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
-    ]
-        .filter(form => form.length >= MIN_SECRET)
-        .sort((a, b) => b.length - a.length)
-        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
-    return text => {
-        const normal = normaliseText(text);
-        return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
-    };
-}
-/**
- * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
- * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
- * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
- */
-const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
-function redactEncodedRuns(text) {
-    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
-}
-
-;// CONCATENATED MODULE: ./lib/report/inert.js
+;// CONCATENATED MODULE: ./lib/common/inert.js
 // Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
 // runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
 // src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
@@ -4249,7 +4249,7 @@ async function refreshAfterCheck(report, inputs, deps) {
     return { ...(outcome && { outcome }), ...(error && { error }) };
 }
 
-;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
+;// CONCATENATED MODULE: ./lib/state/preflight.js
 
 
 
@@ -4382,7 +4382,7 @@ function readLaterInputs(input) {
     refuseSecret('secrets-token', input('secrets-token'), true);
     readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true);
     readBoolean('pr-comment', input('pr-comment'), false);
-    return inputs_readRefreshInputs(input);
+    return refresh_readRefreshInputs(input);
 }
 async function run() {
     await main({ core: runnerCore, env: process.env, send: send, now: () => new Date() });
@@ -4394,8 +4394,8 @@ async function run() {
  */
 function maskSecrets(core, env) {
     const values = [
-        ...[...SECRET_INPUTS, 'github-token', 'secrets-token'].map(name => core.getInput(name, { trimWhitespace: false })),
-        ...kinds_KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+        ...SECRET_INPUT_NAMES.map(name => core.getInput(name, { trimWhitespace: false })),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
     ];
     for (const value of values) {
         const parts = jsonSecretStrings(value) ?? value.split(/\r?\n/).map(line => line.trim());
@@ -4551,7 +4551,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2232);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6456);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6852:
+/***/ 803:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30786,7 +30786,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/report/errors.js
+;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const errors_PREFIX = 'claude-preflight';
 /**
@@ -30813,6 +30813,11 @@ function oneLine(error) {
 /** An error's message on one line without the prefix, to quote inside another message. */
 function errors_reasonOf(error) {
     return oneLine(error).slice(errors_PREFIX.length + 2);
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function errors_clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
@@ -30957,7 +30962,7 @@ function errorName(error) {
     return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
 }
 
-;// CONCATENATED MODULE: ./lib/secrets/api.js
+;// CONCATENATED MODULE: ./lib/github/client.js
 
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
@@ -31734,7 +31739,7 @@ function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${duration_clip(value)}')`, hint);
+        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -31742,7 +31747,7 @@ function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${duration_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
     }
     return ms;
 }
@@ -31763,11 +31768,6 @@ function formatDuration(ms) {
         }
     }
     return sign + (parts.join('') || '0s');
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function duration_clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
@@ -31859,7 +31859,7 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
-;// CONCATENATED MODULE: ./lib/report/fingerprint.js
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
  * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
@@ -31909,7 +31909,7 @@ function looksLikeSecret(value) {
     return match !== null;
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/credential.js
+;// CONCATENATED MODULE: ./lib/providers/credential.js
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -31935,7 +31935,7 @@ function homeOf(from) {
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-;// CONCATENATED MODULE: ./lib/credentials/clean.js
+;// CONCATENATED MODULE: ./lib/providers/clean.js
 
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
@@ -32041,21 +32041,13 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./lib/check/inputs.js
+;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
 
 
 
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The inputs that hold secrets: masked before anything reads them. */
-const SECRET_INPUTS = [
-    'anthropic-api-key',
-    'claude-code-oauth-token',
-    'anthropic-auth-token',
-    'claude-credentials',
-    'oauth-refresh-token'
-];
 function readChoice(input, value, choices, fallback) {
     const text = value.trim().toLowerCase();
     if (text === '')
@@ -32076,7 +32068,7 @@ function readBoolean(input, value, fallback) {
         return true;
     if (FALSE.includes(text))
         return false;
-    throw errors_inputError(input, `is '${duration_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+    throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
@@ -32090,7 +32082,7 @@ function readCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${duration_clip(text)}')`, fix);
+        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${errors_clip(text)}')`, fix);
     }
     if (url.username || url.password)
         throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
@@ -32159,7 +32151,7 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/refresh/inputs.js
+;// CONCATENATED MODULE: ./lib/inputs/refresh.js
 
 
 
@@ -32895,7 +32887,7 @@ async function writeAtJobEnd(deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/report/inert.js
+;// CONCATENATED MODULE: ./lib/common/inert.js
 // Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
 // runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
 // src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
@@ -32933,7 +32925,7 @@ function escapeChar(char) {
     return escaped;
 }
 
-;// CONCATENATED MODULE: ./lib/report/markdown.js
+;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
 // HTML, heading or mention (GitHub neither renders markup nor notifies inside code).
@@ -33033,323 +33025,13 @@ function fitMarkdown(markdown, limit, measure, note) {
     return kept.join('\n') + tail;
 }
 
-;// CONCATENATED MODULE: ./lib/credentials/api-key.js
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    envVar: 'ANTHROPIC_API_KEY',
-    label: 'API key',
-    scheme: 'x-api-key',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-api-key']);
-        return newCredential(this, from, value);
-    },
-    fix(problem, from) {
-        const home = homeOf(from);
-        return {
-            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
-            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
-            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
-            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/auth-token.js
-
-
-
-const authToken = {
-    source: 'anthropic-auth-token',
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
-        return {
-            ...newCredential(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    fix(problem, from) {
-        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked: ${renew}.`,
-            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw errors_inputError(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw errors_inputError(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw errors_inputError(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw errors_inputError(input, `is not a timestamp ('${duration_clip(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-;// CONCATENATED MODULE: ./lib/credentials/claude-credentials.js
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    label: 'subscription access token',
-    scheme: 'oauth',
-    read(value, from) {
-        if (!value.startsWith('{'))
-            checkPlacement(from, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
-        credential.document = value;
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (!token)
-                continue;
-            if (token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
-        }
-        if (credential.secret)
-            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    fix(problem, from) {
-        const origin = originOf(from);
-        const inFile = 'file' in origin;
-        const login = inFile
-            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
-            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
-            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
-            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
-            expiring: inFile
-                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
-                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/credentials/oauth-token.js
-
-
-
-const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
-/**
- * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
- * undefined when it is empty.
- */
-function readRefreshTokenInput(context) {
-    const raw = context.input(REFRESH_TOKEN_INPUT);
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
-    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
-    return cleaned;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    label: 'OAuth token',
-    scheme: 'oauth',
-    read(value, from, context) {
-        if (value)
-            checkPlacement(from, value, ['claude-code-oauth-token']);
-        const credential = newCredential(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
-        if (expires) {
-            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
-            credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    /**
-     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
-     * is no OAuth token or credentials JSON to attach the refresh token to.
-     */
-    readEmpty(context) {
-        const refresh = readRefreshTokenInput(context);
-        if (!refresh)
-            return undefined;
-        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
-        credential.refreshToken = refresh.value;
-        credential.notes.push(...refresh.notes);
-        return credential;
-    },
-    fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/credentials/kinds.js
-
-
-
-
-/**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
-function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
-    if (!kind)
-        throw new Error(`unknown credential source ${source}`);
-    return kind;
-}
-
-;// CONCATENATED MODULE: ./lib/report/redact.js
+;// CONCATENATED MODULE: ./lib/common/redact.js
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
 
-
-
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
 /** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
 const MIN_SECRET = 8;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
-}
 /**
  * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
  * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
@@ -33714,6 +33396,324 @@ function basename(path) {
     return path.split(/[\\/]/).pop() ?? path;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    read(value, from) {
+        checkPlacement(from, value, ['anthropic-api-key']);
+        return newCredential(this, from, value);
+    },
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+const authToken = {
+    source: 'anthropic-auth-token',
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    read(value, from) {
+        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...newCredential(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw errors_inputError(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw errors_inputError(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw errors_inputError(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw errors_inputError(input, `is not a timestamp ('${errors_clip(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    label: 'subscription access token',
+    scheme: 'oauth',
+    read(value, from) {
+        if (!value.startsWith('{'))
+            checkPlacement(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    read(value, from, context) {
+        if (value)
+            checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = newCredential(this, from, value);
+        const expires = context.input('oauth-token-expires-at').trim();
+        if (expires) {
+            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
+            credential.expiresAt = at;
+            credential.expirySource = 'oauth-token-expires-at';
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/kinds.js
+
+
+
+
+/**
+ * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
+function kindOf(source) {
+    const kind = KINDS.find(k => k.source === source);
+    if (!kind)
+        throw new Error(`unknown credential source ${source}`);
+    return kind;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [...KINDS.map(kind => kind.source), REFRESH_TOKEN_INPUT];
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = KINDS.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+
 ;// CONCATENATED MODULE: ./lib/scan/kinds.js
 // The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
 // maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
@@ -33955,7 +33955,7 @@ function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./lib/scan/preflight-state.js
+;// CONCATENATED MODULE: ./lib/state/preflight.js
 
 
 
@@ -34026,7 +34026,7 @@ function parsePreflightState(raw) {
     return Object.keys(state).length > 0 ? state : undefined;
 }
 /** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const preflight_state_MAX_DATE_MS = 8.64e15;
+const preflight_MAX_DATE_MS = 8.64e15;
 /** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value) {
     let ms;
@@ -34037,7 +34037,7 @@ function time(value) {
     }
     else
         return undefined;
-    return Number.isFinite(ms) && ms > 0 && ms <= preflight_state_MAX_DATE_MS ? ms : undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= preflight_MAX_DATE_MS ? ms : undefined;
 }
 function isoOf(date) {
     return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
@@ -35389,7 +35389,7 @@ function globToRegExp(glob) {
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
 // One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
 // login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
-// (src/secrets/api.ts), which maps octokit's answers and network failures once for the action.
+// (src/github/client.ts), which maps octokit's answers and network failures once for the action.
 
 
 /** A comment call that failed, in one line; `status` is the HTTP status when the API answered. */
@@ -35509,6 +35509,7 @@ function pullRequestFromEnv(env) {
 // The post step: runs at job end, after the Claude step. Reads what Claude wrote (`claude-output`), finds every
 // credential failure, and reports it: annotations, a job-summary section, optionally a PR comment, and a failed
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
+
 
 
 
@@ -35730,7 +35731,7 @@ function booleanInput(core, name, fallback) {
     catch (error) {
         if (!(error instanceof errors_UserError))
             throw error;
-        core.warning(`${errors_PREFIX}: input '${name}' is '${duration_clip(value.trim())}', not true or false; using ${fallback}.`);
+        core.warning(`${errors_PREFIX}: input '${name}' is '${errors_clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
     }
 }
@@ -35764,7 +35765,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6852);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(803);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

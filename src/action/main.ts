@@ -1,20 +1,25 @@
 import { readFile } from 'node:fs/promises'
-import type { Core } from './core.js'
+import type { Core } from '../common/core.js'
 import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
-import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
-import { refuseSecret } from '../credentials/clean.js'
-import { readRefreshInputs, type RefreshInputs } from '../refresh/inputs.js'
+import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs } from '../inputs/check.js'
+import {
+  knownSecrets,
+  SECRET_ENV_VARS,
+  SECRET_INPUT_NAMES,
+  SECRET_INPUTS
+} from '../providers/secrets.js'
+import { refuseSecret } from '../providers/clean.js'
+import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
-import { looksLikeSecret } from '../report/fingerprint.js'
-import { jsonSecretStrings, knownSecrets, redactorFor } from '../report/redact.js'
-import { fingerprintOf } from '../credentials/credential.js'
-import { oneLine, PREFIX, reasonOf, UserError } from '../report/errors.js'
-import { inert } from '../report/inert.js'
-import { KINDS } from '../credentials/kinds.js'
+import { looksLikeSecret } from '../common/fingerprint.js'
+import { jsonSecretStrings, redactorFor } from '../common/redact.js'
+import { fingerprintOf } from '../providers/credential.js'
+import { oneLine, PREFIX, reasonOf, UserError } from '../common/errors.js'
+import { inert } from '../common/inert.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
-import { savePreflightState, STATE_KEY } from '../scan/preflight-state.js'
+import { savePreflightState, STATE_KEY } from '../state/preflight.js'
 import { PENDING_STATE } from '../refresh/pending.js'
 import { NETWORK_STATE, networkRecord } from '../secrets/network-env.js'
 
@@ -66,10 +71,8 @@ export async function run(): Promise<void> {
  */
 export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
   const values = [
-    ...[...SECRET_INPUTS, 'github-token', 'secrets-token'].map(name =>
-      core.getInput(name, { trimWhitespace: false })
-    ),
-    ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
+    ...SECRET_INPUT_NAMES.map(name => core.getInput(name, { trimWhitespace: false })),
+    ...SECRET_ENV_VARS.map(name => env[name] ?? '')
   ]
   for (const value of values) {
     const parts = jsonSecretStrings(value) ?? value.split(/\r?\n/).map(line => line.trim())

@@ -2,12 +2,12 @@
 // credential failure, and reports it: annotations, a job-summary section, optionally a PR comment, and a failed
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
 import * as actionsCore from '@actions/core'
-import type { Core } from './core.js'
+import type { Core } from '../common/core.js'
 import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
-import { readBoolean } from '../check/inputs.js'
-import { clip, formatDuration } from '../lifetime/duration.js'
-import { PREFIX, oneLine, UserError, reasonOf } from '../report/errors.js'
-import { inert } from '../report/inert.js'
+import { readBoolean } from '../inputs/check.js'
+import { formatDuration } from '../lifetime/duration.js'
+import { PREFIX, clip, oneLine, UserError, reasonOf } from '../common/errors.js'
+import { inert } from '../common/inert.js'
 import {
   annotate,
   commentBody,
@@ -15,12 +15,13 @@ import {
   reportMarkdown,
   type ReportContext
 } from '../report/post-report.js'
-import { knownSecrets, redactorFor } from '../report/redact.js'
+import { redactorFor } from '../common/redact.js'
+import { knownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { parsePreflightState, STATE_KEY, type PreflightState } from '../scan/preflight-state.js'
+import { parsePreflightState, STATE_KEY, type PreflightState } from '../state/preflight.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
-import { octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { octokitRequest, type GitHubRequest } from '../github/client.js'
 import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
@@ -33,7 +34,7 @@ import {
 export interface PostDeps {
   core: Core
   env: NodeJS.ProcessEnv
-  /** Makes the GitHub client for the PR comment (default: octokit through src/secrets/api.ts). */
+  /** Makes the GitHub client for the PR comment (default: octokit through src/github/client.ts). */
   github?: (token: string) => GitHubRequest
   /** Marks the job failed without another annotation (default: process.exitCode = 1). */
   fail?: () => void

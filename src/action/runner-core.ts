@@ -5,7 +5,7 @@
 import { appendFileSync, existsSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { EOL } from 'node:os'
-import type { Core } from './core.js'
+import type { Core } from '../common/core.js'
 
 type Properties = {
   title?: string

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { NetworkError, type HttpSend } from '../http/request.js'
-import { apiBaseUrl } from '../secrets/api.js'
+import { apiBaseUrl } from '../github/client.js'
 import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
@@ -13,7 +13,7 @@ import {
   parseWorkflow,
   parseWorkflowRef,
   type WorkflowRef
-} from '../lifetime/workflow-timeout.js'
+} from '../workflow/timeout.js'
 import { formatDuration } from '../lifetime/duration.js'
 
 export interface MinRemaining {

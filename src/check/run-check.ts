@@ -1,13 +1,13 @@
-import type { Credential, ReadContext } from '../credentials/types.js'
+import type { Credential, ReadContext } from '../providers/types.js'
 import type { ProbeResult } from '../probe/types.js'
 import type { HttpSend } from '../http/request.js'
-import { selectCredential, type Selection } from '../credentials/select.js'
+import { selectCredential, type Selection } from '../providers/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
 import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remaining.js'
 import { findClaudeStep } from '../workflow/claude-step.js'
-import { originOf } from '../credentials/credential.js'
-import { resolvePolicy, type CheckInputs } from './inputs.js'
+import { originOf } from '../providers/credential.js'
+import { resolvePolicy, type CheckInputs } from '../inputs/check.js'
 
 export interface CheckedCredential {
   credential: Credential

@@ -1,14 +1,15 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { PLAIN_CHECK_INPUTS, readCheckInputs, SECRET_INPUTS } from '../check/inputs.js'
+import { PLAIN_CHECK_INPUTS, readCheckInputs } from '../inputs/check.js'
+import { knownSecrets, SECRET_INPUTS } from '../providers/secrets.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
-import { knownSecrets, redactorFor } from '../report/redact.js'
-import { fingerprintOf } from '../credentials/credential.js'
-import { PREFIX, UserError, inputError, reasonOf } from '../report/errors.js'
+import { redactorFor } from '../common/redact.js'
+import { fingerprintOf } from '../providers/credential.js'
+import { PREFIX, UserError, inputError, reasonOf } from '../common/errors.js'
 import { send, type HttpSend } from '../http/request.js'
-import { inert, inertJson } from '../report/inert.js'
+import { inert, inertJson } from '../common/inert.js'
 
 export interface Io {
   stdout: (text: string) => void

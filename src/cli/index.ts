@@ -1,7 +1,7 @@
 import { checkCommand, CHECK_USAGE, type Io } from './check.js'
-import { oneLine } from '../report/errors.js'
-import { inert } from '../report/inert.js'
-import { VERSION } from '../version.js'
+import { oneLine } from '../common/errors.js'
+import { inert } from '../common/inert.js'
+import { VERSION } from '../common/version.js'
 
 const USAGE = `claude-preflight ${VERSION}
 

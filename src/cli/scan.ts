@@ -1,11 +1,12 @@
 // `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 import { parseArgs } from 'node:util'
-import { clip, parseDuration } from '../lifetime/duration.js'
-import { PREFIX, inputError, oneLine } from '../report/errors.js'
+import { parseDuration } from '../lifetime/duration.js'
+import { PREFIX, clip, inputError, oneLine } from '../common/errors.js'
 import { distinctFailures } from '../scan/explain.js'
-import { inert, inertJson } from '../report/inert.js'
-import { knownSecrets, redactorFor } from '../report/redact.js'
+import { inert, inertJson } from '../common/inert.js'
+import { redactorFor } from '../common/redact.js'
+import { knownSecrets } from '../providers/secrets.js'
 import { expandPatterns, scanFiles } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 

@@ -4,8 +4,8 @@
 // take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
 // same expired lock, only one can win.
 import { NetworkError } from '../http/request.js'
-import { PREFIX, UserError } from '../report/errors.js'
-import { apiMessage, type ApiAnswer, type GitHubRequest } from '../secrets/api.js'
+import { PREFIX, UserError } from '../common/errors.js'
+import { apiMessage, type ApiAnswer, type GitHubRequest } from './client.js'
 
 export interface LockOptions {
   api: GitHubRequest

@@ -1,8 +1,8 @@
 // One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
 // login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
-// (src/secrets/api.ts), which maps octokit's answers and network failures once for the action.
+// (src/github/client.ts), which maps octokit's answers and network failures once for the action.
 import { readFileSync } from 'node:fs'
-import { apiMessage, type ApiAnswer, type GitHubRequest } from '../secrets/api.js'
+import { apiMessage, type ApiAnswer, type GitHubRequest } from './client.js'
 
 export interface PullRequest {
   owner: string

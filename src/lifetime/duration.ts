@@ -1,4 +1,4 @@
-import { inputError } from '../report/errors.js'
+import { clip, inputError } from '../common/errors.js'
 
 const UNIT_MS: Record<string, number> = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 }
 
@@ -52,10 +52,4 @@ export function formatDuration(ms: number): string {
     }
   }
   return sign + (parts.join('') || '0s')
-}
-
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-export function clip(value: string): string {
-  const flat = value.replace(/[\r\n\t]/g, ' ')
-  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat
 }

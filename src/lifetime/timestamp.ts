@@ -1,5 +1,4 @@
-import { inputError } from '../report/errors.js'
-import { clip } from './duration.js'
+import { clip, inputError } from '../common/errors.js'
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11

@@ -1,5 +1,5 @@
 import type { ProbeStatus } from '../probe/types.js'
-import { inputError } from '../report/errors.js'
+import { inputError } from '../common/errors.js'
 
 /** Every value of the `status` output. */
 export const STATUSES = [

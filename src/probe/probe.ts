@@ -1,4 +1,4 @@
-import type { Credential } from '../credentials/types.js'
+import type { Credential } from '../providers/types.js'
 import type { ProbeResult } from './types.js'
 import type { HttpRequest, HttpSend } from '../http/request.js'
 import { NetworkError } from '../http/request.js'

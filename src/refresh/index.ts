@@ -1,13 +1,13 @@
 // Refresh an expiring OAuth credential, persist the rotated refresh token, then hand the new tokens on.
 // Order is the safety property: lock → staleness check → refresh → pending file → secret write (retried) → unlock
 // → hand-off → verify probe. The new access token is used for nothing before the write has been tried.
-import type { Core } from '../action/core.js'
-import type { Credential } from '../credentials/types.js'
+import type { Core } from '../common/core.js'
+import type { Credential } from '../providers/types.js'
 import type { HttpSend } from '../http/request.js'
 import type { ProbeResult } from '../probe/types.js'
-import { PREFIX, UserError, reasonOf } from '../report/errors.js'
+import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
-import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../secrets/api.js'
+import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../github/client.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
 import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
@@ -34,7 +34,7 @@ import {
   updatedCredentialsJson,
   writePrivateFile
 } from './credentials.js'
-import { readRefreshInputs, type RefreshInputs } from './inputs.js'
+import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { OAUTH_BUDGET_MS, OAUTH_TIMEOUT_MS, requestRefresh, type TokenSet } from './oauth.js'
 import {
   PENDING_STATE,

@@ -1,7 +1,7 @@
-import type { Core } from '../action/core.js'
+import type { Core } from '../common/core.js'
 import { NetworkError, type HttpResponse, type HttpSend } from '../http/request.js'
 import { retry, parseRetryAfter } from '../http/retry.js'
-import { PREFIX, UserError } from '../report/errors.js'
+import { PREFIX, UserError } from '../common/errors.js'
 
 /** What a refresh gave: both tokens are already masked. */
 export interface TokenSet {

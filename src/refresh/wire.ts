@@ -1,11 +1,11 @@
 // The main step's call into the refresh: after the check, when the policy says `refresh`.
-import type { Core } from '../action/core.js'
+import type { Core } from '../common/core.js'
 import { decideFor, type CheckReport } from '../check/run-check.js'
 import type { HttpSend } from '../http/request.js'
 import { probe } from '../probe/probe.js'
-import { UserError } from '../report/errors.js'
+import { UserError } from '../common/errors.js'
 import { RefreshError, refreshAndHandOff, type RefreshOutcome } from './index.js'
-import type { RefreshInputs } from './inputs.js'
+import type { RefreshInputs } from '../inputs/refresh.js'
 
 export interface AfterCheck {
   outcome?: RefreshOutcome

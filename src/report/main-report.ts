@@ -1,12 +1,12 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
-import type { Credential, FixProblem } from '../credentials/types.js'
-import { kindOf, KINDS } from '../credentials/kinds.js'
-import { capitalise, fingerprintOf, originOf } from '../credentials/credential.js'
+import type { Credential, FixProblem } from '../providers/types.js'
+import { kindOf, KINDS } from '../providers/kinds.js'
+import { capitalise, fingerprintOf, originOf } from '../providers/credential.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
-import { PREFIX, reasonOf } from './errors.js'
-import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from './markdown.js'
-import type { Redact } from './redact.js'
+import { PREFIX, reasonOf } from '../common/errors.js'
+import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from '../common/markdown.js'
+import type { Redact } from '../common/redact.js'
 
 /** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
 export interface EventFacts {

@@ -2,10 +2,10 @@
 // section with the timeline, and the same section as a pull-request comment body (with a hidden marker).
 // Whatever it quotes from the files read (their words, their names) is redacted and quoted inertly (markdown.ts);
 // what it lists is capped, and each text is cut under the limit of where it goes.
-import type { Core } from '../action/core.js'
+import type { Core } from '../common/core.js'
 import type { Failure } from '../scan/explain.js'
-import type { PreflightState } from '../scan/preflight-state.js'
-import { PREFIX } from './errors.js'
+import type { PreflightState } from '../state/preflight.js'
+import { PREFIX } from '../common/errors.js'
 import {
   cellCode,
   clipChars,
@@ -13,8 +13,8 @@ import {
   inertMarkdown,
   inlineCode,
   QUOTE_MAX
-} from './markdown.js'
-import { redactEncodedRuns, type Redact } from './redact.js'
+} from '../common/markdown.js'
+import { redactEncodedRuns, type Redact } from '../common/redact.js'
 
 export const COMMENT_MARKER = '<!-- claude-preflight:post-report -->'
 

@@ -1,10 +1,10 @@
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
-import { kindOf } from '../credentials/kinds.js'
-import type { FixProblem } from '../credentials/types.js'
+import { kindOf } from '../providers/kinds.js'
+import type { FixProblem } from '../providers/types.js'
 import { KIND_TITLES, type Kind } from './kinds.js'
-import type { PreflightState } from './preflight-state.js'
+import type { PreflightState } from '../state/preflight.js'
 import type { Finding } from './transcript.js'
 
 export interface Failure {

@@ -4,7 +4,7 @@
 import { readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { isWithin, openRegular } from '../files/regular.js'
-import { reasonOf } from '../report/errors.js'
+import { reasonOf } from '../common/errors.js'
 import { RecordSplitter, type SplitOptions } from './split.js'
 import { TranscriptScanner, type FileScan } from './transcript.js'
 

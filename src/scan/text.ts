@@ -1,8 +1,8 @@
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 import { classifyApiError, type Kind } from './kinds.js'
-import { redactSecrets } from '../report/fingerprint.js'
-import { normaliseText } from '../report/redact.js'
+import { redactSecrets } from '../common/fingerprint.js'
+import { normaliseText } from '../common/redact.js'
 
 export interface TextSignal {
   kind: Kind

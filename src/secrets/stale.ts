@@ -1,4 +1,4 @@
-import type { GitHubRequest } from './api.js'
+import type { GitHubRequest } from '../github/client.js'
 
 /**
  * When this job's secrets were read. The runner receives `secrets.*` when the job starts, so the job's `started_at`

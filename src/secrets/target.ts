@@ -1,4 +1,4 @@
-import { PREFIX, UserError, inputError } from '../report/errors.js'
+import { PREFIX, UserError, inputError } from '../common/errors.js'
 
 export type SecretScope =
   { kind: 'repo' } | { kind: 'environment'; environment: string } | { kind: 'org' }

@@ -1,8 +1,8 @@
-import type { Core } from '../action/core.js'
+import type { Core } from '../common/core.js'
 import { NetworkError } from '../http/request.js'
 import { retry, parseRetryAfter, type RetryPolicy } from '../http/retry.js'
-import { PREFIX } from '../report/errors.js'
-import { apiMessage, isTransient, type ApiAnswer, type GitHubRequest } from './api.js'
+import { PREFIX } from '../common/errors.js'
+import { apiMessage, isTransient, type ApiAnswer, type GitHubRequest } from '../github/client.js'
 import { seal } from './seal.js'
 import { describeTarget, scopeRoute, type SecretTarget } from './target.js'
 

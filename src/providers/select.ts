@@ -2,7 +2,7 @@ import type { Credential, CredentialKind, ReadContext } from './types.js'
 import { KINDS } from './kinds.js'
 import { cleanSecret } from './clean.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
-import { PREFIX, UserError } from '../report/errors.js'
+import { PREFIX, UserError } from '../common/errors.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
 
 /** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */

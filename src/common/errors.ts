@@ -29,3 +29,9 @@ export function oneLine(error: unknown): string {
 export function reasonOf(error: unknown): string {
   return oneLine(error).slice(PREFIX.length + 2)
 }
+
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+export function clip(value: string): string {
+  const flat = value.replace(/[\r\n\t]/g, ' ')
+  return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat
+}

@@ -1,6 +1,6 @@
 import { capitalise, homeOf, newCredential, originOf } from './credential.js'
 import type { Credential, CredentialKind } from './types.js'
-import { inputError } from '../report/errors.js'
+import { inputError } from '../common/errors.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
 import { checkPlacement, refuseInnerJunk } from './clean.js'
 

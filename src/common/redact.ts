@@ -1,47 +1,12 @@
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
-import { SECRET_INPUTS } from '../check/inputs.js'
-import { KINDS } from '../credentials/kinds.js'
 import { looksLikeSecret, redactSecrets } from './fingerprint.js'
 
 export type Redact = (text: string) => string
 
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-export const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'] as const
-
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i
-
 /** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
-const MIN_SECRET = 8
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16
-
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-export function knownSecrets(input: (name: string) => string, env: NodeJS.ProcessEnv): string[] {
-  const given = [
-    ...SECRET_INPUT_NAMES.map(name => input(name)),
-    ...KINDS.flatMap(kind => (kind.envVar ? [env[kind.envVar] ?? ''] : []))
-  ]
-  const named = Object.entries(env)
-    .filter(
-      ([name, value]) =>
-        SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET
-    )
-    .map(([, value]) => value ?? '')
-  const values = [...given, ...named].flatMap(value => [
-    value,
-    value.trim(),
-    ...value.split(/\r?\n/).map(line => line.trim()),
-    ...(jsonSecretStrings(value) ?? [])
-  ])
-  return [...new Set(values.filter(value => value.length >= MIN_SECRET))]
-}
+export const MIN_SECRET = 8
 
 /**
  * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not

@@ -1,11 +1,11 @@
 // The state main saves for post, in one place: the key, the saved shape (JSON, times as ISO 8601), the writer main
 // calls, and post's reader. The reader is defensive: absent, garbled or from another version, the state becomes
 // undefined or loses the fields that do not make sense, never an exception.
-import type { Core } from '../action/core.js'
-import { KINDS } from '../credentials/kinds.js'
-import type { CredentialSource } from '../credentials/types.js'
+import type { Core } from '../common/core.js'
+import { KINDS } from '../providers/kinds.js'
+import type { CredentialSource } from '../providers/types.js'
 import { STATUSES } from '../policy/decide.js'
-import { REFRESH_TOKEN_INPUT } from '../credentials/oauth-token.js'
+import { REFRESH_TOKEN_INPUT } from '../providers/oauth-token.js'
 
 /** The `core.saveState` / `core.getState` name. */
 export const STATE_KEY = 'preflight'

@@ -1,5 +1,5 @@
 import type { Credential, CredentialKind } from './types.js'
-import { fingerprint } from '../report/fingerprint.js'
+import { fingerprint } from '../common/fingerprint.js'
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 export function newCredential(kind: CredentialKind, from: string, secret: string): Credential {

@@ -1,5 +1,5 @@
-import { inputError } from '../report/errors.js'
-import { readBoolean, readCredentialUrl } from '../check/inputs.js'
+import { inputError } from '../common/errors.js'
+import { readBoolean, readCredentialUrl } from './check.js'
 import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
 
 export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'

@@ -1,4 +1,4 @@
-import { inputError, PREFIX, UserError } from '../report/errors.js'
+import { inputError, PREFIX, UserError } from '../common/errors.js'
 import { originOf } from './credential.js'
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */

@@ -1,19 +1,10 @@
-import { inputError } from '../report/errors.js'
-import { clip, parseDuration } from '../lifetime/duration.js'
+import { clip, inputError } from '../common/errors.js'
+import { parseDuration } from '../lifetime/duration.js'
 import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
-import { refuseSecret } from '../credentials/clean.js'
+import { refuseSecret } from '../providers/clean.js'
 import { isSafeTransport } from '../http/url.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
-
-/** The inputs that hold secrets: masked before anything reads them. */
-export const SECRET_INPUTS = [
-  'anthropic-api-key',
-  'claude-code-oauth-token',
-  'anthropic-auth-token',
-  'claude-credentials',
-  'oauth-refresh-token'
-] as const
 
 export interface CheckInputs {
   baseUrl: string
