@@ -1,0 +1,76 @@
+// The folders of src/ form layers, lowest first: a file may import from its own folder and from folders of lower
+// layers only, so folder-level imports form a DAG (docs/architecture.md says what each folder holds). Folders in one
+// layer do not import each other. Files directly in src/ are the entry points, above everything.
+import { dirname, join, relative, resolve, sep } from 'node:path'
+
+export const LAYERS = [
+  ['common'],
+  ['http', 'files', 'lifetime'],
+  ['workflow'],
+  ['providers'],
+  ['probe'],
+  ['policy'],
+  ['state'],
+  ['github'],
+  ['secrets'],
+  ['inputs'],
+  ['check'],
+  ['refresh'],
+  ['scan'],
+  ['report'],
+  ['action', 'cli'],
+  ['.']
+]
+
+/** The folder of src/ a file is in (`.` for src/ itself), or undefined outside src/. */
+function folderOf(file, srcRoot) {
+  const path = relative(srcRoot, file)
+  if (path.startsWith('..') || path === '') return undefined
+  const parts = path.split(sep)
+  return parts.length === 1 ? '.' : parts[0]
+}
+
+const layerOf = folder => LAYERS.findIndex(layer => layer.includes(folder))
+
+const rule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'imports follow the layers of src/ (scripts/lint/layers.js)' },
+    schema: [],
+    messages: {
+      upward:
+        'src/{{from}}/ may not import from src/{{to}}/: {{to}} is not in a lower layer (scripts/lint/layers.js). Move the shared code down, or pass it in.',
+      unknown:
+        'src/{{folder}}/ is in no layer: add it to LAYERS in scripts/lint/layers.js, where it belongs.'
+    }
+  },
+  create(context) {
+    const file = context.filename
+    const srcRoot = resolve(context.cwd, 'src')
+    const from = folderOf(file, srcRoot)
+    if (from === undefined) return {}
+    const check = (node, specifier) => {
+      if (typeof specifier !== 'string' || !specifier.startsWith('.')) return
+      const to = folderOf(join(dirname(file), specifier), srcRoot)
+      if (to === undefined || to === from) return
+      for (const folder of [from, to]) {
+        if (layerOf(folder) < 0) {
+          context.report({ node, messageId: 'unknown', data: { folder } })
+          return
+        }
+      }
+      if (layerOf(to) >= layerOf(from))
+        context.report({ node, messageId: 'upward', data: { from, to } })
+    }
+    const literal = node => node.source?.type === 'Literal' && check(node.source, node.source.value)
+    return {
+      ImportDeclaration: literal,
+      ExportNamedDeclaration: literal,
+      ExportAllDeclaration: literal,
+      ImportExpression: node =>
+        node.source.type === 'Literal' && check(node.source, node.source.value)
+    }
+  }
+}
+
+export default { rules: { 'layered-imports': rule } }
