@@ -2119,8 +2119,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 330).then(__nccwpck_require__.bind(__nccwpck_require__, 6330))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 330).then(__nccwpck_require__.bind(__nccwpck_require__, 6330))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 690).then(__nccwpck_require__.bind(__nccwpck_require__, 3690))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 690).then(__nccwpck_require__.bind(__nccwpck_require__, 3690))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */

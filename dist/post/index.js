@@ -28578,7 +28578,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 803:
+/***/ 922:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33714,18 +33714,55 @@ function knownSecrets(input, env) {
     return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
 }
 
-;// CONCATENATED MODULE: ./lib/scan/kinds.js
-// The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
-// maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
-// invalid requests) maps to undefined: no finding.
-const kinds_KINDS = (/* unused pure expression or super */ null && ([
-    'anthropic-auth-expired',
-    'anthropic-auth-invalid',
-    'anthropic-auth-revoked',
-    'anthropic-auth-forbidden',
-    'anthropic-billing',
-    'github-auth'
-]));
+;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
 const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
 const REVOKED = /revoked/i;
 const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
@@ -33778,19 +33815,34 @@ function classifyApiError(signal) {
 function isCredentialStatus(status) {
     return status === 401 || status === 403 || status === 402;
 }
-const KIND_TITLES = {
-    'anthropic-auth-expired': 'Anthropic credential expired',
-    'anthropic-auth-invalid': 'Anthropic credential invalid',
-    'anthropic-auth-revoked': 'Anthropic credential revoked',
-    'anthropic-auth-forbidden': 'Anthropic credential forbidden',
-    'anthropic-billing': 'Anthropic billing',
-    'github-auth': 'GitHub token rejected'
-};
+
+;// CONCATENATED MODULE: ./lib/providers/github-failures.js
+/** The GitHub token Claude pushes and comments with, refused by GitHub. */
+const GITHUB_FAILURES = [
+    {
+        id: 'github-auth',
+        credential: 'the GitHub token',
+        title: 'GitHub token rejected',
+        verb: 'was refused by GitHub',
+        since: 'refused since',
+        fix: 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/failures.js
+// Every kind of credential failure the post step reports, from the modules that own them.
+
+
+const FAILURE_KINDS = [...ANTHROPIC_FAILURES, ...GITHUB_FAILURES];
+function failureKind(id) {
+    return FAILURE_KINDS.find(kind => kind.id === id);
+}
 
 ;// CONCATENATED MODULE: ./lib/scan/explain.js
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+
 
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
@@ -33812,7 +33864,7 @@ function distinctFailures(findings, state) {
             group[0];
         const failure = {
             kind: first.kind,
-            title: KIND_TITLES[first.kind],
+            title: failureKind(first.kind).title,
             first,
             files: [...new Set(group.map(f => f.file))],
             occurrences: group.reduce((sum, f) => sum + f.occurrences, 0),
@@ -33836,23 +33888,14 @@ function normaliseMessage(message) {
         .trim()
         .toLowerCase();
 }
-const VERB = {
-    'anthropic-auth-expired': 'expired',
-    'anthropic-auth-invalid': 'was refused as invalid',
-    'anthropic-auth-revoked': 'was revoked',
-    'anthropic-auth-forbidden': 'was refused (not allowed for this use)',
-    'anthropic-billing': 'hit a billing limit',
-    'github-auth': 'was refused by GitHub'
-};
 function credentialName(kind, state) {
-    if (kind === 'github-auth')
-        return 'The GitHub token';
-    if (state?.label)
+    const failure = failureKind(kind);
+    if (failure.problem && state?.label)
         return `The ${state.label}`;
-    return 'The Anthropic credential';
+    return capitalise(failure.credential);
 }
 function headline(f, state) {
-    let text = `${credentialName(f.kind, state)} ${VERB[f.kind]}`;
+    let text = `${credentialName(f.kind, state)} ${failureKind(f.kind).verb}`;
     if (f.secondsIntoRun !== undefined)
         text += ` ${duration(f.secondsIntoRun)} into the run`;
     if (f.at)
@@ -33877,11 +33920,12 @@ function lostWork(f) {
 }
 /** "2 minutes after the expiry measured at preflight", "was valid at preflight, revoked since". */
 function preflightConnection(f, state) {
-    if (!state || f.kind === 'github-auth')
+    const kind = failureKind(f.kind);
+    if (!state || !kind.problem)
         return undefined;
     const checked = state.checkedAt ? ` (checked ${iso(state.checkedAt)})` : '';
     const at = f.at ? Date.parse(f.at) : undefined;
-    if (f.kind === 'anthropic-auth-expired' && state.expiresAt !== undefined && at !== undefined) {
+    if (kind.expiry && state.expiresAt !== undefined && at !== undefined) {
         const seconds = Math.round((at - state.expiresAt) / 1000);
         if (seconds >= 0) {
             const warned = state.status === 'expiring'
@@ -33891,51 +33935,25 @@ function preflightConnection(f, state) {
         }
         return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
     }
-    if (f.kind === 'anthropic-auth-expired' &&
-        state.expiresAt === undefined &&
-        state.status === 'valid') {
+    if (kind.expiry && state.expiresAt === undefined && state.status === 'valid') {
         return `It was valid at preflight${checked}, but its expiry was unknown there: tell the preflight when it ends (input \`oauth-token-expires-at\`) and it will warn before a run outlives it.`;
     }
     if (state.status === 'valid') {
-        const since = {
-            'anthropic-auth-expired': 'expired since',
-            'anthropic-auth-invalid': 'refused since',
-            'anthropic-auth-revoked': 'revoked since',
-            'anthropic-auth-forbidden': 'refused since',
-            'anthropic-billing': 'out of credit since',
-            'github-auth': ''
-        };
-        return `It was valid at preflight${checked}, ${since[f.kind]}.`;
+        return `It was valid at preflight${checked}, ${kind.since}.`;
     }
     if (state.status)
         return `The preflight had reported it \`${state.status}\`${checked}.`;
     return undefined;
 }
-/** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
-const FIX_KEY = {
-    'anthropic-auth-expired': 'expiring',
-    'anthropic-auth-invalid': 'invalid',
-    'anthropic-auth-revoked': 'revoked',
-    'anthropic-auth-forbidden': 'forbidden',
-    'anthropic-billing': 'billing'
-};
-/** The fix when the preflight's state does not say where the credential came from. */
-const GENERIC_FIX = {
-    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.',
-    'anthropic-auth-invalid': 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
-    'anthropic-auth-revoked': 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
-    'anthropic-auth-forbidden': 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
-    'anthropic-billing': 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.',
-    'github-auth': 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
-};
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
- * the credential came from; a generic text without it, and always for the GitHub token.
+ * the credential came from; the failure kind's own text without it, and for a credential the preflight does not check.
  */
-function fixFor(kind, state) {
-    if (kind === 'github-auth' || state?.source === undefined)
-        return GENERIC_FIX[kind];
-    return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
+function fixFor(id, state) {
+    const kind = failureKind(id);
+    if (!kind.problem || state?.source === undefined)
+        return kind.fix;
+    return kindOf(state.source).fix(kind.problem, state.from ?? `input ${state.source}`);
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -35765,7 +35783,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(803);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(922);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
