@@ -1,8 +1,8 @@
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
-import { kindOf } from '../providers/kinds.js'
-import type { FixProblem } from '../providers/types.js'
+import { providerOf } from '../providers/index.js'
+import type { FixProblem } from '../providers/provider.js'
 import { KIND_TITLES, type Kind } from './kinds.js'
 import type { PreflightState } from '../state/preflight.js'
 import type { Finding } from './transcript.js'
@@ -173,7 +173,7 @@ const GENERIC_FIX: Record<Kind, string> = {
  */
 export function fixFor(kind: Kind, state?: PreflightState): string {
   if (kind === 'github-auth' || state?.source === undefined) return GENERIC_FIX[kind]
-  return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`)
+  return providerOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`)
 }
 
 export function duration(seconds: number): string {

@@ -1,7 +1,7 @@
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 import { classifyApiError, type Kind } from './kinds.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { redactSecrets } from '../providers/shapes.js'
 import { normaliseText } from '../common/redact.js'
 
 export interface TextSignal {

@@ -8,7 +8,7 @@
 import { classifyApiError, isCredentialStatus, type Kind } from './kinds.js'
 import type { SplitRecord } from './split.js'
 import { classifyTextLine, githubRefusal } from './text.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { redactSecrets } from '../providers/shapes.js'
 
 export interface Finding {
   kind: Kind
