@@ -20,8 +20,8 @@ var external_node_util_ = __webpack_require__(7975);
 var duration = __webpack_require__(5891);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __webpack_require__(3302);
-// EXTERNAL MODULE: ./lib/providers/kinds.js + 4 modules
-var kinds = __webpack_require__(2377);
+// EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
+var providers = __webpack_require__(3801);
 // EXTERNAL MODULE: ./lib/providers/credential.js
 var credential = __webpack_require__(6977);
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
@@ -263,7 +263,7 @@ function fixFor(id, state) {
     const kind = failureKind(id);
     if (!kind.problem || state?.source === undefined)
         return kind.fix;
-    return (0,kinds/* kindOf */.I)(state.source).fix(kind.problem, state.from ?? `input ${state.source}`);
+    return (0,providers/* providerOf */.l)(state.source).fix(kind.problem, state.from ?? `input ${state.source}`);
 }
 function explain_duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -285,8 +285,6 @@ function iso(ms) {
 
 // EXTERNAL MODULE: ./lib/common/inert.js
 var inert = __webpack_require__(6361);
-// EXTERNAL MODULE: ./lib/common/redact.js
-var common_redact = __webpack_require__(8684);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
 var secrets = __webpack_require__(3715);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -719,8 +717,10 @@ function countNewlines(buf, from, to) {
     return count;
 }
 
-// EXTERNAL MODULE: ./lib/common/fingerprint.js
-var fingerprint = __webpack_require__(9733);
+// EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
+var shapes = __webpack_require__(1250);
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __webpack_require__(8684);
 ;// CONCATENATED MODULE: ./lib/scan/text.js
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
@@ -859,7 +859,7 @@ function classifyTextLine(raw) {
         // Redacted before it is cut: a secret cut short no longer looks like one.
         const signal = {
             kind,
-            message: (0,fingerprint/* redactSecrets */.fp)((0,common_redact/* normaliseText */.af)(line.trim())).slice(0, 500)
+            message: (0,shapes/* redactSecrets */.fp)((0,redact/* normaliseText */.af)(line.trim())).slice(0, 500)
         };
         if (status !== undefined)
             signal.status = status;
@@ -1203,7 +1203,7 @@ class transcript_TranscriptScanner {
         this.signal({
             kind: 'github-auth',
             status: 401,
-            message: `${tool}: ${(0,fingerprint/* redactSecrets */.fp)(refusal).slice(0, 300)}`,
+            message: `${tool}: ${(0,shapes/* redactSecrets */.fp)(refusal).slice(0, 300)}`,
             line,
             source: 'tool',
             provisional: false,
@@ -1233,7 +1233,7 @@ class transcript_TranscriptScanner {
             }
             this.githubTools.set(block.id, 
             // Redacted before it is cut: a token cut short (`-H "Authorization: token ghp_…"`) no longer looks like one.
-            name === 'Bash' ? `git/gh (${(0,fingerprint/* redactSecrets */.fp)(command.trim()).slice(0, 60)})` : name);
+            name === 'Bash' ? `git/gh (${(0,shapes/* redactSecrets */.fp)(command.trim()).slice(0, 60)})` : name);
         }
     }
     text(line, lineNumber) {
@@ -1355,7 +1355,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: (0,fingerprint/* redactSecrets */.fp)(e.message ?? describeStatus(e.status)),
+            message: (0,shapes/* redactSecrets */.fp)(e.message ?? describeStatus(e.status)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences
@@ -1418,7 +1418,7 @@ function resultText(content) {
                 .map(block => (block && typeof block.text === 'string' ? block.text : ''))
                 .join('\n')
             : '';
-    return (0,fingerprint/* redactSecrets */.fp)(text).slice(0, 20000);
+    return (0,shapes/* redactSecrets */.fp)(text).slice(0, 20000);
 }
 /** A non-negative number up to `max`; anything else (garbled, negative, huge, not a number) is undefined. */
 function bounded(value, max) {
@@ -1705,7 +1705,6 @@ function globToRegExp(glob) {
 
 
 
-
 const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
@@ -1764,7 +1763,7 @@ async function scanCommand(args, io) {
     const { tally, older } = tallyScans(read.scans);
     if (older > 0 && since !== undefined)
         io.stderr(`${errors/* PREFIX */.H3}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`);
-    const redact = (0,common_redact/* redactorFor */.sD)((0,secrets/* knownSecrets */.xU)(() => '', io.env));
+    const redact = (0,secrets/* redactKnownSecrets */.Ok)(() => '', io.env);
     const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
     const verdict = tally.total > 0 ? 1 : 0;
     if (values.json) {

@@ -1,4 +1,4 @@
-import type { FixProblem } from './types.js'
+import type { FixProblem } from './provider.js'
 
 /** One kind of credential failure the post step reports: its name, its words, and its fix. */
 export interface FailureKind {

@@ -1,7 +1,7 @@
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
-import { kindOf } from '../providers/kinds.js'
+import { providerOf } from '../providers/index.js'
 import { capitalise } from '../providers/credential.js'
 import { failureKind, type FailureKindId } from '../providers/failures.js'
 import type { PreflightState } from '../state/preflight.js'
@@ -129,7 +129,7 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
 export function fixFor(id: FailureKindId, state?: PreflightState): string {
   const kind = failureKind(id)
   if (!kind.problem || state?.source === undefined) return kind.fix
-  return kindOf(state.source).fix(kind.problem, state.from ?? `input ${state.source}`)
+  return providerOf(state.source).fix(kind.problem, state.from ?? `input ${state.source}`)
 }
 
 export function duration(seconds: number): string {

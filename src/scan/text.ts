@@ -2,7 +2,7 @@
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
 import { classifyApiError } from '../providers/anthropic-failures.js'
 import type { FailureKindId } from '../providers/failures.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { redactSecrets } from '../providers/shapes.js'
 import { normaliseText } from '../common/redact.js'
 
 export interface TextSignal {

@@ -9,7 +9,7 @@ import { classifyApiError, isCredentialStatus } from '../providers/anthropic-fai
 import type { FailureKindId } from '../providers/failures.js'
 import type { SplitRecord } from './split.js'
 import { classifyTextLine, githubRefusal } from './text.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { redactSecrets } from '../providers/shapes.js'
 
 export interface Finding {
   kind: FailureKindId
