@@ -1943,8 +1943,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 690).then(__nccwpck_require__.bind(__nccwpck_require__, 3690))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 690).then(__nccwpck_require__.bind(__nccwpck_require__, 3690))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 537).then(__nccwpck_require__.bind(__nccwpck_require__, 9537))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 537).then(__nccwpck_require__.bind(__nccwpck_require__, 9537))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2588,6 +2588,118 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
+/***/ 8836:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ ANTHROPIC_FAILURES),
+/* harmony export */   bl: () => (/* binding */ classifyApiError),
+/* harmony export */   oq: () => (/* binding */ isCredentialStatus)
+/* harmony export */ });
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
+            return undefined;
+        return 'anthropic-auth-invalid';
+    }
+    return undefined;
+}
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
+}
+
+
+/***/ }),
+
 /***/ 7707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2681,11 +2793,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   l: () => (/* binding */ providerOf)
 });
 
+// EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
+var anthropic_failures = __nccwpck_require__(8836);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
 var anthropic_api = __nccwpck_require__(4523);
 // EXTERNAL MODULE: ./lib/providers/credential.js
 var providers_credential = __nccwpck_require__(6977);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
 
 
 const CONSOLE = 'https://console.anthropic.com/settings';
@@ -2702,6 +2817,7 @@ const apiKey = {
         return (0,providers_credential/* newCredential */.a6)(this, from, value);
     },
     probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const home = (0,providers_credential/* homeOf */.lt)(from);
         return {
@@ -2739,6 +2855,7 @@ function jwtExpiry(token) {
 
 
 
+
 /** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
 const authToken = {
     source: 'anthropic-auth-token',
@@ -2757,6 +2874,7 @@ const authToken = {
         };
     },
     probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const renew = `get a new token from your gateway's issuer and store it in ${(0,providers_credential/* homeOf */.lt)(from)}`;
         return {
@@ -2776,6 +2894,7 @@ var timestamp = __nccwpck_require__(3667);
 // EXTERNAL MODULE: ./lib/providers/clean.js
 var clean = __nccwpck_require__(7707);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
 
 
 
@@ -2850,6 +2969,7 @@ const claudeCredentials = {
         return credential;
     },
     probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const origin = (0,providers_credential/* originOf */.yv)(from);
         const inFile = 'file' in origin;
@@ -2899,10 +3019,12 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6977);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4523);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+
 
 
 
@@ -2917,7 +3039,7 @@ function readRefreshTokenInput(context) {
     const raw = context.input(REFRESH_TOKEN_INPUT);
     if (raw.trim() === '')
         return undefined;
-    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanSecret */ .Q)(REFRESH_TOKEN_INPUT, raw);
+    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanSecret */ .Q)(REFRESH_TOKEN_INPUT, raw);
     context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
     return cleaned;
 }
@@ -2929,19 +3051,19 @@ const oauthToken = {
     label: 'OAuth token',
     scheme: 'oauth',
     shapes: [
-        (0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_0__/* .anthropicShape */ .cZ)('oat', 'an OAuth access token'),
+        (0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('oat', 'an OAuth access token'),
         {
-            ...(0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_0__/* .anthropicShape */ .cZ)('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            ...(0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
             fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
         }
     ],
     read(value, from, context) {
         if (value)
             context.checkPlacement(from, value, ['claude-code-oauth-token']);
-        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .newCredential */ .a6)(this, from, value);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .newCredential */ .a6)(this, from, value);
         const expires = context.input(EXPIRES_AT_INPUT).trim();
         if (expires) {
-            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)(EXPIRES_AT_INPUT, expires);
+            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTimestamp */ .E)(EXPIRES_AT_INPUT, expires);
             credential.expiresAt = at;
             credential.expirySource = EXPIRES_AT_INPUT;
             if (note)
@@ -2962,13 +3084,14 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    probe: _anthropic_api_js__WEBPACK_IMPORTED_MODULE_0__/* .anthropicProbe */ .Rh,
+    probe: _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicProbe */ .Rh,
+    failures: _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .ANTHROPIC_FAILURES */ .ZJ,
     fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .homeOf */ .lt)(from)}`;
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .homeOf */ .lt)(from)}`;
         return {
-            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .capitalise */ .sK)(renew)}.`,
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}.`,
             revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_3__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
             forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
             billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
         }[problem];

@@ -53,7 +53,8 @@ export const ANTHROPIC_FAILURES = [
   }
 ] as const satisfies readonly FailureKind[]
 
-export type AnthropicFailure = (typeof ANTHROPIC_FAILURES)[number]['id']
+export type AnthropicFailureKind = (typeof ANTHROPIC_FAILURES)[number]
+export type AnthropicFailure = AnthropicFailureKind['id']
 
 export interface ApiErrorSignal {
   /** HTTP status: `error_status` / `api_error_status`. */

@@ -1,10 +1,11 @@
 import type { Provider } from './provider.js'
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
 import { anthropicProbe, anthropicShape } from './anthropic-api.js'
 import { homeOf, newCredential } from './credential.js'
 
 const CONSOLE = 'https://console.anthropic.com/settings'
 
-export const apiKey: Provider<'anthropic-api-key', never> = {
+export const apiKey: Provider<'anthropic-api-key', never, AnthropicFailureKind> = {
   source: 'anthropic-api-key',
   secretInputs: [],
   plainInputs: [],
@@ -17,6 +18,7 @@ export const apiKey: Provider<'anthropic-api-key', never> = {
     return newCredential(this, from, value)
   },
   probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const home = homeOf(from)
     return {

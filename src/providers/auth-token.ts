@@ -1,10 +1,11 @@
 import type { Provider } from './provider.js'
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
 import { anthropicProbe } from './anthropic-api.js'
 import { capitalise, homeOf, newCredential } from './credential.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
 
 /** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
-export const authToken: Provider<'anthropic-auth-token', never> = {
+export const authToken: Provider<'anthropic-auth-token', never, AnthropicFailureKind> = {
   source: 'anthropic-auth-token',
   secretInputs: [],
   plainInputs: [],
@@ -21,6 +22,7 @@ export const authToken: Provider<'anthropic-auth-token', never> = {
     }
   },
   probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`
     return {

@@ -1,3 +1,4 @@
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
 import { capitalise, homeOf, newCredential, originOf } from './credential.js'
 import type { Credential, Provider } from './provider.js'
 import { anthropicProbe } from './anthropic-api.js'
@@ -47,7 +48,7 @@ export function parseClaudeCredentials(value: string): {
   return { oauth: fields as ClaudeAiOauth, document: document as Record<string, unknown> }
 }
 
-export const claudeCredentials: Provider<typeof INPUT, never> = {
+export const claudeCredentials: Provider<typeof INPUT, never, AnthropicFailureKind> = {
   source: INPUT,
   secretInputs: [],
   plainInputs: [],
@@ -84,6 +85,7 @@ export const claudeCredentials: Provider<typeof INPUT, never> = {
     return credential
   },
   probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const origin = originOf(from)
     const inFile = 'file' in origin

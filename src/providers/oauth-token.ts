@@ -1,3 +1,4 @@
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
 import { capitalise, homeOf, newCredential } from './credential.js'
 import type { Credential, Provider, ProviderContext } from './provider.js'
 import { anthropicProbe, anthropicShape } from './anthropic-api.js'
@@ -21,7 +22,11 @@ export function readRefreshTokenInput(
   return cleaned
 }
 
-export const oauthToken: Provider<'claude-code-oauth-token', typeof REFRESH_TOKEN_INPUT> = {
+export const oauthToken: Provider<
+  'claude-code-oauth-token',
+  typeof REFRESH_TOKEN_INPUT,
+  AnthropicFailureKind
+> = {
   source: 'claude-code-oauth-token',
   secretInputs: [REFRESH_TOKEN_INPUT],
   plainInputs: [EXPIRES_AT_INPUT],
@@ -60,6 +65,7 @@ export const oauthToken: Provider<'claude-code-oauth-token', typeof REFRESH_TOKE
     return credential
   },
   probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`
     return {

@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponse } from '../http/request.js'
 import type { SecretShape } from '../common/fingerprint.js'
 import type { PROVIDERS } from './index.js'
+import type { FailureKind } from './failure.js'
 
 /** The input a credential came from; also the `credential` output. One per provider in the table. */
 export type CredentialSource = (typeof PROVIDERS)[number]['source']
@@ -115,7 +116,11 @@ export interface ProviderShape extends SecretShape {
  * fixed. Adding one means a module implementing this, a row in the table in `index.ts`, and its inputs in
  * action.yml (docs/architecture.md).
  */
-export interface Provider<Source extends string = string, Secret extends string = string> {
+export interface Provider<
+  Source extends string = string,
+  Secret extends string = string,
+  Failure extends FailureKind = FailureKind
+> {
   /** Its input; also the `credential` output and the name of its flag on the command line. */
   source: Source
   /** The other inputs it reads that hold a secret: masked and redacted like its own. */
@@ -139,4 +144,6 @@ export interface Provider<Source extends string = string, Secret extends string 
    * where it was read (`Credential.from`: an input, an environment variable, a file).
    */
   fix(problem: FixProblem, from: string): string
+  /** The kinds of failure the post step reports for a credential of this provider, each with its words and fix. */
+  failures: readonly Failure[]
 }
