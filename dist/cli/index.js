@@ -247,11 +247,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7694);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6689);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -260,7 +260,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7694:
+/***/ 6689:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -277,10 +277,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/providers/secrets.js
+var secrets = __nccwpck_require__(9172);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var errors = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -371,116 +371,103 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
-;// CONCATENATED MODULE: ./lib/http/url.js
+var clean = __nccwpck_require__(7400);
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the secret ones come from the providers' table (SECRET_INPUT_NAMES),
+// the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
 /**
- * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
- * where it never crosses a network.
+ * The inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's default
+ * where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
  */
-function isSafeTransport(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'oauth-token-expires-at': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '11s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' },
+    'extra': { reader: 'post' }
+};
+/** The inputs that never hold a secret: a secret pasted there is masked, and refused before anything quotes it. */
+const PLAIN_INPUTS = Object.keys(PLAIN);
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...secrets/* SECRET_INPUT_NAMES */.f1, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    return PLAIN_INPUTS.filter(name => PLAIN[name].reader === reader);
 }
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
 }
 
+// EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
+var parse = __nccwpck_require__(3993);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
 
 
-
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
-}
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-function readCredentialUrl(input, value, fix) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
-    return url;
-}
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
+function parseBaseUrl(input, value) {
     const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+    return (0,parse/* parseCredentialUrl */.ke)(input, value, fix).toString().replace(/\/+$/, '');
 }
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = [
-    'anthropic-base-url',
-    'oauth-token-expires-at',
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-];
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
+    for (const name of plainInputsOf('check'))
         (0,clean/* refuseSecret */.Tr)(name, input(name));
     (0,clean/* refuseSecret */.Tr)('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     (0,clean/* refuseSecret */.Tr)('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
             : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
+    const minRemaining = declared_valueOf(input, 'min-remaining');
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: (0,duration/* parseDuration */.E)('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,parse/* parseDuration */.E9)('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
             min: 1_000,
             max: 300_000
         }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+        minRemainingMs: minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : (0,duration/* parseDuration */.E)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+            : (0,parse/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: (0,parse/* parseChoice */.HU)('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
+        onExpiring: (0,parse/* parseChoice */.HU)('on-expiring', declared_valueOf(input, 'on-expiring'), [
+            'auto',
+            'fail',
+            'warn',
+            'refresh'
+        ]),
+        onUnverifiable: (0,parse/* parseChoice */.HU)('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
+            'warn',
+            'fail'
+        ]),
+        forceRefresh: (0,parse/* parseBoolean */.yG)('force-refresh', declared_valueOf(input, 'force-refresh')),
         savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
@@ -494,12 +481,34 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
+;// CONCATENATED MODULE: ./lib/inputs/cli.js
+
+
+
+/** The action's inputs that `claude-preflight check` takes as flags of the same name; it does not refresh. */
+const CHECK_FLAGS = [
+    ...secrets/* SECRET_INPUTS */.pH,
+    ...plainInputsOf('check').filter(name => name !== 'force-refresh')
+];
+/**
+ * Reads and validates the inputs of `claude-preflight check` from its flags, and returns them with the reader of a
+ * single input (a flag not given is empty). Throws a UserError naming the first bad one.
+ */
+function readCliCheckInputs(flags, env) {
+    const input = (name) => {
+        const value = flags[name];
+        if (typeof value === 'string')
+            return value;
+        // A laptop has no job to outlast: no minimum unless asked.
+        return name === 'min-remaining' ? '0s' : '';
+    };
+    return { inputs: readCheckInputs(input, env), input };
+}
+
 // EXTERNAL MODULE: ./lib/providers/kinds.js + 4 modules
-var kinds = __nccwpck_require__(2377);
+var kinds = __nccwpck_require__(1650);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -762,11 +771,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -789,7 +798,7 @@ function isNetworkFailure(error) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     let proxy;
     try {
@@ -1117,7 +1126,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -1181,7 +1190,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1208,6 +1217,8 @@ function parseWorkflowRef(value) {
     return { owner, repo, path, ref };
 }
 
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1557,7 +1568,7 @@ function findClaudeStep(document, jobId, ownStepId) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
 
 
@@ -1941,9 +1952,9 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/common/redact.js
-var redact = __nccwpck_require__(8684);
+var redact = __nccwpck_require__(6619);
 // EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(6361);
+var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1957,17 +1968,12 @@ var inert = __nccwpck_require__(6361);
 
 
 
-/** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
-const INPUT_FLAGS = [
-    ...secrets/* SECRET_INPUTS */.pH,
-    ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
-];
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
 same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
 CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
-  ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
+  ${CHECK_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
 Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
 ~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
@@ -1985,7 +1991,7 @@ async function checkCommand(args, io) {
             options: {
                 json: { type: 'boolean', default: false },
                 'claude-credentials-file': { type: 'string' },
-                ...Object.fromEntries(INPUT_FLAGS.map(flag => [flag, { type: 'string' }]))
+                ...Object.fromEntries(CHECK_FLAGS.map(flag => [flag, { type: 'string' }]))
             },
             strict: true,
             allowPositionals: false
@@ -2001,14 +2007,7 @@ async function checkCommand(args, io) {
     const credentialsFile = typeof given === 'string'
         ? await readGivenFile(given)
         : await readClaudeCodeFile(io.env, fileWarnings);
-    const input = (name) => {
-        const value = flags[name];
-        if (typeof value === 'string')
-            return value;
-        // A laptop has no job to outlast: no minimum unless asked.
-        return name === 'min-remaining' ? '0s' : '';
-    };
-    const inputs = readCheckInputs(input, io.env);
+    const { inputs, input } = readCliCheckInputs(flags, io.env);
     const now = () => new Date((io.now ?? Date.now)());
     const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,secrets/* knownSecrets */.xU)(input, io.env)));
@@ -2119,8 +2118,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 330).then(__nccwpck_require__.bind(__nccwpck_require__, 6330))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 330).then(__nccwpck_require__.bind(__nccwpck_require__, 6330))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 8457))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 8457))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2172,7 +2171,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 3302:
+/***/ 7317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2195,9 +2194,12 @@ class UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
 function inputError(input, problem, fix) {
-    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix}`);
+    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -2219,7 +2221,7 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 9733:
+/***/ 9428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2281,7 +2283,7 @@ function looksLikeSecret(value) {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2328,7 +2330,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 8684:
+/***/ 6619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2338,7 +2340,7 @@ function escapeChar(char) {
 /* harmony export */   sD: () => (/* binding */ redactorFor)
 /* harmony export */ });
 /* unused harmony exports secretForms, redactEncodedRuns */
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9733);
+/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9428);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
@@ -2490,15 +2492,59 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 3993:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yG: () => (/* binding */ parseBoolean),
+  HU: () => (/* binding */ parseChoice),
+  ke: () => (/* binding */ parseCredentialUrl),
+  E9: () => (/* binding */ parseDuration),
+  m1: () => (/* binding */ parseSince)
+});
+
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(7317);
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(2996);
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/parse.js
+// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
+// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
+
+
+
+function parseChoice(input, value, choices) {
+    const text = value.trim().toLowerCase();
+    if (choices.includes(text))
+        return text;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE', 'yes'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A true/false input, read as `core.getBooleanInput` reads it. */
+function parseBoolean(input, value) {
+    const text = value.trim();
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
  * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
@@ -2508,11 +2554,11 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
     const text = value.trim().toLowerCase();
     const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
     if (text === '')
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
+        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, hint);
+        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -2520,10 +2566,57 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
     }
     return ms;
 }
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function parseCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
+    return url;
+}
+/**
+ * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
+ * ms.
+ */
+function parseSince(input, value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw (0,errors/* inputError */.Xu)(input, `is neither a date-time nor a duration ('${(0,errors/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
+}
+
+
+/***/ }),
+
+/***/ 2996:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
 /** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
 function formatDuration(ms) {
     const sign = ms < 0 ? '-' : '';
@@ -2546,13 +2639,13 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -2596,7 +2689,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 7707:
+/***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2605,8 +2698,8 @@ function parseTimestamp(input, value) {
 /* harmony export */   Tr: () => (/* binding */ refuseSecret),
 /* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6977);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4264);
 
 
 /** Prefixes that tell what a pasted value is, and the input it belongs in. */
@@ -2703,7 +2796,7 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2713,7 +2806,7 @@ function refuseSecret(input, raw, githubToken = false) {
 /* harmony export */   sK: () => (/* binding */ capitalise),
 /* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
-/* harmony import */ var _common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9733);
+/* harmony import */ var _common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9428);
 
 /** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
 function newCredential(kind, from, secret) {
@@ -2742,7 +2835,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 2377:
+/***/ 1650:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2753,9 +2846,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -2832,9 +2925,9 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -2922,7 +3015,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/kinds.js
 
 
@@ -2943,7 +3036,7 @@ function kindOf(source) {
 
 /***/ }),
 
-/***/ 8913:
+/***/ 3734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2951,9 +3044,9 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6977);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3667);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4264);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
 
 
 
@@ -3017,17 +3110,18 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 3715:
+/***/ 9172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f1: () => (/* binding */ SECRET_INPUT_NAMES),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
 /* harmony export */   xU: () => (/* binding */ knownSecrets)
 /* harmony export */ });
-/* unused harmony exports SECRET_INPUT_NAMES, SECRET_ENV_VARS */
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2377);
-/* harmony import */ var _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8913);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+/* unused harmony export SECRET_ENV_VARS */
+/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
+/* harmony import */ var _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3734);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -3324,6 +3418,6 @@ function knownSecrets(input, env) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
