@@ -385,7 +385,7 @@ const PLAIN = {
     'anthropic-base-url': { reader: 'check' },
     'oauth-token-expires-at': { reader: 'check' },
     'min-remaining': { reader: 'check', default: 'auto' },
-    'probe-timeout': { reader: 'check', default: '11s' },
+    'probe-timeout': { reader: 'check', default: '10s' },
     'on-invalid': { reader: 'check', default: 'fail' },
     'on-expiring': { reader: 'check', default: 'auto' },
     'on-unverifiable': { reader: 'check', default: 'warn' },
@@ -398,8 +398,7 @@ const PLAIN = {
     'secret-scope': { reader: 'refresh', default: 'repo' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
-    'pr-comment': { reader: 'post', default: 'false' },
-    'extra': { reader: 'post' }
+    'pr-comment': { reader: 'post', default: 'false' }
 };
 /** The inputs that never hold a secret: a secret pasted there is masked, and refused before anything quotes it. */
 const PLAIN_INPUTS = Object.keys(PLAIN);
@@ -2534,7 +2533,7 @@ function parseChoice(input, value, choices) {
     throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE', 'yes'];
+const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
 /** A true/false input, read as `core.getBooleanInput` reads it. */
 function parseBoolean(input, value) {

@@ -36,7 +36,7 @@ export function readPostInputs(
     outputPatterns: outputPatterns(input('claude-output'), env),
     failOnAuthError: flag('fail-on-auth-error'),
     prComment: flag('pr-comment'),
-    githubToken: input('github-token')
+    githubToken: input('github-token').trim()
   }
 }
 
