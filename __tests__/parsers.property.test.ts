@@ -2,7 +2,8 @@
 // never another exception. Each property runs RUNS generated cases (reported in docs/reliability.md).
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { parseDuration, formatDuration } from '../src/lifetime/duration.js'
+import { formatDuration } from '../src/lifetime/duration.js'
+import { parseDuration } from '../src/inputs/parse.js'
 import { parseTimestamp } from '../src/lifetime/timestamp.js'
 import { jwtExpiry } from '../src/lifetime/jwt.js'
 import { jobTimeoutMinutes, parseWorkflow, parseWorkflowRef } from '../src/workflow/timeout.js'

@@ -523,7 +523,7 @@ describe('readRefreshInputs', () => {
     ],
     [
       { 'export-env': 'yes' },
-      /^claude-preflight: input 'export-env' is 'yes', not true or false\. Use 'true', 'True', 'TRUE', 'false', 'False', 'FALSE' \(YAML's spellings, as GitHub reads them\)$/
+      /^claude-preflight: input 'export-env' is 'yes', not true or false\. Use 'true', 'True', 'TRUE', 'false', 'False', 'FALSE' \(YAML's spellings, as GitHub reads them\)\.$/
     ],
     [
       { 'secret-scope': 'team' },

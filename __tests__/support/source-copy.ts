@@ -38,7 +38,8 @@ export function copySource(): SourceCopy {
     replaceOnce(file, from, to) {
       const path = join(root, file)
       const text = readFileSync(path, 'utf8')
-      if (text.split(from).length !== 2) throw new Error(`${file} does not hold exactly one ${from}`)
+      if (text.split(from).length !== 2)
+        throw new Error(`${file} does not hold exactly one ${from}`)
       writeFileSync(path, text.replace(from, to))
     },
     write(file, text) {
@@ -49,7 +50,9 @@ export function copySource(): SourceCopy {
     },
     bundle(entries) {
       run(['scripts/bundle.js', ...entries])
-      return Object.fromEntries(entries.map(entry => [entry, join(root, 'dist', entry, 'index.js')]))
+      return Object.fromEntries(
+        entries.map(entry => [entry, join(root, 'dist', entry, 'index.js')])
+      )
     }
   }
 }

@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __webpack_require__(5891);
+// EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
+var parse = __webpack_require__(4131);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __webpack_require__(3302);
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
@@ -106,7 +106,7 @@ function credentialName(kind, state) {
 function headline(f, state) {
     let text = `${credentialName(f.kind, state)} ${failureKind(f.kind).verb}`;
     if (f.secondsIntoRun !== undefined)
-        text += ` ${explain_duration(f.secondsIntoRun)} into the run`;
+        text += ` ${duration(f.secondsIntoRun)} into the run`;
     if (f.at)
         text += ` (${f.at.replace(/\.\d+Z$/, 'Z')})`;
     return text;
@@ -117,7 +117,7 @@ function lostWork(f) {
         parts.push(`${plural(f.turnsBefore, 'turn')} and ${plural(f.toolCallsBefore ?? 0, 'tool call')} had completed before it`);
     }
     if (f.runDurationMs !== undefined)
-        parts.push(`the run lasted ${explain_duration(f.runDurationMs / 1000)}`);
+        parts.push(`the run lasted ${duration(f.runDurationMs / 1000)}`);
     if (f.costUsd !== undefined)
         parts.push(`cost $${f.costUsd.toFixed(f.costUsd < 1 ? 4 : 2)}`);
     if (f.retries > 0)
@@ -140,9 +140,9 @@ function preflightConnection(f, state) {
             const warned = state.status === 'expiring'
                 ? ' The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
                 : '';
-            return `It failed ${explain_duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`;
+            return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`;
         }
-        return `It failed ${explain_duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
+        return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
     }
     if (kind.expiry && state.expiresAt === undefined && state.status === 'valid') {
         return `It was valid at preflight${checked}, but its expiry was unknown there: tell the preflight when it ends (input \`oauth-token-expires-at\`) and it will warn before a run outlives it.`;
@@ -164,7 +164,7 @@ function fixFor(id, state) {
         return kind.fix;
     return (0,providers/* providerOf */.l)(state.source).fix(kind.problem, state.from ?? `input ${state.source}`);
 }
-function explain_duration(seconds) {
+function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
     if (s < 90)
         return plural(s, 'second');
@@ -1615,16 +1615,6 @@ stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
                  2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`;
-/** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
-function parseSince(value, now) {
-    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
-        return now - (0,duration/* parseDuration */.E)('--since', value, { min: 0, max: 10 * 365 * 86_400_000 });
-    const text = value.trim();
-    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
-    if (Number.isNaN(at))
-        throw (0,errors/* inputError */.Xu)('--since', `is neither a date-time nor a duration ('${(0,errors/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
-    return at;
-}
 async function scanCommand(args, io) {
     const now = io.now ?? Date.now;
     let values;
@@ -1646,7 +1636,7 @@ async function scanCommand(args, io) {
         io.stderr(`${errors/* PREFIX */.H3}: scan needs at least one FILE.\n${SCAN_USAGE}\n`);
         return 2;
     }
-    const since = values.since === undefined ? undefined : parseSince(values.since, now());
+    const since = values.since === undefined ? undefined : (0,parse/* parseSince */.m1)('--since', values.since, now());
     const { files, missing } = await expandPatterns(positionals);
     if (missing.length > 0) {
         io.stderr(`${errors/* PREFIX */.H3}: no such file: ${missing.map(inert/* inert */.t).join(', ')}\n`);

@@ -251,7 +251,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8921);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -260,7 +260,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8921:
+/***/ 19:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -277,10 +277,10 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./lib/providers/secrets.js
+var secrets = __nccwpck_require__(3715);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __nccwpck_require__(3302);
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -407,118 +407,104 @@ function refuseSecret(input, raw, githubToken = false) {
     checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
 }
 
-// EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
-;// CONCATENATED MODULE: ./lib/http/url.js
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
+// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
 /**
- * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
- * where it never crosses a network.
+ * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
+ * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
  */
-function isSafeTransport(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '10s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' }
+};
+/**
+ * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
+ * masked, and refused before anything quotes it.
+ */
+const PLAIN_INPUTS = [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...Object.keys(PLAIN)];
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...secrets/* SECRET_INPUT_NAMES */.f1, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
+    return reader === 'check' ? [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...own] : own;
 }
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared?.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
 }
 
+// EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
+var parse = __nccwpck_require__(4131);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
 
 
-
-
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
-}
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-function readCredentialUrl(input, value, fix) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
-    return url;
-}
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
+function parseBaseUrl(input, value) {
     const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+    return (0,parse/* parseCredentialUrl */.ke)(input, value, fix).toString().replace(/\/+$/, '');
 }
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = [
-    'anthropic-base-url',
-    ...secrets/* PROVIDER_PLAIN_INPUTS */.zx,
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-];
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
+    for (const name of plainInputsOf('check'))
         refuseSecret(name, input(name));
     refuseSecret('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
             : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
+    const minRemaining = declared_valueOf(input, 'min-remaining');
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: (0,duration/* parseDuration */.E)('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: (0,parse/* parseDuration */.E9)('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
             min: 1_000,
             max: 300_000
         }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+        minRemainingMs: minRemaining.toLowerCase() === 'auto'
             ? 'auto'
-            : (0,duration/* parseDuration */.E)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+            : (0,parse/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: (0,parse/* parseChoice */.HU)('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
+        onExpiring: (0,parse/* parseChoice */.HU)('on-expiring', declared_valueOf(input, 'on-expiring'), [
+            'auto',
+            'fail',
+            'warn',
+            'refresh'
+        ]),
+        onUnverifiable: (0,parse/* parseChoice */.HU)('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
+            'warn',
+            'fail'
+        ]),
+        forceRefresh: (0,parse/* parseBoolean */.yG)('force-refresh', declared_valueOf(input, 'force-refresh')),
         savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
@@ -530,6 +516,30 @@ function resolvePolicy(inputs, hasRefreshToken) {
         onUnverifiable: inputs.onUnverifiable,
         ...resolveRefresh(inputs, hasRefreshToken)
     };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/cli.js
+
+
+
+/** The action's inputs that `claude-preflight check` takes as flags of the same name; it does not refresh. */
+const CHECK_FLAGS = [
+    ...secrets/* SECRET_INPUTS */.pH,
+    ...plainInputsOf('check').filter(name => name !== 'force-refresh')
+];
+/**
+ * Reads and validates the inputs of `claude-preflight check` from its flags, and returns them with the reader of a
+ * single input (a flag not given is empty). Throws a UserError naming the first bad one.
+ */
+function readCliCheckInputs(flags, env) {
+    const input = (name) => {
+        const value = flags[name];
+        if (typeof value === 'string')
+            return value;
+        // A laptop has no job to outlast: no minimum unless asked.
+        return name === 'min-remaining' ? '0s' : '';
+    };
+    return { inputs: readCheckInputs(input, env), input };
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
@@ -1036,6 +1046,8 @@ function parseWorkflowRef(value) {
     return { owner, repo, path, ref };
 }
 
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1781,17 +1793,12 @@ var inert = __nccwpck_require__(6361);
 
 
 
-/** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
-const INPUT_FLAGS = [
-    ...secrets/* SECRET_INPUTS */.pH,
-    ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
-];
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
 same environment variables Claude Code reads (${[...secrets/* SECRET_ENV_VARS */.Ks, 'ANTHROPIC_BASE_URL'].join(', ')}),
 or from flags named like the action's inputs:
-  ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
+  ${CHECK_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
 Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
 ~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
@@ -1809,7 +1816,7 @@ async function checkCommand(args, io) {
             options: {
                 json: { type: 'boolean', default: false },
                 'claude-credentials-file': { type: 'string' },
-                ...Object.fromEntries(INPUT_FLAGS.map(flag => [flag, { type: 'string' }]))
+                ...Object.fromEntries(CHECK_FLAGS.map(flag => [flag, { type: 'string' }]))
             },
             strict: true,
             allowPositionals: false
@@ -1825,14 +1832,7 @@ async function checkCommand(args, io) {
     const credentialsFile = typeof given === 'string'
         ? await readGivenFile(given)
         : await readClaudeCodeFile(io.env, fileWarnings);
-    const input = (name) => {
-        const value = flags[name];
-        if (typeof value === 'string')
-            return value;
-        // A laptop has no job to outlast: no minimum unless asked.
-        return name === 'min-remaining' ? '0s' : '';
-    };
-    const inputs = readCheckInputs(input, io.env);
+    const { inputs, input } = readCliCheckInputs(flags, io.env);
     const now = () => new Date((io.now ?? Date.now)());
     const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,secrets/* redactKnownSecrets */.Ok)(input, io.env));
@@ -2019,9 +2019,12 @@ class UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
 function inputError(input, problem, fix) {
-    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix}`);
+    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -2262,15 +2265,59 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 4131:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  yG: () => (/* binding */ parseBoolean),
+  HU: () => (/* binding */ parseChoice),
+  ke: () => (/* binding */ parseCredentialUrl),
+  E9: () => (/* binding */ parseDuration),
+  m1: () => (/* binding */ parseSince)
+});
+
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(3302);
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/parse.js
+// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
+// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
+
+
+
+function parseChoice(input, value, choices) {
+    const text = value.trim().toLowerCase();
+    if (choices.includes(text))
+        return text;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A true/false input, read as `core.getBooleanInput` reads it. */
+function parseBoolean(input, value) {
+    const text = value.trim();
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
  * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
@@ -2280,11 +2327,11 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
     const text = value.trim().toLowerCase();
     const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
     if (text === '')
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
+        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, hint);
+        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -2292,10 +2339,57 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
     }
     return ms;
 }
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function parseCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
+    return url;
+}
+/**
+ * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
+ * ms.
+ */
+function parseSince(input, value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw (0,errors/* inputError */.Xu)(input, `is neither a date-time nor a duration ('${(0,errors/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
+}
+
+
+/***/ }),
+
+/***/ 5891:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
 /** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
 function formatDuration(ms) {
     const sign = ms < 0 ? '-' : '';
@@ -3107,10 +3201,11 @@ const oauthToken = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ks: () => (/* binding */ SECRET_ENV_VARS),
 /* harmony export */   Ok: () => (/* binding */ redactKnownSecrets),
+/* harmony export */   f1: () => (/* binding */ SECRET_INPUT_NAMES),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
-/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, knownSecrets */
+/* unused harmony exports jsonSecretStrings, knownSecrets */
 /* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3801);
 /* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
 /* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);

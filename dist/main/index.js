@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7829:
+/***/ 9077:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -234,7 +234,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: main, maskSecrets, readLaterInputs
+// UNUSED EXPORTS: main, maskSecrets
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
@@ -513,9 +513,12 @@ class errors_UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
-function inputError(input, problem, fix) {
-    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
+function errors_inputError(input, problem, fix) {
+    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -529,144 +532,9 @@ function errors_reasonOf(error) {
     return oneLine(error).slice(errors_PREFIX.length + 2);
 }
 /** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function clip(value) {
+function errors_clip(value) {
     const flat = value.replace(/[\r\n\t]/g, ' ');
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw inputError(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
-    }
-    return ms;
-}
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-
-/** Every value of the `status` output. */
-const decide_STATUSES = (/* unused pure expression or super */ null && ([
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-]));
-const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
-/**
- * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
- * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
- * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
- * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
- * hold.
- */
-function resolveRefresh(choice, hasRefreshToken) {
-    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (choice.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
-    const onExpiring = choice.onExpiring === 'auto'
-        ? hasRefreshToken && choice.savesRotatedToken
-            ? 'refresh'
-            : 'fail'
-        : choice.onExpiring;
-    if (choice.forceRefresh && refreshHeldBack) {
-        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
-    }
-    if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
-    }
-    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
-}
-/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
-const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/credential.js
@@ -1181,7 +1049,7 @@ function parseTimestamp(input, value) {
         (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
         const epoch = Number(value);
         if (!Number.isFinite(epoch) || epoch <= 0)
-            throw inputError(input, 'is not a valid timestamp', fix);
+            throw errors_inputError(input, 'is not a valid timestamp', fix);
         if (epoch < SECONDS_LIMIT) {
             const at = new Date(epoch * 1000);
             return {
@@ -1191,21 +1059,21 @@ function parseTimestamp(input, value) {
         }
         const at = new Date(epoch);
         if (Number.isNaN(at.getTime()))
-            throw inputError(input, 'is out of range', fix);
+            throw errors_inputError(input, 'is out of range', fix);
         return { at };
     }
     if (typeof value === 'string') {
         const text = value.trim();
         if (text === '')
-            throw inputError(input, 'is empty', fix);
+            throw errors_inputError(input, 'is empty', fix);
         const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
         const at = new Date(text);
         if (!iso || Number.isNaN(at.getTime())) {
-            throw inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
+            throw errors_inputError(input, `is not a timestamp ('${errors_clip(text)}')`, fix);
         }
         return { at };
     }
-    throw inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/clean.js
@@ -1235,10 +1103,10 @@ function cleanSecret(input, raw) {
  */
 function refuseInnerJunk(input, token) {
     if (/\s/.test(token)) {
-        throw inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
     }
     if (/[^\x21-\x7e]/.test(token)) {
-        throw inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
     }
 }
 
@@ -1258,23 +1126,23 @@ function parseClaudeCredentials(value) {
         document = JSON.parse(value);
     }
     catch {
-        throw inputError(INPUT, 'is not valid JSON', SHAPE);
+        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
     }
     if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw inputError(INPUT, 'is not a JSON object', SHAPE);
+        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
     }
     const oauth = document.claudeAiOauth;
     if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
     }
     const fields = oauth;
     for (const field of ['accessToken', 'refreshToken']) {
         if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
         }
     }
     if (!fields.accessToken && !fields.refreshToken) {
-        throw inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
     }
     return { oauth: fields, document: document };
 }
@@ -1500,7 +1368,7 @@ function checkPlacement(where, value, accepted, plain = false) {
         ? `Move it to ${known.homeEnv}`
         : (known.fix ?? `Move it to input '${known.home}'`);
     if ('input' in origin)
-        throw inputError(origin.input, `holds ${known.what}`, fix);
+        throw errors_inputError(origin.input, `holds ${known.what}`, fix);
     const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
     throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
@@ -1511,6 +1379,95 @@ function checkPlacement(where, value, accepted, plain = false) {
  */
 function refuseSecret(input, raw, githubToken = false) {
     checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
+}
+
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const decide_STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+]));
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw errors_inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw errors_inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw errors_inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw errors_inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = `${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`;
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
 }
 
 ;// CONCATENATED MODULE: ./lib/common/redact.js
@@ -1708,6 +1665,75 @@ function redactKnownSecrets(input, env) {
     return redactorFor(knownSecrets(input, env), redactSecrets);
 }
 
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
+// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
+/**
+ * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
+ * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
+ */
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '10s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' }
+};
+/**
+ * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
+ * masked, and refused before anything quotes it.
+ */
+const PLAIN_INPUTS = [...PROVIDER_PLAIN_INPUTS, ...Object.keys(PLAIN)];
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...SECRET_INPUT_NAMES, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
+    return reader === 'check' ? [...PROVIDER_PLAIN_INPUTS, ...own] : own;
+}
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared?.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
+}
+
+;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -1720,41 +1746,60 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/check.js
+;// CONCATENATED MODULE: ./lib/inputs/parse.js
+// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
+// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
 
 
 
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
+function parseChoice(input, value, choices) {
     const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
     if (choices.includes(text))
         return text;
-    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw errors_inputError(input, `is '${errors_clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
+/** A true/false input, read as `core.getBooleanInput` reads it. */
+function parseBoolean(input, value) {
     const text = value.trim();
-    if (text === '')
-        return fallback;
     if (TRUE.includes(text))
         return true;
     if (FALSE.includes(text))
         return false;
-    throw inputError(input, `is '${clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+    throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw errors_inputError(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw errors_inputError(input, `is not a duration ('${errors_clip(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw errors_inputError(input, `is out of range ('${errors_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
 }
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
  * `fix` says what to use instead.
  */
-function readCredentialUrl(input, value, fix) {
+function parseCredentialUrl(input, value, fix) {
     const text = value.trim();
     let url;
     try {
@@ -1762,62 +1807,79 @@ function readCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
+        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${errors_clip(text)}')`, fix);
     }
     if (url.username || url.password)
-        throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+        throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
     if (!isSafeTransport(url))
-        throw inputError(input, url.protocol === 'http:'
+        throw errors_inputError(input, url.protocol === 'http:'
             ? `uses http: to ${url.hostname}, in clear, instead of https:`
             : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
-        throw inputError(input, 'has a query or fragment', fix);
+        throw errors_inputError(input, 'has a query or fragment', fix);
     return url;
 }
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+/**
+ * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
+ * ms.
+ */
+function parseSince(input, value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw inputError(input, `is neither a date-time nor a duration ('${clip(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
 }
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = [
-    'anthropic-base-url',
-    ...PROVIDER_PLAIN_INPUTS,
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-];
+
+;// CONCATENATED MODULE: ./lib/inputs/check.js
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function parseBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return parseCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+}
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
+    for (const name of plainInputsOf('check'))
         refuseSecret(name, input(name));
     refuseSecret('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
             : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
+    const minRemaining = declared_valueOf(input, 'min-remaining');
     return {
         baseUrl,
         baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+        probeTimeoutMs: parseDuration('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
             min: 1_000,
             max: 300_000
         }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+        minRemainingMs: minRemaining.toLowerCase() === 'auto'
             ? 'auto'
             : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        onInvalid: parseChoice('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
+        onExpiring: parseChoice('on-expiring', declared_valueOf(input, 'on-expiring'), [
+            'auto',
+            'fail',
+            'warn',
+            'refresh'
+        ]),
+        onUnverifiable: parseChoice('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
+            'warn',
+            'fail'
+        ]),
+        forceRefresh: parseBoolean('force-refresh', declared_valueOf(input, 'force-refresh')),
         savesRotatedToken: input('secrets-token').trim() !== '',
         githubToken: input('github-token').trim()
     };
@@ -1829,6 +1891,47 @@ function resolvePolicy(inputs, hasRefreshToken) {
         onUnverifiable: inputs.onUnverifiable,
         ...resolveRefresh(inputs, hasRefreshToken)
     };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/post.js
+
+
+
+/**
+ * Reads the post step's inputs. Without `warn` a bad boolean throws (the main step refuses it on every run); with
+ * it, at job end, it is a warning and the default.
+ */
+function readPostInputs(input, env, warn) {
+    const flag = (name) => {
+        const value = declared_valueOf(input, name);
+        try {
+            return parseBoolean(name, value);
+        }
+        catch (error) {
+            if (!warn || !(error instanceof errors_UserError))
+                throw error;
+            const fallback = parseBoolean(name, defaultOf(name));
+            warn(`${errors_PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
+            return fallback;
+        }
+    };
+    return {
+        outputPatterns: outputPatterns(input('claude-output'), env),
+        failOnAuthError: flag('fail-on-auth-error'),
+        prComment: flag('pr-comment'),
+        githubToken: input('github-token').trim()
+    };
+}
+/** `claude-output` lines, without blanks and `#` comments; none means the default, in `RUNNER_TEMP`. */
+function outputPatterns(text, env) {
+    const lines = text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('#'));
+    if (lines.length > 0)
+        return lines;
+    const temp = env.RUNNER_TEMP || '.';
+    return [defaultOf('claude-output').replace('${{ runner.temp }}', () => temp)];
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/target.js
@@ -1843,13 +1946,13 @@ function parseSecretScope(value) {
     const env = /^environment:(.+)$/.exec(text);
     if (env?.[1]?.trim())
         return { kind: 'environment', environment: env[1].trim() };
-    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+    throw errors_inputError('secret-scope', `is '${errors_clip(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
 }
 /** Parses `secret-name` as GitHub accepts secret names. */
 function parseSecretName(value) {
     const name = value.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+        throw errors_inputError('secret-name', `is '${errors_clip(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
     }
     return name;
 }
@@ -1910,30 +2013,28 @@ function scopeRoute(target) {
 
 
 
-const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
-const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function tokenUrl(value) {
-    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
+
+function parseClientId(value) {
+    if (/^[A-Za-z0-9._:-]+$/.test(value))
+        return value;
+    throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 function refresh_readRefreshInputs(getInput) {
-    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
-    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
-    }
+    const clientId = parseClientId(declared_valueOf(getInput, 'oauth-client-id'));
     const secretsToken = getInput('secrets-token').trim();
     const githubToken = getInput('github-token').trim();
     if (isWorkflowToken(secretsToken, githubToken)) {
-        throw inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+        throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
     }
     return {
-        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+        tokenUrl: parseCredentialUrl('oauth-token-url', declared_valueOf(getInput, 'oauth-token-url'), `Use the default ${defaultOf('oauth-token-url')} or another https URL`).href,
         clientId,
-        exportEnv: readBoolean('export-env', getInput('export-env'), false),
-        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
+        exportEnv: parseBoolean('export-env', declared_valueOf(getInput, 'export-env')),
+        writeCredentialsFile: parseBoolean('write-credentials-file', declared_valueOf(getInput, 'write-credentials-file')),
         secretsToken,
-        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-        secretScope: parseSecretScope(getInput('secret-scope')),
+        secretName: parseSecretName(declared_valueOf(getInput, 'secret-name')),
+        secretScope: parseSecretScope(declared_valueOf(getInput, 'secret-scope')),
         githubToken
     };
 }
@@ -1943,6 +2044,26 @@ function refresh_readRefreshInputs(getInput) {
  */
 function isWorkflowToken(secretsToken, githubToken) {
     return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/main.js
+
+
+
+
+
+/**
+ * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
+ * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
+ * first needs a refresh. Throws a UserError naming the first bad one.
+ */
+function readMainInputs(input, env) {
+    const check = readCheckInputs(input, env);
+    for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
+        refuseSecret(name, input(name));
+    refuseSecret('secrets-token', input('secrets-token'), true);
+    readPostInputs(input, env);
+    return { check, refresh: refresh_readRefreshInputs(input) };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -4545,35 +4666,7 @@ function isoOf(date) {
 
 
 
-
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
-/**
- * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
- * fails the first run rather than the one, hours or weeks later, that first needs a refresh.
- */
-const PLAIN_LATER_INPUTS = [
-    'oauth-token-url',
-    'oauth-client-id',
-    'export-env',
-    'write-credentials-file',
-    'secret-name',
-    'secret-scope',
-    'claude-output',
-    'fail-on-auth-error',
-    'pr-comment'
-];
-/**
- * Validates the inputs only the refresh or the post step use, and returns the refresh's; throws a UserError naming
- * the first bad one.
- */
-function readLaterInputs(input) {
-    for (const name of PLAIN_LATER_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('secrets-token', input('secrets-token'), true);
-    readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true);
-    readBoolean('pr-comment', input('pr-comment'), false);
-    return refresh_readRefreshInputs(input);
-}
 async function run() {
     await main({ core: runnerCore, env: process.env, send: send, now: () => new Date() });
 }
@@ -4595,7 +4688,7 @@ function maskSecrets(core, env) {
         }
     }
     // A secret pasted into an input that never holds one: masked too, before its input is refused.
-    const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name => core.getInput(name));
+    const plainValues = PLAIN_INPUTS.map(name => core.getInput(name));
     const baseUrls = [core.getInput('anthropic-base-url'), env.ANTHROPIC_BASE_URL ?? ''];
     for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
         if (value.length >= 4 && looksLikeSecret(value))
@@ -4651,8 +4744,7 @@ async function main(deps) {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
-        const inputs = readCheckInputs(input, env);
-        const refreshInputs = readLaterInputs(input);
+        const { check: inputs, refresh: refreshInputs } = readMainInputs(input, env);
         const report = await runCheck(inputs, { input, now: deps.now() }, deps);
         const claudeStep = report.selection.claudeStep;
         if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {
@@ -4741,7 +4833,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7829);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9077);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -28578,16 +28578,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7612:
+/***/ 7775:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: outputPatterns, post
+// UNUSED EXPORTS: post
 
 // NAMESPACE OBJECT: ./node_modules/@actions/core/lib/platform.js
 var platform_namespaceObject = {};
@@ -30799,9 +30799,12 @@ class errors_UserError extends Error {
         this.name = 'UserError';
     }
 }
-/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
 function errors_inputError(input, problem, fix) {
-    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
+    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -31253,13 +31256,13 @@ function parseSecretScope(value) {
     const env = /^environment:(.+)$/.exec(text);
     if (env?.[1]?.trim())
         return { kind: 'environment', environment: env[1].trim() };
-    throw errors_inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+    throw errors_inputError('secret-scope', `is '${errors_clip(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
 }
 /** Parses `secret-name` as GitHub accepts secret names. */
 function parseSecretName(value) {
     const name = value.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw errors_inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+        throw errors_inputError('secret-name', `is '${errors_clip(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
     }
     return name;
 }
@@ -31724,181 +31727,6 @@ async function readOwnFile(path, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw inputError(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
-    }
-    return ms;
-}
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-
-/** Every value of the `status` output. */
-const STATUSES = [
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-];
-const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
-/**
- * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
- * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
- * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
- * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
- * hold.
- */
-function decide_resolveRefresh(choice, hasRefreshToken) {
-    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (choice.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
-    const onExpiring = choice.onExpiring === 'auto'
-        ? hasRefreshToken && choice.savesRotatedToken
-            ? 'refresh'
-            : 'fail'
-        : choice.onExpiring;
-    if (choice.forceRefresh && refreshHeldBack) {
-        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
-    }
-    if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
-    }
-    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
-}
-/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
-const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
-;// CONCATENATED MODULE: ./lib/common/fingerprint.js
-
-/**
- * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
- * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
- * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
- * CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const token = env['INPUT_GITHUB-TOKEN']?.trim();
-    return token ? `claude-preflight fingerprint ${token}` : processKey;
-}
-const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-function compileShapes(shapes) {
-    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
-    const anyRun = new RegExp(runs.join('|'), 'gi');
-    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
-    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
-    const named = (secret) => {
-        for (const shape of shapes) {
-            const name = shape.publicName?.(secret);
-            if (name !== undefined)
-                return { name, random: shape.random === true };
-        }
-        return { name: 'secret', random: false };
-    };
-    return {
-        fingerprint(secret, key = fingerprintKey(process.env)) {
-            const { name, random } = named(secret);
-            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
-            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-        },
-        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
-        looksLikeSecret(value) {
-            const text = value.trim();
-            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
 const ANTHROPIC_FAILURES = [
     {
@@ -32222,13 +32050,13 @@ function newCredential(provider, from, secret) {
     };
 }
 /** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
-function credential_originOf(from) {
+function originOf(from) {
     const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
     return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
 }
 /** Where a fix tells the user to put a new value of a credential read from `from`. */
 function homeOf(from) {
-    const origin = credential_originOf(from);
+    const origin = originOf(from);
     if ('env' in origin)
         return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
     if ('file' in origin)
@@ -32478,7 +32306,7 @@ const claudeCredentials = {
     probe: anthropicProbe,
     failures: ANTHROPIC_FAILURES,
     fix(problem, from) {
-        const origin = credential_originOf(from);
+        const origin = originOf(from);
         const inFile = 'file' in origin;
         const login = inFile
             ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
@@ -32588,6 +32416,46 @@ function providerOf(source) {
     return provider;
 }
 
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
+ * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
+ * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
+ * CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+function compileShapes(shapes) {
+    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
+    const anyRun = new RegExp(runs.join('|'), 'gi');
+    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
+    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
+    const named = (secret) => {
+        for (const shape of shapes) {
+            const name = shape.publicName?.(secret);
+            if (name !== undefined)
+                return { name, random: shape.random === true };
+        }
+        return { name: 'secret', random: false };
+    };
+    return {
+        fingerprint(secret, key = fingerprintKey(process.env)) {
+            const { name, random } = named(secret);
+            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+        },
+        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
+        looksLikeSecret(value) {
+            const text = value.trim();
+            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -32624,7 +32492,7 @@ const OTHER_SHAPES = [
  * Each provider's shapes, at home in the provider's input and environment variable, or in the other input of the
  * provider that the shape names; then the other known shapes.
  */
-const shapes_SHAPES = [
+const SHAPES = [
     ...PROVIDERS.flatMap(provider => provider.shapes.map(shape => ({
         ...shape,
         home: shape.input ?? provider.source,
@@ -32632,43 +32500,10 @@ const shapes_SHAPES = [
     }))),
     ...OTHER_SHAPES
 ];
-const { fingerprint, redactSecrets, looksLikeSecret } = compileShapes(shapes_SHAPES);
+const { fingerprint, redactSecrets, looksLikeSecret } = compileShapes(SHAPES);
 /** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
 function fingerprintOf(credential) {
     return fingerprint(credential.secret || credential.refreshToken || '');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/placement.js
-// "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
-
-
-
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
- * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
- * environment variable is told the variable to move it to. `accepted` lists the homes this input takes. Shapes that
- * a gateway's token may have (a JWT, a GitHub token) are refused only in inputs that never hold a secret (`plain`).
- */
-function checkPlacement(where, value, accepted, plain = false) {
-    const known = SHAPES.find(shape => (plain || !shape.plainOnly) && shape.begins?.test(value));
-    if (!known || (known.home !== undefined && accepted.includes(known.home)))
-        return;
-    const origin = originOf(where);
-    const fix = 'env' in origin && known.homeEnv
-        ? `Move it to ${known.homeEnv}`
-        : (known.fix ?? `Move it to input '${known.home}'`);
-    if ('input' in origin)
-        throw inputError(origin.input, `holds ${known.what}`, fix);
-    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function placement_refuseSecret(input, raw, githubToken = false) {
-    checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
 }
 
 ;// CONCATENATED MODULE: ./lib/common/redact.js
@@ -32803,7 +32638,7 @@ const SECRET_INPUTS = [
     ...PROVIDERS.flatMap(provider => provider.secretInputs)
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
-const PROVIDER_PLAIN_INPUTS = PROVIDERS.flatMap(provider => provider.plainInputs);
+const secrets_PROVIDER_PLAIN_INPUTS = PROVIDERS.flatMap(provider => provider.plainInputs);
 /** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
 const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
 /** The environment variables Claude Code reads a credential from. */
@@ -32866,6 +32701,55 @@ function redactKnownSecrets(input, env) {
     return redactorFor(knownSecrets(input, env), redactSecrets);
 }
 
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
+// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
+/**
+ * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
+ * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
+ */
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '10s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' }
+};
+/**
+ * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
+ * masked, and refused before anything quotes it.
+ */
+const PLAIN_INPUTS = [...secrets_PROVIDER_PLAIN_INPUTS, ...Object.keys(PLAIN)];
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...SECRET_INPUT_NAMES, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
+    return reader === 'check' ? [...PROVIDER_PLAIN_INPUTS, ...own] : own;
+}
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared?.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
+}
+
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -32878,18 +32762,14 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/check.js
+;// CONCATENATED MODULE: ./lib/inputs/parse.js
+// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
+// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
 
 
 
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
+function parseChoice(input, value, choices) {
     const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
     if (choices.includes(text))
         return text;
     throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
@@ -32897,22 +32777,45 @@ function readChoice(input, value, choices, fallback) {
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
 const TRUE = ['true', 'True', 'TRUE'];
 const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
+/** A true/false input, read as `core.getBooleanInput` reads it. */
+function parseBoolean(input, value) {
     const text = value.trim();
-    if (text === '')
-        return fallback;
     if (TRUE.includes(text))
         return true;
     if (FALSE.includes(text))
         return false;
     throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw inputError(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+    }
+    return ms;
+}
 /**
  * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
  * `fix` says what to use instead.
  */
-function readCredentialUrl(input, value, fix) {
+function parseCredentialUrl(input, value, fix) {
     const text = value.trim();
     let url;
     try {
@@ -32932,91 +32835,46 @@ function readCredentialUrl(input, value, fix) {
         throw errors_inputError(input, 'has a query or fragment', fix);
     return url;
 }
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
-}
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = [
-    'anthropic-base-url',
-    ...PROVIDER_PLAIN_INPUTS,
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-];
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
-    return {
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
-        savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
-    };
-}
-/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
-function resolvePolicy(inputs, hasRefreshToken) {
-    return {
-        onInvalid: inputs.onInvalid,
-        onUnverifiable: inputs.onUnverifiable,
-        ...resolveRefresh(inputs, hasRefreshToken)
-    };
+/**
+ * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
+ * ms.
+ */
+function parseSince(input, value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw inputError(input, `is neither a date-time nor a duration ('${clip(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/refresh.js
 
 
 
-const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
-const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function tokenUrl(value) {
-    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
+
+function parseClientId(value) {
+    if (/^[A-Za-z0-9._:-]+$/.test(value))
+        return value;
+    throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 function readRefreshInputs(getInput) {
-    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
-    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
-    }
+    const clientId = parseClientId(declared_valueOf(getInput, 'oauth-client-id'));
     const secretsToken = getInput('secrets-token').trim();
     const githubToken = getInput('github-token').trim();
     if (isWorkflowToken(secretsToken, githubToken)) {
         throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
     }
     return {
-        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+        tokenUrl: parseCredentialUrl('oauth-token-url', declared_valueOf(getInput, 'oauth-token-url'), `Use the default ${defaultOf('oauth-token-url')} or another https URL`).href,
         clientId,
-        exportEnv: readBoolean('export-env', getInput('export-env'), false),
-        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
+        exportEnv: parseBoolean('export-env', declared_valueOf(getInput, 'export-env')),
+        writeCredentialsFile: parseBoolean('write-credentials-file', declared_valueOf(getInput, 'write-credentials-file')),
         secretsToken,
-        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-        secretScope: parseSecretScope(getInput('secret-scope')),
+        secretName: parseSecretName(declared_valueOf(getInput, 'secret-name')),
+        secretScope: parseSecretScope(declared_valueOf(getInput, 'secret-scope')),
         githubToken
     };
 }
@@ -33725,6 +33583,67 @@ async function writeAtJobEnd(deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/inputs/post.js
+
+
+
+/**
+ * Reads the post step's inputs. Without `warn` a bad boolean throws (the main step refuses it on every run); with
+ * it, at job end, it is a warning and the default.
+ */
+function readPostInputs(input, env, warn) {
+    const flag = (name) => {
+        const value = declared_valueOf(input, name);
+        try {
+            return parseBoolean(name, value);
+        }
+        catch (error) {
+            if (!warn || !(error instanceof errors_UserError))
+                throw error;
+            const fallback = parseBoolean(name, defaultOf(name));
+            warn(`${errors_PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
+            return fallback;
+        }
+    };
+    return {
+        outputPatterns: outputPatterns(input('claude-output'), env),
+        failOnAuthError: flag('fail-on-auth-error'),
+        prComment: flag('pr-comment'),
+        githubToken: input('github-token').trim()
+    };
+}
+/** `claude-output` lines, without blanks and `#` comments; none means the default, in `RUNNER_TEMP`. */
+function outputPatterns(text, env) {
+    const lines = text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('#'));
+    if (lines.length > 0)
+        return lines;
+    const temp = env.RUNNER_TEMP || '.';
+    return [defaultOf('claude-output').replace('${{ runner.temp }}', () => temp)];
+}
+
+;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function duration_formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+
 ;// CONCATENATED MODULE: ./lib/common/inert.js
 // Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
 // runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
@@ -34241,6 +34160,95 @@ function plural(n, one, many = `${one}s`) {
 }
 function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const STATUSES = [
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+];
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
 }
 
 ;// CONCATENATED MODULE: ./lib/state/preflight.js
@@ -35827,7 +35835,7 @@ async function post(deps) {
         try {
             if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
                 outcome.writeBackUnfinished = true;
-                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
+                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${duration_formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
             }
         }
         catch (error) {
@@ -35846,11 +35854,9 @@ async function post(deps) {
 }
 async function scanAndReport(deps, outcome) {
     const { core, env } = deps;
-    const patterns = outputPatterns(core.getInput('claude-output'), env);
-    const failOnAuthError = booleanInput(core, 'fail-on-auth-error', true);
-    const prComment = booleanInput(core, 'pr-comment', false);
+    const inputs = readPostInputs(name => core.getInput(name), env, message => core.warning(message));
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
-    const { files, missing } = await expandPatterns(patterns, workspace);
+    const { files, missing } = await expandPatterns(inputs.outputPatterns, workspace);
     for (const pattern of missing) {
         core.notice(`${errors_PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`);
     }
@@ -35875,7 +35881,7 @@ async function scanAndReport(deps, outcome) {
         core.warning(`${errors_PREFIX}: ${file}: ${reason}`);
     const unreadable = refused.concat(partial);
     if (older > 0 && since !== undefined) {
-        core.info(`${errors_PREFIX}: skipped ${older} credential failure(s) from before this job (before ${new Date(since).toISOString()}, ${formatDuration(JOB_START_MARGIN_MS)} before the preflight checked): an earlier run's, left in the file.`);
+        core.info(`${errors_PREFIX}: skipped ${older} credential failure(s) from before this job (before ${new Date(since).toISOString()}, ${duration_formatDuration(JOB_START_MARGIN_MS)} before the preflight checked): an earlier run's, left in the file.`);
     }
     outcome.findings = tally.items();
     outcome.omittedFindings = tally.omitted;
@@ -35884,14 +35890,14 @@ async function scanAndReport(deps, outcome) {
     }
     // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
     try {
-        await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, prComment);
+        await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, inputs);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
     }
     if (tally.total > 0) {
         const kinds = [...new Set(outcome.findings.map(f => f.kind))].join(', ');
-        if (failOnAuthError) {
+        if (inputs.failOnAuthError) {
             core.info(`${errors_PREFIX}: marking the job failed: the Claude step hit ${tally.total} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`);
             markFailed(deps, outcome);
         }
@@ -35901,7 +35907,7 @@ async function scanAndReport(deps, outcome) {
     }
 }
 /** Annotations, the job summary and the PR comment. */
-async function report(deps, outcome, context, prComment) {
+async function report(deps, outcome, context, inputs) {
     const { core, env } = deps;
     const { state } = context;
     const failures = distinctFailures(outcome.findings, state);
@@ -35916,8 +35922,8 @@ async function report(deps, outcome, context, prComment) {
     catch (error) {
         core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
     }
-    if (prComment) {
-        const comment = await commentOnPullRequest(deps, reportMarkdown(failures, { ...full, audience: 'comment' }), failures.length === 0);
+    if (inputs.prComment) {
+        const comment = await commentOnPullRequest(deps, inputs.githubToken, reportMarkdown(failures, { ...full, audience: 'comment' }), failures.length === 0);
         if (comment)
             outcome.comment = comment;
     }
@@ -35938,14 +35944,13 @@ function markFailed(deps, outcome) {
     (deps.fail ?? defaultFail)();
     outcome.failed = true;
 }
-async function commentOnPullRequest(deps, markdown, nothingFound) {
+async function commentOnPullRequest(deps, token, markdown, nothingFound) {
     const { core, env } = deps;
     const pr = pullRequestFromEnv(env);
     if (!pr) {
         core.info(`${errors_PREFIX}: pr-comment is on, but this run is not for a pull request; no comment.`);
         return undefined;
     }
-    const token = core.getInput('github-token');
     if (!token) {
         core.warning(`${errors_PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`);
         return undefined;
@@ -35994,33 +35999,6 @@ function jobStartOf(state, now) {
     const checkedAt = state?.checkedAt;
     return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS;
 }
-/** `claude-output` lines; empty means the claude-code-action execution file. */
-function outputPatterns(input, env) {
-    const lines = input
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line && !line.startsWith('#'));
-    if (lines.length > 0)
-        return lines;
-    const temp = env.RUNNER_TEMP || '.';
-    return [`${temp}/claude-execution-output.json`];
-}
-/**
- * A true/false input, read as main reads it (`readBoolean`, as `core.getBooleanInput`). Main already failed on
- * anything else; here, at job end, it is a warning and the default.
- */
-function booleanInput(core, name, fallback) {
-    const value = core.getInput(name);
-    try {
-        return readBoolean(name, value, fallback);
-    }
-    catch (error) {
-        if (!(error instanceof errors_UserError))
-            throw error;
-        core.warning(`${errors_PREFIX}: input '${name}' is '${errors_clip(value.trim())}', not true or false; using ${fallback}.`);
-        return fallback;
-    }
-}
 function defaultFail() {
     process.exitCode = 1;
 }
@@ -36051,9 +36029,9 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7612);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7775);
 
-await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises'
 import type { Core } from '../common/core.js'
 import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
-import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs } from '../inputs/check.js'
+import { readMainInputs } from '../inputs/main.js'
+import { PLAIN_INPUTS } from '../inputs/declared.js'
 import {
   jsonSecretStrings,
   redactKnownSecrets,
@@ -10,8 +11,6 @@ import {
   SECRET_INPUT_NAMES,
   SECRET_INPUTS
 } from '../providers/secrets.js'
-import { refuseSecret } from '../providers/placement.js'
-import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
 import { looksLikeSecret } from '../providers/shapes.js'
@@ -31,34 +30,6 @@ export interface MainDeps {
 }
 
 const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
-
-/**
- * Inputs the refresh and the post step read, that never hold a secret: checked on every run, so that a typo
- * fails the first run rather than the one, hours or weeks later, that first needs a refresh.
- */
-const PLAIN_LATER_INPUTS = [
-  'oauth-token-url',
-  'oauth-client-id',
-  'export-env',
-  'write-credentials-file',
-  'secret-name',
-  'secret-scope',
-  'claude-output',
-  'fail-on-auth-error',
-  'pr-comment'
-] as const
-
-/**
- * Validates the inputs only the refresh or the post step use, and returns the refresh's; throws a UserError naming
- * the first bad one.
- */
-export function readLaterInputs(input: (name: string) => string): RefreshInputs {
-  for (const name of PLAIN_LATER_INPUTS) refuseSecret(name, input(name))
-  refuseSecret('secrets-token', input('secrets-token'), true)
-  readBoolean('fail-on-auth-error', input('fail-on-auth-error'), true)
-  readBoolean('pr-comment', input('pr-comment'), false)
-  return readRefreshInputs(input)
-}
 
 export async function run(): Promise<void> {
   await main({ core: runnerCore, env: process.env, send, now: () => new Date() })
@@ -81,9 +52,7 @@ export function maskSecrets(core: Core, env: NodeJS.ProcessEnv): void {
     }
   }
   // A secret pasted into an input that never holds one: masked too, before its input is refused.
-  const plainValues = [...PLAIN_CHECK_INPUTS, ...PLAIN_LATER_INPUTS].map(name =>
-    core.getInput(name)
-  )
+  const plainValues = PLAIN_INPUTS.map(name => core.getInput(name))
   const baseUrls = [core.getInput('anthropic-base-url'), env.ANTHROPIC_BASE_URL ?? '']
   for (const value of [...plainValues, env.ANTHROPIC_BASE_URL ?? '']) {
     if (value.length >= 4 && looksLikeSecret(value)) core.setSecret(value)
@@ -139,8 +108,7 @@ export async function main(deps: MainDeps): Promise<void> {
     maskSecrets(core, env)
     // Secrets are read untrimmed so that a pasted newline can be removed and said.
     const input = (name: string) => core.getInput(name, { trimWhitespace: !isSecretInput(name) })
-    const inputs = readCheckInputs(input, env)
-    const refreshInputs = readLaterInputs(input)
+    const { check: inputs, refresh: refreshInputs } = readMainInputs(input, env)
     const report = await runCheck(inputs, { input, now: deps.now() }, deps)
     const claudeStep = report.selection.claudeStep
     if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {

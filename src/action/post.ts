@@ -4,9 +4,9 @@
 import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
 import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
-import { readBoolean } from '../inputs/check.js'
+import { readPostInputs, type PostInputs } from '../inputs/post.js'
 import { formatDuration } from '../lifetime/duration.js'
-import { PREFIX, clip, oneLine, UserError, reasonOf } from '../common/errors.js'
+import { PREFIX, oneLine, UserError, reasonOf } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import {
   annotate,
@@ -98,12 +98,14 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
 
 async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void> {
   const { core, env } = deps
-  const patterns = outputPatterns(core.getInput('claude-output'), env)
-  const failOnAuthError = booleanInput(core, 'fail-on-auth-error', true)
-  const prComment = booleanInput(core, 'pr-comment', false)
+  const inputs = readPostInputs(
+    name => core.getInput(name),
+    env,
+    message => core.warning(message)
+  )
 
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
-  const { files, missing } = await expandPatterns(patterns, workspace)
+  const { files, missing } = await expandPatterns(inputs.outputPatterns, workspace)
   for (const pattern of missing) {
     core.notice(
       `${PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`
@@ -145,14 +147,14 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 
   // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
   try {
-    await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, prComment)
+    await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, inputs)
   } catch (error) {
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
 
   if (tally.total > 0) {
     const kinds = [...new Set(outcome.findings.map(f => f.kind))].join(', ')
-    if (failOnAuthError) {
+    if (inputs.failOnAuthError) {
       core.info(
         `${PREFIX}: marking the job failed: the Claude step hit ${tally.total} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
       )
@@ -170,7 +172,7 @@ async function report(
   deps: PostDeps,
   outcome: PostOutcome,
   context: Pick<ReportContext, 'files' | 'missing' | 'unreadable' | 'state'>,
-  prComment: boolean
+  inputs: PostInputs
 ): Promise<void> {
   const { core, env } = deps
   const { state } = context
@@ -187,9 +189,10 @@ async function report(
     core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
   }
 
-  if (prComment) {
+  if (inputs.prComment) {
     const comment = await commentOnPullRequest(
       deps,
+      inputs.githubToken,
       reportMarkdown(failures, { ...full, audience: 'comment' }),
       failures.length === 0
     )
@@ -215,6 +218,7 @@ function markFailed(deps: PostDeps, outcome: PostOutcome): void {
 
 async function commentOnPullRequest(
   deps: PostDeps,
+  token: string,
   markdown: string,
   nothingFound: boolean
 ): Promise<CommentOutcome | undefined> {
@@ -224,7 +228,6 @@ async function commentOnPullRequest(
     core.info(`${PREFIX}: pr-comment is on, but this run is not for a pull request; no comment.`)
     return undefined
   }
-  const token = core.getInput('github-token')
   if (!token) {
     core.warning(
       `${PREFIX}: pr-comment is on but input 'github-token' is empty; no comment. Pass github-token: \${{ github.token }}.`
@@ -279,34 +282,6 @@ const JOB_START_MARGIN_MS = 10 * 60_000
 function jobStartOf(state: PreflightState | undefined, now: number): number | undefined {
   const checkedAt = state?.checkedAt
   return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS
-}
-
-/** `claude-output` lines; empty means the claude-code-action execution file. */
-export function outputPatterns(input: string, env: NodeJS.ProcessEnv): string[] {
-  const lines = input
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line && !line.startsWith('#'))
-  if (lines.length > 0) return lines
-  const temp = env.RUNNER_TEMP || '.'
-  return [`${temp}/claude-execution-output.json`]
-}
-
-/**
- * A true/false input, read as main reads it (`readBoolean`, as `core.getBooleanInput`). Main already failed on
- * anything else; here, at job end, it is a warning and the default.
- */
-function booleanInput(core: Core, name: string, fallback: boolean): boolean {
-  const value = core.getInput(name)
-  try {
-    return readBoolean(name, value, fallback)
-  } catch (error) {
-    if (!(error instanceof UserError)) throw error
-    core.warning(
-      `${PREFIX}: input '${name}' is '${clip(value.trim())}', not true or false; using ${fallback}.`
-    )
-    return fallback
-  }
 }
 
 function defaultFail(): void {

@@ -1,8 +1,8 @@
 import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { PLAIN_CHECK_INPUTS, readCheckInputs } from '../inputs/check.js'
-import { redactKnownSecrets, SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
+import { CHECK_FLAGS, readCliCheckInputs } from '../inputs/cli.js'
+import { redactKnownSecrets, SECRET_ENV_VARS } from '../providers/secrets.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
 import { fingerprintOf } from '../providers/shapes.js'
@@ -19,18 +19,12 @@ export interface Io {
   now?: () => number
 }
 
-/** The action's inputs that the CLI takes as flags of the same name; it does not refresh. */
-const INPUT_FLAGS = [
-  ...SECRET_INPUTS,
-  ...PLAIN_CHECK_INPUTS.filter(name => name !== 'force-refresh')
-]
-
 export const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
 same environment variables Claude Code reads (${[...SECRET_ENV_VARS, 'ANTHROPIC_BASE_URL'].join(', ')}),
 or from flags named like the action's inputs:
-  ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
+  ${CHECK_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
 Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
 ~/.claude/.credentials.json (on macOS Claude Code keeps it in the Keychain instead).
@@ -48,7 +42,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
       options: {
         json: { type: 'boolean', default: false },
         'claude-credentials-file': { type: 'string' },
-        ...Object.fromEntries(INPUT_FLAGS.map(flag => [flag, { type: 'string' as const }]))
+        ...Object.fromEntries(CHECK_FLAGS.map(flag => [flag, { type: 'string' as const }]))
       },
       strict: true,
       allowPositionals: false
@@ -66,13 +60,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     typeof given === 'string'
       ? await readGivenFile(given)
       : await readClaudeCodeFile(io.env, fileWarnings)
-  const input = (name: string) => {
-    const value = flags[name]
-    if (typeof value === 'string') return value
-    // A laptop has no job to outlast: no minimum unless asked.
-    return name === 'min-remaining' ? '0s' : ''
-  }
-  const inputs = readCheckInputs(input, io.env)
+  const { inputs, input } = readCliCheckInputs(flags, io.env)
   const now = () => new Date((io.now ?? Date.now)())
   const report = await runCheck(
     inputs,

@@ -1,8 +1,8 @@
 // `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 import { parseArgs } from 'node:util'
-import { parseDuration } from '../lifetime/duration.js'
-import { PREFIX, clip, inputError, oneLine } from '../common/errors.js'
+import { parseSince } from '../inputs/parse.js'
+import { PREFIX, oneLine } from '../common/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../common/inert.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
@@ -28,21 +28,6 @@ stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
 
 Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`
 
-/** `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch ms. */
-function parseSince(value: string, now: number): number {
-  if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
-    return now - parseDuration('--since', value, { min: 0, max: 10 * 365 * 86_400_000 })
-  const text = value.trim()
-  const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN
-  if (Number.isNaN(at))
-    throw inputError(
-      '--since',
-      `is neither a date-time nor a duration ('${clip(text)}')`,
-      "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'"
-    )
-  return at
-}
-
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const now = io.now ?? Date.now
   let values: { json?: boolean; since?: string }
@@ -62,7 +47,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     io.stderr(`${PREFIX}: scan needs at least one FILE.\n${SCAN_USAGE}\n`)
     return 2
   }
-  const since = values.since === undefined ? undefined : parseSince(values.since, now())
+  const since = values.since === undefined ? undefined : parseSince('--since', values.since, now())
   const { files, missing } = await expandPatterns(positionals)
   if (missing.length > 0) {
     io.stderr(`${PREFIX}: no such file: ${missing.map(inert).join(', ')}\n`)

@@ -12,9 +12,14 @@ export class UserError extends Error {
   }
 }
 
-/** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
 export function inputError(input: string, problem: string, fix: string): UserError {
-  return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix}`)
+  return new UserError(
+    `${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`
+  )
 }
 
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */

@@ -1,9 +1,7 @@
-import { clip, inputError } from '../common/errors.js'
-import { parseDuration } from '../lifetime/duration.js'
 import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
 import { refuseSecret } from '../providers/placement.js'
-import { PROVIDER_PLAIN_INPUTS } from '../providers/secrets.js'
-import { isSafeTransport } from '../http/url.js'
+import { plainInputsOf, valueOf } from './declared.js'
+import { parseBoolean, parseChoice, parseCredentialUrl, parseDuration } from './parse.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
 
@@ -24,133 +22,51 @@ export interface CheckInputs {
   githubToken: string
 }
 
-export function readChoice<T extends string>(
-  input: string,
-  value: string,
-  choices: readonly T[],
-  fallback: T
-): T {
-  const text = value.trim().toLowerCase()
-  if (text === '') return fallback
-  if ((choices as readonly string[]).includes(text)) return text as T
-  throw inputError(
-    input,
-    `is '${clip(value.trim())}'`,
-    `Use ${choices.map(c => `'${c}'`).join(' or ')}`
-  )
-}
-
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE']
-const FALSE = ['false', 'False', 'FALSE']
-
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-export function readBoolean(input: string, value: string, fallback: boolean): boolean {
-  const text = value.trim()
-  if (text === '') return fallback
-  if (TRUE.includes(text)) return true
-  if (FALSE.includes(text)) return false
-  throw inputError(
-    input,
-    `is '${clip(text)}', not true or false`,
-    `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`
-  )
-}
-
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-export function readCredentialUrl(input: string, value: string, fix: string): URL {
-  const text = value.trim()
-  let url: URL
-  try {
-    url = new URL(text)
-  } catch {
-    // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-    throw inputError(
-      input,
-      text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`,
-      fix
-    )
-  }
-  if (url.username || url.password)
-    throw inputError(
-      input,
-      'has a user name or password in it',
-      `${fix}, and put credentials in their own inputs`
-    )
-  if (!isSafeTransport(url))
-    throw inputError(
-      input,
-      url.protocol === 'http:'
-        ? `uses http: to ${url.hostname}, in clear, instead of https:`
-        : `uses ${url.protocol} instead of https:`,
-      `${fix}; credentials travel only over https (http only to this machine)`
-    )
-  if (url.search || url.hash) throw inputError(input, 'has a query or fragment', fix)
-  return url
-}
-
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-export function readBaseUrl(input: string, value: string): string {
+function parseBaseUrl(input: string, value: string): string {
   const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`
-  return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '')
+  return parseCredentialUrl(input, value, fix).toString().replace(/\/+$/, '')
 }
-
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-export const PLAIN_CHECK_INPUTS = [
-  'anthropic-base-url',
-  ...PROVIDER_PLAIN_INPUTS,
-  'min-remaining',
-  'probe-timeout',
-  'on-invalid',
-  'on-expiring',
-  'on-unverifiable',
-  'force-refresh'
-] as const
 
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 export function readCheckInputs(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv
 ): CheckInputs {
-  for (const name of PLAIN_CHECK_INPUTS) refuseSecret(name, input(name))
+  for (const name of plainInputsOf('check')) refuseSecret(name, input(name))
   refuseSecret('github-token', input('github-token'), true)
   const baseInput = input('anthropic-base-url').trim()
   const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim()
   refuseSecret('ANTHROPIC_BASE_URL', baseEnv)
   const [baseUrl, baseUrlFrom] = baseInput
-    ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+    ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
     : baseEnv
-      ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+      ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
       : [DEFAULT_BASE_URL, 'default']
-  const minRemaining = input('min-remaining').trim()
+  const minRemaining = valueOf(input, 'min-remaining')
   return {
     baseUrl,
     baseUrlFrom,
-    probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+    probeTimeoutMs: parseDuration('probe-timeout', valueOf(input, 'probe-timeout'), {
       min: 1_000,
       max: 300_000
     }),
     minRemainingMs:
-      minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+      minRemaining.toLowerCase() === 'auto'
         ? 'auto'
         : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-    onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-    onExpiring: readChoice(
-      'on-expiring',
-      input('on-expiring'),
-      ['auto', 'fail', 'warn', 'refresh'],
-      'auto'
-    ),
-    onUnverifiable: readChoice(
-      'on-unverifiable',
-      input('on-unverifiable'),
-      ['warn', 'fail'],
-      'warn'
-    ),
-    forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+    onInvalid: parseChoice('on-invalid', valueOf(input, 'on-invalid'), ['fail', 'warn']),
+    onExpiring: parseChoice('on-expiring', valueOf(input, 'on-expiring'), [
+      'auto',
+      'fail',
+      'warn',
+      'refresh'
+    ]),
+    onUnverifiable: parseChoice('on-unverifiable', valueOf(input, 'on-unverifiable'), [
+      'warn',
+      'fail'
+    ]),
+    forceRefresh: parseBoolean('force-refresh', valueOf(input, 'force-refresh')),
     savesRotatedToken: input('secrets-token').trim() !== '',
     githubToken: input('github-token').trim()
   }

@@ -1,9 +1,7 @@
 import { inputError } from '../common/errors.js'
-import { readBoolean, readCredentialUrl } from './check.js'
 import { parseSecretName, parseSecretScope, type SecretScope } from '../secrets/target.js'
-
-export const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token'
-export const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e'
+import { defaultOf, valueOf } from './declared.js'
+import { parseBoolean, parseCredentialUrl } from './parse.js'
 
 /**
  * The inputs of the refresh and write-back (action.yml). The credential itself (`claude-credentials`,
@@ -22,24 +20,18 @@ export interface RefreshInputs {
   githubToken: string
 }
 
-function tokenUrl(value: string): string {
-  return readCredentialUrl(
-    'oauth-token-url',
-    value,
-    `Use the default ${DEFAULT_TOKEN_URL} or another https URL`
-  ).href
+function parseClientId(value: string): string {
+  if (/^[A-Za-z0-9._:-]+$/.test(value)) return value
+  throw inputError(
+    'oauth-client-id',
+    'has characters a client id never has',
+    `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`
+  )
 }
 
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 export function readRefreshInputs(getInput: (name: string) => string): RefreshInputs {
-  const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID
-  if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-    throw inputError(
-      'oauth-client-id',
-      'has characters a client id never has',
-      `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`
-    )
-  }
+  const clientId = parseClientId(valueOf(getInput, 'oauth-client-id'))
   const secretsToken = getInput('secrets-token').trim()
   const githubToken = getInput('github-token').trim()
   if (isWorkflowToken(secretsToken, githubToken)) {
@@ -50,17 +42,20 @@ export function readRefreshInputs(getInput: (name: string) => string): RefreshIn
     )
   }
   return {
-    tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+    tokenUrl: parseCredentialUrl(
+      'oauth-token-url',
+      valueOf(getInput, 'oauth-token-url'),
+      `Use the default ${defaultOf('oauth-token-url')} or another https URL`
+    ).href,
     clientId,
-    exportEnv: readBoolean('export-env', getInput('export-env'), false),
-    writeCredentialsFile: readBoolean(
+    exportEnv: parseBoolean('export-env', valueOf(getInput, 'export-env')),
+    writeCredentialsFile: parseBoolean(
       'write-credentials-file',
-      getInput('write-credentials-file'),
-      false
+      valueOf(getInput, 'write-credentials-file')
     ),
     secretsToken,
-    secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-    secretScope: parseSecretScope(getInput('secret-scope')),
+    secretName: parseSecretName(valueOf(getInput, 'secret-name')),
+    secretScope: parseSecretScope(valueOf(getInput, 'secret-scope')),
     githubToken
   }
 }

@@ -1,4 +1,4 @@
-import { PREFIX, UserError, inputError } from '../common/errors.js'
+import { PREFIX, UserError, clip, inputError } from '../common/errors.js'
 
 export type SecretScope =
   { kind: 'repo' } | { kind: 'environment'; environment: string } | { kind: 'org' }
@@ -20,8 +20,8 @@ export function parseSecretScope(value: string): SecretScope {
   if (env?.[1]?.trim()) return { kind: 'environment', environment: env[1].trim() }
   throw inputError(
     'secret-scope',
-    `is '${text}'`,
-    "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'."
+    `is '${clip(text)}'`,
+    "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'"
   )
 }
 
@@ -31,8 +31,8 @@ export function parseSecretName(value: string): string {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
     throw inputError(
       'secret-name',
-      `is '${name}', not a valid secret name`,
-      'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).'
+      `is '${clip(name)}', not a valid secret name`,
+      'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)'
     )
   }
   return name

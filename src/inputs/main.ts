@@ -1,0 +1,22 @@
+import { refuseSecret } from '../providers/placement.js'
+import { readCheckInputs, type CheckInputs } from './check.js'
+import { plainInputsOf } from './declared.js'
+import { readPostInputs } from './post.js'
+import { readRefreshInputs, type RefreshInputs } from './refresh.js'
+
+/**
+ * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
+ * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
+ * first needs a refresh. Throws a UserError naming the first bad one.
+ */
+export function readMainInputs(
+  input: (name: string) => string,
+  env: NodeJS.ProcessEnv
+): { check: CheckInputs; refresh: RefreshInputs } {
+  const check = readCheckInputs(input, env)
+  for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
+    refuseSecret(name, input(name))
+  refuseSecret('secrets-token', input('secrets-token'), true)
+  readPostInputs(input, env)
+  return { check, refresh: readRefreshInputs(input) }
+}
