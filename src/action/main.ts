@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
-import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs } from '../inputs/check.js'
 import {
@@ -61,7 +61,7 @@ export function readLaterInputs(input: (name: string) => string): RefreshInputs 
 }
 
 export async function run(): Promise<void> {
-  await main({ core: runnerCore, env: process.env, send, now: () => new Date() })
+  await main({ core: actionsCore, env: process.env, send, now: () => new Date() })
 }
 
 /**
