@@ -1139,7 +1139,7 @@ function githubRequest(token, env, options = {}) {
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
  * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
- * of a GET and in a JSON body otherwise, as @octokit/endpoint sends them.
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
  */
 function routeRequest(route, params) {
     const [method, template] = route.split(' ');
