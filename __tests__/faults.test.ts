@@ -9,7 +9,7 @@ import { send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
 import { requestRefresh, RefreshFailure } from '../src/refresh/oauth.js'
 import { loadJobWorkflow, minRemainingOf } from '../src/check/min-remaining.js'
-import { octokitRequest } from '../src/github/client.js'
+import { githubRequest } from '../src/github/client.js'
 import { SecretApiError, writeSecret } from '../src/secrets/write.js'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
 import { CommentApiError, upsertComment } from '../src/github/pr-comment.js'
@@ -89,7 +89,7 @@ const secretsCall = (faulty: 'public key GET' | 'PUT'): Call => ({
   run: async base => {
     try {
       await writeSecret({
-        api: octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
+        api: githubRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
         core,
         target: { scope: { kind: 'repo' }, name: 'CLAUDE_CREDENTIALS', owner: 'acme', repo: 'app' },
         value: '{"claudeAiOauth":{}}',
@@ -153,7 +153,7 @@ const commentCall = (faulty: 'list' | 'create'): Call => ({
         ? { body: [] }
         : { status: 201, body: { id: 1 } },
   run: async base => {
-    const api = octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS })
+    const api = githubRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS })
     const pr = { owner: 'acme', repo: 'app', number: 7 }
     try {
       const outcome = await upsertComment(api, pr, '<!-- m -->', '<!-- m -->\nbody')
@@ -277,7 +277,7 @@ const CALLS: Call[] = [
     run: async base => {
       try {
         await acquireLock({
-          api: octokitRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
+          api: githubRequest(TOKEN, { GITHUB_API_URL: base }, { timeoutMs: REQUEST_MS }),
           owner: 'acme',
           repo: 'app',
           ref: lockRef('repo', 'CLAUDE_CREDENTIALS'),

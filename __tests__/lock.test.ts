@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
-import { octokitRequest } from '../src/github/client.js'
+import { githubRequest } from '../src/github/client.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { refsRoutes, seedCommit } from '../stand-ins/github-refs.js'
 
@@ -16,7 +16,7 @@ async function setUp(fault?: (request: { method: string; path: string }) => any)
   const state: any = {}
   const head = seedCommit(state, { message: 'head' })
   github = await startGitHubStandIn({ routes: refsRoutes, state, tokens: [TOKEN], fault })
-  const api = octokitRequest(TOKEN, { GITHUB_API_URL: github.url })
+  const api = githubRequest(TOKEN, { GITHUB_API_URL: github.url })
   const options = (holder: string, extra = {}) => ({
     api,
     owner: 'acme',
@@ -95,7 +95,7 @@ describe('the GitHub lock', () => {
 
   it('says which permission is missing when the API refuses', async () => {
     const { options } = await setUp()
-    const api = octokitRequest('github_pat_without_access', { GITHUB_API_URL: github.url })
+    const api = githubRequest('github_pat_without_access', { GITHUB_API_URL: github.url })
     const error = await acquireLock({ ...options('run A'), api }).catch(e => e)
     expect(error).toBeInstanceOf(LockError)
     expect(error.reason).toBe('denied')

@@ -1,5 +1,5 @@
-// The post step in-process: real scanner, real Octokit (@actions/github) against the GitHub stand-in on
-// loopback; only @actions/core is replaced by a recorder so every annotation and warning can be checked.
+// The post step in-process: real scanner, the real GitHub client (src/github/client.ts) against the GitHub
+// stand-in on loopback; only @actions/core is replaced by a recorder so every annotation and warning can be checked.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import {
   copyFileSync,

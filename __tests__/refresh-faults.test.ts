@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { send } from '../src/http/request.js'
 import { finishWriteBack, refreshAndHandOff, type RefreshTuning } from '../src/refresh/index.js'
-import { octokitRequest } from '../src/github/client.js'
+import { githubRequest } from '../src/github/client.js'
 import {
   credentialOf,
   jobEnv,
@@ -174,7 +174,7 @@ describe('the newest refresh token is never silently lost', () => {
     const main = recordingCore()
     let killed = false
     const github = (token: string) => {
-      const api = octokitRequest(token, env)
+      const api = githubRequest(token, env)
       if (!c.killDuringWrite) return api
       return (route: string, params?: Record<string, unknown>) => {
         if (route.startsWith('PUT ')) {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { octokitRequest } from '../src/github/client.js'
+import { githubRequest } from '../src/github/client.js'
 import { changedSince } from '../src/secrets/stale.js'
 import { secretTarget, type SecretTarget } from '../src/secrets/target.js'
 import { UserError } from '../src/common/errors.js'
@@ -17,7 +17,7 @@ async function setUp(fault?: (request: { method: string; path: string }) => any)
   github = await startGitHubStandIn({ routes: secretsRoutes, state, tokens: [TOKEN], fault })
   const masked: string[] = []
   const core = { setSecret: (v: string) => void masked.push(v), debug: () => {} }
-  const api = octokitRequest(TOKEN, { GITHUB_API_URL: github.url })
+  const api = githubRequest(TOKEN, { GITHUB_API_URL: github.url })
   return { state, api, core, masked }
 }
 

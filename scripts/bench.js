@@ -4,8 +4,7 @@
 //     running commit, as after actions/checkout (goal <= 1.3); and, for the record, with the workflow read through
 //     the contents API instead, which adds one GitHub round trip before the probe (the workflow names the Claude
 //     step, which decides what to probe);
-//  2. cold start of dist/main/index.js on a no-network path / `node -e 0` (goal <= 3);
-//  3. the scanner on a 1 GB transcript (stream-json, then an execution file) against grep, and its peak memory
+//  2. the scanner on a 1 GB transcript (stream-json, then an execution file) against grep, and its peak memory
 //     (scripts/bench-scan.js).
 import { spawnSync, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
@@ -122,28 +121,6 @@ try {
   await api.close()
   await github.close()
 }
-
-const time = (args, env = {}) => {
-  const started = performance.now()
-  spawnSync(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' })
-  return performance.now() - started
-}
-const empty = execFileSync('mktemp', ['-d']).toString().trim()
-const files = {
-  GITHUB_OUTPUT: `${empty}/o`,
-  GITHUB_STATE: `${empty}/s`,
-  GITHUB_ENV: `${empty}/e`,
-  GITHUB_STEP_SUMMARY: `${empty}/m`
-}
-execFileSync('touch', Object.values(files))
-time(['-e', '0'])
-time(['dist/main/index.js'], files)
-const bare = median(Array.from({ length: 15 }, () => time(['-e', '0'])))
-const cold = median(Array.from({ length: 15 }, () => time(['dist/main/index.js'], files)))
-console.log(
-  `cold start: dist/main/index.js with no credential (no network) ${cold.toFixed(0)} ms, node -e 0 ${bare.toFixed(0)} ms`
-)
-console.log(`  ratio = ${(cold / bare).toFixed(2)} (goal <= 3)`)
 
 let scanStatus = 0
 for (const format of ['jsonl', 'execution']) {

@@ -23,13 +23,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
 /***/ 8611:
 /***/ ((module) => {
 
@@ -209,13 +202,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
-
-/***/ }),
-
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
@@ -737,7 +723,7 @@ function selectCredential(context, env, step) {
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
 /** No HTTP answer: the network, not the credential. */
-class request_NetworkError extends Error {
+class NetworkError extends Error {
     failure;
     host;
     constructor(failure, host, detail) {
@@ -773,11 +759,10 @@ function causeChain(error) {
     return chain;
 }
 /**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
- * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
- * another realm is not `instanceof Error`.
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
  */
-function request_classifyNetworkError(error) {
+function classifyNetworkError(error) {
     const chain = causeChain(error);
     const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
     // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
@@ -807,16 +792,23 @@ function request_classifyNetworkError(error) {
     return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -835,18 +827,17 @@ function isNetworkFailure(error) {
 }
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
- * undici is imported on first use so that paths with no network start fast.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
  */
-const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+const request_send = async (request) => {
+    const undici = await loadUndici();
     const host = new URL(request.url).host;
     let proxy;
     try {
         proxy = await proxyFor(request.url);
     }
     catch (error) {
-        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
     }
     // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
     const where = proxy ? `${proxy.name}, for ${host}` : host;
@@ -856,19 +847,21 @@ const send = async (request) => {
             headers: request.headers,
             body: request.body,
             signal: request.signal,
-            redirect: 'manual',
+            redirect: request.followRedirects ? 'follow' : 'manual',
             ...(proxy && { dispatcher: proxy.dispatcher })
         });
-        const text = await response.text();
-        return { status: response.status, headers: Object.fromEntries(response.headers), text };
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
     }
     catch (error) {
         if (!isNetworkFailure(error)) {
             // Never the message: undici quotes a rejected header value, which may be the credential itself.
             throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
         }
-        const [failure, detail] = request_classifyNetworkError(error);
-        throw new request_NetworkError(failure, where, detail);
+        const [failure, detail] = classifyNetworkError(error);
+        throw new NetworkError(failure, where, detail);
     }
 };
 /** An error's name and code, never its message. */
@@ -913,7 +906,7 @@ async function probe(credential, options) {
                 : { done: true, value };
         }
         catch (error) {
-            if (!(error instanceof request_NetworkError))
+            if (!(error instanceof NetworkError))
                 throw error;
             const message = error.failure === 'timeout'
                 ? `no answer within ${Number((options.timeoutMs / 1000).toFixed(1))}s (${error.host})`
@@ -944,40 +937,76 @@ var external_node_fs_ = __nccwpck_require__(3024);
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
-/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
-/**
- * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
- * so that a main step that never writes a secret starts fast.
- */
-function octokitRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    let octokit;
-    return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
-        const client = await octokit;
-        const signal = AbortSignal.timeout(timeoutMs);
-        try {
-            const answer = await client.request(route, { ...params, request: { signal } });
-            return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
-        }
-        catch (error) {
-            const response = error.response;
-            if (response && typeof response.status === 'number') {
-                return { status: response.status, data: response.data, headers: response.headers ?? {} };
-            }
-            throw networkErrorOf(error, new URL(baseUrl).host, signal);
-        }
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
     };
 }
-const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
-/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
-function networkErrorOf(error, host, signal) {
-    if (signal?.aborted)
-        return new NetworkError('timeout', host, '');
-    const [failure, detail] = classifyNetworkError(error);
-    return new NetworkError(failure, host, detail);
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? send;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+    };
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
 }
 /**
  * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
@@ -1165,7 +1194,7 @@ async function readLocal(workspace, path) {
         await file.close();
     }
 }
-/** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
+/** One GET of the contents API over `send` (proxy-aware, deadline-bound); a redirect is an answer, not followed. */
 async function readRemote(ref, at, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
@@ -1176,12 +1205,7 @@ async function readRemote(ref, at, env, deps) {
         const answer = await deps.send({
             method: 'GET',
             url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
-            headers: {
-                authorization: `Bearer ${deps.githubToken}`,
-                accept: 'application/vnd.github+json',
-                'x-github-api-version': '2022-11-28',
-                'user-agent': 'claude-preflight'
-            },
+            headers: githubHeaders(deps.githubToken),
             signal: AbortSignal.timeout(deps.timeoutMs)
         });
         if (answer.status !== 200)
@@ -1203,7 +1227,7 @@ async function readRemote(ref, at, env, deps) {
         return { text: bytes.toString('utf8') };
     }
     catch (error) {
-        if (!(error instanceof request_NetworkError))
+        if (!(error instanceof NetworkError))
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
@@ -1834,7 +1858,7 @@ async function checkCommand(args, io) {
         : await readClaudeCodeFile(io.env, fileWarnings);
     const { inputs, input } = readCliCheckInputs(flags, io.env);
     const now = () => new Date((io.now ?? Date.now)());
-    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
+    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? request_send, env: io.env, now });
     const message = verdictMessage(report, {}, (0,secrets/* redactKnownSecrets */.Ok)(input, io.env));
     const { verdict } = report;
     const chosen = report.chosen;
@@ -3421,7 +3445,7 @@ function fingerprintOf(credential) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

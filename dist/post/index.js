@@ -12,6 +12,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -275,7 +276,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -28382,13 +28383,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 9896:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-
-/***/ }),
-
 /***/ 8611:
 /***/ ((module) => {
 
@@ -28550,13 +28544,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 857:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-
-/***/ }),
-
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28578,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7775:
+/***/ 4024:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28635,8 +28622,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-// EXTERNAL MODULE: external "os"
-var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28711,7 +28698,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_.EOL);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -28767,8 +28754,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-// EXTERNAL MODULE: external "fs"
-var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28782,10 +28769,10 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_.existsSync(filePath)) {
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
+    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -28801,7 +28788,7 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -28970,7 +28957,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -28993,7 +28980,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29089,7 +29076,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_.EOL);
+        return this.addRaw(external_os_namespaceObject.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29293,7 +29280,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
+const { chmod: io_util_chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29320,7 +29307,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_.constants.O_RDONLY;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29813,13 +29800,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_.EOL);
+            let n = s.indexOf(external_os_namespaceObject.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_.EOL.length);
-                n = s.indexOf(external_os_.EOL);
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
             }
             return s;
         }
@@ -30110,7 +30097,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30449,8 +30436,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_.platform();
-const arch = external_os_.arch();
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -30631,7 +30618,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_.EOL);
+    process.stdout.write(external_os_namespaceObject.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -30699,7 +30686,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_.EOL);
+    process.stdout.write(message + external_os_namespaceObject.EOL);
 }
 /**
  * Begin an output group.
@@ -30861,9 +30848,8 @@ function causeChain(error) {
     return chain;
 }
 /**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
- * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
- * another realm is not `instanceof Error`.
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
  */
 function classifyNetworkError(error) {
     const chain = causeChain(error);
@@ -30895,16 +30881,23 @@ function classifyNetworkError(error) {
     return ['other', code || (name ?? '')];
 }
 const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -30923,11 +30916,10 @@ function isNetworkFailure(error) {
 }
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
- * undici is imported on first use so that paths with no network start fast.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
  */
 const send = async (request) => {
-    const undici = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await loadUndici();
     const host = new URL(request.url).host;
     let proxy;
     try {
@@ -30944,11 +30936,13 @@ const send = async (request) => {
             headers: request.headers,
             body: request.body,
             signal: request.signal,
-            redirect: 'manual',
+            redirect: request.followRedirects ? 'follow' : 'manual',
             ...(proxy && { dispatcher: proxy.dispatcher })
         });
-        const text = await response.text();
-        return { status: response.status, headers: Object.fromEntries(response.headers), text };
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
     }
     catch (error) {
         if (!isNetworkFailure(error)) {
@@ -30971,40 +30965,76 @@ function errorName(error) {
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
-/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
-/**
- * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
- * so that a main step that never writes a secret starts fast.
- */
-function octokitRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    let octokit;
-    return async (route, params = {}) => {
-        octokit ??= __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
-        const client = await octokit;
-        const signal = AbortSignal.timeout(timeoutMs);
-        try {
-            const answer = await client.request(route, { ...params, request: { signal } });
-            return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
-        }
-        catch (error) {
-            const response = error.response;
-            if (response && typeof response.status === 'number') {
-                return { status: response.status, data: response.data, headers: response.headers ?? {} };
-            }
-            throw networkErrorOf(error, new URL(baseUrl).host, signal);
-        }
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
     };
 }
-const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
-/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
-function networkErrorOf(error, host, signal) {
-    if (signal?.aborted)
-        return new request_NetworkError('timeout', host, '');
-    const [failure, detail] = classifyNetworkError(error);
-    return new request_NetworkError(failure, host, detail);
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? send;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+    };
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
 }
 /**
  * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
@@ -33176,7 +33206,7 @@ function writeFix(error, target) {
     return "GitHub's API did not take the write; it is retried at job end";
 }
 function githubFor(deps) {
-    return deps.tuning?.github ?? ((token) => octokitRequest(token, deps.env));
+    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
 }
 /**
  * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
@@ -35684,7 +35714,7 @@ function globToRegExp(glob) {
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
 // One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
 // login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
-// (src/github/client.ts), which maps octokit's answers and network failures once for the action.
+// (src/github/client.ts), which maps answers and network failures once for the action.
 
 
 /** A comment call that failed, in one line; `status` is the HTTP status when the API answered. */
@@ -35964,7 +35994,7 @@ async function commentOnPullRequest(deps, token, markdown, nothingFound) {
         ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
         : undefined;
     try {
-        const api = deps.github ? deps.github(token) : octokitRequest(token, env);
+        const api = deps.github ? deps.github(token) : githubRequest(token, env);
         const outcome = await upsertComment(api, pr, COMMENT_MARKER, commentBody(markdown, runUrl), {
             onlyUpdate: nothingFound
         });
@@ -36029,7 +36059,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7775);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4024);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -36879,7 +36909,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
-import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { readMainInputs } from '../inputs/main.js'
 import { PLAIN_INPUTS } from '../inputs/declared.js'
@@ -32,7 +32,7 @@ export interface MainDeps {
 const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
 
 export async function run(): Promise<void> {
-  await main({ core: runnerCore, env: process.env, send, now: () => new Date() })
+  await main({ core: actionsCore, env: process.env, send, now: () => new Date() })
 }
 
 /**

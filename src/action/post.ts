@@ -20,7 +20,7 @@ import { distinctFailures, type Failure } from '../scan/explain.js'
 import { parsePreflightState, STATE_KEY, type PreflightState } from '../state/preflight.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
-import { octokitRequest, type GitHubRequest } from '../github/client.js'
+import { githubRequest, type GitHubRequest } from '../github/client.js'
 import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
@@ -33,7 +33,7 @@ import {
 export interface PostDeps {
   core: Core
   env: NodeJS.ProcessEnv
-  /** Makes the GitHub client for the PR comment (default: octokit through src/github/client.ts). */
+  /** Makes the GitHub client for the PR comment (default: githubRequest in src/github/client.ts). */
   github?: (token: string) => GitHubRequest
   /** Marks the job failed without another annotation (default: process.exitCode = 1). */
   fail?: () => void
@@ -244,7 +244,7 @@ async function commentOnPullRequest(
       ? `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
       : undefined
   try {
-    const api = deps.github ? deps.github(token) : octokitRequest(token, env)
+    const api = deps.github ? deps.github(token) : githubRequest(token, env)
     const outcome = await upsertComment(api, pr, COMMENT_MARKER, commentBody(markdown, runUrl), {
       onlyUpdate: nothingFound
     })

@@ -5,7 +5,7 @@ import { open } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { NetworkError, type HttpSend } from '../http/request.js'
-import { apiBaseUrl } from '../github/client.js'
+import { apiBaseUrl, githubHeaders } from '../github/client.js'
 import {
   DEFAULT_JOB_TIMEOUT_MINUTES,
   jobTimeoutMinutes,
@@ -157,7 +157,7 @@ async function readLocal(
   }
 }
 
-/** One GET through our own HTTP client (proxy-aware, deadline-bound); octokit would add start-up cost here. */
+/** One GET of the contents API over `send` (proxy-aware, deadline-bound); a redirect is an answer, not followed. */
 async function readRemote(
   ref: WorkflowRef,
   at: string,
@@ -172,12 +172,7 @@ async function readRemote(
     const answer = await deps.send({
       method: 'GET',
       url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
-      headers: {
-        authorization: `Bearer ${deps.githubToken}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'claude-preflight'
-      },
+      headers: githubHeaders(deps.githubToken),
       signal: AbortSignal.timeout(deps.timeoutMs)
     })
     if (answer.status !== 200) return { why: `${contentsApi} answered HTTP ${answer.status}` }

@@ -1,4 +1,4 @@
-import { classifyNetworkError, NetworkError } from '../http/request.js'
+import { send, type HttpRequest, type HttpResponse, type HttpSend } from '../http/request.js'
 
 /** One GitHub REST answer. */
 export interface ApiAnswer {
@@ -19,48 +19,89 @@ export function apiBaseUrl(env: NodeJS.ProcessEnv): string {
   return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')
 }
 
-/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 export const GITHUB_TIMEOUT_MS = 20_000
 
-/**
- * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
- * so that a main step that never writes a secret starts fast.
- */
-export function octokitRequest(
-  token: string,
-  env: NodeJS.ProcessEnv,
-  options: { timeoutMs?: number } = {}
-): GitHubRequest {
-  const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS
-  const baseUrl = apiBaseUrl(env)
-  type Client = { request: (route: string, params?: Record<string, unknown>) => Promise<ApiAnswer> }
-  let octokit: Promise<Client> | undefined
-  return async (route, params = {}) => {
-    octokit ??= import('@actions/github').then(
-      github => github.getOctokit(token, { baseUrl, log: quietLog }) as unknown as Client
-    )
-    const client = await octokit
-    const signal = AbortSignal.timeout(timeoutMs)
-    try {
-      const answer = await client.request(route, { ...params, request: { signal } })
-      return { status: answer.status, data: answer.data, headers: answer.headers ?? {} }
-    } catch (error) {
-      const response = (error as { response?: ApiAnswer }).response
-      if (response && typeof response.status === 'number') {
-        return { status: response.status, data: response.data, headers: response.headers ?? {} }
-      }
-      throw networkErrorOf(error, new URL(baseUrl).host, signal)
-    }
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+export function githubHeaders(token: string): Record<string, string> {
+  return {
+    authorization: `Bearer ${token}`,
+    accept: 'application/vnd.github+json',
+    'x-github-api-version': '2022-11-28',
+    'user-agent': 'claude-preflight'
   }
 }
 
-const quietLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} }
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+export function githubRequest(
+  token: string,
+  env: NodeJS.ProcessEnv,
+  options: { timeoutMs?: number; send?: HttpSend } = {}
+): GitHubRequest {
+  const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS
+  const baseUrl = apiBaseUrl(env)
+  const http = options.send ?? send
+  return async (route, params = {}) => {
+    const { method, path, body } = routeRequest(route, params)
+    const answer = await http({
+      method,
+      url: `${baseUrl}${path}`,
+      headers: {
+        ...githubHeaders(token),
+        ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+      },
+      ...(body !== undefined && { body }),
+      signal: AbortSignal.timeout(timeoutMs),
+      followRedirects: true,
+      statusIsEnough: true
+    })
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers }
+  }
+}
 
-/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
-export function networkErrorOf(error: unknown, host: string, signal?: AbortSignal): NetworkError {
-  if (signal?.aborted) return new NetworkError('timeout', host, '')
-  const [failure, detail] = classifyNetworkError(error)
-  return new NetworkError(failure, host, detail)
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+export function routeRequest(
+  route: string,
+  params: Record<string, unknown>
+): { method: HttpRequest['method']; path: string; body?: string } {
+  const [method, template] = route.split(' ') as [HttpRequest['method'], string]
+  const rest = { ...params }
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = rest[name]
+    delete rest[name]
+    return encodeUnreserved(String(value))
+  })
+  const names = Object.keys(rest)
+  if (method === 'GET') {
+    const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&')
+    return { method, path: query ? `${path}?${query}` : path }
+  }
+  if (names.length > 0) return { method, path, body: JSON.stringify(rest) }
+  return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path }
+}
+
+const encodeUnreserved = (text: string) =>
+  encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer: HttpResponse): unknown {
+  if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? '')) return answer.text
+  try {
+    return JSON.parse(answer.text) as unknown
+  } catch {
+    return answer.text
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
 // login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
-// (src/github/client.ts), which maps octokit's answers and network failures once for the action.
+// (src/github/client.ts), which maps answers and network failures once for the action.
 import { readFileSync } from 'node:fs'
 import { apiMessage, type ApiAnswer, type GitHubRequest } from './client.js'
 

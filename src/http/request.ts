@@ -7,6 +7,13 @@ export interface HttpRequest {
   body?: string
   /** Aborts the request: the caller's deadline. */
   signal?: AbortSignal
+  /**
+   * Follow redirects, by fetch's rules (a 301/302 POST goes on as a GET; the authorization header stays behind on
+   * another origin). Without it, a redirect is the answer.
+   */
+  followRedirects?: boolean
+  /** An answer whose body breaks off after its status (a reset, the deadline) is that status with an empty body. */
+  statusIsEnough?: boolean
 }
 
 export interface HttpResponse {
@@ -62,9 +69,8 @@ function causeChain(error: unknown): ErrorLink[] {
 }
 
 /**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
- * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
- * another realm is not `instanceof Error`.
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
  */
 export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
   const chain = causeChain(error)
@@ -95,6 +101,14 @@ export function classifyNetworkError(error: unknown): [NetworkFailure, string] {
 
 const proxies = new Map<string, Dispatcher>()
 
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined
+  return () => (loaded ??= load())
+}
+const loadUndici = loadedOnce(() => import('undici'))
+const loadHttpClient = loadedOnce(() => import('@actions/http-client'))
+
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -102,9 +116,9 @@ const proxies = new Map<string, Dispatcher>()
 async function proxyFor(
   url: string
 ): Promise<{ dispatcher: Dispatcher; name: string } | undefined> {
-  const proxy = (await import('@actions/http-client')).getProxyUrl(url)
+  const proxy = (await loadHttpClient()).getProxyUrl(url)
   if (!proxy) return undefined
-  if (!proxies.has(proxy)) proxies.set(proxy, new (await import('undici')).ProxyAgent(proxy))
+  if (!proxies.has(proxy)) proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy))
   return { dispatcher: proxies.get(proxy)!, name: `proxy ${new URL(proxy).host}` }
 }
 
@@ -128,11 +142,10 @@ function isNetworkFailure(error: unknown): boolean {
 
 /**
  * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
- * undici is imported on first use so that paths with no network start fast.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
  */
 export const send: HttpSend = async request => {
-  const undici = await import('undici')
+  const undici = await loadUndici()
   const host = new URL(request.url).host
   let proxy: Awaited<ReturnType<typeof proxyFor>>
   try {
@@ -148,11 +161,13 @@ export const send: HttpSend = async request => {
       headers: request.headers,
       body: request.body,
       signal: request.signal,
-      redirect: 'manual',
+      redirect: request.followRedirects ? 'follow' : 'manual',
       ...(proxy && { dispatcher: proxy.dispatcher })
     })
-    const text = await response.text()
-    return { status: response.status, headers: Object.fromEntries(response.headers), text }
+    const headers = Object.fromEntries(response.headers)
+    const body = response.text()
+    const text = request.statusIsEnough ? await body.catch(() => '') : await body
+    return { status: response.status, headers, text }
   } catch (error) {
     if (!isNetworkFailure(error)) {
       // Never the message: undici quotes a rejected header value, which may be the credential itself.

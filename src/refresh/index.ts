@@ -7,7 +7,7 @@ import type { HttpSend } from '../http/request.js'
 import type { ProbeResult } from '../probe/types.js'
 import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
-import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../github/client.js'
+import { GITHUB_TIMEOUT_MS, githubRequest, type GitHubRequest } from '../github/client.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
 import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
 import {
@@ -50,7 +50,7 @@ import {
 
 /** Knobs for tests and the bench; the defaults are what a run uses. */
 export interface RefreshTuning {
-  /** Builds the GitHub client for a token (default: octokit against GITHUB_API_URL). */
+  /** Builds the GitHub client for a token (default: githubRequest against GITHUB_API_URL). */
   github?: (token: string) => GitHubRequest
   /** How long one GitHub request may take (default 20 s); with `retry.budgetMs`, sizes the lock. */
   githubTimeoutMs?: number
@@ -157,7 +157,7 @@ function writeFix(error: unknown, target: SecretTarget): string {
 }
 
 function githubFor(deps: { env: NodeJS.ProcessEnv; tuning?: RefreshTuning }) {
-  return deps.tuning?.github ?? ((token: string) => octokitRequest(token, deps.env))
+  return deps.tuning?.github ?? ((token: string) => githubRequest(token, deps.env))
 }
 
 /**

@@ -1,0 +1,80 @@
+// dist/cli ships only code the CLI can load: every chunk of it is loaded by one of the CLI's own runs (a check with
+// a credential to probe and the job's workflow to read, a scan), and none holds the action's GitHub client or its
+// secret sealing (octokit, libsodium), which the CLI never calls. Node's coverage output lists each script a run
+// loaded (https://nodejs.org/api/cli.html#node_v8_coveragedir).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
+import { checkout } from './support/checkout.js'
+
+const CLI = resolve('dist/cli')
+const KEY = 'sk-ant-api03-CLI-chunks-key-000'
+/** Code of the action's own GitHub calls and secret write-back, by the names it carries in a bundle. */
+const NEVER_IN_CLI = /@octokit\/|@actions\/github|libsodium|octokit-core\.js/
+
+const chunks = () => readdirSync(CLI).filter(name => name.endsWith('.js'))
+
+let api: Awaited<ReturnType<typeof startAnthropicStandIn>>
+beforeAll(async () => {
+  api = await startAnthropicStandIn({ credentials: { [KEY]: 'valid' } })
+})
+afterAll(() => api.close())
+
+/** Runs the bundled CLI; returns its exit status and the dist/cli files it loaded. */
+async function loadedBy(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): Promise<{ code: unknown; loaded: string[] }> {
+  const coverage = mkdtempSync(join(tmpdir(), 'cli-chunks-'))
+  const child = spawn(process.execPath, [join(CLI, 'index.js'), ...args], {
+    env: { PATH: process.env.PATH, NODE_V8_COVERAGE: coverage, ...env },
+    stdio: 'ignore'
+  })
+  const code = await new Promise(done => child.on('close', done))
+  const urls = readdirSync(coverage).flatMap(file =>
+    (
+      JSON.parse(readFileSync(join(coverage, file), 'utf8')) as { result: Array<{ url: string }> }
+    ).result.map(script => script.url)
+  )
+  const loaded = urls
+    .filter(url => url.startsWith('file:'))
+    .map(url => fileURLToPath(url))
+    .filter(path => path.startsWith(`${CLI}/`))
+    .map(path => path.slice(CLI.length + 1))
+  return { code, loaded }
+}
+
+describe('dist/cli', () => {
+  it('holds no octokit or libsodium code', () => {
+    const holding = chunks().filter(name =>
+      NEVER_IN_CLI.test(readFileSync(join(CLI, name), 'utf8'))
+    )
+    expect(holding).toEqual([])
+  })
+
+  it('loads every chunk it ships in a check and a scan', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'cli-chunks-job-'))
+    const sha = checkout(workspace, {
+      '.github/workflows/ci.yml': 'jobs:\n  review:\n    timeout-minutes: 30\n    steps: []\n'
+    })
+    const check = await loadedBy(['check', '--json'], {
+      ANTHROPIC_API_KEY: KEY,
+      ANTHROPIC_BASE_URL: api.url,
+      GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/ci.yml@refs/heads/main',
+      GITHUB_WORKFLOW_SHA: sha,
+      GITHUB_JOB: 'review',
+      GITHUB_WORKSPACE: workspace
+    })
+    const transcript = join(workspace, 'transcript.jsonl')
+    writeFileSync(transcript, '{"type":"result","is_error":false}\n')
+    const scan = await loadedBy(['scan', transcript], {})
+    expect([check.code, scan.code]).toEqual([0, 0])
+
+    const loaded = new Set([...check.loaded, ...scan.loaded])
+    expect(chunks().filter(name => !loaded.has(name))).toEqual([])
+  })
+})
