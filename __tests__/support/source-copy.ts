@@ -31,8 +31,14 @@ export function copySource(): SourceCopy {
   const root = mkdtempSync(join(tmpdir(), 'preflight-source-'))
   for (const path of COPIED) cpSync(path, join(root, path), { recursive: true })
   symlinkSync(resolve('node_modules'), join(root, 'node_modules'))
-  const run = (args: string[]) =>
-    execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+  const run = (args: string[]) => {
+    try {
+      execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8', stdio: 'pipe' })
+    } catch (error) {
+      const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
+      throw new Error(`${args.join(' ')} failed in ${root}:\n${stdout}${stderr}`)
+    }
+  }
   return {
     root,
     replaceOnce(file, from, to) {

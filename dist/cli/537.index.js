@@ -41,7 +41,10 @@ const GITHUB_FAILURES = [
 
 
 const FAILURE_KINDS = [
-    ...new Set([...providers/* PROVIDERS */.x.flatMap(provider => provider.failures), ...GITHUB_FAILURES])
+    ...new Set([
+        ...providers/* PROVIDERS */.x.flatMap((provider) => provider.failures),
+        ...GITHUB_FAILURES
+    ])
 ];
 function failureKind(id) {
     return FAILURE_KINDS.find(kind => kind.id === id);

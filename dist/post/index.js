@@ -34051,7 +34051,10 @@ const GITHUB_FAILURES = [
 
 
 const FAILURE_KINDS = [
-    ...new Set([...PROVIDERS.flatMap(provider => provider.failures), ...GITHUB_FAILURES])
+    ...new Set([
+        ...PROVIDERS.flatMap((provider) => provider.failures),
+        ...GITHUB_FAILURES
+    ])
 ];
 function failureKind(id) {
     return FAILURE_KINDS.find(kind => kind.id === id);

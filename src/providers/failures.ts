@@ -8,7 +8,10 @@ export type FailureKindId =
   (typeof PROVIDERS)[number]['failures'][number]['id'] | (typeof GITHUB_FAILURES)[number]['id']
 
 export const FAILURE_KINDS: readonly FailureKind[] = [
-  ...new Set([...PROVIDERS.flatMap(provider => provider.failures), ...GITHUB_FAILURES])
+  ...new Set([
+    ...PROVIDERS.flatMap((provider): readonly FailureKind[] => provider.failures),
+    ...GITHUB_FAILURES
+  ])
 ]
 
 export function failureKind(id: FailureKindId): FailureKind {
