@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6456:
+/***/ 2952:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -435,11 +435,11 @@ const proxies = new Map();
  * to name it: its host alone, never its credentials.
  */
 async function proxyFor(url) {
-    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942))).getProxyUrl(url);
+    const proxy = (await Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
     if (!proxy)
         return undefined;
     if (!proxies.has(proxy))
-        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19))).ProxyAgent(proxy));
+        proxies.set(proxy, new (await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
     return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
 /**
@@ -462,7 +462,7 @@ function isNetworkFailure(error) {
  * undici is imported on first use so that paths with no network start fast.
  */
 const send = async (request) => {
-    const undici = await __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19));
+    const undici = await __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
     const host = new URL(request.url).host;
     let proxy;
     try {
@@ -2017,7 +2017,7 @@ function octokitRequest(token, env, options = {}) {
     const baseUrl = apiBaseUrl(env);
     let octokit;
     return async (route, params = {}) => {
-        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(413)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2413)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        octokit ??= Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(587)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
         const client = await octokit;
         const signal = AbortSignal.timeout(timeoutMs);
         try {
@@ -2081,7 +2081,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -3062,14 +3062,174 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
     return updated + 1000 + skewMs > readAt.getTime();
 }
 
+;// CONCATENATED MODULE: ./lib/state/index.js
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+
+
+
+
+
+/** `preflight`: what the check found, for post's report. */
+const PREFLIGHT_STATE = 'preflight';
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+const state_PENDING_STATE = 'refresh-pending';
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+const state_NETWORK_STATE = 'network-env';
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+function startState(core, networkRecord) {
+    core.saveState(state_NETWORK_STATE, networkRecord);
+    for (const key of [PREFLIGHT_STATE, state_PENDING_STATE])
+        core.saveState(key, '');
+}
+/** The JSON main saves under PREFLIGHT_STATE. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        from: check.from,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
+}
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...kinds_KINDS.map(kind => `input ${kind.source}`),
+    ...kinds_KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
+    `input ${REFRESH_TOKEN_INPUT}`
+];
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+function parsePreflightState(raw) {
+    if (!raw || !raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const state = {};
+    const source = KINDS.find(kind => kind.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = KINDS.find(kind => kind.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    const expiresAt = time(v.expiresAt);
+    if (expiresAt !== undefined)
+        state.expiresAt = expiresAt;
+    const checkedAt = time(v.checkedAt);
+    if (checkedAt !== undefined)
+        state.checkedAt = checkedAt;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15;
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+const NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+function savePendingBinding(core, binding) {
+    core.saveState(state_PENDING_STATE, binding ? JSON.stringify(binding) : '');
+}
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+function state_parsePendingBinding(raw) {
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
+            return value;
+    }
+    catch {
+        // not the state main saves
+    }
+    return undefined;
+}
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+const state_networkDigest = (value) => value === undefined ? undefined : state_sha256Hex(value);
+/** The record main saves of `variables` as `env` has them. */
+function serializeNetworkRecord(env, variables) {
+    const record = {};
+    for (const name of variables) {
+        const digest = state_networkDigest(env[name]);
+        if (digest !== undefined)
+            record[name] = digest;
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+function state_parseNetworkRecord(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // not the state main saves
+    }
+    return 'unreadable';
+}
+
 ;// CONCATENATED MODULE: ./lib/secrets/network-env.js
 // The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
 // step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
 // own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
 // `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
 
-/** The `core.saveState` name of the record. */
-const network_env_NETWORK_STATE = 'network-env';
 /**
  * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
  * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
@@ -3094,18 +3254,9 @@ const NETWORK_ENV = [
     'GITHUB_SERVER_URL',
     'GITHUB_REPOSITORY'
 ];
-// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
-// the values themselves in its own environment, so the digest gives it nothing new.
-const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
-/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
+/** The record the main step saves (NETWORK_STATE): each variable of NETWORK_ENV that is set, with a digest of its value. */
 function networkRecord(env) {
-    const record = {};
-    for (const name of NETWORK_ENV) {
-        const value = env[name];
-        if (value !== undefined)
-            record[name] = digest(value);
-    }
-    return JSON.stringify(record);
+    return serializeNetworkRecord(env, NETWORK_ENV);
 }
 /**
  * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
@@ -3114,22 +3265,12 @@ function networkRecord(env) {
  * too, and refusing would protect nothing.
  */
 function network_env_networkRefusal(token, record, env) {
-    if (record === '')
+    const saved = parseNetworkRecord(record);
+    if (saved === undefined)
         return undefined;
-    let saved = {};
-    try {
-        const parsed = JSON.parse(record);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new Error();
-        saved = parsed;
-    }
-    catch {
+    if (saved === 'unreadable')
         return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
-    }
-    const changed = NETWORK_ENV.filter(name => {
-        const value = env[name];
-        return (value === undefined ? undefined : digest(value)) !== saved[name];
-    });
+    const changed = NETWORK_ENV.filter(name => networkDigest(env[name]) !== saved[name]);
     if (changed.length === 0)
         return undefined;
     return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
@@ -3142,7 +3283,7 @@ function network_env_networkRefusal(token, record, env) {
  * module) is imported on first use.
  */
 async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 866).then(__nccwpck_require__.bind(__nccwpck_require__, 8866));
     await sodium.ready;
     const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
     const box = sodium.crypto_box_seal(sodium.from_string(value), key);
@@ -3675,43 +3816,23 @@ function parseTokens(response, request, host) {
 
 
 
-const pending_PENDING_STATE = 'refresh-pending';
-const NONCE = /^[0-9a-f]{32}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
+
 /** A pending file holds at most a credentials JSON and a few short fields. */
 const PENDING_MAX_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
-const pending_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 const newNonce = () => (0,external_node_crypto_.randomBytes)(16).toString('hex');
 function pendingPath(env) {
     return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
 }
-/** Writes the file and returns the state value that binds it. */
+/** Writes the file and returns the binding the state keeps of it. */
 async function savePending(path, pending, credentialsFile) {
     const text = JSON.stringify(pending);
     await writePrivateFile(path, text);
-    const binding = {
+    return {
         path,
         nonce: pending.nonce,
-        sha256: pending_sha256Hex(text),
+        sha256: state_sha256Hex(text),
         ...(credentialsFile !== undefined && { credentialsFile })
     };
-    return JSON.stringify(binding);
-}
-function pending_parseBinding(raw) {
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.path === 'string' &&
-            value.path !== '' &&
-            NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? '') &&
-            (value.credentialsFile === undefined ||
-                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
-            return value;
-    }
-    catch {
-        // not the state main saves
-    }
-    return undefined;
 }
 /**
  * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
@@ -3724,7 +3845,7 @@ async function pending_loadPending(binding, env) {
     });
     if (!('text' in file))
         return file;
-    const digest = Buffer.from(pending_sha256Hex(file.text), 'hex');
+    const digest = Buffer.from(sha256Hex(file.text), 'hex');
     if (!timingSafeEqual(digest, Buffer.from(binding.sha256, 'hex')))
         return { refused: 'its content is not what the main step wrote' };
     const pending = JSON.parse(file.text);
@@ -3737,6 +3858,7 @@ async function pending_dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js
+
 
 
 
@@ -3957,7 +4079,7 @@ async function refreshAndHandOff(deps) {
         core.setSecret(credentialsJson);
         const value = json ? credentialsJson : tokens.refreshToken;
         if (pending && api && target) {
-            Object.assign(pending, { value, refreshTokenSha256: pending_sha256Hex(tokens.refreshToken) });
+            Object.assign(pending, { value, refreshTokenSha256: state_sha256Hex(tokens.refreshToken) });
             await keep(path, pending, credentialsFile, core);
             try {
                 const written = await write_writeSecret({
@@ -4013,7 +4135,7 @@ async function refreshAndHandOff(deps) {
                 version: 2,
                 nonce: newNonce(),
                 json,
-                refreshTokenSha256: pending_sha256Hex(tokens.refreshToken)
+                refreshTokenSha256: state_sha256Hex(tokens.refreshToken)
             };
             credentialsFile = file;
             await keep(path, pending, credentialsFile, core);
@@ -4053,10 +4175,10 @@ async function keep(path, pending, credentialsFile, core) {
     try {
         if (pending.value === undefined && credentialsFile === undefined) {
             await pending_dropPending(path);
-            core.saveState(pending_PENDING_STATE, '');
+            savePendingBinding(core, undefined);
         }
         else {
-            core.saveState(pending_PENDING_STATE, await savePending(path, pending, credentialsFile));
+            savePendingBinding(core, await savePending(path, pending, credentialsFile));
         }
     }
     catch (error) {
@@ -4113,7 +4235,7 @@ function valueProblem(value, json) {
  */
 async function finishWriteBack(deps) {
     const { core, env } = deps;
-    const binding = parseBinding(core.getState(PENDING_STATE));
+    const binding = parsePendingBinding(core.getState(PENDING_STATE));
     if (!binding)
         return { status: 'none' };
     const { path, credentialsFile } = binding;
@@ -4249,96 +4371,7 @@ async function refreshAfterCheck(report, inputs, deps) {
     return { ...(outcome && { outcome }), ...(error && { error }) };
 }
 
-;// CONCATENATED MODULE: ./lib/state/preflight.js
-
-
-
-/** The `core.saveState` / `core.getState` name. */
-const STATE_KEY = 'preflight';
-/** The JSON main saves under STATE_KEY. */
-function serializePreflightState(check) {
-    const expiresAt = isoOf(check.expiresAt);
-    const saved = {
-        source: check.source,
-        from: check.from,
-        label: check.label,
-        fingerprint: check.fingerprint,
-        ...(expiresAt !== undefined && { expiresAt }),
-        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
-        status: check.status
-    };
-    return JSON.stringify(saved);
-}
-/** Saves the state for the post step (main step). */
-function savePreflightState(core, check) {
-    core.saveState(STATE_KEY, serializePreflightState(check));
-}
-/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
-const ORIGINS = [
-    ...kinds_KINDS.map(kind => `input ${kind.source}`),
-    ...kinds_KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
-    `input ${REFRESH_TOKEN_INPUT}`
-];
-/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
-const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
-/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
-function parsePreflightState(raw) {
-    if (!raw || !raw.trim())
-        return undefined;
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return undefined;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return undefined;
-    const v = value;
-    const state = {};
-    const source = KINDS.find(kind => kind.source === v.source)?.source;
-    if (source !== undefined)
-        state.source = source;
-    const from = ORIGINS.find(origin => origin === v.from);
-    if (from !== undefined)
-        state.from = from;
-    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = KINDS.find(kind => kind.label === v.label)?.label;
-    if (label !== undefined)
-        state.label = label;
-    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
-        state.fingerprint = v.fingerprint;
-    const status = STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    const expiresAt = time(v.expiresAt);
-    if (expiresAt !== undefined)
-        state.expiresAt = expiresAt;
-    const checkedAt = time(v.checkedAt);
-    if (checkedAt !== undefined)
-        state.checkedAt = checkedAt;
-    return Object.keys(state).length > 0 ? state : undefined;
-}
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const MAX_DATE_MS = 8.64e15;
-/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
-function time(value) {
-    let ms;
-    if (typeof value === 'number')
-        ms = value;
-    else if (typeof value === 'string' && value) {
-        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
-    }
-    else
-        return undefined;
-    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
-}
-function isoOf(date) {
-    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
-}
-
 ;// CONCATENATED MODULE: ./lib/action/main.js
-
 
 
 
@@ -4445,18 +4478,10 @@ async function eventFacts(env) {
         return facts;
     }
 }
-/**
- * Every state key main can save. Each is saved empty first, whatever path main then takes: the runner gives the post
- * step STATE_<key> only for the keys main saved, over the job's environment, so one that a later step puts in
- * $GITHUB_ENV never reaches the post step.
- */
-const STATE_KEYS = [STATE_KEY, pending_PENDING_STATE];
 async function main(deps) {
     const { core, env } = deps;
     // First, before anything can fail: the post step sends no token if these change after this step.
-    core.saveState(network_env_NETWORK_STATE, networkRecord(env));
-    for (const key of STATE_KEYS)
-        core.saveState(key, '');
+    startState(core, networkRecord(env));
     try {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
@@ -4547,11 +4572,11 @@ async function publish(report, refresh, deps) {
 
 /***/ }),
 
-/***/ 342:
+/***/ 8383:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6456);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2952);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -4816,6 +4841,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(342);
+/******/ var __webpack_exports__ = __nccwpck_require__(8383);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -18,11 +18,16 @@ import {
 import { redactorFor } from '../common/redact.js'
 import { knownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { parsePreflightState, STATE_KEY, type PreflightState } from '../state/preflight.js'
+import {
+  NETWORK_STATE,
+  parsePreflightState,
+  PREFLIGHT_STATE,
+  type PreflightState
+} from '../state/index.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
 import { octokitRequest, type GitHubRequest } from '../github/client.js'
-import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
+import { networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
   pullRequestFromEnv,
@@ -111,7 +116,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     )
   }
   const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
-  const state = parsePreflightState(core.getState(STATE_KEY))
+  const state = parsePreflightState(core.getState(PREFLIGHT_STATE))
   const since = jobStartOf(state, (deps.now ?? Date.now)())
   const read = await scanFiles(files, roots, {
     limits: deps.scanLimits ?? {},

@@ -9,7 +9,14 @@ import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import { acquireLock, lockRef, LockError, type HeldLock } from '../github/lock.js'
 import { GITHUB_TIMEOUT_MS, octokitRequest, type GitHubRequest } from '../github/client.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
-import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
+import { networkRefusal } from '../secrets/network-env.js'
+import {
+  NETWORK_STATE,
+  PENDING_STATE,
+  parsePendingBinding,
+  savePendingBinding,
+  sha256Hex
+} from '../state/index.js'
 import {
   describeTarget,
   reseedCommand,
@@ -37,14 +44,11 @@ import {
 import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { OAUTH_BUDGET_MS, OAUTH_TIMEOUT_MS, requestRefresh, type TokenSet } from './oauth.js'
 import {
-  PENDING_STATE,
   dropPending,
   loadPending,
   newNonce,
-  parseBinding,
   pendingPath,
   savePending,
-  sha256Hex,
   type Pending
 } from './pending.js'
 
@@ -465,9 +469,9 @@ async function keep(
   try {
     if (pending.value === undefined && credentialsFile === undefined) {
       await dropPending(path)
-      core.saveState(PENDING_STATE, '')
+      savePendingBinding(core, undefined)
     } else {
-      core.saveState(PENDING_STATE, await savePending(path, pending, credentialsFile))
+      savePendingBinding(core, await savePending(path, pending, credentialsFile))
     }
   } catch (error) {
     core.warning(
@@ -544,7 +548,7 @@ export async function finishWriteBack(deps: {
   tuning?: RefreshTuning
 }): Promise<FinishOutcome> {
   const { core, env } = deps
-  const binding = parseBinding(core.getState(PENDING_STATE))
+  const binding = parsePendingBinding(core.getState(PENDING_STATE))
   if (!binding) return { status: 'none' }
   const { path, credentialsFile } = binding
   try {

@@ -4,7 +4,7 @@
 import { kindOf } from '../providers/kinds.js'
 import type { FixProblem } from '../providers/types.js'
 import { KIND_TITLES, type Kind } from './kinds.js'
-import type { PreflightState } from '../state/preflight.js'
+import type { PreflightState } from '../state/index.js'
 import type { Finding } from './transcript.js'
 
 export interface Failure {
