@@ -29397,7 +29397,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 45:
+/***/ 605:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31605,6 +31605,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const errors_PREFIX = 'claude-preflight';
@@ -31612,7 +31614,7 @@ const errors_PREFIX = 'claude-preflight';
  * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
  * The message says the cause and the fix.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
@@ -31620,7 +31622,7 @@ class errors_UserError extends Error {
 }
 /** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
 function errors_inputError(input, problem, fix) {
-    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
+    return new UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -31630,7 +31632,7 @@ function oneLine(error) {
     return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
 }
 /** An error's message on one line without the prefix, to quote inside another message. */
-function errors_reasonOf(error) {
+function reasonOf(error) {
     return oneLine(error).slice(errors_PREFIX.length + 2);
 }
 /** Quotes at most 40 characters of user input; callers never pass secrets here. */
@@ -31639,356 +31641,143 @@ function errors_clip(value) {
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 
-;// CONCATENATED MODULE: ./lib/http/request.js
-/** No HTTP answer: the network, not the credential. */
-class request_NetworkError extends Error {
-    failure;
-    host;
-    constructor(failure, host, detail) {
-        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
-        this.failure = failure;
-        this.host = host;
-        this.name = 'NetworkError';
-    }
-}
-function describeFailure(failure) {
-    switch (failure) {
-        case 'timeout':
-            return 'no answer in time';
-        case 'dns':
-            return 'host name not found';
-        case 'refused':
-            return 'connection refused';
-        case 'reset':
-            return 'connection reset';
-        case 'tls':
-            return 'TLS handshake failed';
-        case 'proxy':
-            return 'the proxy would not connect';
-        case 'other':
-            return 'network error';
-    }
-}
-/** An error and its causes, at most five deep. */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
-        chain.push(e);
-    return chain;
-}
+;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
- * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
- * another realm is not `instanceof Error`.
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
  */
-function classifyNetworkError(error) {
-    const chain = causeChain(error);
-    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
-    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
-    const tunnel = chain
-        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
-        .find(Boolean);
-    if (tunnel)
-        return ['proxy', `HTTP ${tunnel}`];
-    const names = chain.map(e => e.name);
-    if (names.includes('AbortError') ||
-        names.includes('TimeoutError') ||
-        code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT')
-        return ['timeout', ''];
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return ['dns', code];
-    if (code === 'ECONNREFUSED')
-        return ['refused', code];
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
-        return ['reset', code];
-    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
-        return ['tls', code];
-    // Never the message: undici quotes a rejected header value, which may be the credential itself.
-    const name = chain
-        .map(e => e.name)
-        .findLast((n) => typeof n === 'string' && n !== '');
-    return ['other', code || (name ?? '')];
-}
-const proxies = new Map();
-/**
- * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
- * to name it: its host alone, never its credentials.
- */
-async function proxyFor(url) {
-    const proxy = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
-    if (!proxy)
-        return undefined;
-    if (!proxies.has(proxy))
-        proxies.set(proxy, new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
-    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
-}
-/**
- * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
- * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
- * argument, a bug of ours) is not the network, and must not pass for it.
- */
-function isNetworkFailure(error) {
-    const chain = causeChain(error);
-    const top = chain[0];
-    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
-        return true;
-    return chain.some(e => e.name === 'AbortError' ||
-        e.name === 'TimeoutError' ||
-        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
-}
-/**
- * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
- * undici is imported on first use so that paths with no network start fast.
- */
-const send = async (request) => {
-    const undici = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
-    const host = new URL(request.url).host;
-    let proxy;
-    try {
-        proxy = await proxyFor(request.url);
+function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw inputError(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
     }
-    catch (error) {
-        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
     }
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    const where = proxy ? `${proxy.name}, for ${host}` : host;
-    try {
-        const response = await undici.fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: request.signal,
-            redirect: 'manual',
-            ...(proxy && { dispatcher: proxy.dispatcher })
-        });
-        const text = await response.text();
-        return { status: response.status, headers: Object.fromEntries(response.headers), text };
-    }
-    catch (error) {
-        if (!isNetworkFailure(error)) {
-            // Never the message: undici quotes a rejected header value, which may be the credential itself.
-            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+    return ms;
+}
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
         }
-        const [failure, detail] = classifyNetworkError(error);
-        throw new request_NetworkError(failure, where, detail);
     }
-};
-/** An error's name and code, never its message. */
-function errorName(error) {
-    const { name, code } = (error ?? {});
-    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+    return sign + (parts.join('') || '0s');
 }
 
-;// CONCATENATED MODULE: ./lib/github/client.js
+;// CONCATENATED MODULE: ./lib/policy/decide.js
 
-/** The API base URL the runner gives (GHES included). */
-function apiBaseUrl(env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
-const GITHUB_TIMEOUT_MS = 20_000;
+/** Every value of the `status` output. */
+const STATUSES = [
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+];
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
 /**
- * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
- * so that a main step that never writes a secret starts fast.
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
  */
-function octokitRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    let octokit;
-    return async (route, params = {}) => {
-        octokit ??= __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
-        const client = await octokit;
-        const signal = AbortSignal.timeout(timeoutMs);
-        try {
-            const answer = await client.request(route, { ...params, request: { signal } });
-            return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
-        }
-        catch (error) {
-            const response = error.response;
-            if (response && typeof response.status === 'number') {
-                return { status: response.status, data: response.data, headers: response.headers ?? {} };
-            }
-            throw networkErrorOf(error, new URL(baseUrl).host, signal);
-        }
-    };
+function decide_resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
 }
-const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
-/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
-function networkErrorOf(error, host, signal) {
-    if (signal?.aborted)
-        return new request_NetworkError('timeout', host, '');
-    const [failure, detail] = classifyNetworkError(error);
-    return new request_NetworkError(failure, host, detail);
-}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
 /**
- * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
- * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
  */
-function apiMessage(answer) {
-    const data = answer.data;
-    const message = typeof data?.message === 'string'
-        ? data.message.replace(/\s+/g, ' ').trim()
-        : '';
-    if (message)
-        return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
-        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
-    if (typeof data === 'string' && data.trim())
-        return "(a body that is not GitHub's JSON)";
-    return '(no message)';
-}
-/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
-function isTransient(answer) {
-    if (answer.status >= 500 || answer.status === 429)
-        return true;
-    return (answer.status === 403 &&
-        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
-}
-
-;// CONCATENATED MODULE: ./lib/github/lock.js
-// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
-// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
-// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
-// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
-// same expired lock, only one can win.
-
-
-
-/** The lock could not be taken: another run holds it, or the API refused. */
-class lock_LockError extends errors_UserError {
-    reason;
-    constructor(message, reason) {
-        super(message);
-        this.reason = reason;
-        this.name = 'LockError';
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
     }
 }
-/** A ref name made of safe characters only. */
-function lockRef(...parts) {
-    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
-}
-const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
-async function acquireLock(options) {
-    const { api, owner, repo, ref } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const random = options.random ?? Math.random;
-    const ttlMs = options.ttlMs ?? 180_000;
-    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
-    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
-    const deadline = now() + (options.waitMs ?? 240_000);
-    const short = ref.replace(/^refs\//, '');
-    const where = `${owner}/${repo}`;
-    const call = async (route, params) => {
-        try {
-            return await api(route, { owner, repo, ...params });
-        }
-        catch (error) {
-            if (error instanceof request_NetworkError) {
-                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
-            }
-            throw error;
-        }
-    };
-    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
-        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-            new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
-        : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
-    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: options.baseSha
-    });
-    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-        throw denied(`read commit ${options.baseSha}`, base);
-    const tree = base.data.tree.sha;
-    const makeCommit = async (parents) => {
-        const expiresAt = new Date(now() + ttlMs);
-        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
-        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
-        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-            throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt };
-    };
-    const held = (commit, tookOver) => ({
-        ref,
-        sha: commit.sha,
-        expiresAt: commit.expiresAt,
-        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
-        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-        async release() {
-            try {
-                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-                    owner,
-                    repo,
-                    ref: short
-                });
-                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
-                }
-            }
-            catch {
-                // It expires by itself.
-            }
-        }
-    });
-    let commit = await makeCommit([]);
-    // The last holder seen, for the message when the wait runs out.
-    let seen;
-    for (;;) {
-        if (commit.expiresAt.getTime() - now() < holdMs)
-            commit = await makeCommit([]);
-        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
-        if (created.status === 201)
-            return held(commit);
-        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-            throw denied('create the ref', created);
-        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-        if (current.status !== 404) {
-            const sha = current.data?.object?.sha;
-            if (current.status !== 200 || typeof sha !== 'string')
-                throw denied('read the ref', current);
-            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-                commit_sha: sha
-            });
-            const message = String(info.data?.message ?? '');
-            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
-            seen = { holder, expiresAt };
-            if (info.status === 200 && expired) {
-                const takeover = await makeCommit([sha]);
-                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                    ref: short,
-                    sha: takeover.sha,
-                    force: false
-                });
-                if (moved.status === 200)
-                    return held(takeover, {
-                        holder,
-                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
-                    });
-                continue;
-            }
-        }
-        if (now() >= deadline) {
-            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
-        }
-        const pollMs = options.pollMs ?? 1000;
-        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
-    }
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
@@ -32143,7 +31932,7 @@ function checkPlacement(where, value, accepted) {
     if ('input' in origin)
         throw errors_inputError(origin.input, `holds ${known.what}`, fix);
     const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
+    throw new UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -32159,6 +31948,244 @@ function clean_refuseSecret(input, raw, githubToken = false) {
         throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
 }
 
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/check.js
+
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+function readChoice(input, value, choices, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (choices.includes(text))
+        return text;
+    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
+function readBoolean(input, value, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function readCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${errors_clip(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw errors_inputError(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw errors_inputError(input, 'has a query or fragment', fix);
+    return url;
+}
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+}
+/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
+const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
+    'anthropic-base-url',
+    'oauth-token-expires-at',
+    'min-remaining',
+    'probe-timeout',
+    'on-invalid',
+    'on-expiring',
+    'on-unverifiable',
+    'force-refresh'
+]));
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of PLAIN_CHECK_INPUTS)
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = input('min-remaining').trim();
+    return {
+        baseUrl,
+        baseUrlFrom,
+        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
+        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
+        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
+        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        savesRotatedToken: input('secrets-token').trim() !== '',
+        githubToken: input('github-token').trim()
+    };
+}
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
+function resolvePolicy(inputs, hasRefreshToken) {
+    return {
+        onInvalid: inputs.onInvalid,
+        onUnverifiable: inputs.onUnverifiable,
+        ...resolveRefresh(inputs, hasRefreshToken)
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/target.js
+
+/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
+function parseSecretScope(value) {
+    const text = value.trim();
+    if (text === '' || text === 'repo')
+        return { kind: 'repo' };
+    if (text === 'org')
+        return { kind: 'org' };
+    const env = /^environment:(.+)$/.exec(text);
+    if (env?.[1]?.trim())
+        return { kind: 'environment', environment: env[1].trim() };
+    throw errors_inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+}
+/** Parses `secret-name` as GitHub accepts secret names. */
+function parseSecretName(value) {
+    const name = value.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
+        throw errors_inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+    }
+    return name;
+}
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
+function secretTarget(scope, name, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        throw new UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+    }
+    return { scope, name: parseSecretName(name), owner, repo };
+}
+/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
+function describeTarget(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
+        case 'environment':
+            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
+        case 'org':
+            return `organization secret ${target.name} of ${target.owner}`;
+    }
+}
+/** The `gh secret set` command that re-seeds it, for messages. */
+function reseedCommand(target) {
+    const where = target.scope.kind === 'org'
+        ? `--org ${target.owner}`
+        : target.scope.kind === 'environment'
+            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
+            : `--repo ${target.owner}/${target.repo}`;
+    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
+}
+/** The REST route prefix and params of the scope. */
+function scopeRoute(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return {
+                prefix: '/repos/{owner}/{repo}/actions/secrets',
+                params: { owner: target.owner, repo: target.repo }
+            };
+        case 'environment':
+            return {
+                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+                params: {
+                    owner: target.owner,
+                    repo: target.repo,
+                    environment_name: target.scope.environment
+                }
+            };
+        case 'org':
+            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/refresh.js
+
+
+
+const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
+const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
+function tokenUrl(value) {
+    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
+}
+/** Reads and checks the inputs; a bad one throws an inputError naming it. */
+function readRefreshInputs(getInput) {
+    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
+    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
+        throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
+    }
+    const secretsToken = getInput('secrets-token').trim();
+    const githubToken = getInput('github-token').trim();
+    if (isWorkflowToken(secretsToken, githubToken)) {
+        throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+    }
+    return {
+        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+        clientId,
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
+        secretsToken,
+        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
+        secretScope: parseSecretScope(getInput('secret-scope')),
+        githubToken
+    };
+}
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken, githubToken) {
+    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -32439,95 +32466,6 @@ function kindOf(source) {
     return kind;
 }
 
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-
-/** Every value of the `status` output. */
-const STATUSES = [
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-];
-const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
-/**
- * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
- * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
- * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
- * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
- * hold.
- */
-function decide_resolveRefresh(choice, hasRefreshToken) {
-    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (choice.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
-    const onExpiring = choice.onExpiring === 'auto'
-        ? hasRefreshToken && choice.savesRotatedToken
-            ? 'refresh'
-            : 'fail'
-        : choice.onExpiring;
-    if (choice.forceRefresh && refreshHeldBack) {
-        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
-    }
-    if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
-    }
-    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
-}
-/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
-const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
 ;// CONCATENATED MODULE: ./lib/state/index.js
 // Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
 // writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
@@ -32640,7 +32578,7 @@ const NONCE = /^[0-9a-f]{32}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
 const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
-function state_savePendingBinding(core, binding) {
+function savePendingBinding(core, binding) {
     core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
 }
 /** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
@@ -32742,79 +32680,146 @@ function networkRefusal(token, record, env) {
     return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
-;// CONCATENATED MODULE: ./lib/secrets/target.js
-
-/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
-function parseSecretScope(value) {
-    const text = value.trim();
-    if (text === '' || text === 'repo')
-        return { kind: 'repo' };
-    if (text === 'org')
-        return { kind: 'org' };
-    const env = /^environment:(.+)$/.exec(text);
-    if (env?.[1]?.trim())
-        return { kind: 'environment', environment: env[1].trim() };
-    throw errors_inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
-}
-/** Parses `secret-name` as GitHub accepts secret names. */
-function parseSecretName(value) {
-    const name = value.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw errors_inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+;// CONCATENATED MODULE: ./lib/http/request.js
+/** No HTTP answer: the network, not the credential. */
+class request_NetworkError extends Error {
+    failure;
+    host;
+    constructor(failure, host, detail) {
+        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
+        this.failure = failure;
+        this.host = host;
+        this.name = 'NetworkError';
     }
-    return name;
+}
+function describeFailure(failure) {
+    switch (failure) {
+        case 'timeout':
+            return 'no answer in time';
+        case 'dns':
+            return 'host name not found';
+        case 'refused':
+            return 'connection refused';
+        case 'reset':
+            return 'connection reset';
+        case 'tls':
+            return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
+        case 'other':
+            return 'network error';
+    }
+}
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
 }
 /**
- * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
- * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`) and
+ * octokit (`RequestError` around it) keep the system error, and knows aborts by name, since a DOMException from
+ * another realm is not `instanceof Error`.
  */
-function target_secretTarget(scope, name, env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
-    }
-    return { scope, name: parseSecretName(name), owner, repo };
+function classifyNetworkError(error) {
+    const chain = causeChain(error);
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT')
+        return ['timeout', ''];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return ['dns', code];
+    if (code === 'ECONNREFUSED')
+        return ['refused', code];
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+        return ['reset', code];
+    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+        return ['tls', code];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
 }
-/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function target_describeTarget(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
-        case 'environment':
-            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
-        case 'org':
-            return `organization secret ${target.name} of ${target.owner}`;
-    }
+const proxies = new Map();
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
+    const proxy = (await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 8316))).getProxyUrl(url);
+    if (!proxy)
+        return undefined;
+    if (!proxies.has(proxy))
+        proxies.set(proxy, new (await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19))).ProxyAgent(proxy));
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
 }
-/** The `gh secret set` command that re-seeds it, for messages. */
-function reseedCommand(target) {
-    const where = target.scope.kind === 'org'
-        ? `--org ${target.owner}`
-        : target.scope.kind === 'environment'
-            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
-            : `--repo ${target.owner}/${target.repo}`;
-    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
+/**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
 }
-/** The REST route prefix and params of the scope. */
-function scopeRoute(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return {
-                prefix: '/repos/{owner}/{repo}/actions/secrets',
-                params: { owner: target.owner, repo: target.repo }
-            };
-        case 'environment':
-            return {
-                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
-                params: {
-                    owner: target.owner,
-                    repo: target.repo,
-                    environment_name: target.scope.environment
-                }
-            };
-        case 'org':
-            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed: an API that redirects is misconfigured and is reported as such.
+ * undici is imported on first use so that paths with no network start fast.
+ */
+const send = async (request) => {
+    const undici = await Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19));
+    const host = new URL(request.url).host;
+    let proxy;
+    try {
+        proxy = await proxyFor(request.url);
     }
+    catch (error) {
+        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
+        const response = await undici.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+            redirect: 'manual',
+            ...(proxy && { dispatcher: proxy.dispatcher })
+        });
+        const text = await response.text();
+        return { status: response.status, headers: Object.fromEntries(response.headers), text };
+    }
+    catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
+        const [failure, detail] = classifyNetworkError(error);
+        throw new request_NetworkError(failure, where, detail);
+    }
+};
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
 }
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
@@ -32847,6 +32852,72 @@ function retry_parseRetryAfter(value, now = Date.now()) {
         return Number(value) * 1000;
     const at = Date.parse(value);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+;// CONCATENATED MODULE: ./lib/github/client.js
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (octokitRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/**
+ * A GitHubRequest through octokit (`@actions/github`, honouring the runner's proxy settings). Imported on first use
+ * so that a main step that never writes a secret starts fast.
+ */
+function octokitRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    let octokit;
+    return async (route, params = {}) => {
+        octokit ??= __nccwpck_require__.e(/* import() */ 587).then(__nccwpck_require__.bind(__nccwpck_require__, 8587)).then(github => github.getOctokit(token, { baseUrl, log: quietLog }));
+        const client = await octokit;
+        const signal = AbortSignal.timeout(timeoutMs);
+        try {
+            const answer = await client.request(route, { ...params, request: { signal } });
+            return { status: answer.status, data: answer.data, headers: answer.headers ?? {} };
+        }
+        catch (error) {
+            const response = error.response;
+            if (response && typeof response.status === 'number') {
+                return { status: response.status, data: response.data, headers: response.headers ?? {} };
+            }
+            throw networkErrorOf(error, new URL(baseUrl).host, signal);
+        }
+    };
+}
+const quietLog = { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } };
+/** The NetworkError of a call through octokit (fetch) that got no answer; `signal` is the call's deadline. */
+function networkErrorOf(error, host, signal) {
+    if (signal?.aborted)
+        return new request_NetworkError('timeout', host, '');
+    const [failure, detail] = classifyNetworkError(error);
+    return new request_NetworkError(failure, host, detail);
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/seal.js
@@ -32922,13 +32993,13 @@ function failure(what, target, result) {
     if (value.ok)
         throw new Error('not a failure');
     if (value.error) {
-        return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
+        return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
     }
     const answer = value.answer;
-    return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
+    return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
 }
 /** The secret's metadata, or undefined when it does not exist. */
-async function write_getSecretMetadata(api, target, options = {}) {
+async function getSecretMetadata(api, target, options = {}) {
     const { prefix, params } = scopeRoute(target);
     const result = await callWithRetry(() => api(`GET ${prefix}/{secret_name}`, { ...params, secret_name: target.name }), answer => answer.status === 200 || answer.status === 404, options);
     if (!result.value.ok)
@@ -32946,13 +33017,13 @@ async function write_getSecretMetadata(api, target, options = {}) {
  * (and its selected repositories); a new one is `private`. The sealed value is masked before it is sent.
  * Returns the secret's `updated_at` after the write (undefined when it could not be read back).
  */
-async function write_writeSecret(deps) {
+async function writeSecret(deps) {
     const { api, core, target, value } = deps;
     const options = deps.retry ?? {};
     const { prefix, params } = scopeRoute(target);
     const extra = {};
     if (target.scope.kind === 'org') {
-        const existing = await write_getSecretMetadata(api, target, options);
+        const existing = await getSecretMetadata(api, target, options);
         const visibility = existing?.visibility ?? 'private';
         extra.visibility = visibility;
         if (visibility === 'selected')
@@ -32963,7 +33034,7 @@ async function write_writeSecret(deps) {
         throw failure('Reading the public key of', target, key);
     const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {};
     if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
-        throw new SecretApiError(`The public key of ${target_describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
+        throw new SecretApiError(`The public key of ${describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
     }
     const encrypted = await seal(value, publicKey);
     core.setSecret(encrypted);
@@ -32976,10 +33047,10 @@ async function write_writeSecret(deps) {
     }), answer => answer.status === 201 || answer.status === 204, options);
     if (!put.value.ok)
         throw failure('Writing', target, put);
-    core.debug(`${errors_PREFIX}: wrote ${target_describeTarget(target)} (attempt ${put.attempts})`);
+    core.debug(`${errors_PREFIX}: wrote ${describeTarget(target)} (attempt ${put.attempts})`);
     let updatedAt;
     try {
-        updatedAt = (await write_getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
+        updatedAt = (await getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
     }
     catch {
         updatedAt = undefined;
@@ -33006,8 +33077,6 @@ async function selectedRepositories(api, target, options) {
     return ids;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:fs"
@@ -33072,7 +33141,7 @@ function isWithin(path, root) {
 
 
 /** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
-function credentials_credentialsFilePath(env) {
+function credentialsFilePath(env) {
     const dir = env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), '.claude');
     return join(dir, '.credentials.json');
 }
@@ -33080,7 +33149,7 @@ function credentials_credentialsFilePath(env) {
  * The `claude-credentials` JSON after a refresh: the given one with its tokens, expiry and scopes replaced (every
  * other field kept), or a new one when only a refresh token was given. One line, so a mask covers it whole.
  */
-function credentials_updatedCredentialsJson(raw, tokens) {
+function updatedCredentialsJson(raw, tokens) {
     let root = {};
     try {
         const parsed = raw ? JSON.parse(raw) : {};
@@ -33223,211 +33292,142 @@ async function readOwnFile(path, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
+;// CONCATENATED MODULE: ./lib/github/lock.js
+// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
+// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
+// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
+// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
+// same expired lock, only one can win.
 
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function duration_parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw inputError(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw inputError(input, `is not a duration ('${clip(value)}')`, hint);
+
+
+/** The lock could not be taken: another run holds it, or the API refused. */
+class lock_LockError extends UserError {
+    reason;
+    constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+        this.name = 'LockError';
     }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw inputError(input, `is out of range ('${clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
-    }
-    return ms;
 }
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
+/** A ref name made of safe characters only. */
+function lockRef(...parts) {
+    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
+}
+const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
+async function acquireLock(options) {
+    const { api, owner, repo, ref } = options;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const random = options.random ?? Math.random;
+    const ttlMs = options.ttlMs ?? 180_000;
+    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
+    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
+    const deadline = now() + (options.waitMs ?? 240_000);
+    const short = ref.replace(/^refs\//, '');
+    const where = `${owner}/${repo}`;
+    const call = async (route, params) => {
+        try {
+            return await api(route, { owner, repo, ...params });
         }
-    }
-    return sign + (parts.join('') || '0s');
-}
-
-;// CONCATENATED MODULE: ./lib/http/url.js
-/**
- * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
- * where it never crosses a network.
- */
-function isSafeTransport(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/check.js
-
-
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
-}
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-function readCredentialUrl(input, value, fix) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${errors_clip(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw errors_inputError(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw errors_inputError(input, 'has a query or fragment', fix);
-    return url;
-}
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
-}
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
-    'anthropic-base-url',
-    'oauth-token-expires-at',
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-]));
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
-    return {
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
-        savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
+        catch (error) {
+            if (error instanceof request_NetworkError) {
+                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+            }
+            throw error;
+        }
     };
-}
-/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
-function resolvePolicy(inputs, hasRefreshToken) {
-    return {
-        onInvalid: inputs.onInvalid,
-        onUnverifiable: inputs.onUnverifiable,
-        ...resolveRefresh(inputs, hasRefreshToken)
+    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+            new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
+    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: options.baseSha
+    });
+    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
+        throw denied(`read commit ${options.baseSha}`, base);
+    const tree = base.data.tree.sha;
+    const makeCommit = async (parents) => {
+        const expiresAt = new Date(now() + ttlMs);
+        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
+        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
+        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+            throw denied('create a lock commit', answer);
+        return { sha: answer.data.sha, expiresAt };
     };
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/refresh.js
-
-
-
-const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
-const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function tokenUrl(value) {
-    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
-}
-/** Reads and checks the inputs; a bad one throws an inputError naming it. */
-function readRefreshInputs(getInput) {
-    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
-    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
+    const held = (commit, tookOver) => ({
+        ref,
+        sha: commit.sha,
+        expiresAt: commit.expiresAt,
+        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
+        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
+        async release() {
+            try {
+                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                    owner,
+                    repo,
+                    ref: short
+                });
+                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
+                }
+            }
+            catch {
+                // It expires by itself.
+            }
+        }
+    });
+    let commit = await makeCommit([]);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
+    for (;;) {
+        if (commit.expiresAt.getTime() - now() < holdMs)
+            commit = await makeCommit([]);
+        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
+        if (created.status === 201)
+            return held(commit);
+        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+            throw denied('create the ref', created);
+        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
+        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+        if (current.status !== 404) {
+            const sha = current.data?.object?.sha;
+            if (current.status !== 200 || typeof sha !== 'string')
+                throw denied('read the ref', current);
+            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                commit_sha: sha
+            });
+            const message = String(info.data?.message ?? '');
+            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
+            seen = { holder, expiresAt };
+            if (info.status === 200 && expired) {
+                const takeover = await makeCommit([sha]);
+                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ref: short,
+                    sha: takeover.sha,
+                    force: false
+                });
+                if (moved.status === 200)
+                    return held(takeover, {
+                        holder,
+                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
+                    });
+                continue;
+            }
+        }
+        if (now() >= deadline) {
+            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
+        }
+        const pollMs = options.pollMs ?? 1000;
+        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
     }
-    const secretsToken = getInput('secrets-token').trim();
-    const githubToken = getInput('github-token').trim();
-    if (isWorkflowToken(secretsToken, githubToken)) {
-        throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
-    }
-    return {
-        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
-        clientId,
-        exportEnv: readBoolean('export-env', getInput('export-env'), false),
-        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
-        secretsToken,
-        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-        secretScope: parseSecretScope(getInput('secret-scope')),
-        githubToken
-    };
-}
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(secretsToken, githubToken) {
-    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/oauth.js
@@ -33437,13 +33437,13 @@ function isWorkflowToken(secretsToken, githubToken) {
 /** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
 const OAUTH_BUDGET_MS = 60_000;
 const OAUTH_TIMEOUT_MS = 20_000;
-/** A refresh that did not happen; the message says why and what to do. */
-class RefreshFailure extends errors_UserError {
+/** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
+class TokenEndpointError extends UserError {
     kind;
     constructor(message, kind) {
         super(message);
         this.kind = kind;
-        this.name = 'RefreshFailure';
+        this.name = 'TokenEndpointError';
     }
 }
 const oauthError = (response) => {
@@ -33468,9 +33468,9 @@ function isJson(text) {
 }
 /**
  * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
- * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
+ * 429, 5xx and network failures are retried with back-off. Every failure is a TokenEndpointError with the fix.
  */
-async function oauth_requestRefresh(request) {
+async function requestRefresh(request) {
     const { send, core, url } = request;
     const host = new URL(url).host;
     const start = Date.now();
@@ -33522,7 +33522,7 @@ async function oauth_requestRefresh(request) {
         const lost = sawLostAnswer
             ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
             : '';
-        throw new RefreshFailure(`${PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
+        throw new TokenEndpointError(`${PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
     }
     const response = value.response;
     const { error, description } = oauthError(response);
@@ -33532,30 +33532,30 @@ async function oauth_requestRefresh(request) {
     if (error === 'invalid_grant' ||
         (response.status === 400 && /refresh.?token/i.test(description))) {
         if (attempts > 1 && sawLostAnswer) {
-            throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
+            throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
         }
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
     }
     const json = isJson(response.text);
     if ((response.status === 401 || response.status === 403) && !json) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`, 'unauthorized');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`, 'unauthorized');
     }
     if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`, 'unauthorized');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`, 'unauthorized');
     }
     if (response.status === 404 || response.status === 405) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`, 'not_found');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`, 'not_found');
     }
     if (response.status === 429) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`, 'rate_limited');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`, 'rate_limited');
     }
     if (response.status >= 500) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
     }
     if (response.status >= 300 && response.status < 400) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`, 'bad_response');
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`, 'bad_response');
     }
-    throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
+    throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
 }
 function parseTokens(response, request, host) {
     let body = {};
@@ -33575,7 +33575,7 @@ function parseTokens(response, request, host) {
         request.core.setSecret(refresh);
     const expiresIn = Number(body.expires_in);
     if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
             ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
             : json
                 ? "Check 'oauth-token-url'."
@@ -33590,119 +33590,14 @@ function parseTokens(response, request, host) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/refresh/pending.js
-// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
-// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
-// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
-// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
-// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
-// from its own inputs.
+;// CONCATENATED MODULE: ./lib/refresh/lock.js
+// The refresh lock: one run at a time refreshes and writes back a given secret. How long the lock lives (from the
+// budgets of the work under it), and taking it.
 
 
 
 
 
-
-/** A pending file holds at most a credentials JSON and a few short fields. */
-const PENDING_MAX_BYTES = 128 * 1024;
-const pending_newNonce = () => randomBytes(16).toString('hex');
-function pending_pendingPath(env) {
-    return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
-}
-/** Writes the file and returns the binding the state keeps of it. */
-async function pending_savePending(path, pending, credentialsFile) {
-    const text = JSON.stringify(pending);
-    await writePrivateFile(path, text);
-    return {
-        path,
-        nonce: pending.nonce,
-        sha256: sha256Hex(text),
-        ...(credentialsFile !== undefined && { credentialsFile })
-    };
-}
-/**
- * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
- * the runner user's, or not the content main wrote.
- */
-async function loadPending(binding, env) {
-    const file = await readOwnFile(binding.path, {
-        maxBytes: PENDING_MAX_BYTES,
-        within: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()
-    });
-    if (!('text' in file))
-        return file;
-    const digest = Buffer.from(state_sha256Hex(file.text), 'hex');
-    if (!(0,external_node_crypto_.timingSafeEqual)(digest, Buffer.from(binding.sha256, 'hex')))
-        return { refused: 'its content is not what the main step wrote' };
-    const pending = JSON.parse(file.text);
-    if (pending.version !== 2 || pending.nonce !== binding.nonce)
-        return { refused: 'it is not the main step’s file of this job' };
-    return { pending };
-}
-async function pending_dropPending(path) {
-    await (0,promises_namespaceObject.rm)(path, { force: true });
-}
-
-;// CONCATENATED MODULE: ./lib/refresh/index.js
-
-
-
-
-
-
-
-
-
-
-
-
-
-/** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
-class RefreshError extends errors_UserError {
-    outcome;
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-        this.name = 'RefreshError';
-    }
-}
-/** Another run rotated the secret after this job read it: this run's refresh token is already used. */
-class StaleCredentialsError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'StaleCredentialsError';
-    }
-}
-/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
-class SecretChangedError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'SecretChangedError';
-    }
-}
-/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
-const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
-const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
-function reseed(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-function writeFix(error, target) {
-    const status = error instanceof SecretApiError ? error.status : undefined;
-    if (status === 401)
-        return "'secrets-token' is invalid or expired: replace it";
-    if (status === 403 || status === 404) {
-        return target.scope.kind === 'org'
-            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
-            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
-    }
-    return "GitHub's API did not take the write; it is retried at job end";
-}
-function githubFor(deps) {
-    return deps.tuning?.github ?? ((token) => octokitRequest(token, deps.env));
-}
 /**
  * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
  * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
@@ -33741,10 +33636,12 @@ const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', r
  * step stops waiting and scans without it.
  */
 const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
-function lockFor(target, api, env, now, tuning) {
+/** Takes the lock of `target`'s secret, waiting for a run that holds it (or taking it over once it expired). */
+function takeLock(target, api, deps) {
+    const { env, now, tuning } = deps;
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
+        throw new UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
     }
     const scope = target.scope.kind === 'environment'
         ? `env-${target.scope.environment}`
@@ -33768,215 +33665,141 @@ function lockFor(target, api, env, now, tuning) {
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
     });
 }
-/**
- * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
- * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
- * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
- * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
- */
-async function refreshAndHandOff(deps) {
-    const { core, inputs, credential, env, tuning } = deps;
-    const { refreshToken, document } = credential;
-    for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
-        if (secret)
-            core.setSecret(secret);
-    }
-    if (!refreshToken) {
-        throw new UserError(`${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
-    }
-    // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
-    // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
-    // refresh token.
-    const json = document !== undefined;
-    const warnings = [];
-    const warn = (message) => {
-        warnings.push(message);
-        core.warning(message);
-    };
-    let target;
-    let api;
-    if (inputs.secretsToken) {
-        target = secretTarget(inputs.secretScope, inputs.secretName, env);
-        api = githubFor(deps)(inputs.secretsToken);
-    }
-    const named = target ?? targetOf(inputs, env);
-    const seed = { secret: named ? describeTarget(named) : 'your secret', reseed: reseed(named) };
-    const reseedHint = seed.reseed;
-    if (!target) {
-        warn(`${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${reseedHint}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
-    }
-    let lock;
-    let tokens;
-    let credentialsJson;
-    let pending;
-    let credentialsFile;
-    const path = pendingPath(env);
-    let writeError;
-    try {
-        if (api && target) {
-            lock = await lockFor(target, api, env, deps.now, tuning);
-            warnTakeover(lock, warn);
-            let meta;
-            try {
-                meta = await getSecretMetadata(api, target, tuning?.retry);
-            }
-            catch (error) {
-                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
-            }
-            if (!meta) {
-                // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
-                throw new UserError(`${PREFIX}: ${describeTarget(target)} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
-            }
-            const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
-            const apis = [inputs.githubToken, inputs.secretsToken]
-                .filter(Boolean)
-                .map(token => githubFor(deps)(token));
-            const readAt = await secretsReadAt(apis, env, processStart);
-            if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
-                throw new StaleCredentialsError(`${PREFIX}: ${describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
-            }
-            // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
-            const left = lock.expiresAt.getTime() - deps.now().getTime();
-            const needed = lockBudget(target, tuning).refreshAndWrite;
-            if (left <= needed) {
-                throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
-            }
-            pending = {
-                version: 2,
-                nonce: newNonce(),
-                json,
-                refreshTokenSha256: '',
-                updatedAt: meta.updatedAt
-            };
-        }
-        tokens = await requestRefresh({
-            send: deps.send,
-            core,
-            url: inputs.tokenUrl,
-            clientId: inputs.clientId,
-            refreshToken,
-            now: deps.now,
-            reseed: reseedHint,
-            ...(tuning?.oauth ?? {})
-        });
-        credentialsJson = updatedCredentialsJson(document ?? '', tokens);
-        core.setSecret(credentialsJson);
-        const value = json ? credentialsJson : tokens.refreshToken;
-        if (pending && api && target) {
-            Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, credentialsFile, core);
-            try {
-                const written = await writeSecret({
-                    api,
-                    core,
-                    target,
-                    value,
-                    ...(tuning?.retry ? { retry: tuning.retry } : {})
-                });
-                // In the secret now: the file keeps no live token.
-                delete pending.value;
-                if (written.updatedAt)
-                    pending.updatedAt = written.updatedAt;
-                else
-                    delete pending.updatedAt;
-            }
-            catch (error) {
-                writeError = error;
-                pending.error = reasonOf(error);
-            }
-            await keep(path, pending, credentialsFile, core);
-        }
-    }
-    finally {
-        await lock?.release();
-    }
-    // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
-    // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
-    const handedTo = [];
-    const handOff = async (to, step) => {
-        try {
-            await step();
-            handedTo.push(to);
-        }
-        catch (error) {
-            warn(`${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`);
-        }
-    };
-    await handOff('outputs oauth-token and claude-credentials', () => {
-        core.setOutput('refreshed', 'true');
-        core.setOutput('oauth-token', tokens.accessToken);
-        core.setOutput('claude-credentials', credentialsJson);
-    });
-    if (inputs.exportEnv) {
-        await handOff('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
-    }
-    if (inputs.writeCredentialsFile) {
-        const file = credentialsFilePath(env);
-        await handOff(file, async () => {
-            await writePrivateFile(file, credentialsJson);
-            // Read back (the CLI may rotate it) and removed by the post step.
-            pending ??= {
-                version: 2,
-                nonce: newNonce(),
-                json,
-                refreshTokenSha256: sha256Hex(tokens.refreshToken)
-            };
-            credentialsFile = file;
-            await keep(path, pending, credentialsFile, core);
-        });
-    }
-    const probe = await deps.probe(tokens.accessToken);
-    const outcome = {
-        credential: {
-            ...credential,
-            secret: tokens.accessToken,
-            refreshToken: tokens.refreshToken,
-            expiresAt: tokens.expiresAt,
-            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
-            ...(document !== undefined ? { document: credentialsJson } : {})
-        },
-        probe,
-        writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-        seed,
-        warnings
-    };
-    if (writeError && target) {
-        const kept = handedTo.length
-            ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
-            : 'This run could not hand the new credentials on either (see the warnings)';
-        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
-    }
-    return outcome;
-}
-function seconds(ms) {
-    return `${Math.max(0, Math.round(ms / 1000))} s`;
-}
-/**
- * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
- * and clears the state, once it holds nothing the post step needs.
- */
-async function keep(path, pending, credentialsFile, core) {
-    try {
-        if (pending.value === undefined && credentialsFile === undefined) {
-            await dropPending(path);
-            savePendingBinding(core, undefined);
-        }
-        else {
-            savePendingBinding(core, await savePending(path, pending, credentialsFile));
-        }
-    }
-    catch (error) {
-        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`);
-    }
-}
+/** Says so when the lock was taken over from another run. */
 function warnTakeover(lock, warn) {
     if (!lock.tookOverFrom)
         return;
     warn(lock.implausibleExpiry
         ? `${errors_PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
         : `${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
+}
+/**
+ * Throws when `lock` expires before a refresh and its write-back are sure to end: another run could then take it over,
+ * find the secret unchanged and use the same refresh token.
+ */
+function checkLockOutlastsRefresh(lock, target, deps) {
+    const left = lock.expiresAt.getTime() - deps.now().getTime();
+    const needed = lockBudget(target, deps.tuning).refreshAndWrite;
+    if (left <= needed) {
+        throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
+    }
+}
+function seconds(ms) {
+    return `${Math.max(0, Math.round(ms / 1000))} s`;
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/pending.js
+// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
+// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
+// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
+// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
+// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
+// from its own inputs.
+
+
+
+
+
+
+/** A pending file holds at most a credentials JSON and a few short fields. */
+const PENDING_MAX_BYTES = 128 * 1024;
+const newNonce = () => randomBytes(16).toString('hex');
+function pendingPath(env) {
+    return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
+}
+/** Writes the file and returns the binding the state keeps of it. */
+async function savePending(path, pending, credentialsFile) {
+    const text = JSON.stringify(pending);
+    await writePrivateFile(path, text);
+    return {
+        path,
+        nonce: pending.nonce,
+        sha256: sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
+}
+/**
+ * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
+ * the runner user's, or not the content main wrote.
+ */
+async function loadPending(binding, env) {
+    const file = await readOwnFile(binding.path, {
+        maxBytes: PENDING_MAX_BYTES,
+        within: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()
+    });
+    if (!('text' in file))
+        return file;
+    const digest = Buffer.from(state_sha256Hex(file.text), 'hex');
+    if (!(0,external_node_crypto_.timingSafeEqual)(digest, Buffer.from(binding.sha256, 'hex')))
+        return { refused: 'its content is not what the main step wrote' };
+    const pending = JSON.parse(file.text);
+    if (pending.version !== 2 || pending.nonce !== binding.nonce)
+        return { refused: 'it is not the main step’s file of this job' };
+    return { pending };
+}
+async function dropPending(path) {
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/secret.js
+// The secret a refresh writes back to: which one the inputs name, the client that writes it, and what to tell the
+// user when writing it fails.
+
+
+
+/** The GitHub client for a token: the tuning's, else octokit against GITHUB_API_URL. */
+function githubFor(deps) {
+    return deps.tuning?.github ?? ((token) => octokitRequest(token, deps.env));
+}
+/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
+function namedTarget(inputs, env) {
+    try {
+        return secretTarget(inputs.secretScope, inputs.secretName, env);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
+/** What to fix after a failed read or write of the secret. */
+function writeFix(error, target) {
+    const status = error instanceof SecretApiError ? error.status : undefined;
+    if (status === 401)
+        return "'secrets-token' is invalid or expired: replace it";
+    if (status === 403 || status === 404) {
+        return target.scope.kind === 'org'
+            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
+    }
+    return "GitHub's API did not take the write; it is retried at job end";
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/job-end.js
+// The post step's part of the refresh, at job end: write back what the main step could not, or the refresh token
+// Claude Code rotated during the run.
+
+
+
+
+
+
+
+
+
+
+
+/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
+class SecretChangedError extends UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'SecretChangedError';
+    }
 }
 /**
  * The credentials the CLI rotated during the run, read back from the file the main step wrote: undefined when it
@@ -34028,7 +33851,7 @@ async function finishWriteBack(deps) {
     try {
         const loaded = await loadPending(binding, env);
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const lost = (what) => new errors_UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseedAdvice(namedTarget(inputs, env))}.`);
         if ('missing' in loaded)
             throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
@@ -34053,42 +33876,33 @@ async function finishWriteBack(deps) {
     finally {
         if (credentialsFile)
             await (0,promises_namespaceObject.rm)(credentialsFile, { force: true }).catch(() => undefined);
-        await pending_dropPending(path);
-    }
-}
-/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
-function targetOf(inputs, env) {
-    try {
-        return target_secretTarget(inputs.secretScope, inputs.secretName, env);
-    }
-    catch {
-        return undefined;
+        await dropPending(path);
     }
 }
 async function writeAtJobEnd(deps) {
     const { core, env, inputs, tuning, value, why, pending } = deps;
-    const target = target_secretTarget(inputs.secretScope, inputs.secretName, env);
-    const where = target_describeTarget(target);
+    const target = secretTarget(inputs.secretScope, inputs.secretName, env);
+    const where = describeTarget(target);
     const cause = why === 'retry'
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
-        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
     if (refusal) {
-        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
-        lock = await lockFor(target, api, env, deps.now, tuning);
+        lock = await takeLock(target, api, deps);
         warnTakeover(lock, message => core.warning(message));
-        const meta = await write_getSecretMetadata(api, target, tuning?.retry);
+        const meta = await getSecretMetadata(api, target, tuning?.retry);
         if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-            throw new SecretChangedError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
+            throw new SecretChangedError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseedAdvice(target)}.`);
         }
-        await write_writeSecret({
+        await writeSecret({
             api,
             core,
             target,
@@ -34101,7 +33915,7 @@ async function writeAtJobEnd(deps) {
     catch (error) {
         if (error instanceof SecretChangedError)
             throw error;
-        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseedAdvice(target)}.`);
     }
     finally {
         await lock?.release();
@@ -36037,7 +35851,7 @@ async function scanFiles(files, roots, options = {}) {
             handle = await openAdmitted(candidate, realRoots);
         }
         catch (error) {
-            set.refused.push({ file: label, reason: errors_reasonOf(error) });
+            set.refused.push({ file: label, reason: reasonOf(error) });
             continue;
         }
         try {
@@ -36060,7 +35874,7 @@ async function scanFiles(files, roots, options = {}) {
             }
         }
         catch (error) {
-            set.refused.push({ file: label, reason: errors_reasonOf(error) });
+            set.refused.push({ file: label, reason: reasonOf(error) });
         }
         finally {
             await handle.close().catch(() => undefined);
@@ -36378,6 +36192,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -36394,7 +36209,7 @@ async function post(deps) {
         try {
             if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
                 outcome.writeBackUnfinished = true;
-                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
+                throw new UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
             }
         }
         catch (error) {
@@ -36481,7 +36296,7 @@ async function report(deps, outcome, context, prComment) {
         await core.summary.addRaw(markdown).write();
     }
     catch (error) {
-        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
     }
     if (prComment) {
         const comment = await commentOnPullRequest(deps, reportMarkdown(failures, { ...full, audience: 'comment' }), failures.length === 0);
@@ -36538,10 +36353,10 @@ async function commentOnPullRequest(deps, markdown, nothingFound) {
     catch (error) {
         const status = error instanceof CommentApiError ? error.status : undefined;
         if (status === 403 || status === 404) {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${inert(errors_reasonOf(error))}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${inert(reasonOf(error))}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
         }
         else {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${inert(errors_reasonOf(error))}`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${inert(reasonOf(error))}`);
         }
         return undefined;
     }
@@ -36582,7 +36397,7 @@ function booleanInput(core, name, fallback) {
         return readBoolean(name, value, fallback);
     }
     catch (error) {
-        if (!(error instanceof errors_UserError))
+        if (!(error instanceof UserError))
             throw error;
         core.warning(`${errors_PREFIX}: input '${name}' is '${errors_clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
@@ -36618,7 +36433,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(45);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(605);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

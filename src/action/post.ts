@@ -3,7 +3,8 @@
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
 import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
-import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
+import { finishWriteBack } from '../refresh/job-end.js'
+import { JOB_END_BUDGET_MS } from '../refresh/lock.js'
 import { readBoolean } from '../inputs/check.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX, clip, oneLine, UserError, reasonOf } from '../common/errors.js'
