@@ -6,7 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { inputsTable, outputsTable, renderReadme } from '../scripts/docs.js'
-import { KINDS } from '../src/scan/kinds.js'
+import { FAILURE_KINDS } from '../src/providers/failures.js'
 import { STATUSES } from '../src/policy/decide.js'
 import { MAX_ANNOTATIONS, MAX_LISTED, REPORT_LIMITS } from '../src/report/post-report.js'
 import { QUOTE_MAX } from '../src/common/markdown.js'
@@ -92,7 +92,7 @@ describe('README.md', () => {
 
   test('every finding kind and every preflight status is explained in Troubleshooting', () => {
     const troubleshooting = README.slice(README.indexOf('## Troubleshooting'))
-    const kinds = KINDS
+    const kinds = FAILURE_KINDS.map(kind => kind.id)
     const statuses = STATUSES.filter(status => status !== 'valid')
     for (const name of [...kinds, ...statuses]) expect(troubleshooting).toContain(`\`${name}\``)
   })

@@ -119,7 +119,11 @@ const probeCall = (scheme: 'x-api-key' | 'oauth'): Call => ({
   run: async base => {
     const secret = scheme === 'x-api-key' ? API_KEY : OAUTH_TOKEN
     const result = await probe(
-      { scheme, secret },
+      {
+        source: scheme === 'x-api-key' ? 'anthropic-api-key' : 'claude-code-oauth-token',
+        scheme,
+        secret
+      },
       { baseUrl: base, timeoutMs: BUDGET_MS, send, baseDelayMs: 50 }
     )
     return { status: result.status, message: result.message }

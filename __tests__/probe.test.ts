@@ -4,7 +4,7 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { probe } from '../src/probe/probe.js'
 import { send, classifyNetworkError } from '../src/http/request.js'
 import { createServer } from 'node:http'
-import type { Credential } from '../src/providers/types.js'
+import type { Credential } from '../src/providers/provider.js'
 import { closedPort } from './support/ports.js'
 
 type StandIn = Awaited<ReturnType<typeof startAnthropicStandIn>>
@@ -41,11 +41,13 @@ beforeAll(async () => {
 })
 afterAll(() => api.close())
 
-const apiKey = (secret: string): Pick<Credential, 'scheme' | 'secret'> => ({
+const apiKey = (secret: string): Pick<Credential, 'source' | 'scheme' | 'secret'> => ({
+  source: 'anthropic-api-key',
   scheme: 'x-api-key',
   secret
 })
-const oauth = (secret: string): Pick<Credential, 'scheme' | 'secret'> => ({
+const oauth = (secret: string): Pick<Credential, 'source' | 'scheme' | 'secret'> => ({
+  source: 'claude-code-oauth-token',
   scheme: 'oauth',
   secret
 })

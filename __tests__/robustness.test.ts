@@ -58,7 +58,11 @@ describe('send: a bug is not a network error', () => {
   })
 
   it('so a probe that meets one fails instead of calling the credential unverifiable', async () => {
-    const credential = { scheme: 'x-api-key' as const, secret: `${KEY}\u0000` }
+    const credential = {
+      source: 'anthropic-api-key' as const,
+      scheme: 'x-api-key' as const,
+      secret: `${KEY}\u0000`
+    }
     await expect(probe(credential, { baseUrl: api.url, timeoutMs: 30_000, send })).rejects.toThrow(
       /failed inside the action, not on the network/
     )

@@ -1,6 +1,6 @@
 import { expect } from '@jest/globals'
 import type { RunResult } from './runner.js'
-import { fingerprint } from '../../src/common/fingerprint.js'
+import { fingerprint } from '../../src/providers/shapes.js'
 import { normaliseText } from '../../src/common/redact.js'
 
 const base64At =

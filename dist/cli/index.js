@@ -86,7 +86,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -251,7 +251,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7009);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6919);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -260,7 +260,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7009:
+/***/ 6919:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -370,8 +370,45 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
-// EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7400);
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(4264);
+// EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
+var shapes = __nccwpck_require__(2306);
+;// CONCATENATED MODULE: ./lib/providers/placement.js
+// "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
+
+
+
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes. Shapes that
+ * a gateway's token may have (a JWT, a GitHub token) are refused only in inputs that never hold a secret (`plain`).
+ */
+function checkPlacement(where, value, accepted, plain = false) {
+    const known = shapes/* SHAPES */.HY.find(shape => (plain || !shape.plainOnly) && shape.begins?.test(value));
+    if (!known || (known.home !== undefined && accepted.includes(known.home)))
+        return;
+    const origin = (0,providers_credential/* originOf */.yv)(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : (known.fix ?? `Move it to input '${known.home}'`);
+    if ('input' in origin)
+        throw (0,errors/* inputError */.Xu)(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${named} holds ${known.what}. ${fix}`);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function refuseSecret(input, raw, githubToken = false) {
+    checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
+}
+
+// EXTERNAL MODULE: ./lib/providers/secrets.js
+var secrets = __nccwpck_require__(9172);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -385,6 +422,7 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
+
 
 
 
@@ -445,7 +483,7 @@ function readBaseUrl(input, value) {
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
 const PLAIN_CHECK_INPUTS = [
     'anthropic-base-url',
-    'oauth-token-expires-at',
+    ...secrets/* PROVIDER_PLAIN_INPUTS */.zx,
     'min-remaining',
     'probe-timeout',
     'on-invalid',
@@ -456,11 +494,11 @@ const PLAIN_CHECK_INPUTS = [
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
     for (const name of PLAIN_CHECK_INPUTS)
-        (0,clean/* refuseSecret */.Tr)(name, input(name));
-    (0,clean/* refuseSecret */.Tr)('github-token', input('github-token'), true);
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    (0,clean/* refuseSecret */.Tr)('ANTHROPIC_BASE_URL', baseEnv);
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
     const [baseUrl, baseUrlFrom] = baseInput
         ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
         : baseEnv
@@ -494,13 +532,14 @@ function resolvePolicy(inputs, hasRefreshToken) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(9172);
-// EXTERNAL MODULE: ./lib/providers/kinds.js + 4 modules
-var kinds = __nccwpck_require__(1650);
+// EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
+var providers = __nccwpck_require__(9470);
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7400);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
+
 
 
 
@@ -606,14 +645,15 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
  * with (quotes around it).
  */
 function selectCredential(context, env, step) {
+    const providerContext = { ...context, checkPlacement: checkPlacement };
     const found = [];
     const warnings = [];
     const empty = [];
     let unseen;
     const ownOutput = step &&
-        kinds/* KINDS */.G.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+        providers/* PROVIDERS */.x.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
     const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
-    for (const kind of kinds/* KINDS */.G) {
+    for (const kind of providers/* PROVIDERS */.x) {
         const origin = originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
             if (found.length === 0 && unseen === undefined)
@@ -633,8 +673,8 @@ function selectCredential(context, env, step) {
             empty.push(kind);
             continue;
         }
-        const { value, notes, quoted } = (0,clean/* cleanSecret */.Qm)(name, raw);
-        const credential = kind.read(value, from, context);
+        const { value, notes, quoted } = (0,clean/* cleanSecret */.Q)(name, raw);
+        const credential = kind.read(value, from, providerContext);
         credential.notes.unshift(...notes);
         if (quoted)
             credential.quoted = true;
@@ -642,10 +682,10 @@ function selectCredential(context, env, step) {
             credential.handedOn = origin.handedOn;
         found.push(credential);
     }
-    if (!attachRefreshToken(context, found, warnings)) {
+    if (!attachRefreshToken(providerContext, found, warnings)) {
         // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
         for (const kind of empty) {
-            const lone = kind.readEmpty?.(context);
+            const lone = kind.readEmpty?.(providerContext);
             if (lone)
                 found.push(lone);
         }
@@ -827,242 +867,30 @@ function errorName(error) {
     return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
 }
 
-;// CONCATENATED MODULE: ./lib/http/retry.js
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
- * exponential back-off between tries (or the server's retry-after, when it gives one).
- * Returns the last outcome and how many attempts were made.
- */
-async function retry(attempt, policy) {
-    const now = policy.now ?? Date.now;
-    const sleep = policy.sleep ?? defaultSleep;
-    const random = policy.random ?? Math.random;
-    for (let n = 1;; n++) {
-        const outcome = await attempt(n);
-        if (outcome.done || n >= policy.attempts)
-            return { value: outcome.value, attempts: n };
-        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
-        const wait = outcome.retryAfterMs ?? backoff;
-        if (now() + wait >= policy.deadline)
-            return { value: outcome.value, attempts: n };
-        await sleep(wait);
-    }
-}
-/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-;// CONCATENATED MODULE: ./lib/probe/classify.js
-
-/**
- * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
- * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
- * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
- * (https://docs.anthropic.com/en/api/errors).
- */
-const ROUTES = {
-    models: {
-        path: '/v1/models',
-        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
-        judgedAfterAuth: []
-    },
-    countTokens: {
-        path: '/v1/messages/count_tokens',
-        isAnswer: body => typeof body.input_tokens === 'number',
-        judgedAfterAuth: [400, 413]
-    }
-};
-function readBody(text) {
-    try {
-        const body = JSON.parse(text);
-        return typeof body === 'object' && body !== null && !Array.isArray(body)
-            ? body
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
-function apiError(body) {
-    const error = body?.error;
-    return body?.type === 'error' &&
-        typeof error?.type === 'string' &&
-        typeof error.message === 'string'
-        ? error
-        : undefined;
-}
-/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
-const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
-/**
- * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
- * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
- * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
- * authentication: a 404 comes from routing, which happens before the credential is looked at.
- */
-function classifyAnswer(route, httpStatus, text, headers) {
-    const body = readBody(text);
-    const error = apiError(body);
-    const headerId = headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    const base = { ...(requestId && { requestId }) };
-    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
-    const notFromApi = (consequence) => ({
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
-        ...base
-    });
-    const retryAfter = () => {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
-        return retryAfterMs === undefined ? {} : { retryAfterMs };
-    };
-    if (httpStatus === 429) {
-        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
-            return { status: 'billing', message: error.message, ...base };
-        }
-        return {
-            status: 'transient',
-            message: `rate limited (429): ${apiSaid('too many requests')}`,
-            ...base,
-            ...retryAfter()
-        };
-    }
-    if (httpStatus >= 500 || httpStatus === 408) {
-        return {
-            status: 'transient',
-            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
-            ...base,
-            ...retryAfter()
-        };
-    }
-    if (httpStatus >= 300 && httpStatus < 400) {
-        return {
-            status: 'unverifiable',
-            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
-            ...base
-        };
-    }
-    if (httpStatus === 407) {
-        return {
-            status: 'unverifiable',
-            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
-            ...base
-        };
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
-        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return body && route.isAnswer(body)
-            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
-            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
-    }
-    if (!fromApi) {
-        return notFromApi(httpStatus === 401 || httpStatus === 403
-            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
-            : "check 'anthropic-base-url'");
-    }
-    if (error.type === 'billing_error' ||
-        httpStatus === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return { status: 'billing', message: error.message, ...base };
-    }
-    if (httpStatus === 401) {
-        return {
-            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
-            message: error.message,
-            ...base
-        };
-    }
-    if (httpStatus === 403)
-        return { status: 'forbidden', message: error.message, ...base };
-    if (route.judgedAfterAuth.includes(httpStatus)) {
-        return {
-            status: 'valid',
-            message: `HTTP ${httpStatus} after authentication (${error.message})`,
-            ...base
-        };
-    }
-    return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
-        ...base
-    };
-}
-function describeBody(text, headers, body) {
-    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
-    if (text.trim() === '')
-        return `empty body, ${type}`;
-    if (!body)
-        return `not JSON: ${type}`;
-    return apiError(body)
-        ? `${type}, without the API's request-id`
-        : `${type}, not the API's error format`;
-}
-
+// EXTERNAL MODULE: ./lib/http/retry.js
+var retry = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
 
 
 
-const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
-const OAUTH_BETA = 'oauth-2025-04-20';
-const PROBE_MODEL = 'claude-sonnet-4-5';
 /**
- * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
- * for OAuth and bearer tokens, with the headers Claude Code itself sends.
+ * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
+ * `timeoutMs` runs out.
  */
-function probeRequest(credential, baseUrl) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const headers = {
-        'anthropic-version': ANTHROPIC_VERSION,
-        'user-agent': 'claude-preflight'
-    };
-    if (credential.scheme === 'x-api-key') {
-        const route = ROUTES.models;
-        return {
-            route,
-            request: {
-                method: 'GET',
-                url: `${base}${route.path}?limit=1`,
-                headers: { ...headers, 'x-api-key': credential.secret }
-            }
-        };
-    }
-    headers.authorization = `Bearer ${credential.secret}`;
-    headers['content-type'] = 'application/json';
-    if (credential.scheme === 'oauth')
-        headers['anthropic-beta'] = OAUTH_BETA;
-    const route = ROUTES.countTokens;
-    return {
-        route,
-        request: {
-            method: 'POST',
-            url: `${base}${route.path}`,
-            headers,
-            body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
-        }
-    };
-}
-/** Probes the credential, retrying transient answers with jittered back-off until `timeoutMs` runs out. */
 async function probe(credential, options) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
-    const { request, route } = probeRequest(credential, options.baseUrl);
-    const { value, attempts } = await retry(async () => {
+    const { request, classify } = (0,providers/* providerOf */.l)(credential.source).probe(credential, {
+        baseUrl: options.baseUrl
+    });
+    const { value, attempts } = await (0,retry/* retry */.L)(async () => {
         const remaining = deadline - Date.now();
         try {
             const answer = await options.send({
                 ...request,
                 signal: AbortSignal.timeout(Math.max(1, remaining))
             });
-            const classified = classifyAnswer(route, answer.status, answer.text, answer.headers);
+            const classified = classify(answer);
             const value = { ...classified, httpStatus: answer.status };
             return classified.status === 'transient'
                 ? {
@@ -1556,8 +1384,6 @@ function findClaudeStep(document, jobId, ownStepId) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
 
 
@@ -1754,6 +1580,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const HEADLINE = {
     invalid: 'was rejected by the API',
     revoked: 'was revoked',
@@ -1805,14 +1632,14 @@ function verdictMessage(report, event, redact) {
     const name = `the ${credential.label} from ${credential.from}`;
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
-    const kind = (0,kinds/* kindOf */.I)(credential.source);
+    const provider = (0,providers/* providerOf */.l)(credential.source);
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
         !('file' in (0,providers_credential/* originOf */.yv)(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
         ? REFRESH_HELD_BACK_FIX
-        : kind.fix(problem, credential.from);
+        : provider.fix(problem, credential.from);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -1856,7 +1683,7 @@ function refreshOnlyMessage(report, name) {
     };
 }
 function missingMessage(event) {
-    const names = kinds/* KINDS */.G.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
+    const names = providers/* PROVIDERS */.x.map(p => p.envVar ? `'${p.source}' (or env ${p.envVar})` : `'${p.source}'`).join(', ');
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
@@ -1940,12 +1767,9 @@ function summaryMarkdown(report, message) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./lib/common/redact.js
-var redact = __nccwpck_require__(6619);
 // EXTERNAL MODULE: ./lib/common/inert.js
 var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
-
 
 
 
@@ -1965,8 +1789,8 @@ const INPUT_FLAGS = [
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
-same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
-CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
+same environment variables Claude Code reads (${[...secrets/* SECRET_ENV_VARS */.Ks, 'ANTHROPIC_BASE_URL'].join(', ')}),
+or from flags named like the action's inputs:
   ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
 Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
@@ -2011,7 +1835,7 @@ async function checkCommand(args, io) {
     const inputs = readCheckInputs(input, io.env);
     const now = () => new Date((io.now ?? Date.now)());
     const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? send, env: io.env, now });
-    const message = verdictMessage(report, {}, (0,redact/* redactorFor */.sD)((0,secrets/* knownSecrets */.xU)(input, io.env)));
+    const message = verdictMessage(report, {}, (0,secrets/* redactKnownSecrets */.Ok)(input, io.env));
     const { verdict } = report;
     const chosen = report.chosen;
     const action = verdict.action === 'refresh' ? 'fail' : verdict.action;
@@ -2035,7 +1859,7 @@ async function checkCommand(args, io) {
                 source: credential.source,
                 from: credential.from,
                 label: credential.label,
-                fingerprint: (0,providers_credential/* fingerprintOf */.ax)(credential),
+                fingerprint: (0,shapes/* fingerprintOf */.ax)(credential),
                 status: probe?.status ?? null,
                 httpStatus: probe?.httpStatus ?? null,
                 requestId: probe?.requestId ?? null,
@@ -2119,8 +1943,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 8457))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 457).then(__nccwpck_require__.bind(__nccwpck_require__, 8457))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 161).then(__nccwpck_require__.bind(__nccwpck_require__, 6161))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 161).then(__nccwpck_require__.bind(__nccwpck_require__, 6161))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2219,68 +2043,6 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 9428:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rj: () => (/* binding */ fingerprint),
-/* harmony export */   WW: () => (/* binding */ looksLikeSecret),
-/* harmony export */   fp: () => (/* binding */ redactSecrets)
-/* harmony export */ });
-/* unused harmony export fingerprintKey */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-
-/**
- * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
- * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
- * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
- * (the CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const token = env['INPUT_GITHUB-TOKEN']?.trim();
-    return token ? `claude-preflight fingerprint ${token}` : processKey;
-}
-const processKey = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
-}
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
- */
-function fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256') : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
-}
-
-
-/***/ }),
-
 /***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2334,45 +2096,14 @@ function escapeChar(char) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cq: () => (/* binding */ MIN_SECRET),
 /* harmony export */   af: () => (/* binding */ normaliseText),
-/* harmony export */   bI: () => (/* binding */ jsonSecretStrings),
 /* harmony export */   sD: () => (/* binding */ redactorFor)
 /* harmony export */ });
 /* unused harmony exports secretForms, redactEncodedRuns */
-/* harmony import */ var _fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9428);
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
-
 /** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
 const MIN_SECRET = 8;
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .looksLikeSecret */ .WW)(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
 /**
  * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
  * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
@@ -2462,9 +2193,9 @@ function normaliseText(text) {
 }
 /**
  * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential.
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
  */
-function redactorFor(secrets) {
+function redactorFor(secrets, redactShapes) {
     const forms = [
         ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
     ]
@@ -2474,7 +2205,7 @@ function redactorFor(secrets) {
     const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
     return text => {
         const normal = normaliseText(text);
-        return (0,_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .redactSecrets */ .fp)(exact ? normal.replace(exact, '[redacted]') : normal);
+        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
     };
 }
 /**
@@ -2485,6 +2216,47 @@ function redactorFor(secrets) {
 const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
 function redactEncodedRuns(text) {
     return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+
+/***/ }),
+
+/***/ 3947:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ retry),
+/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */ });
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
+ * exponential back-off between tries (or the server's retry-after, when it gives one).
+ * Returns the last outcome and how many attempts were made.
+ */
+async function retry(attempt, policy) {
+    const now = policy.now ?? Date.now;
+    const sleep = policy.sleep ?? defaultSleep;
+    const random = policy.random ?? Math.random;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done || n >= policy.attempts)
+            return { value: outcome.value, attempts: n };
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
+        const wait = outcome.retryAfterMs ?? backoff;
+        if (now() + wait >= policy.deadline)
+            return { value: outcome.value, attempts: n };
+        await sleep(wait);
+    }
+}
+/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 
@@ -2596,45 +2368,347 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
+/***/ 2352:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rh: () => (/* binding */ anthropicProbe),
+/* harmony export */   cZ: () => (/* binding */ anthropicShape),
+/* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
+/* harmony export */ });
+/* unused harmony exports ANTHROPIC_VERSION, OAUTH_BETA, anthropicName */
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
+
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
+/**
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: {
+        path: '/v1/models',
+        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+        judgedAfterAuth: []
+    },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
+function readBody(text) {
+    try {
+        const body = JSON.parse(text);
+        return typeof body === 'object' && body !== null && !Array.isArray(body)
+            ? body
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
+/**
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
+ */
+function classifyAnswer(route, httpStatus, text, headers) {
+    const body = readBody(text);
+    const error = apiError(body);
+    const headerId = headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
+    const base = { ...(requestId && { requestId }) };
+    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
+    const notFromApi = (consequence) => ({
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
+        ...base
+    });
+    const retryAfter = () => {
+        const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .m)(headers['retry-after']);
+        return retryAfterMs === undefined ? {} : { retryAfterMs };
+    };
+    if (httpStatus === 429) {
+        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
+            return { status: 'billing', message: error.message, ...base };
+        }
+        return {
+            status: 'transient',
+            message: `rate limited (429): ${apiSaid('too many requests')}`,
+            ...base,
+            ...retryAfter()
+        };
+    }
+    if (httpStatus >= 500 || httpStatus === 408) {
+        return {
+            status: 'transient',
+            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
+            ...base,
+            ...retryAfter()
+        };
+    }
+    if (httpStatus >= 300 && httpStatus < 400) {
+        return {
+            status: 'unverifiable',
+            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
+            ...base
+        };
+    }
+    if (httpStatus === 407) {
+        return {
+            status: 'unverifiable',
+            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
+            ...base
+        };
+    }
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return body && route.isAnswer(body)
+            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!fromApi) {
+        return notFromApi(httpStatus === 401 || httpStatus === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    if (error.type === 'billing_error' ||
+        httpStatus === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return { status: 'billing', message: error.message, ...base };
+    }
+    if (httpStatus === 401) {
+        return {
+            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
+            message: error.message,
+            ...base
+        };
+    }
+    if (httpStatus === 403)
+        return { status: 'forbidden', message: error.message, ...base };
+    if (route.judgedAfterAuth.includes(httpStatus)) {
+        return {
+            status: 'valid',
+            message: `HTTP ${httpStatus} after authentication (${error.message})`,
+            ...base
+        };
+    }
+    return {
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
+        ...base
+    };
+}
+function describeBody(text, headers, body) {
+    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
+    if (text.trim() === '')
+        return `empty body, ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
+}
+/**
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
+ */
+function anthropicProbe(credential, { baseUrl }) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const headers = {
+        'anthropic-version': ANTHROPIC_VERSION,
+        'user-agent': 'claude-preflight'
+    };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+    });
+    if (credential.scheme === 'x-api-key') {
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
+    }
+    headers.authorization = `Bearer ${credential.secret}`;
+    headers['content-type'] = 'application/json';
+    if (credential.scheme === 'oauth')
+        headers['anthropic-beta'] = OAUTH_BETA;
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
+}
+
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ ANTHROPIC_FAILURES),
+/* harmony export */   bl: () => (/* binding */ classifyApiError),
+/* harmony export */   oq: () => (/* binding */ isCredentialStatus)
+/* harmony export */ });
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
+            return undefined;
+        return 'anthropic-auth-invalid';
+    }
+    return undefined;
+}
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
+}
+
+
+/***/ }),
+
 /***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MI: () => (/* binding */ checkPlacement),
-/* harmony export */   Qm: () => (/* binding */ cleanSecret),
-/* harmony export */   Tr: () => (/* binding */ refuseSecret),
-/* harmony export */   d8: () => (/* binding */ refuseInnerJunk)
+/* harmony export */   Q: () => (/* binding */ cleanSecret),
+/* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4264);
 
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key',
-        homeEnv: 'ANTHROPIC_API_KEY'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token',
-        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
  * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
@@ -2666,39 +2740,6 @@ function refuseInnerJunk(input, token) {
         throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
     }
 }
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
- * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
- * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
- */
-function checkPlacement(where, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
-        return;
-    const origin = (0,_credential_js__WEBPACK_IMPORTED_MODULE_1__/* .originOf */ .yv)(where);
-    const fix = 'env' in origin && known.homeEnv
-        ? `Move it to ${known.homeEnv}`
-        : known.home
-            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    if ('input' in origin)
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(origin.input, `holds ${known.what}`, fix);
-    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PREFIX */ .H3}: ${named} holds ${known.what}. ${fix}`);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
-}
 
 
 /***/ }),
@@ -2708,20 +2749,20 @@ function refuseSecret(input, raw, githubToken = false) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   a6: () => (/* binding */ newCredential),
-/* harmony export */   ax: () => (/* binding */ fingerprintOf),
 /* harmony export */   lt: () => (/* binding */ homeOf),
 /* harmony export */   sK: () => (/* binding */ capitalise),
 /* harmony export */   yv: () => (/* binding */ originOf)
 /* harmony export */ });
-/* harmony import */ var _common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9428);
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return (0,_common_fingerprint_js__WEBPACK_IMPORTED_MODULE_0__/* .fingerprint */ .Rj)(credential.secret || credential.refreshToken || '');
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+function newCredential(provider, from, secret) {
+    return {
+        source: provider.source,
+        from,
+        scheme: provider.scheme,
+        label: provider.label,
+        secret,
+        notes: []
+    };
 }
 /** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
 function originOf(from) {
@@ -2742,33 +2783,41 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 1650:
+/***/ 9470:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  G: () => (/* binding */ KINDS),
-  I: () => (/* binding */ kindOf)
+  x: () => (/* binding */ PROVIDERS),
+  l: () => (/* binding */ providerOf)
 });
 
+// EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
+var anthropic_failures = __nccwpck_require__(3053);
+// EXTERNAL MODULE: ./lib/providers/anthropic-api.js
+var anthropic_api = __nccwpck_require__(2352);
 // EXTERNAL MODULE: ./lib/providers/credential.js
 var providers_credential = __nccwpck_require__(4264);
-// EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
 
 
 const CONSOLE = 'https://console.anthropic.com/settings';
 const apiKey = {
     source: 'anthropic-api-key',
+    secretInputs: [],
+    plainInputs: [],
     envVar: 'ANTHROPIC_API_KEY',
     label: 'API key',
     scheme: 'x-api-key',
-    read(value, from) {
-        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-api-key']);
+    shapes: [(0,anthropic_api/* anthropicShape */.cZ)('api', 'an Anthropic API key')],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-api-key']);
         return (0,providers_credential/* newCredential */.a6)(this, from, value);
     },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const home = (0,providers_credential/* homeOf */.lt)(from);
         return {
@@ -2806,19 +2855,26 @@ function jwtExpiry(token) {
 
 
 
+
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
 const authToken = {
     source: 'anthropic-auth-token',
+    secretInputs: [],
+    plainInputs: [],
     envVar: 'ANTHROPIC_AUTH_TOKEN',
     label: 'bearer token',
     scheme: 'bearer',
-    read(value, from) {
-        (0,clean/* checkPlacement */.MI)(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+    shapes: [],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
         const expiresAt = jwtExpiry(value);
         return {
             ...(0,providers_credential/* newCredential */.a6)(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const renew = `get a new token from your gateway's issuer and store it in ${(0,providers_credential/* homeOf */.lt)(from)}`;
         return {
@@ -2835,7 +2891,11 @@ const authToken = {
 var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
 var timestamp = __nccwpck_require__(4514);
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
 
 
 
@@ -2871,11 +2931,15 @@ function parseClaudeCredentials(value) {
 }
 const claudeCredentials = {
     source: INPUT,
+    secretInputs: [],
+    plainInputs: [],
     label: 'subscription access token',
     scheme: 'oauth',
-    read(value, from) {
+    // Its tokens have the OAuth token's shapes.
+    shapes: [{ what: 'JSON', begins: /^\{/ }],
+    read(value, from, context) {
         if (!value.startsWith('{'))
-            (0,clean/* checkPlacement */.MI)(from, value, [INPUT]);
+            context.checkPlacement(from, value, [INPUT]);
         const { oauth } = parseClaudeCredentials(value);
         const credential = (0,providers_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
         credential.document = value;
@@ -2885,13 +2949,15 @@ const claudeCredentials = {
                 continue;
             if (token !== token.trim())
                 credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            (0,clean/* refuseInnerJunk */.d8)(`${INPUT}.${field}`, token.trim());
+            (0,clean/* refuseInnerJunk */.d)(`${INPUT}.${field}`, token.trim());
         }
         if (credential.secret)
-            (0,clean/* checkPlacement */.MI)(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
         if (oauth.refreshToken) {
             credential.refreshToken = oauth.refreshToken.trim();
-            (0,clean/* checkPlacement */.MI)(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
+            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+                'oauth-refresh-token'
+            ]);
         }
         if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
             const { at, note } = (0,timestamp/* parseTimestamp */.E)(`${INPUT}.expiresAt`, oauth.expiresAt);
@@ -2902,6 +2968,8 @@ const claudeCredentials = {
         }
         return credential;
     },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
     fix(problem, from) {
         const origin = (0,providers_credential/* originOf */.yv)(from);
         const inFile = 'file' in origin;
@@ -2923,21 +2991,21 @@ const claudeCredentials = {
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(3734);
-;// CONCATENATED MODULE: ./lib/providers/kinds.js
+;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
 
 
 /**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
-const KINDS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
-function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
-    if (!kind)
+const PROVIDERS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
+function providerOf(source) {
+    const provider = PROVIDERS.find(p => p.source === source);
+    if (!provider)
         throw new Error(`unknown credential source ${source}`);
-    return kind;
+    return provider;
 }
 
 
@@ -2951,13 +3019,18 @@ function kindOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4264);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7400);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4514);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
+
+
 
 
 
 const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
 /**
  * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
  * undefined when it is empty.
@@ -2966,24 +3039,33 @@ function readRefreshTokenInput(context) {
     const raw = context.input(REFRESH_TOKEN_INPUT);
     if (raw.trim() === '')
         return undefined;
-    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .cleanSecret */ .Qm)(REFRESH_TOKEN_INPUT, raw);
-    (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanSecret */ .Q)(REFRESH_TOKEN_INPUT, raw);
+    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
     return cleaned;
 }
 const oauthToken = {
     source: 'claude-code-oauth-token',
+    secretInputs: [REFRESH_TOKEN_INPUT],
+    plainInputs: [EXPIRES_AT_INPUT],
     envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
     label: 'OAuth token',
     scheme: 'oauth',
+    shapes: [
+        (0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('oat', 'an OAuth access token'),
+        {
+            ...(0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
+        }
+    ],
     read(value, from, context) {
         if (value)
-            (0,_clean_js__WEBPACK_IMPORTED_MODULE_1__/* .checkPlacement */ .MI)(from, value, ['claude-code-oauth-token']);
-        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .newCredential */ .a6)(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
+            context.checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .newCredential */ .a6)(this, from, value);
+        const expires = context.input(EXPIRES_AT_INPUT).trim();
         if (expires) {
-            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_2__/* .parseTimestamp */ .E)('oauth-token-expires-at', expires);
+            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTimestamp */ .E)(EXPIRES_AT_INPUT, expires);
             credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
+            credential.expirySource = EXPIRES_AT_INPUT;
             if (note)
                 credential.notes.push(note);
         }
@@ -3002,12 +3084,14 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
+    probe: _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicProbe */ .Rh,
+    failures: _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .ANTHROPIC_FAILURES */ .ZJ,
     fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .homeOf */ .lt)(from)}`;
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .homeOf */ .lt)(from)}`;
         return {
-            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}.`,
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}.`,
             revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_0__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
             forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
             billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
         }[problem];
@@ -3021,12 +3105,14 @@ const oauthToken = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ks: () => (/* binding */ SECRET_ENV_VARS),
+/* harmony export */   Ok: () => (/* binding */ redactKnownSecrets),
 /* harmony export */   pH: () => (/* binding */ SECRET_INPUTS),
-/* harmony export */   xU: () => (/* binding */ knownSecrets)
+/* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
-/* unused harmony exports SECRET_INPUT_NAMES, SECRET_ENV_VARS */
-/* harmony import */ var _kinds_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1650);
-/* harmony import */ var _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3734);
+/* unused harmony exports SECRET_INPUT_NAMES, jsonSecretStrings, knownSecrets */
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9470);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
 /* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
@@ -3034,11 +3120,44 @@ const oauthToken = {
 
 
 /** The inputs that hold a credential's secret: masked before anything reads them. */
-const SECRET_INPUTS = [..._kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G.map(kind => kind.source), _oauth_token_js__WEBPACK_IMPORTED_MODULE_1__/* .REFRESH_TOKEN_INPUT */ .bN];
+const SECRET_INPUTS = [
+    ..._index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.map(provider => provider.source),
+    ..._index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = _index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.flatMap(provider => provider.plainInputs);
 /** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
 const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
 /** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = _kinds_js__WEBPACK_IMPORTED_MODULE_0__/* .KINDS */ .G.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
+const SECRET_ENV_VARS = _index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || (0,_shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .looksLikeSecret */ .WW)(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
 /** Environment variables whose names say they hold a secret. */
 const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
 /** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
@@ -3060,9 +3179,126 @@ function knownSecrets(input, env) {
         value,
         value.trim(),
         ...value.split(/\r?\n/).map(line => line.trim()),
-        ...((0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .jsonSecretStrings */ .bI)(value) ?? [])
+        ...(jsonSecretStrings(value) ?? [])
     ]);
     return [...new Set(values.filter(value => value.length >= _common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET */ .Cq))];
+}
+/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
+function redactKnownSecrets(input, env) {
+    return (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactorFor */ .sD)(knownSecrets(input, env), _shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp);
+}
+
+
+/***/ }),
+
+/***/ 2306:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  HY: () => (/* binding */ SHAPES),
+  ax: () => (/* binding */ fingerprintOf),
+  WW: () => (/* binding */ looksLikeSecret),
+  fp: () => (/* binding */ redactSecrets)
+});
+
+// UNUSED EXPORTS: fingerprint
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
+ * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
+ * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
+ * CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+function compileShapes(shapes) {
+    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
+    const anyRun = new RegExp(runs.join('|'), 'gi');
+    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
+    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
+    const named = (secret) => {
+        for (const shape of shapes) {
+            const name = shape.publicName?.(secret);
+            if (name !== undefined)
+                return { name, random: shape.random === true };
+        }
+        return { name: 'secret', random: false };
+    };
+    return {
+        fingerprint(secret, key = fingerprintKey(process.env)) {
+            const { name, random } = named(secret);
+            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+        },
+        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
+        looksLikeSecret(value) {
+            const text = value.trim();
+            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
+var providers = __nccwpck_require__(9470);
+// EXTERNAL MODULE: ./lib/providers/anthropic-api.js
+var anthropic_api = __nccwpck_require__(2352);
+;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
+
+const OTHER_SHAPES = [
+    {
+        ...(0,anthropic_api/* anthropicShape */.cZ)('admin', 'an Admin API key, which cannot call models'),
+        fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+    },
+    anthropic_api/* ANY_ANTHROPIC_SHAPE */.wv,
+    {
+        what: 'a bearer token (a JWT)',
+        begins: /^eyJ[\w-]+\.[\w-]+\./,
+        run: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
+        publicName: secret => (/^eyJ/i.test(secret) ? 'jwt' : undefined),
+        home: 'anthropic-auth-token',
+        plainOnly: true
+    },
+    {
+        what: 'a GitHub token',
+        begins: /^(?:gh[pousr]_|github_pat_)\w/,
+        run: '\\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})',
+        home: 'github-token',
+        fix: "Move it to input 'github-token' (or 'secrets-token', to write secrets)",
+        plainOnly: true
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/shapes.js
+// Every known shape of a secret, from the providers' table and the other known shapes: masking, redaction,
+// fingerprints and "pasted into the wrong input" read them from here only.
+
+
+
+/**
+ * Each provider's shapes, at home in the provider's input and environment variable, or in the other input of the
+ * provider that the shape names; then the other known shapes.
+ */
+const SHAPES = [
+    ...providers/* PROVIDERS */.x.flatMap(provider => provider.shapes.map(shape => ({
+        ...shape,
+        home: shape.input ?? provider.source,
+        ...(shape.input === undefined && provider.envVar && { homeEnv: provider.envVar })
+    }))),
+    ...OTHER_SHAPES
+];
+const { fingerprint, redactSecrets, looksLikeSecret } = compileShapes(SHAPES);
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
 }
 
 

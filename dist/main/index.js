@@ -225,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 2352:
+/***/ 4092:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -669,65 +669,17 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
-;// CONCATENATED MODULE: ./lib/common/fingerprint.js
-
-/**
- * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
- * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
- * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
- * (the CLI) the key is random, once per process.
- */
-function fingerprintKey(env) {
-    const token = env['INPUT_GITHUB-TOKEN']?.trim();
-    return token ? `claude-preflight fingerprint ${token}` : processKey;
-}
-const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
-}
-/**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
- */
-function fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
-}
-
 ;// CONCATENATED MODULE: ./lib/providers/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return fingerprint(credential.secret || credential.refreshToken || '');
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+function newCredential(provider, from, secret) {
+    return {
+        source: provider.source,
+        from,
+        scheme: provider.scheme,
+        label: provider.label,
+        secret,
+        notes: []
+    };
 }
 /** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
 function originOf(from) {
@@ -745,986 +697,146 @@ function homeOf(from) {
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
-;// CONCATENATED MODULE: ./lib/providers/clean.js
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key',
-        homeEnv: 'ANTHROPIC_API_KEY'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token',
-        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
 /**
- * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
- * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
- * saying so; refuses whitespace inside it. Never puts the value itself in a message.
+ * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
+ * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
+ * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
+ * CLI) the key is random, once per process.
  */
-function cleanSecret(input, raw) {
-    const notes = [];
-    let value = raw.trim();
-    if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
-    const quoted = /^(["'`])(.*)\1$/s.exec(value);
-    if (quoted) {
-        value = (quoted[2] ?? '').trim();
-        notes.push(`removed the quotes around the value of '${input}'`);
-    }
-    if (!value.startsWith('{'))
-        refuseInnerJunk(input, value);
-    return { value, notes, quoted: quoted !== null };
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
 }
-/**
- * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
- * HTTP header, and undici's error for it would quote the token.
- */
-function refuseInnerJunk(input, token) {
-    if (/\s/.test(token)) {
-        throw inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
-    }
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
-    }
-}
-/**
- * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
- * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
- * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
- */
-function checkPlacement(where, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
-        return;
-    const origin = originOf(where);
-    const fix = 'env' in origin && known.homeEnv
-        ? `Move it to ${known.homeEnv}`
-        : known.home
-            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
-    if ('input' in origin)
-        throw inputError(origin.input, `holds ${known.what}`, fix);
-    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
-}
-/**
- * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
- * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
- * `githubToken: true`: GitHub tokens are what they hold.
- */
-function refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw inputError(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
-}
-
-;// CONCATENATED MODULE: ./lib/http/url.js
-/**
- * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
- * where it never crosses a network.
- */
-function isSafeTransport(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/check.js
-
-
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-function readChoice(input, value, choices, fallback) {
-    const text = value.trim().toLowerCase();
-    if (text === '')
-        return fallback;
-    if (choices.includes(text))
-        return text;
-    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
-function readBoolean(input, value, fallback) {
-    const text = value.trim();
-    if (text === '')
-        return fallback;
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw inputError(input, `is '${clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
-}
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-function readCredentialUrl(input, value, fix) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw inputError(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw inputError(input, 'has a query or fragment', fix);
-    return url;
-}
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function readBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
-}
-/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = [
-    'anthropic-base-url',
-    'oauth-token-expires-at',
-    'min-remaining',
-    'probe-timeout',
-    'on-invalid',
-    'on-expiring',
-    'on-unverifiable',
-    'force-refresh'
-];
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of PLAIN_CHECK_INPUTS)
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = input('min-remaining').trim();
-    return {
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
-        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
-        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
-        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
-        savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+function compileShapes(shapes) {
+    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
+    const anyRun = new RegExp(runs.join('|'), 'gi');
+    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
+    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
+    const named = (secret) => {
+        for (const shape of shapes) {
+            const name = shape.publicName?.(secret);
+            if (name !== undefined)
+                return { name, random: shape.random === true };
+        }
+        return { name: 'secret', random: false };
     };
-}
-/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
-function resolvePolicy(inputs, hasRefreshToken) {
     return {
-        onInvalid: inputs.onInvalid,
-        onUnverifiable: inputs.onUnverifiable,
-        ...resolveRefresh(inputs, hasRefreshToken)
+        fingerprint(secret, key = fingerprintKey(process.env)) {
+            const { name, random } = named(secret);
+            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+        },
+        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
+        looksLikeSecret(value) {
+            const text = value.trim();
+            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
+        }
     };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/api-key.js
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    envVar: 'ANTHROPIC_API_KEY',
-    label: 'API key',
-    scheme: 'x-api-key',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-api-key']);
-        return newCredential(this, from, value);
+;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
     },
-    fix(problem, from) {
-        const home = homeOf(from);
-        return {
-            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
-            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
-            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
-            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
-        }[problem];
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
     }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
             return undefined;
-        return new Date(exp * 1000);
+        return 'anthropic-auth-invalid';
     }
-    catch {
-        return undefined;
-    }
+    return undefined;
 }
-
-;// CONCATENATED MODULE: ./lib/providers/auth-token.js
-
-
-
-const authToken = {
-    source: 'anthropic-auth-token',
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
-        return {
-            ...newCredential(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    fix(problem, from) {
-        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked: ${renew}.`,
-            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw inputError(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw inputError(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw inputError(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw inputError(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw inputError(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    label: 'subscription access token',
-    scheme: 'oauth',
-    read(value, from) {
-        if (!value.startsWith('{'))
-            checkPlacement(from, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
-        credential.document = value;
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (!token)
-                continue;
-            if (token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
-        }
-        if (credential.secret)
-            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    fix(problem, from) {
-        const origin = originOf(from);
-        const inFile = 'file' in origin;
-        const login = inFile
-            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
-            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
-            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
-            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
-            expiring: inFile
-                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
-                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
-
-
-
-const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
-/**
- * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
- * undefined when it is empty.
- */
-function readRefreshTokenInput(context) {
-    const raw = context.input(REFRESH_TOKEN_INPUT);
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
-    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
-    return cleaned;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    label: 'OAuth token',
-    scheme: 'oauth',
-    read(value, from, context) {
-        if (value)
-            checkPlacement(from, value, ['claude-code-oauth-token']);
-        const credential = newCredential(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
-        if (expires) {
-            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
-            credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    /**
-     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
-     * is no OAuth token or credentials JSON to attach the refresh token to.
-     */
-    readEmpty(context) {
-        const refresh = readRefreshTokenInput(context);
-        if (!refresh)
-            return undefined;
-        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
-        credential.refreshToken = refresh.value;
-        credential.notes.push(...refresh.notes);
-        return credential;
-    },
-    fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/kinds.js
-
-
-
-
-/**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const kinds_KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
-function kindOf(source) {
-    const kind = kinds_KINDS.find(k => k.source === source);
-    if (!kind)
-        throw new Error(`unknown credential source ${source}`);
-    return kind;
-}
-
-;// CONCATENATED MODULE: ./lib/common/redact.js
-// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
-// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
-// strings it was given). Pure: the caller reads the inputs and the environment.
-
-/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
-const MIN_SECRET = 8;
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
-/**
- * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
- * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
- * inside a longer encoded text: only the characters that depend on the value alone.
- */
-function secretForms(value) {
-    const bytes = Buffer.from(value, 'utf8');
-    const forms = [
-        value,
-        encodeURIComponent(value),
-        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
-        JSON.stringify(value).slice(1, -1)
-    ];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const inner = encoded.slice(start, end);
-        if (inner.length >= MIN_SECRET)
-            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...new Set(forms)];
-}
-/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00A0',
-    hyphen: '\u2010',
-    dash: '\u2010',
-    minus: '\u2212',
-    lowbar: '_',
-    underbar: '_',
-    period: '.',
-    colon: ':',
-    semi: ';',
-    sol: '/',
-    bsol: '\\',
-    equals: '=',
-    plus: '+',
-    num: '#',
-    percnt: '%',
-    commat: '@',
-    grave: '`',
-    lsqb: '[',
-    rsqb: ']',
-    lpar: '(',
-    rpar: ')',
-    excl: '!',
-    quest: '?',
-    shy: '\u00AD',
-    zwj: '\u200D',
-    zwnj: '\u200C'
-};
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
-function decodeEntities(text) {
-    return text.replace(ENTITY, (whole, decimal, hex, name) => {
-        if (name !== undefined)
-            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
-        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-        return valid ? String.fromCodePoint(code) : whole;
-    });
-}
-/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
-/**
- * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
- * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
- * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
- */
-function normaliseText(text) {
-    let current = text;
-    for (let round = 0; round < 4; round++) {
-        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
-            .normalize('NFKC')
-            .replace(/\p{Cf}/gu, '')
-            .replace(DASHES, '-');
-        if (next === current)
-            break;
-        current = next;
-    }
-    return current;
-}
-/**
- * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential.
- */
-function redactorFor(secrets) {
-    const forms = [
-        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
-    ]
-        .filter(form => form.length >= MIN_SECRET)
-        .sort((a, b) => b.length - a.length)
-        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
-    return text => {
-        const normal = normaliseText(text);
-        return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
-    };
-}
-/**
- * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
- * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
- * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
- */
-const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
-function redactEncodedRuns(text) {
-    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/secrets.js
-// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
-// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
-
-
-
-/** The inputs that hold a credential's secret: masked before anything reads them. */
-const SECRET_INPUTS = [...kinds_KINDS.map(kind => kind.source), REFRESH_TOKEN_INPUT];
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
-/** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = kinds_KINDS.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/target.js
-
-/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
-function parseSecretScope(value) {
-    const text = value.trim();
-    if (text === '' || text === 'repo')
-        return { kind: 'repo' };
-    if (text === 'org')
-        return { kind: 'org' };
-    const env = /^environment:(.+)$/.exec(text);
-    if (env?.[1]?.trim())
-        return { kind: 'environment', environment: env[1].trim() };
-    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
-}
-/** Parses `secret-name` as GitHub accepts secret names. */
-function parseSecretName(value) {
-    const name = value.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
-    }
-    return name;
-}
-/**
- * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
- * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
- */
-function secretTarget(scope, name, env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo) {
-        throw new UserError(`${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
-    }
-    return { scope, name: parseSecretName(name), owner, repo };
-}
-/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function describeTarget(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
-        case 'environment':
-            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
-        case 'org':
-            return `organization secret ${target.name} of ${target.owner}`;
-    }
-}
-/** The `gh secret set` command that re-seeds it, for messages. */
-function reseedCommand(target) {
-    const where = target.scope.kind === 'org'
-        ? `--org ${target.owner}`
-        : target.scope.kind === 'environment'
-            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
-            : `--repo ${target.owner}/${target.repo}`;
-    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
-}
-/** The REST route prefix and params of the scope. */
-function scopeRoute(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return {
-                prefix: '/repos/{owner}/{repo}/actions/secrets',
-                params: { owner: target.owner, repo: target.repo }
-            };
-        case 'environment':
-            return {
-                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
-                params: {
-                    owner: target.owner,
-                    repo: target.repo,
-                    environment_name: target.scope.environment
-                }
-            };
-        case 'org':
-            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/refresh.js
-
-
-
-const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
-const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
-function tokenUrl(value) {
-    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
-}
-/** Reads and checks the inputs; a bad one throws an inputError naming it. */
-function readRefreshInputs(getInput) {
-    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
-    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
-        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
-    }
-    const secretsToken = getInput('secrets-token').trim();
-    const githubToken = getInput('github-token').trim();
-    if (isWorkflowToken(secretsToken, githubToken)) {
-        throw inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
-    }
-    return {
-        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
-        clientId,
-        exportEnv: readBoolean('export-env', getInput('export-env'), false),
-        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
-        secretsToken,
-        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
-        secretScope: parseSecretScope(getInput('secret-scope')),
-        githubToken
-    };
-}
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(secretsToken, githubToken) {
-    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
-}
-
-;// CONCATENATED MODULE: ./lib/providers/select.js
-
-
-
-
-/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
-const CLOUD_PROVIDERS = [
-    ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
-    ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
-    ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
-];
-/**
- * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
- * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
- * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
- */
-function attachRefreshToken(context, found, warnings) {
-    const refresh = readRefreshTokenInput(context);
-    if (!refresh)
-        return false;
-    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
-    if (!holder)
-        return false;
-    const input = `'${REFRESH_TOKEN_INPUT}'`;
-    if (holder.refreshToken) {
-        warnings.push(`${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`);
-        return true;
-    }
-    holder.refreshToken = refresh.value;
-    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
-        ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
-        : 'a refresh writes the rotated refresh token back alone'}.`);
-    return true;
-}
-const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
-const handedOnBy = (why) => `this action's output oauth-token, which ${why} passes to Claude`;
-/**
- * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
- * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
- * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
- */
-function select_originOf(kind, context, env, step, handsOnOwnOutput) {
-    const fromInput = context.input(kind.source);
-    const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
-    const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
-    const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
-    // Claude Code's own login file, which the command line reads on a laptop (never in a job).
-    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
-    const own = fromInput
-        ? input
-        : file
-            ? { raw: file.text, from: `file ${file.path}`, name: file.path }
-            : environment;
-    if (!step)
-        return { kind: 'value', ...own };
-    const given = own.raw.trim() !== '';
-    if (!kind.envVar) {
-        // The credentials file: Claude Code reads it only when no environment token is set.
-        if (handsOnOwnOutput)
-            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
-        if (step.kind === 'claude-cli')
-            return { kind: 'value', ...own };
-        return {
-            kind: 'absent',
-            ...(given && {
-                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
-            })
-        };
-    }
-    const value = step.variable(kind.envVar);
-    if (value.kind === 'inherited') {
-        if (fromEnv.trim() !== '')
-            return { kind: 'value', ...environment };
-        return {
-            kind: 'absent',
-            ...(given && {
-                why: `${kind.label} from ${own.from} does not reach Claude: ${step.label} passes ${kind.envVar} from the job's environment, which has none`
-            })
-        };
-    }
-    if (value.kind === 'empty')
-        return {
-            kind: 'absent',
-            ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
-        };
-    if (value.kind === 'output') {
-        return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' };
-    }
-    if (fromInput.trim() !== '')
-        return { kind: 'value', ...input };
-    // Quoted only when it is an expression: a value written out in the workflow may be the credential itself.
-    const written = /^\$\{\{[^}]*\}\}$/.test(value.written.trim())
-        ? `\`${value.written.trim().replace(/`/g, "'")}\``
-        : 'a value written in the workflow';
-    return {
-        kind: 'unseen',
-        why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
-    };
-}
-/**
- * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
- * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
- * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
- * with (quotes around it).
- */
-function selectCredential(context, env, step) {
-    const found = [];
-    const warnings = [];
-    const empty = [];
-    let unseen;
-    const ownOutput = step &&
-        kinds_KINDS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
-    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
-    for (const kind of kinds_KINDS) {
-        const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
-        if (origin.kind === 'unseen') {
-            if (found.length === 0 && unseen === undefined)
-                unseen = origin.why;
-            continue;
-        }
-        if (origin.kind === 'absent') {
-            if (origin.why)
-                warnings.push(origin.why);
-            empty.push(kind);
-            continue;
-        }
-        const { raw, from, name } = origin;
-        if (raw.trim() === '') {
-            if (raw !== '')
-                warnings.push(`'${name}' holds only whitespace and was ignored`);
-            empty.push(kind);
-            continue;
-        }
-        const { value, notes, quoted } = cleanSecret(name, raw);
-        const credential = kind.read(value, from, context);
-        credential.notes.unshift(...notes);
-        if (quoted)
-            credential.quoted = true;
-        if (origin.handedOn)
-            credential.handedOn = origin.handedOn;
-        found.push(credential);
-    }
-    if (!attachRefreshToken(context, found, warnings)) {
-        // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
-        for (const kind of empty) {
-            const lone = kind.readEmpty?.(context);
-            if (lone)
-                found.push(lone);
-        }
-    }
-    const cloud = CLOUD_PROVIDERS.find(([variable]) => {
-        const value = step?.variable(variable);
-        if (!value || value.kind === 'inherited')
-            return truthy(env[variable]);
-        return value.kind === 'step' && truthy(value.written);
-    });
-    const [first, ...rest] = found;
-    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
-    const chosen = unseen ? undefined : first;
-    const others = unseen ? found : rest;
-    if (found.some(c => c.source === 'anthropic-api-key') &&
-        found.some(c => c.source === 'anthropic-auth-token')) {
-        warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
-    }
-    for (const other of others) {
-        warnings.push(chosen
-            ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
-            : `${other.label} from ${other.from} is ignored: ${unseen}.`);
-    }
-    const stepped = step ? { claudeStep: step } : {};
-    if (cloud) {
-        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
-    }
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
-    }
-    return {
-        ...(chosen && { chosen }),
-        others,
-        warnings,
-        ...stepped,
-        ...(unseen !== undefined && { unseen })
-    };
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
 }
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
@@ -1759,8 +871,37 @@ function parseRetryAfter(value, now = Date.now()) {
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
-;// CONCATENATED MODULE: ./lib/probe/classify.js
+;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
 
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
 /**
  * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
  * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
@@ -1905,56 +1046,1106 @@ function describeBody(text, headers, body) {
         ? `${type}, without the API's request-id`
         : `${type}, not the API's error format`;
 }
-
-;// CONCATENATED MODULE: ./lib/probe/probe.js
-
-
-
-const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
-const OAUTH_BETA = 'oauth-2025-04-20';
-const PROBE_MODEL = 'claude-sonnet-4-5';
 /**
  * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
- * for OAuth and bearer tokens, with the headers Claude Code itself sends.
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
  */
-function probeRequest(credential, baseUrl) {
+function anthropicProbe(credential, { baseUrl }) {
     const base = baseUrl.replace(/\/+$/, '');
     const headers = {
         'anthropic-version': ANTHROPIC_VERSION,
         'user-agent': 'claude-preflight'
     };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+    });
     if (credential.scheme === 'x-api-key') {
-        const route = ROUTES.models;
-        return {
-            route,
-            request: {
-                method: 'GET',
-                url: `${base}${route.path}?limit=1`,
-                headers: { ...headers, 'x-api-key': credential.secret }
-            }
-        };
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
     }
     headers.authorization = `Bearer ${credential.secret}`;
     headers['content-type'] = 'application/json';
     if (credential.scheme === 'oauth')
         headers['anthropic-beta'] = OAUTH_BETA;
-    const route = ROUTES.countTokens;
-    return {
-        route,
-        request: {
-            method: 'POST',
-            url: `${base}${route.path}`,
-            headers,
-            body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    shapes: [anthropicShape('api', 'an Anthropic API key')],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-api-key']);
+        return newCredential(this, from, value);
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
+const authToken = {
+    source: 'anthropic-auth-token',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    shapes: [],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...newCredential(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw inputError(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
         }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw inputError(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw inputError(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/clean.js
+
+/**
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes, quoted: quoted !== null };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw inputError(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw inputError(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    secretInputs: [],
+    plainInputs: [],
+    label: 'subscription access token',
+    scheme: 'oauth',
+    // Its tokens have the OAuth token's shapes.
+    shapes: [{ what: 'JSON', begins: /^\{/ }],
+    read(value, from, context) {
+        if (!value.startsWith('{'))
+            context.checkPlacement(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+                'oauth-refresh-token'
+            ]);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
+
+
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    secretInputs: [REFRESH_TOKEN_INPUT],
+    plainInputs: [EXPIRES_AT_INPUT],
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    shapes: [
+        anthropicShape('oat', 'an OAuth access token'),
+        {
+            ...anthropicShape('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
+        }
+    ],
+    read(value, from, context) {
+        if (value)
+            context.checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = newCredential(this, from, value);
+        const expires = context.input(EXPIRES_AT_INPUT).trim();
+        if (expires) {
+            const { at, note } = parseTimestamp(EXPIRES_AT_INPUT, expires);
+            credential.expiresAt = at;
+            credential.expirySource = EXPIRES_AT_INPUT;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+
+/**
+ * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const providers_PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];
+function providerOf(source) {
+    const provider = providers_PROVIDERS.find(p => p.source === source);
+    if (!provider)
+        throw new Error(`unknown credential source ${source}`);
+    return provider;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
+
+const OTHER_SHAPES = [
+    {
+        ...anthropicShape('admin', 'an Admin API key, which cannot call models'),
+        fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+    },
+    ANY_ANTHROPIC_SHAPE,
+    {
+        what: 'a bearer token (a JWT)',
+        begins: /^eyJ[\w-]+\.[\w-]+\./,
+        run: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
+        publicName: secret => (/^eyJ/i.test(secret) ? 'jwt' : undefined),
+        home: 'anthropic-auth-token',
+        plainOnly: true
+    },
+    {
+        what: 'a GitHub token',
+        begins: /^(?:gh[pousr]_|github_pat_)\w/,
+        run: '\\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})',
+        home: 'github-token',
+        fix: "Move it to input 'github-token' (or 'secrets-token', to write secrets)",
+        plainOnly: true
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/shapes.js
+// Every known shape of a secret, from the providers' table and the other known shapes: masking, redaction,
+// fingerprints and "pasted into the wrong input" read them from here only.
+
+
+
+/**
+ * Each provider's shapes, at home in the provider's input and environment variable, or in the other input of the
+ * provider that the shape names; then the other known shapes.
+ */
+const SHAPES = [
+    ...providers_PROVIDERS.flatMap(provider => provider.shapes.map(shape => ({
+        ...shape,
+        home: shape.input ?? provider.source,
+        ...(shape.input === undefined && provider.envVar && { homeEnv: provider.envVar })
+    }))),
+    ...OTHER_SHAPES
+];
+const { fingerprint, redactSecrets, looksLikeSecret } = compileShapes(SHAPES);
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/placement.js
+// "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
+
+
+
+/**
+ * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
+ * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes. Shapes that
+ * a gateway's token may have (a JWT, a GitHub token) are refused only in inputs that never hold a secret (`plain`).
+ */
+function checkPlacement(where, value, accepted, plain = false) {
+    const known = SHAPES.find(shape => (plain || !shape.plainOnly) && shape.begins?.test(value));
+    if (!known || (known.home !== undefined && accepted.includes(known.home)))
+        return;
+    const origin = originOf(where);
+    const fix = 'env' in origin && known.homeEnv
+        ? `Move it to ${known.homeEnv}`
+        : (known.fix ?? `Move it to input '${known.home}'`);
+    if ('input' in origin)
+        throw inputError(origin.input, `holds ${known.what}`, fix);
+    const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
+    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
+}
+/**
+ * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
+ * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
+ * `githubToken: true`: GitHub tokens are what they hold.
+ */
+function refuseSecret(input, raw, githubToken = false) {
+    checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
+}
+
+;// CONCATENATED MODULE: ./lib/common/redact.js
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
+ */
+function redactorFor(secrets, redactShapes) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
     };
 }
-/** Probes the credential, retrying transient answers with jittered back-off until `timeoutMs` runs out. */
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [
+    ...providers_PROVIDERS.map(provider => provider.source),
+    ...providers_PROVIDERS.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = providers_PROVIDERS.flatMap(provider => provider.plainInputs);
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = providers_PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
+function redactKnownSecrets(input, env) {
+    return redactorFor(knownSecrets(input, env), redactSecrets);
+}
+
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/check.js
+
+
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+function readChoice(input, value, choices, fallback) {
+    const text = value.trim().toLowerCase();
+    if (text === '')
+        return fallback;
+    if (choices.includes(text))
+        return text;
+    throw inputError(input, `is '${clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** Every true/false input, read as `core.getBooleanInput` reads it; empty is `fallback`. */
+function readBoolean(input, value, fallback) {
+    const text = value.trim();
+    if (text === '')
+        return fallback;
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw inputError(input, `is '${clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function readCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${clip(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!isSafeTransport(url))
+        throw inputError(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw inputError(input, 'has a query or fragment', fix);
+    return url;
+}
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function readBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+}
+/** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
+const PLAIN_CHECK_INPUTS = [
+    'anthropic-base-url',
+    ...PROVIDER_PLAIN_INPUTS,
+    'min-remaining',
+    'probe-timeout',
+    'on-invalid',
+    'on-expiring',
+    'on-unverifiable',
+    'force-refresh'
+];
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of PLAIN_CHECK_INPUTS)
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [readBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [readBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = input('min-remaining').trim();
+    return {
+        baseUrl,
+        baseUrlFrom,
+        probeTimeoutMs: parseDuration('probe-timeout', input('probe-timeout') || '10s', {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining === '' || minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: readChoice('on-invalid', input('on-invalid'), ['fail', 'warn'], 'fail'),
+        onExpiring: readChoice('on-expiring', input('on-expiring'), ['auto', 'fail', 'warn', 'refresh'], 'auto'),
+        onUnverifiable: readChoice('on-unverifiable', input('on-unverifiable'), ['warn', 'fail'], 'warn'),
+        forceRefresh: readBoolean('force-refresh', input('force-refresh'), false),
+        savesRotatedToken: input('secrets-token').trim() !== '',
+        githubToken: input('github-token').trim()
+    };
+}
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
+function resolvePolicy(inputs, hasRefreshToken) {
+    return {
+        onInvalid: inputs.onInvalid,
+        onUnverifiable: inputs.onUnverifiable,
+        ...resolveRefresh(inputs, hasRefreshToken)
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/target.js
+
+/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
+function parseSecretScope(value) {
+    const text = value.trim();
+    if (text === '' || text === 'repo')
+        return { kind: 'repo' };
+    if (text === 'org')
+        return { kind: 'org' };
+    const env = /^environment:(.+)$/.exec(text);
+    if (env?.[1]?.trim())
+        return { kind: 'environment', environment: env[1].trim() };
+    throw inputError('secret-scope', `is '${text}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'.");
+}
+/** Parses `secret-name` as GitHub accepts secret names. */
+function parseSecretName(value) {
+    const name = value.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
+        throw inputError('secret-name', `is '${name}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS).');
+    }
+    return name;
+}
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
+function secretTarget(scope, name, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        throw new UserError(`${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+    }
+    return { scope, name: parseSecretName(name), owner, repo };
+}
+/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
+function describeTarget(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
+        case 'environment':
+            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
+        case 'org':
+            return `organization secret ${target.name} of ${target.owner}`;
+    }
+}
+/** The `gh secret set` command that re-seeds it, for messages. */
+function reseedCommand(target) {
+    const where = target.scope.kind === 'org'
+        ? `--org ${target.owner}`
+        : target.scope.kind === 'environment'
+            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
+            : `--repo ${target.owner}/${target.repo}`;
+    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
+}
+/** The REST route prefix and params of the scope. */
+function scopeRoute(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return {
+                prefix: '/repos/{owner}/{repo}/actions/secrets',
+                params: { owner: target.owner, repo: target.repo }
+            };
+        case 'environment':
+            return {
+                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+                params: {
+                    owner: target.owner,
+                    repo: target.repo,
+                    environment_name: target.scope.environment
+                }
+            };
+        case 'org':
+            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/refresh.js
+
+
+
+const DEFAULT_TOKEN_URL = 'https://platform.claude.com/v1/oauth/token';
+const DEFAULT_CLIENT_ID = '9d1c250a-e61b-44d9-88ed-5944d1962f5e';
+function tokenUrl(value) {
+    return readCredentialUrl('oauth-token-url', value, `Use the default ${DEFAULT_TOKEN_URL} or another https URL`).href;
+}
+/** Reads and checks the inputs; a bad one throws an inputError naming it. */
+function readRefreshInputs(getInput) {
+    const clientId = getInput('oauth-client-id').trim() || DEFAULT_CLIENT_ID;
+    if (!/^[A-Za-z0-9._:-]+$/.test(clientId)) {
+        throw inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${DEFAULT_CLIENT_ID}).`);
+    }
+    const secretsToken = getInput('secrets-token').trim();
+    const githubToken = getInput('github-token').trim();
+    if (isWorkflowToken(secretsToken, githubToken)) {
+        throw inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+    }
+    return {
+        tokenUrl: tokenUrl(getInput('oauth-token-url').trim() || DEFAULT_TOKEN_URL),
+        clientId,
+        exportEnv: readBoolean('export-env', getInput('export-env'), false),
+        writeCredentialsFile: readBoolean('write-credentials-file', getInput('write-credentials-file'), false),
+        secretsToken,
+        secretName: parseSecretName(getInput('secret-name') || 'CLAUDE_CREDENTIALS'),
+        secretScope: parseSecretScope(getInput('secret-scope')),
+        githubToken
+    };
+}
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken, githubToken) {
+    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/select.js
+
+
+
+
+
+/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
+const CLOUD_PROVIDERS = [
+    ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
+    ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
+    ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
+];
+/**
+ * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
+ * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
+ * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
+ */
+function attachRefreshToken(context, found, warnings) {
+    const refresh = readRefreshTokenInput(context);
+    if (!refresh)
+        return false;
+    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
+    if (!holder)
+        return false;
+    const input = `'${REFRESH_TOKEN_INPUT}'`;
+    if (holder.refreshToken) {
+        warnings.push(`${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`);
+        return true;
+    }
+    holder.refreshToken = refresh.value;
+    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
+        ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
+        : 'a refresh writes the rotated refresh token back alone'}.`);
+    return true;
+}
+const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
+const handedOnBy = (why) => `this action's output oauth-token, which ${why} passes to Claude`;
+/**
+ * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
+ * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
+ * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
+ */
+function select_originOf(kind, context, env, step, handsOnOwnOutput) {
+    const fromInput = context.input(kind.source);
+    const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
+    const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
+    const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
+    // Claude Code's own login file, which the command line reads on a laptop (never in a job).
+    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
+    const own = fromInput
+        ? input
+        : file
+            ? { raw: file.text, from: `file ${file.path}`, name: file.path }
+            : environment;
+    if (!step)
+        return { kind: 'value', ...own };
+    const given = own.raw.trim() !== '';
+    if (!kind.envVar) {
+        // The credentials file: Claude Code reads it only when no environment token is set.
+        if (handsOnOwnOutput)
+            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
+        if (step.kind === 'claude-cli')
+            return { kind: 'value', ...own };
+        return {
+            kind: 'absent',
+            ...(given && {
+                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+            })
+        };
+    }
+    const value = step.variable(kind.envVar);
+    if (value.kind === 'inherited') {
+        if (fromEnv.trim() !== '')
+            return { kind: 'value', ...environment };
+        return {
+            kind: 'absent',
+            ...(given && {
+                why: `${kind.label} from ${own.from} does not reach Claude: ${step.label} passes ${kind.envVar} from the job's environment, which has none`
+            })
+        };
+    }
+    if (value.kind === 'empty')
+        return {
+            kind: 'absent',
+            ...(given && { why: `${kind.label} from ${own.from} does not reach Claude: ${value.why}` })
+        };
+    if (value.kind === 'output') {
+        return given ? { kind: 'value', ...own, handedOn: handedOnBy(value.why) } : { kind: 'absent' };
+    }
+    if (fromInput.trim() !== '')
+        return { kind: 'value', ...input };
+    // Quoted only when it is an expression: a value written out in the workflow may be the credential itself.
+    const written = /^\$\{\{[^}]*\}\}$/.test(value.written.trim())
+        ? `\`${value.written.trim().replace(/`/g, "'")}\``
+        : 'a value written in the workflow';
+    return {
+        kind: 'unseen',
+        why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
+    };
+}
+/**
+ * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
+ * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
+ * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
+ * with (quotes around it).
+ */
+function selectCredential(context, env, step) {
+    const providerContext = { ...context, checkPlacement: checkPlacement };
+    const found = [];
+    const warnings = [];
+    const empty = [];
+    let unseen;
+    const ownOutput = step &&
+        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
+    for (const kind of providers_PROVIDERS) {
+        const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
+        if (origin.kind === 'unseen') {
+            if (found.length === 0 && unseen === undefined)
+                unseen = origin.why;
+            continue;
+        }
+        if (origin.kind === 'absent') {
+            if (origin.why)
+                warnings.push(origin.why);
+            empty.push(kind);
+            continue;
+        }
+        const { raw, from, name } = origin;
+        if (raw.trim() === '') {
+            if (raw !== '')
+                warnings.push(`'${name}' holds only whitespace and was ignored`);
+            empty.push(kind);
+            continue;
+        }
+        const { value, notes, quoted } = cleanSecret(name, raw);
+        const credential = kind.read(value, from, providerContext);
+        credential.notes.unshift(...notes);
+        if (quoted)
+            credential.quoted = true;
+        if (origin.handedOn)
+            credential.handedOn = origin.handedOn;
+        found.push(credential);
+    }
+    if (!attachRefreshToken(providerContext, found, warnings)) {
+        // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
+        for (const kind of empty) {
+            const lone = kind.readEmpty?.(providerContext);
+            if (lone)
+                found.push(lone);
+        }
+    }
+    const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+        const value = step?.variable(variable);
+        if (!value || value.kind === 'inherited')
+            return truthy(env[variable]);
+        return value.kind === 'step' && truthy(value.written);
+    });
+    const [first, ...rest] = found;
+    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+    const chosen = unseen ? undefined : first;
+    const others = unseen ? found : rest;
+    if (found.some(c => c.source === 'anthropic-api-key') &&
+        found.some(c => c.source === 'anthropic-auth-token')) {
+        warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
+    }
+    for (const other of others) {
+        warnings.push(chosen
+            ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
+            : `${other.label} from ${other.from} is ignored: ${unseen}.`);
+    }
+    const stepped = step ? { claudeStep: step } : {};
+    if (cloud) {
+        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
+    }
+    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+    }
+    return {
+        ...(chosen && { chosen }),
+        others,
+        warnings,
+        ...stepped,
+        ...(unseen !== undefined && { unseen })
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/probe/probe.js
+
+
+
+/**
+ * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
+ * `timeoutMs` runs out.
+ */
 async function probe(credential, options) {
     const started = Date.now();
     const deadline = started + options.timeoutMs;
-    const { request, route } = probeRequest(credential, options.baseUrl);
+    const { request, classify } = providerOf(credential.source).probe(credential, {
+        baseUrl: options.baseUrl
+    });
     const { value, attempts } = await retry(async () => {
         const remaining = deadline - Date.now();
         try {
@@ -1962,7 +2153,7 @@ async function probe(credential, options) {
                 ...request,
                 signal: AbortSignal.timeout(Math.max(1, remaining))
             });
-            const classified = classifyAnswer(route, answer.status, answer.text, answer.headers);
+            const classified = classify(answer);
             const value = { ...classified, httpStatus: answer.status };
             return classified.status === 'transient'
                 ? {
@@ -2652,6 +2843,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const HEADLINE = {
     invalid: 'was rejected by the API',
     revoked: 'was revoked',
@@ -2703,14 +2895,14 @@ function verdictMessage(report, event, redact) {
     const name = `the ${credential.label} from ${credential.from}`;
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
-    const kind = kindOf(credential.source);
+    const provider = providerOf(credential.source);
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
         !('file' in originOf(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
         ? REFRESH_HELD_BACK_FIX
-        : kind.fix(problem, credential.from);
+        : provider.fix(problem, credential.from);
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -2754,7 +2946,7 @@ function refreshOnlyMessage(report, name) {
     };
 }
 function missingMessage(event) {
-    const names = kinds_KINDS.map(k => k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`).join(', ');
+    const names = providers_PROVIDERS.map(p => p.envVar ? `'${p.source}' (or env ${p.envVar})` : `'${p.source}'`).join(', ');
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
@@ -3128,9 +3320,8 @@ function savePreflightState(core, check) {
 }
 /** Every `from` main can save: the inputs and the environment variables a credential is read from. */
 const ORIGINS = [
-    ...kinds_KINDS.map(kind => `input ${kind.source}`),
-    ...kinds_KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
-    `input ${REFRESH_TOKEN_INPUT}`
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
 ];
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
@@ -3149,14 +3340,14 @@ function parsePreflightState(raw) {
         return undefined;
     const v = value;
     const state = {};
-    const source = KINDS.find(kind => kind.source === v.source)?.source;
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
     const from = ORIGINS.find(origin => origin === v.from);
     if (from !== undefined)
         state.from = from;
     // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = KINDS.find(kind => kind.label === v.label)?.label;
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
     if (label !== undefined)
         state.label = label;
     if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
@@ -4250,7 +4441,7 @@ async function refreshAfterCheck(report, inputs, deps) {
             ...deps,
             inputs,
             credential: chosen.credential,
-            probe: accessToken => probe({ scheme: 'oauth', secret: accessToken }, {
+            probe: accessToken => probe({ source: chosen.credential.source, scheme: 'oauth', secret: accessToken }, {
                 baseUrl: report.inputs.baseUrl,
                 timeoutMs: report.inputs.probeTimeoutMs,
                 send: deps.send
@@ -4331,7 +4522,6 @@ function networkRefusal(token, record, env) {
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
-
 
 
 
@@ -4480,7 +4670,7 @@ async function publish(report, refresh, deps) {
         ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
         : 'No Claude credential found.');
     const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {};
-    const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env));
+    const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env);
     // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
     const message = refresh.error
         ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
@@ -4535,7 +4725,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2352);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4092);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -29397,7 +29397,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 605:
+/***/ 6035:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31614,7 +31614,7 @@ const errors_PREFIX = 'claude-preflight';
  * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
  * The message says the cause and the fix.
  */
-class UserError extends Error {
+class errors_UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
@@ -31622,7 +31622,7 @@ class UserError extends Error {
 }
 /** `claude-preflight: input 'min-remaining' <problem>. <fix>` */
 function errors_inputError(input, problem, fix) {
-    return new UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
+    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -31781,71 +31781,405 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
- * The key of the fingerprints of secrets without an Anthropic prefix: the job's own `github-token` (by default the
- * job's GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret
- * alike while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one
- * (the CLI) the key is random, once per process.
+ * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
+ * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
+ * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
+ * CLI) the key is random, once per process.
  */
 function fingerprintKey(env) {
     const token = env['INPUT_GITHUB-TOKEN']?.trim();
     return token ? `claude-preflight fingerprint ${token}` : processKey;
 }
 const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
-/** `sk-ant-api03`, `sk-ant-oat01`, … for Anthropic credentials; `jwt` or `secret` for others. */
-function publicPrefix(secret) {
-    const anthropic = /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1];
-    if (anthropic)
-        return { prefix: anthropic.toLowerCase(), anthropic: true };
-    return { prefix: /^eyJ/i.test(secret) ? 'jwt' : 'secret', anthropic: false };
+function compileShapes(shapes) {
+    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
+    const anyRun = new RegExp(runs.join('|'), 'gi');
+    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
+    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
+    const named = (secret) => {
+        for (const shape of shapes) {
+            const name = shape.publicName?.(secret);
+            if (name !== undefined)
+                return { name, random: shape.random === true };
+        }
+        return { name: 'secret', random: false };
+    };
+    return {
+        fingerprint(secret, key = fingerprintKey(process.env)) {
+            const { name, random } = named(secret);
+            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+        },
+        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
+        looksLikeSecret(value) {
+            const text = value.trim();
+            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
+            return undefined;
+        return 'anthropic-auth-invalid';
+    }
+    return undefined;
+}
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
+}
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
+ * exponential back-off between tries (or the server's retry-after, when it gives one).
+ * Returns the last outcome and how many attempts were made.
+ */
+async function retry_retry(attempt, policy) {
+    const now = policy.now ?? Date.now;
+    const sleep = policy.sleep ?? defaultSleep;
+    const random = policy.random ?? Math.random;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done || n >= policy.attempts)
+            return { value: outcome.value, attempts: n };
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
+        const wait = outcome.retryAfterMs ?? backoff;
+        if (now() + wait >= policy.deadline)
+            return { value: outcome.value, attempts: n };
+        await sleep(wait);
+    }
+}
+/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function retry_parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
+
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
+/**
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: {
+        path: '/v1/models',
+        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+        judgedAfterAuth: []
+    },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
+function readBody(text) {
+    try {
+        const body = JSON.parse(text);
+        return typeof body === 'object' && body !== null && !Array.isArray(body)
+            ? body
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
+/**
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
+ */
+function classifyAnswer(route, httpStatus, text, headers) {
+    const body = readBody(text);
+    const error = apiError(body);
+    const headerId = headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
+    const base = { ...(requestId && { requestId }) };
+    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
+    const notFromApi = (consequence) => ({
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
+        ...base
+    });
+    const retryAfter = () => {
+        const retryAfterMs = retry_parseRetryAfter(headers['retry-after']);
+        return retryAfterMs === undefined ? {} : { retryAfterMs };
+    };
+    if (httpStatus === 429) {
+        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
+            return { status: 'billing', message: error.message, ...base };
+        }
+        return {
+            status: 'transient',
+            message: `rate limited (429): ${apiSaid('too many requests')}`,
+            ...base,
+            ...retryAfter()
+        };
+    }
+    if (httpStatus >= 500 || httpStatus === 408) {
+        return {
+            status: 'transient',
+            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
+            ...base,
+            ...retryAfter()
+        };
+    }
+    if (httpStatus >= 300 && httpStatus < 400) {
+        return {
+            status: 'unverifiable',
+            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
+            ...base
+        };
+    }
+    if (httpStatus === 407) {
+        return {
+            status: 'unverifiable',
+            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
+            ...base
+        };
+    }
+    if (httpStatus >= 200 && httpStatus < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return body && route.isAnswer(body)
+            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
+            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!fromApi) {
+        return notFromApi(httpStatus === 401 || httpStatus === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    if (error.type === 'billing_error' ||
+        httpStatus === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return { status: 'billing', message: error.message, ...base };
+    }
+    if (httpStatus === 401) {
+        return {
+            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
+            message: error.message,
+            ...base
+        };
+    }
+    if (httpStatus === 403)
+        return { status: 'forbidden', message: error.message, ...base };
+    if (route.judgedAfterAuth.includes(httpStatus)) {
+        return {
+            status: 'valid',
+            message: `HTTP ${httpStatus} after authentication (${error.message})`,
+            ...base
+        };
+    }
+    return {
+        status: 'unverifiable',
+        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
+        ...base
+    };
+}
+function describeBody(text, headers, body) {
+    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
+    if (text.trim() === '')
+        return `empty body, ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
 }
 /**
- * A name for a secret that reveals nothing: its public prefix (`sk-ant-api03`, `sk-ant-oat01`, …) when it
- * has one, and eight hex digits of a hash. Anthropic's keys and tokens are random and long, so their SHA-256 is
- * safe to show and the same everywhere; any other secret (a gateway token may be weak) gets an HMAC-SHA256 under
- * `key` (see fingerprintKey), so its fingerprint cannot be checked against guesses made before the run.
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
  */
-function fingerprint_fingerprint(secret, key = fingerprintKey(process.env)) {
-    const { prefix, anthropic } = publicPrefix(secret);
-    const hash = anthropic ? createHash('sha256') : createHmac('sha256', key);
-    return `${prefix}:${hash.update(secret).digest('hex').slice(0, 8)}`;
-}
-/** Text shaped like a credential, in any case: Anthropic keys and tokens, JWTs, GitHub tokens. */
-const SECRET_SHAPES = /sk-ant-[a-z]+\d*-[A-Za-z0-9_-]{4,}|eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})/gi;
-/**
- * Replaces every credential-shaped run of text with `[redacted <prefix>]`, for text quoted from a log (an API error
- * that echoes the key) before it reaches an annotation, the job summary or a PR comment. No hash: a quote must not
- * give anyone a way to test guesses.
- */
-function redactSecrets(text) {
-    return text.replace(SECRET_SHAPES, secret => `[redacted ${publicPrefix(secret).prefix}]`);
-}
-/** Whether a whole value is shaped like a credential (or is JSON, as the credentials file is). */
-function looksLikeSecret(value) {
-    const text = value.trim();
-    if (text.startsWith('{'))
-        return true;
-    const match = new RegExp(`^(?:${SECRET_SHAPES.source})`, 'i').exec(text);
-    return match !== null;
+function anthropicProbe(credential, { baseUrl }) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const headers = {
+        'anthropic-version': ANTHROPIC_VERSION,
+        'user-agent': 'claude-preflight'
+    };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+    });
+    if (credential.scheme === 'x-api-key') {
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
+    }
+    headers.authorization = `Bearer ${credential.secret}`;
+    headers['content-type'] = 'application/json';
+    if (credential.scheme === 'oauth')
+        headers['anthropic-beta'] = OAUTH_BETA;
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/credential.js
-
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-function newCredential(kind, from, secret) {
-    return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] };
-}
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-function fingerprintOf(credential) {
-    return fingerprint(credential.secret || credential.refreshToken || '');
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+function newCredential(provider, from, secret) {
+    return {
+        source: provider.source,
+        from,
+        scheme: provider.scheme,
+        label: provider.label,
+        secret,
+        notes: []
+    };
 }
 /** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
-function originOf(from) {
+function credential_originOf(from) {
     const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
     return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
 }
 /** Where a fix tells the user to put a new value of a credential read from `from`. */
 function homeOf(from) {
-    const origin = originOf(from);
+    const origin = credential_originOf(from);
     if ('env' in origin)
         return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
     if ('file' in origin)
@@ -31854,35 +32188,137 @@ function homeOf(from) {
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_API_KEY',
+    label: 'API key',
+    scheme: 'x-api-key',
+    shapes: [anthropicShape('api', 'an Anthropic API key')],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-api-key']);
+        return newCredential(this, from, value);
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
+const authToken = {
+    source: 'anthropic-auth-token',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    shapes: [],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...newCredential(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw errors_inputError(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw errors_inputError(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw errors_inputError(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw errors_inputError(input, `is not a timestamp ('${errors_clip(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
 ;// CONCATENATED MODULE: ./lib/providers/clean.js
 
-
-/** Prefixes that tell what a pasted value is, and the input it belongs in. */
-const KNOWN_VALUES = [
-    {
-        test: v => v.startsWith('sk-ant-api'),
-        what: 'an Anthropic API key',
-        home: 'anthropic-api-key',
-        homeEnv: 'ANTHROPIC_API_KEY'
-    },
-    {
-        test: v => v.startsWith('sk-ant-oat'),
-        what: 'an OAuth access token',
-        home: 'claude-code-oauth-token',
-        homeEnv: 'CLAUDE_CODE_OAUTH_TOKEN'
-    },
-    {
-        test: v => v.startsWith('sk-ant-ort'),
-        what: 'an OAuth refresh token',
-        home: 'oauth-refresh-token'
-    },
-    {
-        test: v => v.startsWith('sk-ant-admin'),
-        what: 'an Admin API key, which cannot call models',
-        home: ''
-    },
-    { test: v => v.startsWith('{'), what: 'JSON', home: 'claude-credentials' }
-];
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
  * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
@@ -31914,38 +32350,471 @@ function refuseInnerJunk(input, token) {
         throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
     }
 }
+
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    secretInputs: [],
+    plainInputs: [],
+    label: 'subscription access token',
+    scheme: 'oauth',
+    // Its tokens have the OAuth token's shapes.
+    shapes: [{ what: 'JSON', begins: /^\{/ }],
+    read(value, from, context) {
+        if (!value.startsWith('{'))
+            context.checkPlacement(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+                'oauth-refresh-token'
+            ]);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const origin = credential_originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
+
+
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    secretInputs: [REFRESH_TOKEN_INPUT],
+    plainInputs: [EXPIRES_AT_INPUT],
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    label: 'OAuth token',
+    scheme: 'oauth',
+    shapes: [
+        anthropicShape('oat', 'an OAuth access token'),
+        {
+            ...anthropicShape('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
+        }
+    ],
+    read(value, from, context) {
+        if (value)
+            context.checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = newCredential(this, from, value);
+        const expires = context.input(EXPIRES_AT_INPUT).trim();
+        if (expires) {
+            const { at, note } = parseTimestamp(EXPIRES_AT_INPUT, expires);
+            credential.expiresAt = at;
+            credential.expirySource = EXPIRES_AT_INPUT;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+
+/**
+ * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];
+function providerOf(source) {
+    const provider = PROVIDERS.find(p => p.source === source);
+    if (!provider)
+        throw new Error(`unknown credential source ${source}`);
+    return provider;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
+
+const OTHER_SHAPES = [
+    {
+        ...anthropicShape('admin', 'an Admin API key, which cannot call models'),
+        fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+    },
+    ANY_ANTHROPIC_SHAPE,
+    {
+        what: 'a bearer token (a JWT)',
+        begins: /^eyJ[\w-]+\.[\w-]+\./,
+        run: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
+        publicName: secret => (/^eyJ/i.test(secret) ? 'jwt' : undefined),
+        home: 'anthropic-auth-token',
+        plainOnly: true
+    },
+    {
+        what: 'a GitHub token',
+        begins: /^(?:gh[pousr]_|github_pat_)\w/,
+        run: '\\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})',
+        home: 'github-token',
+        fix: "Move it to input 'github-token' (or 'secrets-token', to write secrets)",
+        plainOnly: true
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/shapes.js
+// Every known shape of a secret, from the providers' table and the other known shapes: masking, redaction,
+// fingerprints and "pasted into the wrong input" read them from here only.
+
+
+
+/**
+ * Each provider's shapes, at home in the provider's input and environment variable, or in the other input of the
+ * provider that the shape names; then the other known shapes.
+ */
+const shapes_SHAPES = [
+    ...PROVIDERS.flatMap(provider => provider.shapes.map(shape => ({
+        ...shape,
+        home: shape.input ?? provider.source,
+        ...(shape.input === undefined && provider.envVar && { homeEnv: provider.envVar })
+    }))),
+    ...OTHER_SHAPES
+];
+const { fingerprint, redactSecrets, looksLikeSecret } = compileShapes(shapes_SHAPES);
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+
+;// CONCATENATED MODULE: ./lib/providers/placement.js
+// "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
+
+
+
 /**
  * Refuses a value that clearly belongs in another input (an API key pasted as an OAuth token, …), naming where it
  * belongs. `where` is an input's name or a credential's `from` (`env CLAUDE_CODE_OAUTH_TOKEN`, `file PATH`): an
- * environment variable is told the variable to move it to. `accepted` lists the homes this input takes.
+ * environment variable is told the variable to move it to. `accepted` lists the homes this input takes. Shapes that
+ * a gateway's token may have (a JWT, a GitHub token) are refused only in inputs that never hold a secret (`plain`).
  */
-function checkPlacement(where, value, accepted) {
-    const known = KNOWN_VALUES.find(entry => entry.test(value));
-    if (!known || accepted.includes(known.home))
+function checkPlacement(where, value, accepted, plain = false) {
+    const known = SHAPES.find(shape => (plain || !shape.plainOnly) && shape.begins?.test(value));
+    if (!known || (known.home !== undefined && accepted.includes(known.home)))
         return;
     const origin = originOf(where);
     const fix = 'env' in origin && known.homeEnv
         ? `Move it to ${known.homeEnv}`
-        : known.home
-            ? `Move it to input '${known.home}'${known.home === 'oauth-refresh-token' ? " (or use 'claude-credentials')" : ''}`
-            : 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that';
+        : (known.fix ?? `Move it to input '${known.home}'`);
     if ('input' in origin)
-        throw errors_inputError(origin.input, `holds ${known.what}`, fix);
+        throw inputError(origin.input, `holds ${known.what}`, fix);
     const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
+    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
  * quoting it, and names the input it belongs in. Token inputs (`github-token`, `secrets-token`) pass
  * `githubToken: true`: GitHub tokens are what they hold.
  */
-function clean_refuseSecret(input, raw, githubToken = false) {
-    const value = raw.trim();
-    checkPlacement(input, value, []);
-    if (/^eyJ[\w-]+\.[\w-]+\./.test(value))
-        throw inputError(input, 'holds a bearer token (a JWT)', "Move it to input 'anthropic-auth-token'");
-    if (!githubToken && /^(?:gh[pousr]_|github_pat_)\w/.test(value))
-        throw inputError(input, 'holds a GitHub token', "Move it to input 'github-token' (or 'secrets-token', to write secrets)");
+function placement_refuseSecret(input, raw, githubToken = false) {
+    checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
+}
+
+;// CONCATENATED MODULE: ./lib/common/redact.js
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
+ */
+function redactorFor(secrets, redactShapes) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [
+    ...PROVIDERS.map(provider => provider.source),
+    ...PROVIDERS.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = PROVIDERS.flatMap(provider => provider.plainInputs);
+/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
+const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
+function redactKnownSecrets(input, env) {
+    return redactorFor(knownSecrets(input, env), redactSecrets);
 }
 
 ;// CONCATENATED MODULE: ./lib/http/url.js
@@ -31961,6 +32830,7 @@ function isLoopback(hostname) {
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
+
 
 
 
@@ -32019,16 +32889,16 @@ function readBaseUrl(input, value) {
     return readCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
 }
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
-const PLAIN_CHECK_INPUTS = (/* unused pure expression or super */ null && ([
+const PLAIN_CHECK_INPUTS = [
     'anthropic-base-url',
-    'oauth-token-expires-at',
+    ...PROVIDER_PLAIN_INPUTS,
     'min-remaining',
     'probe-timeout',
     'on-invalid',
     'on-expiring',
     'on-unverifiable',
     'force-refresh'
-]));
+];
 /** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
 function readCheckInputs(input, env) {
     for (const name of PLAIN_CHECK_INPUTS)
@@ -32099,7 +32969,7 @@ function parseSecretName(value) {
 function secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
     return { scope, name: parseSecretName(name), owner, repo };
 }
@@ -32186,286 +33056,6 @@ function isWorkflowToken(secretsToken, githubToken) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/providers/api-key.js
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    envVar: 'ANTHROPIC_API_KEY',
-    label: 'API key',
-    scheme: 'x-api-key',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-api-key']);
-        return newCredential(this, from, value);
-    },
-    fix(problem, from) {
-        const home = homeOf(from);
-        return {
-            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
-            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
-            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
-            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/auth-token.js
-
-
-
-const authToken = {
-    source: 'anthropic-auth-token',
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    read(value, from) {
-        checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
-        return {
-            ...newCredential(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    fix(problem, from) {
-        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked: ${renew}.`,
-            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw errors_inputError(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw errors_inputError(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw errors_inputError(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw errors_inputError(input, `is not a timestamp ('${errors_clip(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    label: 'subscription access token',
-    scheme: 'oauth',
-    read(value, from) {
-        if (!value.startsWith('{'))
-            checkPlacement(from, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
-        credential.document = value;
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (!token)
-                continue;
-            if (token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
-        }
-        if (credential.secret)
-            checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token']);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    fix(problem, from) {
-        const origin = originOf(from);
-        const inFile = 'file' in origin;
-        const login = inFile
-            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
-            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
-            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
-            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
-            expiring: inFile
-                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
-                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
-
-
-
-const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
-/**
- * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
- * undefined when it is empty.
- */
-function readRefreshTokenInput(context) {
-    const raw = context.input(REFRESH_TOKEN_INPUT);
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
-    checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
-    return cleaned;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    label: 'OAuth token',
-    scheme: 'oauth',
-    read(value, from, context) {
-        if (value)
-            checkPlacement(from, value, ['claude-code-oauth-token']);
-        const credential = newCredential(this, from, value);
-        const expires = context.input('oauth-token-expires-at').trim();
-        if (expires) {
-            const { at, note } = parseTimestamp('oauth-token-expires-at', expires);
-            credential.expiresAt = at;
-            credential.expirySource = 'oauth-token-expires-at';
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    /**
-     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
-     * is no OAuth token or credentials JSON to attach the refresh token to.
-     */
-    readEmpty(context) {
-        const refresh = readRefreshTokenInput(context);
-        if (!refresh)
-            return undefined;
-        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
-        credential.refreshToken = refresh.value;
-        credential.notes.push(...refresh.notes);
-        return credential;
-    },
-    fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/kinds.js
-
-
-
-
-/**
- * Every kind, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const KINDS = [authToken, apiKey, oauthToken, claudeCredentials];
-function kindOf(source) {
-    const kind = KINDS.find(k => k.source === source);
-    if (!kind)
-        throw new Error(`unknown credential source ${source}`);
-    return kind;
-}
-
 ;// CONCATENATED MODULE: ./lib/state/index.js
 // Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
 // writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
@@ -32513,9 +33103,8 @@ function savePreflightState(core, check) {
 }
 /** Every `from` main can save: the inputs and the environment variables a credential is read from. */
 const ORIGINS = [
-    ...KINDS.map(kind => `input ${kind.source}`),
-    ...KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
-    `input ${REFRESH_TOKEN_INPUT}`
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
 ];
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
 const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
@@ -32534,14 +33123,14 @@ function parsePreflightState(raw) {
         return undefined;
     const v = value;
     const state = {};
-    const source = KINDS.find(kind => kind.source === v.source)?.source;
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
     if (source !== undefined)
         state.source = source;
     const from = ORIGINS.find(origin => origin === v.from);
     if (from !== undefined)
         state.from = from;
     // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = KINDS.find(kind => kind.label === v.label)?.label;
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
     if (label !== undefined)
         state.label = label;
     if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
@@ -32820,38 +33409,6 @@ const send = async (request) => {
 function errorName(error) {
     const { name, code } = (error ?? {});
     return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
-}
-
-;// CONCATENATED MODULE: ./lib/http/retry.js
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
- * exponential back-off between tries (or the server's retry-after, when it gives one).
- * Returns the last outcome and how many attempts were made.
- */
-async function retry_retry(attempt, policy) {
-    const now = policy.now ?? Date.now;
-    const sleep = policy.sleep ?? defaultSleep;
-    const random = policy.random ?? Math.random;
-    for (let n = 1;; n++) {
-        const outcome = await attempt(n);
-        if (outcome.done || n >= policy.attempts)
-            return { value: outcome.value, attempts: n };
-        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
-        const wait = outcome.retryAfterMs ?? backoff;
-        if (now() + wait >= policy.deadline)
-            return { value: outcome.value, attempts: n };
-        await sleep(wait);
-    }
-}
-/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-function retry_parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 ;// CONCATENATED MODULE: ./lib/github/client.js
@@ -33302,7 +33859,7 @@ async function readOwnFile(path, options) {
 
 
 /** The lock could not be taken: another run holds it, or the API refused. */
-class lock_LockError extends UserError {
+class lock_LockError extends errors_UserError {
     reason;
     constructor(message, reason) {
         super(message);
@@ -33438,7 +33995,7 @@ async function acquireLock(options) {
 const OAUTH_BUDGET_MS = 60_000;
 const OAUTH_TIMEOUT_MS = 20_000;
 /** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
-class TokenEndpointError extends UserError {
+class TokenEndpointError extends errors_UserError {
     kind;
     constructor(message, kind) {
         super(message);
@@ -33652,7 +34209,7 @@ function takeLock(target, api, deps) {
     const { env, now, tuning } = deps;
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
-        throw new UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
+        throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
     }
     const scope = target.scope.kind === 'environment'
         ? `env-${target.scope.environment}`
@@ -33806,7 +34363,7 @@ function writeFix(error, target) {
 
 
 /** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
-class SecretChangedError extends UserError {
+class SecretChangedError extends errors_UserError {
     constructor(message) {
         super(message);
         this.name = 'SecretChangedError';
@@ -33862,7 +34419,7 @@ async function finishWriteBack(deps) {
     try {
         const loaded = await loadPending(binding, env);
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const lost = (what) => new UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseedAdvice(namedTarget(inputs, env))}.`);
+        const lost = (what) => new errors_UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseedAdvice(namedTarget(inputs, env))}.`);
         if ('missing' in loaded)
             throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
@@ -33898,11 +34455,11 @@ async function writeAtJobEnd(deps) {
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
-        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
+        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
     if (refusal) {
-        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
+        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
@@ -33926,7 +34483,7 @@ async function writeAtJobEnd(deps) {
     catch (error) {
         if (error instanceof SecretChangedError)
             throw error;
-        throw new UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseedAdvice(target)}.`);
+        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseedAdvice(target)}.`);
     }
     finally {
         await lock?.release();
@@ -34069,155 +34626,6 @@ function fitMarkdown(markdown, limit, measure, note) {
     if (fenced)
         kept.push('```');
     return kept.join('\n') + tail;
-}
-
-;// CONCATENATED MODULE: ./lib/common/redact.js
-// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
-// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
-// strings it was given). Pure: the caller reads the inputs and the environment.
-
-/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
-const MIN_SECRET = 8;
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
-/**
- * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
- * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
- * inside a longer encoded text: only the characters that depend on the value alone.
- */
-function secretForms(value) {
-    const bytes = Buffer.from(value, 'utf8');
-    const forms = [
-        value,
-        encodeURIComponent(value),
-        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
-        JSON.stringify(value).slice(1, -1)
-    ];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const inner = encoded.slice(start, end);
-        if (inner.length >= MIN_SECRET)
-            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...new Set(forms)];
-}
-/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00A0',
-    hyphen: '\u2010',
-    dash: '\u2010',
-    minus: '\u2212',
-    lowbar: '_',
-    underbar: '_',
-    period: '.',
-    colon: ':',
-    semi: ';',
-    sol: '/',
-    bsol: '\\',
-    equals: '=',
-    plus: '+',
-    num: '#',
-    percnt: '%',
-    commat: '@',
-    grave: '`',
-    lsqb: '[',
-    rsqb: ']',
-    lpar: '(',
-    rpar: ')',
-    excl: '!',
-    quest: '?',
-    shy: '\u00AD',
-    zwj: '\u200D',
-    zwnj: '\u200C'
-};
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
-function decodeEntities(text) {
-    return text.replace(ENTITY, (whole, decimal, hex, name) => {
-        if (name !== undefined)
-            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
-        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-        return valid ? String.fromCodePoint(code) : whole;
-    });
-}
-/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
-/**
- * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
- * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
- * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
- */
-function normaliseText(text) {
-    let current = text;
-    for (let round = 0; round < 4; round++) {
-        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
-            .normalize('NFKC')
-            .replace(/\p{Cf}/gu, '')
-            .replace(DASHES, '-');
-        if (next === current)
-            break;
-        current = next;
-    }
-    return current;
-}
-/**
- * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential.
- */
-function redactorFor(secrets) {
-    const forms = [
-        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
-    ]
-        .filter(form => form.length >= MIN_SECRET)
-        .sort((a, b) => b.length - a.length)
-        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
-    return text => {
-        const normal = normaliseText(text);
-        return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal);
-    };
-}
-/**
- * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
- * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
- * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
- */
-const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
-function redactEncodedRuns(text) {
-    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
 }
 
 ;// CONCATENATED MODULE: ./lib/report/post-report.js
@@ -34442,121 +34850,34 @@ function basename(path) {
     return path.split(/[\\/]/).pop() ?? path;
 }
 
-;// CONCATENATED MODULE: ./lib/providers/secrets.js
-// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
-// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+;// CONCATENATED MODULE: ./lib/providers/github-failures.js
+/** The GitHub token Claude pushes and comments with, refused by GitHub. */
+const GITHUB_FAILURES = [
+    {
+        id: 'github-auth',
+        credential: 'the GitHub token',
+        title: 'GitHub token rejected',
+        verb: 'was refused by GitHub',
+        since: 'refused since',
+        fix: 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/failures.js
 
 
-
-/** The inputs that hold a credential's secret: masked before anything reads them. */
-const SECRET_INPUTS = [...KINDS.map(kind => kind.source), REFRESH_TOKEN_INPUT];
-/** Inputs that may hold a secret: the credentials' and the two GitHub tokens. */
-const SECRET_INPUT_NAMES = [...SECRET_INPUTS, 'github-token', 'secrets-token'];
-/** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = KINDS.flatMap(kind => (kind.envVar ? [kind.envVar] : []));
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+const FAILURE_KINDS = [
+    ...new Set([...PROVIDERS.flatMap(provider => provider.failures), ...GITHUB_FAILURES])
+];
+function failureKind(id) {
+    return FAILURE_KINDS.find(kind => kind.id === id);
 }
-
-;// CONCATENATED MODULE: ./lib/scan/kinds.js
-// The kinds of credential failure, and how an API error (status, type, Claude's error category, message text)
-// maps to one. Anything that says nothing about the credential (529, 5xx, rate and usage limits, timeouts,
-// invalid requests) maps to undefined: no finding.
-const kinds_KINDS = (/* unused pure expression or super */ null && ([
-    'anthropic-auth-expired',
-    'anthropic-auth-invalid',
-    'anthropic-auth-revoked',
-    'anthropic-auth-forbidden',
-    'anthropic-billing',
-    'github-auth'
-]));
-const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
-const REVOKED = /revoked/i;
-const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
-const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
-const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
-/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
-function classifyApiError(signal) {
-    const status = signal.status;
-    const message = signal.message ?? '';
-    const type = signal.type ?? '';
-    const category = signal.category ?? '';
-    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
-        return 'anthropic-billing';
-    }
-    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
-    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
-        return 'anthropic-billing';
-    }
-    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
-        return 'anthropic-auth-forbidden';
-    }
-    if (status === 401 || type === 'authentication_error') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        return 'anthropic-auth-invalid';
-    }
-    if (status === 403 || type === 'permission_error') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        return 'anthropic-auth-forbidden';
-    }
-    if (status === undefined && category === 'authentication_failed') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        if (FORBIDDEN.test(message))
-            return 'anthropic-auth-forbidden';
-        if (NOT_CREDENTIAL.test(message))
-            return undefined;
-        return 'anthropic-auth-invalid';
-    }
-    return undefined;
-}
-/** True when a status alone could be a credential failure (used before Claude has said why). */
-function isCredentialStatus(status) {
-    return status === 401 || status === 403 || status === 402;
-}
-const KIND_TITLES = {
-    'anthropic-auth-expired': 'Anthropic credential expired',
-    'anthropic-auth-invalid': 'Anthropic credential invalid',
-    'anthropic-auth-revoked': 'Anthropic credential revoked',
-    'anthropic-auth-forbidden': 'Anthropic credential forbidden',
-    'anthropic-billing': 'Anthropic billing',
-    'github-auth': 'GitHub token rejected'
-};
 
 ;// CONCATENATED MODULE: ./lib/scan/explain.js
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+
 
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
@@ -34578,7 +34899,7 @@ function distinctFailures(findings, state) {
             group[0];
         const failure = {
             kind: first.kind,
-            title: KIND_TITLES[first.kind],
+            title: failureKind(first.kind).title,
             first,
             files: [...new Set(group.map(f => f.file))],
             occurrences: group.reduce((sum, f) => sum + f.occurrences, 0),
@@ -34602,23 +34923,14 @@ function normaliseMessage(message) {
         .trim()
         .toLowerCase();
 }
-const VERB = {
-    'anthropic-auth-expired': 'expired',
-    'anthropic-auth-invalid': 'was refused as invalid',
-    'anthropic-auth-revoked': 'was revoked',
-    'anthropic-auth-forbidden': 'was refused (not allowed for this use)',
-    'anthropic-billing': 'hit a billing limit',
-    'github-auth': 'was refused by GitHub'
-};
 function credentialName(kind, state) {
-    if (kind === 'github-auth')
-        return 'The GitHub token';
-    if (state?.label)
+    const failure = failureKind(kind);
+    if (failure.problem && state?.label)
         return `The ${state.label}`;
-    return 'The Anthropic credential';
+    return capitalise(failure.credential);
 }
 function headline(f, state) {
-    let text = `${credentialName(f.kind, state)} ${VERB[f.kind]}`;
+    let text = `${credentialName(f.kind, state)} ${failureKind(f.kind).verb}`;
     if (f.secondsIntoRun !== undefined)
         text += ` ${duration(f.secondsIntoRun)} into the run`;
     if (f.at)
@@ -34643,11 +34955,12 @@ function lostWork(f) {
 }
 /** "2 minutes after the expiry measured at preflight", "was valid at preflight, revoked since". */
 function preflightConnection(f, state) {
-    if (!state || f.kind === 'github-auth')
+    const kind = failureKind(f.kind);
+    if (!state || !kind.problem)
         return undefined;
     const checked = state.checkedAt ? ` (checked ${iso(state.checkedAt)})` : '';
     const at = f.at ? Date.parse(f.at) : undefined;
-    if (f.kind === 'anthropic-auth-expired' && state.expiresAt !== undefined && at !== undefined) {
+    if (kind.expiry && state.expiresAt !== undefined && at !== undefined) {
         const seconds = Math.round((at - state.expiresAt) / 1000);
         if (seconds >= 0) {
             const warned = state.status === 'expiring'
@@ -34657,51 +34970,25 @@ function preflightConnection(f, state) {
         }
         return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
     }
-    if (f.kind === 'anthropic-auth-expired' &&
-        state.expiresAt === undefined &&
-        state.status === 'valid') {
+    if (kind.expiry && state.expiresAt === undefined && state.status === 'valid') {
         return `It was valid at preflight${checked}, but its expiry was unknown there: tell the preflight when it ends (input \`oauth-token-expires-at\`) and it will warn before a run outlives it.`;
     }
     if (state.status === 'valid') {
-        const since = {
-            'anthropic-auth-expired': 'expired since',
-            'anthropic-auth-invalid': 'refused since',
-            'anthropic-auth-revoked': 'revoked since',
-            'anthropic-auth-forbidden': 'refused since',
-            'anthropic-billing': 'out of credit since',
-            'github-auth': ''
-        };
-        return `It was valid at preflight${checked}, ${since[f.kind]}.`;
+        return `It was valid at preflight${checked}, ${kind.since}.`;
     }
     if (state.status)
         return `The preflight had reported it \`${state.status}\`${checked}.`;
     return undefined;
 }
-/** The key of a credential kind's fix (src/credentials/*.ts) for each kind of finding. */
-const FIX_KEY = {
-    'anthropic-auth-expired': 'expiring',
-    'anthropic-auth-invalid': 'invalid',
-    'anthropic-auth-revoked': 'revoked',
-    'anthropic-auth-forbidden': 'forbidden',
-    'anthropic-billing': 'billing'
-};
-/** The fix when the preflight's state does not say where the credential came from. */
-const GENERIC_FIX = {
-    'anthropic-auth-expired': 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.',
-    'anthropic-auth-invalid': 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.',
-    'anthropic-auth-revoked': 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.',
-    'anthropic-auth-forbidden': 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.',
-    'anthropic-billing': 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.',
-    'github-auth': 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
-};
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
- * the credential came from; a generic text without it, and always for the GitHub token.
+ * the credential came from; the failure kind's own text without it, and for a credential the preflight does not check.
  */
-function fixFor(kind, state) {
-    if (kind === 'github-auth' || state?.source === undefined)
-        return GENERIC_FIX[kind];
-    return kindOf(state.source).fix(FIX_KEY[kind], state.from ?? `input ${state.source}`);
+function fixFor(id, state) {
+    const kind = failureKind(id);
+    if (!kind.problem || state?.source === undefined)
+        return kind.fix;
+    return providerOf(state.source).fix(kind.problem, state.from ?? `input ${state.source}`);
 }
 function duration(seconds) {
     const s = Math.max(0, Math.round(seconds));
@@ -36203,7 +36490,6 @@ function pullRequestFromEnv(env) {
 
 
 
-
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -36220,7 +36506,7 @@ async function post(deps) {
         try {
             if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
                 outcome.writeBackUnfinished = true;
-                throw new UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
+                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
             }
         }
         catch (error) {
@@ -36299,7 +36585,7 @@ async function report(deps, outcome, context, prComment) {
     const { state } = context;
     const failures = distinctFailures(outcome.findings, state);
     outcome.failures = failures;
-    const redact = redactorFor(knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env));
+    const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env);
     annotate(core, failures, redact, outcome.omittedFindings);
     const full = { ...context, redact, omitted: outcome.omittedFindings };
     const markdown = reportMarkdown(failures, { ...full, audience: 'summary' });
@@ -36408,7 +36694,7 @@ function booleanInput(core, name, fallback) {
         return readBoolean(name, value, fallback);
     }
     catch (error) {
-        if (!(error instanceof UserError))
+        if (!(error instanceof errors_UserError))
             throw error;
         core.warning(`${errors_PREFIX}: input '${name}' is '${errors_clip(value.trim())}', not true or false; using ${fallback}.`);
         return fallback;
@@ -36444,7 +36730,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(605);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6035);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -4,18 +4,18 @@ import { runnerCore } from './runner-core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { PLAIN_CHECK_INPUTS, readBoolean, readCheckInputs } from '../inputs/check.js'
 import {
-  knownSecrets,
+  jsonSecretStrings,
+  redactKnownSecrets,
   SECRET_ENV_VARS,
   SECRET_INPUT_NAMES,
   SECRET_INPUTS
 } from '../providers/secrets.js'
-import { refuseSecret } from '../providers/clean.js'
+import { refuseSecret } from '../providers/placement.js'
 import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
 import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
-import { looksLikeSecret } from '../common/fingerprint.js'
-import { jsonSecretStrings, redactorFor } from '../common/redact.js'
-import { fingerprintOf } from '../providers/credential.js'
+import { looksLikeSecret } from '../providers/shapes.js'
+import { fingerprintOf } from '../providers/shapes.js'
 import { oneLine, PREFIX, reasonOf, UserError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
@@ -167,8 +167,9 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   )
 
   const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {}
-  const redact = redactorFor(
-    knownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env)
+  const redact = redactKnownSecrets(
+    name => core.getInput(name, { trimWhitespace: false }),
+    deps.env
   )
   // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
   const message = refresh.error

@@ -16,8 +16,7 @@ import {
   reportMarkdown,
   type ReportContext
 } from '../report/post-report.js'
-import { redactorFor } from '../common/redact.js'
-import { knownSecrets } from '../providers/secrets.js'
+import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
 import {
   NETWORK_STATE,
@@ -183,9 +182,7 @@ async function report(
   const { state } = context
   const failures = distinctFailures(outcome.findings, state)
   outcome.failures = failures
-  const redact = redactorFor(
-    knownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
-  )
+  const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
   annotate(core, failures, redact, outcome.omittedFindings)
 
   const full = { ...context, redact, omitted: outcome.omittedFindings }

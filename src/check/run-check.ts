@@ -1,4 +1,4 @@
-import type { Credential, ReadContext } from '../providers/types.js'
+import type { Credential, ReadContext } from '../providers/provider.js'
 import type { ProbeResult } from '../probe/types.js'
 import type { HttpSend } from '../http/request.js'
 import { selectCredential, type Selection } from '../providers/select.js'

@@ -2,11 +2,10 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { PLAIN_CHECK_INPUTS, readCheckInputs } from '../inputs/check.js'
-import { knownSecrets, SECRET_INPUTS } from '../providers/secrets.js'
+import { redactKnownSecrets, SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
 import { runCheck } from '../check/run-check.js'
 import { verdictMessage } from '../report/main-report.js'
-import { redactorFor } from '../common/redact.js'
-import { fingerprintOf } from '../providers/credential.js'
+import { fingerprintOf } from '../providers/shapes.js'
 import { PREFIX, UserError, inputError, reasonOf } from '../common/errors.js'
 import { send, type HttpSend } from '../http/request.js'
 import { inert, inertJson } from '../common/inert.js'
@@ -29,8 +28,8 @@ const INPUT_FLAGS = [
 export const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
-same environment variables Claude Code reads (ANTHROPIC_AUTH_TOKEN, ANTHROPIC_API_KEY,
-CLAUDE_CODE_OAUTH_TOKEN, ANTHROPIC_BASE_URL), or from flags named like the action's inputs:
+same environment variables Claude Code reads (${[...SECRET_ENV_VARS, 'ANTHROPIC_BASE_URL'].join(', ')}),
+or from flags named like the action's inputs:
   ${INPUT_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
 Last, as Claude Code does, it reads the login in $CLAUDE_CONFIG_DIR/.credentials.json, else
@@ -80,7 +79,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     { input, now: now(), ...(credentialsFile && { credentialsFile }) },
     { send: io.send ?? send, env: io.env, now }
   )
-  const message = verdictMessage(report, {}, redactorFor(knownSecrets(input, io.env)))
+  const message = verdictMessage(report, {}, redactKnownSecrets(input, io.env))
   const { verdict } = report
   const chosen = report.chosen
   const action = verdict.action === 'refresh' ? 'fail' : verdict.action

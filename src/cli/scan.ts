@@ -5,8 +5,7 @@ import { parseDuration } from '../lifetime/duration.js'
 import { PREFIX, clip, inputError, oneLine } from '../common/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../common/inert.js'
-import { redactorFor } from '../common/redact.js'
-import { knownSecrets } from '../providers/secrets.js'
+import { redactKnownSecrets } from '../providers/secrets.js'
 import { expandPatterns, scanFiles } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 
@@ -83,7 +82,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     io.stderr(
       `${PREFIX}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`
     )
-  const redact = redactorFor(knownSecrets(() => '', io.env))
+  const redact = redactKnownSecrets(() => '', io.env)
   const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
   const verdict = tally.total > 0 ? 1 : 0
   if (values.json) {

@@ -1,36 +1,11 @@
 // Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
 // annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
 // strings it was given). Pure: the caller reads the inputs and the environment.
-import { looksLikeSecret, redactSecrets } from './fingerprint.js'
 
 export type Redact = (text: string) => string
 
 /** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
 export const MIN_SECRET = 8
-
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-export function jsonSecretStrings(text: string): string[] | undefined {
-  if (!text.trim().startsWith('{')) return undefined
-  let document: unknown
-  try {
-    document = JSON.parse(text)
-  } catch {
-    return undefined
-  }
-  const found: string[] = []
-  const visit = (node: unknown, key = ''): void => {
-    if (typeof node === 'string') {
-      if (/token$/i.test(key) || looksLikeSecret(node)) found.push(node, node.trim())
-    } else if (node && typeof node === 'object') {
-      for (const [name, value] of Object.entries(node)) visit(value, name)
-    }
-  }
-  visit(document)
-  return found
-}
 
 /**
  * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
@@ -124,9 +99,9 @@ export function normaliseText(text: string): string {
 
 /**
  * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential.
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
  */
-export function redactorFor(secrets: string[]): Redact {
+export function redactorFor(secrets: string[], redactShapes: Redact): Redact {
   const forms = [
     ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
   ]
@@ -136,7 +111,7 @@ export function redactorFor(secrets: string[]): Redact {
   const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined
   return text => {
     const normal = normaliseText(text)
-    return redactSecrets(exact ? normal.replace(exact, '[redacted]') : normal)
+    return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal)
   }
 }
 

@@ -1,7 +1,8 @@
 import { clip, inputError } from '../common/errors.js'
 import { parseDuration } from '../lifetime/duration.js'
 import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
-import { refuseSecret } from '../providers/clean.js'
+import { refuseSecret } from '../providers/placement.js'
+import { PROVIDER_PLAIN_INPUTS } from '../providers/secrets.js'
 import { isSafeTransport } from '../http/url.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
@@ -100,7 +101,7 @@ export function readBaseUrl(input: string, value: string): string {
 /** The preflight's inputs that never hold a secret: a secret pasted there is refused before anything quotes it. */
 export const PLAIN_CHECK_INPUTS = [
   'anthropic-base-url',
-  'oauth-token-expires-at',
+  ...PROVIDER_PLAIN_INPUTS,
   'min-remaining',
   'probe-timeout',
   'on-invalid',

@@ -1,4 +1,4 @@
-import type { ProbeStatus } from '../probe/types.js'
+import type { ProbeStatus } from '../providers/provider.js'
 import { inputError } from '../common/errors.js'
 
 /** Every value of the `status` output. */

@@ -1,55 +1,15 @@
-import type { Credential } from '../providers/types.js'
+// The generic probe: sends the request a credential's provider builds, retries what it calls transient until the
+// deadline, and turns network errors into `unverifiable`. What the request is and what an answer means belong to
+// the provider (src/providers/).
+import type { Credential, ProbeVerdict } from '../providers/provider.js'
 import type { ProbeResult } from './types.js'
-import type { HttpRequest, HttpSend } from '../http/request.js'
+import type { HttpSend } from '../http/request.js'
 import { NetworkError } from '../http/request.js'
 import { retry } from '../http/retry.js'
-import { classifyAnswer, ROUTES, type Classified, type ProbeRoute } from './classify.js'
-
-export const ANTHROPIC_VERSION = '2023-06-01'
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
-export const OAUTH_BETA = 'oauth-2025-04-20'
-const PROBE_MODEL = 'claude-sonnet-4-5'
-
-/**
- * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
- * for OAuth and bearer tokens, with the headers Claude Code itself sends.
- */
-export function probeRequest(
-  credential: Pick<Credential, 'scheme' | 'secret'>,
-  baseUrl: string
-): { request: HttpRequest; route: ProbeRoute } {
-  const base = baseUrl.replace(/\/+$/, '')
-  const headers: Record<string, string> = {
-    'anthropic-version': ANTHROPIC_VERSION,
-    'user-agent': 'claude-preflight'
-  }
-  if (credential.scheme === 'x-api-key') {
-    const route = ROUTES.models
-    return {
-      route,
-      request: {
-        method: 'GET',
-        url: `${base}${route.path}?limit=1`,
-        headers: { ...headers, 'x-api-key': credential.secret }
-      }
-    }
-  }
-  headers.authorization = `Bearer ${credential.secret}`
-  headers['content-type'] = 'application/json'
-  if (credential.scheme === 'oauth') headers['anthropic-beta'] = OAUTH_BETA
-  const route = ROUTES.countTokens
-  return {
-    route,
-    request: {
-      method: 'POST',
-      url: `${base}${route.path}`,
-      headers,
-      body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
-    }
-  }
-}
+import { providerOf } from '../providers/index.js'
 
 export interface ProbeOptions {
+  /** Where the provider's service is (ProbeTarget). */
   baseUrl: string
   /** Bounds the whole probe, retries included. */
   timeoutMs: number
@@ -58,15 +18,20 @@ export interface ProbeOptions {
   baseDelayMs?: number
 }
 
-/** Probes the credential, retrying transient answers with jittered back-off until `timeoutMs` runs out. */
+/**
+ * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
+ * `timeoutMs` runs out.
+ */
 export async function probe(
-  credential: Pick<Credential, 'scheme' | 'secret'>,
+  credential: Pick<Credential, 'source' | 'scheme' | 'secret'>,
   options: ProbeOptions
 ): Promise<ProbeResult> {
   const started = Date.now()
   const deadline = started + options.timeoutMs
-  const { request, route } = probeRequest(credential, options.baseUrl)
-  const { value, attempts } = await retry<Classified & { httpStatus?: number }>(
+  const { request, classify } = providerOf(credential.source).probe(credential, {
+    baseUrl: options.baseUrl
+  })
+  const { value, attempts } = await retry<ProbeVerdict & { httpStatus?: number }>(
     async () => {
       const remaining = deadline - Date.now()
       try {
@@ -74,7 +39,7 @@ export async function probe(
           ...request,
           signal: AbortSignal.timeout(Math.max(1, remaining))
         })
-        const classified = classifyAnswer(route, answer.status, answer.text, answer.headers)
+        const classified = classify(answer)
         const value = { ...classified, httpStatus: answer.status }
         return classified.status === 'transient'
           ? {

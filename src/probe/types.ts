@@ -1,8 +1,4 @@
-/**
- * What the API said about a credential. Only the API's own 401 makes it `invalid` or `revoked`, and only its own 403
- * `forbidden`.
- */
-export type ProbeStatus = 'valid' | 'invalid' | 'revoked' | 'forbidden' | 'billing' | 'unverifiable'
+import type { ProbeStatus } from '../providers/provider.js'
 
 export interface ProbeResult {
   status: ProbeStatus

@@ -1,18 +1,24 @@
-import type { CredentialKind } from './types.js'
+import type { Provider } from './provider.js'
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
+import { anthropicProbe, anthropicShape } from './anthropic-api.js'
 import { homeOf, newCredential } from './credential.js'
-import { checkPlacement } from './clean.js'
 
 const CONSOLE = 'https://console.anthropic.com/settings'
 
-export const apiKey: CredentialKind = {
+export const apiKey: Provider<'anthropic-api-key', never, AnthropicFailureKind> = {
   source: 'anthropic-api-key',
+  secretInputs: [],
+  plainInputs: [],
   envVar: 'ANTHROPIC_API_KEY',
   label: 'API key',
   scheme: 'x-api-key',
-  read(value, from) {
-    checkPlacement(from, value, ['anthropic-api-key'])
+  shapes: [anthropicShape('api', 'an Anthropic API key')],
+  read(value, from, context) {
+    context.checkPlacement(from, value, ['anthropic-api-key'])
     return newCredential(this, from, value)
   },
+  probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const home = homeOf(from)
     return {

@@ -1,21 +1,28 @@
-import type { CredentialKind } from './types.js'
+import type { Provider } from './provider.js'
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
+import { anthropicProbe } from './anthropic-api.js'
 import { capitalise, homeOf, newCredential } from './credential.js'
-import { checkPlacement } from './clean.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
 
-export const authToken: CredentialKind = {
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
+export const authToken: Provider<'anthropic-auth-token', never, AnthropicFailureKind> = {
   source: 'anthropic-auth-token',
+  secretInputs: [],
+  plainInputs: [],
   envVar: 'ANTHROPIC_AUTH_TOKEN',
   label: 'bearer token',
   scheme: 'bearer',
-  read(value, from) {
-    checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key'])
+  shapes: [],
+  read(value, from, context) {
+    context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key'])
     const expiresAt = jwtExpiry(value)
     return {
       ...newCredential(this, from, value),
       ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
     }
   },
+  probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`
     return {

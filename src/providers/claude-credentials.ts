@@ -1,8 +1,10 @@
+import { ANTHROPIC_FAILURES, type AnthropicFailureKind } from './anthropic-failures.js'
 import { capitalise, homeOf, newCredential, originOf } from './credential.js'
-import type { Credential, CredentialKind } from './types.js'
+import type { Credential, Provider } from './provider.js'
+import { anthropicProbe } from './anthropic-api.js'
 import { inputError } from '../common/errors.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
-import { checkPlacement, refuseInnerJunk } from './clean.js'
+import { refuseInnerJunk } from './clean.js'
 
 const INPUT = 'claude-credentials'
 const SHAPE =
@@ -46,12 +48,16 @@ export function parseClaudeCredentials(value: string): {
   return { oauth: fields as ClaudeAiOauth, document: document as Record<string, unknown> }
 }
 
-export const claudeCredentials: CredentialKind = {
+export const claudeCredentials: Provider<typeof INPUT, never, AnthropicFailureKind> = {
   source: INPUT,
+  secretInputs: [],
+  plainInputs: [],
   label: 'subscription access token',
   scheme: 'oauth',
-  read(value, from) {
-    if (!value.startsWith('{')) checkPlacement(from, value, [INPUT])
+  // Its tokens have the OAuth token's shapes.
+  shapes: [{ what: 'JSON', begins: /^\{/ }],
+  read(value, from, context) {
+    if (!value.startsWith('{')) context.checkPlacement(from, value, [INPUT])
     const { oauth } = parseClaudeCredentials(value)
     const credential: Credential = newCredential(this, from, (oauth.accessToken ?? '').trim())
     credential.document = value
@@ -63,10 +69,12 @@ export const claudeCredentials: CredentialKind = {
       refuseInnerJunk(`${INPUT}.${field}`, token.trim())
     }
     if (credential.secret)
-      checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token'])
+      context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token'])
     if (oauth.refreshToken) {
       credential.refreshToken = oauth.refreshToken.trim()
-      checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, ['oauth-refresh-token'])
+      context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+        'oauth-refresh-token'
+      ])
     }
     if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
       const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt)
@@ -76,6 +84,8 @@ export const claudeCredentials: CredentialKind = {
     }
     return credential
   },
+  probe: anthropicProbe,
+  failures: ANTHROPIC_FAILURES,
   fix(problem, from) {
     const origin = originOf(from)
     const inFile = 'file' in origin

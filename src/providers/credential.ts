@@ -1,14 +1,19 @@
-import type { Credential, CredentialKind } from './types.js'
-import { fingerprint } from '../common/fingerprint.js'
+import type { Credential, Provider } from './provider.js'
 
-/** A credential of `kind` read from `from`, before any expiry or refresh token is known. */
-export function newCredential(kind: CredentialKind, from: string, secret: string): Credential {
-  return { source: kind.source, from, scheme: kind.scheme, label: kind.label, secret, notes: [] }
-}
-
-/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
-export function fingerprintOf(credential: Pick<Credential, 'secret' | 'refreshToken'>): string {
-  return fingerprint(credential.secret || credential.refreshToken || '')
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+export function newCredential(
+  provider: Pick<Provider<Credential['source']>, 'source' | 'scheme' | 'label'>,
+  from: string,
+  secret: string
+): Credential {
+  return {
+    source: provider.source,
+    from,
+    scheme: provider.scheme,
+    label: provider.label,
+    secret,
+    notes: []
+  }
 }
 
 /** Where a credential was read (its `from`): an action input (a CLI flag), an environment variable, or a file. */

@@ -1,6 +1,7 @@
-import type { Credential, CredentialKind, ReadContext } from './types.js'
-import { KINDS } from './kinds.js'
+import type { Credential, Provider, ProviderContext, ReadContext } from './provider.js'
+import { PROVIDERS } from './index.js'
 import { cleanSecret } from './clean.js'
+import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
 import { PREFIX, UserError } from '../common/errors.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
@@ -35,7 +36,7 @@ export interface Selection {
  * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
  */
 function attachRefreshToken(
-  context: ReadContext,
+  context: ProviderContext,
   found: Credential[],
   warnings: string[]
 ): boolean {
@@ -82,7 +83,7 @@ type Origin =
  * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
  */
 function originOf(
-  kind: CredentialKind,
+  kind: Provider,
   context: ReadContext,
   env: NodeJS.ProcessEnv,
   step: ClaudeStep | undefined,
@@ -152,17 +153,18 @@ export function selectCredential(
   env: NodeJS.ProcessEnv,
   step?: ClaudeStep
 ): Selection {
+  const providerContext: ProviderContext = { ...context, checkPlacement }
   const found: Credential[] = []
   const warnings: string[] = []
-  const empty: CredentialKind[] = []
+  const empty: Provider[] = []
   let unseen: string | undefined
   const ownOutput =
     step &&
-    KINDS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
+    PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
       value => value.kind === 'output'
     )
   const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined
-  for (const kind of KINDS) {
+  for (const kind of PROVIDERS) {
     const origin = originOf(kind, context, env, step, handsOnOwnOutput)
     if (origin.kind === 'unseen') {
       if (found.length === 0 && unseen === undefined) unseen = origin.why
@@ -180,16 +182,16 @@ export function selectCredential(
       continue
     }
     const { value, notes, quoted } = cleanSecret(name, raw)
-    const credential = kind.read(value, from, context)
+    const credential = kind.read(value, from, providerContext)
     credential.notes.unshift(...notes)
     if (quoted) credential.quoted = true
     if (origin.handedOn) credential.handedOn = origin.handedOn
     found.push(credential)
   }
-  if (!attachRefreshToken(context, found, warnings)) {
+  if (!attachRefreshToken(providerContext, found, warnings)) {
     // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
     for (const kind of empty) {
-      const lone = kind.readEmpty?.(context)
+      const lone = kind.readEmpty?.(providerContext)
       if (lone) found.push(lone)
     }
   }

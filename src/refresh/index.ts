@@ -2,7 +2,7 @@
 // Order is the safety property: lock → staleness check → refresh → pending file → secret write (retried) → unlock
 // → hand-off → verify probe. The new access token is used for nothing before the write has been tried.
 import type { Core } from '../common/core.js'
-import type { Credential } from '../providers/types.js'
+import type { Credential } from '../providers/provider.js'
 import type { HttpSend } from '../http/request.js'
 import type { ProbeResult } from '../probe/types.js'
 import { PREFIX, UserError, reasonOf } from '../common/errors.js'

@@ -34,7 +34,7 @@ export async function refreshAfterCheck(
       credential: chosen.credential,
       probe: accessToken =>
         probe(
-          { scheme: 'oauth', secret: accessToken },
+          { source: chosen.credential.source, scheme: 'oauth', secret: accessToken },
           {
             baseUrl: report.inputs.baseUrl,
             timeoutMs: report.inputs.probeTimeoutMs,

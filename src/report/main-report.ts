@@ -1,7 +1,8 @@
 import type { CheckReport, CheckedCredential } from '../check/run-check.js'
-import type { Credential, FixProblem } from '../providers/types.js'
-import { kindOf, KINDS } from '../providers/kinds.js'
-import { capitalise, fingerprintOf, originOf } from '../providers/credential.js'
+import type { Credential, FixProblem } from '../providers/provider.js'
+import { providerOf, PROVIDERS } from '../providers/index.js'
+import { capitalise, originOf } from '../providers/credential.js'
+import { fingerprintOf } from '../providers/shapes.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from '../common/errors.js'
@@ -72,7 +73,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
   const { credential } = chosen
   const name = `the ${credential.label} from ${credential.from}`
   if (!credential.secret && credential.refreshToken) return refreshOnlyMessage(report, name)
-  const kind = kindOf(credential.source)
+  const provider = providerOf(credential.source)
   // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
   // Claude Code's own login file renews itself; a copy in a secret only through the action.
   const fix = (problem: FixProblem) =>
@@ -80,7 +81,7 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     !('file' in originOf(credential.from)) &&
     (problem === 'expiring' || problem === 'invalid')
       ? REFRESH_HELD_BACK_FIX
-      : kind.fix(problem, credential.from)
+      : provider.fix(problem, credential.from)
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
     case 'valid':
@@ -126,8 +127,8 @@ function refreshOnlyMessage(report: CheckReport, name: string): Message {
 }
 
 function missingMessage(event: EventFacts): Message {
-  const names = KINDS.map(k =>
-    k.envVar ? `'${k.source}' (or env ${k.envVar})` : `'${k.source}'`
+  const names = PROVIDERS.map(p =>
+    p.envVar ? `'${p.source}' (or env ${p.envVar})` : `'${p.source}'`
   ).join(', ')
   if (event.fromFork) {
     return {

@@ -1,11 +1,12 @@
 // Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
 // at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
-import { classifyApiError, type Kind } from './kinds.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { classifyApiError } from '../providers/anthropic-failures.js'
+import type { FailureKindId } from '../providers/failures.js'
+import { redactSecrets } from '../providers/shapes.js'
 import { normaliseText } from '../common/redact.js'
 
 export interface TextSignal {
-  kind: Kind
+  kind: FailureKindId
   status?: number
   message: string
   /** ISO time from a `2026-01-02T03:04:05.1234567Z ` prefix (downloaded job logs), when present. */
@@ -35,7 +36,7 @@ const ANCHORS = [
 
 interface Pattern {
   re: RegExp
-  classify(match: RegExpExecArray): { kind: Kind | undefined; status?: number }
+  classify(match: RegExpExecArray): { kind: FailureKindId | undefined; status?: number }
 }
 
 const api = (status: number | undefined, message: string) => ({

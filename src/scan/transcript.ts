@@ -5,13 +5,14 @@
 // The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
 // result starts with GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
-import { classifyApiError, isCredentialStatus, type Kind } from './kinds.js'
+import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
+import type { FailureKindId } from '../providers/failures.js'
 import type { SplitRecord } from './split.js'
 import { classifyTextLine, githubRefusal } from './text.js'
-import { redactSecrets } from '../common/fingerprint.js'
+import { redactSecrets } from '../providers/shapes.js'
 
 export interface Finding {
-  kind: Kind
+  kind: FailureKindId
   file: string
   /** 1-based line where the failure first shows. */
   line: number
@@ -68,9 +69,9 @@ export const MAX_KEPT_FINDINGS = 200
  * Items in bounded memory, whatever a file holds: the first `limit`, the first of each kind met after them,
  * and the last; the others only counted.
  */
-export class FindingTally<T extends { kind: Kind }> {
+export class FindingTally<T extends { kind: FailureKindId }> {
   private readonly kept: T[] = []
-  private readonly kinds = new Set<Kind>()
+  private readonly kinds = new Set<FailureKindId>()
   private last: T | undefined
   private omittedCount = 0
 
@@ -134,7 +135,7 @@ interface Run {
 
 interface Episode {
   run: Run
-  kind: Kind
+  kind: FailureKindId
   /** The kind was guessed from a status alone (an api_retry); a message will settle it. */
   provisional: boolean
   status?: number
@@ -467,7 +468,7 @@ export class TranscriptScanner {
   }
 
   private signal(s: {
-    kind: Kind
+    kind: FailureKindId
     status?: number
     message?: string
     line: number

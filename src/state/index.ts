@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto'
 import { isAbsolute } from 'node:path'
 import type { Core } from '../common/core.js'
-import { KINDS } from '../providers/kinds.js'
-import type { CredentialSource } from '../providers/types.js'
+import { PROVIDERS } from '../providers/index.js'
+import type { CredentialSource } from '../providers/provider.js'
 import { STATUSES } from '../policy/decide.js'
-import { REFRESH_TOKEN_INPUT } from '../providers/oauth-token.js'
+import { SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
 
 /** `preflight`: what the check found, for post's report. */
 export const PREFLIGHT_STATE = 'preflight'
@@ -93,9 +93,8 @@ export function savePreflightState(core: Pick<Core, 'saveState'>, check: Preflig
 
 /** Every `from` main can save: the inputs and the environment variables a credential is read from. */
 const ORIGINS = [
-  ...KINDS.map(kind => `input ${kind.source}`),
-  ...KINDS.flatMap(kind => (kind.envVar ? [`env ${kind.envVar}`] : [])),
-  `input ${REFRESH_TOKEN_INPUT}`
+  ...SECRET_INPUTS.map(name => `input ${name}`),
+  ...SECRET_ENV_VARS.map(name => `env ${name}`)
 ]
 
 /** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
@@ -113,12 +112,12 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
   const v = value as Record<string, unknown>
   const state: PreflightState = {}
-  const source = KINDS.find(kind => kind.source === v.source)?.source
+  const source = PROVIDERS.find(provider => provider.source === v.source)?.source
   if (source !== undefined) state.source = source
   const from = ORIGINS.find(origin => origin === v.from)
   if (from !== undefined) state.from = from
   // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-  const label = KINDS.find(kind => kind.label === v.label)?.label
+  const label = PROVIDERS.find(provider => provider.label === v.label)?.label
   if (label !== undefined) state.label = label
   if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
     state.fingerprint = v.fingerprint

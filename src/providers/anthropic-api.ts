@@ -1,16 +1,51 @@
-import type { ProbeStatus } from './types.js'
+// Anthropic's API as the four Anthropic providers use it: the probe's routes and headers (those Claude Code sends), the
+// reading of its answers, and the shape of its keys and tokens.
+import type {
+  Credential,
+  ProbeTarget,
+  ProbeVerdict,
+  ProviderProbe,
+  ProviderShape
+} from './provider.js'
 import { parseRetryAfter } from '../http/retry.js'
 
-export interface Classified {
-  /** `transient` answers are worth another try; everything else is final. */
-  status: ProbeStatus | 'transient'
-  message: string
-  requestId?: string
-  retryAfterMs?: number
+export const ANTHROPIC_VERSION = '2023-06-01'
+/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+export const OAUTH_BETA = 'oauth-2025-04-20'
+const PROBE_MODEL = 'claude-sonnet-4-5'
+
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+export const anthropicName = (secret: string): string | undefined =>
+  /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase()
+
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind: string) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`
+
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+export function anthropicShape(kind: string, what: string, input?: string): ProviderShape {
+  return {
+    what,
+    begins: new RegExp(`^sk-ant-${kind}`),
+    run: anthropicRun(kind),
+    publicName: anthropicName,
+    random: true,
+    ...(input && { input })
+  }
 }
 
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+export const ANY_ANTHROPIC_SHAPE = {
+  what: 'an Anthropic key or token',
+  run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+  publicName: anthropicName,
+  random: true
+} satisfies ProviderShape
+
 /** The route a probe asks, and what the API answers there once the credential authenticated. */
-export interface ProbeRoute {
+interface ProbeRoute {
   path: string
   /** The shape of the route's 200 body. */
   isAnswer(body: Record<string, unknown>): boolean
@@ -24,7 +59,7 @@ export interface ProbeRoute {
  * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
  * (https://docs.anthropic.com/en/api/errors).
  */
-export const ROUTES = {
+const ROUTES = {
   models: {
     path: '/v1/models',
     isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
@@ -73,12 +108,12 @@ const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/
  * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
  * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-export function classifyAnswer(
+function classifyAnswer(
   route: ProbeRoute,
   httpStatus: number,
   text: string,
   headers: Record<string, string>
-): Classified {
+): ProbeVerdict {
   const body = readBody(text)
   const error = apiError(body)
   const headerId = headers['request-id']
@@ -86,7 +121,7 @@ export function classifyAnswer(
   const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
   const base = { ...(requestId && { requestId }) }
   const apiSaid = (fallback: string) => (fromApi ? error.message : '') || fallback
-  const notFromApi = (consequence: string): Classified => ({
+  const notFromApi = (consequence: string): ProbeVerdict => ({
     status: 'unverifiable',
     message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
     ...base
@@ -182,4 +217,39 @@ function describeBody(
   return apiError(body)
     ? `${type}, without the API's request-id`
     : `${type}, not the API's error format`
+}
+
+/**
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
+ */
+export function anthropicProbe(
+  credential: Pick<Credential, 'scheme' | 'secret'>,
+  { baseUrl }: ProbeTarget
+): ProviderProbe {
+  const base = baseUrl.replace(/\/+$/, '')
+  const headers: Record<string, string> = {
+    'anthropic-version': ANTHROPIC_VERSION,
+    'user-agent': 'claude-preflight'
+  }
+  const probeOn = (route: ProbeRoute, request: ProviderProbe['request']): ProviderProbe => ({
+    request,
+    classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+  })
+  if (credential.scheme === 'x-api-key') {
+    return probeOn(ROUTES.models, {
+      method: 'GET',
+      url: `${base}${ROUTES.models.path}?limit=1`,
+      headers: { ...headers, 'x-api-key': credential.secret }
+    })
+  }
+  headers.authorization = `Bearer ${credential.secret}`
+  headers['content-type'] = 'application/json'
+  if (credential.scheme === 'oauth') headers['anthropic-beta'] = OAUTH_BETA
+  return probeOn(ROUTES.countTokens, {
+    method: 'POST',
+    url: `${base}${ROUTES.countTokens.path}`,
+    headers,
+    body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+  })
 }
