@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { cli } from '../src/cli/index.js'
-import { parsePreflightState } from '../src/state/preflight.js'
+import { parsePreflightState } from '../src/state/index.js'
 
 const KEY = 'sk-ant-api03-LAPTOP-valid-key-000'
 const BAD_KEY = 'sk-ant-api03-LAPTOP-invalid-key-000'

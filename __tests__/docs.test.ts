@@ -13,7 +13,7 @@ import { QUOTE_MAX } from '../src/common/markdown.js'
 import { DEFAULT_LIMITS } from '../src/scan/read.js'
 import { MAX_KEPT_FINDINGS } from '../src/scan/transcript.js'
 import { MAX_WORKFLOW_BYTES } from '../src/workflow/timeout.js'
-import { LONGEST_LOCK_MS } from '../src/refresh/index.js'
+import { LONGEST_LOCK_MS } from '../src/refresh/lock.js'
 import { PENDING_MAX_BYTES } from '../src/refresh/pending.js'
 import { CREDENTIALS_MAX_BYTES } from '../src/refresh/credentials.js'
 
@@ -169,7 +169,7 @@ describe('docs/reliability.md', () => {
         "a held lock's `expires-at` still believed",
         `${LONGEST_LOCK_MS / 1000} s ahead, plus a minute's slack`,
         'LONGEST_LOCK_MS',
-        'src/refresh/index.ts'
+        'src/refresh/lock.ts'
       ],
       [
         'pending file (write-back handed to the post step)',

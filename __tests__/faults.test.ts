@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
-import { requestRefresh, RefreshFailure } from '../src/refresh/oauth.js'
+import { requestRefresh, TokenEndpointError } from '../src/refresh/oauth.js'
 import { loadJobWorkflow, minRemainingOf } from '../src/check/min-remaining.js'
 import { githubRequest } from '../src/github/client.js'
 import { SecretApiError, writeSecret } from '../src/secrets/write.js'
@@ -204,7 +204,7 @@ const CALLS: Call[] = [
         })
         return { status: 'refreshed', message: '' }
       } catch (error) {
-        if (!(error instanceof RefreshFailure)) throw error
+        if (!(error instanceof TokenEndpointError)) throw error
         return { status: error.kind, message: oneLine(error) }
       }
     },

@@ -3,7 +3,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { distinctFailures } from '../src/scan/explain.js'
 import type { Finding } from '../src/scan/transcript.js'
-import type { PreflightState } from '../src/state/preflight.js'
+import type { PreflightState } from '../src/state/index.js'
 import {
   commentBody,
   mermaidText,

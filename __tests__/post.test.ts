@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { post } from '../src/action/post.js'
 import type { Core } from '../src/common/core.js'
 import { COMMENT_MARKER } from '../src/report/post-report.js'
-import { serializePreflightState, STATE_KEY } from '../src/state/preflight.js'
+import { serializePreflightState, PREFLIGHT_STATE } from '../src/state/index.js'
 import { oauthToken } from '../src/providers/oauth-token.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { issuesRoutes } from '../stand-ins/github-issues.js'
@@ -261,7 +261,7 @@ describe('post', () => {
     })
     const rec = recorder(
       { 'claude-output': join(FIXTURES, 'revoked.jsonl') },
-      { [STATE_KEY]: saved }
+      { [PREFLIGHT_STATE]: saved }
     )
     await post({ core: rec.core, env, fail: () => undefined })
     expect(rec.errors).toHaveLength(1)

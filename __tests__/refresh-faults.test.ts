@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { existsSync } from 'node:fs'
 import { createServer, type AddressInfo } from 'node:net'
 import { send } from '../src/http/request.js'
-import { finishWriteBack, refreshAndHandOff, type RefreshTuning } from '../src/refresh/index.js'
+import { refreshAndHandOff } from '../src/refresh/index.js'
+import { finishWriteBack } from '../src/refresh/job-end.js'
+import type { RefreshTuning } from '../src/refresh/lock.js'
 import { githubRequest } from '../src/github/client.js'
 import {
   credentialOf,

@@ -7,16 +7,15 @@ import { UserError } from '../src/common/errors.js'
 import { selectCredential } from '../src/providers/select.js'
 import { LockError } from '../src/github/lock.js'
 import {
-  finishWriteBack,
-  lockBudget,
   refreshAndHandOff,
-  RefreshError,
-  SecretChangedError,
   StaleCredentialsError,
+  WriteBackError,
   type RefreshDeps
 } from '../src/refresh/index.js'
+import { finishWriteBack, SecretChangedError } from '../src/refresh/job-end.js'
+import { lockBudget } from '../src/refresh/lock.js'
 import { readRefreshInputs } from '../src/inputs/refresh.js'
-import { RefreshFailure } from '../src/refresh/oauth.js'
+import { TokenEndpointError } from '../src/refresh/oauth.js'
 import {
   PAT,
   SECRET,
@@ -233,7 +232,7 @@ describe('refreshAndHandOff', () => {
       expect(result.writeBack).toBe('written')
       expect(c.secretValue()).toContain(c.oauth.current)
     } else {
-      expect(result).toBeInstanceOf(RefreshFailure)
+      expect(result).toBeInstanceOf(TokenEndpointError)
       expect(result.kind).toBe(expected)
       expect(result.message).toMatch(message)
       expect(result.message.split('\n')).toHaveLength(1)
@@ -429,7 +428,7 @@ describe('after the refresh', () => {
     const error = await refreshAndHandOff(
       depsFor(c, { core: rec.core, env, inputs: { 'write-credentials-file': 'true' } })
     ).catch(e => e)
-    expect(error).toBeInstanceOf(RefreshError)
+    expect(error).toBeInstanceOf(WriteBackError)
     expect(error.message).toMatch(
       /^claude-preflight: refreshed the OAuth token, but could not save the rotated refresh token .*HTTP 403 .*This run still has the new credentials \(outputs oauth-token and claude-credentials; run the Claude step with `if: \$\{\{ success\(\) \|\| \(!cancelled\(\) && steps\.preflight\.outputs\.refreshed == 'true'\) \}\}`, as in the README, to use them\), and the post step tries the write again/
     )
@@ -464,7 +463,7 @@ describe('after the refresh', () => {
     const error = await refreshAndHandOff(depsFor(c, { inputs: { 'github-token': PAT } })).catch(
       e => e
     )
-    expect(error).toBeInstanceOf(RefreshError)
+    expect(error).toBeInstanceOf(WriteBackError)
     expect(error.message).toMatch(/Fix: give 'secrets-token' "Secrets: write" on acme\/app\./)
     expect(error.message).not.toMatch(/GITHUB_TOKEN/)
   })

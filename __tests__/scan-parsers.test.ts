@@ -9,7 +9,11 @@ import { classifyApiError } from '../src/providers/anthropic-failures.js'
 import { classifyTextLine } from '../src/scan/text.js'
 import { RecordSplitter, type SplitRecord } from '../src/scan/split.js'
 import { expandPatterns, globToRegExp, scanBuffer } from '../src/scan/read.js'
-import { parsePreflightState, serializePreflightState, STATE_KEY } from '../src/state/preflight.js'
+import {
+  parsePreflightState,
+  serializePreflightState,
+  PREFLIGHT_STATE
+} from '../src/state/index.js'
 import { distinctFailures, duration, fixFor } from '../src/scan/explain.js'
 import { annotate, reportMarkdown } from '../src/report/post-report.js'
 import { apiKey } from '../src/providers/api-key.js'
@@ -399,7 +403,7 @@ describe('preflight state and wording', () => {
   })
 
   test('what main saves is what post reads: one key, ISO times in the JSON, epoch ms read back', () => {
-    expect(STATE_KEY).toBe('preflight')
+    expect(PREFLIGHT_STATE).toBe('preflight')
     const check = {
       source: 'claude-code-oauth-token' as const,
       from: 'input claude-code-oauth-token',

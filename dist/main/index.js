@@ -28579,7 +28579,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4581:
+/***/ 8080:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29296,7 +29296,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm: io_util_rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30940,12 +30940,12 @@ function errorName(error) {
 
 ;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
-const errors_PREFIX = 'claude-preflight';
+const PREFIX = 'claude-preflight';
 /**
  * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
  * The message says the cause and the fix.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
@@ -30956,18 +30956,18 @@ class errors_UserError extends Error {
  * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
  */
 function errors_inputError(input, problem, fix) {
-    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
+    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
     const text = error?.message;
     const message = typeof text === 'string' ? text : String(error);
     const line = message.replace(/\s*\n\s*/g, ' ').trim();
-    return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
+    return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`;
 }
 /** An error's message on one line without the prefix, to quote inside another message. */
-function errors_reasonOf(error) {
-    return oneLine(error).slice(errors_PREFIX.length + 2);
+function reasonOf(error) {
+    return oneLine(error).slice(PREFIX.length + 2);
 }
 /** Quotes at most 40 characters of user input; callers never pass secrets here. */
 function errors_clip(value) {
@@ -31810,7 +31810,7 @@ function checkPlacement(where, value, accepted, plain = false) {
     if ('input' in origin)
         throw errors_inputError(origin.input, `holds ${known.what}`, fix);
     const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new errors_UserError(`${errors_PREFIX}: ${named} holds ${known.what}. ${fix}`);
+    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -32348,10 +32348,10 @@ function readPostInputs(input, env, warn) {
             return parseBoolean(name, value);
         }
         catch (error) {
-            if (!warn || !(error instanceof errors_UserError))
+            if (!warn || !(error instanceof UserError))
                 throw error;
             const fallback = parseBoolean(name, defaultOf(name));
-            warn(`${errors_PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
+            warn(`${PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
             return fallback;
         }
     };
@@ -32400,15 +32400,15 @@ function parseSecretName(value) {
  * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
  * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
  */
-function target_secretTarget(scope, name, env) {
+function secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+        throw new UserError(`${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
     return { scope, name: parseSecretName(name), owner, repo };
 }
 /** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function target_describeTarget(target) {
+function describeTarget(target) {
     switch (target.scope.kind) {
         case 'repo':
             return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
@@ -32460,7 +32460,7 @@ function parseClientId(value) {
     throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
-function refresh_readRefreshInputs(getInput) {
+function readRefreshInputs(getInput) {
     const clientId = parseClientId(declared_valueOf(getInput, 'oauth-client-id'));
     const secretsToken = getInput('secrets-token').trim();
     const githubToken = getInput('github-token').trim();
@@ -32503,7 +32503,7 @@ function readMainInputs(input, env) {
         refuseSecret(name, input(name));
     refuseSecret('secrets-token', input('secrets-token'), true);
     readPostInputs(input, env);
-    return { check, refresh: refresh_readRefreshInputs(input) };
+    return { check, refresh: readRefreshInputs(input) };
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -32682,7 +32682,7 @@ function selectCredential(context, env, step) {
         return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
     }
     if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-        throw new errors_UserError(`${errors_PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
     }
     return {
         ...(chosen && { chosen }),
@@ -33474,13 +33474,13 @@ function verdictMessage(report, event, redact) {
     if (report.selection.cloudProvider) {
         return {
             title: 'Claude credential not checked',
-            text: `${errors_PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
+            text: `${PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
         };
     }
     if (report.selection.unseen) {
         return {
             title: 'Claude credential not checked',
-            text: `${errors_PREFIX}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
+            text: `${PREFIX}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
         };
     }
     if (!chosen)
@@ -33502,17 +33502,17 @@ function verdictMessage(report, event, redact) {
         case 'valid':
             return {
                 title: 'Claude credential valid',
-                text: `${errors_PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
+                text: `${PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
             };
         case 'expiring':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
+                text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+                text: `${PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
             };
         case 'invalid':
         case 'revoked':
@@ -33520,7 +33520,7 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${errors_PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
+                text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
             };
         case 'missing':
             return missingMessage(event);
@@ -33536,7 +33536,7 @@ function refreshOnlyMessage(report, name) {
             : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',
-        text: `${errors_PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix.replace(/\.$/, '')}; or pass the access token too ('claude-credentials' with both tokens).`
+        text: `${PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix.replace(/\.$/, '')}; or pass the access token too ('claude-credentials' with both tokens).`
     };
 }
 function missingMessage(event) {
@@ -33544,18 +33544,18 @@ function missingMessage(event) {
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${errors_PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
+            text: `${PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
         };
     }
     if (event.actor === 'dependabot[bot]') {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${errors_PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
+            text: `${PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
         };
     }
     return {
         title: 'Claude credential missing',
-        text: `${errors_PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
+        text: `${PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
     };
 }
 /** The statement, in bold, that a refresh used up the secret's refresh token without saving its successor. */
@@ -33605,7 +33605,7 @@ function summaryMarkdown(report, message) {
     const lines = [
         '## Claude preflight',
         '',
-        `**${escapeCell(message.title)}**: ${inertMarkdown(errors_reasonOf(message.text))}`,
+        `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
         '',
         ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
@@ -33662,144 +33662,6 @@ function escapeChar(char) {
     return escaped;
 }
 
-;// CONCATENATED MODULE: ./lib/github/lock.js
-// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
-// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
-// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
-// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
-// same expired lock, only one can win.
-
-
-
-/** The lock could not be taken: another run holds it, or the API refused. */
-class LockError extends errors_UserError {
-    reason;
-    constructor(message, reason) {
-        super(message);
-        this.reason = reason;
-        this.name = 'LockError';
-    }
-}
-/** A ref name made of safe characters only. */
-function lockRef(...parts) {
-    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
-}
-const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
-async function acquireLock(options) {
-    const { api, owner, repo, ref } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const random = options.random ?? Math.random;
-    const ttlMs = options.ttlMs ?? 180_000;
-    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
-    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
-    const deadline = now() + (options.waitMs ?? 240_000);
-    const short = ref.replace(/^refs\//, '');
-    const where = `${owner}/${repo}`;
-    const call = async (route, params) => {
-        try {
-            return await api(route, { owner, repo, ...params });
-        }
-        catch (error) {
-            if (error instanceof NetworkError) {
-                throw new LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
-            }
-            throw error;
-        }
-    };
-    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
-        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-            new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
-        : new LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
-    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: options.baseSha
-    });
-    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-        throw denied(`read commit ${options.baseSha}`, base);
-    const tree = base.data.tree.sha;
-    const makeCommit = async (parents) => {
-        const expiresAt = new Date(now() + ttlMs);
-        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
-        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
-        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-            throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt };
-    };
-    const held = (commit, tookOver) => ({
-        ref,
-        sha: commit.sha,
-        expiresAt: commit.expiresAt,
-        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
-        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-        async release() {
-            try {
-                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-                    owner,
-                    repo,
-                    ref: short
-                });
-                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
-                }
-            }
-            catch {
-                // It expires by itself.
-            }
-        }
-    });
-    let commit = await makeCommit([]);
-    // The last holder seen, for the message when the wait runs out.
-    let seen;
-    for (;;) {
-        if (commit.expiresAt.getTime() - now() < holdMs)
-            commit = await makeCommit([]);
-        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
-        if (created.status === 201)
-            return held(commit);
-        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-            throw denied('create the ref', created);
-        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-        if (current.status !== 404) {
-            const sha = current.data?.object?.sha;
-            if (current.status !== 200 || typeof sha !== 'string')
-                throw denied('read the ref', current);
-            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-                commit_sha: sha
-            });
-            const message = String(info.data?.message ?? '');
-            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
-            seen = { holder, expiresAt };
-            if (info.status === 200 && expired) {
-                const takeover = await makeCommit([sha]);
-                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                    ref: short,
-                    sha: takeover.sha,
-                    force: false
-                });
-                if (moved.status === 200)
-                    return held(takeover, {
-                        holder,
-                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
-                    });
-                continue;
-            }
-        }
-        if (now() >= deadline) {
-            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-            throw new LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
-        }
-        const pollMs = options.pollMs ?? 1000;
-        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/secrets/stale.js
 /**
  * When this job's secrets were read. The runner receives `secrets.*` when the job starts, so the job's `started_at`
@@ -33846,79 +33708,6 @@ function changedSince(updatedAt, readAt, skewMs = 0) {
     if (Number.isNaN(updated))
         return false;
     return updated + 1000 + skewMs > readAt.getTime();
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/network-env.js
-// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
-// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
-// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
-// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
-
-/** The `core.saveState` name of the record. */
-const network_env_NETWORK_STATE = 'network-env';
-/**
- * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
- * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
- */
-const NETWORK_ENV = [
-    'HTTPS_PROXY',
-    'https_proxy',
-    'HTTP_PROXY',
-    'http_proxy',
-    'NO_PROXY',
-    'no_proxy',
-    'ALL_PROXY',
-    'all_proxy',
-    'NODE_USE_ENV_PROXY',
-    'NODE_EXTRA_CA_CERTS',
-    'NODE_TLS_REJECT_UNAUTHORIZED',
-    'NODE_USE_SYSTEM_CA',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
-    'OPENSSL_CONF',
-    'GITHUB_API_URL',
-    'GITHUB_SERVER_URL',
-    'GITHUB_REPOSITORY'
-];
-// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
-// the values themselves in its own environment, so the digest gives it nothing new.
-const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
-/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
-function networkRecord(env) {
-    const record = {};
-    for (const name of NETWORK_ENV) {
-        const value = env[name];
-        if (value !== undefined)
-            record[name] = digest(value);
-    }
-    return JSON.stringify(record);
-}
-/**
- * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
- * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
- * is no record at all: then the main step never ran its first line, so a later step could have written this state
- * too, and refusing would protect nothing.
- */
-function network_env_networkRefusal(token, record, env) {
-    if (record === '')
-        return undefined;
-    let saved = {};
-    try {
-        const parsed = JSON.parse(record);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new Error();
-        saved = parsed;
-    }
-    catch {
-        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
-    }
-    const changed = NETWORK_ENV.filter(name => {
-        const value = env[name];
-        return (value === undefined ? undefined : digest(value)) !== saved[name];
-    });
-    if (changed.length === 0)
-        return undefined;
-    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/seal.js
@@ -33994,13 +33783,13 @@ function failure(what, target, result) {
     if (value.ok)
         throw new Error('not a failure');
     if (value.error) {
-        return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
+        return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
     }
     const answer = value.answer;
-    return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
+    return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
 }
 /** The secret's metadata, or undefined when it does not exist. */
-async function write_getSecretMetadata(api, target, options = {}) {
+async function getSecretMetadata(api, target, options = {}) {
     const { prefix, params } = scopeRoute(target);
     const result = await callWithRetry(() => api(`GET ${prefix}/{secret_name}`, { ...params, secret_name: target.name }), answer => answer.status === 200 || answer.status === 404, options);
     if (!result.value.ok)
@@ -34018,13 +33807,13 @@ async function write_getSecretMetadata(api, target, options = {}) {
  * (and its selected repositories); a new one is `private`. The sealed value is masked before it is sent.
  * Returns the secret's `updated_at` after the write (undefined when it could not be read back).
  */
-async function write_writeSecret(deps) {
+async function writeSecret(deps) {
     const { api, core, target, value } = deps;
     const options = deps.retry ?? {};
     const { prefix, params } = scopeRoute(target);
     const extra = {};
     if (target.scope.kind === 'org') {
-        const existing = await write_getSecretMetadata(api, target, options);
+        const existing = await getSecretMetadata(api, target, options);
         const visibility = existing?.visibility ?? 'private';
         extra.visibility = visibility;
         if (visibility === 'selected')
@@ -34035,7 +33824,7 @@ async function write_writeSecret(deps) {
         throw failure('Reading the public key of', target, key);
     const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {};
     if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
-        throw new SecretApiError(`The public key of ${target_describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
+        throw new SecretApiError(`The public key of ${describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
     }
     const encrypted = await seal(value, publicKey);
     core.setSecret(encrypted);
@@ -34048,10 +33837,10 @@ async function write_writeSecret(deps) {
     }), answer => answer.status === 201 || answer.status === 204, options);
     if (!put.value.ok)
         throw failure('Writing', target, put);
-    core.debug(`${errors_PREFIX}: wrote ${target_describeTarget(target)} (attempt ${put.attempts})`);
+    core.debug(`${PREFIX}: wrote ${describeTarget(target)} (attempt ${put.attempts})`);
     let updatedAt;
     try {
-        updatedAt = (await write_getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
+        updatedAt = (await getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
     }
     catch {
         updatedAt = undefined;
@@ -34076,6 +33865,167 @@ async function selectedRepositories(api, target, options) {
             break;
     }
     return ids;
+}
+
+;// CONCATENATED MODULE: ./lib/state/index.js
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+
+
+
+
+
+/** `preflight`: what the check found, for post's report. */
+const PREFLIGHT_STATE = 'preflight';
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+const PENDING_STATE = 'refresh-pending';
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+const NETWORK_STATE = 'network-env';
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+function startState(core, networkRecord) {
+    core.saveState(NETWORK_STATE, networkRecord);
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE])
+        core.saveState(key, '');
+}
+/** The JSON main saves under PREFLIGHT_STATE. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        from: check.from,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
+}
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
+];
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+function parsePreflightState(raw) {
+    if (!raw || !raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const state = {};
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    const expiresAt = time(v.expiresAt);
+    if (expiresAt !== undefined)
+        state.expiresAt = expiresAt;
+    const checkedAt = time(v.checkedAt);
+    if (checkedAt !== undefined)
+        state.checkedAt = checkedAt;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15;
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+const NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+function savePendingBinding(core, binding) {
+    core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
+}
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+function parsePendingBinding(raw) {
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
+            return value;
+    }
+    catch {
+        // not the state main saves
+    }
+    return undefined;
+}
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+const state_networkDigest = (value) => value === undefined ? undefined : state_sha256Hex(value);
+/** The record main saves of `variables` as `env` has them. */
+function serializeNetworkRecord(env, variables) {
+    const record = {};
+    for (const name of variables) {
+        const digest = state_networkDigest(env[name]);
+        if (digest !== undefined)
+            record[name] = digest;
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+function state_parseNetworkRecord(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // not the state main saves
+    }
+    return 'unreadable';
 }
 
 ;// CONCATENATED MODULE: external "node:os"
@@ -34172,7 +34122,7 @@ function updatedCredentialsJson(raw, tokens) {
     return JSON.stringify({ ...root, claudeAiOauth: oauth });
 }
 /** The refresh token in a credentials JSON, or undefined. */
-function credentials_refreshTokenOf(json) {
+function refreshTokenOf(json) {
     try {
         const token = JSON.parse(json)?.claudeAiOauth?.refreshToken;
         return typeof token === 'string' && token ? token : undefined;
@@ -34190,7 +34140,7 @@ async function writePrivateFile(path, text) {
     await (0,promises_namespaceObject.rename)(temporary, path);
 }
 /** The largest credentials file (or write-back file) read back: a real one is under 1 KiB. */
-const credentials_CREDENTIALS_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const CREDENTIALS_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
 // The fields Claude Code writes to ~/.claude/.credentials.json: `claudeAiOauth` (its login) and `mcpOAuth` (MCP
 // servers' logins); inside `claudeAiOauth`, the tokens, their expiry (epoch ms) and what the login may do.
 const TOP_FIELDS = new Set(['claudeAiOauth', 'mcpOAuth']);
@@ -34204,15 +34154,15 @@ const OAUTH_FIELDS = new Set([
 ]);
 const TOKEN_TAIL = '[A-Za-z0-9_-]{8,1024}';
 const ACCESS_TOKEN_SHAPE = new RegExp(`^sk-ant-oat01-${TOKEN_TAIL}$`);
-const credentials_REFRESH_TOKEN_SHAPE = new RegExp(`^sk-ant-ort01-${TOKEN_TAIL}$`);
+const REFRESH_TOKEN_SHAPE = new RegExp(`^sk-ant-ort01-${TOKEN_TAIL}$`);
 const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /**
  * Why `text` is not a credentials JSON of the shape Claude Code writes (known fields only, token prefixes, numeric
  * expiry, size cap), or undefined when it is. The reason never quotes the text.
  */
-function credentials_credentialsShapeProblem(text) {
-    if (Buffer.byteLength(text) > credentials_CREDENTIALS_MAX_BYTES)
-        return `it is larger than ${credentials_CREDENTIALS_MAX_BYTES} bytes`;
+function credentialsShapeProblem(text) {
+    if (Buffer.byteLength(text) > CREDENTIALS_MAX_BYTES)
+        return `it is larger than ${CREDENTIALS_MAX_BYTES} bytes`;
     let root;
     try {
         root = JSON.parse(text);
@@ -34229,7 +34179,7 @@ function credentials_credentialsShapeProblem(text) {
         return "its 'claudeAiOauth' has a field Claude Code never writes";
     if (typeof oauth.accessToken !== 'string' || !ACCESS_TOKEN_SHAPE.test(oauth.accessToken))
         return "its 'accessToken' is not an sk-ant-oat01- token";
-    if (typeof oauth.refreshToken !== 'string' || !credentials_REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
+    if (typeof oauth.refreshToken !== 'string' || !REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
         return "its 'refreshToken' is not an sk-ant-ort01- token";
     if (typeof oauth.expiresAt !== 'number' ||
         !Number.isFinite(oauth.expiresAt) ||
@@ -34298,13 +34248,13 @@ async function credentials_readOwnFile(path, options) {
 /** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
 const OAUTH_BUDGET_MS = 60_000;
 const OAUTH_TIMEOUT_MS = 20_000;
-/** A refresh that did not happen; the message says why and what to do. */
-class RefreshFailure extends errors_UserError {
+/** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
+class TokenEndpointError extends UserError {
     kind;
     constructor(message, kind) {
         super(message);
         this.kind = kind;
-        this.name = 'RefreshFailure';
+        this.name = 'TokenEndpointError';
     }
 }
 const oauthError = (response) => {
@@ -34328,12 +34278,21 @@ function isJson(text) {
     }
 }
 /**
- * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
- * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
+ * POSTs the refresh grant (RFC 6749 §6) and returns the new tokens, masked before anything else sees them.
+ * 429, 5xx and network failures are retried with back-off. Every failure is a TokenEndpointError with the fix.
  */
 async function requestRefresh(request) {
+    const host = new URL(request.url).host;
+    const sent = await postWithRetry(request);
+    if (sent.value.error)
+        throw unreachable(request, host, sent, sent.value.error);
+    const response = sent.value.response;
+    if (response.status === 200)
+        return parseTokens(response, request, host);
+    throw refused(request, host, sent, response);
+}
+async function postWithRetry(request) {
     const { send, core, url } = request;
-    const host = new URL(url).host;
     const start = Date.now();
     const body = JSON.stringify({
         grant_type: 'refresh_token',
@@ -34343,7 +34302,7 @@ async function requestRefresh(request) {
     let sawLostAnswer = false;
     const { value, attempts } = await retry(async (n) => {
         if (n > 1)
-            core.debug(`${errors_PREFIX}: refresh attempt ${n}`);
+            core.debug(`${PREFIX}: refresh attempt ${n}`);
         try {
             const response = await send({
                 url,
@@ -34377,46 +34336,48 @@ async function requestRefresh(request) {
         deadline: start + (request.budgetMs ?? OAUTH_BUDGET_MS),
         ...(request.sleep ? { sleep: request.sleep } : {})
     });
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    const unused = `The refresh token was not used up; re-run the job later.`;
-    if (value.error) {
-        const lost = sawLostAnswer
-            ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
-            : '';
-        throw new RefreshFailure(`${errors_PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
-    }
-    const response = value.response;
+    return { value, attempts, sawLostAnswer };
+}
+const triesOf = ({ attempts }) => (attempts > 1 ? ` (${attempts} attempts)` : '');
+const UNUSED = `The refresh token was not used up; re-run the job later.`;
+function unreachable(request, host, sent, error) {
+    const lost = sent.sawLostAnswer
+        ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
+        : '';
+    return new TokenEndpointError(`${PREFIX}: could not reach the OAuth token endpoint ${host}${triesOf(sent)}: ${error.message}. ${lost ? '' : UNUSED}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
+}
+/** Why an answer other than 200 gave no tokens, and what to do. */
+function refused(request, host, sent, response) {
     const { error, description } = oauthError(response);
     const said = `${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}`;
-    if (response.status === 200)
-        return parseTokens(response, request, host);
+    const tries = triesOf(sent);
     if (error === 'invalid_grant' ||
         (response.status === 400 && /refresh.?token/i.test(description))) {
-        if (attempts > 1 && sawLostAnswer) {
-            throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
+        if (sent.attempts > 1 && sent.sawLostAnswer) {
+            return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
         }
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
     }
     const json = isJson(response.text);
     if ((response.status === 401 || response.status === 403) && !json) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`, 'unauthorized');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`, 'unauthorized');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 404 || response.status === 405) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`, 'not_found');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${request.url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${UNUSED}`, 'not_found');
     }
     if (response.status === 429) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`, 'rate_limited');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${UNUSED}`, 'rate_limited');
     }
     if (response.status >= 500) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
     }
     if (response.status >= 300 && response.status < 400) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`, 'bad_response');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${UNUSED}`, 'bad_response');
     }
-    throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
+    return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
 }
 function parseTokens(response, request, host) {
     let body = {};
@@ -34436,7 +34397,7 @@ function parseTokens(response, request, host) {
         request.core.setSecret(refresh);
     const expiresIn = Number(body.expires_in);
     if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw new RefreshFailure(`${errors_PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
             ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
             : json
                 ? "Check 'oauth-token-url'."
@@ -34451,138 +34412,152 @@ function parseTokens(response, request, host) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/refresh/pending.js
-// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
-// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
-// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
-// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
-// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
-// from its own inputs.
+;// CONCATENATED MODULE: ./lib/github/lock.js
+// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
+// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
+// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
+// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
+// same expired lock, only one can win.
 
 
 
-
-
-const pending_PENDING_STATE = 'refresh-pending';
-const NONCE = /^[0-9a-f]{32}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
-/** A pending file holds at most a credentials JSON and a few short fields. */
-const PENDING_MAX_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
-const pending_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-const newNonce = () => (0,external_node_crypto_.randomBytes)(16).toString('hex');
-function pendingPath(env) {
-    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
+/** The lock could not be taken: another run holds it, or the API refused. */
+class LockError extends UserError {
+    reason;
+    constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+        this.name = 'LockError';
+    }
 }
-/** Writes the file and returns the state value that binds it. */
-async function savePending(path, pending, credentialsFile) {
-    const text = JSON.stringify(pending);
-    await writePrivateFile(path, text);
-    const binding = {
-        path,
-        nonce: pending.nonce,
-        sha256: pending_sha256Hex(text),
-        ...(credentialsFile !== undefined && { credentialsFile })
+/** A ref name made of safe characters only. */
+function lockRef(...parts) {
+    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
+}
+const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
+async function acquireLock(options) {
+    const { api, owner, repo, ref } = options;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const random = options.random ?? Math.random;
+    const ttlMs = options.ttlMs ?? 180_000;
+    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
+    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
+    const deadline = now() + (options.waitMs ?? 240_000);
+    const short = ref.replace(/^refs\//, '');
+    const where = `${owner}/${repo}`;
+    const call = async (route, params) => {
+        try {
+            return await api(route, { owner, repo, ...params });
+        }
+        catch (error) {
+            if (error instanceof NetworkError) {
+                throw new LockError(`${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+            }
+            throw error;
+        }
     };
-    return JSON.stringify(binding);
-}
-function pending_parseBinding(raw) {
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.path === 'string' &&
-            value.path !== '' &&
-            NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? '') &&
-            (value.credentialsFile === undefined ||
-                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
-            return value;
-    }
-    catch {
-        // not the state main saves
-    }
-    return undefined;
-}
-/**
- * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
- * the runner user's, or not the content main wrote.
- */
-async function pending_loadPending(binding, env) {
-    const file = await readOwnFile(binding.path, {
-        maxBytes: PENDING_MAX_BYTES,
-        within: env.RUNNER_TEMP || tmpdir()
+    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+            new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
+    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: options.baseSha
     });
-    if (!('text' in file))
-        return file;
-    const digest = Buffer.from(pending_sha256Hex(file.text), 'hex');
-    if (!timingSafeEqual(digest, Buffer.from(binding.sha256, 'hex')))
-        return { refused: 'its content is not what the main step wrote' };
-    const pending = JSON.parse(file.text);
-    if (pending.version !== 2 || pending.nonce !== binding.nonce)
-        return { refused: 'it is not the main step’s file of this job' };
-    return { pending };
-}
-async function pending_dropPending(path) {
-    await (0,promises_namespaceObject.rm)(path, { force: true });
-}
-
-;// CONCATENATED MODULE: ./lib/refresh/index.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
-class RefreshError extends errors_UserError {
-    outcome;
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-        this.name = 'RefreshError';
+    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
+        throw denied(`read commit ${options.baseSha}`, base);
+    const tree = base.data.tree.sha;
+    const makeCommit = async (parents) => {
+        const expiresAt = new Date(now() + ttlMs);
+        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
+        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
+        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+            throw denied('create a lock commit', answer);
+        return { sha: answer.data.sha, expiresAt };
+    };
+    const held = (commit, tookOver) => ({
+        ref,
+        sha: commit.sha,
+        expiresAt: commit.expiresAt,
+        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
+        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
+        async release() {
+            try {
+                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                    owner,
+                    repo,
+                    ref: short
+                });
+                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
+                }
+            }
+            catch {
+                // It expires by itself.
+            }
+        }
+    });
+    let commit = await makeCommit([]);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
+    for (;;) {
+        if (commit.expiresAt.getTime() - now() < holdMs)
+            commit = await makeCommit([]);
+        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
+        if (created.status === 201)
+            return held(commit);
+        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+            throw denied('create the ref', created);
+        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
+        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+        if (current.status !== 404) {
+            const sha = current.data?.object?.sha;
+            if (current.status !== 200 || typeof sha !== 'string')
+                throw denied('read the ref', current);
+            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                commit_sha: sha
+            });
+            const message = String(info.data?.message ?? '');
+            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
+            seen = { holder, expiresAt };
+            if (info.status === 200 && expired) {
+                const takeover = await makeCommit([sha]);
+                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ref: short,
+                    sha: takeover.sha,
+                    force: false
+                });
+                if (moved.status === 200)
+                    return held(takeover, {
+                        holder,
+                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
+                    });
+                continue;
+            }
+        }
+        if (now() >= deadline) {
+            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+            throw new LockError(`${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
+        }
+        const pollMs = options.pollMs ?? 1000;
+        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
     }
 }
-/** Another run rotated the secret after this job read it: this run's refresh token is already used. */
-class StaleCredentialsError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'StaleCredentialsError';
-    }
-}
-/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
-class SecretChangedError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'SecretChangedError';
-    }
-}
-/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
-const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
-const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
-function reseed(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-function writeFix(error, target) {
-    const status = error instanceof SecretApiError ? error.status : undefined;
-    if (status === 401)
-        return "'secrets-token' is invalid or expired: replace it";
-    if (status === 403 || status === 404) {
-        return target.scope.kind === 'org'
-            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
-            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
-    }
-    return "GitHub's API did not take the write; it is retried at job end";
-}
-function githubFor(deps) {
-    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
-}
+
+;// CONCATENATED MODULE: ./lib/refresh/lock.js
+// The refresh lock: one run at a time refreshes and writes back a given secret. How long the lock lives (from the
+// budgets of the work under it), and taking it.
+
+
+
+
+
 /**
  * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
  * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
@@ -34621,10 +34596,12 @@ const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', r
  * step stops waiting and scans without it.
  */
 const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
-function lockFor(target, api, env, now, tuning) {
+/** Takes the lock of `target`'s secret, waiting for a run that holds it (or taking it over once it expired). */
+function takeLock(target, api, deps) {
+    const { env, now, tuning } = deps;
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
+        throw new UserError(`${PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
     }
     const scope = target.scope.kind === 'environment'
         ? `env-${target.scope.environment}`
@@ -34648,344 +34625,395 @@ function lockFor(target, api, env, now, tuning) {
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
     });
 }
+/** Says so when the lock was taken over from another run. */
+function warnTakeover(lock, warn) {
+    if (!lock.tookOverFrom)
+        return;
+    warn(lock.implausibleExpiry
+        ? `${PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
+        : `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
+}
+/**
+ * Throws when `lock` expires before a refresh and its write-back are sure to end: another run could then take it over,
+ * find the secret unchanged and use the same refresh token.
+ */
+function checkLockOutlastsRefresh(lock, target, deps) {
+    const left = lock.expiresAt.getTime() - deps.now().getTime();
+    const needed = lockBudget(target, deps.tuning).refreshAndWrite;
+    if (left <= needed) {
+        throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
+    }
+}
+function seconds(ms) {
+    return `${Math.max(0, Math.round(ms / 1000))} s`;
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/pending.js
+// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
+// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
+// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
+// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
+// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
+// from its own inputs.
+
+
+
+
+
+
+/** A pending file holds at most a credentials JSON and a few short fields. */
+const PENDING_MAX_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
+const newNonce = () => (0,external_node_crypto_.randomBytes)(16).toString('hex');
+function pendingPath(env) {
+    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
+}
+/** Writes the file and returns the binding the state keeps of it. */
+async function savePending(path, pending, credentialsFile) {
+    const text = JSON.stringify(pending);
+    await writePrivateFile(path, text);
+    return {
+        path,
+        nonce: pending.nonce,
+        sha256: state_sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
+}
+/**
+ * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
+ * the runner user's, or not the content main wrote.
+ */
+async function loadPending(binding, env) {
+    const file = await readOwnFile(binding.path, {
+        maxBytes: PENDING_MAX_BYTES,
+        within: env.RUNNER_TEMP || tmpdir()
+    });
+    if (!('text' in file))
+        return file;
+    const digest = Buffer.from(sha256Hex(file.text), 'hex');
+    if (!timingSafeEqual(digest, Buffer.from(binding.sha256, 'hex')))
+        return { refused: 'its content is not what the main step wrote' };
+    const pending = JSON.parse(file.text);
+    if (pending.version !== 2 || pending.nonce !== binding.nonce)
+        return { refused: 'it is not the main step’s file of this job' };
+    return { pending };
+}
+async function dropPending(path) {
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/secret.js
+// The secret a refresh writes back to: which one the inputs name, the client that writes it, and what to tell the
+// user when writing it fails.
+
+
+
+/** The GitHub client for a token: the tuning's, else githubRequest against GITHUB_API_URL. */
+function githubFor(deps) {
+    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
+}
+/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
+function namedTarget(inputs, env) {
+    try {
+        return secretTarget(inputs.secretScope, inputs.secretName, env);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
+/** What to fix after a failed read or write of the secret. */
+function writeFix(error, target) {
+    const status = error instanceof SecretApiError ? error.status : undefined;
+    if (status === 401)
+        return "'secrets-token' is invalid or expired: replace it";
+    if (status === 403 || status === 404) {
+        return target.scope.kind === 'org'
+            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
+    }
+    return "GitHub's API did not take the write; it is retried at job end";
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/index.js
+
+
+
+
+
+
+
+
+
+
+/** The token endpoint gave new tokens and they were handed on, but the write-back failed: the step must fail. */
+class WriteBackError extends UserError {
+    outcome;
+    constructor(message, outcome) {
+        super(message);
+        this.outcome = outcome;
+        this.name = 'WriteBackError';
+    }
+}
+/** Another run rotated the secret after this job read it: this run's refresh token is already used. */
+class StaleCredentialsError extends UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'StaleCredentialsError';
+    }
+}
+/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
+const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
+const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
 /**
  * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
  * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
  * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
- * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
+ * Throws a UserError when nothing was refreshed (TokenEndpointError, StaleCredentialsError, LockError, bad input), and
+ * a WriteBackError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off
+ * that fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
  */
 async function refreshAndHandOff(deps) {
-    const { core, inputs, credential, env, tuning } = deps;
+    const run = startRefresh(deps);
+    let lock;
+    let refreshed;
+    let writeError;
+    try {
+        let updatedAt;
+        if (run.secret) {
+            lock = await takeLock(run.secret.target, run.secret.api, deps);
+            warnTakeover(lock, run.warn);
+            updatedAt = await checkNotStale(run, run.secret, lock);
+        }
+        refreshed = await refresh(run);
+        if (run.secret)
+            writeError = await writeBack(run, run.secret, refreshed, updatedAt);
+    }
+    finally {
+        await lock?.release();
+    }
+    const handedTo = await handOff(run, refreshed);
+    const probe = await deps.probe(refreshed.tokens.accessToken);
+    return outcomeOf(run, refreshed, probe, handedTo, writeError);
+}
+/** Masks what the refresh holds, and finds the secret to write back to (warning when there is none). */
+function startRefresh(deps) {
+    const { core, inputs, credential, env } = deps;
     const { refreshToken, document } = credential;
     for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
         if (secret)
             core.setSecret(secret);
     }
     if (!refreshToken) {
-        throw new errors_UserError(`${errors_PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
+        throw new UserError(`${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
     }
-    // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
-    // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
-    // refresh token.
-    const json = document !== undefined;
     const warnings = [];
     const warn = (message) => {
         warnings.push(message);
         core.warning(message);
     };
-    let target;
-    let api;
-    if (inputs.secretsToken) {
-        target = target_secretTarget(inputs.secretScope, inputs.secretName, env);
-        api = githubFor(deps)(inputs.secretsToken);
+    const secret = inputs.secretsToken
+        ? {
+            target: secretTarget(inputs.secretScope, inputs.secretName, env),
+            api: githubFor(deps)(inputs.secretsToken)
+        }
+        : undefined;
+    const named = secret?.target ?? namedTarget(inputs, env);
+    const seed = {
+        secret: named ? describeTarget(named) : 'your secret',
+        reseed: reseedAdvice(named)
+    };
+    if (!secret) {
+        warn(`${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${seed.reseed}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
     }
-    const named = target ?? targetOf(inputs, env);
-    const seed = { secret: named ? target_describeTarget(named) : 'your secret', reseed: reseed(named) };
-    const reseedHint = seed.reseed;
-    if (!target) {
-        warn(`${errors_PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${reseedHint}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
+    return {
+        deps,
+        refreshToken,
+        json: document !== undefined,
+        ...(secret && { secret }),
+        seed,
+        warnings,
+        warn,
+        pending: { path: pendingPath(env) }
+    };
+}
+/**
+ * Under the lock, before refreshing: the secret exists, no other run rewrote it since this job read it, and the lock
+ * outlasts the refresh and its write. Returns the secret's updated_at.
+ */
+async function checkNotStale(run, { target, api }, lock) {
+    const { deps } = run;
+    const where = describeTarget(target);
+    let meta;
+    try {
+        meta = await getSecretMetadata(api, target, deps.tuning?.retry);
     }
-    let lock;
-    let tokens;
-    let credentialsJson;
-    let pending;
-    let credentialsFile;
-    const path = pendingPath(env);
+    catch (error) {
+        throw new UserError(`${PREFIX}: could not read ${where} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
+    }
+    if (!meta) {
+        // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
+        throw new UserError(`${PREFIX}: ${where} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
+    }
+    const processStart = deps.tuning?.processStart ?? new Date(performance.timeOrigin);
+    const apis = [deps.inputs.githubToken, deps.inputs.secretsToken]
+        .filter(Boolean)
+        .map(token => githubFor(deps)(token));
+    const readAt = await secretsReadAt(apis, deps.env, processStart);
+    if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
+        throw new StaleCredentialsError(`${PREFIX}: ${where} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
+    }
+    checkLockOutlastsRefresh(lock, target, deps);
+    return meta.updatedAt;
+}
+/** Asks the token endpoint for new tokens; masks the updated credentials JSON. */
+async function refresh(run) {
+    const { core, inputs, credential, tuning } = run.deps;
+    const tokens = await requestRefresh({
+        send: run.deps.send,
+        core,
+        url: inputs.tokenUrl,
+        clientId: inputs.clientId,
+        refreshToken: run.refreshToken,
+        now: run.deps.now,
+        reseed: run.seed.reseed,
+        ...(tuning?.oauth ?? {})
+    });
+    const credentialsJson = updatedCredentialsJson(credential.document ?? '', tokens);
+    core.setSecret(credentialsJson);
+    return { tokens, credentialsJson, value: run.json ? credentialsJson : tokens.refreshToken };
+}
+/**
+ * Writes the new value to the secret, with the pending file kept before (so the post step can finish a write cut
+ * short) and after (without the value once it is in the secret, with the error when it is not). Returns the error
+ * of a write that failed.
+ */
+async function writeBack(run, { target, api }, refreshed, updatedAt) {
+    const { core, tuning } = run.deps;
+    const file = {
+        version: 2,
+        nonce: newNonce(),
+        json: run.json,
+        refreshTokenSha256: state_sha256Hex(refreshed.tokens.refreshToken),
+        updatedAt,
+        value: refreshed.value
+    };
+    await keepPending(run, file);
     let writeError;
     try {
-        if (api && target) {
-            lock = await lockFor(target, api, env, deps.now, tuning);
-            warnTakeover(lock, warn);
-            let meta;
-            try {
-                meta = await write_getSecretMetadata(api, target, tuning?.retry);
-            }
-            catch (error) {
-                throw new errors_UserError(`${errors_PREFIX}: could not read ${target_describeTarget(target)} before refreshing (${errors_reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
-            }
-            if (!meta) {
-                // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
-                throw new errors_UserError(`${errors_PREFIX}: ${target_describeTarget(target)} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
-            }
-            const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
-            const apis = [inputs.githubToken, inputs.secretsToken]
-                .filter(Boolean)
-                .map(token => githubFor(deps)(token));
-            const readAt = await secretsReadAt(apis, env, processStart);
-            if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
-                throw new StaleCredentialsError(`${errors_PREFIX}: ${target_describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
-            }
-            // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
-            const left = lock.expiresAt.getTime() - deps.now().getTime();
-            const needed = lockBudget(target, tuning).refreshAndWrite;
-            if (left <= needed) {
-                throw new LockError(`${errors_PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
-            }
-            pending = {
-                version: 2,
-                nonce: newNonce(),
-                json,
-                refreshTokenSha256: '',
-                updatedAt: meta.updatedAt
-            };
-        }
-        tokens = await requestRefresh({
-            send: deps.send,
+        const written = await writeSecret({
+            api,
             core,
-            url: inputs.tokenUrl,
-            clientId: inputs.clientId,
-            refreshToken,
-            now: deps.now,
-            reseed: reseedHint,
-            ...(tuning?.oauth ?? {})
+            target,
+            value: refreshed.value,
+            ...(tuning?.retry ? { retry: tuning.retry } : {})
         });
-        credentialsJson = updatedCredentialsJson(document ?? '', tokens);
-        core.setSecret(credentialsJson);
-        const value = json ? credentialsJson : tokens.refreshToken;
-        if (pending && api && target) {
-            Object.assign(pending, { value, refreshTokenSha256: pending_sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, credentialsFile, core);
-            try {
-                const written = await write_writeSecret({
-                    api,
-                    core,
-                    target,
-                    value,
-                    ...(tuning?.retry ? { retry: tuning.retry } : {})
-                });
-                // In the secret now: the file keeps no live token.
-                delete pending.value;
-                if (written.updatedAt)
-                    pending.updatedAt = written.updatedAt;
-                else
-                    delete pending.updatedAt;
-            }
-            catch (error) {
-                writeError = error;
-                pending.error = errors_reasonOf(error);
-            }
-            await keep(path, pending, credentialsFile, core);
+        // In the secret now: the file keeps no live token.
+        delete file.value;
+        if (written.updatedAt)
+            file.updatedAt = written.updatedAt;
+        else
+            delete file.updatedAt;
+    }
+    catch (error) {
+        writeError = error;
+        file.error = reasonOf(error);
+    }
+    await keepPending(run, file);
+    return writeError;
+}
+/**
+ * Saves `file` as the pending file and binds it in the state (the state file is append-only: the last value wins);
+ * removes it, and clears the state, once it holds nothing the post step needs.
+ */
+async function keepPending(run, file) {
+    const { core } = run.deps;
+    const { path, credentialsFile } = run.pending;
+    run.pending.file = file;
+    try {
+        if (file.value === undefined && credentialsFile === undefined) {
+            await dropPending(path);
+            savePendingBinding(core, undefined);
+        }
+        else {
+            savePendingBinding(core, await savePending(path, file, credentialsFile));
         }
     }
-    finally {
-        await lock?.release();
+    catch (error) {
+        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`);
     }
-    // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
-    // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
+}
+/**
+ * Hands the new tokens to this run whether or not the write-back worked: the outputs, `export-env`,
+ * `write-credentials-file`. A hand-off that fails is a warning, never an error that would hide the write-back's
+ * outcome: the others still carry the tokens. Returns where the tokens went.
+ */
+async function handOff(run, refreshed) {
+    const { core, inputs, env } = run.deps;
+    const { tokens, credentialsJson } = refreshed;
     const handedTo = [];
-    const handOff = async (to, step) => {
+    const handTo = async (to, step) => {
         try {
             await step();
             handedTo.push(to);
         }
         catch (error) {
-            warn(`${errors_PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${errors_reasonOf(error)}).`);
+            run.warn(`${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`);
         }
     };
-    await handOff('outputs oauth-token and claude-credentials', () => {
+    await handTo('outputs oauth-token and claude-credentials', () => {
         core.setOutput('refreshed', 'true');
         core.setOutput('oauth-token', tokens.accessToken);
         core.setOutput('claude-credentials', credentialsJson);
     });
     if (inputs.exportEnv) {
-        await handOff('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
+        await handTo('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
     }
     if (inputs.writeCredentialsFile) {
         const file = credentialsFilePath(env);
-        await handOff(file, async () => {
+        await handTo(file, async () => {
             await writePrivateFile(file, credentialsJson);
             // Read back (the CLI may rotate it) and removed by the post step.
-            pending ??= {
+            run.pending.credentialsFile = file;
+            await keepPending(run, run.pending.file ?? {
                 version: 2,
                 nonce: newNonce(),
-                json,
-                refreshTokenSha256: pending_sha256Hex(tokens.refreshToken)
-            };
-            credentialsFile = file;
-            await keep(path, pending, credentialsFile, core);
+                json: run.json,
+                refreshTokenSha256: state_sha256Hex(tokens.refreshToken)
+            });
         });
     }
-    const probe = await deps.probe(tokens.accessToken);
+    return handedTo;
+}
+/** The outcome, or a WriteBackError carrying it when the write-back failed. */
+function outcomeOf(run, { tokens, credentialsJson }, probe, handedTo, writeError) {
+    const { credential, now } = run.deps;
     const outcome = {
         credential: {
             ...credential,
             secret: tokens.accessToken,
             refreshToken: tokens.refreshToken,
             expiresAt: tokens.expiresAt,
-            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
-            ...(document !== undefined ? { document: credentialsJson } : {})
+            expirySource: `the OAuth token endpoint (expires_in), refreshed ${now().toISOString()}`,
+            ...(run.json ? { document: credentialsJson } : {})
         },
         probe,
-        writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-        seed,
-        warnings
+        writeBack: !run.secret ? 'skipped' : writeError ? 'failed' : 'written',
+        seed: run.seed,
+        warnings: run.warnings
     };
-    if (writeError && target) {
-        const kept = handedTo.length
-            ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
-            : 'This run could not hand the new credentials on either (see the warnings)';
-        throw new RefreshError(`${errors_PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${target_describeTarget(target)}: ${pending?.error ?? errors_reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
-    }
-    return outcome;
-}
-function seconds(ms) {
-    return `${Math.max(0, Math.round(ms / 1000))} s`;
-}
-/**
- * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
- * and clears the state, once it holds nothing the post step needs.
- */
-async function keep(path, pending, credentialsFile, core) {
-    try {
-        if (pending.value === undefined && credentialsFile === undefined) {
-            await pending_dropPending(path);
-            core.saveState(pending_PENDING_STATE, '');
-        }
-        else {
-            core.saveState(pending_PENDING_STATE, await savePending(path, pending, credentialsFile));
-        }
-    }
-    catch (error) {
-        core.warning(`${errors_PREFIX}: could not keep the write-back file for the post step (${errors_reasonOf(error)}).`);
-    }
-}
-function warnTakeover(lock, warn) {
-    if (!lock.tookOverFrom)
-        return;
-    warn(lock.implausibleExpiry
-        ? `${errors_PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
-        : `${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
-}
-/**
- * The credentials the CLI rotated during the run, read back from the file the main step wrote: undefined when it
- * holds the refresh token this run handed on, is gone, or is refused (not a regular file of the runner user, or not
- * of the shape Claude Code writes: a file another step planted), with a warning for the last.
- */
-async function rotatedByCli(file, pending, core) {
-    const read = await readOwnFile(file, { maxBytes: CREDENTIALS_MAX_BYTES });
-    if ('refused' in read) {
-        core.warning(`${PREFIX}: did not read back the credentials file ${file}: ${read.refused}.`);
-        return undefined;
-    }
-    if ('missing' in read)
-        return undefined;
-    const refreshToken = refreshTokenOf(read.text);
-    if (!refreshToken || sha256Hex(refreshToken) === pending.refreshTokenSha256)
-        return undefined;
-    // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
-    const problem = credentialsShapeProblem(read.text);
-    if (problem) {
-        core.warning(`${PREFIX}: the credentials file ${file} holds a refresh token this run did not hand on, but ${problem}, so it is not what Claude Code writes (another step may have planted it): not stored.`);
-        return undefined;
-    }
-    const json = JSON.stringify(JSON.parse(read.text));
-    for (const secret of [refreshToken, JSON.parse(json).claudeAiOauth.accessToken, json])
-        core.setSecret(secret);
-    return { json, refreshToken };
-}
-/** Why the value main left to write back is not of the secret's shape, or undefined. */
-function valueProblem(value, json) {
-    if (json)
-        return credentialsShapeProblem(value);
-    return REFRESH_TOKEN_SHAPE.test(value) ? undefined : 'it is not an sk-ant-ort01- refresh token';
-}
-/**
- * The post step's part, at job end: write back what the main step could not, or the refresh token Claude Code
- * rotated during the run (read back from the credentials file the main step wrote, which is then removed). The
- * secret written is the one the post step's own inputs (`secret-name`, `secret-scope`) and GITHUB_REPOSITORY name;
- * the pending file, bound by the state, only carries the value. Never overwrites a secret that someone else changed
- * since. Throws a UserError, to fail the post step, when the newest refresh token could not be saved or the pending
- * file was refused.
- */
-async function finishWriteBack(deps) {
-    const { core, env } = deps;
-    const binding = parseBinding(core.getState(PENDING_STATE));
-    if (!binding)
-        return { status: 'none' };
-    const { path, credentialsFile } = binding;
-    try {
-        const loaded = await loadPending(binding, env);
-        const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const lost = (what) => new UserError(`${PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
-        if ('missing' in loaded)
-            throw lost(`the write-back file ${path} the main step left for this step is gone`);
-        if ('refused' in loaded)
-            throw lost(`refused the write-back file ${path}: ${loaded.refused}`);
-        const { pending } = loaded;
-        if (pending.value)
-            core.setSecret(pending.value);
-        const problem = pending.value && valueProblem(pending.value, pending.json);
-        if (problem)
-            throw lost(`refused the value in the write-back file ${path}: ${problem}`);
-        let value = pending.value;
-        let why = 'retry';
-        const rotated = credentialsFile ? await rotatedByCli(credentialsFile, pending, core) : undefined;
-        if (rotated) {
-            value = pending.json ? rotated.json : rotated.refreshToken;
-            why = 'rotated-by-cli';
-        }
-        if (value === undefined)
-            return { status: 'current' };
-        return await writeAtJobEnd({ ...deps, inputs, value, why, pending });
-    }
-    finally {
-        if (credentialsFile)
-            await rm(credentialsFile, { force: true }).catch(() => undefined);
-        await dropPending(path);
-    }
-}
-/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
-function targetOf(inputs, env) {
-    try {
-        return target_secretTarget(inputs.secretScope, inputs.secretName, env);
-    }
-    catch {
-        return undefined;
-    }
-}
-async function writeAtJobEnd(deps) {
-    const { core, env, inputs, tuning, value, why, pending } = deps;
-    const target = secretTarget(inputs.secretScope, inputs.secretName, env);
-    const where = describeTarget(target);
-    const cause = why === 'retry'
-        ? `the main step could not write it (${pending.error ?? 'no answer'})`
-        : 'Claude Code rotated it during the run';
-    if (!inputs.secretsToken) {
-        throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
-    }
-    const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
-    if (refusal) {
-        throw new UserError(`${PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
-    }
-    const api = githubFor(deps)(inputs.secretsToken);
-    let lock;
-    try {
-        lock = await lockFor(target, api, env, deps.now, tuning);
-        warnTakeover(lock, message => core.warning(message));
-        const meta = await getSecretMetadata(api, target, tuning?.retry);
-        if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-            throw new SecretChangedError(`${PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
-        }
-        await writeSecret({
-            api,
-            core,
-            target,
-            value,
-            ...(tuning?.retry ? { retry: tuning.retry } : {})
-        });
-        core.info(`${PREFIX}: saved the newest refresh token to ${where} (${cause}).`);
-        return { status: 'written', secret: where, why };
-    }
-    catch (error) {
-        if (error instanceof SecretChangedError)
-            throw error;
-        throw new UserError(`${PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseed(target)}.`);
-    }
-    finally {
-        await lock?.release();
-    }
+    if (!writeError || !run.secret)
+        return outcome;
+    const { target } = run.secret;
+    const kept = handedTo.length
+        ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
+        : 'This run could not hand the new credentials on either (see the warnings)';
+    throw new WriteBackError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${run.seed.reseed}.`, outcome);
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/wire.js
@@ -35017,10 +35045,10 @@ async function refreshAfterCheck(report, inputs, deps) {
         });
     }
     catch (caught) {
-        if (!(caught instanceof errors_UserError))
+        if (!(caught instanceof UserError))
             throw caught;
         error = caught;
-        if (caught instanceof RefreshError)
+        if (caught instanceof WriteBackError)
             outcome = caught.outcome;
     }
     if (outcome) {
@@ -35037,95 +35065,59 @@ async function refreshAfterCheck(report, inputs, deps) {
     return { ...(outcome && { outcome }), ...(error && { error }) };
 }
 
-;// CONCATENATED MODULE: ./lib/state/preflight.js
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
 
-
-
-/** The `core.saveState` / `core.getState` name. */
-const STATE_KEY = 'preflight';
-/** The JSON main saves under STATE_KEY. */
-function serializePreflightState(check) {
-    const expiresAt = isoOf(check.expiresAt);
-    const saved = {
-        source: check.source,
-        from: check.from,
-        label: check.label,
-        fingerprint: check.fingerprint,
-        ...(expiresAt !== undefined && { expiresAt }),
-        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
-        status: check.status
-    };
-    return JSON.stringify(saved);
-}
-/** Saves the state for the post step (main step). */
-function savePreflightState(core, check) {
-    core.saveState(STATE_KEY, serializePreflightState(check));
-}
-/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
-const ORIGINS = [
-    ...SECRET_INPUTS.map(name => `input ${name}`),
-    ...SECRET_ENV_VARS.map(name => `env ${name}`)
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
 ];
-/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
-const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
-/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
-function parsePreflightState(raw) {
-    if (!raw || !raw.trim())
-        return undefined;
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return undefined;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return undefined;
-    const v = value;
-    const state = {};
-    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
-    if (source !== undefined)
-        state.source = source;
-    const from = ORIGINS.find(origin => origin === v.from);
-    if (from !== undefined)
-        state.from = from;
-    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
-    if (label !== undefined)
-        state.label = label;
-    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
-        state.fingerprint = v.fingerprint;
-    const status = STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    const expiresAt = time(v.expiresAt);
-    if (expiresAt !== undefined)
-        state.expiresAt = expiresAt;
-    const checkedAt = time(v.checkedAt);
-    if (checkedAt !== undefined)
-        state.checkedAt = checkedAt;
-    return Object.keys(state).length > 0 ? state : undefined;
+/** The record the main step saves (NETWORK_STATE): each variable of NETWORK_ENV that is set, with a digest of its value. */
+function networkRecord(env) {
+    return serializeNetworkRecord(env, NETWORK_ENV);
 }
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const MAX_DATE_MS = 8.64e15;
-/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
-function time(value) {
-    let ms;
-    if (typeof value === 'number')
-        ms = value;
-    else if (typeof value === 'string' && value) {
-        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
-    }
-    else
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function networkRefusal(token, record, env) {
+    const saved = parseNetworkRecord(record);
+    if (saved === undefined)
         return undefined;
-    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
-}
-function isoOf(date) {
-    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+    if (saved === 'unreadable')
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    const changed = NETWORK_ENV.filter(name => networkDigest(env[name]) !== saved[name]);
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
 ;// CONCATENATED MODULE: ./lib/action/main.js
-
 
 
 
@@ -35203,18 +35195,10 @@ async function eventFacts(env) {
         return facts;
     }
 }
-/**
- * Every state key main can save. Each is saved empty first, whatever path main then takes: the runner gives the post
- * step STATE_<key> only for the keys main saved, over the job's environment, so one that a later step puts in
- * $GITHUB_ENV never reaches the post step.
- */
-const STATE_KEYS = [STATE_KEY, pending_PENDING_STATE];
 async function main(deps) {
     const { core, env } = deps;
     // First, before anything can fail: the post step sends no token if these change after this step.
-    core.saveState(network_env_NETWORK_STATE, networkRecord(env));
-    for (const key of STATE_KEYS)
-        core.saveState(key, '');
+    startState(core, networkRecord(env));
     try {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
@@ -35223,14 +35207,14 @@ async function main(deps) {
         const report = await runCheck(inputs, { input, now: deps.now() }, deps);
         const claudeStep = report.selection.claudeStep;
         if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {
-            core.warning(`${errors_PREFIX}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`);
+            core.warning(`${PREFIX}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`);
         }
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         await publish(report, refresh, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
-        if (error instanceof errors_UserError) {
+        if (error instanceof UserError) {
             core.setOutput('status', 'invalid-input');
             core.setOutput('valid', 'false');
         }
@@ -35272,7 +35256,7 @@ async function publish(report, refresh, deps) {
     }
     catch (error) {
         // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
-        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
+        core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
     }
     const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action;
     // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
@@ -35308,7 +35292,7 @@ async function publish(report, refresh, deps) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4581);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8080);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

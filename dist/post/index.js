@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4024:
+/***/ 6883:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30773,6 +30773,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const errors_PREFIX = 'claude-preflight';
@@ -30780,7 +30782,7 @@ const errors_PREFIX = 'claude-preflight';
  * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
  * The message says the cause and the fix.
  */
-class errors_UserError extends Error {
+class UserError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UserError';
@@ -30791,7 +30793,7 @@ class errors_UserError extends Error {
  * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
  */
 function errors_inputError(input, problem, fix) {
-    return new errors_UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
+    return new UserError(`${errors_PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
 }
 /** One line for any thrown value: a UserError as it is, anything else with its message only. */
 function oneLine(error) {
@@ -30801,477 +30803,13 @@ function oneLine(error) {
     return line.startsWith(errors_PREFIX) ? line : `${errors_PREFIX}: ${line}`;
 }
 /** An error's message on one line without the prefix, to quote inside another message. */
-function errors_reasonOf(error) {
+function reasonOf(error) {
     return oneLine(error).slice(errors_PREFIX.length + 2);
 }
 /** Quotes at most 40 characters of user input; callers never pass secrets here. */
 function errors_clip(value) {
     const flat = value.replace(/[\r\n\t]/g, ' ');
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-
-;// CONCATENATED MODULE: ./lib/http/request.js
-/** No HTTP answer: the network, not the credential. */
-class request_NetworkError extends Error {
-    failure;
-    host;
-    constructor(failure, host, detail) {
-        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
-        this.failure = failure;
-        this.host = host;
-        this.name = 'NetworkError';
-    }
-}
-function describeFailure(failure) {
-    switch (failure) {
-        case 'timeout':
-            return 'no answer in time';
-        case 'dns':
-            return 'host name not found';
-        case 'refused':
-            return 'connection refused';
-        case 'reset':
-            return 'connection reset';
-        case 'tls':
-            return 'TLS handshake failed';
-        case 'proxy':
-            return 'the proxy would not connect';
-        case 'other':
-            return 'network error';
-    }
-}
-/** An error and its causes, at most five deep. */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
-        chain.push(e);
-    return chain;
-}
-/**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
- * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
- */
-function classifyNetworkError(error) {
-    const chain = causeChain(error);
-    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
-    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
-    const tunnel = chain
-        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
-        .find(Boolean);
-    if (tunnel)
-        return ['proxy', `HTTP ${tunnel}`];
-    const names = chain.map(e => e.name);
-    if (names.includes('AbortError') ||
-        names.includes('TimeoutError') ||
-        code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT')
-        return ['timeout', ''];
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return ['dns', code];
-    if (code === 'ECONNREFUSED')
-        return ['refused', code];
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
-        return ['reset', code];
-    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
-        return ['tls', code];
-    // Never the message: undici quotes a rejected header value, which may be the credential itself.
-    const name = chain
-        .map(e => e.name)
-        .findLast((n) => typeof n === 'string' && n !== '');
-    return ['other', code || (name ?? '')];
-}
-const proxies = new Map();
-/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
-function loadedOnce(load) {
-    let loaded;
-    return () => (loaded ??= load());
-}
-const loadUndici = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
-/**
- * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
- * to name it: its host alone, never its credentials.
- */
-async function proxyFor(url) {
-    const proxy = (await loadHttpClient()).getProxyUrl(url);
-    if (!proxy)
-        return undefined;
-    if (!proxies.has(proxy))
-        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
-    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
-}
-/**
- * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
- * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
- * argument, a bug of ours) is not the network, and must not pass for it.
- */
-function isNetworkFailure(error) {
-    const chain = causeChain(error);
-    const top = chain[0];
-    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
-        return true;
-    return chain.some(e => e.name === 'AbortError' ||
-        e.name === 'TimeoutError' ||
-        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
-}
-/**
- * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
- */
-const send = async (request) => {
-    const undici = await loadUndici();
-    const host = new URL(request.url).host;
-    let proxy;
-    try {
-        proxy = await proxyFor(request.url);
-    }
-    catch (error) {
-        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
-    }
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    const where = proxy ? `${proxy.name}, for ${host}` : host;
-    try {
-        const response = await undici.fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: request.signal,
-            redirect: request.followRedirects ? 'follow' : 'manual',
-            ...(proxy && { dispatcher: proxy.dispatcher })
-        });
-        const headers = Object.fromEntries(response.headers);
-        const body = response.text();
-        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
-        return { status: response.status, headers, text };
-    }
-    catch (error) {
-        if (!isNetworkFailure(error)) {
-            // Never the message: undici quotes a rejected header value, which may be the credential itself.
-            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
-        }
-        const [failure, detail] = classifyNetworkError(error);
-        throw new request_NetworkError(failure, where, detail);
-    }
-};
-/** An error's name and code, never its message. */
-function errorName(error) {
-    const { name, code } = (error ?? {});
-    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
-}
-
-;// CONCATENATED MODULE: ./lib/github/client.js
-
-/** The API base URL the runner gives (GHES included). */
-function apiBaseUrl(env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
-const GITHUB_TIMEOUT_MS = 20_000;
-/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function githubHeaders(token) {
-    return {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'claude-preflight'
-    };
-}
-/**
- * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
- * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
- * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
- */
-function githubRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    const http = options.send ?? send;
-    return async (route, params = {}) => {
-        const { method, path, body } = routeRequest(route, params);
-        const answer = await http({
-            method,
-            url: `${baseUrl}${path}`,
-            headers: {
-                ...githubHeaders(token),
-                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
-            },
-            ...(body !== undefined && { body }),
-            signal: AbortSignal.timeout(timeoutMs),
-            followRedirects: true,
-            statusIsEnough: true
-        });
-        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
-    };
-}
-/**
- * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
- * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
- * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
- */
-function routeRequest(route, params) {
-    const [method, template] = route.split(' ');
-    const rest = { ...params };
-    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-        const value = rest[name];
-        delete rest[name];
-        return encodeUnreserved(String(value));
-    });
-    const names = Object.keys(rest);
-    if (method === 'GET') {
-        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
-        return { method, path: query ? `${path}?${query}` : path };
-    }
-    if (names.length > 0)
-        return { method, path, body: JSON.stringify(rest) };
-    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
-}
-const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
-function dataOf(answer) {
-    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
-        return answer.text;
-    try {
-        return JSON.parse(answer.text);
-    }
-    catch {
-        return answer.text;
-    }
-}
-/**
- * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
- * HTML page, say). Never repeats the HTTP status, which callers say themselves.
- */
-function apiMessage(answer) {
-    const data = answer.data;
-    const message = typeof data?.message === 'string'
-        ? data.message.replace(/\s+/g, ' ').trim()
-        : '';
-    if (message)
-        return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
-        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
-    if (typeof data === 'string' && data.trim())
-        return "(a body that is not GitHub's JSON)";
-    return '(no message)';
-}
-/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
-function isTransient(answer) {
-    if (answer.status >= 500 || answer.status === 429)
-        return true;
-    return (answer.status === 403 &&
-        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
-}
-
-;// CONCATENATED MODULE: ./lib/github/lock.js
-// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
-// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
-// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
-// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
-// same expired lock, only one can win.
-
-
-
-/** The lock could not be taken: another run holds it, or the API refused. */
-class lock_LockError extends errors_UserError {
-    reason;
-    constructor(message, reason) {
-        super(message);
-        this.reason = reason;
-        this.name = 'LockError';
-    }
-}
-/** A ref name made of safe characters only. */
-function lockRef(...parts) {
-    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
-}
-const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
-async function acquireLock(options) {
-    const { api, owner, repo, ref } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const random = options.random ?? Math.random;
-    const ttlMs = options.ttlMs ?? 180_000;
-    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
-    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
-    const deadline = now() + (options.waitMs ?? 240_000);
-    const short = ref.replace(/^refs\//, '');
-    const where = `${owner}/${repo}`;
-    const call = async (route, params) => {
-        try {
-            return await api(route, { owner, repo, ...params });
-        }
-        catch (error) {
-            if (error instanceof request_NetworkError) {
-                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
-            }
-            throw error;
-        }
-    };
-    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
-        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-            new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
-        : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
-    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: options.baseSha
-    });
-    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-        throw denied(`read commit ${options.baseSha}`, base);
-    const tree = base.data.tree.sha;
-    const makeCommit = async (parents) => {
-        const expiresAt = new Date(now() + ttlMs);
-        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
-        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
-        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-            throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt };
-    };
-    const held = (commit, tookOver) => ({
-        ref,
-        sha: commit.sha,
-        expiresAt: commit.expiresAt,
-        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
-        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-        async release() {
-            try {
-                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-                    owner,
-                    repo,
-                    ref: short
-                });
-                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
-                }
-            }
-            catch {
-                // It expires by itself.
-            }
-        }
-    });
-    let commit = await makeCommit([]);
-    // The last holder seen, for the message when the wait runs out.
-    let seen;
-    for (;;) {
-        if (commit.expiresAt.getTime() - now() < holdMs)
-            commit = await makeCommit([]);
-        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
-        if (created.status === 201)
-            return held(commit);
-        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-            throw denied('create the ref', created);
-        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-        if (current.status !== 404) {
-            const sha = current.data?.object?.sha;
-            if (current.status !== 200 || typeof sha !== 'string')
-                throw denied('read the ref', current);
-            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-                commit_sha: sha
-            });
-            const message = String(info.data?.message ?? '');
-            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
-            seen = { holder, expiresAt };
-            if (info.status === 200 && expired) {
-                const takeover = await makeCommit([sha]);
-                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                    ref: short,
-                    sha: takeover.sha,
-                    force: false
-                });
-                if (moved.status === 200)
-                    return held(takeover, {
-                        holder,
-                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
-                    });
-                continue;
-            }
-        }
-        if (now() >= deadline) {
-            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
-        }
-        const pollMs = options.pollMs ?? 1000;
-        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/secrets/network-env.js
-// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
-// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
-// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
-// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
-
-/** The `core.saveState` name of the record. */
-const NETWORK_STATE = 'network-env';
-/**
- * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
- * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
- */
-const NETWORK_ENV = [
-    'HTTPS_PROXY',
-    'https_proxy',
-    'HTTP_PROXY',
-    'http_proxy',
-    'NO_PROXY',
-    'no_proxy',
-    'ALL_PROXY',
-    'all_proxy',
-    'NODE_USE_ENV_PROXY',
-    'NODE_EXTRA_CA_CERTS',
-    'NODE_TLS_REJECT_UNAUTHORIZED',
-    'NODE_USE_SYSTEM_CA',
-    'SSL_CERT_FILE',
-    'SSL_CERT_DIR',
-    'OPENSSL_CONF',
-    'GITHUB_API_URL',
-    'GITHUB_SERVER_URL',
-    'GITHUB_REPOSITORY'
-];
-// A proxy URL can hold a password: the record keeps a SHA-256 of each value, never the value. A later step can read
-// the values themselves in its own environment, so the digest gives it nothing new.
-const digest = (value) => (0,external_node_crypto_.createHash)('sha256').update(value).digest('hex');
-/** The record the main step saves: each variable that is set, by name, with the SHA-256 of its value. */
-function networkRecord(env) {
-    const record = {};
-    for (const name of NETWORK_ENV) {
-        const value = env[name];
-        if (value !== undefined)
-            record[name] = digest(value);
-    }
-    return JSON.stringify(record);
-}
-/**
- * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
- * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
- * is no record at all: then the main step never ran its first line, so a later step could have written this state
- * too, and refusing would protect nothing.
- */
-function networkRefusal(token, record, env) {
-    if (record === '')
-        return undefined;
-    let saved = {};
-    try {
-        const parsed = JSON.parse(record);
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            throw new Error();
-        saved = parsed;
-    }
-    catch {
-        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
-    }
-    const changed = NETWORK_ENV.filter(name => {
-        const value = env[name];
-        return (value === undefined ? undefined : digest(value)) !== saved[name];
-    });
-    if (changed.length === 0)
-        return undefined;
-    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
 ;// CONCATENATED MODULE: ./lib/secrets/target.js
@@ -31300,15 +30838,15 @@ function parseSecretName(value) {
  * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
  * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
  */
-function target_secretTarget(scope, name, env) {
+function secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+        throw new UserError(`${errors_PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
     return { scope, name: parseSecretName(name), owner, repo };
 }
 /** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function target_describeTarget(target) {
+function describeTarget(target) {
     switch (target.scope.kind) {
         case 'repo':
             return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
@@ -31346,414 +30884,6 @@ function scopeRoute(target) {
             };
         case 'org':
             return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/http/retry.js
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
- * exponential back-off between tries (or the server's retry-after, when it gives one).
- * Returns the last outcome and how many attempts were made.
- */
-async function retry_retry(attempt, policy) {
-    const now = policy.now ?? Date.now;
-    const sleep = policy.sleep ?? defaultSleep;
-    const random = policy.random ?? Math.random;
-    for (let n = 1;; n++) {
-        const outcome = await attempt(n);
-        if (outcome.done || n >= policy.attempts)
-            return { value: outcome.value, attempts: n };
-        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
-        const wait = outcome.retryAfterMs ?? backoff;
-        if (now() + wait >= policy.deadline)
-            return { value: outcome.value, attempts: n };
-        await sleep(wait);
-    }
-}
-/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-function retry_parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/seal.js
-/**
- * Seals `value` for GitHub with a libsodium sealed box against the scope's public key (base64), as GitHub documents:
- * https://docs.github.com/rest/guides/encrypting-secrets-for-the-rest-api. Returns base64. libsodium (a large WASM
- * module) is imported on first use.
- */
-async function seal(value, publicKeyBase64) {
-    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
-    await sodium.ready;
-    const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
-    const box = sodium.crypto_box_seal(sodium.from_string(value), key);
-    return sodium.to_base64(box, sodium.base64_variants.ORIGINAL);
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/write.js
-
-
-
-
-
-
-/** A secret API call that failed: `transient` when another try later may succeed. */
-class SecretApiError extends Error {
-    status;
-    transient;
-    attempts;
-    constructor(message, status, transient, attempts) {
-        super(message);
-        this.status = status;
-        this.transient = transient;
-        this.attempts = attempts;
-        this.name = 'SecretApiError';
-    }
-}
-/** The default upper bound on the retries of one call. */
-const RETRY_BUDGET_MS = 60_000;
-/** Runs one API call with retries on no answer, 5xx, 429 and secondary rate limits. */
-async function callWithRetry(call, accept, options = {}) {
-    const now = options.now ?? Date.now;
-    return retry_retry(async () => {
-        try {
-            const answer = await call();
-            if (accept(answer))
-                return { done: true, value: { ok: true, answer } };
-            const value = { ok: false, answer };
-            if (!isTransient(answer))
-                return { done: true, value };
-            return {
-                done: false,
-                value,
-                retryAfterMs: retry_parseRetryAfter(answer.headers['retry-after'], now())
-            };
-        }
-        catch (error) {
-            if (!(error instanceof request_NetworkError))
-                throw error;
-            return { done: false, value: { ok: false, error } };
-        }
-    }, {
-        attempts: options.attempts ?? 4,
-        baseDelayMs: options.baseDelayMs ?? 1000,
-        deadline: now() + (options.budgetMs ?? RETRY_BUDGET_MS),
-        now,
-        ...(options.sleep ? { sleep: options.sleep } : {}),
-        ...(options.random ? { random: options.random } : {})
-    });
-}
-function failure(what, target, result) {
-    const { value, attempts } = result;
-    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-    if (value.ok)
-        throw new Error('not a failure');
-    if (value.error) {
-        return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
-    }
-    const answer = value.answer;
-    return new SecretApiError(`${what} ${target_describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
-}
-/** The secret's metadata, or undefined when it does not exist. */
-async function write_getSecretMetadata(api, target, options = {}) {
-    const { prefix, params } = scopeRoute(target);
-    const result = await callWithRetry(() => api(`GET ${prefix}/{secret_name}`, { ...params, secret_name: target.name }), answer => answer.status === 200 || answer.status === 404, options);
-    if (!result.value.ok)
-        throw failure('Reading', target, result);
-    const { answer } = result.value;
-    if (answer.status === 404)
-        return undefined;
-    return {
-        updatedAt: String(answer.data?.updated_at ?? ''),
-        ...(answer.data?.visibility ? { visibility: answer.data.visibility } : {})
-    };
-}
-/**
- * Writes `value` to the secret: the scope's public key, a sealed box, PUT. An org secret keeps the visibility it had
- * (and its selected repositories); a new one is `private`. The sealed value is masked before it is sent.
- * Returns the secret's `updated_at` after the write (undefined when it could not be read back).
- */
-async function write_writeSecret(deps) {
-    const { api, core, target, value } = deps;
-    const options = deps.retry ?? {};
-    const { prefix, params } = scopeRoute(target);
-    const extra = {};
-    if (target.scope.kind === 'org') {
-        const existing = await write_getSecretMetadata(api, target, options);
-        const visibility = existing?.visibility ?? 'private';
-        extra.visibility = visibility;
-        if (visibility === 'selected')
-            extra.selected_repository_ids = await selectedRepositories(api, target, options);
-    }
-    const key = await callWithRetry(() => api(`GET ${prefix}/public-key`, params), a => a.status === 200, options);
-    if (!key.value.ok)
-        throw failure('Reading the public key of', target, key);
-    const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {};
-    if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
-        throw new SecretApiError(`The public key of ${target_describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
-    }
-    const encrypted = await seal(value, publicKey);
-    core.setSecret(encrypted);
-    const put = await callWithRetry(() => api(`PUT ${prefix}/{secret_name}`, {
-        ...params,
-        secret_name: target.name,
-        encrypted_value: encrypted,
-        key_id: keyId,
-        ...extra
-    }), answer => answer.status === 201 || answer.status === 204, options);
-    if (!put.value.ok)
-        throw failure('Writing', target, put);
-    core.debug(`${errors_PREFIX}: wrote ${target_describeTarget(target)} (attempt ${put.attempts})`);
-    let updatedAt;
-    try {
-        updatedAt = (await write_getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
-    }
-    catch {
-        updatedAt = undefined;
-    }
-    return { ...(updatedAt ? { updatedAt } : {}), attempts: put.attempts };
-}
-async function selectedRepositories(api, target, options) {
-    const ids = [];
-    for (let page = 1; page < 100; page++) {
-        const result = await callWithRetry(() => api('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', {
-            org: target.owner,
-            secret_name: target.name,
-            per_page: 100,
-            page
-        }), a => a.status === 200, options);
-        if (!result.value.ok)
-            throw failure('Reading the selected repositories of', target, result);
-        const repositories = result.value.answer.data?.repositories ?? [];
-        for (const repository of repositories)
-            ids.push(repository.id);
-        if (repositories.length < 100)
-            break;
-    }
-    return ids;
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: ./lib/files/regular.js
-// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
-// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
-
-
-
-/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
-class NotRegularFileError extends Error {
-    reason;
-    constructor(reason) {
-        super(`refused: ${reason}`);
-        this.reason = reason;
-        this.name = 'NotRegularFileError';
-    }
-}
-/**
- * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
- * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
- * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
- */
-async function openRegular(path) {
-    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-    if (external_node_fs_namespaceObject.constants.O_NONBLOCK === undefined)
-        assertRegular(await (0,promises_namespaceObject.stat)(path));
-    const handle = await (0,promises_namespaceObject.open)(path, flags);
-    try {
-        assertRegular(await handle.stat());
-        return handle;
-    }
-    catch (error) {
-        await handle.close().catch(() => undefined);
-        throw error;
-    }
-}
-function assertRegular(info) {
-    if (info.isFile())
-        return;
-    const what = info.isFIFO()
-        ? 'a FIFO'
-        : info.isCharacterDevice() || info.isBlockDevice()
-            ? 'a device'
-            : info.isSocket()
-                ? 'a socket'
-                : info.isDirectory()
-                    ? 'a directory'
-                    : 'a special file';
-    throw new NotRegularFileError(`it is ${what}, not a regular file`);
-}
-/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
-function isWithin(path, root) {
-    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : `${root}${external_node_path_namespaceObject.sep}`);
-}
-
-;// CONCATENATED MODULE: ./lib/refresh/credentials.js
-
-
-
-
-/** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
-function credentials_credentialsFilePath(env) {
-    const dir = env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), '.claude');
-    return join(dir, '.credentials.json');
-}
-/**
- * The `claude-credentials` JSON after a refresh: the given one with its tokens, expiry and scopes replaced (every
- * other field kept), or a new one when only a refresh token was given. One line, so a mask covers it whole.
- */
-function credentials_updatedCredentialsJson(raw, tokens) {
-    let root = {};
-    try {
-        const parsed = raw ? JSON.parse(raw) : {};
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-            root = parsed;
-    }
-    catch {
-        root = {};
-    }
-    const previous = root.claudeAiOauth && typeof root.claudeAiOauth === 'object'
-        ? root.claudeAiOauth
-        : {};
-    const oauth = {
-        ...previous,
-        accessToken: tokens.accessToken,
-        refreshToken: tokens.refreshToken,
-        expiresAt: tokens.expiresAt.getTime()
-    };
-    if (tokens.scopes)
-        oauth.scopes = tokens.scopes;
-    return JSON.stringify({ ...root, claudeAiOauth: oauth });
-}
-/** The refresh token in a credentials JSON, or undefined. */
-function refreshTokenOf(json) {
-    try {
-        const token = JSON.parse(json)?.claudeAiOauth?.refreshToken;
-        return typeof token === 'string' && token ? token : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Writes a file only its owner may read (0600), atomically, in a directory only its owner may enter when new. */
-async function credentials_writePrivateFile(path, text) {
-    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
-    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(temporary, text, { mode: 0o600 });
-    await chmod(temporary, 0o600);
-    await rename(temporary, path);
-}
-/** The largest credentials file (or write-back file) read back: a real one is under 1 KiB. */
-const CREDENTIALS_MAX_BYTES = 64 * 1024;
-// The fields Claude Code writes to ~/.claude/.credentials.json: `claudeAiOauth` (its login) and `mcpOAuth` (MCP
-// servers' logins); inside `claudeAiOauth`, the tokens, their expiry (epoch ms) and what the login may do.
-const TOP_FIELDS = new Set(['claudeAiOauth', 'mcpOAuth']);
-const OAUTH_FIELDS = new Set([
-    'accessToken',
-    'refreshToken',
-    'expiresAt',
-    'scopes',
-    'subscriptionType',
-    'rateLimitTier'
-]);
-const TOKEN_TAIL = '[A-Za-z0-9_-]{8,1024}';
-const ACCESS_TOKEN_SHAPE = new RegExp(`^sk-ant-oat01-${TOKEN_TAIL}$`);
-const REFRESH_TOKEN_SHAPE = new RegExp(`^sk-ant-ort01-${TOKEN_TAIL}$`);
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/**
- * Why `text` is not a credentials JSON of the shape Claude Code writes (known fields only, token prefixes, numeric
- * expiry, size cap), or undefined when it is. The reason never quotes the text.
- */
-function credentialsShapeProblem(text) {
-    if (Buffer.byteLength(text) > CREDENTIALS_MAX_BYTES)
-        return `it is larger than ${CREDENTIALS_MAX_BYTES} bytes`;
-    let root;
-    try {
-        root = JSON.parse(text);
-    }
-    catch {
-        return 'it is not JSON';
-    }
-    if (!isObject(root) || !isObject(root.claudeAiOauth))
-        return "it has no 'claudeAiOauth' object";
-    if (Object.keys(root).some(key => !TOP_FIELDS.has(key)) || !isObject(root.mcpOAuth ?? {}))
-        return 'it has a field Claude Code never writes';
-    const oauth = root.claudeAiOauth;
-    if (Object.keys(oauth).some(key => !OAUTH_FIELDS.has(key)))
-        return "its 'claudeAiOauth' has a field Claude Code never writes";
-    if (typeof oauth.accessToken !== 'string' || !ACCESS_TOKEN_SHAPE.test(oauth.accessToken))
-        return "its 'accessToken' is not an sk-ant-oat01- token";
-    if (typeof oauth.refreshToken !== 'string' || !REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
-        return "its 'refreshToken' is not an sk-ant-ort01- token";
-    if (typeof oauth.expiresAt !== 'number' ||
-        !Number.isFinite(oauth.expiresAt) ||
-        oauth.expiresAt <= 0)
-        return "its 'expiresAt' is not a time in epoch milliseconds";
-    if (oauth.scopes !== undefined &&
-        !(Array.isArray(oauth.scopes) && oauth.scopes.every(scope => typeof scope === 'string')))
-        return "its 'scopes' is not a list of names";
-    for (const field of ['subscriptionType', 'rateLimitTier'])
-        if (oauth[field] !== undefined && oauth[field] !== null && typeof oauth[field] !== 'string')
-            return `its '${field}' is not text`;
-    return undefined;
-}
-/**
- * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
- * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
- * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
- * swapped between check and read.
- */
-async function readOwnFile(path, options) {
-    if (options.within !== undefined) {
-        let inside = false;
-        try {
-            inside = isWithin(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)), await (0,promises_namespaceObject.realpath)(options.within));
-        }
-        catch {
-            return { missing: true };
-        }
-        if (!inside)
-            return { refused: `it is not inside ${options.within}` };
-    }
-    let handle;
-    try {
-        handle = await openRegular(path);
-    }
-    catch (error) {
-        if (error instanceof NotRegularFileError)
-            return { refused: error.reason };
-        const code = error.code;
-        if (code === 'ELOOP' || code === 'EMLINK')
-            return { refused: 'it is a symbolic link' };
-        if (code === 'ENOENT')
-            return { missing: true };
-        return { refused: `it cannot be opened (${code ?? 'error'})` };
-    }
-    try {
-        const uid = process.getuid?.();
-        if (uid !== undefined && (await handle.stat()).uid !== uid)
-            return { refused: "it is not the runner user's" };
-        // One byte past the cap tells a file that grew after a stat from one that fits.
-        const buffer = Buffer.alloc(options.maxBytes + 1);
-        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-        if (bytesRead > options.maxBytes)
-            return { refused: `it is larger than ${options.maxBytes} bytes` };
-        return { text: buffer.toString('utf8', 0, bytesRead) };
-    }
-    finally {
-        await handle.close();
     }
 }
 
@@ -31857,6 +30987,38 @@ function classifyApiError(signal) {
 /** True when a status alone could be a credential failure (used before Claude has said why). */
 function isCredentialStatus(status) {
     return status === 401 || status === 403 || status === 402;
+}
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
+ * exponential back-off between tries (or the server's retry-after, when it gives one).
+ * Returns the last outcome and how many attempts were made.
+ */
+async function retry_retry(attempt, policy) {
+    const now = policy.now ?? Date.now;
+    const sleep = policy.sleep ?? defaultSleep;
+    const random = policy.random ?? Math.random;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done || n >= policy.attempts)
+            return { value: outcome.value, attempts: n };
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
+        const wait = outcome.retryAfterMs ?? backoff;
+        if (now() + wait >= policy.deadline)
+            return { value: outcome.value, attempts: n };
+        await sleep(wait);
+    }
+}
+/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function retry_parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
@@ -32446,6 +31608,8 @@ function providerOf(source) {
     return provider;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
@@ -32916,6 +32080,1071 @@ function isWorkflowToken(secretsToken, githubToken) {
     return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const STATUSES = [
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+];
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
+}
+
+;// CONCATENATED MODULE: ./lib/state/index.js
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+
+
+
+
+
+/** `preflight`: what the check found, for post's report. */
+const PREFLIGHT_STATE = 'preflight';
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+const PENDING_STATE = 'refresh-pending';
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+const NETWORK_STATE = 'network-env';
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+function startState(core, networkRecord) {
+    core.saveState(NETWORK_STATE, networkRecord);
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE])
+        core.saveState(key, '');
+}
+/** The JSON main saves under PREFLIGHT_STATE. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        from: check.from,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
+}
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
+];
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+function parsePreflightState(raw) {
+    if (!raw || !raw.trim())
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return undefined;
+    const v = value;
+    const state = {};
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    const expiresAt = time(v.expiresAt);
+    if (expiresAt !== undefined)
+        state.expiresAt = expiresAt;
+    const checkedAt = time(v.checkedAt);
+    if (checkedAt !== undefined)
+        state.checkedAt = checkedAt;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15;
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+const NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+function savePendingBinding(core, binding) {
+    core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
+}
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+function parsePendingBinding(raw) {
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(value.credentialsFile))))
+            return value;
+    }
+    catch {
+        // not the state main saves
+    }
+    return undefined;
+}
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+const networkDigest = (value) => value === undefined ? undefined : state_sha256Hex(value);
+/** The record main saves of `variables` as `env` has them. */
+function state_serializeNetworkRecord(env, variables) {
+    const record = {};
+    for (const name of variables) {
+        const digest = networkDigest(env[name]);
+        if (digest !== undefined)
+            record[name] = digest;
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+function parseNetworkRecord(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // not the state main saves
+    }
+    return 'unreadable';
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/network-env.js
+// The environment variables that decide where the post step's GitHub requests go and which servers it trusts. A later
+// step of the job can set any of them through $GITHUB_ENV (the runner refuses only NODE_OPTIONS there): a proxy of its
+// own plus a CA it made, or certificate checks turned off, and the post step would send `secrets-token` and
+// `github-token` through it. The main step records them as it saw them; the post step sends no token when one changed.
+
+/**
+ * Proxies (@actions/http-client reads both cases; Node's own fetch with NODE_USE_ENV_PROXY), the certificates
+ * Node and OpenSSL trust, and the GitHub the requests go to and the repository they name.
+ */
+const NETWORK_ENV = [
+    'HTTPS_PROXY',
+    'https_proxy',
+    'HTTP_PROXY',
+    'http_proxy',
+    'NO_PROXY',
+    'no_proxy',
+    'ALL_PROXY',
+    'all_proxy',
+    'NODE_USE_ENV_PROXY',
+    'NODE_EXTRA_CA_CERTS',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    'NODE_USE_SYSTEM_CA',
+    'SSL_CERT_FILE',
+    'SSL_CERT_DIR',
+    'OPENSSL_CONF',
+    'GITHUB_API_URL',
+    'GITHUB_SERVER_URL',
+    'GITHUB_REPOSITORY'
+];
+/** The record the main step saves (NETWORK_STATE): each variable of NETWORK_ENV that is set, with a digest of its value. */
+function networkRecord(env) {
+    return serializeNetworkRecord(env, NETWORK_ENV);
+}
+/**
+ * Why the post step must not send `token` (an input's name) to GitHub: the variables of NETWORK_ENV that differ from
+ * the main step's record, or a record the main step cannot have written. Undefined when none changed, or when there
+ * is no record at all: then the main step never ran its first line, so a later step could have written this state
+ * too, and refusing would protect nothing.
+ */
+function networkRefusal(token, record, env) {
+    const saved = parseNetworkRecord(record);
+    if (saved === undefined)
+        return undefined;
+    if (saved === 'unreadable')
+        return `did not send '${token}': the main step's record of the network settings is not readable. Re-run the job.`;
+    const changed = NETWORK_ENV.filter(name => networkDigest(env[name]) !== saved[name]);
+    if (changed.length === 0)
+        return undefined;
+    return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
+}
+
+;// CONCATENATED MODULE: ./lib/http/request.js
+/** No HTTP answer: the network, not the credential. */
+class request_NetworkError extends Error {
+    failure;
+    host;
+    constructor(failure, host, detail) {
+        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
+        this.failure = failure;
+        this.host = host;
+        this.name = 'NetworkError';
+    }
+}
+function describeFailure(failure) {
+    switch (failure) {
+        case 'timeout':
+            return 'no answer in time';
+        case 'dns':
+            return 'host name not found';
+        case 'refused':
+            return 'connection refused';
+        case 'reset':
+            return 'connection reset';
+        case 'tls':
+            return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
+        case 'other':
+            return 'network error';
+    }
+}
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
+ */
+function classifyNetworkError(error) {
+    const chain = causeChain(error);
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT')
+        return ['timeout', ''];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return ['dns', code];
+    if (code === 'ECONNREFUSED')
+        return ['refused', code];
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+        return ['reset', code];
+    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+        return ['tls', code];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
+}
+const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
+    if (!proxy)
+        return undefined;
+    if (!proxies.has(proxy))
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
+}
+/**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
+ */
+const send = async (request) => {
+    const undici = await loadUndici();
+    const host = new URL(request.url).host;
+    let proxy;
+    try {
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new request_NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
+        const response = await undici.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+            redirect: request.followRedirects ? 'follow' : 'manual',
+            ...(proxy && { dispatcher: proxy.dispatcher })
+        });
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
+    }
+    catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
+        const [failure, detail] = classifyNetworkError(error);
+        throw new request_NetworkError(failure, where, detail);
+    }
+};
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
+
+;// CONCATENATED MODULE: ./lib/github/client.js
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
+    };
+}
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? send;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+    };
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/seal.js
+/**
+ * Seals `value` for GitHub with a libsodium sealed box against the scope's public key (base64), as GitHub documents:
+ * https://docs.github.com/rest/guides/encrypting-secrets-for-the-rest-api. Returns base64. libsodium (a large WASM
+ * module) is imported on first use.
+ */
+async function seal(value, publicKeyBase64) {
+    const { default: sodium } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    await sodium.ready;
+    const key = sodium.from_base64(publicKeyBase64, sodium.base64_variants.ORIGINAL);
+    const box = sodium.crypto_box_seal(sodium.from_string(value), key);
+    return sodium.to_base64(box, sodium.base64_variants.ORIGINAL);
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/write.js
+
+
+
+
+
+
+/** A secret API call that failed: `transient` when another try later may succeed. */
+class SecretApiError extends Error {
+    status;
+    transient;
+    attempts;
+    constructor(message, status, transient, attempts) {
+        super(message);
+        this.status = status;
+        this.transient = transient;
+        this.attempts = attempts;
+        this.name = 'SecretApiError';
+    }
+}
+/** The default upper bound on the retries of one call. */
+const RETRY_BUDGET_MS = 60_000;
+/** Runs one API call with retries on no answer, 5xx, 429 and secondary rate limits. */
+async function callWithRetry(call, accept, options = {}) {
+    const now = options.now ?? Date.now;
+    return retry_retry(async () => {
+        try {
+            const answer = await call();
+            if (accept(answer))
+                return { done: true, value: { ok: true, answer } };
+            const value = { ok: false, answer };
+            if (!isTransient(answer))
+                return { done: true, value };
+            return {
+                done: false,
+                value,
+                retryAfterMs: retry_parseRetryAfter(answer.headers['retry-after'], now())
+            };
+        }
+        catch (error) {
+            if (!(error instanceof request_NetworkError))
+                throw error;
+            return { done: false, value: { ok: false, error } };
+        }
+    }, {
+        attempts: options.attempts ?? 4,
+        baseDelayMs: options.baseDelayMs ?? 1000,
+        deadline: now() + (options.budgetMs ?? RETRY_BUDGET_MS),
+        now,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.random ? { random: options.random } : {})
+    });
+}
+function failure(what, target, result) {
+    const { value, attempts } = result;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    if (value.ok)
+        throw new Error('not a failure');
+    if (value.error) {
+        return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
+    }
+    const answer = value.answer;
+    return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
+}
+/** The secret's metadata, or undefined when it does not exist. */
+async function getSecretMetadata(api, target, options = {}) {
+    const { prefix, params } = scopeRoute(target);
+    const result = await callWithRetry(() => api(`GET ${prefix}/{secret_name}`, { ...params, secret_name: target.name }), answer => answer.status === 200 || answer.status === 404, options);
+    if (!result.value.ok)
+        throw failure('Reading', target, result);
+    const { answer } = result.value;
+    if (answer.status === 404)
+        return undefined;
+    return {
+        updatedAt: String(answer.data?.updated_at ?? ''),
+        ...(answer.data?.visibility ? { visibility: answer.data.visibility } : {})
+    };
+}
+/**
+ * Writes `value` to the secret: the scope's public key, a sealed box, PUT. An org secret keeps the visibility it had
+ * (and its selected repositories); a new one is `private`. The sealed value is masked before it is sent.
+ * Returns the secret's `updated_at` after the write (undefined when it could not be read back).
+ */
+async function writeSecret(deps) {
+    const { api, core, target, value } = deps;
+    const options = deps.retry ?? {};
+    const { prefix, params } = scopeRoute(target);
+    const extra = {};
+    if (target.scope.kind === 'org') {
+        const existing = await getSecretMetadata(api, target, options);
+        const visibility = existing?.visibility ?? 'private';
+        extra.visibility = visibility;
+        if (visibility === 'selected')
+            extra.selected_repository_ids = await selectedRepositories(api, target, options);
+    }
+    const key = await callWithRetry(() => api(`GET ${prefix}/public-key`, params), a => a.status === 200, options);
+    if (!key.value.ok)
+        throw failure('Reading the public key of', target, key);
+    const { key_id: keyId, key: publicKey } = key.value.answer.data ?? {};
+    if (typeof keyId !== 'string' || typeof publicKey !== 'string') {
+        throw new SecretApiError(`The public key of ${describeTarget(target)} came back without key_id/key (HTTP 200 ${typeof key.value.answer.data === 'object' ? 'with other fields' : 'with a body cut off or not JSON'})`, 200, true, key.attempts);
+    }
+    const encrypted = await seal(value, publicKey);
+    core.setSecret(encrypted);
+    const put = await callWithRetry(() => api(`PUT ${prefix}/{secret_name}`, {
+        ...params,
+        secret_name: target.name,
+        encrypted_value: encrypted,
+        key_id: keyId,
+        ...extra
+    }), answer => answer.status === 201 || answer.status === 204, options);
+    if (!put.value.ok)
+        throw failure('Writing', target, put);
+    core.debug(`${errors_PREFIX}: wrote ${describeTarget(target)} (attempt ${put.attempts})`);
+    let updatedAt;
+    try {
+        updatedAt = (await getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
+    }
+    catch {
+        updatedAt = undefined;
+    }
+    return { ...(updatedAt ? { updatedAt } : {}), attempts: put.attempts };
+}
+async function selectedRepositories(api, target, options) {
+    const ids = [];
+    for (let page = 1; page < 100; page++) {
+        const result = await callWithRetry(() => api('GET /orgs/{org}/actions/secrets/{secret_name}/repositories', {
+            org: target.owner,
+            secret_name: target.name,
+            per_page: 100,
+            page
+        }), a => a.status === 200, options);
+        if (!result.value.ok)
+            throw failure('Reading the selected repositories of', target, result);
+        const repositories = result.value.answer.data?.repositories ?? [];
+        for (const repository of repositories)
+            ids.push(repository.id);
+        if (repositories.length < 100)
+            break;
+    }
+    return ids;
+}
+
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
+    if (external_node_fs_namespaceObject.constants.O_NONBLOCK === undefined)
+        assertRegular(await (0,promises_namespaceObject.stat)(path));
+    const handle = await (0,promises_namespaceObject.open)(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : `${root}${external_node_path_namespaceObject.sep}`);
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/credentials.js
+
+
+
+
+/** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function credentialsFilePath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || join(env.HOME || homedir(), '.claude');
+    return join(dir, '.credentials.json');
+}
+/**
+ * The `claude-credentials` JSON after a refresh: the given one with its tokens, expiry and scopes replaced (every
+ * other field kept), or a new one when only a refresh token was given. One line, so a mask covers it whole.
+ */
+function updatedCredentialsJson(raw, tokens) {
+    let root = {};
+    try {
+        const parsed = raw ? JSON.parse(raw) : {};
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            root = parsed;
+    }
+    catch {
+        root = {};
+    }
+    const previous = root.claudeAiOauth && typeof root.claudeAiOauth === 'object'
+        ? root.claudeAiOauth
+        : {};
+    const oauth = {
+        ...previous,
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        expiresAt: tokens.expiresAt.getTime()
+    };
+    if (tokens.scopes)
+        oauth.scopes = tokens.scopes;
+    return JSON.stringify({ ...root, claudeAiOauth: oauth });
+}
+/** The refresh token in a credentials JSON, or undefined. */
+function refreshTokenOf(json) {
+    try {
+        const token = JSON.parse(json)?.claudeAiOauth?.refreshToken;
+        return typeof token === 'string' && token ? token : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Writes a file only its owner may read (0600), atomically, in a directory only its owner may enter when new. */
+async function credentials_writePrivateFile(path, text) {
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(temporary, text, { mode: 0o600 });
+    await chmod(temporary, 0o600);
+    await rename(temporary, path);
+}
+/** The largest credentials file (or write-back file) read back: a real one is under 1 KiB. */
+const CREDENTIALS_MAX_BYTES = 64 * 1024;
+// The fields Claude Code writes to ~/.claude/.credentials.json: `claudeAiOauth` (its login) and `mcpOAuth` (MCP
+// servers' logins); inside `claudeAiOauth`, the tokens, their expiry (epoch ms) and what the login may do.
+const TOP_FIELDS = new Set(['claudeAiOauth', 'mcpOAuth']);
+const OAUTH_FIELDS = new Set([
+    'accessToken',
+    'refreshToken',
+    'expiresAt',
+    'scopes',
+    'subscriptionType',
+    'rateLimitTier'
+]);
+const TOKEN_TAIL = '[A-Za-z0-9_-]{8,1024}';
+const ACCESS_TOKEN_SHAPE = new RegExp(`^sk-ant-oat01-${TOKEN_TAIL}$`);
+const REFRESH_TOKEN_SHAPE = new RegExp(`^sk-ant-ort01-${TOKEN_TAIL}$`);
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/**
+ * Why `text` is not a credentials JSON of the shape Claude Code writes (known fields only, token prefixes, numeric
+ * expiry, size cap), or undefined when it is. The reason never quotes the text.
+ */
+function credentialsShapeProblem(text) {
+    if (Buffer.byteLength(text) > CREDENTIALS_MAX_BYTES)
+        return `it is larger than ${CREDENTIALS_MAX_BYTES} bytes`;
+    let root;
+    try {
+        root = JSON.parse(text);
+    }
+    catch {
+        return 'it is not JSON';
+    }
+    if (!isObject(root) || !isObject(root.claudeAiOauth))
+        return "it has no 'claudeAiOauth' object";
+    if (Object.keys(root).some(key => !TOP_FIELDS.has(key)) || !isObject(root.mcpOAuth ?? {}))
+        return 'it has a field Claude Code never writes';
+    const oauth = root.claudeAiOauth;
+    if (Object.keys(oauth).some(key => !OAUTH_FIELDS.has(key)))
+        return "its 'claudeAiOauth' has a field Claude Code never writes";
+    if (typeof oauth.accessToken !== 'string' || !ACCESS_TOKEN_SHAPE.test(oauth.accessToken))
+        return "its 'accessToken' is not an sk-ant-oat01- token";
+    if (typeof oauth.refreshToken !== 'string' || !REFRESH_TOKEN_SHAPE.test(oauth.refreshToken))
+        return "its 'refreshToken' is not an sk-ant-ort01- token";
+    if (typeof oauth.expiresAt !== 'number' ||
+        !Number.isFinite(oauth.expiresAt) ||
+        oauth.expiresAt <= 0)
+        return "its 'expiresAt' is not a time in epoch milliseconds";
+    if (oauth.scopes !== undefined &&
+        !(Array.isArray(oauth.scopes) && oauth.scopes.every(scope => typeof scope === 'string')))
+        return "its 'scopes' is not a list of names";
+    for (const field of ['subscriptionType', 'rateLimitTier'])
+        if (oauth[field] !== undefined && oauth[field] !== null && typeof oauth[field] !== 'string')
+            return `its '${field}' is not text`;
+    return undefined;
+}
+/**
+ * Reads a file that this process's user wrote: refused when it is a symlink, not a regular file (a FIFO never
+ * blocks the read), owned by another user, larger than `maxBytes`, or (with `within`) not inside that directory once
+ * both real paths are known. Opened without following a symlink and checked on the open descriptor, so it cannot be
+ * swapped between check and read.
+ */
+async function readOwnFile(path, options) {
+    if (options.within !== undefined) {
+        let inside = false;
+        try {
+            inside = isWithin(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)), await (0,promises_namespaceObject.realpath)(options.within));
+        }
+        catch {
+            return { missing: true };
+        }
+        if (!inside)
+            return { refused: `it is not inside ${options.within}` };
+    }
+    let handle;
+    try {
+        handle = await openRegular(path);
+    }
+    catch (error) {
+        if (error instanceof NotRegularFileError)
+            return { refused: error.reason };
+        const code = error.code;
+        if (code === 'ELOOP' || code === 'EMLINK')
+            return { refused: 'it is a symbolic link' };
+        if (code === 'ENOENT')
+            return { missing: true };
+        return { refused: `it cannot be opened (${code ?? 'error'})` };
+    }
+    try {
+        const uid = process.getuid?.();
+        if (uid !== undefined && (await handle.stat()).uid !== uid)
+            return { refused: "it is not the runner user's" };
+        // One byte past the cap tells a file that grew after a stat from one that fits.
+        const buffer = Buffer.alloc(options.maxBytes + 1);
+        const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > options.maxBytes)
+            return { refused: `it is larger than ${options.maxBytes} bytes` };
+        return { text: buffer.toString('utf8', 0, bytesRead) };
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/github/lock.js
+// A lock that lives in GitHub: a ref under refs/claude-preflight/locks/, created atomically (a second create answers
+// 422 "Reference already exists"). The ref points to a commit made for the purpose (no branch, no workflow trigger)
+// whose message carries `expires-at`, so a lock left by a crashed run can be taken over once it expires. The
+// take-over moves the ref fast-forward only to a commit whose parent is the expired one: of two runs taking over the
+// same expired lock, only one can win.
+
+
+
+/** The lock could not be taken: another run holds it, or the API refused. */
+class lock_LockError extends UserError {
+    reason;
+    constructor(message, reason) {
+        super(message);
+        this.reason = reason;
+        this.name = 'LockError';
+    }
+}
+/** A ref name made of safe characters only. */
+function lockRef(...parts) {
+    return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
+}
+const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
+async function acquireLock(options) {
+    const { api, owner, repo, ref } = options;
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
+    const random = options.random ?? Math.random;
+    const ttlMs = options.ttlMs ?? 180_000;
+    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
+    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
+    const deadline = now() + (options.waitMs ?? 240_000);
+    const short = ref.replace(/^refs\//, '');
+    const where = `${owner}/${repo}`;
+    const call = async (route, params) => {
+        try {
+            return await api(route, { owner, repo, ...params });
+        }
+        catch (error) {
+            if (error instanceof request_NetworkError) {
+                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+            }
+            throw error;
+        }
+    };
+    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+        ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+            new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
+    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: options.baseSha
+    });
+    if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
+        throw denied(`read commit ${options.baseSha}`, base);
+    const tree = base.data.tree.sha;
+    const makeCommit = async (parents) => {
+        const expiresAt = new Date(now() + ttlMs);
+        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
+        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
+        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+            throw denied('create a lock commit', answer);
+        return { sha: answer.data.sha, expiresAt };
+    };
+    const held = (commit, tookOver) => ({
+        ref,
+        sha: commit.sha,
+        expiresAt: commit.expiresAt,
+        ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
+        ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
+        async release() {
+            try {
+                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+                    owner,
+                    repo,
+                    ref: short
+                });
+                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
+                }
+            }
+            catch {
+                // It expires by itself.
+            }
+        }
+    });
+    let commit = await makeCommit([]);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
+    for (;;) {
+        if (commit.expiresAt.getTime() - now() < holdMs)
+            commit = await makeCommit([]);
+        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
+        if (created.status === 201)
+            return held(commit);
+        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+            throw denied('create the ref', created);
+        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
+        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
+        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
+        if (current.status !== 404) {
+            const sha = current.data?.object?.sha;
+            if (current.status !== 200 || typeof sha !== 'string')
+                throw denied('read the ref', current);
+            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+                commit_sha: sha
+            });
+            const message = String(info.data?.message ?? '');
+            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
+            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
+            seen = { holder, expiresAt };
+            if (info.status === 200 && expired) {
+                const takeover = await makeCommit([sha]);
+                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+                    ref: short,
+                    sha: takeover.sha,
+                    force: false
+                });
+                if (moved.status === 200)
+                    return held(takeover, {
+                        holder,
+                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
+                    });
+                continue;
+            }
+        }
+        if (now() >= deadline) {
+            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
+        }
+        const pollMs = options.pollMs ?? 1000;
+        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/refresh/oauth.js
 
 
@@ -32923,13 +33152,13 @@ function isWorkflowToken(secretsToken, githubToken) {
 /** How long a refresh may go on retrying, and how long one attempt may take: together, the longest a refresh takes. */
 const OAUTH_BUDGET_MS = 60_000;
 const OAUTH_TIMEOUT_MS = 20_000;
-/** A refresh that did not happen; the message says why and what to do. */
-class RefreshFailure extends errors_UserError {
+/** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
+class TokenEndpointError extends UserError {
     kind;
     constructor(message, kind) {
         super(message);
         this.kind = kind;
-        this.name = 'RefreshFailure';
+        this.name = 'TokenEndpointError';
     }
 }
 const oauthError = (response) => {
@@ -32953,12 +33182,21 @@ function isJson(text) {
     }
 }
 /**
- * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
- * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
+ * POSTs the refresh grant (RFC 6749 §6) and returns the new tokens, masked before anything else sees them.
+ * 429, 5xx and network failures are retried with back-off. Every failure is a TokenEndpointError with the fix.
  */
-async function oauth_requestRefresh(request) {
+async function requestRefresh(request) {
+    const host = new URL(request.url).host;
+    const sent = await postWithRetry(request);
+    if (sent.value.error)
+        throw unreachable(request, host, sent, sent.value.error);
+    const response = sent.value.response;
+    if (response.status === 200)
+        return parseTokens(response, request, host);
+    throw refused(request, host, sent, response);
+}
+async function postWithRetry(request) {
     const { send, core, url } = request;
-    const host = new URL(url).host;
     const start = Date.now();
     const body = JSON.stringify({
         grant_type: 'refresh_token',
@@ -33002,46 +33240,48 @@ async function oauth_requestRefresh(request) {
         deadline: start + (request.budgetMs ?? OAUTH_BUDGET_MS),
         ...(request.sleep ? { sleep: request.sleep } : {})
     });
-    const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
-    const unused = `The refresh token was not used up; re-run the job later.`;
-    if (value.error) {
-        const lost = sawLostAnswer
-            ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
-            : '';
-        throw new RefreshFailure(`${PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
-    }
-    const response = value.response;
+    return { value, attempts, sawLostAnswer };
+}
+const triesOf = ({ attempts }) => (attempts > 1 ? ` (${attempts} attempts)` : '');
+const UNUSED = (/* unused pure expression or super */ null && (`The refresh token was not used up; re-run the job later.`));
+function unreachable(request, host, sent, error) {
+    const lost = sent.sawLostAnswer
+        ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
+        : '';
+    return new TokenEndpointError(`${PREFIX}: could not reach the OAuth token endpoint ${host}${triesOf(sent)}: ${error.message}. ${lost ? '' : UNUSED}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
+}
+/** Why an answer other than 200 gave no tokens, and what to do. */
+function refused(request, host, sent, response) {
     const { error, description } = oauthError(response);
     const said = `${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}`;
-    if (response.status === 200)
-        return parseTokens(response, request, host);
+    const tries = triesOf(sent);
     if (error === 'invalid_grant' ||
         (response.status === 400 && /refresh.?token/i.test(description))) {
-        if (attempts > 1 && sawLostAnswer) {
-            throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
+        if (sent.attempts > 1 && sent.sawLostAnswer) {
+            return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
         }
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
     }
     const json = isJson(response.text);
     if ((response.status === 401 || response.status === 403) && !json) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`, 'unauthorized');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`, 'unauthorized');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 404 || response.status === 405) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`, 'not_found');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${request.url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${UNUSED}`, 'not_found');
     }
     if (response.status === 429) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`, 'rate_limited');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${UNUSED}`, 'rate_limited');
     }
     if (response.status >= 500) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
     }
     if (response.status >= 300 && response.status < 400) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`, 'bad_response');
+        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${UNUSED}`, 'bad_response');
     }
-    throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
+    return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
 }
 function parseTokens(response, request, host) {
     let body = {};
@@ -33061,7 +33301,7 @@ function parseTokens(response, request, host) {
         request.core.setSecret(refresh);
     const expiresIn = Number(body.expires_in);
     if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw new RefreshFailure(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
+        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
             ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
             : json
                 ? "Check 'oauth-token-url'."
@@ -33076,138 +33316,14 @@ function parseTokens(response, request, host) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/refresh/pending.js
-// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
-// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
-// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
-// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
-// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
-// from its own inputs.
+;// CONCATENATED MODULE: ./lib/refresh/lock.js
+// The refresh lock: one run at a time refreshes and writes back a given secret. How long the lock lives (from the
+// budgets of the work under it), and taking it.
 
 
 
 
 
-const pending_PENDING_STATE = 'refresh-pending';
-const NONCE = /^[0-9a-f]{32}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
-/** A pending file holds at most a credentials JSON and a few short fields. */
-const PENDING_MAX_BYTES = 128 * 1024;
-const pending_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-const pending_newNonce = () => randomBytes(16).toString('hex');
-function pending_pendingPath(env) {
-    return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
-}
-/** Writes the file and returns the state value that binds it. */
-async function pending_savePending(path, pending, credentialsFile) {
-    const text = JSON.stringify(pending);
-    await writePrivateFile(path, text);
-    const binding = {
-        path,
-        nonce: pending.nonce,
-        sha256: pending_sha256Hex(text),
-        ...(credentialsFile !== undefined && { credentialsFile })
-    };
-    return JSON.stringify(binding);
-}
-function parseBinding(raw) {
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.path === 'string' &&
-            value.path !== '' &&
-            NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? '') &&
-            (value.credentialsFile === undefined ||
-                (typeof value.credentialsFile === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(value.credentialsFile))))
-            return value;
-    }
-    catch {
-        // not the state main saves
-    }
-    return undefined;
-}
-/**
- * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
- * the runner user's, or not the content main wrote.
- */
-async function loadPending(binding, env) {
-    const file = await readOwnFile(binding.path, {
-        maxBytes: PENDING_MAX_BYTES,
-        within: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()
-    });
-    if (!('text' in file))
-        return file;
-    const digest = Buffer.from(pending_sha256Hex(file.text), 'hex');
-    if (!(0,external_node_crypto_.timingSafeEqual)(digest, Buffer.from(binding.sha256, 'hex')))
-        return { refused: 'its content is not what the main step wrote' };
-    const pending = JSON.parse(file.text);
-    if (pending.version !== 2 || pending.nonce !== binding.nonce)
-        return { refused: 'it is not the main step’s file of this job' };
-    return { pending };
-}
-async function pending_dropPending(path) {
-    await (0,promises_namespaceObject.rm)(path, { force: true });
-}
-
-;// CONCATENATED MODULE: ./lib/refresh/index.js
-
-
-
-
-
-
-
-
-
-
-
-
-/** The refresh happened and the new credentials were handed on, but the write-back failed: the step must fail. */
-class RefreshError extends errors_UserError {
-    outcome;
-    constructor(message, outcome) {
-        super(message);
-        this.outcome = outcome;
-        this.name = 'RefreshError';
-    }
-}
-/** Another run rotated the secret after this job read it: this run's refresh token is already used. */
-class StaleCredentialsError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'StaleCredentialsError';
-    }
-}
-/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
-class SecretChangedError extends errors_UserError {
-    constructor(message) {
-        super(message);
-        this.name = 'SecretChangedError';
-    }
-}
-/** What the README tells the Claude step to run under, so that it also runs when only the write-back failed. */
-const CLAUDE_STEP_IF = "if: ${{ success() || (!cancelled() && steps.preflight.outputs.refreshed == 'true') }}";
-const CONCURRENCY_ADVICE = 'give the workflows that use this secret one `concurrency:` group (say `concurrency: { group: claude-credentials, cancel-in-progress: false }`) so runs refresh one at a time';
-function reseed(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-function writeFix(error, target) {
-    const status = error instanceof SecretApiError ? error.status : undefined;
-    if (status === 401)
-        return "'secrets-token' is invalid or expired: replace it";
-    if (status === 403 || status === 404) {
-        return target.scope.kind === 'org'
-            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
-            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
-    }
-    return "GitHub's API did not take the write; it is retried at job end";
-}
-function githubFor(deps) {
-    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
-}
 /**
  * A minute of slack: the lock lives this much longer than the work under it (so a lock commit made while waiting is
  * used this long before it is made again), and a run waits this much longer than a lock lives (so it takes over the
@@ -33246,10 +33362,12 @@ const LONGEST_LOCK_MS = lockTtl({ scope: { kind: 'org' }, name: '', owner: '', r
  * step stops waiting and scans without it.
  */
 const JOB_END_BUDGET_MS = 2 * LONGEST_LOCK_MS + LOCK_SLACK_MS;
-function lockFor(target, api, env, now, tuning) {
+/** Takes the lock of `target`'s secret, waiting for a run that holds it (or taking it over once it expired). */
+function takeLock(target, api, deps) {
+    const { env, now, tuning } = deps;
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
-        throw new errors_UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
+        throw new UserError(`${errors_PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
     }
     const scope = target.scope.kind === 'environment'
         ? `env-${target.scope.environment}`
@@ -33273,215 +33391,141 @@ function lockFor(target, api, env, now, tuning) {
         ...(tuning?.lockPollMs ? { pollMs: tuning.lockPollMs } : {})
     });
 }
-/**
- * Refreshes the OAuth access token of `credential`, writes the rotated refresh token back to the secret (under a
- * lock, after checking that no other run rotated it first), hands the new tokens on (outputs `refreshed`,
- * `oauth-token`, `claude-credentials`; `export-env`; `write-credentials-file`) and verifies the new access token.
- * Throws a UserError when nothing was refreshed (RefreshFailure, StaleCredentialsError, LockError, bad input), and a
- * RefreshError (with the outcome) when the tokens were refreshed and handed on but could not be saved. A hand-off that
- * fails (an output, `export-env`, the credentials file) is a warning in the outcome, never an error.
- */
-async function refreshAndHandOff(deps) {
-    const { core, inputs, credential, env, tuning } = deps;
-    const { refreshToken, document } = credential;
-    for (const secret of [refreshToken, credential.secret, inputs.secretsToken, document]) {
-        if (secret)
-            core.setSecret(secret);
-    }
-    if (!refreshToken) {
-        throw new UserError(`${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
-    }
-    // Written back in the form it was read: the credentials JSON when the credential came from `claude-credentials`
-    // (with the rotated refresh token in it, also when it was given apart in `oauth-refresh-token`), else the bare
-    // refresh token.
-    const json = document !== undefined;
-    const warnings = [];
-    const warn = (message) => {
-        warnings.push(message);
-        core.warning(message);
-    };
-    let target;
-    let api;
-    if (inputs.secretsToken) {
-        target = secretTarget(inputs.secretScope, inputs.secretName, env);
-        api = githubFor(deps)(inputs.secretsToken);
-    }
-    const named = target ?? targetOf(inputs, env);
-    const seed = { secret: named ? describeTarget(named) : 'your secret', reseed: reseed(named) };
-    const reseedHint = seed.reseed;
-    if (!target) {
-        warn(`${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${reseedHint}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
-    }
-    let lock;
-    let tokens;
-    let credentialsJson;
-    let pending;
-    let credentialsFile;
-    const path = pendingPath(env);
-    let writeError;
-    try {
-        if (api && target) {
-            lock = await lockFor(target, api, env, deps.now, tuning);
-            warnTakeover(lock, warn);
-            let meta;
-            try {
-                meta = await getSecretMetadata(api, target, tuning?.retry);
-            }
-            catch (error) {
-                throw new UserError(`${PREFIX}: could not read ${describeTarget(target)} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
-            }
-            if (!meta) {
-                // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
-                throw new UserError(`${PREFIX}: ${describeTarget(target)} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
-            }
-            const processStart = tuning?.processStart ?? new Date(performance.timeOrigin);
-            const apis = [inputs.githubToken, inputs.secretsToken]
-                .filter(Boolean)
-                .map(token => githubFor(deps)(token));
-            const readAt = await secretsReadAt(apis, env, processStart);
-            if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
-                throw new StaleCredentialsError(`${PREFIX}: ${describeTarget(target)} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
-            }
-            // The lock must outlast the refresh and the write, or another run could take it over and use the same token.
-            const left = lock.expiresAt.getTime() - deps.now().getTime();
-            const needed = lockBudget(target, tuning).refreshAndWrite;
-            if (left <= needed) {
-                throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
-            }
-            pending = {
-                version: 2,
-                nonce: newNonce(),
-                json,
-                refreshTokenSha256: '',
-                updatedAt: meta.updatedAt
-            };
-        }
-        tokens = await requestRefresh({
-            send: deps.send,
-            core,
-            url: inputs.tokenUrl,
-            clientId: inputs.clientId,
-            refreshToken,
-            now: deps.now,
-            reseed: reseedHint,
-            ...(tuning?.oauth ?? {})
-        });
-        credentialsJson = updatedCredentialsJson(document ?? '', tokens);
-        core.setSecret(credentialsJson);
-        const value = json ? credentialsJson : tokens.refreshToken;
-        if (pending && api && target) {
-            Object.assign(pending, { value, refreshTokenSha256: sha256Hex(tokens.refreshToken) });
-            await keep(path, pending, credentialsFile, core);
-            try {
-                const written = await writeSecret({
-                    api,
-                    core,
-                    target,
-                    value,
-                    ...(tuning?.retry ? { retry: tuning.retry } : {})
-                });
-                // In the secret now: the file keeps no live token.
-                delete pending.value;
-                if (written.updatedAt)
-                    pending.updatedAt = written.updatedAt;
-                else
-                    delete pending.updatedAt;
-            }
-            catch (error) {
-                writeError = error;
-                pending.error = reasonOf(error);
-            }
-            await keep(path, pending, credentialsFile, core);
-        }
-    }
-    finally {
-        await lock?.release();
-    }
-    // Hand-off: this run gets the new credentials whether or not the write-back worked. A hand-off that fails is a
-    // warning, never an error that would hide the write-back's outcome: the others still carry the tokens.
-    const handedTo = [];
-    const handOff = async (to, step) => {
-        try {
-            await step();
-            handedTo.push(to);
-        }
-        catch (error) {
-            warn(`${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`);
-        }
-    };
-    await handOff('outputs oauth-token and claude-credentials', () => {
-        core.setOutput('refreshed', 'true');
-        core.setOutput('oauth-token', tokens.accessToken);
-        core.setOutput('claude-credentials', credentialsJson);
-    });
-    if (inputs.exportEnv) {
-        await handOff('CLAUDE_CODE_OAUTH_TOKEN', () => core.exportVariable('CLAUDE_CODE_OAUTH_TOKEN', tokens.accessToken));
-    }
-    if (inputs.writeCredentialsFile) {
-        const file = credentialsFilePath(env);
-        await handOff(file, async () => {
-            await writePrivateFile(file, credentialsJson);
-            // Read back (the CLI may rotate it) and removed by the post step.
-            pending ??= {
-                version: 2,
-                nonce: newNonce(),
-                json,
-                refreshTokenSha256: sha256Hex(tokens.refreshToken)
-            };
-            credentialsFile = file;
-            await keep(path, pending, credentialsFile, core);
-        });
-    }
-    const probe = await deps.probe(tokens.accessToken);
-    const outcome = {
-        credential: {
-            ...credential,
-            secret: tokens.accessToken,
-            refreshToken: tokens.refreshToken,
-            expiresAt: tokens.expiresAt,
-            expirySource: `the OAuth token endpoint (expires_in), refreshed ${deps.now().toISOString()}`,
-            ...(document !== undefined ? { document: credentialsJson } : {})
-        },
-        probe,
-        writeBack: !target ? 'skipped' : writeError ? 'failed' : 'written',
-        seed,
-        warnings
-    };
-    if (writeError && target) {
-        const kept = handedTo.length
-            ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
-            : 'This run could not hand the new credentials on either (see the warnings)';
-        throw new RefreshError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${pending?.error ?? reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${reseedHint}.`, outcome);
-    }
-    return outcome;
-}
-function seconds(ms) {
-    return `${Math.max(0, Math.round(ms / 1000))} s`;
-}
-/**
- * Saves the pending file and binds it in the state (the state file is append-only: the last value wins); removes it,
- * and clears the state, once it holds nothing the post step needs.
- */
-async function keep(path, pending, credentialsFile, core) {
-    try {
-        if (pending.value === undefined && credentialsFile === undefined) {
-            await dropPending(path);
-            core.saveState(PENDING_STATE, '');
-        }
-        else {
-            core.saveState(PENDING_STATE, await savePending(path, pending, credentialsFile));
-        }
-    }
-    catch (error) {
-        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`);
-    }
-}
+/** Says so when the lock was taken over from another run. */
 function warnTakeover(lock, warn) {
     if (!lock.tookOverFrom)
         return;
     warn(lock.implausibleExpiry
         ? `${errors_PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
         : `${errors_PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
+}
+/**
+ * Throws when `lock` expires before a refresh and its write-back are sure to end: another run could then take it over,
+ * find the secret unchanged and use the same refresh token.
+ */
+function checkLockOutlastsRefresh(lock, target, deps) {
+    const left = lock.expiresAt.getTime() - deps.now().getTime();
+    const needed = lockBudget(target, deps.tuning).refreshAndWrite;
+    if (left <= needed) {
+        throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
+    }
+}
+function seconds(ms) {
+    return `${Math.max(0, Math.round(ms / 1000))} s`;
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/pending.js
+// What the post step needs to finish a write-back: kept in a 0600 file under RUNNER_TEMP (the job's own scratch
+// directory, emptied by the runner between jobs), never in the step state. The state binds the file: its path, a
+// nonce written inside it and the SHA-256 of its content. A later step of the job can write RUNNER_TEMP and
+// $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
+// variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
+// from its own inputs.
+
+
+
+
+
+
+/** A pending file holds at most a credentials JSON and a few short fields. */
+const PENDING_MAX_BYTES = 128 * 1024;
+const newNonce = () => randomBytes(16).toString('hex');
+function pendingPath(env) {
+    return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`);
+}
+/** Writes the file and returns the binding the state keeps of it. */
+async function savePending(path, pending, credentialsFile) {
+    const text = JSON.stringify(pending);
+    await writePrivateFile(path, text);
+    return {
+        path,
+        nonce: pending.nonce,
+        sha256: sha256Hex(text),
+        ...(credentialsFile !== undefined && { credentialsFile })
+    };
+}
+/**
+ * The pending file the state binds, or why it is refused: outside RUNNER_TEMP, a symlink, not a regular file, not
+ * the runner user's, or not the content main wrote.
+ */
+async function loadPending(binding, env) {
+    const file = await readOwnFile(binding.path, {
+        maxBytes: PENDING_MAX_BYTES,
+        within: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()
+    });
+    if (!('text' in file))
+        return file;
+    const digest = Buffer.from(state_sha256Hex(file.text), 'hex');
+    if (!(0,external_node_crypto_.timingSafeEqual)(digest, Buffer.from(binding.sha256, 'hex')))
+        return { refused: 'its content is not what the main step wrote' };
+    const pending = JSON.parse(file.text);
+    if (pending.version !== 2 || pending.nonce !== binding.nonce)
+        return { refused: 'it is not the main step’s file of this job' };
+    return { pending };
+}
+async function dropPending(path) {
+    await (0,promises_namespaceObject.rm)(path, { force: true });
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/secret.js
+// The secret a refresh writes back to: which one the inputs name, the client that writes it, and what to tell the
+// user when writing it fails.
+
+
+
+/** The GitHub client for a token: the tuning's, else githubRequest against GITHUB_API_URL. */
+function githubFor(deps) {
+    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
+}
+/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
+function namedTarget(inputs, env) {
+    try {
+        return secretTarget(inputs.secretScope, inputs.secretName, env);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
+/** What to fix after a failed read or write of the secret. */
+function writeFix(error, target) {
+    const status = error instanceof SecretApiError ? error.status : undefined;
+    if (status === 401)
+        return "'secrets-token' is invalid or expired: replace it";
+    if (status === 403 || status === 404) {
+        return target.scope.kind === 'org'
+            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
+    }
+    return "GitHub's API did not take the write; it is retried at job end";
+}
+
+;// CONCATENATED MODULE: ./lib/refresh/job-end.js
+// The post step's part of the refresh, at job end: write back what the main step could not, or the refresh token
+// Claude Code rotated during the run.
+
+
+
+
+
+
+
+
+
+
+
+/** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
+class SecretChangedError extends UserError {
+    constructor(message) {
+        super(message);
+        this.name = 'SecretChangedError';
+    }
 }
 /**
  * The credentials the CLI rotated during the run, read back from the file the main step wrote: undefined when it
@@ -33497,7 +33541,7 @@ async function rotatedByCli(file, pending, core) {
     if ('missing' in read)
         return undefined;
     const refreshToken = refreshTokenOf(read.text);
-    if (!refreshToken || pending_sha256Hex(refreshToken) === pending.refreshTokenSha256)
+    if (!refreshToken || state_sha256Hex(refreshToken) === pending.refreshTokenSha256)
         return undefined;
     // Masked only once the shape check passed: a planted "refreshToken": "Fix" must not mask "Fix" in every line.
     const problem = credentialsShapeProblem(read.text);
@@ -33526,14 +33570,14 @@ function valueProblem(value, json) {
  */
 async function finishWriteBack(deps) {
     const { core, env } = deps;
-    const binding = parseBinding(core.getState(pending_PENDING_STATE));
+    const binding = parsePendingBinding(core.getState(PENDING_STATE));
     if (!binding)
         return { status: 'none' };
     const { path, credentialsFile } = binding;
     try {
         const loaded = await loadPending(binding, env);
         const inputs = deps.inputs ?? readRefreshInputs(name => core.getInput(name));
-        const lost = (what) => new errors_UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseed(targetOf(inputs, env))}.`);
+        const lost = (what) => new UserError(`${errors_PREFIX}: ${what}; nothing was written back (another step of this job may have replaced or deleted it). If the main step said its write-back failed${credentialsFile ? `, or Claude Code refreshed the credentials in ${credentialsFile} during the run` : ''}, the secret's refresh token is used up: re-seed: ${reseedAdvice(namedTarget(inputs, env))}.`);
         if ('missing' in loaded)
             throw lost(`the write-back file ${path} the main step left for this step is gone`);
         if ('refused' in loaded)
@@ -33558,42 +33602,33 @@ async function finishWriteBack(deps) {
     finally {
         if (credentialsFile)
             await (0,promises_namespaceObject.rm)(credentialsFile, { force: true }).catch(() => undefined);
-        await pending_dropPending(path);
-    }
-}
-/** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
-function targetOf(inputs, env) {
-    try {
-        return target_secretTarget(inputs.secretScope, inputs.secretName, env);
-    }
-    catch {
-        return undefined;
+        await dropPending(path);
     }
 }
 async function writeAtJobEnd(deps) {
     const { core, env, inputs, tuning, value, why, pending } = deps;
-    const target = target_secretTarget(inputs.secretScope, inputs.secretName, env);
-    const where = target_describeTarget(target);
+    const target = secretTarget(inputs.secretScope, inputs.secretName, env);
+    const where = describeTarget(target);
     const cause = why === 'retry'
         ? `the main step could not write it (${pending.error ?? 'no answer'})`
         : 'Claude Code rotated it during the run';
     if (!inputs.secretsToken) {
-        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}) and 'secrets-token' is not set in the post step. The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const refusal = networkRefusal('secrets-token', core.getState(NETWORK_STATE), env);
     if (refusal) {
-        throw new errors_UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: the newest refresh token was not saved to ${where} (${cause}): ${refusal} The secret's refresh token is used up; re-seed: ${reseedAdvice(target)}.`);
     }
     const api = githubFor(deps)(inputs.secretsToken);
     let lock;
     try {
-        lock = await lockFor(target, api, env, deps.now, tuning);
+        lock = await takeLock(target, api, deps);
         warnTakeover(lock, message => core.warning(message));
-        const meta = await write_getSecretMetadata(api, target, tuning?.retry);
+        const meta = await getSecretMetadata(api, target, tuning?.retry);
         if (meta && pending.updatedAt && meta.updatedAt !== pending.updatedAt) {
-            throw new SecretChangedError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseed(target)}.`);
+            throw new SecretChangedError(`${errors_PREFIX}: did not write the newest refresh token to ${where} (${cause}): the secret was changed by someone else at ${meta.updatedAt}, after this run's refresh, and is left as it is. If that was a re-seed, nothing is lost; otherwise re-seed: ${reseedAdvice(target)}.`);
         }
-        await write_writeSecret({
+        await writeSecret({
             api,
             core,
             target,
@@ -33606,7 +33641,7 @@ async function writeAtJobEnd(deps) {
     catch (error) {
         if (error instanceof SecretChangedError)
             throw error;
-        throw new errors_UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${errors_reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseed(target)}.`);
+        throw new UserError(`${errors_PREFIX}: could not save the newest refresh token to ${where} at job end (${cause}; now: ${reasonOf(error)}). The secret holds a used-up refresh token, so the next run cannot refresh: ${writeFix(error, target)}, then re-seed: ${reseedAdvice(target)}.`);
     }
     finally {
         await lock?.release();
@@ -33628,7 +33663,7 @@ function readPostInputs(input, env, warn) {
             return parseBoolean(name, value);
         }
         catch (error) {
-            if (!warn || !(error instanceof errors_UserError))
+            if (!warn || !(error instanceof UserError))
                 throw error;
             const fallback = parseBoolean(name, defaultOf(name));
             warn(`${errors_PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
@@ -33818,7 +33853,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
 /** The largest time a Date can hold (ms from the epoch). */
-const MAX_DATE_MS = 8.64e15;
+const post_report_MAX_DATE_MS = 8.64e15;
 /** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
 const MAX_LISTED = 20;
 /** The runner shows at most 10 error annotations of a step: nine failures, then one saying how many more. */
@@ -33944,7 +33979,7 @@ function timelineMermaid(failures, state) {
     // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
     const at = (value) => {
         const ms = typeof value === 'string' ? Date.parse(value) : value;
-        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= post_report_MAX_DATE_MS ? ms : undefined;
     };
     const milestone = (section, name, ms, crit = false) => {
         times.push(ms);
@@ -34193,182 +34228,6 @@ function plural(n, one, many = `${one}s`) {
 }
 function iso(ms) {
     return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./lib/policy/decide.js
-
-/** Every value of the `status` output. */
-const STATUSES = [
-    'valid',
-    'invalid',
-    'revoked',
-    'forbidden',
-    'billing',
-    'expiring',
-    'unverifiable',
-    'missing'
-];
-const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
-/**
- * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
- * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
- * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
- * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
- * hold.
- */
-function resolveRefresh(choice, hasRefreshToken) {
-    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
-    }
-    if (choice.forceRefresh && !hasRefreshToken) {
-        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
-    }
-    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
-    const onExpiring = choice.onExpiring === 'auto'
-        ? hasRefreshToken && choice.savesRotatedToken
-            ? 'refresh'
-            : 'fail'
-        : choice.onExpiring;
-    if (choice.forceRefresh && refreshHeldBack) {
-        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
-    }
-    if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
-    }
-    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
-}
-/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
-const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
-/**
- * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
- * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
- */
-function decide(facts, policy) {
-    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
-    const timing = remainingMs === undefined ? {} : { remainingMs };
-    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
-    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
-    if (facts.probe === undefined && !facts.hasRefreshToken)
-        return { status: 'missing', action: 'fail' };
-    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
-        return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
-            action: 'refresh',
-            ...timing
-        };
-    }
-    const status = statusOf(facts.probe, tooShort);
-    switch (status) {
-        case 'valid':
-            return { status, action: 'pass', ...timing };
-        case 'expiring':
-            return { status, action: policy.onExpiring, ...timing };
-        case 'invalid':
-        case 'revoked':
-            // A rejected access token with a refresh token behind it is what a refresh is for.
-            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
-        case 'forbidden':
-        case 'billing':
-            return { status, action: policy.onInvalid, ...timing };
-        case 'missing':
-            return { status, action: 'fail' };
-        default:
-            return { status, action: policy.onUnverifiable, ...timing };
-    }
-}
-function statusOf(probe, tooShort) {
-    if (probe === undefined)
-        return 'missing';
-    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
-        return 'expiring';
-    return probe;
-}
-
-;// CONCATENATED MODULE: ./lib/state/preflight.js
-
-
-
-/** The `core.saveState` / `core.getState` name. */
-const STATE_KEY = 'preflight';
-/** The JSON main saves under STATE_KEY. */
-function serializePreflightState(check) {
-    const expiresAt = isoOf(check.expiresAt);
-    const saved = {
-        source: check.source,
-        from: check.from,
-        label: check.label,
-        fingerprint: check.fingerprint,
-        ...(expiresAt !== undefined && { expiresAt }),
-        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
-        status: check.status
-    };
-    return JSON.stringify(saved);
-}
-/** Saves the state for the post step (main step). */
-function savePreflightState(core, check) {
-    core.saveState(STATE_KEY, serializePreflightState(check));
-}
-/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
-const ORIGINS = [
-    ...SECRET_INPUTS.map(name => `input ${name}`),
-    ...SECRET_ENV_VARS.map(name => `env ${name}`)
-];
-/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
-const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
-/** Post's reading of the saved state (`core.getState(STATE_KEY)`). Never throws. */
-function parsePreflightState(raw) {
-    if (!raw || !raw.trim())
-        return undefined;
-    let value;
-    try {
-        value = JSON.parse(raw);
-    }
-    catch {
-        return undefined;
-    }
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return undefined;
-    const v = value;
-    const state = {};
-    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
-    if (source !== undefined)
-        state.source = source;
-    const from = ORIGINS.find(origin => origin === v.from);
-    if (from !== undefined)
-        state.from = from;
-    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
-    if (label !== undefined)
-        state.label = label;
-    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
-        state.fingerprint = v.fingerprint;
-    const status = STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    const expiresAt = time(v.expiresAt);
-    if (expiresAt !== undefined)
-        state.expiresAt = expiresAt;
-    const checkedAt = time(v.checkedAt);
-    if (checkedAt !== undefined)
-        state.checkedAt = checkedAt;
-    return Object.keys(state).length > 0 ? state : undefined;
-}
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const preflight_MAX_DATE_MS = 8.64e15;
-/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
-function time(value) {
-    let ms;
-    if (typeof value === 'number')
-        ms = value;
-    else if (typeof value === 'string' && value) {
-        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
-    }
-    else
-        return undefined;
-    return Number.isFinite(ms) && ms > 0 && ms <= preflight_MAX_DATE_MS ? ms : undefined;
-}
-function isoOf(date) {
-    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/split.js
@@ -35512,7 +35371,7 @@ async function scanFiles(files, roots, options = {}) {
             handle = await openAdmitted(candidate, realRoots);
         }
         catch (error) {
-            set.refused.push({ file: label, reason: errors_reasonOf(error) });
+            set.refused.push({ file: label, reason: reasonOf(error) });
             continue;
         }
         try {
@@ -35535,7 +35394,7 @@ async function scanFiles(files, roots, options = {}) {
             }
         }
         catch (error) {
-            set.refused.push({ file: label, reason: errors_reasonOf(error) });
+            set.refused.push({ file: label, reason: reasonOf(error) });
         }
         finally {
             await handle.close().catch(() => undefined);
@@ -35852,6 +35711,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -35868,7 +35728,7 @@ async function post(deps) {
         try {
             if (!(await endsWithin(deps.finishWriteBack(), timeoutMs))) {
                 outcome.writeBackUnfinished = true;
-                throw new errors_UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${duration_formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
+                throw new UserError(`${errors_PREFIX}: the write-back of the rotated Claude credentials did not end within ${duration_formatDuration(timeoutMs)}, so the scan runs without it; the newest refresh token may not be saved. If the next run fails with invalid_grant, re-seed the secret.`);
             }
         }
         catch (error) {
@@ -35894,7 +35754,7 @@ async function scanAndReport(deps, outcome) {
         core.notice(`${errors_PREFIX}: no file matches '${inert(pattern)}' (input claude-output); nothing to read there.`);
     }
     const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace];
-    const state = parsePreflightState(core.getState(STATE_KEY));
+    const state = parsePreflightState(core.getState(PREFLIGHT_STATE));
     const since = jobStartOf(state, (deps.now ?? Date.now)());
     const read = await scanFiles(files, roots, {
         limits: deps.scanLimits ?? {},
@@ -35953,7 +35813,7 @@ async function report(deps, outcome, context, inputs) {
         await core.summary.addRaw(markdown).write();
     }
     catch (error) {
-        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(errors_reasonOf(error))}`);
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
     }
     if (inputs.prComment) {
         const comment = await commentOnPullRequest(deps, inputs.githubToken, reportMarkdown(failures, { ...full, audience: 'comment' }), failures.length === 0);
@@ -36009,10 +35869,10 @@ async function commentOnPullRequest(deps, token, markdown, nothingFound) {
     catch (error) {
         const status = error instanceof CommentApiError ? error.status : undefined;
         if (status === 403 || status === 404) {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${inert(errors_reasonOf(error))}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: the token lacks permission (HTTP ${status}: ${inert(reasonOf(error))}). Give the job \`permissions: pull-requests: write\` (and \`issues: write\`), or pass a token that has it as github-token.`);
         }
         else {
-            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${inert(errors_reasonOf(error))}`);
+            core.warning(`${errors_PREFIX}: could not comment on PR #${pr.number}: ${inert(reasonOf(error))}`);
         }
         return undefined;
     }
@@ -36062,7 +35922,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4024);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6883);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

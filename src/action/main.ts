@@ -18,9 +18,8 @@ import { fingerprintOf } from '../providers/shapes.js'
 import { oneLine, PREFIX, reasonOf, UserError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
-import { savePreflightState, STATE_KEY } from '../state/preflight.js'
-import { PENDING_STATE } from '../refresh/pending.js'
-import { NETWORK_STATE, networkRecord } from '../secrets/network-env.js'
+import { savePreflightState, startState } from '../state/index.js'
+import { networkRecord } from '../secrets/network-env.js'
 
 export interface MainDeps {
   core: Core
@@ -92,18 +91,10 @@ async function eventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts> {
   }
 }
 
-/**
- * Every state key main can save. Each is saved empty first, whatever path main then takes: the runner gives the post
- * step STATE_<key> only for the keys main saved, over the job's environment, so one that a later step puts in
- * $GITHUB_ENV never reaches the post step.
- */
-const STATE_KEYS = [STATE_KEY, PENDING_STATE]
-
 export async function main(deps: MainDeps): Promise<void> {
   const { core, env } = deps
   // First, before anything can fail: the post step sends no token if these change after this step.
-  core.saveState(NETWORK_STATE, networkRecord(env))
-  for (const key of STATE_KEYS) core.saveState(key, '')
+  startState(core, networkRecord(env))
   try {
     maskSecrets(core, env)
     // Secrets are read untrimmed so that a pasted newline can be removed and said.

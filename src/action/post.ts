@@ -3,7 +3,8 @@
 // job (`fail-on-auth-error`). It never crashes: an unreadable file or an API error becomes a warning.
 import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
-import { finishWriteBack, JOB_END_BUDGET_MS } from '../refresh/index.js'
+import { finishWriteBack } from '../refresh/job-end.js'
+import { JOB_END_BUDGET_MS } from '../refresh/lock.js'
 import { readPostInputs, type PostInputs } from '../inputs/post.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { PREFIX, oneLine, UserError, reasonOf } from '../common/errors.js'
@@ -17,11 +18,16 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { parsePreflightState, STATE_KEY, type PreflightState } from '../state/preflight.js'
+import {
+  NETWORK_STATE,
+  parsePreflightState,
+  PREFLIGHT_STATE,
+  type PreflightState
+} from '../state/index.js'
 import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
 import { githubRequest, type GitHubRequest } from '../github/client.js'
-import { NETWORK_STATE, networkRefusal } from '../secrets/network-env.js'
+import { networkRefusal } from '../secrets/network-env.js'
 import {
   CommentApiError,
   pullRequestFromEnv,
@@ -112,7 +118,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     )
   }
   const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
-  const state = parsePreflightState(core.getState(STATE_KEY))
+  const state = parsePreflightState(core.getState(PREFLIGHT_STATE))
   const since = jobStartOf(state, (deps.now ?? Date.now)())
   const read = await scanFiles(files, roots, {
     limits: deps.scanLimits ?? {},

@@ -15,7 +15,7 @@ export interface TokenSet {
 export const OAUTH_BUDGET_MS = 60_000
 export const OAUTH_TIMEOUT_MS = 20_000
 
-export type RefreshFailureKind =
+export type TokenEndpointErrorKind =
   | 'invalid_grant'
   | 'lost_answer'
   | 'unauthorized'
@@ -25,14 +25,14 @@ export type RefreshFailureKind =
   | 'not_found'
   | 'bad_response'
 
-/** A refresh that did not happen; the message says why and what to do. */
-export class RefreshFailure extends UserError {
+/** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
+export class TokenEndpointError extends UserError {
   constructor(
     message: string,
-    readonly kind: RefreshFailureKind
+    readonly kind: TokenEndpointErrorKind
   ) {
     super(message)
-    this.name = 'RefreshFailure'
+    this.name = 'TokenEndpointError'
   }
 }
 
@@ -75,12 +75,27 @@ function isJson(text: string): boolean {
 }
 
 /**
- * POSTs the refresh (shared/CONTEXT.md §3) and returns the new tokens, masked before anything else sees them.
- * 429, 5xx and network failures are retried with back-off. Every failure is a RefreshFailure with the fix.
+ * POSTs the refresh grant (RFC 6749 §6) and returns the new tokens, masked before anything else sees them.
+ * 429, 5xx and network failures are retried with back-off. Every failure is a TokenEndpointError with the fix.
  */
 export async function requestRefresh(request: RefreshRequest): Promise<TokenSet> {
+  const host = new URL(request.url).host
+  const sent = await postWithRetry(request)
+  if (sent.value.error) throw unreachable(request, host, sent, sent.value.error)
+  const response = sent.value.response as HttpResponse
+  if (response.status === 200) return parseTokens(response, request, host)
+  throw refused(request, host, sent, response)
+}
+
+/** The last answer (or network failure) of the attempts, and whether one may have reached the endpoint unanswered. */
+interface Sent {
+  value: Outcome
+  attempts: number
+  sawLostAnswer: boolean
+}
+
+async function postWithRetry(request: RefreshRequest): Promise<Sent> {
   const { send, core, url } = request
-  const host = new URL(url).host
   const start = Date.now()
   const body = JSON.stringify({
     grant_type: 'refresh_token',
@@ -122,79 +137,93 @@ export async function requestRefresh(request: RefreshRequest): Promise<TokenSet>
       ...(request.sleep ? { sleep: request.sleep } : {})
     }
   )
-  const tries = attempts > 1 ? ` (${attempts} attempts)` : ''
-  const unused = `The refresh token was not used up; re-run the job later.`
+  return { value, attempts, sawLostAnswer }
+}
 
-  if (value.error) {
-    const lost = sawLostAnswer
-      ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
-      : ''
-    throw new RefreshFailure(
-      `${PREFIX}: could not reach the OAuth token endpoint ${host}${tries}: ${value.error.message}. ${lost ? '' : unused}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(
-        /\s+/g,
-        ' '
-      ),
-      'network'
-    )
-  }
-  const response = value.response as HttpResponse
+const triesOf = ({ attempts }: Sent) => (attempts > 1 ? ` (${attempts} attempts)` : '')
+const UNUSED = `The refresh token was not used up; re-run the job later.`
+
+function unreachable(
+  request: RefreshRequest,
+  host: string,
+  sent: Sent,
+  error: NetworkError
+): TokenEndpointError {
+  const lost = sent.sawLostAnswer
+    ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
+    : ''
+  return new TokenEndpointError(
+    `${PREFIX}: could not reach the OAuth token endpoint ${host}${triesOf(sent)}: ${error.message}. ${lost ? '' : UNUSED}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(
+      /\s+/g,
+      ' '
+    ),
+    'network'
+  )
+}
+
+/** Why an answer other than 200 gave no tokens, and what to do. */
+function refused(
+  request: RefreshRequest,
+  host: string,
+  sent: Sent,
+  response: HttpResponse
+): TokenEndpointError {
   const { error, description } = oauthError(response)
   const said = `${response.status}${error ? ` ${error}` : ''}${description ? `: ${description}` : ''}`
-
-  if (response.status === 200) return parseTokens(response, request, host)
+  const tries = triesOf(sent)
   if (
     error === 'invalid_grant' ||
     (response.status === 400 && /refresh.?token/i.test(description))
   ) {
-    if (attempts > 1 && sawLostAnswer) {
-      throw new RefreshFailure(
+    if (sent.attempts > 1 && sent.sawLostAnswer) {
+      return new TokenEndpointError(
         `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`,
         'lost_answer'
       )
     }
-    throw new RefreshFailure(
+    return new TokenEndpointError(
       `${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`,
       'invalid_grant'
     )
   }
   const json = isJson(response.text)
   if ((response.status === 401 || response.status === 403) && !json) {
-    throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${unused}`,
+    return new TokenEndpointError(
+      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${UNUSED}`,
       'unauthorized'
     )
   }
   if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
-    throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${unused}`,
+    return new TokenEndpointError(
+      `${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${UNUSED}`,
       'unauthorized'
     )
   }
   if (response.status === 404 || response.status === 405) {
-    throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${unused}`,
+    return new TokenEndpointError(
+      `${PREFIX}: the OAuth token endpoint ${request.url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${UNUSED}`,
       'not_found'
     )
   }
   if (response.status === 429) {
-    throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${unused}`,
+    return new TokenEndpointError(
+      `${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${UNUSED}`,
       'rate_limited'
     )
   }
   if (response.status >= 500) {
-    throw new RefreshFailure(
+    return new TokenEndpointError(
       `${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`,
       'server'
     )
   }
   if (response.status >= 300 && response.status < 400) {
-    throw new RefreshFailure(
-      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${unused}`,
+    return new TokenEndpointError(
+      `${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${UNUSED}`,
       'bad_response'
     )
   }
-  throw new RefreshFailure(
+  return new TokenEndpointError(
     `${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`,
     'bad_response'
   )
@@ -215,7 +244,7 @@ function parseTokens(response: HttpResponse, request: RefreshRequest, host: stri
   if (refresh) request.core.setSecret(refresh)
   const expiresIn = Number(body.expires_in)
   if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-    throw new RefreshFailure(
+    throw new TokenEndpointError(
       `${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${
         refresh
           ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`

@@ -4,13 +4,12 @@
 // $GITHUB_ENV, but not the state main saved (the runner sets STATE_* for the keys main saved over any such
 // variable), so a file it planted or changed is refused. The file never says where to write: post takes the target
 // from its own inputs.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { rm } from 'node:fs/promises'
-import { isAbsolute, join } from 'node:path'
+import { join } from 'node:path'
 import { tmpdir } from 'node:os'
+import { sha256Hex, type PendingBinding } from '../state/index.js'
 import { readOwnFile, writePrivateFile } from './credentials.js'
-
-export const PENDING_STATE = 'refresh-pending'
 
 export interface Pending {
   version: 2
@@ -31,24 +30,8 @@ export interface Pending {
   error?: string
 }
 
-/** What the state holds of the pending file. */
-export interface PendingBinding {
-  path: string
-  nonce: string
-  sha256: string
-  /**
-   * The credentials file this run wrote for the CLI: read back, then removed, at job end. Kept here, not in the
-   * file, so that the post step removes it even when a later step changed or deleted the file.
-   */
-  credentialsFile?: string
-}
-
-const NONCE = /^[0-9a-f]{32}$/
-const SHA256 = /^[0-9a-f]{64}$/
 /** A pending file holds at most a credentials JSON and a few short fields. */
 export const PENDING_MAX_BYTES = 128 * 1024
-
-export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
 
 export const newNonce = () => randomBytes(16).toString('hex')
 
@@ -56,39 +39,20 @@ export function pendingPath(env: NodeJS.ProcessEnv): string {
   return join(env.RUNNER_TEMP || tmpdir(), `claude-preflight-refresh-${process.pid}.json`)
 }
 
-/** Writes the file and returns the state value that binds it. */
+/** Writes the file and returns the binding the state keeps of it. */
 export async function savePending(
   path: string,
   pending: Pending,
   credentialsFile: string | undefined
-): Promise<string> {
+): Promise<PendingBinding> {
   const text = JSON.stringify(pending)
   await writePrivateFile(path, text)
-  const binding: PendingBinding = {
+  return {
     path,
     nonce: pending.nonce,
     sha256: sha256Hex(text),
     ...(credentialsFile !== undefined && { credentialsFile })
   }
-  return JSON.stringify(binding)
-}
-
-export function parseBinding(raw: string): PendingBinding | undefined {
-  try {
-    const value = JSON.parse(raw) as Partial<PendingBinding>
-    if (
-      typeof value.path === 'string' &&
-      value.path !== '' &&
-      NONCE.test(value.nonce ?? '') &&
-      SHA256.test(value.sha256 ?? '') &&
-      (value.credentialsFile === undefined ||
-        (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile)))
-    )
-      return value as PendingBinding
-  } catch {
-    // not the state main saves
-  }
-  return undefined
 }
 
 export type LoadedPending = { pending: Pending } | { missing: true } | { refused: string }

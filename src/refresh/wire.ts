@@ -4,7 +4,7 @@ import { decideFor, type CheckReport } from '../check/run-check.js'
 import type { HttpSend } from '../http/request.js'
 import { probe } from '../probe/probe.js'
 import { UserError } from '../common/errors.js'
-import { RefreshError, refreshAndHandOff, type RefreshOutcome } from './index.js'
+import { WriteBackError, refreshAndHandOff, type RefreshOutcome } from './index.js'
 import type { RefreshInputs } from '../inputs/refresh.js'
 
 export interface AfterCheck {
@@ -45,7 +45,7 @@ export async function refreshAfterCheck(
   } catch (caught) {
     if (!(caught instanceof UserError)) throw caught
     error = caught
-    if (caught instanceof RefreshError) outcome = caught.outcome
+    if (caught instanceof WriteBackError) outcome = caught.outcome
   }
   if (outcome) {
     report.chosen = report.checked[0] = { credential: outcome.credential, probe: outcome.probe }

@@ -4,7 +4,7 @@
 // what it lists is capped, and each text is cut under the limit of where it goes.
 import type { Core } from '../common/core.js'
 import type { Failure } from '../scan/explain.js'
-import type { PreflightState } from '../state/preflight.js'
+import type { PreflightState } from '../state/index.js'
 import { PREFIX } from '../common/errors.js'
 import {
   cellCode,

@@ -4,7 +4,7 @@
 import { providerOf } from '../providers/index.js'
 import { capitalise } from '../providers/credential.js'
 import { failureKind, type FailureKindId } from '../providers/failures.js'
-import type { PreflightState } from '../state/preflight.js'
+import type { PreflightState } from '../state/index.js'
 import type { Finding } from './transcript.js'
 
 export interface Failure {

@@ -1,0 +1,234 @@
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+import { createHash } from 'node:crypto'
+import { isAbsolute } from 'node:path'
+import type { Core } from '../common/core.js'
+import { PROVIDERS } from '../providers/index.js'
+import type { CredentialSource } from '../providers/provider.js'
+import { STATUSES } from '../policy/decide.js'
+import { SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
+
+/** `preflight`: what the check found, for post's report. */
+export const PREFLIGHT_STATE = 'preflight'
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+export const PENDING_STATE = 'refresh-pending'
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+export const NETWORK_STATE = 'network-env'
+
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+export function startState(core: Pick<Core, 'saveState'>, networkRecord: string): void {
+  core.saveState(NETWORK_STATE, networkRecord)
+  for (const key of [PREFLIGHT_STATE, PENDING_STATE]) core.saveState(key, '')
+}
+
+/** What main saves, as JSON: no secret, only what identifies and dates the check. */
+export interface SavedPreflightState {
+  source: CredentialSource
+  /** Where it was read: `input <source>` or `env <variable>` (Credential.from), so that the fix names it. */
+  from: string
+  label: string
+  fingerprint: string
+  /** ISO 8601; absent when the expiry is unknown. */
+  expiresAt?: string
+  /** ISO 8601. */
+  checkedAt: string
+  status: string
+}
+
+/** What main knows when it saves the state. */
+export interface PreflightCheck {
+  source: CredentialSource
+  from: string
+  label: string
+  fingerprint: string
+  expiresAt?: Date | undefined
+  checkedAt: Date
+  status: string
+}
+
+/** What post reads back: every field optional (the state may be absent or garbled), times as epoch ms. */
+export interface PreflightState {
+  /** The input the credential came from: `claude-code-oauth-token`, `anthropic-api-key`, … */
+  source?: CredentialSource
+  /** Where it was read: `input anthropic-api-key`, `env ANTHROPIC_API_KEY`, … */
+  from?: string
+  /** Human name of the credential: "OAuth token", "API key", … */
+  label?: string
+  /** `sk-ant-oat01:1a2b3c4d`: names the secret without revealing it. */
+  fingerprint?: string
+  /** The expiry the preflight measured, epoch ms. */
+  expiresAt?: number
+  /** When the preflight checked, epoch ms. */
+  checkedAt?: number
+  /** What the preflight concluded: `valid`, `expiring`, `unverifiable`, … */
+  status?: string
+}
+
+/** The JSON main saves under PREFLIGHT_STATE. */
+export function serializePreflightState(check: PreflightCheck): string {
+  const expiresAt = isoOf(check.expiresAt)
+  const saved: SavedPreflightState = {
+    source: check.source,
+    from: check.from,
+    label: check.label,
+    fingerprint: check.fingerprint,
+    ...(expiresAt !== undefined && { expiresAt }),
+    checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+    status: check.status
+  }
+  return JSON.stringify(saved)
+}
+
+/** Saves the state for the post step (main step). */
+export function savePreflightState(core: Pick<Core, 'saveState'>, check: PreflightCheck): void {
+  core.saveState(PREFLIGHT_STATE, serializePreflightState(check))
+}
+
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+  ...SECRET_INPUTS.map(name => `input ${name}`),
+  ...SECRET_ENV_VARS.map(name => `env ${name}`)
+]
+
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/
+
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+export function parsePreflightState(raw: string | undefined): PreflightState | undefined {
+  if (!raw || !raw.trim()) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(raw)
+  } catch {
+    return undefined
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
+  const v = value as Record<string, unknown>
+  const state: PreflightState = {}
+  const source = PROVIDERS.find(provider => provider.source === v.source)?.source
+  if (source !== undefined) state.source = source
+  const from = ORIGINS.find(origin => origin === v.from)
+  if (from !== undefined) state.from = from
+  // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+  const label = PROVIDERS.find(provider => provider.label === v.label)?.label
+  if (label !== undefined) state.label = label
+  if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+    state.fingerprint = v.fingerprint
+  const status = STATUSES.find(status => status === v.status)
+  if (status !== undefined) state.status = status
+  const expiresAt = time(v.expiresAt)
+  if (expiresAt !== undefined) state.expiresAt = expiresAt
+  const checkedAt = time(v.checkedAt)
+  if (checkedAt !== undefined) state.checkedAt = checkedAt
+  return Object.keys(state).length > 0 ? state : undefined
+}
+
+/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
+const MAX_DATE_MS = 8.64e15
+
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value: unknown): number | undefined {
+  let ms: number
+  if (typeof value === 'number') ms = value
+  else if (typeof value === 'string' && value) {
+    ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value)
+  } else return undefined
+  return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined
+}
+
+function isoOf(date: Date | undefined): string | undefined {
+  return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined
+}
+
+/** What main saves under PENDING_STATE, as JSON: it binds the pending file (refresh/pending.ts), never a token. */
+export interface PendingBinding {
+  path: string
+  /** Random, also inside the file: ties the file to this run. */
+  nonce: string
+  /** SHA-256 of the file's content as main wrote it. */
+  sha256: string
+  /**
+   * The credentials file this run wrote for the CLI: read back, then removed, at job end. Kept here, not in the
+   * file, so that the post step removes it even when a later step changed or deleted the file.
+   */
+  credentialsFile?: string
+}
+
+const NONCE = /^[0-9a-f]{32}$/
+const SHA256 = /^[0-9a-f]{64}$/
+
+export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')
+
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+export function savePendingBinding(
+  core: Pick<Core, 'saveState'>,
+  binding: PendingBinding | undefined
+): void {
+  core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '')
+}
+
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+export function parsePendingBinding(raw: string): PendingBinding | undefined {
+  try {
+    const value = JSON.parse(raw) as Partial<PendingBinding>
+    if (
+      typeof value.path === 'string' &&
+      value.path !== '' &&
+      NONCE.test(value.nonce ?? '') &&
+      SHA256.test(value.sha256 ?? '') &&
+      (value.credentialsFile === undefined ||
+        (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile)))
+    )
+      return value as PendingBinding
+  } catch {
+    // not the state main saves
+  }
+  return undefined
+}
+
+/**
+ * What main saves under NETWORK_STATE, as JSON: each of the variables it is given that is set, by name, with the
+ * SHA-256 of its value. A proxy URL can hold a password: the record keeps a digest, never the value. A later step can
+ * read the values themselves in its own environment, so the digest gives it nothing new.
+ */
+export type NetworkRecord = Readonly<Record<string, unknown>>
+
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+export const networkDigest = (value: string | undefined) =>
+  value === undefined ? undefined : sha256Hex(value)
+
+/** The record main saves of `variables` as `env` has them. */
+export function serializeNetworkRecord(
+  env: NodeJS.ProcessEnv,
+  variables: readonly string[]
+): string {
+  const record: Record<string, string> = {}
+  for (const name of variables) {
+    const digest = networkDigest(env[name])
+    if (digest !== undefined) record[name] = digest
+  }
+  return JSON.stringify(record)
+}
+
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+export function parseNetworkRecord(raw: string): NetworkRecord | 'unreadable' | undefined {
+  if (raw === '') return undefined
+  try {
+    const parsed: unknown = JSON.parse(raw)
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      return parsed as NetworkRecord
+  } catch {
+    // not the state main saves
+  }
+  return 'unreadable'
+}
