@@ -9,14 +9,21 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { claudeBinary } from '../scripts/make-fixtures.js'
+import { anthropicProbe } from '../src/providers/anthropic-api.js'
 
-/** Runs the CLI once with `name=value` against a server that refuses everything; returns the credential it sent. */
-async function sentFor(name: string, value: string): Promise<string | undefined> {
-  const sent: string[] = []
+/** What the CLI sent with its first model request. */
+interface Sent {
+  credential: string
+  headers: Record<string, string | string[] | undefined>
+}
+
+/** Runs the CLI once with `name=value` against a server that refuses everything; returns what it sent. */
+async function requestFor(name: string, value: string): Promise<Sent | undefined> {
+  const sent: Sent[] = []
   const server = createServer((req, res) => {
     const bearer = /^Bearer (.*)$/s.exec(req.headers.authorization ?? '')?.[1]
     const key = req.headers['x-api-key']
-    sent.push(String(key ?? bearer ?? ''))
+    sent.push({ credential: String(key ?? bearer ?? ''), headers: req.headers })
     res.writeHead(401, { 'content-type': 'application/json', 'request-id': 'req_011Cvalues' })
     res.end(
       JSON.stringify({
@@ -44,12 +51,14 @@ async function sentFor(name: string, value: string): Promise<string | undefined>
     const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
     await new Promise(resolve => child.on('close', resolve))
     clearTimeout(timer)
-    return sent.find(Boolean)
+    return sent.find(request => request.credential)
   } finally {
     server.close()
     rmSync(home, { recursive: true, force: true })
   }
 }
+
+const sentFor = async (name: string, value: string) => (await requestFor(name, value))?.credential
 
 describe('what the real claude CLI sends for a pasted credential', () => {
   it.each([
@@ -61,6 +70,26 @@ describe('what the real claude CLI sends for a pasted credential', () => {
     async (name, secret) => {
       expect(await sentFor(name, `  ${secret}\n`)).toBe(secret)
       expect(await sentFor(name, `"${secret}"`)).toBe(`"${secret}"`)
+    },
+    240_000
+  )
+
+  it.each([
+    ['ANTHROPIC_API_KEY', 'sk-ant-api03-values-key', 'x-api-key'],
+    ['CLAUDE_CODE_OAUTH_TOKEN', 'sk-ant-oat01-values-token', 'oauth'],
+    ['ANTHROPIC_AUTH_TOKEN', 'gateway-values-token', 'bearer']
+  ] as const)(
+    "%s: the probe sends the credential in the CLI's header, with its version and OAuth beta",
+    async (name, secret, scheme) => {
+      const cli = await requestFor(name, secret)
+      const { request } = anthropicProbe({ scheme, secret }, { baseUrl: 'http://127.0.0.1' })
+      const probe = request.headers ?? {}
+      expect(probe['anthropic-version']).toBe(cli?.headers['anthropic-version'])
+      expect(probe['x-api-key']).toBe(cli?.headers['x-api-key'])
+      expect(probe.authorization).toBe(cli?.headers.authorization)
+      const cliBetas = String(cli?.headers['anthropic-beta'] ?? '').split(',')
+      if (scheme === 'oauth') expect(cliBetas).toContain(probe['anthropic-beta'])
+      else expect(probe['anthropic-beta']).toBeUndefined()
     },
     240_000
   )

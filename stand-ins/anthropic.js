@@ -1,4 +1,5 @@
-// A stand-in for the Anthropic API on loopback, speaking its wire format (shared/CONTEXT.md §2, §5):
+// A stand-in for the Anthropic API on loopback, speaking its wire format (https://docs.anthropic.com/en/api/errors,
+// https://docs.anthropic.com/en/api/messages-streaming):
 // GET /v1/models, POST /v1/messages/count_tokens, and POST /v1/messages as a Messages API SSE stream.
 // Used by the tests, the demo, the bench and the fixture generator. Plain JS so `npm run demo` needs no build.
 import { createServer } from 'node:http'

@@ -1,4 +1,5 @@
-// A stand-in for Claude's OAuth token endpoint on loopback (shared/CONTEXT.md §3): `POST /v1/oauth/token` with
+// A stand-in for Claude's OAuth token endpoint on loopback, a refresh as RFC 6749 §6 has it
+// (https://www.rfc-editor.org/rfc/rfc6749#section-6): `POST /v1/oauth/token` with
 // `{"grant_type":"refresh_token","refresh_token":…,"client_id":…}` answers `{access_token, refresh_token, expires_in,
 // scope, token_type}`. Refresh tokens are single-use and rotate on every refresh; replaying a used one answers
 // `invalid_grant` and is counted in `replays` (a broken chain). Faults are injected per request.

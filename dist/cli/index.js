@@ -540,7 +540,7 @@ var oauth_token = __nccwpck_require__(8913);
 
 
 
-/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
+/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
 const CLOUD_PROVIDERS = [
     ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
     ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
@@ -2498,7 +2498,7 @@ function parseTimestamp(input, value) {
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
 
 const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
 const OAUTH_BETA = 'oauth-2025-04-20';
 const PROBE_MODEL = 'claude-sonnet-4-5';
 /** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
@@ -3115,7 +3115,7 @@ var oauth_token = __nccwpck_require__(8913);
 
 
 /**
- * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
 const PROVIDERS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];

@@ -31182,7 +31182,7 @@ function parseRetryAfter(value, now = Date.now()) {
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
 
 const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
 const OAUTH_BETA = 'oauth-2025-04-20';
 const PROBE_MODEL = 'claude-sonnet-4-5';
 /** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
@@ -31727,7 +31727,7 @@ const oauthToken = {
 
 
 /**
- * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
 const providers_PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];
@@ -32512,7 +32512,7 @@ function readMainInputs(input, env) {
 
 
 
-/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
+/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
 const CLOUD_PROVIDERS = [
     ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
     ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],

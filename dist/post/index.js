@@ -31024,7 +31024,7 @@ function retry_parseRetryAfter(value, now = Date.now()) {
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
 
 const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
 const OAUTH_BETA = 'oauth-2025-04-20';
 const PROBE_MODEL = 'claude-sonnet-4-5';
 /** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
@@ -31597,7 +31597,7 @@ const oauthToken = {
 
 
 /**
- * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
 const PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];

@@ -10,7 +10,7 @@ import type {
 import { parseRetryAfter } from '../http/retry.js'
 
 export const ANTHROPIC_VERSION = '2023-06-01'
-/** Claude Code sends exactly this beta with an OAuth access token (shared/CONTEXT.md §2). */
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
 export const OAUTH_BETA = 'oauth-2025-04-20'
 const PROBE_MODEL = 'claude-sonnet-4-5'
 

@@ -5,7 +5,7 @@ import { claudeCredentials } from './claude-credentials.js'
 import { oauthToken } from './oauth-token.js'
 
 /**
- * Every provider, in Claude Code's own precedence, highest first (shared/CONTEXT.md §1): ANTHROPIC_AUTH_TOKEN,
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
  * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
  */
 export const PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials] as const

@@ -6,7 +6,7 @@ import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
 import { PREFIX, UserError } from '../common/errors.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
 
-/** Environment variables that send Claude Code to a cloud provider instead (shared/CONTEXT.md §1). */
+/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
 const CLOUD_PROVIDERS: Array<[string, string]> = [
   ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
   ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],

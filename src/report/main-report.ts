@@ -9,7 +9,7 @@ import { PREFIX, reasonOf } from '../common/errors.js'
 import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from '../common/markdown.js'
 import type { Redact } from '../common/redact.js'
 
-/** What the event tells about missing secrets (shared/CONTEXT.md §7): forks and Dependabot get none. */
+/** What the event tells about missing secrets (https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions): forks and Dependabot get none. */
 export interface EventFacts {
   name?: string
   actor?: string
