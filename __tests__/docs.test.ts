@@ -2,7 +2,7 @@
 // test fails when they differ, so a changed input cannot ship with stale documentation. It also holds action.yml
 // to what the tables need: every input has a description and a default, every output a description.
 import { describe, expect, test } from '@jest/globals'
-import { readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { inputsTable, outputsTable, renderReadme } from '../scripts/docs.js'
@@ -16,6 +16,7 @@ import { MAX_WORKFLOW_BYTES } from '../src/workflow/timeout.js'
 import { LONGEST_LOCK_MS } from '../src/refresh/lock.js'
 import { PENDING_MAX_BYTES } from '../src/refresh/pending.js'
 import { CREDENTIALS_MAX_BYTES } from '../src/refresh/credentials.js'
+import { LAYERS } from '../scripts/lint/layers.js'
 
 const ROOT = process.cwd()
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8')
@@ -196,5 +197,27 @@ describe('docs/reliability.md', () => {
     expect(files.length).toBeGreaterThan(0)
     for (const file of files) expect(section).toContain(`- \`__tests__/security/${file}\`: `)
     expect(section.match(/^- `__tests__\/security\//gm)).toHaveLength(files.length)
+  })
+})
+
+describe('docs/architecture.md', () => {
+  const page = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8')
+
+  test('every file and folder it names exists', () => {
+    const named = [
+      ...page.matchAll(/`((?:src|scripts|__tests__)\/[\w./-]*)`|\((src\/[\w./-]+)\)/g)
+    ].map(m => m[1] ?? m[2] ?? '')
+    expect(named.length).toBeGreaterThan(20)
+    for (const path of named) expect([path, existsSync(join(ROOT, path))]).toEqual([path, true])
+  })
+
+  test("its table of layers is the lint rule's, in order", () => {
+    const rows = new Map<number, string[]>()
+    for (const m of page.matchAll(/^\| (\d+) +\| ((?:`[\w.]+\/`(?:, )?)+) +\|/gm)) {
+      const folders = [...(m[2] ?? '').matchAll(/`([\w.]+)\/`/g)].map(f => f[1] ?? '')
+      rows.set(Number(m[1]), [...(rows.get(Number(m[1])) ?? []), ...folders])
+    }
+    const layers = LAYERS.filter(layer => !layer.includes('.'))
+    expect([...rows]).toEqual(layers.map((folders, index) => [index + 1, folders]))
   })
 })
