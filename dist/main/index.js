@@ -33372,19 +33372,8 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
     if (!step)
         return { kind: 'value', ...own };
     const given = own.raw.trim() !== '';
-    if (!kind.envVar) {
-        // The credentials file: Claude Code reads it only when no environment token is set.
-        if (handsOnOwnOutput)
-            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
-        if (step.kind === 'claude-cli')
-            return { kind: 'value', ...own };
-        return {
-            kind: 'absent',
-            ...(given && {
-                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
-            })
-        };
-    }
+    if (!kind.envVar)
+        return credentialsFileOrigin(kind, own, step, handsOnOwnOutput);
     const value = step.variable(kind.envVar);
     if (value.kind === 'inherited') {
         if (fromEnv.trim() !== '')
@@ -33415,6 +33404,19 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
         why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
     };
 }
+/** The credentials JSON as the Claude step gets it: Claude Code reads it only when no environment token is set. */
+function credentialsFileOrigin(kind, own, step, handsOnOwnOutput) {
+    if (handsOnOwnOutput)
+        return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
+    if (step.kind === 'claude-cli')
+        return { kind: 'value', ...own };
+    return {
+        kind: 'absent',
+        ...(own.raw.trim() !== '' && {
+            why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+        })
+    };
+}
 /**
  * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
  * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
@@ -33422,14 +33424,33 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
  * with (quotes around it).
  */
 function selectCredential(context, env, step) {
-    const providerContext = { ...context, checkPlacement: checkPlacement };
+    const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement: checkPlacement }, env, step);
+    const cloud = cloudProviderOf(env, step);
+    const [first, ...rest] = found;
+    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+    const chosen = unseen ? undefined : first;
+    const others = unseen ? found : rest;
+    warnings.push(...rankingWarnings(found, others, chosen, unseen));
+    const stepped = step ? { claudeStep: step } : {};
+    if (cloud)
+        return { others: found, warnings, cloudProvider: cloud, ...stepped };
+    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+    }
+    return {
+        ...(chosen && { chosen }),
+        others,
+        warnings,
+        ...stepped,
+        ...(unseen !== undefined && { unseen })
+    };
+}
+function findCredentials(context, env, step) {
     const found = [];
     const warnings = [];
     const empty = [];
     let unseen;
-    const ownOutput = step &&
-        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
-    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
+    const handsOnOwnOutput = ownOutputHandedOn(step);
     for (const kind of providers_PROVIDERS) {
         const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
@@ -33443,40 +33464,54 @@ function selectCredential(context, env, step) {
             empty.push(kind);
             continue;
         }
-        const { raw, from, name } = origin;
-        if (raw.trim() === '') {
-            if (raw !== '')
-                warnings.push(`'${name}' holds only whitespace and was ignored`);
+        if (origin.raw.trim() === '') {
+            if (origin.raw !== '')
+                warnings.push(`'${origin.name}' holds only whitespace and was ignored`);
             empty.push(kind);
             continue;
         }
-        const { value, notes, quoted } = cleanSecret(name, raw);
-        const credential = kind.read(value, from, providerContext);
-        credential.notes.unshift(...notes);
-        if (quoted)
-            credential.quoted = true;
-        if (origin.handedOn)
-            credential.handedOn = origin.handedOn;
-        found.push(credential);
+        found.push(readCredential(kind, origin, context));
     }
-    if (!attachRefreshToken(providerContext, found, warnings)) {
+    if (!attachRefreshToken(context, found, warnings)) {
         // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
         for (const kind of empty) {
-            const lone = kind.readEmpty?.(providerContext);
+            const lone = kind.readEmpty?.(context);
             if (lone)
                 found.push(lone);
         }
     }
+    return { found, warnings, ...(unseen !== undefined && { unseen }) };
+}
+/** When the Claude step passes Claude this action's own output (in any credential's variable): how it says so. */
+function ownOutputHandedOn(step) {
+    const ownOutput = step &&
+        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+    return ownOutput ? handedOnBy(ownOutput.why) : undefined;
+}
+/** The credential read from its value, cleaned first (its notes said first), marked when quoted or handed on. */
+function readCredential(kind, origin, context) {
+    const { value, notes, quoted } = cleanSecret(origin.name, origin.raw);
+    const credential = kind.read(value, origin.from, context);
+    credential.notes.unshift(...notes);
+    if (quoted)
+        credential.quoted = true;
+    if (origin.handedOn)
+        credential.handedOn = origin.handedOn;
+    return credential;
+}
+/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+function cloudProviderOf(env, step) {
     const cloud = CLOUD_PROVIDERS.find(([variable]) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
         return value.kind === 'step' && truthy(value.written);
     });
-    const [first, ...rest] = found;
-    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
-    const chosen = unseen ? undefined : first;
-    const others = unseen ? found : rest;
+    return cloud && `${cloud[1]} (${cloud[0]})`;
+}
+/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+function rankingWarnings(found, others, chosen, unseen) {
+    const warnings = [];
     if (found.some(c => c.source === 'anthropic-api-key') &&
         found.some(c => c.source === 'anthropic-auth-token')) {
         warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
@@ -33486,20 +33521,7 @@ function selectCredential(context, env, step) {
             ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
             : `${other.label} from ${other.from} is ignored: ${unseen}.`);
     }
-    const stepped = step ? { claudeStep: step } : {};
-    if (cloud) {
-        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
-    }
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
-    }
-    return {
-        ...(chosen && { chosen }),
-        others,
-        warnings,
-        ...stepped,
-        ...(unseen !== undefined && { unseen })
-    };
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
