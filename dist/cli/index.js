@@ -591,19 +591,8 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
     if (!step)
         return { kind: 'value', ...own };
     const given = own.raw.trim() !== '';
-    if (!kind.envVar) {
-        // The credentials file: Claude Code reads it only when no environment token is set.
-        if (handsOnOwnOutput)
-            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
-        if (step.kind === 'claude-cli')
-            return { kind: 'value', ...own };
-        return {
-            kind: 'absent',
-            ...(given && {
-                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
-            })
-        };
-    }
+    if (!kind.envVar)
+        return credentialsFileOrigin(kind, own, step, handsOnOwnOutput);
     const value = step.variable(kind.envVar);
     if (value.kind === 'inherited') {
         if (fromEnv.trim() !== '')
@@ -634,6 +623,19 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
         why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
     };
 }
+/** The credentials JSON as the Claude step gets it: Claude Code reads it only when no environment token is set. */
+function credentialsFileOrigin(kind, own, step, handsOnOwnOutput) {
+    if (handsOnOwnOutput)
+        return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
+    if (step.kind === 'claude-cli')
+        return { kind: 'value', ...own };
+    return {
+        kind: 'absent',
+        ...(own.raw.trim() !== '' && {
+            why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+        })
+    };
+}
 /**
  * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
  * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
@@ -641,14 +643,33 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
  * with (quotes around it).
  */
 function selectCredential(context, env, step) {
-    const providerContext = { ...context, checkPlacement: checkPlacement };
+    const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement: checkPlacement }, env, step);
+    const cloud = cloudProviderOf(env, step);
+    const [first, ...rest] = found;
+    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+    const chosen = unseen ? undefined : first;
+    const others = unseen ? found : rest;
+    warnings.push(...rankingWarnings(found, others, chosen, unseen));
+    const stepped = step ? { claudeStep: step } : {};
+    if (cloud)
+        return { others: found, warnings, cloudProvider: cloud, ...stepped };
+    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+    }
+    return {
+        ...(chosen && { chosen }),
+        others,
+        warnings,
+        ...stepped,
+        ...(unseen !== undefined && { unseen })
+    };
+}
+function findCredentials(context, env, step) {
     const found = [];
     const warnings = [];
     const empty = [];
     let unseen;
-    const ownOutput = step &&
-        providers/* PROVIDERS */.x.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
-    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
+    const handsOnOwnOutput = ownOutputHandedOn(step);
     for (const kind of providers/* PROVIDERS */.x) {
         const origin = originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
@@ -662,40 +683,54 @@ function selectCredential(context, env, step) {
             empty.push(kind);
             continue;
         }
-        const { raw, from, name } = origin;
-        if (raw.trim() === '') {
-            if (raw !== '')
-                warnings.push(`'${name}' holds only whitespace and was ignored`);
+        if (origin.raw.trim() === '') {
+            if (origin.raw !== '')
+                warnings.push(`'${origin.name}' holds only whitespace and was ignored`);
             empty.push(kind);
             continue;
         }
-        const { value, notes, quoted } = (0,clean/* cleanSecret */.Q)(name, raw);
-        const credential = kind.read(value, from, providerContext);
-        credential.notes.unshift(...notes);
-        if (quoted)
-            credential.quoted = true;
-        if (origin.handedOn)
-            credential.handedOn = origin.handedOn;
-        found.push(credential);
+        found.push(readCredential(kind, origin, context));
     }
-    if (!attachRefreshToken(providerContext, found, warnings)) {
+    if (!attachRefreshToken(context, found, warnings)) {
         // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
         for (const kind of empty) {
-            const lone = kind.readEmpty?.(providerContext);
+            const lone = kind.readEmpty?.(context);
             if (lone)
                 found.push(lone);
         }
     }
+    return { found, warnings, ...(unseen !== undefined && { unseen }) };
+}
+/** When the Claude step passes Claude this action's own output (in any credential's variable): how it says so. */
+function ownOutputHandedOn(step) {
+    const ownOutput = step &&
+        providers/* PROVIDERS */.x.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+    return ownOutput ? handedOnBy(ownOutput.why) : undefined;
+}
+/** The credential read from its value, cleaned first (its notes said first), marked when quoted or handed on. */
+function readCredential(kind, origin, context) {
+    const { value, notes, quoted } = (0,clean/* cleanSecret */.Q)(origin.name, origin.raw);
+    const credential = kind.read(value, origin.from, context);
+    credential.notes.unshift(...notes);
+    if (quoted)
+        credential.quoted = true;
+    if (origin.handedOn)
+        credential.handedOn = origin.handedOn;
+    return credential;
+}
+/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+function cloudProviderOf(env, step) {
     const cloud = CLOUD_PROVIDERS.find(([variable]) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
         return value.kind === 'step' && truthy(value.written);
     });
-    const [first, ...rest] = found;
-    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
-    const chosen = unseen ? undefined : first;
-    const others = unseen ? found : rest;
+    return cloud && `${cloud[1]} (${cloud[0]})`;
+}
+/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+function rankingWarnings(found, others, chosen, unseen) {
+    const warnings = [];
     if (found.some(c => c.source === 'anthropic-api-key') &&
         found.some(c => c.source === 'anthropic-auth-token')) {
         warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
@@ -705,20 +740,7 @@ function selectCredential(context, env, step) {
             ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
             : `${other.label} from ${other.from} is ignored: ${unseen}.`);
     }
-    const stepped = step ? { claudeStep: step } : {};
-    if (cloud) {
-        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
-    }
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
-    }
-    return {
-        ...(chosen && { chosen }),
-        others,
-        warnings,
-        ...stepped,
-        ...(unseen !== undefined && { unseen })
-    };
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./lib/http/request.js
@@ -2572,95 +2594,85 @@ const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
  * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
  * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-function classifyAnswer(route, httpStatus, text, headers) {
-    const body = readBody(text);
-    const error = apiError(body);
-    const headerId = headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    const base = { ...(requestId && { requestId }) };
-    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
-    const notFromApi = (consequence) => ({
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
-        ...base
-    });
-    const retryAfter = () => {
-        const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .m)(headers['retry-after']);
-        return retryAfterMs === undefined ? {} : { retryAfterMs };
-    };
-    if (httpStatus === 429) {
-        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
-            return { status: 'billing', message: error.message, ...base };
-        }
-        return {
-            status: 'transient',
-            message: `rate limited (429): ${apiSaid('too many requests')}`,
-            ...base,
-            ...retryAfter()
-        };
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
     }
-    if (httpStatus >= 500 || httpStatus === 408) {
-        return {
-            status: 'transient',
-            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
-            ...base,
-            ...retryAfter()
-        };
+    if (status >= 300 && status < 400) {
+        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
     }
-    if (httpStatus >= 300 && httpStatus < 400) {
-        return {
-            status: 'unverifiable',
-            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
-            ...base
-        };
+    if (status === 407) {
+        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
     }
-    if (httpStatus === 407) {
-        return {
-            status: 'unverifiable',
-            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
-            ...base
-        };
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
+    if (status >= 200 && status < 300) {
         // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return body && route.isAnswer(body)
-            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
-            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+        return answer.body && route.isAnswer(answer.body)
+            ? verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
     }
-    if (!fromApi) {
-        return notFromApi(httpStatus === 401 || httpStatus === 403
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
             ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
             : "check 'anthropic-base-url'");
     }
-    if (error.type === 'billing_error' ||
-        httpStatus === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return { status: 'billing', message: error.message, ...base };
-    }
-    if (httpStatus === 401) {
-        return {
-            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
-            message: error.message,
-            ...base
-        };
-    }
-    if (httpStatus === 403)
-        return { status: 'forbidden', message: error.message, ...base };
-    if (route.judgedAfterAuth.includes(httpStatus)) {
-        return {
-            status: 'valid',
-            message: `HTTP ${httpStatus} after authentication (${error.message})`,
-            ...base
-        };
-    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
     return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
-        ...base
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
     };
 }
-function describeBody(text, headers, body) {
+function verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .m)(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return verdict(answer, 'billing', error.message);
+    }
+    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
     if (text.trim() === '')
         return `empty body, ${type}`;
@@ -2682,7 +2694,7 @@ function anthropicProbe(credential, { baseUrl }) {
     };
     const probeOn = (route, request) => ({
         request,
-        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+        classify: answer => classifyAnswer(route, answer)
     });
     if (credential.scheme === 'x-api-key') {
         return probeOn(ROUTES.models, {

@@ -31256,95 +31256,85 @@ const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
  * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
  * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-function classifyAnswer(route, httpStatus, text, headers) {
-    const body = readBody(text);
-    const error = apiError(body);
-    const headerId = headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    const base = { ...(requestId && { requestId }) };
-    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
-    const notFromApi = (consequence) => ({
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
-        ...base
-    });
-    const retryAfter = () => {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
-        return retryAfterMs === undefined ? {} : { retryAfterMs };
-    };
-    if (httpStatus === 429) {
-        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
-            return { status: 'billing', message: error.message, ...base };
-        }
-        return {
-            status: 'transient',
-            message: `rate limited (429): ${apiSaid('too many requests')}`,
-            ...base,
-            ...retryAfter()
-        };
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
     }
-    if (httpStatus >= 500 || httpStatus === 408) {
-        return {
-            status: 'transient',
-            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
-            ...base,
-            ...retryAfter()
-        };
+    if (status >= 300 && status < 400) {
+        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
     }
-    if (httpStatus >= 300 && httpStatus < 400) {
-        return {
-            status: 'unverifiable',
-            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
-            ...base
-        };
+    if (status === 407) {
+        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
     }
-    if (httpStatus === 407) {
-        return {
-            status: 'unverifiable',
-            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
-            ...base
-        };
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
+    if (status >= 200 && status < 300) {
         // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return body && route.isAnswer(body)
-            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
-            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+        return answer.body && route.isAnswer(answer.body)
+            ? verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
     }
-    if (!fromApi) {
-        return notFromApi(httpStatus === 401 || httpStatus === 403
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
             ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
             : "check 'anthropic-base-url'");
     }
-    if (error.type === 'billing_error' ||
-        httpStatus === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return { status: 'billing', message: error.message, ...base };
-    }
-    if (httpStatus === 401) {
-        return {
-            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
-            message: error.message,
-            ...base
-        };
-    }
-    if (httpStatus === 403)
-        return { status: 'forbidden', message: error.message, ...base };
-    if (route.judgedAfterAuth.includes(httpStatus)) {
-        return {
-            status: 'valid',
-            message: `HTTP ${httpStatus} after authentication (${error.message})`,
-            ...base
-        };
-    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
     return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
-        ...base
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
     };
 }
-function describeBody(text, headers, body) {
+function verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return verdict(answer, 'billing', error.message);
+    }
+    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
     if (text.trim() === '')
         return `empty body, ${type}`;
@@ -31366,7 +31356,7 @@ function anthropicProbe(credential, { baseUrl }) {
     };
     const probeOn = (route, request) => ({
         request,
-        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+        classify: answer => classifyAnswer(route, answer)
     });
     if (credential.scheme === 'x-api-key') {
         return probeOn(ROUTES.models, {
@@ -32563,19 +32553,8 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
     if (!step)
         return { kind: 'value', ...own };
     const given = own.raw.trim() !== '';
-    if (!kind.envVar) {
-        // The credentials file: Claude Code reads it only when no environment token is set.
-        if (handsOnOwnOutput)
-            return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
-        if (step.kind === 'claude-cli')
-            return { kind: 'value', ...own };
-        return {
-            kind: 'absent',
-            ...(given && {
-                why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
-            })
-        };
-    }
+    if (!kind.envVar)
+        return credentialsFileOrigin(kind, own, step, handsOnOwnOutput);
     const value = step.variable(kind.envVar);
     if (value.kind === 'inherited') {
         if (fromEnv.trim() !== '')
@@ -32606,6 +32585,19 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
         why: `${value.why} sets ${kind.envVar} to ${written}, which this step cannot read. Pass the same value to input '${kind.source}' to check it`
     };
 }
+/** The credentials JSON as the Claude step gets it: Claude Code reads it only when no environment token is set. */
+function credentialsFileOrigin(kind, own, step, handsOnOwnOutput) {
+    if (handsOnOwnOutput)
+        return { kind: 'value', ...own, handedOn: handsOnOwnOutput };
+    if (step.kind === 'claude-cli')
+        return { kind: 'value', ...own };
+    return {
+        kind: 'absent',
+        ...(own.raw.trim() !== '' && {
+            why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+        })
+    };
+}
 /**
  * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
  * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
@@ -32613,14 +32605,33 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
  * with (quotes around it).
  */
 function selectCredential(context, env, step) {
-    const providerContext = { ...context, checkPlacement: checkPlacement };
+    const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement: checkPlacement }, env, step);
+    const cloud = cloudProviderOf(env, step);
+    const [first, ...rest] = found;
+    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+    const chosen = unseen ? undefined : first;
+    const others = unseen ? found : rest;
+    warnings.push(...rankingWarnings(found, others, chosen, unseen));
+    const stepped = step ? { claudeStep: step } : {};
+    if (cloud)
+        return { others: found, warnings, cloudProvider: cloud, ...stepped };
+    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+    }
+    return {
+        ...(chosen && { chosen }),
+        others,
+        warnings,
+        ...stepped,
+        ...(unseen !== undefined && { unseen })
+    };
+}
+function findCredentials(context, env, step) {
     const found = [];
     const warnings = [];
     const empty = [];
     let unseen;
-    const ownOutput = step &&
-        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
-    const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined;
+    const handsOnOwnOutput = ownOutputHandedOn(step);
     for (const kind of providers_PROVIDERS) {
         const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
@@ -32634,40 +32645,54 @@ function selectCredential(context, env, step) {
             empty.push(kind);
             continue;
         }
-        const { raw, from, name } = origin;
-        if (raw.trim() === '') {
-            if (raw !== '')
-                warnings.push(`'${name}' holds only whitespace and was ignored`);
+        if (origin.raw.trim() === '') {
+            if (origin.raw !== '')
+                warnings.push(`'${origin.name}' holds only whitespace and was ignored`);
             empty.push(kind);
             continue;
         }
-        const { value, notes, quoted } = cleanSecret(name, raw);
-        const credential = kind.read(value, from, providerContext);
-        credential.notes.unshift(...notes);
-        if (quoted)
-            credential.quoted = true;
-        if (origin.handedOn)
-            credential.handedOn = origin.handedOn;
-        found.push(credential);
+        found.push(readCredential(kind, origin, context));
     }
-    if (!attachRefreshToken(providerContext, found, warnings)) {
+    if (!attachRefreshToken(context, found, warnings)) {
         // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
         for (const kind of empty) {
-            const lone = kind.readEmpty?.(providerContext);
+            const lone = kind.readEmpty?.(context);
             if (lone)
                 found.push(lone);
         }
     }
+    return { found, warnings, ...(unseen !== undefined && { unseen }) };
+}
+/** When the Claude step passes Claude this action's own output (in any credential's variable): how it says so. */
+function ownOutputHandedOn(step) {
+    const ownOutput = step &&
+        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+    return ownOutput ? handedOnBy(ownOutput.why) : undefined;
+}
+/** The credential read from its value, cleaned first (its notes said first), marked when quoted or handed on. */
+function readCredential(kind, origin, context) {
+    const { value, notes, quoted } = cleanSecret(origin.name, origin.raw);
+    const credential = kind.read(value, origin.from, context);
+    credential.notes.unshift(...notes);
+    if (quoted)
+        credential.quoted = true;
+    if (origin.handedOn)
+        credential.handedOn = origin.handedOn;
+    return credential;
+}
+/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+function cloudProviderOf(env, step) {
     const cloud = CLOUD_PROVIDERS.find(([variable]) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
         return value.kind === 'step' && truthy(value.written);
     });
-    const [first, ...rest] = found;
-    // What Claude cannot be seen to use outranks everything found: then nothing found is used.
-    const chosen = unseen ? undefined : first;
-    const others = unseen ? found : rest;
+    return cloud && `${cloud[1]} (${cloud[0]})`;
+}
+/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+function rankingWarnings(found, others, chosen, unseen) {
+    const warnings = [];
     if (found.some(c => c.source === 'anthropic-api-key') &&
         found.some(c => c.source === 'anthropic-auth-token')) {
         warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
@@ -32677,20 +32702,7 @@ function selectCredential(context, env, step) {
             ? `${other.label} from ${other.from} is ignored: Claude Code uses the ${chosen.label} from ${chosen.from} first.`
             : `${other.label} from ${other.from} is ignored: ${unseen}.`);
     }
-    const stepped = step ? { claudeStep: step } : {};
-    if (cloud) {
-        return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped };
-    }
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
-    }
-    return {
-        ...(chosen && { chosen }),
-        others,
-        warnings,
-        ...stepped,
-        ...(unseen !== undefined && { unseen })
-    };
+    return warnings;
 }
 
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
@@ -34435,119 +34447,180 @@ function lockRef(...parts) {
     return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
 }
 const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
+/**
+ * Takes the lock: creates the ref on a fresh lock commit; while another run holds it, takes it over once it expired
+ * (or claims an implausible expiry), else looks again after a pause until `waitMs` runs out.
+ */
 async function acquireLock(options) {
-    const { api, owner, repo, ref } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const random = options.random ?? Math.random;
-    const ttlMs = options.ttlMs ?? 180_000;
-    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
-    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
-    const deadline = now() + (options.waitMs ?? 240_000);
-    const short = ref.replace(/^refs\//, '');
-    const where = `${owner}/${repo}`;
-    const call = async (route, params) => {
-        try {
-            return await api(route, { owner, repo, ...params });
-        }
-        catch (error) {
-            if (error instanceof NetworkError) {
-                throw new LockError(`${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+    const run = startLock(options);
+    const tree = await readBaseTree(run);
+    let commit = await makeLockCommit(run, tree, []);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
+    for (;;) {
+        if (commit.expiresAt.getTime() - run.now() < run.holdMs)
+            commit = await makeLockCommit(run, tree, []);
+        if (await createRef(run, commit))
+            return heldLock(run, commit);
+        const current = await readCurrentLock(run);
+        if (current) {
+            seen = current;
+            if (current.takeable) {
+                const taken = await takeOver(run, tree, current);
+                if (taken)
+                    return taken;
+                continue;
             }
-            throw error;
         }
+        if (run.now() >= run.deadline)
+            throw busyError(run, seen);
+        await run.sleep(Math.max(0, Math.min(run.pollMs * (0.5 + run.random()), run.deadline - run.now())));
+    }
+}
+function startLock(options) {
+    const now = options.now ?? Date.now;
+    const ttlMs = options.ttlMs ?? 180_000;
+    return {
+        options,
+        short: options.ref.replace(/^refs\//, ''),
+        where: `${options.owner}/${options.repo}`,
+        now,
+        sleep: options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms))),
+        random: options.random ?? Math.random,
+        ttlMs,
+        holdMs: Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs),
+        maxExpiryMs: options.maxExpiryMs ?? ttlMs + 60_000,
+        deadline: now() + (options.waitMs ?? 240_000),
+        pollMs: options.pollMs ?? 1000
     };
-    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+}
+/** Calls the API on the lock's repository; a network failure becomes an `unreachable` LockError. */
+async function callApi(run, route, params) {
+    const { api, owner, repo, ref } = run.options;
+    try {
+        return await api(route, { owner, repo, ...params });
+    }
+    catch (error) {
+        if (error instanceof NetworkError) {
+            throw new LockError(`${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${run.where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+        }
+        throw error;
+    }
+}
+/** The LockError for an answer that is not the one expected: a refusal (`denied`), or a failure of the API. */
+function deniedError(run, what, answer) {
+    const { ref } = run.options;
+    const { where } = run;
+    return answer.status >= 500 || answer.status === 429 || answer.status < 300
         ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
             new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
         : new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
             `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
-    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: options.baseSha
+}
+/** The tree of the run's commit, which every lock commit reuses. */
+async function readBaseTree(run) {
+    const { baseSha } = run.options;
+    const base = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: baseSha
     });
     if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-        throw denied(`read commit ${options.baseSha}`, base);
-    const tree = base.data.tree.sha;
-    const makeCommit = async (parents) => {
-        const expiresAt = new Date(now() + ttlMs);
-        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
-        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
-        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-            throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt };
-    };
-    const held = (commit, tookOver) => ({
-        ref,
+        throw deniedError(run, `read commit ${baseSha}`, base);
+    return base.data.tree.sha;
+}
+/** A lock commit on `parents`, whose message says until when the lock holds and who holds it. */
+async function makeLockCommit(run, tree, parents) {
+    const expiresAt = new Date(run.now() + run.ttlMs);
+    const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${run.options.holder}\n`;
+    const answer = await callApi(run, 'POST /repos/{owner}/{repo}/git/commits', {
+        message,
+        tree,
+        parents
+    });
+    if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+        throw deniedError(run, 'create a lock commit', answer);
+    return { sha: answer.data.sha, expiresAt };
+}
+/** Creates the ref on `commit`: true when created, false when it already exists (another run holds the lock). */
+async function createRef(run, commit) {
+    const created = await callApi(run, 'POST /repos/{owner}/{repo}/git/refs', {
+        ref: run.options.ref,
+        sha: commit.sha
+    });
+    if (created.status === 201)
+        return true;
+    if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+        throw deniedError(run, 'create the ref', created);
+    return false;
+}
+/**
+ * The lock another run holds, or undefined when the ref is gone (404: released between the two calls). Then the
+ * caller tries again, after the same pause and within the same deadline as a busy lock, so that a lock taken and
+ * released over and over cannot keep it spinning.
+ */
+async function readCurrentLock(run) {
+    const current = await callApi(run, 'GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: run.short });
+    if (current.status === 404)
+        return undefined;
+    const sha = current.data?.object?.sha;
+    if (current.status !== 200 || typeof sha !== 'string')
+        throw deniedError(run, 'read the ref', current);
+    const info = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: sha
+    });
+    const message = String(info.data?.message ?? '');
+    const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+    const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+    const implausible = expiresAt.getTime() - run.now() > run.maxExpiryMs;
+    const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= run.now() || implausible;
+    return { sha, holder, expiresAt, implausible, takeable: info.status === 200 && expired };
+}
+/** Takes over the expired lock, as the header says; undefined when another run moved the ref first. */
+async function takeOver(run, tree, current) {
+    const takeover = await makeLockCommit(run, tree, [current.sha]);
+    const moved = await callApi(run, 'PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        ref: run.short,
+        sha: takeover.sha,
+        force: false
+    });
+    if (moved.status !== 200)
+        return undefined;
+    return heldLock(run, takeover, {
+        holder: current.holder,
+        ...(current.implausible ? { implausibleExpiry: current.expiresAt } : {})
+    });
+}
+function heldLock(run, commit, tookOver) {
+    return {
+        ref: run.options.ref,
         sha: commit.sha,
         expiresAt: commit.expiresAt,
         ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
         ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-        async release() {
-            try {
-                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-                    owner,
-                    repo,
-                    ref: short
-                });
-                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
-                }
-            }
-            catch {
-                // It expires by itself.
-            }
+        release: () => releaseLock(run, commit)
+    };
+}
+/** Deletes the ref if it still points to `commit`. Never throws. */
+async function releaseLock(run, commit) {
+    const { api, owner, repo } = run.options;
+    try {
+        const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+            owner,
+            repo,
+            ref: run.short
+        });
+        if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+            await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: run.short });
         }
-    });
-    let commit = await makeCommit([]);
-    // The last holder seen, for the message when the wait runs out.
-    let seen;
-    for (;;) {
-        if (commit.expiresAt.getTime() - now() < holdMs)
-            commit = await makeCommit([]);
-        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
-        if (created.status === 201)
-            return held(commit);
-        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-            throw denied('create the ref', created);
-        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-        if (current.status !== 404) {
-            const sha = current.data?.object?.sha;
-            if (current.status !== 200 || typeof sha !== 'string')
-                throw denied('read the ref', current);
-            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-                commit_sha: sha
-            });
-            const message = String(info.data?.message ?? '');
-            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
-            seen = { holder, expiresAt };
-            if (info.status === 200 && expired) {
-                const takeover = await makeCommit([sha]);
-                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                    ref: short,
-                    sha: takeover.sha,
-                    force: false
-                });
-                if (moved.status === 200)
-                    return held(takeover, {
-                        holder,
-                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
-                    });
-                continue;
-            }
-        }
-        if (now() >= deadline) {
-            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-            throw new LockError(`${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
-        }
-        const pollMs = options.pollMs ?? 1000;
-        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
     }
+    catch {
+        // It expires by itself.
+    }
+}
+/** The wait ran out while another run held the lock. */
+function busyError(run, seen) {
+    const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+    return new LockError(`${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${run.options.ref} in ${run.where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+        'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/lock.js

@@ -31098,95 +31098,85 @@ const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
  * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
  * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-function classifyAnswer(route, httpStatus, text, headers) {
-    const body = readBody(text);
-    const error = apiError(body);
-    const headerId = headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    const base = { ...(requestId && { requestId }) };
-    const apiSaid = (fallback) => (fromApi ? error.message : '') || fallback;
-    const notFromApi = (consequence) => ({
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
-        ...base
-    });
-    const retryAfter = () => {
-        const retryAfterMs = retry_parseRetryAfter(headers['retry-after']);
-        return retryAfterMs === undefined ? {} : { retryAfterMs };
-    };
-    if (httpStatus === 429) {
-        if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
-            return { status: 'billing', message: error.message, ...base };
-        }
-        return {
-            status: 'transient',
-            message: `rate limited (429): ${apiSaid('too many requests')}`,
-            ...base,
-            ...retryAfter()
-        };
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
     }
-    if (httpStatus >= 500 || httpStatus === 408) {
-        return {
-            status: 'transient',
-            message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
-            ...base,
-            ...retryAfter()
-        };
+    if (status >= 300 && status < 400) {
+        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
     }
-    if (httpStatus >= 300 && httpStatus < 400) {
-        return {
-            status: 'unverifiable',
-            message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
-            ...base
-        };
+    if (status === 407) {
+        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
     }
-    if (httpStatus === 407) {
-        return {
-            status: 'unverifiable',
-            message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
-            ...base
-        };
-    }
-    if (httpStatus >= 200 && httpStatus < 300) {
+    if (status >= 200 && status < 300) {
         // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return body && route.isAnswer(body)
-            ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
-            : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`);
+        return answer.body && route.isAnswer(answer.body)
+            ? verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
     }
-    if (!fromApi) {
-        return notFromApi(httpStatus === 401 || httpStatus === 403
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
             ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
             : "check 'anthropic-base-url'");
     }
-    if (error.type === 'billing_error' ||
-        httpStatus === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return { status: 'billing', message: error.message, ...base };
-    }
-    if (httpStatus === 401) {
-        return {
-            status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
-            message: error.message,
-            ...base
-        };
-    }
-    if (httpStatus === 403)
-        return { status: 'forbidden', message: error.message, ...base };
-    if (route.judgedAfterAuth.includes(httpStatus)) {
-        return {
-            status: 'valid',
-            message: `HTTP ${httpStatus} after authentication (${error.message})`,
-            ...base
-        };
-    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
     return {
-        status: 'unverifiable',
-        message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
-        ...base
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
     };
 }
-function describeBody(text, headers, body) {
+function verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = retry_parseRetryAfter(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return verdict(answer, 'billing', error.message);
+    }
+    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
     if (text.trim() === '')
         return `empty body, ${type}`;
@@ -31208,7 +31198,7 @@ function anthropicProbe(credential, { baseUrl }) {
     };
     const probeOn = (route, request) => ({
         request,
-        classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+        classify: answer => classifyAnswer(route, answer)
     });
     if (credential.scheme === 'x-api-key') {
         return probeOn(ROUTES.models, {
@@ -33030,119 +33020,180 @@ function lockRef(...parts) {
     return `refs/claude-preflight/locks/${parts.map(p => p.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^\.+/, '_')).join('/')}`;
 }
 const LOCK_DOC = 'https://docs.github.com/rest/git/refs';
+/**
+ * Takes the lock: creates the ref on a fresh lock commit; while another run holds it, takes it over once it expired
+ * (or claims an implausible expiry), else looks again after a pause until `waitMs` runs out.
+ */
 async function acquireLock(options) {
-    const { api, owner, repo, ref } = options;
-    const now = options.now ?? Date.now;
-    const sleep = options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms)));
-    const random = options.random ?? Math.random;
-    const ttlMs = options.ttlMs ?? 180_000;
-    const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs);
-    const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000;
-    const deadline = now() + (options.waitMs ?? 240_000);
-    const short = ref.replace(/^refs\//, '');
-    const where = `${owner}/${repo}`;
-    const call = async (route, params) => {
-        try {
-            return await api(route, { owner, repo, ...params });
-        }
-        catch (error) {
-            if (error instanceof request_NetworkError) {
-                throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+    const run = startLock(options);
+    const tree = await readBaseTree(run);
+    let commit = await makeLockCommit(run, tree, []);
+    // The last holder seen, for the message when the wait runs out.
+    let seen;
+    for (;;) {
+        if (commit.expiresAt.getTime() - run.now() < run.holdMs)
+            commit = await makeLockCommit(run, tree, []);
+        if (await createRef(run, commit))
+            return heldLock(run, commit);
+        const current = await readCurrentLock(run);
+        if (current) {
+            seen = current;
+            if (current.takeable) {
+                const taken = await takeOver(run, tree, current);
+                if (taken)
+                    return taken;
+                continue;
             }
-            throw error;
         }
+        if (run.now() >= run.deadline)
+            throw busyError(run, seen);
+        await run.sleep(Math.max(0, Math.min(run.pollMs * (0.5 + run.random()), run.deadline - run.now())));
+    }
+}
+function startLock(options) {
+    const now = options.now ?? Date.now;
+    const ttlMs = options.ttlMs ?? 180_000;
+    return {
+        options,
+        short: options.ref.replace(/^refs\//, ''),
+        where: `${options.owner}/${options.repo}`,
+        now,
+        sleep: options.sleep ?? ((ms) => new Promise(resolve => setTimeout(resolve, ms))),
+        random: options.random ?? Math.random,
+        ttlMs,
+        holdMs: Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs),
+        maxExpiryMs: options.maxExpiryMs ?? ttlMs + 60_000,
+        deadline: now() + (options.waitMs ?? 240_000),
+        pollMs: options.pollMs ?? 1000
     };
-    const denied = (what, answer) => answer.status >= 500 || answer.status === 429 || answer.status < 300
+}
+/** Calls the API on the lock's repository; a network failure becomes an `unreachable` LockError. */
+async function callApi(run, route, params) {
+    const { api, owner, repo, ref } = run.options;
+    try {
+        return await api(route, { owner, repo, ...params });
+    }
+    catch (error) {
+        if (error instanceof request_NetworkError) {
+            throw new lock_LockError(`${errors_PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${run.where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+        }
+        throw error;
+    }
+}
+/** The LockError for an answer that is not the one expected: a refusal (`denied`), or a failure of the API. */
+function deniedError(run, what, answer) {
+    const { ref } = run.options;
+    const { where } = run;
+    return answer.status >= 500 || answer.status === 429 || answer.status < 300
         ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
             new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
         : new lock_LockError(`${errors_PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
             `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
-    const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: options.baseSha
+}
+/** The tree of the run's commit, which every lock commit reuses. */
+async function readBaseTree(run) {
+    const { baseSha } = run.options;
+    const base = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: baseSha
     });
     if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-        throw denied(`read commit ${options.baseSha}`, base);
-    const tree = base.data.tree.sha;
-    const makeCommit = async (parents) => {
-        const expiresAt = new Date(now() + ttlMs);
-        const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`;
-        const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents });
-        if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-            throw denied('create a lock commit', answer);
-        return { sha: answer.data.sha, expiresAt };
-    };
-    const held = (commit, tookOver) => ({
-        ref,
+        throw deniedError(run, `read commit ${baseSha}`, base);
+    return base.data.tree.sha;
+}
+/** A lock commit on `parents`, whose message says until when the lock holds and who holds it. */
+async function makeLockCommit(run, tree, parents) {
+    const expiresAt = new Date(run.now() + run.ttlMs);
+    const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${run.options.holder}\n`;
+    const answer = await callApi(run, 'POST /repos/{owner}/{repo}/git/commits', {
+        message,
+        tree,
+        parents
+    });
+    if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+        throw deniedError(run, 'create a lock commit', answer);
+    return { sha: answer.data.sha, expiresAt };
+}
+/** Creates the ref on `commit`: true when created, false when it already exists (another run holds the lock). */
+async function createRef(run, commit) {
+    const created = await callApi(run, 'POST /repos/{owner}/{repo}/git/refs', {
+        ref: run.options.ref,
+        sha: commit.sha
+    });
+    if (created.status === 201)
+        return true;
+    if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+        throw deniedError(run, 'create the ref', created);
+    return false;
+}
+/**
+ * The lock another run holds, or undefined when the ref is gone (404: released between the two calls). Then the
+ * caller tries again, after the same pause and within the same deadline as a busy lock, so that a lock taken and
+ * released over and over cannot keep it spinning.
+ */
+async function readCurrentLock(run) {
+    const current = await callApi(run, 'GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: run.short });
+    if (current.status === 404)
+        return undefined;
+    const sha = current.data?.object?.sha;
+    if (current.status !== 200 || typeof sha !== 'string')
+        throw deniedError(run, 'read the ref', current);
+    const info = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+        commit_sha: sha
+    });
+    const message = String(info.data?.message ?? '');
+    const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
+    const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
+    const implausible = expiresAt.getTime() - run.now() > run.maxExpiryMs;
+    const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= run.now() || implausible;
+    return { sha, holder, expiresAt, implausible, takeable: info.status === 200 && expired };
+}
+/** Takes over the expired lock, as the header says; undefined when another run moved the ref first. */
+async function takeOver(run, tree, current) {
+    const takeover = await makeLockCommit(run, tree, [current.sha]);
+    const moved = await callApi(run, 'PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+        ref: run.short,
+        sha: takeover.sha,
+        force: false
+    });
+    if (moved.status !== 200)
+        return undefined;
+    return heldLock(run, takeover, {
+        holder: current.holder,
+        ...(current.implausible ? { implausibleExpiry: current.expiresAt } : {})
+    });
+}
+function heldLock(run, commit, tookOver) {
+    return {
+        ref: run.options.ref,
         sha: commit.sha,
         expiresAt: commit.expiresAt,
         ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
         ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-        async release() {
-            try {
-                const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-                    owner,
-                    repo,
-                    ref: short
-                });
-                if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-                    await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short });
-                }
-            }
-            catch {
-                // It expires by itself.
-            }
+        release: () => releaseLock(run, commit)
+    };
+}
+/** Deletes the ref if it still points to `commit`. Never throws. */
+async function releaseLock(run, commit) {
+    const { api, owner, repo } = run.options;
+    try {
+        const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+            owner,
+            repo,
+            ref: run.short
+        });
+        if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+            await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: run.short });
         }
-    });
-    let commit = await makeCommit([]);
-    // The last holder seen, for the message when the wait runs out.
-    let seen;
-    for (;;) {
-        if (commit.expiresAt.getTime() - now() < holdMs)
-            commit = await makeCommit([]);
-        const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha });
-        if (created.status === 201)
-            return held(commit);
-        if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-            throw denied('create the ref', created);
-        const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short });
-        // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-        // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-        if (current.status !== 404) {
-            const sha = current.data?.object?.sha;
-            if (current.status !== 200 || typeof sha !== 'string')
-                throw denied('read the ref', current);
-            const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-                commit_sha: sha
-            });
-            const message = String(info.data?.message ?? '');
-            const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0);
-            const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder';
-            const implausible = expiresAt.getTime() - now() > maxExpiryMs;
-            const expired = Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible;
-            seen = { holder, expiresAt };
-            if (info.status === 200 && expired) {
-                const takeover = await makeCommit([sha]);
-                const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-                    ref: short,
-                    sha: takeover.sha,
-                    force: false
-                });
-                if (moved.status === 200)
-                    return held(takeover, {
-                        holder,
-                        ...(implausible ? { implausibleExpiry: expiresAt } : {})
-                    });
-                continue;
-            }
-        }
-        if (now() >= deadline) {
-            const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-            throw new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-                'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
-        }
-        const pollMs = options.pollMs ?? 1000;
-        await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())));
     }
+    catch {
+        // It expires by itself.
+    }
+}
+/** The wait ran out while another run held the lock. */
+function busyError(run, seen) {
+    const until = seen && !Number.isNaN(seen.expiresAt.getTime());
+    return new lock_LockError(`${errors_PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${run.options.ref} in ${run.where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+        'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/oauth.js
@@ -33887,67 +33938,89 @@ function annotate(core, failures, redact, omitted = 0) {
 }
 /** The markdown section for the job summary or the PR comment, within the audience's limit. */
 function reportMarkdown(failures, context) {
+    const view = viewFor(context);
+    const lines = failures.length === 0
+        ? noFailureSection(context, view)
+        : failureSection(failures, context, view);
+    const notes = reportNotes(failures, context, view);
+    if (notes.length > 0)
+        lines.push('', ...notes.map(note => `> ${note}`));
+    const limit = REPORT_LIMITS[context.audience];
+    return fitMarkdown(lines.join('\n') + '\n', limit, bytes, `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`);
+}
+function viewFor(context) {
     const redact = context.audience === 'comment'
         ? (text) => redactEncodedRuns(context.redact(text))
         : context.redact;
-    const quote = (text) => inlineCode(redact(text));
-    const quoteCell = (text) => cellCode(redact(text));
     const state = context.audience === 'comment' && context.state
         ? { ...context.state, fingerprint: undefined }
         : context.state;
-    const listed = failures.slice(0, MAX_LISTED);
-    const lines = [];
-    if (failures.length === 0) {
-        lines.push(`### ${errors_PREFIX}: no credential failure in the Claude step`);
-        lines.push('');
-        lines.push(context.files.length > 0
+    return {
+        quote: text => inlineCode(redact(text)),
+        quoteCell: text => cellCode(redact(text)),
+        ...(state && { state })
+    };
+}
+function noFailureSection(context, { quote }) {
+    return [
+        `### ${errors_PREFIX}: no credential failure in the Claude step`,
+        '',
+        context.files.length > 0
             ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
-            : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`);
+            : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
+    ];
+}
+/** The count, a table row per failure listed, the timeline, then each failure listed with its fix. */
+function failureSection(failures, context, view) {
+    const listed = failures.slice(0, MAX_LISTED);
+    const total = failures.length + (context.omitted ?? 0);
+    const lines = [
+        `### ${errors_PREFIX}: ${count(total, 'credential failure')} in the Claude step`,
+        '',
+        '| Kind | When | Before it | Retries | Seen in |',
+        '| --- | --- | --- | --- | --- |',
+        ...listed.map(failure => failureRow(failure, view))
+    ];
+    if (listed.length < total) {
+        lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`);
     }
-    else {
-        const total = failures.length + (context.omitted ?? 0);
-        lines.push(`### ${errors_PREFIX}: ${count(total, 'credential failure')} in the Claude step`);
-        lines.push('');
-        lines.push('| Kind | When | Before it | Retries | Seen in |');
-        lines.push('| --- | --- | --- | --- | --- |');
-        for (const failure of listed) {
-            const f = failure.first;
-            const when = [
-                f.secondsIntoRun !== undefined
-                    ? `${Math.round(f.secondsIntoRun / 60)} min into the run`
-                    : '',
-                f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
-            ]
-                .filter(Boolean)
-                .join(', ');
-            const before = f.turnsBefore !== undefined
-                ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
-                : 'not recorded';
-            const seen = failure.files
-                .slice(0, MAX_LISTED)
-                .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`);
-            if (failure.files.length > MAX_LISTED)
-                seen.push(`and ${failure.files.length - MAX_LISTED} more`);
-            lines.push(`| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`);
-        }
-        if (listed.length < total) {
-            lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`);
-        }
-        const timeline = timelineMermaid(listed, state);
-        if (timeline)
-            lines.push('', timeline.trimEnd());
-        for (const failure of listed) {
-            lines.push('');
-            lines.push(`#### ${failure.title} (\`${failure.kind}\`)`);
-            lines.push('');
-            lines.push(`${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`);
-            if (failure.preflight)
-                lines.push('', inertMarkdown(failure.preflight));
-            if (failure.lost)
-                lines.push('', inertMarkdown(failure.lost));
-            lines.push('', `**Fix:** ${inertMarkdown(failure.fix)}`);
-        }
-    }
+    const timeline = timelineMermaid(listed, view.state);
+    if (timeline)
+        lines.push('', timeline.trimEnd());
+    for (const failure of listed)
+        lines.push(...failureDetails(failure, view));
+    return lines;
+}
+function failureRow(failure, { quoteCell }) {
+    const f = failure.first;
+    const when = [
+        f.secondsIntoRun !== undefined ? `${Math.round(f.secondsIntoRun / 60)} min into the run` : '',
+        f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
+    ]
+        .filter(Boolean)
+        .join(', ');
+    const seen = failure.files
+        .slice(0, MAX_LISTED)
+        .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`);
+    if (failure.files.length > MAX_LISTED)
+        seen.push(`and ${failure.files.length - MAX_LISTED} more`);
+    return `| \`${failure.kind}\` | ${when || 'unknown'} | ${workBefore(f) ?? 'not recorded'} | ${f.retries} | ${seen.join(' ')} |`;
+}
+function failureDetails(failure, { quote }) {
+    return [
+        '',
+        `#### ${failure.title} (\`${failure.kind}\`)`,
+        '',
+        `${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`,
+        ...(failure.preflight ? ['', inertMarkdown(failure.preflight)] : []),
+        ...(failure.lost ? ['', inertMarkdown(failure.lost)] : []),
+        '',
+        `**Fix:** ${inertMarkdown(failure.fix)}`
+    ];
+}
+/** What the preflight checked, patterns that matched nothing, files that could not be read. */
+function reportNotes(failures, context, view) {
+    const { quote, state } = view;
     const notes = [];
     if (state?.label || state?.fingerprint) {
         const fingerprint = state.fingerprint ? ` ${inlineCode(state.fingerprint)}` : '';
@@ -33962,10 +34035,13 @@ function reportMarkdown(failures, context) {
     if (context.unreadable.length > MAX_LISTED) {
         notes.push(`Could not read ${count(context.unreadable.length - MAX_LISTED, 'more file')}.`);
     }
-    if (notes.length > 0)
-        lines.push('', ...notes.map(note => `> ${note}`));
-    const limit = REPORT_LIMITS[context.audience];
-    return fitMarkdown(lines.join('\n') + '\n', limit, bytes, `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`);
+    return notes;
+}
+/** The turns and tool calls done before a failure, when the transcript recorded them. */
+function workBefore(finding) {
+    return finding.turnsBefore !== undefined
+        ? `${finding.turnsBefore} turns, ${finding.toolCallsBefore ?? 0} tool calls`
+        : undefined;
 }
 /**
  * The run's timeline as a Mermaid gantt chart (GitHub draws it in job summaries and PR comments): the preflight's
@@ -33974,54 +34050,59 @@ function reportMarkdown(failures, context) {
  * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
  */
 function timelineMermaid(failures, state) {
-    const tasks = [[], [], []]; // sections: preflight, credential, Claude step
-    const times = [];
-    // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
-    const at = (value) => {
-        const ms = typeof value === 'string' ? Date.parse(value) : value;
-        return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= post_report_MAX_DATE_MS ? ms : undefined;
-    };
-    const milestone = (section, name, ms, crit = false) => {
-        times.push(ms);
-        tasks[section].push(`    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`);
-    };
-    const bar = (name, from, to, tag) => {
-        if (mermaidTime(from) === mermaidTime(to))
-            return; // under a second: nothing to draw
-        times.push(from, to);
-        tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`);
-    };
-    const failedAt = failures.map(f => at(f.first.at));
+    const failedAt = failures.map(f => chartTime(f.first.at));
+    if (!failedAt.some(ms => ms !== undefined))
+        return undefined;
     const firstFailure = failedAt.reduce((min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min), undefined);
-    const checkedAt = at(state?.checkedAt);
+    const gantt = { tasks: [[], [], []], times: [] };
+    const checkedAt = chartTime(state?.checkedAt);
     if (checkedAt !== undefined) {
         const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ');
-        milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt);
+        milestone(gantt, 0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt);
     }
-    const expiresAt = at(state?.expiresAt);
+    const expiresAt = chartTime(state?.expiresAt);
     if (expiresAt !== undefined) {
         const early = firstFailure !== undefined && expiresAt <= firstFailure;
-        milestone(1, 'Expiry measured at preflight', expiresAt, early);
+        milestone(gantt, 1, 'Expiry measured at preflight', expiresAt, early);
     }
-    const lead = failures.find(f => at(f.first.at) === firstFailure)?.first;
-    const started = at(lead?.runStartedAt);
-    if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
-        const done = lead.turnsBefore !== undefined
-            ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
-            : 'work';
-        bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done');
-        const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined;
-        if (ended !== undefined && ended - firstFailure >= 5000) {
-            bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
-        }
-    }
+    const lead = failures.find((_, i) => failedAt[i] === firstFailure)?.first;
+    if (lead && firstFailure !== undefined)
+        claudeRunBars(gantt, lead, firstFailure);
     failures.forEach((failure, i) => {
         const ms = failedAt[i];
         if (ms !== undefined)
-            milestone(2, `First failure ${failure.kind}`, ms, true);
+            milestone(gantt, 2, `First failure ${failure.kind}`, ms, true);
     });
-    if (!failures.some((_, i) => failedAt[i] !== undefined))
-        return undefined;
+    return ganttMarkdown(gantt);
+}
+/** A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn). */
+function chartTime(value) {
+    const ms = typeof value === 'string' ? Date.parse(value) : value;
+    return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= post_report_MAX_DATE_MS ? ms : undefined;
+}
+function milestone(gantt, section, name, ms, crit = false) {
+    gantt.times.push(ms);
+    gantt.tasks[section].push(`    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`);
+}
+/** A bar of the Claude step's section. */
+function bar(gantt, name, from, to, tag) {
+    if (mermaidTime(from) === mermaidTime(to))
+        return; // under a second: nothing to draw
+    gantt.times.push(from, to);
+    gantt.tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`);
+}
+/** The Claude run up to the first failure, and the time it went on after it without progress. */
+function claudeRunBars(gantt, lead, firstFailure) {
+    const started = chartTime(lead.runStartedAt);
+    if (started === undefined || started >= firstFailure)
+        return;
+    bar(gantt, `Claude run, ${workBefore(lead) ?? 'work'} before the failure`, started, firstFailure, 'done');
+    const ended = lead.runDurationMs !== undefined ? chartTime(started + lead.runDurationMs) : undefined;
+    if (ended !== undefined && ended - firstFailure >= 5000) {
+        bar(gantt, `After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit');
+    }
+}
+function ganttMarkdown({ tasks, times }) {
     const sections = ['Preflight', 'Credential', 'Claude step'];
     const body = sections.flatMap((name, i) => tasks[i].length > 0 ? [`    section ${name}`, ...tasks[i]] : []);
     const span = times.reduce((a, b) => Math.max(a, b), -Infinity) -

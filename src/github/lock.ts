@@ -70,137 +70,242 @@ export function lockRef(...parts: string[]): string {
 
 const LOCK_DOC = 'https://docs.github.com/rest/git/refs'
 
+/** One attempt to take the lock: its settings, with the defaults filled in. */
+interface LockRun {
+  options: LockOptions
+  /** The ref without `refs/`, as the routes that read, move and delete it name it. */
+  short: string
+  /** `owner/repo`, for messages. */
+  where: string
+  now: () => number
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  ttlMs: number
+  holdMs: number
+  maxExpiryMs: number
+  deadline: number
+  pollMs: number
+}
+
+/** A lock commit: the commit the ref points to while this run holds the lock. */
+interface LockCommit {
+  sha: string
+  expiresAt: Date
+}
+
+/** The lock as another run holds it, read from its ref and its commit. */
+interface CurrentLock {
+  sha: string
+  holder: string
+  expiresAt: Date
+  /** Its `expires-at` lies further ahead than this action ever takes a lock for. */
+  implausible: boolean
+  /** Its commit was read, and it expired (or is implausible): it may be taken over. */
+  takeable: boolean
+}
+
+/**
+ * Takes the lock: creates the ref on a fresh lock commit; while another run holds it, takes it over once it expired
+ * (or claims an implausible expiry), else looks again after a pause until `waitMs` runs out.
+ */
 export async function acquireLock(options: LockOptions): Promise<HeldLock> {
-  const { api, owner, repo, ref } = options
-  const now = options.now ?? Date.now
-  const sleep =
-    options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)))
-  const random = options.random ?? Math.random
-  const ttlMs = options.ttlMs ?? 180_000
-  const holdMs = Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs)
-  const maxExpiryMs = options.maxExpiryMs ?? ttlMs + 60_000
-  const deadline = now() + (options.waitMs ?? 240_000)
-  const short = ref.replace(/^refs\//, '')
-  const where = `${owner}/${repo}`
-
-  const call = async (route: string, params: Record<string, unknown>): Promise<ApiAnswer> => {
-    try {
-      return await api(route, { owner, repo, ...params })
-    } catch (error) {
-      if (error instanceof NetworkError) {
-        throw new LockError(
-          `${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`,
-          'unreachable'
-        )
+  const run = startLock(options)
+  const tree = await readBaseTree(run)
+  let commit = await makeLockCommit(run, tree, [])
+  // The last holder seen, for the message when the wait runs out.
+  let seen: CurrentLock | undefined
+  for (;;) {
+    if (commit.expiresAt.getTime() - run.now() < run.holdMs)
+      commit = await makeLockCommit(run, tree, [])
+    if (await createRef(run, commit)) return heldLock(run, commit)
+    const current = await readCurrentLock(run)
+    if (current) {
+      seen = current
+      if (current.takeable) {
+        const taken = await takeOver(run, tree, current)
+        if (taken) return taken
+        continue
       }
-      throw error
     }
+    if (run.now() >= run.deadline) throw busyError(run, seen)
+    await run.sleep(
+      Math.max(0, Math.min(run.pollMs * (0.5 + run.random()), run.deadline - run.now()))
+    )
   }
-  const denied = (what: string, answer: ApiAnswer) =>
-    answer.status >= 500 || answer.status === 429 || answer.status < 300
-      ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-        new LockError(
-          `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`,
-          'unreachable'
-        )
-      : new LockError(
-          `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
-            `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`,
-          'denied'
-        )
+}
 
-  const base = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-    commit_sha: options.baseSha
+function startLock(options: LockOptions): LockRun {
+  const now = options.now ?? Date.now
+  const ttlMs = options.ttlMs ?? 180_000
+  return {
+    options,
+    short: options.ref.replace(/^refs\//, ''),
+    where: `${options.owner}/${options.repo}`,
+    now,
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    ttlMs,
+    holdMs: Math.min(options.holdMs ?? (ttlMs * 2) / 3, ttlMs),
+    maxExpiryMs: options.maxExpiryMs ?? ttlMs + 60_000,
+    deadline: now() + (options.waitMs ?? 240_000),
+    pollMs: options.pollMs ?? 1000
+  }
+}
+
+/** Calls the API on the lock's repository; a network failure becomes an `unreachable` LockError. */
+async function callApi(
+  run: LockRun,
+  route: string,
+  params: Record<string, unknown>
+): Promise<ApiAnswer> {
+  const { api, owner, repo, ref } = run.options
+  try {
+    return await api(route, { owner, repo, ...params })
+  } catch (error) {
+    if (error instanceof NetworkError) {
+      throw new LockError(
+        `${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${run.where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`,
+        'unreachable'
+      )
+    }
+    throw error
+  }
+}
+
+/** The LockError for an answer that is not the one expected: a refusal (`denied`), or a failure of the API. */
+function deniedError(run: LockRun, what: string, answer: ApiAnswer): LockError {
+  const { ref } = run.options
+  const { where } = run
+  return answer.status >= 500 || answer.status === 429 || answer.status < 300
+    ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
+      new LockError(
+        `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`,
+        'unreachable'
+      )
+    : new LockError(
+        `${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+          `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`,
+        'denied'
+      )
+}
+
+/** The tree of the run's commit, which every lock commit reuses. */
+async function readBaseTree(run: LockRun): Promise<string> {
+  const { baseSha } = run.options
+  const base = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+    commit_sha: baseSha
   })
   if (base.status !== 200 || typeof base.data?.tree?.sha !== 'string')
-    throw denied(`read commit ${options.baseSha}`, base)
-  const tree: string = base.data.tree.sha
+    throw deniedError(run, `read commit ${baseSha}`, base)
+  return base.data.tree.sha
+}
 
-  const makeCommit = async (parents: string[]) => {
-    const expiresAt = new Date(now() + ttlMs)
-    const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${options.holder}\n`
-    const answer = await call('POST /repos/{owner}/{repo}/git/commits', { message, tree, parents })
-    if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
-      throw denied('create a lock commit', answer)
-    return { sha: answer.data.sha as string, expiresAt }
-  }
+/** A lock commit on `parents`, whose message says until when the lock holds and who holds it. */
+async function makeLockCommit(run: LockRun, tree: string, parents: string[]): Promise<LockCommit> {
+  const expiresAt = new Date(run.now() + run.ttlMs)
+  const message = `claude-preflight lock\n\nexpires-at: ${expiresAt.toISOString()}\nholder: ${run.options.holder}\n`
+  const answer = await callApi(run, 'POST /repos/{owner}/{repo}/git/commits', {
+    message,
+    tree,
+    parents
+  })
+  if (answer.status !== 201 || typeof answer.data?.sha !== 'string')
+    throw deniedError(run, 'create a lock commit', answer)
+  return { sha: answer.data.sha as string, expiresAt }
+}
 
-  const held = (
-    commit: { sha: string; expiresAt: Date },
-    tookOver?: { holder: string; implausibleExpiry?: Date }
-  ): HeldLock => ({
-    ref,
+/** Creates the ref on `commit`: true when created, false when it already exists (another run holds the lock). */
+async function createRef(run: LockRun, commit: LockCommit): Promise<boolean> {
+  const created = await callApi(run, 'POST /repos/{owner}/{repo}/git/refs', {
+    ref: run.options.ref,
+    sha: commit.sha
+  })
+  if (created.status === 201) return true
+  if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+    throw deniedError(run, 'create the ref', created)
+  return false
+}
+
+/**
+ * The lock another run holds, or undefined when the ref is gone (404: released between the two calls). Then the
+ * caller tries again, after the same pause and within the same deadline as a busy lock, so that a lock taken and
+ * released over and over cannot keep it spinning.
+ */
+async function readCurrentLock(run: LockRun): Promise<CurrentLock | undefined> {
+  const current = await callApi(run, 'GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: run.short })
+  if (current.status === 404) return undefined
+  const sha = current.data?.object?.sha
+  if (current.status !== 200 || typeof sha !== 'string')
+    throw deniedError(run, 'read the ref', current)
+  const info = await callApi(run, 'GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
+    commit_sha: sha
+  })
+  const message = String(info.data?.message ?? '')
+  const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0)
+  const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder'
+  const implausible = expiresAt.getTime() - run.now() > run.maxExpiryMs
+  const expired =
+    Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= run.now() || implausible
+  return { sha, holder, expiresAt, implausible, takeable: info.status === 200 && expired }
+}
+
+/** Takes over the expired lock, as the header says; undefined when another run moved the ref first. */
+async function takeOver(
+  run: LockRun,
+  tree: string,
+  current: CurrentLock
+): Promise<HeldLock | undefined> {
+  const takeover = await makeLockCommit(run, tree, [current.sha])
+  const moved = await callApi(run, 'PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
+    ref: run.short,
+    sha: takeover.sha,
+    force: false
+  })
+  if (moved.status !== 200) return undefined
+  return heldLock(run, takeover, {
+    holder: current.holder,
+    ...(current.implausible ? { implausibleExpiry: current.expiresAt } : {})
+  })
+}
+
+function heldLock(
+  run: LockRun,
+  commit: LockCommit,
+  tookOver?: { holder: string; implausibleExpiry?: Date }
+): HeldLock {
+  return {
+    ref: run.options.ref,
     sha: commit.sha,
     expiresAt: commit.expiresAt,
     ...(tookOver ? { tookOverFrom: tookOver.holder } : {}),
     ...(tookOver?.implausibleExpiry ? { implausibleExpiry: tookOver.implausibleExpiry } : {}),
-    async release() {
-      try {
-        const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
-          owner,
-          repo,
-          ref: short
-        })
-        if (current.status === 200 && current.data?.object?.sha === commit.sha) {
-          await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: short })
-        }
-      } catch {
-        // It expires by itself.
-      }
-    }
-  })
-
-  let commit = await makeCommit([])
-  // The last holder seen, for the message when the wait runs out.
-  let seen: { holder: string; expiresAt: Date } | undefined
-  for (;;) {
-    if (commit.expiresAt.getTime() - now() < holdMs) commit = await makeCommit([])
-    const created = await call('POST /repos/{owner}/{repo}/git/refs', { ref, sha: commit.sha })
-    if (created.status === 201) return held(commit)
-    if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
-      throw denied('create the ref', created)
-
-    const current = await call('GET /repos/{owner}/{repo}/git/ref/{ref}', { ref: short })
-    // 404: released between the two calls. Try again, after the same pause and within the same deadline as a busy
-    // lock, so that a lock taken and released over and over cannot keep this loop spinning.
-    if (current.status !== 404) {
-      const sha = current.data?.object?.sha
-      if (current.status !== 200 || typeof sha !== 'string') throw denied('read the ref', current)
-      const info = await call('GET /repos/{owner}/{repo}/git/commits/{commit_sha}', {
-        commit_sha: sha
-      })
-      const message = String(info.data?.message ?? '')
-      const expiresAt = new Date(/^expires-at: (\S+)$/m.exec(message)?.[1] ?? 0)
-      const holder = /^holder: (.+)$/m.exec(message)?.[1] ?? 'an unknown holder'
-      const implausible = expiresAt.getTime() - now() > maxExpiryMs
-      const expired =
-        Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= now() || implausible
-      seen = { holder, expiresAt }
-
-      if (info.status === 200 && expired) {
-        const takeover = await makeCommit([sha])
-        const moved = await call('PATCH /repos/{owner}/{repo}/git/refs/{ref}', {
-          ref: short,
-          sha: takeover.sha,
-          force: false
-        })
-        if (moved.status === 200)
-          return held(takeover, {
-            holder,
-            ...(implausible ? { implausibleExpiry: expiresAt } : {})
-          })
-        continue
-      }
-    }
-    if (now() >= deadline) {
-      const until = seen && !Number.isNaN(seen.expiresAt.getTime())
-      throw new LockError(
-        `${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${ref} in ${where}${until ? ` until ${seen!.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
-          'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).',
-        'busy'
-      )
-    }
-    const pollMs = options.pollMs ?? 1000
-    await sleep(Math.max(0, Math.min(pollMs * (0.5 + random()), deadline - now())))
+    release: () => releaseLock(run, commit)
   }
+}
+
+/** Deletes the ref if it still points to `commit`. Never throws. */
+async function releaseLock(run: LockRun, commit: LockCommit): Promise<void> {
+  const { api, owner, repo } = run.options
+  try {
+    const current = await api('GET /repos/{owner}/{repo}/git/ref/{ref}', {
+      owner,
+      repo,
+      ref: run.short
+    })
+    if (current.status === 200 && current.data?.object?.sha === commit.sha) {
+      await api('DELETE /repos/{owner}/{repo}/git/refs/{ref}', { owner, repo, ref: run.short })
+    }
+  } catch {
+    // It expires by itself.
+  }
+}
+
+/** The wait ran out while another run held the lock. */
+function busyError(run: LockRun, seen: CurrentLock | undefined): LockError {
+  const until = seen && !Number.isNaN(seen.expiresAt.getTime())
+  return new LockError(
+    `${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${run.options.ref} in ${run.where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+      'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).',
+    'busy'
+  )
 }

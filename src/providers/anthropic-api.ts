@@ -8,6 +8,7 @@ import type {
   ProviderShape
 } from './provider.js'
 import { parseRetryAfter } from '../http/retry.js'
+import type { HttpResponse } from '../http/request.js'
 
 export const ANTHROPIC_VERSION = '2023-06-01'
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -102,115 +103,137 @@ function apiError(body: Record<string, unknown> | undefined): ApiError | undefin
 /** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
 const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/
 
+/** An answer to a probe on `route`, with what its classification reads from it. */
+interface ProbeAnswer extends HttpResponse {
+  route: ProbeRoute
+  body: Record<string, unknown> | undefined
+  /** The API's error envelope, kept only when the answer also carries the API's `request-id` header. */
+  apiError: ApiError | undefined
+  /** The request id (from the header, else from the body), which every verdict carries. */
+  base: { requestId?: string }
+}
+
 /**
  * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
  * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
  * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
  * authentication: a 404 comes from routing, which happens before the credential is looked at.
  */
-function classifyAnswer(
-  route: ProbeRoute,
-  httpStatus: number,
-  text: string,
-  headers: Record<string, string>
-): ProbeVerdict {
-  const body = readBody(text)
-  const error = apiError(body)
-  const headerId = headers['request-id']
-  const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '')
-  const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
-  const base = { ...(requestId && { requestId }) }
-  const apiSaid = (fallback: string) => (fromApi ? error.message : '') || fallback
-  const notFromApi = (consequence: string): ProbeVerdict => ({
-    status: 'unverifiable',
-    message: `HTTP ${httpStatus} that did not come from the API (${describeBody(text, headers, body)}): ${consequence}`,
-    ...base
-  })
-  const retryAfter = () => {
-    const retryAfterMs = parseRetryAfter(headers['retry-after'])
-    return retryAfterMs === undefined ? {} : { retryAfterMs }
+function classifyAnswer(route: ProbeRoute, response: HttpResponse): ProbeVerdict {
+  const answer = readAnswer(route, response)
+  const { status } = answer
+  if (status === 429) return rateLimited(answer)
+  if (status >= 500 || status === 408) {
+    const said = answer.apiError ? answer.apiError.message : describeBody(answer)
+    return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer))
   }
-
-  if (httpStatus === 429) {
-    if (fromApi && error.details?.error_code === 'enforced_spend_limit_reached') {
-      return { status: 'billing', message: error.message, ...base }
-    }
-    return {
-      status: 'transient',
-      message: `rate limited (429): ${apiSaid('too many requests')}`,
-      ...base,
-      ...retryAfter()
-    }
+  if (status >= 300 && status < 400) {
+    return verdict(
+      answer,
+      'unverifiable',
+      `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`
+    )
   }
-  if (httpStatus >= 500 || httpStatus === 408) {
-    return {
-      status: 'transient',
-      message: `HTTP ${httpStatus}: ${fromApi ? error.message : describeBody(text, headers, body)}`,
-      ...base,
-      ...retryAfter()
-    }
+  if (status === 407) {
+    return verdict(
+      answer,
+      'unverifiable',
+      'the HTTP proxy wants credentials (407): check HTTPS_PROXY'
+    )
   }
-  if (httpStatus >= 300 && httpStatus < 400) {
-    return {
-      status: 'unverifiable',
-      message: `HTTP ${httpStatus} redirect to ${headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`,
-      ...base
-    }
-  }
-  if (httpStatus === 407) {
-    return {
-      status: 'unverifiable',
-      message: 'the HTTP proxy wants credentials (407): check HTTPS_PROXY',
-      ...base
-    }
-  }
-  if (httpStatus >= 200 && httpStatus < 300) {
+  if (status >= 200 && status < 300) {
     // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-    return body && route.isAnswer(body)
-      ? { status: 'valid', message: `HTTP ${httpStatus}`, ...base }
-      : notFromApi(`a proxy or gateway in between answered instead of ${route.path}`)
+    return answer.body && route.isAnswer(answer.body)
+      ? verdict(answer, 'valid', `HTTP ${status}`)
+      : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`)
   }
-  if (!fromApi) {
+  if (!answer.apiError) {
     return notFromApi(
-      httpStatus === 401 || httpStatus === 403
+      answer,
+      status === 401 || status === 403
         ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
         : "check 'anthropic-base-url'"
     )
   }
-  if (
-    error.type === 'billing_error' ||
-    httpStatus === 402 ||
-    /credit balance|billing/i.test(error.message)
-  ) {
-    return { status: 'billing', message: error.message, ...base }
-  }
-  if (httpStatus === 401) {
-    return {
-      status: /revoked/i.test(error.message) ? 'revoked' : 'invalid',
-      message: error.message,
-      ...base
-    }
-  }
-  if (httpStatus === 403) return { status: 'forbidden', message: error.message, ...base }
-  if (route.judgedAfterAuth.includes(httpStatus)) {
-    return {
-      status: 'valid',
-      message: `HTTP ${httpStatus} after authentication (${error.message})`,
-      ...base
-    }
-  }
+  return judgedByApi(answer, answer.apiError)
+}
+
+function readAnswer(route: ProbeRoute, response: HttpResponse): ProbeAnswer {
+  const body = readBody(response.text)
+  const error = apiError(body)
+  const headerId = response.headers['request-id']
+  const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '')
+  const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined)
   return {
-    status: 'unverifiable',
-    message: `HTTP ${httpStatus} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`,
-    ...base
+    ...response,
+    route,
+    body,
+    apiError: fromApi ? error : undefined,
+    base: { ...(requestId && { requestId }) }
   }
 }
 
-function describeBody(
-  text: string,
-  headers: Record<string, string>,
-  body: Record<string, unknown> | undefined
-): string {
+function verdict(
+  answer: ProbeAnswer,
+  status: ProbeVerdict['status'],
+  message: string,
+  extra: Partial<ProbeVerdict> = {}
+): ProbeVerdict {
+  return { status, message, ...answer.base, ...extra }
+}
+
+function retryAfter(answer: ProbeAnswer): Partial<ProbeVerdict> {
+  const retryAfterMs = parseRetryAfter(answer.headers['retry-after'])
+  return retryAfterMs === undefined ? {} : { retryAfterMs }
+}
+
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer: ProbeAnswer): ProbeVerdict {
+  const error = answer.apiError
+  if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+    return verdict(answer, 'billing', error.message)
+  }
+  return verdict(
+    answer,
+    'transient',
+    `rate limited (429): ${error?.message || 'too many requests'}`,
+    retryAfter(answer)
+  )
+}
+
+function notFromApi(answer: ProbeAnswer, consequence: string): ProbeVerdict {
+  return verdict(
+    answer,
+    'unverifiable',
+    `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`
+  )
+}
+
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer: ProbeAnswer, error: ApiError): ProbeVerdict {
+  const { status, route } = answer
+  if (
+    error.type === 'billing_error' ||
+    status === 402 ||
+    /credit balance|billing/i.test(error.message)
+  ) {
+    return verdict(answer, 'billing', error.message)
+  }
+  if (status === 401) {
+    return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message)
+  }
+  if (status === 403) return verdict(answer, 'forbidden', error.message)
+  if (route.judgedAfterAuth.includes(status)) {
+    return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`)
+  }
+  return verdict(
+    answer,
+    'unverifiable',
+    `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`
+  )
+}
+
+function describeBody({ text, headers, body }: ProbeAnswer): string {
   const type = headers['content-type']?.split(';')[0] ?? 'no content type'
   if (text.trim() === '') return `empty body, ${type}`
   if (!body) return `not JSON: ${type}`
@@ -234,7 +257,7 @@ export function anthropicProbe(
   }
   const probeOn = (route: ProbeRoute, request: ProviderProbe['request']): ProviderProbe => ({
     request,
-    classify: answer => classifyAnswer(route, answer.status, answer.text, answer.headers)
+    classify: answer => classifyAnswer(route, answer)
   })
   if (credential.scheme === 'x-api-key') {
     return probeOn(ROUTES.models, {

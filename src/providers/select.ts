@@ -70,9 +70,16 @@ const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.
 const handedOnBy = (why: string) =>
   `this action's output oauth-token, which ${why} passes to Claude`
 
+/** A value the preflight was given, where it came from (`input …`, `env …`, `file …`) and the name to quote. */
+interface OwnValue {
+  raw: string
+  from: string
+  name: string
+}
+
 /** Where Claude's value of one credential kind comes from, as the preflight can see it. */
 type Origin =
-  | { kind: 'value'; raw: string; from: string; name: string; handedOn?: string }
+  | ({ kind: 'value'; handedOn?: string } & OwnValue)
   /** Claude gets no value; `why` is said when the preflight itself was given one. */
   | { kind: 'absent'; why?: string }
   | { kind: 'unseen'; why: string }
@@ -95,24 +102,14 @@ function originOf(
   const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source }
   // Claude Code's own login file, which the command line reads on a laptop (never in a job).
   const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined
-  const own = fromInput
+  const own: OwnValue = fromInput
     ? input
     : file
       ? { raw: file.text, from: `file ${file.path}`, name: file.path }
       : environment
   if (!step) return { kind: 'value', ...own }
   const given = own.raw.trim() !== ''
-  if (!kind.envVar) {
-    // The credentials file: Claude Code reads it only when no environment token is set.
-    if (handsOnOwnOutput) return { kind: 'value', ...own, handedOn: handsOnOwnOutput }
-    if (step.kind === 'claude-cli') return { kind: 'value', ...own }
-    return {
-      kind: 'absent',
-      ...(given && {
-        why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
-      })
-    }
-  }
+  if (!kind.envVar) return credentialsFileOrigin(kind, own, step, handsOnOwnOutput)
   const value = step.variable(kind.envVar)
   if (value.kind === 'inherited') {
     if (fromEnv.trim() !== '') return { kind: 'value', ...environment }
@@ -142,6 +139,23 @@ function originOf(
   }
 }
 
+/** The credentials JSON as the Claude step gets it: Claude Code reads it only when no environment token is set. */
+function credentialsFileOrigin(
+  kind: Provider,
+  own: OwnValue,
+  step: ClaudeStep,
+  handsOnOwnOutput: string | undefined
+): Origin {
+  if (handsOnOwnOutput) return { kind: 'value', ...own, handedOn: handsOnOwnOutput }
+  if (step.kind === 'claude-cli') return { kind: 'value', ...own }
+  return {
+    kind: 'absent',
+    ...(own.raw.trim() !== '' && {
+      why: `'${kind.source}' is not what ${step.label} uses: claude-code-action needs an environment token and Claude Code then never reads a credentials file. Hand Claude the token with \`claude_code_oauth_token: \${{ steps.<preflight id>.outputs.oauth-token }}\``
+    })
+  }
+}
+
 /**
  * Finds every credential Claude Code will receive (inputs first, then the environment variable Claude Code reads; or
  * what the job's Claude step passes it, when `step` is given), and picks the one Claude Code will use by its
@@ -153,17 +167,47 @@ export function selectCredential(
   env: NodeJS.ProcessEnv,
   step?: ClaudeStep
 ): Selection {
-  const providerContext: ProviderContext = { ...context, checkPlacement }
+  const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement }, env, step)
+  const cloud = cloudProviderOf(env, step)
+  const [first, ...rest] = found
+  // What Claude cannot be seen to use outranks everything found: then nothing found is used.
+  const chosen = unseen ? undefined : first
+  const others = unseen ? found : rest
+  warnings.push(...rankingWarnings(found, others, chosen, unseen))
+  const stepped = step ? { claudeStep: step } : {}
+  if (cloud) return { others: found, warnings, cloudProvider: cloud, ...stepped }
+  if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+    throw new UserError(
+      `${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`
+    )
+  }
+  return {
+    ...(chosen && { chosen }),
+    others,
+    warnings,
+    ...stepped,
+    ...(unseen !== undefined && { unseen })
+  }
+}
+
+/** The credentials Claude Code receives, in precedence order, and what was said about the values left out. */
+interface Found {
+  found: Credential[]
+  warnings: string[]
+  /** Why Claude Code uses a credential the preflight cannot read, when it outranks everything found. */
+  unseen?: string
+}
+
+function findCredentials(
+  context: ProviderContext,
+  env: NodeJS.ProcessEnv,
+  step: ClaudeStep | undefined
+): Found {
   const found: Credential[] = []
   const warnings: string[] = []
   const empty: Provider[] = []
   let unseen: string | undefined
-  const ownOutput =
-    step &&
-    PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
-      value => value.kind === 'output'
-    )
-  const handsOnOwnOutput = ownOutput ? handedOnBy(ownOutput.why) : undefined
+  const handsOnOwnOutput = ownOutputHandedOn(step)
   for (const kind of PROVIDERS) {
     const origin = originOf(kind, context, env, step, handsOnOwnOutput)
     if (origin.kind === 'unseen') {
@@ -175,35 +219,65 @@ export function selectCredential(
       empty.push(kind)
       continue
     }
-    const { raw, from, name } = origin
-    if (raw.trim() === '') {
-      if (raw !== '') warnings.push(`'${name}' holds only whitespace and was ignored`)
+    if (origin.raw.trim() === '') {
+      if (origin.raw !== '') warnings.push(`'${origin.name}' holds only whitespace and was ignored`)
       empty.push(kind)
       continue
     }
-    const { value, notes, quoted } = cleanSecret(name, raw)
-    const credential = kind.read(value, from, providerContext)
-    credential.notes.unshift(...notes)
-    if (quoted) credential.quoted = true
-    if (origin.handedOn) credential.handedOn = origin.handedOn
-    found.push(credential)
+    found.push(readCredential(kind, origin, context))
   }
-  if (!attachRefreshToken(providerContext, found, warnings)) {
+  if (!attachRefreshToken(context, found, warnings)) {
     // Still in precedence order: with no OAuth token or credentials JSON found, nothing found ranks after a lone one.
     for (const kind of empty) {
-      const lone = kind.readEmpty?.(providerContext)
+      const lone = kind.readEmpty?.(context)
       if (lone) found.push(lone)
     }
   }
+  return { found, warnings, ...(unseen !== undefined && { unseen }) }
+}
+
+/** When the Claude step passes Claude this action's own output (in any credential's variable): how it says so. */
+function ownOutputHandedOn(step: ClaudeStep | undefined): string | undefined {
+  const ownOutput =
+    step &&
+    PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(
+      value => value.kind === 'output'
+    )
+  return ownOutput ? handedOnBy(ownOutput.why) : undefined
+}
+
+/** The credential read from its value, cleaned first (its notes said first), marked when quoted or handed on. */
+function readCredential(
+  kind: Provider,
+  origin: Extract<Origin, { kind: 'value' }>,
+  context: ProviderContext
+): Credential {
+  const { value, notes, quoted } = cleanSecret(origin.name, origin.raw)
+  const credential = kind.read(value, origin.from, context)
+  credential.notes.unshift(...notes)
+  if (quoted) credential.quoted = true
+  if (origin.handedOn) credential.handedOn = origin.handedOn
+  return credential
+}
+
+/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+function cloudProviderOf(env: NodeJS.ProcessEnv, step: ClaudeStep | undefined): string | undefined {
   const cloud = CLOUD_PROVIDERS.find(([variable]) => {
     const value = step?.variable(variable)
     if (!value || value.kind === 'inherited') return truthy(env[variable])
     return value.kind === 'step' && truthy(value.written)
   })
-  const [first, ...rest] = found
-  // What Claude cannot be seen to use outranks everything found: then nothing found is used.
-  const chosen = unseen ? undefined : first
-  const others = unseen ? found : rest
+  return cloud && `${cloud[1]} (${cloud[0]})`
+}
+
+/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+function rankingWarnings(
+  found: Credential[],
+  others: Credential[],
+  chosen: Credential | undefined,
+  unseen: string | undefined
+): string[] {
+  const warnings: string[] = []
   if (
     found.some(c => c.source === 'anthropic-api-key') &&
     found.some(c => c.source === 'anthropic-auth-token')
@@ -219,20 +293,5 @@ export function selectCredential(
         : `${other.label} from ${other.from} is ignored: ${unseen}.`
     )
   }
-  const stepped = step ? { claudeStep: step } : {}
-  if (cloud) {
-    return { others: found, warnings, cloudProvider: `${cloud[1]} (${cloud[0]})`, ...stepped }
-  }
-  if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
-    throw new UserError(
-      `${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`
-    )
-  }
-  return {
-    ...(chosen && { chosen }),
-    others,
-    warnings,
-    ...stepped,
-    ...(unseen !== undefined && { unseen })
-  }
+  return warnings
 }

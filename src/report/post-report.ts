@@ -82,72 +82,110 @@ export interface ReportContext {
   audience: Audience
 }
 
+/** What a report shows of the files read and of the preflight's state, for its audience. */
+interface ReportView {
+  /** Redacted text as inline code. */
+  quote: (text: string) => string
+  /** Redacted text as code in a table cell. */
+  quoteCell: (text: string) => string
+  state?: PreflightState
+}
+
 /** The markdown section for the job summary or the PR comment, within the audience's limit. */
 export function reportMarkdown(failures: Failure[], context: ReportContext): string {
+  const view = viewFor(context)
+  const lines =
+    failures.length === 0
+      ? noFailureSection(context, view)
+      : failureSection(failures, context, view)
+  const notes = reportNotes(failures, context, view)
+  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${note}`))
+  const limit = REPORT_LIMITS[context.audience]
+  return fitMarkdown(
+    lines.join('\n') + '\n',
+    limit,
+    bytes,
+    `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`
+  )
+}
+
+function viewFor(context: ReportContext): ReportView {
   const redact =
     context.audience === 'comment'
       ? (text: string) => redactEncodedRuns(context.redact(text))
       : context.redact
-  const quote = (text: string) => inlineCode(redact(text))
-  const quoteCell = (text: string) => cellCode(redact(text))
   const state =
     context.audience === 'comment' && context.state
       ? { ...context.state, fingerprint: undefined }
       : context.state
-  const listed = failures.slice(0, MAX_LISTED)
-  const lines: string[] = []
-  if (failures.length === 0) {
-    lines.push(`### ${PREFIX}: no credential failure in the Claude step`)
-    lines.push('')
-    lines.push(
-      context.files.length > 0
-        ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
-        : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
-    )
-  } else {
-    const total = failures.length + (context.omitted ?? 0)
-    lines.push(`### ${PREFIX}: ${count(total, 'credential failure')} in the Claude step`)
-    lines.push('')
-    lines.push('| Kind | When | Before it | Retries | Seen in |')
-    lines.push('| --- | --- | --- | --- | --- |')
-    for (const failure of listed) {
-      const f = failure.first
-      const when = [
-        f.secondsIntoRun !== undefined
-          ? `${Math.round(f.secondsIntoRun / 60)} min into the run`
-          : '',
-        f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
-      ]
-        .filter(Boolean)
-        .join(', ')
-      const before =
-        f.turnsBefore !== undefined
-          ? `${f.turnsBefore} turns, ${f.toolCallsBefore ?? 0} tool calls`
-          : 'not recorded'
-      const seen = failure.files
-        .slice(0, MAX_LISTED)
-        .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`)
-      if (failure.files.length > MAX_LISTED)
-        seen.push(`and ${failure.files.length - MAX_LISTED} more`)
-      lines.push(
-        `| \`${failure.kind}\` | ${when || 'unknown'} | ${before} | ${f.retries} | ${seen.join(' ')} |`
-      )
-    }
-    if (listed.length < total) {
-      lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`)
-    }
-    const timeline = timelineMermaid(listed, state)
-    if (timeline) lines.push('', timeline.trimEnd())
-    for (const failure of listed) {
-      lines.push('')
-      lines.push(`#### ${failure.title} (\`${failure.kind}\`)`)
-      lines.push('')
-      lines.push(`${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`)
-      if (failure.preflight) lines.push('', inertMarkdown(failure.preflight))
-      if (failure.lost) lines.push('', inertMarkdown(failure.lost))
-      lines.push('', `**Fix:** ${inertMarkdown(failure.fix)}`)
-    }
+  return {
+    quote: text => inlineCode(redact(text)),
+    quoteCell: text => cellCode(redact(text)),
+    ...(state && { state })
   }
+}
+
+function noFailureSection(context: ReportContext, { quote }: ReportView): string[] {
+  return [
+    `### ${PREFIX}: no credential failure in the Claude step`,
+    '',
+    context.files.length > 0
+      ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+      : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
+  ]
+}
+
+/** The count, a table row per failure listed, the timeline, then each failure listed with its fix. */
+function failureSection(failures: Failure[], context: ReportContext, view: ReportView): string[] {
+  const listed = failures.slice(0, MAX_LISTED)
+  const total = failures.length + (context.omitted ?? 0)
+  const lines = [
+    `### ${PREFIX}: ${count(total, 'credential failure')} in the Claude step`,
+    '',
+    '| Kind | When | Before it | Retries | Seen in |',
+    '| --- | --- | --- | --- | --- |',
+    ...listed.map(failure => failureRow(failure, view))
+  ]
+  if (listed.length < total) {
+    lines.push('', `And ${count(total - listed.length, 'more failure')}, not listed.`)
+  }
+  const timeline = timelineMermaid(listed, view.state)
+  if (timeline) lines.push('', timeline.trimEnd())
+  for (const failure of listed) lines.push(...failureDetails(failure, view))
+  return lines
+}
+
+function failureRow(failure: Failure, { quoteCell }: ReportView): string {
+  const f = failure.first
+  const when = [
+    f.secondsIntoRun !== undefined ? `${Math.round(f.secondsIntoRun / 60)} min into the run` : '',
+    f.at ? f.at.replace(/\.\d+Z$/, 'Z') : ''
+  ]
+    .filter(Boolean)
+    .join(', ')
+  const seen = failure.files
+    .slice(0, MAX_LISTED)
+    .map(file => `${quoteCell(basename(file))}:${f.file === file ? f.line : ''}`)
+  if (failure.files.length > MAX_LISTED) seen.push(`and ${failure.files.length - MAX_LISTED} more`)
+  return `| \`${failure.kind}\` | ${when || 'unknown'} | ${workBefore(f) ?? 'not recorded'} | ${f.retries} | ${seen.join(' ')} |`
+}
+
+function failureDetails(failure: Failure, { quote }: ReportView): string[] {
+  return [
+    '',
+    `#### ${failure.title} (\`${failure.kind}\`)`,
+    '',
+    `${inertMarkdown(failure.headline)}: ${quote(failure.first.message)}`,
+    ...(failure.preflight ? ['', inertMarkdown(failure.preflight)] : []),
+    ...(failure.lost ? ['', inertMarkdown(failure.lost)] : []),
+    '',
+    `**Fix:** ${inertMarkdown(failure.fix)}`
+  ]
+}
+
+/** What the preflight checked, patterns that matched nothing, files that could not be read. */
+function reportNotes(failures: Failure[], context: ReportContext, view: ReportView): string[] {
+  const { quote, state } = view
   const notes: string[] = []
   if (state?.label || state?.fingerprint) {
     const fingerprint = state.fingerprint ? ` ${inlineCode(state.fingerprint)}` : ''
@@ -164,14 +202,20 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
   if (context.unreadable.length > MAX_LISTED) {
     notes.push(`Could not read ${count(context.unreadable.length - MAX_LISTED, 'more file')}.`)
   }
-  if (notes.length > 0) lines.push('', ...notes.map(note => `> ${note}`))
-  const limit = REPORT_LIMITS[context.audience]
-  return fitMarkdown(
-    lines.join('\n') + '\n',
-    limit,
-    bytes,
-    `The report was cut here: it is longer than the ${limit.toLocaleString('en-US')} bytes a ${context.audience === 'comment' ? 'pull-request comment' : 'job summary'} may hold. The annotations and the step's log have the rest.`
-  )
+  return notes
+}
+
+/** The turns and tool calls done before a failure, when the transcript recorded them. */
+function workBefore(finding: Failure['first']): string | undefined {
+  return finding.turnsBefore !== undefined
+    ? `${finding.turnsBefore} turns, ${finding.toolCallsBefore ?? 0} tool calls`
+    : undefined
+}
+
+/** The tasks of a gantt chart by section (preflight, credential, Claude step), and every time they show. */
+interface Gantt {
+  tasks: [string[], string[], string[]]
+  times: number[]
 }
 
 /**
@@ -181,59 +225,71 @@ export function reportMarkdown(failures: Failure[], context: ReportContext): str
  * Times are UTC wall-clock; every text is reduced to characters Mermaid cannot read as syntax.
  */
 export function timelineMermaid(failures: Failure[], state?: PreflightState): string | undefined {
-  const tasks: string[][] = [[], [], []] // sections: preflight, credential, Claude step
-  const times: number[] = []
-  // A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn).
-  const at = (value: number | string | undefined): number | undefined => {
-    const ms = typeof value === 'string' ? Date.parse(value) : value
-    return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined
-  }
-  const milestone = (section: number, name: string, ms: number, crit = false) => {
-    times.push(ms)
-    tasks[section]!.push(
-      `    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`
-    )
-  }
-  const bar = (name: string, from: number, to: number, tag: 'done' | 'crit') => {
-    if (mermaidTime(from) === mermaidTime(to)) return // under a second: nothing to draw
-    times.push(from, to)
-    tasks[2]!.push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`)
-  }
-
-  const failedAt = failures.map(f => at(f.first.at))
+  const failedAt = failures.map(f => chartTime(f.first.at))
+  if (!failedAt.some(ms => ms !== undefined)) return undefined
   const firstFailure = failedAt.reduce<number | undefined>(
     (min, ms) => (ms !== undefined && (min === undefined || ms < min) ? ms : min),
     undefined
   )
-  const checkedAt = at(state?.checkedAt)
+  const gantt: Gantt = { tasks: [[], [], []], times: [] }
+  const checkedAt = chartTime(state?.checkedAt)
   if (checkedAt !== undefined) {
     const what = [state?.label ?? 'credential', state?.fingerprint].filter(Boolean).join(' ')
-    milestone(0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt)
+    milestone(gantt, 0, `Preflight checked ${what}: ${state?.status ?? 'unknown'}`, checkedAt)
   }
-  const expiresAt = at(state?.expiresAt)
+  const expiresAt = chartTime(state?.expiresAt)
   if (expiresAt !== undefined) {
     const early = firstFailure !== undefined && expiresAt <= firstFailure
-    milestone(1, 'Expiry measured at preflight', expiresAt, early)
+    milestone(gantt, 1, 'Expiry measured at preflight', expiresAt, early)
   }
-  const lead = failures.find(f => at(f.first.at) === firstFailure)?.first
-  const started = at(lead?.runStartedAt)
-  if (lead && started !== undefined && firstFailure !== undefined && started < firstFailure) {
-    const done =
-      lead.turnsBefore !== undefined
-        ? `${lead.turnsBefore} turns, ${lead.toolCallsBefore ?? 0} tool calls`
-        : 'work'
-    bar(`Claude run, ${done} before the failure`, started, firstFailure, 'done')
-    const ended = lead.runDurationMs !== undefined ? at(started + lead.runDurationMs) : undefined
-    if (ended !== undefined && ended - firstFailure >= 5000) {
-      bar(`After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit')
-    }
-  }
+  const lead = failures.find((_, i) => failedAt[i] === firstFailure)?.first
+  if (lead && firstFailure !== undefined) claudeRunBars(gantt, lead, firstFailure)
   failures.forEach((failure, i) => {
     const ms = failedAt[i]
-    if (ms !== undefined) milestone(2, `First failure ${failure.kind}`, ms, true)
+    if (ms !== undefined) milestone(gantt, 2, `First failure ${failure.kind}`, ms, true)
   })
-  if (!failures.some((_, i) => failedAt[i] !== undefined)) return undefined
+  return ganttMarkdown(gantt)
+}
 
+/** A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn). */
+function chartTime(value: number | string | undefined): number | undefined {
+  const ms = typeof value === 'string' ? Date.parse(value) : value
+  return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined
+}
+
+function milestone(gantt: Gantt, section: 0 | 1 | 2, name: string, ms: number, crit = false) {
+  gantt.times.push(ms)
+  gantt.tasks[section].push(
+    `    ${mermaidText(name)} :${crit ? 'crit, ' : ''}milestone, ${mermaidTime(ms)}, 1s`
+  )
+}
+
+/** A bar of the Claude step's section. */
+function bar(gantt: Gantt, name: string, from: number, to: number, tag: 'done' | 'crit') {
+  if (mermaidTime(from) === mermaidTime(to)) return // under a second: nothing to draw
+  gantt.times.push(from, to)
+  gantt.tasks[2].push(`    ${mermaidText(name)} :${tag}, ${mermaidTime(from)}, ${mermaidTime(to)}`)
+}
+
+/** The Claude run up to the first failure, and the time it went on after it without progress. */
+function claudeRunBars(gantt: Gantt, lead: Failure['first'], firstFailure: number) {
+  const started = chartTime(lead.runStartedAt)
+  if (started === undefined || started >= firstFailure) return
+  bar(
+    gantt,
+    `Claude run, ${workBefore(lead) ?? 'work'} before the failure`,
+    started,
+    firstFailure,
+    'done'
+  )
+  const ended =
+    lead.runDurationMs !== undefined ? chartTime(started + lead.runDurationMs) : undefined
+  if (ended !== undefined && ended - firstFailure >= 5000) {
+    bar(gantt, `After it, ${lead.retries} retries, no progress`, firstFailure, ended, 'crit')
+  }
+}
+
+function ganttMarkdown({ tasks, times }: Gantt): string {
   const sections = ['Preflight', 'Credential', 'Claude step']
   const body = sections.flatMap((name, i) =>
     tasks[i]!.length > 0 ? [`    section ${name}`, ...tasks[i]!] : []
