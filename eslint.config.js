@@ -19,7 +19,7 @@ export default tseslint.config(
     }
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.{ts,mts,cts,js,mjs,cjs}'],
     plugins: { layers },
     rules: { 'layers/layered-imports': 'error' }
   }

@@ -54,6 +54,9 @@ describe('githubRequest', () => {
     headers: IncomingMessage['headers']
     body: string
   }> = []
+  let other: Server
+  let otherBase = ''
+  const otherSeen: IncomingMessage['headers'][] = []
   beforeAll(async () => {
     server = createServer((req, res) => {
       let body = ''
@@ -62,6 +65,8 @@ describe('githubRequest', () => {
         seen.push({ method: req.method, url: req.url, headers: req.headers, body })
         if (req.url === '/moved') {
           res.writeHead(307, { location: '/here' }).end()
+        } else if (req.url === '/elsewhere') {
+          res.writeHead(307, { location: `${otherBase}/landed` }).end()
         } else if (req.url === '/cut') {
           res.writeHead(201, { 'content-type': 'application/json', 'content-length': '100' })
           res.write('{"id":')
@@ -76,8 +81,33 @@ describe('githubRequest', () => {
     })
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    other = createServer((req, res) => {
+      otherSeen.push(req.headers)
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"landed":true}')
+    })
+    await new Promise<void>(resolve => other.listen(0, '127.0.0.1', resolve))
+    otherBase = `http://127.0.0.1:${(other.address() as AddressInfo).port}`
   })
-  afterAll(() => new Promise<void>(resolve => server.close(() => resolve())))
+  afterAll(async () => {
+    await new Promise<void>(resolve => server.close(() => resolve()))
+    await new Promise<void>(resolve => other.close(() => resolve()))
+  })
+
+  it('never carries the token to another origin a redirect points at', async () => {
+    const api = githubRequest('ghs_clienttest', { GITHUB_API_URL: base })
+    expect(await api('GET /elsewhere')).toMatchObject({ status: 200, data: { landed: true } })
+    expect(otherSeen).toHaveLength(1)
+    expect(otherSeen[0]?.authorization).toBeUndefined()
+    expect(JSON.stringify(otherSeen)).not.toContain('ghs_clienttest')
+  })
+
+  it('keeps the path of a GitHub Enterprise Server API URL', async () => {
+    const api = githubRequest('ghs_clienttest', { GITHUB_API_URL: `${base}/api/v3/` })
+    expect(await api('GET /repos/{owner}/{repo}', { owner: 'o', repo: 'r' })).toMatchObject({
+      status: 200,
+      data: { url: '/api/v3/repos/o/r' }
+    })
+  })
 
   it('sends the headers GitHub asks for and a JSON body, and parses a JSON answer', async () => {
     const api = githubRequest('ghs_clienttest', { GITHUB_API_URL: `${base}/` })

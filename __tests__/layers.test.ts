@@ -46,6 +46,38 @@ test('imports from lower layers and within a folder pass, dynamic ones included'
   ).toHaveLength(1)
 })
 
+test('no way around it: type imports, templates, computed paths and JavaScript files are checked too', async () => {
+  const upward = async (filePath: string, code: string) =>
+    (await layerMessages(filePath, code)).filter(m => m.includes('may not import'))
+  expect(
+    await upward(
+      'src/providers/example.ts',
+      "export type F = import('../scan/transcript.js').Finding\n"
+    )
+  ).toHaveLength(1)
+  expect(
+    await upward(
+      'src/providers/example.ts',
+      "import type { Finding } from '../scan/transcript.js'\nexport type F = Finding\n"
+    )
+  ).toHaveLength(1)
+  expect(
+    await upward(
+      'src/providers/example.ts',
+      'export const load = () => import(`../scan/read.js`)\n'
+    )
+  ).toHaveLength(1)
+  expect(
+    await layerMessages(
+      'src/providers/example.ts',
+      'export const load = (m: string) => import(`../${m}/read.js`)\n'
+    )
+  ).toEqual([expect.stringContaining('computed path')])
+  expect(
+    await upward('src/providers/example.js', "export { scanFiles } from '../scan/read.js'\n")
+  ).toHaveLength(1)
+})
+
 test('src/ as it is: no two folders import each other', () => {
   const edges = new Set<string>()
   const walk = (dir: string): string[] =>

@@ -555,7 +555,7 @@ function attachRefreshToken(context, found, warnings) {
     const refresh = (0,oauth_token/* readRefreshTokenInput */.Fr)(context);
     if (!refresh)
         return false;
-    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
+    const holder = found.find(c => (0,providers/* providerOf */.l)(c.source).refreshable);
     if (!holder)
         return false;
     const input = `'${oauth_token/* REFRESH_TOKEN_INPUT */.bN}'`;
@@ -564,7 +564,7 @@ function attachRefreshToken(context, found, warnings) {
         return true;
     }
     holder.refreshToken = refresh.value;
-    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
+    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.document !== undefined
         ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
         : 'a refresh writes the rotated refresh token back alone'}.`);
     return true;
@@ -582,7 +582,7 @@ function originOf(kind, context, env, step, handsOnOwnOutput) {
     const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
     const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
     // Claude Code's own login file, which the command line reads on a laptop (never in a job).
-    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
+    const file = kind.loginFile ? context.credentialsFile : undefined;
     const own = fromInput
         ? input
         : file
@@ -653,7 +653,8 @@ function selectCredential(context, env, step) {
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
         return { others: found, warnings, cloudProvider: cloud, ...stepped };
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+    // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
+    if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
     }
     return {
@@ -728,12 +729,13 @@ function cloudProviderOf(env, step) {
     });
     return cloud && `${cloud[1]} (${cloud[0]})`;
 }
-/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+/** Credentials that exclude each other, and each credential found that Claude Code will not use. */
 function rankingWarnings(found, others, chosen, unseen) {
     const warnings = [];
-    if (found.some(c => c.source === 'anthropic-api-key') &&
-        found.some(c => c.source === 'anthropic-auth-token')) {
-        warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
+    for (const credential of found) {
+        const excludes = (0,providers/* providerOf */.l)(credential.source).excludes;
+        if (excludes && found.some(c => c.source === excludes.source))
+            warnings.push(excludes.warning);
     }
     for (const other of others) {
         warnings.push(chosen
@@ -1842,7 +1844,8 @@ var inert = __nccwpck_require__(6361);
 const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
-same environment variables Claude Code reads (${[...secrets/* SECRET_ENV_VARS */.Ks, 'ANTHROPIC_BASE_URL'].join(', ')}),
+same environment variables Claude Code reads:
+  ${[...secrets/* SECRET_ENV_VARS */.Ks, 'ANTHROPIC_BASE_URL'].join('\n  ')}
 or from flags named like the action's inputs:
   ${CHECK_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own
@@ -2939,6 +2942,10 @@ const apiKey = {
     secretInputs: [],
     plainInputs: [],
     envVar: 'ANTHROPIC_API_KEY',
+    excludes: {
+        source: 'anthropic-auth-token',
+        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    },
     label: 'API key',
     scheme: 'x-api-key',
     shapes: [(0,anthropic_api/* anthropicShape */.cZ)('api', 'an Anthropic API key')],
@@ -3062,6 +3069,8 @@ function parseClaudeCredentials(value) {
 const claudeCredentials = {
     source: INPUT,
     secretInputs: [],
+    loginFile: true,
+    refreshable: true,
     plainInputs: [],
     label: 'subscription access token',
     scheme: 'oauth',
@@ -3178,6 +3187,7 @@ const oauthToken = {
     secretInputs: [REFRESH_TOKEN_INPUT],
     plainInputs: [EXPIRES_AT_INPUT],
     envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    refreshable: true,
     label: 'OAuth token',
     scheme: 'oauth',
     shapes: [

@@ -31387,6 +31387,10 @@ const apiKey = {
     secretInputs: [],
     plainInputs: [],
     envVar: 'ANTHROPIC_API_KEY',
+    excludes: {
+        source: 'anthropic-auth-token',
+        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    },
     label: 'API key',
     scheme: 'x-api-key',
     shapes: [anthropicShape('api', 'an Anthropic API key')],
@@ -31579,6 +31583,8 @@ function parseClaudeCredentials(value) {
 const claudeCredentials = {
     source: INPUT,
     secretInputs: [],
+    loginFile: true,
+    refreshable: true,
     plainInputs: [],
     label: 'subscription access token',
     scheme: 'oauth',
@@ -31661,6 +31667,7 @@ const oauthToken = {
     secretInputs: [REFRESH_TOKEN_INPUT],
     plainInputs: [EXPIRES_AT_INPUT],
     envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    refreshable: true,
     label: 'OAuth token',
     scheme: 'oauth',
     shapes: [
@@ -32438,6 +32445,13 @@ function scopeRoute(target) {
             return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
     }
 }
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
 
 ;// CONCATENATED MODULE: ./lib/inputs/refresh.js
 
@@ -32517,7 +32531,7 @@ function attachRefreshToken(context, found, warnings) {
     const refresh = readRefreshTokenInput(context);
     if (!refresh)
         return false;
-    const holder = found.find(c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials');
+    const holder = found.find(c => providerOf(c.source).refreshable);
     if (!holder)
         return false;
     const input = `'${REFRESH_TOKEN_INPUT}'`;
@@ -32526,7 +32540,7 @@ function attachRefreshToken(context, found, warnings) {
         return true;
     }
     holder.refreshToken = refresh.value;
-    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.source === 'claude-credentials'
+    holder.notes.push(...refresh.notes, `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${holder.document !== undefined
         ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
         : 'a refresh writes the rotated refresh token back alone'}.`);
     return true;
@@ -32544,7 +32558,7 @@ function select_originOf(kind, context, env, step, handsOnOwnOutput) {
     const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
     const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source };
     // Claude Code's own login file, which the command line reads on a laptop (never in a job).
-    const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined;
+    const file = kind.loginFile ? context.credentialsFile : undefined;
     const own = fromInput
         ? input
         : file
@@ -32615,7 +32629,8 @@ function selectCredential(context, env, step) {
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
         return { others: found, warnings, cloudProvider: cloud, ...stepped };
-    if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+    // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
+    if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
         throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
     }
     return {
@@ -32690,12 +32705,13 @@ function cloudProviderOf(env, step) {
     });
     return cloud && `${cloud[1]} (${cloud[0]})`;
 }
-/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+/** Credentials that exclude each other, and each credential found that Claude Code will not use. */
 function rankingWarnings(found, others, chosen, unseen) {
     const warnings = [];
-    if (found.some(c => c.source === 'anthropic-api-key') &&
-        found.some(c => c.source === 'anthropic-auth-token')) {
-        warnings.push("Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway).");
+    for (const credential of found) {
+        const excludes = providerOf(credential.source).excludes;
+        if (excludes && found.some(c => c.source === excludes.source))
+            warnings.push(excludes.warning);
     }
     for (const other of others) {
         warnings.push(chosen
@@ -33878,6 +33894,18 @@ async function selectedRepositories(api, target, options) {
     }
     return ids;
 }
+/** What to fix after a failed read or write of the secret. */
+function writeFix(error, target) {
+    const status = error instanceof SecretApiError ? error.status : undefined;
+    if (status === 401)
+        return "'secrets-token' is invalid or expired: replace it";
+    if (status === 403 || status === 404) {
+        return target.scope.kind === 'org'
+            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
+    }
+    return "GitHub's API did not take the write; it is retried at job end";
+}
 
 ;// CONCATENATED MODULE: ./lib/state/index.js
 // Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
@@ -34775,9 +34803,7 @@ async function dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/secret.js
-// The secret a refresh writes back to: which one the inputs name, the client that writes it, and what to tell the
-// user when writing it fails.
-
+// The secret a refresh writes back to: which one the inputs name, and the client that writes it.
 
 
 /** The GitHub client for a token: the tuning's, else githubRequest against GITHUB_API_URL. */
@@ -34792,25 +34818,6 @@ function namedTarget(inputs, env) {
     catch {
         return undefined;
     }
-}
-/** How to put a fresh refresh token in the secret by hand. */
-function reseedAdvice(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-/** What to fix after a failed read or write of the secret. */
-function writeFix(error, target) {
-    const status = error instanceof SecretApiError ? error.status : undefined;
-    if (status === 401)
-        return "'secrets-token' is invalid or expired: replace it";
-    if (status === 403 || status === 404) {
-        return target.scope.kind === 'org'
-            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
-            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
-    }
-    return "GitHub's API did not take the write; it is retried at job end";
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/index.js

@@ -30886,6 +30886,13 @@ function scopeRoute(target) {
             return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
     }
 }
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
 
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
 const ANTHROPIC_FAILURES = [
@@ -31257,6 +31264,10 @@ const apiKey = {
     secretInputs: [],
     plainInputs: [],
     envVar: 'ANTHROPIC_API_KEY',
+    excludes: {
+        source: 'anthropic-auth-token',
+        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    },
     label: 'API key',
     scheme: 'x-api-key',
     shapes: [anthropicShape('api', 'an Anthropic API key')],
@@ -31449,6 +31460,8 @@ function parseClaudeCredentials(value) {
 const claudeCredentials = {
     source: INPUT,
     secretInputs: [],
+    loginFile: true,
+    refreshable: true,
     plainInputs: [],
     label: 'subscription access token',
     scheme: 'oauth',
@@ -31531,6 +31544,7 @@ const oauthToken = {
     secretInputs: [REFRESH_TOKEN_INPUT],
     plainInputs: [EXPIRES_AT_INPUT],
     envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    refreshable: true,
     label: 'OAuth token',
     scheme: 'oauth',
     shapes: [
@@ -32781,6 +32795,18 @@ async function selectedRepositories(api, target, options) {
     }
     return ids;
 }
+/** What to fix after a failed read or write of the secret. */
+function writeFix(error, target) {
+    const status = error instanceof SecretApiError ? error.status : undefined;
+    if (status === 401)
+        return "'secrets-token' is invalid or expired: replace it";
+    if (status === 403 || status === 404) {
+        return target.scope.kind === 'org'
+            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
+    }
+    return "GitHub's API did not take the write; it is retried at job end";
+}
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -33519,9 +33545,7 @@ async function dropPending(path) {
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/secret.js
-// The secret a refresh writes back to: which one the inputs name, the client that writes it, and what to tell the
-// user when writing it fails.
-
+// The secret a refresh writes back to: which one the inputs name, and the client that writes it.
 
 
 /** The GitHub client for a token: the tuning's, else githubRequest against GITHUB_API_URL. */
@@ -33536,25 +33560,6 @@ function namedTarget(inputs, env) {
     catch {
         return undefined;
     }
-}
-/** How to put a fresh refresh token in the secret by hand. */
-function reseedAdvice(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-/** What to fix after a failed read or write of the secret. */
-function writeFix(error, target) {
-    const status = error instanceof SecretApiError ? error.status : undefined;
-    if (status === 401)
-        return "'secrets-token' is invalid or expired: replace it";
-    if (status === 403 || status === 404) {
-        return target.scope.kind === 'org'
-            ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
-            : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
-    }
-    return "GitHub's API did not take the write; it is retried at job end";
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/job-end.js

@@ -41,7 +41,9 @@ const rule = {
       upward:
         'src/{{from}}/ may not import from src/{{to}}/: {{to}} is not in a lower layer (scripts/lint/layers.js). Move the shared code down, or pass it in.',
       unknown:
-        'src/{{folder}}/ is in no layer: add it to LAYERS in scripts/lint/layers.js, where it belongs.'
+        'src/{{folder}}/ is in no layer: add it to LAYERS in scripts/lint/layers.js, where it belongs.',
+      computed:
+        'an import() of a computed path cannot be checked against the layers (scripts/lint/layers.js): import a literal path.'
     }
   },
   create(context) {
@@ -62,13 +64,28 @@ const rule = {
       if (layerOf(to) >= layerOf(from))
         context.report({ node, messageId: 'upward', data: { from, to } })
     }
-    const literal = node => node.source?.type === 'Literal' && check(node.source, node.source.value)
+    /** The path a module specifier names: a string, or a template without expressions; undefined when computed. */
+    const pathOf = source =>
+      source?.type === 'Literal'
+        ? source.value
+        : source?.type === 'TemplateLiteral' && source.expressions.length === 0
+          ? source.quasis[0]?.value.cooked
+          : undefined
+    const declaration = node => node.source && check(node.source, pathOf(node.source))
     return {
-      ImportDeclaration: literal,
-      ExportNamedDeclaration: literal,
-      ExportAllDeclaration: literal,
-      ImportExpression: node =>
-        node.source.type === 'Literal' && check(node.source, node.source.value)
+      ImportDeclaration: declaration,
+      ExportNamedDeclaration: declaration,
+      ExportAllDeclaration: declaration,
+      ImportExpression(node) {
+        const path = pathOf(node.source)
+        if (path === undefined) context.report({ node, messageId: 'computed' })
+        else check(node.source, path)
+      },
+      // `import('../x.js').Type` in a type: typescript-eslint 8 puts the path in `argument` (a literal type).
+      TSImportType(node) {
+        const literal = node.argument?.literal ?? node.source
+        check(node, pathOf(literal))
+      }
     }
   }
 }

@@ -22,7 +22,8 @@ export interface Io {
 export const CHECK_USAGE = `Usage: claude-preflight check [--json] [--<input> VALUE ...]
 
 Checks the credential Claude Code will use, as the action's main step does. Credentials come from the
-same environment variables Claude Code reads (${[...SECRET_ENV_VARS, 'ANTHROPIC_BASE_URL'].join(', ')}),
+same environment variables Claude Code reads:
+  ${[...SECRET_ENV_VARS, 'ANTHROPIC_BASE_URL'].join('\n  ')}
 or from flags named like the action's inputs:
   ${CHECK_FLAGS.map(f => `--${f}`).join('\n  ')}
   --claude-credentials-file PATH   read claude-credentials from this file instead of Claude Code's own

@@ -10,6 +10,11 @@ export const apiKey: Provider<'anthropic-api-key', never, AnthropicFailureKind> 
   secretInputs: [],
   plainInputs: [],
   envVar: 'ANTHROPIC_API_KEY',
+  excludes: {
+    source: 'anthropic-auth-token',
+    warning:
+      "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+  },
   label: 'API key',
   scheme: 'x-api-key',
   shapes: [anthropicShape('api', 'an Anthropic API key')],

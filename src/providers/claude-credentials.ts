@@ -51,6 +51,8 @@ export function parseClaudeCredentials(value: string): {
 export const claudeCredentials: Provider<typeof INPUT, never, AnthropicFailureKind> = {
   source: INPUT,
   secretInputs: [],
+  loginFile: true,
+  refreshable: true,
   plainInputs: [],
   label: 'subscription access token',
   scheme: 'oauth',

@@ -31,6 +31,7 @@ export const oauthToken: Provider<
   secretInputs: [REFRESH_TOKEN_INPUT],
   plainInputs: [EXPIRES_AT_INPUT],
   envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+  refreshable: true,
   label: 'OAuth token',
   scheme: 'oauth',
   shapes: [

@@ -129,6 +129,18 @@ export interface Provider<
   plainInputs: readonly string[]
   /** The environment variable Claude Code reads it from, when the input is empty. */
   envVar?: string
+  /**
+   * Claude Code reads it from its own login file (`~/.claude/.credentials.json`) when no environment token is set;
+   * so does the command line on a laptop.
+   */
+  loginFile?: true
+  /**
+   * It can carry an OAuth refresh token: `oauth-refresh-token` is attached to the first such credential found, and
+   * the action refreshes it when it would not last (src/refresh/).
+   */
+  refreshable?: true
+  /** A credential Claude Code must not be given beside this one, and why (said as a warning when both are found). */
+  excludes?: { source: string; warning: string }
   label: string
   scheme: AuthScheme
   /** The shapes of its secrets. */

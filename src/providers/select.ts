@@ -1,5 +1,5 @@
 import type { Credential, Provider, ProviderContext, ReadContext } from './provider.js'
-import { PROVIDERS } from './index.js'
+import { PROVIDERS, providerOf } from './index.js'
 import { cleanSecret } from './clean.js'
 import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
@@ -42,9 +42,7 @@ function attachRefreshToken(
 ): boolean {
   const refresh = readRefreshTokenInput(context)
   if (!refresh) return false
-  const holder = found.find(
-    c => c.source === 'claude-code-oauth-token' || c.source === 'claude-credentials'
-  )
+  const holder = found.find(c => providerOf(c.source).refreshable)
   if (!holder) return false
   const input = `'${REFRESH_TOKEN_INPUT}'`
   if (holder.refreshToken) {
@@ -57,7 +55,7 @@ function attachRefreshToken(
   holder.notes.push(
     ...refresh.notes,
     `${input} is used as the refresh token of the ${holder.label} from ${holder.from}; ${
-      holder.source === 'claude-credentials'
+      holder.document !== undefined
         ? `a refresh writes the credentials JSON back with the rotated refresh token inside, after which ${input} is no longer needed`
         : 'a refresh writes the rotated refresh token back alone'
     }.`
@@ -101,7 +99,7 @@ function originOf(
   const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source }
   const environment = { raw: fromEnv, from: `env ${kind.envVar}`, name: kind.envVar ?? kind.source }
   // Claude Code's own login file, which the command line reads on a laptop (never in a job).
-  const file = kind.source === 'claude-credentials' ? context.credentialsFile : undefined
+  const file = kind.loginFile ? context.credentialsFile : undefined
   const own: OwnValue = fromInput
     ? input
     : file
@@ -176,7 +174,8 @@ export function selectCredential(
   warnings.push(...rankingWarnings(found, others, chosen, unseen))
   const stepped = step ? { claudeStep: step } : {}
   if (cloud) return { others: found, warnings, cloudProvider: cloud, ...stepped }
-  if (chosen?.quoted && !chosen.handedOn && chosen.source !== 'claude-credentials') {
+  // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
+  if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
     throw new UserError(
       `${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`
     )
@@ -270,7 +269,7 @@ function cloudProviderOf(env: NodeJS.ProcessEnv, step: ClaudeStep | undefined): 
   return cloud && `${cloud[1]} (${cloud[0]})`
 }
 
-/** Both an API key and a bearer token, and each credential found that Claude Code will not use. */
+/** Credentials that exclude each other, and each credential found that Claude Code will not use. */
 function rankingWarnings(
   found: Credential[],
   others: Credential[],
@@ -278,13 +277,9 @@ function rankingWarnings(
   unseen: string | undefined
 ): string[] {
   const warnings: string[] = []
-  if (
-    found.some(c => c.source === 'anthropic-api-key') &&
-    found.some(c => c.source === 'anthropic-auth-token')
-  ) {
-    warnings.push(
-      "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
-    )
+  for (const credential of found) {
+    const excludes = providerOf(credential.source).excludes
+    if (excludes && found.some(c => c.source === excludes.source)) warnings.push(excludes.warning)
   }
   for (const other of others) {
     warnings.push(

@@ -9,15 +9,15 @@ import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import type { HeldLock } from '../github/lock.js'
 import type { GitHubRequest } from '../github/client.js'
 import { changedSince, secretsReadAt } from '../secrets/stale.js'
-import { describeTarget, secretTarget, type SecretTarget } from '../secrets/target.js'
-import { getSecretMetadata, writeSecret } from '../secrets/write.js'
+import { describeTarget, reseedAdvice, secretTarget, type SecretTarget } from '../secrets/target.js'
+import { getSecretMetadata, writeFix, writeSecret } from '../secrets/write.js'
 import { savePendingBinding, sha256Hex } from '../state/index.js'
 import { credentialsFilePath, updatedCredentialsJson, writePrivateFile } from './credentials.js'
 import type { RefreshInputs } from '../inputs/refresh.js'
 import { requestRefresh, type TokenSet } from './oauth.js'
 import { checkLockOutlastsRefresh, takeLock, warnTakeover, type RefreshTuning } from './lock.js'
 import { dropPending, newNonce, pendingPath, savePending, type Pending } from './pending.js'
-import { githubFor, namedTarget, reseedAdvice, writeFix } from './secret.js'
+import { githubFor, namedTarget } from './secret.js'
 
 export interface RefreshDeps {
   core: Core

@@ -6,8 +6,8 @@ import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import type { HeldLock } from '../github/lock.js'
 import { readRefreshInputs, type RefreshInputs } from '../inputs/refresh.js'
 import { networkRefusal } from '../secrets/network-env.js'
-import { describeTarget, secretTarget } from '../secrets/target.js'
-import { getSecretMetadata, writeSecret } from '../secrets/write.js'
+import { describeTarget, reseedAdvice, secretTarget } from '../secrets/target.js'
+import { getSecretMetadata, writeFix, writeSecret } from '../secrets/write.js'
 import { NETWORK_STATE, PENDING_STATE, parsePendingBinding, sha256Hex } from '../state/index.js'
 import {
   CREDENTIALS_MAX_BYTES,
@@ -18,7 +18,7 @@ import {
 } from './credentials.js'
 import { takeLock, warnTakeover, type RefreshTuning } from './lock.js'
 import { dropPending, loadPending, type Pending } from './pending.js'
-import { githubFor, namedTarget, reseedAdvice, writeFix } from './secret.js'
+import { githubFor, namedTarget } from './secret.js'
 
 /** At job end: someone else changed the secret after this run's refresh, so the post step left it as it is. */
 export class SecretChangedError extends UserError {

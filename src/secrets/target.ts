@@ -103,3 +103,11 @@ export function scopeRoute(target: SecretTarget): {
       return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } }
   }
 }
+
+/** How to put a fresh refresh token in the secret by hand. */
+export function reseedAdvice(target: SecretTarget | undefined): string {
+  const command = target
+    ? reseedCommand(target)
+    : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json'
+  return `log in with \`claude\` on your machine (/login), then \`${command}\``
+}

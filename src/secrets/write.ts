@@ -211,3 +211,15 @@ async function selectedRepositories(
   }
   return ids
 }
+
+/** What to fix after a failed read or write of the secret. */
+export function writeFix(error: unknown, target: SecretTarget): string {
+  const status = error instanceof SecretApiError ? error.status : undefined
+  if (status === 401) return "'secrets-token' is invalid or expired: replace it"
+  if (status === 403 || status === 404) {
+    return target.scope.kind === 'org'
+      ? `give 'secrets-token' "Organization secrets: write" on ${target.owner} (a classic PAT needs admin:org)`
+      : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`
+  }
+  return "GitHub's API did not take the write; it is retried at job end"
+}
