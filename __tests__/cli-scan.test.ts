@@ -16,6 +16,7 @@ import { Readable } from 'node:stream'
 import { ACTION_NODE } from './support/runner.js'
 import { streamSource } from '../src/cli/scan.js'
 import { scanFiles } from '../src/scan/read.js'
+import type { Finding } from '../src/scan/transcript.js'
 
 const CLI = resolve('dist/cli/index.js')
 const FIXTURES = resolve('fixtures/cli')
@@ -214,4 +215,95 @@ describe('scan … | head -1', () => {
     const whole = await runCli(['--json', dir])
     expect(whole.stdout.length).toBeGreaterThan(96 * 1024)
   }, 60_000)
+})
+
+type JsonType = 'array' | 'number' | 'string' | 'boolean'
+const jsonType = (value: unknown): string => (Array.isArray(value) ? 'array' : typeof value)
+
+/** `scan --json`'s top level. */
+const TOP_FIELDS: Record<string, JsonType> = {
+  findings: 'array',
+  omitted: 'number',
+  older: 'number'
+}
+
+/**
+ * A finding's fields, the format README documents. Typed over Finding: a field added to it fails to compile here
+ * until it is given a type (and README a row), since the CLI prints findings whole. `recovered` may not exist yet.
+ */
+const FINDING_FIELDS: Record<keyof Finding | 'recovered', JsonType> = {
+  kind: 'string',
+  file: 'string',
+  line: 'number',
+  message: 'string',
+  source: 'string',
+  retries: 'number',
+  occurrences: 'number',
+  status: 'number',
+  at: 'string',
+  turnsBefore: 'number',
+  toolCallsBefore: 'number',
+  runStartedAt: 'string',
+  secondsIntoRun: 'number',
+  runDurationMs: 'number',
+  costUsd: 'number',
+  sessionId: 'string',
+  recovered: 'boolean'
+}
+
+/** README's `scan --json` table: field → [type, always present]. */
+function documentedFields(): Map<string, [string, boolean]> {
+  const readme = readFileSync('README.md', 'utf8')
+  const section = readme.slice(
+    readme.indexOf('### `scan --json`'),
+    readme.indexOf('## Development')
+  )
+  const rows = [...section.matchAll(/^\| `([\w[\].]+)` *\| (\w+) *\| (.*?) *\|$/gm)]
+  return new Map(rows.map(([, field, type, when]) => [field!, [type!, when!.startsWith('always')]]))
+}
+
+describe('scan --json', () => {
+  it('prints the fields README documents, with their types', async () => {
+    const documented = documentedFields()
+    const always = [...documented].filter(([, [, required]]) => required).map(([field]) => field)
+    expect(documented).toEqual(
+      new Map([
+        ...Object.entries(TOP_FIELDS).map(([field, type]) => [field, [type, true]] as const),
+        ...Object.entries(FINDING_FIELDS).map(
+          ([field, type]) =>
+            [`findings[].${field}`, [type, always.includes(`findings[].${field}`)]] as const
+        )
+      ])
+    )
+    expect(always.filter(field => field.startsWith('findings[].'))).toEqual(
+      ['kind', 'file', 'line', 'message', 'source', 'retries', 'occurrences'].map(
+        field => `findings[].${field}`
+      )
+    )
+
+    const run = await runCli(['--json', FIXTURES])
+    expect(run.code).toBe(1)
+    const output = JSON.parse(run.stdout) as Record<string, unknown>
+    expect(Object.fromEntries(Object.entries(output).map(([k, v]) => [k, jsonType(v)]))).toEqual(
+      TOP_FIELDS
+    )
+    const findings = output.findings as Array<Record<string, unknown>>
+    expect(findings.length).toBeGreaterThan(0)
+    const seen = new Set<string>()
+    for (const finding of findings) {
+      for (const [field, value] of Object.entries(finding)) {
+        seen.add(field)
+        expect([field, jsonType(value)]).toEqual([
+          field,
+          documented.get(`findings[].${field}`)?.[0]
+        ])
+      }
+      for (const field of always.filter(f => f.startsWith('findings[].')))
+        expect(Object.keys(finding)).toContain(field.slice('findings[].'.length))
+      if ('recovered' in finding) expect(finding.recovered).toBe(true)
+    }
+    // The real CLI's transcripts carry every field but `recovered`: the table describes what is printed.
+    for (const field of Object.keys(FINDING_FIELDS).filter(f => f !== 'recovered'))
+      expect(seen).toContain(field)
+  })
 })
