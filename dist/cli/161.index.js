@@ -1626,7 +1626,7 @@ recursively; symlinks in it are not followed) or - for standard input. '!GLOB' l
   --since WHEN   leave out failures from before WHEN (counted as "older"): an ISO 8601 date-time such as
                  2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
-Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`;
+Exit status: 1 credential failures found, 0 none, 2 bad usage or a PATH with nothing to read or unreadable.`;
 async function scanCommand(args, io) {
     const now = io.now ?? Date.now;
     let values;
