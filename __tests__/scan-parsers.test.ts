@@ -450,7 +450,10 @@ describe('preflight state and wording', () => {
     const state = parsePreflightState('{"source":"anthropic-api-key","status":"valid"}')
     const errors: string[] = []
     annotate(
-      { error: (message: string | Error) => void errors.push(String(message)) },
+      {
+        error: (message: string | Error) => void errors.push(String(message)),
+        warning: () => undefined
+      },
       distinctFailures(scan.findings, state),
       text => text
     )
@@ -766,7 +769,7 @@ describe(`properties (${PROPERTY_RUNS} runs each)`, () => {
           // And on to the report: every time a finding or the state carries is one a Date can show.
           const preflight = parsePreflightState(saved)
           const failures = distinctFailures(scan.findings, preflight)
-          annotate({ error: () => undefined }, failures, text => text)
+          annotate({ error: () => undefined, warning: () => undefined }, failures, text => text)
           reportMarkdown(failures, {
             files: ['t'],
             missing: [],

@@ -31146,6 +31146,136 @@ function classifyApiError(signal) {
 function isCredentialStatus(status) {
     return status === 401 || status === 403 || status === 402;
 }
+const BUNDLE = 'claude-code 2.1.328 bundle';
+const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors';
+const verdict = (kind, status) => kind === undefined ? undefined : status === undefined ? { kind } : { kind, status };
+const apiVerdict = (signal) => verdict(classifyApiError(signal), signal.status);
+const statusOf = (...texts) => {
+    const text = texts.find(t => t !== undefined);
+    return text === undefined ? undefined : Number(text);
+};
+/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
+const ANTHROPIC_PHRASINGS = [
+    {
+        // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
+        anchor: 'Failed to authenticate: ',
+        pattern: /Failed to authenticate: (.+)$/,
+        kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid API key · ',
+        pattern: /Invalid API key · /,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid auth token · ',
+        pattern: /Invalid auth token · Fix external auth token/,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Not logged in · ',
+        pattern: /Not logged in · Please run \/login/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'apiKeyHelper script is failing',
+        pattern: /Your apiKeyHelper script is failing/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'ogin expired · ',
+        pattern: /(?:Anthropic profile login|Login) expired · /,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Please run /login',
+        pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Credit balance',
+        pattern: /Credit balance (?:is )?too low\b/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'monthly spend limit',
+        pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'organization',
+        pattern: /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
+        kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
+        source: BUNDLE
+    }
+];
+/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
+function envelopeMessage(rest) {
+    const text = rest.trim();
+    if (text.startsWith('{')) {
+        try {
+            const body = JSON.parse(text);
+            if (typeof body.error?.message === 'string')
+                return body.error.message;
+        }
+        catch {
+            // not JSON, or cut by a terminal's wrap: the words are still in the text
+        }
+    }
+    return text;
+}
+/**
+ * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
+ * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
+ */
+const ANTHROPIC_API_ERROR_PHRASINGS = [
+    {
+        // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
+        // "API Error: Request rejected (429) · You have reached your specified API usage limits."
+        anchor: 'API Error: ',
+        pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
+        kind: match => apiVerdict({
+            status: statusOf(match[1], match[2]),
+            message: envelopeMessage(match[3] ?? '')
+        }),
+        source: BUNDLE
+    },
+    {
+        // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
+        anchor: 'API Error (',
+        pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
+        source: 'https://github.com/anthropics/claude-code/issues/5418'
+    },
+    {
+        anchor: '"type":"error"',
+        pattern: /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: '_error',
+        pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        // Without the envelope around it (a wrapper that printed only the message).
+        anchor: 'revoked',
+        pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
+        kind: 'anthropic-auth-revoked',
+        source: BUNDLE
+    }
+];
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -31263,18 +31393,18 @@ function classifyAnswer(route, response) {
         return rateLimited(answer);
     if (status >= 500 || status === 408) {
         const said = answer.apiError ? answer.apiError.message : describeBody(answer);
-        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
+        return anthropic_api_verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
     }
     if (status >= 300 && status < 400) {
-        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
+        return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
     }
     if (status === 407) {
-        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
+        return anthropic_api_verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
     }
     if (status >= 200 && status < 300) {
         // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
         return answer.body && route.isAnswer(answer.body)
-            ? verdict(answer, 'valid', `HTTP ${status}`)
+            ? anthropic_api_verdict(answer, 'valid', `HTTP ${status}`)
             : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
     }
     if (!answer.apiError) {
@@ -31298,7 +31428,7 @@ function readAnswer(route, response) {
         base: { ...(requestId && { requestId }) }
     };
 }
-function verdict(answer, status, message, extra = {}) {
+function anthropic_api_verdict(answer, status, message, extra = {}) {
     return { status, message, ...answer.base, ...extra };
 }
 function retryAfter(answer) {
@@ -31309,12 +31439,12 @@ function retryAfter(answer) {
 function rateLimited(answer) {
     const error = answer.apiError;
     if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-        return verdict(answer, 'billing', error.message);
+        return anthropic_api_verdict(answer, 'billing', error.message);
     }
-    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+    return anthropic_api_verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
 }
 function notFromApi(answer, consequence) {
-    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
 }
 /** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
 function judgedByApi(answer, error) {
@@ -31322,17 +31452,17 @@ function judgedByApi(answer, error) {
     if (error.type === 'billing_error' ||
         status === 402 ||
         /credit balance|billing/i.test(error.message)) {
-        return verdict(answer, 'billing', error.message);
+        return anthropic_api_verdict(answer, 'billing', error.message);
     }
     if (status === 401) {
-        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+        return anthropic_api_verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
     }
     if (status === 403)
-        return verdict(answer, 'forbidden', error.message);
+        return anthropic_api_verdict(answer, 'forbidden', error.message);
     if (route.judgedAfterAuth.includes(status)) {
-        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+        return anthropic_api_verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
     }
-    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
 }
 function describeBody({ text, headers, body }) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
@@ -31875,12 +32005,12 @@ function decide(facts, policy) {
         return { status: 'missing', action: 'fail' };
     if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
         return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            status: facts.hasAccessToken ? decide_statusOf(facts.probe, tooShort) : 'expiring',
             action: 'refresh',
             ...timing
         };
     }
-    const status = statusOf(facts.probe, tooShort);
+    const status = decide_statusOf(facts.probe, tooShort);
     switch (status) {
         case 'valid':
             return { status, action: 'pass', ...timing };
@@ -31899,7 +32029,7 @@ function decide(facts, policy) {
             return { status, action: policy.onUnverifiable, ...timing };
     }
 }
-function statusOf(probe, tooShort) {
+function decide_statusOf(probe, tooShort) {
     if (probe === undefined)
         return 'missing';
     if (tooShort && (probe === 'valid' || probe === 'unverifiable'))

@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6883:
+/***/ 6302:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30995,6 +30995,136 @@ function classifyApiError(signal) {
 function isCredentialStatus(status) {
     return status === 401 || status === 403 || status === 402;
 }
+const BUNDLE = 'claude-code 2.1.328 bundle';
+const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors';
+const verdict = (kind, status) => kind === undefined ? undefined : status === undefined ? { kind } : { kind, status };
+const apiVerdict = (signal) => verdict(classifyApiError(signal), signal.status);
+const statusOf = (...texts) => {
+    const text = texts.find(t => t !== undefined);
+    return text === undefined ? undefined : Number(text);
+};
+/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
+const ANTHROPIC_PHRASINGS = [
+    {
+        // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
+        anchor: 'Failed to authenticate: ',
+        pattern: /Failed to authenticate: (.+)$/,
+        kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid API key · ',
+        pattern: /Invalid API key · /,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid auth token · ',
+        pattern: /Invalid auth token · Fix external auth token/,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Not logged in · ',
+        pattern: /Not logged in · Please run \/login/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'apiKeyHelper script is failing',
+        pattern: /Your apiKeyHelper script is failing/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'ogin expired · ',
+        pattern: /(?:Anthropic profile login|Login) expired · /,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Please run /login',
+        pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Credit balance',
+        pattern: /Credit balance (?:is )?too low\b/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'monthly spend limit',
+        pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'organization',
+        pattern: /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
+        kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
+        source: BUNDLE
+    }
+];
+/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
+function envelopeMessage(rest) {
+    const text = rest.trim();
+    if (text.startsWith('{')) {
+        try {
+            const body = JSON.parse(text);
+            if (typeof body.error?.message === 'string')
+                return body.error.message;
+        }
+        catch {
+            // not JSON, or cut by a terminal's wrap: the words are still in the text
+        }
+    }
+    return text;
+}
+/**
+ * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
+ * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
+ */
+const ANTHROPIC_API_ERROR_PHRASINGS = [
+    {
+        // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
+        // "API Error: Request rejected (429) · You have reached your specified API usage limits."
+        anchor: 'API Error: ',
+        pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
+        kind: match => apiVerdict({
+            status: statusOf(match[1], match[2]),
+            message: envelopeMessage(match[3] ?? '')
+        }),
+        source: BUNDLE
+    },
+    {
+        // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
+        anchor: 'API Error (',
+        pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
+        source: 'https://github.com/anthropics/claude-code/issues/5418'
+    },
+    {
+        anchor: '"type":"error"',
+        pattern: /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: '_error',
+        pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        // Without the envelope around it (a wrapper that printed only the message).
+        anchor: 'revoked',
+        pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
+        kind: 'anthropic-auth-revoked',
+        source: BUNDLE
+    }
+];
 
 ;// CONCATENATED MODULE: ./lib/http/retry.js
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -31112,18 +31242,18 @@ function classifyAnswer(route, response) {
         return rateLimited(answer);
     if (status >= 500 || status === 408) {
         const said = answer.apiError ? answer.apiError.message : describeBody(answer);
-        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
+        return anthropic_api_verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
     }
     if (status >= 300 && status < 400) {
-        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
+        return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
     }
     if (status === 407) {
-        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
+        return anthropic_api_verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
     }
     if (status >= 200 && status < 300) {
         // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
         return answer.body && route.isAnswer(answer.body)
-            ? verdict(answer, 'valid', `HTTP ${status}`)
+            ? anthropic_api_verdict(answer, 'valid', `HTTP ${status}`)
             : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
     }
     if (!answer.apiError) {
@@ -31147,7 +31277,7 @@ function readAnswer(route, response) {
         base: { ...(requestId && { requestId }) }
     };
 }
-function verdict(answer, status, message, extra = {}) {
+function anthropic_api_verdict(answer, status, message, extra = {}) {
     return { status, message, ...answer.base, ...extra };
 }
 function retryAfter(answer) {
@@ -31158,12 +31288,12 @@ function retryAfter(answer) {
 function rateLimited(answer) {
     const error = answer.apiError;
     if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-        return verdict(answer, 'billing', error.message);
+        return anthropic_api_verdict(answer, 'billing', error.message);
     }
-    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+    return anthropic_api_verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
 }
 function notFromApi(answer, consequence) {
-    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
 }
 /** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
 function judgedByApi(answer, error) {
@@ -31171,17 +31301,17 @@ function judgedByApi(answer, error) {
     if (error.type === 'billing_error' ||
         status === 402 ||
         /credit balance|billing/i.test(error.message)) {
-        return verdict(answer, 'billing', error.message);
+        return anthropic_api_verdict(answer, 'billing', error.message);
     }
     if (status === 401) {
-        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+        return anthropic_api_verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
     }
     if (status === 403)
-        return verdict(answer, 'forbidden', error.message);
+        return anthropic_api_verdict(answer, 'forbidden', error.message);
     if (route.judgedAfterAuth.includes(status)) {
-        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+        return anthropic_api_verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
     }
-    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
 }
 function describeBody({ text, headers, body }) {
     const type = headers['content-type']?.split(';')[0] ?? 'no content type';
@@ -32143,12 +32273,12 @@ function decide(facts, policy) {
         return { status: 'missing', action: 'fail' };
     if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
         return {
-            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
+            status: facts.hasAccessToken ? decide_statusOf(facts.probe, tooShort) : 'expiring',
             action: 'refresh',
             ...timing
         };
     }
-    const status = statusOf(facts.probe, tooShort);
+    const status = decide_statusOf(facts.probe, tooShort);
     switch (status) {
         case 'valid':
             return { status, action: 'pass', ...timing };
@@ -32167,7 +32297,7 @@ function decide(facts, policy) {
             return { status, action: policy.onUnverifiable, ...timing };
     }
 }
-function statusOf(probe, tooShort) {
+function decide_statusOf(probe, tooShort) {
     if (probe === undefined)
         return 'missing';
     if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
@@ -33803,6 +33933,428 @@ function escapeChar(char) {
     return escaped;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
+const AZURE_FAILURES = [
+    {
+        id: 'azure-auth-expired',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+    },
+    {
+        id: 'azure-auth-invalid',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+    },
+    {
+        id: 'azure-auth-forbidden',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials forbidden',
+        verb: 'were refused (not allowed on the resource)',
+        since: 'refused since',
+        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+    }
+];
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const AZURE_PHRASINGS = [
+    {
+        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+        anchor: 'AADSTS700',
+        pattern: /\bAADSTS(?:700024|700082)\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/Azure/login/issues/180'
+    },
+    {
+        anchor: 'AADSTS70043',
+        pattern: /\bAADSTS70043\b/,
+        kind: 'azure-auth-expired',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'ExpiredAuthenticationToken',
+        pattern: /\bExpiredAuthenticationToken\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+    },
+    {
+        anchor: 'Lifetime validation failed',
+        pattern: /Lifetime validation failed, the token is expired/,
+        kind: 'azure-auth-expired',
+        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+    },
+    {
+        anchor: 'AADSTS',
+        pattern: /\bAADSTS\d{5,7}\b/,
+        kind: 'azure-auth-invalid',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'invalid subscription key or wrong API endpoint',
+        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+    },
+    {
+        anchor: 'Access token is missing, invalid',
+        pattern: /Access token is missing, invalid, audience is incorrect/,
+        kind: 'azure-auth-invalid',
+        source: 'https://github.com/Gitlawb/openclaude/issues/200'
+    },
+    {
+        anchor: 'DefaultAzureCredential failed to retrieve a token',
+        pattern: /DefaultAzureCredential failed to retrieve a token/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+    },
+    {
+        anchor: 'lacks the required data action',
+        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+        kind: 'azure-auth-forbidden',
+        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const gcp_failures_ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: gcp_failures_ERRORS_DOCS
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/github-failures.js
+const GITHUB_FAILURES = [
+    {
+        id: 'github-auth',
+        credential: 'the GitHub token',
+        title: 'GitHub token rejected',
+        verb: 'was refused by GitHub',
+        since: 'refused since',
+        fix: 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
+    },
+    {
+        id: 'github-oidc',
+        credential: "the job's GitHub OIDC token",
+        title: 'GitHub OIDC token unavailable',
+        verb: 'could not be minted',
+        since: 'unavailable since',
+        fix: 'The job could not mint its OIDC token: add `permissions: id-token: write` to the job (or the workflow). GitHub never gives one to a pull request from a fork, nor to Dependabot runs: skip the step there (`if: github.event.pull_request.head.repo.fork == false`), or pass `github_token` and the credential from secrets the run can read.'
+    }
+];
+const ACTIONS_CORE = '@actions/core 3.0.1 lib/oidc-utils.js';
+const GITHUB_PHRASINGS = [
+    {
+        anchor: 'Could not fetch an OIDC token',
+        pattern: /Could not fetch an OIDC token/,
+        kind: 'github-oidc',
+        source: 'https://github.com/stacks-network/docs/pull/1734'
+    },
+    {
+        anchor: 'Unable to get ACTIONS_ID_TOKEN_REQUEST_',
+        pattern: /Unable to get ACTIONS_ID_TOKEN_REQUEST_(?:URL|TOKEN) env variable/,
+        kind: 'github-oidc',
+        source: ACTIONS_CORE
+    },
+    {
+        anchor: 'Failed to get ID Token',
+        pattern: /Failed to get ID Token\b/,
+        kind: 'github-oidc',
+        source: ACTIONS_CORE
+    },
+    // octokit's HttpError, the gh CLI, the REST API's own message.
+    {
+        anchor: 'Bad credentials',
+        pattern: /(?:HttpError: Bad credentials|RequestError \[HttpError\]: Bad credentials|HTTP 401: Bad credentials|gh: Bad credentials|Bad credentials - https:\/\/docs\.github\.com)/,
+        kind: () => ({ kind: 'github-auth', status: 401 }),
+        source: 'https://docs.github.com/rest/authentication/authenticating-to-the-rest-api'
+    },
+    // git over HTTPS, also through claude-code-action's tag-mode wrapper ($GITHUB_ACTION_PATH/scripts/git-push.sh).
+    {
+        anchor: 'Authentication failed for',
+        pattern: /fatal: Authentication failed for 'https?:\/\//,
+        kind: 'github-auth',
+        source: 'https://docs.github.com/get-started/git-basics/caching-your-github-credentials-in-git'
+    },
+    {
+        anchor: 'Invalid username or password',
+        pattern: /remote: Invalid username or (?:password|token)\./,
+        kind: 'github-auth',
+        source: 'https://docs.github.com/get-started/git-basics/caching-your-github-credentials-in-git'
+    },
+    {
+        anchor: 'could not read Username for',
+        pattern: /fatal: could not read Username for 'https:\/\/github\.com/,
+        kind: 'github-auth',
+        source: 'https://github.com/cpina/github-action-push-to-another-repository/issues/18'
+    },
+    // claude-code-action's exchange of the OIDC token for an App token: a 4xx refuses it, a 5xx says nothing about it.
+    {
+        anchor: 'App token exchange failed',
+        pattern: /App token exchange failed: (\d{3})\b/,
+        kind: match => {
+            const status = Number(match[1]);
+            return status >= 400 && status < 500 ? { kind: 'github-auth', status } : undefined;
+        },
+        source: 'https://github.com/anthropics/claude-code-action/issues/926'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/usage-failures.js
+const USAGE_FAILURES = [
+    {
+        id: 'usage-limit',
+        credential: 'the Claude subscription',
+        title: 'Claude usage limit reached',
+        verb: 'reached its usage limit',
+        since: 'limited since',
+        severity: 'warning',
+        fix: 'Not a credential failure: the subscription reached its session (5-hour) or weekly limit and resets at the time Claude Code gave. Re-run after the reset, spread runs over the windows, or give CI its own credential (an API key, or a plan with higher limits); `/usage` shows the windows.'
+    }
+];
+/** The reset time as an epoch in seconds, within the years a run can be in; else undefined. */
+function resetAt(epochSeconds) {
+    const ms = Number(epochSeconds) * 1000;
+    return Number.isFinite(ms) && ms > Date.UTC(2020, 0) && ms < Date.UTC(2100, 0)
+        ? new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+        : undefined;
+}
+const usage_failures_BUNDLE = 'claude-code 2.1.328 bundle';
+const USAGE_PHRASINGS = [
+    {
+        // The server's own throttling, whatever words follow it on the line.
+        anchor: 'not your usage limit',
+        pattern: /\(not your usage limit\)/,
+        kind: () => undefined,
+        source: usage_failures_BUNDLE,
+        inSentence: true
+    },
+    {
+        // Older CLIs: the reset as epoch seconds after a bar.
+        anchor: 'usage limit reached|',
+        pattern: /Claude AI usage limit reached\|(\d{9,11})\b/,
+        kind: match => {
+            const reset = resetAt(match[1]);
+            return reset === undefined
+                ? { kind: 'usage-limit' }
+                : { kind: 'usage-limit', message: `Claude AI usage limit reached (resets ${reset})` };
+        },
+        source: 'https://github.com/anthropics/claude-code/issues/6119'
+    },
+    {
+        anchor: 'usage limit reached',
+        pattern: /Claude (?:AI )?usage limit reached/,
+        kind: 'usage-limit',
+        source: 'https://github.com/anthropics/claude-code/issues/6119'
+    },
+    {
+        anchor: 've hit your ',
+        pattern: /You[’']ve hit your (?:(?:session|weekly|daily|5-hour|Opus|Sonnet|usage) )?limit\b/,
+        kind: 'usage-limit',
+        source: 'https://github.com/anthropics/claude-code/issues/24511'
+    },
+    {
+        anchor: 'imit reached',
+        pattern: /\b(?:Usage|5-hour|Weekly|Session) limit reached\b/,
+        kind: 'usage-limit',
+        source: usage_failures_BUNDLE
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/failures.js
+// Every kind of failure the post step reports, and every phrasing that tells one: each provider's, and those of
+// the credentials that are not among the providers yet (the GitHub token and OIDC, the clouds, usage limits).
+
+
+
+
+
+
+
+const OTHER_FAILURES = [
+    ...GITHUB_FAILURES,
+    ...AWS_FAILURES,
+    ...GCP_FAILURES,
+    ...AZURE_FAILURES,
+    ...USAGE_FAILURES
+];
+const FAILURE_KINDS = [
+    ...new Set([
+        ...PROVIDERS.flatMap((provider) => provider.failures),
+        ...OTHER_FAILURES
+    ])
+];
+function failureKind(id) {
+    return FAILURE_KINDS.find(kind => kind.id === id);
+}
+/** Reported as a warning, never failing the job. */
+function isWarningKind(id) {
+    return failureKind(id).severity === 'warning';
+}
+/**
+ * Every phrasing, in the order they are tried: the near misses that veto a line and the specific words first,
+ * the API's generic error envelope last (a cloud's words inside `API Error: 403 …` are the cloud's).
+ */
+const PHRASINGS = [
+    ...USAGE_PHRASINGS,
+    ...ANTHROPIC_PHRASINGS,
+    ...AWS_PHRASINGS,
+    ...GCP_PHRASINGS,
+    ...AZURE_PHRASINGS,
+    ...GITHUB_PHRASINGS,
+    ...ANTHROPIC_API_ERROR_PHRASINGS
+];
+
 ;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -33907,6 +34459,7 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
 /** The largest time a Date can hold (ms from the epoch). */
 const post_report_MAX_DATE_MS = 8.64e15;
@@ -33933,7 +34486,9 @@ function annotate(core, failures, redact, omitted = 0) {
             failure.lost,
             `Fix: ${failure.fix}`
         ];
-        core.error(`${errors_PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
+        // A usage limit is a warning: it says nothing about the credential.
+        const annotation = isWarningKind(failure.kind) ? core.warning : core.error;
+        annotation(`${errors_PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
             title: `${errors_PREFIX}: ${failure.title} (${failure.kind})`
         });
     }
@@ -34153,32 +34708,6 @@ function capped(items) {
 }
 function basename(path) {
     return path.split(/[\\/]/).pop() ?? path;
-}
-
-;// CONCATENATED MODULE: ./lib/providers/github-failures.js
-/** The GitHub token Claude pushes and comments with, refused by GitHub. */
-const GITHUB_FAILURES = [
-    {
-        id: 'github-auth',
-        credential: 'the GitHub token',
-        title: 'GitHub token rejected',
-        verb: 'was refused by GitHub',
-        since: 'refused since',
-        fix: 'The GitHub token was refused ("Bad credentials" / authentication failed). GitHub App installation tokens last one hour and claude-code-action does not renew them: keep runs under an hour or pass a longer-lived token (`github_token`), and check the token has the permissions the step needs.'
-    }
-];
-
-;// CONCATENATED MODULE: ./lib/providers/failures.js
-
-
-const FAILURE_KINDS = [
-    ...new Set([
-        ...PROVIDERS.flatMap((provider) => provider.failures),
-        ...GITHUB_FAILURES
-    ])
-];
-function failureKind(id) {
-    return FAILURE_KINDS.find(kind => kind.id === id);
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/explain.js
@@ -34687,93 +35216,143 @@ function countNewlines(buf, from, to) {
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/text.js
-// Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
-// at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
+// Plain-text logs (`claude -p … | tee log`, a job log, a wrapper's output) and the message strings of Claude's own
+// API errors in JSON transcripts: the phrasings of the providers' tables (src/providers/failures.ts) count wherever
+// they stand in a line, after any prefix (a logger's timestamp, `##[error]Error: `, indentation, `⎿`), and across a
+// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`) or a phrasing
+// inside a quoted string does not.
 
 
 
-// A GitHub job-log timestamp, then optional annotation / error prefixes.
+
+// A GitHub job-log timestamp.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /;
-const text_PREFIX = /^(?:##\[error\]|::error[^:]*::|Error: |error: |\[error\] )/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-/** Cheap test before any regex: does the line contain one of the words the patterns need? */
-const ANCHORS = [
-    'API Error',
-    'Failed to authenticate',
-    'Invalid API key',
-    'Credit balance',
-    'revoked',
-    'organization',
-    'Please run /login',
-    'Bad credentials',
-    'Authentication failed for',
-    'Invalid username or password',
-    'token exchange failed'
-];
-const api = (status, message) => ({
-    kind: classifyApiError({ status, message }),
-    status
-});
-const PATTERNS = [
-    // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
-    // "API Error: Request rejected (429) · You have reached your specified API usage limits."
-    {
-        re: /^(?:Failed to authenticate\. )?API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
-        classify: m => {
-            const status = m[1] ?? m[2];
-            return api(status === undefined ? undefined : Number(status), text_apiMessage(m[3] ?? ''));
-        }
-    },
-    // "Failed to authenticate: OAuth token revoked. …", "Failed to authenticate: this login reached its time limit …"
-    {
-        re: /^Failed to authenticate: (.+)$/,
-        classify: m => ({
-            kind: classifyApiError({ category: 'authentication_failed', message: m[1] })
-        })
-    },
-    { re: /^Invalid API key · /, classify: () => ({ kind: 'anthropic-auth-invalid', status: 401 }) },
-    { re: /^Credit balance (?:is )?too low\b/, classify: () => ({ kind: 'anthropic-billing' }) },
-    {
-        re: /^(?:Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization)/,
-        classify: () => ({ kind: 'anthropic-auth-forbidden', status: 403 })
-    },
-    {
-        re: /^OAuth (?:access )?token (?:has been )?revoked\b/,
-        classify: () => ({ kind: 'anthropic-auth-revoked' })
-    },
-    {
-        re: /^(?:Your session has expired|Session expired)\. Please run \/login/,
-        classify: () => ({ kind: 'anthropic-auth-expired' })
-    },
-    // GitHub: octokit's HttpError, the gh CLI, git over HTTPS, claude-code-action's App token exchange.
-    {
-        re: /^(?:HttpError: Bad credentials|RequestError \[HttpError\]: Bad credentials|HTTP 401: Bad credentials|gh: Bad credentials|Bad credentials - https:\/\/docs\.github\.com)/,
-        classify: () => ({ kind: 'github-auth', status: 401 })
-    },
-    {
-        re: /^(?:fatal: Authentication failed for 'https?:\/\/|remote: Invalid username or password\.)/,
-        classify: () => ({ kind: 'github-auth' })
-    },
-    {
-        re: /^App token exchange failed: (\d{3})\b/,
-        classify: m => ({ kind: 'github-auth', status: Number(m[1]) })
+/** A diff's added, removed or context line, or a hunk header: quoted code, never a failure. */
+const DIFF_LINE = /^(?:[+-]|@@ | \S)/;
+/**
+ * What may stand before a phrasing: nothing, or a prefix that ends in a symbol (`: `, `] `, `⎿ `, `· `, `| `), a
+ * number (a logger's time), or a log level. Not a sentence's word ("… and API Error: 401 …" is Claude talking
+ * about an error).
+ */
+const PREFIX_END = /(?:^|[^\sA-Za-z"'`“‘]|\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|FATAL|Fatal|fatal|INFO|DEBUG|debug))\s*$/;
+/** A JSON string value's start: `{"message":"` (an error body another layer printed). */
+const JSON_VALUE = /"\w+"\s*:\s*"$/;
+/** A quote opened and not closed before the phrasing: it is inside a quoted string. */
+const OPEN_QUOTE = /(?:^|[(=,[{]|[^:\s]\s)["'`][^"'`]*$/;
+/** Cheap test before any regex: the words the phrasings need. */
+const ANCHORS = [...new Set(PHRASINGS.map(phrasing => phrasing.anchor))];
+/**
+ * What the first phrasing found in `text` means: `{ verdict }` (undefined verdict: a phrasing that says it is not a
+ * credential failure), or undefined when no phrasing stands in it.
+ */
+function readPhrasings(text) {
+    if (!ANCHORS.some(anchor => text.includes(anchor)))
+        return undefined;
+    for (const phrasing of PHRASINGS) {
+        if (!text.includes(phrasing.anchor))
+            continue;
+        const match = phrasing.pattern.exec(text);
+        if (!match)
+            continue;
+        const before = text.slice(Math.max(0, match.index - 80), match.index);
+        if (!phrasing.inSentence &&
+            !(JSON_VALUE.test(before) || (PREFIX_END.test(before) && !OPEN_QUOTE.test(before))))
+            continue;
+        const verdict = typeof phrasing.kind === 'function' ? phrasing.kind(match) : { kind: phrasing.kind };
+        return { verdict };
     }
-];
-/** The message inside `API Error: 401 {"type":"error","error":{"message":"…"}}`, else the text as it is. */
-function text_apiMessage(rest) {
-    const text = rest.trim();
-    if (text.startsWith('{')) {
-        try {
-            const body = JSON.parse(text);
-            if (typeof body.error?.message === 'string')
-                return body.error.message;
-        }
-        catch {
-            // not JSON: keep the text
-        }
+    return undefined;
+}
+/**
+ * The kind of an API error Claude reported in a JSON transcript: its words first (a cloud's expiry inside an
+ * `API Error: 403`, a usage limit, a missing login), then the API's status, type and Claude Code's category.
+ */
+function classifyApiMessage(signal) {
+    const read = signal.message === undefined ? undefined : readPhrasings(signal.message);
+    return read ? read.verdict?.kind : classifyApiError(signal);
+}
+/** The kind Claude's own words in a result or message say, from the phrasings alone (no status to go by). */
+function classifyMessageText(text) {
+    return readPhrasings(text)?.verdict?.kind;
+}
+/** The credential failure a plain-text line reports, if it reports one. */
+function classifyTextLine(raw) {
+    if (!ANCHORS.some(anchor => raw.includes(anchor)))
+        return undefined;
+    let line = raw.replace(ANSI, '').replace(/\r$/, '');
+    let at;
+    const stamp = TIMESTAMP.exec(line);
+    if (stamp) {
+        // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+        const ms = Date.parse(stamp[1] ?? '');
+        if (Number.isFinite(ms))
+            at = new Date(ms).toISOString();
+        line = line.slice(stamp[0].length);
     }
-    return text;
+    if (DIFF_LINE.test(line))
+        return undefined;
+    const verdict = readPhrasings(line)?.verdict;
+    if (!verdict)
+        return undefined;
+    // Redacted before it is cut: a secret cut short no longer looks like one.
+    const signal = {
+        kind: verdict.kind,
+        message: redactSecrets(normaliseText(verdict.message ?? line.trim())).slice(0, 500)
+    };
+    if (verdict.status !== undefined)
+        signal.status = verdict.status;
+    if (at)
+        signal.at = at;
+    return signal;
+}
+/** A line this long that does not end a sentence may continue on the next line (a terminal's wrap). */
+const WRAP_MIN_CHARS = 60;
+const SENTENCE_END = /[.!?)\]}]\s*$/;
+function mayContinue(line) {
+    return line.length >= WRAP_MIN_CHARS && !SENTENCE_END.test(line);
+}
+/**
+ * A continuation joined to its line: an indented continuation (Claude Code's own wrap keeps the indent) after one
+ * space; a flush one (a terminal's hard wrap mid-word) as it is. A job log's timestamp before it is dropped.
+ */
+function joinWrapped(line, next) {
+    const continuation = next.replace(TIMESTAMP, '');
+    return /^\s/.test(continuation)
+        ? `${line.trimEnd()} ${continuation.trimStart()}`
+        : line + continuation;
+}
+/**
+ * Plain-text lines in, failures out, one line behind: a line that may be wrapped waits for the next, and when the
+ * next holds no phrasing of its own the two are read as one.
+ */
+class TextRecogniser {
+    pending;
+    push(text, line) {
+        const signal = classifyTextLine(text);
+        const previous = this.pending;
+        this.pending = undefined;
+        const out = [];
+        if (previous) {
+            const joined = signal === undefined && mayContinue(previous.text)
+                ? classifyTextLine(joinWrapped(previous.text, text))
+                : undefined;
+            const first = joined ?? previous.signal;
+            if (first)
+                out.push({ ...first, line: previous.line });
+            if (joined)
+                return out;
+        }
+        this.pending = { text, line, signal };
+        return out;
+    }
+    /** The last line's failure, at the end of the input. */
+    flush() {
+        const previous = this.pending;
+        this.pending = undefined;
+        return previous?.signal ? [{ ...previous.signal, line: previous.line }] : [];
+    }
 }
 /** Claude Code's Bash tool puts the exit code before a failed command's output. */
 const EXIT_CODE_LINE = /^Exit code \d+\r?\n/;
@@ -34798,41 +35377,6 @@ function githubRefusal(output) {
 /** GitHub's REST error body: `{"message":"Bad credentials","documentation_url":"https://docs.github.com/…"}`. */
 function isGitHubErrorJson(line) {
     return /^\{\s*"message"\s*:\s*"(?:Bad credentials|Requires authentication)"\s*,\s*"documentation_url"\s*:\s*"https:\/\/docs\.github\.com\//.test(line.trim());
-}
-/** The credential failure a plain-text line reports, if it reports one. */
-function classifyTextLine(raw) {
-    if (!ANCHORS.some(anchor => raw.includes(anchor)))
-        return undefined;
-    let line = raw.replace(ANSI, '').replace(/\r$/, '');
-    let at;
-    const stamp = TIMESTAMP.exec(line);
-    if (stamp) {
-        // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
-        const ms = Date.parse(stamp[1] ?? '');
-        if (Number.isFinite(ms))
-            at = new Date(ms).toISOString();
-        line = line.slice(stamp[0].length);
-    }
-    line = line.replace(text_PREFIX, '');
-    for (const pattern of PATTERNS) {
-        const match = pattern.re.exec(line);
-        if (!match)
-            continue;
-        const { kind, status } = pattern.classify(match);
-        if (!kind)
-            return undefined;
-        // Redacted before it is cut: a secret cut short no longer looks like one.
-        const signal = {
-            kind,
-            message: redactSecrets(normaliseText(line.trim())).slice(0, 500)
-        };
-        if (status !== undefined)
-            signal.status = status;
-        if (at)
-            signal.at = at;
-        return signal;
-    }
-    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
@@ -34933,6 +35477,7 @@ class transcript_TranscriptScanner {
     run = newRun();
     githubTools = new Map();
     older = 0;
+    lines = new TextRecogniser();
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
     /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
     constructor(file, since) {
@@ -34975,6 +35520,8 @@ class transcript_TranscriptScanner {
     }
     /** The findings, with times settled now that the runs' durations are known. */
     finish() {
+        for (const signal of this.lines.flush())
+            this.textSignal(signal, signal.line);
         this.close();
         return {
             file: this.file,
@@ -35083,7 +35630,7 @@ class transcript_TranscriptScanner {
                     this.seeTime(time);
                 const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined;
                 const message = contentText(m.message);
-                const kind = classifyApiError({
+                const kind = classifyApiMessage({
                     status,
                     type: str(m.api_error_type),
                     category: str(m.error),
@@ -35129,24 +35676,17 @@ class transcript_TranscriptScanner {
             if (typeof m.session_id === 'string')
                 this.run.sessionId ??= m.session_id;
             this.run.seen = true;
-            if (typeof m.api_error_status === 'number') {
-                const message = typeof m.result === 'string' ? m.result : undefined;
-                const kind = classifyApiError({
-                    status: m.api_error_status,
-                    type: str(m.api_error_type),
-                    message
-                });
-                if (kind) {
-                    this.signal({
-                        kind,
-                        status: m.api_error_status,
-                        message,
-                        line,
-                        source: 'api',
-                        provisional: false,
-                        time
-                    });
-                }
+            const message = typeof m.result === 'string' ? m.result : undefined;
+            // `--output-format json` gives some failures no status ("OAuth session expired and could not be refreshed",
+            // "Not logged in"): then Claude's words alone decide.
+            const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined;
+            const kind = status !== undefined
+                ? classifyApiMessage({ status, type: str(m.api_error_type), message })
+                : m.is_error === true && message !== undefined
+                    ? classifyMessageText(message)
+                    : undefined;
+            if (kind) {
+                this.signal({ kind, status, message, line, source: 'api', provisional: false, time });
             }
             // A result ends the run's episode.
             this.close();
@@ -35202,9 +35742,10 @@ class transcript_TranscriptScanner {
         }
     }
     text(line, lineNumber) {
-        const signal = classifyTextLine(line);
-        if (!signal)
-            return;
+        for (const signal of this.lines.push(line, lineNumber))
+            this.textSignal(signal, signal.line);
+    }
+    textSignal(signal, lineNumber) {
         const time = signal.at ? Date.parse(signal.at) : undefined;
         // Plain text has no structure to group retries: the same words again are the same failure.
         const open = this.open;
@@ -35803,6 +36344,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -35879,14 +36421,17 @@ async function scanAndReport(deps, outcome) {
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
     }
-    if (tally.total > 0) {
-        const kinds = [...new Set(outcome.findings.map(f => f.kind))].join(', ');
+    // A warning kind (a usage limit) never fails the job.
+    const failing = outcome.findings.filter(f => !isWarningKind(f.kind));
+    if (failing.length > 0) {
+        const kinds = [...new Set(failing.map(f => f.kind))].join(', ');
+        const count = tally.total - (outcome.findings.length - failing.length);
         if (inputs.failOnAuthError) {
-            core.info(`${errors_PREFIX}: marking the job failed: the Claude step hit ${tally.total} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`);
+            core.info(`${errors_PREFIX}: marking the job failed: the Claude step hit ${count} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`);
             markFailed(deps, outcome);
         }
         else {
-            core.info(`${errors_PREFIX}: ${tally.total} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`);
+            core.info(`${errors_PREFIX}: ${count} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`);
         }
     }
 }
@@ -36013,7 +36558,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6883);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

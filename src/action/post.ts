@@ -18,6 +18,7 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
+import { isWarningKind } from '../providers/failures.js'
 import {
   NETWORK_STATE,
   parsePreflightState,
@@ -158,16 +159,19 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
 
-  if (tally.total > 0) {
-    const kinds = [...new Set(outcome.findings.map(f => f.kind))].join(', ')
+  // A warning kind (a usage limit) never fails the job.
+  const failing = outcome.findings.filter(f => !isWarningKind(f.kind))
+  if (failing.length > 0) {
+    const kinds = [...new Set(failing.map(f => f.kind))].join(', ')
+    const count = tally.total - (outcome.findings.length - failing.length)
     if (inputs.failOnAuthError) {
       core.info(
-        `${PREFIX}: marking the job failed: the Claude step hit ${tally.total} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
+        `${PREFIX}: marking the job failed: the Claude step hit ${count} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
       )
       markFailed(deps, outcome)
     } else {
       core.info(
-        `${PREFIX}: ${tally.total} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
+        `${PREFIX}: ${count} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
       )
     }
   }

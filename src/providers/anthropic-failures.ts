@@ -2,7 +2,7 @@
 // an API error (status, type, Claude Code's error category, message text) maps to one. Anything that says nothing
 // about the credential (529, 5xx, rate and usage limits, timeouts, invalid requests) maps to undefined: no finding.
 // The error types and statuses are the API's (https://docs.anthropic.com/en/api/errors).
-import type { FailureKind } from './failure.js'
+import type { FailureKind, Phrasing, PhrasingVerdict } from './failure.js'
 
 export const ANTHROPIC_FAILURES = [
   {
@@ -118,3 +118,145 @@ export function classifyApiError(signal: ApiErrorSignal): AnthropicFailure | und
 export function isCredentialStatus(status: number | undefined): boolean {
   return status === 401 || status === 403 || status === 402
 }
+
+const BUNDLE = 'claude-code 2.1.328 bundle'
+const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors'
+
+type Verdict = PhrasingVerdict<AnthropicFailure> | undefined
+
+const verdict = (kind: AnthropicFailure | undefined, status?: number): Verdict =>
+  kind === undefined ? undefined : status === undefined ? { kind } : { kind, status }
+
+const apiVerdict = (signal: ApiErrorSignal): Verdict =>
+  verdict(classifyApiError(signal), signal.status)
+
+const statusOf = (...texts: Array<string | undefined>): number | undefined => {
+  const text = texts.find(t => t !== undefined)
+  return text === undefined ? undefined : Number(text)
+}
+
+/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
+export const ANTHROPIC_PHRASINGS: readonly Phrasing<AnthropicFailure>[] = [
+  {
+    // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
+    anchor: 'Failed to authenticate: ',
+    pattern: /Failed to authenticate: (.+)$/,
+    kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
+    source: BUNDLE
+  },
+  {
+    anchor: 'Invalid API key · ',
+    pattern: /Invalid API key · /,
+    kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+    source: BUNDLE
+  },
+  {
+    anchor: 'Invalid auth token · ',
+    pattern: /Invalid auth token · Fix external auth token/,
+    kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+    source: BUNDLE
+  },
+  {
+    anchor: 'Not logged in · ',
+    pattern: /Not logged in · Please run \/login/,
+    kind: 'anthropic-auth-invalid',
+    source: BUNDLE
+  },
+  {
+    anchor: 'apiKeyHelper script is failing',
+    pattern: /Your apiKeyHelper script is failing/,
+    kind: 'anthropic-auth-invalid',
+    source: BUNDLE
+  },
+  {
+    anchor: 'ogin expired · ',
+    pattern: /(?:Anthropic profile login|Login) expired · /,
+    kind: 'anthropic-auth-expired',
+    source: BUNDLE
+  },
+  {
+    anchor: 'Please run /login',
+    pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
+    kind: 'anthropic-auth-expired',
+    source: BUNDLE
+  },
+  {
+    anchor: 'Credit balance',
+    pattern: /Credit balance (?:is )?too low\b/,
+    kind: 'anthropic-billing',
+    source: BUNDLE
+  },
+  {
+    anchor: 'monthly spend limit',
+    pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
+    kind: 'anthropic-billing',
+    source: BUNDLE
+  },
+  {
+    anchor: 'organization',
+    pattern:
+      /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
+    kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
+    source: BUNDLE
+  }
+]
+
+/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
+function envelopeMessage(rest: string): string {
+  const text = rest.trim()
+  if (text.startsWith('{')) {
+    try {
+      const body = JSON.parse(text) as { error?: { message?: unknown } }
+      if (typeof body.error?.message === 'string') return body.error.message
+    } catch {
+      // not JSON, or cut by a terminal's wrap: the words are still in the text
+    }
+  }
+  return text
+}
+
+/**
+ * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
+ * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
+ */
+export const ANTHROPIC_API_ERROR_PHRASINGS: readonly Phrasing<AnthropicFailure>[] = [
+  {
+    // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
+    // "API Error: Request rejected (429) · You have reached your specified API usage limits."
+    anchor: 'API Error: ',
+    pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
+    kind: match =>
+      apiVerdict({
+        status: statusOf(match[1], match[2]),
+        message: envelopeMessage(match[3] ?? '')
+      }),
+    source: BUNDLE
+  },
+  {
+    // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
+    anchor: 'API Error (',
+    pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
+    kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
+    source: 'https://github.com/anthropics/claude-code/issues/5418'
+  },
+  {
+    anchor: '"type":"error"',
+    pattern:
+      /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
+    kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+    source: ERRORS_DOCS
+  },
+  {
+    anchor: '_error',
+    pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
+    kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+    source: ERRORS_DOCS
+  },
+  {
+    // Without the envelope around it (a wrapper that printed only the message).
+    anchor: 'revoked',
+    pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
+    kind: 'anthropic-auth-revoked',
+    source: BUNDLE
+  }
+]

@@ -21,4 +21,30 @@ export interface FailureKind {
   expiry?: boolean
   /** The fix when the preflight's state does not say which credential it was. */
   fix: string
+  /** `warning`: reported as a warning that never fails the job (a usage limit says nothing about a credential). */
+  severity?: 'warning'
+}
+
+/** What one phrasing means: its kind, and the status or message it implies when it says them. */
+export interface PhrasingVerdict<Id extends string = string> {
+  kind: Id
+  status?: number
+  /** Replaces the line as the finding's message (a reset time made readable). */
+  message?: string
+}
+
+/**
+ * One way a service or Claude Code words a failure. The recogniser (src/scan/text.ts) looks for it anywhere in a
+ * line, after any prefix; the first phrasing of the table that matches decides.
+ */
+export interface Phrasing<Id extends string = string> {
+  /** A literal the line must contain: no regex runs on a line that holds none of the table's anchors. */
+  anchor: string
+  pattern: RegExp
+  /** The kind it means, or a reading of the match; undefined: it says nothing about a credential (no finding). */
+  kind: Id | ((match: RegExpExecArray) => PhrasingVerdict<Id> | undefined)
+  /** Where the wording comes from: the CLI's bundle, a provider's documentation, a public issue thread. */
+  source: string
+  /** Counts inside a sentence too (a near miss that vetoes the whole line); else only after a prefix. */
+  inSentence?: true
 }

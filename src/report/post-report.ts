@@ -4,6 +4,7 @@
 // what it lists is capped, and each text is cut under the limit of where it goes.
 import type { Core } from '../common/core.js'
 import type { Failure } from '../scan/explain.js'
+import { isWarningKind } from '../providers/failures.js'
 import type { PreflightState } from '../state/index.js'
 import { PREFIX } from '../common/errors.js'
 import {
@@ -38,7 +39,7 @@ const bytes = (text: string) => Buffer.byteLength(text, 'utf8')
 
 /** One annotation per distinct failure, up to what the runner shows. */
 export function annotate(
-  core: Pick<Core, 'error'>,
+  core: Pick<Core, 'error' | 'warning'>,
   failures: Failure[],
   redact: Redact,
   omitted = 0
@@ -54,7 +55,9 @@ export function annotate(
       failure.lost,
       `Fix: ${failure.fix}`
     ]
-    core.error(`${PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
+    // A usage limit is a warning: it says nothing about the credential.
+    const annotation = isWarningKind(failure.kind) ? core.warning : core.error
+    annotation(`${PREFIX}: ${parts.filter(Boolean).join(' ')}`, {
       title: `${PREFIX}: ${failure.title} (${failure.kind})`
     })
   }

@@ -1,7 +1,11 @@
-// Plain-text logs (`claude -p … | tee log`, a job log): only Claude Code's, the API's and GitHub's own phrasings,
-// at the start of a line, count. A bare "401", a diff line (`+`, `-`, ` `) or a quoted string does not.
-import { classifyApiError } from '../providers/anthropic-failures.js'
-import type { FailureKindId } from '../providers/failures.js'
+// Plain-text logs (`claude -p … | tee log`, a job log, a wrapper's output) and the message strings of Claude's own
+// API errors in JSON transcripts: the phrasings of the providers' tables (src/providers/failures.ts) count wherever
+// they stand in a line, after any prefix (a logger's timestamp, `##[error]Error: `, indentation, `⎿`), and across a
+// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`) or a phrasing
+// inside a quoted string does not.
+import { classifyApiError, type ApiErrorSignal } from '../providers/anthropic-failures.js'
+import type { PhrasingVerdict } from '../providers/failure.js'
+import { PHRASINGS, type FailureKindId } from '../providers/failures.js'
 import { redactSecrets } from '../providers/shapes.js'
 import { normaliseText } from '../common/redact.js'
 
@@ -13,95 +17,147 @@ export interface TextSignal {
   at?: string
 }
 
-// A GitHub job-log timestamp, then optional annotation / error prefixes.
+// A GitHub job-log timestamp.
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /
-const PREFIX = /^(?:##\[error\]|::error[^:]*::|Error: |error: |\[error\] )/
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
+/** A diff's added, removed or context line, or a hunk header: quoted code, never a failure. */
+const DIFF_LINE = /^(?:[+-]|@@ | \S)/
+/**
+ * What may stand before a phrasing: nothing, or a prefix that ends in a symbol (`: `, `] `, `⎿ `, `· `, `| `), a
+ * number (a logger's time), or a log level. Not a sentence's word ("… and API Error: 401 …" is Claude talking
+ * about an error).
+ */
+const PREFIX_END =
+  /(?:^|[^\sA-Za-z"'`“‘]|\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|FATAL|Fatal|fatal|INFO|DEBUG|debug))\s*$/
 
-/** Cheap test before any regex: does the line contain one of the words the patterns need? */
-const ANCHORS = [
-  'API Error',
-  'Failed to authenticate',
-  'Invalid API key',
-  'Credit balance',
-  'revoked',
-  'organization',
-  'Please run /login',
-  'Bad credentials',
-  'Authentication failed for',
-  'Invalid username or password',
-  'token exchange failed'
-]
+/** A JSON string value's start: `{"message":"` (an error body another layer printed). */
+const JSON_VALUE = /"\w+"\s*:\s*"$/
+/** A quote opened and not closed before the phrasing: it is inside a quoted string. */
+const OPEN_QUOTE = /(?:^|[(=,[{]|[^:\s]\s)["'`][^"'`]*$/
 
-interface Pattern {
-  re: RegExp
-  classify(match: RegExpExecArray): { kind: FailureKindId | undefined; status?: number }
+/** Cheap test before any regex: the words the phrasings need. */
+const ANCHORS = [...new Set(PHRASINGS.map(phrasing => phrasing.anchor))]
+
+type Verdict = PhrasingVerdict<FailureKindId>
+
+/**
+ * What the first phrasing found in `text` means: `{ verdict }` (undefined verdict: a phrasing that says it is not a
+ * credential failure), or undefined when no phrasing stands in it.
+ */
+function readPhrasings(text: string): { verdict: Verdict | undefined } | undefined {
+  if (!ANCHORS.some(anchor => text.includes(anchor))) return undefined
+  for (const phrasing of PHRASINGS) {
+    if (!text.includes(phrasing.anchor)) continue
+    const match = phrasing.pattern.exec(text)
+    if (!match) continue
+    const before = text.slice(Math.max(0, match.index - 80), match.index)
+    if (
+      !phrasing.inSentence &&
+      !(JSON_VALUE.test(before) || (PREFIX_END.test(before) && !OPEN_QUOTE.test(before)))
+    )
+      continue
+    const verdict =
+      typeof phrasing.kind === 'function' ? phrasing.kind(match) : { kind: phrasing.kind }
+    return { verdict }
+  }
+  return undefined
 }
 
-const api = (status: number | undefined, message: string) => ({
-  kind: classifyApiError({ status, message }),
-  status
-})
+/**
+ * The kind of an API error Claude reported in a JSON transcript: its words first (a cloud's expiry inside an
+ * `API Error: 403`, a usage limit, a missing login), then the API's status, type and Claude Code's category.
+ */
+export function classifyApiMessage(signal: ApiErrorSignal): FailureKindId | undefined {
+  const read = signal.message === undefined ? undefined : readPhrasings(signal.message)
+  return read ? read.verdict?.kind : classifyApiError(signal)
+}
 
-const PATTERNS: Pattern[] = [
-  // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
-  // "API Error: Request rejected (429) · You have reached your specified API usage limits."
-  {
-    re: /^(?:Failed to authenticate\. )?API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
-    classify: m => {
-      const status = m[1] ?? m[2]
-      return api(status === undefined ? undefined : Number(status), apiMessage(m[3] ?? ''))
-    }
-  },
-  // "Failed to authenticate: OAuth token revoked. …", "Failed to authenticate: this login reached its time limit …"
-  {
-    re: /^Failed to authenticate: (.+)$/,
-    classify: m => ({
-      kind: classifyApiError({ category: 'authentication_failed', message: m[1] })
-    })
-  },
-  { re: /^Invalid API key · /, classify: () => ({ kind: 'anthropic-auth-invalid', status: 401 }) },
-  { re: /^Credit balance (?:is )?too low\b/, classify: () => ({ kind: 'anthropic-billing' }) },
-  {
-    re: /^(?:Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization)/,
-    classify: () => ({ kind: 'anthropic-auth-forbidden', status: 403 })
-  },
-  {
-    re: /^OAuth (?:access )?token (?:has been )?revoked\b/,
-    classify: () => ({ kind: 'anthropic-auth-revoked' })
-  },
-  {
-    re: /^(?:Your session has expired|Session expired)\. Please run \/login/,
-    classify: () => ({ kind: 'anthropic-auth-expired' })
-  },
-  // GitHub: octokit's HttpError, the gh CLI, git over HTTPS, claude-code-action's App token exchange.
-  {
-    re: /^(?:HttpError: Bad credentials|RequestError \[HttpError\]: Bad credentials|HTTP 401: Bad credentials|gh: Bad credentials|Bad credentials - https:\/\/docs\.github\.com)/,
-    classify: () => ({ kind: 'github-auth', status: 401 })
-  },
-  {
-    re: /^(?:fatal: Authentication failed for 'https?:\/\/|remote: Invalid username or password\.)/,
-    classify: () => ({ kind: 'github-auth' })
-  },
-  {
-    re: /^App token exchange failed: (\d{3})\b/,
-    classify: m => ({ kind: 'github-auth', status: Number(m[1]) })
-  }
-]
+/** The kind Claude's own words in a result or message say, from the phrasings alone (no status to go by). */
+export function classifyMessageText(text: string): FailureKindId | undefined {
+  return readPhrasings(text)?.verdict?.kind
+}
 
-/** The message inside `API Error: 401 {"type":"error","error":{"message":"…"}}`, else the text as it is. */
-function apiMessage(rest: string): string {
-  const text = rest.trim()
-  if (text.startsWith('{')) {
-    try {
-      const body = JSON.parse(text) as { error?: { message?: unknown; type?: unknown } }
-      if (typeof body.error?.message === 'string') return body.error.message
-    } catch {
-      // not JSON: keep the text
-    }
+/** The credential failure a plain-text line reports, if it reports one. */
+export function classifyTextLine(raw: string): TextSignal | undefined {
+  if (!ANCHORS.some(anchor => raw.includes(anchor))) return undefined
+  let line = raw.replace(ANSI, '').replace(/\r$/, '')
+  let at: string | undefined
+  const stamp = TIMESTAMP.exec(line)
+  if (stamp) {
+    // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+    const ms = Date.parse(stamp[1] ?? '')
+    if (Number.isFinite(ms)) at = new Date(ms).toISOString()
+    line = line.slice(stamp[0].length)
   }
-  return text
+  if (DIFF_LINE.test(line)) return undefined
+  const verdict = readPhrasings(line)?.verdict
+  if (!verdict) return undefined
+  // Redacted before it is cut: a secret cut short no longer looks like one.
+  const signal: TextSignal = {
+    kind: verdict.kind,
+    message: redactSecrets(normaliseText(verdict.message ?? line.trim())).slice(0, 500)
+  }
+  if (verdict.status !== undefined) signal.status = verdict.status
+  if (at) signal.at = at
+  return signal
+}
+
+/** A line this long that does not end a sentence may continue on the next line (a terminal's wrap). */
+const WRAP_MIN_CHARS = 60
+const SENTENCE_END = /[.!?)\]}]\s*$/
+
+function mayContinue(line: string): boolean {
+  return line.length >= WRAP_MIN_CHARS && !SENTENCE_END.test(line)
+}
+
+/**
+ * A continuation joined to its line: an indented continuation (Claude Code's own wrap keeps the indent) after one
+ * space; a flush one (a terminal's hard wrap mid-word) as it is. A job log's timestamp before it is dropped.
+ */
+function joinWrapped(line: string, next: string): string {
+  const continuation = next.replace(TIMESTAMP, '')
+  return /^\s/.test(continuation)
+    ? `${line.trimEnd()} ${continuation.trimStart()}`
+    : line + continuation
+}
+
+export interface LineSignal extends TextSignal {
+  /** The line (1-based) the failure starts on. */
+  line: number
+}
+
+/**
+ * Plain-text lines in, failures out, one line behind: a line that may be wrapped waits for the next, and when the
+ * next holds no phrasing of its own the two are read as one.
+ */
+export class TextRecogniser {
+  private pending: { text: string; line: number; signal: TextSignal | undefined } | undefined
+
+  push(text: string, line: number): LineSignal[] {
+    const signal = classifyTextLine(text)
+    const previous = this.pending
+    this.pending = undefined
+    const out: LineSignal[] = []
+    if (previous) {
+      const joined =
+        signal === undefined && mayContinue(previous.text)
+          ? classifyTextLine(joinWrapped(previous.text, text))
+          : undefined
+      const first = joined ?? previous.signal
+      if (first) out.push({ ...first, line: previous.line })
+      if (joined) return out
+    }
+    this.pending = { text, line, signal }
+    return out
+  }
+
+  /** The last line's failure, at the end of the input. */
+  flush(): LineSignal[] {
+    const previous = this.pending
+    this.pending = undefined
+    return previous?.signal ? [{ ...previous.signal, line: previous.line }] : []
+  }
 }
 
 /** Claude Code's Bash tool puts the exit code before a failed command's output. */
@@ -128,34 +184,4 @@ function isGitHubErrorJson(line: string): boolean {
   return /^\{\s*"message"\s*:\s*"(?:Bad credentials|Requires authentication)"\s*,\s*"documentation_url"\s*:\s*"https:\/\/docs\.github\.com\//.test(
     line.trim()
   )
-}
-
-/** The credential failure a plain-text line reports, if it reports one. */
-export function classifyTextLine(raw: string): TextSignal | undefined {
-  if (!ANCHORS.some(anchor => raw.includes(anchor))) return undefined
-  let line = raw.replace(ANSI, '').replace(/\r$/, '')
-  let at: string | undefined
-  const stamp = TIMESTAMP.exec(line)
-  if (stamp) {
-    // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
-    const ms = Date.parse(stamp[1] ?? '')
-    if (Number.isFinite(ms)) at = new Date(ms).toISOString()
-    line = line.slice(stamp[0].length)
-  }
-  line = line.replace(PREFIX, '')
-  for (const pattern of PATTERNS) {
-    const match = pattern.re.exec(line)
-    if (!match) continue
-    const { kind, status } = pattern.classify(match)
-    if (!kind) return undefined
-    // Redacted before it is cut: a secret cut short no longer looks like one.
-    const signal: TextSignal = {
-      kind,
-      message: redactSecrets(normaliseText(line.trim())).slice(0, 500)
-    }
-    if (status !== undefined) signal.status = status
-    if (at) signal.at = at
-    return signal
-  }
-  return undefined
 }

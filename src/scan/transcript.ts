@@ -8,7 +8,13 @@
 import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
 import type { FailureKindId } from '../providers/failures.js'
 import type { SplitRecord } from './split.js'
-import { classifyTextLine, githubRefusal } from './text.js'
+import {
+  classifyApiMessage,
+  classifyMessageText,
+  githubRefusal,
+  TextRecogniser,
+  type TextSignal
+} from './text.js'
 import { redactSecrets } from '../providers/shapes.js'
 
 export interface Finding {
@@ -190,6 +196,7 @@ export class TranscriptScanner {
   private run: Run = newRun()
   private readonly githubTools = new Map<string, string>()
   private older = 0
+  private readonly lines = new TextRecogniser()
   readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
 
   /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
@@ -231,6 +238,7 @@ export class TranscriptScanner {
 
   /** The findings, with times settled now that the runs' durations are known. */
   finish(): FileScan {
+    for (const signal of this.lines.flush()) this.textSignal(signal, signal.line)
     this.close()
     return {
       file: this.file,
@@ -332,7 +340,7 @@ export class TranscriptScanner {
         if (time !== undefined) this.seeTime(time)
         const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined
         const message = contentText(m.message)
-        const kind = classifyApiError({
+        const kind = classifyApiMessage({
           status,
           type: str(m.api_error_type),
           category: str(m.error),
@@ -369,24 +377,18 @@ export class TranscriptScanner {
       if (costUsd !== undefined) this.run.costUsd = costUsd
       if (typeof m.session_id === 'string') this.run.sessionId ??= m.session_id
       this.run.seen = true
-      if (typeof m.api_error_status === 'number') {
-        const message = typeof m.result === 'string' ? m.result : undefined
-        const kind = classifyApiError({
-          status: m.api_error_status,
-          type: str(m.api_error_type),
-          message
-        })
-        if (kind) {
-          this.signal({
-            kind,
-            status: m.api_error_status,
-            message,
-            line,
-            source: 'api',
-            provisional: false,
-            time
-          })
-        }
+      const message = typeof m.result === 'string' ? m.result : undefined
+      // `--output-format json` gives some failures no status ("OAuth session expired and could not be refreshed",
+      // "Not logged in"): then Claude's words alone decide.
+      const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined
+      const kind =
+        status !== undefined
+          ? classifyApiMessage({ status, type: str(m.api_error_type), message })
+          : m.is_error === true && message !== undefined
+            ? classifyMessageText(message)
+            : undefined
+      if (kind) {
+        this.signal({ kind, status, message, line, source: 'api', provisional: false, time })
       }
       // A result ends the run's episode.
       this.close()
@@ -441,8 +443,10 @@ export class TranscriptScanner {
   }
 
   private text(line: string, lineNumber: number): void {
-    const signal = classifyTextLine(line)
-    if (!signal) return
+    for (const signal of this.lines.push(line, lineNumber)) this.textSignal(signal, signal.line)
+  }
+
+  private textSignal(signal: TextSignal, lineNumber: number): void {
     const time = signal.at ? Date.parse(signal.at) : undefined
     // Plain text has no structure to group retries: the same words again are the same failure.
     const open = this.open

@@ -1,0 +1,96 @@
+// Failures of the Azure credentials Claude Code uses for Microsoft Foundry (not a provider of the preflight yet):
+// their kinds and how Microsoft words them. Entra's error codes:
+// https://learn.microsoft.com/entra/identity-platform/reference-error-codes; Azure AI services' 401:
+// https://learn.microsoft.com/azure/ai-services/authentication.
+import type { FailureKind, Phrasing } from './failure.js'
+
+export const AZURE_FAILURES = [
+  {
+    id: 'azure-auth-expired',
+    credential: 'the Azure credentials',
+    title: 'Azure credentials expired',
+    verb: 'expired',
+    since: 'expired since',
+    fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+  },
+  {
+    id: 'azure-auth-invalid',
+    credential: 'the Azure credentials',
+    title: 'Azure credentials invalid',
+    verb: 'were refused as invalid',
+    since: 'refused since',
+    fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+  },
+  {
+    id: 'azure-auth-forbidden',
+    credential: 'the Azure credentials',
+    title: 'Azure credentials forbidden',
+    verb: 'were refused (not allowed on the resource)',
+    since: 'refused since',
+    fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+  }
+] as const satisfies readonly FailureKind[]
+
+export type AzureFailure = (typeof AZURE_FAILURES)[number]['id']
+
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes'
+
+export const AZURE_PHRASINGS: readonly Phrasing<AzureFailure>[] = [
+  {
+    // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+    anchor: 'AADSTS700',
+    pattern: /\bAADSTS(?:700024|700082)\b/,
+    kind: 'azure-auth-expired',
+    source: 'https://github.com/Azure/login/issues/180'
+  },
+  {
+    anchor: 'AADSTS70043',
+    pattern: /\bAADSTS70043\b/,
+    kind: 'azure-auth-expired',
+    source: ENTRA_CODES
+  },
+  {
+    anchor: 'ExpiredAuthenticationToken',
+    pattern: /\bExpiredAuthenticationToken\b/,
+    kind: 'azure-auth-expired',
+    source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+  },
+  {
+    anchor: 'Lifetime validation failed',
+    pattern: /Lifetime validation failed, the token is expired/,
+    kind: 'azure-auth-expired',
+    source:
+      'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+  },
+  {
+    anchor: 'AADSTS',
+    pattern: /\bAADSTS\d{5,7}\b/,
+    kind: 'azure-auth-invalid',
+    source: ENTRA_CODES
+  },
+  {
+    anchor: 'invalid subscription key or wrong API endpoint',
+    pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+    kind: 'azure-auth-invalid',
+    source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+  },
+  {
+    anchor: 'Access token is missing, invalid',
+    pattern: /Access token is missing, invalid, audience is incorrect/,
+    kind: 'azure-auth-invalid',
+    source: 'https://github.com/Gitlawb/openclaude/issues/200'
+  },
+  {
+    anchor: 'DefaultAzureCredential failed to retrieve a token',
+    pattern: /DefaultAzureCredential failed to retrieve a token/,
+    kind: 'azure-auth-invalid',
+    source:
+      'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+  },
+  {
+    anchor: 'lacks the required data action',
+    pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+    kind: 'azure-auth-forbidden',
+    source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+  }
+]
