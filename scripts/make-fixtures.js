@@ -415,7 +415,7 @@ async function surroundings(scenario) {
         api.script(pair.accessToken, scenario.afterRefresh ?? [])
       }
     })
-    const proxy = await startTlsProxy({ 'platform.claude.com:443': new URL(oauth.url).origin })
+    const proxy = await startTlsProxy('platform.claude.com:443', new URL(oauth.url).origin)
     setup.closers.push(
       () => oauth.close(),
       () => proxy.close()

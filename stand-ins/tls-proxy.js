@@ -1,5 +1,5 @@
-// An HTTP proxy on loopback that stands in for named HTTPS hosts: a `CONNECT host:443` for one of them is answered
-// here, TLS is terminated with a throw-away certificate for that host (trusted by the client through
+// An HTTP proxy on loopback that stands in for one HTTPS host: a `CONNECT host:443` for it is answered here, TLS is
+// terminated with a throw-away certificate for that host (trusted by the client through
 // NODE_EXTRA_CA_CERTS), and the decrypted bytes go to a stand-in on loopback. Any other CONNECT is refused (403), so
 // nothing leaves the machine. This is how a client that only accepts its own hosts (the claude CLI's OAuth token URL)
 // is pointed at a stand-in: HTTPS_PROXY is honoured where a custom URL is not.
@@ -11,8 +11,12 @@ import { TLSSocket } from 'node:tls'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** A self-signed certificate for `hosts`, made with openssl; its PEM file is for NODE_EXTRA_CA_CERTS. */
-export function selfSignedCertificate(hosts) {
+/**
+ * A throw-away self-signed certificate for `host`, made with openssl; a child process trusts it through
+ * NODE_EXTRA_CA_CERTS=`certFile`.
+ * @param {string} host
+ */
+export function selfSignedCertificate(host) {
   const dir = mkdtempSync(join(tmpdir(), 'stand-in-tls-'))
   const [keyFile, certFile] = [join(dir, 'key.pem'), join(dir, 'cert.pem')]
   execFileSync(
@@ -32,9 +36,9 @@ export function selfSignedCertificate(hosts) {
       '-days',
       '2',
       '-subj',
-      `/CN=${hosts[0]}`,
+      `/CN=${host}`,
       '-addext',
-      `subjectAltName=${hosts.map(h => `DNS:${h}`).join(',')}`
+      `subjectAltName=DNS:${host}`
     ],
     { stdio: 'ignore' }
   )
@@ -47,11 +51,11 @@ export function selfSignedCertificate(hosts) {
 }
 
 /**
- * @param {Record<string, string>} routes  `host:port` → the loopback `http://127.0.0.1:PORT` that answers for it
+ * @param {string} target  the `host:port` stood in for
+ * @param {string} upstream  the loopback `http://127.0.0.1:PORT` that answers for it
  */
-export async function startTlsProxy(routes) {
-  const hosts = [...new Set(Object.keys(routes).map(target => target.split(':')[0]))]
-  const tls = selfSignedCertificate(hosts)
+export async function startTlsProxy(target, upstream) {
+  const tls = selfSignedCertificate(target.split(':')[0])
   /** Every CONNECT target asked for, answered or not. */
   const connects = []
   const sockets = new Set()
@@ -65,19 +69,18 @@ export async function startTlsProxy(routes) {
   })
   server.on('connect', (req, socket) => {
     connects.push(req.url)
-    const target = routes[req.url]
-    if (!target) return socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+    if (req.url !== target) return socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
     socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
     const secure = new TLSSocket(socket, { isServer: true, key: tls.key, cert: tls.cert })
-    const { hostname, port } = new URL(target)
-    const upstream = connect(Number(port), hostname)
-    secure.pipe(upstream).pipe(secure)
+    const { hostname, port } = new URL(upstream)
+    const plain = connect(Number(port), hostname)
+    secure.pipe(plain).pipe(secure)
     const close = () => {
       secure.destroy()
-      upstream.destroy()
+      plain.destroy()
     }
     secure.on('error', close)
-    upstream.on('error', close)
+    plain.on('error', close)
   })
   await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
   return {
