@@ -35452,7 +35452,14 @@ const MARKERS = [
     needle('total_cost_usd')
 ];
 const TOTAL_COST = needle('total_cost_usd');
-const GITHUB_TOOL = [needle('mcp__github'), needle('"git '), needle('"gh ')];
+// In tag mode claude-code-action has Claude push through its wrapper, `$GITHUB_ACTION_PATH/scripts/git-push.sh`
+// (anthropics/claude-code-action, src/modes/tag/index.ts).
+const GITHUB_TOOL = [
+    needle('mcp__github'),
+    needle('"git '),
+    needle('"gh '),
+    needle('scripts/git-push.sh')
+];
 const transcript_TIMESTAMP = needle('"timestamp"');
 const TOOL_RESULT = needle('"tool_result"');
 const IS_ERROR_TRUE = /"is_error"\s*:\s*true/;
@@ -35728,7 +35735,7 @@ class transcript_TranscriptScanner {
             const command = str(block.input?.command) ?? '';
             const github = name.startsWith('mcp__github') ||
                 (name === 'Bash' &&
-                    /^\s*(?:git\s+(?:push|fetch|pull|clone|ls-remote)\b|gh\s)/.test(command));
+                    /^\s*(?:git\s+(?:push|fetch|pull|clone|ls-remote)\b|gh\s|\S*\/scripts\/git-push\.sh\b)/.test(command));
             if (!github)
                 continue;
             if (this.githubTools.size >= MAX_PENDING_TOOLS) {
