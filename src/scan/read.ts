@@ -41,6 +41,8 @@ export interface ScanSet {
   refused: Skipped[]
   /** Files read only in part: a byte cap or the time budget stopped the scan. */
   partial: Skipped[]
+  /** Bytes read of all files together. */
+  bytes: number
 }
 
 /**
@@ -57,7 +59,7 @@ export async function scanFiles(
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const deadline = limits.now() + limits.budgetMs
   const realRoots = await Promise.all(roots.map(realOrResolved))
-  const set: ScanSet = { scans: [], refused: [], partial: [] }
+  const set: ScanSet = { scans: [], refused: [], partial: [], bytes: 0 }
   let bytesLeft = limits.totalBytes
   for (const [index, candidate] of files.entries()) {
     const label = candidate.path
@@ -90,6 +92,7 @@ export async function scanFiles(
         options.since
       )
       bytesLeft -= read.bytes
+      set.bytes += read.bytes
       set.scans.push(read.scan)
       if (read.stopped === 'bytes') {
         const which = cap === limits.fileBytes ? 'per file' : 'for all files'

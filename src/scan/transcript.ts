@@ -10,6 +10,7 @@ import type { FailureKindId } from '../providers/failures.js'
 import type { SplitRecord } from './split.js'
 import { classifyTextLine, githubRefusal } from './text.js'
 import { redactSecrets } from '../providers/shapes.js'
+import { addUsage, type Usage } from './usage.js'
 
 export interface Finding {
   kind: FailureKindId
@@ -38,6 +39,8 @@ export interface Finding {
   sessionId?: string
   /** How many times this same failure was seen (later occurrences merged into this one). */
   occurrences: number
+  /** A later model turn succeeded: the run got past this failure (a refreshed login, a new helper key). */
+  recovered?: true
 }
 
 export interface FileStats {
@@ -59,6 +62,10 @@ export interface FileScan {
   omitted: number
   /** Failures that happened before the scan's `since`: an earlier run's, counted and left out. */
   older: number
+  /** The Claude sessions the file holds (their ids, from `init` and `result`), at most MAX_SESSION_IDS. */
+  sessions: string[]
+  /** The subscription's usage windows, when the file carries `rate_limit_event` messages. */
+  usage?: Usage
   stats: FileStats
 }
 
@@ -150,6 +157,7 @@ interface Episode {
   toolCallsBefore?: number
   lastTsBefore?: number
   occurrences: number
+  recovered?: true
 }
 
 type Json = Record<string, unknown>
@@ -183,6 +191,8 @@ const MAX_DATE_MS = 8.64e15
 
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256
+/** Session ids kept per file: a file holds one run, or a few; more is a flood. */
+export const MAX_SESSION_IDS = 64
 
 export class TranscriptScanner {
   private readonly episodes = new FindingTally<Episode>()
@@ -190,6 +200,8 @@ export class TranscriptScanner {
   private run: Run = newRun()
   private readonly githubTools = new Map<string, string>()
   private older = 0
+  private readonly sessions = new Set<string>()
+  private usage: Usage | undefined
   readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
 
   /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
@@ -237,6 +249,8 @@ export class TranscriptScanner {
       findings: this.episodes.items().map(episode => this.toFinding(episode)),
       omitted: this.episodes.omitted,
       older: this.older,
+      sessions: [...this.sessions],
+      ...(this.usage && { usage: this.usage }),
       stats: this.stats
     }
   }
@@ -259,8 +273,9 @@ export class TranscriptScanner {
         }
         return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1)
       case 'system':
-        return type[2] === 'init' || type[2] === 'api_retry'
+        return type[2] === 'init' || type[2] === 'api_retry' || type[2] === 'api_error'
       case 'result':
+      case 'rate_limit_event':
         return true
       default:
         return false
@@ -304,12 +319,15 @@ export class TranscriptScanner {
     const time = Number.isFinite(ts) ? ts : undefined
     if (type === 'system') {
       if (m.subtype === 'init') return this.startRun(m.session_id)
-      if (m.subtype === 'api_retry') {
-        const status = typeof m.error_status === 'number' ? m.error_status : undefined
+      // `api_retry` in stream-json; `api_error` in the session transcript Claude Code keeps under ~/.claude/projects.
+      const retry =
+        m.subtype === 'api_retry' ? m : m.subtype === 'api_error' ? sessionRetry(m) : undefined
+      if (retry) {
+        const status = typeof retry.error_status === 'number' ? retry.error_status : undefined
         if (status === undefined) return
-        const kind = classifyApiError({ status, category: str(m.error) })
+        const kind = classifyApiError({ status, category: str(retry.error) })
         if (!kind || !isCredentialStatus(status)) return
-        const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0
+        const delay = bounded(retry.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0
         this.signal({
           kind,
           status,
@@ -323,18 +341,25 @@ export class TranscriptScanner {
       }
       return
     }
+    if (type === 'rate_limit_event') {
+      this.usage = addUsage(this.usage, m.rate_limit_info)
+      return
+    }
     if (type === 'assistant') {
+      // The session transcript spells the error fields in camelCase.
+      const apiStatus = m.api_error_status ?? m.apiErrorStatus
       const isError =
         m.is_api_error_message === true ||
+        m.isApiErrorMessage === true ||
         typeof m.error === 'string' ||
-        typeof m.api_error_status === 'number'
+        typeof apiStatus === 'number'
       if (isError) {
         if (time !== undefined) this.seeTime(time)
-        const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined
+        const status = typeof apiStatus === 'number' ? apiStatus : undefined
         const message = contentText(m.message)
         const kind = classifyApiError({
           status,
-          type: str(m.api_error_type),
+          type: str(m.api_error_type ?? m.apiErrorType),
           category: str(m.error),
           message
         })
@@ -367,7 +392,10 @@ export class TranscriptScanner {
       if (durationMs !== undefined) this.run.durationMs = durationMs
       const costUsd = bounded(m.total_cost_usd, MAX_COST_USD)
       if (costUsd !== undefined) this.run.costUsd = costUsd
-      if (typeof m.session_id === 'string') this.run.sessionId ??= m.session_id
+      if (typeof m.session_id === 'string') {
+        this.run.sessionId ??= m.session_id
+        this.noteSession(m.session_id)
+      }
       this.run.seen = true
       if (typeof m.api_error_status === 'number') {
         const message = typeof m.result === 'string' ? m.result : undefined
@@ -538,6 +566,8 @@ export class TranscriptScanner {
   }
 
   private successfulTurn(id: string | undefined): void {
+    // A model turn after a failure: the run got past it.
+    if (this.open) this.open.recovered = true
     this.close()
     this.run.seen = true
     this.run.messages = true
@@ -553,9 +583,16 @@ export class TranscriptScanner {
   private startRun(sessionId?: unknown): void {
     this.close()
     if (this.run.seen) this.run = newRun()
-    if (typeof sessionId === 'string') this.run.sessionId = sessionId
+    if (typeof sessionId === 'string') {
+      this.run.sessionId = sessionId
+      this.noteSession(sessionId)
+    }
     this.run.seen = true
     this.run.messages = true
+  }
+
+  private noteSession(id: string): void {
+    if (this.sessions.size < MAX_SESSION_IDS) this.sessions.add(id.slice(0, 200))
   }
 
   private toFinding(e: Episode): Finding {
@@ -590,7 +627,17 @@ export class TranscriptScanner {
     if (run.durationMs !== undefined) finding.runDurationMs = run.durationMs
     if (run.costUsd !== undefined) finding.costUsd = run.costUsd
     if (run.sessionId !== undefined) finding.sessionId = run.sessionId
+    if (e.recovered) finding.recovered = true
     return finding
+  }
+}
+
+/** A session transcript's `api_error` (`error.status`, `retryInMs`) in the shape of stream-json's `api_retry`. */
+function sessionRetry(m: Json): Json {
+  const error = m.error as Json | null | undefined
+  return {
+    error_status: error && typeof error === 'object' ? error.status : undefined,
+    retry_delay_ms: m.retryInMs
   }
 }
 
