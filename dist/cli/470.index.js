@@ -1388,7 +1388,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: (0,shapes/* redactSecrets */.fp)(e.message ?? describeStatus(e.status)),
+            message: (0,shapes/* redactSecrets */.fp)(e.message ?? describeStatus(e.status, e.recovered)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences
@@ -1475,9 +1475,11 @@ function isoOf(ms) {
         ? new Date(ms).toISOString()
         : undefined;
 }
-function describeStatus(status) {
-    return status === undefined
-        ? 'The API refused the credential.'
+function describeStatus(status, recovered) {
+    if (status === undefined)
+        return 'The API refused the credential.';
+    return recovered
+        ? `The API answered ${status}; a retry went through.`
         : `The API answered ${status}; the run ended before Claude said why.`;
 }
 function count(bytes, what) {

@@ -34812,7 +34812,9 @@ function noFailureSection(context, { quote }) {
         `### ${errors_PREFIX}: no credential failure in the Claude step`,
         '',
         context.files.length > 0
-            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. ${context.recovered?.length
+                ? 'Claude got past every refusal of a credential they show (noted below).'
+                : "None shows Claude's API refusing the credential or GitHub refusing its token."}`
             : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
     ];
 }
@@ -36296,7 +36298,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: redactSecrets(e.message ?? describeStatus(e.status)),
+            message: redactSecrets(e.message ?? describeStatus(e.status, e.recovered)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences
@@ -36383,9 +36385,11 @@ function transcript_isoOf(ms) {
         ? new Date(ms).toISOString()
         : undefined;
 }
-function describeStatus(status) {
-    return status === undefined
-        ? 'The API refused the credential.'
+function describeStatus(status, recovered) {
+    if (status === undefined)
+        return 'The API refused the credential.';
+    return recovered
+        ? `The API answered ${status}; a retry went through.`
         : `The API answered ${status}; the run ended before Claude said why.`;
 }
 function transcript_count(bytes, what) {

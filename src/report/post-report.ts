@@ -162,7 +162,11 @@ function noFailureSection(context: ReportContext, { quote }: ReportView): string
     `### ${PREFIX}: no credential failure in the Claude step`,
     '',
     context.files.length > 0
-      ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+      ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. ${
+          context.recovered?.length
+            ? 'Claude got past every refusal of a credential they show (noted below).'
+            : "None shows Claude's API refusing the credential or GitHub refusing its token."
+        }`
       : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
   ]
 }

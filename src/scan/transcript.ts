@@ -601,7 +601,7 @@ export class TranscriptScanner {
       kind: e.kind,
       file: this.file,
       line: e.line,
-      message: redactSecrets(e.message ?? describeStatus(e.status)),
+      message: redactSecrets(e.message ?? describeStatus(e.status, e.recovered)),
       source: e.source,
       retries: e.retries,
       occurrences: e.occurrences
@@ -686,9 +686,10 @@ function isoOf(ms: number | undefined): string | undefined {
     : undefined
 }
 
-function describeStatus(status: number | undefined): string {
-  return status === undefined
-    ? 'The API refused the credential.'
+function describeStatus(status: number | undefined, recovered?: true): string {
+  if (status === undefined) return 'The API refused the credential.'
+  return recovered
+    ? `The API answered ${status}; a retry went through.`
     : `The API answered ${status}; the run ended before Claude said why.`
 }
 
