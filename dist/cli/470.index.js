@@ -1511,16 +1511,17 @@ const DEFAULT_LIMITS = {
 };
 /**
  * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
- * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
+ * older, not found (TranscriptScanner). `continues` goes on from an earlier scan in the same caps: the bytes it read
+ * and the time (limits.now) it started. A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
 async function scanFiles(files, roots, options = {}) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const deadline = limits.now() + limits.budgetMs;
+    const deadline = (options.continues?.startedAt ?? limits.now()) + limits.budgetMs;
     const realRoots = await Promise.all(roots.map(realOrResolved));
     const set = { scans: [], refused: [], partial: [], bytes: 0 };
-    let bytesLeft = limits.totalBytes;
+    let bytesLeft = limits.totalBytes - (options.continues?.bytes ?? 0);
     for (const [index, candidate] of files.entries()) {
         const label = candidate.path;
         if (limits.now() >= deadline || bytesLeft <= 0) {

@@ -36421,16 +36421,17 @@ const DEFAULT_LIMITS = {
 };
 /**
  * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
- * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
+ * older, not found (TranscriptScanner). `continues` goes on from an earlier scan in the same caps: the bytes it read
+ * and the time (limits.now) it started. A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
 async function scanFiles(files, roots, options = {}) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const deadline = limits.now() + limits.budgetMs;
+    const deadline = (options.continues?.startedAt ?? limits.now()) + limits.budgetMs;
     const realRoots = await Promise.all(roots.map(realOrResolved));
     const set = { scans: [], refused: [], partial: [], bytes: 0 };
-    let bytesLeft = limits.totalBytes;
+    let bytesLeft = limits.totalBytes - (options.continues?.bytes ?? 0);
     for (const [index, candidate] of files.entries()) {
         const label = candidate.path;
         if (limits.now() >= deadline || bytesLeft <= 0) {
@@ -36886,11 +36887,7 @@ async function scanAndReport(deps, outcome) {
     const startedAt = limits.now();
     const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) });
     const fromOutput = read.scans.length;
-    const sessions = await readSessions(deps, read, since, {
-        ...limits,
-        totalBytes: Math.max(0, limits.totalBytes - read.bytes),
-        budgetMs: Math.max(0, limits.budgetMs - (limits.now() - startedAt))
-    });
+    const sessions = await readSessions(deps, read, since, limits, startedAt);
     if (sessions) {
         read.scans.push(...sessions.scans);
         read.refused.push(...sessions.refused);
@@ -36954,7 +36951,7 @@ async function scanAndReport(deps, outcome) {
  * the projects directory, within what is left of the scan's caps. Undefined when there is none to read, or no main
  * step's time to tell this job's sessions from earlier ones.
  */
-async function readSessions(deps, read, since, limits) {
+async function readSessions(deps, read, since, limits, startedAt) {
     const projects = projectsDirectory(deps.env);
     if (!projects)
         return undefined;
@@ -36966,7 +36963,7 @@ async function readSessions(deps, read, since, limits) {
     const sessions = await findSessions(projects, since, covered);
     if (sessions.length === 0)
         return undefined;
-    return scanFiles(sessions, [], { limits, since });
+    return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } });
 }
 /** Annotations, the job summary and the PR comment. */
 async function report(deps, outcome, context, inputs) {

@@ -137,11 +137,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   const startedAt = limits.now()
   const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) })
   const fromOutput = read.scans.length
-  const sessions = await readSessions(deps, read, since, {
-    ...limits,
-    totalBytes: Math.max(0, limits.totalBytes - read.bytes),
-    budgetMs: Math.max(0, limits.budgetMs - (limits.now() - startedAt))
-  })
+  const sessions = await readSessions(deps, read, since, limits, startedAt)
   if (sessions) {
     read.scans.push(...sessions.scans)
     read.refused.push(...sessions.refused)
@@ -223,7 +219,8 @@ async function readSessions(
   deps: PostDeps,
   read: ScanSet,
   since: number | undefined,
-  limits: ScanLimits
+  limits: ScanLimits,
+  startedAt: number
 ): Promise<ScanSet | undefined> {
   const projects = projectsDirectory(deps.env)
   if (!projects) return undefined
@@ -236,7 +233,7 @@ async function readSessions(
   const covered = new Set(read.scans.flatMap((scan: FileScan) => scan.sessions))
   const sessions = await findSessions(projects, since, covered)
   if (sessions.length === 0) return undefined
-  return scanFiles(sessions, [], { limits, since })
+  return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } })
 }
 
 /** Annotations, the job summary and the PR comment. */
