@@ -2,12 +2,13 @@
 // answered, so the run goes on and finishes) and sends a subscription's `anthropic-ratelimit-unified-*` headers, the
 // 5-hour window rising over the run; the bundled post step reads its stream-json. The refusal the run got past is a
 // notice ("recovered after 1 retry"), never an error, and the job passes; the summary shows the 5-hour and weekly
-// utilisation at the start and end of the run and the binding window.
+// utilisation at the start and end of the run and the binding window; `scan --json` marks the finding recovered.
 import { expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { newJob, runAction } from './support/runner.js'
+import { ACTION_NODE, newJob, runAction } from './support/runner.js'
 import { claudeBinary, runClaude } from '../scripts/make-fixtures.js'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 
@@ -55,4 +56,17 @@ test('a 401 the run got past is a notice, the job passes; usage at start and end
   expect(post.summary).toMatch(
     /subscription usage: 5-hour window 42% at the start, 61% at the end \(resets [0-9T:-]+Z\); weekly window 17% at the start, 19% at the end \(resets [0-9T:-]+Z\); binding window: five-hour/
   )
+
+  const json = execFileSync(
+    ACTION_NODE,
+    ['dist/cli/index.js', 'scan', '--json', join(job.dir, 'claude.log')],
+    {
+      encoding: 'utf8'
+    }
+  )
+  const findings = (JSON.parse(json) as { findings: Array<{ kind: string; recovered?: boolean }> })
+    .findings
+  expect(findings).toEqual([
+    expect.objectContaining({ kind: 'anthropic-auth-invalid', recovered: true })
+  ])
 }, 180_000)

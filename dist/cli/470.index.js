@@ -1802,7 +1802,8 @@ async function scanCommand(args, io) {
         io.stderr(`${errors/* PREFIX */.H3}: left out ${older} credential failure(s) from before ${new Date(since).toISOString()} (--since).\n`);
     const redact = (0,secrets/* redactKnownSecrets */.Ok)(() => '', io.env);
     const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
-    const verdict = tally.total > 0 ? 1 : 0;
+    // A failure the run got past (`recovered`) is reported, but is no failed run.
+    const verdict = tally.total > findings.filter(finding => finding.recovered).length ? 1 : 0;
     if (values.json) {
         // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
         io.stdout(`${(0,inert/* inertJson */.n)({ findings, omitted: tally.omitted, older })}\n`);
@@ -1821,7 +1822,7 @@ async function scanCommand(args, io) {
                 : undefined,
             finding.retries > 0 ? `${finding.retries} retries` : undefined
         ].filter(Boolean);
-        io.stdout(`${(0,inert/* inert */.t)(finding.file)}:${finding.line}: ${finding.kind}: ${(0,inert/* inert */.t)(finding.message)}${when.length ? ` (${(0,inert/* inert */.t)(when.join(', '))})` : ''}\n`);
+        io.stdout(`${(0,inert/* inert */.t)(finding.file)}:${finding.line}: ${finding.kind}${finding.recovered ? ' (recovered)' : ''}: ${(0,inert/* inert */.t)(finding.message)}${when.length ? ` (${(0,inert/* inert */.t)(when.join(', '))})` : ''}\n`);
     }
     if (tally.omitted > 0) {
         io.stdout(`... and ${tally.omitted} more (past ${MAX_KEPT_FINDINGS} per file), not listed.\n`);
@@ -1830,7 +1831,7 @@ async function scanCommand(args, io) {
     for (const failure of distinctFailures(findings)) {
         io.stdout(`${failure.kind}: ${failure.fix}\n`);
     }
-    return 1;
+    return verdict;
 }
 
 

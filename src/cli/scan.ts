@@ -69,7 +69,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     )
   const redact = redactKnownSecrets(() => '', io.env)
   const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
-  const verdict = tally.total > 0 ? 1 : 0
+  // A failure the run got past (`recovered`) is reported, but is no failed run.
+  const verdict = tally.total > findings.filter(finding => finding.recovered).length ? 1 : 0
   if (values.json) {
     // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
     io.stdout(`${inertJson({ findings, omitted: tally.omitted, older })}\n`)
@@ -89,7 +90,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
       finding.retries > 0 ? `${finding.retries} retries` : undefined
     ].filter(Boolean)
     io.stdout(
-      `${inert(finding.file)}:${finding.line}: ${finding.kind}: ${inert(finding.message)}${when.length ? ` (${inert(when.join(', '))})` : ''}\n`
+      `${inert(finding.file)}:${finding.line}: ${finding.kind}${finding.recovered ? ' (recovered)' : ''}: ${inert(finding.message)}${when.length ? ` (${inert(when.join(', '))})` : ''}\n`
     )
   }
   if (tally.omitted > 0) {
@@ -99,5 +100,5 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   for (const failure of distinctFailures(findings)) {
     io.stdout(`${failure.kind}: ${failure.fix}\n`)
   }
-  return 1
+  return verdict
 }
