@@ -599,7 +599,7 @@ const FLAG_ROWS: Record<string, FlagRow[]> = {
     },
     { args: ['check', 'extra'], code: 2, out: /Unexpected argument 'extra'/ },
     { args: ['scan', '--frobnicate', 'x'], code: 2, out: /Unknown option '--frobnicate'/ },
-    { args: ['scan'], code: 2, out: /scan needs at least one FILE/ },
+    { args: ['scan'], code: 2, out: /scan needs at least one PATH/ },
     {
       args: ['scan', '/nowhere/claude.json'],
       code: 2,

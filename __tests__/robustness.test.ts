@@ -101,7 +101,7 @@ describe('the command line in a pipe', () => {
       env: {}
     })
     expect(code).toBe(0)
-    expect(stdout).toMatch(/^Usage: claude-preflight scan FILE\.\.\. /)
+    expect(stdout).toMatch(/^Usage: claude-preflight scan PATH\.\.\. /)
     expect(stdout).toMatch(/--json {2,}print/)
     expect(stdout).toMatch(/Exit status: 1 credential failures found/)
   })

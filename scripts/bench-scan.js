@@ -5,7 +5,11 @@
 // turns with large results, noise that mentions 401 / authentication_failed inside tool output, 529 retries)
 // and ends with a credential expiring; the scan must find exactly that one failure.
 //
-//   node scripts/bench-scan.js [--size-mb 1024] [--format jsonl|execution] [--keep]
+// Two shapes: `--records large` (tool results of about 8 KB, as in a run that reads files) and `--records small`
+// (every record a few hundred bytes, as in most stream-json transcripts): the scanner's cost per record shows in
+// the second.
+//
+//   node scripts/bench-scan.js [--size-mb 1024] [--format jsonl|execution] [--records large|small] [--keep]
 import { execFileSync, spawn } from 'node:child_process'
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -16,6 +20,7 @@ const { values } = parseArgs({
   options: {
     'size-mb': { type: 'string', default: '1024' },
     format: { type: 'string', default: 'jsonl' },
+    records: { type: 'string', default: 'large' },
     keep: { type: 'boolean', default: false }
   }
 })
@@ -26,6 +31,8 @@ if (!existsSync(CLI)) {
 }
 const targetBytes = Number(values['size-mb']) * 1024 * 1024
 const pretty = values.format === 'execution'
+/** Lines of test output in each tool result: about 8 KB, or a record of a few hundred bytes. */
+const RESULT_LINES = values.records === 'small' ? 1 : 220
 
 // One block of messages (~1 MB), repeated with changing ids and times.
 function block(n, startMs) {
@@ -69,7 +76,7 @@ function block(n, startMs) {
           {
             tool_use_id: `toolu_${id}`,
             type: 'tool_result',
-            content: noisy + `PASS src/module${i}.test.ts (${i} ms)\n`.repeat(220),
+            content: noisy + `PASS src/module${i}.test.ts (${i} ms)\n`.repeat(RESULT_LINES),
             is_error: false
           }
         ]
@@ -178,7 +185,7 @@ try {
   head = undefined
   const bytes = statSync(file).size
   console.log(
-    `generated ${(bytes / 1024 / 1024).toFixed(0)} MB (${values.format}, ${turns} tool turns) in ${((Date.now() - generated) / 1000).toFixed(1)} s`
+    `generated ${(bytes / 1024 / 1024).toFixed(0)} MB (${values.format}, ${values.records} records, ${turns} tool turns) in ${((Date.now() - generated) / 1000).toFixed(1)} s`
   )
 
   // Dirty pages of the new file are written back first, so that no run competes with the disk; then grep and the

@@ -4,8 +4,8 @@
 //     running commit, as after actions/checkout (goal <= 1.3); and, for the record, with the workflow read through
 //     the contents API instead, which adds one GitHub round trip before the probe (the workflow names the Claude
 //     step, which decides what to probe);
-//  2. the scanner on a 1 GB transcript (stream-json, then an execution file) against grep, and its peak memory
-//     (scripts/bench-scan.js).
+//  2. the scanner on a 1 GB transcript (stream-json, then an execution file; large tool results, then records of a
+//     few hundred bytes) against grep, and its peak memory (scripts/bench-scan.js).
 import { spawnSync, execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -123,15 +123,15 @@ try {
 }
 
 let scanStatus = 0
-for (const format of ['jsonl', 'execution']) {
-  console.log(`scan: 1 GB ${format} transcript against grep`)
-  const scan = spawnSync(
-    process.execPath,
-    ['scripts/bench-scan.js', '--format', format, ...process.argv.slice(2)],
-    {
-      stdio: 'inherit'
-    }
-  )
-  scanStatus ||= scan.status ?? 1
+for (const records of ['large', 'small']) {
+  for (const format of ['jsonl', 'execution']) {
+    console.log(`scan: 1 GB ${format} transcript of ${records} records against grep`)
+    const scan = spawnSync(
+      process.execPath,
+      ['scripts/bench-scan.js', '--format', format, '--records', records, ...process.argv.slice(2)],
+      { stdio: 'inherit' }
+    )
+    scanStatus ||= scan.status ?? 1
+  }
 }
 process.exitCode = scanStatus

@@ -11,9 +11,14 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   SCAN_USAGE: () => (/* binding */ SCAN_USAGE),
-  scanCommand: () => (/* binding */ scanCommand)
+  scanCommand: () => (/* binding */ scanCommand),
+  streamSource: () => (/* binding */ streamSource)
 });
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
@@ -189,10 +194,6 @@ function iso(ms) {
 var inert = __webpack_require__(9704);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
 var secrets = __webpack_require__(9172);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./lib/files/regular.js
@@ -1533,9 +1534,9 @@ async function scanFiles(files, roots, options = {}) {
             }
             break;
         }
-        let handle;
+        let source;
         try {
-            handle = await openAdmitted(candidate, realRoots);
+            source = candidate.source ?? fileSource(await openAdmitted(candidate, realRoots));
         }
         catch (error) {
             set.refused.push({ file: label, reason: (0,errors/* reasonOf */.A3)(error) });
@@ -1543,7 +1544,7 @@ async function scanFiles(files, roots, options = {}) {
         }
         try {
             const cap = Math.min(limits.fileBytes, bytesLeft);
-            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split, options.since);
+            const read = await scanSource(source, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
             set.bytes += read.bytes;
             set.scans.push(read.scan);
@@ -1565,7 +1566,7 @@ async function scanFiles(files, roots, options = {}) {
             set.refused.push({ file: label, reason: (0,errors/* reasonOf */.A3)(error) });
         }
         finally {
-            await handle.close().catch(() => undefined);
+            await source.close().catch(() => undefined);
         }
     }
     return set;
@@ -1579,7 +1580,13 @@ async function openAdmitted(candidate, roots) {
     }
     return openRegular(real);
 }
-async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
+function fileSource(handle) {
+    return {
+        read: async (buffer, length) => (await handle.read(buffer, 0, length, null)).bytesRead,
+        close: () => handle.close()
+    };
+}
+async function scanSource(source, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(record => scanner.record(record), split);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -1588,8 +1595,7 @@ async function scanHandle(handle, label, cap, deadline, now, split = {}, since) 
     for (;;) {
         if (bytes >= cap) {
             // One byte more tells a file of exactly `cap` bytes from a longer one.
-            const { bytesRead } = await handle.read(chunk, 0, 1, null);
-            if (bytesRead > 0)
+            if ((await source.read(chunk, 1)) > 0)
                 stopped = 'bytes';
             break;
         }
@@ -1597,7 +1603,7 @@ async function scanHandle(handle, label, cap, deadline, now, split = {}, since) 
             stopped = 'time';
             break;
         }
-        const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, cap - bytes), null);
+        const bytesRead = await source.read(chunk, Math.min(CHUNK_BYTES, cap - bytes));
         if (bytesRead === 0)
             break;
         bytes += bytesRead;
@@ -1742,7 +1748,7 @@ function globToRegExp(glob) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/scan.js
-// `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
+// `claude-preflight scan PATH... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
 
 
@@ -1752,15 +1758,18 @@ function globToRegExp(glob) {
 
 
 
-const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
+
+
+const SCAN_USAGE = `Usage: claude-preflight scan PATH... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
-stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
+stream-json or json, or a plain log. PATH is a file, a glob ('logs/**/*.jsonl'), a directory (its regular files,
+recursively; symlinks in it are not followed) or - for standard input. '!GLOB' leaves out the files it matches.
   --json         print {"findings":[{"kind","file","line","at","message",...}],"omitted":N,"older":N}
   --since WHEN   leave out failures from before WHEN (counted as "older"): an ISO 8601 date-time such as
                  2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
-Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`;
+Exit status: 1 credential failures found, 0 none, 2 bad usage or a PATH with nothing to read or unreadable.`;
 async function scanCommand(args, io) {
     const now = io.now ?? Date.now;
     let values;
@@ -1779,13 +1788,17 @@ async function scanCommand(args, io) {
         return 2;
     }
     if (positionals.length === 0) {
-        io.stderr(`${errors/* PREFIX */.H3}: scan needs at least one FILE.\n${SCAN_USAGE}\n`);
+        io.stderr(`${errors/* PREFIX */.H3}: scan needs at least one PATH.\n${SCAN_USAGE}\n`);
         return 2;
     }
     const since = values.since === undefined ? undefined : (0,parse/* parseSince */.m1)('--since', values.since, now());
-    const { files, missing } = await expandPatterns(positionals);
+    const { files, missing, empty } = await expandPaths(positionals, io.stdin ?? process.stdin);
     if (missing.length > 0) {
         io.stderr(`${errors/* PREFIX */.H3}: no such file: ${missing.map(inert/* inert */.t).join(', ')}\n`);
+        return 2;
+    }
+    if (empty.length > 0) {
+        io.stderr(`${errors/* PREFIX */.H3}: no regular file in the directory ${empty.map(inert/* inert */.t).join(', ')}\n`);
         return 2;
     }
     const read = await scanFiles(files, [process.cwd()], { ...(since !== undefined && { since }) });
@@ -1832,6 +1845,80 @@ async function scanCommand(args, io) {
         io.stdout(`${failure.kind}: ${failure.fix}\n`);
     }
     return verdict;
+}
+/**
+ * The files to read, in the order the paths name them, each once: `-` is standard input, a directory its regular
+ * files (recursively, admitted only inside it), anything else a file or a glob (expandPatterns). `!GLOB` excludes.
+ */
+async function expandPaths(paths, stdin) {
+    const excludes = paths.filter(path => path.startsWith('!'));
+    const excluded = excludes.map(path => globToRegExp((0,external_node_path_.resolve)(path.slice(1))));
+    const files = [];
+    const missing = [];
+    const empty = [];
+    const seen = new Set();
+    const add = (candidate) => {
+        if (seen.has(candidate.path))
+            return;
+        seen.add(candidate.path);
+        files.push(candidate);
+    };
+    for (const path of paths) {
+        if (path.startsWith('!'))
+            continue;
+        if (path === '-') {
+            add({ path, base: process.cwd(), source: streamSource(stdin) });
+        }
+        else if ((await (0,promises_.stat)(path).catch(() => undefined))?.isDirectory()) {
+            const base = await (0,promises_.realpath)(path);
+            const under = (await regularFilesUnder((0,external_node_path_.resolve)(path))).filter(file => !excluded.some(re => re.test(file)));
+            if (under.length === 0)
+                empty.push(path);
+            for (const file of under)
+                add({ path: file, base });
+        }
+        else {
+            const expanded = await expandPatterns([path, ...excludes]);
+            missing.push(...expanded.missing);
+            expanded.files.forEach(add);
+        }
+    }
+    return { files, missing, empty };
+}
+/** The regular files under a directory, by name, depth first; symlinks are not followed (nor listed). */
+async function regularFilesUnder(dir) {
+    const entries = await (0,promises_.readdir)(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const files = [];
+    for (const entry of entries) {
+        const path = (0,external_node_path_.join)(dir, entry.name);
+        if (entry.isDirectory())
+            files.push(...(await regularFilesUnder(path)));
+        else if (entry.isFile())
+            files.push(path);
+    }
+    return files;
+}
+/** A stream as a ByteSource: its chunks as they come, cut to the length asked; closing it stops the stream. */
+function streamSource(stream) {
+    const chunks = stream[Symbol.asyncIterator]();
+    let rest = Buffer.alloc(0);
+    return {
+        async read(buffer, length) {
+            while (rest.length === 0) {
+                const next = await chunks.next();
+                if (next.done)
+                    return 0;
+                rest = next.value;
+            }
+            const copied = rest.copy(buffer, 0, 0, Math.min(length, rest.length));
+            rest = rest.subarray(copied);
+            return copied;
+        },
+        async close() {
+            await chunks.return?.();
+        }
+    };
 }
 
 

@@ -1985,7 +1985,7 @@ const USAGE = `claude-preflight ${VERSION}
 
 Usage:
   claude-preflight check [--json] [flags]   check the credential Claude Code will use
-  claude-preflight scan FILE... [--json]     find credential failures in Claude's output
+  claude-preflight scan PATH... [--json]     find credential failures in Claude's output
   claude-preflight --version
 
 Run 'claude-preflight check --help' for the check flags.`;

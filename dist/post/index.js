@@ -36443,9 +36443,9 @@ async function scanFiles(files, roots, options = {}) {
             }
             break;
         }
-        let handle;
+        let source;
         try {
-            handle = await openAdmitted(candidate, realRoots);
+            source = candidate.source ?? fileSource(await openAdmitted(candidate, realRoots));
         }
         catch (error) {
             set.refused.push({ file: label, reason: reasonOf(error) });
@@ -36453,7 +36453,7 @@ async function scanFiles(files, roots, options = {}) {
         }
         try {
             const cap = Math.min(limits.fileBytes, bytesLeft);
-            const read = await scanHandle(handle, candidate.path, cap, deadline, limits.now, options.split, options.since);
+            const read = await scanSource(source, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
             set.bytes += read.bytes;
             set.scans.push(read.scan);
@@ -36475,7 +36475,7 @@ async function scanFiles(files, roots, options = {}) {
             set.refused.push({ file: label, reason: reasonOf(error) });
         }
         finally {
-            await handle.close().catch(() => undefined);
+            await source.close().catch(() => undefined);
         }
     }
     return set;
@@ -36489,7 +36489,13 @@ async function openAdmitted(candidate, roots) {
     }
     return openRegular(real);
 }
-async function scanHandle(handle, label, cap, deadline, now, split = {}, since) {
+function fileSource(handle) {
+    return {
+        read: async (buffer, length) => (await handle.read(buffer, 0, length, null)).bytesRead,
+        close: () => handle.close()
+    };
+}
+async function scanSource(source, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(record => scanner.record(record), split);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
@@ -36498,8 +36504,7 @@ async function scanHandle(handle, label, cap, deadline, now, split = {}, since) 
     for (;;) {
         if (bytes >= cap) {
             // One byte more tells a file of exactly `cap` bytes from a longer one.
-            const { bytesRead } = await handle.read(chunk, 0, 1, null);
-            if (bytesRead > 0)
+            if ((await source.read(chunk, 1)) > 0)
                 stopped = 'bytes';
             break;
         }
@@ -36507,7 +36512,7 @@ async function scanHandle(handle, label, cap, deadline, now, split = {}, since) 
             stopped = 'time';
             break;
         }
-        const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, cap - bytes), null);
+        const bytesRead = await source.read(chunk, Math.min(CHUNK_BYTES, cap - bytes));
         if (bytesRead === 0)
             break;
         bytes += bytesRead;

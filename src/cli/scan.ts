@@ -1,12 +1,20 @@
-// `claude-preflight scan FILE... [--json]`: the post step's analysis for any log, on a laptop or another CI.
+// `claude-preflight scan PATH... [--json]`: the post step's analysis for any log, on a laptop or another CI.
 // Exit status: 1 when there are findings, 0 when none, 2 for bad usage (or a file that cannot be read).
+import { readdir, realpath, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { parseSince } from '../inputs/parse.js'
 import { PREFIX, oneLine } from '../common/errors.js'
 import { distinctFailures } from '../scan/explain.js'
 import { inert, inertJson } from '../common/inert.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
-import { expandPatterns, scanFiles } from '../scan/read.js'
+import {
+  expandPatterns,
+  globToRegExp,
+  scanFiles,
+  type ByteSource,
+  type Candidate
+} from '../scan/read.js'
 import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 
 export interface ScanIo {
@@ -16,17 +24,20 @@ export interface ScanIo {
   env: NodeJS.ProcessEnv
   /** The wall clock, epoch ms (default Date.now), for `--since 2h`. */
   now?: () => number
+  /** What `-` reads (default process.stdin). */
+  stdin?: AsyncIterable<Buffer>
 }
 
-export const SCAN_USAGE = `Usage: claude-preflight scan FILE... [--json] [--since WHEN]
+export const SCAN_USAGE = `Usage: claude-preflight scan PATH... [--json] [--since WHEN]
 
 Finds every credential failure in what Claude Code wrote: claude-code-action's execution file, --output-format
-stream-json or json, or a plain log. FILE may be a glob ('logs/**/*.jsonl').
+stream-json or json, or a plain log. PATH is a file, a glob ('logs/**/*.jsonl'), a directory (its regular files,
+recursively; symlinks in it are not followed) or - for standard input. '!GLOB' leaves out the files it matches.
   --json         print {"findings":[{"kind","file","line","at","message",...}],"omitted":N,"older":N}
   --since WHEN   leave out failures from before WHEN (counted as "older"): an ISO 8601 date-time such as
                  2026-05-01T09:00:00Z, or a duration ago such as 2h or 1d. Failures with no time are kept.
 
-Exit status: 1 credential failures found, 0 none, 2 bad usage or unreadable file.`
+Exit status: 1 credential failures found, 0 none, 2 bad usage or a PATH with nothing to read or unreadable.`
 
 export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const now = io.now ?? Date.now
@@ -44,13 +55,17 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     return 2
   }
   if (positionals.length === 0) {
-    io.stderr(`${PREFIX}: scan needs at least one FILE.\n${SCAN_USAGE}\n`)
+    io.stderr(`${PREFIX}: scan needs at least one PATH.\n${SCAN_USAGE}\n`)
     return 2
   }
   const since = values.since === undefined ? undefined : parseSince('--since', values.since, now())
-  const { files, missing } = await expandPatterns(positionals)
+  const { files, missing, empty } = await expandPaths(positionals, io.stdin ?? process.stdin)
   if (missing.length > 0) {
     io.stderr(`${PREFIX}: no such file: ${missing.map(inert).join(', ')}\n`)
+    return 2
+  }
+  if (empty.length > 0) {
+    io.stderr(`${PREFIX}: no regular file in the directory ${empty.map(inert).join(', ')}\n`)
     return 2
   }
   const read = await scanFiles(files, [process.cwd()], { ...(since !== undefined && { since }) })
@@ -101,4 +116,77 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     io.stdout(`${failure.kind}: ${failure.fix}\n`)
   }
   return verdict
+}
+
+/**
+ * The files to read, in the order the paths name them, each once: `-` is standard input, a directory its regular
+ * files (recursively, admitted only inside it), anything else a file or a glob (expandPatterns). `!GLOB` excludes.
+ */
+async function expandPaths(
+  paths: string[],
+  stdin: AsyncIterable<Buffer>
+): Promise<{ files: Candidate[]; missing: string[]; empty: string[] }> {
+  const excludes = paths.filter(path => path.startsWith('!'))
+  const excluded = excludes.map(path => globToRegExp(resolve(path.slice(1))))
+  const files: Candidate[] = []
+  const missing: string[] = []
+  const empty: string[] = []
+  const seen = new Set<string>()
+  const add = (candidate: Candidate) => {
+    if (seen.has(candidate.path)) return
+    seen.add(candidate.path)
+    files.push(candidate)
+  }
+  for (const path of paths) {
+    if (path.startsWith('!')) continue
+    if (path === '-') {
+      add({ path, base: process.cwd(), source: streamSource(stdin) })
+    } else if ((await stat(path).catch(() => undefined))?.isDirectory()) {
+      const base = await realpath(path)
+      const under = (await regularFilesUnder(resolve(path))).filter(
+        file => !excluded.some(re => re.test(file))
+      )
+      if (under.length === 0) empty.push(path)
+      for (const file of under) add({ path: file, base })
+    } else {
+      const expanded = await expandPatterns([path, ...excludes])
+      missing.push(...expanded.missing)
+      expanded.files.forEach(add)
+    }
+  }
+  return { files, missing, empty }
+}
+
+/** The regular files under a directory, by name, depth first; symlinks are not followed (nor listed). */
+async function regularFilesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true })
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const files: string[] = []
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) files.push(...(await regularFilesUnder(path)))
+    else if (entry.isFile()) files.push(path)
+  }
+  return files
+}
+
+/** A stream as a ByteSource: its chunks as they come, cut to the length asked; closing it stops the stream. */
+export function streamSource(stream: AsyncIterable<Buffer>): ByteSource {
+  const chunks = stream[Symbol.asyncIterator]()
+  let rest: Buffer = Buffer.alloc(0)
+  return {
+    async read(buffer, length) {
+      while (rest.length === 0) {
+        const next = await chunks.next()
+        if (next.done) return 0
+        rest = next.value
+      }
+      const copied = rest.copy(buffer, 0, 0, Math.min(length, rest.length))
+      rest = rest.subarray(copied)
+      return copied
+    },
+    async close() {
+      await chunks.return?.()
+    }
+  }
 }

@@ -79,17 +79,17 @@ export async function scanFiles(
       }
       break
     }
-    let handle: FileHandle
+    let source: ByteSource
     try {
-      handle = await openAdmitted(candidate, realRoots)
+      source = candidate.source ?? fileSource(await openAdmitted(candidate, realRoots))
     } catch (error) {
       set.refused.push({ file: label, reason: reasonOf(error) })
       continue
     }
     try {
       const cap = Math.min(limits.fileBytes, bytesLeft)
-      const read = await scanHandle(
-        handle,
+      const read = await scanSource(
+        source,
         candidate.path,
         cap,
         deadline,
@@ -115,7 +115,7 @@ export async function scanFiles(
     } catch (error) {
       set.refused.push({ file: label, reason: reasonOf(error) })
     } finally {
-      await handle.close().catch(() => undefined)
+      await source.close().catch(() => undefined)
     }
   }
   return set
@@ -133,8 +133,22 @@ async function openAdmitted(candidate: Candidate, roots: string[]): Promise<File
   return openRegular(real)
 }
 
-async function scanHandle(
-  handle: FileHandle,
+/** What a scan reads from: an open file, or a stream such as standard input. */
+export interface ByteSource {
+  /** Reads at most `length` bytes into the start of `buffer`; resolves to how many, 0 at the end. */
+  read(buffer: Buffer, length: number): Promise<number>
+  close(): Promise<void>
+}
+
+function fileSource(handle: FileHandle): ByteSource {
+  return {
+    read: async (buffer, length) => (await handle.read(buffer, 0, length, null)).bytesRead,
+    close: () => handle.close()
+  }
+}
+
+async function scanSource(
+  source: ByteSource,
   label: string,
   cap: number,
   deadline: number,
@@ -150,15 +164,14 @@ async function scanHandle(
   for (;;) {
     if (bytes >= cap) {
       // One byte more tells a file of exactly `cap` bytes from a longer one.
-      const { bytesRead } = await handle.read(chunk, 0, 1, null)
-      if (bytesRead > 0) stopped = 'bytes'
+      if ((await source.read(chunk, 1)) > 0) stopped = 'bytes'
       break
     }
     if (now() >= deadline) {
       stopped = 'time'
       break
     }
-    const { bytesRead } = await handle.read(chunk, 0, Math.min(CHUNK_BYTES, cap - bytes), null)
+    const bytesRead = await source.read(chunk, Math.min(CHUNK_BYTES, cap - bytes))
     if (bytesRead === 0) break
     bytes += bytesRead
     splitter.push(chunk.subarray(0, bytesRead))
@@ -195,6 +208,8 @@ export function scanBuffer(
 export interface Candidate {
   path: string
   base: string
+  /** Read from this instead of opening `path` (standard input, named `-`); `base` is then not used. */
+  source?: ByteSource
 }
 
 export interface Expanded {
