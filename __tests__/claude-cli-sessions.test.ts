@@ -182,32 +182,56 @@ describe("the real claude CLI's session transcripts", () => {
     expect(text.match(/"type":"tool_result"/g)).toHaveLength(2)
   }, 180_000)
 
-  it('a 401 the run got past (its retry was answered): found in both, marked recovered', async () => {
-    const key = 'sk-ant-api03-sessions-key-000000000000000000000000000000000000000000000000'
-    // The second model request is refused, its retry answered: the run goes on and finishes.
-    const api = await startAnthropicStandIn({
-      credentials: { [key]: ['valid', 'invalid', 'valid'] },
-      scripts: { [key]: [{ bash: 'echo one' }, { text: 'Done.' }] }
-    })
-    let run: Run
-    try {
-      run = await runCli(api.url, { ANTHROPIC_API_KEY: key })
-    } finally {
-      await api.close()
-    }
-    expect(run.code).toBe(0)
-    const stream = scanBuffer('claude.log', Buffer.from(run.stdout))
-    expect(stream.findings).toHaveLength(1)
-    expect(stream.findings[0]).toMatchObject({
-      kind: 'anthropic-auth-invalid',
-      retries: 1,
-      recovered: true
-    })
-    const [session] = await findSessions(projectsDirectory({ HOME: run.home }) as string, 0)
-    const scan = scanBuffer(session!.path, readFileSync(session!.path))
-    expect(scan.findings).toHaveLength(1)
-    expect(scan.findings[0]).toMatchObject({ kind: 'anthropic-auth-invalid', recovered: true })
-  }, 180_000)
+  it.each([
+    [
+      'an API key refused as invalid',
+      'sk-ant-api03-sessions-key-000000000000000000000000000000000000000000000000',
+      'invalid',
+      'anthropic-auth-invalid',
+      'invalid x-api-key'
+    ],
+    [
+      'an OAuth token refused as expired',
+      TOKEN,
+      'expired',
+      'anthropic-auth-expired',
+      'OAuth token has expired'
+    ]
+  ])(
+    '%s, its retry answered: found in both, marked recovered',
+    async (_, secret, refusal, kind, words) => {
+      // The second model request is refused, its retry answered: the run goes on and finishes.
+      const api = await startAnthropicStandIn({
+        credentials: { [secret]: ['valid', refusal, 'valid'] },
+        scripts: { [secret]: [{ bash: 'echo one' }, { text: 'Done.' }] }
+      })
+      let run: Run
+      try {
+        const variable = secret.startsWith('sk-ant-oat')
+          ? 'CLAUDE_CODE_OAUTH_TOKEN'
+          : 'ANTHROPIC_API_KEY'
+        run = await runCli(api.url, { [variable]: secret })
+      } finally {
+        await api.close()
+      }
+      expect(run.code).toBe(0)
+      // stream-json's api_retry carries only the status: the kind is the one a bare 401 gets.
+      const stream = scanBuffer('claude.log', Buffer.from(run.stdout))
+      expect(stream.findings).toHaveLength(1)
+      expect(stream.findings[0]).toMatchObject({
+        kind: 'anthropic-auth-invalid',
+        retries: 1,
+        recovered: true
+      })
+      // The session transcript's api_error carries the API's words.
+      const [session] = await findSessions(projectsDirectory({ HOME: run.home }) as string, 0)
+      const scan = scanBuffer(session!.path, readFileSync(session!.path))
+      expect(scan.findings).toHaveLength(1)
+      expect(scan.findings[0]).toMatchObject({ kind, retries: 1, recovered: true })
+      expect(scan.findings[0]?.message).toContain(words)
+    },
+    180_000
+  )
 
   it('a 401 its apiKeyHelper recovered from leaves no trace in either: nothing to report', async () => {
     const first = 'sk-ant-api03-sessions-first-0000000000000000000000000000000000000000000000'

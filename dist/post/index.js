@@ -36017,16 +36017,19 @@ class transcript_TranscriptScanner {
                 const status = typeof retry.error_status === 'number' ? retry.error_status : undefined;
                 if (status === undefined)
                     return;
-                const kind = classifyApiError({ status, category: str(retry.error) });
+                // Only the session transcript's `api_error` carries the API's words: they settle the kind.
+                const message = str(retry.message);
+                const kind = classifyApiError({ status, category: str(retry.error), message });
                 if (!kind || !isCredentialStatus(status))
                     return;
                 const delay = bounded(retry.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0;
                 this.signal({
                     kind,
                     status,
+                    message,
                     line,
                     source: 'api',
-                    provisional: true,
+                    provisional: message === undefined,
                     retry: true,
                     delay,
                     time
@@ -36337,13 +36340,13 @@ class transcript_TranscriptScanner {
         return finding;
     }
 }
-/** A session transcript's `api_error` (`error.status`, `retryInMs`) in the shape of stream-json's `api_retry`. */
+/**
+ * A session transcript's `api_error` (`error.status`, `retryInMs`, the API's words in `error.formatted`, e.g.
+ * "401 OAuth token has expired. …") in the shape of stream-json's `api_retry`.
+ */
 function sessionRetry(m) {
-    const error = m.error;
-    return {
-        error_status: error && typeof error === 'object' ? error.status : undefined,
-        retry_delay_ms: m.retryInMs
-    };
+    const error = m.error && typeof m.error === 'object' ? m.error : {};
+    return { error_status: error.status, retry_delay_ms: m.retryInMs, message: error.formatted };
 }
 function newRun() {
     return { turns: 0, toolCalls: 0, seen: false, messages: false };
