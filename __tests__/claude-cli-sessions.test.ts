@@ -8,7 +8,14 @@
 // finding, and one whose apiKeyHelper gave a new key after the 401 leaves no trace at all.
 import { describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { claudeBinary } from '../scripts/make-fixtures.js'
@@ -157,7 +164,23 @@ describe("the real claude CLI's session transcripts", () => {
   }, 180_000)
 
   it('a killed run: the transcript is on disk already, with the turns done before the kill', async () => {
-    // The third model request never gets an answer: the run is stuck there when it is killed.
+    // The third model request never gets an answer: the run is stuck there, alive, when the file is looked at and
+    // it is killed. (The CLI appends its entries shortly after the fact: the second tool result may land a moment
+    // after the third request went out, so the file is watched, not read once.)
+    const toolResults = (run: Run) => {
+      const projects = projectsDirectory({ HOME: run.home }) as string
+      const files = existsSync(projects)
+        ? readdirSync(projects).flatMap(dir =>
+            readdirSync(join(projects, dir))
+              .filter(name => name.endsWith('.jsonl'))
+              .map(name => join(projects, dir, name))
+          )
+        : []
+      return files.reduce(
+        (n, file) => n + (readFileSync(file, 'utf8').match(/"type":"tool_result"/g)?.length ?? 0),
+        0
+      )
+    }
     const api = await startAnthropicStandIn({
       credentials: { [TOKEN]: ['valid', 'valid', 'hang'] },
       scripts: { [TOKEN]: [{ bash: 'echo one' }, { bash: 'echo two' }] }
@@ -167,7 +190,10 @@ describe("the real claude CLI's session transcripts", () => {
       run = await runCli(
         api.url,
         { CLAUDE_CODE_OAUTH_TOKEN: TOKEN, API_TIMEOUT_MS: '600000' },
-        { ready: () => api.requests.filter(r => r.path === '/v1/messages').length >= 3 }
+        {
+          ready: run =>
+            api.requests.filter(r => r.path === '/v1/messages').length >= 3 && toolResults(run) >= 2
+        }
       )
     } finally {
       await api.close()
