@@ -67,6 +67,9 @@ export function errorBody(behaviour, id = requestId()) {
  * @param {Record<string, Array<object>>} [options.scripts] secret -> turns for POST /v1/messages: `{bash: "cmd"}` answers
  *   a Bash tool_use, `{text: "..."}` a final text, `{error: behaviour}` turns the secret into `behaviour` from then on
  *   (a credential expiring mid-run). Unscripted secrets get `{text:"Done."}`.
+ * @param {{fiveHour: number[], sevenDay: number[]}} [options.usage] a subscription's utilisation (fractions), one per
+ *   answer (the last repeats), in the `anthropic-ratelimit-unified-*` headers Claude Code reads into its
+ *   `rate_limit_event` messages
  * @param {string} [options.host]
  * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
  */
@@ -75,6 +78,7 @@ export async function startAnthropicStandIn(options = {}) {
   const scripts = new Map(Object.entries(options.scripts ?? {}).map(([k, v]) => [k, [...v]]))
   const requests = []
   const sockets = new Set()
+  let usageAnswers = 0
 
   const nextBehaviour = secret => {
     const entry = credentials.get(secret)
@@ -95,6 +99,12 @@ export async function startAnthropicStandIn(options = {}) {
     requests.push({ method: req.method, path: url.pathname, headers: req.headers, body, secret })
 
     const id = requestId()
+    if (options.usage) {
+      const at = list => list[Math.min(usageAnswers, list.length - 1)]
+      const headers = usageHeaders(at(options.usage.fiveHour), at(options.usage.sevenDay))
+      usageAnswers++
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+    }
     const send = (status, json, headers = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', 'request-id': id, ...headers })
       res.end(JSON.stringify(json))
@@ -205,6 +215,20 @@ export async function startAnthropicStandIn(options = {}) {
       for (const socket of sockets) socket.destroy()
       await new Promise(resolve => server.close(resolve))
     }
+  }
+}
+
+/** The unified rate-limit headers of a subscription's answer, the 5-hour window binding; resets on the hour. */
+function usageHeaders(fiveHour, sevenDay) {
+  const hour = Math.ceil(Date.now() / 3_600_000) * 3600
+  return {
+    'anthropic-ratelimit-unified-status': 'allowed',
+    'anthropic-ratelimit-unified-reset': String(hour),
+    'anthropic-ratelimit-unified-representative-claim': 'five_hour',
+    'anthropic-ratelimit-unified-5h-utilization': String(fiveHour),
+    'anthropic-ratelimit-unified-5h-reset': String(hour),
+    'anthropic-ratelimit-unified-7d-utilization': String(sevenDay),
+    'anthropic-ratelimit-unified-7d-reset': String(hour + 6 * 86400)
   }
 }
 

@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6302:
+/***/ 8232:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34496,6 +34496,19 @@ function annotate(core, failures, redact, omitted = 0) {
         core.error(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
     }
 }
+/** A notice per failure the run got past: it did not stop Claude, so it neither is an error nor fails the job. */
+function annotateRecovered(core, recovered, redact) {
+    for (const failure of recovered.slice(0, MAX_ANNOTATIONS)) {
+        const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`;
+        core.notice(`${errors_PREFIX}: ${recoveredLine(failure, quoted)}`, {
+            title: `${errors_PREFIX}: ${failure.title} (${failure.kind}), recovered`
+        });
+    }
+}
+/** The words of a recovered failure around its `quoted` message. */
+function recoveredLine(failure, quoted) {
+    return `${failure.title} (${failure.kind}), recovered after ${count(failure.first.retries, 'retry', 'retries')}: ${quoted}; a later model turn succeeded, so this did not stop the run.`;
+}
 /** The markdown section for the job summary or the PR comment, within the audience's limit. */
 function reportMarkdown(failures, context) {
     const view = viewFor(context);
@@ -34522,11 +34535,22 @@ function viewFor(context) {
     };
 }
 function noFailureSection(context, { quote }) {
+    // Nothing read is no evidence either way: never "no credential failure".
+    if (context.files.length === 0) {
+        const missing = capped(context.missing.map(quote));
+        return [
+            `### ${errors_PREFIX}: no evidence: nothing to read`,
+            '',
+            `${missing ? `No file matched ${missing}` : 'No `claude-output` given'}, and Claude Code left no session transcript since the job started: whether Claude's credential failed is unknown.`
+        ];
+    }
     return [
         `### ${errors_PREFIX}: no credential failure in the Claude step`,
         '',
         context.files.length > 0
-            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+            ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. ${context.recovered?.length
+                ? 'Claude got past every refusal of a credential they show (noted below).'
+                : "None shows Claude's API refusing the credential or GitHub refusing its token."}`
             : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
     ];
 }
@@ -34589,6 +34613,12 @@ function reportNotes(failures, context, view) {
     }
     if (failures.length > 0 && context.missing.length > 0) {
         notes.push(`No file matched ${capped(context.missing.map(quote))}.`);
+    }
+    for (const failure of (context.recovered ?? []).slice(0, MAX_LISTED)) {
+        notes.push(recoveredLine(failure, quote(failure.first.message)));
+    }
+    for (const { file, line } of (context.usage ?? []).slice(0, MAX_LISTED)) {
+        notes.push(`${quote(basename(file))}: ${inertMarkdown(line)}.`);
     }
     for (const { file, reason } of context.unreadable.slice(0, MAX_LISTED))
         notes.push(`Could not read ${quote(file)}: ${quote(reason)}.`);
@@ -34698,8 +34728,8 @@ function commentBody(markdown, runUrl) {
     const footer = runUrl ? `\n<sub>From [this run](${runUrl}).</sub>\n` : '';
     return `${COMMENT_MARKER}\n${markdown}${footer}`;
 }
-function count(n, one) {
-    return `${n} ${n === 1 ? one : `${one}s`}`;
+function count(n, one, many = `${one}s`) {
+    return `${n} ${n === 1 ? one : many}`;
 }
 /** Items joined by commas, the first MAX_LISTED of them, then how many more. */
 function capped(items) {
@@ -35379,6 +35409,107 @@ function isGitHubErrorJson(line) {
     return /^\{\s*"message"\s*:\s*"(?:Bad credentials|Requires authentication)"\s*,\s*"documentation_url"\s*:\s*"https:\/\/docs\.github\.com\//.test(line.trim());
 }
 
+;// CONCATENATED MODULE: ./lib/scan/usage.js
+// A subscription's usage, from the `rate_limit_event` messages Claude Code writes to stream-json (and so to
+// claude-code-action's execution file). Their `rate_limit_info` (the Agent SDK's SDKRateLimitEvent, read by the CLI
+// from the API's `anthropic-ratelimit-unified-*` headers): `status`, `rateLimitType` (the window that binds),
+// `resetsAt` (epoch seconds) and `unifiedWindows.five_hour` / `.seven_day` with `utilization` (a fraction, usually
+// 0–1) and `resetsAt`. Pure; every value is checked, since the file is hostile.
+const WINDOW_NAMES = new Set([
+    'five_hour',
+    'seven_day',
+    'seven_day_opus',
+    'seven_day_sonnet',
+    'seven_day_overage_included',
+    'overage'
+]);
+const usage_STATUSES = new Set(['allowed', 'allowed_warning', 'rejected']);
+/** A utilization past this is garbled: the CLI clamps the header to 0–1; a little over 1 is an overrun. */
+const MAX_UTILIZATION = 10;
+/** Epoch seconds a Date can show. */
+const MAX_EPOCH_SECONDS = 8.64e12;
+/** A `rate_limit_info` read into a snapshot; undefined when it says nothing usable. */
+function usageSnapshot(info) {
+    if (!usage_isObject(info))
+        return undefined;
+    const snapshot = {};
+    const windows = usage_isObject(info.unifiedWindows) ? info.unifiedWindows : {};
+    const fiveHour = usageWindow(windows.five_hour);
+    const sevenDay = usageWindow(windows.seven_day);
+    if (fiveHour)
+        snapshot.fiveHour = fiveHour;
+    if (sevenDay)
+        snapshot.sevenDay = sevenDay;
+    if (typeof info.rateLimitType === 'string' && WINDOW_NAMES.has(info.rateLimitType)) {
+        snapshot.binding = info.rateLimitType;
+    }
+    if (typeof info.status === 'string' && usage_STATUSES.has(info.status))
+        snapshot.status = info.status;
+    return Object.keys(snapshot).length > 0 ? snapshot : undefined;
+}
+/** `usage` with one more `rate_limit_info` read. */
+function addUsage(usage, info) {
+    const snapshot = usageSnapshot(info);
+    if (!snapshot)
+        return usage;
+    return usage
+        ? { first: usage.first, last: snapshot, events: usage.events + 1 }
+        : { first: snapshot, last: snapshot, events: 1 };
+}
+/** One line for the log and the summary: each window at the start and the end of the run, and the binding one. */
+function describeUsage(usage) {
+    const parts = [];
+    const windows = [
+        ['5-hour', 'fiveHour'],
+        ['weekly', 'sevenDay']
+    ];
+    for (const [label, key] of windows) {
+        const first = usage.first[key];
+        const last = usage.last[key];
+        if (!first && !last)
+            continue;
+        const span = first && last && usage.events > 1
+            ? `${percent(first.utilization)} at the start, ${percent(last.utilization)} at the end`
+            : `${percent((last ?? first).utilization)}`;
+        const resets = (last ?? first).resetsAt;
+        parts.push(`${label} window ${span}${resets !== undefined ? ` (resets ${isoSeconds(resets)})` : ''}`);
+    }
+    const binding = usage.last.binding ?? usage.first.binding;
+    if (binding)
+        parts.push(`binding window: ${binding.replace(/_/g, '-')}`);
+    if (usage.last.status && usage.last.status !== 'allowed')
+        parts.push(`status ${usage.last.status}`);
+    return parts.length > 0
+        ? `subscription usage: ${parts.join('; ')}`
+        : 'subscription usage: not given';
+}
+function usageWindow(value) {
+    if (!usage_isObject(value))
+        return undefined;
+    const { utilization, resetsAt } = value;
+    if (typeof utilization !== 'number' || !Number.isFinite(utilization))
+        return undefined;
+    if (utilization < 0 || utilization > MAX_UTILIZATION)
+        return undefined;
+    const window = { utilization };
+    if (typeof resetsAt === 'number' &&
+        Number.isInteger(resetsAt) &&
+        resetsAt > 0 &&
+        resetsAt <= MAX_EPOCH_SECONDS) {
+        window.resetsAt = resetsAt;
+    }
+    return window;
+}
+function percent(fraction) {
+    return `${Math.round(fraction * 100)}%`;
+}
+function isoSeconds(seconds) {
+    return new Date(seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+function usage_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./lib/scan/transcript.js
 // Reads the records of one file (see split.ts) and finds the credential failures in them, with the run's
 // timeline. Structural: in JSON only Claude's own API errors count (`system`/`api_retry` with `error_status`,
@@ -35390,6 +35521,15 @@ function isGitHubErrorJson(line) {
 
 
 
+
+
+/**
+ * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
+ * warning (a usage limit). A finding counted past the cap is not kept, so it counts as failing.
+ */
+function failsTheRun(finding) {
+    return !finding.recovered && !isWarningKind(finding.kind);
+}
 /** Findings kept whole per file and per scan; a flood past it is counted, not held (nor reported one by one). */
 const MAX_KEPT_FINDINGS = 200;
 /**
@@ -35476,6 +35616,8 @@ const MAX_COST_USD = 1_000_000;
 const transcript_MAX_DATE_MS = 8.64e15;
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256;
+/** Session ids kept per file: a file holds one run, or a few; more is a flood. */
+const MAX_SESSION_IDS = 64;
 class transcript_TranscriptScanner {
     file;
     since;
@@ -35485,6 +35627,8 @@ class transcript_TranscriptScanner {
     githubTools = new Map();
     older = 0;
     lines = new TextRecogniser();
+    sessions = new Set();
+    usage;
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
     /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
     constructor(file, since) {
@@ -35535,6 +35679,8 @@ class transcript_TranscriptScanner {
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
             older: this.older,
+            sessions: [...this.sessions],
+            ...(this.usage && { usage: this.usage }),
             stats: this.stats
         };
     }
@@ -35559,8 +35705,9 @@ class transcript_TranscriptScanner {
                 }
                 return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1);
             case 'system':
-                return type[2] === 'init' || type[2] === 'api_retry';
+                return type[2] === 'init' || type[2] === 'api_retry' || type[2] === 'api_error';
             case 'result':
+            case 'rate_limit_event':
                 return true;
             default:
                 return false;
@@ -35607,20 +35754,25 @@ class transcript_TranscriptScanner {
         if (type === 'system') {
             if (m.subtype === 'init')
                 return this.startRun(m.session_id);
-            if (m.subtype === 'api_retry') {
-                const status = typeof m.error_status === 'number' ? m.error_status : undefined;
+            // `api_retry` in stream-json; `api_error` in the session transcript Claude Code keeps under ~/.claude/projects.
+            const retry = m.subtype === 'api_retry' ? m : m.subtype === 'api_error' ? sessionRetry(m) : undefined;
+            if (retry) {
+                const status = typeof retry.error_status === 'number' ? retry.error_status : undefined;
                 if (status === undefined)
                     return;
-                const kind = classifyApiError({ status, category: str(m.error) });
+                // Only the session transcript's `api_error` carries the API's words: they settle the kind.
+                const message = str(retry.message);
+                const kind = classifyApiError({ status, category: str(retry.error), message });
                 if (!kind || !isCredentialStatus(status))
                     return;
-                const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0;
+                const delay = bounded(retry.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0;
                 this.signal({
                     kind,
                     status,
+                    message,
                     line,
                     source: 'api',
-                    provisional: true,
+                    provisional: message === undefined,
                     retry: true,
                     delay,
                     time
@@ -35628,18 +35780,25 @@ class transcript_TranscriptScanner {
             }
             return;
         }
+        if (type === 'rate_limit_event') {
+            this.usage = addUsage(this.usage, m.rate_limit_info);
+            return;
+        }
         if (type === 'assistant') {
+            // The session transcript spells the error fields in camelCase.
+            const apiStatus = m.api_error_status ?? m.apiErrorStatus;
             const isError = m.is_api_error_message === true ||
+                m.isApiErrorMessage === true ||
                 typeof m.error === 'string' ||
-                typeof m.api_error_status === 'number';
+                typeof apiStatus === 'number';
             if (isError) {
                 if (time !== undefined)
                     this.seeTime(time);
-                const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined;
+                const status = typeof apiStatus === 'number' ? apiStatus : undefined;
                 const message = contentText(m.message);
                 const kind = classifyApiMessage({
                     status,
-                    type: str(m.api_error_type),
+                    type: str(m.api_error_type ?? m.apiErrorType),
                     category: str(m.error),
                     message
                 });
@@ -35680,8 +35839,10 @@ class transcript_TranscriptScanner {
             const costUsd = bounded(m.total_cost_usd, MAX_COST_USD);
             if (costUsd !== undefined)
                 this.run.costUsd = costUsd;
-            if (typeof m.session_id === 'string')
+            if (typeof m.session_id === 'string') {
                 this.run.sessionId ??= m.session_id;
+                this.noteSession(m.session_id);
+            }
             this.run.seen = true;
             const message = typeof m.result === 'string' ? m.result : undefined;
             // `--output-format json` gives some failures no status ("OAuth session expired and could not be refreshed",
@@ -35840,6 +36001,9 @@ class transcript_TranscriptScanner {
             this.episodes.add(episode);
     }
     successfulTurn(id) {
+        // A model turn after a failure: the run got past it.
+        if (this.open)
+            this.open.recovered = true;
         this.close();
         this.run.seen = true;
         this.run.messages = true;
@@ -35857,10 +36021,16 @@ class transcript_TranscriptScanner {
         this.close();
         if (this.run.seen)
             this.run = newRun();
-        if (typeof sessionId === 'string')
+        if (typeof sessionId === 'string') {
             this.run.sessionId = sessionId;
+            this.noteSession(sessionId);
+        }
         this.run.seen = true;
         this.run.messages = true;
+    }
+    noteSession(id) {
+        if (this.sessions.size < MAX_SESSION_IDS)
+            this.sessions.add(id.slice(0, 200));
     }
     toFinding(e) {
         const run = e.run;
@@ -35868,7 +36038,7 @@ class transcript_TranscriptScanner {
             kind: e.kind,
             file: this.file,
             line: e.line,
-            message: redactSecrets(e.message ?? describeStatus(e.status)),
+            message: redactSecrets(e.message ?? describeStatus(e.status, e.recovered)),
             source: e.source,
             retries: e.retries,
             occurrences: e.occurrences
@@ -35902,8 +36072,18 @@ class transcript_TranscriptScanner {
             finding.costUsd = run.costUsd;
         if (run.sessionId !== undefined)
             finding.sessionId = run.sessionId;
+        if (e.recovered)
+            finding.recovered = true;
         return finding;
     }
+}
+/**
+ * A session transcript's `api_error` (`error.status`, `retryInMs`, the API's words in `error.formatted`, e.g.
+ * "401 OAuth token has expired. …") in the shape of stream-json's `api_retry`.
+ */
+function sessionRetry(m) {
+    const error = m.error && typeof m.error === 'object' ? m.error : {};
+    return { error_status: error.status, retry_delay_ms: m.retryInMs, message: error.formatted };
 }
 function newRun() {
     return { turns: 0, toolCalls: 0, seen: false, messages: false };
@@ -35945,9 +36125,11 @@ function transcript_isoOf(ms) {
         ? new Date(ms).toISOString()
         : undefined;
 }
-function describeStatus(status) {
-    return status === undefined
-        ? 'The API refused the credential.'
+function describeStatus(status, recovered) {
+    if (status === undefined)
+        return 'The API refused the credential.';
+    return recovered
+        ? `The API answered ${status}; a retry went through.`
         : `The API answered ${status}; the run ended before Claude said why.`;
 }
 function transcript_count(bytes, what) {
@@ -35979,16 +36161,17 @@ const DEFAULT_LIMITS = {
 };
 /**
  * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
- * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
+ * older, not found (TranscriptScanner). `continues` goes on from an earlier scan in the same caps: the bytes it read
+ * and the time (limits.now) it started. A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
 async function scanFiles(files, roots, options = {}) {
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const deadline = limits.now() + limits.budgetMs;
+    const deadline = (options.continues?.startedAt ?? limits.now()) + limits.budgetMs;
     const realRoots = await Promise.all(roots.map(realOrResolved));
-    const set = { scans: [], refused: [], partial: [] };
-    let bytesLeft = limits.totalBytes;
+    const set = { scans: [], refused: [], partial: [], bytes: 0 };
+    let bytesLeft = limits.totalBytes - (options.continues?.bytes ?? 0);
     for (const [index, candidate] of files.entries()) {
         const label = candidate.path;
         if (limits.now() >= deadline || bytesLeft <= 0) {
@@ -36012,6 +36195,7 @@ async function scanFiles(files, roots, options = {}) {
             const cap = Math.min(limits.fileBytes, bytesLeft);
             const read = await scanSource(source, candidate.path, cap, deadline, limits.now, options.split, options.since);
             bytesLeft -= read.bytes;
+            set.bytes += read.bytes;
             set.scans.push(read.scan);
             if (read.stopped === 'bytes') {
                 const which = cap === limits.fileBytes ? 'per file' : 'for all files';
@@ -36212,6 +36396,52 @@ function globToRegExp(glob) {
     return new RegExp(`^${re}$`);
 }
 
+;// CONCATENATED MODULE: ./lib/scan/sessions.js
+// Claude Code's own session transcripts: it writes `<config>/projects/<project>/<session id>.jsonl` as the run goes
+// (`<config>` is CLAUDE_CONFIG_DIR, or ~/.claude; `<project>` the working directory with every character other than
+// a letter or digit turned into `-`), so they survive a run that was cancelled, timed out or killed before
+// claude-code-action wrote its execution file. Lists the ones written since the job started; scanFiles then admits
+// each only if its real path lies under the projects directory and it is a regular file.
+
+
+/** Project directories and session files looked at, at most: a runner's ~/.claude is not a place to wander. */
+const MAX_PROJECTS = 200;
+const MAX_SESSIONS = 50;
+/** A session id as Claude Code names its files (a UUID); anything else there is not a session transcript. */
+const SESSION_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,127})\.jsonl$/;
+/** Where Claude Code keeps its session transcripts for the environment the Claude step had. */
+function projectsDirectory(env) {
+    if (env.CLAUDE_CONFIG_DIR)
+        return (0,external_node_path_namespaceObject.join)(env.CLAUDE_CONFIG_DIR, 'projects');
+    return env.HOME ? (0,external_node_path_namespaceObject.join)(env.HOME, '.claude', 'projects') : undefined;
+}
+/**
+ * The session transcripts under `projects` last written at or after `since` (epoch ms), oldest first, the newest
+ * MAX_SESSIONS of them; sessions in `covered` (already read from the execution file) are left out. Neither links
+ * nor anything but regular files are listed; a missing directory lists nothing.
+ */
+async function findSessions(projects, since, covered = new Set()) {
+    const found = [];
+    const projectDirs = (await (0,promises_namespaceObject.readdir)(projects, { withFileTypes: true }).catch(() => []))
+        .filter(entry => entry.isDirectory())
+        .slice(0, MAX_PROJECTS);
+    for (const project of projectDirs) {
+        const dir = (0,external_node_path_namespaceObject.join)(projects, project.name);
+        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        for (const entry of entries) {
+            const session = SESSION_FILE.exec(entry.name)?.[1];
+            if (!session || !entry.isFile() || covered.has(session))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+            const info = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
+            if (!info?.isFile() || info.mtimeMs < since)
+                continue;
+            found.push({ path, base: projects, session, modifiedAt: info.mtimeMs });
+        }
+    }
+    return found.sort((a, b) => a.modifiedAt - b.modifiedAt).slice(-MAX_SESSIONS);
+}
+
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
 // One comment per pull request, found again by the hidden marker it starts with and by its author, the token's own
 // login, and updated in place: never anyone else's comment, whatever it quotes. The calls go through a GitHubRequest
@@ -36352,10 +36582,12 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
         failures: [],
+        recovered: [],
         findings: [],
         omittedFindings: 0,
         files: [],
@@ -36396,14 +36628,30 @@ async function scanAndReport(deps, outcome) {
     const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace];
     const state = parsePreflightState(core.getState(PREFLIGHT_STATE));
     const since = jobStartOf(state, (deps.now ?? Date.now)());
-    const read = await scanFiles(files, roots, {
-        limits: deps.scanLimits ?? {},
-        ...(since !== undefined && { since })
-    });
+    const limits = { ...DEFAULT_LIMITS, ...deps.scanLimits };
+    const startedAt = limits.now();
+    const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) });
+    const fromOutput = read.scans.length;
+    const sessions = await readSessions(deps, read, since, limits, startedAt);
+    if (sessions) {
+        read.scans.push(...sessions.scans);
+        read.refused.push(...sessions.refused);
+        read.partial.push(...sessions.partial);
+    }
     const { tally, older } = tallyScans(read.scans);
-    for (const scan of read.scans) {
+    const usage = [];
+    for (const [index, scan] of read.scans.entries()) {
         outcome.files.push(scan.file);
-        core.info(`${errors_PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
+        const what = index < fromOutput ? '' : "Claude Code's session transcript ";
+        core.info(`${errors_PREFIX}: read ${what}${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`);
+        if (scan.usage) {
+            const line = describeUsage(scan.usage);
+            usage.push({ file: scan.file, line });
+            core.info(`${errors_PREFIX}: ${inert(scan.file)}: ${line}`);
+        }
+    }
+    if (read.scans.length === 0) {
+        core.info(`${errors_PREFIX}: no evidence: nothing to read (no claude-output file, no session transcript of Claude Code since the job started); whether Claude's credential failed is unknown.`);
     }
     const printable = ({ file, reason }) => ({ file: inert(file), reason: inert(reason) });
     const refused = read.refused.map(printable);
@@ -36418,39 +36666,65 @@ async function scanAndReport(deps, outcome) {
     }
     outcome.findings = tally.items();
     outcome.omittedFindings = tally.omitted;
+    const failingKinds = outcome.findings.filter(failsTheRun).map(f => f.kind);
+    const failing = tally.total - (outcome.findings.length - failingKinds.length);
     if (tally.omitted > 0) {
         core.info(`${errors_PREFIX}: ${tally.omitted} more credential failure(s) counted but not itemised (past ${MAX_KEPT_FINDINGS} per file).`);
     }
     // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
     try {
-        await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, inputs);
+        await report(deps, outcome, { files: outcome.files, missing, unreadable, state, usage }, inputs);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
     }
-    // A warning kind (a usage limit) never fails the job.
-    const failing = outcome.findings.filter(f => !isWarningKind(f.kind));
-    if (failing.length > 0) {
-        const kinds = [...new Set(failing.map(f => f.kind))].join(', ');
-        const count = tally.total - (outcome.findings.length - failing.length);
+    if (failing > 0) {
+        const kinds = [...new Set(failingKinds)].join(', ');
         if (inputs.failOnAuthError) {
-            core.info(`${errors_PREFIX}: marking the job failed: the Claude step hit ${count} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`);
+            core.info(`${errors_PREFIX}: marking the job failed: the Claude step hit ${failing} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`);
             markFailed(deps, outcome);
         }
         else {
-            core.info(`${errors_PREFIX}: ${count} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`);
+            core.info(`${errors_PREFIX}: ${failing} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`);
         }
     }
+}
+/**
+ * Claude Code's own session transcripts written since the job started, other than the sessions the files of
+ * `claude-output` already held: the evidence a cancelled or killed Claude step leaves. Each is admitted only under
+ * the projects directory, within what is left of the scan's caps. Undefined when there is none to read, or no main
+ * step's time to tell this job's sessions from earlier ones.
+ */
+async function readSessions(deps, read, since, limits, startedAt) {
+    const projects = projectsDirectory(deps.env);
+    if (!projects)
+        return undefined;
+    if (since === undefined) {
+        deps.core.info(`${errors_PREFIX}: Claude Code's session transcripts not read: without the main step's check time, this job's sessions cannot be told from earlier ones.`);
+        return undefined;
+    }
+    const covered = new Set(read.scans.flatMap((scan) => scan.sessions));
+    const sessions = await findSessions(projects, since, covered);
+    if (sessions.length === 0)
+        return undefined;
+    return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } });
 }
 /** Annotations, the job summary and the PR comment. */
 async function report(deps, outcome, context, inputs) {
     const { core, env } = deps;
     const { state } = context;
-    const failures = distinctFailures(outcome.findings, state);
+    const failures = distinctFailures(outcome.findings.filter(finding => !finding.recovered), state);
     outcome.failures = failures;
+    outcome.recovered = distinctFailures(outcome.findings.filter(finding => finding.recovered), state);
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env);
     annotate(core, failures, redact, outcome.omittedFindings);
-    const full = { ...context, redact, omitted: outcome.omittedFindings };
+    annotateRecovered(core, outcome.recovered, redact);
+    const full = {
+        ...context,
+        redact,
+        omitted: outcome.omittedFindings,
+        recovered: outcome.recovered
+    };
     const markdown = reportMarkdown(failures, { ...full, audience: 'summary' });
     try {
         await core.summary.addRaw(markdown).write();
@@ -36565,7 +36839,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6302);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8232);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -11,6 +11,7 @@ import { PREFIX, oneLine, UserError, reasonOf } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import {
   annotate,
+  annotateRecovered,
   commentBody,
   COMMENT_MARKER,
   reportMarkdown,
@@ -18,15 +19,29 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { isWarningKind } from '../providers/failures.js'
 import {
   NETWORK_STATE,
   parsePreflightState,
   PREFLIGHT_STATE,
   type PreflightState
 } from '../state/index.js'
-import { expandPatterns, scanFiles, type ScanLimits, type Skipped } from '../scan/read.js'
-import { MAX_KEPT_FINDINGS, tallyScans, type Finding } from '../scan/transcript.js'
+import {
+  DEFAULT_LIMITS,
+  expandPatterns,
+  scanFiles,
+  type ScanLimits,
+  type ScanSet,
+  type Skipped
+} from '../scan/read.js'
+import { findSessions, projectsDirectory } from '../scan/sessions.js'
+import {
+  failsTheRun,
+  MAX_KEPT_FINDINGS,
+  tallyScans,
+  type FileScan,
+  type Finding
+} from '../scan/transcript.js'
+import { describeUsage } from '../scan/usage.js'
 import { githubRequest, type GitHubRequest } from '../github/client.js'
 import { networkRefusal } from '../secrets/network-env.js'
 import {
@@ -59,6 +74,8 @@ export interface PostDeps {
 
 export interface PostOutcome {
   failures: Failure[]
+  /** Failures the run got past (a later model turn succeeded): notices, never a failed job. */
+  recovered: Failure[]
   /** The findings kept (see FindingTally); `omittedFindings` more were counted only. */
   findings: Finding[]
   omittedFindings: number
@@ -73,6 +90,7 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
   const { core } = deps
   const outcome: PostOutcome = {
     failures: [],
+    recovered: [],
     findings: [],
     omittedFindings: 0,
     files: [],
@@ -121,15 +139,33 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
   const state = parsePreflightState(core.getState(PREFLIGHT_STATE))
   const since = jobStartOf(state, (deps.now ?? Date.now)())
-  const read = await scanFiles(files, roots, {
-    limits: deps.scanLimits ?? {},
-    ...(since !== undefined && { since })
-  })
+  const limits: ScanLimits = { ...DEFAULT_LIMITS, ...deps.scanLimits }
+  const startedAt = limits.now()
+  const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) })
+  const fromOutput = read.scans.length
+  const sessions = await readSessions(deps, read, since, limits, startedAt)
+  if (sessions) {
+    read.scans.push(...sessions.scans)
+    read.refused.push(...sessions.refused)
+    read.partial.push(...sessions.partial)
+  }
   const { tally, older } = tallyScans(read.scans)
-  for (const scan of read.scans) {
+  const usage: ReportContext['usage'] = []
+  for (const [index, scan] of read.scans.entries()) {
     outcome.files.push(scan.file)
+    const what = index < fromOutput ? '' : "Claude Code's session transcript "
     core.info(
-      `${PREFIX}: read ${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
+      `${PREFIX}: read ${what}${inert(scan.file)}: ${scan.stats.records} JSON records, ${scan.stats.textLines} text lines, ${scan.findings.length + scan.omitted} credential failure(s)${scan.stats.truncated ? ' (the file ends mid-record: the run was cut off)' : ''}`
+    )
+    if (scan.usage) {
+      const line = describeUsage(scan.usage)
+      usage.push({ file: scan.file, line })
+      core.info(`${PREFIX}: ${inert(scan.file)}: ${line}`)
+    }
+  }
+  if (read.scans.length === 0) {
+    core.info(
+      `${PREFIX}: no evidence: nothing to read (no claude-output file, no session transcript of Claude Code since the job started); whether Claude's credential failed is unknown.`
     )
   }
   const printable = ({ file, reason }: Skipped) => ({ file: inert(file), reason: inert(reason) })
@@ -146,6 +182,8 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   }
   outcome.findings = tally.items()
   outcome.omittedFindings = tally.omitted
+  const failingKinds = outcome.findings.filter(failsTheRun).map(f => f.kind)
+  const failing = tally.total - (outcome.findings.length - failingKinds.length)
   if (tally.omitted > 0) {
     core.info(
       `${PREFIX}: ${tally.omitted} more credential failure(s) counted but not itemised (past ${MAX_KEPT_FINDINGS} per file).`
@@ -154,44 +192,81 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 
   // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
   try {
-    await report(deps, outcome, { files: outcome.files, missing, unreadable, state }, inputs)
+    await report(deps, outcome, { files: outcome.files, missing, unreadable, state, usage }, inputs)
   } catch (error) {
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
 
-  // A warning kind (a usage limit) never fails the job.
-  const failing = outcome.findings.filter(f => !isWarningKind(f.kind))
-  if (failing.length > 0) {
-    const kinds = [...new Set(failing.map(f => f.kind))].join(', ')
-    const count = tally.total - (outcome.findings.length - failing.length)
+  if (failing > 0) {
+    const kinds = [...new Set(failingKinds)].join(', ')
     if (inputs.failOnAuthError) {
       core.info(
-        `${PREFIX}: marking the job failed: the Claude step hit ${count} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
+        `${PREFIX}: marking the job failed: the Claude step hit ${failing} credential failure(s) (${kinds}); set fail-on-auth-error: false to only report them.`
       )
       markFailed(deps, outcome)
     } else {
       core.info(
-        `${PREFIX}: ${count} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
+        `${PREFIX}: ${failing} credential failure(s) (${kinds}) reported; fail-on-auth-error is false.`
       )
     }
   }
+}
+
+/**
+ * Claude Code's own session transcripts written since the job started, other than the sessions the files of
+ * `claude-output` already held: the evidence a cancelled or killed Claude step leaves. Each is admitted only under
+ * the projects directory, within what is left of the scan's caps. Undefined when there is none to read, or no main
+ * step's time to tell this job's sessions from earlier ones.
+ */
+async function readSessions(
+  deps: PostDeps,
+  read: ScanSet,
+  since: number | undefined,
+  limits: ScanLimits,
+  startedAt: number
+): Promise<ScanSet | undefined> {
+  const projects = projectsDirectory(deps.env)
+  if (!projects) return undefined
+  if (since === undefined) {
+    deps.core.info(
+      `${PREFIX}: Claude Code's session transcripts not read: without the main step's check time, this job's sessions cannot be told from earlier ones.`
+    )
+    return undefined
+  }
+  const covered = new Set(read.scans.flatMap((scan: FileScan) => scan.sessions))
+  const sessions = await findSessions(projects, since, covered)
+  if (sessions.length === 0) return undefined
+  return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } })
 }
 
 /** Annotations, the job summary and the PR comment. */
 async function report(
   deps: PostDeps,
   outcome: PostOutcome,
-  context: Pick<ReportContext, 'files' | 'missing' | 'unreadable' | 'state'>,
+  context: Pick<ReportContext, 'files' | 'missing' | 'unreadable' | 'state' | 'usage'>,
   inputs: PostInputs
 ): Promise<void> {
   const { core, env } = deps
   const { state } = context
-  const failures = distinctFailures(outcome.findings, state)
+  const failures = distinctFailures(
+    outcome.findings.filter(finding => !finding.recovered),
+    state
+  )
   outcome.failures = failures
+  outcome.recovered = distinctFailures(
+    outcome.findings.filter(finding => finding.recovered),
+    state
+  )
   const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
   annotate(core, failures, redact, outcome.omittedFindings)
+  annotateRecovered(core, outcome.recovered, redact)
 
-  const full = { ...context, redact, omitted: outcome.omittedFindings }
+  const full = {
+    ...context,
+    redact,
+    omitted: outcome.omittedFindings,
+    recovered: outcome.recovered
+  }
   const markdown = reportMarkdown(failures, { ...full, audience: 'summary' })
   try {
     await core.summary.addRaw(markdown).write()

@@ -15,7 +15,7 @@ import {
   type ByteSource,
   type Candidate
 } from '../scan/read.js'
-import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
+import { failsTheRun, MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 
 export interface ScanIo {
   stdout: (text: string) => void
@@ -84,7 +84,8 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
     )
   const redact = redactKnownSecrets(() => '', io.env)
   const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
-  const verdict = tally.total > 0 ? 1 : 0
+  // A failure the run got past (`recovered`) or a usage limit is reported, but is no failed run.
+  const verdict = tally.total > findings.filter(finding => !failsTheRun(finding)).length ? 1 : 0
   if (values.json) {
     // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
     io.stdout(`${inertJson({ findings, omitted: tally.omitted, older })}\n`)
@@ -104,7 +105,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
       finding.retries > 0 ? `${finding.retries} retries` : undefined
     ].filter(Boolean)
     io.stdout(
-      `${inert(finding.file)}:${finding.line}: ${finding.kind}: ${inert(finding.message)}${when.length ? ` (${inert(when.join(', '))})` : ''}\n`
+      `${inert(finding.file)}:${finding.line}: ${finding.kind}${finding.recovered ? ' (recovered)' : ''}: ${inert(finding.message)}${when.length ? ` (${inert(when.join(', '))})` : ''}\n`
     )
   }
   if (tally.omitted > 0) {
@@ -114,7 +115,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   for (const failure of distinctFailures(findings)) {
     io.stdout(`${failure.kind}: ${failure.fix}\n`)
   }
-  return 1
+  return verdict
 }
 
 /**

@@ -69,6 +69,25 @@ export function annotate(
   }
 }
 
+/** A notice per failure the run got past: it did not stop Claude, so it neither is an error nor fails the job. */
+export function annotateRecovered(
+  core: Pick<Core, 'notice'>,
+  recovered: Failure[],
+  redact: Redact
+): void {
+  for (const failure of recovered.slice(0, MAX_ANNOTATIONS)) {
+    const quoted = `"${clipChars(redact(failure.first.message).replace(/\s+/g, ' '), QUOTE_MAX)}"`
+    core.notice(`${PREFIX}: ${recoveredLine(failure, quoted)}`, {
+      title: `${PREFIX}: ${failure.title} (${failure.kind}), recovered`
+    })
+  }
+}
+
+/** The words of a recovered failure around its `quoted` message. */
+function recoveredLine(failure: Failure, quoted: string): string {
+  return `${failure.title} (${failure.kind}), recovered after ${count(failure.first.retries, 'retry', 'retries')}: ${quoted}; a later model turn succeeded, so this did not stop the run.`
+}
+
 export interface ReportContext {
   /** Files read. */
   files: string[]
@@ -81,6 +100,10 @@ export interface ReportContext {
   redact: Redact
   /** Failures found but not kept for listing (past the scanner's cap): counted only. */
   omitted?: number
+  /** Failures the run got past: shown as notes, never as failures. */
+  recovered?: Failure[]
+  /** The subscription's usage per file that carried it (describeUsage). */
+  usage?: Array<{ file: string; line: string }>
   /** The PR comment shows no fingerprint: it may be public, and a hash is something to test guesses against. */
   audience: Audience
 }
@@ -129,11 +152,24 @@ function viewFor(context: ReportContext): ReportView {
 }
 
 function noFailureSection(context: ReportContext, { quote }: ReportView): string[] {
+  // Nothing read is no evidence either way: never "no credential failure".
+  if (context.files.length === 0) {
+    const missing = capped(context.missing.map(quote))
+    return [
+      `### ${PREFIX}: no evidence: nothing to read`,
+      '',
+      `${missing ? `No file matched ${missing}` : 'No `claude-output` given'}, and Claude Code left no session transcript since the job started: whether Claude's credential failed is unknown.`
+    ]
+  }
   return [
     `### ${PREFIX}: no credential failure in the Claude step`,
     '',
     context.files.length > 0
-      ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. None shows Claude's API refusing the credential or GitHub refusing its token.`
+      ? `Read ${count(context.files.length, 'file')}: ${capped(context.files.map(quote))}. ${
+          context.recovered?.length
+            ? 'Claude got past every refusal of a credential they show (noted below).'
+            : "None shows Claude's API refusing the credential or GitHub refusing its token."
+        }`
       : `Nothing to read: ${capped(context.missing.map(quote)) || 'no `claude-output` given'} matched no file.`
   ]
 }
@@ -199,6 +235,12 @@ function reportNotes(failures: Failure[], context: ReportContext, view: ReportVi
   }
   if (failures.length > 0 && context.missing.length > 0) {
     notes.push(`No file matched ${capped(context.missing.map(quote))}.`)
+  }
+  for (const failure of (context.recovered ?? []).slice(0, MAX_LISTED)) {
+    notes.push(recoveredLine(failure, quote(failure.first.message)))
+  }
+  for (const { file, line } of (context.usage ?? []).slice(0, MAX_LISTED)) {
+    notes.push(`${quote(basename(file))}: ${inertMarkdown(line)}.`)
   }
   for (const { file, reason } of context.unreadable.slice(0, MAX_LISTED))
     notes.push(`Could not read ${quote(file)}: ${quote(reason)}.`)
@@ -335,8 +377,8 @@ export function commentBody(markdown: string, runUrl?: string): string {
   return `${COMMENT_MARKER}\n${markdown}${footer}`
 }
 
-function count(n: number, one: string): string {
-  return `${n} ${n === 1 ? one : `${one}s`}`
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`
 }
 
 /** Items joined by commas, the first MAX_LISTED of them, then how many more. */

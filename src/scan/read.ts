@@ -41,24 +41,32 @@ export interface ScanSet {
   refused: Skipped[]
   /** Files read only in part: a byte cap or the time budget stopped the scan. */
   partial: Skipped[]
+  /** Bytes read of all files together. */
+  bytes: number
 }
 
 /**
  * Scans the expanded files in order; failures that happened before `since` (epoch ms), when given, are counted as
- * older, not found (TranscriptScanner). A file is read only when its real path lies under one of `roots` or under
+ * older, not found (TranscriptScanner). `continues` goes on from an earlier scan in the same caps: the bytes it read
+ * and the time (limits.now) it started. A file is read only when its real path lies under one of `roots` or under
  * its pattern's own directory, and it is a regular file: it is opened without following a last symlink and
  * without blocking (a FIFO or a device never hangs the scan), then checked on the open descriptor.
  */
 export async function scanFiles(
   files: Candidate[],
   roots: string[],
-  options: { limits?: Partial<ScanLimits>; split?: SplitOptions; since?: number } = {}
+  options: {
+    limits?: Partial<ScanLimits>
+    split?: SplitOptions
+    since?: number
+    continues?: { bytes: number; startedAt: number }
+  } = {}
 ): Promise<ScanSet> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
-  const deadline = limits.now() + limits.budgetMs
+  const deadline = (options.continues?.startedAt ?? limits.now()) + limits.budgetMs
   const realRoots = await Promise.all(roots.map(realOrResolved))
-  const set: ScanSet = { scans: [], refused: [], partial: [] }
-  let bytesLeft = limits.totalBytes
+  const set: ScanSet = { scans: [], refused: [], partial: [], bytes: 0 }
+  let bytesLeft = limits.totalBytes - (options.continues?.bytes ?? 0)
   for (const [index, candidate] of files.entries()) {
     const label = candidate.path
     if (limits.now() >= deadline || bytesLeft <= 0) {
@@ -90,6 +98,7 @@ export async function scanFiles(
         options.since
       )
       bytesLeft -= read.bytes
+      set.bytes += read.bytes
       set.scans.push(read.scan)
       if (read.stopped === 'bytes') {
         const which = cap === limits.fileBytes ? 'per file' : 'for all files'

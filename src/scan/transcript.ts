@@ -6,7 +6,7 @@
 // result starts with GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
 import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
-import type { FailureKindId } from '../providers/failures.js'
+import { isWarningKind, type FailureKindId } from '../providers/failures.js'
 import type { SplitRecord } from './split.js'
 import {
   classifyApiMessage,
@@ -16,6 +16,7 @@ import {
   type TextSignal
 } from './text.js'
 import { redactSecrets } from '../providers/shapes.js'
+import { addUsage, type Usage } from './usage.js'
 
 export interface Finding {
   kind: FailureKindId
@@ -44,6 +45,16 @@ export interface Finding {
   sessionId?: string
   /** How many times this same failure was seen (later occurrences merged into this one). */
   occurrences: number
+  /** A later model turn succeeded: the run got past this failure (a refreshed login, a new helper key). */
+  recovered?: true
+}
+
+/**
+ * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
+ * warning (a usage limit). A finding counted past the cap is not kept, so it counts as failing.
+ */
+export function failsTheRun(finding: Pick<Finding, 'kind' | 'recovered'>): boolean {
+  return !finding.recovered && !isWarningKind(finding.kind)
 }
 
 export interface FileStats {
@@ -65,6 +76,10 @@ export interface FileScan {
   omitted: number
   /** Failures that happened before the scan's `since`: an earlier run's, counted and left out. */
   older: number
+  /** The Claude sessions the file holds (their ids, from `init` and `result`), at most MAX_SESSION_IDS. */
+  sessions: string[]
+  /** The subscription's usage windows, when the file carries `rate_limit_event` messages. */
+  usage?: Usage
   stats: FileStats
 }
 
@@ -156,6 +171,7 @@ interface Episode {
   toolCallsBefore?: number
   lastTsBefore?: number
   occurrences: number
+  recovered?: true
 }
 
 type Json = Record<string, unknown>
@@ -196,6 +212,8 @@ const MAX_DATE_MS = 8.64e15
 
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256
+/** Session ids kept per file: a file holds one run, or a few; more is a flood. */
+export const MAX_SESSION_IDS = 64
 
 export class TranscriptScanner {
   private readonly episodes = new FindingTally<Episode>()
@@ -204,6 +222,8 @@ export class TranscriptScanner {
   private readonly githubTools = new Map<string, string>()
   private older = 0
   private readonly lines = new TextRecogniser()
+  private readonly sessions = new Set<string>()
+  private usage: Usage | undefined
   readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
 
   /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
@@ -252,6 +272,8 @@ export class TranscriptScanner {
       findings: this.episodes.items().map(episode => this.toFinding(episode)),
       omitted: this.episodes.omitted,
       older: this.older,
+      sessions: [...this.sessions],
+      ...(this.usage && { usage: this.usage }),
       stats: this.stats
     }
   }
@@ -274,8 +296,9 @@ export class TranscriptScanner {
         }
         return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1)
       case 'system':
-        return type[2] === 'init' || type[2] === 'api_retry'
+        return type[2] === 'init' || type[2] === 'api_retry' || type[2] === 'api_error'
       case 'result':
+      case 'rate_limit_event':
         return true
       default:
         return false
@@ -319,18 +342,24 @@ export class TranscriptScanner {
     const time = Number.isFinite(ts) ? ts : undefined
     if (type === 'system') {
       if (m.subtype === 'init') return this.startRun(m.session_id)
-      if (m.subtype === 'api_retry') {
-        const status = typeof m.error_status === 'number' ? m.error_status : undefined
+      // `api_retry` in stream-json; `api_error` in the session transcript Claude Code keeps under ~/.claude/projects.
+      const retry =
+        m.subtype === 'api_retry' ? m : m.subtype === 'api_error' ? sessionRetry(m) : undefined
+      if (retry) {
+        const status = typeof retry.error_status === 'number' ? retry.error_status : undefined
         if (status === undefined) return
-        const kind = classifyApiError({ status, category: str(m.error) })
+        // Only the session transcript's `api_error` carries the API's words: they settle the kind.
+        const message = str(retry.message)
+        const kind = classifyApiError({ status, category: str(retry.error), message })
         if (!kind || !isCredentialStatus(status)) return
-        const delay = bounded(m.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0
+        const delay = bounded(retry.retry_delay_ms, MAX_RETRY_DELAY_MS) ?? 0
         this.signal({
           kind,
           status,
+          message,
           line,
           source: 'api',
-          provisional: true,
+          provisional: message === undefined,
           retry: true,
           delay,
           time
@@ -338,18 +367,25 @@ export class TranscriptScanner {
       }
       return
     }
+    if (type === 'rate_limit_event') {
+      this.usage = addUsage(this.usage, m.rate_limit_info)
+      return
+    }
     if (type === 'assistant') {
+      // The session transcript spells the error fields in camelCase.
+      const apiStatus = m.api_error_status ?? m.apiErrorStatus
       const isError =
         m.is_api_error_message === true ||
+        m.isApiErrorMessage === true ||
         typeof m.error === 'string' ||
-        typeof m.api_error_status === 'number'
+        typeof apiStatus === 'number'
       if (isError) {
         if (time !== undefined) this.seeTime(time)
-        const status = typeof m.api_error_status === 'number' ? m.api_error_status : undefined
+        const status = typeof apiStatus === 'number' ? apiStatus : undefined
         const message = contentText(m.message)
         const kind = classifyApiMessage({
           status,
-          type: str(m.api_error_type),
+          type: str(m.api_error_type ?? m.apiErrorType),
           category: str(m.error),
           message
         })
@@ -382,7 +418,10 @@ export class TranscriptScanner {
       if (durationMs !== undefined) this.run.durationMs = durationMs
       const costUsd = bounded(m.total_cost_usd, MAX_COST_USD)
       if (costUsd !== undefined) this.run.costUsd = costUsd
-      if (typeof m.session_id === 'string') this.run.sessionId ??= m.session_id
+      if (typeof m.session_id === 'string') {
+        this.run.sessionId ??= m.session_id
+        this.noteSession(m.session_id)
+      }
       this.run.seen = true
       const message = typeof m.result === 'string' ? m.result : undefined
       // `--output-format json` gives some failures no status ("OAuth session expired and could not be refreshed",
@@ -551,6 +590,8 @@ export class TranscriptScanner {
   }
 
   private successfulTurn(id: string | undefined): void {
+    // A model turn after a failure: the run got past it.
+    if (this.open) this.open.recovered = true
     this.close()
     this.run.seen = true
     this.run.messages = true
@@ -566,9 +607,16 @@ export class TranscriptScanner {
   private startRun(sessionId?: unknown): void {
     this.close()
     if (this.run.seen) this.run = newRun()
-    if (typeof sessionId === 'string') this.run.sessionId = sessionId
+    if (typeof sessionId === 'string') {
+      this.run.sessionId = sessionId
+      this.noteSession(sessionId)
+    }
     this.run.seen = true
     this.run.messages = true
+  }
+
+  private noteSession(id: string): void {
+    if (this.sessions.size < MAX_SESSION_IDS) this.sessions.add(id.slice(0, 200))
   }
 
   private toFinding(e: Episode): Finding {
@@ -577,7 +625,7 @@ export class TranscriptScanner {
       kind: e.kind,
       file: this.file,
       line: e.line,
-      message: redactSecrets(e.message ?? describeStatus(e.status)),
+      message: redactSecrets(e.message ?? describeStatus(e.status, e.recovered)),
       source: e.source,
       retries: e.retries,
       occurrences: e.occurrences
@@ -603,8 +651,18 @@ export class TranscriptScanner {
     if (run.durationMs !== undefined) finding.runDurationMs = run.durationMs
     if (run.costUsd !== undefined) finding.costUsd = run.costUsd
     if (run.sessionId !== undefined) finding.sessionId = run.sessionId
+    if (e.recovered) finding.recovered = true
     return finding
   }
+}
+
+/**
+ * A session transcript's `api_error` (`error.status`, `retryInMs`, the API's words in `error.formatted`, e.g.
+ * "401 OAuth token has expired. …") in the shape of stream-json's `api_retry`.
+ */
+function sessionRetry(m: Json): Json {
+  const error = m.error && typeof m.error === 'object' ? (m.error as Json) : {}
+  return { error_status: error.status, retry_delay_ms: m.retryInMs, message: error.formatted }
 }
 
 function newRun(): Run {
@@ -652,9 +710,10 @@ function isoOf(ms: number | undefined): string | undefined {
     : undefined
 }
 
-function describeStatus(status: number | undefined): string {
-  return status === undefined
-    ? 'The API refused the credential.'
+function describeStatus(status: number | undefined, recovered?: true): string {
+  if (status === undefined) return 'The API refused the credential.'
+  return recovered
+    ? `The API answered ${status}; a retry went through.`
     : `The API answered ${status}; the run ended before Claude said why.`
 }
 
