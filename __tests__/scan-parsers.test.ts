@@ -140,6 +140,8 @@ describe('formats', () => {
     expect(scan.findings.map(f => [f.kind, f.retries, f.turnsBefore])).toEqual([
       ['anthropic-auth-invalid', 2, 1]
     ])
+    // The record cut off mid-way is no turn that went through: the failure was not recovered from.
+    expect(scan.findings[0]?.recovered).toBeUndefined()
   })
 
   test('a record over the size limit is read by its head, in bounded memory', () => {

@@ -260,7 +260,8 @@ export class TranscriptScanner {
       }
       return
     }
-    this.glance(bytes)
+    // A record the file ends inside is no turn that went through.
+    if (!record.truncated) this.glance(bytes)
   }
 
   /** The findings, with times settled now that the runs' durations are known. */
@@ -590,8 +591,13 @@ export class TranscriptScanner {
   }
 
   private successfulTurn(id: string | undefined): void {
-    // A model turn after a failure: the run got past it.
-    if (this.open) this.open.recovered = true
+    // A model turn after a failure: the run got past it. Past a bare 401 (no words), Claude Code had refreshed its
+    // stored login, so the access token had expired (the real CLI: fixtures/cli/login-refreshed-after-401.*).
+    if (this.open) {
+      this.open.recovered = true
+      if (this.open.provisional && this.open.status === 401 && this.open.message === undefined)
+        this.open.kind = 'anthropic-auth-expired'
+    }
     this.close()
     this.run.seen = true
     this.run.messages = true
