@@ -34989,7 +34989,7 @@ class split_RecordSplitter {
                 this.pending.add(chunk);
                 return;
             }
-            if (chunk[i] === OPEN_BRACKET) {
+            if (chunk[i] === OPEN_BRACKET && opensArray(chunk, i + 1)) {
                 this.mode = 'array';
                 // Whitespace before '[' only moves the line count.
                 const before = this.pending.take(chunk.subarray(0, i));
@@ -35243,6 +35243,16 @@ function countNewlines(buf, from, to) {
         i = buf.indexOf(NL, i + 1);
     }
     return count;
+}
+/**
+ * Whether the `[` before `from` opens a JSON array of records (`[{`, `[\n  {`, `[]`), not a log line's bracket
+ * (`[2026-03-01 10:47:00,123] ERROR …`, as Python's logging writes). Undecided at the chunk's end: an array.
+ */
+function opensArray(chunk, from) {
+    let i = from;
+    while (i < chunk.length && isSpace(chunk[i]))
+        i++;
+    return i === chunk.length || chunk[i] === OPEN_BRACE || chunk[i] === CLOSE_BRACKET;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/text.js
