@@ -124,7 +124,7 @@ describe("the real claude CLI's session transcripts", () => {
     expect(text).toContain('"subtype":"api_error"')
     expect(text).toContain('"isApiErrorMessage":true')
     expect(text).not.toContain('rate_limit_event')
-    expect((await findSessions(projects, 0)).map(s => s.session)).toEqual([session])
+    expect((await findSessions(projects, 0)).sessions.map(s => s.session)).toEqual([session])
 
     const scan = scanBuffer(file, readFileSync(file))
     expect(scan.findings).toHaveLength(1)
@@ -200,7 +200,7 @@ describe("the real claude CLI's session transcripts", () => {
     }
     expect(run.code).toBeNull() // killed by a signal
     const projects = projectsDirectory({ HOME: run.home }) as string
-    const sessions = await findSessions(projects, 0)
+    const sessions = (await findSessions(projects, 0)).sessions
     expect(sessions).toHaveLength(1)
     const scan = scanBuffer(sessions[0]!.path, readFileSync(sessions[0]!.path))
     expect(scan.findings).toEqual([])
@@ -250,7 +250,8 @@ describe("the real claude CLI's session transcripts", () => {
         recovered: true
       })
       // The session transcript's api_error carries the API's words.
-      const [session] = await findSessions(projectsDirectory({ HOME: run.home }) as string, 0)
+      const [session] = (await findSessions(projectsDirectory({ HOME: run.home }) as string, 0))
+        .sessions
       const scan = scanBuffer(session!.path, readFileSync(session!.path))
       expect(scan.findings).toHaveLength(1)
       expect(scan.findings[0]).toMatchObject({ kind, retries: 1, recovered: true })
@@ -287,7 +288,7 @@ describe("the real claude CLI's session transcripts", () => {
     expect(run.code).toBe(0)
     expect(api.requests.filter(r => r.secret === first)).toHaveLength(2) // the refused one was sent
     expect(scanBuffer('claude.log', Buffer.from(run.stdout)).findings).toEqual([])
-    const [session] = await findSessions(join(config, 'projects'), 0)
+    const [session] = (await findSessions(join(config, 'projects'), 0)).sessions
     expect(scanBuffer(session!.path, readFileSync(session!.path)).findings).toEqual([])
   }, 180_000)
 })

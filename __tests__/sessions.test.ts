@@ -2,7 +2,14 @@
 // `rate_limit_event` values (src/scan/usage.ts), and the post step's use of both: sessions share what is left of the
 // scan's byte cap, and without the main step's time no session is read (this job's cannot be told from others).
 import { describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  realpathSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { post } from '../src/action/post.js'
@@ -29,20 +36,49 @@ describe('findSessions', () => {
   it('lists sessions written since the time given, oldest first, less those covered', async () => {
     const at = Date.parse('2026-05-01T10:00:00Z')
     const projects = projectsWith(4, at)
-    const found = await findSessions(projects, at + 60_000, new Set([uuid(2)]))
+    const found = (await findSessions(projects, at + 60_000, new Set([uuid(2)]))).sessions
     expect(found.map(s => s.session)).toEqual([uuid(1), uuid(3)])
     expect(found.every(s => s.base === projects)).toBe(true)
   })
 
   it(`keeps the newest ${MAX_SESSIONS} of a flood`, async () => {
     const at = Date.parse('2026-05-01T10:00:00Z')
-    const found = await findSessions(projectsWith(MAX_SESSIONS + 5, at), at)
+    const { sessions: found, unread } = await findSessions(projectsWith(MAX_SESSIONS + 5, at), at)
     expect(found).toHaveLength(MAX_SESSIONS)
     expect(found[0]?.session).toBe(uuid(5))
+    expect(unread).toBe(5)
+  })
+
+  it("leaves out a session begun before the check, however late it was written, and another project's", async () => {
+    const projects = projectsWith(0, 0)
+    const earlier = join(projects, '-work-app', `${uuid(1)}.jsonl`)
+    writeFileSync(earlier, '{}\n')
+    const check = Date.now() + 60_000
+    utimesSync(earlier, new Date(check + 60_000), new Date(check + 60_000))
+    expect((await findSessions(projects, check)).sessions).toEqual([])
+
+    const other = projectsWith(1, 0)
+    mkdirSync(join(other, '-home-runner-work-other'))
+    writeFileSync(join(other, '-home-runner-work-other', `${uuid(7)}.jsonl`), '{}\n')
+    const found = await findSessions(other, 0, new Set(), '/work/app')
+    expect(found.sessions.map(s => s.session)).toEqual([uuid(0)])
+  })
+
+  it('reads a projects directory reached through a symlink, by its real path', async () => {
+    const projects = projectsWith(1, Date.now())
+    const link = join(mkdtempSync(join(tmpdir(), 'sessions-link-')), 'projects')
+    symlinkSync(projects, link)
+    const found = await findSessions(link, 0)
+    expect(found.sessions.map(s => [s.session, s.base])).toEqual([
+      [uuid(0), realpathSync(projects)]
+    ])
   })
 
   it('a missing directory lists nothing', async () => {
-    expect(await findSessions(join(tmpdir(), 'no-such-dir-sessions'), 0)).toEqual([])
+    expect(await findSessions(join(tmpdir(), 'no-such-dir-sessions'), 0)).toEqual({
+      sessions: [],
+      unread: 0
+    })
   })
 
   it('CLAUDE_CONFIG_DIR wins over HOME', () => {

@@ -1790,13 +1790,9 @@ class transcript_TranscriptScanner {
             this.episodes.add(episode);
     }
     successfulTurn(id) {
-        // A model turn after a failure: the run got past it. Past a bare 401 (no words), Claude Code had refreshed its
-        // stored login, so the access token had expired (the real CLI: fixtures/cli/login-refreshed-after-401.*).
-        if (this.open) {
+        // A model turn after a failure: the run got past it.
+        if (this.open)
             this.open.recovered = true;
-            if (this.open.provisional && this.open.status === 401 && this.open.message === undefined)
-                this.open.kind = 'anthropic-auth-expired';
-        }
         this.close();
         this.run.seen = true;
         this.run.messages = true;

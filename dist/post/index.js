@@ -36013,13 +36013,9 @@ class transcript_TranscriptScanner {
             this.episodes.add(episode);
     }
     successfulTurn(id) {
-        // A model turn after a failure: the run got past it. Past a bare 401 (no words), Claude Code had refreshed its
-        // stored login, so the access token had expired (the real CLI: fixtures/cli/login-refreshed-after-401.*).
-        if (this.open) {
+        // A model turn after a failure: the run got past it.
+        if (this.open)
             this.open.recovered = true;
-            if (this.open.provisional && this.open.status === 401 && this.open.message === undefined)
-                this.open.kind = 'anthropic-auth-expired';
-        }
         this.close();
         this.run.seen = true;
         this.run.messages = true;
@@ -36420,42 +36416,87 @@ function globToRegExp(glob) {
 // each only if its real path lies under the projects directory and it is a regular file.
 
 
-/** Project directories and session files looked at, at most: a runner's ~/.claude is not a place to wander. */
+/** Project directories and session files read, at most: a runner's ~/.claude is not a place to wander. */
 const MAX_PROJECTS = 200;
 const MAX_SESSIONS = 50;
-/** A session id as Claude Code names its files (a UUID); anything else there is not a session transcript. */
-const SESSION_FILE = /^([A-Za-z0-9][A-Za-z0-9_-]{0,127})\.jsonl$/;
+/** Entries listed of one directory at most, so that a flooded directory cannot hold up the post step. */
+const sessions_MAX_LISTED = 10_000;
+/** A session transcript's name: Claude Code names it after the session id, a UUID. */
+const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.jsonl$/i;
 /** Where Claude Code keeps its session transcripts for the environment the Claude step had. */
 function projectsDirectory(env) {
     if (env.CLAUDE_CONFIG_DIR)
         return (0,external_node_path_namespaceObject.join)(env.CLAUDE_CONFIG_DIR, 'projects');
     return env.HOME ? (0,external_node_path_namespaceObject.join)(env.HOME, '.claude', 'projects') : undefined;
 }
+/** Claude Code's name for the project of a working directory: every character but a letter or digit as `-`. */
+const projectName = (directory) => directory.replace(/[^A-Za-z0-9]/g, '-');
 /**
- * The session transcripts under `projects` last written at or after `since` (epoch ms), oldest first, the newest
- * MAX_SESSIONS of them; sessions in `covered` (already read from the execution file) are left out. Neither links
- * nor anything but regular files are listed; a missing directory lists nothing.
+ * The session transcripts under `projects` that began at or after `since` (epoch ms: created then, or last written
+ * then where the file system keeps no creation time), the newest MAX_SESSIONS of them; sessions in `covered`
+ * (already read from the execution file) are left out. With `workspace`, only its projects (the workspace's and its
+ * subdirectories') are looked at when there are any: another job's sessions on a shared runner are not this job's.
+ * Neither links nor anything but regular files named as Claude Code names them are listed, and the projects
+ * directory is taken by its real path; a missing directory lists nothing.
  */
-async function findSessions(projects, since, covered = new Set()) {
+async function findSessions(projects, since, covered = new Set(), workspace) {
+    const base = await (0,promises_namespaceObject.realpath)(projects).catch(() => undefined);
+    if (!base)
+        return { sessions: [], unread: 0 };
+    let projectDirs = (await listed(base)).filter(entry => entry.isDirectory());
+    if (workspace) {
+        const own = projectName(workspace);
+        const mine = projectDirs.filter(d => d.name === own || d.name.startsWith(`${own}-`));
+        if (mine.length > 0)
+            projectDirs = mine;
+    }
+    // A directory's time changes when a file is added to it: one with no session begun since holds none of ours.
+    const recent = await newestSince(projectDirs.map(entry => (0,external_node_path_namespaceObject.join)(base, entry.name)), since);
     const found = [];
-    const projectDirs = (await (0,promises_namespaceObject.readdir)(projects, { withFileTypes: true }).catch(() => []))
-        .filter(entry => entry.isDirectory())
-        .slice(0, MAX_PROJECTS);
-    for (const project of projectDirs) {
-        const dir = (0,external_node_path_namespaceObject.join)(projects, project.name);
-        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
-        for (const entry of entries) {
+    for (const dir of recent.slice(0, MAX_PROJECTS)) {
+        for (const entry of await listed(dir)) {
             const session = SESSION_FILE.exec(entry.name)?.[1];
             if (!session || !entry.isFile() || covered.has(session))
                 continue;
             const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
             const info = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
-            if (!info?.isFile() || info.mtimeMs < since)
+            const began = info && (info.birthtimeMs > 0 ? info.birthtimeMs : info.mtimeMs);
+            if (!info?.isFile() || began === undefined || began < since || info.mtimeMs < since)
                 continue;
-            found.push({ path, base: projects, session, modifiedAt: info.mtimeMs });
+            found.push({ path, base, session, modifiedAt: info.mtimeMs });
         }
     }
-    return found.sort((a, b) => a.modifiedAt - b.modifiedAt).slice(-MAX_SESSIONS);
+    found.sort((a, b) => a.modifiedAt - b.modifiedAt);
+    return {
+        sessions: found.slice(-MAX_SESSIONS),
+        unread: Math.max(0, found.length - MAX_SESSIONS)
+    };
+}
+/** The first MAX_LISTED entries of a directory; none when it cannot be read. */
+async function listed(dir) {
+    const entries = [];
+    const handle = await (0,promises_namespaceObject.opendir)(dir).catch(() => undefined);
+    if (!handle)
+        return entries;
+    try {
+        for await (const entry of handle) {
+            entries.push(entry);
+            if (entries.length >= sessions_MAX_LISTED)
+                break;
+        }
+    }
+    catch {
+        // unreadable part way: what was listed stands
+    }
+    return entries;
+}
+/** The directories last changed at or after `since`, newest first. */
+async function newestSince(dirs, since) {
+    const times = await Promise.all(dirs.map(async (dir) => ({ dir, at: (await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined))?.mtimeMs })));
+    return times
+        .filter((d) => d.at !== undefined && d.at >= since)
+        .sort((a, b) => b.at - a.at)
+        .map(d => d.dir);
 }
 
 ;// CONCATENATED MODULE: ./lib/github/pr-comment.js
@@ -36643,12 +36684,13 @@ async function scanAndReport(deps, outcome) {
     }
     const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace];
     const state = parsePreflightState(core.getState(PREFLIGHT_STATE));
-    const since = jobStartOf(state, (deps.now ?? Date.now)());
+    const checkedAt = checkTimeOf(state, (deps.now ?? Date.now)());
+    const since = checkedAt === undefined ? undefined : checkedAt - JOB_START_MARGIN_MS;
     const limits = { ...DEFAULT_LIMITS, ...deps.scanLimits };
     const startedAt = limits.now();
     const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) });
     const fromOutput = read.scans.length;
-    const sessions = await readSessions(deps, read, since, limits, startedAt);
+    const sessions = await readSessions(deps, read, checkedAt, limits, startedAt);
     if (sessions) {
         read.scans.push(...sessions.scans);
         read.refused.push(...sessions.refused);
@@ -36706,24 +36748,31 @@ async function scanAndReport(deps, outcome) {
     }
 }
 /**
- * Claude Code's own session transcripts written since the job started, other than the sessions the files of
- * `claude-output` already held: the evidence a cancelled or killed Claude step leaves. Each is admitted only under
- * the projects directory, within what is left of the scan's caps. Undefined when there is none to read, or no main
- * step's time to tell this job's sessions from earlier ones.
+ * Claude Code's own session transcripts begun since the main step checked (Claude runs after it, on the same
+ * clock), other than the sessions the files of `claude-output` already held: the evidence a cancelled or killed
+ * Claude step leaves. Each is admitted only under the projects directory, within what is left of the scan's caps.
+ * Undefined when there is none to read, or no main step's time to tell this job's sessions from earlier ones.
  */
-async function readSessions(deps, read, since, limits, startedAt) {
+async function readSessions(deps, read, checkedAt, limits, startedAt) {
     const projects = projectsDirectory(deps.env);
     if (!projects)
         return undefined;
-    if (since === undefined) {
+    if (checkedAt === undefined) {
         deps.core.info(`${errors_PREFIX}: Claude Code's session transcripts not read: without the main step's check time, this job's sessions cannot be told from earlier ones.`);
         return undefined;
     }
     const covered = new Set(read.scans.flatMap((scan) => scan.sessions));
-    const sessions = await findSessions(projects, since, covered);
+    const { sessions, unread } = await findSessions(projects, checkedAt, covered, deps.env.GITHUB_WORKSPACE);
+    if (unread > 0) {
+        deps.core.warning(`${errors_PREFIX}: ${unread} more session transcript(s) of Claude Code begun since the check were left unread (only the newest ${MAX_SESSIONS} are read): a credential failure in them is not reported.`);
+    }
     if (sessions.length === 0)
         return undefined;
-    return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } });
+    return scanFiles(sessions, [], {
+        limits,
+        since: checkedAt,
+        continues: { bytes: read.bytes, startedAt }
+    });
 }
 /** Annotations, the job summary and the PR comment. */
 async function report(deps, outcome, context, inputs) {
@@ -36817,13 +36866,12 @@ async function commentOnPullRequest(deps, token, markdown, nothingFound) {
  */
 const JOB_START_MARGIN_MS = 10 * 60_000;
 /**
- * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
- * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
- * is left out.
+ * When the main step checked, epoch ms. Undefined without the main step's state, or with a check time later than
+ * `now` (no clock says that): then nothing is left out.
  */
-function jobStartOf(state, now) {
+function checkTimeOf(state, now) {
     const checkedAt = state?.checkedAt;
-    return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS;
+    return checkedAt === undefined || checkedAt > now ? undefined : checkedAt;
 }
 function defaultFail() {
     process.exitCode = 1;

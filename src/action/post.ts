@@ -33,7 +33,7 @@ import {
   type ScanSet,
   type Skipped
 } from '../scan/read.js'
-import { findSessions, projectsDirectory } from '../scan/sessions.js'
+import { findSessions, MAX_SESSIONS, projectsDirectory } from '../scan/sessions.js'
 import {
   failsTheRun,
   MAX_KEPT_FINDINGS,
@@ -138,12 +138,13 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   }
   const roots = env.RUNNER_TEMP ? [workspace, env.RUNNER_TEMP] : [workspace]
   const state = parsePreflightState(core.getState(PREFLIGHT_STATE))
-  const since = jobStartOf(state, (deps.now ?? Date.now)())
+  const checkedAt = checkTimeOf(state, (deps.now ?? Date.now)())
+  const since = checkedAt === undefined ? undefined : checkedAt - JOB_START_MARGIN_MS
   const limits: ScanLimits = { ...DEFAULT_LIMITS, ...deps.scanLimits }
   const startedAt = limits.now()
   const read = await scanFiles(files, roots, { limits, ...(since !== undefined && { since }) })
   const fromOutput = read.scans.length
-  const sessions = await readSessions(deps, read, since, limits, startedAt)
+  const sessions = await readSessions(deps, read, checkedAt, limits, startedAt)
   if (sessions) {
     read.scans.push(...sessions.scans)
     read.refused.push(...sessions.refused)
@@ -213,30 +214,44 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 }
 
 /**
- * Claude Code's own session transcripts written since the job started, other than the sessions the files of
- * `claude-output` already held: the evidence a cancelled or killed Claude step leaves. Each is admitted only under
- * the projects directory, within what is left of the scan's caps. Undefined when there is none to read, or no main
- * step's time to tell this job's sessions from earlier ones.
+ * Claude Code's own session transcripts begun since the main step checked (Claude runs after it, on the same
+ * clock), other than the sessions the files of `claude-output` already held: the evidence a cancelled or killed
+ * Claude step leaves. Each is admitted only under the projects directory, within what is left of the scan's caps.
+ * Undefined when there is none to read, or no main step's time to tell this job's sessions from earlier ones.
  */
 async function readSessions(
   deps: PostDeps,
   read: ScanSet,
-  since: number | undefined,
+  checkedAt: number | undefined,
   limits: ScanLimits,
   startedAt: number
 ): Promise<ScanSet | undefined> {
   const projects = projectsDirectory(deps.env)
   if (!projects) return undefined
-  if (since === undefined) {
+  if (checkedAt === undefined) {
     deps.core.info(
       `${PREFIX}: Claude Code's session transcripts not read: without the main step's check time, this job's sessions cannot be told from earlier ones.`
     )
     return undefined
   }
   const covered = new Set(read.scans.flatMap((scan: FileScan) => scan.sessions))
-  const sessions = await findSessions(projects, since, covered)
+  const { sessions, unread } = await findSessions(
+    projects,
+    checkedAt,
+    covered,
+    deps.env.GITHUB_WORKSPACE
+  )
+  if (unread > 0) {
+    deps.core.warning(
+      `${PREFIX}: ${unread} more session transcript(s) of Claude Code begun since the check were left unread (only the newest ${MAX_SESSIONS} are read): a credential failure in them is not reported.`
+    )
+  }
   if (sessions.length === 0) return undefined
-  return scanFiles(sessions, [], { limits, since, continues: { bytes: read.bytes, startedAt } })
+  return scanFiles(sessions, [], {
+    limits,
+    since: checkedAt,
+    continues: { bytes: read.bytes, startedAt }
+  })
 }
 
 /** Annotations, the job summary and the PR comment. */
@@ -360,13 +375,12 @@ async function commentOnPullRequest(
 const JOB_START_MARGIN_MS = 10 * 60_000
 
 /**
- * When this job started, as far as the post step can tell: the main step's check time, less JOB_START_MARGIN_MS.
- * Undefined without the main step's state, or with a check time later than `now` (no clock says that): then nothing
- * is left out.
+ * When the main step checked, epoch ms. Undefined without the main step's state, or with a check time later than
+ * `now` (no clock says that): then nothing is left out.
  */
-function jobStartOf(state: PreflightState | undefined, now: number): number | undefined {
+function checkTimeOf(state: PreflightState | undefined, now: number): number | undefined {
   const checkedAt = state?.checkedAt
-  return checkedAt === undefined || checkedAt > now ? undefined : checkedAt - JOB_START_MARGIN_MS
+  return checkedAt === undefined || checkedAt > now ? undefined : checkedAt
 }
 
 function defaultFail(): void {

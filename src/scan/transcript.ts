@@ -591,13 +591,8 @@ export class TranscriptScanner {
   }
 
   private successfulTurn(id: string | undefined): void {
-    // A model turn after a failure: the run got past it. Past a bare 401 (no words), Claude Code had refreshed its
-    // stored login, so the access token had expired (the real CLI: fixtures/cli/login-refreshed-after-401.*).
-    if (this.open) {
-      this.open.recovered = true
-      if (this.open.provisional && this.open.status === 401 && this.open.message === undefined)
-        this.open.kind = 'anthropic-auth-expired'
-    }
+    // A model turn after a failure: the run got past it.
+    if (this.open) this.open.recovered = true
     this.close()
     this.run.seen = true
     this.run.messages = true
