@@ -47,3 +47,9 @@ test('a usage limit beside a credential failure: the failure still fails the job
       .join('\n')
   ).toContain('Claude usage limit reached')
 })
+
+test('a flood of usage limits, past the findings kept, still never fails the job', async () => {
+  const result = await postOn(Array.from({ length: 250 }, () => LIMIT))
+  expect(result.code).toBe(0)
+  expect(annotations(result, 'error')).toEqual([])
+})

@@ -1312,7 +1312,7 @@ function isObject(value) {
 
 /**
  * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
- * warning (a usage limit). A finding counted past the cap is not kept, so it counts as failing.
+ * warning (a usage limit).
  */
 function failsTheRun(finding) {
     return !finding.recovered && !isWarningKind(finding.kind);
@@ -1329,6 +1329,7 @@ class FindingTally {
     kinds = new Set();
     last;
     omittedCount = 0;
+    omittedFailingCount = 0;
     constructor(limit = MAX_KEPT_FINDINGS) {
         this.limit = limit;
     }
@@ -1338,13 +1339,17 @@ class FindingTally {
             this.kept.push(item);
             return;
         }
-        if (this.last !== undefined)
+        if (this.last !== undefined) {
             this.omittedCount++;
+            if (failsTheRun(this.last))
+                this.omittedFailingCount++;
+        }
         this.last = item;
     }
-    /** Counts items dropped elsewhere (a file's own tally). */
-    addOmitted(count) {
+    /** Counts items dropped elsewhere (a file's own tally), `failing` of them failing the run. */
+    addOmitted(count, failing) {
         this.omittedCount += count;
+        this.omittedFailingCount += failing;
     }
     /** The items kept, in the order added. */
     items() {
@@ -1352,6 +1357,13 @@ class FindingTally {
     }
     get omitted() {
         return this.omittedCount;
+    }
+    get omittedFailing() {
+        return this.omittedFailingCount;
+    }
+    /** Every item seen, kept or not, that fails the run. */
+    get failing() {
+        return this.items().filter(failsTheRun).length + this.omittedFailingCount;
     }
     /** Every item seen, kept or not. */
     get total() {
@@ -1365,7 +1377,7 @@ function tallyScans(scans) {
     for (const scan of scans) {
         for (const finding of scan.findings)
             tally.add(finding);
-        tally.addOmitted(scan.omitted);
+        tally.addOmitted(scan.omitted, scan.omittedFailing);
         older += scan.older;
     }
     return { tally, older };
@@ -1467,6 +1479,7 @@ class transcript_TranscriptScanner {
             file: this.file,
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
+            omittedFailing: this.episodes.omittedFailing,
             older: this.older,
             sessions: [...this.sessions],
             ...(this.usage && { usage: this.usage }),
@@ -2254,7 +2267,7 @@ async function scanCommand(args, io) {
     const redact = (0,secrets/* redactKnownSecrets */.Ok)(() => '', io.env);
     const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }));
     // A failure the run got past (`recovered`) or a usage limit is reported, but is no failed run.
-    const verdict = tally.total > findings.filter(finding => !failsTheRun(finding)).length ? 1 : 0;
+    const verdict = tally.failing > 0 ? 1 : 0;
     if (values.json) {
         // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
         io.stdout(`${(0,inert/* inertJson */.n)({ findings, omitted: tally.omitted, older })}\n`);

@@ -34493,7 +34493,11 @@ function annotate(core, failures, redact, omitted = 0) {
         });
     }
     if (shown.length < total) {
-        core.error(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
+        // Those not shown are of the kinds listed (the tally keeps the first of each kind): only usage limits, a warning.
+        const overflow = failures.every(failure => isWarningKind(failure.kind))
+            ? core.warning
+            : core.error;
+        overflow(`${errors_PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`, { title: `${errors_PREFIX}: ${total} credential failures` });
     }
 }
 /** A notice per failure the run got past: it did not stop Claude, so it neither is an error nor fails the job. */
@@ -35535,7 +35539,7 @@ function usage_isObject(value) {
 
 /**
  * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
- * warning (a usage limit). A finding counted past the cap is not kept, so it counts as failing.
+ * warning (a usage limit).
  */
 function failsTheRun(finding) {
     return !finding.recovered && !isWarningKind(finding.kind);
@@ -35552,6 +35556,7 @@ class FindingTally {
     kinds = new Set();
     last;
     omittedCount = 0;
+    omittedFailingCount = 0;
     constructor(limit = MAX_KEPT_FINDINGS) {
         this.limit = limit;
     }
@@ -35561,13 +35566,17 @@ class FindingTally {
             this.kept.push(item);
             return;
         }
-        if (this.last !== undefined)
+        if (this.last !== undefined) {
             this.omittedCount++;
+            if (failsTheRun(this.last))
+                this.omittedFailingCount++;
+        }
         this.last = item;
     }
-    /** Counts items dropped elsewhere (a file's own tally). */
-    addOmitted(count) {
+    /** Counts items dropped elsewhere (a file's own tally), `failing` of them failing the run. */
+    addOmitted(count, failing) {
         this.omittedCount += count;
+        this.omittedFailingCount += failing;
     }
     /** The items kept, in the order added. */
     items() {
@@ -35575,6 +35584,13 @@ class FindingTally {
     }
     get omitted() {
         return this.omittedCount;
+    }
+    get omittedFailing() {
+        return this.omittedFailingCount;
+    }
+    /** Every item seen, kept or not, that fails the run. */
+    get failing() {
+        return this.items().filter(failsTheRun).length + this.omittedFailingCount;
     }
     /** Every item seen, kept or not. */
     get total() {
@@ -35588,7 +35604,7 @@ function tallyScans(scans) {
     for (const scan of scans) {
         for (const finding of scan.findings)
             tally.add(finding);
-        tally.addOmitted(scan.omitted);
+        tally.addOmitted(scan.omitted, scan.omittedFailing);
         older += scan.older;
     }
     return { tally, older };
@@ -35690,6 +35706,7 @@ class transcript_TranscriptScanner {
             file: this.file,
             findings: this.episodes.items().map(episode => this.toFinding(episode)),
             omitted: this.episodes.omitted,
+            omittedFailing: this.episodes.omittedFailing,
             older: this.older,
             sessions: [...this.sessions],
             ...(this.usage && { usage: this.usage }),
@@ -36725,7 +36742,7 @@ async function scanAndReport(deps, outcome) {
     outcome.findings = tally.items();
     outcome.omittedFindings = tally.omitted;
     const failingKinds = outcome.findings.filter(failsTheRun).map(f => f.kind);
-    const failing = tally.total - (outcome.findings.length - failingKinds.length);
+    const failing = tally.failing;
     if (tally.omitted > 0) {
         core.info(`${errors_PREFIX}: ${tally.omitted} more credential failure(s) counted but not itemised (past ${MAX_KEPT_FINDINGS} per file).`);
     }

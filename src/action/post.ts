@@ -184,7 +184,7 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
   outcome.findings = tally.items()
   outcome.omittedFindings = tally.omitted
   const failingKinds = outcome.findings.filter(failsTheRun).map(f => f.kind)
-  const failing = tally.total - (outcome.findings.length - failingKinds.length)
+  const failing = tally.failing
   if (tally.omitted > 0) {
     core.info(
       `${PREFIX}: ${tally.omitted} more credential failure(s) counted but not itemised (past ${MAX_KEPT_FINDINGS} per file).`

@@ -15,7 +15,7 @@ import {
   type ByteSource,
   type Candidate
 } from '../scan/read.js'
-import { failsTheRun, MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
+import { MAX_KEPT_FINDINGS, tallyScans } from '../scan/transcript.js'
 
 export interface ScanIo {
   stdout: (text: string) => void
@@ -85,7 +85,7 @@ export async function scanCommand(args: string[], io: ScanIo): Promise<number> {
   const redact = redactKnownSecrets(() => '', io.env)
   const findings = tally.items().map(finding => ({ ...finding, message: redact(finding.message) }))
   // A failure the run got past (`recovered`) or a usage limit is reported, but is no failed run.
-  const verdict = tally.total > findings.filter(finding => !failsTheRun(finding)).length ? 1 : 0
+  const verdict = tally.failing > 0 ? 1 : 0
   if (values.json) {
     // Inert JSON: this output may be a workflow step's stdout, which the runner reads for commands.
     io.stdout(`${inertJson({ findings, omitted: tally.omitted, older })}\n`)

@@ -62,7 +62,11 @@ export function annotate(
     })
   }
   if (shown.length < total) {
-    core.error(
+    // Those not shown are of the kinds listed (the tally keeps the first of each kind): only usage limits, a warning.
+    const overflow = failures.every(failure => isWarningKind(failure.kind))
+      ? core.warning
+      : core.error
+    overflow(
       `${PREFIX}: ${total - shown.length} more credential failures; the job summary lists the first ${MAX_LISTED}.`,
       { title: `${PREFIX}: ${total} credential failures` }
     )

@@ -51,7 +51,7 @@ export interface Finding {
 
 /**
  * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
- * warning (a usage limit). A finding counted past the cap is not kept, so it counts as failing.
+ * warning (a usage limit).
  */
 export function failsTheRun(finding: Pick<Finding, 'kind' | 'recovered'>): boolean {
   return !finding.recovered && !isWarningKind(finding.kind)
@@ -74,6 +74,8 @@ export interface FileScan {
   findings: Finding[]
   /** Findings seen but not kept, only counted. */
   omitted: number
+  /** Of those, the ones that fail the run (failsTheRun). */
+  omittedFailing: number
   /** Failures that happened before the scan's `since`: an earlier run's, counted and left out. */
   older: number
   /** The Claude sessions the file holds (their ids, from `init` and `result`), at most MAX_SESSION_IDS. */
@@ -90,11 +92,12 @@ export const MAX_KEPT_FINDINGS = 200
  * Items in bounded memory, whatever a file holds: the first `limit`, the first of each kind met after them,
  * and the last; the others only counted.
  */
-export class FindingTally<T extends { kind: FailureKindId }> {
+export class FindingTally<T extends Pick<Finding, 'kind' | 'recovered'>> {
   private readonly kept: T[] = []
   private readonly kinds = new Set<FailureKindId>()
   private last: T | undefined
   private omittedCount = 0
+  private omittedFailingCount = 0
 
   constructor(private readonly limit = MAX_KEPT_FINDINGS) {}
 
@@ -104,13 +107,17 @@ export class FindingTally<T extends { kind: FailureKindId }> {
       this.kept.push(item)
       return
     }
-    if (this.last !== undefined) this.omittedCount++
+    if (this.last !== undefined) {
+      this.omittedCount++
+      if (failsTheRun(this.last)) this.omittedFailingCount++
+    }
     this.last = item
   }
 
-  /** Counts items dropped elsewhere (a file's own tally). */
-  addOmitted(count: number): void {
+  /** Counts items dropped elsewhere (a file's own tally), `failing` of them failing the run. */
+  addOmitted(count: number, failing: number): void {
     this.omittedCount += count
+    this.omittedFailingCount += failing
   }
 
   /** The items kept, in the order added. */
@@ -120,6 +127,15 @@ export class FindingTally<T extends { kind: FailureKindId }> {
 
   get omitted(): number {
     return this.omittedCount
+  }
+
+  get omittedFailing(): number {
+    return this.omittedFailingCount
+  }
+
+  /** Every item seen, kept or not, that fails the run. */
+  get failing(): number {
+    return this.items().filter(failsTheRun).length + this.omittedFailingCount
   }
 
   /** Every item seen, kept or not. */
@@ -134,7 +150,7 @@ export function tallyScans(scans: FileScan[]): { tally: FindingTally<Finding>; o
   let older = 0
   for (const scan of scans) {
     for (const finding of scan.findings) tally.add(finding)
-    tally.addOmitted(scan.omitted)
+    tally.addOmitted(scan.omitted, scan.omittedFailing)
     older += scan.older
   }
   return { tally, older }
@@ -272,6 +288,7 @@ export class TranscriptScanner {
       file: this.file,
       findings: this.episodes.items().map(episode => this.toFinding(episode)),
       omitted: this.episodes.omitted,
+      omittedFailing: this.episodes.omittedFailing,
       older: this.older,
       sessions: [...this.sessions],
       ...(this.usage && { usage: this.usage }),
