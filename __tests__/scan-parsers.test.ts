@@ -373,7 +373,6 @@ describe('kinds', () => {
   test.each([
     'FAIL test/api.test.js: expected 200, received 401 Unauthorized',
     '+Failed to authenticate. API Error: 401 OAuth token has expired.',
-    ' Credit balance is too low',
     '    at Object.<anonymous> (Bad credentials)',
     'API Error: 529 Overloaded. This is a server-side issue',
     'API Error: Request rejected (429) · Number of request tokens has exceeded your per-minute rate limit.',

@@ -1036,8 +1036,9 @@ var redact = __webpack_require__(8684);
 // Plain-text logs (`claude -p … | tee log`, a job log, a wrapper's output) and the message strings of Claude's own
 // API errors in JSON transcripts: the phrasings of the providers' tables (src/providers/failures.ts) count wherever
 // they stand in a line, after any prefix (a logger's timestamp, `##[error]Error: `, indentation, `⎿`), and across a
-// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`) or a phrasing
-// inside a quoted string does not.
+// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`, and ` ` once the
+// text has shown a hunk), a phrasing inside a quoted string, a code comment or a regular-expression literal, or a
+// grep hit in a source file does not: that is code quoting the words, not the CLI saying them.
 
 
 
@@ -1046,14 +1047,22 @@ var redact = __webpack_require__(8684);
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-/** A diff's added, removed or context line, or a hunk header: quoted code, never a failure. */
-const DIFF_LINE = /^(?:[+-]|@@ | \S)/;
+/** A diff's added or removed line, or a hunk header: quoted code, never a failure. */
+const DIFF_LINE = /^(?:[+-]|@@ )/;
+/** A diff's context line: one space, then text. Without a hunk before it, the same line is an indented log line. */
+const DIFF_CONTEXT_LINE = /^ \S/;
+/** What shows the text holds a diff: a hunk header or git's diff header. */
+const DIFF_START = /^(?:@@ -\d|diff --git )/;
 /**
  * What may stand before a phrasing: nothing, or a prefix that ends in a symbol (`: `, `] `, `⎿ `, `· `, `| `), a
  * number (a logger's time), or a log level. Not a sentence's word ("… and API Error: 401 …" is Claude talking
  * about an error).
  */
 const PREFIX_END = /(?:^|[^\sA-Za-z"'`“‘]|\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|FATAL|Fatal|fatal|INFO|DEBUG|debug))\s*$/;
+/** A comment marker (`//`, `/*`, ` * `, `#`, `--`) or a regular expression's `/` just before the phrasing: code. */
+const CODE_PREFIX_END = /(?:[/#*]|--)\s*$/;
+/** grep's `path:line:` before a line of a source file: code, whatever it quotes. */
+const SOURCE_GREP_HIT = /^[\w./-]*\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kts?|swift|c|h|cc|cpp|hpp|cs|php|sh|bash|zsh|ps1|ya?ml|toml|json|md):\d+:/;
 /** A JSON string value's start: `{"message":"` (an error body another layer printed). */
 const JSON_VALUE = /"\w+"\s*:\s*"$/;
 /** A quote opened and not closed before the phrasing: it is inside a quoted string. */
@@ -1075,7 +1084,8 @@ function readPhrasings(text) {
             continue;
         const before = text.slice(Math.max(0, match.index - 80), match.index);
         if (!phrasing.inSentence &&
-            !(JSON_VALUE.test(before) || (PREFIX_END.test(before) && !OPEN_QUOTE.test(before))))
+            !(JSON_VALUE.test(before) ||
+                (PREFIX_END.test(before) && !CODE_PREFIX_END.test(before) && !OPEN_QUOTE.test(before))))
             continue;
         const verdict = typeof phrasing.kind === 'function' ? phrasing.kind(match) : { kind: phrasing.kind };
         return { verdict };
@@ -1094,21 +1104,28 @@ function classifyApiMessage(signal) {
 function classifyMessageText(text) {
     return readPhrasings(text)?.verdict?.kind;
 }
-/** The credential failure a plain-text line reports, if it reports one. */
-function classifyTextLine(raw) {
+/** A log line without its colours, line end and job-log timestamp, and the time that timestamp gives. */
+function readLogLine(raw) {
+    const line = raw.replace(ANSI, '').replace(/\r$/, '');
+    const stamp = TIMESTAMP.exec(line);
+    if (!stamp)
+        return { line };
+    // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+    const ms = Date.parse(stamp[1] ?? '');
+    const rest = line.slice(stamp[0].length);
+    return Number.isFinite(ms) ? { line: rest, at: new Date(ms).toISOString() } : { line: rest };
+}
+/**
+ * The credential failure a plain-text line reports, if it reports one. `inDiff`: the text has shown a diff before
+ * this line, so a line that starts with one space is a diff's context line.
+ */
+function classifyTextLine(raw, inDiff = false) {
     if (!ANCHORS.some(anchor => raw.includes(anchor)))
         return undefined;
-    let line = raw.replace(ANSI, '').replace(/\r$/, '');
-    let at;
-    const stamp = TIMESTAMP.exec(line);
-    if (stamp) {
-        // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
-        const ms = Date.parse(stamp[1] ?? '');
-        if (Number.isFinite(ms))
-            at = new Date(ms).toISOString();
-        line = line.slice(stamp[0].length);
-    }
-    if (DIFF_LINE.test(line))
+    const { line, at } = readLogLine(raw);
+    if (DIFF_LINE.test(line) || (inDiff && DIFF_CONTEXT_LINE.test(line)))
+        return undefined;
+    if (SOURCE_GREP_HIT.test(line))
         return undefined;
     const verdict = readPhrasings(line)?.verdict;
     if (!verdict)
@@ -1146,14 +1163,18 @@ function joinWrapped(line, next) {
  */
 class TextRecogniser {
     pending;
+    inDiff = false;
     push(text, line) {
-        const signal = classifyTextLine(text);
+        if (!this.inDiff && (text.includes('@@') || text.includes('diff --git'))) {
+            this.inDiff = DIFF_START.test(readLogLine(text).line);
+        }
+        const signal = classifyTextLine(text, this.inDiff);
         const previous = this.pending;
         this.pending = undefined;
         const out = [];
         if (previous) {
             const joined = signal === undefined && mayContinue(previous.text)
-                ? classifyTextLine(joinWrapped(previous.text, text))
+                ? classifyTextLine(joinWrapped(previous.text, text), this.inDiff)
                 : undefined;
             const first = joined ?? previous.signal;
             if (first)

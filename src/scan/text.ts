@@ -1,8 +1,9 @@
 // Plain-text logs (`claude -p … | tee log`, a job log, a wrapper's output) and the message strings of Claude's own
 // API errors in JSON transcripts: the phrasings of the providers' tables (src/providers/failures.ts) count wherever
 // they stand in a line, after any prefix (a logger's timestamp, `##[error]Error: `, indentation, `⎿`), and across a
-// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`) or a phrasing
-// inside a quoted string does not.
+// terminal's wrap (TextRecogniser joins a continuation line). A bare "401", a diff line (`+`, `-`, and ` ` once the
+// text has shown a hunk), a phrasing inside a quoted string, a code comment or a regular-expression literal, or a
+// grep hit in a source file does not: that is code quoting the words, not the CLI saying them.
 import { classifyApiError, type ApiErrorSignal } from '../providers/anthropic-failures.js'
 import type { PhrasingVerdict } from '../providers/failure.js'
 import { PHRASINGS, type FailureKindId } from '../providers/failures.js'
@@ -21,8 +22,12 @@ export interface TextSignal {
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z) /
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g
-/** A diff's added, removed or context line, or a hunk header: quoted code, never a failure. */
-const DIFF_LINE = /^(?:[+-]|@@ | \S)/
+/** A diff's added or removed line, or a hunk header: quoted code, never a failure. */
+const DIFF_LINE = /^(?:[+-]|@@ )/
+/** A diff's context line: one space, then text. Without a hunk before it, the same line is an indented log line. */
+const DIFF_CONTEXT_LINE = /^ \S/
+/** What shows the text holds a diff: a hunk header or git's diff header. */
+const DIFF_START = /^(?:@@ -\d|diff --git )/
 /**
  * What may stand before a phrasing: nothing, or a prefix that ends in a symbol (`: `, `] `, `⎿ `, `· `, `| `), a
  * number (a logger's time), or a log level. Not a sentence's word ("… and API Error: 401 …" is Claude talking
@@ -30,6 +35,11 @@ const DIFF_LINE = /^(?:[+-]|@@ | \S)/
  */
 const PREFIX_END =
   /(?:^|[^\sA-Za-z"'`“‘]|\b(?:ERROR|Error|error|WARN(?:ING)?|Warn(?:ing)?|warn(?:ing)?|FATAL|Fatal|fatal|INFO|DEBUG|debug))\s*$/
+/** A comment marker (`//`, `/*`, ` * `, `#`, `--`) or a regular expression's `/` just before the phrasing: code. */
+const CODE_PREFIX_END = /(?:[/#*]|--)\s*$/
+/** grep's `path:line:` before a line of a source file: code, whatever it quotes. */
+const SOURCE_GREP_HIT =
+  /^[\w./-]*\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kts?|swift|c|h|cc|cpp|hpp|cs|php|sh|bash|zsh|ps1|ya?ml|toml|json|md):\d+:/
 
 /** A JSON string value's start: `{"message":"` (an error body another layer printed). */
 const JSON_VALUE = /"\w+"\s*:\s*"$/
@@ -54,7 +64,10 @@ function readPhrasings(text: string): { verdict: Verdict | undefined } | undefin
     const before = text.slice(Math.max(0, match.index - 80), match.index)
     if (
       !phrasing.inSentence &&
-      !(JSON_VALUE.test(before) || (PREFIX_END.test(before) && !OPEN_QUOTE.test(before)))
+      !(
+        JSON_VALUE.test(before) ||
+        (PREFIX_END.test(before) && !CODE_PREFIX_END.test(before) && !OPEN_QUOTE.test(before))
+      )
     )
       continue
     const verdict =
@@ -78,19 +91,26 @@ export function classifyMessageText(text: string): FailureKindId | undefined {
   return readPhrasings(text)?.verdict?.kind
 }
 
-/** The credential failure a plain-text line reports, if it reports one. */
-export function classifyTextLine(raw: string): TextSignal | undefined {
-  if (!ANCHORS.some(anchor => raw.includes(anchor))) return undefined
-  let line = raw.replace(ANSI, '').replace(/\r$/, '')
-  let at: string | undefined
+/** A log line without its colours, line end and job-log timestamp, and the time that timestamp gives. */
+function readLogLine(raw: string): { line: string; at?: string } {
+  const line = raw.replace(ANSI, '').replace(/\r$/, '')
   const stamp = TIMESTAMP.exec(line)
-  if (stamp) {
-    // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
-    const ms = Date.parse(stamp[1] ?? '')
-    if (Number.isFinite(ms)) at = new Date(ms).toISOString()
-    line = line.slice(stamp[0].length)
-  }
-  if (DIFF_LINE.test(line)) return undefined
+  if (!stamp) return { line }
+  // The pattern admits dates no calendar has (month 13): such a prefix gives no time, never an exception.
+  const ms = Date.parse(stamp[1] ?? '')
+  const rest = line.slice(stamp[0].length)
+  return Number.isFinite(ms) ? { line: rest, at: new Date(ms).toISOString() } : { line: rest }
+}
+
+/**
+ * The credential failure a plain-text line reports, if it reports one. `inDiff`: the text has shown a diff before
+ * this line, so a line that starts with one space is a diff's context line.
+ */
+export function classifyTextLine(raw: string, inDiff = false): TextSignal | undefined {
+  if (!ANCHORS.some(anchor => raw.includes(anchor))) return undefined
+  const { line, at } = readLogLine(raw)
+  if (DIFF_LINE.test(line) || (inDiff && DIFF_CONTEXT_LINE.test(line))) return undefined
+  if (SOURCE_GREP_HIT.test(line)) return undefined
   const verdict = readPhrasings(line)?.verdict
   if (!verdict) return undefined
   // Redacted before it is cut: a secret cut short no longer looks like one.
@@ -133,16 +153,20 @@ export interface LineSignal extends TextSignal {
  */
 export class TextRecogniser {
   private pending: { text: string; line: number; signal: TextSignal | undefined } | undefined
+  private inDiff = false
 
   push(text: string, line: number): LineSignal[] {
-    const signal = classifyTextLine(text)
+    if (!this.inDiff && (text.includes('@@') || text.includes('diff --git'))) {
+      this.inDiff = DIFF_START.test(readLogLine(text).line)
+    }
+    const signal = classifyTextLine(text, this.inDiff)
     const previous = this.pending
     this.pending = undefined
     const out: LineSignal[] = []
     if (previous) {
       const joined =
         signal === undefined && mayContinue(previous.text)
-          ? classifyTextLine(joinWrapped(previous.text, text))
+          ? classifyTextLine(joinWrapped(previous.text, text), this.inDiff)
           : undefined
       const first = joined ?? previous.signal
       if (first) out.push({ ...first, line: previous.line })
