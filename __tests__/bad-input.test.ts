@@ -854,7 +854,7 @@ describe('the scanner on hostile files', () => {
     runs.forEach((run, i) => {
       const { file, finding } = files[i]!
       expect(`${file}: ${run.stderr}`).toBe(`${file}: `)
-      expect(run.code).toBe(finding ? 1 : 0)
+      expect(`${file}: ${run.code}`).toBe(`${file}: ${finding ? 1 : 0}`)
       const found = JSON.parse(run.stdout).findings as Array<{ kind: string }>
       expect(found.map(f => f.kind)).toEqual(finding ? ['anthropic-auth-expired'] : [])
       expect(run.ms).toBeLessThan(15_000)

@@ -1018,14 +1018,20 @@ function countNewlines(buf, from, to) {
     return count;
 }
 /**
- * Whether the `[` before `from` opens a JSON array of records (`[{`, `[\n  {`, `[]`), not a log line's bracket
- * (`[2026-03-01 10:47:00,123] ERROR …`, as Python's logging writes). Undecided at the chunk's end: an array.
+ * Whether the `[` before `from` opens a JSON array (`[{`, `[\n  {`, `[]`, an array of strings or arrays), not a log
+ * line's bracket (`[2026-03-01 10:47:00,123] ERROR …`, as Python's logging writes, `[INFO]`). Undecided at the
+ * chunk's end: an array.
  */
 function opensArray(chunk, from) {
     let i = from;
     while (i < chunk.length && isSpace(chunk[i]))
         i++;
-    return i === chunk.length || chunk[i] === OPEN_BRACE || chunk[i] === CLOSE_BRACKET;
+    const next = chunk[i];
+    return (next === undefined ||
+        next === OPEN_BRACE ||
+        next === CLOSE_BRACKET ||
+        next === QUOTE ||
+        next === OPEN_BRACKET);
 }
 
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
