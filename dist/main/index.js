@@ -34048,6 +34048,7 @@ function writeFix(error, target) {
 
 
 
+
 /** `preflight`: what the check found, for post's report. */
 const PREFLIGHT_STATE = 'preflight';
 /** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
@@ -34127,8 +34128,6 @@ function parsePreflightState(raw) {
         state.checkedAt = checkedAt;
     return Object.keys(state).length > 0 ? state : undefined;
 }
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const MAX_DATE_MS = 8.64e15;
 /** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value) {
     let ms;

@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8232:
+/***/ 8193:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32305,12 +32305,21 @@ function decide_statusOf(probe, tooShort) {
     return probe;
 }
 
+;// CONCATENATED MODULE: ./lib/common/time.js
+/** The largest time a Date can hold, in ms either side of the epoch: past it no date can be shown. */
+const MAX_DATE_MS = 8.64e15;
+/** ISO 8601 to the second: `2026-03-01T10:47:00Z`. */
+function isoSeconds(ms) {
+    return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./lib/state/index.js
 // Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
 // writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
 // environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
 // garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
 // exception.
+
 
 
 
@@ -32395,8 +32404,6 @@ function parsePreflightState(raw) {
         state.checkedAt = checkedAt;
     return Object.keys(state).length > 0 ? state : undefined;
 }
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const MAX_DATE_MS = 8.64e15;
 /** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value) {
     let ms;
@@ -34251,6 +34258,7 @@ const GITHUB_PHRASINGS = [
 ];
 
 ;// CONCATENATED MODULE: ./lib/providers/usage-failures.js
+
 const USAGE_FAILURES = [
     {
         id: 'usage-limit',
@@ -34266,7 +34274,7 @@ const USAGE_FAILURES = [
 function resetAt(epochSeconds) {
     const ms = Number(epochSeconds) * 1000;
     return Number.isFinite(ms) && ms > Date.UTC(2020, 0) && ms < Date.UTC(2100, 0)
-        ? new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+        ? isoSeconds(ms)
         : undefined;
 }
 const usage_failures_BUNDLE = 'claude-code 2.1.328 bundle';
@@ -34460,9 +34468,8 @@ function fitMarkdown(markdown, limit, measure, note) {
 
 
 
+
 const COMMENT_MARKER = '<!-- claude-preflight:post-report -->';
-/** The largest time a Date can hold (ms from the epoch). */
-const post_report_MAX_DATE_MS = 8.64e15;
 /** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
 const MAX_LISTED = 20;
 /** The runner shows at most 10 error annotations of a step: nine failures, then one saying how many more. */
@@ -34672,7 +34679,7 @@ function timelineMermaid(failures, state) {
 /** A time the chart can show: after 1970 and within what a Date holds (a sum past it would throw when drawn). */
 function chartTime(value) {
     const ms = typeof value === 'string' ? Date.parse(value) : value;
-    return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= post_report_MAX_DATE_MS ? ms : undefined;
+    return ms !== undefined && Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
 }
 function milestone(gantt, section, name, ms, crit = false) {
     gantt.times.push(ms);
@@ -34748,6 +34755,7 @@ function basename(path) {
 // Turns findings into what a person needs: distinct failures (not one per retry or per file), when each
 // happened relative to the run and to what the preflight measured, what was lost, and the fix for that kind
 // of credential. Pure.
+
 
 
 
@@ -34829,7 +34837,7 @@ function preflightConnection(f, state) {
     const kind = failureKind(f.kind);
     if (!state || !kind.problem)
         return undefined;
-    const checked = state.checkedAt ? ` (checked ${iso(state.checkedAt)})` : '';
+    const checked = state.checkedAt ? ` (checked ${isoSeconds(state.checkedAt)})` : '';
     const at = f.at ? Date.parse(f.at) : undefined;
     if (kind.expiry && state.expiresAt !== undefined && at !== undefined) {
         const seconds = Math.round((at - state.expiresAt) / 1000);
@@ -34837,9 +34845,9 @@ function preflightConnection(f, state) {
             const warned = state.status === 'expiring'
                 ? ' The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
                 : '';
-            return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`;
+            return `It failed ${duration(seconds)} after the expiry measured at preflight (${isoSeconds(state.expiresAt)}).${warned}`;
         }
-        return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
+        return `It failed ${duration(-seconds)} before the expiry measured at preflight (${isoSeconds(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`;
     }
     if (kind.expiry && state.expiresAt === undefined && state.status === 'valid') {
         return `It was valid at preflight${checked}, but its expiry was unknown there: tell the preflight when it ends (input \`oauth-token-expires-at\`) and it will warn before a run outlives it.`;
@@ -34874,9 +34882,6 @@ function duration(seconds) {
 }
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
-}
-function iso(ms) {
-    return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/split.js
@@ -35456,6 +35461,7 @@ function isGitHubErrorJson(line) {
 // from the API's `anthropic-ratelimit-unified-*` headers): `status`, `rateLimitType` (the window that binds),
 // `resetsAt` (epoch seconds) and `unifiedWindows.five_hour` / `.seven_day` with `utilization` (a fraction, usually
 // 0–1) and `resetsAt`. Pure; every value is checked, since the file is hostile.
+
 const WINDOW_NAMES = new Set([
     'five_hour',
     'seven_day',
@@ -35513,7 +35519,7 @@ function describeUsage(usage) {
             ? `${percent(first.utilization)} at the start, ${percent(last.utilization)} at the end`
             : `${percent((last ?? first).utilization)}`;
         const resets = (last ?? first).resetsAt;
-        parts.push(`${label} window ${span}${resets !== undefined ? ` (resets ${isoSeconds(resets)})` : ''}`);
+        parts.push(`${label} window ${span}${resets !== undefined ? ` (resets ${isoSeconds(resets * 1000)})` : ''}`);
     }
     const binding = usage.last.binding ?? usage.first.binding;
     if (binding)
@@ -35544,9 +35550,6 @@ function usageWindow(value) {
 function percent(fraction) {
     return `${Math.round(fraction * 100)}%`;
 }
-function isoSeconds(seconds) {
-    return new Date(seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
-}
 function usage_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -35559,6 +35562,7 @@ function usage_isObject(value) {
 // The one exception is narrow: a failed GitHub MCP tool call, or a failed `git push`/`gh` Bash call, whose
 // result starts with GitHub's own "Bad credentials" / git's "Authentication failed" is the GitHub token.
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
+
 
 
 
@@ -35665,8 +35669,6 @@ const MAX_RETRY_DELAY_MS = 3_600_000;
 const MAX_RUN_MS = 35 * 86_400_000;
 /** A run's `total_cost_usd` past this is garbled. */
 const MAX_COST_USD = 1_000_000;
-/** The largest time a Date can hold, in ms either side of the epoch. */
-const transcript_MAX_DATE_MS = 8.64e15;
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256;
 /** Session ids kept per file: a file holds one run, or a few; more is a flood. */
@@ -36177,7 +36179,7 @@ function bounded(value, max) {
 }
 /** ISO 8601 of epoch ms, or undefined when no Date can show it. */
 function transcript_isoOf(ms) {
-    return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= transcript_MAX_DATE_MS
+    return ms !== undefined && Number.isFinite(ms) && Math.abs(ms) <= MAX_DATE_MS
         ? new Date(ms).toISOString()
         : undefined;
 }
@@ -36947,7 +36949,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8232);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8193);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

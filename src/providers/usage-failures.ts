@@ -2,6 +2,7 @@
 // reported as a warning with the reset time, never failing the job. How Claude Code words it, and the words that
 // look alike but are not it (the server limiting requests is "not your usage limit").
 import type { FailureKind, Phrasing } from './failure.js'
+import { isoSeconds } from '../common/time.js'
 
 export const USAGE_FAILURES = [
   {
@@ -21,7 +22,7 @@ export type UsageFailure = (typeof USAGE_FAILURES)[number]['id']
 function resetAt(epochSeconds: string | undefined): string | undefined {
   const ms = Number(epochSeconds) * 1000
   return Number.isFinite(ms) && ms > Date.UTC(2020, 0) && ms < Date.UTC(2100, 0)
-    ? new Date(ms).toISOString().replace(/\.000Z$/, 'Z')
+    ? isoSeconds(ms)
     : undefined
 }
 

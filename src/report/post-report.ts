@@ -16,11 +16,9 @@ import {
   QUOTE_MAX
 } from '../common/markdown.js'
 import { redactEncodedRuns, type Redact } from '../common/redact.js'
+import { MAX_DATE_MS } from '../common/time.js'
 
 export const COMMENT_MARKER = '<!-- claude-preflight:post-report -->'
-
-/** The largest time a Date can hold (ms from the epoch). */
-const MAX_DATE_MS = 8.64e15
 
 /** Failures (and files) listed in the reports; the rest are counted ("and 7 more"). */
 export const MAX_LISTED = 20

@@ -6,6 +6,7 @@ import { capitalise } from '../providers/credential.js'
 import { failureKind, type FailureKindId } from '../providers/failures.js'
 import type { PreflightState } from '../state/index.js'
 import type { Finding } from './transcript.js'
+import { isoSeconds } from '../common/time.js'
 
 export interface Failure {
   kind: FailureKindId
@@ -99,7 +100,7 @@ function lostWork(f: Finding): string | undefined {
 function preflightConnection(f: Finding, state?: PreflightState): string | undefined {
   const kind = failureKind(f.kind)
   if (!state || !kind.problem) return undefined
-  const checked = state.checkedAt ? ` (checked ${iso(state.checkedAt)})` : ''
+  const checked = state.checkedAt ? ` (checked ${isoSeconds(state.checkedAt)})` : ''
   const at = f.at ? Date.parse(f.at) : undefined
   if (kind.expiry && state.expiresAt !== undefined && at !== undefined) {
     const seconds = Math.round((at - state.expiresAt) / 1000)
@@ -108,9 +109,9 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
         state.status === 'expiring'
           ? ' The preflight had warned at the start that it would not last the job; `on-expiring: fail` stops such a run before it starts.'
           : ''
-      return `It failed ${duration(seconds)} after the expiry measured at preflight (${iso(state.expiresAt)}).${warned}`
+      return `It failed ${duration(seconds)} after the expiry measured at preflight (${isoSeconds(state.expiresAt)}).${warned}`
     }
-    return `It failed ${duration(-seconds)} before the expiry measured at preflight (${iso(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`
+    return `It failed ${duration(-seconds)} before the expiry measured at preflight (${isoSeconds(state.expiresAt)}): the credential was cut short (logged out elsewhere, rotated, or a refresh replaced it).`
   }
   if (kind.expiry && state.expiresAt === undefined && state.status === 'valid') {
     return `It was valid at preflight${checked}, but its expiry was unknown there: tell the preflight when it ends (input \`oauth-token-expires-at\`) and it will warn before a run outlives it.`
@@ -144,8 +145,4 @@ export function duration(seconds: number): string {
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`
-}
-
-function iso(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
 }

@@ -17,6 +17,7 @@ import {
 } from './text.js'
 import { redactSecrets } from '../providers/shapes.js'
 import { addUsage, type Usage } from './usage.js'
+import { MAX_DATE_MS } from '../common/time.js'
 
 export interface Finding {
   kind: FailureKindId
@@ -223,9 +224,6 @@ const MAX_RETRY_DELAY_MS = 3_600_000
 const MAX_RUN_MS = 35 * 86_400_000
 /** A run's `total_cost_usd` past this is garbled. */
 const MAX_COST_USD = 1_000_000
-/** The largest time a Date can hold, in ms either side of the epoch. */
-const MAX_DATE_MS = 8.64e15
-
 /** Tool uses whose results may be the GitHub token failing; bounded. */
 const MAX_PENDING_TOOLS = 256
 /** Session ids kept per file: a file holds one run, or a few; more is a flood. */

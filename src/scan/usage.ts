@@ -3,6 +3,7 @@
 // from the API's `anthropic-ratelimit-unified-*` headers): `status`, `rateLimitType` (the window that binds),
 // `resetsAt` (epoch seconds) and `unifiedWindows.five_hour` / `.seven_day` with `utilization` (a fraction, usually
 // 0–1) and `resetsAt`. Pure; every value is checked, since the file is hostile.
+import { isoSeconds } from '../common/time.js'
 
 /** One window's use: a fraction of the window, and when it resets (epoch seconds). */
 export interface UsageWindow {
@@ -84,7 +85,7 @@ export function describeUsage(usage: Usage): string {
         : `${percent((last ?? first)!.utilization)}`
     const resets = (last ?? first)!.resetsAt
     parts.push(
-      `${label} window ${span}${resets !== undefined ? ` (resets ${isoSeconds(resets)})` : ''}`
+      `${label} window ${span}${resets !== undefined ? ` (resets ${isoSeconds(resets * 1000)})` : ''}`
     )
   }
   const binding = usage.last.binding ?? usage.first.binding
@@ -115,10 +116,6 @@ function usageWindow(value: unknown): UsageWindow | undefined {
 
 function percent(fraction: number): string {
   return `${Math.round(fraction * 100)}%`
-}
-
-function isoSeconds(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d+Z$/, 'Z')
 }
 
 function isObject(value: unknown): value is Json {

@@ -10,6 +10,7 @@ import { PROVIDERS } from '../providers/index.js'
 import type { CredentialSource } from '../providers/provider.js'
 import { STATUSES } from '../policy/decide.js'
 import { SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
+import { MAX_DATE_MS } from '../common/time.js'
 
 /** `preflight`: what the check found, for post's report. */
 export const PREFLIGHT_STATE = 'preflight'
@@ -129,9 +130,6 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
   if (checkedAt !== undefined) state.checkedAt = checkedAt
   return Object.keys(state).length > 0 ? state : undefined
 }
-
-/** The largest time a Date can hold (ms from the epoch): anything past it cannot be shown as a date. */
-const MAX_DATE_MS = 8.64e15
 
 /** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
 function time(value: unknown): number | undefined {
