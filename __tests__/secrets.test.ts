@@ -51,12 +51,14 @@ describe('writing a secret', () => {
       expect(readSecret(state, where, 'CLAUDE_CREDENTIALS')).toBe(
         '{"claudeAiOauth":{"refreshToken":"one"}}'
       )
-      await writeSecret({ api, core, target: target(scope), value: 'two', retry: fast })
-      expect(readSecret(state, where, 'CLAUDE_CREDENTIALS')).toBe('two')
+      // Long enough that a sealed box's random base64 never holds it by chance (three letters did, once).
+      const second = 'sk-ant-ort01-second-value-0123456789'
+      await writeSecret({ api, core, target: target(scope), value: second, retry: fast })
+      expect(readSecret(state, where, 'CLAUDE_CREDENTIALS')).toBe(second)
       const puts = github.requests.filter((r: any) => r.method === 'PUT')
       expect(puts).toHaveLength(2)
       // What travels is a sealed box, not the value, and it is masked.
-      expect(puts[1].text).not.toContain('two')
+      expect(puts[1].text).not.toContain(second)
       expect(masked).toContain(JSON.parse(puts[1].text).encrypted_value)
       expect(first.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     }
