@@ -79,7 +79,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -233,11 +233,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1735);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -246,7 +246,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19:
+/***/ 1735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -264,9 +264,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
+var secrets = __nccwpck_require__(9172);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -357,9 +357,9 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
-var shapes = __nccwpck_require__(1250);
+var shapes = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./lib/providers/placement.js
 // "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
 
@@ -443,7 +443,7 @@ function declared_valueOf(input, name) {
 }
 
 // EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
-var parse = __nccwpck_require__(4131);
+var parse = __nccwpck_require__(3993);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
@@ -529,11 +529,11 @@ function readCliCheckInputs(flags, env) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -821,8 +821,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -895,7 +895,7 @@ function errorName(error) {
 }
 
 // EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
+var retry = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
 
 
@@ -1072,7 +1072,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1100,7 +1100,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1261,278 +1261,8 @@ async function readRemote(ref, at, env, deps) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/workflow/claude-step.js
-// Finds the step of the running job that runs Claude Code, and what it hands Claude: the preflight's verdict must be
-// about the credential that step passes on, not about whatever the preflight's own step happens to see. Pure: it reads
-// a parsed workflow document and never evaluates `${{ … }}` expressions (a secret's value is not in the file).
-/**
- * claude-code-action's own step environment (its action.yml): each variable Claude's credential selection reads,
- * from which input. Since v1.0.146 (anthropics/claude-code-action#1342) an empty API key or OAuth token input falls
- * back to the job's value; before, and for every other input here, an input not given sets the variable to ''.
- */
-const ACTION_INPUTS = [
-    { variable: 'ANTHROPIC_API_KEY', input: 'anthropic_api_key', fallsBack: true },
-    { variable: 'CLAUDE_CODE_OAUTH_TOKEN', input: 'claude_code_oauth_token', fallsBack: true },
-    {
-        variable: 'ANTHROPIC_FEDERATION_RULE_ID',
-        input: 'anthropic_federation_rule_id',
-        fallsBack: false
-    },
-    { variable: 'ANTHROPIC_ORGANIZATION_ID', input: 'anthropic_organization_id', fallsBack: false },
-    {
-        variable: 'ANTHROPIC_SERVICE_ACCOUNT_ID',
-        input: 'anthropic_service_account_id',
-        fallsBack: false
-    },
-    { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
-    { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
-    { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
-    { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
-];
-/** The first claude-code-action release whose empty credential inputs fall back to the job's environment. */
-const FALLBACK_SINCE_PATCH = 146;
-const ACTION_USES = /^anthropics\/claude-code(?:-base)?-action(?:\/[^@]*)?@(.+)$/i;
-/**
- * Whether a claude-code-action reference falls back to the job's API key and OAuth token when its inputs are empty:
- * a moving major tag or branch follows the newest release; `v1.0.N` from N = 146; `v0`, `beta` and older never.
- * A commit SHA cannot be told apart without the network and is taken as recent.
- */
-function actionFallsBack(ref) {
-    const version = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(ref);
-    if (version) {
-        const [major, minor, patch] = [version[1], version[2], version[3]];
-        if (Number(major) === 0)
-            return false;
-        if (Number(major) > 1 || minor === undefined || Number(minor) > 0)
-            return true;
-        return patch === undefined || Number(patch) >= FALLBACK_SINCE_PATCH;
-    }
-    return !/^(beta|v0)/i.test(ref);
-}
-const asText = (value) => typeof value === 'string'
-    ? value
-    : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : undefined;
-function textMap(value) {
-    const map = {};
-    if (!value || typeof value !== 'object' || Array.isArray(value))
-        return map;
-    for (const [key, entry] of Object.entries(value)) {
-        const text = asText(entry);
-        if (text !== undefined)
-            map[key] = text;
-    }
-    return map;
-}
-/** `${{ env.NAME }}` exactly: the step passes the job's own value on. */
-const passesJobValue = (written, name) => new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim());
-/**
- * A shell line that starts the Claude CLI for a model run: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path
- * to `claude`; not a subcommand that sends no model request (`claude mcp add`, `claude --version`, …).
- */
-const CLAUDE_COMMAND = /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)(?!\s*(?:mcp|config|doctor|update|install|migrate-installer|setup-token|plugin|--version|-v|--help|-h)(?:\s|$))/;
-/** Whether a `run:` script starts the Claude CLI in one of its commands. */
-function runsClaude(script) {
-    return script
-        .split(/\n|&&|\|\||;|\|/)
-        .map(command => command.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ''))
-        .some(command => CLAUDE_COMMAND.test(command));
-}
-function stepLabel(step, index, jobId) {
-    const name = asText(step.name) ?? asText(step.id);
-    return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`;
-}
-/** The step's own `oauth-token` output, as another step's input or env value writes it. */
-function outputOf(stepId, written) {
-    if (!stepId)
-        return false;
-    const id = stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`^\\$\\{\\{\\s*steps\\.${id}\\.outputs(?:\\.oauth-token|\\[\\s*['"]oauth-token['"]\\s*\\])\\s*\\}\\}$`).test(written.trim());
-}
-/**
- * What a variable holds for the Claude step given what the step itself sets (`value`): the job's value reaches it,
- * unless only the preflight's own step set it.
- */
-function relativeToPreflight(value, name, label, job) {
-    if (value.kind === 'step' && outputOf(job.preflightId, value.written))
-        return { kind: 'output', why: value.why };
-    if (value.kind !== 'inherited' || job.preflightEnv[name] === undefined)
-        return value;
-    const jobValue = job.jobEnv[name];
-    if (jobValue === undefined)
-        return {
-            kind: 'empty',
-            why: `${name} is set only in the preflight step's own env:, which ${label} does not see`
-        };
-    return {
-        kind: 'step',
-        written: jobValue,
-        why: `the job's env ${name}, which the preflight step's own env: replaces`
-    };
-}
-function actionStep(step, uses, ref, label, job) {
-    const inputs = textMap(step.with);
-    const stepEnv = textMap(step.env);
-    const fallsBack = actionFallsBack(ref);
-    const own = (name) => {
-        const row = ACTION_INPUTS.find(entry => entry.variable === name);
-        if (!row)
-            return cliValue(stepEnv, name, label);
-        const given = (inputs[row.input] ?? '').trim();
-        if (given)
-            return { kind: 'step', written: given, why: `input ${row.input} of ${label}` };
-        if (row.fallsBack && fallsBack)
-            return cliValue(stepEnv, name, label);
-        return {
-            kind: 'empty',
-            why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
-        };
-    };
-    return {
-        kind: 'claude-code-action',
-        label,
-        uses,
-        inputs,
-        variable: name => relativeToPreflight(own(name), name, label, job)
-    };
-}
-function cliValue(stepEnv, name, label) {
-    const written = stepEnv[name];
-    if (written === undefined || passesJobValue(written, name))
-        return { kind: 'inherited' };
-    if (written.trim() === '')
-        return { kind: 'empty', why: `${label} sets ${name} to ''` };
-    return { kind: 'step', written, why: `env ${name} of ${label}` };
-}
-const PREFLIGHT_USES = /(?:^|\/)claude-preflight(?:@|\/|$)/i;
-/**
- * The step of job `jobId` that runs Claude Code after this action's own step (`ownStepId`, the runner's
- * GITHUB_ACTION; else the step that uses claude-preflight), and what it hands Claude. `document` is the parsed workflow
- * file; anything that is not a workflow gives none.
- */
-function findClaudeStep(document, jobId, ownStepId) {
-    const workflow = document;
-    const job = workflow?.jobs?.[jobId];
-    if (!Array.isArray(job?.steps))
-        return undefined;
-    const steps = job.steps.map(raw => raw && typeof raw === 'object' ? raw : {});
-    const byId = ownStepId === undefined ? -1 : steps.findIndex(step => asText(step.id) === ownStepId);
-    const own = byId >= 0 ? byId : steps.findIndex(step => PREFLIGHT_USES.test(asText(step.uses) ?? ''));
-    const context = {
-        jobEnv: { ...textMap(workflow?.env), ...textMap(job.env) },
-        preflightEnv: own >= 0 ? textMap(steps[own].env) : {},
-        ...(own >= 0 && asText(steps[own].id) !== undefined && { preflightId: asText(steps[own].id) })
-    };
-    for (let index = own + 1; index < steps.length; index++) {
-        const step = steps[index];
-        const label = stepLabel(step, index, jobId);
-        const uses = asText(step.uses)?.trim();
-        const action = uses ? ACTION_USES.exec(uses) : null;
-        if (uses && action)
-            return actionStep(step, uses, action[1], label, context);
-        if (runsClaude(asText(step.run) ?? '')) {
-            const stepEnv = textMap(step.env);
-            return {
-                kind: 'claude-cli',
-                label,
-                inputs: {},
-                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
-            };
-        }
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./lib/check/run-check.js
-
-
-
-
-
-
-
-/** The verdict on the credential Claude will use, checked at `now`. */
-function decideFor(chosen, minRemaining, policy, now) {
-    return decide({
-        ...(chosen?.probe && { probe: chosen.probe.status }),
-        hasAccessToken: !!chosen?.credential.secret,
-        hasRefreshToken: !!chosen?.credential.refreshToken,
-        ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
-        now,
-        minRemainingMs: minRemaining.ms
-    }, policy);
-}
-/**
- * The whole preflight, without side effects on the job: reads the job's workflow, finds the credential Claude will
- * use, probes it, and decides. Only that credential is sent, to the base URL Claude will
- * send it to: an ignored one never leaves the machine.
- */
-async function runCheck(inputs, context, deps) {
-    // The job's own workflow says which step runs Claude and what it passes it: read (and parsed) before selection, so
-    // that only what Claude will send is probed, and before the probe's clock starts.
-    const workflow = deps.env.GITHUB_WORKFLOW_REF
-        ? await loadJobWorkflow(deps.env, {
-            send: deps.send,
-            githubToken: inputs.githubToken,
-            timeoutMs: inputs.probeTimeoutMs
-        })
-        : undefined;
-    const claudeStep = workflow && 'document' in workflow
-        ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
-        : undefined;
-    const selection = selectCredential(context, deps.env, claudeStep);
-    const noClaudeStep = workflow && !claudeStep
-        ? 'why' in workflow
-            ? `the job's workflow could not be read (${workflow.why})`
-            : `no step after this one in job '${workflow.job}' runs Claude`
-        : undefined;
-    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
-    // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
-    // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
-    // explicit 'on-expiring' is obeyed as given.
-    const renewsItself = inputs.onExpiring === 'auto' &&
-        !!selection.chosen?.refreshToken &&
-        'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
-    const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
-    if (renewsItself && selection.chosen)
-        selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
-    const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
-        ? await probe(selection.chosen, {
-            baseUrl: inputs.baseUrl,
-            timeoutMs: inputs.probeTimeoutMs,
-            send: deps.send
-        })
-        : undefined;
-    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
-    const chosen = selection.chosen && {
-        credential: selection.chosen,
-        ...(chosenProbe && { probe: chosenProbe })
-    };
-    const checked = [
-        ...(chosen ? [chosen] : []),
-        ...selection.others.map(credential => ({ credential }))
-    ];
-    const checkedAt = deps.now();
-    const decided = selection.cloudProvider || selection.unseen
-        ? { status: 'unverifiable', action: policy.onUnverifiable }
-        : decideFor(chosen, minRemaining, policy, checkedAt);
-    const verdict = renewsItself && (expired || decided.status === 'expiring')
-        ? { ...decided, status: 'expiring', action: 'pass' }
-        : decided;
-    return {
-        inputs,
-        selection,
-        ...(noClaudeStep && { noClaudeStep }),
-        checked,
-        ...(chosen && { chosen }),
-        minRemaining,
-        policy,
-        verdict,
-        checkedAt
-    };
-}
-
+// EXTERNAL MODULE: ./lib/common/inert.js
+var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1631,6 +1361,290 @@ function fitMarkdown(markdown, limit, measure, note) {
     if (fenced)
         kept.push('```');
     return kept.join('\n') + tail;
+}
+
+;// CONCATENATED MODULE: ./lib/workflow/claude-step.js
+// Finds the step of the running job that runs Claude Code, and what it hands Claude: the preflight's verdict must be
+// about the credential that step passes on, not about whatever the preflight's own step happens to see. Pure: it reads
+// a parsed workflow document and never evaluates `${{ … }}` expressions (a secret's value is not in the file).
+
+
+/**
+ * claude-code-action's own step environment (its action.yml): each variable Claude's credential selection reads,
+ * from which input. Since v1.0.146 (anthropics/claude-code-action#1342) an empty API key or OAuth token input falls
+ * back to the job's value; before, and for every other input here, an input not given sets the variable to ''.
+ */
+const ACTION_INPUTS = [
+    { variable: 'ANTHROPIC_API_KEY', input: 'anthropic_api_key', fallsBack: true },
+    { variable: 'CLAUDE_CODE_OAUTH_TOKEN', input: 'claude_code_oauth_token', fallsBack: true },
+    {
+        variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+        input: 'anthropic_federation_rule_id',
+        fallsBack: false
+    },
+    { variable: 'ANTHROPIC_ORGANIZATION_ID', input: 'anthropic_organization_id', fallsBack: false },
+    {
+        variable: 'ANTHROPIC_SERVICE_ACCOUNT_ID',
+        input: 'anthropic_service_account_id',
+        fallsBack: false
+    },
+    { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
+    { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
+];
+/** The first claude-code-action release whose empty credential inputs fall back to the job's environment. */
+const FALLBACK_SINCE_PATCH = 146;
+const ACTION_USES = /^anthropics\/claude-code(?:-base)?-action(?:\/[^@]*)?@(.+)$/i;
+/**
+ * Whether a claude-code-action reference falls back to the job's API key and OAuth token when its inputs are empty:
+ * a moving major tag or branch follows the newest release; `v1.0.N` from N = 146; `v0`, `beta` and older never.
+ * A commit SHA cannot be told apart without the network and is taken as recent.
+ */
+function actionFallsBack(ref) {
+    const version = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?$/.exec(ref);
+    if (version) {
+        const [major, minor, patch] = [version[1], version[2], version[3]];
+        if (Number(major) === 0)
+            return false;
+        if (Number(major) > 1 || minor === undefined || Number(minor) > 0)
+            return true;
+        return patch === undefined || Number(patch) >= FALLBACK_SINCE_PATCH;
+    }
+    return !/^(beta|v0)/i.test(ref);
+}
+const asText = (value) => typeof value === 'string'
+    ? value
+    : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : undefined;
+function textMap(value) {
+    const map = {};
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+        return map;
+    for (const [key, entry] of Object.entries(value)) {
+        const text = asText(entry);
+        if (text !== undefined)
+            map[key] = text;
+    }
+    return map;
+}
+/** `${{ env.NAME }}` exactly: the step passes the job's own value on. */
+const passesJobValue = (written, name) => new RegExp(`^\\$\\{\\{\\s*env\\.${name}\\s*\\}\\}$`).test(written.trim());
+/**
+ * A shell line that starts the Claude CLI for a model run: `claude …`, `npx [-y] @anthropic-ai/claude-code …`, a path
+ * to `claude`; not a subcommand that sends no model request (`claude mcp add`, `claude --version`, …).
+ */
+const CLAUDE_COMMAND = /^(?:(?:exec|time|command|env|timeout\s+\S+)\s+)*(?:[\w.~/-]*\/)?(?:claude|npx\s+(?:-y\s+|--yes\s+)?@anthropic-ai\/claude-code(?:@\S+)?)(?:\s|$)(?!\s*(?:mcp|config|doctor|update|install|migrate-installer|setup-token|plugin|--version|-v|--help|-h)(?:\s|$))/;
+/** Whether a `run:` script starts the Claude CLI in one of its commands. */
+function runsClaude(script) {
+    return script
+        .split(/\n|&&|\|\||;|\|/)
+        .map(command => command.trim().replace(/^(?:[A-Za-z_][A-Za-z0-9_]*=\S*\s+)+/, ''))
+        .some(command => CLAUDE_COMMAND.test(command));
+}
+/** The longest step name or job id a label quotes: the workflow is not the action's own text. */
+const NAME_MAX = 80;
+const quotedName = (name) => `'${(0,inert/* inert */.t)(clipChars(name, NAME_MAX))}'`;
+/** For humans, one line whatever the workflow's names hold: `step 'Review' (#3) of job 'review'`. */
+function stepLabel(step, index, jobId) {
+    const name = asText(step.name) ?? asText(step.id);
+    return `${name ? `step ${quotedName(name)} (#${index + 1})` : `step #${index + 1}`} of ${jobLabel(jobId)}`;
+}
+/** `job 'review'`. */
+const jobLabel = (jobId) => `job ${quotedName(jobId)}`;
+/** The step's own `oauth-token` output, as another step's input or env value writes it. */
+function outputOf(stepId, written) {
+    if (!stepId)
+        return false;
+    const id = stepId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`^\\$\\{\\{\\s*steps\\.${id}\\.outputs(?:\\.oauth-token|\\[\\s*['"]oauth-token['"]\\s*\\])\\s*\\}\\}$`).test(written.trim());
+}
+/**
+ * What a variable holds for the Claude step given what the step itself sets (`value`): the job's value reaches it,
+ * unless only the preflight's own step set it.
+ */
+function relativeToPreflight(value, name, label, job) {
+    if (value.kind === 'step' && outputOf(job.preflightId, value.written))
+        return { kind: 'output', why: value.why };
+    if (value.kind !== 'inherited' || job.preflightEnv[name] === undefined)
+        return value;
+    const jobValue = job.jobEnv[name];
+    if (jobValue === undefined)
+        return {
+            kind: 'empty',
+            why: `${name} is set only in the preflight step's own env:, which ${label} does not see`
+        };
+    return {
+        kind: 'step',
+        written: jobValue,
+        why: `the job's env ${name}, which the preflight step's own env: replaces`
+    };
+}
+function actionStep(step, index, uses, ref, label, job) {
+    const inputs = textMap(step.with);
+    const stepEnv = textMap(step.env);
+    const fallsBack = actionFallsBack(ref);
+    const own = (name) => {
+        const row = ACTION_INPUTS.find(entry => entry.variable === name);
+        if (!row)
+            return cliValue(stepEnv, name, label);
+        const given = (inputs[row.input] ?? '').trim();
+        if (given)
+            return { kind: 'step', written: given, why: `input ${row.input} of ${label}` };
+        if (row.fallsBack && fallsBack)
+            return cliValue(stepEnv, name, label);
+        return {
+            kind: 'empty',
+            why: `${uses} sets ${name} from its input ${row.input}, which ${label} does not give${row.fallsBack ? ' (this version does not fall back to the job’s environment)' : ''}`
+        };
+    };
+    return {
+        kind: 'claude-code-action',
+        label,
+        index,
+        env: stepEnv,
+        uses,
+        inputs,
+        variable: name => relativeToPreflight(own(name), name, label, job)
+    };
+}
+function cliValue(stepEnv, name, label) {
+    const written = stepEnv[name];
+    if (written === undefined || passesJobValue(written, name))
+        return { kind: 'inherited' };
+    if (written.trim() === '')
+        return { kind: 'empty', why: `${label} sets ${name} to ''` };
+    return { kind: 'step', written, why: `env ${name} of ${label}` };
+}
+const PREFLIGHT_USES = /(?:^|\/)claude-preflight(?:@|\/|$)/i;
+/**
+ * The step of job `jobId` that runs Claude Code after this action's own step (`ownStepId`, the runner's
+ * GITHUB_ACTION; else the step that uses claude-preflight), and what it hands Claude. `document` is the parsed workflow
+ * file; anything that is not a workflow gives none.
+ */
+function findClaudeStep(document, jobId, ownStepId) {
+    const workflow = document;
+    const job = workflow?.jobs?.[jobId];
+    if (!Array.isArray(job?.steps))
+        return undefined;
+    const steps = job.steps.map(raw => raw && typeof raw === 'object' ? raw : {});
+    const byId = ownStepId === undefined ? -1 : steps.findIndex(step => asText(step.id) === ownStepId);
+    const own = byId >= 0 ? byId : steps.findIndex(step => PREFLIGHT_USES.test(asText(step.uses) ?? ''));
+    const context = {
+        jobEnv: { ...textMap(workflow?.env), ...textMap(job.env) },
+        preflightEnv: own >= 0 ? textMap(steps[own].env) : {},
+        ...(own >= 0 && asText(steps[own].id) !== undefined && { preflightId: asText(steps[own].id) })
+    };
+    for (let index = own + 1; index < steps.length; index++) {
+        const step = steps[index];
+        const label = stepLabel(step, index, jobId);
+        const uses = asText(step.uses)?.trim();
+        const action = uses ? ACTION_USES.exec(uses) : null;
+        if (uses && action)
+            return actionStep(step, index, uses, action[1], label, context);
+        if (runsClaude(asText(step.run) ?? '')) {
+            const stepEnv = textMap(step.env);
+            return {
+                kind: 'claude-cli',
+                label,
+                index,
+                env: stepEnv,
+                inputs: {},
+                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+            };
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./lib/check/run-check.js
+
+
+
+
+
+
+
+/** The verdict on the credential Claude will use, checked at `now`. */
+function decideFor(chosen, minRemaining, policy, now) {
+    return decide({
+        ...(chosen?.probe && { probe: chosen.probe.status }),
+        hasAccessToken: !!chosen?.credential.secret,
+        hasRefreshToken: !!chosen?.credential.refreshToken,
+        ...(chosen?.credential.expiresAt && { expiresAt: chosen.credential.expiresAt }),
+        now,
+        minRemainingMs: minRemaining.ms
+    }, policy);
+}
+/**
+ * The whole preflight, without side effects on the job: reads the job's workflow, finds the credential Claude will
+ * use, probes it, and decides. Only that credential is sent, to the base URL Claude will
+ * send it to: an ignored one never leaves the machine.
+ */
+async function runCheck(inputs, context, deps) {
+    // The job's own workflow says which step runs Claude and what it passes it: read (and parsed) before selection, so
+    // that only what Claude will send is probed, and before the probe's clock starts.
+    const workflow = deps.env.GITHUB_WORKFLOW_REF
+        ? await loadJobWorkflow(deps.env, {
+            send: deps.send,
+            githubToken: inputs.githubToken,
+            timeoutMs: inputs.probeTimeoutMs
+        })
+        : undefined;
+    const claudeStep = workflow && 'document' in workflow
+        ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
+        : undefined;
+    const selection = selectCredential(context, deps.env, claudeStep);
+    const noClaudeStep = workflow && !claudeStep
+        ? 'why' in workflow
+            ? `the job's workflow could not be read (${workflow.why})`
+            : `no step after this one in job '${workflow.job}' runs Claude`
+        : undefined;
+    const policy = resolvePolicy(inputs, !!selection.chosen?.refreshToken);
+    // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
+    // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
+    // explicit 'on-expiring' is obeyed as given.
+    const renewsItself = inputs.onExpiring === 'auto' &&
+        !!selection.chosen?.refreshToken &&
+        'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
+    const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
+    if (renewsItself && selection.chosen)
+        selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
+    const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
+        ? await probe(selection.chosen, {
+            baseUrl: inputs.baseUrl,
+            timeoutMs: inputs.probeTimeoutMs,
+            send: deps.send
+        })
+        : undefined;
+    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
+    const chosen = selection.chosen && {
+        credential: selection.chosen,
+        ...(chosenProbe && { probe: chosenProbe })
+    };
+    const checked = [
+        ...(chosen ? [chosen] : []),
+        ...selection.others.map(credential => ({ credential }))
+    ];
+    const checkedAt = deps.now();
+    const decided = selection.cloudProvider || selection.unseen
+        ? { status: 'unverifiable', action: policy.onUnverifiable }
+        : decideFor(chosen, minRemaining, policy, checkedAt);
+    const verdict = renewsItself && (expired || decided.status === 'expiring')
+        ? { ...decided, status: 'expiring', action: 'pass' }
+        : decided;
+    return {
+        inputs,
+        selection,
+        ...(noClaudeStep && { noClaudeStep }),
+        checked,
+        ...(chosen && { chosen }),
+        minRemaining,
+        policy,
+        verdict,
+        checkedAt
+    };
 }
 
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
@@ -1827,8 +1841,6 @@ function summaryMarkdown(report, message) {
     return lines.join('\n');
 }
 
-// EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(6361);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1992,8 +2004,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 5372))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 5372))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2045,7 +2057,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 3302:
+/***/ 7317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2095,7 +2107,7 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2142,7 +2154,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 8684:
+/***/ 6619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2273,7 +2285,7 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 8394:
+/***/ 3947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2314,7 +2326,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 4131:
+/***/ 3993:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2328,9 +2340,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -2433,7 +2445,7 @@ function parseSince(input, value, now) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2461,13 +2473,13 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -2511,7 +2523,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 4523:
+/***/ 2352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2520,7 +2532,7 @@ function parseTimestamp(input, value) {
 /* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
 /* harmony export */ });
 /* unused harmony exports ANTHROPIC_VERSION, OAUTH_BETA, anthropicName */
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
 
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -2721,7 +2733,7 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
-/***/ 8836:
+/***/ 3053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2965,14 +2977,14 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
-/***/ 7707:
+/***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ cleanSecret),
 /* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
@@ -3009,7 +3021,7 @@ function refuseInnerJunk(input, token) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3048,7 +3060,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 3801:
+/***/ 9470:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3059,11 +3071,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
-var anthropic_failures = __nccwpck_require__(8836);
+var anthropic_failures = __nccwpck_require__(3053);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -3157,11 +3169,11 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -3261,7 +3273,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
@@ -3282,7 +3294,7 @@ function providerOf(source) {
 
 /***/ }),
 
-/***/ 8913:
+/***/ 3734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3290,11 +3302,11 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
 
 
 
@@ -3373,7 +3385,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 3715:
+/***/ 9172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3384,9 +3396,9 @@ const oauthToken = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3801);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9470);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -3464,7 +3476,7 @@ function redactKnownSecrets(input, env) {
 
 /***/ }),
 
-/***/ 1250:
+/***/ 2306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3521,9 +3533,9 @@ function compileShapes(shapes) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -3833,6 +3845,6 @@ function fingerprintOf(credential) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

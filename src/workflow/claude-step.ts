@@ -2,6 +2,9 @@
 // about the credential that step passes on, not about whatever the preflight's own step happens to see. Pure: it reads
 // a parsed workflow document and never evaluates `${{ … }}` expressions (a secret's value is not in the file).
 
+import { inert } from '../common/inert.js'
+import { clipChars } from '../common/markdown.js'
+
 /** What one environment variable holds in Claude's process, relative to the job's environment. */
 export type StepValue =
   /** The job's value (job or workflow `env:`, `$GITHUB_ENV`): what the preflight's own step sees too. */
@@ -17,6 +20,10 @@ export interface ClaudeStep {
   kind: 'claude-code-action' | 'claude-cli'
   /** For humans: `step 'Review' (#3) of job 'review'`. */
   label: string
+  /** Its place in the job's `steps:`, from 0. */
+  index: number
+  /** The step's own `env:`, as written. */
+  env: Record<string, string>
   /** The `uses:` reference, for claude-code-action. */
   uses?: string
   /** The step's `with:` inputs, as written. */
@@ -71,14 +78,14 @@ export function actionFallsBack(ref: string): boolean {
   return !/^(beta|v0)/i.test(ref)
 }
 
-const asText = (value: unknown): string | undefined =>
+export const asText = (value: unknown): string | undefined =>
   typeof value === 'string'
     ? value
     : typeof value === 'number' || typeof value === 'boolean'
       ? String(value)
       : undefined
 
-function textMap(value: unknown): Record<string, string> {
+export function textMap(value: unknown): Record<string, string> {
   const map: Record<string, string> = {}
   if (!value || typeof value !== 'object' || Array.isArray(value)) return map
   for (const [key, entry] of Object.entries(value)) {
@@ -107,10 +114,19 @@ export function runsClaude(script: string): boolean {
     .some(command => CLAUDE_COMMAND.test(command))
 }
 
-function stepLabel(step: Record<string, unknown>, index: number, jobId: string): string {
+/** The longest step name or job id a label quotes: the workflow is not the action's own text. */
+const NAME_MAX = 80
+
+const quotedName = (name: string) => `'${inert(clipChars(name, NAME_MAX))}'`
+
+/** For humans, one line whatever the workflow's names hold: `step 'Review' (#3) of job 'review'`. */
+export function stepLabel(step: Record<string, unknown>, index: number, jobId: string): string {
   const name = asText(step.name) ?? asText(step.id)
-  return `${name ? `step '${name}' (#${index + 1})` : `step #${index + 1}`} of job '${jobId}'`
+  return `${name ? `step ${quotedName(name)} (#${index + 1})` : `step #${index + 1}`} of ${jobLabel(jobId)}`
 }
+
+/** `job 'review'`. */
+export const jobLabel = (jobId: string) => `job ${quotedName(jobId)}`
 
 /** The step's own `oauth-token` output, as another step's input or env value writes it. */
 function outputOf(stepId: string | undefined, written: string): boolean {
@@ -157,6 +173,7 @@ function relativeToPreflight(
 
 function actionStep(
   step: Record<string, unknown>,
+  index: number,
   uses: string,
   ref: string,
   label: string,
@@ -179,6 +196,8 @@ function actionStep(
   return {
     kind: 'claude-code-action',
     label,
+    index,
+    env: stepEnv,
     uses,
     inputs,
     variable: name => relativeToPreflight(own(name), name, label, job)
@@ -223,12 +242,14 @@ export function findClaudeStep(
     const label = stepLabel(step, index, jobId)
     const uses = asText(step.uses)?.trim()
     const action = uses ? ACTION_USES.exec(uses) : null
-    if (uses && action) return actionStep(step, uses, action[1] as string, label, context)
+    if (uses && action) return actionStep(step, index, uses, action[1] as string, label, context)
     if (runsClaude(asText(step.run) ?? '')) {
       const stepEnv = textMap(step.env)
       return {
         kind: 'claude-cli',
         label,
+        index,
+        env: stepEnv,
         inputs: {},
         variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
       }
