@@ -66,11 +66,12 @@ function jobOf(document: unknown, jobId: string): Job {
 
 /**
  * Which GitHub token the Claude step `step` (of job `jobId` in the parsed workflow `document`) hands Claude.
- * claude-code-action: its input `github_token`, else the Claude App's token, which it mints itself (action.yml passes
- * the input as OVERRIDE_GITHUB_TOKEN; src/github/token.ts setupGitHubToken falls back to OIDC and the App exchange;
- * src/entrypoints/run.ts then sets GITHUB_TOKEN and GH_TOKEN for Claude). A Claude CLI step and claude-code-base-action
- * (no `github_token` input; base-action/src/parse-sdk-options.ts gives Claude the step's whole environment): GH_TOKEN,
- * then GITHUB_TOKEN, from the step's `env:`, else the job's, else the workflow's. The runner puts neither there itself.
+ * claude-code-action: its input `github_token`, else the Claude App's token, which it mints itself (in
+ * anthropics/claude-code-action, action.yml passes the input as OVERRIDE_GITHUB_TOKEN, src/github/token.ts
+ * setupGitHubToken falls back to OIDC and the App exchange without it, src/entrypoints/run.ts sets GITHUB_TOKEN and
+ * GH_TOKEN for Claude). A Claude CLI step and claude-code-base-action (no `github_token` input; its
+ * base-action/src/parse-sdk-options.ts gives Claude the step's whole environment): GH_TOKEN, then GITHUB_TOKEN, from
+ * the step's `env:`, else the job's, else the workflow's. The runner puts neither there itself.
  */
 export function githubTokenRoute(
   step: ClaudeStep,
