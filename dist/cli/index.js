@@ -79,7 +79,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -233,11 +233,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9504);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -246,7 +246,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19:
+/***/ 9504:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -264,9 +264,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
+var secrets = __nccwpck_require__(9172);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -357,9 +357,9 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
-var shapes = __nccwpck_require__(1250);
+var shapes = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./lib/providers/placement.js
 // "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
 
@@ -443,7 +443,7 @@ function declared_valueOf(input, name) {
 }
 
 // EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
-var parse = __nccwpck_require__(4131);
+var parse = __nccwpck_require__(3993);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
@@ -529,11 +529,11 @@ function readCliCheckInputs(flags, env) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -745,159 +745,9 @@ function rankingWarnings(found, others, chosen, unseen) {
     return warnings;
 }
 
-;// CONCATENATED MODULE: ./lib/http/request.js
-/** No HTTP answer: the network, not the credential. */
-class NetworkError extends Error {
-    failure;
-    host;
-    constructor(failure, host, detail) {
-        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
-        this.failure = failure;
-        this.host = host;
-        this.name = 'NetworkError';
-    }
-}
-function describeFailure(failure) {
-    switch (failure) {
-        case 'timeout':
-            return 'no answer in time';
-        case 'dns':
-            return 'host name not found';
-        case 'refused':
-            return 'connection refused';
-        case 'reset':
-            return 'connection reset';
-        case 'tls':
-            return 'TLS handshake failed';
-        case 'proxy':
-            return 'the proxy would not connect';
-        case 'other':
-            return 'network error';
-    }
-}
-/** An error and its causes, at most five deep. */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
-        chain.push(e);
-    return chain;
-}
-/**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
- * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
- */
-function classifyNetworkError(error) {
-    const chain = causeChain(error);
-    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
-    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
-    const tunnel = chain
-        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
-        .find(Boolean);
-    if (tunnel)
-        return ['proxy', `HTTP ${tunnel}`];
-    const names = chain.map(e => e.name);
-    if (names.includes('AbortError') ||
-        names.includes('TimeoutError') ||
-        code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT')
-        return ['timeout', ''];
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return ['dns', code];
-    if (code === 'ECONNREFUSED')
-        return ['refused', code];
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
-        return ['reset', code];
-    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
-        return ['tls', code];
-    // Never the message: undici quotes a rejected header value, which may be the credential itself.
-    const name = chain
-        .map(e => e.name)
-        .findLast((n) => typeof n === 'string' && n !== '');
-    return ['other', code || (name ?? '')];
-}
-const proxies = new Map();
-/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
-function loadedOnce(load) {
-    let loaded;
-    return () => (loaded ??= load());
-}
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
-/**
- * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
- * to name it: its host alone, never its credentials.
- */
-async function proxyFor(url) {
-    const proxy = (await loadHttpClient()).getProxyUrl(url);
-    if (!proxy)
-        return undefined;
-    if (!proxies.has(proxy))
-        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
-    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
-}
-/**
- * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
- * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
- * argument, a bug of ours) is not the network, and must not pass for it.
- */
-function isNetworkFailure(error) {
-    const chain = causeChain(error);
-    const top = chain[0];
-    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
-        return true;
-    return chain.some(e => e.name === 'AbortError' ||
-        e.name === 'TimeoutError' ||
-        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
-}
-/**
- * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
- */
-const request_send = async (request) => {
-    const undici = await loadUndici();
-    const host = new URL(request.url).host;
-    let proxy;
-    try {
-        proxy = await proxyFor(request.url);
-    }
-    catch (error) {
-        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
-    }
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    const where = proxy ? `${proxy.name}, for ${host}` : host;
-    try {
-        const response = await undici.fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: request.signal,
-            redirect: request.followRedirects ? 'follow' : 'manual',
-            ...(proxy && { dispatcher: proxy.dispatcher })
-        });
-        const headers = Object.fromEntries(response.headers);
-        const body = response.text();
-        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
-        return { status: response.status, headers, text };
-    }
-    catch (error) {
-        if (!isNetworkFailure(error)) {
-            // Never the message: undici quotes a rejected header value, which may be the credential itself.
-            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
-        }
-        const [failure, detail] = classifyNetworkError(error);
-        throw new NetworkError(failure, where, detail);
-    }
-};
-/** An error's name and code, never its message. */
-function errorName(error) {
-    const { name, code } = (error ?? {});
-    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
-}
-
 // EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
+var retry = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
-
 
 
 /**
@@ -906,44 +756,27 @@ var retry = __nccwpck_require__(8394);
  */
 async function probe(credential, options) {
     const started = Date.now();
-    const deadline = started + options.timeoutMs;
     const { request, classify } = (0,providers/* providerOf */.l)(credential.source).probe(credential, {
         baseUrl: options.baseUrl
     });
-    const { value, attempts } = await (0,retry/* retry */.L)(async () => {
-        const remaining = deadline - Date.now();
-        try {
-            const answer = await options.send({
-                ...request,
-                signal: AbortSignal.timeout(Math.max(1, remaining))
-            });
-            const classified = classify(answer);
-            const value = { ...classified, httpStatus: answer.status };
-            return classified.status === 'transient'
-                ? {
-                    done: false,
-                    value,
-                    ...(classified.retryAfterMs !== undefined && {
-                        retryAfterMs: classified.retryAfterMs
-                    })
-                }
-                : { done: true, value };
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            const message = error.failure === 'timeout'
-                ? `no answer within ${Number((options.timeoutMs / 1000).toFixed(1))}s (${error.host})`
-                : error.message;
-            return { done: error.failure === 'timeout', value: { status: 'transient', message } };
-        }
-    }, { attempts: options.attempts ?? 4, baseDelayMs: options.baseDelayMs ?? 400, deadline });
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, answer => {
+        const classified = classify(answer);
+        const value = { ...classified, httpStatus: answer.status };
+        return classified.status === 'transient'
+            ? {
+                done: false,
+                value,
+                ...(classified.retryAfterMs !== undefined && {
+                    retryAfterMs: classified.retryAfterMs
+                })
+            }
+            : { done: true, value };
+    }, message => ({ status: 'transient', message }), options);
     const { status, retryAfterMs: _, ...rest } = value;
-    const attemptsNote = attempts > 1 ? ` after ${attempts} attempts` : '';
     return {
         ...rest,
         status: status === 'transient' ? 'unverifiable' : status,
-        message: status === 'transient' ? `${value.message}${attemptsNote}` : value.message,
+        message: status === 'transient' ? `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` : value.message,
         attempts,
         elapsedMs: Date.now() - started
     };
@@ -955,6 +788,8 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./lib/http/request.js
+var request = __nccwpck_require__(2424);
 ;// CONCATENATED MODULE: ./lib/github/client.js
 
 /** The API base URL the runner gives (GHES included). */
@@ -1072,7 +907,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1100,7 +935,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1251,7 +1086,7 @@ async function readRemote(ref, at, env, deps) {
         return { text: bytes.toString('utf8') };
     }
     catch (error) {
-        if (!(error instanceof NetworkError))
+        if (!(error instanceof request/* NetworkError */.Dr))
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
@@ -1828,7 +1663,7 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(6361);
+var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1883,7 +1718,7 @@ async function checkCommand(args, io) {
         : await readClaudeCodeFile(io.env, fileWarnings);
     const { inputs, input } = readCliCheckInputs(flags, io.env);
     const now = () => new Date((io.now ?? Date.now)());
-    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? request_send, env: io.env, now });
+    const report = await runCheck(inputs, { input, now: now(), ...(credentialsFile && { credentialsFile }) }, { send: io.send ?? request/* send */.tN, env: io.env, now });
     const message = verdictMessage(report, {}, (0,secrets/* redactKnownSecrets */.Ok)(input, io.env));
     const { verdict } = report;
     const chosen = report.chosen;
@@ -1992,8 +1827,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 5372))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 372).then(__nccwpck_require__.bind(__nccwpck_require__, 5372))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2045,7 +1880,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 3302:
+/***/ 7317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2095,7 +1930,7 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2142,7 +1977,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 8684:
+/***/ 6619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2273,13 +2108,176 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 8394:
+/***/ 2424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ retry),
-/* harmony export */   m: () => (/* binding */ parseRetryAfter)
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   tN: () => (/* binding */ send)
 /* harmony export */ });
+/* unused harmony export classifyNetworkError */
+/** No HTTP answer: the network, not the credential. */
+class NetworkError extends Error {
+    failure;
+    host;
+    constructor(failure, host, detail) {
+        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
+        this.failure = failure;
+        this.host = host;
+        this.name = 'NetworkError';
+    }
+}
+function describeFailure(failure) {
+    switch (failure) {
+        case 'timeout':
+            return 'no answer in time';
+        case 'dns':
+            return 'host name not found';
+        case 'refused':
+            return 'connection refused';
+        case 'reset':
+            return 'connection reset';
+        case 'tls':
+            return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
+        case 'other':
+            return 'network error';
+    }
+}
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
+ */
+function classifyNetworkError(error) {
+    const chain = causeChain(error);
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT')
+        return ['timeout', ''];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return ['dns', code];
+    if (code === 'ECONNREFUSED')
+        return ['refused', code];
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+        return ['reset', code];
+    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+        return ['tls', code];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
+}
+const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
+    if (!proxy)
+        return undefined;
+    if (!proxies.has(proxy))
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
+}
+/**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
+ */
+const send = async (request) => {
+    const undici = await loadUndici();
+    const host = new URL(request.url).host;
+    let proxy;
+    try {
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
+        const response = await undici.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+            redirect: request.followRedirects ? 'follow' : 'manual',
+            ...(proxy && { dispatcher: proxy.dispatcher })
+        });
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
+    }
+    catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
+        const [failure, detail] = classifyNetworkError(error);
+        throw new NetworkError(failure, where, detail);
+    }
+};
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
+
+
+/***/ }),
+
+/***/ 3947:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ sendWithRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   pr: () => (/* binding */ attemptsNote)
+/* harmony export */ });
+/* unused harmony export retry */
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
+
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
  * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
@@ -2310,11 +2308,39 @@ function parseRetryAfter(value, now = Date.now()) {
     const at = Date.parse(value);
     return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
+/**
+ * Sends `request` until `read` calls an answer done, the attempts run out or `timeoutMs` would pass; each try gets
+ * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
+ * running out. Anything else thrown is a bug of ours, not the network, and goes up.
+ */
+async function sendWithRetries(request, read, noAnswer, policy) {
+    const deadline = Date.now() + policy.timeoutMs;
+    return retry(async () => {
+        try {
+            const answer = await policy.send({
+                ...request,
+                signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+            });
+            return read(answer);
+        }
+        catch (error) {
+            if (!(error instanceof _request_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr))
+                throw error;
+            const timedOut = error.failure === 'timeout';
+            const message = timedOut
+                ? `no answer within ${Number((policy.timeoutMs / 1000).toFixed(1))}s (${error.host})`
+                : error.message;
+            return { done: timedOut, value: noAnswer(message) };
+        }
+    }, { attempts: policy.attempts ?? 4, baseDelayMs: policy.baseDelayMs ?? 400, deadline });
+}
+/** ` after 3 attempts`, said of a transient outcome that was tried more than once; else nothing. */
+const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` : '';
 
 
 /***/ }),
 
-/***/ 4131:
+/***/ 3993:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2328,9 +2354,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -2433,7 +2459,7 @@ function parseSince(input, value, now) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2461,13 +2487,13 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -2511,7 +2537,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 4523:
+/***/ 2352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2520,7 +2546,7 @@ function parseTimestamp(input, value) {
 /* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
 /* harmony export */ });
 /* unused harmony exports ANTHROPIC_VERSION, OAUTH_BETA, anthropicName */
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
 
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -2643,7 +2669,7 @@ function verdict(answer, status, message, extra = {}) {
     return { status, message, ...answer.base, ...extra };
 }
 function retryAfter(answer) {
-    const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .m)(answer.headers['retry-after']);
+    const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(answer.headers['retry-after']);
     return retryAfterMs === undefined ? {} : { retryAfterMs };
 }
 /** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
@@ -2721,7 +2747,7 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
-/***/ 8836:
+/***/ 3053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2965,14 +2991,14 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
-/***/ 7707:
+/***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ cleanSecret),
 /* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
@@ -3009,7 +3035,7 @@ function refuseInnerJunk(input, token) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3048,7 +3074,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 3801:
+/***/ 9470:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3059,11 +3085,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
-var anthropic_failures = __nccwpck_require__(8836);
+var anthropic_failures = __nccwpck_require__(3053);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -3157,11 +3183,11 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -3261,7 +3287,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
@@ -3282,7 +3308,7 @@ function providerOf(source) {
 
 /***/ }),
 
-/***/ 8913:
+/***/ 3734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3290,11 +3316,11 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
 
 
 
@@ -3373,7 +3399,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 3715:
+/***/ 9172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3384,9 +3410,9 @@ const oauthToken = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3801);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9470);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -3464,7 +3490,7 @@ function redactKnownSecrets(input, env) {
 
 /***/ }),
 
-/***/ 1250:
+/***/ 2306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3521,9 +3547,9 @@ function compileShapes(shapes) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -3833,6 +3859,6 @@ function fingerprintOf(credential) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
