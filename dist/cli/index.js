@@ -790,7 +790,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./lib/http/request.js
 var request = __nccwpck_require__(2424);
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __nccwpck_require__(6619);
 ;// CONCATENATED MODULE: ./lib/github/client.js
+
+
+
 
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
@@ -830,8 +835,23 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+        return answerOf(answer);
     };
+}
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+function answerOf(answer) {
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+}
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+function answerWithout(secrets, response) {
+    if (response.status >= 200 && response.status < 300)
+        return answerOf(response);
+    const redact = redactorFor(secrets, text => text);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -883,6 +903,45 @@ function apiMessage(answer) {
     if (typeof data === 'string' && data.trim())
         return "(a body that is not GitHub's JSON)";
     return '(no message)';
+}
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+function bodyDescription(answer) {
+    const data = answer.data;
+    if (typeof data !== 'string')
+        return 'JSON of another shape';
+    if (!data.trim())
+        return 'an empty body';
+    if (isHtmlPage(answer))
+        return 'an HTML page: a proxy or gateway in between?';
+    return 'a body that is not JSON';
+}
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+function isHtmlPage(answer) {
+    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
+}
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+function transientOrRedirect(answer, said, unverifiable) {
+    const { status, headers } = answer;
+    if (isTransient(answer)) {
+        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        return {
+            done: false,
+            value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        };
+    }
+    if (status >= 300 && status < 400) {
+        const to = clipLine(headers.location ?? 'nowhere', 120);
+        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
+    }
+    return undefined;
 }
 /** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
 function isTransient(answer) {
@@ -1891,6 +1950,7 @@ async function run() {
 /* harmony export */   Xu: () => (/* binding */ inputError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export clipLine */
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const PREFIX = 'claude-preflight';
 /**
@@ -1925,6 +1985,11 @@ function reasonOf(error) {
 function clip(value) {
     const flat = value.replace(/[\r\n\t]/g, ' ');
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
+function clipLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
 
@@ -2367,6 +2432,17 @@ function isSafeTransport(url) {
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
+function unsafeTransport(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js

@@ -31630,6 +31630,11 @@ function errors_clip(value) {
     const flat = value.replace(/[\r\n\t]/g, ' ');
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
+/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
+function errors_clipLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
 
 ;// CONCATENATED MODULE: ./lib/secrets/target.js
 
@@ -32928,7 +32933,7 @@ function normaliseText(text) {
  * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
  * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
  */
-function redactorFor(secrets, redactShapes) {
+function redact_redactorFor(secrets, redactShapes) {
     const forms = [
         ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
     ]
@@ -33023,7 +33028,7 @@ function knownSecrets(input, env) {
 }
 /** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
 function redactKnownSecrets(input, env) {
-    return redactorFor(knownSecrets(input, env), redactSecrets);
+    return redact_redactorFor(knownSecrets(input, env), redactSecrets);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
@@ -33085,6 +33090,17 @@ function isSafeTransport(url) {
 }
 function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
+function unsafeTransport(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js
@@ -33524,6 +33540,9 @@ function networkRefusal(token, record, env) {
 
 ;// CONCATENATED MODULE: ./lib/github/client.js
 
+
+
+
 /** The API base URL the runner gives (GHES included). */
 function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
@@ -33562,8 +33581,23 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+        return answerOf(answer);
     };
+}
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+function answerOf(answer) {
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+}
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+function answerWithout(secrets, response) {
+    if (response.status >= 200 && response.status < 300)
+        return answerOf(response);
+    const redact = redactorFor(secrets, text => text);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -33615,6 +33649,45 @@ function apiMessage(answer) {
     if (typeof data === 'string' && data.trim())
         return "(a body that is not GitHub's JSON)";
     return '(no message)';
+}
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+function bodyDescription(answer) {
+    const data = answer.data;
+    if (typeof data !== 'string')
+        return 'JSON of another shape';
+    if (!data.trim())
+        return 'an empty body';
+    if (isHtmlPage(answer))
+        return 'an HTML page: a proxy or gateway in between?';
+    return 'a body that is not JSON';
+}
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+function isHtmlPage(answer) {
+    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
+}
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+function transientOrRedirect(answer, said, unverifiable) {
+    const { status, headers } = answer;
+    if (isTransient(answer)) {
+        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        return {
+            done: false,
+            value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        };
+    }
+    if (status >= 300 && status < 400) {
+        const to = clipLine(headers.location ?? 'nowhere', 120);
+        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
+    }
+    return undefined;
 }
 /** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
 function isTransient(answer) {
