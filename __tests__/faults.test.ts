@@ -13,6 +13,9 @@ import { githubRequest } from '../src/github/client.js'
 import { SecretApiError, writeSecret } from '../src/secrets/write.js'
 import { acquireLock, lockRef, LockError } from '../src/github/lock.js'
 import { CommentApiError, upsertComment } from '../src/github/pr-comment.js'
+import { mintOidcToken } from '../src/github/oidc.js'
+import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../src/github/app-exchange.js'
+import { probeGitHubToken } from '../src/github/token-life.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -33,6 +36,8 @@ const OAUTH_TOKEN = `sk-ant-oat01-${'f'.repeat(40)}`
 const REFRESH_TOKEN = `sk-ant-ort01-${'f'.repeat(40)}`
 const BASE_SHA = 'b'.repeat(40)
 const PUBLIC_KEY = randomBytes(32).toString('base64')
+/** A JWT's shape: the exchange's row sends it, the OIDC row gets one. */
+const OIDC_JWT = `eyJhbGciOiJSUzI1NiJ9.${Buffer.from('{"aud":"claude-code-github-action"}').toString('base64url')}.c2ln`
 const core = { setSecret: () => {}, debug: () => {} }
 
 /**
@@ -44,7 +49,7 @@ const BUDGET_MS = 4500
 /** Added to every bound: scheduling on a busy 2-core runner. */
 const MARGIN_MS = 3000
 /** Outcomes that are a success: the fault hit after the server had said yes. */
-const SUCCESS = ['valid', 'refreshed', 'read', 'written', 'held', 'created']
+const SUCCESS = ['valid', 'refreshed', 'read', 'written', 'held', 'created', 'minted', 'exchanged']
 
 interface Call {
   name: string
@@ -178,6 +183,68 @@ const commentCall = (faulty: 'list' | 'create'): Call => ({
   }
 })
 
+/** The calls of the GitHub side (issue 12): none sends anything but its own token, all are `unverifiable` under a fault. */
+const tokenCallDeps = { send, timeoutMs: BUDGET_MS, baseDelayMs: 50, mask: () => {} }
+/** These calls send no token over cleartext off this machine: the `dns` row's host is asked for over https. */
+const tlsOffLoopback = (base: string) => base.replace(/^http:\/\/(?!127\.0\.0\.1)/, 'https://')
+/** A call that gets a token: `ok` when it did, else its problem and line. */
+const tokenCall = (
+  name: string,
+  ok: string,
+  healthy: unknown,
+  get: (base: string) => Promise<{ token: string } | { problem: string; message: string }>
+): Call => ({
+  name,
+  boundMs: BUDGET_MS,
+  retries: true,
+  healthy: () => ({ body: healthy }),
+  run: async base => {
+    const result = await get(tlsOffLoopback(base))
+    return 'token' in result
+      ? { status: ok, message: '' }
+      : { status: result.problem, message: result.message }
+  },
+  expected: fault => (fault === 'none' ? ok : 'unverifiable')
+})
+const githubSideCalls: Call[] = [
+  tokenCall(
+    'GitHub OIDC token endpoint',
+    'minted',
+    { count: OIDC_JWT.length, value: OIDC_JWT },
+    base =>
+      mintOidcToken(
+        {
+          ACTIONS_ID_TOKEN_REQUEST_URL: `${base}/idtoken?api-version=2.0`,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-of-the-fault-matrix'
+        },
+        CLAUDE_APP_AUDIENCE,
+        tokenCallDeps
+      )
+  ),
+  tokenCall(
+    'Claude GitHub App token exchange',
+    'exchanged',
+    { token: `ghs_${'e'.repeat(36)}` },
+    base =>
+      exchangeForAppToken(OIDC_JWT, `${base}/api/github/github-app-token-exchange`, tokenCallDeps)
+  ),
+  {
+    name: 'GitHub API: token life (/rate_limit)',
+    boundMs: BUDGET_MS,
+    retries: true,
+    healthy: () => ({ body: { resources: { core: { limit: 5000 } }, rate: { limit: 5000 } } }),
+    run: async base => {
+      const result = await probeGitHubToken(
+        TOKEN,
+        { GITHUB_API_URL: tlsOffLoopback(base) },
+        tokenCallDeps
+      )
+      return { status: result.status, message: result.message }
+    },
+    expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
+  }
+]
+
 const CALLS: Call[] = [
   probeCall('x-api-key'),
   probeCall('oauth'),
@@ -306,7 +373,8 @@ const CALLS: Call[] = [
     }
   },
   commentCall('list'),
-  commentCall('create')
+  commentCall('create'),
+  ...githubSideCalls
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { retry, parseRetryAfter } from '../src/http/retry.js'
+import { retry, parseRetryAfter, sendWithRetries } from '../src/http/retry.js'
+import { NetworkError, type HttpRequest } from '../src/http/request.js'
 
 describe('retry', () => {
   it('waits retry-after when the server gives one, a jittered back-off otherwise, and stops at the deadline', async () => {
@@ -48,5 +49,50 @@ describe('retry', () => {
     ).toBe(10_000)
     expect(parseRetryAfter('soon')).toBeUndefined()
     expect(parseRetryAfter(undefined)).toBeUndefined()
+  })
+})
+
+describe('sendWithRetries', () => {
+  const request = { method: 'GET', url: 'https://api.example.com/x' } as const
+  const read = (answer: { status: number }) =>
+    answer.status >= 500
+      ? { done: false, value: answer.status }
+      : { done: true, value: answer.status }
+
+  it('tries again after no answer or a transient one, each try under the deadline signal', async () => {
+    const signals: AbortSignal[] = []
+    const answers = [new NetworkError('refused', 'api.example.com', 'ECONNREFUSED'), 503, 200]
+    const result = await sendWithRetries(request, read, () => -1, {
+      send: async (sent: HttpRequest) => {
+        signals.push(sent.signal!)
+        const next = answers.shift()
+        if (next instanceof Error) throw next
+        return { status: next ?? 0, headers: {}, text: '' }
+      },
+      timeoutMs: 10_000,
+      baseDelayMs: 1
+    })
+    expect(result).toEqual({ value: 200, attempts: 3 })
+    expect(signals).toHaveLength(3)
+    expect(signals.every(signal => signal instanceof AbortSignal && !signal.aborted)).toBe(true)
+  })
+
+  it('stops at the time running out, with the line for it, and lets a bug of ours go up', async () => {
+    const timeout = new NetworkError('timeout', 'api.example.com', '')
+    const policy = (error: Error) => ({
+      send: async () => {
+        throw error
+      },
+      timeoutMs: 1500,
+      baseDelayMs: 1
+    })
+    const said = (answer: { status: number }) => ({ done: true, value: `HTTP ${answer.status}` })
+    expect(await sendWithRetries(request, said, line => line, policy(timeout))).toEqual({
+      value: 'no answer within 1.5s (api.example.com)',
+      attempts: 1
+    })
+    await expect(
+      sendWithRetries(request, said, line => line, policy(new TypeError('x is not a function')))
+    ).rejects.toThrow('x is not a function')
   })
 })

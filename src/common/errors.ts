@@ -40,3 +40,9 @@ export function clip(value: string): string {
   const flat = value.replace(/[\r\n\t]/g, ' ')
   return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat
 }
+
+/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
+export function clipLine(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat
+}

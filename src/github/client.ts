@@ -1,4 +1,7 @@
+import { clipLine } from '../common/errors.js'
+import { redactorFor } from '../common/redact.js'
 import { send, type HttpRequest, type HttpResponse, type HttpSend } from '../http/request.js'
+import { parseRetryAfter, type Attempt } from '../http/retry.js'
 
 /** One GitHub REST answer. */
 export interface ApiAnswer {
@@ -59,8 +62,26 @@ export function githubRequest(
       followRedirects: true,
       statusIsEnough: true
     })
-    return { status: answer.status, data: dataOf(answer), headers: answer.headers }
+    return answerOf(answer)
   }
+}
+
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+export function answerOf(answer: HttpResponse): ApiAnswer {
+  return { status: answer.status, data: dataOf(answer), headers: answer.headers }
+}
+
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+export function answerWithout(secrets: string[], response: HttpResponse): ApiAnswer {
+  if (response.status >= 200 && response.status < 300) return answerOf(response)
+  const redact = redactorFor(secrets, text => text)
+  const headers = Object.fromEntries(
+    Object.entries(response.headers).map(([name, value]) => [name, redact(value)])
+  )
+  return answerOf({ status: response.status, headers, text: redact(response.text) })
 }
 
 /**
@@ -119,6 +140,49 @@ export function apiMessage(answer: ApiAnswer): string {
     return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)"
   if (typeof data === 'string' && data.trim()) return "(a body that is not GitHub's JSON)"
   return '(no message)'
+}
+
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+export function bodyDescription(answer: ApiAnswer): string {
+  const data: unknown = answer.data
+  if (typeof data !== 'string') return 'JSON of another shape'
+  if (!data.trim()) return 'an empty body'
+  if (isHtmlPage(answer)) return 'an HTML page: a proxy or gateway in between?'
+  return 'a body that is not JSON'
+}
+
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+export function isHtmlPage(answer: ApiAnswer): boolean {
+  return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data)
+}
+
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+export function transientOrRedirect<T>(
+  answer: ApiAnswer,
+  said: string,
+  unverifiable: (message: string) => T
+): Attempt<T> | undefined {
+  const { status, headers } = answer
+  if (isTransient(answer)) {
+    const retryAfterMs = parseRetryAfter(headers['retry-after'])
+    return {
+      done: false,
+      value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
+      ...(retryAfterMs !== undefined && { retryAfterMs })
+    }
+  }
+  if (status >= 300 && status < 400) {
+    const to = clipLine(headers.location ?? 'nowhere', 120)
+    return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) }
+  }
+  return undefined
 }
 
 /** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */

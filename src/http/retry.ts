@@ -1,3 +1,5 @@
+import { NetworkError, type HttpRequest, type HttpResponse, type HttpSend } from './request.js'
+
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   attempts: number
@@ -44,3 +46,51 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   const at = Date.parse(value)
   return Number.isNaN(at) ? undefined : Math.max(0, at - now)
 }
+
+/** How a call that retries is bounded. */
+export interface SendPolicy {
+  send: HttpSend
+  /** Bounds the whole call, retries included. */
+  timeoutMs: number
+  /** Attempts in all (default 4). */
+  attempts?: number
+  /** Base of the back-off (default 400 ms). */
+  baseDelayMs?: number
+}
+
+/**
+ * Sends `request` until `read` calls an answer done, the attempts run out or `timeoutMs` would pass; each try gets
+ * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
+ * running out. Anything else thrown is a bug of ours, not the network, and goes up.
+ */
+export async function sendWithRetries<T>(
+  request: HttpRequest,
+  read: (answer: HttpResponse) => Attempt<T>,
+  noAnswer: (message: string) => T,
+  policy: SendPolicy
+): Promise<{ value: T; attempts: number }> {
+  const deadline = Date.now() + policy.timeoutMs
+  return retry<T>(
+    async () => {
+      try {
+        const answer = await policy.send({
+          ...request,
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+        })
+        return read(answer)
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error
+        const timedOut = error.failure === 'timeout'
+        const message = timedOut
+          ? `no answer within ${Number((policy.timeoutMs / 1000).toFixed(1))}s (${error.host})`
+          : error.message
+        return { done: timedOut, value: noAnswer(message) }
+      }
+    },
+    { attempts: policy.attempts ?? 4, baseDelayMs: policy.baseDelayMs ?? 400, deadline }
+  )
+}
+
+/** ` after 3 attempts`, said of a transient outcome that was tried more than once; else nothing. */
+export const attemptsNote = (attempts: number): string =>
+  attempts > 1 ? ` after ${attempts} attempts` : ''

@@ -9,3 +9,14 @@ export function isSafeTransport(url: URL): boolean {
 function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname)
 }
+
+/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
+export function unsafeTransport(text: string): string | undefined {
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    return 'is not a URL'
+  }
+  return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`
+}

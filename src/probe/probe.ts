@@ -4,8 +4,7 @@
 import type { Credential, ProbeVerdict } from '../providers/provider.js'
 import type { ProbeResult } from './types.js'
 import type { HttpSend } from '../http/request.js'
-import { NetworkError } from '../http/request.js'
-import { retry } from '../http/retry.js'
+import { attemptsNote, sendWithRetries } from '../http/retry.js'
 import { providerOf } from '../providers/index.js'
 
 export interface ProbeOptions {
@@ -27,46 +26,32 @@ export async function probe(
   options: ProbeOptions
 ): Promise<ProbeResult> {
   const started = Date.now()
-  const deadline = started + options.timeoutMs
   const { request, classify } = providerOf(credential.source).probe(credential, {
     baseUrl: options.baseUrl
   })
-  const { value, attempts } = await retry<ProbeVerdict & { httpStatus?: number }>(
-    async () => {
-      const remaining = deadline - Date.now()
-      try {
-        const answer = await options.send({
-          ...request,
-          signal: AbortSignal.timeout(Math.max(1, remaining))
-        })
-        const classified = classify(answer)
-        const value = { ...classified, httpStatus: answer.status }
-        return classified.status === 'transient'
-          ? {
-              done: false,
-              value,
-              ...(classified.retryAfterMs !== undefined && {
-                retryAfterMs: classified.retryAfterMs
-              })
-            }
-          : { done: true, value }
-      } catch (error) {
-        if (!(error instanceof NetworkError)) throw error
-        const message =
-          error.failure === 'timeout'
-            ? `no answer within ${Number((options.timeoutMs / 1000).toFixed(1))}s (${error.host})`
-            : error.message
-        return { done: error.failure === 'timeout', value: { status: 'transient', message } }
-      }
+  const { value, attempts } = await sendWithRetries<ProbeVerdict & { httpStatus?: number }>(
+    request,
+    answer => {
+      const classified = classify(answer)
+      const value = { ...classified, httpStatus: answer.status }
+      return classified.status === 'transient'
+        ? {
+            done: false,
+            value,
+            ...(classified.retryAfterMs !== undefined && {
+              retryAfterMs: classified.retryAfterMs
+            })
+          }
+        : { done: true, value }
     },
-    { attempts: options.attempts ?? 4, baseDelayMs: options.baseDelayMs ?? 400, deadline }
+    message => ({ status: 'transient', message }),
+    options
   )
   const { status, retryAfterMs: _, ...rest } = value
-  const attemptsNote = attempts > 1 ? ` after ${attempts} attempts` : ''
   return {
     ...rest,
     status: status === 'transient' ? 'unverifiable' : status,
-    message: status === 'transient' ? `${value.message}${attemptsNote}` : value.message,
+    message: status === 'transient' ? `${value.message}${attemptsNote(attempts)}` : value.message,
     attempts,
     elapsedMs: Date.now() - started
   }
