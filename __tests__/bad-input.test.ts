@@ -440,6 +440,32 @@ const ROWS: Record<string, Row[]> = {
     { value: 'TRUE', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' },
     { value: 'tRUE', with: key, error: BOOLEAN }
   ],
+  'claude-github-token': [
+    { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
+    { value: CREDENTIALS, with: key, error: MOVE_JSON }
+  ],
+  'check-github-app': [
+    { value: 'yes', with: key, error: BOOLEAN },
+    {
+      value: 'True',
+      with: key,
+      accept: 'no Claude step found: nothing to prove on the GitHub side',
+      status: 'valid'
+    }
+  ],
+  'github-app-exchange-url': [
+    { value: 'not a url', with: key, error: /is not a URL \('not a url'\)\. Leave it empty/ },
+    {
+      value: 'http://exchange.example.com/x',
+      with: key,
+      error: /uses http: to exchange\.example\.com, in clear, instead of https:/
+    },
+    {
+      value: 'https://user:pw@exchange.example.com/x',
+      with: key,
+      error: /has a user name or password/
+    }
+  ],
   'github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
     { value: CREDENTIALS, with: key, error: MOVE_JSON },

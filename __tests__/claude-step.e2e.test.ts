@@ -55,6 +55,9 @@ async function runInJob(
       GITHUB_WORKFLOW_SHA: sha,
       GITHUB_JOB: 'review',
       GITHUB_EVENT_NAME: 'pull_request',
+      // The job may mint OIDC tokens (id-token: write), as claude-code-action needs for its GitHub App token.
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'http://127.0.0.1:9/idtoken?api-version=2.0',
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token',
       ...env
     }
   })

@@ -7,6 +7,13 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { execFileSync } from 'node:child_process'
 import { tmpdir } from 'node:os'
+import { findClaudeStep } from '../src/workflow/claude-step.js'
+import {
+  githubTokenNeeds,
+  githubTokenRoute,
+  jobPermissions,
+  missingPermissions
+} from '../src/workflow/github-token.js'
 
 type Json = Record<string, unknown>
 interface Step {
@@ -211,6 +218,25 @@ describe('examples', () => {
             expect(claude?.run?.replace(/"/g, '')).toContain(where)
           }
         }
+      }
+    })
+
+    test('gives Claude a GitHub token it can mint, with the permissions it needs, that lasts the job', () => {
+      for (const [id, job] of jobs) {
+        const preflight = (job.steps ?? []).findIndex(isPreflight)
+        const step = findClaudeStep(workflow, id, (job.steps ?? [])[preflight]?.id)
+        expect(step).toBeDefined()
+        const route = githubTokenRoute(step!, workflow, id)
+        const granted = jobPermissions(workflow, id)
+        if (route.kind === 'claude-app') {
+          // claude-code-action mints the Claude GitHub App's token from the job's OIDC token.
+          expect(granted.idToken).toBe('write')
+        }
+        if (route.kind === 'github-token')
+          expect(missingPermissions(githubTokenNeeds(step!), granted)).toEqual([])
+        // An App installation token lasts one hour and is never renewed: a longer job outlives it.
+        if (route.kind === 'claude-app' || route.kind === 'app-token')
+          expect(Number(job['timeout-minutes'])).toBeLessThanOrEqual(60)
       }
     })
   })

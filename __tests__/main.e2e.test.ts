@@ -98,7 +98,12 @@ describe('main step, bundled', () => {
     )
     // Every state key saved, empty: nothing for the post step, and nothing a later step can inject; and the
     // record of the network settings (none set here), which the post step checks before it sends a token.
-    expect(result.state).toEqual({ preflight: '', 'refresh-pending': '', 'network-env': '{}' })
+    expect(result.state).toEqual({
+      preflight: '',
+      'refresh-pending': '',
+      'network-env': '{}',
+      'github-token': ''
+    })
     expectNoLeak(result, [BAD_KEY])
   })
 

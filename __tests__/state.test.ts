@@ -32,7 +32,7 @@ describe('startState', () => {
     const keys = Object.entries(state)
       .filter(([name]) => name.endsWith('_STATE'))
       .map(([, key]) => key)
-    expect(keys.sort()).toEqual(['network-env', 'preflight', 'refresh-pending'])
+    expect(keys.sort()).toEqual(['github-token', 'network-env', 'preflight', 'refresh-pending'])
     expect(core.calls[0]).toEqual([state.NETWORK_STATE, '{"GITHUB_API_URL":"x"}'])
     expect(core.calls.map(([key]) => key).sort()).toEqual(keys)
     for (const [key, value] of core.calls.slice(1)) expect([key, value]).toEqual([key, ''])
@@ -79,5 +79,48 @@ describe('the network record', () => {
     expect(parseNetworkRecord('')).toBeUndefined()
     for (const raw of ['x', '["x"]', 'null', '1'])
       expect(parseNetworkRecord(raw)).toBe('unreadable')
+  })
+})
+
+describe('the GitHub token state', () => {
+  test('what main saves is what post reads: no token, no fingerprint', () => {
+    const core = recorder()
+    const checkedAt = new Date('2026-12-06T01:00:00Z')
+    state.saveGitHubState(core, {
+      label: 'Claude GitHub App token',
+      status: 'expiring',
+      expiresAt: new Date('2026-12-06T02:00:00Z'),
+      checkedAt,
+      minRemainingMs: 5_400_000,
+      warned: true
+    })
+    const [[key, saved]] = core.calls as [[string, string]]
+    expect(key).toBe(state.GITHUB_STATE)
+    expect(Object.keys(JSON.parse(saved)).sort()).toEqual(
+      ['checkedAt', 'expiresAt', 'label', 'minRemainingMs', 'status', 'warned'].sort()
+    )
+    expect(state.parseGitHubState(saved)).toEqual({
+      label: 'Claude GitHub App token',
+      status: 'expiring',
+      expiresAt: Date.parse('2026-12-06T02:00:00Z'),
+      checkedAt: checkedAt.getTime(),
+      minRemainingMs: 5_400_000,
+      warned: true
+    })
+  })
+
+  test('only values main can save survive: a label or status from elsewhere, a garbled number, is dropped', () => {
+    const read = state.parseGitHubState(
+      JSON.stringify({
+        label: '[click](https://evil.example) token',
+        status: 'pwned',
+        minRemainingMs: -5,
+        warned: 'yes',
+        checkedAt: '2026-12-06T01:00:00Z'
+      })
+    )
+    expect(read).toEqual({ checkedAt: Date.parse('2026-12-06T01:00:00Z') })
+    for (const raw of ['', 'null', '[]', '{', '"x"', undefined])
+      expect(state.parseGitHubState(raw)).toBeUndefined()
   })
 })

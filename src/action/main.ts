@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
 import { send, type HttpSend } from '../http/request.js'
@@ -12,13 +11,15 @@ import {
   SECRET_INPUTS
 } from '../providers/secrets.js'
 import { runCheck, type CheckReport } from '../check/run-check.js'
-import { verdictMessage, summaryMarkdown, type EventFacts } from '../report/main-report.js'
+import { verdictMessage, summaryMarkdown } from '../report/main-report.js'
+import { eventFacts, type EventFacts } from '../check/event.js'
+import { checkGitHubSide, type GitHubReport } from '../check/github-check.js'
 import { looksLikeSecret } from '../providers/shapes.js'
 import { fingerprintOf } from '../providers/shapes.js'
 import { oneLine, PREFIX, reasonOf, UserError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
-import { savePreflightState, startState } from '../state/index.js'
+import { saveGitHubState, savePreflightState, startState } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
 
 export interface MainDeps {
@@ -71,26 +72,6 @@ const decodeOrKeep = (text: string) => {
   }
 }
 
-/** Events that run with a fork's code, and so without secrets, when the pull request comes from a fork. */
-const FORK_EVENTS = ['pull_request', 'pull_request_review', 'pull_request_review_comment']
-
-async function eventFacts(env: NodeJS.ProcessEnv): Promise<EventFacts> {
-  const facts: EventFacts = {
-    ...(env.GITHUB_EVENT_NAME && { name: env.GITHUB_EVENT_NAME }),
-    ...(env.GITHUB_ACTOR && { actor: env.GITHUB_ACTOR })
-  }
-  // pull_request_target runs in the base repository and does get secrets.
-  if (!env.GITHUB_EVENT_PATH || !FORK_EVENTS.includes(env.GITHUB_EVENT_NAME ?? '')) return facts
-  try {
-    const event = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as {
-      pull_request?: { head?: { repo?: { fork?: boolean } } }
-    }
-    return { ...facts, fromFork: event.pull_request?.head?.repo?.fork === true }
-  } catch {
-    return facts
-  }
-}
-
 export async function main(deps: MainDeps): Promise<void> {
   const { core, env } = deps
   // First, before anything can fail: the post step sends no token if these change after this step.
@@ -99,8 +80,23 @@ export async function main(deps: MainDeps): Promise<void> {
     maskSecrets(core, env)
     // Secrets are read untrimmed so that a pasted newline can be removed and said.
     const input = (name: string) => core.getInput(name, { trimWhitespace: !isSecretInput(name) })
-    const { check: inputs, refresh: refreshInputs } = readMainInputs(input, env)
+    const {
+      check: inputs,
+      github: githubInputs,
+      refresh: refreshInputs
+    } = readMainInputs(input, env)
     const report = await runCheck(inputs, { input, now: deps.now() }, deps)
+    const event = await eventFacts(env)
+    const github = await checkGitHubSide(
+      {
+        inputs: githubInputs,
+        policy: inputs,
+        ...(report.claude && { claude: report.claude }),
+        minRemaining: report.minRemaining,
+        event
+      },
+      { ...deps, mask: secret => core.setSecret(secret) }
+    )
     const claudeStep = report.selection.claudeStep
     if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {
       core.warning(
@@ -108,7 +104,7 @@ export async function main(deps: MainDeps): Promise<void> {
       )
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
-    await publish(report, refresh, deps)
+    await publish({ report, github, event }, refresh, deps)
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -121,8 +117,16 @@ export async function main(deps: MainDeps): Promise<void> {
   }
 }
 
-async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps): Promise<void> {
+interface Checked {
+  report: CheckReport
+  /** The GitHub side, when there was something to check. */
+  github?: GitHubReport | undefined
+  event: EventFacts
+}
+
+async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): Promise<void> {
   const { core } = deps
+  const { report, github } = checked
   const { verdict } = report
   const chosen = report.chosen
   for (const warning of report.selection.warnings) core.warning(`claude-preflight: ${warning}`)
@@ -134,7 +138,7 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
       : 'No Claude credential found.'
   )
 
-  const event = verdict.status === 'missing' ? await eventFacts(deps.env) : {}
+  const event = checked.event
   const redact = redactKnownSecrets(
     name => core.getInput(name, { trimWhitespace: false }),
     deps.env
@@ -155,9 +159,13 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
   core.setOutput('refreshed', String(refresh.outcome !== undefined))
   if (chosen?.credential.scheme === 'oauth' && chosen.credential.secret)
     core.setOutput('oauth-token', chosen.credential.secret)
+  core.setOutput('github-token-status', github?.status ?? '')
+  core.setOutput('github-token-expires-at', github?.expiresAt?.toISOString() ?? '')
 
   try {
-    await core.summary.addRaw(summaryMarkdown(report, message)).write()
+    await core.summary
+      .addRaw(summaryMarkdown(report, message, github && { ...github, text: redact(github.text) }))
+      .write()
   } catch (error) {
     // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
     core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
@@ -177,8 +185,26 @@ async function publish(report: CheckReport, refresh: AfterCheck, deps: MainDeps)
       status: verdict.status
     })
   }
+  if (github) {
+    saveGitHubState(core, {
+      label: github.label,
+      status: github.status,
+      expiresAt: github.expiresAt,
+      checkedAt: github.checkedAt,
+      minRemainingMs: report.minRemaining.ms,
+      warned: github.action !== 'pass'
+    })
+  }
+  announce(core, action, message)
+  if (github) {
+    for (const warning of github.warnings) core.warning(`${PREFIX}: ${redact(warning)}`)
+    announce(core, github.action, { title: github.title, text: redact(github.text) })
+  }
+}
+
+/** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
+function announce(core: Core, action: string, message: { title: string; text: string }): void {
   if (action === 'fail') {
-    // One annotation with a title: setFailed would add a second, untitled one.
     core.error(message.text, { title: message.title })
     process.exitCode = 1
   } else if (action === 'warn') {

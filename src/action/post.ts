@@ -22,6 +22,8 @@ import { distinctFailures, type Failure } from '../scan/explain.js'
 import {
   NETWORK_STATE,
   parsePreflightState,
+  parseGitHubState,
+  GITHUB_STATE,
   PREFLIGHT_STATE,
   type PreflightState
 } from '../state/index.js'
@@ -263,14 +265,17 @@ async function report(
 ): Promise<void> {
   const { core, env } = deps
   const { state } = context
+  const github = parseGitHubState(core.getState(GITHUB_STATE))
   const failures = distinctFailures(
     outcome.findings.filter(finding => !finding.recovered),
-    state
+    state,
+    github
   )
   outcome.failures = failures
   outcome.recovered = distinctFailures(
     outcome.findings.filter(finding => finding.recovered),
-    state
+    state,
+    github
   )
   const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
   annotate(core, failures, redact, outcome.omittedFindings)

@@ -5,7 +5,7 @@ import { selectCredential, type Selection } from '../providers/select.js'
 import { probe } from '../probe/probe.js'
 import { decide, type Policy, type Verdict } from '../policy/decide.js'
 import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remaining.js'
-import { findClaudeStep } from '../workflow/claude-step.js'
+import { findClaudeStep, type ClaudeStep } from '../workflow/claude-step.js'
 import { originOf } from '../providers/credential.js'
 import { resolvePolicy, type CheckInputs } from '../inputs/check.js'
 
@@ -20,6 +20,8 @@ export interface CheckReport {
   selection: Selection
   /** Why no Claude step was modelled, inside a job: the verdict is then about what this step sees. */
   noClaudeStep?: string
+  /** The step that runs Claude, with the workflow and job it is in, when one was found. */
+  claude?: { step: ClaudeStep; document: unknown; job: string }
   /** The credential Claude will use, with what the API said, then the ignored ones, never probed. */
   checked: CheckedCredential[]
   /** The credential Claude will use (the first of `checked`), when there is one. */
@@ -130,6 +132,11 @@ export async function runCheck(
     inputs,
     selection,
     ...(noClaudeStep && { noClaudeStep }),
+    ...(claudeStep &&
+      workflow &&
+      'document' in workflow && {
+        claude: { step: claudeStep, document: workflow.document, job: workflow.job }
+      }),
     checked,
     ...(chosen && { chosen }),
     minRemaining,

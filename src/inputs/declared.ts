@@ -4,7 +4,7 @@
 import { PROVIDER_PLAIN_INPUTS, SECRET_INPUT_NAMES } from '../providers/secrets.js'
 
 /** The step that uses an input for its own work; the main step validates every input on every run. */
-type Reader = 'check' | 'refresh' | 'post'
+type Reader = 'check' | 'github' | 'refresh' | 'post'
 
 interface Declared {
   reader: Reader
@@ -23,6 +23,11 @@ const PLAIN = {
   'on-expiring': { reader: 'check', default: 'auto' },
   'on-unverifiable': { reader: 'check', default: 'warn' },
   'force-refresh': { reader: 'check', default: 'false' },
+  'check-github-app': { reader: 'github', default: 'false' },
+  'github-app-exchange-url': {
+    reader: 'github',
+    default: 'https://api.anthropic.com/api/github/github-app-token-exchange'
+  },
   'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
   'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
   'export-env': { reader: 'refresh', default: 'false' },

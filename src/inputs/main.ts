@@ -1,5 +1,6 @@
 import { refuseSecret } from '../providers/placement.js'
 import { readCheckInputs, type CheckInputs } from './check.js'
+import { readGitHubInputs, type GitHubInputs } from './github.js'
 import { plainInputsOf } from './declared.js'
 import { readPostInputs } from './post.js'
 import { readRefreshInputs, type RefreshInputs } from './refresh.js'
@@ -12,11 +13,12 @@ import { readRefreshInputs, type RefreshInputs } from './refresh.js'
 export function readMainInputs(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv
-): { check: CheckInputs; refresh: RefreshInputs } {
+): { check: CheckInputs; github: GitHubInputs; refresh: RefreshInputs } {
   const check = readCheckInputs(input, env)
+  const github = readGitHubInputs(input)
   for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
     refuseSecret(name, input(name))
   refuseSecret('secrets-token', input('secrets-token'), true)
   readPostInputs(input, env)
-  return { check, refresh: readRefreshInputs(input) }
+  return { check, github, refresh: readRefreshInputs(input) }
 }

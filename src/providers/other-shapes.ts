@@ -20,6 +20,7 @@ export const OTHER_SHAPES: readonly PlacedShape[] = [
     what: 'a GitHub token',
     begins: /^(?:gh[pousr]_|github_pat_)\w/,
     run: '\\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})',
+    publicName: secret => /^(gh[pousr]|github_pat)_/.exec(secret)?.[1],
     home: 'github-token',
     fix: "Move it to input 'github-token' (or 'secrets-token', to write secrets)",
     plainOnly: true

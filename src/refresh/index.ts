@@ -8,7 +8,8 @@ import type { ProbeResult } from '../probe/types.js'
 import { PREFIX, UserError, reasonOf } from '../common/errors.js'
 import type { HeldLock } from '../github/lock.js'
 import type { GitHubRequest } from '../github/client.js'
-import { changedSince, secretsReadAt } from '../secrets/stale.js'
+import { changedSince } from '../secrets/stale.js'
+import { jobStartedAt } from '../github/job-start.js'
 import { describeTarget, reseedAdvice, secretTarget, type SecretTarget } from '../secrets/target.js'
 import { getSecretMetadata, writeFix, writeSecret } from '../secrets/write.js'
 import { savePendingBinding, sha256Hex } from '../state/index.js'
@@ -206,7 +207,10 @@ async function checkNotStale(
   const apis = [deps.inputs.githubToken, deps.inputs.secretsToken]
     .filter(Boolean)
     .map(token => githubFor(deps)(token))
-  const readAt = await secretsReadAt(apis, deps.env, processStart)
+  // The runner receives `secrets.*` when the job starts: a rotation after that is one this job did not see. Without
+  // the job's start, the process's is later than the true instant, and a rotation in between is missed (the token
+  // endpoint's invalid_grant still reports it).
+  const readAt = await jobStartedAt(apis, deps.env, processStart)
   if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
     throw new StaleCredentialsError(
       `${PREFIX}: ${where} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`

@@ -8,13 +8,8 @@ import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from '../common/errors.js'
 import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from '../common/markdown.js'
 import type { Redact } from '../common/redact.js'
-
-/** What the event tells about missing secrets (https://docs.github.com/en/actions/security-for-github-actions/security-guides/using-secrets-in-github-actions): forks and Dependabot get none. */
-export interface EventFacts {
-  name?: string
-  actor?: string
-  fromFork?: boolean
-}
+import type { EventFacts } from '../check/event.js'
+import type { GitHubReport } from '../check/github-check.js'
 
 export interface Message {
   title: string
@@ -177,8 +172,23 @@ function claudeStepLines(report: CheckReport): string[] {
   ]
 }
 
+/** The GitHub token's row: what it is, how it was found, and the verdict on it. */
+function githubRow(github: GitHubReport): string {
+  const remaining = github.expiresAt
+    ? formatDuration(github.expiresAt.getTime() - github.checkedAt.getTime())
+    : github.lastsTheJob
+      ? 'the job'
+      : 'unknown'
+  const verdict = github.action === 'pass' ? 'ok' : github.action
+  return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdict} |`
+}
+
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
-export function summaryMarkdown(report: CheckReport, message: Message): string {
+export function summaryMarkdown(
+  report: CheckReport,
+  message: Message,
+  github?: GitHubReport
+): string {
   const rows = report.checked.map((checked, i) => {
     const { credential, probe } = checked
     const used = i === 0 && report.selection.chosen !== undefined
@@ -207,9 +217,17 @@ export function summaryMarkdown(report: CheckReport, message: Message): string {
         ]
       : []),
     ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
+    ...(github ? [githubRow(github)] : []),
     '',
     `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
     ...claudeStepLines(report),
+    ...(github
+      ? [
+          '',
+          `**${escapeCell(github.title)}**: ${inertMarkdown(reasonOf(github.text))}`,
+          ...github.warnings.map(w => `- ${inertMarkdown(w)}`)
+        ]
+      : []),
     ''
   ]
   return lines.join('\n')

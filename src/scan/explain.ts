@@ -4,7 +4,7 @@
 import { providerOf } from '../providers/index.js'
 import { capitalise } from '../providers/credential.js'
 import { failureKind, type FailureKindId } from '../providers/failures.js'
-import type { PreflightState } from '../state/index.js'
+import type { GitHubState, PreflightState } from '../state/index.js'
 import type { Finding } from './transcript.js'
 import { isoSeconds } from '../common/time.js'
 
@@ -26,7 +26,11 @@ export interface Failure {
 }
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
-export function distinctFailures(findings: Finding[], state?: PreflightState): Failure[] {
+export function distinctFailures(
+  findings: Finding[],
+  state?: PreflightState,
+  github?: GitHubState
+): Failure[] {
   const groups = new Map<string, Finding[]>()
   for (const finding of findings) {
     const key = `${finding.kind}\u0000${normaliseMessage(finding.message)}`
@@ -52,7 +56,10 @@ export function distinctFailures(findings: Finding[], state?: PreflightState): F
     }
     const lost = lostWork(first)
     if (lost) failure.lost = lost
-    const connection = preflightConnection(first, state)
+    const connection =
+      first.kind === 'github-auth'
+        ? githubConnection(first, github)
+        : preflightConnection(first, state)
     if (connection) failure.preflight = connection
     failures.push(failure)
   }
@@ -121,6 +128,27 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
   }
   if (state.status) return `The preflight had reported it \`${state.status}\`${checked}.`
   return undefined
+}
+
+/**
+ * A refused GitHub token against what the preflight measured of it: "The Claude GitHub App token expired 62 minutes
+ * into a 90-minute job; the preflight warned at the start."
+ */
+function githubConnection(f: Finding, github?: GitHubState): string | undefined {
+  if (!github?.label || github.checkedAt === undefined) return undefined
+  const checked = isoSeconds(github.checkedAt)
+  const at = f.at ? Date.parse(f.at) : undefined
+  const job =
+    github.minRemainingMs === undefined
+      ? 'the job'
+      : `a job of up to ${duration(github.minRemainingMs / 1000)}`
+  const warned = github.warned ? '; the preflight warned at the start that it would not last' : ''
+  if (at !== undefined && github.expiresAt !== undefined && at >= github.expiresAt) {
+    return `The ${github.label} expired ${duration((at - github.checkedAt) / 1000)} into ${job} (at ${isoSeconds(github.expiresAt)} by the preflight's measure, checked ${checked})${warned}.`
+  }
+  if (github.status === 'valid' || github.status === 'unchecked')
+    return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${isoSeconds(github.expiresAt)}` : ''}${warned}.`
+  return `The preflight had reported the ${github.label} \`${github.status ?? 'unknown'}\` (checked ${checked}).`
 }
 
 /**

@@ -11,6 +11,12 @@ import type { CredentialSource } from '../providers/provider.js'
 import { STATUSES } from '../policy/decide.js'
 import { SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
 import { MAX_DATE_MS } from '../common/time.js'
+import {
+  GITHUB_STATUSES,
+  GITHUB_TOKEN_LABELS,
+  type GitHubStatus,
+  type GitHubTokenLabel
+} from '../providers/github-token.js'
 
 /** `preflight`: what the check found, for post's report. */
 export const PREFLIGHT_STATE = 'preflight'
@@ -18,6 +24,8 @@ export const PREFLIGHT_STATE = 'preflight'
 export const PENDING_STATE = 'refresh-pending'
 /** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
 export const NETWORK_STATE = 'network-env'
+/** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
+export const GITHUB_STATE = 'github-token'
 
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
@@ -26,7 +34,7 @@ export const NETWORK_STATE = 'network-env'
  */
 export function startState(core: Pick<Core, 'saveState'>, networkRecord: string): void {
   core.saveState(NETWORK_STATE, networkRecord)
-  for (const key of [PREFLIGHT_STATE, PENDING_STATE]) core.saveState(key, '')
+  for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE]) core.saveState(key, '')
 }
 
 /** What main saves, as JSON: no secret, only what identifies and dates the check. */
@@ -103,16 +111,9 @@ const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/
 
 /** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
 export function parsePreflightState(raw: string | undefined): PreflightState | undefined {
-  if (!raw || !raw.trim()) return undefined
-  let value: unknown
-  try {
-    value = JSON.parse(raw)
-  } catch {
-    return undefined
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined
-  const v = value as Record<string, unknown>
-  const state: PreflightState = {}
+  const v = jsonObject(raw)
+  if (!v) return undefined
+  const state: PreflightState = { ...checkTimes(v) }
   const source = PROVIDERS.find(provider => provider.source === v.source)?.source
   if (source !== undefined) state.source = source
   const from = ORIGINS.find(origin => origin === v.from)
@@ -124,11 +125,30 @@ export function parsePreflightState(raw: string | undefined): PreflightState | u
     state.fingerprint = v.fingerprint
   const status = STATUSES.find(status => status === v.status)
   if (status !== undefined) state.status = status
-  const expiresAt = time(v.expiresAt)
-  if (expiresAt !== undefined) state.expiresAt = expiresAt
-  const checkedAt = time(v.checkedAt)
-  if (checkedAt !== undefined) state.checkedAt = checkedAt
   return Object.keys(state).length > 0 ? state : undefined
+}
+
+/** A saved JSON object, or undefined: absent, garbled, or not an object. */
+function jsonObject(raw: string | undefined): Record<string, unknown> | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(raw ?? '')
+  } catch {
+    return undefined
+  }
+  return value && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined
+}
+
+/** A saved check's `expiresAt` and `checkedAt`, as epoch ms, where they are dates. */
+function checkTimes(v: Record<string, unknown>): { expiresAt?: number; checkedAt?: number } {
+  const expiresAt = time(v.expiresAt)
+  const checkedAt = time(v.checkedAt)
+  return {
+    ...(expiresAt !== undefined && { expiresAt }),
+    ...(checkedAt !== undefined && { checkedAt })
+  }
 }
 
 /** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
@@ -143,6 +163,62 @@ function time(value: unknown): number | undefined {
 
 function isoOf(date: Date | undefined): string | undefined {
   return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined
+}
+
+/** What main knows of the GitHub token the Claude step gets, and post reads back: no secret, no fingerprint. */
+export interface GitHubCheck {
+  label: GitHubTokenLabel
+  status: GitHubStatus
+  expiresAt?: Date | undefined
+  checkedAt: Date
+  /** How long the job may run, as the check measured it. */
+  minRemainingMs: number
+  /** The check warned or failed. */
+  warned: boolean
+}
+
+/** Saves it for the post step (main step). */
+export function saveGitHubState(core: Pick<Core, 'saveState'>, check: GitHubCheck): void {
+  core.saveState(
+    GITHUB_STATE,
+    JSON.stringify({
+      label: check.label,
+      status: check.status,
+      ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
+      checkedAt: isoOf(check.checkedAt),
+      minRemainingMs: check.minRemainingMs,
+      warned: check.warned
+    })
+  )
+}
+
+/** What post reads back: times as epoch ms; absent fields were absent or not what main can save. */
+export interface GitHubState {
+  label?: GitHubTokenLabel
+  status?: GitHubStatus
+  expiresAt?: number
+  checkedAt?: number
+  minRemainingMs?: number
+  warned?: boolean
+}
+
+/** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
+export function parseGitHubState(raw: string | undefined): GitHubState | undefined {
+  const v = jsonObject(raw)
+  if (!v) return undefined
+  const state: GitHubState = { ...checkTimes(v) }
+  const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label)
+  if (label !== undefined) state.label = label
+  const status = GITHUB_STATUSES.find(status => status === v.status)
+  if (status !== undefined) state.status = status
+  if (
+    typeof v.minRemainingMs === 'number' &&
+    Number.isSafeInteger(v.minRemainingMs) &&
+    v.minRemainingMs >= 0
+  )
+    state.minRemainingMs = v.minRemainingMs
+  if (typeof v.warned === 'boolean') state.warned = v.warned
+  return Object.keys(state).length > 0 ? state : undefined
 }
 
 /** What main saves under PENDING_STATE, as JSON: it binds the pending file (refresh/pending.ts), never a token. */
