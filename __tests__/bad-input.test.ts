@@ -442,7 +442,13 @@ const ROWS: Record<string, Row[]> = {
   ],
   'claude-github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
-    { value: CREDENTIALS, with: key, error: MOVE_JSON }
+    { value: CREDENTIALS, with: key, error: MOVE_JSON },
+    {
+      value: 'ghp_0123456789abcdefghij\nghp_0123456789abcdefghij',
+      with: key,
+      error:
+        /'claude-github-token' has a space or line break inside the value\. Paste the secret again/
+    }
   ],
   'check-github-app': [
     { value: 'yes', with: key, error: BOOLEAN },
@@ -468,6 +474,11 @@ const ROWS: Record<string, Row[]> = {
   ],
   'github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
+    {
+      value: 'ghs_0123456789abcdefghij 0123',
+      with: key,
+      error: /'github-token' has a space or line break inside the value/
+    },
     { value: CREDENTIALS, with: key, error: MOVE_JSON },
     {
       value: 'not-a-real-token',

@@ -304,14 +304,14 @@ describe('exchangeForAppToken and revokeInstallationToken', () => {
     expect(exchange.requests.length - before).toBe(4)
   })
 
-  it('reads any other 4xx in its format as refused, and a 4xx in no format of its own as unverifiable', async () => {
+  it('reads a 404 in its format (a mistyped URL) as unverifiable, not refused, and a 4xx in no format of its own too', async () => {
     const oidcToken = await mintedOidcToken()
     const notFound = await exchangeForAppToken(
       oidcToken,
       `${exchange.url}/api/github/nothing`,
       deps()
     )
-    expect(notFound).toMatchObject({ problem: 'refused', message: 'HTTP 404: Not Found' })
+    expect(notFound).toMatchObject({ problem: 'unverifiable', message: 'HTTP 404: Not Found' })
     githubFaults = [{ status: 403, body: { error: 'forbidden' } }]
     const page = await exchangeForAppToken(oidcToken, `${github.url}/exchange`, deps())
     expect(page).toMatchObject({ problem: 'unverifiable', httpStatus: 403 })

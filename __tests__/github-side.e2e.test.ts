@@ -106,6 +106,7 @@ async function runInJob(
   const job = newJob()
   const issuedBefore = exchange.issued.length
   const mintedBefore = oidc.minted.length
+  const requestsBefore = oidc.requests.length
   const sha = checkout(job.dir, { '.github/workflows/review.yml': workflowText })
   const result = await runAction('dist/main/index.js', {
     job,
@@ -137,7 +138,7 @@ async function runInJob(
     ...exchange.issued.slice(issuedBefore).map(i => i.token),
     ...oidc.minted.slice(mintedBefore).map(m => m.token),
     // The runner's request token, masked by the step that uses it.
-    ...(inputs['check-github-app'] && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+    ...(oidc.requests.length > requestsBefore && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
       ? [env.ACTIONS_ID_TOKEN_REQUEST_TOKEN]
       : [])
   ]
@@ -201,7 +202,7 @@ describe('the Claude GitHub App (claude-code-action without github_token)', () =
     const warning = annotation(result, 'GitHub token expires before the job could end')
     expect(warning?.command).toBe('warning')
     expect(warning?.message).toMatch(
-      /the Claude GitHub App token expires at .* \(claude-code-action mints a one-hour App token when its step starts and never renews it\), but the job may need 1h30m \(timeout-minutes: 90 of job 'review'[^)]*\)\. App installation tokens last one hour and cannot be extended\. Fix: keep the run under .*or pass a token that lasts the job as `github_token`/
+      /the Claude GitHub App token lasts one hour from minting \(claude-code-action mints a one-hour App token when its step starts and never renews it\), but the job may run 1h30m \(timeout-minutes: 90 of job 'review'[^)]*\)\. App installation tokens cannot be extended\. Fix: keep the run within the hour \(`timeout-minutes: 60` at most on the Claude step or the job\), or pass a token that lasts the job as `github_token`/
     )
   })
 
@@ -243,26 +244,92 @@ describe('the Claude GitHub App (claude-code-action without github_token)', () =
     [
       'not-installed',
       'forbidden',
+      'error',
       'Claude GitHub App not installed',
-      /Claude Code is not installed on this repository.*Fix: install the Claude GitHub App on this repository \(https:\/\/github\.com\/apps\/claude\)/
+      /Claude Code is not installed on this repository.*Fix: install the Claude GitHub App on this repository \(https:\/\/github\.com\/apps\/claude\), or pass `github_token` to step 'Claude'/
     ],
     [
+      // claude-code-action skips its step (and the job passes) on this answer: a warning, not a failure.
       'workflow-mismatch',
       'forbidden',
+      'warning',
       'Workflow not on the default branch',
-      /Workflow validation failed.*Fix: merge this workflow to the default branch first/
+      /Workflow validation failed.*skips its step \(without failing\).*Fix: merge this workflow to the default branch first, or pass `github_token`/
     ],
-    ['invalid-oidc', 'invalid', 'Claude GitHub App exchange refused', /Invalid OIDC token/]
-  ])('check-github-app: %s is %s, with its own fix', async (scenario, status, title, message) => {
-    exchange.scenario = scenario as typeof exchange.scenario
-    const result = await runInJob(workflow({}), { 'check-github-app': 'true' })
-    exchange.scenario = 'installed'
+    [
+      'invalid-oidc',
+      'invalid',
+      'error',
+      'Claude GitHub App exchange refused',
+      /Invalid OIDC token.*Fix: pass `github_token` to step 'Claude'/
+    ]
+  ])(
+    'check-github-app: %s is %s (%s), with its own fix',
+    async (scenario, status, command, title, message) => {
+      exchange.scenario = scenario as typeof exchange.scenario
+      const result = await runInJob(workflow({}), { 'check-github-app': 'true' })
+      exchange.scenario = 'installed'
+      expect(result.code).toBe(command === 'error' ? 1 : 0)
+      expect(result.outputs['github-token-status']).toBe(status)
+      const annotated = annotation(result, title)
+      expect(annotated?.command).toBe(command)
+      expect(annotated?.message).toMatch(message)
+    }
+  )
+
+  it('check-github-app: the runner refusing the OIDC token is unverifiable, not a missing permission', async () => {
+    const refusing = await startGitHubOidcStandIn({ faults: [401, 401, 401, 401] })
+    try {
+      const result = await runInJob(workflow({}), { 'check-github-app': 'true' }, refusing.env)
+      expect(result.code).toBe(0)
+      expect(result.outputs['github-token-status']).toBe('unverifiable')
+      const warning = annotation(result, 'GitHub OIDC token unverifiable')
+      expect(warning?.message).toMatch(
+        /the job may mint OIDC tokens, but the runner's token service did not give one/
+      )
+      expect(warning?.message).not.toMatch(/\.\./)
+    } finally {
+      await refusing.close()
+    }
+  })
+
+  it('a 60-minute job fits the one-hour App token: checked at the boundary, with the chain proven', async () => {
+    const result = await runInJob(workflow({ timeout: 60 }), { 'check-github-app': 'true' })
+    expect(result.code).toBe(0)
+    expect(result.outputs['github-token-status']).toBe('valid')
+  })
+
+  it("the Claude step's own timeout-minutes bounds the token it mints, inside a longer job", async () => {
+    const text = workflow({ timeout: 90 }).replace(
+      '      - name: Claude\n',
+      '      - name: Claude\n        timeout-minutes: 45\n'
+    )
+    const result = await runInJob(text)
+    expect(result.code).toBe(0)
+    expect(result.outputs['github-token-status']).toBe('unchecked')
+  })
+
+  it('on pull_request_target the fix is the permission (and github_token), never "skip forks"', async () => {
+    const job = newJob()
+    const event = join(job.dir, 'event.json')
+    writeFileSync(event, JSON.stringify({ pull_request: { head: { repo: { fork: true } } } }))
+    const result = await runInJob(
+      workflow({}),
+      {},
+      { GITHUB_EVENT_PATH: event, GITHUB_EVENT_NAME: 'pull_request_target' }
+    )
     expect(result.code).toBe(1)
-    expect(result.outputs['github-token-status']).toBe(status)
-    const error = annotation(result, title)
-    expect(error?.command).toBe('error')
-    expect(error?.message).toMatch(message)
-    expect(error?.message).toMatch(/or pass `github_token` to step 'Claude'/)
+    const error = annotation(result, 'GitHub OIDC token unavailable')?.message
+    expect(error).toMatch(/Fix: add `permissions: id-token: write` to job 'review'/)
+    expect(error).toMatch(/On pull_request_target from a fork the exchange has refused such tokens/)
+    expect(error).not.toMatch(/skip the job for forks/)
+  })
+
+  it('check-github-app with a github_token given: said to do nothing', async () => {
+    const result = await runInJob(workflow({ githubToken: '${{ github.token }}' }), {
+      'check-github-app': 'true'
+    })
+    expect(result.stdout).toMatch(/'check-github-app' does nothing here/)
   })
 
   it('check-github-app: an exchange that is down is unverifiable, a warning, never invalid', async () => {
@@ -314,7 +381,7 @@ describe('a github_token given to the Claude step', () => {
       new Date(jobStartedAt.getTime() + 3_600_000).toISOString()
     )
     expect(annotation(result, 'GitHub token expires before the job could end')?.message).toMatch(
-      /the GitHub App installation token expires at .*minted after the job started \(.*\)/
+      /the GitHub App installation token lasts one hour from minting \(an App installation token lasts one hour from minting, and this one was minted in this job, which started at .*\), but the job may run 1h30m .*Fix: keep the run within the hour \(`timeout-minutes: 60` at most on the job\)/
     )
   })
 
@@ -359,7 +426,7 @@ describe('a github_token given to the Claude step', () => {
     expect(result.code).toBe(1)
     expect(result.outputs['github-token-status']).toBe('invalid')
     expect(annotation(result, 'GitHub token invalid')?.message).toMatch(
-      /was refused: GitHub answered 401: "HTTP 401: Bad credentials".*create a new one/
+      /was refused by GitHub: HTTP 401: Bad credentials.*create a new one/
     )
   })
 
@@ -437,7 +504,7 @@ describe('the post step links a refused GitHub token to what the preflight measu
     })
     expect(post.code).toBe(1)
     expect(post.summary).toMatch(
-      /The Claude GitHub App token expired 62 minutes into a job of up to 90 minutes \(at .* by the preflight's measure, checked .*\); the preflight warned at the start that it would not last\./
+      /The Claude GitHub App token was refused 62 minutes after the preflight's check \(.*\), past the expiry it measured \(.*\), in a job of up to 90 minutes; the preflight warned at the start that it would not last\./
     )
   })
 })

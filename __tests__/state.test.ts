@@ -91,20 +91,20 @@ describe('the GitHub token state', () => {
       status: 'expiring',
       expiresAt: new Date('2026-12-06T02:00:00Z'),
       checkedAt,
-      minRemainingMs: 5_400_000,
+      jobLimitMs: 5_400_000,
       warned: true
     })
     const [[key, saved]] = core.calls as [[string, string]]
     expect(key).toBe(state.GITHUB_STATE)
     expect(Object.keys(JSON.parse(saved)).sort()).toEqual(
-      ['checkedAt', 'expiresAt', 'label', 'minRemainingMs', 'status', 'warned'].sort()
+      ['checkedAt', 'expiresAt', 'jobLimitMs', 'label', 'status', 'warned'].sort()
     )
     expect(state.parseGitHubState(saved)).toEqual({
       label: 'Claude GitHub App token',
       status: 'expiring',
       expiresAt: Date.parse('2026-12-06T02:00:00Z'),
       checkedAt: checkedAt.getTime(),
-      minRemainingMs: 5_400_000,
+      jobLimitMs: 5_400_000,
       warned: true
     })
   })
@@ -114,7 +114,7 @@ describe('the GitHub token state', () => {
       JSON.stringify({
         label: '[click](https://evil.example) token',
         status: 'pwned',
-        minRemainingMs: -5,
+        jobLimitMs: -5,
         warned: 'yes',
         checkedAt: '2026-12-06T01:00:00Z'
       })

@@ -393,6 +393,8 @@ function refuseSecret(input, raw, githubToken = false) {
     checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
 }
 
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7707);
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
 // Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
 // PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
@@ -454,6 +456,7 @@ var parse = __nccwpck_require__(4131);
 
 
 
+
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
 function parseBaseUrl(input, value) {
@@ -465,6 +468,9 @@ function readCheckInputs(input, env) {
     for (const name of plainInputsOf('check'))
         refuseSecret(name, input(name));
     refuseSecret('github-token', input('github-token'), true);
+    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
+    if (input('github-token').trim())
+        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
@@ -535,8 +541,6 @@ function readCliCheckInputs(flags, env) {
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
 var providers = __nccwpck_require__(3801);
-// EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -983,7 +987,18 @@ async function parseWorkflow(workflowYaml) {
  */
 function jobTimeoutMinutes(document, jobId) {
     const job = document?.jobs?.[jobId];
-    const value = job?.['timeout-minutes'];
+    return plainMinutes(job?.['timeout-minutes']);
+}
+/** The `timeout-minutes` of the step at `index` of job `jobId`, when it is a plain number. */
+function stepTimeoutMinutes(document, jobId, index) {
+    const job = document?.jobs?.[jobId];
+    const steps = job?.steps;
+    const step = Array.isArray(steps)
+        ? steps[index]
+        : undefined;
+    return plainMinutes(step?.['timeout-minutes']);
+}
+function plainMinutes(value) {
     const minutes = typeof value === 'string' ? Number(value) : value;
     return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
         ? minutes
@@ -1068,10 +1083,11 @@ async function isBlobAt(workspace, commit, path, bytes) {
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a)(setting)}` };
+        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a)(setting)}`, from: 'input' };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
-        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
+        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`,
+        from: 'default'
     });
     if ('why' in workflow)
         return fallback(workflow.why);
@@ -1080,7 +1096,8 @@ function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
         return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`);
     return {
         ms: minutes * 60_000,
-        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
+        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`,
+        from: 'timeout-minutes'
     };
 }
 /**

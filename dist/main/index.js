@@ -32459,6 +32459,7 @@ function parseSince(input, value, now) {
 
 
 
+
 const DEFAULT_BASE_URL = 'https://api.anthropic.com';
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
 function parseBaseUrl(input, value) {
@@ -32470,6 +32471,9 @@ function readCheckInputs(input, env) {
     for (const name of plainInputsOf('check'))
         refuseSecret(name, input(name));
     refuseSecret('github-token', input('github-token'), true);
+    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
+    if (input('github-token').trim())
+        refuseInnerJunk('github-token', input('github-token').trim());
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
@@ -32518,13 +32522,17 @@ function resolvePolicy(inputs, hasRefreshToken) {
 
 
 
+
 /** Reads and validates them; throws a UserError naming the first bad one. */
 function readGitHubInputs(input) {
     for (const name of plainInputsOf('github'))
         refuseSecret(name, input(name));
     refuseSecret('claude-github-token', input('claude-github-token'), true);
     return {
-        claudeGitHubToken: input('claude-github-token').trim(),
+        // Sent in a header as it is, quotes and inner line breaks included: cleaned, or refused, here.
+        claudeGitHubToken: input('claude-github-token').trim()
+            ? cleanSecret('claude-github-token', input('claude-github-token')).value
+            : '',
         checkGitHubApp: parseBoolean('check-github-app', declared_valueOf(input, 'check-github-app')),
         exchangeUrl: parseCredentialUrl('github-app-exchange-url', declared_valueOf(input, 'github-app-exchange-url'), `Leave it empty for claude-code-action's own (${defaultOf('github-app-exchange-url')})`).href
     };
@@ -33154,7 +33162,18 @@ async function parseWorkflow(workflowYaml) {
  */
 function jobTimeoutMinutes(document, jobId) {
     const job = document?.jobs?.[jobId];
-    const value = job?.['timeout-minutes'];
+    return plainMinutes(job?.['timeout-minutes']);
+}
+/** The `timeout-minutes` of the step at `index` of job `jobId`, when it is a plain number. */
+function stepTimeoutMinutes(document, jobId, index) {
+    const job = document?.jobs?.[jobId];
+    const steps = job?.steps;
+    const step = Array.isArray(steps)
+        ? steps[index]
+        : undefined;
+    return plainMinutes(step?.['timeout-minutes']);
+}
+function plainMinutes(value) {
     const minutes = typeof value === 'string' ? Number(value) : value;
     return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
         ? minutes
@@ -33237,10 +33256,11 @@ async function isBlobAt(workspace, commit, path, bytes) {
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${formatDuration(setting)}` };
+        return { ms: setting, source: `min-remaining ${formatDuration(setting)}`, from: 'input' };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
-        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
+        source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`,
+        from: 'default'
     });
     if ('why' in workflow)
         return fallback(workflow.why);
@@ -33249,7 +33269,8 @@ function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
         return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`);
     return {
         ms: minutes * 60_000,
-        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
+        source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`,
+        from: 'timeout-minutes'
     };
 }
 /**
@@ -34178,6 +34199,32 @@ function missingPermissions(needs, permissions) {
             : [`${need.scope}: ${need.level} ${need.for}: ${whose} give ${need.scope}: ${given}`];
     });
 }
+/** The permissions claude-code-action asks the Claude App for by default (anthropics/claude-code-action, src/github/token.ts). */
+const APP_DEFAULT_PERMISSIONS = {
+    contents: 'write',
+    pull_requests: 'write',
+    issues: 'write'
+};
+/**
+ * What claude-code-action asks the Claude App's token exchange for: its `additional_permissions` input (`key: value`
+ * lines) over its defaults, as its `parseAdditionalPermissions` reads it; undefined when the input is empty, and the
+ * exchange is then asked for nothing in particular.
+ */
+function appPermissionsOf(step) {
+    const additional = {};
+    for (const line of (step.inputs.additional_permissions ?? '').split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon === -1)
+            continue;
+        const key = line.slice(0, colon).trim();
+        const value = line.slice(colon + 1).trim();
+        if (key && value)
+            additional[key] = value;
+    }
+    return Object.keys(additional).length > 0
+        ? { ...APP_DEFAULT_PERMISSIONS, ...additional }
+        : undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/github/oidc.js
 // Minting the job's OIDC token as @actions/core getIDToken does
@@ -34358,7 +34405,11 @@ function app_exchange_readAnswer(answer, mask) {
         return { done: true, value: outcome('not-installed', said) };
     if (/invalid oidc token/i.test(error.message))
         return { done: true, value: outcome('invalid-oidc', said) };
-    return { done: true, value: outcome('refused', said) };
+    // Only a 401 or 403 is the exchange judging the token; another 4xx (a moved or mistyped URL) says nothing of it.
+    return {
+        done: true,
+        value: status === 401 || status === 403 ? outcome('refused', said) : unverifiable(said)
+    };
 }
 /**
  * Revokes an installation token (`DELETE {GITHUB_API_URL}/installation/token`,
@@ -34570,6 +34621,8 @@ const isOneHourToken = (label) => label === github_token_GITHUB_TOKEN_LABELS.cla
 
 
 
+
+
 const ROUTE_LABEL = {
     'claude-app': github_token_GITHUB_TOKEN_LABELS.claudeApp,
     'app-token': github_token_GITHUB_TOKEN_LABELS.appToken,
@@ -34582,14 +34635,18 @@ const ROUTE_LABEL = {
  * `claude-github-token`). Never throws for what GitHub or the network answer.
  */
 async function checkGitHubSide(context, deps) {
+    const check = { ...context, deps, now: deps.now() };
     const given = context.inputs.claudeGitHubToken;
     if (given)
-        return checkGivenToken(given, context, deps);
+        return checkGivenToken(given, check);
     if (!context.claude)
         return undefined;
     const { step, document, job } = context.claude;
     const route = githubTokenRoute(step, document, job);
-    const base = { label: ROUTE_LABEL[route.kind], found: route.why, checkedAt: deps.now() };
+    const base = { label: ROUTE_LABEL[route.kind], found: route.why, checkedAt: check.now };
+    const appNotAsked = context.inputs.checkGitHubApp && route.kind !== 'claude-app'
+        ? ` ('check-github-app' does nothing here: ${step.label} does not use the Claude GitHub App.)`
+        : '';
     switch (route.kind) {
         case 'none':
             return {
@@ -34597,167 +34654,161 @@ async function checkGitHubSide(context, deps) {
                 status: 'none',
                 action: 'pass',
                 title: 'No GitHub token for Claude',
-                text: `${PREFIX}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).`,
+                text: `${PREFIX}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).${appNotAsked}`,
                 warnings: []
             };
         case 'claude-app':
-            return checkClaudeApp(base, context, deps);
-        case 'github-token': {
-            const warnings = permissionWarnings(context);
+            return checkClaudeApp(base, check);
+        case 'github-token':
             return {
                 ...base,
                 status: 'valid',
                 action: 'pass',
                 lastsTheJob: true,
                 title: 'GitHub token lasts the job',
-                text: `${PREFIX}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.`,
-                warnings
+                text: `${PREFIX}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.${appNotAsked}`,
+                warnings: permissionWarnings(check)
             };
-        }
-        case 'app-token': {
-            const expiry = await appTokenExpiry(context, deps);
+        case 'app-token':
             return timed({
                 ...base,
                 status: 'unchecked',
-                ...expiry,
                 title: 'GitHub token not proven',
-                text: `${PREFIX}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.`,
+                text: `${PREFIX}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.${appNotAsked}`,
                 warnings: []
-            }, context, deps);
-        }
+            }, await earlierStepToken(check), check);
         case 'secret':
             return {
                 ...base,
                 status: 'unchecked',
                 action: 'pass',
                 title: 'GitHub token not proven',
-                text: `${PREFIX}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.`,
+                text: `${PREFIX}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.${appNotAsked}`,
                 warnings: []
             };
     }
 }
 /** The token given as `claude-github-token`: proven with `GET /rate_limit`, its expiry read or bounded. */
-async function checkGivenToken(token, context, deps) {
-    const label = githubTokenLabel(token, context.policy.githubToken);
-    const probe = await probeGitHubToken(token, deps.env, {
-        send: deps.send,
-        timeoutMs: context.policy.probeTimeoutMs
+async function checkGivenToken(token, check) {
+    const label = githubTokenLabel(token, check.policy.githubToken);
+    const probe = await probeGitHubToken(token, check.deps.env, {
+        send: check.deps.send,
+        timeoutMs: check.policy.probeTimeoutMs
     });
     const base = {
         label,
         found: "input 'claude-github-token'",
         fingerprint: fingerprint(token),
-        checkedAt: deps.now()
+        checkedAt: check.now
     };
     const warnings = [
         ...scopeWarnings(probe),
-        ...(label === github_token_GITHUB_TOKEN_LABELS.workflowToken ? permissionWarnings(context) : [])
+        ...(label === github_token_GITHUB_TOKEN_LABELS.workflowToken ? permissionWarnings(check) : [])
     ];
-    if (probe.status !== 'valid') {
-        return {
-            ...base,
-            ...refusal(probe, context.policy),
-            warnings
-        };
-    }
-    const lastsTheJob = label === github_token_GITHUB_TOKEN_LABELS.workflowToken;
-    const expiry = probe.expiresAt
-        ? {
-            expiresAt: probe.expiresAt,
-            expirySource: "GitHub's GitHub-Authentication-Token-Expiration header"
-        }
-        : label === github_token_GITHUB_TOKEN_LABELS.appToken
-            ? await appTokenExpiry(context, deps)
-            : {};
+    if (probe.status !== 'valid')
+        return { ...base, ...refusal(probe, label, check), warnings };
+    const life = label === github_token_GITHUB_TOKEN_LABELS.workflowToken
+        ? { kind: 'job' }
+        : probe.expiresAt
+            ? {
+                kind: 'until',
+                at: probe.expiresAt,
+                source: "GitHub's GitHub-Authentication-Token-Expiration header"
+            }
+            : label === github_token_GITHUB_TOKEN_LABELS.appToken
+                ? await earlierStepToken(check)
+                : { kind: 'unknown' };
     return timed({
         ...base,
         status: 'valid',
-        ...expiry,
-        ...(lastsTheJob && { lastsTheJob }),
         title: 'GitHub token valid',
-        text: `${PREFIX}: the ${label} given as 'claude-github-token' is live${expiry.expiresAt ? '' : lastsTheJob ? ' and lasts the job' : ' and does not expire'}.`,
+        text: `${PREFIX}: the ${label} given as 'claude-github-token' is live${life.kind === 'job' ? ' and lasts the job' : life.kind === 'unknown' ? ' and does not expire' : ''}.`,
         warnings
-    }, context, deps);
+    }, life, check);
 }
 /** A token GitHub refused, or whose check got no answer. */
-function refusal(probe, policy) {
-    const said = `GitHub answered ${probe.httpStatus ?? 'nothing'}: "${probe.message}"${probe.requestId ? ` (request id ${probe.requestId})` : ''}`;
+function refusal(probe, label, check) {
+    const said = `${probe.message}${probe.requestId ? ` (request id ${probe.requestId})` : ''}`;
     if (probe.status === 'invalid')
         return {
             status: 'invalid',
-            action: policy.onInvalid,
+            action: check.policy.onInvalid,
             title: 'GitHub token invalid',
-            text: `${PREFIX}: the GitHub token given as 'claude-github-token' was refused: ${said}. Fix: it expired or was revoked; create a new one and update the secret that feeds both this step and the Claude step.`
+            text: `${PREFIX}: the ${label} given as 'claude-github-token' was refused by GitHub: ${said}. Fix: ${isOneHourToken(label)
+                ? 'an App installation token lasts one hour and cannot be renewed: mint it in this job, right before the Claude step, or pass a token that lasts the job'
+                : 'it expired or was revoked: create a new one and update the secret that feeds both this step and the Claude step'}.`
         };
     return {
         status: 'unverifiable',
-        action: policy.onUnverifiable,
+        action: check.policy.onUnverifiable,
         title: 'GitHub token unverifiable',
-        text: `${PREFIX}: the GitHub token given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
+        text: `${PREFIX}: the ${label} given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
     };
 }
 /** claude-code-action without `github_token`: it mints the job's OIDC token and exchanges it for the App's token. */
-async function checkClaudeApp(base, context, deps) {
-    const step = context.claude.step;
-    const job = context.claude.job;
+async function checkClaudeApp(base, check) {
+    const { step, job } = check.claude;
+    const { deps, policy } = check;
     const orToken = `or pass \`github_token\` to ${step.label} (for example \`\${{ secrets.GITHUB_TOKEN }}\` with the job's permissions)`;
+    const missing = (title, text) => ({
+        ...base,
+        status: 'missing',
+        action: policy.onInvalid,
+        title,
+        text: `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, ${text}`,
+        warnings: []
+    });
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        const text = context.event.forkHead
-            ? `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, and GitHub gives no OIDC token to a run for a pull request from a fork: the step will fail before Claude starts. This is not a credential problem. Fix: skip the job for forks (if: github.event.pull_request.head.repo.fork == false), ${orToken}.`
-            : `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, but this job cannot mint one (no ACTIONS_ID_TOKEN_REQUEST_URL): it fails with "Could not fetch an OIDC token" before Claude starts. Fix: add \`permissions: id-token: write\` to job '${job}' (with the other permissions it needs, such as \`contents: write\`), ${orToken}.`;
-        return {
-            ...base,
-            status: 'missing',
-            action: context.policy.onInvalid,
-            title: 'GitHub OIDC token unavailable',
-            text,
-            warnings: []
-        };
+        if (check.event.fromFork)
+            return missing('GitHub OIDC token unavailable', `and GitHub gives no OIDC token to a run for a pull request from a fork: the step will fail before Claude starts. This is not a credential problem. Fix: skip the job for forks (if: github.event.pull_request.head.repo.fork == false), ${orToken}.`);
+        const dependabot = check.event.actor === 'dependabot[bot]'
+            ? ' Dependabot runs get no OIDC token whatever the permissions: skip the job for Dependabot.'
+            : '';
+        const target = check.event.name === 'pull_request_target'
+            ? ' On pull_request_target from a fork the exchange has refused such tokens ("Invalid OIDC token"): `github_token` is the surer fix there.'
+            : '';
+        return missing('GitHub OIDC token unavailable', `but this job cannot mint one (no ACTIONS_ID_TOKEN_REQUEST_URL): it fails with "Could not fetch an OIDC token" before Claude starts. Fix: add \`permissions: id-token: write\` to job '${job}' (with the other permissions it needs, such as \`contents: write\`), ${orToken}.${dependabot}${target}`);
     }
     // Minted when the Claude step starts, after this one: it lasts at least an hour from now, and is never renewed.
-    const expiry = {
-        expiresAt: new Date(deps.now().getTime() + APP_TOKEN_LIFETIME_MS),
-        expirySource: 'claude-code-action mints a one-hour App token when its step starts and never renews it'
+    const life = {
+        kind: 'one-hour',
+        mintedBy: 'claude-step',
+        earliest: new Date(check.now.getTime() + APP_TOKEN_LIFETIME_MS),
+        source: 'claude-code-action mints a one-hour App token when its step starts and never renews it'
     };
-    if (!context.inputs.checkGitHubApp) {
+    if (!check.inputs.checkGitHubApp) {
         return timed({
             ...base,
             status: 'unchecked',
-            ...expiry,
             title: 'Claude GitHub App not checked',
             text: `${PREFIX}: ${step.label} gets the Claude GitHub App's token through the job's OIDC token, which this job can mint. Set 'check-github-app: true' to prove the exchange before Claude starts.`,
             warnings: []
-        }, context, deps);
+        }, life, check);
     }
-    const timeoutMs = context.policy.probeTimeoutMs;
+    const timeoutMs = policy.probeTimeoutMs;
     const oidc = await mintOidcToken(deps.env, CLAUDE_APP_AUDIENCE, {
         send: deps.send,
         timeoutMs,
         mask: deps.mask
     });
     if (!('token' in oidc)) {
-        const refused = oidc.problem !== 'unverifiable';
+        // The variables are there, so the job has id-token: write: a refusal is the runner's token service's own.
         return {
             ...base,
-            status: refused ? 'missing' : 'unverifiable',
-            action: refused ? context.policy.onInvalid : context.policy.onUnverifiable,
-            title: refused ? 'GitHub OIDC token refused' : 'GitHub OIDC token unverifiable',
-            text: `${PREFIX}: the job's OIDC token could not be minted for ${step.label}: ${oidc.message}.${refused ? ` Fix: add \`permissions: id-token: write\` to job '${job}', ${orToken}.` : ' This says nothing about the permission itself.'}`,
+            status: 'unverifiable',
+            action: policy.onUnverifiable,
+            title: 'GitHub OIDC token unverifiable',
+            text: `${PREFIX}: the job may mint OIDC tokens, but the runner's token service did not give one for the check: ${oidc.message.replace(/\.$/, '')}. This says nothing about the Claude GitHub App. If ${step.label} fails the same way, re-run the job, ${orToken}.`,
             warnings: []
         };
     }
-    const exchanged = await exchangeForAppToken(oidc.token, context.inputs.exchangeUrl, {
-        send: deps.send,
-        timeoutMs,
-        mask: deps.mask
-    });
-    if (!('token' in exchanged)) {
+    const exchanged = await exchangeForAppToken(oidc.token, check.inputs.exchangeUrl, { send: deps.send, timeoutMs, mask: deps.mask }, appPermissionsOf(step));
+    if (!('token' in exchanged))
         return {
             ...base,
-            ...exchangeRefusal(exchanged.problem, exchanged.message, context, orToken),
+            ...exchangeRefusal(exchanged.problem, exchanged.message, check, orToken),
             warnings: []
         };
-    }
     const revoked = await revokeInstallationToken(exchanged.token, deps.env, {
         send: deps.send,
         timeoutMs
@@ -34765,15 +34816,14 @@ async function checkClaudeApp(base, context, deps) {
     return timed({
         ...base,
         status: 'valid',
-        ...expiry,
         title: 'Claude GitHub App ready',
-        text: `${PREFIX}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${context.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
+        text: `${PREFIX}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${check.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
         warnings: []
-    }, context, deps);
+    }, life, check);
 }
-function exchangeRefusal(problem, message, context, orToken) {
+function exchangeRefusal(problem, message, check, orToken) {
     const said = `the exchange answered "${message}"`;
-    const { onInvalid, onUnverifiable } = context.policy;
+    const { onInvalid, onUnverifiable } = check.policy;
     switch (problem) {
         case 'not-installed':
             return {
@@ -34783,11 +34833,12 @@ function exchangeRefusal(problem, message, context, orToken) {
                 text: `${PREFIX}: ${said}. Fix: install the Claude GitHub App on this repository (https://github.com/apps/claude), ${orToken}.`
             };
         case 'workflow-not-on-default-branch':
+            // claude-code-action skips its step on this answer and the job succeeds (src/entrypoints/run.ts): a warning.
             return {
                 status: 'forbidden',
-                action: onInvalid,
+                action: 'warn',
                 title: 'Workflow not on the default branch',
-                text: `${PREFIX}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step until then. Fix: merge this workflow to the default branch first, ${orToken}.`
+                text: `${PREFIX}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step (without failing) until then. Fix: merge this workflow to the default branch first, ${orToken}.`
             };
         case 'invalid-oidc':
         case 'refused':
@@ -34795,7 +34846,7 @@ function exchangeRefusal(problem, message, context, orToken) {
                 status: 'invalid',
                 action: onInvalid,
                 title: 'Claude GitHub App exchange refused',
-                text: `${PREFIX}: ${said}. Fix: check that the job's OIDC token is meant for the exchange ('github-app-exchange-url'), ${orToken}.`
+                text: `${PREFIX}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
             };
         case 'unverifiable':
             return {
@@ -34807,51 +34858,106 @@ function exchangeRefusal(problem, message, context, orToken) {
     }
 }
 /**
- * An App installation token minted before this step, in this job: it expires one hour after minting, which was at the
- * earliest when the job started.
+ * An App installation token minted by an earlier step of this job: one hour from its minting, which was at the
+ * earliest when the job started (read from the jobs API when the job's token may list them).
  */
-async function appTokenExpiry(context, deps) {
-    const apis = context.policy.githubToken
+async function earlierStepToken(check) {
+    const { deps, policy } = check;
+    const apis = policy.githubToken
         ? [
-            githubRequest(context.policy.githubToken, deps.env, {
+            githubRequest(policy.githubToken, deps.env, {
                 send: deps.send,
-                timeoutMs: context.policy.probeTimeoutMs
+                timeoutMs: policy.probeTimeoutMs
             })
         ]
         : [];
-    const processStart = deps.processStart ?? new Date(performance.timeOrigin);
-    const started = await jobStartedAt(apis, deps.env, processStart);
-    return {
-        expiresAt: new Date(started.at.getTime() + APP_TOKEN_LIFETIME_MS),
-        expirySource: `an App installation token lasts one hour from minting, and this one was minted after the job started (${started.source === 'job' ? started.at.toISOString() : 'at the latest when this step started'})`
-    };
+    const started = await jobStartedAt(apis, deps.env, deps.processStart ?? new Date(performance.timeOrigin));
+    const source = 'an App installation token lasts one hour from minting, and this one was minted in this job';
+    return started.source === 'job'
+        ? {
+            kind: 'one-hour',
+            mintedBy: 'earlier-step',
+            earliest: new Date(started.at.getTime() + APP_TOKEN_LIFETIME_MS),
+            source: `${source}, which started at ${started.at.toISOString()}`
+        }
+        : { kind: 'one-hour', mintedBy: 'earlier-step', source };
 }
-/** A live token's verdict once its expiry is weighed against how long the job may run. */
-function timed(report, context, deps) {
-    const { expiresAt } = report;
-    if (!expiresAt)
-        return { ...report, action: report.action ?? 'pass' };
-    const remainingMs = expiresAt.getTime() - deps.now().getTime();
-    if (remainingMs >= context.minRemaining.ms)
-        return { ...report, action: report.action ?? 'pass' };
-    const onExpiring = context.policy.onExpiring;
-    const lasting = isOneHourToken(report.label)
-        ? `App installation tokens last one hour and cannot be extended. Fix: keep the run under ${formatDuration(Math.max(0, remainingMs))} (\`timeout-minutes\` on the Claude step or the job), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`
-        : 'Fix: create a token with a later expiry and update the secret';
+const HOUR_MINUTES = APP_TOKEN_LIFETIME_MS / 60_000;
+/** A live token's verdict once its life is weighed against how long the job, or the Claude step, may run. */
+function timed(report, life, check) {
+    const pass = { ...report, action: report.action ?? 'pass' };
+    switch (life.kind) {
+        case 'job':
+            return { ...pass, lastsTheJob: true };
+        case 'unknown':
+            return pass;
+        case 'until': {
+            const dated = { ...pass, expiresAt: life.at, expirySource: life.source };
+            const remainingMs = life.at.getTime() - check.now.getTime();
+            if (remainingMs >= check.minRemaining.ms)
+                return dated;
+            return expiring(dated, `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${life.source}), but the job may need ${formatDuration(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`, check);
+        }
+        case 'one-hour':
+            return oneHour(pass, life, check);
+    }
+}
+/**
+ * A token minted in this job lasts one hour from its minting. Its minting was at or after the job's start (and, for
+ * the Claude App's token, at the Claude step's start), so against `timeout-minutes` the verdict needs no clock: the
+ * token lasts when the job (or the Claude step, for a token it mints itself) may not run longer than an hour. An
+ * explicit `min-remaining` is weighed against the earliest expiry, from now.
+ */
+function oneHour(report, life, check) {
+    const dated = {
+        ...report,
+        ...(life.earliest && { expiresAt: life.earliest }),
+        expirySource: life.source
+    };
+    const { minRemaining } = check;
+    const stepMinutes = life.mintedBy === 'claude-step' && check.claude
+        ? stepTimeoutMinutes(check.claude.document, check.claude.job, check.claude.step.index)
+        : undefined;
+    const lever = life.mintedBy === 'claude-step'
+        ? '`timeout-minutes: 60` at most on the Claude step or the job'
+        : '`timeout-minutes: 60` at most on the job';
+    const fix = `App installation tokens cannot be extended. Fix: keep the run within the hour (${lever}), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`;
+    const what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`;
+    if (minRemaining.from === 'input') {
+        const lasts = life.earliest
+            ? life.earliest.getTime() - check.now.getTime() >= minRemaining.ms
+            : minRemaining.ms <= APP_TOKEN_LIFETIME_MS;
+        if (lasts)
+            return dated;
+        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check, what);
+    }
+    const limitMinutes = stepMinutes !== undefined
+        ? Math.min(stepMinutes, minRemaining.ms / 60_000)
+        : minRemaining.ms / 60_000;
+    if (limitMinutes <= HOUR_MINUTES)
+        return dated;
+    const limit = minRemaining.from === 'default'
+        ? `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
+        : stepMinutes !== undefined && stepMinutes < minRemaining.ms / 60_000
+            ? `${check.claude.step.label} may run ${formatDuration(stepMinutes * 60_000)} (its timeout-minutes)`
+            : `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source})`;
+    return expiring(dated, `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`, check, what);
+}
+/** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
+function expiring(report, why, check, what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`) {
     return {
         ...report,
         status: 'expiring',
-        // This action cannot renew a GitHub token: 'auto' and 'refresh' warn.
-        action: onExpiring === 'fail' ? 'fail' : 'warn',
+        action: check.policy.onExpiring === 'fail' ? 'fail' : 'warn',
         title: 'GitHub token expires before the job could end',
-        text: `${PREFIX}: the ${report.label} ${report.found === "input 'claude-github-token'" ? "given as 'claude-github-token' " : ''}expires at ${expiresAt.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${report.expirySource}), but the job may need ${formatDuration(context.minRemaining.ms)} (${context.minRemaining.source}). ${lasting}.`
+        text: `${PREFIX}: ${what} ${why}.`
     };
 }
 /** The job's declared permissions against what the Claude step does with the GITHUB_TOKEN. */
-function permissionWarnings(context) {
-    if (!context.claude)
+function permissionWarnings(check) {
+    if (!check.claude)
         return [];
-    const { step, document, job } = context.claude;
+    const { step, document, job } = check.claude;
     return missingPermissions(githubTokenNeeds(step), jobPermissions(document, job));
 }
 /** A classic personal access token's scopes (`x-oauth-scopes`) against pushing and commenting. */
@@ -34861,7 +34967,7 @@ function scopeWarnings(probe) {
     return probe.scopes.some(scope => scope === 'repo' || scope === 'public_repo')
         ? []
         : [
-            `the personal access token has scopes '${probe.scopes.join(', ') || 'none'}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
+            `the personal access token has scopes '${clipLine(probe.scopes.join(', ') || 'none', 120)}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
         ];
 }
 
@@ -35169,7 +35275,7 @@ function saveGitHubState(core, check) {
         status: check.status,
         ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
         checkedAt: isoOf(check.checkedAt),
-        minRemainingMs: check.minRemainingMs,
+        ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
     }));
 }
@@ -35185,10 +35291,8 @@ function parseGitHubState(raw) {
     const status = GITHUB_STATUSES.find(status => status === v.status);
     if (status !== undefined)
         state.status = status;
-    if (typeof v.minRemainingMs === 'number' &&
-        Number.isSafeInteger(v.minRemainingMs) &&
-        v.minRemainingMs >= 0)
-        state.minRemainingMs = v.minRemainingMs;
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
     if (typeof v.warned === 'boolean')
         state.warned = v.warned;
     return Object.keys(state).length > 0 ? state : undefined;
@@ -36537,7 +36641,7 @@ async function publish(checked, refresh, deps) {
             status: github.status,
             expiresAt: github.expiresAt,
             checkedAt: github.checkedAt,
-            minRemainingMs: report.minRemaining.ms,
+            jobLimitMs: report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined,
             warned: github.action !== 'pass'
         });
     }

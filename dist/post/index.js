@@ -32692,7 +32692,7 @@ function saveGitHubState(core, check) {
         status: check.status,
         ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
         checkedAt: isoOf(check.checkedAt),
-        minRemainingMs: check.minRemainingMs,
+        ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
     }));
 }
@@ -32708,10 +32708,8 @@ function parseGitHubState(raw) {
     const status = GITHUB_STATUSES.find(status => status === v.status);
     if (status !== undefined)
         state.status = status;
-    if (typeof v.minRemainingMs === 'number' &&
-        Number.isSafeInteger(v.minRemainingMs) &&
-        v.minRemainingMs >= 0)
-        state.minRemainingMs = v.minRemainingMs;
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
     if (typeof v.warned === 'boolean')
         state.warned = v.warned;
     return Object.keys(state).length > 0 ? state : undefined;
@@ -35075,15 +35073,15 @@ function githubConnection(f, github) {
         return undefined;
     const checked = isoSeconds(github.checkedAt);
     const at = f.at ? Date.parse(f.at) : undefined;
-    const job = github.minRemainingMs === undefined
-        ? 'the job'
-        : `a job of up to ${duration(github.minRemainingMs / 1000)}`;
+    const job = github.jobLimitMs === undefined
+        ? ''
+        : `, in a job of up to ${duration(github.jobLimitMs / 1000)}`;
     const warned = github.warned ? '; the preflight warned at the start that it would not last' : '';
     if (at !== undefined && github.expiresAt !== undefined && at >= github.expiresAt) {
-        return `The ${github.label} expired ${duration((at - github.checkedAt) / 1000)} into ${job} (at ${isoSeconds(github.expiresAt)} by the preflight's measure, checked ${checked})${warned}.`;
+        return `The ${github.label} was refused ${duration((at - github.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${isoSeconds(github.expiresAt)})${job}${warned}.`;
     }
     if (github.status === 'valid' || github.status === 'unchecked')
-        return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${isoSeconds(github.expiresAt)}` : ''}${warned}.`;
+        return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${isoSeconds(github.expiresAt)} at the earliest` : ''}${warned}.`;
     return `The preflight had reported the ${github.label} \`${github.status ?? 'unknown'}\` (checked ${checked}).`;
 }
 /**

@@ -191,7 +191,8 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
       status: github.status,
       expiresAt: github.expiresAt,
       checkedAt: github.checkedAt,
-      minRemainingMs: report.minRemaining.ms,
+      jobLimitMs:
+        report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined,
       warned: github.action !== 'pass'
     })
   }

@@ -4,6 +4,7 @@
 import type { HttpSend } from '../http/request.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
 import {
+  appPermissionsOf,
   githubTokenNeeds,
   githubTokenRoute,
   jobPermissions,
@@ -22,6 +23,8 @@ import { githubRequest } from '../github/client.js'
 import { jobStartedAt } from '../github/job-start.js'
 import { fingerprint } from '../providers/shapes.js'
 import { formatDuration } from '../lifetime/duration.js'
+import { stepTimeoutMinutes } from '../workflow/timeout.js'
+import { clipLine } from '../common/errors.js'
 import { PREFIX } from '../common/errors.js'
 import type { OnExpiring, OnProblem } from '../policy/decide.js'
 import type { GitHubInputs } from '../inputs/github.js'
@@ -86,6 +89,23 @@ export interface GitHubCheckDeps {
   processStart?: Date
 }
 
+/** One check's view: its context and dependencies, and the one instant it judges every time against. */
+interface Check extends GitHubCheckContext {
+  deps: GitHubCheckDeps
+  now: Date
+}
+
+/**
+ * How long a token lives, as far as the preflight can tell: until the job ends (GITHUB_TOKEN), until a fixed instant
+ * (a PAT's expiry, from GitHub's header), one hour from its minting in this job (an App installation token, minted by
+ * the Claude step itself or by an earlier step), or not known (a PAT without an expiry, a token it cannot read).
+ */
+type Life =
+  | { kind: 'job' }
+  | { kind: 'until'; at: Date; source: string }
+  | { kind: 'one-hour'; mintedBy: 'claude-step' | 'earlier-step'; earliest?: Date; source: string }
+  | { kind: 'unknown' }
+
 const ROUTE_LABEL: Record<GitHubTokenRoute['kind'], GitHubTokenLabel> = {
   'claude-app': GITHUB_TOKEN_LABELS.claudeApp,
   'app-token': GITHUB_TOKEN_LABELS.appToken,
@@ -102,12 +122,17 @@ export async function checkGitHubSide(
   context: GitHubCheckContext,
   deps: GitHubCheckDeps
 ): Promise<GitHubReport | undefined> {
+  const check: Check = { ...context, deps, now: deps.now() }
   const given = context.inputs.claudeGitHubToken
-  if (given) return checkGivenToken(given, context, deps)
+  if (given) return checkGivenToken(given, check)
   if (!context.claude) return undefined
   const { step, document, job } = context.claude
   const route = githubTokenRoute(step, document, job)
-  const base = { label: ROUTE_LABEL[route.kind], found: route.why, checkedAt: deps.now() }
+  const base = { label: ROUTE_LABEL[route.kind], found: route.why, checkedAt: check.now }
+  const appNotAsked =
+    context.inputs.checkGitHubApp && route.kind !== 'claude-app'
+      ? ` ('check-github-app' does nothing here: ${step.label} does not use the Claude GitHub App.)`
+      : ''
   switch (route.kind) {
     case 'none':
       return {
@@ -115,194 +140,198 @@ export async function checkGitHubSide(
         status: 'none',
         action: 'pass',
         title: 'No GitHub token for Claude',
-        text: `${PREFIX}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).`,
+        text: `${PREFIX}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).${appNotAsked}`,
         warnings: []
       }
     case 'claude-app':
-      return checkClaudeApp(base, context, deps)
-    case 'github-token': {
-      const warnings = permissionWarnings(context)
+      return checkClaudeApp(base, check)
+    case 'github-token':
       return {
         ...base,
         status: 'valid',
         action: 'pass',
         lastsTheJob: true,
         title: 'GitHub token lasts the job',
-        text: `${PREFIX}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.`,
-        warnings
+        text: `${PREFIX}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.${appNotAsked}`,
+        warnings: permissionWarnings(check)
       }
-    }
-    case 'app-token': {
-      const expiry = await appTokenExpiry(context, deps)
+    case 'app-token':
       return timed(
         {
           ...base,
           status: 'unchecked',
-          ...expiry,
           title: 'GitHub token not proven',
-          text: `${PREFIX}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.`,
+          text: `${PREFIX}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.${appNotAsked}`,
           warnings: []
         },
-        context,
-        deps
+        await earlierStepToken(check),
+        check
       )
-    }
     case 'secret':
       return {
         ...base,
         status: 'unchecked',
         action: 'pass',
         title: 'GitHub token not proven',
-        text: `${PREFIX}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.`,
+        text: `${PREFIX}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.${appNotAsked}`,
         warnings: []
       }
   }
 }
 
 /** The token given as `claude-github-token`: proven with `GET /rate_limit`, its expiry read or bounded. */
-async function checkGivenToken(
-  token: string,
-  context: GitHubCheckContext,
-  deps: GitHubCheckDeps
-): Promise<GitHubReport> {
-  const label = githubTokenLabel(token, context.policy.githubToken)
-  const probe = await probeGitHubToken(token, deps.env, {
-    send: deps.send,
-    timeoutMs: context.policy.probeTimeoutMs
+async function checkGivenToken(token: string, check: Check): Promise<GitHubReport> {
+  const label = githubTokenLabel(token, check.policy.githubToken)
+  const probe = await probeGitHubToken(token, check.deps.env, {
+    send: check.deps.send,
+    timeoutMs: check.policy.probeTimeoutMs
   })
   const base = {
     label,
     found: "input 'claude-github-token'",
     fingerprint: fingerprint(token),
-    checkedAt: deps.now()
+    checkedAt: check.now
   }
   const warnings = [
     ...scopeWarnings(probe),
-    ...(label === GITHUB_TOKEN_LABELS.workflowToken ? permissionWarnings(context) : [])
+    ...(label === GITHUB_TOKEN_LABELS.workflowToken ? permissionWarnings(check) : [])
   ]
-  if (probe.status !== 'valid') {
-    return {
-      ...base,
-      ...refusal(probe, context.policy),
-      warnings
-    }
-  }
-  const lastsTheJob = label === GITHUB_TOKEN_LABELS.workflowToken
-  const expiry = probe.expiresAt
-    ? {
-        expiresAt: probe.expiresAt,
-        expirySource: "GitHub's GitHub-Authentication-Token-Expiration header"
-      }
-    : label === GITHUB_TOKEN_LABELS.appToken
-      ? await appTokenExpiry(context, deps)
-      : {}
+  if (probe.status !== 'valid') return { ...base, ...refusal(probe, label, check), warnings }
+  const life: Life =
+    label === GITHUB_TOKEN_LABELS.workflowToken
+      ? { kind: 'job' }
+      : probe.expiresAt
+        ? {
+            kind: 'until',
+            at: probe.expiresAt,
+            source: "GitHub's GitHub-Authentication-Token-Expiration header"
+          }
+        : label === GITHUB_TOKEN_LABELS.appToken
+          ? await earlierStepToken(check)
+          : { kind: 'unknown' }
   return timed(
     {
       ...base,
       status: 'valid',
-      ...expiry,
-      ...(lastsTheJob && { lastsTheJob }),
       title: 'GitHub token valid',
-      text: `${PREFIX}: the ${label} given as 'claude-github-token' is live${expiry.expiresAt ? '' : lastsTheJob ? ' and lasts the job' : ' and does not expire'}.`,
+      text: `${PREFIX}: the ${label} given as 'claude-github-token' is live${life.kind === 'job' ? ' and lasts the job' : life.kind === 'unknown' ? ' and does not expire' : ''}.`,
       warnings
     },
-    context,
-    deps
+    life,
+    check
   )
 }
 
 /** A token GitHub refused, or whose check got no answer. */
 function refusal(
   probe: GitHubTokenProbe,
-  policy: GitHubCheckPolicy
+  label: GitHubTokenLabel,
+  check: Check
 ): Pick<GitHubReport, 'status' | 'action' | 'title' | 'text'> {
-  const said = `GitHub answered ${probe.httpStatus ?? 'nothing'}: "${probe.message}"${probe.requestId ? ` (request id ${probe.requestId})` : ''}`
+  const said = `${probe.message}${probe.requestId ? ` (request id ${probe.requestId})` : ''}`
   if (probe.status === 'invalid')
     return {
       status: 'invalid',
-      action: policy.onInvalid,
+      action: check.policy.onInvalid,
       title: 'GitHub token invalid',
-      text: `${PREFIX}: the GitHub token given as 'claude-github-token' was refused: ${said}. Fix: it expired or was revoked; create a new one and update the secret that feeds both this step and the Claude step.`
+      text: `${PREFIX}: the ${label} given as 'claude-github-token' was refused by GitHub: ${said}. Fix: ${
+        isOneHourToken(label)
+          ? 'an App installation token lasts one hour and cannot be renewed: mint it in this job, right before the Claude step, or pass a token that lasts the job'
+          : 'it expired or was revoked: create a new one and update the secret that feeds both this step and the Claude step'
+      }.`
     }
   return {
     status: 'unverifiable',
-    action: policy.onUnverifiable,
+    action: check.policy.onUnverifiable,
     title: 'GitHub token unverifiable',
-    text: `${PREFIX}: the GitHub token given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
+    text: `${PREFIX}: the ${label} given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
   }
 }
 
 /** claude-code-action without `github_token`: it mints the job's OIDC token and exchanges it for the App's token. */
 async function checkClaudeApp(
   base: Pick<GitHubReport, 'label' | 'found' | 'checkedAt'>,
-  context: GitHubCheckContext,
-  deps: GitHubCheckDeps
+  check: Check
 ): Promise<GitHubReport> {
-  const step = context.claude!.step
-  const job = context.claude!.job
+  const { step, job } = check.claude!
+  const { deps, policy } = check
   const orToken = `or pass \`github_token\` to ${step.label} (for example \`\${{ secrets.GITHUB_TOKEN }}\` with the job's permissions)`
+  const missing = (title: string, text: string): GitHubReport => ({
+    ...base,
+    status: 'missing',
+    action: policy.onInvalid,
+    title,
+    text: `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, ${text}`,
+    warnings: []
+  })
   if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-    const text = context.event.forkHead
-      ? `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, and GitHub gives no OIDC token to a run for a pull request from a fork: the step will fail before Claude starts. This is not a credential problem. Fix: skip the job for forks (if: github.event.pull_request.head.repo.fork == false), ${orToken}.`
-      : `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, but this job cannot mint one (no ACTIONS_ID_TOKEN_REQUEST_URL): it fails with "Could not fetch an OIDC token" before Claude starts. Fix: add \`permissions: id-token: write\` to job '${job}' (with the other permissions it needs, such as \`contents: write\`), ${orToken}.`
-    return {
-      ...base,
-      status: 'missing',
-      action: context.policy.onInvalid,
-      title: 'GitHub OIDC token unavailable',
-      text,
-      warnings: []
-    }
+    if (check.event.fromFork)
+      return missing(
+        'GitHub OIDC token unavailable',
+        `and GitHub gives no OIDC token to a run for a pull request from a fork: the step will fail before Claude starts. This is not a credential problem. Fix: skip the job for forks (if: github.event.pull_request.head.repo.fork == false), ${orToken}.`
+      )
+    const dependabot =
+      check.event.actor === 'dependabot[bot]'
+        ? ' Dependabot runs get no OIDC token whatever the permissions: skip the job for Dependabot.'
+        : ''
+    const target =
+      check.event.name === 'pull_request_target'
+        ? ' On pull_request_target from a fork the exchange has refused such tokens ("Invalid OIDC token"): `github_token` is the surer fix there.'
+        : ''
+    return missing(
+      'GitHub OIDC token unavailable',
+      `but this job cannot mint one (no ACTIONS_ID_TOKEN_REQUEST_URL): it fails with "Could not fetch an OIDC token" before Claude starts. Fix: add \`permissions: id-token: write\` to job '${job}' (with the other permissions it needs, such as \`contents: write\`), ${orToken}.${dependabot}${target}`
+    )
   }
   // Minted when the Claude step starts, after this one: it lasts at least an hour from now, and is never renewed.
-  const expiry = {
-    expiresAt: new Date(deps.now().getTime() + APP_TOKEN_LIFETIME_MS),
-    expirySource:
-      'claude-code-action mints a one-hour App token when its step starts and never renews it'
+  const life: Life = {
+    kind: 'one-hour',
+    mintedBy: 'claude-step',
+    earliest: new Date(check.now.getTime() + APP_TOKEN_LIFETIME_MS),
+    source: 'claude-code-action mints a one-hour App token when its step starts and never renews it'
   }
-  if (!context.inputs.checkGitHubApp) {
+  if (!check.inputs.checkGitHubApp) {
     return timed(
       {
         ...base,
         status: 'unchecked',
-        ...expiry,
         title: 'Claude GitHub App not checked',
         text: `${PREFIX}: ${step.label} gets the Claude GitHub App's token through the job's OIDC token, which this job can mint. Set 'check-github-app: true' to prove the exchange before Claude starts.`,
         warnings: []
       },
-      context,
-      deps
+      life,
+      check
     )
   }
-  const timeoutMs = context.policy.probeTimeoutMs
+  const timeoutMs = policy.probeTimeoutMs
   const oidc = await mintOidcToken(deps.env, CLAUDE_APP_AUDIENCE, {
     send: deps.send,
     timeoutMs,
     mask: deps.mask
   })
   if (!('token' in oidc)) {
-    const refused = oidc.problem !== 'unverifiable'
+    // The variables are there, so the job has id-token: write: a refusal is the runner's token service's own.
     return {
       ...base,
-      status: refused ? 'missing' : 'unverifiable',
-      action: refused ? context.policy.onInvalid : context.policy.onUnverifiable,
-      title: refused ? 'GitHub OIDC token refused' : 'GitHub OIDC token unverifiable',
-      text: `${PREFIX}: the job's OIDC token could not be minted for ${step.label}: ${oidc.message}.${refused ? ` Fix: add \`permissions: id-token: write\` to job '${job}', ${orToken}.` : ' This says nothing about the permission itself.'}`,
+      status: 'unverifiable',
+      action: policy.onUnverifiable,
+      title: 'GitHub OIDC token unverifiable',
+      text: `${PREFIX}: the job may mint OIDC tokens, but the runner's token service did not give one for the check: ${oidc.message.replace(/\.$/, '')}. This says nothing about the Claude GitHub App. If ${step.label} fails the same way, re-run the job, ${orToken}.`,
       warnings: []
     }
   }
-  const exchanged = await exchangeForAppToken(oidc.token, context.inputs.exchangeUrl, {
-    send: deps.send,
-    timeoutMs,
-    mask: deps.mask
-  })
-  if (!('token' in exchanged)) {
+  const exchanged = await exchangeForAppToken(
+    oidc.token,
+    check.inputs.exchangeUrl,
+    { send: deps.send, timeoutMs, mask: deps.mask },
+    appPermissionsOf(step)
+  )
+  if (!('token' in exchanged))
     return {
       ...base,
-      ...exchangeRefusal(exchanged.problem, exchanged.message, context, orToken),
+      ...exchangeRefusal(exchanged.problem, exchanged.message, check, orToken),
       warnings: []
     }
-  }
   const revoked = await revokeInstallationToken(exchanged.token, deps.env, {
     send: deps.send,
     timeoutMs
@@ -311,24 +340,23 @@ async function checkClaudeApp(
     {
       ...base,
       status: 'valid',
-      ...expiry,
       title: 'Claude GitHub App ready',
-      text: `${PREFIX}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${context.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
+      text: `${PREFIX}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${check.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
       warnings: []
     },
-    context,
-    deps
+    life,
+    check
   )
 }
 
 function exchangeRefusal(
   problem: ExchangeProblem,
   message: string,
-  context: GitHubCheckContext,
+  check: Check,
   orToken: string
 ): Pick<GitHubReport, 'status' | 'action' | 'title' | 'text'> {
   const said = `the exchange answered "${message}"`
-  const { onInvalid, onUnverifiable } = context.policy
+  const { onInvalid, onUnverifiable } = check.policy
   switch (problem) {
     case 'not-installed':
       return {
@@ -338,11 +366,12 @@ function exchangeRefusal(
         text: `${PREFIX}: ${said}. Fix: install the Claude GitHub App on this repository (https://github.com/apps/claude), ${orToken}.`
       }
     case 'workflow-not-on-default-branch':
+      // claude-code-action skips its step on this answer and the job succeeds (src/entrypoints/run.ts): a warning.
       return {
         status: 'forbidden',
-        action: onInvalid,
+        action: 'warn',
         title: 'Workflow not on the default branch',
-        text: `${PREFIX}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step until then. Fix: merge this workflow to the default branch first, ${orToken}.`
+        text: `${PREFIX}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step (without failing) until then. Fix: merge this workflow to the default branch first, ${orToken}.`
       }
     case 'invalid-oidc':
     case 'refused':
@@ -350,7 +379,7 @@ function exchangeRefusal(
         status: 'invalid',
         action: onInvalid,
         title: 'Claude GitHub App exchange refused',
-        text: `${PREFIX}: ${said}. Fix: check that the job's OIDC token is meant for the exchange ('github-app-exchange-url'), ${orToken}.`
+        text: `${PREFIX}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
       }
     case 'unverifiable':
       return {
@@ -363,57 +392,143 @@ function exchangeRefusal(
 }
 
 /**
- * An App installation token minted before this step, in this job: it expires one hour after minting, which was at the
- * earliest when the job started.
+ * An App installation token minted by an earlier step of this job: one hour from its minting, which was at the
+ * earliest when the job started (read from the jobs API when the job's token may list them).
  */
-async function appTokenExpiry(
-  context: GitHubCheckContext,
-  deps: GitHubCheckDeps
-): Promise<Pick<GitHubReport, 'expiresAt' | 'expirySource'>> {
-  const apis = context.policy.githubToken
+async function earlierStepToken(check: Check): Promise<Life> {
+  const { deps, policy } = check
+  const apis = policy.githubToken
     ? [
-        githubRequest(context.policy.githubToken, deps.env, {
+        githubRequest(policy.githubToken, deps.env, {
           send: deps.send,
-          timeoutMs: context.policy.probeTimeoutMs
+          timeoutMs: policy.probeTimeoutMs
         })
       ]
     : []
-  const processStart = deps.processStart ?? new Date(performance.timeOrigin)
-  const started = await jobStartedAt(apis, deps.env, processStart)
-  return {
-    expiresAt: new Date(started.at.getTime() + APP_TOKEN_LIFETIME_MS),
-    expirySource: `an App installation token lasts one hour from minting, and this one was minted after the job started (${started.source === 'job' ? started.at.toISOString() : 'at the latest when this step started'})`
+  const started = await jobStartedAt(
+    apis,
+    deps.env,
+    deps.processStart ?? new Date(performance.timeOrigin)
+  )
+  const source =
+    'an App installation token lasts one hour from minting, and this one was minted in this job'
+  return started.source === 'job'
+    ? {
+        kind: 'one-hour',
+        mintedBy: 'earlier-step',
+        earliest: new Date(started.at.getTime() + APP_TOKEN_LIFETIME_MS),
+        source: `${source}, which started at ${started.at.toISOString()}`
+      }
+    : { kind: 'one-hour', mintedBy: 'earlier-step', source }
+}
+
+const HOUR_MINUTES = APP_TOKEN_LIFETIME_MS / 60_000
+
+/** A live token's verdict once its life is weighed against how long the job, or the Claude step, may run. */
+function timed(
+  report: Omit<GitHubReport, 'action'> & { action?: GitHubReport['action'] },
+  life: Life,
+  check: Check
+): GitHubReport {
+  const pass = { ...report, action: report.action ?? 'pass' }
+  switch (life.kind) {
+    case 'job':
+      return { ...pass, lastsTheJob: true }
+    case 'unknown':
+      return pass
+    case 'until': {
+      const dated = { ...pass, expiresAt: life.at, expirySource: life.source }
+      const remainingMs = life.at.getTime() - check.now.getTime()
+      if (remainingMs >= check.minRemaining.ms) return dated
+      return expiring(
+        dated,
+        `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${life.source}), but the job may need ${formatDuration(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`,
+        check
+      )
+    }
+    case 'one-hour':
+      return oneHour(pass, life, check)
   }
 }
 
-/** A live token's verdict once its expiry is weighed against how long the job may run. */
-function timed(
-  report: Omit<GitHubReport, 'action'> & { action?: GitHubReport['action'] },
-  context: GitHubCheckContext,
-  deps: GitHubCheckDeps
+/**
+ * A token minted in this job lasts one hour from its minting. Its minting was at or after the job's start (and, for
+ * the Claude App's token, at the Claude step's start), so against `timeout-minutes` the verdict needs no clock: the
+ * token lasts when the job (or the Claude step, for a token it mints itself) may not run longer than an hour. An
+ * explicit `min-remaining` is weighed against the earliest expiry, from now.
+ */
+function oneHour(
+  report: GitHubReport,
+  life: Extract<Life, { kind: 'one-hour' }>,
+  check: Check
 ): GitHubReport {
-  const { expiresAt } = report
-  if (!expiresAt) return { ...report, action: report.action ?? 'pass' }
-  const remainingMs = expiresAt.getTime() - deps.now().getTime()
-  if (remainingMs >= context.minRemaining.ms) return { ...report, action: report.action ?? 'pass' }
-  const onExpiring = context.policy.onExpiring
-  const lasting = isOneHourToken(report.label)
-    ? `App installation tokens last one hour and cannot be extended. Fix: keep the run under ${formatDuration(Math.max(0, remainingMs))} (\`timeout-minutes\` on the Claude step or the job), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`
-    : 'Fix: create a token with a later expiry and update the secret'
+  const dated = {
+    ...report,
+    ...(life.earliest && { expiresAt: life.earliest }),
+    expirySource: life.source
+  }
+  const { minRemaining } = check
+  const stepMinutes =
+    life.mintedBy === 'claude-step' && check.claude
+      ? stepTimeoutMinutes(check.claude.document, check.claude.job, check.claude.step.index)
+      : undefined
+  const lever =
+    life.mintedBy === 'claude-step'
+      ? '`timeout-minutes: 60` at most on the Claude step or the job'
+      : '`timeout-minutes: 60` at most on the job'
+  const fix = `App installation tokens cannot be extended. Fix: keep the run within the hour (${lever}), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`
+  const what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`
+  if (minRemaining.from === 'input') {
+    const lasts = life.earliest
+      ? life.earliest.getTime() - check.now.getTime() >= minRemaining.ms
+      : minRemaining.ms <= APP_TOKEN_LIFETIME_MS
+    if (lasts) return dated
+    return expiring(
+      dated,
+      `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`,
+      check,
+      what
+    )
+  }
+  const limitMinutes =
+    stepMinutes !== undefined
+      ? Math.min(stepMinutes, minRemaining.ms / 60_000)
+      : minRemaining.ms / 60_000
+  if (limitMinutes <= HOUR_MINUTES) return dated
+  const limit =
+    minRemaining.from === 'default'
+      ? `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
+      : stepMinutes !== undefined && stepMinutes < minRemaining.ms / 60_000
+        ? `${check.claude!.step.label} may run ${formatDuration(stepMinutes * 60_000)} (its timeout-minutes)`
+        : `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source})`
+  return expiring(
+    dated,
+    `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`,
+    check,
+    what
+  )
+}
+
+/** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
+function expiring(
+  report: GitHubReport,
+  why: string,
+  check: Check,
+  what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`
+): GitHubReport {
   return {
     ...report,
     status: 'expiring',
-    // This action cannot renew a GitHub token: 'auto' and 'refresh' warn.
-    action: onExpiring === 'fail' ? 'fail' : 'warn',
+    action: check.policy.onExpiring === 'fail' ? 'fail' : 'warn',
     title: 'GitHub token expires before the job could end',
-    text: `${PREFIX}: the ${report.label} ${report.found === "input 'claude-github-token'" ? "given as 'claude-github-token' " : ''}expires at ${expiresAt.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${report.expirySource}), but the job may need ${formatDuration(context.minRemaining.ms)} (${context.minRemaining.source}). ${lasting}.`
+    text: `${PREFIX}: ${what} ${why}.`
   }
 }
 
 /** The job's declared permissions against what the Claude step does with the GITHUB_TOKEN. */
-function permissionWarnings(context: GitHubCheckContext): string[] {
-  if (!context.claude) return []
-  const { step, document, job } = context.claude
+function permissionWarnings(check: Check): string[] {
+  if (!check.claude) return []
+  const { step, document, job } = check.claude
   return missingPermissions(githubTokenNeeds(step), jobPermissions(document, job))
 }
 
@@ -423,6 +538,6 @@ function scopeWarnings(probe: GitHubTokenProbe): string[] {
   return probe.scopes.some(scope => scope === 'repo' || scope === 'public_repo')
     ? []
     : [
-        `the personal access token has scopes '${probe.scopes.join(', ') || 'none'}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
+        `the personal access token has scopes '${clipLine(probe.scopes.join(', ') || 'none', 120)}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
       ]
 }

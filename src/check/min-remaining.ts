@@ -20,6 +20,11 @@ export interface MinRemaining {
   ms: number
   /** How it was found, for humans. */
   source: string
+  /**
+   * Where it came from: the `min-remaining` input, the job's `timeout-minutes`, or GitHub's default job limit (the
+   * job sets none, or it could not be read). A token minted in the job is timed against the job's limit itself.
+   */
+  from: 'input' | 'timeout-minutes' | 'default'
 }
 
 /** The running workflow file, read; or why it could not be. */
@@ -109,10 +114,12 @@ export function minRemainingOf(
   setting: number | 'auto',
   workflow: JobWorkflow = { why: 'it was not read' }
 ): MinRemaining {
-  if (setting !== 'auto') return { ms: setting, source: `min-remaining ${formatDuration(setting)}` }
+  if (setting !== 'auto')
+    return { ms: setting, source: `min-remaining ${formatDuration(setting)}`, from: 'input' }
   const fallback = (why: string): MinRemaining => ({
     ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
-    source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`
+    source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`,
+    from: 'default'
   })
   if ('why' in workflow) return fallback(workflow.why)
   const minutes = jobTimeoutMinutes(workflow.document, workflow.job)
@@ -120,7 +127,8 @@ export function minRemainingOf(
     return fallback(`job '${workflow.job}' in ${workflow.where} sets no plain timeout-minutes`)
   return {
     ms: minutes * 60_000,
-    source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`
+    source: `timeout-minutes: ${minutes} of job '${workflow.job}' in ${workflow.where}`,
+    from: 'timeout-minutes'
   }
 }
 

@@ -128,7 +128,11 @@ function readAnswer(answer: ApiAnswer, mask: (value: string) => void): Attempt<E
     return { done: true, value: outcome('not-installed', said) }
   if (/invalid oidc token/i.test(error.message))
     return { done: true, value: outcome('invalid-oidc', said) }
-  return { done: true, value: outcome('refused', said) }
+  // Only a 401 or 403 is the exchange judging the token; another 4xx (a moved or mistyped URL) says nothing of it.
+  return {
+    done: true,
+    value: status === 401 || status === 403 ? outcome('refused', said) : unverifiable(said)
+  }
 }
 
 /**

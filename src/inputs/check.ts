@@ -1,5 +1,6 @@
 import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
 import { refuseSecret } from '../providers/placement.js'
+import { refuseInnerJunk } from '../providers/clean.js'
 import { plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseChoice, parseCredentialUrl, parseDuration } from './parse.js'
 
@@ -35,6 +36,8 @@ export function readCheckInputs(
 ): CheckInputs {
   for (const name of plainInputsOf('check')) refuseSecret(name, input(name))
   refuseSecret('github-token', input('github-token'), true)
+  // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
+  if (input('github-token').trim()) refuseInnerJunk('github-token', input('github-token').trim())
   const baseInput = input('anthropic-base-url').trim()
   const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim()
   refuseSecret('ANTHROPIC_BASE_URL', baseEnv)

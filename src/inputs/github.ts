@@ -1,4 +1,5 @@
 import { refuseSecret } from '../providers/placement.js'
+import { cleanSecret } from '../providers/clean.js'
 import { defaultOf, plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseCredentialUrl } from './parse.js'
 
@@ -17,7 +18,10 @@ export function readGitHubInputs(input: (name: string) => string): GitHubInputs 
   for (const name of plainInputsOf('github')) refuseSecret(name, input(name))
   refuseSecret('claude-github-token', input('claude-github-token'), true)
   return {
-    claudeGitHubToken: input('claude-github-token').trim(),
+    // Sent in a header as it is, quotes and inner line breaks included: cleaned, or refused, here.
+    claudeGitHubToken: input('claude-github-token').trim()
+      ? cleanSecret('claude-github-token', input('claude-github-token')).value
+      : '',
     checkGitHubApp: parseBoolean('check-github-app', valueOf(input, 'check-github-app')),
     exchangeUrl: parseCredentialUrl(
       'github-app-exchange-url',

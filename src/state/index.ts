@@ -171,8 +171,8 @@ export interface GitHubCheck {
   status: GitHubStatus
   expiresAt?: Date | undefined
   checkedAt: Date
-  /** How long the job may run, as the check measured it. */
-  minRemainingMs: number
+  /** How long the job may run, when the job's `timeout-minutes` says so. */
+  jobLimitMs?: number | undefined
   /** The check warned or failed. */
   warned: boolean
 }
@@ -186,7 +186,7 @@ export function saveGitHubState(core: Pick<Core, 'saveState'>, check: GitHubChec
       status: check.status,
       ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
       checkedAt: isoOf(check.checkedAt),
-      minRemainingMs: check.minRemainingMs,
+      ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
       warned: check.warned
     })
   )
@@ -198,7 +198,7 @@ export interface GitHubState {
   status?: GitHubStatus
   expiresAt?: number
   checkedAt?: number
-  minRemainingMs?: number
+  jobLimitMs?: number
   warned?: boolean
 }
 
@@ -211,12 +211,8 @@ export function parseGitHubState(raw: string | undefined): GitHubState | undefin
   if (label !== undefined) state.label = label
   const status = GITHUB_STATUSES.find(status => status === v.status)
   if (status !== undefined) state.status = status
-  if (
-    typeof v.minRemainingMs === 'number' &&
-    Number.isSafeInteger(v.minRemainingMs) &&
-    v.minRemainingMs >= 0
-  )
-    state.minRemainingMs = v.minRemainingMs
+  if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+    state.jobLimitMs = v.jobLimitMs
   if (typeof v.warned === 'boolean') state.warned = v.warned
   return Object.keys(state).length > 0 ? state : undefined
 }

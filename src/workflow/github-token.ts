@@ -265,3 +265,29 @@ export function missingPermissions(needs: PermissionNeed[], permissions: JobPerm
       : [`${need.scope}: ${need.level} ${need.for}: ${whose} give ${need.scope}: ${given}`]
   })
 }
+
+/** The permissions claude-code-action asks the Claude App for by default (anthropics/claude-code-action, src/github/token.ts). */
+const APP_DEFAULT_PERMISSIONS: Readonly<Record<string, string>> = {
+  contents: 'write',
+  pull_requests: 'write',
+  issues: 'write'
+}
+
+/**
+ * What claude-code-action asks the Claude App's token exchange for: its `additional_permissions` input (`key: value`
+ * lines) over its defaults, as its `parseAdditionalPermissions` reads it; undefined when the input is empty, and the
+ * exchange is then asked for nothing in particular.
+ */
+export function appPermissionsOf(step: ClaudeStep): Record<string, string> | undefined {
+  const additional: Record<string, string> = {}
+  for (const line of (step.inputs.additional_permissions ?? '').split('\n')) {
+    const colon = line.indexOf(':')
+    if (colon === -1) continue
+    const key = line.slice(0, colon).trim()
+    const value = line.slice(colon + 1).trim()
+    if (key && value) additional[key] = value
+  }
+  return Object.keys(additional).length > 0
+    ? { ...APP_DEFAULT_PERMISSIONS, ...additional }
+    : undefined
+}

@@ -26,7 +26,24 @@ export async function parseWorkflow(workflowYaml: string): Promise<unknown> {
  */
 export function jobTimeoutMinutes(document: unknown, jobId: string): number | undefined {
   const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId]
-  const value = (job as { 'timeout-minutes'?: unknown } | undefined)?.['timeout-minutes']
+  return plainMinutes((job as { 'timeout-minutes'?: unknown } | undefined)?.['timeout-minutes'])
+}
+
+/** The `timeout-minutes` of the step at `index` of job `jobId`, when it is a plain number. */
+export function stepTimeoutMinutes(
+  document: unknown,
+  jobId: string,
+  index: number
+): number | undefined {
+  const job = (document as { jobs?: Record<string, unknown> } | null)?.jobs?.[jobId]
+  const steps = (job as { steps?: unknown } | undefined)?.steps
+  const step = Array.isArray(steps)
+    ? (steps[index] as Record<string, unknown> | undefined)
+    : undefined
+  return plainMinutes(step?.['timeout-minutes'])
+}
+
+function plainMinutes(value: unknown): number | undefined {
   const minutes = typeof value === 'string' ? Number(value) : value
   return typeof minutes === 'number' && Number.isFinite(minutes) && minutes > 0
     ? minutes
