@@ -16,6 +16,7 @@ import { CommentApiError, upsertComment } from '../src/github/pr-comment.js'
 import { mintOidcToken } from '../src/github/oidc.js'
 import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../src/github/app-exchange.js'
 import { probeGitHubToken } from '../src/github/token-life.js'
+import { checkFederation } from '../src/cloud/federation/check.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -245,6 +246,39 @@ const githubSideCalls: Call[] = [
   }
 ]
 
+/**
+ * Anthropic workload identity federation (issue 13): the OIDC token and the probe healthy, the token exchange faulted.
+ * Each retry of the exchange mints a fresh OIDC token, so its retries stay within the check's one budget.
+ */
+const federationCall: Call = {
+  name: 'Anthropic federation token exchange',
+  boundMs: BUDGET_MS,
+  retries: true,
+  faulted: ({ path }) => path === '/v1/oauth/token',
+  healthy: ({ path }) => ({
+    body:
+      path === '/v1/oauth/token'
+        ? { access_token: OAUTH_TOKEN, token_type: 'Bearer', expires_in: 600 }
+        : path === '/v1/messages/count_tokens'
+          ? { input_tokens: 3 }
+          : { count: OIDC_JWT.length, value: OIDC_JWT }
+  }),
+  run: async base => {
+    const result = await checkFederation(
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: `${tlsOffLoopback(base)}/idtoken?api-version=2.0`,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-of-the-fault-matrix',
+        ANTHROPIC_BASE_URL: tlsOffLoopback(base),
+        ANTHROPIC_FEDERATION_RULE_ID: 'fdrl_faultmatrix',
+        ANTHROPIC_ORGANIZATION_ID: '00000000-0000-4000-8000-000000000000'
+      },
+      tokenCallDeps
+    )
+    return { status: result.status, message: result.message }
+  },
+  expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
+}
+
 const CALLS: Call[] = [
   probeCall('x-api-key'),
   probeCall('oauth'),
@@ -374,7 +408,8 @@ const CALLS: Call[] = [
   },
   commentCall('list'),
   commentCall('create'),
-  ...githubSideCalls
+  ...githubSideCalls,
+  federationCall
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */

@@ -72,6 +72,8 @@ export function errorBody(behaviour, id = requestId()) {
  *   `rate_limit_event` messages
  * @param {string} [options.host]
  * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
+ * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: string, url: URL) => boolean} [options.route]
+ *   a route of another stand-in on the same address (the federation token exchange): true when it answered
  */
 export async function startAnthropicStandIn(options = {}) {
   const credentials = new Map(Object.entries(options.credentials ?? {}))
@@ -117,6 +119,7 @@ export async function startAnthropicStandIn(options = {}) {
 
     if (options.delayMs) await new Promise(r => setTimeout(r, options.delayMs))
 
+    if (options.route?.(req, res, body, url)) return
     if (!ROUTES.includes(`${req.method} ${url.pathname}`)) {
       return send(404, {
         type: 'error',

@@ -1,0 +1,16 @@
+/** What a cloud provider's check found out about the credential Claude Code will use, without spending tokens. */
+export interface CloudCheck {
+  status: 'valid' | 'invalid' | 'expired' | 'forbidden' | 'unverifiable'
+  /** One line: what was asked, what answered, the fix. Server text clipped, secrets cut out. */
+  message: string
+  httpStatus?: number
+  /** The service's id of the request, to quote to its support. */
+  requestId?: string
+  expiresAt?: Date
+  /** Where `expiresAt` was read, for humans. */
+  expirySource?: string
+  /** What exactly a valid answer proves, for the summary. */
+  proves: string
+  /** A non-secret name of who the credential is: an account and role, a service account, … */
+  identity?: string
+}
