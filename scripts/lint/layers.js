@@ -12,6 +12,7 @@ export const LAYERS = [
   ['policy'],
   ['state'],
   ['github'],
+  ['cloud'],
   ['secrets'],
   ['inputs'],
   ['check'],
