@@ -17,6 +17,12 @@ import { mintOidcToken } from '../src/github/oidc.js'
 import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../src/github/app-exchange.js'
 import { probeGitHubToken } from '../src/github/token-life.js'
 import { checkFederation } from '../src/cloud/federation/check.js'
+import {
+  assumeRoleWithWebIdentity,
+  getCallerIdentity,
+  listInferenceProfiles,
+  type CallResult
+} from '../src/cloud/aws/calls.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -24,7 +30,7 @@ import { closedPort } from './support/ports.js'
 type Fault = `${keyof typeof FAULTS}` | 'refused' | 'dns'
 type Server = Awaited<ReturnType<typeof startFaultServer>>
 type Request = { method: string; path: string }
-type Answer = { status?: number; body?: unknown }
+type Answer = { status?: number; body?: unknown; headers?: Record<string, string> }
 /** What the user gets from one call: its status in the module's own terms, and the line they read. */
 type Outcome = { status: string; message: string }
 
@@ -278,6 +284,57 @@ const federationCall: Call = {
   },
   expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
 }
+/** The AWS calls of issue 13: each is `unverifiable` under every fault, never a verdict on the credential. */
+const AWS_KEYS = { accessKeyId: 'AKIAFAULTMATRIX00000', secretAccessKey: 'f'.repeat(40) }
+const awsCall = (
+  name: string,
+  healthy: Answer,
+  call: (base: string) => Promise<CallResult<unknown>>
+): Call => ({
+  name,
+  boundMs: BUDGET_MS,
+  retries: true,
+  healthy: () => healthy,
+  run: async base => {
+    const result = await call(tlsOffLoopback(base))
+    return 'failed' in result
+      ? { status: result.failed.status, message: result.failed.message }
+      : { status: 'valid', message: '' }
+  },
+  expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
+})
+const xml = (body: string): Answer => ({
+  body,
+  headers: { 'content-type': 'text/xml' }
+})
+const awsCalls: Call[] = [
+  awsCall(
+    'AWS STS GetCallerIdentity',
+    xml(
+      '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/ci</Arn><UserId>AIDA</UserId><Account>123456789012</Account></GetCallerIdentityResult></GetCallerIdentityResponse>'
+    ),
+    base => getCallerIdentity(base, 'us-east-1', AWS_KEYS, tokenCallDeps)
+  ),
+  awsCall(
+    'AWS STS AssumeRoleWithWebIdentity',
+    xml(
+      `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>${'s'.repeat(40)}</SecretAccessKey><SessionToken>${'t'.repeat(80)}</SessionToken><Expiration>2036-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>`
+    ),
+    base =>
+      assumeRoleWithWebIdentity(
+        base,
+        {
+          RoleArn: 'arn:aws:iam::123456789012:role/claude',
+          RoleSessionName: 'faults',
+          WebIdentityToken: OIDC_JWT
+        },
+        tokenCallDeps
+      )
+  ),
+  awsCall('AWS Bedrock ListInferenceProfiles', { body: { inferenceProfileSummaries: [] } }, base =>
+    listInferenceProfiles(base, 'us-east-1', { credentials: AWS_KEYS }, tokenCallDeps)
+  )
+]
 
 const CALLS: Call[] = [
   probeCall('x-api-key'),
@@ -409,7 +466,8 @@ const CALLS: Call[] = [
   commentCall('list'),
   commentCall('create'),
   ...githubSideCalls,
-  federationCall
+  federationCall,
+  ...awsCalls
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */

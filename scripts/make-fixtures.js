@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startAnthropicStandIn, ERRORS } from '../stand-ins/anthropic.js'
-import { startBedrockStandIn } from '../stand-ins/bedrock.js'
+import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { startOAuthStandIn } from '../stand-ins/oauth.js'
 import { startTlsProxy } from '../stand-ins/tls-proxy.js'
 
