@@ -79,7 +79,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -233,11 +233,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(19);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1735);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -246,7 +246,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 19:
+/***/ 1735:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -264,9 +264,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
+var secrets = __nccwpck_require__(9172);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -357,9 +357,9 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
-var shapes = __nccwpck_require__(1250);
+var shapes = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./lib/providers/placement.js
 // "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
 
@@ -443,7 +443,7 @@ function declared_valueOf(input, name) {
 }
 
 // EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
-var parse = __nccwpck_require__(4131);
+var parse = __nccwpck_require__(3993);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
@@ -529,11 +529,11 @@ function readCliCheckInputs(flags, env) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -821,8 +821,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -895,7 +895,7 @@ function errorName(error) {
 }
 
 // EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
+var retry = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
 
 
@@ -1072,7 +1072,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -1100,7 +1100,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1828,7 +1828,7 @@ function summaryMarkdown(report, message) {
 }
 
 // EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(6361);
+var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/cli/check.js
 
 
@@ -1992,8 +1992,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 838).then(__nccwpck_require__.bind(__nccwpck_require__, 7838))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 713).then(__nccwpck_require__.bind(__nccwpck_require__, 713))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 713).then(__nccwpck_require__.bind(__nccwpck_require__, 713))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2045,7 +2045,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 3302:
+/***/ 7317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2095,7 +2095,7 @@ function clip(value) {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2142,7 +2142,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 8684:
+/***/ 6619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2273,7 +2273,7 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 8394:
+/***/ 3947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2314,7 +2314,7 @@ function parseRetryAfter(value, now = Date.now()) {
 
 /***/ }),
 
-/***/ 4131:
+/***/ 3993:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2328,9 +2328,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/http/url.js
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
@@ -2433,7 +2433,7 @@ function parseSince(input, value, now) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2461,13 +2461,13 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -2511,7 +2511,7 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 4523:
+/***/ 2352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2520,7 +2520,7 @@ function parseTimestamp(input, value) {
 /* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
 /* harmony export */ });
 /* unused harmony exports ANTHROPIC_VERSION, OAUTH_BETA, anthropicName */
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
 
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -2721,7 +2721,7 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
-/***/ 8836:
+/***/ 3053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2965,14 +2965,14 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
-/***/ 7707:
+/***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ cleanSecret),
 /* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
@@ -3009,7 +3009,7 @@ function refuseInnerJunk(input, token) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3048,7 +3048,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 3801:
+/***/ 9470:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3059,11 +3059,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
-var anthropic_failures = __nccwpck_require__(8836);
+var anthropic_failures = __nccwpck_require__(3053);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -3157,11 +3157,11 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -3261,7 +3261,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
@@ -3282,7 +3282,7 @@ function providerOf(source) {
 
 /***/ }),
 
-/***/ 8913:
+/***/ 3734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3290,11 +3290,11 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
 
 
 
@@ -3373,7 +3373,7 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 3715:
+/***/ 9172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3384,9 +3384,9 @@ const oauthToken = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3801);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9470);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -3464,7 +3464,7 @@ function redactKnownSecrets(input, env) {
 
 /***/ }),
 
-/***/ 1250:
+/***/ 2306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3521,9 +3521,9 @@ function compileShapes(shapes) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+var providers = __nccwpck_require__(9470);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -3833,6 +3833,6 @@ function fingerprintOf(credential) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
