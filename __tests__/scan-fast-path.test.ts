@@ -6,6 +6,7 @@ import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { countToolResults } from '../src/scan/markers.js'
 import { countNewlines } from '../src/scan/newlines.js'
 import { scanBuffer } from '../src/scan/read.js'
 import { RecordSplitter, type RecordSink, type SplitRecord } from '../src/scan/split.js'
@@ -65,6 +66,42 @@ describe('newlines', () => {
           expect(countNewlines(bytes, from, to)).toBe(expected)
         }
       ),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('tool results counted unparsed', () => {
+  test('long records stepped over string by string count what a plain search counts', () => {
+    const word = fc.constantFrom(
+      'tool_result',
+      'say "tool_result',
+      'tool_result"',
+      '\\',
+      'x'.repeat(3000),
+      '"'
+    )
+    const value = fc.letrec(tie => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        word,
+        fc.jsonValue(),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(word, tie('value'), { maxKeys: 4 })
+      )
+    })).value
+    fc.assert(
+      fc.property(value, v => {
+        const bytes = Buffer.from(JSON.stringify(v) ?? 'null')
+        let expected = 0
+        for (
+          let at = bytes.indexOf('"tool_result"');
+          at !== -1;
+          at = bytes.indexOf('"tool_result"', at + 1)
+        )
+          expected++
+        expect(countToolResults(bytes)).toBe(expected)
+      }),
       { numRuns: RUNS }
     )
   })

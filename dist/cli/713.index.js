@@ -1199,6 +1199,8 @@ const KNOWN_TYPES = ['assistant', 'user', 'system', 'result', 'rate_limit_event'
     bytes: Buffer.from(name, 'latin1')
 }));
 const TYPE_KEY = Buffer.from('"type"', 'latin1');
+const COMPACT_TYPE = Buffer.from('"type":"', 'latin1');
+const COMPACT_ID = Buffer.from('"message":{"id":"', 'latin1');
 const SUBTYPE_KEY = Buffer.from('"subtype"', 'latin1');
 const MESSAGE_KEY = Buffer.from('"message"', 'latin1');
 const ID_KEY = Buffer.from('"id"', 'latin1');
@@ -1208,8 +1210,10 @@ function readHead(bytes, start, end) {
     const limit = Math.min(end, start + TYPE_WINDOW);
     if (bytes[start] !== 0x7b)
         return undefined;
-    let i = skipSpace(bytes, start + 1, limit);
-    i = key(bytes, i, limit, TYPE_KEY);
+    // Claude's own layout first: no white space.
+    let i = startsWith(bytes, start + 1, COMPACT_TYPE)
+        ? start + 1 + COMPACT_TYPE.length - 1
+        : key(bytes, skipSpace(bytes, start + 1, limit), limit, TYPE_KEY);
     if (i === -1)
         return undefined;
     const type = head_name(bytes, i, limit);
@@ -1275,10 +1279,16 @@ function head_name(bytes, at, limit) {
 }
 /** `"message": {"id": "…"` at `at`: the id, or undefined when the head is laid out otherwise. */
 function messageId(bytes, at, limit) {
-    let i = key(bytes, at, limit, MESSAGE_KEY);
-    if (i === -1 || bytes[i] !== 0x7b)
-        return undefined;
-    i = key(bytes, skipSpace(bytes, i + 1, limit), limit, ID_KEY);
+    let i;
+    if (startsWith(bytes, at, COMPACT_ID)) {
+        i = at + COMPACT_ID.length - 1;
+    }
+    else {
+        i = key(bytes, at, limit, MESSAGE_KEY);
+        if (i === -1 || bytes[i] !== 0x7b)
+            return undefined;
+        i = key(bytes, skipSpace(bytes, i + 1, limit), limit, ID_KEY);
+    }
     if (i === -1 || bytes[i] !== head_QUOTE)
         return undefined;
     const close = bytes.indexOf(head_QUOTE, i + 1);
@@ -1312,6 +1322,11 @@ const GIT = latin1('git');
 const GH = latin1('gh');
 const TRUE = latin1('true');
 const GIT_PUSH_WRAPPER = latin1('scripts/git-push.sh');
+const TOOL_RESULT = latin1('"tool_result"');
+// Searched for from here: fewer false starts on its first byte than on a quote.
+const TOOL_RESULT_TAIL = latin1('l_result"');
+/** From this length on, a record's strings are stepped over (see countToolResults). */
+const LONG_RECORD = 2048;
 const markers_QUOTE = 0x22;
 const markers_BACKSLASH = 0x5c;
 const SPACE = 0x20;
@@ -1404,6 +1419,41 @@ function mayBeGitHubCommand(bytes, at) {
     }
     const wrapper = bytes.indexOf(GIT_PUSH_WRAPPER, i);
     return wrapper !== -1 && wrapper + GIT_PUSH_WRAPPER.length <= end;
+}
+/**
+ * How many times `"tool_result"` stands in a record: a tool result block's type, as TranscriptScanner counts tool
+ * calls unparsed. In a long record (a tool's output) the strings are stepped over from quote to quote instead:
+ * in JSON the text's last quote closes a string, so each time is a string ending in it.
+ */
+function countToolResults(bytes) {
+    let n = 0;
+    if (bytes.length < LONG_RECORD) {
+        const lead = TOOL_RESULT.length - TOOL_RESULT_TAIL.length;
+        for (let at = bytes.indexOf(TOOL_RESULT_TAIL, lead); at !== -1; at = bytes.indexOf(TOOL_RESULT_TAIL, at + 1)) {
+            if (startsWith(bytes, at - lead, TOOL_RESULT))
+                n++;
+        }
+        return n;
+    }
+    for (let open = bytes.indexOf(markers_QUOTE); open !== -1;) {
+        let close = bytes.indexOf(markers_QUOTE, open + 1);
+        while (close !== -1 && isEscaped(bytes, close))
+            close = bytes.indexOf(markers_QUOTE, close + 1);
+        if (close === -1)
+            break;
+        const start = close + 1 - TOOL_RESULT.length;
+        if (start >= open && startsWith(bytes, start, TOOL_RESULT))
+            n++;
+        open = bytes.indexOf(markers_QUOTE, close + 1);
+    }
+    return n;
+}
+/** Whether the quote at `at` is escaped: an odd run of backslashes before it. */
+function isEscaped(bytes, at) {
+    let slashes = 0;
+    for (let i = at - 1; i >= 0 && bytes[i] === markers_BACKSLASH; i--)
+        slashes++;
+    return slashes % 2 === 1;
 }
 
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
@@ -1793,9 +1843,6 @@ const MARKERS = [
 ];
 const TOTAL_COST = needle('total_cost_usd');
 const transcript_TIMESTAMP = needle('"timestamp"');
-// Counted as `"tool_result"`; searched for from its `l_result"` (quicker: fewer false starts on its first byte).
-const TOOL_RESULT = needle('"tool_result"');
-const TOOL_RESULT_TAIL = needle('l_result"');
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/;
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/;
 /** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
@@ -2383,16 +2430,6 @@ function timestampAt(bytes, at, end) {
 /** An assistant message's id where the head does not start with it. */
 function messageIdOf(bytes) {
     return HEAD_MESSAGE_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 512)))?.[1];
-}
-/** How many times `"tool_result"` stands in the record. */
-function countToolResults(bytes) {
-    const lead = TOOL_RESULT.length - TOOL_RESULT_TAIL.length;
-    let n = 0;
-    for (let i = bytes.indexOf(TOOL_RESULT_TAIL, lead); i !== -1; i = bytes.indexOf(TOOL_RESULT_TAIL, i + 1)) {
-        if (startsWith(bytes, i - lead, TOOL_RESULT))
-            n++;
-    }
-    return n;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/read.js

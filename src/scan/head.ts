@@ -19,6 +19,8 @@ const KNOWN_TYPES = ['assistant', 'user', 'system', 'result', 'rate_limit_event'
   bytes: Buffer.from(name, 'latin1')
 }))
 const TYPE_KEY = Buffer.from('"type"', 'latin1')
+const COMPACT_TYPE = Buffer.from('"type":"', 'latin1')
+const COMPACT_ID = Buffer.from('"message":{"id":"', 'latin1')
 const SUBTYPE_KEY = Buffer.from('"subtype"', 'latin1')
 const MESSAGE_KEY = Buffer.from('"message"', 'latin1')
 const ID_KEY = Buffer.from('"id"', 'latin1')
@@ -29,8 +31,10 @@ const QUOTE = 0x22
 export function readHead(bytes: Buffer, start: number, end: number): Head | undefined {
   const limit = Math.min(end, start + TYPE_WINDOW)
   if (bytes[start] !== 0x7b) return undefined
-  let i = skipSpace(bytes, start + 1, limit)
-  i = key(bytes, i, limit, TYPE_KEY)
+  // Claude's own layout first: no white space.
+  let i = startsWith(bytes, start + 1, COMPACT_TYPE)
+    ? start + 1 + COMPACT_TYPE.length - 1
+    : key(bytes, skipSpace(bytes, start + 1, limit), limit, TYPE_KEY)
   if (i === -1) return undefined
   const type = name(bytes, i, limit)
   if (!type) return undefined
@@ -88,9 +92,14 @@ function name(bytes: Buffer, at: number, limit: number): { text: string; end: nu
 
 /** `"message": {"id": "…"` at `at`: the id, or undefined when the head is laid out otherwise. */
 function messageId(bytes: Buffer, at: number, limit: number): string | undefined {
-  let i = key(bytes, at, limit, MESSAGE_KEY)
-  if (i === -1 || bytes[i] !== 0x7b) return undefined
-  i = key(bytes, skipSpace(bytes, i + 1, limit), limit, ID_KEY)
+  let i: number
+  if (startsWith(bytes, at, COMPACT_ID)) {
+    i = at + COMPACT_ID.length - 1
+  } else {
+    i = key(bytes, at, limit, MESSAGE_KEY)
+    if (i === -1 || bytes[i] !== 0x7b) return undefined
+    i = key(bytes, skipSpace(bytes, i + 1, limit), limit, ID_KEY)
+  }
   if (i === -1 || bytes[i] !== QUOTE) return undefined
   const close = bytes.indexOf(QUOTE, i + 1)
   if (close === -1 || close >= limit || close === i + 1) return undefined

@@ -14,6 +14,11 @@ const GIT = latin1('git')
 const GH = latin1('gh')
 const TRUE = latin1('true')
 const GIT_PUSH_WRAPPER = latin1('scripts/git-push.sh')
+const TOOL_RESULT = latin1('"tool_result"')
+// Searched for from here: fewer false starts on its first byte than on a quote.
+const TOOL_RESULT_TAIL = latin1('l_result"')
+/** From this length on, a record's strings are stepped over (see countToolResults). */
+const LONG_RECORD = 2048
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -102,4 +107,40 @@ function mayBeGitHubCommand(bytes: Buffer, at: number): boolean {
   }
   const wrapper = bytes.indexOf(GIT_PUSH_WRAPPER, i)
   return wrapper !== -1 && wrapper + GIT_PUSH_WRAPPER.length <= end
+}
+
+/**
+ * How many times `"tool_result"` stands in a record: a tool result block's type, as TranscriptScanner counts tool
+ * calls unparsed. In a long record (a tool's output) the strings are stepped over from quote to quote instead:
+ * in JSON the text's last quote closes a string, so each time is a string ending in it.
+ */
+export function countToolResults(bytes: Buffer): number {
+  let n = 0
+  if (bytes.length < LONG_RECORD) {
+    const lead = TOOL_RESULT.length - TOOL_RESULT_TAIL.length
+    for (
+      let at = bytes.indexOf(TOOL_RESULT_TAIL, lead);
+      at !== -1;
+      at = bytes.indexOf(TOOL_RESULT_TAIL, at + 1)
+    ) {
+      if (startsWith(bytes, at - lead, TOOL_RESULT)) n++
+    }
+    return n
+  }
+  for (let open = bytes.indexOf(QUOTE); open !== -1;) {
+    let close = bytes.indexOf(QUOTE, open + 1)
+    while (close !== -1 && isEscaped(bytes, close)) close = bytes.indexOf(QUOTE, close + 1)
+    if (close === -1) break
+    const start = close + 1 - TOOL_RESULT.length
+    if (start >= open && startsWith(bytes, start, TOOL_RESULT)) n++
+    open = bytes.indexOf(QUOTE, close + 1)
+  }
+  return n
+}
+
+/** Whether the quote at `at` is escaped: an odd run of backslashes before it. */
+function isEscaped(bytes: Buffer, at: number): boolean {
+  let slashes = 0
+  for (let i = at - 1; i >= 0 && bytes[i] === BACKSLASH; i--) slashes++
+  return slashes % 2 === 1
 }

@@ -8,8 +8,8 @@
 import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
 import { isWarningKind, type FailureKindId } from '../providers/failures.js'
 import type { RecordSink, SplitRecord } from './split.js'
-import { readHead, startsWith, type Head } from './head.js'
-import { mayCallGitHub, saysIsErrorTrue } from './markers.js'
+import { readHead, type Head } from './head.js'
+import { countToolResults, mayCallGitHub, saysIsErrorTrue } from './markers.js'
 import {
   classifyApiMessage,
   classifyMessageText,
@@ -206,9 +206,6 @@ const MARKERS = [
 ]
 const TOTAL_COST = needle('total_cost_usd')
 const TIMESTAMP = needle('"timestamp"')
-// Counted as `"tool_result"`; searched for from its `l_result"` (quicker: fewer false starts on its first byte).
-const TOOL_RESULT = needle('"tool_result"')
-const TOOL_RESULT_TAIL = needle('l_result"')
 
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/
@@ -788,18 +785,4 @@ function timestampAt(bytes: Buffer, at: number, end: number): number | undefined
 /** An assistant message's id where the head does not start with it. */
 function messageIdOf(bytes: Buffer): string | undefined {
   return HEAD_MESSAGE_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 512)))?.[1]
-}
-
-/** How many times `"tool_result"` stands in the record. */
-function countToolResults(bytes: Buffer): number {
-  const lead = TOOL_RESULT.length - TOOL_RESULT_TAIL.length
-  let n = 0
-  for (
-    let i = bytes.indexOf(TOOL_RESULT_TAIL, lead);
-    i !== -1;
-    i = bytes.indexOf(TOOL_RESULT_TAIL, i + 1)
-  ) {
-    if (startsWith(bytes, i - lead, TOOL_RESULT)) n++
-  }
-  return n
 }
