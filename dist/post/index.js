@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7459:
+/***/ 575:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35109,6 +35109,83 @@ function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./lib/scan/newlines.js
+// Counts newline bytes at memory speed: a pretty-printed execution file has a line per key (tens of millions in a
+// gigabyte), too many to find one by one with Buffer.indexOf. A WebAssembly function compares 16 bytes at a time
+// (SIMD, in Node since 16.4); bytes are copied into its memory a page at a time.
+/**
+ * The module, assembled by hand from this text (WebAssembly 2.0 binary format, https://webassembly.github.io/spec/):
+ *
+ *   (module
+ *     (memory (export "memory") 1)
+ *     (func (export "count") (param $at i32) (param $end i32) (result i32)
+ *       (local $count i32) (local $newline v128)
+ *       (local.set $newline (i8x16.splat (i32.const 10)))
+ *       (block (loop
+ *         (br_if 1 (i32.ge_u (local.get $at) (local.get $end)))
+ *         (local.set $count (i32.add (local.get $count)
+ *           (i32.popcnt (i8x16.bitmask (i8x16.eq (v128.load (local.get $at)) (local.get $newline))))))
+ *         (local.set $at (i32.add (local.get $at) (i32.const 16)))
+ *         (br 0)))
+ *       (local.get $count)))
+ *
+ * `count` reads whole 16-byte blocks from `$at` while below `$end`: callers give a multiple of 16.
+ */
+const MODULE = Uint8Array.from([
+    // header
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    // type section: (i32, i32) -> i32
+    0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f,
+    // function section: one function of type 0
+    0x03, 0x02, 0x01, 0x00,
+    // memory section: one memory of one page
+    0x05, 0x03, 0x01, 0x00, 0x01,
+    // export section: "memory" (memory 0), "count" (function 0)
+    0x07, 0x12, 0x02, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x05, 0x63, 0x6f, 0x75,
+    0x6e, 0x74, 0x00, 0x00,
+    // code section: one body, locals i32 and v128
+    0x0a, 0x38, 0x01, 0x36, 0x02, 0x01, 0x7f, 0x01, 0x7b,
+    // local.set $newline (i8x16.splat (i32.const 10))
+    0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x03,
+    // block, loop; br_if 1 (at >= end)
+    0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01,
+    // count += popcnt(bitmask(eq(load(at), newline)))
+    0x20, 0x02, 0x20, 0x00, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x03, 0xfd, 0x23, 0xfd, 0x64, 0x69, 0x6a,
+    0x21, 0x02,
+    // at += 16; br 0; end loop, end block; count
+    0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x0b
+]);
+const PAGE = 65536;
+const NL = 0x0a;
+/** Below this, a plain loop costs less than copying. */
+const SMALL = 256;
+let counter;
+function instance() {
+    if (counter)
+        return counter;
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
+    counter = { memory: new Uint8Array(exports.memory.buffer, 0, PAGE), count: exports.count };
+    return counter;
+}
+/** How many newline bytes `bytes[from, to)` holds. */
+function countNewlines(bytes, from, to) {
+    let count = 0;
+    let at = from;
+    if (to - from >= SMALL) {
+        const { memory, count: countBlocks } = instance();
+        while (to - at >= 16) {
+            const length = Math.min(PAGE, (to - at) & ~15);
+            memory.set(bytes.subarray(at, at + length));
+            count += countBlocks(0, length);
+            at += length;
+        }
+    }
+    for (; at < to; at++)
+        if (bytes[at] === NL)
+            count++;
+    return count;
+}
+
 ;// CONCATENATED MODULE: ./lib/scan/split.js
 // Splits a byte stream into records, in constant memory, without knowing the file's size:
 //  - a JSON array (claude-code-action's execution file, pretty-printed; `--output-format json --verbose`, one
@@ -35116,7 +35193,11 @@ function plural(n, one, many = `${one}s`) {
 //  - anything else, line by line: a line starting with `{` is a JSON record (stream-json, `--output-format
 //    json`), any other line is text. A file cut off mid-line gives a last record marked `truncated`.
 // A record longer than `limit` bytes keeps only its first `headBytes` (`overflow`): credential errors are small.
-const NL = 0x0a;
+// A sink may take whole JSON records straight from the chunk (RecordSink.glance), before any record object is made:
+// most records of a transcript are only glanced at.
+
+const split_NL = 0x0a;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -35179,9 +35260,12 @@ class Accumulator {
     }
 }
 class split_RecordSplitter {
-    onRecord;
     mode = 'unknown';
+    /** Lines mode: the current line. Array mode: the line at `countedTo` in the current chunk. */
     line = 1;
+    /** Array mode: newlines of the current chunk are counted up to here (lazily: see lineAt). */
+    countedTo = 0;
+    sink;
     limit;
     headBytes;
     pending;
@@ -35192,27 +35276,45 @@ class split_RecordSplitter {
     inString = false;
     escaped = false;
     inElement = false;
+    /** Where the element began in the current chunk; -1 when it began in an earlier one (its line is then known). */
+    elementStart = -1;
     elementLine = 1;
-    bomChecked = false;
+    /** Bytes of a byte-order mark seen at the start so far (BOM.length once decided). */
+    bomSeen = 0;
     // array mode, pretty elements: see scanPrettyElement
     pretty = false;
     /** Outside elements: whether the current line holds only spaces so far, and how many. */
     lineSpaces = 0;
     lineBlank = true;
-    /** Inside a pretty element: the current line's first bytes and length, for lines that span chunks. */
-    lineHead = Buffer.alloc(8);
-    lineLength = 0;
-    constructor(onRecord, options = {}) {
-        this.onRecord = onRecord;
+    /** The last bytes of the previous chunk, newest last: a close line may begin there. */
+    carried = Buffer.alloc(3);
+    /** Inside a pretty element: a "  }" ended the previous chunk; what of "," "\r" "\n" came after it so far. */
+    closeSeen = 'none';
+    constructor(sink, options = {}) {
+        this.sink = typeof sink === 'function' ? { record: sink } : sink;
         this.limit = options.limit ?? 4 * 1024 * 1024;
         this.headBytes = Math.min(options.headBytes ?? 64 * 1024, this.limit);
         this.pending = new Accumulator(this.limit, this.headBytes);
     }
     push(chunk) {
-        if (!this.bomChecked && chunk.length > 0) {
-            this.bomChecked = true;
-            if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf)
-                chunk = chunk.subarray(3);
+        if (this.bomSeen < BOM.length) {
+            // A byte-order mark at the file's start is dropped, even when chunks cut it.
+            let i = 0;
+            while (i < chunk.length && this.bomSeen < BOM.length && chunk[i] === BOM[this.bomSeen]) {
+                i++;
+                this.bomSeen++;
+            }
+            if (i === chunk.length && this.bomSeen < BOM.length)
+                return;
+            if (this.bomSeen < BOM.length) {
+                // Not a mark after all: its first bytes were text.
+                const seen = this.bomSeen;
+                this.bomSeen = BOM.length;
+                chunk = Buffer.concat([BOM.subarray(0, seen), chunk.subarray(i)]);
+            }
+            else {
+                chunk = chunk.subarray(i);
+            }
         }
         if (this.mode === 'unknown') {
             let i = 0;
@@ -35226,11 +35328,11 @@ class split_RecordSplitter {
             if (chunk[i] === OPEN_BRACKET && opensArray(chunk, i + 1)) {
                 this.mode = 'array';
                 // Whitespace before '[' only moves the line count.
-                const before = this.pending.take(chunk.subarray(0, i));
+                const before = this.pending.take(Buffer.alloc(0));
                 this.line += countNewlines(before, 0, before.length);
                 this.pending.reset();
                 this.depth = 1;
-                this.scanArray(chunk, i + 1);
+                this.scanChunk(chunk, i + 1);
                 return;
             }
             this.mode = 'lines';
@@ -35238,12 +35340,32 @@ class split_RecordSplitter {
         if (this.mode === 'lines')
             this.scanLines(chunk);
         else
-            this.scanArray(chunk, 0);
+            this.scanChunk(chunk, 0);
+    }
+    /** Array mode: one chunk; its newlines are all counted by the end. */
+    scanChunk(chunk, from) {
+        this.countedTo = 0;
+        this.scanArray(chunk, from);
+        if (this.inElement && this.elementStart !== -1) {
+            this.elementLine = this.lineAt(chunk, this.elementStart);
+            this.elementStart = -1;
+        }
+        this.lineAt(chunk, chunk.length);
+        const keep = Math.min(3, chunk.length);
+        this.carried.copy(this.carried, 0, keep);
+        chunk.copy(this.carried, 3 - keep, chunk.length - keep);
+        this.sink.chunkDone?.();
+    }
+    /** Array mode: the line of `offset` in the chunk (offsets asked for never go back within a chunk). */
+    lineAt(chunk, offset) {
+        this.line += countNewlines(chunk, this.countedTo, offset);
+        this.countedTo = offset;
+        return this.line;
     }
     end() {
         if (this.mode === 'array') {
             if (this.inElement)
-                this.emitElement(Buffer.alloc(0), true);
+                this.emitElement(Buffer.alloc(0), 0, 0, true);
             return;
         }
         // lines (or only whitespace): the last line without a newline was cut off.
@@ -35257,20 +35379,35 @@ class split_RecordSplitter {
     }
     scanLines(chunk) {
         let start = 0;
+        const glance = this.sink.glance;
         for (;;) {
-            const nl = chunk.indexOf(NL, start);
+            const nl = chunk.indexOf(split_NL, start);
             if (nl === -1) {
                 this.pending.add(chunk.subarray(start));
+                this.sink.chunkDone?.();
                 return;
             }
-            let bytes = chunk.subarray(start, nl);
-            let overflow = false;
             if (this.pending.length > 0 || this.pending.overflow) {
-                bytes = this.pending.take(bytes);
-                overflow = this.pending.overflow;
+                const bytes = this.pending.take(chunk.subarray(start, nl));
+                const overflow = this.pending.overflow;
                 this.pending.reset();
+                this.emitLine(bytes, this.lineStart, false, overflow);
             }
-            this.emitLine(bytes, this.lineStart, false, overflow);
+            else if (glance) {
+                // A JSON line lying whole in the chunk goes to the sink's glance first.
+                let end = nl;
+                if (end > start && chunk[end - 1] === 0x0d)
+                    end--;
+                let i = start;
+                while (i < end && (chunk[i] === 0x20 || chunk[i] === 0x09))
+                    i++;
+                if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end))) {
+                    this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false);
+                }
+            }
+            else {
+                this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false);
+            }
             this.lineStart++;
             start = nl + 1;
         }
@@ -35286,7 +35423,7 @@ class split_RecordSplitter {
             return;
         // JSON may be indented; text keeps its indentation (a diff's context line is not a log line).
         const json = bytes[i] === OPEN_BRACE;
-        this.onRecord({
+        this.sink.record({
             type: json ? 'json' : 'text',
             bytes: bytes.subarray(json ? i : 0, end),
             line,
@@ -35297,15 +35434,16 @@ class split_RecordSplitter {
     /** The byte-level scanner for JSON arrays: tracks strings and depth, emits depth-1 objects. */
     scanArray(chunk, from) {
         let i = from;
+        // Where this chunk's part of the current element begins.
         let elementFrom = this.inElement ? from : -1;
         const n = chunk.length;
         while (i < n) {
             if (this.pretty) {
                 // scanPrettyElement keeps or emits the element's bytes itself.
-                const next = this.scanPrettyElement(chunk, i, elementFrom);
+                const next = this.scanPrettyElement(chunk, i, elementFrom === -1 ? i : elementFrom);
                 elementFrom = -1;
                 if (next === -1)
-                    break;
+                    return;
                 i = next;
                 continue;
             }
@@ -35350,8 +35488,7 @@ class split_RecordSplitter {
                 continue;
             }
             const c = chunk[i];
-            if (c === NL) {
-                this.line++;
+            if (c === split_NL) {
                 this.lineSpaces = 0;
                 this.lineBlank = true;
                 i++;
@@ -35369,16 +35506,15 @@ class split_RecordSplitter {
             else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
                 if (this.depth === 1 && c === OPEN_BRACE && !this.inElement) {
                     this.inElement = true;
-                    this.elementLine = this.line;
+                    this.elementStart = i;
                     elementFrom = i;
                     // `JSON.stringify(messages, null, 2)`, as claude-code-action writes its execution file: an element is
-                    // the lines from "  {" to "  }" or "  },". Raw newlines never occur inside JSON strings, so those lines
-                    // can be found with a native search instead of reading every byte.
+                    // the lines from "  {" to "  }" or "  },". Raw newlines never occur inside JSON strings, so the close
+                    // line can be found with a native search instead of reading every byte.
                     if (indentedTwo && isLineEnd(chunk, i + 1)) {
                         this.pretty = true;
-                        this.lineLength = 0;
                         this.depth++;
-                        i = chunk.indexOf(NL, i + 1);
+                        i++;
                         continue;
                     }
                 }
@@ -35387,7 +35523,7 @@ class split_RecordSplitter {
             else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
                 this.depth--;
                 if (this.depth === 1 && this.inElement) {
-                    this.emitElement(chunk.subarray(elementFrom, i + 1), false);
+                    this.emitElement(chunk, elementFrom, i + 1, false);
                     elementFrom = -1;
                 }
                 else if (this.depth < 0) {
@@ -35400,83 +35536,92 @@ class split_RecordSplitter {
             this.pending.add(chunk.subarray(elementFrom));
     }
     /**
-     * Inside a pretty element, at a line start (or inside a line that began in an earlier chunk): finds the closing
-     * "  }" line. Returns where scanning goes on after it, or -1 when the chunk ended first (its rest is kept).
+     * Inside a pretty element (whose part in this chunk begins at `elementFrom`): finds its close line, "  }" or
+     * "  }," (CR allowed) on a line of its own, from `from` on. Deeper lines are indented more, and raw newlines never
+     * occur inside JSON strings, so the first such line ends the element. Returns where scanning goes on after it, or
+     * -1 when the chunk ended first (its rest is kept).
      */
     scanPrettyElement(chunk, from, elementFrom) {
-        const n = chunk.length;
         let i = from;
+        let state = this.closeSeen;
+        this.closeSeen = 'none';
+        let brace = state === 'none' ? -1 : 0;
         for (;;) {
-            const nl = chunk.indexOf(NL, i);
-            const end = nl === -1 ? n : nl;
-            const length = this.lineLength + (end - i);
-            // Only short lines can close the element: keep their bytes, without allocating.
-            if (length <= 6)
-                chunk.copy(this.lineHead, this.lineLength, i, end);
-            this.lineLength = length;
-            if (nl === -1) {
-                this.pending.add(chunk.subarray(elementFrom === -1 ? from : elementFrom));
-                return -1;
+            if (state === 'none') {
+                brace = chunk.indexOf(CLOSE_BRACE, i);
+                if (brace === -1)
+                    break;
+                i = brace + 1;
+                if (!(this.byteAt(chunk, brace - 1) === 0x20 && this.byteAt(chunk, brace - 2) === 0x20))
+                    continue;
+                if (this.byteAt(chunk, brace - 3) !== split_NL)
+                    continue;
+                state = 'brace';
             }
-            this.line++;
-            const closes = length <= 6 && isCloseLine(this.lineHead, length);
-            this.lineLength = 0;
-            if (closes) {
-                const bytes = this.pending.take(chunk.subarray(elementFrom === -1 ? from : elementFrom, nl));
-                const overflow = this.pending.overflow;
-                this.pending.reset();
-                let last = bytes.length;
-                while (last > 0 && bytes[last - 1] !== CLOSE_BRACE)
-                    last--;
-                this.pretty = false;
-                this.inElement = false;
-                this.depth = 1;
-                this.lineSpaces = 0;
-                this.lineBlank = true;
-                this.onRecord({
-                    type: 'json',
-                    bytes: bytes.subarray(0, last),
-                    line: this.elementLine,
-                    truncated: false,
-                    overflow
-                });
-                return nl + 1;
+            // After the brace: an optional comma, an optional CR, then the newline.
+            const c = chunk[i];
+            if (c === undefined) {
+                this.closeSeen = state;
+                break;
             }
-            i = nl + 1;
+            if (c === split_NL) {
+                this.closeElement(chunk, elementFrom, i);
+                return i + 1;
+            }
+            if (c === 0x2c && state === 'brace')
+                state = 'comma';
+            else if (c === 0x0d && state !== 'cr')
+                state = 'cr';
+            else
+                state = 'none';
+            if (state !== 'none')
+                i++;
         }
+        this.pending.add(chunk.subarray(elementFrom));
+        return -1;
     }
-    emitElement(tail, truncated) {
-        const bytes = this.pending.take(tail);
+    /** The byte `at` in the chunk, or one of the previous chunk's last three when `at` is negative. */
+    byteAt(chunk, at) {
+        return at >= 0 ? chunk[at] : this.carried[3 + at];
+    }
+    /** A pretty element ends with the newline at `nl`. */
+    closeElement(chunk, elementFrom, nl) {
+        let last = nl;
+        while (last > elementFrom && chunk[last - 1] !== CLOSE_BRACE)
+            last--;
+        // The brace may lie in the previous chunk ("  }" then "\n" in this one): emitElement trims what follows it.
+        this.emitElement(chunk, elementFrom, last, false);
+        this.pretty = false;
+        this.depth = 1;
+        this.lineSpaces = 0;
+        this.lineBlank = true;
+    }
+    /** The element whose part in this chunk is `chunk[from, to)` (with what was kept of it before). */
+    emitElement(chunk, from, to, truncated) {
+        this.inElement = false;
+        const start = this.elementStart;
+        this.elementStart = -1;
+        if (start !== -1 && this.sink.glance?.(chunk, start, to))
+            return;
+        const line = start !== -1 ? this.lineAt(chunk, start) : this.elementLine;
+        let bytes = this.pending.take(chunk.subarray(from, to));
         const overflow = this.pending.overflow;
         this.pending.reset();
-        this.inElement = false;
-        this.onRecord({ type: 'json', bytes, line: this.elementLine, truncated, overflow });
+        if (this.pretty && !truncated) {
+            let last = bytes.length;
+            while (last > 0 && bytes[last - 1] !== CLOSE_BRACE)
+                last--;
+            bytes = bytes.subarray(0, last);
+        }
+        this.sink.record({ type: 'json', bytes, line, truncated, overflow });
     }
 }
 /** Whether a line ends at `at` (a newline, or CRLF); false when the chunk ends first. */
 function isLineEnd(chunk, at) {
-    return chunk[at] === NL || (chunk[at] === 0x0d && chunk[at + 1] === NL);
-}
-/** "  }" or "  }," (CR allowed): the end of a depth-1 element printed with an indent of two. */
-function isCloseLine(line, length) {
-    let end = length;
-    if (end > 0 && line[end - 1] === 0x0d)
-        end--;
-    if (end > 0 && line[end - 1] === 0x2c)
-        end--;
-    return end === 3 && line[0] === 0x20 && line[1] === 0x20 && line[2] === CLOSE_BRACE;
+    return chunk[at] === split_NL || (chunk[at] === 0x0d && chunk[at + 1] === split_NL);
 }
 function isSpace(b) {
     return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
-}
-function countNewlines(buf, from, to) {
-    let count = 0;
-    let i = buf.indexOf(NL, from);
-    while (i !== -1 && i < to) {
-        count++;
-        i = buf.indexOf(NL, i + 1);
-    }
-    return count;
 }
 /**
  * Whether the `[` before `from` opens a JSON array (`[{`, `[\n  {`, `[]`, an array of strings or arrays), not a log
@@ -35493,6 +35638,276 @@ function opensArray(chunk, from) {
         next === CLOSE_BRACKET ||
         next === QUOTE ||
         next === OPEN_BRACKET);
+}
+
+;// CONCATENATED MODULE: ./lib/scan/head.js
+// The head of a JSON record, read from its bytes without decoding: `{"type":"…","subtype":"…"` as Claude writes
+// it first (white space allowed, as in a pretty-printed execution file), and an assistant message's id when it
+// comes next (`"message":{"id":"msg_…"`). Records are told apart by their head, so this runs for every record.
+/** Only the first bytes hold the type (what HEAD_TYPE in transcript.ts read as /^\{\s*"type"…/ did). */
+const TYPE_WINDOW = 96;
+/** The message id is looked for this far. */
+const ID_WINDOW = 512;
+const KNOWN_TYPES = ['assistant', 'user', 'system', 'result', 'rate_limit_event'].map(name => ({
+    name,
+    bytes: Buffer.from(name, 'latin1')
+}));
+const TYPE_KEY = Buffer.from('"type"', 'latin1');
+const COMPACT_TYPE = Buffer.from('"type":"', 'latin1');
+const COMPACT_ID = Buffer.from('"message":{"id":"', 'latin1');
+const SUBTYPE_KEY = Buffer.from('"subtype"', 'latin1');
+const MESSAGE_KEY = Buffer.from('"message"', 'latin1');
+const ID_KEY = Buffer.from('"id"', 'latin1');
+const head_QUOTE = 0x22;
+/** The record's head, or undefined when it does not begin with its type (another key order, not an object). */
+function readHead(bytes, start, end) {
+    const limit = Math.min(end, start + TYPE_WINDOW);
+    if (bytes[start] !== 0x7b)
+        return undefined;
+    // Claude's own layout first: no white space.
+    let i = startsWith(bytes, start + 1, COMPACT_TYPE)
+        ? start + 1 + COMPACT_TYPE.length - 1
+        : key(bytes, skipSpace(bytes, start + 1, limit), limit, TYPE_KEY);
+    if (i === -1)
+        return undefined;
+    const type = head_name(bytes, i, limit);
+    if (!type)
+        return undefined;
+    const head = { type: type.text };
+    i = type.end;
+    const comma = skipSpace(bytes, i, limit);
+    if (bytes[comma] !== 0x2c)
+        return head;
+    const after = skipSpace(bytes, comma + 1, limit);
+    if (head.type === 'assistant') {
+        const id = messageId(bytes, after, Math.min(end, start + ID_WINDOW));
+        if (id !== undefined)
+            head.messageId = id;
+        return head;
+    }
+    const subtypeAt = key(bytes, after, limit, SUBTYPE_KEY);
+    if (subtypeAt === -1)
+        return head;
+    const subtype = head_name(bytes, subtypeAt, limit);
+    if (subtype)
+        head.subtype = subtype.text;
+    return head;
+}
+/** White space as a regular expression's \s sees it in a latin1 string. */
+function skipSpace(bytes, from, limit = bytes.length) {
+    let i = from;
+    while (i < limit) {
+        const b = bytes[i];
+        if (b === 0x20 || (b >= 0x09 && b <= 0x0d) || b === 0xa0)
+            i++;
+        else
+            break;
+    }
+    return i;
+}
+/** After `"key"`, white space, a colon and white space at `at`: where the value begins, or -1. */
+function key(bytes, at, limit, name) {
+    if (at + name.length > limit || !startsWith(bytes, at, name))
+        return -1;
+    const colon = skipSpace(bytes, at + name.length, limit);
+    if (bytes[colon] !== 0x3a || colon >= limit)
+        return -1;
+    return skipSpace(bytes, colon + 1, limit);
+}
+/** A quoted name of `[a-z_]+` at `at`, ending before `limit`. */
+function head_name(bytes, at, limit) {
+    if (bytes[at] !== head_QUOTE)
+        return undefined;
+    let i = at + 1;
+    while (i < limit) {
+        const b = bytes[i];
+        if ((b >= 0x61 && b <= 0x7a) || b === 0x5f)
+            i++;
+        else
+            break;
+    }
+    if (i === at + 1 || i >= limit || bytes[i] !== head_QUOTE)
+        return undefined;
+    const known = KNOWN_TYPES.find(t => t.bytes.length === i - at - 1 && startsWith(bytes, at + 1, t.bytes));
+    return { text: known ? known.name : bytes.toString('latin1', at + 1, i), end: i + 1 };
+}
+/** `"message": {"id": "…"` at `at`: the id, or undefined when the head is laid out otherwise. */
+function messageId(bytes, at, limit) {
+    let i;
+    if (startsWith(bytes, at, COMPACT_ID)) {
+        i = at + COMPACT_ID.length - 1;
+    }
+    else {
+        i = key(bytes, at, limit, MESSAGE_KEY);
+        if (i === -1 || bytes[i] !== 0x7b)
+            return undefined;
+        i = key(bytes, skipSpace(bytes, i + 1, limit), limit, ID_KEY);
+    }
+    if (i === -1 || bytes[i] !== head_QUOTE)
+        return undefined;
+    const close = bytes.indexOf(head_QUOTE, i + 1);
+    if (close === -1 || close >= limit || close === i + 1)
+        return undefined;
+    return bytes.toString('latin1', i + 1, close);
+}
+/** Whether `bytes` holds `text` at `at` (a plain loop: these are a few bytes, too few for a native call). */
+function startsWith(bytes, at, text) {
+    if (at + text.length > bytes.length)
+        return false;
+    for (let i = 0; i < text.length; i++)
+        if (bytes[at + i] !== text[i])
+            return false;
+    return true;
+}
+
+;// CONCATENATED MODULE: ./lib/scan/markers.js
+// Byte-level tests of a record the scanner has not parsed: whether it may call a GitHub tool, whether a tool result
+// says it failed. Each is a superset of what the parsed record would show (anything unclear counts), and reads the
+// record with as few native searches as it can: these run on most of a transcript's records.
+
+const latin1 = (text) => Buffer.from(text, 'latin1');
+const NAME_KEY = latin1('name"');
+const COMMAND_KEY = latin1('"command"');
+const INPUT_KEY = latin1('"input"');
+const IS_ERROR_KEY = latin1('"is_error"');
+const MCP_GITHUB = latin1('mcp__github');
+const BASH = latin1('Bash"');
+const GIT = latin1('git');
+const GH = latin1('gh');
+const markers_TRUE = latin1('true');
+const GIT_PUSH_WRAPPER = latin1('scripts/git-push.sh');
+const TOOL_RESULT = latin1('"tool_result"');
+// Searched for from here: fewer false starts on its first byte than on a quote.
+const TOOL_RESULT_TAIL = latin1('l_result"');
+/** From this length on, a record's strings are stepped over (see countToolResults). */
+const LONG_RECORD = 2048;
+const markers_QUOTE = 0x22;
+const markers_BACKSLASH = 0x5c;
+const SPACE = 0x20;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const markers_OPEN_BRACE = 0x7b;
+/**
+ * Whether an assistant record may call a GitHub tool as TranscriptScanner.rememberGitHubTools tells them: a tool
+ * named `mcp__github…`, or `Bash` whose command starts with `git` or `gh`, or runs a `…/scripts/git-push.sh` (in
+ * tag mode claude-code-action has Claude push through its wrapper, `$GITHUB_ACTION_PATH/scripts/git-push.sh`:
+ * anthropics/claude-code-action, src/modes/tag/index.ts).
+ */
+function mayCallGitHub(bytes) {
+    for (let at = bytes.indexOf(NAME_KEY); at !== -1; at = bytes.indexOf(NAME_KEY, at + 1)) {
+        if (bytes[at - 1] !== markers_QUOTE)
+            continue;
+        const value = valueAt(bytes, at + NAME_KEY.length);
+        if (value === -1)
+            continue;
+        if (startsWith(bytes, value, MCP_GITHUB))
+            return true;
+        if (startsWith(bytes, value, BASH) &&
+            mayBeGitHubCommand(bytes, commandAfter(bytes, value + BASH.length))) {
+            return true;
+        }
+    }
+    return false;
+}
+/**
+ * Where the command's text begins in Claude's layout of a Bash call, `"name":"Bash","input":{"command":"…`, read
+ * from after the name; -1 (may be anything) when the call is laid out otherwise.
+ */
+function commandAfter(bytes, from) {
+    let i = skipSpace(bytes, from);
+    if (bytes[i] !== COMMA)
+        return -1;
+    i = skipSpace(bytes, i + 1);
+    if (!startsWith(bytes, i, INPUT_KEY))
+        return -1;
+    i = valueStart(bytes, i + INPUT_KEY.length);
+    if (bytes[i] !== markers_OPEN_BRACE)
+        return -1;
+    i = skipSpace(bytes, i + 1);
+    if (!startsWith(bytes, i, COMMAND_KEY))
+        return -1;
+    i = valueStart(bytes, i + COMMAND_KEY.length);
+    return bytes[i] === markers_QUOTE ? i + 1 : -1;
+}
+/** Whether the record says `"is_error": true` (any white space around the colon). */
+function saysIsErrorTrue(bytes) {
+    for (let at = bytes.indexOf(IS_ERROR_KEY); at !== -1; at = bytes.indexOf(IS_ERROR_KEY, at + 1)) {
+        const colon = skipSpace(bytes, at + IS_ERROR_KEY.length);
+        if (bytes[colon] === COLON && startsWith(bytes, skipSpace(bytes, colon + 1), markers_TRUE))
+            return true;
+    }
+    return false;
+}
+/** After a key's closing quote at `from`: where its string value's text begins, or -1 when it is no string. */
+function valueAt(bytes, from) {
+    const quote = valueStart(bytes, from);
+    return bytes[quote] === markers_QUOTE ? quote + 1 : -1;
+}
+/** After a key's closing quote at `from`: where its value begins (past the colon), or -1. */
+function valueStart(bytes, from) {
+    const colon = skipSpace(bytes, from);
+    return bytes[colon] === COLON ? skipSpace(bytes, colon + 1) : -1;
+}
+/**
+ * A command's JSON text from `at` (-1: not found): whether it may start with git or gh, or its first word run the
+ * push wrapper.
+ */
+function mayBeGitHubCommand(bytes, at) {
+    if (at === -1)
+        return true;
+    let i = at;
+    while (bytes[i] === SPACE)
+        i++;
+    const first = bytes[i];
+    // An escaped or non-ASCII character may be white space the command starts with: counted as may.
+    if (first === undefined || first === markers_BACKSLASH || first >= 0x80)
+        return true;
+    if (startsWith(bytes, i, GIT) || startsWith(bytes, i, GH))
+        return true;
+    // The first word, up to a space or the string's end (an escaped quote is part of it).
+    let end = i;
+    while (end < bytes.length && bytes[end] !== SPACE) {
+        if (bytes[end] === markers_QUOTE && bytes[end - 1] !== markers_BACKSLASH)
+            break;
+        end++;
+    }
+    const wrapper = bytes.indexOf(GIT_PUSH_WRAPPER, i);
+    return wrapper !== -1 && wrapper + GIT_PUSH_WRAPPER.length <= end;
+}
+/**
+ * How many times `"tool_result"` stands in a record: a tool result block's type, as TranscriptScanner counts tool
+ * calls unparsed. In a long record (a tool's output) the strings are stepped over from quote to quote instead:
+ * in JSON the text's last quote closes a string, so each time is a string ending in it.
+ */
+function countToolResults(bytes) {
+    let n = 0;
+    if (bytes.length < LONG_RECORD) {
+        const lead = TOOL_RESULT.length - TOOL_RESULT_TAIL.length;
+        for (let at = bytes.indexOf(TOOL_RESULT_TAIL, lead); at !== -1; at = bytes.indexOf(TOOL_RESULT_TAIL, at + 1)) {
+            if (startsWith(bytes, at - lead, TOOL_RESULT))
+                n++;
+        }
+        return n;
+    }
+    for (let open = bytes.indexOf(markers_QUOTE); open !== -1;) {
+        let close = bytes.indexOf(markers_QUOTE, open + 1);
+        while (close !== -1 && isEscaped(bytes, close))
+            close = bytes.indexOf(markers_QUOTE, close + 1);
+        if (close === -1)
+            break;
+        const start = close + 1 - TOOL_RESULT.length;
+        if (start >= open && startsWith(bytes, start, TOOL_RESULT))
+            n++;
+        open = bytes.indexOf(markers_QUOTE, close + 1);
+    }
+    return n;
+}
+/** Whether the quote at `at` is escaped: an odd run of backslashes before it. */
+function isEscaped(bytes, at) {
+    let slashes = 0;
+    for (let i = at - 1; i >= 0 && bytes[i] === markers_BACKSLASH; i--)
+        slashes++;
+    return slashes % 2 === 1;
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/text.js
@@ -35793,6 +36208,8 @@ function usage_isObject(value) {
 
 
 
+
+
 /**
  * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
  * warning (a usage limit).
@@ -35866,7 +36283,8 @@ function tallyScans(scans) {
     return { tally, older };
 }
 const needle = (text) => Buffer.from(text, 'latin1');
-const ERROR = needle('error');
+// 'rror' finds every 'error' (and is quicker to search for: its first letter is rarer).
+const ERROR = needle('rror');
 const MARKERS = [
     needle('error_status'),
     needle('is_api_error_message'),
@@ -35874,18 +36292,7 @@ const MARKERS = [
     needle('total_cost_usd')
 ];
 const TOTAL_COST = needle('total_cost_usd');
-// In tag mode claude-code-action has Claude push through its wrapper, `$GITHUB_ACTION_PATH/scripts/git-push.sh`
-// (anthropics/claude-code-action, src/modes/tag/index.ts).
-const GITHUB_TOOL = [
-    needle('mcp__github'),
-    needle('"git '),
-    needle('"gh '),
-    needle('scripts/git-push.sh')
-];
 const transcript_TIMESTAMP = needle('"timestamp"');
-const TOOL_RESULT = needle('"tool_result"');
-const IS_ERROR_TRUE = /"is_error"\s*:\s*true/;
-const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-z_]+)")?/;
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/;
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/;
 /** A retry delay past this (ms) is garbled: Claude Code backs off for seconds, not hours. It counts as none. */
@@ -35910,6 +36317,13 @@ class transcript_TranscriptScanner {
     sessions = new Set();
     usage;
     stats = { records: 0, textLines: 0, overflow: 0, truncated: false };
+    /**
+     * Records glanced at in the current chunk whose times are not read yet: `chunk[timesFrom, timesTo)`. Only the
+     * last time in it counts (a transcript's times only go forward), read when something needs the run's times.
+     */
+    timesChunk;
+    timesFrom = 0;
+    timesTo = 0;
     /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
     constructor(file, since) {
         this.file = file;
@@ -35920,6 +36334,7 @@ class transcript_TranscriptScanner {
      * used (a date no calendar has, a garbled delay or duration is left out, not turned into an exception).
      */
     record(record) {
+        this.readTimes();
         if (record.truncated)
             this.stats.truncated = true;
         if (record.overflow)
@@ -35931,7 +36346,8 @@ class transcript_TranscriptScanner {
         }
         this.stats.records++;
         const bytes = record.bytes;
-        if (!record.overflow && this.isCandidate(bytes)) {
+        const head = readHead(bytes, 0, bytes.length);
+        if (!record.overflow && this.isCandidate(bytes, head)) {
             let message;
             try {
                 message = JSON.parse(bytes.toString('utf8'));
@@ -35948,11 +36364,47 @@ class transcript_TranscriptScanner {
             return;
         }
         // A record the file ends inside is no turn that went through.
-        if (!record.truncated)
-            this.glance(bytes);
+        if (!record.truncated && head) {
+            const ts = this.timestampOf(bytes);
+            if (head.type === 'system' && head.subtype === 'init')
+                this.startRun();
+            else
+                this.countUnparsed(bytes, head, ts);
+        }
+    }
+    /**
+     * RecordSink: a whole JSON record in the chunk. Taken when it cannot hold an error: its turns and tool calls are
+     * counted, and its time is left for readTimes. Anything else goes on to `record`.
+     */
+    glance(chunk, start, end) {
+        const head = readHead(chunk, start, end);
+        if (!head)
+            return false;
+        const bytes = chunk.subarray(start, end);
+        if (this.isCandidate(bytes, head))
+            return false;
+        this.stats.records++;
+        if (this.run.firstTs === undefined) {
+            // A run's first time is read at once (nothing waits in readTimes then: it waits only once a run has one).
+            this.countUnparsed(bytes, head, this.timestampOf(bytes));
+            return true;
+        }
+        if (this.timesChunk !== chunk) {
+            this.readTimes();
+            this.timesChunk = chunk;
+            this.timesFrom = start;
+        }
+        this.timesTo = end;
+        this.countUnparsed(bytes, head, undefined);
+        return true;
+    }
+    /** RecordSink: the chunk's bytes are about to change. */
+    chunkDone() {
+        this.readTimes();
     }
     /** The findings, with times settled now that the runs' durations are known. */
     finish() {
+        this.readTimes();
         for (const signal of this.lines.flush())
             this.textSignal(signal, signal.line);
         this.close();
@@ -35971,24 +36423,23 @@ class transcript_TranscriptScanner {
      * Whether a record must be parsed. Decided from its head (the `type` Claude writes first) and a few native
      * substring searches, so that the bulk of a transcript (tool results) is never decoded or parsed.
      */
-    isCandidate(bytes) {
-        const type = HEAD_TYPE.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 96)));
+    isCandidate(bytes, head) {
         // Key order other than Claude's own (its `result` starts elsewhere): parse small records to be sure.
-        if (!type)
+        if (!head)
             return bytes.length < 65536 || bytes.indexOf(TOTAL_COST) !== -1;
-        switch (type[1]) {
+        switch (head.type) {
             case 'user':
                 // User messages never hold Claude's API errors; only a failed GitHub tool call is looked at.
-                return this.githubTools.size > 0 && IS_ERROR_TRUE.test(bytes.toString('latin1'));
+                return this.githubTools.size > 0 && saysIsErrorTrue(bytes);
             case 'assistant':
                 if (bytes.indexOf(ERROR) !== -1) {
                     for (const marker of MARKERS)
                         if (bytes.indexOf(marker) !== -1)
                             return true;
                 }
-                return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1);
+                return mayCallGitHub(bytes);
             case 'system':
-                return type[2] === 'init' || type[2] === 'api_retry' || type[2] === 'api_error';
+                return (head.subtype === 'init' || head.subtype === 'api_retry' || head.subtype === 'api_error');
             case 'result':
             case 'rate_limit_event':
                 return true;
@@ -35996,39 +36447,42 @@ class transcript_TranscriptScanner {
                 return false;
         }
     }
-    /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
-    glance(bytes) {
-        const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512));
-        const type = HEAD_TYPE.exec(head);
-        const ts = this.timestampOf(bytes);
-        if (!type)
-            return;
-        if (type[1] === 'system' && type[2] === 'init') {
-            this.startRun();
-            return;
-        }
+    /** A record that cannot hold an error: count its turn or tool calls, and its time (`ts`) when read already. */
+    countUnparsed(bytes, head, ts) {
         if (ts !== undefined)
             this.seeTime(ts);
-        if (type[1] === 'assistant') {
-            const id = HEAD_MESSAGE_ID.exec(head)?.[1];
-            this.successfulTurn(id);
+        if (head.type === 'assistant') {
+            this.successfulTurn(head.messageId ?? messageIdOf(bytes));
         }
-        else if (type[1] === 'user') {
-            this.run.toolCalls += transcript_count(bytes, TOOL_RESULT);
+        else if (head.type === 'user') {
+            this.run.toolCalls += countToolResults(bytes);
             this.run.seen = true;
             this.run.messages = true;
         }
     }
+    /** The last time of the records glanced at and not read yet (see `timesChunk`). */
+    readTimes() {
+        const chunk = this.timesChunk;
+        if (!chunk)
+            return;
+        this.timesChunk = undefined;
+        if (this.timesTo - transcript_TIMESTAMP.length < this.timesFrom)
+            return;
+        let at = chunk.lastIndexOf(transcript_TIMESTAMP, this.timesTo - transcript_TIMESTAMP.length);
+        while (at >= this.timesFrom) {
+            const ts = timestampAt(chunk, at, this.timesTo);
+            if (ts !== undefined) {
+                this.seeTime(ts);
+                return;
+            }
+            if (at === 0)
+                return;
+            at = chunk.lastIndexOf(transcript_TIMESTAMP, at - 1);
+        }
+    }
     timestampOf(bytes) {
         const at = bytes.lastIndexOf(transcript_TIMESTAMP);
-        if (at === -1)
-            return undefined;
-        const text = bytes.toString('latin1', at, Math.min(bytes.length, at + 64));
-        const match = TS_VALUE.exec(text);
-        if (!match)
-            return undefined;
-        const ms = Date.parse(match[1] ?? '');
-        return Number.isFinite(ms) ? ms : undefined;
+        return at === -1 ? undefined : timestampAt(bytes, at, bytes.length);
     }
     message(m, line) {
         const type = m.type;
@@ -36415,14 +36869,17 @@ function describeStatus(status, recovered) {
         ? `The API answered ${status}; a retry went through.`
         : `The API answered ${status}; the run ended before Claude said why.`;
 }
-function transcript_count(bytes, what) {
-    let n = 0;
-    let i = bytes.indexOf(what);
-    while (i !== -1) {
-        n++;
-        i = bytes.indexOf(what, i + what.length);
-    }
-    return n;
+/** The time of the `"timestamp"` key at `at`, its value read no further than `end`. */
+function timestampAt(bytes, at, end) {
+    const match = TS_VALUE.exec(bytes.toString('latin1', at, Math.min(end, at + 64)));
+    if (!match)
+        return undefined;
+    const ms = Date.parse(match[1] ?? '');
+    return Number.isFinite(ms) ? ms : undefined;
+}
+/** An assistant message's id where the head does not start with it. */
+function messageIdOf(bytes) {
+    return HEAD_MESSAGE_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 512)))?.[1];
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/read.js
@@ -36520,26 +36977,34 @@ function fileSource(handle) {
 }
 async function scanSource(source, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);
-    const splitter = new split_RecordSplitter(record => scanner.record(record), split);
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    const splitter = new split_RecordSplitter(scanner, split);
+    // Two buffers: the next chunk is read while the splitter goes through this one.
+    let filling = Buffer.allocUnsafe(CHUNK_BYTES);
+    let spare = Buffer.allocUnsafe(CHUNK_BYTES);
     let bytes = 0;
     let stopped;
+    const readNext = () => source.read(filling, Math.min(CHUNK_BYTES, cap - bytes));
+    let reading = bytes < cap && now() < deadline ? readNext() : undefined;
     for (;;) {
-        if (bytes >= cap) {
+        if (reading === undefined) {
             // One byte more tells a file of exactly `cap` bytes from a longer one.
-            if ((await source.read(chunk, 1)) > 0)
-                stopped = 'bytes';
+            if (bytes >= cap) {
+                if ((await source.read(filling, 1)) > 0)
+                    stopped = 'bytes';
+            }
+            else {
+                stopped = 'time';
+            }
             break;
         }
-        if (now() >= deadline) {
-            stopped = 'time';
-            break;
-        }
-        const bytesRead = await source.read(chunk, Math.min(CHUNK_BYTES, cap - bytes));
+        const bytesRead = await reading;
         if (bytesRead === 0)
             break;
         bytes += bytesRead;
-        splitter.push(chunk.subarray(0, bytesRead));
+        const chunk = filling.subarray(0, bytesRead);
+        [filling, spare] = [spare, filling];
+        reading = bytes < cap && now() < deadline ? readNext() : undefined;
+        splitter.push(chunk);
     }
     // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
     if (stopped === undefined)
@@ -36555,7 +37020,7 @@ function mib(bytes) {
 /** Scans bytes already in memory (tests, stdin-like sources), split into chunks of `chunkBytes`. */
 function scanBuffer(file, bytes, chunkBytes = CHUNK_BYTES, options = {}) {
     const scanner = new TranscriptScanner(file);
-    const splitter = new RecordSplitter(record => scanner.record(record), options);
+    const splitter = new RecordSplitter(scanner, options);
     for (let i = 0; i < bytes.length; i += chunkBytes)
         splitter.push(bytes.subarray(i, i + chunkBytes));
     splitter.end();
@@ -36785,7 +37250,7 @@ class CommentApiError extends Error {
         this.name = 'CommentApiError';
     }
 }
-const PAGE = 100;
+const pr_comment_PAGE = 100;
 const MAX_PAGES = 30;
 /**
  * The author of comments written with the workflow's GITHUB_TOKEN. An installation token (GITHUB_TOKEN, a GitHub
@@ -36817,12 +37282,12 @@ async function upsertComment(api, pr, marker, body, options = {}) {
     const own = (comment) => comment?.user?.login === login && comment.body?.startsWith(marker) === true;
     let existing;
     for (let page = 1; page <= MAX_PAGES && !existing; page++) {
-        const data = await call('reading the comments', api, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: pr.number, per_page: PAGE, page });
+        const data = await call('reading the comments', api, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { ...base, issue_number: pr.number, per_page: pr_comment_PAGE, page });
         if (!Array.isArray(data)) {
             throw new CommentApiError(`reading the comments: the GitHub API answered without the JSON list (cut off, or not GitHub's)`);
         }
         existing = data.find(own) ?? undefined;
-        if (data.length < PAGE)
+        if (data.length < pr_comment_PAGE)
             break;
     }
     if (existing) {
@@ -37175,7 +37640,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7459);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(575);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

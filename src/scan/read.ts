@@ -157,24 +157,31 @@ async function scanSource(
   since?: number
 ): Promise<{ scan: FileScan; bytes: number; stopped?: 'bytes' | 'time' }> {
   const scanner = new TranscriptScanner(label, since)
-  const splitter = new RecordSplitter(record => scanner.record(record), split)
-  const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+  const splitter = new RecordSplitter(scanner, split)
+  // Two buffers: the next chunk is read while the splitter goes through this one.
+  let filling = Buffer.allocUnsafe(CHUNK_BYTES)
+  let spare = Buffer.allocUnsafe(CHUNK_BYTES)
   let bytes = 0
   let stopped: 'bytes' | 'time' | undefined
+  const readNext = () => source.read(filling, Math.min(CHUNK_BYTES, cap - bytes))
+  let reading = bytes < cap && now() < deadline ? readNext() : undefined
   for (;;) {
-    if (bytes >= cap) {
+    if (reading === undefined) {
       // One byte more tells a file of exactly `cap` bytes from a longer one.
-      if ((await source.read(chunk, 1)) > 0) stopped = 'bytes'
+      if (bytes >= cap) {
+        if ((await source.read(filling, 1)) > 0) stopped = 'bytes'
+      } else {
+        stopped = 'time'
+      }
       break
     }
-    if (now() >= deadline) {
-      stopped = 'time'
-      break
-    }
-    const bytesRead = await source.read(chunk, Math.min(CHUNK_BYTES, cap - bytes))
+    const bytesRead = await reading
     if (bytesRead === 0) break
     bytes += bytesRead
-    splitter.push(chunk.subarray(0, bytesRead))
+    const chunk = filling.subarray(0, bytesRead)
+    ;[filling, spare] = [spare, filling]
+    reading = bytes < cap && now() < deadline ? readNext() : undefined
+    splitter.push(chunk)
   }
   // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
   if (stopped === undefined) splitter.end()
@@ -197,7 +204,7 @@ export function scanBuffer(
   options: SplitOptions = {}
 ): FileScan {
   const scanner = new TranscriptScanner(file)
-  const splitter = new RecordSplitter(record => scanner.record(record), options)
+  const splitter = new RecordSplitter(scanner, options)
   for (let i = 0; i < bytes.length; i += chunkBytes)
     splitter.push(bytes.subarray(i, i + chunkBytes))
   splitter.end()

@@ -4,6 +4,9 @@
 //  - anything else, line by line: a line starting with `{` is a JSON record (stream-json, `--output-format
 //    json`), any other line is text. A file cut off mid-line gives a last record marked `truncated`.
 // A record longer than `limit` bytes keeps only its first `headBytes` (`overflow`): credential errors are small.
+// A sink may take whole JSON records straight from the chunk (RecordSink.glance), before any record object is made:
+// most records of a transcript are only glanced at.
+import { countNewlines } from './newlines.js'
 
 export interface SplitRecord {
   type: 'json' | 'text'
@@ -17,6 +20,19 @@ export interface SplitRecord {
   overflow: boolean
 }
 
+/** Where records go. */
+export interface RecordSink {
+  /** A record the sink did not take in `glance`, or one the splitter assembled (text, across chunks, cut off). */
+  record(record: SplitRecord): void
+  /**
+   * A whole JSON record lying in `chunk[start, end)`: true when the sink took it as it is (no record is made for it
+   * then). The bytes are valid until `chunkDone`.
+   */
+  glance?(chunk: Buffer, start: number, end: number): boolean
+  /** The chunk given to `glance` is done with: its bytes change after this. */
+  chunkDone?(): void
+}
+
 export interface SplitOptions {
   /** Largest record kept whole (default 4 MiB). */
   limit?: number
@@ -25,6 +41,7 @@ export interface SplitOptions {
 }
 
 const NL = 0x0a
+const BOM = Buffer.from([0xef, 0xbb, 0xbf])
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
 const OPEN_BRACE = 0x7b
@@ -83,7 +100,11 @@ class Accumulator {
 
 export class RecordSplitter {
   private mode: 'unknown' | 'lines' | 'array' = 'unknown'
+  /** Lines mode: the current line. Array mode: the line at `countedTo` in the current chunk. */
   private line = 1
+  /** Array mode: newlines of the current chunk are counted up to here (lazily: see lineAt). */
+  private countedTo = 0
+  private readonly sink: RecordSink
   private readonly limit: number
   private readonly headBytes: number
   private readonly pending: Accumulator
@@ -94,30 +115,45 @@ export class RecordSplitter {
   private inString = false
   private escaped = false
   private inElement = false
+  /** Where the element began in the current chunk; -1 when it began in an earlier one (its line is then known). */
+  private elementStart = -1
   private elementLine = 1
-  private bomChecked = false
+  /** Bytes of a byte-order mark seen at the start so far (BOM.length once decided). */
+  private bomSeen = 0
   // array mode, pretty elements: see scanPrettyElement
   private pretty = false
   /** Outside elements: whether the current line holds only spaces so far, and how many. */
   private lineSpaces = 0
   private lineBlank = true
-  /** Inside a pretty element: the current line's first bytes and length, for lines that span chunks. */
-  private readonly lineHead = Buffer.alloc(8)
-  private lineLength = 0
+  /** The last bytes of the previous chunk, newest last: a close line may begin there. */
+  private readonly carried = Buffer.alloc(3)
+  /** Inside a pretty element: a "  }" ended the previous chunk; what of "," "\r" "\n" came after it so far. */
+  private closeSeen: 'none' | 'brace' | 'comma' | 'cr' = 'none'
 
-  constructor(
-    private readonly onRecord: (record: SplitRecord) => void,
-    options: SplitOptions = {}
-  ) {
+  constructor(sink: RecordSink | ((record: SplitRecord) => void), options: SplitOptions = {}) {
+    this.sink = typeof sink === 'function' ? { record: sink } : sink
     this.limit = options.limit ?? 4 * 1024 * 1024
     this.headBytes = Math.min(options.headBytes ?? 64 * 1024, this.limit)
     this.pending = new Accumulator(this.limit, this.headBytes)
   }
 
   push(chunk: Buffer): void {
-    if (!this.bomChecked && chunk.length > 0) {
-      this.bomChecked = true
-      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3)
+    if (this.bomSeen < BOM.length) {
+      // A byte-order mark at the file's start is dropped, even when chunks cut it.
+      let i = 0
+      while (i < chunk.length && this.bomSeen < BOM.length && chunk[i] === BOM[this.bomSeen]) {
+        i++
+        this.bomSeen++
+      }
+      if (i === chunk.length && this.bomSeen < BOM.length) return
+      if (this.bomSeen < BOM.length) {
+        // Not a mark after all: its first bytes were text.
+        const seen = this.bomSeen
+        this.bomSeen = BOM.length
+        chunk = Buffer.concat([BOM.subarray(0, seen), chunk.subarray(i)])
+      } else {
+        chunk = chunk.subarray(i)
+      }
     }
     if (this.mode === 'unknown') {
       let i = 0
@@ -130,22 +166,44 @@ export class RecordSplitter {
       if (chunk[i] === OPEN_BRACKET && opensArray(chunk, i + 1)) {
         this.mode = 'array'
         // Whitespace before '[' only moves the line count.
-        const before = this.pending.take(chunk.subarray(0, i))
+        const before = this.pending.take(Buffer.alloc(0))
         this.line += countNewlines(before, 0, before.length)
         this.pending.reset()
         this.depth = 1
-        this.scanArray(chunk, i + 1)
+        this.scanChunk(chunk, i + 1)
         return
       }
       this.mode = 'lines'
     }
     if (this.mode === 'lines') this.scanLines(chunk)
-    else this.scanArray(chunk, 0)
+    else this.scanChunk(chunk, 0)
+  }
+
+  /** Array mode: one chunk; its newlines are all counted by the end. */
+  private scanChunk(chunk: Buffer, from: number): void {
+    this.countedTo = 0
+    this.scanArray(chunk, from)
+    if (this.inElement && this.elementStart !== -1) {
+      this.elementLine = this.lineAt(chunk, this.elementStart)
+      this.elementStart = -1
+    }
+    this.lineAt(chunk, chunk.length)
+    const keep = Math.min(3, chunk.length)
+    this.carried.copy(this.carried, 0, keep)
+    chunk.copy(this.carried, 3 - keep, chunk.length - keep)
+    this.sink.chunkDone?.()
+  }
+
+  /** Array mode: the line of `offset` in the chunk (offsets asked for never go back within a chunk). */
+  private lineAt(chunk: Buffer, offset: number): number {
+    this.line += countNewlines(chunk, this.countedTo, offset)
+    this.countedTo = offset
+    return this.line
   }
 
   end(): void {
     if (this.mode === 'array') {
-      if (this.inElement) this.emitElement(Buffer.alloc(0), true)
+      if (this.inElement) this.emitElement(Buffer.alloc(0), 0, 0, true)
       return
     }
     // lines (or only whitespace): the last line without a newline was cut off.
@@ -159,20 +217,31 @@ export class RecordSplitter {
 
   private scanLines(chunk: Buffer): void {
     let start = 0
+    const glance = this.sink.glance
     for (;;) {
       const nl = chunk.indexOf(NL, start)
       if (nl === -1) {
         this.pending.add(chunk.subarray(start))
+        this.sink.chunkDone?.()
         return
       }
-      let bytes = chunk.subarray(start, nl)
-      let overflow = false
       if (this.pending.length > 0 || this.pending.overflow) {
-        bytes = this.pending.take(bytes)
-        overflow = this.pending.overflow
+        const bytes = this.pending.take(chunk.subarray(start, nl))
+        const overflow = this.pending.overflow
         this.pending.reset()
+        this.emitLine(bytes, this.lineStart, false, overflow)
+      } else if (glance) {
+        // A JSON line lying whole in the chunk goes to the sink's glance first.
+        let end = nl
+        if (end > start && chunk[end - 1] === 0x0d) end--
+        let i = start
+        while (i < end && (chunk[i] === 0x20 || chunk[i] === 0x09)) i++
+        if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end))) {
+          this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false)
+        }
+      } else {
+        this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false)
       }
-      this.emitLine(bytes, this.lineStart, false, overflow)
       this.lineStart++
       start = nl + 1
     }
@@ -186,7 +255,7 @@ export class RecordSplitter {
     if (i === end) return
     // JSON may be indented; text keeps its indentation (a diff's context line is not a log line).
     const json = bytes[i] === OPEN_BRACE
-    this.onRecord({
+    this.sink.record({
       type: json ? 'json' : 'text',
       bytes: bytes.subarray(json ? i : 0, end),
       line,
@@ -198,14 +267,15 @@ export class RecordSplitter {
   /** The byte-level scanner for JSON arrays: tracks strings and depth, emits depth-1 objects. */
   private scanArray(chunk: Buffer, from: number): void {
     let i = from
+    // Where this chunk's part of the current element begins.
     let elementFrom = this.inElement ? from : -1
     const n = chunk.length
     while (i < n) {
       if (this.pretty) {
         // scanPrettyElement keeps or emits the element's bytes itself.
-        const next = this.scanPrettyElement(chunk, i, elementFrom)
+        const next = this.scanPrettyElement(chunk, i, elementFrom === -1 ? i : elementFrom)
         elementFrom = -1
-        if (next === -1) break
+        if (next === -1) return
         i = next
         continue
       }
@@ -250,7 +320,6 @@ export class RecordSplitter {
       }
       const c = chunk[i] as number
       if (c === NL) {
-        this.line++
         this.lineSpaces = 0
         this.lineBlank = true
         i++
@@ -265,16 +334,15 @@ export class RecordSplitter {
       } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         if (this.depth === 1 && c === OPEN_BRACE && !this.inElement) {
           this.inElement = true
-          this.elementLine = this.line
+          this.elementStart = i
           elementFrom = i
           // `JSON.stringify(messages, null, 2)`, as claude-code-action writes its execution file: an element is
-          // the lines from "  {" to "  }" or "  },". Raw newlines never occur inside JSON strings, so those lines
-          // can be found with a native search instead of reading every byte.
+          // the lines from "  {" to "  }" or "  },". Raw newlines never occur inside JSON strings, so the close
+          // line can be found with a native search instead of reading every byte.
           if (indentedTwo && isLineEnd(chunk, i + 1)) {
             this.pretty = true
-            this.lineLength = 0
             this.depth++
-            i = chunk.indexOf(NL, i + 1)
+            i++
             continue
           }
         }
@@ -282,7 +350,7 @@ export class RecordSplitter {
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         this.depth--
         if (this.depth === 1 && this.inElement) {
-          this.emitElement(chunk.subarray(elementFrom, i + 1), false)
+          this.emitElement(chunk, elementFrom, i + 1, false)
           elementFrom = -1
         } else if (this.depth < 0) {
           this.depth = 0
@@ -294,56 +362,78 @@ export class RecordSplitter {
   }
 
   /**
-   * Inside a pretty element, at a line start (or inside a line that began in an earlier chunk): finds the closing
-   * "  }" line. Returns where scanning goes on after it, or -1 when the chunk ended first (its rest is kept).
+   * Inside a pretty element (whose part in this chunk begins at `elementFrom`): finds its close line, "  }" or
+   * "  }," (CR allowed) on a line of its own, from `from` on. Deeper lines are indented more, and raw newlines never
+   * occur inside JSON strings, so the first such line ends the element. Returns where scanning goes on after it, or
+   * -1 when the chunk ended first (its rest is kept).
    */
   private scanPrettyElement(chunk: Buffer, from: number, elementFrom: number): number {
-    const n = chunk.length
     let i = from
+    let state = this.closeSeen
+    this.closeSeen = 'none'
+    let brace = state === 'none' ? -1 : 0
     for (;;) {
-      const nl = chunk.indexOf(NL, i)
-      const end = nl === -1 ? n : nl
-      const length = this.lineLength + (end - i)
-      // Only short lines can close the element: keep their bytes, without allocating.
-      if (length <= 6) chunk.copy(this.lineHead, this.lineLength, i, end)
-      this.lineLength = length
-      if (nl === -1) {
-        this.pending.add(chunk.subarray(elementFrom === -1 ? from : elementFrom))
-        return -1
+      if (state === 'none') {
+        brace = chunk.indexOf(CLOSE_BRACE, i)
+        if (brace === -1) break
+        i = brace + 1
+        if (!(this.byteAt(chunk, brace - 1) === 0x20 && this.byteAt(chunk, brace - 2) === 0x20))
+          continue
+        if (this.byteAt(chunk, brace - 3) !== NL) continue
+        state = 'brace'
       }
-      this.line++
-      const closes = length <= 6 && isCloseLine(this.lineHead, length)
-      this.lineLength = 0
-      if (closes) {
-        const bytes = this.pending.take(chunk.subarray(elementFrom === -1 ? from : elementFrom, nl))
-        const overflow = this.pending.overflow
-        this.pending.reset()
-        let last = bytes.length
-        while (last > 0 && bytes[last - 1] !== CLOSE_BRACE) last--
-        this.pretty = false
-        this.inElement = false
-        this.depth = 1
-        this.lineSpaces = 0
-        this.lineBlank = true
-        this.onRecord({
-          type: 'json',
-          bytes: bytes.subarray(0, last),
-          line: this.elementLine,
-          truncated: false,
-          overflow
-        })
-        return nl + 1
+      // After the brace: an optional comma, an optional CR, then the newline.
+      const c = chunk[i]
+      if (c === undefined) {
+        this.closeSeen = state
+        break
       }
-      i = nl + 1
+      if (c === NL) {
+        this.closeElement(chunk, elementFrom, i)
+        return i + 1
+      }
+      if (c === 0x2c && state === 'brace') state = 'comma'
+      else if (c === 0x0d && state !== 'cr') state = 'cr'
+      else state = 'none'
+      if (state !== 'none') i++
     }
+    this.pending.add(chunk.subarray(elementFrom))
+    return -1
   }
 
-  private emitElement(tail: Buffer, truncated: boolean): void {
-    const bytes = this.pending.take(tail)
+  /** The byte `at` in the chunk, or one of the previous chunk's last three when `at` is negative. */
+  private byteAt(chunk: Buffer, at: number): number | undefined {
+    return at >= 0 ? chunk[at] : this.carried[3 + at]
+  }
+
+  /** A pretty element ends with the newline at `nl`. */
+  private closeElement(chunk: Buffer, elementFrom: number, nl: number): void {
+    let last = nl
+    while (last > elementFrom && chunk[last - 1] !== CLOSE_BRACE) last--
+    // The brace may lie in the previous chunk ("  }" then "\n" in this one): emitElement trims what follows it.
+    this.emitElement(chunk, elementFrom, last, false)
+    this.pretty = false
+    this.depth = 1
+    this.lineSpaces = 0
+    this.lineBlank = true
+  }
+
+  /** The element whose part in this chunk is `chunk[from, to)` (with what was kept of it before). */
+  private emitElement(chunk: Buffer, from: number, to: number, truncated: boolean): void {
+    this.inElement = false
+    const start = this.elementStart
+    this.elementStart = -1
+    if (start !== -1 && this.sink.glance?.(chunk, start, to)) return
+    const line = start !== -1 ? this.lineAt(chunk, start) : this.elementLine
+    let bytes = this.pending.take(chunk.subarray(from, to))
     const overflow = this.pending.overflow
     this.pending.reset()
-    this.inElement = false
-    this.onRecord({ type: 'json', bytes, line: this.elementLine, truncated, overflow })
+    if (this.pretty && !truncated) {
+      let last = bytes.length
+      while (last > 0 && bytes[last - 1] !== CLOSE_BRACE) last--
+      bytes = bytes.subarray(0, last)
+    }
+    this.sink.record({ type: 'json', bytes, line, truncated, overflow })
   }
 }
 
@@ -352,26 +442,8 @@ function isLineEnd(chunk: Buffer, at: number): boolean {
   return chunk[at] === NL || (chunk[at] === 0x0d && chunk[at + 1] === NL)
 }
 
-/** "  }" or "  }," (CR allowed): the end of a depth-1 element printed with an indent of two. */
-function isCloseLine(line: Buffer, length: number): boolean {
-  let end = length
-  if (end > 0 && line[end - 1] === 0x0d) end--
-  if (end > 0 && line[end - 1] === 0x2c) end--
-  return end === 3 && line[0] === 0x20 && line[1] === 0x20 && line[2] === CLOSE_BRACE
-}
-
 function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09
-}
-
-function countNewlines(buf: Buffer, from: number, to: number): number {
-  let count = 0
-  let i = buf.indexOf(NL, from)
-  while (i !== -1 && i < to) {
-    count++
-    i = buf.indexOf(NL, i + 1)
-  }
-  return count
 }
 
 /**

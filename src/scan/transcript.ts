@@ -7,7 +7,9 @@
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
 import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
 import { isWarningKind, type FailureKindId } from '../providers/failures.js'
-import type { SplitRecord } from './split.js'
+import type { RecordSink, SplitRecord } from './split.js'
+import { readHead, type Head } from './head.js'
+import { countToolResults, mayCallGitHub, saysIsErrorTrue } from './markers.js'
 import {
   classifyApiMessage,
   classifyMessageText,
@@ -194,7 +196,8 @@ interface Episode {
 type Json = Record<string, unknown>
 
 const needle = (text: string) => Buffer.from(text, 'latin1')
-const ERROR = needle('error')
+// 'rror' finds every 'error' (and is quicker to search for: its first letter is rarer).
+const ERROR = needle('rror')
 const MARKERS = [
   needle('error_status'),
   needle('is_api_error_message'),
@@ -202,19 +205,8 @@ const MARKERS = [
   needle('total_cost_usd')
 ]
 const TOTAL_COST = needle('total_cost_usd')
-// In tag mode claude-code-action has Claude push through its wrapper, `$GITHUB_ACTION_PATH/scripts/git-push.sh`
-// (anthropics/claude-code-action, src/modes/tag/index.ts).
-const GITHUB_TOOL = [
-  needle('mcp__github'),
-  needle('"git '),
-  needle('"gh '),
-  needle('scripts/git-push.sh')
-]
 const TIMESTAMP = needle('"timestamp"')
-const TOOL_RESULT = needle('"tool_result"')
-const IS_ERROR_TRUE = /"is_error"\s*:\s*true/
 
-const HEAD_TYPE = /^\{\s*"type"\s*:\s*"([a-z_]+)"(?:\s*,\s*"subtype"\s*:\s*"([a-z_]+)")?/
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/
 
@@ -229,7 +221,7 @@ const MAX_PENDING_TOOLS = 256
 /** Session ids kept per file: a file holds one run, or a few; more is a flood. */
 export const MAX_SESSION_IDS = 64
 
-export class TranscriptScanner {
+export class TranscriptScanner implements RecordSink {
   private readonly episodes = new FindingTally<Episode>()
   private open: Episode | undefined
   private run: Run = newRun()
@@ -239,6 +231,13 @@ export class TranscriptScanner {
   private readonly sessions = new Set<string>()
   private usage: Usage | undefined
   readonly stats: FileStats = { records: 0, textLines: 0, overflow: 0, truncated: false }
+  /**
+   * Records glanced at in the current chunk whose times are not read yet: `chunk[timesFrom, timesTo)`. Only the
+   * last time in it counts (a transcript's times only go forward), read when something needs the run's times.
+   */
+  private timesChunk: Buffer | undefined
+  private timesFrom = 0
+  private timesTo = 0
 
   /** `since` (epoch ms): failures known to have happened before it are an earlier run's, only counted. */
   constructor(
@@ -251,6 +250,7 @@ export class TranscriptScanner {
    * used (a date no calendar has, a garbled delay or duration is left out, not turned into an exception).
    */
   record(record: SplitRecord): void {
+    this.readTimes()
     if (record.truncated) this.stats.truncated = true
     if (record.overflow) this.stats.overflow++
     if (record.type === 'text') {
@@ -260,7 +260,8 @@ export class TranscriptScanner {
     }
     this.stats.records++
     const bytes = record.bytes
-    if (!record.overflow && this.isCandidate(bytes)) {
+    const head = readHead(bytes, 0, bytes.length)
+    if (!record.overflow && this.isCandidate(bytes, head)) {
       let message: unknown
       try {
         message = JSON.parse(bytes.toString('utf8'))
@@ -275,11 +276,46 @@ export class TranscriptScanner {
       return
     }
     // A record the file ends inside is no turn that went through.
-    if (!record.truncated) this.glance(bytes)
+    if (!record.truncated && head) {
+      const ts = this.timestampOf(bytes)
+      if (head.type === 'system' && head.subtype === 'init') this.startRun()
+      else this.countUnparsed(bytes, head, ts)
+    }
+  }
+
+  /**
+   * RecordSink: a whole JSON record in the chunk. Taken when it cannot hold an error: its turns and tool calls are
+   * counted, and its time is left for readTimes. Anything else goes on to `record`.
+   */
+  glance(chunk: Buffer, start: number, end: number): boolean {
+    const head = readHead(chunk, start, end)
+    if (!head) return false
+    const bytes = chunk.subarray(start, end)
+    if (this.isCandidate(bytes, head)) return false
+    this.stats.records++
+    if (this.run.firstTs === undefined) {
+      // A run's first time is read at once (nothing waits in readTimes then: it waits only once a run has one).
+      this.countUnparsed(bytes, head, this.timestampOf(bytes))
+      return true
+    }
+    if (this.timesChunk !== chunk) {
+      this.readTimes()
+      this.timesChunk = chunk
+      this.timesFrom = start
+    }
+    this.timesTo = end
+    this.countUnparsed(bytes, head, undefined)
+    return true
+  }
+
+  /** RecordSink: the chunk's bytes are about to change. */
+  chunkDone(): void {
+    this.readTimes()
   }
 
   /** The findings, with times settled now that the runs' durations are known. */
   finish(): FileScan {
+    this.readTimes()
     for (const signal of this.lines.flush()) this.textSignal(signal, signal.line)
     this.close()
     return {
@@ -298,21 +334,22 @@ export class TranscriptScanner {
    * Whether a record must be parsed. Decided from its head (the `type` Claude writes first) and a few native
    * substring searches, so that the bulk of a transcript (tool results) is never decoded or parsed.
    */
-  private isCandidate(bytes: Buffer): boolean {
-    const type = HEAD_TYPE.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 96)))
+  private isCandidate(bytes: Buffer, head: Head | undefined): boolean {
     // Key order other than Claude's own (its `result` starts elsewhere): parse small records to be sure.
-    if (!type) return bytes.length < 65536 || bytes.indexOf(TOTAL_COST) !== -1
-    switch (type[1]) {
+    if (!head) return bytes.length < 65536 || bytes.indexOf(TOTAL_COST) !== -1
+    switch (head.type) {
       case 'user':
         // User messages never hold Claude's API errors; only a failed GitHub tool call is looked at.
-        return this.githubTools.size > 0 && IS_ERROR_TRUE.test(bytes.toString('latin1'))
+        return this.githubTools.size > 0 && saysIsErrorTrue(bytes)
       case 'assistant':
         if (bytes.indexOf(ERROR) !== -1) {
           for (const marker of MARKERS) if (bytes.indexOf(marker) !== -1) return true
         }
-        return GITHUB_TOOL.some(n => bytes.indexOf(n) !== -1)
+        return mayCallGitHub(bytes)
       case 'system':
-        return type[2] === 'init' || type[2] === 'api_retry' || type[2] === 'api_error'
+        return (
+          head.subtype === 'init' || head.subtype === 'api_retry' || head.subtype === 'api_error'
+        )
       case 'result':
       case 'rate_limit_event':
         return true
@@ -321,35 +358,39 @@ export class TranscriptScanner {
     }
   }
 
-  /** A record that cannot hold an error: count turns, tool calls and times from its head, unparsed. */
-  private glance(bytes: Buffer): void {
-    const head = bytes.toString('latin1', 0, Math.min(bytes.length, 512))
-    const type = HEAD_TYPE.exec(head)
-    const ts = this.timestampOf(bytes)
-    if (!type) return
-    if (type[1] === 'system' && type[2] === 'init') {
-      this.startRun()
-      return
-    }
+  /** A record that cannot hold an error: count its turn or tool calls, and its time (`ts`) when read already. */
+  private countUnparsed(bytes: Buffer, head: Head, ts: number | undefined): void {
     if (ts !== undefined) this.seeTime(ts)
-    if (type[1] === 'assistant') {
-      const id = HEAD_MESSAGE_ID.exec(head)?.[1]
-      this.successfulTurn(id)
-    } else if (type[1] === 'user') {
-      this.run.toolCalls += count(bytes, TOOL_RESULT)
+    if (head.type === 'assistant') {
+      this.successfulTurn(head.messageId ?? messageIdOf(bytes))
+    } else if (head.type === 'user') {
+      this.run.toolCalls += countToolResults(bytes)
       this.run.seen = true
       this.run.messages = true
     }
   }
 
+  /** The last time of the records glanced at and not read yet (see `timesChunk`). */
+  private readTimes(): void {
+    const chunk = this.timesChunk
+    if (!chunk) return
+    this.timesChunk = undefined
+    if (this.timesTo - TIMESTAMP.length < this.timesFrom) return
+    let at = chunk.lastIndexOf(TIMESTAMP, this.timesTo - TIMESTAMP.length)
+    while (at >= this.timesFrom) {
+      const ts = timestampAt(chunk, at, this.timesTo)
+      if (ts !== undefined) {
+        this.seeTime(ts)
+        return
+      }
+      if (at === 0) return
+      at = chunk.lastIndexOf(TIMESTAMP, at - 1)
+    }
+  }
+
   private timestampOf(bytes: Buffer): number | undefined {
     const at = bytes.lastIndexOf(TIMESTAMP)
-    if (at === -1) return undefined
-    const text = bytes.toString('latin1', at, Math.min(bytes.length, at + 64))
-    const match = TS_VALUE.exec(text)
-    if (!match) return undefined
-    const ms = Date.parse(match[1] ?? '')
-    return Number.isFinite(ms) ? ms : undefined
+    return at === -1 ? undefined : timestampAt(bytes, at, bytes.length)
   }
 
   private message(m: Json, line: number): void {
@@ -733,12 +774,15 @@ function describeStatus(status: number | undefined, recovered?: true): string {
     : `The API answered ${status}; the run ended before Claude said why.`
 }
 
-function count(bytes: Buffer, what: Buffer): number {
-  let n = 0
-  let i = bytes.indexOf(what)
-  while (i !== -1) {
-    n++
-    i = bytes.indexOf(what, i + what.length)
-  }
-  return n
+/** The time of the `"timestamp"` key at `at`, its value read no further than `end`. */
+function timestampAt(bytes: Buffer, at: number, end: number): number | undefined {
+  const match = TS_VALUE.exec(bytes.toString('latin1', at, Math.min(end, at + 64)))
+  if (!match) return undefined
+  const ms = Date.parse(match[1] ?? '')
+  return Number.isFinite(ms) ? ms : undefined
+}
+
+/** An assistant message's id where the head does not start with it. */
+function messageIdOf(bytes: Buffer): string | undefined {
+  return HEAD_MESSAGE_ID.exec(bytes.toString('latin1', 0, Math.min(bytes.length, 512)))?.[1]
 }

@@ -1,0 +1,212 @@
+// The scanner's fast path: records lying whole in a chunk are glanced at straight from it (RecordSink.glance) and
+// only the rest become records; pretty elements end at their close line, found by a native search; newlines are
+// counted by a WebAssembly function. Whatever the path, the splitter must hand over the same bytes at the same
+// lines, and the scan must find the same things as when every record goes through `record`.
+import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { countToolResults } from '../src/scan/markers.js'
+import { countNewlines } from '../src/scan/newlines.js'
+import { scanBuffer } from '../src/scan/read.js'
+import { RecordSplitter, type RecordSink, type SplitRecord } from '../src/scan/split.js'
+import { TranscriptScanner } from '../src/scan/transcript.js'
+
+const RUNS = 200
+
+/** What a splitter hands over, whichever way: glanced records as JSON records with no line. */
+function splitAll(
+  bytes: Buffer,
+  chunk: number,
+  glance: ((bytes: Buffer) => boolean) | undefined
+): Array<{ type: string; text: string; line?: number; glanced?: true }> {
+  const out: Array<{ type: string; text: string; line?: number; glanced?: true }> = []
+  const sink: RecordSink = {
+    record: (r: SplitRecord) =>
+      out.push({ type: r.type, text: r.bytes.toString('latin1'), line: r.line }),
+    ...(glance && {
+      glance: (c: Buffer, start: number, end: number) => {
+        if (!glance(c.subarray(start, end))) return false
+        out.push({ type: 'json', text: c.toString('latin1', start, end), glanced: true })
+        return true
+      }
+    })
+  }
+  const splitter = new RecordSplitter(sink)
+  for (let i = 0; i < bytes.length; i += chunk) splitter.push(bytes.subarray(i, i + chunk))
+  splitter.end()
+  return out
+}
+
+/** The same scan with every record made into a SplitRecord (no glance): the slow path alone. */
+function scanSlowly(file: string, bytes: Buffer, chunk: number) {
+  const scanner = new TranscriptScanner(file)
+  const splitter = new RecordSplitter(record => scanner.record(record))
+  for (let i = 0; i < bytes.length; i += chunk) splitter.push(bytes.subarray(i, i + chunk))
+  splitter.end()
+  return scanner.finish()
+}
+
+const FIXTURES = 'fixtures/cli'
+
+describe('newlines', () => {
+  test('counted as a plain loop counts them, on any range and around the 16-byte blocks', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uint8Array({ maxLength: 70_000 })
+          .map(a => Buffer.from(a.map(b => (b % 7 === 0 ? 10 : b)))),
+        fc.nat(),
+        fc.nat(),
+        (bytes, a, b) => {
+          const from = bytes.length ? a % bytes.length : 0
+          const to = from + (bytes.length - from ? b % (bytes.length - from + 1) : 0)
+          let expected = 0
+          for (let i = from; i < to; i++) if (bytes[i] === 10) expected++
+          expect(countNewlines(bytes, from, to)).toBe(expected)
+        }
+      ),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('tool results counted unparsed', () => {
+  test('long records stepped over string by string count what a plain search counts', () => {
+    const word = fc.constantFrom(
+      'tool_result',
+      'say "tool_result',
+      'tool_result"',
+      '\\',
+      'x'.repeat(3000),
+      '"'
+    )
+    const value = fc.letrec(tie => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        word,
+        fc.jsonValue(),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(word, tie('value'), { maxKeys: 4 })
+      )
+    })).value
+    fc.assert(
+      fc.property(value, v => {
+        const bytes = Buffer.from(JSON.stringify(v) ?? 'null')
+        let expected = 0
+        for (
+          let at = bytes.indexOf('"tool_result"');
+          at !== -1;
+          at = bytes.indexOf('"tool_result"', at + 1)
+        )
+          expected++
+        expect(countToolResults(bytes)).toBe(expected)
+      }),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('the splitter with a glancing sink', () => {
+  const lines = [
+    '\ufeff{"type":"system","subtype":"init"}',
+    '{"type":"assistant","message":{"id":"m1"}}\r',
+    '  {"type":"user","message":{"content":[]}}',
+    'a plain text line: 401 Unauthorized',
+    '',
+    '{"parentUuid":null,"type":"user"}',
+    '{"type":"assistant","message":{"id":"m2","content":"a } and \\" inside"}}'
+  ]
+  const jsonl = Buffer.from(lines.join('\n') + '\n')
+  const execution = Buffer.from(
+    JSON.stringify(
+      [
+        { type: 'system', subtype: 'init' },
+        { type: 'assistant', message: { id: 'm1', content: [{ text: '  }\n  },' }] } },
+        { type: 'user', message: { content: [{ type: 'tool_result', content: '}' }] } },
+        {}
+      ],
+      null,
+      2
+    ).replace(/\n/g, '\r\n')
+  )
+
+  for (const [name, bytes] of [
+    ['jsonl with a BOM, CRLF, indentation, text lines and another key order', jsonl],
+    ['a pretty execution file with CRLF and braces inside strings', execution]
+  ] as const) {
+    test(`${name}: the same records in every chunking, glanced or not`, () => {
+      const whole = splitAll(bytes, bytes.length, undefined)
+      for (let chunk = 1; chunk <= bytes.length; chunk++) {
+        // Declined by glance: the records are made as without it, at the same lines.
+        expect(splitAll(bytes, chunk, () => false)).toEqual(whole)
+        // Taken by glance: the same bytes, and only records that lay whole in one chunk.
+        const taken = splitAll(bytes, chunk, () => true)
+        expect(taken.map(r => r.text)).toEqual(whole.map(r => r.text))
+        for (const [i, r] of taken.entries()) {
+          if (!r.glanced) expect(r).toEqual(whole[i])
+        }
+      }
+    })
+  }
+
+  test('a pretty element whose close line is split across chunks at every byte', () => {
+    const bytes = Buffer.from(JSON.stringify([{ a: { b: 1 } }, { c: 2 }], null, 2))
+    const whole = splitAll(bytes, bytes.length, () => true)
+    for (let cut = 1; cut < bytes.length; cut++) {
+      const out: string[] = []
+      const splitter = new RecordSplitter({
+        record: r => out.push(r.bytes.toString('latin1')),
+        glance: (c, start, end) => (out.push(c.toString('latin1', start, end)), true)
+      })
+      splitter.push(bytes.subarray(0, cut))
+      splitter.push(bytes.subarray(cut))
+      splitter.end()
+      expect(out).toEqual(whole.map(r => r.text))
+    }
+  })
+})
+
+describe('the scan, fast path against the slow path', () => {
+  const files = readdirSync(FIXTURES).filter(
+    f => /\.(jsonl|json|txt)$/.test(f) && f !== 'manifest.json'
+  )
+
+  test.each(files)(
+    '%s: the same findings, turns, tool calls, times and lines in any chunking',
+    file => {
+      const bytes = readFileSync(join(FIXTURES, file))
+      for (const chunk of [1, 3, 17, 64, 1000, bytes.length]) {
+        expect(scanBuffer(file, bytes, chunk)).toEqual(scanSlowly(file, bytes, chunk))
+      }
+    }
+  )
+
+  test('a GitHub call is remembered when its command starts with escaped white space', () => {
+    const call = {
+      type: 'assistant',
+      message: {
+        id: 'm1',
+        content: [{ type: 'tool_use', id: 't1', name: 'Bash', input: { command: '\tgit push' } }]
+      }
+    }
+    const failed = {
+      type: 'user',
+      message: {
+        content: [
+          {
+            type: 'tool_result',
+            tool_use_id: 't1',
+            is_error: true,
+            content:
+              "Exit code 128\nremote: Invalid username or password.\nfatal: Authentication failed for 'https://github.com/o/r.git/'"
+          }
+        ]
+      }
+    }
+    const bytes = Buffer.from(`${JSON.stringify(call)}\n${JSON.stringify(failed)}\n`)
+    const scan = scanBuffer('t', bytes)
+    expect(scan).toEqual(scanSlowly('t', bytes, bytes.length))
+    expect(scan.findings.map(f => f.kind)).toEqual(['github-auth'])
+  })
+})
