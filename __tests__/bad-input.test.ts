@@ -440,6 +440,16 @@ const ROWS: Record<string, Row[]> = {
     { value: 'TRUE', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' },
     { value: 'tRUE', with: key, error: BOOLEAN }
   ],
+  'aws-expiration': [
+    { value: 'tomorrow', with: key, error: TIMESTAMP },
+    { value: '2026-13-45', with: key, error: TIMESTAMP },
+    {
+      value: '2030-01-01T00:00:00Z',
+      with: key,
+      accept: 'read, and used only when Claude runs on an AWS platform',
+      status: 'valid'
+    }
+  ],
   'claude-github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
     { value: CREDENTIALS, with: key, error: MOVE_JSON },

@@ -10,9 +10,18 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { checkout } from './support/checkout.js'
+import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
+import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
+/**
+ * Chunks of AWS's credential providers that only an SSO or credential-process profile loads: shipped for Claude on
+ * Bedrock with such a profile, never loaded by a run here (they call AWS's own services).
+ */
+const AWS_PROFILE_ONLY =
+  /@aws-sdk\/(?:credential-provider-(?:sso|process|login)|token-providers|client-sso)/
+
 /** Code of the action's own GitHub calls and secret write-back, by the names it carries in a bundle. */
 const NEVER_IN_CLI = /@octokit\/|@actions\/github|libsodium|octokit-core\.js/
 
@@ -72,9 +81,45 @@ describe('dist/cli', () => {
     const transcript = join(workspace, 'transcript.jsonl')
     writeFileSync(transcript, '{"type":"result","is_error":false}\n')
     const scan = await loadedBy(['scan', transcript], {})
-    expect([check.code, scan.code]).toEqual([0, 0])
+    // Claude on Bedrock: the AWS chunks, loaded only then (keys from the environment, then from a profile).
+    const account = awsAccount()
+    const sts = await startStsStandIn({ account })
+    const bedrock = await startBedrockStandIn({ account, allows: () => true })
+    const keys = account.issue({ arn: 'arn:aws:sts::123456789012:assumed-role/ci/runner' })
+    const awsEnv = {
+      CLAUDE_CODE_USE_BEDROCK: '1',
+      AWS_REGION: 'us-west-2',
+      AWS_ENDPOINT_URL_STS: sts.url,
+      AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
+      HOME: workspace
+    }
+    const fromEnv = await loadedBy(['check', '--json'], {
+      ...awsEnv,
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey
+    })
+    const credentials = join(workspace, 'aws-credentials')
+    writeFileSync(
+      credentials,
+      `[ci]\naws_access_key_id = ${keys.accessKeyId}\naws_secret_access_key = ${keys.secretAccessKey}\n`
+    )
+    const fromProfile = await loadedBy(['check', '--json'], {
+      ...awsEnv,
+      AWS_PROFILE: 'ci',
+      AWS_SHARED_CREDENTIALS_FILE: credentials
+    })
+    await Promise.all([sts.close(), bedrock.close()])
+    expect([check.code, scan.code, fromEnv.code, fromProfile.code]).toEqual([0, 0, 0, 0])
 
-    const loaded = new Set([...check.loaded, ...scan.loaded])
-    expect(chunks().filter(name => !loaded.has(name))).toEqual([])
+    const loaded = new Set([
+      ...check.loaded,
+      ...scan.loaded,
+      ...fromEnv.loaded,
+      ...fromProfile.loaded
+    ])
+    const unloaded = chunks().filter(name => !loaded.has(name))
+    expect(
+      unloaded.filter(name => !AWS_PROFILE_ONLY.test(readFileSync(join(CLI, name), 'utf8')))
+    ).toEqual([])
   })
 })

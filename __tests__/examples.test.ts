@@ -91,6 +91,7 @@ describe('examples', () => {
     expect(EXAMPLES).toEqual([
       'api-key.yml',
       'bare-claude-p.yml',
+      'bedrock.yml',
       'setup-token.yml',
       'subscription-refresh.yml'
     ])
@@ -144,7 +145,7 @@ describe('examples', () => {
         const credential =
           step.uses !== undefined
             ? Object.keys(step.with ?? {}).some(key =>
-                ['anthropic_api_key', 'claude_code_oauth_token'].includes(key)
+                ['anthropic_api_key', 'claude_code_oauth_token', 'use_bedrock'].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
                 ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(key)
@@ -210,6 +211,19 @@ describe('examples', () => {
             // Not 'refresh': that would refresh, and burn the chain, when the secrets-token secret is missing.
             expect(['', 'auto']).toContain(input('on-expiring'))
             expect(granted.actions).toBe('read')
+          }
+          const claude = (job.steps ?? []).find(isClaude)
+          if (claude?.with?.use_bedrock) {
+            // The AWS session cannot be refreshed mid-run: it must outlast the job, and the preflight must know
+            // when it ends (configure-aws-credentials gives aws-expiration only with output-credentials).
+            const aws = (job.steps ?? []).find(s =>
+              /^aws-actions\/configure-aws-credentials@/.test(s.uses ?? '')
+            )
+            expect(aws?.with?.['output-credentials']).toBe(true)
+            expect(input('aws-expiration')).toBe(`\${{ steps.${aws?.id}.outputs.aws-expiration }}`)
+            expect(Number(aws?.with?.['role-duration-seconds'])).toBeGreaterThan(
+              Number(job['timeout-minutes']) * 60
+            )
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

@@ -65,6 +65,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -128,10 +135,24 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -146,6 +167,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -237,7 +265,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2828);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9654);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -246,7 +274,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2828:
+/***/ 9654:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -395,6 +423,8 @@ function refuseSecret(input, raw, githubToken = false) {
 
 // EXTERNAL MODULE: ./lib/providers/clean.js
 var clean = __nccwpck_require__(7707);
+// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
+var timestamp = __nccwpck_require__(3667);
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
 // Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
 // PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
@@ -412,6 +442,7 @@ const PLAIN = {
     'on-expiring': { reader: 'check', default: 'auto' },
     'on-unverifiable': { reader: 'check', default: 'warn' },
     'force-refresh': { reader: 'check', default: 'false' },
+    'aws-expiration': { reader: 'check' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {
         reader: 'github',
@@ -449,9 +480,10 @@ function declared_valueOf(input, name) {
     return input(name).trim() || defaultOf(name);
 }
 
-// EXTERNAL MODULE: ./lib/inputs/parse.js + 1 modules
-var parse = __nccwpck_require__(4131);
+// EXTERNAL MODULE: ./lib/inputs/parse.js
+var parse = __nccwpck_require__(4170);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
+
 
 
 
@@ -480,7 +512,9 @@ function readCheckInputs(input, env) {
             ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
             : [DEFAULT_BASE_URL, 'default'];
     const minRemaining = declared_valueOf(input, 'min-remaining');
+    const awsExpiration = input('aws-expiration').trim();
     return {
+        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
         baseUrl,
         baseUrlFrom,
         probeTimeoutMs: (0,parse/* parseDuration */.E9)('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
@@ -539,8 +573,50 @@ function readCliCheckInputs(flags, env) {
     return { inputs: readCheckInputs(input, env), input };
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __nccwpck_require__(1759);
+;// CONCATENATED MODULE: ./lib/providers/platforms.js
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+const PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        checked: false
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        checked: false
+    }
+];
+
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -549,12 +625,7 @@ var oauth_token = __nccwpck_require__(8913);
 
 
 
-/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
-const CLOUD_PROVIDERS = [
-    ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
-    ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
-    ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
-];
+
 /**
  * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
  * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
@@ -661,7 +732,13 @@ function selectCredential(context, env, step) {
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
-        return { others: found, warnings, cloudProvider: cloud, ...stepped };
+        return {
+            others: found,
+            warnings,
+            cloudProvider: `${cloud.label} (${cloud.variable})`,
+            platform: cloud,
+            ...stepped
+        };
     // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
     if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
@@ -728,15 +805,14 @@ function readCredential(kind, origin, context) {
         credential.handedOn = origin.handedOn;
     return credential;
 }
-/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+/** The platform Claude Code is switched to, if any. */
 function cloudProviderOf(env, step) {
-    const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+    return PLATFORMS.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
         return value.kind === 'step' && truthy(value.written);
     });
-    return cloud && `${cloud[1]} (${cloud[0]})`;
 }
 /** Credentials that exclude each other, and each credential found that Claude Code will not use. */
 function rankingWarnings(found, others, chosen, unseen) {
@@ -791,175 +867,16 @@ async function probe(credential, options) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./lib/http/request.js
 var request = __nccwpck_require__(1741);
-// EXTERNAL MODULE: ./lib/common/redact.js
-var redact = __nccwpck_require__(8684);
-;// CONCATENATED MODULE: ./lib/github/client.js
-
-
-
-
-/** The API base URL the runner gives (GHES included). */
-function apiBaseUrl(env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
-const GITHUB_TIMEOUT_MS = 20_000;
-/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function githubHeaders(token) {
-    return {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'claude-preflight'
-    };
-}
-/**
- * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
- * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
- * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
- */
-function githubRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    const http = options.send ?? send;
-    return async (route, params = {}) => {
-        const { method, path, body } = routeRequest(route, params);
-        const answer = await http({
-            method,
-            url: `${baseUrl}${path}`,
-            headers: {
-                ...githubHeaders(token),
-                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
-            },
-            ...(body !== undefined && { body }),
-            signal: AbortSignal.timeout(timeoutMs),
-            followRedirects: true,
-            statusIsEnough: true
-        });
-        return answerOf(answer);
-    };
-}
-/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function answerOf(answer) {
-    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
-}
-/**
- * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
- * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
- */
-function answerWithout(secrets, response) {
-    if (response.status >= 200 && response.status < 300)
-        return answerOf(response);
-    const redact = redactorFor(secrets, text => text);
-    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return answerOf({ status: response.status, headers, text: redact(response.text) });
-}
-/**
- * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
- * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
- * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
- */
-function routeRequest(route, params) {
-    const [method, template] = route.split(' ');
-    const rest = { ...params };
-    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-        const value = rest[name];
-        delete rest[name];
-        return encodeUnreserved(String(value));
-    });
-    const names = Object.keys(rest);
-    if (method === 'GET') {
-        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
-        return { method, path: query ? `${path}?${query}` : path };
-    }
-    if (names.length > 0)
-        return { method, path, body: JSON.stringify(rest) };
-    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
-}
-const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
-function dataOf(answer) {
-    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
-        return answer.text;
-    try {
-        return JSON.parse(answer.text);
-    }
-    catch {
-        return answer.text;
-    }
-}
-/**
- * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
- * HTML page, say). Never repeats the HTTP status, which callers say themselves.
- */
-function apiMessage(answer) {
-    const data = answer.data;
-    const message = typeof data?.message === 'string'
-        ? data.message.replace(/\s+/g, ' ').trim()
-        : '';
-    if (message)
-        return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
-        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
-    if (typeof data === 'string' && data.trim())
-        return "(a body that is not GitHub's JSON)";
-    return '(no message)';
-}
-/**
- * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
- * JSON of another shape.
- */
-function bodyDescription(answer) {
-    const data = answer.data;
-    if (typeof data !== 'string')
-        return 'JSON of another shape';
-    if (!data.trim())
-        return 'an empty body';
-    if (isHtmlPage(answer))
-        return 'an HTML page: a proxy or gateway in between?';
-    return 'a body that is not JSON';
-}
-/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
-function isHtmlPage(answer) {
-    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
-}
-/**
- * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
- * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
- * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
- */
-function transientOrRedirect(answer, said, unverifiable) {
-    const { status, headers } = answer;
-    if (isTransient(answer)) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
-        return {
-            done: false,
-            value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
-            ...(retryAfterMs !== undefined && { retryAfterMs })
-        };
-    }
-    if (status >= 300 && status < 400) {
-        const to = clipLine(headers.location ?? 'nowhere', 120);
-        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
-    }
-    return undefined;
-}
-/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
-function isTransient(answer) {
-    if (answer.status >= 500 || answer.status === 429)
-        return true;
-    return (answer.status === 403 &&
-        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
-}
-
+// EXTERNAL MODULE: ./lib/github/client.js
+var client = __nccwpck_require__(636);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -1073,7 +990,7 @@ async function isBlobAt(workspace, commit, path, bytes) {
     const hash = commit.length === 64 ? 'sha256' : 'sha1';
     const own = (0,external_node_crypto_.createHash)(hash).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
     try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`], { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } });
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`], { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } });
         return stdout.trim() === own;
     }
     catch {
@@ -1138,14 +1055,14 @@ async function readLocal(workspace, path) {
 async function readRemote(ref, at, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
-    const api = apiBaseUrl(env);
+    const api = (0,client/* apiBaseUrl */.tj)(env);
     const path = ref.path.split('/').map(encodeURIComponent).join('/');
     const contentsApi = 'the contents API';
     try {
         const answer = await deps.send({
             method: 'GET',
             url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
-            headers: githubHeaders(deps.githubToken),
+            headers: (0,client/* githubHeaders */.OW)(deps.githubToken),
             signal: AbortSignal.timeout(deps.timeoutMs)
         });
         if (answer.status !== 200)
@@ -1474,7 +1391,25 @@ function findClaudeStep(document, jobId, ownStepId) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/check/cloud.js
+/** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
+async function checkPlatform(platform, options, deps) {
+    const { send, timeoutMs, mask } = deps;
+    switch (platform.id) {
+        case 'bedrock':
+        case 'mantle':
+        case 'anthropic-aws': {
+            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
+            return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
+        }
+        case 'vertex':
+        case 'foundry':
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
+
 
 
 
@@ -1534,6 +1469,14 @@ async function runCheck(inputs, context, deps) {
             send: deps.send
         })
         : undefined;
+    const cloud = selection.platform
+        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration }, {
+            send: deps.send,
+            env: deps.env,
+            timeoutMs: inputs.probeTimeoutMs,
+            mask: deps.mask ?? (() => undefined)
+        })
+        : undefined;
     const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
@@ -1544,9 +1487,19 @@ async function runCheck(inputs, context, deps) {
         ...selection.others.map(credential => ({ credential }))
     ];
     const checkedAt = deps.now();
-    const decided = selection.cloudProvider || selection.unseen
-        ? { status: 'unverifiable', action: policy.onUnverifiable }
-        : decideFor(chosen, minRemaining, policy, checkedAt);
+    const decided = cloud
+        ? decide({
+            // The service refusing an expired session is its refusal of the credential.
+            probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
+            hasAccessToken: true,
+            hasRefreshToken: false,
+            ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+            now: checkedAt,
+            minRemainingMs: minRemaining.ms
+        }, policy)
+        : selection.cloudProvider || selection.unseen
+            ? { status: 'unverifiable', action: policy.onUnverifiable }
+            : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
         ? { ...decided, status: 'expiring', action: 'pass' }
         : decided;
@@ -1561,6 +1514,7 @@ async function runCheck(inputs, context, deps) {
         }),
         checked,
         ...(chosen && { chosen }),
+        ...(cloud && { cloud }),
         minRemaining,
         policy,
         verdict,
@@ -1568,7 +1522,10 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
+// EXTERNAL MODULE: ./lib/providers/aws-failures.js
+var aws_failures = __nccwpck_require__(6783);
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
+
 
 
 
@@ -1609,12 +1566,8 @@ function expiryText(credential, now) {
 function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
-    if (report.selection.cloudProvider) {
-        return {
-            title: 'Claude credential not checked',
-            text: `${errors/* PREFIX */.H3}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
-        };
-    }
+    if (report.selection.platform)
+        return platformMessage(report, report.selection.platform, redact);
     if (report.selection.unseen) {
         return {
             title: 'Claude credential not checked',
@@ -1663,6 +1616,56 @@ function verdictMessage(report, event, redact) {
         case 'missing':
             return missingMessage(event);
     }
+}
+/** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
+const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
+/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
+function platformMessage(report, platform, redact) {
+    const { cloud, verdict } = report;
+    const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
+    if (!cloud)
+        return {
+            title: 'Claude credential not checked',
+            text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
+        };
+    const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
+    const expiry = cloud.expiresAt
+        ? expiryText({ expiresAt: cloud.expiresAt }, report.checkedAt).replace(/^expires/, 'expire')
+        : 'their expiry is unknown';
+    const title = `Claude credential ${verdict.status}`;
+    switch (verdict.status) {
+        case 'valid':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}: ${said}; ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
+            };
+        case 'expiring':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.expiring}`
+            };
+        case 'unverifiable':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+            };
+        default:
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.forbidden : aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.invalid}`
+            };
+    }
+}
+/** The platform's row: its credentials, who they are (no account id), and the verdict. */
+function platformRow(report, platform) {
+    const cloud = report.cloud;
+    const remaining = cloud?.expiresAt
+        ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+        : 'unknown';
+    const who = cloud?.identity
+        ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
+        : '';
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -1758,15 +1761,18 @@ function summaryMarkdown(report, message, github) {
         ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
+        ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
         ...(report.selection.unseen
             ? [
                 `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
             ]
             : []),
-        ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
+        ...(rows.length || report.selection.unseen || report.selection.platform
+            ? rows
+            : ['| none | | | missing | | | fail |']),
         ...(github ? [githubRow(github)] : []),
         '',
-        `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
         ...claudeStepLines(report),
         ...(github
             ? [
@@ -1943,8 +1949,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 424).then(__nccwpck_require__.bind(__nccwpck_require__, 2424))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 424).then(__nccwpck_require__.bind(__nccwpck_require__, 2424))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 7562))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 7562))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2002,12 +2008,12 @@ async function run() {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Q: () => (/* binding */ clip),
 /* harmony export */   A3: () => (/* binding */ reasonOf),
+/* harmony export */   DX: () => (/* binding */ clipLine),
 /* harmony export */   H3: () => (/* binding */ PREFIX),
 /* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Xu: () => (/* binding */ inputError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export clipLine */
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const PREFIX = 'claude-preflight';
 /**
@@ -2225,6 +2231,183 @@ function redactorFor(secrets, redactShapes) {
 const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
 function redactEncodedRuns(text) {
     return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+
+/***/ }),
+
+/***/ 636:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LP: () => (/* binding */ answerWithout),
+/* harmony export */   OW: () => (/* binding */ githubHeaders),
+/* harmony export */   VQ: () => (/* binding */ bodyDescription),
+/* harmony export */   m: () => (/* binding */ transientOrRedirect),
+/* harmony export */   r4: () => (/* binding */ isHtmlPage),
+/* harmony export */   tj: () => (/* binding */ apiBaseUrl)
+/* harmony export */ });
+/* unused harmony exports GITHUB_TIMEOUT_MS, githubRequest, answerOf, routeRequest, apiMessage, isTransient */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1741);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8394);
+
+
+
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
+    };
+}
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? send;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return answerOf(answer);
+    };
+}
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+function answerOf(answer) {
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+}
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+function answerWithout(secrets, response) {
+    if (response.status >= 200 && response.status < 300)
+        return answerOf(response);
+    const redact = (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactorFor */ .sD)(secrets, text => text);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+function bodyDescription(answer) {
+    const data = answer.data;
+    if (typeof data !== 'string')
+        return 'JSON of another shape';
+    if (!data.trim())
+        return 'an empty body';
+    if (isHtmlPage(answer))
+        return 'an HTML page: a proxy or gateway in between?';
+    return 'a body that is not JSON';
+}
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+function isHtmlPage(answer) {
+    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
+}
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+function transientOrRedirect(answer, said, unverifiable) {
+    const { status, headers } = answer;
+    if (isTransient(answer)) {
+        const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(headers['retry-after']);
+        return {
+            done: false,
+            value: unverifiable(`HTTP ${status}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(said)}`),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        };
+    }
+    if (status >= 300 && status < 400) {
+        const to = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(headers.location ?? 'nowhere', 120);
+        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
+    }
+    return undefined;
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
 
@@ -2462,24 +2645,13 @@ const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` 
 
 /***/ }),
 
-/***/ 4131:
+/***/ 4609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  yG: () => (/* binding */ parseBoolean),
-  HU: () => (/* binding */ parseChoice),
-  ke: () => (/* binding */ parseCredentialUrl),
-  E9: () => (/* binding */ parseDuration),
-  m1: () => (/* binding */ parseSince)
-});
-
-// EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
-;// CONCATENATED MODULE: ./lib/http/url.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ unsafeTransport),
+/* harmony export */   v: () => (/* binding */ isSafeTransport)
+/* harmony export */ });
 /**
  * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
  * where it never crosses a network.
@@ -2502,7 +2674,22 @@ function unsafeTransport(text) {
     return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/parse.js
+
+/***/ }),
+
+/***/ 4170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   HU: () => (/* binding */ parseChoice),
+/* harmony export */   ke: () => (/* binding */ parseCredentialUrl),
+/* harmony export */   m1: () => (/* binding */ parseSince),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4609);
 // The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
 // naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
 
@@ -2512,7 +2699,7 @@ function parseChoice(input, value, choices) {
     const text = value.trim().toLowerCase();
     if (choices.includes(text))
         return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is '${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
 const TRUE = ['true', 'True', 'TRUE'];
@@ -2524,7 +2711,7 @@ function parseBoolean(input, value) {
         return true;
     if (FALSE.includes(text))
         return false;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+    throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is '${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -2535,11 +2722,11 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
     const text = value.trim().toLowerCase();
     const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
     if (text === '')
-        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', example);
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a duration ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -2547,7 +2734,7 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is out of range ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(value)}')`, `Use a duration from ${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(range.min)} to ${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a)(range.max)}`);
     }
     return ms;
 }
@@ -2563,16 +2750,16 @@ function parseCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(text)}')`, fix);
     }
     if (url.username || url.password)
-        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!(0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .isSafeTransport */ .v)(url))
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, url.protocol === 'http:'
             ? `uses http: to ${url.hostname}, in clear, instead of https:`
             : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
-        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a query or fragment', fix);
     return url;
 }
 /**
@@ -2585,7 +2772,7 @@ function parseSince(input, value, now) {
     const text = value.trim();
     const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
     if (Number.isNaN(at))
-        throw (0,errors/* inputError */.Xu)(input, `is neither a date-time nor a duration ('${(0,errors/* clip */.$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is neither a date-time nor a duration ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
     return at;
 }
 
@@ -2615,6 +2802,35 @@ function formatDuration(ms) {
         }
     }
     return sign + (parts.join('') || '0s');
+}
+
+
+/***/ }),
+
+/***/ 4498:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ jwtExpiry)
+/* harmony export */ });
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -3124,6 +3340,104 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
+/***/ 6783:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OW: () => (/* binding */ AWS_FAILURES),
+/* harmony export */   Sl: () => (/* binding */ AWS_PREFLIGHT_FIXES),
+/* harmony export */   mX: () => (/* binding */ AWS_PHRASINGS)
+/* harmony export */ });
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
+
+/***/ }),
+
 /***/ 7707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3207,7 +3521,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 3801:
+/***/ 1759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3258,27 +3572,8 @@ const apiKey = {
     }
 };
 
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/lifetime/jwt.js
+var jwt = __nccwpck_require__(4498);
 ;// CONCATENATED MODULE: ./lib/providers/auth-token.js
 
 
@@ -3295,7 +3590,7 @@ const authToken = {
     shapes: [],
     read(value, from, context) {
         context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
+        const expiresAt = (0,jwt/* jwtExpiry */.l)(value);
         return {
             ...(0,providers_credential/* newCredential */.a6)(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
@@ -3543,7 +3838,7 @@ const oauthToken = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3801);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1759);
 /* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
 /* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
@@ -3684,8 +3979,8 @@ function compileShapes(shapes) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/index.js + 4 modules
-var providers = __nccwpck_require__(3801);
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __nccwpck_require__(1759);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
 var anthropic_api = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
@@ -3764,7 +4059,7 @@ function fingerprintOf(credential) {
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

@@ -28432,6 +28432,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28467,6 +28474,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28481,6 +28502,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28488,10 +28516,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -28579,7 +28628,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6502:
+/***/ 4563:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30787,197 +30836,10 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/http/request.js
-/** No HTTP answer: the network, not the credential. */
-class NetworkError extends Error {
-    failure;
-    host;
-    constructor(failure, host, detail) {
-        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
-        this.failure = failure;
-        this.host = host;
-        this.name = 'NetworkError';
-    }
-}
-function describeFailure(failure) {
-    switch (failure) {
-        case 'timeout':
-            return 'no answer in time';
-        case 'dns':
-            return 'host name not found';
-        case 'refused':
-            return 'connection refused';
-        case 'reset':
-            return 'connection reset';
-        case 'tls':
-            return 'TLS handshake failed';
-        case 'proxy':
-            return 'the proxy would not connect';
-        case 'other':
-            return 'network error';
-    }
-}
-/** An error and its causes, at most five deep. */
-function causeChain(error) {
-    const chain = [];
-    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
-        chain.push(e);
-    return chain;
-}
-/**
- * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
- * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
- */
-function classifyNetworkError(error) {
-    const chain = causeChain(error);
-    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
-    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
-    const tunnel = chain
-        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
-        .find(Boolean);
-    if (tunnel)
-        return ['proxy', `HTTP ${tunnel}`];
-    const names = chain.map(e => e.name);
-    if (names.includes('AbortError') ||
-        names.includes('TimeoutError') ||
-        code === 'UND_ERR_HEADERS_TIMEOUT' ||
-        code === 'UND_ERR_BODY_TIMEOUT')
-        return ['timeout', ''];
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
-        return ['dns', code];
-    if (code === 'ECONNREFUSED')
-        return ['refused', code];
-    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
-        return ['reset', code];
-    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
-        return ['tls', code];
-    // Never the message: undici quotes a rejected header value, which may be the credential itself.
-    const name = chain
-        .map(e => e.name)
-        .findLast((n) => typeof n === 'string' && n !== '');
-    return ['other', code || (name ?? '')];
-}
-const proxies = new Map();
-/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
-function loadedOnce(load) {
-    let loaded;
-    return () => (loaded ??= load());
-}
-const loadUndici = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
-/**
- * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
- * to name it: its host alone, never its credentials.
- */
-async function proxyFor(url) {
-    const proxy = (await loadHttpClient()).getProxyUrl(url);
-    if (!proxy)
-        return undefined;
-    if (!proxies.has(proxy))
-        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
-    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
-}
-/**
- * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
- * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
- * argument, a bug of ours) is not the network, and must not pass for it.
- */
-function isNetworkFailure(error) {
-    const chain = causeChain(error);
-    const top = chain[0];
-    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
-        return true;
-    return chain.some(e => e.name === 'AbortError' ||
-        e.name === 'TimeoutError' ||
-        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
-}
-/**
- * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
- * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
- */
-const send = async (request) => {
-    const undici = await loadUndici();
-    const host = new URL(request.url).host;
-    let proxy;
-    try {
-        proxy = await proxyFor(request.url);
-    }
-    catch (error) {
-        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
-    }
-    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
-    const where = proxy ? `${proxy.name}, for ${host}` : host;
-    try {
-        const response = await undici.fetch(request.url, {
-            method: request.method,
-            headers: request.headers,
-            body: request.body,
-            signal: request.signal,
-            redirect: request.followRedirects ? 'follow' : 'manual',
-            ...(proxy && { dispatcher: proxy.dispatcher })
-        });
-        const headers = Object.fromEntries(response.headers);
-        const body = response.text();
-        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
-        return { status: response.status, headers, text };
-    }
-    catch (error) {
-        if (!isNetworkFailure(error)) {
-            // Never the message: undici quotes a rejected header value, which may be the credential itself.
-            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
-        }
-        const [failure, detail] = classifyNetworkError(error);
-        throw new NetworkError(failure, where, detail);
-    }
-};
-/** An error's name and code, never its message. */
-function errorName(error) {
-    const { name, code } = (error ?? {});
-    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
-}
-
-;// CONCATENATED MODULE: ./lib/common/errors.js
-/** Every message this action writes starts with this, so a user can search the log for it. */
-const PREFIX = 'claude-preflight';
-/**
- * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
- * The message says the cause and the fix.
- */
-class UserError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'UserError';
-    }
-}
-/**
- * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
- * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
- */
-function errors_inputError(input, problem, fix) {
-    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
-}
-/** One line for any thrown value: a UserError as it is, anything else with its message only. */
-function oneLine(error) {
-    const text = error?.message;
-    const message = typeof text === 'string' ? text : String(error);
-    const line = message.replace(/\s*\n\s*/g, ' ').trim();
-    return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`;
-}
-/** An error's message on one line without the prefix, to quote inside another message. */
-function reasonOf(error) {
-    return oneLine(error).slice(PREFIX.length + 2);
-}
-/** Quotes at most 40 characters of user input; callers never pass secrets here. */
-function errors_clip(value) {
-    const flat = value.replace(/[\r\n\t]/g, ' ');
-    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
-}
-/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
-function clipLine(text, max = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
-}
-
+// EXTERNAL MODULE: ./lib/http/request.js
+var http_request = __nccwpck_require__(1741);
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(3302);
 ;// CONCATENATED MODULE: ./lib/providers/credential.js
 /** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
 function newCredential(provider, from, secret) {
@@ -31280,67 +31142,8 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
     }
 ];
 
-;// CONCATENATED MODULE: ./lib/http/retry.js
-
-const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/**
- * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
- * exponential back-off between tries (or the server's retry-after, when it gives one).
- * Returns the last outcome and how many attempts were made.
- */
-async function retry(attempt, policy) {
-    const now = policy.now ?? Date.now;
-    const sleep = policy.sleep ?? defaultSleep;
-    const random = policy.random ?? Math.random;
-    for (let n = 1;; n++) {
-        const outcome = await attempt(n);
-        if (outcome.done || n >= policy.attempts)
-            return { value: outcome.value, attempts: n };
-        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
-        const wait = outcome.retryAfterMs ?? backoff;
-        if (now() + wait >= policy.deadline)
-            return { value: outcome.value, attempts: n };
-        await sleep(wait);
-    }
-}
-/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value) * 1000;
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/**
- * Sends `request` until `read` calls an answer done, the attempts run out or `timeoutMs` would pass; each try gets
- * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
- * running out. Anything else thrown is a bug of ours, not the network, and goes up.
- */
-async function sendWithRetries(request, read, noAnswer, policy) {
-    const deadline = Date.now() + policy.timeoutMs;
-    return retry(async () => {
-        try {
-            const answer = await policy.send({
-                ...request,
-                signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
-            });
-            return read(answer);
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            const timedOut = error.failure === 'timeout';
-            const message = timedOut
-                ? `no answer within ${Number((policy.timeoutMs / 1000).toFixed(1))}s (${error.host})`
-                : error.message;
-            return { done: timedOut, value: noAnswer(message) };
-        }
-    }, { attempts: policy.attempts ?? 4, baseDelayMs: policy.baseDelayMs ?? 400, deadline });
-}
-/** ` after 3 attempts`, said of a transient outcome that was tried more than once; else nothing. */
-const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` : '';
-
+// EXTERNAL MODULE: ./lib/http/retry.js
+var retry = __nccwpck_require__(8394);
 ;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
 
 const ANTHROPIC_VERSION = '2023-06-01';
@@ -31464,7 +31267,7 @@ function anthropic_api_verdict(answer, status, message, extra = {}) {
     return { status, message, ...answer.base, ...extra };
 }
 function retryAfter(answer) {
-    const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
+    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']);
     return retryAfterMs === undefined ? {} : { retryAfterMs };
 }
 /** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
@@ -31574,27 +31377,8 @@ const apiKey = {
     }
 };
 
-;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
-/**
- * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
- * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
- */
-function jwtExpiry(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
-        return undefined;
-    try {
-        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
-        const exp = payload?.exp;
-        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
-            return undefined;
-        return new Date(exp * 1000);
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./lib/lifetime/jwt.js
+var jwt = __nccwpck_require__(4498);
 ;// CONCATENATED MODULE: ./lib/providers/auth-token.js
 
 
@@ -31611,7 +31395,7 @@ const authToken = {
     shapes: [],
     read(value, from, context) {
         context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
+        const expiresAt = (0,jwt/* jwtExpiry */.l)(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
@@ -31645,7 +31429,7 @@ function parseTimestamp(input, value) {
         (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
         const epoch = Number(value);
         if (!Number.isFinite(epoch) || epoch <= 0)
-            throw errors_inputError(input, 'is not a valid timestamp', fix);
+            throw (0,errors/* inputError */.Xu)(input, 'is not a valid timestamp', fix);
         if (epoch < SECONDS_LIMIT) {
             const at = new Date(epoch * 1000);
             return {
@@ -31655,21 +31439,21 @@ function parseTimestamp(input, value) {
         }
         const at = new Date(epoch);
         if (Number.isNaN(at.getTime()))
-            throw errors_inputError(input, 'is out of range', fix);
+            throw (0,errors/* inputError */.Xu)(input, 'is out of range', fix);
         return { at };
     }
     if (typeof value === 'string') {
         const text = value.trim();
         if (text === '')
-            throw errors_inputError(input, 'is empty', fix);
+            throw (0,errors/* inputError */.Xu)(input, 'is empty', fix);
         const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
         const at = new Date(text);
         if (!iso || Number.isNaN(at.getTime())) {
-            throw errors_inputError(input, `is not a timestamp ('${errors_clip(text)}')`, fix);
+            throw (0,errors/* inputError */.Xu)(input, `is not a timestamp ('${(0,errors/* clip */.$Q)(text)}')`, fix);
         }
         return { at };
     }
-    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+    throw (0,errors/* inputError */.Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
 }
 
 ;// CONCATENATED MODULE: ./lib/providers/clean.js
@@ -31699,10 +31483,10 @@ function cleanSecret(input, raw) {
  */
 function refuseInnerJunk(input, token) {
     if (/\s/.test(token)) {
-        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+        throw (0,errors/* inputError */.Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
     }
     if (/[^\x21-\x7e]/.test(token)) {
-        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+        throw (0,errors/* inputError */.Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
     }
 }
 
@@ -31722,23 +31506,23 @@ function parseClaudeCredentials(value) {
         document = JSON.parse(value);
     }
     catch {
-        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
     }
     if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
     }
     const oauth = document.claudeAiOauth;
     if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
     }
     const fields = oauth;
     for (const field of ['accessToken', 'refreshToken']) {
         if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
         }
     }
     if (!fields.accessToken && !fields.refreshToken) {
-        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
     }
     return { oauth: fields, document: document };
 }
@@ -31968,9 +31752,9 @@ function checkPlacement(where, value, accepted, plain = false) {
         ? `Move it to ${known.homeEnv}`
         : (known.fix ?? `Move it to input '${known.home}'`);
     if ('input' in origin)
-        throw errors_inputError(origin.input, `holds ${known.what}`, fix);
+        throw (0,errors/* inputError */.Xu)(origin.input, `holds ${known.what}`, fix);
     const named = 'env' in origin ? `environment variable ${origin.env}` : origin.file;
-    throw new UserError(`${PREFIX}: ${named} holds ${known.what}. ${fix}`);
+    throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${named} holds ${known.what}. ${fix}`);
 }
 /**
  * For inputs that never hold a secret (durations, URLs, choices, paths): refuses a secret pasted there, without
@@ -32004,10 +31788,10 @@ const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write",
  */
 function resolveRefresh(choice, hasRefreshToken) {
     if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
-        throw errors_inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+        throw (0,errors/* inputError */.Xu)('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
     }
     if (choice.forceRefresh && !hasRefreshToken) {
-        throw errors_inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
     }
     const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
     const onExpiring = choice.onExpiring === 'auto'
@@ -32016,10 +31800,10 @@ function resolveRefresh(choice, hasRefreshToken) {
             : 'fail'
         : choice.onExpiring;
     if (choice.forceRefresh && refreshHeldBack) {
-        throw errors_inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+        throw (0,errors/* inputError */.Xu)('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
     }
     if (choice.forceRefresh && onExpiring !== 'refresh') {
-        throw errors_inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+        throw (0,errors/* inputError */.Xu)('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
     }
     return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
 }
@@ -32070,126 +31854,8 @@ function decide_statusOf(probe, tooShort) {
     return probe;
 }
 
-;// CONCATENATED MODULE: ./lib/common/redact.js
-// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
-// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
-// strings it was given). Pure: the caller reads the inputs and the environment.
-/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
-const MIN_SECRET = 8;
-/**
- * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
- * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
- * inside a longer encoded text: only the characters that depend on the value alone.
- */
-function secretForms(value) {
-    const bytes = Buffer.from(value, 'utf8');
-    const forms = [
-        value,
-        encodeURIComponent(value),
-        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
-        JSON.stringify(value).slice(1, -1)
-    ];
-    for (let offset = 0; offset < 3; offset++) {
-        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
-        const start = Math.ceil((offset * 8) / 6);
-        const end = Math.floor(((offset + bytes.length) * 8) / 6);
-        const inner = encoded.slice(start, end);
-        if (inner.length >= MIN_SECRET)
-            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
-    }
-    return [...new Set(forms)];
-}
-/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: '\u00A0',
-    hyphen: '\u2010',
-    dash: '\u2010',
-    minus: '\u2212',
-    lowbar: '_',
-    underbar: '_',
-    period: '.',
-    colon: ':',
-    semi: ';',
-    sol: '/',
-    bsol: '\\',
-    equals: '=',
-    plus: '+',
-    num: '#',
-    percnt: '%',
-    commat: '@',
-    grave: '`',
-    lsqb: '[',
-    rsqb: ']',
-    lpar: '(',
-    rpar: ')',
-    excl: '!',
-    quest: '?',
-    shy: '\u00AD',
-    zwj: '\u200D',
-    zwnj: '\u200C'
-};
-const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
-function decodeEntities(text) {
-    return text.replace(ENTITY, (whole, decimal, hex, name) => {
-        if (name !== undefined)
-            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
-        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
-        return valid ? String.fromCodePoint(code) : whole;
-    });
-}
-/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
-const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
-/**
- * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
- * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
- * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
- */
-function normaliseText(text) {
-    let current = text;
-    for (let round = 0; round < 4; round++) {
-        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
-            .normalize('NFKC')
-            .replace(/\p{Cf}/gu, '')
-            .replace(DASHES, '-');
-        if (next === current)
-            break;
-        current = next;
-    }
-    return current;
-}
-/**
- * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
- * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
- */
-function redactorFor(secrets, redactShapes) {
-    const forms = [
-        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
-    ]
-        .filter(form => form.length >= MIN_SECRET)
-        .sort((a, b) => b.length - a.length)
-        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
-    return text => {
-        const normal = normaliseText(text);
-        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
-    };
-}
-/**
- * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
- * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
- * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
- */
-const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
-function redactEncodedRuns(text) {
-    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
-}
-
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __nccwpck_require__(8684);
 ;// CONCATENATED MODULE: ./lib/providers/secrets.js
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
@@ -32263,11 +31929,11 @@ function knownSecrets(input, env) {
         ...value.split(/\r?\n/).map(line => line.trim()),
         ...(jsonSecretStrings(value) ?? [])
     ]);
-    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+    return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
 }
 /** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
 function redactKnownSecrets(input, env) {
-    return redactorFor(knownSecrets(input, env), redactSecrets);
+    return (0,redact/* redactorFor */.sD)(knownSecrets(input, env), redactSecrets);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
@@ -32287,6 +31953,7 @@ const PLAIN = {
     'on-expiring': { reader: 'check', default: 'auto' },
     'on-unverifiable': { reader: 'check', default: 'warn' },
     'force-refresh': { reader: 'check', default: 'false' },
+    'aws-expiration': { reader: 'check' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {
         reader: 'github',
@@ -32344,29 +32011,8 @@ function formatDuration(ms) {
     return sign + (parts.join('') || '0s');
 }
 
-;// CONCATENATED MODULE: ./lib/http/url.js
-/**
- * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
- * where it never crosses a network.
- */
-function isSafeTransport(url) {
-    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
-}
-function isLoopback(hostname) {
-    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
-function unsafeTransport(text) {
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        return 'is not a URL';
-    }
-    return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
-}
-
+// EXTERNAL MODULE: ./lib/http/url.js
+var http_url = __nccwpck_require__(4609);
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js
 // The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
 // naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
@@ -32377,7 +32023,7 @@ function parseChoice(input, value, choices) {
     const text = value.trim().toLowerCase();
     if (choices.includes(text))
         return text;
-    throw errors_inputError(input, `is '${errors_clip(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
 }
 /** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
 const TRUE = ['true', 'True', 'TRUE'];
@@ -32389,7 +32035,7 @@ function parseBoolean(input, value) {
         return true;
     if (FALSE.includes(text))
         return false;
-    throw errors_inputError(input, `is '${errors_clip(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
 }
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
 /**
@@ -32400,11 +32046,11 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
     const text = value.trim().toLowerCase();
     const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
     if (text === '')
-        throw errors_inputError(input, 'is empty', example);
+        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
     const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
     if (!match || match.slice(1).every(part => part === undefined)) {
         const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw errors_inputError(input, `is not a duration ('${errors_clip(value)}')`, hint);
+        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
     }
     const [, d = '0', h = '0', m = '0', s = '0'] = match;
     const ms = Number(d) * UNIT_MS.d +
@@ -32412,7 +32058,7 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw errors_inputError(input, `is out of range ('${errors_clip(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
     }
     return ms;
 }
@@ -32428,16 +32074,16 @@ function parseCredentialUrl(input, value, fix) {
     }
     catch {
         // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw errors_inputError(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${errors_clip(text)}')`, fix);
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
     }
     if (url.username || url.password)
-        throw errors_inputError(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!isSafeTransport(url))
-        throw errors_inputError(input, url.protocol === 'http:'
+        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!(0,http_url/* isSafeTransport */.v)(url))
+        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
             ? `uses http: to ${url.hostname}, in clear, instead of https:`
             : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
     if (url.search || url.hash)
-        throw errors_inputError(input, 'has a query or fragment', fix);
+        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
     return url;
 }
 /**
@@ -32455,6 +32101,7 @@ function parseSince(input, value, now) {
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
+
 
 
 
@@ -32483,7 +32130,9 @@ function readCheckInputs(input, env) {
             ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
             : [DEFAULT_BASE_URL, 'default'];
     const minRemaining = declared_valueOf(input, 'min-remaining');
+    const awsExpiration = input('aws-expiration').trim();
     return {
+        ...(awsExpiration && { awsExpiration: parseTimestamp('aws-expiration', awsExpiration).at }),
         baseUrl,
         baseUrlFrom,
         probeTimeoutMs: parseDuration('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
@@ -32553,10 +32202,10 @@ function readPostInputs(input, env, warn) {
             return parseBoolean(name, value);
         }
         catch (error) {
-            if (!warn || !(error instanceof UserError))
+            if (!warn || !(error instanceof errors/* UserError */.yo))
                 throw error;
             const fallback = parseBoolean(name, defaultOf(name));
-            warn(`${PREFIX}: input '${name}' is '${errors_clip(value)}', not true or false; using ${fallback}.`);
+            warn(`${errors/* PREFIX */.H3}: input '${name}' is '${(0,errors/* clip */.$Q)(value)}', not true or false; using ${fallback}.`);
             return fallback;
         }
     };
@@ -32591,13 +32240,13 @@ function parseSecretScope(value) {
     const env = /^environment:(.+)$/.exec(text);
     if (env?.[1]?.trim())
         return { kind: 'environment', environment: env[1].trim() };
-    throw errors_inputError('secret-scope', `is '${errors_clip(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
+    throw (0,errors/* inputError */.Xu)('secret-scope', `is '${(0,errors/* clip */.$Q)(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
 }
 /** Parses `secret-name` as GitHub accepts secret names. */
 function parseSecretName(value) {
     const name = value.trim();
     if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw errors_inputError('secret-name', `is '${errors_clip(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
+        throw (0,errors/* inputError */.Xu)('secret-name', `is '${(0,errors/* clip */.$Q)(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
     }
     return name;
 }
@@ -32608,7 +32257,7 @@ function parseSecretName(value) {
 function secretTarget(scope, name, env) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) {
-        throw new UserError(`${PREFIX}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
     }
     return { scope, name: parseSecretName(name), owner, repo };
 }
@@ -32669,7 +32318,7 @@ function reseedAdvice(target) {
 function parseClientId(value) {
     if (/^[A-Za-z0-9._:-]+$/.test(value))
         return value;
-    throw errors_inputError('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
+    throw (0,errors/* inputError */.Xu)('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
 }
 /** Reads and checks the inputs; a bad one throws an inputError naming it. */
 function readRefreshInputs(getInput) {
@@ -32677,7 +32326,7 @@ function readRefreshInputs(getInput) {
     const secretsToken = getInput('secrets-token').trim();
     const githubToken = getInput('github-token').trim();
     if (isWorkflowToken(secretsToken, githubToken)) {
-        throw errors_inputError('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+        throw (0,errors/* inputError */.Xu)('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
     }
     return {
         tokenUrl: parseCredentialUrl('oauth-token-url', declared_valueOf(getInput, 'oauth-token-url'), `Use the default ${defaultOf('oauth-token-url')} or another https URL`).href,
@@ -32720,18 +32369,55 @@ function readMainInputs(input, env) {
     return { check, github, refresh: readRefreshInputs(input) };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/platforms.js
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+const PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        credential: 'AWS credentials',
+        checked: true
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        checked: false
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        checked: false
+    }
+];
+
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
 
 
 
-/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
-const CLOUD_PROVIDERS = [
-    ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
-    ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
-    ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
-];
+
 /**
  * Gives `oauth-refresh-token` to the OAuth credential Claude Code would use first: the OAuth token, else the
  * credentials JSON. Returns false when there is neither (or no refresh token): then a lone refresh token is a
@@ -32838,10 +32524,16 @@ function selectCredential(context, env, step) {
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
-        return { others: found, warnings, cloudProvider: cloud, ...stepped };
+        return {
+            others: found,
+            warnings,
+            cloudProvider: `${cloud.label} (${cloud.variable})`,
+            platform: cloud,
+            ...stepped
+        };
     // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
     if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
-        throw new UserError(`${PREFIX}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
     }
     return {
         ...(chosen && { chosen }),
@@ -32905,15 +32597,14 @@ function readCredential(kind, origin, context) {
         credential.handedOn = origin.handedOn;
     return credential;
 }
-/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
+/** The platform Claude Code is switched to, if any. */
 function cloudProviderOf(env, step) {
-    const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+    return PLATFORMS.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
         return value.kind === 'step' && truthy(value.written);
     });
-    return cloud && `${cloud[1]} (${cloud[0]})`;
 }
 /** Credentials that exclude each other, and each credential found that Claude Code will not use. */
 function rankingWarnings(found, others, chosen, unseen) {
@@ -32943,7 +32634,7 @@ async function probe(credential, options) {
     const { request, classify } = providerOf(credential.source).probe(credential, {
         baseUrl: options.baseUrl
     });
-    const { value, attempts } = await sendWithRetries(request, answer => {
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, answer => {
         const classified = classify(answer);
         const value = { ...classified, httpStatus: answer.status };
         return classified.status === 'transient'
@@ -32960,181 +32651,24 @@ async function probe(credential, options) {
     return {
         ...rest,
         status: status === 'transient' ? 'unverifiable' : status,
-        message: status === 'transient' ? `${value.message}${attemptsNote(attempts)}` : value.message,
+        message: status === 'transient' ? `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` : value.message,
         attempts,
         elapsedMs: Date.now() - started
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./lib/github/client.js
-
-
-
-
-/** The API base URL the runner gives (GHES included). */
-function apiBaseUrl(env) {
-    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
-}
-/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
-const GITHUB_TIMEOUT_MS = 20_000;
-/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function githubHeaders(token) {
-    return {
-        authorization: `Bearer ${token}`,
-        accept: 'application/vnd.github+json',
-        'x-github-api-version': '2022-11-28',
-        'user-agent': 'claude-preflight'
-    };
-}
-/**
- * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
- * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
- * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
- */
-function githubRequest(token, env, options = {}) {
-    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
-    const http = options.send ?? send;
-    return async (route, params = {}) => {
-        const { method, path, body } = routeRequest(route, params);
-        const answer = await http({
-            method,
-            url: `${baseUrl}${path}`,
-            headers: {
-                ...githubHeaders(token),
-                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
-            },
-            ...(body !== undefined && { body }),
-            signal: AbortSignal.timeout(timeoutMs),
-            followRedirects: true,
-            statusIsEnough: true
-        });
-        return answerOf(answer);
-    };
-}
-/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function answerOf(answer) {
-    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
-}
-/**
- * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
- * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
- */
-function answerWithout(secrets, response) {
-    if (response.status >= 200 && response.status < 300)
-        return answerOf(response);
-    const redact = redactorFor(secrets, text => text);
-    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return answerOf({ status: response.status, headers, text: redact(response.text) });
-}
-/**
- * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
- * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
- * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
- */
-function routeRequest(route, params) {
-    const [method, template] = route.split(' ');
-    const rest = { ...params };
-    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
-        const value = rest[name];
-        delete rest[name];
-        return encodeUnreserved(String(value));
-    });
-    const names = Object.keys(rest);
-    if (method === 'GET') {
-        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
-        return { method, path: query ? `${path}?${query}` : path };
-    }
-    if (names.length > 0)
-        return { method, path, body: JSON.stringify(rest) };
-    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
-}
-const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
-function dataOf(answer) {
-    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
-        return answer.text;
-    try {
-        return JSON.parse(answer.text);
-    }
-    catch {
-        return answer.text;
-    }
-}
-/**
- * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
- * HTML page, say). Never repeats the HTTP status, which callers say themselves.
- */
-function apiMessage(answer) {
-    const data = answer.data;
-    const message = typeof data?.message === 'string'
-        ? data.message.replace(/\s+/g, ' ').trim()
-        : '';
-    if (message)
-        return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
-        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
-    if (typeof data === 'string' && data.trim())
-        return "(a body that is not GitHub's JSON)";
-    return '(no message)';
-}
-/**
- * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
- * JSON of another shape.
- */
-function bodyDescription(answer) {
-    const data = answer.data;
-    if (typeof data !== 'string')
-        return 'JSON of another shape';
-    if (!data.trim())
-        return 'an empty body';
-    if (isHtmlPage(answer))
-        return 'an HTML page: a proxy or gateway in between?';
-    return 'a body that is not JSON';
-}
-/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
-function isHtmlPage(answer) {
-    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
-}
-/**
- * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
- * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
- * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
- */
-function transientOrRedirect(answer, said, unverifiable) {
-    const { status, headers } = answer;
-    if (isTransient(answer)) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
-        return {
-            done: false,
-            value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
-            ...(retryAfterMs !== undefined && { retryAfterMs })
-        };
-    }
-    if (status >= 300 && status < 400) {
-        const to = clipLine(headers.location ?? 'nowhere', 120);
-        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
-    }
-    return undefined;
-}
-/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
-function isTransient(answer) {
-    if (answer.status >= 500 || answer.status === 429)
-        return true;
-    return (answer.status === 403 &&
-        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
-}
-
+// EXTERNAL MODULE: ./lib/github/client.js
+var client = __nccwpck_require__(636);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -33246,7 +32780,7 @@ async function isBlobAt(workspace, commit, path, bytes) {
     const hash = commit.length === 64 ? 'sha256' : 'sha1';
     const own = (0,external_node_crypto_.createHash)(hash).update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
     try {
-        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_namespaceObject.execFile)('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`], { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } });
+        const { stdout } = await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${commit}:${path}`], { timeout: 10_000, env: { PATH: process.env.PATH ?? '', GIT_CONFIG_NOSYSTEM: '1' } });
         return stdout.trim() === own;
     }
     catch {
@@ -33282,7 +32816,7 @@ async function readLocal(workspace, path) {
         return { why: '' };
     let file;
     try {
-        file = await (0,promises_namespaceObject.open)((0,external_node_path_namespaceObject.join)(workspace, path), external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+        file = await (0,promises_.open)((0,external_node_path_.join)(workspace, path), external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NONBLOCK);
     }
     catch {
         return { why: '' };
@@ -33311,14 +32845,14 @@ async function readLocal(workspace, path) {
 async function readRemote(ref, at, env, deps) {
     if (!deps.githubToken)
         return { why: '' };
-    const api = apiBaseUrl(env);
+    const api = (0,client/* apiBaseUrl */.tj)(env);
     const path = ref.path.split('/').map(encodeURIComponent).join('/');
     const contentsApi = 'the contents API';
     try {
         const answer = await deps.send({
             method: 'GET',
             url: `${api}/repos/${ref.owner}/${ref.repo}/contents/${path}?ref=${encodeURIComponent(at)}`,
-            headers: githubHeaders(deps.githubToken),
+            headers: (0,client/* githubHeaders */.OW)(deps.githubToken),
             signal: AbortSignal.timeout(deps.timeoutMs)
         });
         if (answer.status !== 200)
@@ -33340,7 +32874,7 @@ async function readRemote(ref, at, env, deps) {
         return { text: bytes.toString('utf8') };
     }
     catch (error) {
-        if (!(error instanceof NetworkError))
+        if (!(error instanceof http_request/* NetworkError */.Dr))
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
@@ -33683,7 +33217,25 @@ function findClaudeStep(document, jobId, ownStepId) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./lib/check/cloud.js
+/** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
+async function checkPlatform(platform, options, deps) {
+    const { send, timeoutMs, mask } = deps;
+    switch (platform.id) {
+        case 'bedrock':
+        case 'mantle':
+        case 'anthropic-aws': {
+            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
+            return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
+        }
+        case 'vertex':
+        case 'foundry':
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/check/run-check.js
+
 
 
 
@@ -33743,6 +33295,14 @@ async function runCheck(inputs, context, deps) {
             send: deps.send
         })
         : undefined;
+    const cloud = selection.platform
+        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration }, {
+            send: deps.send,
+            env: deps.env,
+            timeoutMs: inputs.probeTimeoutMs,
+            mask: deps.mask ?? (() => undefined)
+        })
+        : undefined;
     const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
@@ -33753,9 +33313,19 @@ async function runCheck(inputs, context, deps) {
         ...selection.others.map(credential => ({ credential }))
     ];
     const checkedAt = deps.now();
-    const decided = selection.cloudProvider || selection.unseen
-        ? { status: 'unverifiable', action: policy.onUnverifiable }
-        : decideFor(chosen, minRemaining, policy, checkedAt);
+    const decided = cloud
+        ? decide({
+            // The service refusing an expired session is its refusal of the credential.
+            probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
+            hasAccessToken: true,
+            hasRefreshToken: false,
+            ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+            now: checkedAt,
+            minRemainingMs: minRemaining.ms
+        }, policy)
+        : selection.cloudProvider || selection.unseen
+            ? { status: 'unverifiable', action: policy.onUnverifiable }
+            : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
         ? { ...decided, status: 'expiring', action: 'pass' }
         : decided;
@@ -33770,6 +33340,7 @@ async function runCheck(inputs, context, deps) {
         }),
         checked,
         ...(chosen && { chosen }),
+        ...(cloud && { cloud }),
         minRemaining,
         policy,
         verdict,
@@ -33777,7 +33348,96 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
+
 
 
 
@@ -33818,16 +33478,12 @@ function expiryText(credential, now) {
 function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
-    if (report.selection.cloudProvider) {
-        return {
-            title: 'Claude credential not checked',
-            text: `${PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
-        };
-    }
+    if (report.selection.platform)
+        return platformMessage(report, report.selection.platform, redact);
     if (report.selection.unseen) {
         return {
             title: 'Claude credential not checked',
-            text: `${PREFIX}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
+            text: `${errors/* PREFIX */.H3}: Claude Code will use a credential this step cannot read: ${report.selection.unseen}.`
         };
     }
     if (!chosen)
@@ -33849,17 +33505,17 @@ function verdictMessage(report, event, redact) {
         case 'valid':
             return {
                 title: 'Claude credential valid',
-                text: `${PREFIX}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
+                text: `${errors/* PREFIX */.H3}: ${name} is live${credential.expiresAt ? ` and ${expiryText(credential, report.checkedAt)}` : ''} (needs ${report.minRemaining.source}).`
             };
         case 'expiring':
             return {
                 title,
-                text: `${PREFIX}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
                 title,
-                text: `${PREFIX}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
+                text: `${errors/* PREFIX */.H3}: ${name} could not be verified at ${report.inputs.baseUrl}: ${chosen.probe?.message ? serverText(chosen.probe.message, redact) : 'no answer'}${requestIdNote(chosen, redact)}. This says nothing about the credential itself; if it persists, check the network, HTTPS_PROXY and 'anthropic-base-url'.`
             };
         case 'invalid':
         case 'revoked':
@@ -33867,11 +33523,61 @@ function verdictMessage(report, event, redact) {
         case 'billing':
             return {
                 title,
-                text: `${PREFIX}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${HEADLINE[verdict.status]}: the API answered ${chosen.probe?.httpStatus ?? ''} "${serverText(chosen.probe?.message ?? '', redact)}"${requestIdNote(chosen, redact)}. Fix: ${fix(verdict.status)}`
             };
         case 'missing':
             return missingMessage(event);
     }
+}
+/** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
+const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
+/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
+function platformMessage(report, platform, redact) {
+    const { cloud, verdict } = report;
+    const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
+    if (!cloud)
+        return {
+            title: 'Claude credential not checked',
+            text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
+        };
+    const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
+    const expiry = cloud.expiresAt
+        ? expiryText({ expiresAt: cloud.expiresAt }, report.checkedAt).replace(/^expires/, 'expire')
+        : 'their expiry is unknown';
+    const title = `Claude credential ${verdict.status}`;
+    switch (verdict.status) {
+        case 'valid':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}: ${said}; ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
+            };
+        case 'expiring':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${AWS_PREFLIGHT_FIXES.expiring}`
+            };
+        case 'unverifiable':
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+            };
+        default:
+            return {
+                title,
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? AWS_PREFLIGHT_FIXES.forbidden : AWS_PREFLIGHT_FIXES.invalid}`
+            };
+    }
+}
+/** The platform's row: its credentials, who they are (no account id), and the verdict. */
+function platformRow(report, platform) {
+    const cloud = report.cloud;
+    const remaining = cloud?.expiresAt
+        ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+        : 'unknown';
+    const who = cloud?.identity
+        ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
+        : '';
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -33883,7 +33589,7 @@ function refreshOnlyMessage(report, name) {
             : `'on-expiring' is '${onExpiring}', so it is not refreshed: set it to 'auto' (with 'secrets-token') or 'refresh'`;
     return {
         title: 'Claude credential needs a refresh',
-        text: `${PREFIX}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix.replace(/\.$/, '')}; or pass the access token too ('claude-credentials' with both tokens).`
+        text: `${errors/* PREFIX */.H3}: ${name} is a refresh token with no access token yet: there is nothing to probe, and Claude Code cannot use it until it is refreshed. Fix: ${fix.replace(/\.$/, '')}; or pass the access token too ('claude-credentials' with both tokens).`
     };
 }
 function missingMessage(event) {
@@ -33891,18 +33597,18 @@ function missingMessage(event) {
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${PREFIX}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
+            text: `${errors/* PREFIX */.H3}: no Claude credential reached this job because GitHub does not pass secrets to workflows run for a pull request from a fork. This is not an invalid credential. Skip the job for forks (if: github.event.pull_request.head.repo.fork == false), or run it from a maintainer-triggered event.`
         };
     }
     if (event.actor === 'dependabot[bot]') {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
-            text: `${PREFIX}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
+            text: `${errors/* PREFIX */.H3}: no Claude credential reached this job because Dependabot runs only get Dependabot secrets. This is not an invalid credential. Add the secret under Settings > Secrets and variables > Dependabot, or skip the job for Dependabot.`
         };
     }
     return {
         title: 'Claude credential missing',
-        text: `${PREFIX}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
+        text: `${errors/* PREFIX */.H3}: no Claude credential was given. Set one of ${names} from a secret, e.g. anthropic-api-key: \${{ secrets.ANTHROPIC_API_KEY }}; check the secret's name and that it is set for this repository or environment.`
     };
 }
 /** The statement, in bold, that a refresh used up the secret's refresh token without saving its successor. */
@@ -33962,25 +33668,28 @@ function summaryMarkdown(report, message, github) {
     const lines = [
         '## Claude preflight',
         '',
-        `**${escapeCell(message.title)}**: ${inertMarkdown(reasonOf(message.text))}`,
+        `**${escapeCell(message.title)}**: ${inertMarkdown((0,errors/* reasonOf */.A3)(message.text))}`,
         '',
         ...unsavedRefreshLines(report),
         '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
+        ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
         ...(report.selection.unseen
             ? [
                 `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
             ]
             : []),
-        ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
+        ...(rows.length || report.selection.unseen || report.selection.platform
+            ? rows
+            : ['| none | | | missing | | | fail |']),
         ...(github ? [githubRow(github)] : []),
         '',
-        `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
         ...claudeStepLines(report),
         ...(github
             ? [
                 '',
-                `**${escapeCell(github.title)}**: ${inertMarkdown(reasonOf(github.text))}`,
+                `**${escapeCell(github.title)}**: ${inertMarkdown((0,errors/* reasonOf */.A3)(github.text))}`,
                 ...github.warnings.map(w => `- ${inertMarkdown(w)}`)
             ]
             : []),
@@ -34003,7 +33712,7 @@ async function eventFacts(env) {
     if (!env.GITHUB_EVENT_PATH || !(FORK_EVENTS.includes(name) || name === 'pull_request_target'))
         return facts;
     try {
-        const event = JSON.parse(await (0,promises_namespaceObject.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
+        const event = JSON.parse(await (0,promises_.readFile)(env.GITHUB_EVENT_PATH, 'utf8'));
         const forkHead = event.pull_request?.head?.repo?.fork === true;
         // pull_request_target runs in the base repository and does get secrets.
         return { ...facts, forkHead, fromFork: forkHead && FORK_EVENTS.includes(name) };
@@ -34256,10 +33965,10 @@ async function mintOidcToken(env, audience, deps) {
         };
     }
     deps.mask(requestToken);
-    const unsafe = unsafeTransport(requestUrl);
+    const unsafe = (0,http_url/* unsafeTransport */.s)(requestUrl);
     if (unsafe)
         return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await sendWithRetries({
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({
         method: 'GET',
         url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
         headers: {
@@ -34267,10 +33976,10 @@ async function mintOidcToken(env, audience, deps) {
             accept: 'application/json',
             'user-agent': 'claude-preflight'
         }
-    }, response => oidc_readAnswer(answerWithout([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    }, response => oidc_readAnswer((0,client/* answerWithout */.LP)([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
     if ('token' in value || value.problem !== 'unverifiable')
         return value;
-    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+    return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
 }
 function oidc_readAnswer(answer, mask) {
     const { status } = answer;
@@ -34287,24 +33996,24 @@ function oidc_readAnswer(answer, mask) {
         }
         return {
             done: true,
-            value: unverifiable(`HTTP ${status} without an ID token (${bodyDescription(answer)})`)
+            value: unverifiable(`HTTP ${status} without an ID token (${(0,client/* bodyDescription */.VQ)(answer)})`)
         };
     }
-    const said = apiMessage(answer);
-    const other = transientOrRedirect(answer, said, unverifiable);
+    const said = (0,client/* apiMessage */.SX)(answer);
+    const other = (0,client/* transientOrRedirect */.m)(answer, said, unverifiable);
     if (other)
         return other;
     // A proxy's page is not the token service's refusal.
-    if ((status === 401 || status === 403) && !isHtmlPage(answer))
+    if ((status === 401 || status === 403) && !(0,client/* isHtmlPage */.r4)(answer))
         return {
             done: true,
             value: {
                 problem: 'refused',
-                message: `HTTP ${status}: ${clipLine(said)}`,
+                message: `HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`,
                 httpStatus: status
             }
         };
-    return { done: true, value: unverifiable(`HTTP ${status}: ${clipLine(said)}`) };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`) };
 }
 
 ;// CONCATENATED MODULE: ./lib/github/app-exchange.js
@@ -34336,10 +34045,10 @@ const WORKFLOW_VALIDATION_CODES = new Set([
  * `permissions` when given, as claude-code-action does with `additional_permissions`.
  */
 async function exchangeForAppToken(oidcToken, url, deps, permissions) {
-    const unsafe = unsafeTransport(url);
+    const unsafe = (0,http_url/* unsafeTransport */.s)(url);
     if (unsafe)
         return { problem: 'unverifiable', message: `the App token exchange URL ${unsafe}` };
-    const { value, attempts } = await sendWithRetries({
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({
         method: 'POST',
         url,
         headers: {
@@ -34348,10 +34057,10 @@ async function exchangeForAppToken(oidcToken, url, deps, permissions) {
             ...(permissions && { 'content-type': 'application/json' })
         },
         ...(permissions && { body: JSON.stringify({ permissions }) })
-    }, response => app_exchange_readAnswer(answerWithout([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    }, response => app_exchange_readAnswer((0,client/* answerWithout */.LP)([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
     if ('token' in value || value.problem !== 'unverifiable')
         return value;
-    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+    return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
 }
 /** The exchange's error, `{"error": {"message", "details": {"error_code"}}}` or `{"message"}`; else undefined. */
 function exchangeError(answer) {
@@ -34362,7 +34071,7 @@ function exchangeError(answer) {
     if (typeof message !== 'string' || !message.trim())
         return undefined;
     const code = data.error?.details?.error_code;
-    return { message: clipLine(message), ...(typeof code === 'string' && { code }) };
+    return { message: (0,errors/* clipLine */.DX)(message), ...(typeof code === 'string' && { code }) };
 }
 function app_exchange_readAnswer(answer, mask) {
     const { status } = answer;
@@ -34371,7 +34080,7 @@ function app_exchange_readAnswer(answer, mask) {
         problem,
         message,
         httpStatus: status,
-        ...(requestId && { requestId: clipLine(requestId, 80) })
+        ...(requestId && { requestId: (0,errors/* clipLine */.DX)(requestId, 80) })
     });
     const unverifiable = (message) => outcome('unverifiable', message);
     if (status >= 200 && status < 300) {
@@ -34383,17 +34092,17 @@ function app_exchange_readAnswer(answer, mask) {
         }
         return {
             done: true,
-            value: unverifiable(`HTTP ${status} without a token (${bodyDescription(answer)})`)
+            value: unverifiable(`HTTP ${status} without a token (${(0,client/* bodyDescription */.VQ)(answer)})`)
         };
     }
     const error = exchangeError(answer);
-    const other = transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
+    const other = (0,client/* transientOrRedirect */.m)(answer, error?.message ?? `(${(0,client/* bodyDescription */.VQ)(answer)})`, unverifiable);
     if (other)
         return other;
     if (status < 400 || status >= 500 || !error) {
         return {
             done: true,
-            value: unverifiable(`HTTP ${status}, not the exchange's answer (${bodyDescription(answer)})`)
+            value: unverifiable(`HTTP ${status}, not the exchange's answer (${(0,client/* bodyDescription */.VQ)(answer)})`)
         };
     }
     const said = `HTTP ${status}: ${error.message}`;
@@ -34416,10 +34125,10 @@ function app_exchange_readAnswer(answer, mask) {
  * https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token): true when GitHub said 204.
  */
 async function revokeInstallationToken(token, env, deps) {
-    const url = `${apiBaseUrl(env)}/installation/token`;
-    if (unsafeTransport(url))
+    const url = `${(0,client/* apiBaseUrl */.tj)(env)}/installation/token`;
+    if ((0,http_url/* unsafeTransport */.s)(url))
         return false;
-    const { value } = await sendWithRetries({ method: 'DELETE', url, headers: githubHeaders(token), statusIsEnough: true }, response => transientOrRedirect(answerOf(response), '', () => false) ?? {
+    const { value } = await (0,retry/* sendWithRetries */.HI)({ method: 'DELETE', url, headers: (0,client/* githubHeaders */.OW)(token), statusIsEnough: true }, response => (0,client/* transientOrRedirect */.m)((0,client/* answerOf */.ut)(response), '', () => false) ?? {
         done: true,
         value: response.status === 204
     }, () => false, deps);
@@ -34439,12 +34148,12 @@ async function revokeInstallationToken(token, env, deps) {
 
 /** Probes `token` with `GET {GITHUB_API_URL}/rate_limit`, retrying 5xx, 429 and rate limits within `timeoutMs`. */
 async function probeGitHubToken(token, env, deps) {
-    const url = `${apiBaseUrl(env)}/rate_limit`;
-    const unsafe = unsafeTransport(url);
+    const url = `${(0,client/* apiBaseUrl */.tj)(env)}/rate_limit`;
+    const unsafe = (0,http_url/* unsafeTransport */.s)(url);
     if (unsafe)
         return { status: 'unverifiable', message: `GITHUB_API_URL ${unsafe}`, attempts: 0 };
-    const { value, attempts } = await sendWithRetries({ method: 'GET', url, headers: githubHeaders(token) }, response => token_life_readAnswer(answerWithout([token], response)), message => ({ status: 'unverifiable', message }), deps);
-    const note = value.status === 'unverifiable' ? attemptsNote(attempts) : '';
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({ method: 'GET', url, headers: (0,client/* githubHeaders */.OW)(token) }, response => token_life_readAnswer((0,client/* answerWithout */.LP)([token], response)), message => ({ status: 'unverifiable', message }), deps);
+    const note = value.status === 'unverifiable' ? (0,retry/* attemptsNote */.pr)(attempts) : '';
     return {
         ...value,
         message: `${value.message}${note}`,
@@ -34458,7 +34167,7 @@ function token_life_readAnswer(answer) {
         status: verdict,
         message,
         httpStatus: status,
-        ...(requestId && { requestId: clipLine(requestId, 80) })
+        ...(requestId && { requestId: (0,errors/* clipLine */.DX)(requestId, 80) })
     });
     const unverifiable = (message) => reading('unverifiable', message);
     if (status === 200) {
@@ -34466,7 +34175,7 @@ function token_life_readAnswer(answer) {
         if (typeof data?.rate !== 'object' && typeof data?.resources !== 'object') {
             return {
                 done: true,
-                value: unverifiable(`HTTP 200, not GitHub's rate limits (${bodyDescription(answer)})`)
+                value: unverifiable(`HTTP 200, not GitHub's rate limits (${(0,client/* bodyDescription */.VQ)(answer)})`)
             };
         }
         const expiry = headers['github-authentication-token-expiration'];
@@ -34486,13 +34195,13 @@ function token_life_readAnswer(answer) {
             }
         };
     }
-    const said = apiMessage(answer);
-    const other = transientOrRedirect(answer, said, unverifiable);
+    const said = (0,client/* apiMessage */.SX)(answer);
+    const other = (0,client/* transientOrRedirect */.m)(answer, said, unverifiable);
     if (other)
         return other;
     // Only GitHub's own 401 (its JSON message) says the token is dead; a proxy's page says nothing about it.
     const fromGitHub = typeof answer.data?.message === 'string';
-    const line = `HTTP ${status}: ${clipLine(said)}`;
+    const line = `HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`;
     return {
         done: true,
         value: status === 401 && fromGitHub ? reading('invalid', line) : unverifiable(line)
@@ -34654,7 +34363,7 @@ async function checkGitHubSide(context, deps) {
                 status: 'none',
                 action: 'pass',
                 title: 'No GitHub token for Claude',
-                text: `${PREFIX}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).${appNotAsked}`,
+                text: `${errors/* PREFIX */.H3}: no GitHub token reaches ${step.label}: Claude cannot push or comment there (${route.why}).${appNotAsked}`,
                 warnings: []
             };
         case 'claude-app':
@@ -34666,7 +34375,7 @@ async function checkGitHubSide(context, deps) {
                 action: 'pass',
                 lastsTheJob: true,
                 title: 'GitHub token lasts the job',
-                text: `${PREFIX}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.${appNotAsked}`,
+                text: `${errors/* PREFIX */.H3}: ${step.label} gets the job's GITHUB_TOKEN, which lasts until the job ends.${appNotAsked}`,
                 warnings: permissionWarnings(check)
             };
         case 'app-token':
@@ -34674,7 +34383,7 @@ async function checkGitHubSide(context, deps) {
                 ...base,
                 status: 'unchecked',
                 title: 'GitHub token not proven',
-                text: `${PREFIX}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.${appNotAsked}`,
+                text: `${errors/* PREFIX */.H3}: ${step.label} gets a GitHub App installation token (${route.why}), which lasts one hour from minting. Pass the same token as 'claude-github-token' to prove it live.${appNotAsked}`,
                 warnings: []
             }, await earlierStepToken(check), check);
         case 'secret':
@@ -34683,7 +34392,7 @@ async function checkGitHubSide(context, deps) {
                 status: 'unchecked',
                 action: 'pass',
                 title: 'GitHub token not proven',
-                text: `${PREFIX}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.${appNotAsked}`,
+                text: `${errors/* PREFIX */.H3}: ${step.label} gets a GitHub token this step cannot read (${route.why}). Pass the same value as 'claude-github-token' to prove it live and learn when it expires.${appNotAsked}`,
                 warnings: []
             };
     }
@@ -34722,7 +34431,7 @@ async function checkGivenToken(token, check) {
         ...base,
         status: 'valid',
         title: 'GitHub token valid',
-        text: `${PREFIX}: the ${label} given as 'claude-github-token' is live${life.kind === 'job' ? ' and lasts the job' : life.kind === 'unknown' ? ' and does not expire' : ''}.`,
+        text: `${errors/* PREFIX */.H3}: the ${label} given as 'claude-github-token' is live${life.kind === 'job' ? ' and lasts the job' : life.kind === 'unknown' ? ' and does not expire' : ''}.`,
         warnings
     }, life, check);
 }
@@ -34734,7 +34443,7 @@ function refusal(probe, label, check) {
             status: 'invalid',
             action: check.policy.onInvalid,
             title: 'GitHub token invalid',
-            text: `${PREFIX}: the ${label} given as 'claude-github-token' was refused by GitHub: ${said}. Fix: ${isOneHourToken(label)
+            text: `${errors/* PREFIX */.H3}: the ${label} given as 'claude-github-token' was refused by GitHub: ${said}. Fix: ${isOneHourToken(label)
                 ? 'an App installation token lasts one hour and cannot be renewed: mint it in this job, right before the Claude step, or pass a token that lasts the job'
                 : 'it expired or was revoked: create a new one and update the secret that feeds both this step and the Claude step'}.`
         };
@@ -34742,7 +34451,7 @@ function refusal(probe, label, check) {
         status: 'unverifiable',
         action: check.policy.onUnverifiable,
         title: 'GitHub token unverifiable',
-        text: `${PREFIX}: the ${label} given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
+        text: `${errors/* PREFIX */.H3}: the ${label} given as 'claude-github-token' could not be checked: ${said}. This says nothing about the token itself.`
     };
 }
 /** claude-code-action without `github_token`: it mints the job's OIDC token and exchanges it for the App's token. */
@@ -34755,7 +34464,7 @@ async function checkClaudeApp(base, check) {
         status: 'missing',
         action: policy.onInvalid,
         title,
-        text: `${PREFIX}: ${step.label} mints its GitHub token from the job's OIDC token, ${text}`,
+        text: `${errors/* PREFIX */.H3}: ${step.label} mints its GitHub token from the job's OIDC token, ${text}`,
         warnings: []
     });
     if (!deps.env.ACTIONS_ID_TOKEN_REQUEST_URL || !deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
@@ -34781,7 +34490,7 @@ async function checkClaudeApp(base, check) {
             ...base,
             status: 'unchecked',
             title: 'Claude GitHub App not checked',
-            text: `${PREFIX}: ${step.label} gets the Claude GitHub App's token through the job's OIDC token, which this job can mint. Set 'check-github-app: true' to prove the exchange before Claude starts.`,
+            text: `${errors/* PREFIX */.H3}: ${step.label} gets the Claude GitHub App's token through the job's OIDC token, which this job can mint. Set 'check-github-app: true' to prove the exchange before Claude starts.`,
             warnings: []
         }, life, check);
     }
@@ -34798,7 +34507,7 @@ async function checkClaudeApp(base, check) {
             status: 'unverifiable',
             action: policy.onUnverifiable,
             title: 'GitHub OIDC token unverifiable',
-            text: `${PREFIX}: the job may mint OIDC tokens, but the runner's token service did not give one for the check: ${oidc.message.replace(/\.$/, '')}. This says nothing about the Claude GitHub App. If ${step.label} fails the same way, re-run the job, ${orToken}.`,
+            text: `${errors/* PREFIX */.H3}: the job may mint OIDC tokens, but the runner's token service did not give one for the check: ${oidc.message.replace(/\.$/, '')}. This says nothing about the Claude GitHub App. If ${step.label} fails the same way, re-run the job, ${orToken}.`,
             warnings: []
         };
     }
@@ -34817,7 +34526,7 @@ async function checkClaudeApp(base, check) {
         ...base,
         status: 'valid',
         title: 'Claude GitHub App ready',
-        text: `${PREFIX}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${check.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
+        text: `${errors/* PREFIX */.H3}: the job's OIDC token was exchanged for the Claude GitHub App's token at ${check.inputs.exchangeUrl}, as ${step.label} will do${revoked ? '; the token minted for the check was revoked' : '; the token minted for the check could not be revoked and expires within the hour'}.`,
         warnings: []
     }, life, check);
 }
@@ -34830,7 +34539,7 @@ function exchangeRefusal(problem, message, check, orToken) {
                 status: 'forbidden',
                 action: onInvalid,
                 title: 'Claude GitHub App not installed',
-                text: `${PREFIX}: ${said}. Fix: install the Claude GitHub App on this repository (https://github.com/apps/claude), ${orToken}.`
+                text: `${errors/* PREFIX */.H3}: ${said}. Fix: install the Claude GitHub App on this repository (https://github.com/apps/claude), ${orToken}.`
             };
         case 'workflow-not-on-default-branch':
             // claude-code-action skips its step on this answer and the job succeeds (src/entrypoints/run.ts): a warning.
@@ -34838,7 +34547,7 @@ function exchangeRefusal(problem, message, check, orToken) {
                 status: 'forbidden',
                 action: 'warn',
                 title: 'Workflow not on the default branch',
-                text: `${PREFIX}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step (without failing) until then. Fix: merge this workflow to the default branch first, ${orToken}.`
+                text: `${errors/* PREFIX */.H3}: ${said}: the exchange only accepts a workflow file identical to the one on the default branch, and claude-code-action skips its step (without failing) until then. Fix: merge this workflow to the default branch first, ${orToken}.`
             };
         case 'invalid-oidc':
         case 'refused':
@@ -34846,14 +34555,14 @@ function exchangeRefusal(problem, message, check, orToken) {
                 status: 'invalid',
                 action: onInvalid,
                 title: 'Claude GitHub App exchange refused',
-                text: `${PREFIX}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
+                text: `${errors/* PREFIX */.H3}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
             };
         case 'unverifiable':
             return {
                 status: 'unverifiable',
                 action: onUnverifiable,
                 title: 'Claude GitHub App unverifiable',
-                text: `${PREFIX}: the Claude GitHub App exchange could not be checked: ${message}. This says nothing about the App or the token.`
+                text: `${errors/* PREFIX */.H3}: the Claude GitHub App exchange could not be checked: ${message}. This says nothing about the App or the token.`
             };
     }
 }
@@ -34865,7 +34574,7 @@ async function earlierStepToken(check) {
     const { deps, policy } = check;
     const apis = policy.githubToken
         ? [
-            githubRequest(policy.githubToken, deps.env, {
+            (0,client/* githubRequest */.H6)(policy.githubToken, deps.env, {
                 send: deps.send,
                 timeoutMs: policy.probeTimeoutMs
             })
@@ -34950,7 +34659,7 @@ function expiring(report, why, check, what = `the ${report.label}${report.found 
         status: 'expiring',
         action: check.policy.onExpiring === 'fail' ? 'fail' : 'warn',
         title: 'GitHub token expires before the job could end',
-        text: `${PREFIX}: ${what} ${why}.`
+        text: `${errors/* PREFIX */.H3}: ${what} ${why}.`
     };
 }
 /** The job's declared permissions against what the Claude step does with the GITHUB_TOKEN. */
@@ -34967,7 +34676,7 @@ function scopeWarnings(probe) {
     return probe.scopes.some(scope => scope === 'repo' || scope === 'public_repo')
         ? []
         : [
-            `the personal access token has scopes '${clipLine(probe.scopes.join(', ') || 'none', 120)}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
+            `the personal access token has scopes '${(0,errors/* clipLine */.DX)(probe.scopes.join(', ') || 'none', 120)}', without 'repo' (or 'public_repo'): Claude cannot push or comment with it.`
         ];
 }
 
@@ -35022,22 +34731,22 @@ const RETRY_BUDGET_MS = 60_000;
 /** Runs one API call with retries on no answer, 5xx, 429 and secondary rate limits. */
 async function callWithRetry(call, accept, options = {}) {
     const now = options.now ?? Date.now;
-    return retry(async () => {
+    return (0,retry/* retry */.L5)(async () => {
         try {
             const answer = await call();
             if (accept(answer))
                 return { done: true, value: { ok: true, answer } };
             const value = { ok: false, answer };
-            if (!isTransient(answer))
+            if (!(0,client/* isTransient */.dg)(answer))
                 return { done: true, value };
             return {
                 done: false,
                 value,
-                retryAfterMs: parseRetryAfter(answer.headers['retry-after'], now())
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after'], now())
             };
         }
         catch (error) {
-            if (!(error instanceof NetworkError))
+            if (!(error instanceof http_request/* NetworkError */.Dr))
                 throw error;
             return { done: false, value: { ok: false, error } };
         }
@@ -35059,7 +34768,7 @@ function failure(what, target, result) {
         return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: ${value.error.message}`, undefined, true, attempts);
     }
     const answer = value.answer;
-    return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: HTTP ${answer.status} ${apiMessage(answer)}`, answer.status, isTransient(answer), attempts);
+    return new SecretApiError(`${what} ${describeTarget(target)} failed${tries}: HTTP ${answer.status} ${(0,client/* apiMessage */.SX)(answer)}`, answer.status, (0,client/* isTransient */.dg)(answer), attempts);
 }
 /** The secret's metadata, or undefined when it does not exist. */
 async function getSecretMetadata(api, target, options = {}) {
@@ -35110,7 +34819,7 @@ async function writeSecret(deps) {
     }), answer => answer.status === 201 || answer.status === 204, options);
     if (!put.value.ok)
         throw failure('Writing', target, put);
-    core.debug(`${PREFIX}: wrote ${describeTarget(target)} (attempt ${put.attempts})`);
+    core.debug(`${errors/* PREFIX */.H3}: wrote ${describeTarget(target)} (attempt ${put.attempts})`);
     let updatedAt;
     try {
         updatedAt = (await getSecretMetadata(api, target, { ...options, attempts: 2 }))?.updatedAt;
@@ -35351,8 +35060,8 @@ function state_parseNetworkRecord(raw) {
     return 'unreadable';
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/files/regular.js
 // Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
 // block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
@@ -35414,8 +35123,8 @@ function regular_isWithin(path, root) {
 
 /** `~/.claude/.credentials.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
 function credentialsFilePath(env) {
-    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.claude');
-    return (0,external_node_path_namespaceObject.join)(dir, '.credentials.json');
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, '.credentials.json');
 }
 /**
  * The `claude-credentials` JSON after a refresh: the given one with its tokens, expiry and scopes replaced (every
@@ -35456,11 +35165,11 @@ function refreshTokenOf(json) {
 }
 /** Writes a file only its owner may read (0600), atomically, in a directory only its owner may enter when new. */
 async function writePrivateFile(path, text) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true, mode: 0o700 });
+    await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
     const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await (0,promises_namespaceObject.writeFile)(temporary, text, { mode: 0o600 });
-    await (0,promises_namespaceObject.chmod)(temporary, 0o600);
-    await (0,promises_namespaceObject.rename)(temporary, path);
+    await (0,promises_.writeFile)(temporary, text, { mode: 0o600 });
+    await (0,promises_.chmod)(temporary, 0o600);
+    await (0,promises_.rename)(temporary, path);
 }
 /** The largest credentials file (or write-back file) read back: a real one is under 1 KiB. */
 const CREDENTIALS_MAX_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
@@ -35572,7 +35281,7 @@ async function credentials_readOwnFile(path, options) {
 const OAUTH_BUDGET_MS = 60_000;
 const OAUTH_TIMEOUT_MS = 20_000;
 /** The token endpoint gave no new tokens, so nothing was refreshed; the message says why and what to do. */
-class TokenEndpointError extends UserError {
+class TokenEndpointError extends errors/* UserError */.yo {
     kind;
     constructor(message, kind) {
         super(message);
@@ -35623,9 +35332,9 @@ async function postWithRetry(request) {
         client_id: request.clientId
     });
     let sawLostAnswer = false;
-    const { value, attempts } = await retry(async (n) => {
+    const { value, attempts } = await (0,retry/* retry */.L5)(async (n) => {
         if (n > 1)
-            core.debug(`${PREFIX}: refresh attempt ${n}`);
+            core.debug(`${errors/* PREFIX */.H3}: refresh attempt ${n}`);
         try {
             const response = await send({
                 url,
@@ -35642,11 +35351,11 @@ async function postWithRetry(request) {
             return {
                 done: false,
                 value: { response },
-                retryAfterMs: parseRetryAfter(response.headers['retry-after'])
+                retryAfterMs: (0,retry/* parseRetryAfter */.mu)(response.headers['retry-after'])
             };
         }
         catch (error) {
-            if (!(error instanceof NetworkError))
+            if (!(error instanceof http_request/* NetworkError */.Dr))
                 throw error;
             // Refused / DNS: the request never arrived. Otherwise it may have, and its answer was lost.
             if (error.failure !== 'refused' && error.failure !== 'dns')
@@ -35667,7 +35376,7 @@ function unreachable(request, host, sent, error) {
     const lost = sent.sawLostAnswer
         ? ` An attempt may have reached the endpoint: if the next run fails with invalid_grant, re-seed: ${request.reseed}.`
         : '';
-    return new TokenEndpointError(`${PREFIX}: could not reach the OAuth token endpoint ${host}${triesOf(sent)}: ${error.message}. ${lost ? '' : UNUSED}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
+    return new TokenEndpointError(`${errors/* PREFIX */.H3}: could not reach the OAuth token endpoint ${host}${triesOf(sent)}: ${error.message}. ${lost ? '' : UNUSED}${lost} On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'.`.replace(/\s+/g, ' '), 'network');
 }
 /** Why an answer other than 200 gave no tokens, and what to do. */
 function refused(request, host, sent, response) {
@@ -35677,30 +35386,30 @@ function refused(request, host, sent, response) {
     if (error === 'invalid_grant' ||
         (response.status === 400 && /refresh.?token/i.test(description))) {
         if (sent.attempts > 1 && sent.sawLostAnswer) {
-            return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
+            return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} refused the refresh token (${said}) after an earlier attempt whose answer was lost: that attempt rotated the token and its successor never arrived, so the chain is broken. Re-seed the credentials: ${request.reseed}.`, 'lost_answer');
         }
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} refused the refresh token (${said}). Nothing was refreshed. A refresh token works once, so it was most likely already used: by an earlier run that refreshed without saving the rotated one (no 'secrets-token', or a write-back that failed), by another workflow or job that reads the same secret, or by Claude Code where you log in with the same credentials (a login or refresh on your machine rotates it too). Otherwise it was revoked (a logout or a password change) or expired unused. Re-seed the credentials: ${request.reseed}; then set 'secrets-token' so each rotated token is saved, give every workflow that uses the secret one \`concurrency:\` group, and do not keep using the copied login on your machine (Claude Code there refreshes it too).`, 'invalid_grant');
     }
     const json = isJson(response.text);
     if ((response.status === 401 || response.status === 403) && !json) {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} answered ${response.status} with a page that is not the endpoint's JSON: a proxy or gateway in between refused the request. On a self-hosted runner check HTTPS_PROXY/NO_PROXY; check the input 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 401 || response.status === 403 || error === 'invalid_client') {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} refused the client (${said}). Check the input 'oauth-client-id' (leave it empty for Claude Code's) and 'oauth-token-url'. ${UNUSED}`, 'unauthorized');
     }
     if (response.status === 404 || response.status === 405) {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${request.url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${UNUSED}`, 'not_found');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${request.url} answered ${response.status}: it is not a token endpoint. Set 'oauth-token-url' to https://platform.claude.com/v1/oauth/token (the old console.anthropic.com endpoint is gone). ${UNUSED}`, 'not_found');
     }
     if (response.status === 429) {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${UNUSED}`, 'rate_limited');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} kept answering 429 (rate limited)${tries}. ${UNUSED}`, 'rate_limited');
     }
     if (response.status >= 500) {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} failed (${said})${tries}. It may have rotated the token without saying so: if the next run fails with invalid_grant, re-seed: ${request.reseed}. Otherwise re-run later.`, 'server');
     }
     if (response.status >= 300 && response.status < 400) {
-        return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${UNUSED}`, 'bad_response');
+        return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} answered ${response.status}, a redirect to ${response.headers.location ?? 'elsewhere'}, which is not followed with a refresh token. Set 'oauth-token-url' to the token endpoint itself. ${UNUSED}`, 'bad_response');
     }
-    return new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
+    return new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} answered ${said}, not new tokens. Check 'oauth-token-url' and 'oauth-client-id'.`, 'bad_response');
 }
 function parseTokens(response, request, host) {
     let body = {};
@@ -35720,7 +35429,7 @@ function parseTokens(response, request, host) {
         request.core.setSecret(refresh);
     const expiresIn = Number(body.expires_in);
     if (!access || !Number.isFinite(expiresIn) || expiresIn <= 0) {
-        throw new TokenEndpointError(`${PREFIX}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
+        throw new TokenEndpointError(`${errors/* PREFIX */.H3}: the OAuth token endpoint ${host} answered 200 without access_token/expires_in. ${refresh
             ? `It did send a new refresh token, which this run cannot trust; re-seed the credentials: ${request.reseed}.`
             : json
                 ? "Check 'oauth-token-url'."
@@ -35745,7 +35454,7 @@ function parseTokens(response, request, host) {
 
 
 /** The lock could not be taken: another run holds it, or the API refused. */
-class LockError extends UserError {
+class LockError extends errors/* UserError */.yo {
     reason;
     constructor(message, reason) {
         super(message);
@@ -35812,8 +35521,8 @@ async function callApi(run, route, params) {
         return await api(route, { owner, repo, ...params });
     }
     catch (error) {
-        if (error instanceof NetworkError) {
-            throw new LockError(`${PREFIX}: could not reach the GitHub API to take the lock ${ref} in ${run.where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
+        if (error instanceof http_request/* NetworkError */.Dr) {
+            throw new LockError(`${errors/* PREFIX */.H3}: could not reach the GitHub API to take the lock ${ref} in ${run.where} (${error.message}). Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable');
         }
         throw error;
     }
@@ -35824,8 +35533,8 @@ function deniedError(run, what, answer) {
     const { where } = run;
     return answer.status >= 500 || answer.status === 429 || answer.status < 300
         ? // Not a refusal: the API failed, or its answer was cut off. Nothing to fix but to try again.
-            new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : apiMessage(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
-        : new LockError(`${PREFIX}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${apiMessage(answer)}. ` +
+            new LockError(`${errors/* PREFIX */.H3}: could not ${what} for the lock ${ref} in ${where}: the GitHub API answered HTTP ${answer.status} ${answer.status < 300 ? "without the expected JSON (cut off, or not GitHub's)" : (0,client/* apiMessage */.SX)(answer)}. Re-run the job; on a self-hosted runner check its access to GITHUB_API_URL.`, 'unreachable')
+        : new LockError(`${errors/* PREFIX */.H3}: could not ${what} for the lock ${ref} in ${where}: HTTP ${answer.status} ${(0,client/* apiMessage */.SX)(answer)}. ` +
             `The lock serialises refreshes between runs and needs 'secrets-token' to have "Contents: write" on ${where} (fine-grained PAT or App), besides "Secrets: write" (${LOCK_DOC}).`, 'denied');
 }
 /** The tree of the run's commit, which every lock commit reuses. */
@@ -35859,7 +35568,7 @@ async function createRef(run, commit) {
     });
     if (created.status === 201)
         return true;
-    if (created.status !== 422 || !/already exists/i.test(apiMessage(created)))
+    if (created.status !== 422 || !/already exists/i.test((0,client/* apiMessage */.SX)(created)))
         throw deniedError(run, 'create the ref', created);
     return false;
 }
@@ -35930,7 +35639,7 @@ async function releaseLock(run, commit) {
 /** The wait ran out while another run held the lock. */
 function busyError(run, seen) {
     const until = seen && !Number.isNaN(seen.expiresAt.getTime());
-    return new LockError(`${PREFIX}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${run.options.ref} in ${run.where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
+    return new LockError(`${errors/* PREFIX */.H3}: another run (${seen?.holder ?? 'an unknown holder'}) holds the refresh lock ${run.options.ref} in ${run.where}${until ? ` until ${seen.expiresAt.toISOString()}` : ''}, and it was not released in time. ` +
         'Re-run this job; to keep runs from refreshing at once, give the workflow a `concurrency:` group for the credential (see the README).', 'busy');
 }
 
@@ -35955,7 +35664,7 @@ const LOCK_SLACK_MS = 60_000;
  * secret unchanged and use the same refresh token.
  */
 function lockBudget(target, tuning) {
-    const request = tuning?.githubTimeoutMs ?? GITHUB_TIMEOUT_MS;
+    const request = tuning?.githubTimeoutMs ?? client/* GITHUB_TIMEOUT_MS */.rA;
     const call = (tuning?.retry?.budgetMs ?? RETRY_BUDGET_MS) + request;
     const refresh = (tuning?.oauth?.budgetMs ?? OAUTH_BUDGET_MS) + (tuning?.oauth?.timeoutMs ?? OAUTH_TIMEOUT_MS);
     // The secret's metadata (retried), then the jobs of the run through up to two tokens (once each).
@@ -35985,7 +35694,7 @@ function takeLock(target, api, deps) {
     const { env, now, tuning } = deps;
     const baseSha = env.GITHUB_SHA ?? '';
     if (!/^[0-9a-f]{40}$/.test(baseSha)) {
-        throw new UserError(`${PREFIX}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: GITHUB_SHA is not set, so the refresh lock cannot be taken. Run this inside GitHub Actions.`);
     }
     const scope = target.scope.kind === 'environment'
         ? `env-${target.scope.environment}`
@@ -36014,8 +35723,8 @@ function warnTakeover(lock, warn) {
     if (!lock.tookOverFrom)
         return;
     warn(lock.implausibleExpiry
-        ? `${PREFIX}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
-        : `${PREFIX}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
+        ? `${errors/* PREFIX */.H3}: took over the refresh lock ${lock.ref} held by ${lock.tookOverFrom}: it claimed to hold until ${lock.implausibleExpiry.toISOString()}, longer than any lock this action takes, so it was planted or broken, not a run's.`
+        : `${errors/* PREFIX */.H3}: took over the refresh lock ${lock.ref}, left expired by ${lock.tookOverFrom} (a run that stopped mid-refresh).`);
 }
 /**
  * Throws when `lock` expires before a refresh and its write-back are sure to end: another run could then take it over,
@@ -36025,7 +35734,7 @@ function checkLockOutlastsRefresh(lock, target, deps) {
     const left = lock.expiresAt.getTime() - deps.now().getTime();
     const needed = lockBudget(target, deps.tuning).refreshAndWrite;
     if (left <= needed) {
-        throw new LockError(`${PREFIX}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
+        throw new LockError(`${errors/* PREFIX */.H3}: the refresh lock ${lock.ref} expires in ${seconds(left)}, before a refresh and its write-back are sure to end (up to ${seconds(needed)}; the GitHub API was slow), and another run could then use the same refresh token. Nothing was refreshed. Re-run this job.`, 'busy');
     }
 }
 function seconds(ms) {
@@ -36049,7 +35758,7 @@ function seconds(ms) {
 const PENDING_MAX_BYTES = (/* unused pure expression or super */ null && (128 * 1024));
 const newNonce = () => (0,external_node_crypto_.randomBytes)(16).toString('hex');
 function pendingPath(env) {
-    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-refresh-${process.pid}.json`);
 }
 /** Writes the file and returns the binding the state keeps of it. */
 async function savePending(path, pending, credentialsFile) {
@@ -36082,7 +35791,7 @@ async function loadPending(binding, env) {
     return { pending };
 }
 async function dropPending(path) {
-    await (0,promises_namespaceObject.rm)(path, { force: true });
+    await (0,promises_.rm)(path, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/secret.js
@@ -36091,7 +35800,7 @@ async function dropPending(path) {
 
 /** The GitHub client for a token: the tuning's, else githubRequest against GITHUB_API_URL. */
 function githubFor(deps) {
-    return deps.tuning?.github ?? ((token) => githubRequest(token, deps.env));
+    return deps.tuning?.github ?? ((token) => (0,client/* githubRequest */.H6)(token, deps.env));
 }
 /** The secret the inputs name, or undefined when they cannot (then messages say how to re-seed in general). */
 function namedTarget(inputs, env) {
@@ -36116,7 +35825,7 @@ function namedTarget(inputs, env) {
 
 
 /** The token endpoint gave new tokens and they were handed on, but the write-back failed: the step must fail. */
-class WriteBackError extends UserError {
+class WriteBackError extends errors/* UserError */.yo {
     outcome;
     constructor(message, outcome) {
         super(message);
@@ -36125,7 +35834,7 @@ class WriteBackError extends UserError {
     }
 }
 /** Another run rotated the secret after this job read it: this run's refresh token is already used. */
-class StaleCredentialsError extends UserError {
+class StaleCredentialsError extends errors/* UserError */.yo {
     constructor(message) {
         super(message);
         this.name = 'StaleCredentialsError';
@@ -36174,7 +35883,7 @@ function startRefresh(deps) {
             core.setSecret(secret);
     }
     if (!refreshToken) {
-        throw new UserError(`${PREFIX}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: there is no refresh token to refresh with. Pass 'claude-credentials' (the JSON of ~/.claude/.credentials.json) or 'oauth-refresh-token'.`);
     }
     const warnings = [];
     const warn = (message) => {
@@ -36193,7 +35902,7 @@ function startRefresh(deps) {
         reseed: reseedAdvice(named)
     };
     if (!secret) {
-        warn(`${PREFIX}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${seed.reseed}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
+        warn(`${errors/* PREFIX */.H3}: refreshing without 'secrets-token', because 'on-expiring' is 'refresh': the rotated refresh token is not saved, and this refresh uses up the one in ${seed.secret}, so the next run fails with invalid_grant unless you re-seed it first: ${seed.reseed}. Set 'secrets-token' (a token with "Secrets: write") to keep the chain instead.`);
     }
     return {
         deps,
@@ -36218,11 +35927,11 @@ async function checkNotStale(run, { target, api }, lock) {
         meta = await getSecretMetadata(api, target, deps.tuning?.retry);
     }
     catch (error) {
-        throw new UserError(`${PREFIX}: could not read ${where} before refreshing (${reasonOf(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: could not read ${where} before refreshing (${(0,errors/* reasonOf */.A3)(error)}). Nothing was refreshed. ${writeFix(error, target)}.`);
     }
     if (!meta) {
         // Writing it would create a new secret and leave the one that feeds this step with a used-up token.
-        throw new UserError(`${PREFIX}: ${where} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${where} does not exist, so the rotated refresh token could not be saved where the next run reads it. Nothing was refreshed. Set 'secret-name' (and 'secret-scope') to the secret that holds 'claude-credentials'.`);
     }
     const processStart = deps.tuning?.processStart ?? new Date(performance.timeOrigin);
     const apis = [deps.inputs.githubToken, deps.inputs.secretsToken]
@@ -36233,7 +35942,7 @@ async function checkNotStale(run, { target, api }, lock) {
     // endpoint's invalid_grant still reports it).
     const readAt = await jobStartedAt(apis, deps.env, processStart);
     if (changedSince(meta.updatedAt, readAt.at, readAt.source === 'process' ? 2000 : 0)) {
-        throw new StaleCredentialsError(`${PREFIX}: ${where} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
+        throw new StaleCredentialsError(`${errors/* PREFIX */.H3}: ${where} was rewritten at ${meta.updatedAt}, after this job read it (${readAt.source === 'job' ? 'job start' : 'step start'} ${readAt.at.toISOString()}): another run already rotated the refresh token, so the one this run holds is used up. Nothing was refreshed, to keep the chain intact. Re-run this job to pick up the new secret, and ${CONCURRENCY_ADVICE}.`);
     }
     checkLockOutlastsRefresh(lock, target, deps);
     return meta.updatedAt;
@@ -36289,7 +35998,7 @@ async function writeBack(run, { target, api }, refreshed, updatedAt) {
     }
     catch (error) {
         writeError = error;
-        file.error = reasonOf(error);
+        file.error = (0,errors/* reasonOf */.A3)(error);
     }
     await keepPending(run, file);
     return writeError;
@@ -36312,7 +36021,7 @@ async function keepPending(run, file) {
         }
     }
     catch (error) {
-        core.warning(`${PREFIX}: could not keep the write-back file for the post step (${reasonOf(error)}).`);
+        core.warning(`${errors/* PREFIX */.H3}: could not keep the write-back file for the post step (${(0,errors/* reasonOf */.A3)(error)}).`);
     }
 }
 /**
@@ -36330,7 +36039,7 @@ async function handOff(run, refreshed) {
             handedTo.push(to);
         }
         catch (error) {
-            run.warn(`${PREFIX}: refreshed the OAuth token, but could not hand it to ${to} (${reasonOf(error)}).`);
+            run.warn(`${errors/* PREFIX */.H3}: refreshed the OAuth token, but could not hand it to ${to} (${(0,errors/* reasonOf */.A3)(error)}).`);
         }
     };
     await handTo('outputs oauth-token and claude-credentials', () => {
@@ -36380,7 +36089,7 @@ function outcomeOf(run, { tokens, credentialsJson }, probe, handedTo, writeError
     const kept = handedTo.length
         ? `This run still has the new credentials (${handedTo.join(', ')}; run the Claude step with \`${CLAUDE_STEP_IF}\`, as in the README, to use them)`
         : 'This run could not hand the new credentials on either (see the warnings)';
-    throw new WriteBackError(`${PREFIX}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${reasonOf(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${run.seed.reseed}.`, outcome);
+    throw new WriteBackError(`${errors/* PREFIX */.H3}: refreshed the OAuth token, but could not save the rotated refresh token to ${describeTarget(target)}: ${(0,errors/* reasonOf */.A3)(writeError)}. Fix: ${writeFix(writeError, target)}. ${kept}, and the post step tries the write again at job end. Until a write succeeds the secret holds a used-up refresh token; if the post step fails too, re-seed: ${run.seed.reseed}.`, outcome);
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/wire.js
@@ -36412,7 +36121,7 @@ async function refreshAfterCheck(report, inputs, deps) {
         });
     }
     catch (caught) {
-        if (!(caught instanceof UserError))
+        if (!(caught instanceof errors/* UserError */.yo))
             throw caught;
         error = caught;
         if (caught instanceof WriteBackError)
@@ -36503,7 +36212,7 @@ function networkRefusal(token, record, env) {
 
 const isSecretInput = (name) => SECRET_INPUTS.includes(name);
 async function run() {
-    await main({ core: core_namespaceObject, env: process.env, send: send, now: () => new Date() });
+    await main({ core: core_namespaceObject, env: process.env, send: http_request/* send */.tN, now: () => new Date() });
 }
 /**
  * Masks every secret given before anything else reads it: whole, trimmed, and line by line, since the runner matches
@@ -36554,7 +36263,7 @@ async function main(deps) {
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
         const { check: inputs, github: githubInputs, refresh: refreshInputs } = readMainInputs(input, env);
-        const report = await runCheck(inputs, { input, now: deps.now() }, deps);
+        const report = await runCheck(inputs, { input, now: deps.now() }, { ...deps, mask: secret => core.setSecret(secret) });
         const event = await eventFacts(env);
         const github = await checkGitHubSide({
             inputs: githubInputs,
@@ -36565,21 +36274,21 @@ async function main(deps) {
         }, { ...deps, mask: secret => core.setSecret(secret) });
         const claudeStep = report.selection.claudeStep;
         if (refreshInputs.writeCredentialsFile && claudeStep?.kind === 'claude-code-action') {
-            core.warning(`${PREFIX}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`);
+            core.warning(`${errors/* PREFIX */.H3}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`);
         }
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         await publish({ report, github, event }, refresh, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
-        if (error instanceof UserError) {
+        if (error instanceof errors/* UserError */.yo) {
             core.setOutput('status', 'invalid-input');
             core.setOutput('valid', 'false');
         }
         else {
             core.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
         }
-        core.setFailed(oneLine(error));
+        core.setFailed((0,errors/* oneLine */.TN)(error));
     }
 }
 async function publish(checked, refresh, deps) {
@@ -36592,16 +36301,25 @@ async function publish(checked, refresh, deps) {
     for (const { credential } of report.checked)
         for (const note of credential.notes)
             core.notice(`claude-preflight: ${note}`);
+    const platform = report.selection.platform;
     core.info(chosen
         ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
-        : 'No Claude credential found.');
+        : platform
+            ? `Claude Code will use ${platform.label} (${platform.variable}), on ${platform.credential}.`
+            : 'No Claude credential found.');
     const event = checked.event;
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env);
     // A failed refresh explains itself; the verdict it was meant to fix would only mislead.
     const message = refresh.error
-        ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
+        ? { title: 'Claude credential refresh failed', text: redact((0,errors/* oneLine */.TN)(refresh.error)) }
         : verdictMessage(report, event, redact);
-    const expiresAt = chosen?.credential.expiresAt;
+    const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt;
+    // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
+    // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
+    if (report.cloud?.expiresAt &&
+        platform?.credential === 'AWS credentials' &&
+        !deps.env.AWS_CREDENTIAL_EXPIRATION)
+        core.exportVariable('AWS_CREDENTIAL_EXPIRATION', report.cloud.expiresAt.toISOString());
     core.setOutput('credential', chosen?.credential.source ?? '');
     core.setOutput('status', verdict.status);
     core.setOutput('valid', String(verdict.status === 'valid'));
@@ -36619,7 +36337,7 @@ async function publish(checked, refresh, deps) {
     }
     catch (error) {
         // No GITHUB_STEP_SUMMARY (an older or self-made runner): the verdict stands without its summary.
-        core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
+        core.warning(`${errors/* PREFIX */.H3}: could not write the job summary: ${inert((0,errors/* reasonOf */.A3)(error))}`);
     }
     const action = refresh.error || verdict.action === 'refresh' ? 'fail' : verdict.action;
     // Saved when Claude may run after this step: it passed, or it refreshed (a failed write-back still hands the
@@ -36648,7 +36366,7 @@ async function publish(checked, refresh, deps) {
     announce(core, action, message);
     if (github) {
         for (const warning of github.warnings)
-            core.warning(`${PREFIX}: ${redact(warning)}`);
+            core.warning(`${errors/* PREFIX */.H3}: ${redact(warning)}`);
         announce(core, github.action, { title: github.title, text: redact(github.text) });
     }
 }
@@ -36669,11 +36387,672 @@ function announce(core, action, message) {
 
 /***/ }),
 
+/***/ 3302:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   A3: () => (/* binding */ reasonOf),
+/* harmony export */   DX: () => (/* binding */ clipLine),
+/* harmony export */   H3: () => (/* binding */ PREFIX),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Xu: () => (/* binding */ inputError),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/** Every message this action writes starts with this, so a user can search the log for it. */
+const PREFIX = 'claude-preflight';
+/**
+ * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
+ * The message says the cause and the fix.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
+function inputError(input, problem, fix) {
+    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
+}
+/** One line for any thrown value: a UserError as it is, anything else with its message only. */
+function oneLine(error) {
+    const text = error?.message;
+    const message = typeof text === 'string' ? text : String(error);
+    const line = message.replace(/\s*\n\s*/g, ' ').trim();
+    return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`;
+}
+/** An error's message on one line without the prefix, to quote inside another message. */
+function reasonOf(error) {
+    return oneLine(error).slice(PREFIX.length + 2);
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
+function clipLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+
+/***/ }),
+
+/***/ 8684:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Cq: () => (/* binding */ MIN_SECRET),
+/* harmony export */   sD: () => (/* binding */ redactorFor)
+/* harmony export */ });
+/* unused harmony exports secretForms, normaliseText, redactEncodedRuns */
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const MIN_SECRET = 8;
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
+ */
+function redactorFor(secrets, redactShapes) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+
+/***/ }),
+
+/***/ 636:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H6: () => (/* binding */ githubRequest),
+/* harmony export */   LP: () => (/* binding */ answerWithout),
+/* harmony export */   OW: () => (/* binding */ githubHeaders),
+/* harmony export */   SX: () => (/* binding */ apiMessage),
+/* harmony export */   VQ: () => (/* binding */ bodyDescription),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   m: () => (/* binding */ transientOrRedirect),
+/* harmony export */   r4: () => (/* binding */ isHtmlPage),
+/* harmony export */   rA: () => (/* binding */ GITHUB_TIMEOUT_MS),
+/* harmony export */   tj: () => (/* binding */ apiBaseUrl),
+/* harmony export */   ut: () => (/* binding */ answerOf)
+/* harmony export */ });
+/* unused harmony export routeRequest */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1741);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8394);
+
+
+
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
+    };
+}
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? _http_request_js__WEBPACK_IMPORTED_MODULE_2__/* .send */ .tN;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return answerOf(answer);
+    };
+}
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+function answerOf(answer) {
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+}
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+function answerWithout(secrets, response) {
+    if (response.status >= 200 && response.status < 300)
+        return answerOf(response);
+    const redact = (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactorFor */ .sD)(secrets, text => text);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+function bodyDescription(answer) {
+    const data = answer.data;
+    if (typeof data !== 'string')
+        return 'JSON of another shape';
+    if (!data.trim())
+        return 'an empty body';
+    if (isHtmlPage(answer))
+        return 'an HTML page: a proxy or gateway in between?';
+    return 'a body that is not JSON';
+}
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+function isHtmlPage(answer) {
+    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
+}
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+function transientOrRedirect(answer, said, unverifiable) {
+    const { status, headers } = answer;
+    if (isTransient(answer)) {
+        const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(headers['retry-after']);
+        return {
+            done: false,
+            value: unverifiable(`HTTP ${status}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(said)}`),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        };
+    }
+    if (status >= 300 && status < 400) {
+        const to = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(headers.location ?? 'nowhere', 120);
+        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
+    }
+    return undefined;
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
+}
+
+
+/***/ }),
+
+/***/ 1741:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dr: () => (/* binding */ NetworkError),
+/* harmony export */   tN: () => (/* binding */ send)
+/* harmony export */ });
+/* unused harmony export classifyNetworkError */
+/** No HTTP answer: the network, not the credential. */
+class NetworkError extends Error {
+    failure;
+    host;
+    constructor(failure, host, detail) {
+        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
+        this.failure = failure;
+        this.host = host;
+        this.name = 'NetworkError';
+    }
+}
+function describeFailure(failure) {
+    switch (failure) {
+        case 'timeout':
+            return 'no answer in time';
+        case 'dns':
+            return 'host name not found';
+        case 'refused':
+            return 'connection refused';
+        case 'reset':
+            return 'connection reset';
+        case 'tls':
+            return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
+        case 'other':
+            return 'network error';
+    }
+}
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
+ */
+function classifyNetworkError(error) {
+    const chain = causeChain(error);
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT')
+        return ['timeout', ''];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return ['dns', code];
+    if (code === 'ECONNREFUSED')
+        return ['refused', code];
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+        return ['reset', code];
+    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+        return ['tls', code];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
+}
+const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
+    if (!proxy)
+        return undefined;
+    if (!proxies.has(proxy))
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
+}
+/**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
+ */
+const send = async (request) => {
+    const undici = await loadUndici();
+    const host = new URL(request.url).host;
+    let proxy;
+    try {
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
+        const response = await undici.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+            redirect: request.followRedirects ? 'follow' : 'manual',
+            ...(proxy && { dispatcher: proxy.dispatcher })
+        });
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
+    }
+    catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
+        const [failure, detail] = classifyNetworkError(error);
+        throw new NetworkError(failure, where, detail);
+    }
+};
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
+
+
+/***/ }),
+
+/***/ 8394:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HI: () => (/* binding */ sendWithRetries),
+/* harmony export */   L5: () => (/* binding */ retry),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   pr: () => (/* binding */ attemptsNote)
+/* harmony export */ });
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
+
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
+ * exponential back-off between tries (or the server's retry-after, when it gives one).
+ * Returns the last outcome and how many attempts were made.
+ */
+async function retry(attempt, policy) {
+    const now = policy.now ?? Date.now;
+    const sleep = policy.sleep ?? defaultSleep;
+    const random = policy.random ?? Math.random;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done || n >= policy.attempts)
+            return { value: outcome.value, attempts: n };
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
+        const wait = outcome.retryAfterMs ?? backoff;
+        if (now() + wait >= policy.deadline)
+            return { value: outcome.value, attempts: n };
+        await sleep(wait);
+    }
+}
+/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/**
+ * Sends `request` until `read` calls an answer done, the attempts run out or `timeoutMs` would pass; each try gets
+ * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
+ * running out. Anything else thrown is a bug of ours, not the network, and goes up.
+ */
+async function sendWithRetries(request, read, noAnswer, policy) {
+    const deadline = Date.now() + policy.timeoutMs;
+    return retry(async () => {
+        try {
+            const answer = await policy.send({
+                ...request,
+                signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+            });
+            return read(answer);
+        }
+        catch (error) {
+            if (!(error instanceof _request_js__WEBPACK_IMPORTED_MODULE_0__/* .NetworkError */ .Dr))
+                throw error;
+            const timedOut = error.failure === 'timeout';
+            const message = timedOut
+                ? `no answer within ${Number((policy.timeoutMs / 1000).toFixed(1))}s (${error.host})`
+                : error.message;
+            return { done: timedOut, value: noAnswer(message) };
+        }
+    }, { attempts: policy.attempts ?? 4, baseDelayMs: policy.baseDelayMs ?? 400, deadline });
+}
+/** ` after 3 attempts`, said of a transient outcome that was tried more than once; else nothing. */
+const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` : '';
+
+
+/***/ }),
+
+/***/ 4609:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ unsafeTransport),
+/* harmony export */   v: () => (/* binding */ isSafeTransport)
+/* harmony export */ });
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
+function unsafeTransport(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
+}
+
+
+/***/ }),
+
+/***/ 4498:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ jwtExpiry)
+/* harmony export */ });
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 342:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6502);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4563);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -37523,7 +37902,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

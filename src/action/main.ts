@@ -85,7 +85,11 @@ export async function main(deps: MainDeps): Promise<void> {
       github: githubInputs,
       refresh: refreshInputs
     } = readMainInputs(input, env)
-    const report = await runCheck(inputs, { input, now: deps.now() }, deps)
+    const report = await runCheck(
+      inputs,
+      { input, now: deps.now() },
+      { ...deps, mask: secret => core.setSecret(secret) }
+    )
     const event = await eventFacts(env)
     const github = await checkGitHubSide(
       {
@@ -132,10 +136,13 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   for (const warning of report.selection.warnings) core.warning(`claude-preflight: ${warning}`)
   for (const { credential } of report.checked)
     for (const note of credential.notes) core.notice(`claude-preflight: ${note}`)
+  const platform = report.selection.platform
   core.info(
     chosen
       ? `Claude Code will use the ${chosen.credential.label} from ${chosen.credential.from} (${fingerprintOf(chosen.credential)}); probing ${report.inputs.baseUrl}.`
-      : 'No Claude credential found.'
+      : platform
+        ? `Claude Code will use ${platform.label} (${platform.variable}), on ${platform.credential}.`
+        : 'No Claude credential found.'
   )
 
   const event = checked.event
@@ -147,7 +154,15 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   const message = refresh.error
     ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
     : verdictMessage(report, event, redact)
-  const expiresAt = chosen?.credential.expiresAt
+  const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt
+  // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
+  // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
+  if (
+    report.cloud?.expiresAt &&
+    platform?.credential === 'AWS credentials' &&
+    !deps.env.AWS_CREDENTIAL_EXPIRATION
+  )
+    core.exportVariable('AWS_CREDENTIAL_EXPIRATION', report.cloud.expiresAt.toISOString())
   core.setOutput('credential', chosen?.credential.source ?? '')
   core.setOutput('status', verdict.status)
   core.setOutput('valid', String(verdict.status === 'valid'))

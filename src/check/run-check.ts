@@ -8,6 +8,8 @@ import { loadJobWorkflow, minRemainingOf, type MinRemaining } from './min-remain
 import { findClaudeStep, type ClaudeStep } from '../workflow/claude-step.js'
 import { originOf } from '../providers/credential.js'
 import { resolvePolicy, type CheckInputs } from '../inputs/check.js'
+import { checkPlatform } from './cloud.js'
+import type { CloudCheck } from '../cloud/check.js'
 
 export interface CheckedCredential {
   credential: Credential
@@ -26,6 +28,8 @@ export interface CheckReport {
   checked: CheckedCredential[]
   /** The credential Claude will use (the first of `checked`), when there is one. */
   chosen?: CheckedCredential
+  /** What the check of the platform Claude Code is switched to found (src/cloud/), when it can be checked. */
+  cloud?: CloudCheck
   minRemaining: MinRemaining
   policy: Policy
   verdict: Verdict
@@ -36,6 +40,8 @@ export interface CheckDeps {
   send: HttpSend
   env: NodeJS.ProcessEnv
   now: () => Date
+  /** Masks a secret a platform's check reads or derives (core.setSecret). */
+  mask?: (secret: string) => void
 }
 
 /** The verdict on the credential Claude will use, checked at `now`. */
@@ -110,6 +116,18 @@ export async function runCheck(
           send: deps.send
         })
       : undefined
+  const cloud = selection.platform
+    ? await checkPlatform(
+        selection.platform,
+        { awsExpiration: inputs.awsExpiration },
+        {
+          send: deps.send,
+          env: deps.env,
+          timeoutMs: inputs.probeTimeoutMs,
+          mask: deps.mask ?? (() => undefined)
+        }
+      )
+    : undefined
   const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
   const chosen = selection.chosen && {
     credential: selection.chosen,
@@ -120,8 +138,20 @@ export async function runCheck(
     ...selection.others.map(credential => ({ credential }))
   ]
   const checkedAt = deps.now()
-  const decided: Verdict =
-    selection.cloudProvider || selection.unseen
+  const decided: Verdict = cloud
+    ? decide(
+        {
+          // The service refusing an expired session is its refusal of the credential.
+          probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
+          hasAccessToken: true,
+          hasRefreshToken: false,
+          ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+          now: checkedAt,
+          minRemainingMs: minRemaining.ms
+        },
+        policy
+      )
+    : selection.cloudProvider || selection.unseen
       ? { status: 'unverifiable', action: policy.onUnverifiable }
       : decideFor(chosen, minRemaining, policy, checkedAt)
   const verdict: Verdict =
@@ -139,6 +169,7 @@ export async function runCheck(
       }),
     checked,
     ...(chosen && { chosen }),
+    ...(cloud && { cloud }),
     minRemaining,
     policy,
     verdict,

@@ -1,6 +1,7 @@
 import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '../policy/decide.js'
 import { refuseSecret } from '../providers/placement.js'
 import { refuseInnerJunk } from '../providers/clean.js'
+import { parseTimestamp } from '../lifetime/timestamp.js'
 import { plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseChoice, parseCredentialUrl, parseDuration } from './parse.js'
 
@@ -21,6 +22,8 @@ export interface CheckInputs {
   /** Whether `secrets-token` is set, to save a rotated refresh token (src/policy/decide.ts: resolveRefresh). */
   savesRotatedToken: boolean
   githubToken: string
+  /** `aws-expiration`: when the AWS credentials expire (configure-aws-credentials' output of that name). */
+  awsExpiration?: Date
 }
 
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
@@ -47,7 +50,9 @@ export function readCheckInputs(
       ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
       : [DEFAULT_BASE_URL, 'default']
   const minRemaining = valueOf(input, 'min-remaining')
+  const awsExpiration = input('aws-expiration').trim()
   return {
+    ...(awsExpiration && { awsExpiration: parseTimestamp('aws-expiration', awsExpiration).at }),
     baseUrl,
     baseUrlFrom,
     probeTimeoutMs: parseDuration('probe-timeout', valueOf(input, 'probe-timeout'), {

@@ -94,3 +94,14 @@ export const AWS_PHRASINGS: readonly Phrasing<AwsFailure>[] = [
       'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
   }
 ]
+
+const AWS_SESSION =
+  "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`"
+
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+export const AWS_PREFLIGHT_FIXES = {
+  expiring: `${AWS_SESSION}; or shorten the job.`,
+  invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+  forbidden:
+    "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+} as const

@@ -1,17 +1,11 @@
 import type { Credential, Provider, ProviderContext, ReadContext } from './provider.js'
 import { PROVIDERS, providerOf } from './index.js'
+import { PLATFORMS, type Platform } from './platforms.js'
 import { cleanSecret } from './clean.js'
 import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
 import { PREFIX, UserError } from '../common/errors.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
-
-/** Environment variables that send Claude Code to a cloud provider instead (https://code.claude.com/docs/en/third-party-integrations). */
-const CLOUD_PROVIDERS: Array<[string, string]> = [
-  ['CLAUDE_CODE_USE_BEDROCK', 'Amazon Bedrock'],
-  ['CLAUDE_CODE_USE_VERTEX', 'Google Vertex AI'],
-  ['CLAUDE_CODE_USE_FOUNDRY', 'Microsoft Foundry']
-]
 
 export interface Selection {
   /** The credential Claude Code will use, when it uses one of ours. */
@@ -19,8 +13,10 @@ export interface Selection {
   /** Credentials that are present but that Claude Code will not use. */
   others: Credential[]
   warnings: string[]
-  /** Set when Claude Code will use a cloud provider, which this action does not check. */
+  /** Set when Claude Code will use a cloud platform instead (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`). */
   cloudProvider?: string
+  /** That platform. */
+  platform?: Platform
   /** The Claude step of the job this selection models (from the job's workflow), when one was found. */
   claudeStep?: ClaudeStep
   /**
@@ -173,7 +169,14 @@ export function selectCredential(
   const others = unseen ? found : rest
   warnings.push(...rankingWarnings(found, others, chosen, unseen))
   const stepped = step ? { claudeStep: step } : {}
-  if (cloud) return { others: found, warnings, cloudProvider: cloud, ...stepped }
+  if (cloud)
+    return {
+      others: found,
+      warnings,
+      cloudProvider: `${cloud.label} (${cloud.variable})`,
+      platform: cloud,
+      ...stepped
+    }
   // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
   if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
     throw new UserError(
@@ -259,14 +262,16 @@ function readCredential(
   return credential
 }
 
-/** The cloud provider Claude Code is switched to (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`), if any. */
-function cloudProviderOf(env: NodeJS.ProcessEnv, step: ClaudeStep | undefined): string | undefined {
-  const cloud = CLOUD_PROVIDERS.find(([variable]) => {
+/** The platform Claude Code is switched to, if any. */
+function cloudProviderOf(
+  env: NodeJS.ProcessEnv,
+  step: ClaudeStep | undefined
+): Platform | undefined {
+  return PLATFORMS.find(({ variable }) => {
     const value = step?.variable(variable)
     if (!value || value.kind === 'inherited') return truthy(env[variable])
     return value.kind === 'step' && truthy(value.written)
   })
-  return cloud && `${cloud[1]} (${cloud[0]})`
 }
 
 /** Credentials that exclude each other, and each credential found that Claude Code will not use. */

@@ -10,6 +10,8 @@ import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from '../
 import type { Redact } from '../common/redact.js'
 import type { EventFacts } from '../check/event.js'
 import type { GitHubReport } from '../check/github-check.js'
+import type { Platform } from '../providers/platforms.js'
+import { AWS_PREFLIGHT_FIXES } from '../providers/aws-failures.js'
 
 export interface Message {
   title: string
@@ -52,12 +54,7 @@ function expiryText(credential: Credential, now: Date): string {
 export function verdictMessage(report: CheckReport, event: EventFacts, redact: Redact): Message {
   const { verdict } = report
   const chosen = report.chosen
-  if (report.selection.cloudProvider) {
-    return {
-      title: 'Claude credential not checked',
-      text: `${PREFIX}: Claude Code will use ${report.selection.cloudProvider}; this action does not check cloud provider credentials yet, so nothing was verified.`
-    }
-  }
+  if (report.selection.platform) return platformMessage(report, report.selection.platform, redact)
   if (report.selection.unseen) {
     return {
       title: 'Claude credential not checked',
@@ -105,6 +102,64 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
     case 'missing':
       return missingMessage(event)
   }
+}
+
+/** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
+const withoutAccountId = (identity: string) => identity.replace(/\b\d{12}\b/g, '************')
+
+/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
+function platformMessage(report: CheckReport, platform: Platform, redact: Redact): Message {
+  const { cloud, verdict } = report
+  const uses = `Claude Code will use ${platform.label} (${platform.variable})`
+  if (!cloud)
+    return {
+      title: 'Claude credential not checked',
+      text: `${PREFIX}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
+    }
+  const said = withoutAccountId(
+    `${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`
+  )
+  const expiry = cloud.expiresAt
+    ? expiryText({ expiresAt: cloud.expiresAt } as Credential, report.checkedAt).replace(
+        /^expires/,
+        'expire'
+      )
+    : 'their expiry is unknown'
+  const title = `Claude credential ${verdict.status}`
+  switch (verdict.status) {
+    case 'valid':
+      return {
+        title,
+        text: `${PREFIX}: ${uses}: ${said}; ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
+      }
+    case 'expiring':
+      return {
+        title,
+        text: `${PREFIX}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${AWS_PREFLIGHT_FIXES.expiring}`
+      }
+    case 'unverifiable':
+      return {
+        title,
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+      }
+    default:
+      return {
+        title,
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? AWS_PREFLIGHT_FIXES.forbidden : AWS_PREFLIGHT_FIXES.invalid}`
+      }
+  }
+}
+
+/** The platform's row: its credentials, who they are (no account id), and the verdict. */
+function platformRow(report: CheckReport, platform: Platform): string {
+  const cloud = report.cloud
+  const remaining = cloud?.expiresAt
+    ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+    : 'unknown'
+  const who = cloud?.identity
+    ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
+    : ''
+  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
 }
 
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
@@ -211,15 +266,18 @@ export function summaryMarkdown(
     ...unsavedRefreshLines(report),
     '| Credential | From | Fingerprint | Status | Expires | Remaining | Verdict |',
     '| --- | --- | --- | --- | --- | --- | --- |',
+    ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
     ...(report.selection.unseen
       ? [
           `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
         ]
       : []),
-    ...(rows.length || report.selection.unseen ? rows : ['| none | | | missing | | | fail |']),
+    ...(rows.length || report.selection.unseen || report.selection.platform
+      ? rows
+      : ['| none | | | missing | | | fail |']),
     ...(github ? [githubRow(github)] : []),
     '',
-    `${report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+    `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
     ...claudeStepLines(report),
     ...(github
       ? [
