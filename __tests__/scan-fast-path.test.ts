@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { countToolResults } from '../src/scan/markers.js'
-import { countNewlines } from '../src/scan/newlines.js'
+import { countNewlines, indexChunk } from '../src/scan/newlines.js'
 import { scanBuffer } from '../src/scan/read.js'
 import { RecordSplitter, type RecordSink, type SplitRecord } from '../src/scan/split.js'
 import { TranscriptScanner } from '../src/scan/transcript.js'
@@ -66,6 +66,29 @@ describe('newlines', () => {
           expect(countNewlines(bytes, from, to)).toBe(expected)
         }
       ),
+      { numRuns: RUNS }
+    )
+  })
+})
+
+describe('markers indexed by chunk', () => {
+  test('listed as a plain loop finds them, on any range and around the 16-byte blocks', () => {
+    const MARKS = ['\n', 'rror', 'ame"', 'l_re']
+    const piece = fc.constantFrom(...MARKS, 'r', 'a', 'l', 'e', '"', 'x', 'rro', 'am', 'l_')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 3000 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const bytes = Buffer.from(pieces.join(''), 'latin1')
+        const from = bytes.length ? a % bytes.length : 0
+        const to = from + (bytes.length - from ? b % (bytes.length - from + 1) : 0)
+        const expected: number[] = []
+        for (let i = from; i < to; i++) {
+          const kind = MARKS.findIndex(
+            m => bytes.toString('latin1', i, Math.min(to, i + m.length)) === m
+          )
+          if (kind !== -1) expected.push((i - from) * 4 + kind)
+        }
+        expect([...indexChunk(bytes, from, to)]).toEqual(expected)
+      }),
       { numRuns: RUNS }
     )
   })
@@ -181,6 +204,68 @@ describe('the scan, fast path against the slow path', () => {
       }
     }
   )
+
+  test('Claude-shaped messages of any content, ids and layout: the same scan as the slow path', () => {
+    const id = fc.constantFrom('m1', 'm2', 'm\u00e9', 'x'.repeat(200), '')
+    const name = fc.constantFrom('Bash', 'Read', 'mcp__github__create_pr', 'mcp__other')
+    const command = fc.constantFrom(
+      'git push',
+      '  gh pr list',
+      'npm test',
+      '/a/scripts/git-push.sh x',
+      '\tgit'
+    )
+    const text = fc.constantFrom('ok', 'an error', '"tool_result"', 'name"', 'x'.repeat(3000))
+    const assistant = fc.tuple(id, name, command, text).map(([i, n, c, t]) =>
+      JSON.stringify({
+        type: 'assistant',
+        message: {
+          id: i,
+          content: [
+            { type: 'text', text: t },
+            { type: 'tool_use', id: `t${n.length}`, name: n, input: { command: c } }
+          ]
+        },
+        timestamp: '2026-03-01T00:00:01.000Z'
+      })
+    )
+    const user = fc.tuple(fc.boolean(), text, name).map(([failed, t, n]) =>
+      JSON.stringify({
+        type: 'user',
+        message: {
+          content: [
+            { type: 'tool_result', tool_use_id: `t${n.length}`, is_error: failed, content: t },
+            { type: 'tool_result', tool_use_id: 'none', content: 'Bad credentials' }
+          ]
+        },
+        timestamp: '2026-03-01T00:00:02.000Z'
+      })
+    )
+    const failure = fc.constant(
+      JSON.stringify({
+        type: 'system',
+        subtype: 'api_retry',
+        error_status: 401,
+        error: 'authentication_failed'
+      })
+    )
+    const line = fc.tuple(fc.oneof(assistant, user, failure), fc.constantFrom('\n', '\r\n', ' \n'))
+    fc.assert(
+      fc.property(
+        fc.array(line, { maxLength: 40 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (lines, chunk) => {
+          // Times go forward, as in a transcript (the fast path reads only the last of a run of records).
+          const text = lines
+            .map(([l, end], i) => l.replace('00:00:0', `00:${String(i).padStart(2, '0')}:0`) + end)
+            .join('')
+          const bytes = Buffer.from(text)
+          expect(scanBuffer('t', bytes, chunk)).toEqual(scanSlowly('t', bytes, chunk))
+        }
+      ),
+      { numRuns: RUNS }
+    )
+  })
 
   test('a GitHub call is remembered when its command starts with escaped white space', () => {
     const call = {

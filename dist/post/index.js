@@ -35118,50 +35118,103 @@ function plural(n, one, many = `${one}s`) {
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/newlines.js
-// Counts newline bytes at memory speed: a pretty-printed execution file has a line per key (tens of millions in a
-// gigabyte), too many to find one by one with Buffer.indexOf. A WebAssembly function compares 16 bytes at a time
-// (SIMD, in Node since 16.4); bytes are copied into its memory a page at a time.
+// Finds newlines and a few markers at memory speed: a transcript has millions of lines in a gigabyte (a pretty-printed
+// execution file a line per key), too many to find one by one with Buffer.indexOf. WebAssembly functions compare 16
+// bytes at a time (SIMD, in Node since 16.4): `count` counts newlines, bytes copied into its memory a page at a
+// time; `index` lists a whole chunk's newlines and markers in one pass, with no call per line.
 /**
- * The module, assembled by hand from this text (WebAssembly 2.0 binary format, https://webassembly.github.io/spec/):
+ * The module, assembled from this text (WebAssembly 2.0 binary format, https://webassembly.github.io/spec/) by
+ * wabt's wat2wasm 1.0.39 (`wat2wasm --enable-simd`):
  *
- *   (module
- *     (memory (export "memory") 1)
- *     (func (export "count") (param $at i32) (param $end i32) (result i32)
- *       (local $count i32) (local $newline v128)
- *       (local.set $newline (i8x16.splat (i32.const 10)))
- *       (block (loop
- *         (br_if 1 (i32.ge_u (local.get $at) (local.get $end)))
- *         (local.set $count (i32.add (local.get $count)
- *           (i32.popcnt (i8x16.bitmask (i8x16.eq (v128.load (local.get $at)) (local.get $newline))))))
- *         (local.set $at (i32.add (local.get $at) (i32.const 16)))
- *         (br 0)))
- *       (local.get $count)))
+ * (module
+ *   (memory (export "memory") 1)
+ *   (func (export "count") (param $at i32) (param $end i32) (result i32)
+ *     (local $count i32) (local $newline v128)
+ *     (local.set $newline (i8x16.splat (i32.const 10)))
+ *     (block (loop
+ *       (br_if 1 (i32.ge_u (local.get $at) (local.get $end)))
+ *       (local.set $count (i32.add (local.get $count)
+ *         (i32.popcnt (i8x16.bitmask (i8x16.eq (v128.load (local.get $at)) (local.get $newline))))))
+ *       (local.set $at (i32.add (local.get $at) (i32.const 16)))
+ *       (br 0)))
+ *     (local.get $count))
+ *   (func (export "index") (param $end i32) (param $out i32) (result i32)
+ *     (local $at i32) (local $n i32) (local $mask i32) (local $p i32) (local $word i32) (local $kind i32)
+ *     (local $v0 v128) (local $v3 v128)
+ *     (block $done (loop $blocks
+ *       (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
+ *       (local.set $v0 (v128.load (local.get $at)))
+ *       (local.set $v3 (v128.load offset=3 (local.get $at)))
+ *       (local.set $mask (i8x16.bitmask (v128.or
+ *         (v128.or
+ *           (i8x16.eq (local.get $v0) (v128.const i8x16 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a))
+ *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72))
+ *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72))))
+ *         (v128.or
+ *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61))
+ *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22)))
+ *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c))
+ *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65)))))))
+ *       (block $none (loop $bits
+ *         (br_if $none (i32.eqz (local.get $mask)))
+ *         (local.set $p (i32.add (local.get $at) (i32.ctz (local.get $mask))))
+ *         (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+ *         (local.set $word (i32.load (local.get $p)))
+ *         (local.set $kind
+ *           (if (result i32) (i32.eq (i32.and (local.get $word) (i32.const 0xff)) (i32.const 0x0a))
+ *             (then (i32.const 0))
+ *             (else (if (result i32) (i32.eq (local.get $word) (i32.const 0x726f7272))
+ *               (then (i32.const 1))
+ *               (else (if (result i32) (i32.eq (local.get $word) (i32.const 0x22656d61))
+ *                 (then (i32.const 2))
+ *                 (else (if (result i32) (i32.eq (local.get $word) (i32.const 0x65725f6c))
+ *                   (then (i32.const 3))
+ *                   (else (i32.const -1))))))))))
+ *         (if (i32.ge_s (local.get $kind) (i32.const 0))
+ *           (then
+ *             (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
+ *               (i32.or (i32.shl (local.get $p) (i32.const 2)) (local.get $kind)))
+ *             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
+ *         (br $bits)))
+ *       (local.set $at (i32.add (local.get $at) (i32.const 16)))
+ *       (br $blocks)))
+ *     (local.get $n)))
  *
- * `count` reads whole 16-byte blocks from `$at` while below `$end`: callers give a multiple of 16.
+ * `count` reads whole 16-byte blocks from `$at` while below `$end`: callers give a multiple of 16. `index` reads
+ * `[0, $end)` and up to 19 bytes past it (callers zero them), and writes at `$out` one event per newline and per
+ * marker (`rror`, `ame"`, `l_re`): its offset times 4 plus its kind (0 to 3), in order.
  */
 const MODULE = Uint8Array.from([
-    // header
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
-    // type section: (i32, i32) -> i32
-    0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f,
-    // function section: one function of type 0
-    0x03, 0x02, 0x01, 0x00,
-    // memory section: one memory of one page
-    0x05, 0x03, 0x01, 0x00, 0x01,
-    // export section: "memory" (memory 0), "count" (function 0)
-    0x07, 0x12, 0x02, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x05, 0x63, 0x6f, 0x75,
-    0x6e, 0x74, 0x00, 0x00,
-    // code section: one body, locals i32 and v128
-    0x0a, 0x38, 0x01, 0x36, 0x02, 0x01, 0x7f, 0x01, 0x7b,
-    // local.set $newline (i8x16.splat (i32.const 10))
-    0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x03,
-    // block, loop; br_if 1 (at >= end)
-    0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01,
-    // count += popcnt(bitmask(eq(load(at), newline)))
-    0x20, 0x02, 0x20, 0x00, 0xfd, 0x00, 0x00, 0x00, 0x20, 0x03, 0xfd, 0x23, 0xfd, 0x64, 0x69, 0x6a,
-    0x21, 0x02,
-    // at += 16; br 0; end loop, end block; count
-    0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x0b
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01,
+    0x7f, 0x03, 0x03, 0x02, 0x00, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x07, 0x1a, 0x03, 0x06, 0x6d,
+    0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x05, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x00, 0x00, 0x05,
+    0x69, 0x6e, 0x64, 0x65, 0x78, 0x00, 0x01, 0x0a, 0x9a, 0x03, 0x02, 0x36, 0x02, 0x01, 0x7f, 0x01,
+    0x7b, 0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x03, 0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x20, 0x01, 0x4f,
+    0x0d, 0x01, 0x20, 0x02, 0x20, 0x00, 0xfd, 0x00, 0x04, 0x00, 0x20, 0x03, 0xfd, 0x23, 0xfd, 0x64,
+    0x69, 0x6a, 0x21, 0x02, 0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, 0x0b, 0x0b, 0x20,
+    0x02, 0x0b, 0xe0, 0x02, 0x02, 0x06, 0x7f, 0x02, 0x7b, 0x02, 0x40, 0x03, 0x40, 0x20, 0x02, 0x20,
+    0x00, 0x4f, 0x0d, 0x01, 0x20, 0x02, 0xfd, 0x00, 0x04, 0x00, 0x21, 0x08, 0x20, 0x02, 0xfd, 0x00,
+    0x04, 0x03, 0x21, 0x09, 0x20, 0x08, 0xfd, 0x0c, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a,
+    0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0xfd, 0x23, 0x20, 0x08, 0xfd, 0x0c, 0x72, 0x72,
+    0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0xfd, 0x23,
+    0x20, 0x09, 0xfd, 0x0c, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72,
+    0x72, 0x72, 0x72, 0x72, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0x20, 0x08, 0xfd, 0x0c, 0x61, 0x61,
+    0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xfd, 0x23,
+    0x20, 0x09, 0xfd, 0x0c, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
+    0x22, 0x22, 0x22, 0x22, 0xfd, 0x23, 0xfd, 0x4e, 0x20, 0x08, 0xfd, 0x0c, 0x6c, 0x6c, 0x6c, 0x6c,
+    0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0xfd, 0x23, 0x20, 0x09,
+    0xfd, 0x0c, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65,
+    0x65, 0x65, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0xfd, 0x50, 0xfd, 0x64, 0x21, 0x04, 0x02, 0x40,
+    0x03, 0x40, 0x20, 0x04, 0x45, 0x0d, 0x01, 0x20, 0x02, 0x20, 0x04, 0x68, 0x6a, 0x21, 0x05, 0x20,
+    0x04, 0x20, 0x04, 0x41, 0x01, 0x6b, 0x71, 0x21, 0x04, 0x20, 0x05, 0x28, 0x02, 0x00, 0x21, 0x06,
+    0x20, 0x06, 0x41, 0xff, 0x01, 0x71, 0x41, 0x0a, 0x46, 0x04, 0x7f, 0x41, 0x00, 0x05, 0x20, 0x06,
+    0x41, 0xf2, 0xe4, 0xbd, 0x93, 0x07, 0x46, 0x04, 0x7f, 0x41, 0x01, 0x05, 0x20, 0x06, 0x41, 0xe1,
+    0xda, 0x95, 0x93, 0x02, 0x46, 0x04, 0x7f, 0x41, 0x02, 0x05, 0x20, 0x06, 0x41, 0xec, 0xbe, 0xc9,
+    0xab, 0x06, 0x46, 0x04, 0x7f, 0x41, 0x03, 0x05, 0x41, 0x7f, 0x0b, 0x0b, 0x0b, 0x0b, 0x21, 0x07,
+    0x20, 0x07, 0x41, 0x00, 0x4e, 0x04, 0x40, 0x20, 0x01, 0x20, 0x03, 0x41, 0x02, 0x74, 0x6a, 0x20,
+    0x05, 0x41, 0x02, 0x74, 0x20, 0x07, 0x72, 0x36, 0x02, 0x00, 0x20, 0x03, 0x41, 0x01, 0x6a, 0x21,
+    0x03, 0x0b, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x41, 0x10, 0x6a, 0x21, 0x02, 0x0c, 0x00, 0x0b,
+    0x0b, 0x20, 0x03, 0x0b
 ]);
 const PAGE = 65536;
 const NL = 0x0a;
@@ -35192,6 +35245,38 @@ function countNewlines(bytes, from, to) {
         if (bytes[at] === NL)
             count++;
     return count;
+}
+/** Kinds of event `indexChunk` lists (an event is `offset * 4 + kind`). */
+const NEWLINE = 0;
+/** `rror`: every `error`. */
+const ERROR_MARK = 1;
+/** `ame"`: the end of every `name"` (a tool use's name). */
+const NAME_MARK = 2;
+/** `l_re`: the middle of every `"tool_result"`. */
+const TOOL_RESULT_MARK = 3;
+/** What `index` may read past the end. */
+const PADDING = 32;
+let indexer;
+/**
+ * The newlines and markers of `bytes[from, to)`, in order: each is `(offset - from) * 4 + kind` (NEWLINE,
+ * ERROR_MARK, NAME_MARK, TOOL_RESULT_MARK), a marker's offset being that of its first byte. The array is valid
+ * until the next call.
+ */
+function indexChunk(bytes, from, to) {
+    indexer ??= new WebAssembly.Instance(new WebAssembly.Module(MODULE)).exports;
+    const length = to - from;
+    const out = (length + PADDING + 3) & ~3;
+    // At most one event per byte.
+    const needed = out + 4 * length;
+    const memory = indexer.memory;
+    if (memory.buffer.byteLength < needed) {
+        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    }
+    const view = new Uint8Array(memory.buffer);
+    view.set(bytes.subarray(from, to));
+    view.fill(0, length, length + PADDING);
+    const count = indexer.index(length, out);
+    return new Int32Array(memory.buffer, out, count);
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/split.js
@@ -35279,6 +35364,8 @@ class split_RecordSplitter {
     pending;
     // lines mode
     lineStart = 1;
+    /** The current line's markers (one object, reused). */
+    marks = { events: new Int32Array(0), from: 0, to: 0 };
     // array mode
     depth = 0;
     inString = false;
@@ -35388,13 +35475,16 @@ class split_RecordSplitter {
     scanLines(chunk) {
         let start = 0;
         const glance = this.sink.glance;
-        for (;;) {
-            const nl = chunk.indexOf(split_NL, start);
-            if (nl === -1) {
-                this.pending.add(chunk.subarray(start));
-                this.sink.chunkDone?.();
-                return;
-            }
+        const marks = this.marks;
+        marks.events = indexChunk(chunk, 0, chunk.length);
+        const events = marks.events;
+        marks.from = 0;
+        for (let e = 0; e < events.length; e++) {
+            const event = events[e];
+            if ((event & 3) !== NEWLINE)
+                continue;
+            const nl = event >>> 2;
+            marks.to = e;
             if (this.pending.length > 0 || this.pending.overflow) {
                 const bytes = this.pending.take(chunk.subarray(start, nl));
                 const overflow = this.pending.overflow;
@@ -35409,7 +35499,7 @@ class split_RecordSplitter {
                 let i = start;
                 while (i < end && (chunk[i] === 0x20 || chunk[i] === 0x09))
                     i++;
-                if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end))) {
+                if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end, marks))) {
                     this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false);
                 }
             }
@@ -35418,7 +35508,10 @@ class split_RecordSplitter {
             }
             this.lineStart++;
             start = nl + 1;
+            marks.from = e + 1;
         }
+        this.pending.add(chunk.subarray(start));
+        this.sink.chunkDone?.();
     }
     emitLine(bytes, line, truncated, overflow) {
         let end = bytes.length;
@@ -35758,9 +35851,12 @@ function messageId(bytes, at, limit) {
         return undefined;
     return bytes.toString('latin1', i + 1, close);
 }
-/** Whether `bytes` holds `text` at `at` (a plain loop: these are a few bytes, too few for a native call). */
-function startsWith(bytes, at, text) {
-    if (at + text.length > bytes.length)
+/**
+ * Whether `bytes` holds `text` at `at`, before `end` (a plain loop: these are a few bytes, too few for a native
+ * call).
+ */
+function startsWith(bytes, at, text, end = bytes.length) {
+    if (at < 0 || at + text.length > end)
         return false;
     for (let i = 0; i < text.length; i++)
         if (bytes[at + i] !== text[i])
@@ -35803,39 +35899,42 @@ const markers_OPEN_BRACE = 0x7b;
  */
 function mayCallGitHub(bytes) {
     for (let at = bytes.indexOf(NAME_KEY); at !== -1; at = bytes.indexOf(NAME_KEY, at + 1)) {
-        if (bytes[at - 1] !== markers_QUOTE)
-            continue;
-        const value = valueAt(bytes, at + NAME_KEY.length);
-        if (value === -1)
-            continue;
-        if (startsWith(bytes, value, MCP_GITHUB))
+        if (nameMayCallGitHub(bytes, at, 0, bytes.length))
             return true;
-        if (startsWith(bytes, value, BASH) &&
-            mayBeGitHubCommand(bytes, commandAfter(bytes, value + BASH.length))) {
-            return true;
-        }
     }
     return false;
+}
+/** mayCallGitHub for the one `name"` at `at` in the record `bytes[start, end)`. */
+function nameMayCallGitHub(bytes, at, start, end) {
+    if (at <= start || bytes[at - 1] !== markers_QUOTE)
+        return false;
+    const value = valueAt(bytes, at + NAME_KEY.length, end);
+    if (value === -1)
+        return false;
+    if (startsWith(bytes, value, MCP_GITHUB, end))
+        return true;
+    return (startsWith(bytes, value, BASH, end) &&
+        mayBeGitHubCommand(bytes, commandAfter(bytes, value + BASH.length, end), end));
 }
 /**
  * Where the command's text begins in Claude's layout of a Bash call, `"name":"Bash","input":{"command":"…`, read
  * from after the name; -1 (may be anything) when the call is laid out otherwise.
  */
-function commandAfter(bytes, from) {
-    let i = skipSpace(bytes, from);
-    if (bytes[i] !== COMMA)
+function commandAfter(bytes, from, end) {
+    let i = skipSpace(bytes, from, end);
+    if (i >= end || bytes[i] !== COMMA)
         return -1;
-    i = skipSpace(bytes, i + 1);
-    if (!startsWith(bytes, i, INPUT_KEY))
+    i = skipSpace(bytes, i + 1, end);
+    if (!startsWith(bytes, i, INPUT_KEY, end))
         return -1;
-    i = valueStart(bytes, i + INPUT_KEY.length);
-    if (bytes[i] !== markers_OPEN_BRACE)
+    i = valueStart(bytes, i + INPUT_KEY.length, end);
+    if (i === -1 || i >= end || bytes[i] !== markers_OPEN_BRACE)
         return -1;
-    i = skipSpace(bytes, i + 1);
-    if (!startsWith(bytes, i, COMMAND_KEY))
+    i = skipSpace(bytes, i + 1, end);
+    if (!startsWith(bytes, i, COMMAND_KEY, end))
         return -1;
-    i = valueStart(bytes, i + COMMAND_KEY.length);
-    return bytes[i] === markers_QUOTE ? i + 1 : -1;
+    i = valueStart(bytes, i + COMMAND_KEY.length, end);
+    return i !== -1 && i < end && bytes[i] === markers_QUOTE ? i + 1 : -1;
 }
 /** Whether the record says `"is_error": true` (any white space around the colon). */
 function saysIsErrorTrue(bytes) {
@@ -35847,40 +35946,43 @@ function saysIsErrorTrue(bytes) {
     return false;
 }
 /** After a key's closing quote at `from`: where its string value's text begins, or -1 when it is no string. */
-function valueAt(bytes, from) {
-    const quote = valueStart(bytes, from);
-    return bytes[quote] === markers_QUOTE ? quote + 1 : -1;
+function valueAt(bytes, from, end) {
+    const quote = valueStart(bytes, from, end);
+    return quote !== -1 && quote < end && bytes[quote] === markers_QUOTE ? quote + 1 : -1;
 }
 /** After a key's closing quote at `from`: where its value begins (past the colon), or -1. */
-function valueStart(bytes, from) {
-    const colon = skipSpace(bytes, from);
-    return bytes[colon] === COLON ? skipSpace(bytes, colon + 1) : -1;
+function valueStart(bytes, from, end) {
+    const colon = skipSpace(bytes, from, end);
+    return colon < end && bytes[colon] === COLON ? skipSpace(bytes, colon + 1, end) : -1;
 }
 /**
- * A command's JSON text from `at` (-1: not found): whether it may start with git or gh, or its first word run the
- * push wrapper.
+ * A command's JSON text from `at` (-1: not found), before `end`: whether it may start with git or gh, or its first
+ * word run the push wrapper.
  */
-function mayBeGitHubCommand(bytes, at) {
+function mayBeGitHubCommand(bytes, at, end) {
     if (at === -1)
         return true;
     let i = at;
-    while (bytes[i] === SPACE)
+    while (i < end && bytes[i] === SPACE)
         i++;
-    const first = bytes[i];
+    const first = i < end ? bytes[i] : undefined;
     // An escaped or non-ASCII character may be white space the command starts with: counted as may.
     if (first === undefined || first === markers_BACKSLASH || first >= 0x80)
         return true;
-    if (startsWith(bytes, i, GIT) || startsWith(bytes, i, GH))
+    if (startsWith(bytes, i, GIT, end) || startsWith(bytes, i, GH, end))
         return true;
     // The first word, up to a space or the string's end (an escaped quote is part of it).
-    let end = i;
-    while (end < bytes.length && bytes[end] !== SPACE) {
-        if (bytes[end] === markers_QUOTE && bytes[end - 1] !== markers_BACKSLASH)
+    let wordEnd = i;
+    while (wordEnd < end && bytes[wordEnd] !== SPACE) {
+        if (bytes[wordEnd] === markers_QUOTE && bytes[wordEnd - 1] !== markers_BACKSLASH)
             break;
-        end++;
+        wordEnd++;
     }
-    const wrapper = bytes.indexOf(GIT_PUSH_WRAPPER, i);
-    return wrapper !== -1 && wrapper + GIT_PUSH_WRAPPER.length <= end;
+    for (let at = i; at + GIT_PUSH_WRAPPER.length <= wordEnd; at++) {
+        if (startsWith(bytes, at, GIT_PUSH_WRAPPER, wordEnd))
+            return true;
+    }
+    return false;
 }
 /**
  * How many times `"tool_result"` stands in a record: a tool result block's type, as TranscriptScanner counts tool
@@ -36218,6 +36320,7 @@ function usage_isObject(value) {
 
 
 
+
 /**
  * Whether a finding makes the run a failed one: not when the run got past it (`recovered`), nor when its kind is a
  * warning (a usage limit).
@@ -36300,6 +36403,13 @@ const MARKERS = [
     needle('total_cost_usd')
 ];
 const TOTAL_COST = needle('total_cost_usd');
+/** Claude's own head of an assistant message, up to its id, and of a user message. */
+const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"');
+const USER_HEAD = needle('{"type":"user"');
+/** How far the head's message id is looked for (head.ts: ID_WINDOW). */
+const transcript_ID_WINDOW = 512;
+/** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
+const TOOL_RESULT_LEAD = 4;
 const transcript_TIMESTAMP = needle('"timestamp"');
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/;
 const TS_VALUE = /^"timestamp"\s*:\s*"([^"]{10,40})"/;
@@ -36384,7 +36494,12 @@ class transcript_TranscriptScanner {
      * RecordSink: a whole JSON record in the chunk. Taken when it cannot hold an error: its turns and tool calls are
      * counted, and its time is left for readTimes. Anything else goes on to `record`.
      */
-    glance(chunk, start, end) {
+    glance(chunk, start, end, marks) {
+        if (marks && this.run.firstTs !== undefined) {
+            const taken = this.glanceMarked(chunk, start, end, marks);
+            if (taken !== undefined)
+                return taken;
+        }
         const head = readHead(chunk, start, end);
         if (!head)
             return false;
@@ -36404,6 +36519,64 @@ class transcript_TranscriptScanner {
         }
         this.timesTo = end;
         this.countUnparsed(bytes, head, undefined);
+        return true;
+    }
+    /**
+     * glance for Claude's own layout of assistant and user messages, from the markers the splitter found (no search
+     * of its own, no head object, the message id compared where it lies): the same decision as glance's, or
+     * undefined when only glance can tell.
+     */
+    glanceMarked(chunk, start, end, marks) {
+        const events = marks.events;
+        let id = -1;
+        let idEnd = -1;
+        if (startsWith(chunk, start, ASSISTANT_HEAD, end)) {
+            id = start + ASSISTANT_HEAD.length;
+            idEnd = id;
+            const limit = Math.min(end, start + transcript_ID_WINDOW);
+            while (idEnd < limit && chunk[idEnd] !== 0x22)
+                idEnd++;
+            if (idEnd === limit || idEnd === id)
+                return undefined;
+            for (let e = marks.from; e < marks.to; e++) {
+                const event = events[e];
+                const kind = event & 3;
+                if (kind === ERROR_MARK)
+                    return undefined;
+                if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
+                    return false;
+            }
+        }
+        else if (!startsWith(chunk, start, USER_HEAD, end) || this.githubTools.size > 0) {
+            return undefined;
+        }
+        this.stats.records++;
+        if (this.timesChunk !== chunk) {
+            this.readTimes();
+            this.timesChunk = chunk;
+            this.timesFrom = start;
+        }
+        this.timesTo = end;
+        if (id !== -1) {
+            this.successfulTurnAt(chunk, id, idEnd);
+            return true;
+        }
+        let results = 0;
+        if (end - start < LONG_RECORD) {
+            for (let e = marks.from; e < marks.to; e++) {
+                const event = events[e];
+                if ((event & 3) !== TOOL_RESULT_MARK)
+                    continue;
+                if (startsWith(chunk, (event >>> 2) - TOOL_RESULT_LEAD, TOOL_RESULT, end))
+                    results++;
+            }
+        }
+        else {
+            results = countToolResults(chunk.subarray(start, end));
+        }
+        this.run.toolCalls += results;
+        this.run.seen = true;
+        this.run.messages = true;
         return true;
     }
     /** RecordSink: the chunk's bytes are about to change. */
@@ -36746,16 +36919,23 @@ class transcript_TranscriptScanner {
             this.episodes.add(episode);
     }
     successfulTurn(id) {
+        this.turnSeen();
+        if (id === undefined || !this.run.lastAssistantId.repeats(id))
+            this.run.turns++;
+    }
+    /** successfulTurn for the message id `bytes[from, to)` (latin1). */
+    successfulTurnAt(bytes, from, to) {
+        this.turnSeen();
+        if (!this.run.lastAssistantId.repeatsBytes(bytes, from, to))
+            this.run.turns++;
+    }
+    turnSeen() {
         // A model turn after a failure: the run got past it.
         if (this.open)
             this.open.recovered = true;
         this.close();
         this.run.seen = true;
         this.run.messages = true;
-        if (id === undefined || id !== this.run.lastAssistantId)
-            this.run.turns++;
-        if (id !== undefined)
-            this.run.lastAssistantId = id;
     }
     seeTime(ms) {
         this.run.firstTs ??= ms;
@@ -36831,7 +37011,59 @@ function sessionRetry(m) {
     return { error_status: error.status, retry_delay_ms: m.retryInMs, message: error.formatted };
 }
 function newRun() {
-    return { turns: 0, toolCalls: 0, seen: false, messages: false };
+    return { turns: 0, toolCalls: 0, seen: false, messages: false, lastAssistantId: new LastId() };
+}
+/** Longest id held as bytes; a longer one is held as text. */
+const HELD_ID_BYTES = 128;
+/**
+ * A run's last assistant message id: a turn is counted when the id changes (a message's blocks come as several
+ * records with one id). An id glanced at is held as its bytes (latin1, as head.ts reads it), not as a string.
+ */
+class LastId {
+    text;
+    held = Buffer.alloc(HELD_ID_BYTES);
+    /** The id is `held[0, heldLength)` when not negative. */
+    heldLength = -1;
+    /** Whether `id` is the last id; it becomes the last. */
+    repeats(id) {
+        const same = this.heldLength >= 0 ? this.heldIs(id) : this.text !== undefined && this.text === id;
+        this.text = id;
+        this.heldLength = -1;
+        return same;
+    }
+    /** `repeats` for the id `bytes[from, to)`. */
+    repeatsBytes(bytes, from, to) {
+        const length = to - from;
+        let same;
+        if (this.heldLength >= 0) {
+            same = length === this.heldLength;
+            for (let i = 0; same && i < length; i++)
+                same = bytes[from + i] === this.held[i];
+        }
+        else {
+            const text = this.text;
+            same = text !== undefined && text.length === length;
+            for (let i = 0; same && i < length; i++)
+                same = bytes[from + i] === text?.charCodeAt(i);
+        }
+        if (length > HELD_ID_BYTES) {
+            this.text = bytes.toString('latin1', from, to);
+            this.heldLength = -1;
+        }
+        else {
+            bytes.copy(this.held, 0, from, to);
+            this.heldLength = length;
+        }
+        return same;
+    }
+    heldIs(id) {
+        if (id.length !== this.heldLength)
+            return false;
+        for (let i = 0; i < id.length; i++)
+            if (id.charCodeAt(i) !== this.held[i])
+                return false;
+        return true;
+    }
 }
 function str(value) {
     return typeof value === 'string' ? value : undefined;

@@ -106,9 +106,17 @@ function messageId(bytes: Buffer, at: number, limit: number): string | undefined
   return bytes.toString('latin1', i + 1, close)
 }
 
-/** Whether `bytes` holds `text` at `at` (a plain loop: these are a few bytes, too few for a native call). */
-export function startsWith(bytes: Buffer, at: number, text: Buffer): boolean {
-  if (at + text.length > bytes.length) return false
+/**
+ * Whether `bytes` holds `text` at `at`, before `end` (a plain loop: these are a few bytes, too few for a native
+ * call).
+ */
+export function startsWith(
+  bytes: Buffer,
+  at: number,
+  text: Buffer,
+  end: number = bytes.length
+): boolean {
+  if (at < 0 || at + text.length > end) return false
   for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text[i]) return false
   return true
 }

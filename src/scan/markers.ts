@@ -14,11 +14,11 @@ const GIT = latin1('git')
 const GH = latin1('gh')
 const TRUE = latin1('true')
 const GIT_PUSH_WRAPPER = latin1('scripts/git-push.sh')
-const TOOL_RESULT = latin1('"tool_result"')
+export const TOOL_RESULT = latin1('"tool_result"')
 // Searched for from here: fewer false starts on its first byte than on a quote.
 const TOOL_RESULT_TAIL = latin1('l_result"')
 /** From this length on, a record's strings are stepped over (see countToolResults). */
-const LONG_RECORD = 2048
+export const LONG_RECORD = 2048
 
 const QUOTE = 0x22
 const BACKSLASH = 0x5c
@@ -35,35 +35,38 @@ const OPEN_BRACE = 0x7b
  */
 export function mayCallGitHub(bytes: Buffer): boolean {
   for (let at = bytes.indexOf(NAME_KEY); at !== -1; at = bytes.indexOf(NAME_KEY, at + 1)) {
-    if (bytes[at - 1] !== QUOTE) continue
-    const value = valueAt(bytes, at + NAME_KEY.length)
-    if (value === -1) continue
-    if (startsWith(bytes, value, MCP_GITHUB)) return true
-    if (
-      startsWith(bytes, value, BASH) &&
-      mayBeGitHubCommand(bytes, commandAfter(bytes, value + BASH.length))
-    ) {
-      return true
-    }
+    if (nameMayCallGitHub(bytes, at, 0, bytes.length)) return true
   }
   return false
+}
+
+/** mayCallGitHub for the one `name"` at `at` in the record `bytes[start, end)`. */
+export function nameMayCallGitHub(bytes: Buffer, at: number, start: number, end: number): boolean {
+  if (at <= start || bytes[at - 1] !== QUOTE) return false
+  const value = valueAt(bytes, at + NAME_KEY.length, end)
+  if (value === -1) return false
+  if (startsWith(bytes, value, MCP_GITHUB, end)) return true
+  return (
+    startsWith(bytes, value, BASH, end) &&
+    mayBeGitHubCommand(bytes, commandAfter(bytes, value + BASH.length, end), end)
+  )
 }
 
 /**
  * Where the command's text begins in Claude's layout of a Bash call, `"name":"Bash","input":{"command":"…`, read
  * from after the name; -1 (may be anything) when the call is laid out otherwise.
  */
-function commandAfter(bytes: Buffer, from: number): number {
-  let i = skipSpace(bytes, from)
-  if (bytes[i] !== COMMA) return -1
-  i = skipSpace(bytes, i + 1)
-  if (!startsWith(bytes, i, INPUT_KEY)) return -1
-  i = valueStart(bytes, i + INPUT_KEY.length)
-  if (bytes[i] !== OPEN_BRACE) return -1
-  i = skipSpace(bytes, i + 1)
-  if (!startsWith(bytes, i, COMMAND_KEY)) return -1
-  i = valueStart(bytes, i + COMMAND_KEY.length)
-  return bytes[i] === QUOTE ? i + 1 : -1
+function commandAfter(bytes: Buffer, from: number, end: number): number {
+  let i = skipSpace(bytes, from, end)
+  if (i >= end || bytes[i] !== COMMA) return -1
+  i = skipSpace(bytes, i + 1, end)
+  if (!startsWith(bytes, i, INPUT_KEY, end)) return -1
+  i = valueStart(bytes, i + INPUT_KEY.length, end)
+  if (i === -1 || i >= end || bytes[i] !== OPEN_BRACE) return -1
+  i = skipSpace(bytes, i + 1, end)
+  if (!startsWith(bytes, i, COMMAND_KEY, end)) return -1
+  i = valueStart(bytes, i + COMMAND_KEY.length, end)
+  return i !== -1 && i < end && bytes[i] === QUOTE ? i + 1 : -1
 }
 
 /** Whether the record says `"is_error": true` (any white space around the colon). */
@@ -76,37 +79,39 @@ export function saysIsErrorTrue(bytes: Buffer): boolean {
 }
 
 /** After a key's closing quote at `from`: where its string value's text begins, or -1 when it is no string. */
-function valueAt(bytes: Buffer, from: number): number {
-  const quote = valueStart(bytes, from)
-  return bytes[quote] === QUOTE ? quote + 1 : -1
+function valueAt(bytes: Buffer, from: number, end: number): number {
+  const quote = valueStart(bytes, from, end)
+  return quote !== -1 && quote < end && bytes[quote] === QUOTE ? quote + 1 : -1
 }
 
 /** After a key's closing quote at `from`: where its value begins (past the colon), or -1. */
-function valueStart(bytes: Buffer, from: number): number {
-  const colon = skipSpace(bytes, from)
-  return bytes[colon] === COLON ? skipSpace(bytes, colon + 1) : -1
+function valueStart(bytes: Buffer, from: number, end: number): number {
+  const colon = skipSpace(bytes, from, end)
+  return colon < end && bytes[colon] === COLON ? skipSpace(bytes, colon + 1, end) : -1
 }
 
 /**
- * A command's JSON text from `at` (-1: not found): whether it may start with git or gh, or its first word run the
- * push wrapper.
+ * A command's JSON text from `at` (-1: not found), before `end`: whether it may start with git or gh, or its first
+ * word run the push wrapper.
  */
-function mayBeGitHubCommand(bytes: Buffer, at: number): boolean {
+function mayBeGitHubCommand(bytes: Buffer, at: number, end: number): boolean {
   if (at === -1) return true
   let i = at
-  while (bytes[i] === SPACE) i++
-  const first = bytes[i]
+  while (i < end && bytes[i] === SPACE) i++
+  const first = i < end ? (bytes[i] as number) : undefined
   // An escaped or non-ASCII character may be white space the command starts with: counted as may.
   if (first === undefined || first === BACKSLASH || first >= 0x80) return true
-  if (startsWith(bytes, i, GIT) || startsWith(bytes, i, GH)) return true
+  if (startsWith(bytes, i, GIT, end) || startsWith(bytes, i, GH, end)) return true
   // The first word, up to a space or the string's end (an escaped quote is part of it).
-  let end = i
-  while (end < bytes.length && bytes[end] !== SPACE) {
-    if (bytes[end] === QUOTE && bytes[end - 1] !== BACKSLASH) break
-    end++
+  let wordEnd = i
+  while (wordEnd < end && bytes[wordEnd] !== SPACE) {
+    if (bytes[wordEnd] === QUOTE && bytes[wordEnd - 1] !== BACKSLASH) break
+    wordEnd++
   }
-  const wrapper = bytes.indexOf(GIT_PUSH_WRAPPER, i)
-  return wrapper !== -1 && wrapper + GIT_PUSH_WRAPPER.length <= end
+  for (let at = i; at + GIT_PUSH_WRAPPER.length <= wordEnd; at++) {
+    if (startsWith(bytes, at, GIT_PUSH_WRAPPER, wordEnd)) return true
+  }
+  return false
 }
 
 /**

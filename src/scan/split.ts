@@ -6,7 +6,7 @@
 // A record longer than `limit` bytes keeps only its first `headBytes` (`overflow`): credential errors are small.
 // A sink may take whole JSON records straight from the chunk (RecordSink.glance), before any record object is made:
 // most records of a transcript are only glanced at.
-import { countNewlines } from './newlines.js'
+import { countNewlines, indexChunk, NEWLINE } from './newlines.js'
 
 export interface SplitRecord {
   type: 'json' | 'text'
@@ -26,11 +26,21 @@ export interface RecordSink {
   record(record: SplitRecord): void
   /**
    * A whole JSON record lying in `chunk[start, end)`: true when the sink took it as it is (no record is made for it
-   * then). The bytes are valid until `chunkDone`.
+   * then). The bytes are valid until `chunkDone`; `marks`, when given, are the record's markers (see Marks).
    */
-  glance?(chunk: Buffer, start: number, end: number): boolean
+  glance?(chunk: Buffer, start: number, end: number, marks?: Marks): boolean
   /** The chunk given to `glance` is done with: its bytes change after this. */
   chunkDone?(): void
+}
+
+/**
+ * A line's markers, found in the whole chunk at once (newlines.ts, indexChunk): `events[from, to)`, each
+ * `offset * 4 + kind`, offsets in the chunk.
+ */
+export interface Marks {
+  events: Int32Array
+  from: number
+  to: number
 }
 
 export interface SplitOptions {
@@ -110,6 +120,8 @@ export class RecordSplitter {
   private readonly pending: Accumulator
   // lines mode
   private lineStart = 1
+  /** The current line's markers (one object, reused). */
+  private readonly marks: Marks = { events: new Int32Array(0), from: 0, to: 0 }
   // array mode
   private depth = 0
   private inString = false
@@ -218,13 +230,15 @@ export class RecordSplitter {
   private scanLines(chunk: Buffer): void {
     let start = 0
     const glance = this.sink.glance
-    for (;;) {
-      const nl = chunk.indexOf(NL, start)
-      if (nl === -1) {
-        this.pending.add(chunk.subarray(start))
-        this.sink.chunkDone?.()
-        return
-      }
+    const marks = this.marks
+    marks.events = indexChunk(chunk, 0, chunk.length)
+    const events = marks.events
+    marks.from = 0
+    for (let e = 0; e < events.length; e++) {
+      const event = events[e] as number
+      if ((event & 3) !== NEWLINE) continue
+      const nl = event >>> 2
+      marks.to = e
       if (this.pending.length > 0 || this.pending.overflow) {
         const bytes = this.pending.take(chunk.subarray(start, nl))
         const overflow = this.pending.overflow
@@ -236,7 +250,7 @@ export class RecordSplitter {
         if (end > start && chunk[end - 1] === 0x0d) end--
         let i = start
         while (i < end && (chunk[i] === 0x20 || chunk[i] === 0x09)) i++
-        if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end))) {
+        if (i < end && !(chunk[i] === OPEN_BRACE && glance.call(this.sink, chunk, i, end, marks))) {
           this.emitLine(chunk.subarray(start, nl), this.lineStart, false, false)
         }
       } else {
@@ -244,7 +258,10 @@ export class RecordSplitter {
       }
       this.lineStart++
       start = nl + 1
+      marks.from = e + 1
     }
+    this.pending.add(chunk.subarray(start))
+    this.sink.chunkDone?.()
   }
 
   private emitLine(bytes: Buffer, line: number, truncated: boolean, overflow: boolean): void {

@@ -7,9 +7,17 @@
 // Pure: no I/O. Fast: records that cannot hold an error are only glanced at (their head), never parsed.
 import { classifyApiError, isCredentialStatus } from '../providers/anthropic-failures.js'
 import { isWarningKind, type FailureKindId } from '../providers/failures.js'
-import type { RecordSink, SplitRecord } from './split.js'
-import { readHead, type Head } from './head.js'
-import { countToolResults, mayCallGitHub, saysIsErrorTrue } from './markers.js'
+import type { Marks, RecordSink, SplitRecord } from './split.js'
+import { readHead, startsWith, type Head } from './head.js'
+import {
+  countToolResults,
+  LONG_RECORD,
+  mayCallGitHub,
+  nameMayCallGitHub,
+  saysIsErrorTrue,
+  TOOL_RESULT
+} from './markers.js'
+import { ERROR_MARK, NAME_MARK, TOOL_RESULT_MARK } from './newlines.js'
 import {
   classifyApiMessage,
   classifyMessageText,
@@ -164,7 +172,7 @@ interface Run {
   lastTs?: number
   turns: number
   toolCalls: number
-  lastAssistantId?: string
+  lastAssistantId: LastId
   durationMs?: number
   costUsd?: number
   sessionId?: string
@@ -205,6 +213,13 @@ const MARKERS = [
   needle('total_cost_usd')
 ]
 const TOTAL_COST = needle('total_cost_usd')
+/** Claude's own head of an assistant message, up to its id, and of a user message. */
+const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"')
+const USER_HEAD = needle('{"type":"user"')
+/** How far the head's message id is looked for (head.ts: ID_WINDOW). */
+const ID_WINDOW = 512
+/** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
+const TOOL_RESULT_LEAD = 4
 const TIMESTAMP = needle('"timestamp"')
 
 const HEAD_MESSAGE_ID = /"message"\s*:\s*\{[^{}]*?"id"\s*:\s*"([^"]+)"/
@@ -287,7 +302,11 @@ export class TranscriptScanner implements RecordSink {
    * RecordSink: a whole JSON record in the chunk. Taken when it cannot hold an error: its turns and tool calls are
    * counted, and its time is left for readTimes. Anything else goes on to `record`.
    */
-  glance(chunk: Buffer, start: number, end: number): boolean {
+  glance(chunk: Buffer, start: number, end: number, marks?: Marks): boolean {
+    if (marks && this.run.firstTs !== undefined) {
+      const taken = this.glanceMarked(chunk, start, end, marks)
+      if (taken !== undefined) return taken
+    }
     const head = readHead(chunk, start, end)
     if (!head) return false
     const bytes = chunk.subarray(start, end)
@@ -305,6 +324,63 @@ export class TranscriptScanner implements RecordSink {
     }
     this.timesTo = end
     this.countUnparsed(bytes, head, undefined)
+    return true
+  }
+
+  /**
+   * glance for Claude's own layout of assistant and user messages, from the markers the splitter found (no search
+   * of its own, no head object, the message id compared where it lies): the same decision as glance's, or
+   * undefined when only glance can tell.
+   */
+  private glanceMarked(
+    chunk: Buffer,
+    start: number,
+    end: number,
+    marks: Marks
+  ): boolean | undefined {
+    const events = marks.events
+    let id = -1
+    let idEnd = -1
+    if (startsWith(chunk, start, ASSISTANT_HEAD, end)) {
+      id = start + ASSISTANT_HEAD.length
+      idEnd = id
+      const limit = Math.min(end, start + ID_WINDOW)
+      while (idEnd < limit && chunk[idEnd] !== 0x22) idEnd++
+      if (idEnd === limit || idEnd === id) return undefined
+      for (let e = marks.from; e < marks.to; e++) {
+        const event = events[e] as number
+        const kind = event & 3
+        if (kind === ERROR_MARK) return undefined
+        if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
+          return false
+      }
+    } else if (!startsWith(chunk, start, USER_HEAD, end) || this.githubTools.size > 0) {
+      return undefined
+    }
+    this.stats.records++
+    if (this.timesChunk !== chunk) {
+      this.readTimes()
+      this.timesChunk = chunk
+      this.timesFrom = start
+    }
+    this.timesTo = end
+    if (id !== -1) {
+      this.successfulTurnAt(chunk, id, idEnd)
+      return true
+    }
+    let results = 0
+    if (end - start < LONG_RECORD) {
+      for (let e = marks.from; e < marks.to; e++) {
+        const event = events[e] as number
+        if ((event & 3) !== TOOL_RESULT_MARK) continue
+        if (startsWith(chunk, (event >>> 2) - TOOL_RESULT_LEAD, TOOL_RESULT, end)) results++
+      }
+    } else {
+      results = countToolResults(chunk.subarray(start, end))
+    }
+    this.run.toolCalls += results
+    this.run.seen = true
+    this.run.messages = true
     return true
   }
 
@@ -647,13 +723,22 @@ export class TranscriptScanner implements RecordSink {
   }
 
   private successfulTurn(id: string | undefined): void {
+    this.turnSeen()
+    if (id === undefined || !this.run.lastAssistantId.repeats(id)) this.run.turns++
+  }
+
+  /** successfulTurn for the message id `bytes[from, to)` (latin1). */
+  private successfulTurnAt(bytes: Buffer, from: number, to: number): void {
+    this.turnSeen()
+    if (!this.run.lastAssistantId.repeatsBytes(bytes, from, to)) this.run.turns++
+  }
+
+  private turnSeen(): void {
     // A model turn after a failure: the run got past it.
     if (this.open) this.open.recovered = true
     this.close()
     this.run.seen = true
     this.run.messages = true
-    if (id === undefined || id !== this.run.lastAssistantId) this.run.turns++
-    if (id !== undefined) this.run.lastAssistantId = id
   }
 
   private seeTime(ms: number): void {
@@ -723,7 +808,58 @@ function sessionRetry(m: Json): Json {
 }
 
 function newRun(): Run {
-  return { turns: 0, toolCalls: 0, seen: false, messages: false }
+  return { turns: 0, toolCalls: 0, seen: false, messages: false, lastAssistantId: new LastId() }
+}
+
+/** Longest id held as bytes; a longer one is held as text. */
+const HELD_ID_BYTES = 128
+
+/**
+ * A run's last assistant message id: a turn is counted when the id changes (a message's blocks come as several
+ * records with one id). An id glanced at is held as its bytes (latin1, as head.ts reads it), not as a string.
+ */
+class LastId {
+  private text: string | undefined
+  private readonly held = Buffer.alloc(HELD_ID_BYTES)
+  /** The id is `held[0, heldLength)` when not negative. */
+  private heldLength = -1
+
+  /** Whether `id` is the last id; it becomes the last. */
+  repeats(id: string): boolean {
+    const same =
+      this.heldLength >= 0 ? this.heldIs(id) : this.text !== undefined && this.text === id
+    this.text = id
+    this.heldLength = -1
+    return same
+  }
+
+  /** `repeats` for the id `bytes[from, to)`. */
+  repeatsBytes(bytes: Buffer, from: number, to: number): boolean {
+    const length = to - from
+    let same: boolean
+    if (this.heldLength >= 0) {
+      same = length === this.heldLength
+      for (let i = 0; same && i < length; i++) same = bytes[from + i] === this.held[i]
+    } else {
+      const text = this.text
+      same = text !== undefined && text.length === length
+      for (let i = 0; same && i < length; i++) same = bytes[from + i] === text?.charCodeAt(i)
+    }
+    if (length > HELD_ID_BYTES) {
+      this.text = bytes.toString('latin1', from, to)
+      this.heldLength = -1
+    } else {
+      bytes.copy(this.held, 0, from, to)
+      this.heldLength = length
+    }
+    return same
+  }
+
+  private heldIs(id: string): boolean {
+    if (id.length !== this.heldLength) return false
+    for (let i = 0; i < id.length; i++) if (id.charCodeAt(i) !== this.held[i]) return false
+    return true
+  }
 }
 
 function str(value: unknown): string | undefined {
