@@ -458,6 +458,12 @@ const ROWS: Record<string, Row[]> = {
       with: key,
       error:
         /'claude-github-token' has a space or line break inside the value\. Paste the secret again/
+    },
+    {
+      value: '"ghp_0123456789abcdefghij"',
+      with: key,
+      error:
+        /'claude-github-token' is wrapped in quotes, which the Claude step sends to GitHub as part of the token\. Store the secret again without the quotes/
     }
   ],
   'check-github-app': [

@@ -22,6 +22,7 @@ const LASTING_PAT = 'github_pat_GHSIDE_lasting0123456789abcdefghijklmn'
 const CLASSIC = 'ghp_GHSIDEclassicNoRepoScope0123456789ab'
 const DEAD_PAT = 'github_pat_GHSIDE_revoked0123456789abcdefghijklmn'
 const APP_TOKEN = 'ghs_GHSIDEappTokenFromStep0123456789ab'
+const FRESH_APP_TOKEN = 'ghs_GHSIDEfreshAppTokenWithHeader01234'
 const RUN_ID = '4242'
 const RUNNER = 'GitHub Actions 7'
 
@@ -51,6 +52,12 @@ beforeAll(async () => {
   })
   seedToken(githubState, CLASSIC, { kind: 'classic', scopes: ['read:org', 'gist'] })
   seedToken(githubState, APP_TOKEN, { kind: 'installation' })
+  // Minted seconds ago, its expiry in GitHub's header: under an hour from now.
+  seedToken(githubState, FRESH_APP_TOKEN, {
+    kind: 'installation',
+    expiresAt: new Date(now + 59 * 60_000),
+    expirationHeader: true
+  })
   jobStartedAt = new Date(Math.floor((now - 10 * 60_000) / 1000) * 1000)
   githubState.jobs = {
     [`${RUN_ID}/1`]: [
@@ -393,6 +400,27 @@ describe('a github_token given to the Claude step', () => {
     expect(result.outputs['github-token-status']).toBe('expiring')
     expect(result.summary).toMatch(
       /\| GitHub token: GitHub App installation token \| input 'claude-github-token' \| `ghs:[0-9a-f]{8}` \| expiring \|/
+    )
+  })
+
+  it('a fresh App token whose answers carry its expiry still fits a 60-minute job', async () => {
+    const result = await runInJob(
+      workflow({ timeout: 60, before: APP_STEP, githubToken: '${{ steps.app.outputs.token }}' }),
+      { 'claude-github-token': FRESH_APP_TOKEN }
+    )
+    expect(result.code).toBe(0)
+    expect(result.outputs['github-token-status']).toBe('valid')
+  })
+
+  it('an App token step in a job without timeout-minutes: warned, with the setting to add', async () => {
+    const text = workflow({
+      before: APP_STEP,
+      githubToken: '${{ steps.app.outputs.token }}'
+    }).replace('    timeout-minutes: 30\n', '')
+    const result = await runInJob(text)
+    expect(result.outputs['github-token-status']).toBe('expiring')
+    expect(annotation(result, 'GitHub token expires before the job could end')?.message).toMatch(
+      /GitHub's default job limit.*: set `timeout-minutes`/
     )
   })
 

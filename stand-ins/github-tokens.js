@@ -7,7 +7,8 @@
 //
 // Start the GitHub stand-in without `tokens` for these routes: they check the token themselves, against
 // state.githubTokens: { [token]: { kind: 'installation' | 'fine-grained' | 'classic', expiresAt?: Date,
-// expirationOffset?: string, scopes?: string[], permissions?: object, revoked?: boolean } }; `state.now()` (epoch
+// expirationOffset?: string, expirationHeader?: boolean, scopes?: string[], permissions?: object, revoked?: boolean
+// } }; `state.now()` (epoch
 // ms) is the clock when set.
 
 const BAD_CREDENTIALS = {
@@ -24,7 +25,7 @@ const BAD_CREDENTIALS = {
  * @param {any} state the GitHub stand-in's state
  * @param {string} token
  * @param {{kind: 'installation' | 'fine-grained' | 'classic', expiresAt?: Date, expirationOffset?: string,
- *   scopes?: string[], permissions?: object}} entry
+ *   expirationHeader?: boolean, scopes?: string[], permissions?: object}} entry
  */
 export function seedToken(state, token, entry) {
   state.githubTokens ??= {}
@@ -66,7 +67,8 @@ function rateLimitAnswer(entry, now) {
     'x-ratelimit-used': '0',
     'x-ratelimit-resource': 'core'
   }
-  if (entry.expiresAt && entry.kind !== 'installation')
+  // An installation token's answers carry it too when the entry says so (whether GitHub sends it is not known here).
+  if (entry.expiresAt && (entry.kind !== 'installation' || entry.expirationHeader))
     headers['github-authentication-token-expiration'] = expirationHeader(
       entry.expiresAt,
       entry.expirationOffset

@@ -32172,19 +32172,29 @@ function resolvePolicy(inputs, hasRefreshToken) {
 
 
 
+
 /** Reads and validates them; throws a UserError naming the first bad one. */
 function readGitHubInputs(input) {
     for (const name of plainInputsOf('github'))
         refuseSecret(name, input(name));
     refuseSecret('claude-github-token', input('claude-github-token'), true);
     return {
-        // Sent in a header as it is, quotes and inner line breaks included: cleaned, or refused, here.
-        claudeGitHubToken: input('claude-github-token').trim()
-            ? cleanSecret('claude-github-token', input('claude-github-token')).value
-            : '',
+        claudeGitHubToken: readClaudeGitHubToken(input('claude-github-token')),
         checkGitHubApp: parseBoolean('check-github-app', declared_valueOf(input, 'check-github-app')),
         exchangeUrl: parseCredentialUrl('github-app-exchange-url', declared_valueOf(input, 'github-app-exchange-url'), `Leave it empty for claude-code-action's own (${defaultOf('github-app-exchange-url')})`).href
     };
+}
+/**
+ * The token, trimmed. claude-code-action passes `github_token` on as it is, so quotes around the secret reach GitHub
+ * (and fail) there too: refused, as a line break inside is.
+ */
+function readClaudeGitHubToken(raw) {
+    if (!raw.trim())
+        return '';
+    const { value, quoted } = cleanSecret('claude-github-token', raw);
+    if (quoted)
+        throw (0,errors/* inputError */.Xu)('claude-github-token', 'is wrapped in quotes, which the Claude step sends to GitHub as part of the token', 'Store the secret again without the quotes');
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/post.js
@@ -34418,15 +34428,23 @@ async function checkGivenToken(token, check) {
         return { ...base, ...refusal(probe, label, check), warnings };
     const life = label === github_token_GITHUB_TOKEN_LABELS.workflowToken
         ? { kind: 'job' }
-        : probe.expiresAt
+        : isOneHourToken(label) && probe.expiresAt
             ? {
-                kind: 'until',
-                at: probe.expiresAt,
+                // Minted in this job, whatever GitHub says of its expiry: timed against the job's limit.
+                kind: 'one-hour',
+                mintedBy: 'earlier-step',
+                earliest: probe.expiresAt,
                 source: "GitHub's GitHub-Authentication-Token-Expiration header"
             }
-            : label === github_token_GITHUB_TOKEN_LABELS.appToken
-                ? await earlierStepToken(check)
-                : { kind: 'unknown' };
+            : probe.expiresAt
+                ? {
+                    kind: 'until',
+                    at: probe.expiresAt,
+                    source: "GitHub's GitHub-Authentication-Token-Expiration header"
+                }
+                : label === github_token_GITHUB_TOKEN_LABELS.appToken
+                    ? await earlierStepToken(check)
+                    : { kind: 'unknown' };
     return timed({
         ...base,
         status: 'valid',
@@ -34555,7 +34573,7 @@ function exchangeRefusal(problem, message, check, orToken) {
                 status: 'invalid',
                 action: onInvalid,
                 title: 'Claude GitHub App exchange refused',
-                text: `${errors/* PREFIX */.H3}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
+                text: `${errors/* PREFIX */.H3}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}${check.event.name === 'pull_request_target' ? "; on pull_request_target from a fork the exchange refuses the job's token" : ''}.`
             };
         case 'unverifiable':
             return {

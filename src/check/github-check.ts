@@ -200,15 +200,23 @@ async function checkGivenToken(token: string, check: Check): Promise<GitHubRepor
   const life: Life =
     label === GITHUB_TOKEN_LABELS.workflowToken
       ? { kind: 'job' }
-      : probe.expiresAt
+      : isOneHourToken(label) && probe.expiresAt
         ? {
-            kind: 'until',
-            at: probe.expiresAt,
+            // Minted in this job, whatever GitHub says of its expiry: timed against the job's limit.
+            kind: 'one-hour',
+            mintedBy: 'earlier-step',
+            earliest: probe.expiresAt,
             source: "GitHub's GitHub-Authentication-Token-Expiration header"
           }
-        : label === GITHUB_TOKEN_LABELS.appToken
-          ? await earlierStepToken(check)
-          : { kind: 'unknown' }
+        : probe.expiresAt
+          ? {
+              kind: 'until',
+              at: probe.expiresAt,
+              source: "GitHub's GitHub-Authentication-Token-Expiration header"
+            }
+          : label === GITHUB_TOKEN_LABELS.appToken
+            ? await earlierStepToken(check)
+            : { kind: 'unknown' }
   return timed(
     {
       ...base,
@@ -379,7 +387,7 @@ function exchangeRefusal(
         status: 'invalid',
         action: onInvalid,
         title: 'Claude GitHub App exchange refused',
-        text: `${PREFIX}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}; on pull_request_target from a fork the exchange refuses the job's token.`
+        text: `${PREFIX}: ${said}: the exchange refused the job's OIDC token. Fix: ${orToken.replace(/^or /, '')}${check.event.name === 'pull_request_target' ? "; on pull_request_target from a fork the exchange refuses the job's token" : ''}.`
       }
     case 'unverifiable':
       return {

@@ -1,5 +1,6 @@
 import { refuseSecret } from '../providers/placement.js'
 import { cleanSecret } from '../providers/clean.js'
+import { inputError } from '../common/errors.js'
 import { defaultOf, plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseCredentialUrl } from './parse.js'
 
@@ -18,10 +19,7 @@ export function readGitHubInputs(input: (name: string) => string): GitHubInputs 
   for (const name of plainInputsOf('github')) refuseSecret(name, input(name))
   refuseSecret('claude-github-token', input('claude-github-token'), true)
   return {
-    // Sent in a header as it is, quotes and inner line breaks included: cleaned, or refused, here.
-    claudeGitHubToken: input('claude-github-token').trim()
-      ? cleanSecret('claude-github-token', input('claude-github-token')).value
-      : '',
+    claudeGitHubToken: readClaudeGitHubToken(input('claude-github-token')),
     checkGitHubApp: parseBoolean('check-github-app', valueOf(input, 'check-github-app')),
     exchangeUrl: parseCredentialUrl(
       'github-app-exchange-url',
@@ -29,4 +27,20 @@ export function readGitHubInputs(input: (name: string) => string): GitHubInputs 
       `Leave it empty for claude-code-action's own (${defaultOf('github-app-exchange-url')})`
     ).href
   }
+}
+
+/**
+ * The token, trimmed. claude-code-action passes `github_token` on as it is, so quotes around the secret reach GitHub
+ * (and fail) there too: refused, as a line break inside is.
+ */
+function readClaudeGitHubToken(raw: string): string {
+  if (!raw.trim()) return ''
+  const { value, quoted } = cleanSecret('claude-github-token', raw)
+  if (quoted)
+    throw inputError(
+      'claude-github-token',
+      'is wrapped in quotes, which the Claude step sends to GitHub as part of the token',
+      'Store the secret again without the quotes'
+    )
+  return value
 }
