@@ -575,45 +575,49 @@ function readCliCheckInputs(flags, env) {
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
 var providers = __nccwpck_require__(1759);
+// EXTERNAL MODULE: ./lib/providers/aws-failures.js
+var aws_failures = __nccwpck_require__(6783);
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    fixes: aws_failures/* AWS_PREFLIGHT_FIXES */.Sl,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
 const PLATFORMS = [
     {
         id: 'bedrock',
         variable: 'CLAUDE_CODE_USE_BEDROCK',
         label: 'Amazon Bedrock',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'mantle',
         variable: 'CLAUDE_CODE_USE_MANTLE',
         label: 'Bedrock Mantle',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'anthropic-aws',
         variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
         label: 'Claude Platform on AWS',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'vertex',
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
-        credential: 'Google credentials',
-        checked: false
+        credential: 'Google credentials'
     },
     {
         id: 'foundry',
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
-        credential: 'Azure credentials',
-        checked: false
+        credential: 'Azure credentials'
     }
 ];
 
@@ -1522,10 +1526,7 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/providers/aws-failures.js
-var aws_failures = __nccwpck_require__(6783);
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
-
 
 
 
@@ -1617,20 +1618,23 @@ function verdictMessage(report, event, redact) {
             return missingMessage(event);
     }
 }
+/** The table's verdict column: `ok`, or what the step does about it. */
+const verdictCell = (action) => (action === 'pass' ? 'ok' : action);
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
 /** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
 function platformMessage(report, platform, redact) {
     const { cloud, verdict } = report;
+    const { fixes } = platform;
     const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
-    if (!cloud)
+    if (!cloud || !fixes)
         return {
             title: 'Claude credential not checked',
             text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
         };
     const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
     const expiry = cloud.expiresAt
-        ? expiryText({ expiresAt: cloud.expiresAt }, report.checkedAt).replace(/^expires/, 'expire')
+        ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
         : 'their expiry is unknown';
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
@@ -1642,7 +1646,7 @@ function platformMessage(report, platform, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
@@ -1652,7 +1656,7 @@ function platformMessage(report, platform, redact) {
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.forbidden : aws_failures/* AWS_PREFLIGHT_FIXES */.Sl.invalid}`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
@@ -1665,7 +1669,7 @@ function platformRow(report, platform) {
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
-    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`;
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -1734,8 +1738,7 @@ function githubRow(github) {
         : github.lastsTheJob
             ? 'the job'
             : 'unknown';
-    const verdict = github.action === 'pass' ? 'ok' : github.action;
-    return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdict} |`;
+    return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdictCell(github.action)} |`;
 }
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message, github) {
@@ -1746,11 +1749,7 @@ function summaryMarkdown(report, message, github) {
         const remaining = credential.expiresAt
             ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
-        const verdict = used
-            ? report.verdict.action === 'pass'
-                ? 'ok'
-                : report.verdict.action
-            : 'ignored: Claude uses the one above';
+        const verdict = used ? verdictCell(report.verdict.action) : 'ignored: Claude uses the one above';
         return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
     });
     const lines = [
@@ -1764,7 +1763,7 @@ function summaryMarkdown(report, message, github) {
         ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
         ...(report.selection.unseen
             ? [
-                `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+                `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${verdictCell(report.verdict.action)} |`
             ]
             : []),
         ...(rows.length || report.selection.unseen || report.selection.platform
@@ -2357,7 +2356,7 @@ function apiMessage(answer) {
         : '';
     if (message)
         return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+    if (isHtmlPage(answer))
         return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
     if (typeof data === 'string' && data.trim())
         return "(a body that is not GitHub's JSON)";

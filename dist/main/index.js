@@ -32379,45 +32379,135 @@ function readMainInputs(input, env) {
     return { check, github, refresh: readRefreshInputs(input) };
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    fixes: AWS_PREFLIGHT_FIXES,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
 const PLATFORMS = [
     {
         id: 'bedrock',
         variable: 'CLAUDE_CODE_USE_BEDROCK',
         label: 'Amazon Bedrock',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'mantle',
         variable: 'CLAUDE_CODE_USE_MANTLE',
         label: 'Bedrock Mantle',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'anthropic-aws',
         variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
         label: 'Claude Platform on AWS',
-        credential: 'AWS credentials',
-        checked: true
+        ...AWS
     },
     {
         id: 'vertex',
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
-        credential: 'Google credentials',
-        checked: false
+        credential: 'Google credentials'
     },
     {
         id: 'foundry',
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
-        credential: 'Azure credentials',
-        checked: false
+        credential: 'Azure credentials'
     }
 ];
 
@@ -33358,96 +33448,7 @@ async function runCheck(inputs, context, deps) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
-const AWS_FAILURES = [
-    {
-        id: 'aws-auth-expired',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
-    },
-    {
-        id: 'aws-auth-invalid',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
-    },
-    {
-        id: 'aws-auth-forbidden',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials forbidden',
-        verb: 'were refused (not allowed to invoke the model)',
-        since: 'refused since',
-        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
-    }
-];
-/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
-const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
-const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
-const AWS_PHRASINGS = [
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
-        kind: withStatus('aws-auth-expired'),
-        source: 'https://github.com/anthropics/claude-code/issues/28032'
-    },
-    {
-        anchor: 'ExpiredToken',
-        pattern: /\bExpiredToken(?:Exception)?\b/,
-        kind: 'aws-auth-expired',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
-        kind: withStatus('aws-auth-invalid'),
-        source: 'https://github.com/anthropics/claude-code/issues/2260'
-    },
-    {
-        anchor: 'UnrecognizedClientException',
-        pattern: /\bUnrecognizedClientException\b/,
-        kind: 'aws-auth-invalid',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'signature we calculated does not match',
-        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
-        kind: withStatus('aws-auth-invalid'),
-        source: STS_DOCS
-    },
-    {
-        anchor: 'Could not load credentials from any providers',
-        pattern: /Could not load credentials from any providers/,
-        kind: 'aws-auth-invalid',
-        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
-    },
-    {
-        anchor: 'is not authorized to perform: bedrock:',
-        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
-        kind: 'aws-auth-forbidden',
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
-    },
-    {
-        anchor: 't have access to the model with the specified model ID',
-        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
-        kind: withStatus('aws-auth-forbidden'),
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
-    }
-];
-const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
-/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
-const AWS_PREFLIGHT_FIXES = {
-    expiring: `${AWS_SESSION}; or shorten the job.`,
-    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
-    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
-};
-
 ;// CONCATENATED MODULE: ./lib/report/main-report.js
-
 
 
 
@@ -33539,20 +33540,23 @@ function verdictMessage(report, event, redact) {
             return missingMessage(event);
     }
 }
+/** The table's verdict column: `ok`, or what the step does about it. */
+const verdictCell = (action) => (action === 'pass' ? 'ok' : action);
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
 /** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
 function platformMessage(report, platform, redact) {
     const { cloud, verdict } = report;
+    const { fixes } = platform;
     const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
-    if (!cloud)
+    if (!cloud || !fixes)
         return {
             title: 'Claude credential not checked',
             text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
         };
     const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
     const expiry = cloud.expiresAt
-        ? expiryText({ expiresAt: cloud.expiresAt }, report.checkedAt).replace(/^expires/, 'expire')
+        ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
         : 'their expiry is unknown';
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
@@ -33564,7 +33568,7 @@ function platformMessage(report, platform, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${AWS_PREFLIGHT_FIXES.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
@@ -33574,7 +33578,7 @@ function platformMessage(report, platform, redact) {
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? AWS_PREFLIGHT_FIXES.forbidden : AWS_PREFLIGHT_FIXES.invalid}`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
@@ -33587,7 +33591,7 @@ function platformRow(report, platform) {
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
-    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`;
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -33656,8 +33660,7 @@ function githubRow(github) {
         : github.lastsTheJob
             ? 'the job'
             : 'unknown';
-    const verdict = github.action === 'pass' ? 'ok' : github.action;
-    return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdict} |`;
+    return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdictCell(github.action)} |`;
 }
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
 function summaryMarkdown(report, message, github) {
@@ -33668,11 +33671,7 @@ function summaryMarkdown(report, message, github) {
         const remaining = credential.expiresAt
             ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
-        const verdict = used
-            ? report.verdict.action === 'pass'
-                ? 'ok'
-                : report.verdict.action
-            : 'ignored: Claude uses the one above';
+        const verdict = used ? verdictCell(report.verdict.action) : 'ignored: Claude uses the one above';
         return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
     });
     const lines = [
@@ -33686,7 +33685,7 @@ function summaryMarkdown(report, message, github) {
         ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
         ...(report.selection.unseen
             ? [
-                `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+                `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${verdictCell(report.verdict.action)} |`
             ]
             : []),
         ...(rows.length || report.selection.unseen || report.selection.platform
@@ -34342,6 +34341,8 @@ const isOneHourToken = (label) => label === github_token_GITHUB_TOKEN_LABELS.cla
 
 
 
+/** How a token given as `claude-github-token` was found, for the summary. */
+const GIVEN = "input 'claude-github-token'";
 const ROUTE_LABEL = {
     'claude-app': github_token_GITHUB_TOKEN_LABELS.claudeApp,
     'app-token': github_token_GITHUB_TOKEN_LABELS.appToken,
@@ -34416,7 +34417,7 @@ async function checkGivenToken(token, check) {
     });
     const base = {
         label,
-        found: "input 'claude-github-token'",
+        found: GIVEN,
         fingerprint: fingerprint(token),
         checkedAt: check.now
     };
@@ -34649,14 +34650,13 @@ function oneHour(report, life, check) {
         ? '`timeout-minutes: 60` at most on the Claude step or the job'
         : '`timeout-minutes: 60` at most on the job';
     const fix = `App installation tokens cannot be extended. Fix: keep the run within the hour (${lever}), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`;
-    const what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`;
     if (minRemaining.from === 'input') {
         const lasts = life.earliest
             ? life.earliest.getTime() - check.now.getTime() >= minRemaining.ms
             : minRemaining.ms <= APP_TOKEN_LIFETIME_MS;
         if (lasts)
             return dated;
-        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check, what);
+        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check);
     }
     const limitMinutes = stepMinutes !== undefined
         ? Math.min(stepMinutes, minRemaining.ms / 60_000)
@@ -34668,10 +34668,11 @@ function oneHour(report, life, check) {
         : stepMinutes !== undefined && stepMinutes < minRemaining.ms / 60_000
             ? `${check.claude.step.label} may run ${formatDuration(stepMinutes * 60_000)} (its timeout-minutes)`
             : `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source})`;
-    return expiring(dated, `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`, check, what);
+    return expiring(dated, `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`, check);
 }
 /** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
-function expiring(report, why, check, what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`) {
+function expiring(report, why, check) {
+    const what = `the ${report.label}${report.found === GIVEN ? " given as 'claude-github-token'" : ''}`;
     return {
         ...report,
         status: 'expiring',
@@ -34997,10 +34998,11 @@ function isoOf(date) {
 }
 /** Saves it for the post step (main step). */
 function saveGitHubState(core, check) {
+    const expiresAt = isoOf(check.expiresAt);
     core.saveState(GITHUB_STATE, JSON.stringify({
         label: check.label,
         status: check.status,
-        ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
+        ...(expiresAt !== undefined && { expiresAt }),
         checkedAt: isoOf(check.checkedAt),
         ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
@@ -36334,10 +36336,9 @@ async function publish(checked, refresh, deps) {
     const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt;
     // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
     // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
-    if (report.cloud?.expiresAt &&
-        platform?.credential === 'AWS credentials' &&
-        !deps.env.AWS_CREDENTIAL_EXPIRATION)
-        core.exportVariable('AWS_CREDENTIAL_EXPIRATION', report.cloud.expiresAt.toISOString());
+    const expiryVariable = platform?.expiryVariable;
+    if (report.cloud?.expiresAt && expiryVariable && !deps.env[expiryVariable])
+        core.exportVariable(expiryVariable, report.cloud.expiresAt.toISOString());
     core.setOutput('credential', chosen?.credential.source ?? '');
     core.setOutput('status', verdict.status);
     core.setOutput('valid', String(verdict.status === 'valid'));
@@ -36717,7 +36718,7 @@ function apiMessage(answer) {
         : '';
     if (message)
         return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+    if (isHtmlPage(answer))
         return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
     if (typeof data === 'string' && data.trim())
         return "(a body that is not GitHub's JSON)";

@@ -32688,10 +32688,11 @@ function isoOf(date) {
 }
 /** Saves it for the post step (main step). */
 function saveGitHubState(core, check) {
+    const expiresAt = isoOf(check.expiresAt);
     core.saveState(GITHUB_STATE, JSON.stringify({
         label: check.label,
         status: check.status,
-        ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
+        ...(expiresAt !== undefined && { expiresAt }),
         checkedAt: isoOf(check.checkedAt),
         ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
@@ -32927,7 +32928,7 @@ function apiMessage(answer) {
         : '';
     if (message)
         return message;
-    if (typeof data === 'string' && /<html|<!doctype/i.test(data))
+    if (isHtmlPage(answer))
         return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
     if (typeof data === 'string' && data.trim())
         return "(a body that is not GitHub's JSON)";

@@ -157,12 +157,9 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt
   // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
   // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
-  if (
-    report.cloud?.expiresAt &&
-    platform?.credential === 'AWS credentials' &&
-    !deps.env.AWS_CREDENTIAL_EXPIRATION
-  )
-    core.exportVariable('AWS_CREDENTIAL_EXPIRATION', report.cloud.expiresAt.toISOString())
+  const expiryVariable = platform?.expiryVariable
+  if (report.cloud?.expiresAt && expiryVariable && !deps.env[expiryVariable])
+    core.exportVariable(expiryVariable, report.cloud.expiresAt.toISOString())
   core.setOutput('credential', chosen?.credential.source ?? '')
   core.setOutput('status', verdict.status)
   core.setOutput('valid', String(verdict.status === 'valid'))

@@ -106,6 +106,9 @@ type Life =
   | { kind: 'one-hour'; mintedBy: 'claude-step' | 'earlier-step'; earliest?: Date; source: string }
   | { kind: 'unknown' }
 
+/** How a token given as `claude-github-token` was found, for the summary. */
+const GIVEN = "input 'claude-github-token'"
+
 const ROUTE_LABEL: Record<GitHubTokenRoute['kind'], GitHubTokenLabel> = {
   'claude-app': GITHUB_TOKEN_LABELS.claudeApp,
   'app-token': GITHUB_TOKEN_LABELS.appToken,
@@ -188,7 +191,7 @@ async function checkGivenToken(token: string, check: Check): Promise<GitHubRepor
   })
   const base = {
     label,
-    found: "input 'claude-github-token'",
+    found: GIVEN,
     fingerprint: fingerprint(token),
     checkedAt: check.now
   }
@@ -485,7 +488,6 @@ function oneHour(
       ? '`timeout-minutes: 60` at most on the Claude step or the job'
       : '`timeout-minutes: 60` at most on the job'
   const fix = `App installation tokens cannot be extended. Fix: keep the run within the hour (${lever}), or pass a token that lasts the job as \`github_token\` (the job's GITHUB_TOKEN with the permissions Claude needs, or a fine-grained personal access token)`
-  const what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`
   if (minRemaining.from === 'input') {
     const lasts = life.earliest
       ? life.earliest.getTime() - check.now.getTime() >= minRemaining.ms
@@ -494,8 +496,7 @@ function oneHour(
     return expiring(
       dated,
       `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`,
-      check,
-      what
+      check
     )
   }
   const limitMinutes =
@@ -512,18 +513,13 @@ function oneHour(
   return expiring(
     dated,
     `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`,
-    check,
-    what
+    check
   )
 }
 
 /** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
-function expiring(
-  report: GitHubReport,
-  why: string,
-  check: Check,
-  what = `the ${report.label}${report.found === "input 'claude-github-token'" ? " given as 'claude-github-token'" : ''}`
-): GitHubReport {
+function expiring(report: GitHubReport, why: string, check: Check): GitHubReport {
+  const what = `the ${report.label}${report.found === GIVEN ? " given as 'claude-github-token'" : ''}`
   return {
     ...report,
     status: 'expiring',

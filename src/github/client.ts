@@ -136,8 +136,7 @@ export function apiMessage(answer: ApiAnswer): string {
       ? (data as { message: string }).message.replace(/\s+/g, ' ').trim()
       : ''
   if (message) return message
-  if (typeof data === 'string' && /<html|<!doctype/i.test(data))
-    return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)"
+  if (isHtmlPage(answer)) return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)"
   if (typeof data === 'string' && data.trim()) return "(a body that is not GitHub's JSON)"
   return '(no message)'
 }

@@ -11,7 +11,6 @@ import type { Redact } from '../common/redact.js'
 import type { EventFacts } from '../check/event.js'
 import type { GitHubReport } from '../check/github-check.js'
 import type { Platform } from '../providers/platforms.js'
-import { AWS_PREFLIGHT_FIXES } from '../providers/aws-failures.js'
 
 export interface Message {
   title: string
@@ -38,7 +37,7 @@ function requestIdNote(checked: CheckedCredential, redact: Redact): string {
   return id ? ` (request id ${serverText(id, redact)})` : ''
 }
 
-function expiryText(credential: Credential, now: Date): string {
+function expiryText(credential: Pick<Credential, 'expiresAt'>, now: Date): string {
   if (!credential.expiresAt) return ''
   const remaining = credential.expiresAt.getTime() - now.getTime()
   const when = credential.expiresAt.toISOString()
@@ -104,14 +103,18 @@ export function verdictMessage(report: CheckReport, event: EventFacts, redact: R
   }
 }
 
+/** The table's verdict column: `ok`, or what the step does about it. */
+const verdictCell = (action: string) => (action === 'pass' ? 'ok' : action)
+
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity: string) => identity.replace(/\b\d{12}\b/g, '************')
 
 /** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
 function platformMessage(report: CheckReport, platform: Platform, redact: Redact): Message {
   const { cloud, verdict } = report
+  const { fixes } = platform
   const uses = `Claude Code will use ${platform.label} (${platform.variable})`
-  if (!cloud)
+  if (!cloud || !fixes)
     return {
       title: 'Claude credential not checked',
       text: `${PREFIX}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
@@ -120,10 +123,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     `${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`
   )
   const expiry = cloud.expiresAt
-    ? expiryText({ expiresAt: cloud.expiresAt } as Credential, report.checkedAt).replace(
-        /^expires/,
-        'expire'
-      )
+    ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
     : 'their expiry is unknown'
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
@@ -135,7 +135,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${AWS_PREFLIGHT_FIXES.expiring}`
+        text: `${PREFIX}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
       }
     case 'unverifiable':
       return {
@@ -145,7 +145,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     default:
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? AWS_PREFLIGHT_FIXES.forbidden : AWS_PREFLIGHT_FIXES.invalid}`
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
       }
   }
 }
@@ -159,7 +159,7 @@ function platformRow(report: CheckReport, platform: Platform): string {
   const who = cloud?.identity
     ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
     : ''
-  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`
 }
 
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
@@ -234,8 +234,7 @@ function githubRow(github: GitHubReport): string {
     : github.lastsTheJob
       ? 'the job'
       : 'unknown'
-  const verdict = github.action === 'pass' ? 'ok' : github.action
-  return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdict} |`
+  return `| GitHub token: ${escapeCell(github.label)} | ${escapeCell(inertMarkdown(clipChars(github.found, QUOTE_MAX)))} | ${github.fingerprint ? `\`${github.fingerprint}\`` : ''} | ${github.status} | ${github.expiresAt?.toISOString() ?? (github.lastsTheJob ? 'job end' : 'unknown')} | ${remaining} | ${verdictCell(github.action)} |`
 }
 
 /** The job summary: one row per credential checked, never a secret, only fingerprints. */
@@ -251,11 +250,7 @@ export function summaryMarkdown(
     const remaining = credential.expiresAt
       ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
       : 'unknown'
-    const verdict = used
-      ? report.verdict.action === 'pass'
-        ? 'ok'
-        : report.verdict.action
-      : 'ignored: Claude uses the one above'
+    const verdict = used ? verdictCell(report.verdict.action) : 'ignored: Claude uses the one above'
     return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`
   })
   const lines = [
@@ -269,7 +264,7 @@ export function summaryMarkdown(
     ...(report.selection.platform ? [platformRow(report, report.selection.platform)] : []),
     ...(report.selection.unseen
       ? [
-          `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${report.verdict.action === 'pass' ? 'ok' : report.verdict.action} |`
+          `| Set by the Claude step | not readable here | | ${report.verdict.status} | unknown | unknown | ${verdictCell(report.verdict.action)} |`
         ]
       : []),
     ...(rows.length || report.selection.unseen || report.selection.platform

@@ -179,12 +179,13 @@ export interface GitHubCheck {
 
 /** Saves it for the post step (main step). */
 export function saveGitHubState(core: Pick<Core, 'saveState'>, check: GitHubCheck): void {
+  const expiresAt = isoOf(check.expiresAt)
   core.saveState(
     GITHUB_STATE,
     JSON.stringify({
       label: check.label,
       status: check.status,
-      ...(isoOf(check.expiresAt) !== undefined && { expiresAt: isoOf(check.expiresAt) }),
+      ...(expiresAt !== undefined && { expiresAt }),
       checkedAt: isoOf(check.checkedAt),
       ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
       warned: check.warned
