@@ -5,11 +5,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { claudeBinary } from '../scripts/make-fixtures.js'
 import { anthropicProbe } from '../src/providers/anthropic-api.js'
+import { FEDERATION_AUDIENCE } from '../src/cloud/federation/settings.js'
+import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
+import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 
 /** What the CLI sent with its first model request. */
 interface Sent {
@@ -93,4 +96,51 @@ describe('what the real claude CLI sends for a pasted credential', () => {
     },
     240_000
   )
+})
+
+/** Runs the CLI once on workload identity federation with `extra` in its environment; returns its exit code. */
+async function federatedRun(extra: Record<string, string>) {
+  const oidc = await startGitHubOidcStandIn()
+  const federation = await startFederationStandIn({ oidc })
+  const home = mkdtempSync(join(tmpdir(), 'claude-federation-'))
+  try {
+    const minted = await fetch(
+      `${oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=${encodeURIComponent(FEDERATION_AUDIENCE)}`,
+      { headers: { authorization: `Bearer ${oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } }
+    )
+    const tokenFile = join(home, 'identity-token')
+    writeFileSync(tokenFile, ((await minted.json()) as { value: string }).value)
+    const child = spawn(claudeBinary(), ['-p', 'hi', '--output-format', 'json'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: home,
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        CLAUDE_CODE_MAX_RETRIES: '0',
+        ...federation.env,
+        ANTHROPIC_IDENTITY_TOKEN_FILE: tokenFile,
+        ...extra
+      },
+      stdio: ['ignore', 'ignore', 'ignore']
+    })
+    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+    const code = await new Promise(resolve => child.on('close', resolve))
+    clearTimeout(timer)
+    return { code, exchanges: federation.exchanges.length }
+  } finally {
+    await Promise.all([federation.close(), oidc.close()])
+    rmSync(home, { recursive: true, force: true })
+  }
+}
+
+// The preflight selects federation as the CLI does (src/providers/select.ts): an environment credential outranks it,
+// an empty one does not, whatever SDK documentation says of empty values.
+describe('what the real claude CLI uses beside workload identity federation', () => {
+  it('an empty ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN does not shadow it; an OAuth token does', async () => {
+    expect(await federatedRun({ ANTHROPIC_API_KEY: '', ANTHROPIC_AUTH_TOKEN: '' })).toEqual({
+      code: 0,
+      exchanges: 1
+    })
+    const shadowed = await federatedRun({ CLAUDE_CODE_OAUTH_TOKEN: 'sk-ant-oat01-values-token' })
+    expect(shadowed.exchanges).toBe(0)
+  }, 240_000)
 })

@@ -228,7 +228,7 @@ describe('the credential Claude receives from the job’s Claude step', () => {
 `,
       { 'anthropic-api-key': API_KEY }
     )
-    expect(on.cloudProvider).toMatch(/Amazon Bedrock/)
+    expect(on.platform?.label).toMatch(/Amazon Bedrock/)
     const off = select(
       '      - uses: anthropics/claude-code-action@v1\n',
       { 'anthropic-api-key': API_KEY },
@@ -237,7 +237,7 @@ describe('the credential Claude receives from the job’s Claude step', () => {
         ANTHROPIC_API_KEY: API_KEY
       }
     )
-    expect(off.cloudProvider).toBeUndefined()
+    expect(off.platform).toBeUndefined()
   })
 
   it('the Claude step is the first model run after the preflight: not a setup step, not one before it', () => {

@@ -12,6 +12,8 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { checkout } from './support/checkout.js'
 import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
+import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
+import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
@@ -109,13 +111,26 @@ describe('dist/cli', () => {
       AWS_SHARED_CREDENTIALS_FILE: credentials
     })
     await Promise.all([sts.close(), bedrock.close()])
-    expect([check.code, scan.code, fromEnv.code, fromProfile.code]).toEqual([0, 0, 0, 0])
+    // Workload identity federation: its check, loaded only then.
+    const oidc = await startGitHubOidcStandIn()
+    const federation = await startFederationStandIn({ oidc })
+    const federated = await loadedBy(['check', '--json'], {
+      ...oidc.env,
+      ...federation.env,
+      ANTHROPIC_IDENTITY_TOKEN_FILE: join(workspace, 'identity-token'),
+      HOME: workspace
+    })
+    await Promise.all([federation.close(), oidc.close()])
+    expect([check.code, scan.code, fromEnv.code, fromProfile.code, federated.code]).toEqual([
+      0, 0, 0, 0, 0
+    ])
 
     const loaded = new Set([
       ...check.loaded,
       ...scan.loaded,
       ...fromEnv.loaded,
-      ...fromProfile.loaded
+      ...fromProfile.loaded,
+      ...federated.loaded
     ])
     const unloaded = chunks().filter(name => !loaded.has(name))
     expect(

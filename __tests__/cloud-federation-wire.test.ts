@@ -236,7 +236,7 @@ describe('checkFederation', () => {
         requestId: expect.stringMatching(/^req_/)
       })
       expect(result.message).toMatch(
-        /^the federation token exchange refused fdrl_\w+ \(HTTP 401: invalid_grant: Authentication failed\).*Claude Console, Workload identity, authentication events$/
+        /^the federation token exchange refused fdrl_\w+ for an OIDC token with audience \S+ \(HTTP 401: invalid_grant: Authentication failed\).*Claude Console, Workload identity, authentication events$/
       )
       expect(federation.authEvents.at(-1)).toEqual({ result: reason })
       expect(result.expiresAt).toBeUndefined()

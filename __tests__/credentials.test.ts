@@ -247,15 +247,46 @@ describe('which credential Claude Code will use', () => {
     }
   })
 
+  it('ranks workload identity federation sixth, as Claude Code does: below every environment credential', () => {
+    const federation = {
+      ANTHROPIC_FEDERATION_RULE_ID: ' fdrl_01rule ',
+      ANTHROPIC_ORGANIZATION_ID: 'org-uuid',
+      ANTHROPIC_IDENTITY_TOKEN_FILE: '/tmp/identity-token'
+    }
+    const credentialsJson = JSON.stringify({ claudeAiOauth: { accessToken: OAUTH } })
+    const chosen = select({ 'claude-credentials': credentialsJson }, federation)
+    expect(chosen.platform?.id).toBe('federation')
+    expect(chosen.chosen).toBeUndefined()
+    expect(chosen.federation?.env).toMatchObject({ ANTHROPIC_FEDERATION_RULE_ID: 'fdrl_01rule' })
+    expect(chosen.warnings.join('\n')).toMatch(
+      /from input claude-credentials is ignored: Claude Code uses workload identity federation first/
+    )
+    for (const [input, value] of [
+      ['anthropic-auth-token', 'gateway-token'],
+      ['anthropic-api-key', API_KEY],
+      ['claude-code-oauth-token', OAUTH]
+    ]) {
+      const outranked = select({ [input!]: value! }, federation)
+      expect(outranked.platform).toBeUndefined()
+      expect(outranked.chosen?.source).toBe(input)
+      expect(outranked.warnings.join('\n')).toMatch(/federation settings are ignored/)
+    }
+    // Both the rule and the organization switch it on; empty values are none.
+    expect(select({}, { ...federation, ANTHROPIC_ORGANIZATION_ID: ' ' }).platform).toBeUndefined()
+    expect(select({}, { ...federation, ANTHROPIC_API_KEY: '' }).platform?.id).toBe('federation')
+    // A cloud platform outranks it.
+    expect(select({}, { ...federation, CLAUDE_CODE_USE_BEDROCK: '1' }).platform?.id).toBe('bedrock')
+  })
+
   it('ignores whitespace-only values with a warning, and sees cloud providers', () => {
     const empty = select({ 'anthropic-api-key': '  \n' })
     expect(empty.chosen).toBeUndefined()
     expect(empty.warnings.join()).toMatch(/only whitespace/)
     expect(
-      select({ 'anthropic-api-key': API_KEY }, { CLAUDE_CODE_USE_BEDROCK: '1' }).cloudProvider
+      select({ 'anthropic-api-key': API_KEY }, { CLAUDE_CODE_USE_BEDROCK: '1' }).platform?.label
     ).toMatch(/Bedrock/)
     expect(
-      select({ 'anthropic-api-key': API_KEY }, { CLAUDE_CODE_USE_BEDROCK: '0' }).cloudProvider
+      select({ 'anthropic-api-key': API_KEY }, { CLAUDE_CODE_USE_BEDROCK: '0' }).platform
     ).toBeUndefined()
   })
 })

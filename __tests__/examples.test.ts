@@ -92,6 +92,7 @@ describe('examples', () => {
       'api-key.yml',
       'bare-claude-p.yml',
       'bedrock.yml',
+      'federation.yml',
       'setup-token.yml',
       'subscription-refresh.yml'
     ])
@@ -145,7 +146,12 @@ describe('examples', () => {
         const credential =
           step.uses !== undefined
             ? Object.keys(step.with ?? {}).some(key =>
-                ['anthropic_api_key', 'claude_code_oauth_token', 'use_bedrock'].includes(key)
+                [
+                  'anthropic_api_key',
+                  'claude_code_oauth_token',
+                  'use_bedrock',
+                  'anthropic_federation_rule_id'
+                ].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
                 ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(key)
@@ -224,6 +230,15 @@ describe('examples', () => {
             expect(Number(aws?.with?.['role-duration-seconds'])).toBeGreaterThan(
               Number(job['timeout-minutes']) * 60
             )
+          }
+          if (claude?.with?.anthropic_federation_rule_id) {
+            // Federation is minted from the job's OIDC token; the preflight reads the rule where the Claude step does.
+            expect(granted['id-token']).toBe('write')
+            for (const name of ['ANTHROPIC_FEDERATION_RULE_ID', 'ANTHROPIC_ORGANIZATION_ID']) {
+              const input = `anthropic_${name.slice('ANTHROPIC_'.length).toLowerCase()}`
+              expect(claude.with[input]).toBe(`\${{ env.${name} }}`)
+              expect((job.env as Record<string, string> | undefined)?.[name]).toBeTruthy()
+            }
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

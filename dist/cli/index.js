@@ -265,7 +265,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9654);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5593);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -274,7 +274,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9654:
+/***/ 5593:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -577,14 +577,41 @@ function readCliCheckInputs(flags, env) {
 var providers = __nccwpck_require__(1759);
 // EXTERNAL MODULE: ./lib/providers/aws-failures.js
 var aws_failures = __nccwpck_require__(6783);
+;// CONCATENATED MODULE: ./lib/providers/federation.js
+// Anthropic workload identity federation as Claude Code reads it
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
+// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
+// do.
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = [
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+];
+/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
+const FEDERATION_VARIABLES = [
+    ...FEDERATION_SWITCHES,
+    'ANTHROPIC_SERVICE_ACCOUNT_ID',
+    'ANTHROPIC_WORKSPACE_ID',
+    'ANTHROPIC_OIDC_AUDIENCE',
+    'ANTHROPIC_IDENTITY_TOKEN_FILE',
+    'ANTHROPIC_IDENTITY_TOKEN'
+];
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 
+
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
     credential: 'AWS credentials',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
     fixes: aws_failures/* AWS_PREFLIGHT_FIXES */.Sl,
     expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
 };
@@ -611,19 +638,35 @@ const PLATFORMS = [
         id: 'vertex',
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
-        credential: 'Google credentials'
+        credential: 'Google credentials',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
     },
     {
         id: 'foundry',
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
-        credential: 'Azure credentials'
+        credential: 'Azure credentials',
+        endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
     }
 ];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: FEDERATION_PREFLIGHT_FIXES
+};
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
+
 
 
 
@@ -736,13 +779,18 @@ function selectCredential(context, env, step) {
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
-        return {
-            others: found,
-            warnings,
-            cloudProvider: `${cloud.label} (${cloud.variable})`,
-            platform: cloud,
-            ...stepped
-        };
+        return { others: found, warnings, platform: cloud, ...stepped };
+    const federation = federationAsClaudeSees(env, step);
+    if (federation && !unseen) {
+        // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
+        const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
+        if (outranking.length === 0) {
+            for (const other of found)
+                warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`);
+            return { others: found, warnings, platform: FEDERATION, federation, ...stepped };
+        }
+        warnings.push(`The workload identity federation settings are ignored: Claude Code uses the ${outranking[0].label} from ${outranking[0].from} first. Remove it from the Claude step to use federation.`);
+    }
     // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
     if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
@@ -833,44 +881,39 @@ function rankingWarnings(found, others, chosen, unseen) {
     }
     return warnings;
 }
-
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
-;// CONCATENATED MODULE: ./lib/probe/probe.js
-
-
 /**
- * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
- * `timeoutMs` runs out.
+ * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
+ * step's own where written out, and this step's own where the Claude step sets one from an expression
+ * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
  */
-async function probe(credential, options) {
-    const started = Date.now();
-    const { request, classify } = (0,providers/* providerOf */.l)(credential.source).probe(credential, {
-        baseUrl: options.baseUrl
-    });
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, answer => {
-        const classified = classify(answer);
-        const value = { ...classified, httpStatus: answer.status };
-        return classified.status === 'transient'
-            ? {
-                done: false,
-                value,
-                ...(classified.retryAfterMs !== undefined && {
-                    retryAfterMs: classified.retryAfterMs
-                })
-            }
-            : { done: true, value };
-    }, message => ({ status: 'transient', message }), options);
-    const { status, retryAfterMs: _, ...rest } = value;
+function federationAsClaudeSees(env, step) {
+    const seen = {};
+    const unreadable = [];
+    for (const name of FEDERATION_VARIABLES) {
+        const value = step?.variable(name);
+        const own = env[name]?.trim() ?? '';
+        if (!value ||
+            value.kind === 'inherited' ||
+            (value.kind === 'step' && /\$\{\{/.test(value.written))) {
+            if (own)
+                seen[name] = own;
+            else if (value?.kind === 'step')
+                unreadable.push(name);
+        }
+        else if (value.kind === 'step' && value.written.trim())
+            seen[name] = value.written.trim();
+    }
+    if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name)))
+        return undefined;
     return {
-        ...rest,
-        status: status === 'transient' ? 'unverifiable' : status,
-        message: status === 'transient' ? `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` : value.message,
-        attempts,
-        elapsedMs: Date.now() - started
+        env: seen,
+        unreadable,
+        ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
     };
 }
 
+// EXTERNAL MODULE: ./lib/probe/probe.js
+var probe = __nccwpck_require__(7224);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1226,6 +1269,7 @@ const ACTION_INPUTS = [
         fallsBack: false
     },
     { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+    { variable: 'ANTHROPIC_OIDC_AUDIENCE', input: 'anthropic_oidc_audience', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
@@ -1406,6 +1450,31 @@ async function checkPlatform(platform, options, deps) {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
             return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
         }
+        case 'federation': {
+            const { settings, baseUrl } = options.federation ?? {
+                settings: { env: {}, unreadable: [] },
+                baseUrl: ''
+            };
+            if (settings.unreadable.length > 0)
+                return {
+                    status: 'unverifiable',
+                    message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
+                    proves: 'nothing: the federation settings could not be read'
+                };
+            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 5728));
+            return checkFederation({
+                ...settings.env,
+                ANTHROPIC_BASE_URL: baseUrl,
+                ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+                ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+            }, {
+                send,
+                timeoutMs,
+                mask,
+                neededUntil: options.neededUntil,
+                ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+            });
+        }
         case 'vertex':
         case 'foundry':
             return undefined;
@@ -1467,21 +1536,28 @@ async function runCheck(inputs, context, deps) {
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
     const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
-        ? await probe(selection.chosen, {
+        ? await (0,probe/* probe */.d)(selection.chosen, {
             baseUrl: inputs.baseUrl,
             timeoutMs: inputs.probeTimeoutMs,
             send: deps.send
         })
         : undefined;
+    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const cloud = selection.platform
-        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration }, {
+        ? await checkPlatform(selection.platform, {
+            awsExpiration: inputs.awsExpiration,
+            federation: selection.federation && {
+                settings: selection.federation,
+                baseUrl: inputs.baseUrl
+            },
+            neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
+        }, {
             send: deps.send,
             env: deps.env,
             timeoutMs: inputs.probeTimeoutMs,
             mask: deps.mask ?? (() => undefined)
         })
         : undefined;
-    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
         ...(chosenProbe && { probe: chosenProbe })
@@ -1497,11 +1573,11 @@ async function runCheck(inputs, context, deps) {
             probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
             hasAccessToken: true,
             hasRefreshToken: false,
-            ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+            ...(cloud.expiresAt && !cloud.renewedBy && { expiresAt: cloud.expiresAt }),
             now: checkedAt,
             minRemainingMs: minRemaining.ms
         }, policy)
-        : selection.cloudProvider || selection.unseen
+        : selection.platform || selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
             : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
@@ -1651,21 +1727,23 @@ function platformMessage(report, platform, redact) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
             };
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
 /** The platform's row: its credentials, who they are (no account id), and the verdict. */
 function platformRow(report, platform) {
     const cloud = report.cloud;
-    const remaining = cloud?.expiresAt
-        ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
-        : 'unknown';
+    const remaining = cloud?.renewedBy
+        ? 'renewed during the run'
+        : cloud?.expiresAt
+            ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+            : 'unknown';
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
@@ -2241,12 +2319,13 @@ function redactEncodedRuns(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   LP: () => (/* binding */ answerWithout),
 /* harmony export */   OW: () => (/* binding */ githubHeaders),
+/* harmony export */   SX: () => (/* binding */ apiMessage),
 /* harmony export */   VQ: () => (/* binding */ bodyDescription),
 /* harmony export */   m: () => (/* binding */ transientOrRedirect),
 /* harmony export */   r4: () => (/* binding */ isHtmlPage),
 /* harmony export */   tj: () => (/* binding */ apiBaseUrl)
 /* harmony export */ });
-/* unused harmony exports GITHUB_TIMEOUT_MS, githubRequest, answerOf, routeRequest, apiMessage, isTransient */
+/* unused harmony exports GITHUB_TIMEOUT_MS, githubRequest, answerOf, routeRequest, isTransient */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
 /* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
 /* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1741);
@@ -2576,10 +2655,10 @@ function errorName(error) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HI: () => (/* binding */ sendWithRetries),
+/* harmony export */   L5: () => (/* binding */ retry),
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   pr: () => (/* binding */ attemptsNote)
 /* harmony export */ });
-/* unused harmony export retry */
 /* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
@@ -2885,15 +2964,61 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
+/***/ 7224:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */ });
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1759);
+
+
+/**
+ * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
+ * `timeoutMs` runs out.
+ */
+async function probe(credential, options) {
+    const started = Date.now();
+    const { request, classify } = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(credential.source).probe(credential, {
+        baseUrl: options.baseUrl
+    });
+    const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, answer => {
+        const classified = classify(answer);
+        const value = { ...classified, httpStatus: answer.status };
+        return classified.status === 'transient'
+            ? {
+                done: false,
+                value,
+                ...(classified.retryAfterMs !== undefined && {
+                    retryAfterMs: classified.retryAfterMs
+                })
+            }
+            : { done: true, value };
+    }, message => ({ status: 'transient', message }), options);
+    const { status, retryAfterMs: _, ...rest } = value;
+    return {
+        ...rest,
+        status: status === 'transient' ? 'unverifiable' : status,
+        message: status === 'transient' ? `${value.message}${(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptsNote */ .pr)(attempts)}` : value.message,
+        attempts,
+        elapsedMs: Date.now() - started
+    };
+}
+
+
+/***/ }),
+
 /***/ 4523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ OAUTH_BETA),
 /* harmony export */   Rh: () => (/* binding */ anthropicProbe),
 /* harmony export */   cZ: () => (/* binding */ anthropicShape),
 /* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
 /* harmony export */ });
-/* unused harmony exports ANTHROPIC_VERSION, OAUTH_BETA, anthropicName */
+/* unused harmony exports ANTHROPIC_VERSION, anthropicName */
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
 
 const ANTHROPIC_VERSION = '2023-06-01';

@@ -28628,7 +28628,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4563:
+/***/ 143:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30840,34 +30840,8 @@ function getIDToken(aud) {
 var http_request = __nccwpck_require__(1741);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __nccwpck_require__(3302);
-;// CONCATENATED MODULE: ./lib/providers/credential.js
-/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
-function newCredential(provider, from, secret) {
-    return {
-        source: provider.source,
-        from,
-        scheme: provider.scheme,
-        label: provider.label,
-        secret,
-        notes: []
-    };
-}
-/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
-function originOf(from) {
-    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
-    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
-}
-/** Where a fix tells the user to put a new value of a credential read from `from`. */
-function homeOf(from) {
-    const origin = originOf(from);
-    if ('env' in origin)
-        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
-    if ('file' in origin)
-        return origin.file;
-    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
-}
-const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
-
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(6977);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/common/fingerprint.js
@@ -30910,785 +30884,18 @@ function compileShapes(shapes) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
-const ANTHROPIC_FAILURES = [
-    {
-        id: 'anthropic-auth-expired',
-        credential: 'the Anthropic credential',
-        title: 'Anthropic credential expired',
-        verb: 'expired',
-        since: 'expired since',
-        problem: 'expiring',
-        expiry: true,
-        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
-    },
-    {
-        id: 'anthropic-auth-invalid',
-        credential: 'the Anthropic credential',
-        title: 'Anthropic credential invalid',
-        verb: 'was refused as invalid',
-        since: 'refused since',
-        problem: 'invalid',
-        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
-    },
-    {
-        id: 'anthropic-auth-revoked',
-        credential: 'the Anthropic credential',
-        title: 'Anthropic credential revoked',
-        verb: 'was revoked',
-        since: 'revoked since',
-        problem: 'revoked',
-        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
-    },
-    {
-        id: 'anthropic-auth-forbidden',
-        credential: 'the Anthropic credential',
-        title: 'Anthropic credential forbidden',
-        verb: 'was refused (not allowed for this use)',
-        since: 'refused since',
-        problem: 'forbidden',
-        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
-    },
-    {
-        id: 'anthropic-billing',
-        credential: 'the Anthropic credential',
-        title: 'Anthropic billing',
-        verb: 'hit a billing limit',
-        since: 'out of credit since',
-        problem: 'billing',
-        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
-    }
-];
-const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
-const REVOKED = /revoked/i;
-const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
-const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
-const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
-/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
-function classifyApiError(signal) {
-    const status = signal.status;
-    const message = signal.message ?? '';
-    const type = signal.type ?? '';
-    const category = signal.category ?? '';
-    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
-        return 'anthropic-billing';
-    }
-    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
-    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
-        return 'anthropic-billing';
-    }
-    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
-        return 'anthropic-auth-forbidden';
-    }
-    if (status === 401 || type === 'authentication_error') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        return 'anthropic-auth-invalid';
-    }
-    if (status === 403 || type === 'permission_error') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        return 'anthropic-auth-forbidden';
-    }
-    if (status === undefined && category === 'authentication_failed') {
-        if (REVOKED.test(message))
-            return 'anthropic-auth-revoked';
-        if (EXPIRED.test(message))
-            return 'anthropic-auth-expired';
-        if (FORBIDDEN.test(message))
-            return 'anthropic-auth-forbidden';
-        if (NOT_CREDENTIAL.test(message))
-            return undefined;
-        return 'anthropic-auth-invalid';
-    }
-    return undefined;
-}
-/** True when a status alone could be a credential failure (used before Claude has said why). */
-function isCredentialStatus(status) {
-    return status === 401 || status === 403 || status === 402;
-}
-const BUNDLE = 'claude-code 2.1.328 bundle';
-const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors';
-const verdict = (kind, status) => kind === undefined ? undefined : status === undefined ? { kind } : { kind, status };
-const apiVerdict = (signal) => verdict(classifyApiError(signal), signal.status);
-const statusOf = (...texts) => {
-    const text = texts.find(t => t !== undefined);
-    return text === undefined ? undefined : Number(text);
-};
-/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
-const ANTHROPIC_PHRASINGS = [
-    {
-        // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
-        anchor: 'Failed to authenticate: ',
-        pattern: /Failed to authenticate: (.+)$/,
-        kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
-        source: BUNDLE
-    },
-    {
-        anchor: 'Invalid API key · ',
-        pattern: /Invalid API key · /,
-        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
-        source: BUNDLE
-    },
-    {
-        anchor: 'Invalid auth token · ',
-        pattern: /Invalid auth token · Fix external auth token/,
-        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
-        source: BUNDLE
-    },
-    {
-        anchor: 'Not logged in · ',
-        pattern: /Not logged in · Please run \/login/,
-        kind: 'anthropic-auth-invalid',
-        source: BUNDLE
-    },
-    {
-        anchor: 'apiKeyHelper script is failing',
-        pattern: /Your apiKeyHelper script is failing/,
-        kind: 'anthropic-auth-invalid',
-        source: BUNDLE
-    },
-    {
-        anchor: 'ogin expired · ',
-        pattern: /(?:Anthropic profile login|Login) expired · /,
-        kind: 'anthropic-auth-expired',
-        source: BUNDLE
-    },
-    {
-        anchor: 'Please run /login',
-        pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
-        kind: 'anthropic-auth-expired',
-        source: BUNDLE
-    },
-    {
-        anchor: 'Credit balance',
-        pattern: /Credit balance (?:is )?too low\b/,
-        kind: 'anthropic-billing',
-        source: BUNDLE
-    },
-    {
-        anchor: 'monthly spend limit',
-        pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
-        kind: 'anthropic-billing',
-        source: BUNDLE
-    },
-    {
-        anchor: 'organization',
-        pattern: /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
-        kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
-        source: BUNDLE
-    }
-];
-/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
-function envelopeMessage(rest) {
-    const text = rest.trim();
-    if (text.startsWith('{')) {
-        try {
-            const body = JSON.parse(text);
-            if (typeof body.error?.message === 'string')
-                return body.error.message;
-        }
-        catch {
-            // not JSON, or cut by a terminal's wrap: the words are still in the text
-        }
-    }
-    return text;
-}
-/**
- * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
- * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
- */
-const ANTHROPIC_API_ERROR_PHRASINGS = [
-    {
-        // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
-        // "API Error: Request rejected (429) · You have reached your specified API usage limits."
-        anchor: 'API Error: ',
-        pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
-        kind: match => apiVerdict({
-            status: statusOf(match[1], match[2]),
-            message: envelopeMessage(match[3] ?? '')
-        }),
-        source: BUNDLE
-    },
-    {
-        // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
-        anchor: 'API Error (',
-        pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
-        kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
-        source: 'https://github.com/anthropics/claude-code/issues/5418'
-    },
-    {
-        anchor: '"type":"error"',
-        pattern: /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
-        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
-        source: ERRORS_DOCS
-    },
-    {
-        anchor: '_error',
-        pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
-        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
-        source: ERRORS_DOCS
-    },
-    {
-        // Without the envelope around it (a wrapper that printed only the message).
-        anchor: 'revoked',
-        pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
-        kind: 'anthropic-auth-revoked',
-        source: BUNDLE
-    }
-];
-
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
-;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
-
-const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
-const OAUTH_BETA = 'oauth-2025-04-20';
-const PROBE_MODEL = 'claude-sonnet-4-5';
-/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
-const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
-/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
-const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
-/**
- * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
- * show in a fingerprint.
- */
-function anthropicShape(kind, what, input) {
-    return {
-        what,
-        begins: new RegExp(`^sk-ant-${kind}`),
-        run: anthropicRun(kind),
-        publicName: anthropicName,
-        random: true,
-        ...(input && { input })
-    };
-}
-/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
-const ANY_ANTHROPIC_SHAPE = {
-    what: 'an Anthropic key or token',
-    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
-    publicName: anthropicName,
-    random: true
-};
-/**
- * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
- * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
- * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
- * (https://docs.anthropic.com/en/api/errors).
- */
-const ROUTES = {
-    models: {
-        path: '/v1/models',
-        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
-        judgedAfterAuth: []
-    },
-    countTokens: {
-        path: '/v1/messages/count_tokens',
-        isAnswer: body => typeof body.input_tokens === 'number',
-        judgedAfterAuth: [400, 413]
-    }
-};
-function readBody(text) {
-    try {
-        const body = JSON.parse(text);
-        return typeof body === 'object' && body !== null && !Array.isArray(body)
-            ? body
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
-function apiError(body) {
-    const error = body?.error;
-    return body?.type === 'error' &&
-        typeof error?.type === 'string' &&
-        typeof error.message === 'string'
-        ? error
-        : undefined;
-}
-/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
-const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
-/**
- * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
- * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
- * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
- * authentication: a 404 comes from routing, which happens before the credential is looked at.
- */
-function classifyAnswer(route, response) {
-    const answer = readAnswer(route, response);
-    const { status } = answer;
-    if (status === 429)
-        return rateLimited(answer);
-    if (status >= 500 || status === 408) {
-        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
-        return anthropic_api_verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
-    }
-    if (status >= 300 && status < 400) {
-        return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
-    }
-    if (status === 407) {
-        return anthropic_api_verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
-    }
-    if (status >= 200 && status < 300) {
-        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return answer.body && route.isAnswer(answer.body)
-            ? anthropic_api_verdict(answer, 'valid', `HTTP ${status}`)
-            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
-    }
-    if (!answer.apiError) {
-        return notFromApi(answer, status === 401 || status === 403
-            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
-            : "check 'anthropic-base-url'");
-    }
-    return judgedByApi(answer, answer.apiError);
-}
-function readAnswer(route, response) {
-    const body = readBody(response.text);
-    const error = apiError(body);
-    const headerId = response.headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    return {
-        ...response,
-        route,
-        body,
-        apiError: fromApi ? error : undefined,
-        base: { ...(requestId && { requestId }) }
-    };
-}
-function anthropic_api_verdict(answer, status, message, extra = {}) {
-    return { status, message, ...answer.base, ...extra };
-}
-function retryAfter(answer) {
-    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']);
-    return retryAfterMs === undefined ? {} : { retryAfterMs };
-}
-/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
-function rateLimited(answer) {
-    const error = answer.apiError;
-    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-        return anthropic_api_verdict(answer, 'billing', error.message);
-    }
-    return anthropic_api_verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
-}
-function notFromApi(answer, consequence) {
-    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
-}
-/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
-function judgedByApi(answer, error) {
-    const { status, route } = answer;
-    if (error.type === 'billing_error' ||
-        status === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return anthropic_api_verdict(answer, 'billing', error.message);
-    }
-    if (status === 401) {
-        return anthropic_api_verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
-    }
-    if (status === 403)
-        return anthropic_api_verdict(answer, 'forbidden', error.message);
-    if (route.judgedAfterAuth.includes(status)) {
-        return anthropic_api_verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
-    }
-    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
-}
-function describeBody({ text, headers, body }) {
-    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
-    if (text.trim() === '')
-        return `empty body, ${type}`;
-    if (!body)
-        return `not JSON: ${type}`;
-    return apiError(body)
-        ? `${type}, without the API's request-id`
-        : `${type}, not the API's error format`;
-}
-/**
- * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
- * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
- */
-function anthropicProbe(credential, { baseUrl }) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const headers = {
-        'anthropic-version': ANTHROPIC_VERSION,
-        'user-agent': 'claude-preflight'
-    };
-    const probeOn = (route, request) => ({
-        request,
-        classify: answer => classifyAnswer(route, answer)
-    });
-    if (credential.scheme === 'x-api-key') {
-        return probeOn(ROUTES.models, {
-            method: 'GET',
-            url: `${base}${ROUTES.models.path}?limit=1`,
-            headers: { ...headers, 'x-api-key': credential.secret }
-        });
-    }
-    headers.authorization = `Bearer ${credential.secret}`;
-    headers['content-type'] = 'application/json';
-    if (credential.scheme === 'oauth')
-        headers['anthropic-beta'] = OAUTH_BETA;
-    return probeOn(ROUTES.countTokens, {
-        method: 'POST',
-        url: `${base}${ROUTES.countTokens.path}`,
-        headers,
-        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
-    });
-}
-
-;// CONCATENATED MODULE: ./lib/providers/api-key.js
-
-
-
-const CONSOLE = 'https://console.anthropic.com/settings';
-const apiKey = {
-    source: 'anthropic-api-key',
-    secretInputs: [],
-    plainInputs: [],
-    envVar: 'ANTHROPIC_API_KEY',
-    excludes: {
-        source: 'anthropic-auth-token',
-        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
-    },
-    label: 'API key',
-    scheme: 'x-api-key',
-    shapes: [anthropicShape('api', 'an Anthropic API key')],
-    read(value, from, context) {
-        context.checkPlacement(from, value, ['anthropic-api-key']);
-        return newCredential(this, from, value);
-    },
-    probe: anthropicProbe,
-    failures: ANTHROPIC_FAILURES,
-    fix(problem, from) {
-        const home = homeOf(from);
-        return {
-            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
-            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
-            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
-            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
-            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
-        }[problem];
-    }
-};
-
-// EXTERNAL MODULE: ./lib/lifetime/jwt.js
-var jwt = __nccwpck_require__(4498);
-;// CONCATENATED MODULE: ./lib/providers/auth-token.js
-
-
-
-
-/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
-const authToken = {
-    source: 'anthropic-auth-token',
-    secretInputs: [],
-    plainInputs: [],
-    envVar: 'ANTHROPIC_AUTH_TOKEN',
-    label: 'bearer token',
-    scheme: 'bearer',
-    shapes: [],
-    read(value, from, context) {
-        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = (0,jwt/* jwtExpiry */.l)(value);
-        return {
-            ...newCredential(this, from, value),
-            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
-        };
-    },
-    probe: anthropicProbe,
-    failures: ANTHROPIC_FAILURES,
-    fix(problem, from) {
-        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked: ${renew}.`,
-            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
-            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
-            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
-
-/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
-const SECONDS_LIMIT = 1e11;
-/**
- * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
- * or an ISO 8601 date-time. Bad input throws an error naming `input`.
- */
-function parseTimestamp(input, value) {
-    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
-    if (typeof value === 'number' ||
-        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
-        const epoch = Number(value);
-        if (!Number.isFinite(epoch) || epoch <= 0)
-            throw (0,errors/* inputError */.Xu)(input, 'is not a valid timestamp', fix);
-        if (epoch < SECONDS_LIMIT) {
-            const at = new Date(epoch * 1000);
-            return {
-                at,
-                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
-            };
-        }
-        const at = new Date(epoch);
-        if (Number.isNaN(at.getTime()))
-            throw (0,errors/* inputError */.Xu)(input, 'is out of range', fix);
-        return { at };
-    }
-    if (typeof value === 'string') {
-        const text = value.trim();
-        if (text === '')
-            throw (0,errors/* inputError */.Xu)(input, 'is empty', fix);
-        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
-        const at = new Date(text);
-        if (!iso || Number.isNaN(at.getTime())) {
-            throw (0,errors/* inputError */.Xu)(input, `is not a timestamp ('${(0,errors/* clip */.$Q)(text)}')`, fix);
-        }
-        return { at };
-    }
-    throw (0,errors/* inputError */.Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
-}
-
-;// CONCATENATED MODULE: ./lib/providers/clean.js
-
-/**
- * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
- * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
- * saying so; refuses whitespace inside it. Never puts the value itself in a message.
- */
-function cleanSecret(input, raw) {
-    const notes = [];
-    let value = raw.trim();
-    if (value !== raw)
-        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
-    const quoted = /^(["'`])(.*)\1$/s.exec(value);
-    if (quoted) {
-        value = (quoted[2] ?? '').trim();
-        notes.push(`removed the quotes around the value of '${input}'`);
-    }
-    if (!value.startsWith('{'))
-        refuseInnerJunk(input, value);
-    return { value, notes, quoted: quoted !== null };
-}
-/**
- * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
- * HTTP header, and undici's error for it would quote the token.
- */
-function refuseInnerJunk(input, token) {
-    if (/\s/.test(token)) {
-        throw (0,errors/* inputError */.Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
-    }
-    if (/[^\x21-\x7e]/.test(token)) {
-        throw (0,errors/* inputError */.Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
-
-
-
-
-
-
-const INPUT = 'claude-credentials';
-const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
-/** Parses the credentials JSON; errors name the input and never quote it. */
-function parseClaudeCredentials(value) {
-    let document;
-    try {
-        document = JSON.parse(value);
-    }
-    catch {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
-    }
-    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
-    }
-    const oauth = document.claudeAiOauth;
-    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
-    }
-    const fields = oauth;
-    for (const field of ['accessToken', 'refreshToken']) {
-        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
-            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
-        }
-    }
-    if (!fields.accessToken && !fields.refreshToken) {
-        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
-    }
-    return { oauth: fields, document: document };
-}
-const claudeCredentials = {
-    source: INPUT,
-    secretInputs: [],
-    loginFile: true,
-    refreshable: true,
-    plainInputs: [],
-    label: 'subscription access token',
-    scheme: 'oauth',
-    // Its tokens have the OAuth token's shapes.
-    shapes: [{ what: 'JSON', begins: /^\{/ }],
-    read(value, from, context) {
-        if (!value.startsWith('{'))
-            context.checkPlacement(from, value, [INPUT]);
-        const { oauth } = parseClaudeCredentials(value);
-        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
-        credential.document = value;
-        for (const field of ['accessToken', 'refreshToken']) {
-            const token = oauth[field];
-            if (!token)
-                continue;
-            if (token !== token.trim())
-                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
-            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
-        }
-        if (credential.secret)
-            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
-        if (oauth.refreshToken) {
-            credential.refreshToken = oauth.refreshToken.trim();
-            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
-                'oauth-refresh-token'
-            ]);
-        }
-        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
-            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
-            credential.expiresAt = at;
-            credential.expirySource = `'expiresAt' of ${INPUT}`;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    probe: anthropicProbe,
-    failures: ANTHROPIC_FAILURES,
-    fix(problem, from) {
-        const origin = originOf(from);
-        const inFile = 'file' in origin;
-        const login = inFile
-            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
-            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
-            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
-            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
-            expiring: inFile
-                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
-                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
-
-
-
-
-
-const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
-const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
-/**
- * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
- * undefined when it is empty.
- */
-function readRefreshTokenInput(context) {
-    const raw = context.input(REFRESH_TOKEN_INPUT);
-    if (raw.trim() === '')
-        return undefined;
-    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
-    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
-    return cleaned;
-}
-const oauthToken = {
-    source: 'claude-code-oauth-token',
-    secretInputs: [REFRESH_TOKEN_INPUT],
-    plainInputs: [EXPIRES_AT_INPUT],
-    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
-    refreshable: true,
-    label: 'OAuth token',
-    scheme: 'oauth',
-    shapes: [
-        anthropicShape('oat', 'an OAuth access token'),
-        {
-            ...anthropicShape('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
-            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
-        }
-    ],
-    read(value, from, context) {
-        if (value)
-            context.checkPlacement(from, value, ['claude-code-oauth-token']);
-        const credential = newCredential(this, from, value);
-        const expires = context.input(EXPIRES_AT_INPUT).trim();
-        if (expires) {
-            const { at, note } = parseTimestamp(EXPIRES_AT_INPUT, expires);
-            credential.expiresAt = at;
-            credential.expirySource = EXPIRES_AT_INPUT;
-            if (note)
-                credential.notes.push(note);
-        }
-        return credential;
-    },
-    /**
-     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
-     * is no OAuth token or credentials JSON to attach the refresh token to.
-     */
-    readEmpty(context) {
-        const refresh = readRefreshTokenInput(context);
-        if (!refresh)
-            return undefined;
-        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
-        credential.refreshToken = refresh.value;
-        credential.notes.push(...refresh.notes);
-        return credential;
-    },
-    probe: anthropicProbe,
-    failures: ANTHROPIC_FAILURES,
-    fix(problem, from) {
-        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
-        return {
-            invalid: `${capitalise(renew)}.`,
-            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
-            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
-            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
-            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
-        }[problem];
-    }
-};
-
-;// CONCATENATED MODULE: ./lib/providers/index.js
-
-
-
-
-/**
- * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
- * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
- */
-const providers_PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];
-function providerOf(source) {
-    const provider = providers_PROVIDERS.find(p => p.source === source);
-    if (!provider)
-        throw new Error(`unknown credential source ${source}`);
-    return provider;
-}
-
+// EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
+var providers = __nccwpck_require__(1759);
+// EXTERNAL MODULE: ./lib/providers/anthropic-api.js
+var anthropic_api = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
     {
-        ...anthropicShape('admin', 'an Admin API key, which cannot call models'),
+        ...(0,anthropic_api/* anthropicShape */.cZ)('admin', 'an Admin API key, which cannot call models'),
         fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
     },
-    ANY_ANTHROPIC_SHAPE,
+    anthropic_api/* ANY_ANTHROPIC_SHAPE */.wv,
     {
         what: 'a bearer token (a JWT)',
         begins: /^eyJ[\w-]+\.[\w-]+\./,
@@ -31719,7 +30926,7 @@ const OTHER_SHAPES = [
  * provider that the shape names; then the other known shapes.
  */
 const SHAPES = [
-    ...providers_PROVIDERS.flatMap(provider => provider.shapes.map(shape => ({
+    ...providers/* PROVIDERS */.x.flatMap(provider => provider.shapes.map(shape => ({
         ...shape,
         home: shape.input ?? provider.source,
         ...(shape.input === undefined && provider.envVar && { homeEnv: provider.envVar })
@@ -31747,7 +30954,7 @@ function checkPlacement(where, value, accepted, plain = false) {
     const known = SHAPES.find(shape => (plain || !shape.plainOnly) && shape.begins?.test(value));
     if (!known || (known.home !== undefined && accepted.includes(known.home)))
         return;
-    const origin = originOf(where);
+    const origin = (0,providers_credential/* originOf */.yv)(where);
     const fix = 'env' in origin && known.homeEnv
         ? `Move it to ${known.homeEnv}`
         : (known.fix ?? `Move it to input '${known.home}'`);
@@ -31822,12 +31029,12 @@ function decide(facts, policy) {
         return { status: 'missing', action: 'fail' };
     if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
         return {
-            status: facts.hasAccessToken ? decide_statusOf(facts.probe, tooShort) : 'expiring',
+            status: facts.hasAccessToken ? statusOf(facts.probe, tooShort) : 'expiring',
             action: 'refresh',
             ...timing
         };
     }
-    const status = decide_statusOf(facts.probe, tooShort);
+    const status = statusOf(facts.probe, tooShort);
     switch (status) {
         case 'valid':
             return { status, action: 'pass', ...timing };
@@ -31846,7 +31053,7 @@ function decide(facts, policy) {
             return { status, action: policy.onUnverifiable, ...timing };
     }
 }
-function decide_statusOf(probe, tooShort) {
+function statusOf(probe, tooShort) {
     if (probe === undefined)
         return 'missing';
     if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
@@ -31854,6 +31061,10 @@ function decide_statusOf(probe, tooShort) {
     return probe;
 }
 
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7707);
+// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
+var timestamp = __nccwpck_require__(3667);
 // EXTERNAL MODULE: ./lib/common/redact.js
 var redact = __nccwpck_require__(8684);
 ;// CONCATENATED MODULE: ./lib/providers/secrets.js
@@ -31864,11 +31075,11 @@ var redact = __nccwpck_require__(8684);
 
 /** The inputs that hold a credential's secret: masked before anything reads them. */
 const SECRET_INPUTS = [
-    ...providers_PROVIDERS.map(provider => provider.source),
-    ...providers_PROVIDERS.flatMap(provider => provider.secretInputs)
+    ...providers/* PROVIDERS */.x.map(provider => provider.source),
+    ...providers/* PROVIDERS */.x.flatMap(provider => provider.secretInputs)
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
-const PROVIDER_PLAIN_INPUTS = providers_PROVIDERS.flatMap(provider => provider.plainInputs);
+const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
 /** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
 const SECRET_INPUT_NAMES = [
     ...SECRET_INPUTS,
@@ -31877,7 +31088,7 @@ const SECRET_INPUT_NAMES = [
     'secrets-token'
 ];
 /** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = providers_PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
 /**
  * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
  * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
@@ -31991,26 +31202,8 @@ function declared_valueOf(input, name) {
     return input(name).trim() || defaultOf(name);
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
 // EXTERNAL MODULE: ./lib/http/url.js
 var http_url = __nccwpck_require__(4609);
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js
@@ -32058,7 +31251,7 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
     }
     return ms;
 }
@@ -32120,7 +31313,7 @@ function readCheckInputs(input, env) {
     refuseSecret('github-token', input('github-token'), true);
     // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
     if (input('github-token').trim())
-        refuseInnerJunk('github-token', input('github-token').trim());
+        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
     const baseInput = input('anthropic-base-url').trim();
     const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
     refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
@@ -32132,7 +31325,7 @@ function readCheckInputs(input, env) {
     const minRemaining = declared_valueOf(input, 'min-remaining');
     const awsExpiration = input('aws-expiration').trim();
     return {
-        ...(awsExpiration && { awsExpiration: parseTimestamp('aws-expiration', awsExpiration).at }),
+        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
         baseUrl,
         baseUrlFrom,
         probeTimeoutMs: parseDuration('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
@@ -32191,7 +31384,7 @@ function readGitHubInputs(input) {
 function readClaudeGitHubToken(raw) {
     if (!raw.trim())
         return '';
-    const { value, quoted } = cleanSecret('claude-github-token', raw);
+    const { value, quoted } = (0,clean/* cleanSecret */.Q)('claude-github-token', raw);
     if (quoted)
         throw (0,errors/* inputError */.Xu)('claude-github-token', 'is wrapped in quotes, which the Claude step sends to GitHub as part of the token', 'Store the secret again without the quotes');
     return value;
@@ -32467,14 +31660,41 @@ const AWS_PREFLIGHT_FIXES = {
     forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
 };
 
+;// CONCATENATED MODULE: ./lib/providers/federation.js
+// Anthropic workload identity federation as Claude Code reads it
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
+// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
+// do.
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = [
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+];
+/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
+const FEDERATION_VARIABLES = [
+    ...FEDERATION_SWITCHES,
+    'ANTHROPIC_SERVICE_ACCOUNT_ID',
+    'ANTHROPIC_WORKSPACE_ID',
+    'ANTHROPIC_OIDC_AUDIENCE',
+    'ANTHROPIC_IDENTITY_TOKEN_FILE',
+    'ANTHROPIC_IDENTITY_TOKEN'
+];
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 
+
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
     credential: 'AWS credentials',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
     fixes: AWS_PREFLIGHT_FIXES,
     expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
 };
@@ -32501,17 +31721,35 @@ const PLATFORMS = [
         id: 'vertex',
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
-        credential: 'Google credentials'
+        credential: 'Google credentials',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
     },
     {
         id: 'foundry',
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
-        credential: 'Azure credentials'
+        credential: 'Azure credentials',
+        endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
     }
 ];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: FEDERATION_PREFLIGHT_FIXES
+};
 
+// EXTERNAL MODULE: ./lib/providers/oauth-token.js
+var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
+
 
 
 
@@ -32524,13 +31762,13 @@ const PLATFORMS = [
  * credential of its own. A credentials JSON with its own refreshToken keeps it, and `oauth-refresh-token` is ignored.
  */
 function attachRefreshToken(context, found, warnings) {
-    const refresh = readRefreshTokenInput(context);
+    const refresh = (0,oauth_token/* readRefreshTokenInput */.Fr)(context);
     if (!refresh)
         return false;
-    const holder = found.find(c => providerOf(c.source).refreshable);
+    const holder = found.find(c => (0,providers/* providerOf */.l)(c.source).refreshable);
     if (!holder)
         return false;
-    const input = `'${REFRESH_TOKEN_INPUT}'`;
+    const input = `'${oauth_token/* REFRESH_TOKEN_INPUT */.bN}'`;
     if (holder.refreshToken) {
         warnings.push(`${input} is ignored: the ${holder.label} from ${holder.from} carries its own refreshToken, which is the one refreshed and written back. Remove ${input}, or the refreshToken from the JSON.`);
         return true;
@@ -32548,7 +31786,7 @@ const handedOnBy = (why) => `this action's output oauth-token, which ${why} pass
  * variable Claude Code reads. With one, what that step passes Claude (claude-step.ts): the job's value, nothing, or a
  * value written in the step, which the preflight knows only as its own input of the same kind (or its own output).
  */
-function select_originOf(kind, context, env, step, handsOnOwnOutput) {
+function originOf(kind, context, env, step, handsOnOwnOutput) {
     const fromInput = context.input(kind.source);
     const fromEnv = kind.envVar ? (env[kind.envVar] ?? '') : '';
     const input = { raw: fromInput, from: `input ${kind.source}`, name: kind.source };
@@ -32624,13 +31862,18 @@ function selectCredential(context, env, step) {
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
     if (cloud)
-        return {
-            others: found,
-            warnings,
-            cloudProvider: `${cloud.label} (${cloud.variable})`,
-            platform: cloud,
-            ...stepped
-        };
+        return { others: found, warnings, platform: cloud, ...stepped };
+    const federation = federationAsClaudeSees(env, step);
+    if (federation && !unseen) {
+        // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
+        const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
+        if (outranking.length === 0) {
+            for (const other of found)
+                warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`);
+            return { others: found, warnings, platform: FEDERATION, federation, ...stepped };
+        }
+        warnings.push(`The workload identity federation settings are ignored: Claude Code uses the ${outranking[0].label} from ${outranking[0].from} first. Remove it from the Claude step to use federation.`);
+    }
     // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
     if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
         throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: ${chosen.from.replace(/^input (.+)$/, "input '$1'")} is wrapped in quotes, and Claude Code sends them as part of the ${chosen.label}: the API would refuse every request. Fix: store the secret again without the quotes.`);
@@ -32649,8 +31892,8 @@ function findCredentials(context, env, step) {
     const empty = [];
     let unseen;
     const handsOnOwnOutput = ownOutputHandedOn(step);
-    for (const kind of providers_PROVIDERS) {
-        const origin = select_originOf(kind, context, env, step, handsOnOwnOutput);
+    for (const kind of providers/* PROVIDERS */.x) {
+        const origin = originOf(kind, context, env, step, handsOnOwnOutput);
         if (origin.kind === 'unseen') {
             if (found.length === 0 && unseen === undefined)
                 unseen = origin.why;
@@ -32683,12 +31926,12 @@ function findCredentials(context, env, step) {
 /** When the Claude step passes Claude this action's own output (in any credential's variable): how it says so. */
 function ownOutputHandedOn(step) {
     const ownOutput = step &&
-        providers_PROVIDERS.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
+        providers/* PROVIDERS */.x.flatMap(kind => (kind.envVar ? [step.variable(kind.envVar)] : [])).find(value => value.kind === 'output');
     return ownOutput ? handedOnBy(ownOutput.why) : undefined;
 }
 /** The credential read from its value, cleaned first (its notes said first), marked when quoted or handed on. */
 function readCredential(kind, origin, context) {
-    const { value, notes, quoted } = cleanSecret(origin.name, origin.raw);
+    const { value, notes, quoted } = (0,clean/* cleanSecret */.Q)(origin.name, origin.raw);
     const credential = kind.read(value, origin.from, context);
     credential.notes.unshift(...notes);
     if (quoted)
@@ -32710,7 +31953,7 @@ function cloudProviderOf(env, step) {
 function rankingWarnings(found, others, chosen, unseen) {
     const warnings = [];
     for (const credential of found) {
-        const excludes = providerOf(credential.source).excludes;
+        const excludes = (0,providers/* providerOf */.l)(credential.source).excludes;
         if (excludes && found.some(c => c.source === excludes.source))
             warnings.push(excludes.warning);
     }
@@ -32721,42 +31964,39 @@ function rankingWarnings(found, others, chosen, unseen) {
     }
     return warnings;
 }
-
-;// CONCATENATED MODULE: ./lib/probe/probe.js
-
-
 /**
- * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
- * `timeoutMs` runs out.
+ * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
+ * step's own where written out, and this step's own where the Claude step sets one from an expression
+ * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
  */
-async function probe(credential, options) {
-    const started = Date.now();
-    const { request, classify } = providerOf(credential.source).probe(credential, {
-        baseUrl: options.baseUrl
-    });
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, answer => {
-        const classified = classify(answer);
-        const value = { ...classified, httpStatus: answer.status };
-        return classified.status === 'transient'
-            ? {
-                done: false,
-                value,
-                ...(classified.retryAfterMs !== undefined && {
-                    retryAfterMs: classified.retryAfterMs
-                })
-            }
-            : { done: true, value };
-    }, message => ({ status: 'transient', message }), options);
-    const { status, retryAfterMs: _, ...rest } = value;
+function federationAsClaudeSees(env, step) {
+    const seen = {};
+    const unreadable = [];
+    for (const name of FEDERATION_VARIABLES) {
+        const value = step?.variable(name);
+        const own = env[name]?.trim() ?? '';
+        if (!value ||
+            value.kind === 'inherited' ||
+            (value.kind === 'step' && /\$\{\{/.test(value.written))) {
+            if (own)
+                seen[name] = own;
+            else if (value?.kind === 'step')
+                unreadable.push(name);
+        }
+        else if (value.kind === 'step' && value.written.trim())
+            seen[name] = value.written.trim();
+    }
+    if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name)))
+        return undefined;
     return {
-        ...rest,
-        status: status === 'transient' ? 'unverifiable' : status,
-        message: status === 'transient' ? `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` : value.message,
-        attempts,
-        elapsedMs: Date.now() - started
+        env: seen,
+        unreadable,
+        ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
     };
 }
 
+// EXTERNAL MODULE: ./lib/probe/probe.js
+var probe = __nccwpck_require__(7224);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs"
@@ -32890,7 +32130,7 @@ async function isBlobAt(workspace, commit, path, bytes) {
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${formatDuration(setting)}`, from: 'input' };
+        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a)(setting)}`, from: 'input' };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`,
@@ -32978,7 +32218,7 @@ async function readRemote(ref, at, env, deps) {
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
-                ? `no answer from ${contentsApi} within ${formatDuration(deps.timeoutMs)} (${error.host})`
+                ? `no answer from ${contentsApi} within ${(0,duration/* formatDuration */.a)(deps.timeoutMs)} (${error.host})`
                 : `${contentsApi}: ${error.message}`
         };
     }
@@ -33148,6 +32388,7 @@ const ACTION_INPUTS = [
         fallsBack: false
     },
     { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+    { variable: 'ANTHROPIC_OIDC_AUDIENCE', input: 'anthropic_oidc_audience', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
     { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }
@@ -33328,6 +32569,31 @@ async function checkPlatform(platform, options, deps) {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
             return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
         }
+        case 'federation': {
+            const { settings, baseUrl } = options.federation ?? {
+                settings: { env: {}, unreadable: [] },
+                baseUrl: ''
+            };
+            if (settings.unreadable.length > 0)
+                return {
+                    status: 'unverifiable',
+                    message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
+                    proves: 'nothing: the federation settings could not be read'
+                };
+            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 415));
+            return checkFederation({
+                ...settings.env,
+                ANTHROPIC_BASE_URL: baseUrl,
+                ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+                ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+            }, {
+                send,
+                timeoutMs,
+                mask,
+                neededUntil: options.neededUntil,
+                ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+            });
+        }
         case 'vertex':
         case 'foundry':
             return undefined;
@@ -33384,26 +32650,33 @@ async function runCheck(inputs, context, deps) {
     // explicit 'on-expiring' is obeyed as given.
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
-        'file' in originOf(selection.chosen.from);
+        'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
     const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
-        ? await probe(selection.chosen, {
+        ? await (0,probe/* probe */.d)(selection.chosen, {
             baseUrl: inputs.baseUrl,
             timeoutMs: inputs.probeTimeoutMs,
             send: deps.send
         })
         : undefined;
+    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const cloud = selection.platform
-        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration }, {
+        ? await checkPlatform(selection.platform, {
+            awsExpiration: inputs.awsExpiration,
+            federation: selection.federation && {
+                settings: selection.federation,
+                baseUrl: inputs.baseUrl
+            },
+            neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
+        }, {
             send: deps.send,
             env: deps.env,
             timeoutMs: inputs.probeTimeoutMs,
             mask: deps.mask ?? (() => undefined)
         })
         : undefined;
-    const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
     const chosen = selection.chosen && {
         credential: selection.chosen,
         ...(chosenProbe && { probe: chosenProbe })
@@ -33419,11 +32692,11 @@ async function runCheck(inputs, context, deps) {
             probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
             hasAccessToken: true,
             hasRefreshToken: false,
-            ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+            ...(cloud.expiresAt && !cloud.renewedBy && { expiresAt: cloud.expiresAt }),
             now: checkedAt,
             minRemainingMs: minRemaining.ms
         }, policy)
-        : selection.cloudProvider || selection.unseen
+        : selection.platform || selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
             : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
@@ -33479,8 +32752,8 @@ function expiryText(credential, now) {
     const remaining = credential.expiresAt.getTime() - now.getTime();
     const when = credential.expiresAt.toISOString();
     return remaining <= 0
-        ? `expired at ${when}, ${formatDuration(-remaining)} ago`
-        : `expires at ${when}, in ${formatDuration(remaining)}`;
+        ? `expired at ${when}, ${(0,duration/* formatDuration */.a)(-remaining)} ago`
+        : `expires at ${when}, in ${(0,duration/* formatDuration */.a)(remaining)}`;
 }
 /**
  * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
@@ -33503,11 +32776,11 @@ function verdictMessage(report, event, redact) {
     const name = `the ${credential.label} from ${credential.from}`;
     if (!credential.secret && credential.refreshToken)
         return refreshOnlyMessage(report, name);
-    const provider = providerOf(credential.source);
+    const provider = (0,providers/* providerOf */.l)(credential.source);
     // An access token that expired or was rejected is what a refresh is for; a revoked login is not.
     // Claude Code's own login file renews itself; a copy in a secret only through the action.
     const fix = (problem) => report.policy.refreshHeldBack &&
-        !('file' in originOf(credential.from)) &&
+        !('file' in (0,providers_credential/* originOf */.yv)(credential.from)) &&
         (problem === 'expiring' || problem === 'invalid')
         ? REFRESH_HELD_BACK_FIX
         : provider.fix(problem, credential.from);
@@ -33521,7 +32794,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
@@ -33568,30 +32841,32 @@ function platformMessage(report, platform, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
             };
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
 /** The platform's row: its credentials, who they are (no account id), and the verdict. */
 function platformRow(report, platform) {
     const cloud = report.cloud;
-    const remaining = cloud?.expiresAt
-        ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
-        : 'unknown';
+    const remaining = cloud?.renewedBy
+        ? 'renewed during the run'
+        : cloud?.expiresAt
+            ? (0,duration/* formatDuration */.a)(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+            : 'unknown';
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
-    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
+    return `| ${(0,providers_credential/* capitalise */.sK)(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -33607,7 +32882,7 @@ function refreshOnlyMessage(report, name) {
     };
 }
 function missingMessage(event) {
-    const names = providers_PROVIDERS.map(p => p.envVar ? `'${p.source}' (or env ${p.envVar})` : `'${p.source}'`).join(', ');
+    const names = providers/* PROVIDERS */.x.map(p => p.envVar ? `'${p.source}' (or env ${p.envVar})` : `'${p.source}'`).join(', ');
     if (event.fromFork) {
         return {
             title: 'Claude credential missing: secrets are not passed to this event',
@@ -33656,7 +32931,7 @@ function claudeStepLines(report) {
 /** The GitHub token's row: what it is, how it was found, and the verdict on it. */
 function githubRow(github) {
     const remaining = github.expiresAt
-        ? formatDuration(github.expiresAt.getTime() - github.checkedAt.getTime())
+        ? (0,duration/* formatDuration */.a)(github.expiresAt.getTime() - github.checkedAt.getTime())
         : github.lastsTheJob
             ? 'the job'
             : 'unknown';
@@ -33669,10 +32944,10 @@ function summaryMarkdown(report, message, github) {
         const used = i === 0 && report.selection.chosen !== undefined;
         const status = used ? report.verdict.status : (probe?.status ?? 'not probed');
         const remaining = credential.expiresAt
-            ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
+            ? (0,duration/* formatDuration */.a)(credential.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
         const verdict = used ? verdictCell(report.verdict.action) : 'ignored: Claude uses the one above';
-        return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
+        return `| ${(0,providers_credential/* capitalise */.sK)(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
     });
     const lines = [
         '## Claude preflight',
@@ -33693,7 +32968,7 @@ function summaryMarkdown(report, message, github) {
             : ['| none | | | missing | | | fail |']),
         ...(github ? [githubRow(github)] : []),
         '',
-        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
         ...claudeStepLines(report),
         ...(github
             ? [
@@ -33944,87 +33219,10 @@ function appPermissionsOf(step) {
         : undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/github/oidc.js
-// Minting the job's OIDC token as @actions/core getIDToken does
-// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
-// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
-// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
-// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
-// write permissions are read-only (JuliaCloud/AWS.jl#634).
-
-
-
-
-/**
- * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
- * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
- * proxy's page, an answer without a token). The request token and the token minted are masked at once.
- */
-async function mintOidcToken(env, audience, deps) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    const missing = [
-        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
-        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
-    ].filter(Boolean);
-    if (missing.length > 0) {
-        return {
-            problem: 'no-permission',
-            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
-        };
-    }
-    deps.mask(requestToken);
-    const unsafe = (0,http_url/* unsafeTransport */.s)(requestUrl);
-    if (unsafe)
-        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({
-        method: 'GET',
-        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
-        headers: {
-            authorization: `Bearer ${requestToken}`,
-            accept: 'application/json',
-            'user-agent': 'claude-preflight'
-        }
-    }, response => oidc_readAnswer((0,client/* answerWithout */.LP)([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
-    if ('token' in value || value.problem !== 'unverifiable')
-        return value;
-    return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
-}
-function oidc_readAnswer(answer, mask) {
-    const { status } = answer;
-    const unverifiable = (message) => ({
-        problem: 'unverifiable',
-        message,
-        httpStatus: status
-    });
-    if (status >= 200 && status < 300) {
-        const token = answer.data?.value;
-        if (typeof token === 'string' && token) {
-            mask(token);
-            return { done: true, value: { token } };
-        }
-        return {
-            done: true,
-            value: unverifiable(`HTTP ${status} without an ID token (${(0,client/* bodyDescription */.VQ)(answer)})`)
-        };
-    }
-    const said = (0,client/* apiMessage */.SX)(answer);
-    const other = (0,client/* transientOrRedirect */.m)(answer, said, unverifiable);
-    if (other)
-        return other;
-    // A proxy's page is not the token service's refusal.
-    if ((status === 401 || status === 403) && !(0,client/* isHtmlPage */.r4)(answer))
-        return {
-            done: true,
-            value: {
-                problem: 'refused',
-                message: `HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`,
-                httpStatus: status
-            }
-        };
-    return { done: true, value: unverifiable(`HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`) };
-}
-
+// EXTERNAL MODULE: ./lib/github/oidc.js
+var github_oidc = __nccwpck_require__(9402);
+// EXTERNAL MODULE: ./lib/http/retry.js
+var retry = __nccwpck_require__(8394);
 ;// CONCATENATED MODULE: ./lib/github/app-exchange.js
 // The Claude GitHub App's token, as anthropics/claude-code-action gets it without `github_token` (src/github/token.ts):
 // an OIDC token of audience `claude-code-github-action` POSTed to Anthropic's exchange answers `{"token": "ghs_…"}`
@@ -34066,7 +33264,7 @@ async function exchangeForAppToken(oidcToken, url, deps, permissions) {
             ...(permissions && { 'content-type': 'application/json' })
         },
         ...(permissions && { body: JSON.stringify({ permissions }) })
-    }, response => app_exchange_readAnswer((0,client/* answerWithout */.LP)([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    }, response => readAnswer((0,client/* answerWithout */.LP)([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
     if ('token' in value || value.problem !== 'unverifiable')
         return value;
     return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
@@ -34082,7 +33280,7 @@ function exchangeError(answer) {
     const code = data.error?.details?.error_code;
     return { message: (0,errors/* clipLine */.DX)(message), ...(typeof code === 'string' && { code }) };
 }
-function app_exchange_readAnswer(answer, mask) {
+function readAnswer(answer, mask) {
     const { status } = answer;
     const requestId = answer.headers['request-id'];
     const outcome = (problem, message) => ({
@@ -34514,7 +33712,7 @@ async function checkClaudeApp(base, check) {
         }, life, check);
     }
     const timeoutMs = policy.probeTimeoutMs;
-    const oidc = await mintOidcToken(deps.env, CLAUDE_APP_AUDIENCE, {
+    const oidc = await (0,github_oidc/* mintOidcToken */.P)(deps.env, CLAUDE_APP_AUDIENCE, {
         send: deps.send,
         timeoutMs,
         mask: deps.mask
@@ -34624,7 +33822,7 @@ function timed(report, life, check) {
             const remainingMs = life.at.getTime() - check.now.getTime();
             if (remainingMs >= check.minRemaining.ms)
                 return dated;
-            return expiring(dated, `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${life.source}), but the job may need ${formatDuration(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`, check);
+            return expiring(dated, `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${(0,duration/* formatDuration */.a)(remainingMs)}` : ''} (${life.source}), but the job may need ${(0,duration/* formatDuration */.a)(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`, check);
         }
         case 'one-hour':
             return oneHour(pass, life, check);
@@ -34656,7 +33854,7 @@ function oneHour(report, life, check) {
             : minRemaining.ms <= APP_TOKEN_LIFETIME_MS;
         if (lasts)
             return dated;
-        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check);
+        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${(0,duration/* formatDuration */.a)(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check);
     }
     const limitMinutes = stepMinutes !== undefined
         ? Math.min(stepMinutes, minRemaining.ms / 60_000)
@@ -34664,10 +33862,10 @@ function oneHour(report, life, check) {
     if (limitMinutes <= HOUR_MINUTES)
         return dated;
     const limit = minRemaining.from === 'default'
-        ? `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
+        ? `the job may run ${(0,duration/* formatDuration */.a)(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
         : stepMinutes !== undefined && stepMinutes < minRemaining.ms / 60_000
-            ? `${check.claude.step.label} may run ${formatDuration(stepMinutes * 60_000)} (its timeout-minutes)`
-            : `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source})`;
+            ? `${check.claude.step.label} may run ${(0,duration/* formatDuration */.a)(stepMinutes * 60_000)} (its timeout-minutes)`
+            : `the job may run ${(0,duration/* formatDuration */.a)(minRemaining.ms)} (${minRemaining.source})`;
     return expiring(dated, `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`, check);
 }
 /** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
@@ -36133,7 +35331,7 @@ async function refreshAfterCheck(report, inputs, deps) {
             ...deps,
             inputs,
             credential: chosen.credential,
-            probe: accessToken => probe({ source: chosen.credential.source, scheme: 'oauth', secret: accessToken }, {
+            probe: accessToken => (0,probe/* probe */.d)({ source: chosen.credential.source, scheme: 'oauth', secret: accessToken }, {
                 baseUrl: report.inputs.baseUrl,
                 timeoutMs: report.inputs.probeTimeoutMs,
                 send: deps.send
@@ -36774,6 +35972,99 @@ function isTransient(answer) {
 
 /***/ }),
 
+/***/ 9402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ mintOidcToken)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8394);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4609);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(636);
+// Minting the job's OIDC token as @actions/core getIDToken does
+// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
+// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
+// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
+// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
+// write permissions are read-only (JuliaCloud/AWS.jl#634).
+
+
+
+
+/**
+ * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
+ * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
+ * proxy's page, an answer without a token). The request token and the token minted are masked at once.
+ */
+async function mintOidcToken(env, audience, deps) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const missing = [
+        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ].filter(Boolean);
+    if (missing.length > 0) {
+        return {
+            problem: 'no-permission',
+            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
+        };
+    }
+    deps.mask(requestToken);
+    const unsafe = (0,_http_url_js__WEBPACK_IMPORTED_MODULE_3__/* .unsafeTransport */ .s)(requestUrl);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
+    const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .sendWithRetries */ .HI)({
+        method: 'GET',
+        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
+        headers: {
+            authorization: `Bearer ${requestToken}`,
+            accept: 'application/json',
+            'user-agent': 'claude-preflight'
+        }
+    }, response => readAnswer((0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .answerWithout */ .LP)([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    if ('token' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptsNote */ .pr)(attempts)}` };
+}
+function readAnswer(answer, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const token = answer.data?.value;
+        if (typeof token === 'string' && token) {
+            mask(token);
+            return { done: true, value: { token } };
+        }
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status} without an ID token (${(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .bodyDescription */ .VQ)(answer)})`)
+        };
+    }
+    const said = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .apiMessage */ .SX)(answer);
+    const other = (0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .transientOrRedirect */ .m)(answer, said, unverifiable);
+    if (other)
+        return other;
+    // A proxy's page is not the token service's refusal.
+    if ((status === 401 || status === 403) && !(0,_client_js__WEBPACK_IMPORTED_MODULE_2__/* .isHtmlPage */ .r4)(answer))
+        return {
+            done: true,
+            value: {
+                problem: 'refused',
+                message: `HTTP ${status}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(said)}`,
+                httpStatus: status
+            }
+        };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clipLine */ .DX)(said)}`) };
+}
+
+
+/***/ }),
+
 /***/ 1741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37038,6 +36329,34 @@ function unsafeTransport(text) {
 
 /***/ }),
 
+/***/ 5891:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+
+
+/***/ }),
+
 /***/ 4498:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37067,16 +36386,952 @@ function jwtExpiry(token) {
 
 /***/ }),
 
+/***/ 3667:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseTimestamp)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is not a timestamp ('${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .clip */ .$Q)(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+
+/***/ }),
+
 /***/ 342:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4563);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7224:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ probe)
+/* harmony export */ });
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1759);
+
+
+/**
+ * Probes the credential with its provider's probe, retrying transient answers with jittered back-off until
+ * `timeoutMs` runs out.
+ */
+async function probe(credential, options) {
+    const started = Date.now();
+    const { request, classify } = (0,_providers_index_js__WEBPACK_IMPORTED_MODULE_1__/* .providerOf */ .l)(credential.source).probe(credential, {
+        baseUrl: options.baseUrl
+    });
+    const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, answer => {
+        const classified = classify(answer);
+        const value = { ...classified, httpStatus: answer.status };
+        return classified.status === 'transient'
+            ? {
+                done: false,
+                value,
+                ...(classified.retryAfterMs !== undefined && {
+                    retryAfterMs: classified.retryAfterMs
+                })
+            }
+            : { done: true, value };
+    }, message => ({ status: 'transient', message }), options);
+    const { status, retryAfterMs: _, ...rest } = value;
+    return {
+        ...rest,
+        status: status === 'transient' ? 'unverifiable' : status,
+        message: status === 'transient' ? `${value.message}${(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptsNote */ .pr)(attempts)}` : value.message,
+        attempts,
+        elapsedMs: Date.now() - started
+    };
+}
+
+
+/***/ }),
+
+/***/ 4523:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B1: () => (/* binding */ OAUTH_BETA),
+/* harmony export */   Rh: () => (/* binding */ anthropicProbe),
+/* harmony export */   cZ: () => (/* binding */ anthropicShape),
+/* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
+/* harmony export */ });
+/* unused harmony exports ANTHROPIC_VERSION, anthropicName */
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
+/**
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: {
+        path: '/v1/models',
+        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+        judgedAfterAuth: []
+    },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
+function readBody(text) {
+    try {
+        const body = JSON.parse(text);
+        return typeof body === 'object' && body !== null && !Array.isArray(body)
+            ? body
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
+/**
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
+ */
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
+    }
+    if (status >= 300 && status < 400) {
+        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
+    }
+    if (status === 407) {
+        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
+    }
+    if (status >= 200 && status < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return answer.body && route.isAnswer(answer.body)
+            ? verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
+    return {
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
+    };
+}
+function verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return verdict(answer, 'billing', error.message);
+    }
+    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
+    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
+    if (text.trim() === '')
+        return `empty body, ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
+}
+/**
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
+ */
+function anthropicProbe(credential, { baseUrl }) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const headers = {
+        'anthropic-version': ANTHROPIC_VERSION,
+        'user-agent': 'claude-preflight'
+    };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer)
+    });
+    if (credential.scheme === 'x-api-key') {
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
+    }
+    headers.authorization = `Bearer ${credential.secret}`;
+    headers['content-type'] = 'application/json';
+    if (credential.scheme === 'oauth')
+        headers['anthropic-beta'] = OAUTH_BETA;
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
+}
+
+
+/***/ }),
+
+/***/ 8836:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ ANTHROPIC_FAILURES)
+/* harmony export */ });
+/* unused harmony exports classifyApiError, isCredentialStatus, ANTHROPIC_PHRASINGS, ANTHROPIC_API_ERROR_PHRASINGS */
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
+            return undefined;
+        return 'anthropic-auth-invalid';
+    }
+    return undefined;
+}
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
+}
+const BUNDLE = 'claude-code 2.1.328 bundle';
+const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors';
+const verdict = (kind, status) => kind === undefined ? undefined : status === undefined ? { kind } : { kind, status };
+const apiVerdict = (signal) => verdict(classifyApiError(signal), signal.status);
+const statusOf = (...texts) => {
+    const text = texts.find(t => t !== undefined);
+    return text === undefined ? undefined : Number(text);
+};
+/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
+const ANTHROPIC_PHRASINGS = [
+    {
+        // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
+        anchor: 'Failed to authenticate: ',
+        pattern: /Failed to authenticate: (.+)$/,
+        kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid API key · ',
+        pattern: /Invalid API key · /,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid auth token · ',
+        pattern: /Invalid auth token · Fix external auth token/,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Not logged in · ',
+        pattern: /Not logged in · Please run \/login/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'apiKeyHelper script is failing',
+        pattern: /Your apiKeyHelper script is failing/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'ogin expired · ',
+        pattern: /(?:Anthropic profile login|Login) expired · /,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Please run /login',
+        pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Credit balance',
+        pattern: /Credit balance (?:is )?too low\b/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'monthly spend limit',
+        pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'organization',
+        pattern: /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
+        kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
+        source: BUNDLE
+    }
+];
+/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
+function envelopeMessage(rest) {
+    const text = rest.trim();
+    if (text.startsWith('{')) {
+        try {
+            const body = JSON.parse(text);
+            if (typeof body.error?.message === 'string')
+                return body.error.message;
+        }
+        catch {
+            // not JSON, or cut by a terminal's wrap: the words are still in the text
+        }
+    }
+    return text;
+}
+/**
+ * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
+ * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
+ */
+const ANTHROPIC_API_ERROR_PHRASINGS = [
+    {
+        // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
+        // "API Error: Request rejected (429) · You have reached your specified API usage limits."
+        anchor: 'API Error: ',
+        pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
+        kind: match => apiVerdict({
+            status: statusOf(match[1], match[2]),
+            message: envelopeMessage(match[3] ?? '')
+        }),
+        source: BUNDLE
+    },
+    {
+        // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
+        anchor: 'API Error (',
+        pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
+        source: 'https://github.com/anthropics/claude-code/issues/5418'
+    },
+    {
+        anchor: '"type":"error"',
+        pattern: /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: '_error',
+        pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        // Without the envelope around it (a wrapper that printed only the message).
+        anchor: 'revoked',
+        pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
+        kind: 'anthropic-auth-revoked',
+        source: BUNDLE
+    }
+];
+
+
+/***/ }),
+
+/***/ 7707:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ cleanSecret),
+/* harmony export */   d: () => (/* binding */ refuseInnerJunk)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+
+/**
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes, quoted: quoted !== null };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .inputError */ .Xu)(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+
+
+/***/ }),
+
+/***/ 6977:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a6: () => (/* binding */ newCredential),
+/* harmony export */   lt: () => (/* binding */ homeOf),
+/* harmony export */   sK: () => (/* binding */ capitalise),
+/* harmony export */   yv: () => (/* binding */ originOf)
+/* harmony export */ });
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+function newCredential(provider, from, secret) {
+    return {
+        source: provider.source,
+        from,
+        scheme: provider.scheme,
+        label: provider.label,
+        secret,
+        notes: []
+    };
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+
+/***/ }),
+
+/***/ 1759:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ PROVIDERS),
+  l: () => (/* binding */ providerOf)
+});
+
+// EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
+var anthropic_failures = __nccwpck_require__(8836);
+// EXTERNAL MODULE: ./lib/providers/anthropic-api.js
+var anthropic_api = __nccwpck_require__(4523);
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(6977);
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_API_KEY',
+    excludes: {
+        source: 'anthropic-auth-token',
+        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    },
+    label: 'API key',
+    scheme: 'x-api-key',
+    shapes: [(0,anthropic_api/* anthropicShape */.cZ)('api', 'an Anthropic API key')],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-api-key']);
+        return (0,providers_credential/* newCredential */.a6)(this, from, value);
+    },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
+    fix(problem, from) {
+        const home = (0,providers_credential/* homeOf */.lt)(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+// EXTERNAL MODULE: ./lib/lifetime/jwt.js
+var jwt = __nccwpck_require__(4498);
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
+const authToken = {
+    source: 'anthropic-auth-token',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    shapes: [],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = (0,jwt/* jwtExpiry */.l)(value);
+        return {
+            ...(0,providers_credential/* newCredential */.a6)(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${(0,providers_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,providers_credential/* capitalise */.sK)(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${(0,providers_credential/* capitalise */.sK)(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+// EXTERNAL MODULE: ./lib/common/errors.js
+var errors = __nccwpck_require__(3302);
+// EXTERNAL MODULE: ./lib/lifetime/timestamp.js
+var timestamp = __nccwpck_require__(3667);
+// EXTERNAL MODULE: ./lib/providers/clean.js
+var clean = __nccwpck_require__(7707);
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw (0,errors/* inputError */.Xu)(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw (0,errors/* inputError */.Xu)(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    secretInputs: [],
+    loginFile: true,
+    refreshable: true,
+    plainInputs: [],
+    label: 'subscription access token',
+    scheme: 'oauth',
+    // Its tokens have the OAuth token's shapes.
+    shapes: [{ what: 'JSON', begins: /^\{/ }],
+    read(value, from, context) {
+        if (!value.startsWith('{'))
+            context.checkPlacement(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = (0,providers_credential/* newCredential */.a6)(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            (0,clean/* refuseInnerJunk */.d)(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+                'oauth-refresh-token'
+            ]);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = (0,timestamp/* parseTimestamp */.E)(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    probe: anthropic_api/* anthropicProbe */.Rh,
+    failures: anthropic_failures/* ANTHROPIC_FAILURES */.ZJ,
+    fix(problem, from) {
+        const origin = (0,providers_credential/* originOf */.yv)(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${(0,providers_credential/* homeOf */.lt)(from)}`;
+        return {
+            invalid: `${(0,providers_credential/* capitalise */.sK)(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+// EXTERNAL MODULE: ./lib/providers/oauth-token.js
+var oauth_token = __nccwpck_require__(8913);
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+
+/**
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const PROVIDERS = [authToken, apiKey, oauth_token/* oauthToken */.vT, claudeCredentials];
+function providerOf(source) {
+    const provider = PROVIDERS.find(p => p.source === source);
+    if (!provider)
+        throw new Error(`unknown credential source ${source}`);
+    return provider;
+}
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ readRefreshTokenInput),
+/* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
+/* harmony export */   vT: () => (/* binding */ oauthToken)
+/* harmony export */ });
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+
+
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = (0,_clean_js__WEBPACK_IMPORTED_MODULE_2__/* .cleanSecret */ .Q)(REFRESH_TOKEN_INPUT, raw);
+    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    secretInputs: [REFRESH_TOKEN_INPUT],
+    plainInputs: [EXPIRES_AT_INPUT],
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    refreshable: true,
+    label: 'OAuth token',
+    scheme: 'oauth',
+    shapes: [
+        (0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('oat', 'an OAuth access token'),
+        {
+            ...(0,_anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicShape */ .cZ)('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
+        }
+    ],
+    read(value, from, context) {
+        if (value)
+            context.checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = (0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .newCredential */ .a6)(this, from, value);
+        const expires = context.input(EXPIRES_AT_INPUT).trim();
+        if (expires) {
+            const { at, note } = (0,_lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__/* .parseTimestamp */ .E)(EXPIRES_AT_INPUT, expires);
+            credential.expiresAt = at;
+            credential.expirySource = EXPIRES_AT_INPUT;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    probe: _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__/* .anthropicProbe */ .Rh,
+    failures: _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .ANTHROPIC_FAILURES */ .ZJ,
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .homeOf */ .lt)(from)}`;
+        return {
+            invalid: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${(0,_credential_js__WEBPACK_IMPORTED_MODULE_4__/* .capitalise */ .sK)(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
 
 /***/ }),
 

@@ -3,6 +3,7 @@
 import type { HttpSend } from '../http/request.js'
 import type { Platform } from '../providers/platforms.js'
 import type { CloudCheck } from '../cloud/check.js'
+import type { FederationAsClaudeSees } from '../providers/select.js'
 
 export interface CloudCheckDeps {
   send: HttpSend
@@ -14,7 +15,13 @@ export interface CloudCheckDeps {
 /** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
 export async function checkPlatform(
   platform: Platform,
-  options: { awsExpiration?: Date | undefined },
+  options: {
+    awsExpiration?: Date | undefined
+    /** Federation as the Claude step gets it, and the API's address. */
+    federation?: { settings: FederationAsClaudeSees; baseUrl: string } | undefined
+    /** When the Claude step must still have a credential. */
+    neededUntil: Date
+  },
   deps: CloudCheckDeps
 ): Promise<CloudCheck | undefined> {
   const { send, timeoutMs, mask } = deps
@@ -27,6 +34,34 @@ export async function checkPlatform(
         deps.env,
         { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) },
         { send, timeoutMs, mask }
+      )
+    }
+    case 'federation': {
+      const { settings, baseUrl } = options.federation ?? {
+        settings: { env: {}, unreadable: [] },
+        baseUrl: ''
+      }
+      if (settings.unreadable.length > 0)
+        return {
+          status: 'unverifiable',
+          message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
+          proves: 'nothing: the federation settings could not be read'
+        }
+      const { checkFederation } = await import('../cloud/federation/check.js')
+      return checkFederation(
+        {
+          ...settings.env,
+          ANTHROPIC_BASE_URL: baseUrl,
+          ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+        },
+        {
+          send,
+          timeoutMs,
+          mask,
+          neededUntil: options.neededUntil,
+          ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+        }
       )
     }
     case 'vertex':

@@ -116,10 +116,18 @@ export async function runCheck(
           send: deps.send
         })
       : undefined
+  const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
   const cloud = selection.platform
     ? await checkPlatform(
         selection.platform,
-        { awsExpiration: inputs.awsExpiration },
+        {
+          awsExpiration: inputs.awsExpiration,
+          federation: selection.federation && {
+            settings: selection.federation,
+            baseUrl: inputs.baseUrl
+          },
+          neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
+        },
         {
           send: deps.send,
           env: deps.env,
@@ -128,7 +136,6 @@ export async function runCheck(
         }
       )
     : undefined
-  const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
   const chosen = selection.chosen && {
     credential: selection.chosen,
     ...(chosenProbe && { probe: chosenProbe })
@@ -145,13 +152,13 @@ export async function runCheck(
           probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
           hasAccessToken: true,
           hasRefreshToken: false,
-          ...(cloud.expiresAt && { expiresAt: cloud.expiresAt }),
+          ...(cloud.expiresAt && !cloud.renewedBy && { expiresAt: cloud.expiresAt }),
           now: checkedAt,
           minRemainingMs: minRemaining.ms
         },
         policy
       )
-    : selection.cloudProvider || selection.unseen
+    : selection.platform || selection.unseen
       ? { status: 'unverifiable', action: policy.onUnverifiable }
       : decideFor(chosen, minRemaining, policy, checkedAt)
   const verdict: Verdict =

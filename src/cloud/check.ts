@@ -11,6 +11,8 @@ export interface CloudCheck {
   expirySource?: string
   /** What exactly a valid answer proves, for the summary. */
   proves: string
+  /** What mints the credential again during the run, when something does: its expiry then does not bound the run. */
+  renewedBy?: string
   /** A non-secret name of who the credential is: an account and role, a service account, … */
   identity?: string
 }

@@ -2,9 +2,10 @@
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 import { AWS_PREFLIGHT_FIXES } from './aws-failures.js'
+import { FEDERATION_PREFLIGHT_FIXES } from './federation.js'
 
 export interface Platform {
-  id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry'
+  id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry' | 'federation'
   /** The variable that switches Claude Code to it. */
   variable: string
   label: string
@@ -12,6 +13,8 @@ export interface Platform {
   credential: string
   /** The main step's fix for its credentials, by what is wrong; absent while the preflight cannot check them. */
   fixes?: { readonly expiring: string; readonly invalid: string; readonly forbidden: string }
+  /** What moves its endpoints, for the fix of an unanswered check. */
+  endpoints: string
   /** The variable that tells Claude Code's SDK when the credentials expire: exported when the preflight knows. */
   expiryVariable?: string
 }
@@ -19,6 +22,8 @@ export interface Platform {
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
   credential: 'AWS credentials',
+  endpoints:
+    'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
   fixes: AWS_PREFLIGHT_FIXES,
   expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
 }
@@ -46,12 +51,28 @@ export const PLATFORMS: readonly Platform[] = [
     id: 'vertex',
     variable: 'CLAUDE_CODE_USE_VERTEX',
     label: 'Google Vertex AI',
-    credential: 'Google credentials'
+    credential: 'Google credentials',
+    endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
   },
   {
     id: 'foundry',
     variable: 'CLAUDE_CODE_USE_FOUNDRY',
     label: 'Microsoft Foundry',
-    credential: 'Azure credentials'
+    credential: 'Azure credentials',
+    endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
   }
 ]
+
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+export const FEDERATION: Platform = {
+  id: 'federation',
+  variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+  label: 'Anthropic workload identity federation',
+  credential: 'federated tokens',
+  endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+  fixes: FEDERATION_PREFLIGHT_FIXES
+}

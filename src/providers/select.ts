@@ -1,6 +1,7 @@
 import type { Credential, Provider, ProviderContext, ReadContext } from './provider.js'
 import { PROVIDERS, providerOf } from './index.js'
-import { PLATFORMS, type Platform } from './platforms.js'
+import { FEDERATION, PLATFORMS, type Platform } from './platforms.js'
+import { FEDERATION_SWITCHES, FEDERATION_VARIABLES } from './federation.js'
 import { cleanSecret } from './clean.js'
 import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
@@ -13,10 +14,13 @@ export interface Selection {
   /** Credentials that are present but that Claude Code will not use. */
   others: Credential[]
   warnings: string[]
-  /** Set when Claude Code will use a cloud platform instead (`Amazon Bedrock (CLAUDE_CODE_USE_BEDROCK)`). */
-  cloudProvider?: string
-  /** That platform. */
+  /**
+   * Set when Claude Code will use a cloud platform instead, or workload identity federation: then `chosen` is unset,
+   * and the platform's check (src/cloud/) proves it.
+   */
   platform?: Platform
+  /** The federation settings as Claude gets them, when `platform` is federation. */
+  federation?: FederationAsClaudeSees
   /** The Claude step of the job this selection models (from the job's workflow), when one was found. */
   claudeStep?: ClaudeStep
   /**
@@ -169,14 +173,22 @@ export function selectCredential(
   const others = unseen ? found : rest
   warnings.push(...rankingWarnings(found, others, chosen, unseen))
   const stepped = step ? { claudeStep: step } : {}
-  if (cloud)
-    return {
-      others: found,
-      warnings,
-      cloudProvider: `${cloud.label} (${cloud.variable})`,
-      platform: cloud,
-      ...stepped
+  if (cloud) return { others: found, warnings, platform: cloud, ...stepped }
+  const federation = federationAsClaudeSees(env, step)
+  if (federation && !unseen) {
+    // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
+    const outranking = found.filter(c => providerOf(c.source).envVar)
+    if (outranking.length === 0) {
+      for (const other of found)
+        warnings.push(
+          `${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`
+        )
+      return { others: found, warnings, platform: FEDERATION, federation, ...stepped }
     }
+    warnings.push(
+      `The workload identity federation settings are ignored: Claude Code uses the ${outranking[0]!.label} from ${outranking[0]!.from} first. Remove it from the Claude step to use federation.`
+    )
+  }
   // A document (the credentials JSON) is parsed, not sent as it is: quotes around it do not reach the API.
   if (chosen?.quoted && !chosen.handedOn && chosen.document === undefined) {
     throw new UserError(
@@ -294,4 +306,44 @@ function rankingWarnings(
     )
   }
   return warnings
+}
+
+/** The federation variables as the Claude step gets them, and who writes its identity token. */
+export interface FederationAsClaudeSees {
+  env: Record<string, string>
+  /** Variables the Claude step sets from an expression this step cannot read, and that this step was not given. */
+  unreadable: string[]
+  /** The step that writes and renews the identity token file itself (claude-code-action), when it does. */
+  tokenWrittenBy?: string
+}
+
+/**
+ * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
+ * step's own where written out, and this step's own where the Claude step sets one from an expression
+ * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
+ */
+function federationAsClaudeSees(
+  env: NodeJS.ProcessEnv,
+  step: ClaudeStep | undefined
+): FederationAsClaudeSees | undefined {
+  const seen: Record<string, string> = {}
+  const unreadable: string[] = []
+  for (const name of FEDERATION_VARIABLES) {
+    const value = step?.variable(name)
+    const own = env[name]?.trim() ?? ''
+    if (
+      !value ||
+      value.kind === 'inherited' ||
+      (value.kind === 'step' && /\$\{\{/.test(value.written))
+    ) {
+      if (own) seen[name] = own
+      else if (value?.kind === 'step') unreadable.push(name)
+    } else if (value.kind === 'step' && value.written.trim()) seen[name] = value.written.trim()
+  }
+  if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name))) return undefined
+  return {
+    env: seen,
+    unreadable,
+    ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
+  }
 }

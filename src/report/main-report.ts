@@ -140,12 +140,12 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     case 'unverifiable':
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
       }
     default:
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : HEADLINE[verdict.status]}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
       }
   }
 }
@@ -153,9 +153,11 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
 /** The platform's row: its credentials, who they are (no account id), and the verdict. */
 function platformRow(report: CheckReport, platform: Platform): string {
   const cloud = report.cloud
-  const remaining = cloud?.expiresAt
-    ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
-    : 'unknown'
+  const remaining = cloud?.renewedBy
+    ? 'renewed during the run'
+    : cloud?.expiresAt
+      ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+      : 'unknown'
   const who = cloud?.identity
     ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
     : ''

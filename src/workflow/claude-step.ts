@@ -52,6 +52,7 @@ const ACTION_INPUTS: ReadonlyArray<{ variable: string; input: string; fallsBack:
     fallsBack: false
   },
   { variable: 'ANTHROPIC_WORKSPACE_ID', input: 'anthropic_workspace_id', fallsBack: false },
+  { variable: 'ANTHROPIC_OIDC_AUDIENCE', input: 'anthropic_oidc_audience', fallsBack: false },
   { variable: 'CLAUDE_CODE_USE_BEDROCK', input: 'use_bedrock', fallsBack: false },
   { variable: 'CLAUDE_CODE_USE_VERTEX', input: 'use_vertex', fallsBack: false },
   { variable: 'CLAUDE_CODE_USE_FOUNDRY', input: 'use_foundry', fallsBack: false }

@@ -34,6 +34,8 @@ export interface FederationCheckDeps {
   mask(value: string): void
   /** When the Claude step must still have a credential (the job's end, or now + min-remaining). */
   neededUntil?: Date
+  /** The Claude step that writes and renews the identity token file itself (claude-code-action), when it does. */
+  tokenWrittenBy?: string
   now?: () => Date
 }
 
@@ -60,6 +62,13 @@ export async function checkFederation(
       proves
     }
   }
+  if (settings.identityToken === 'none' && !deps.tokenWrittenBy)
+    return {
+      status: 'invalid',
+      message:
+        'neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, and Claude Code then fails every request with "oidc_federation config requires an identity token": write a GitHub OIDC token to a file and point ANTHROPIC_IDENTITY_TOKEN_FILE at it, or run Claude through claude-code-action, whose federation inputs do it',
+      proves
+    }
   const now = deps.now ?? (() => new Date())
   const deadline = Date.now() + deps.timeoutMs
   const identity = federationIdentity(settings)
@@ -80,7 +89,7 @@ export async function checkFederation(
           ...base,
           ...said,
           status: 'invalid',
-          message: `the federation token exchange refused ${settings.ruleId} (${said.message}): the rule must match the OIDC token's issuer, subject and audience ${settings.audience}, the service account must be in the rule's workspace, and a rule enabled in several workspaces needs ANTHROPIC_WORKSPACE_ID; the reason is in the Claude Console, Workload identity, authentication events`
+          message: `the federation token exchange refused ${settings.ruleId} for an OIDC token with audience ${settings.audience} (${said.message}); the reason is in the Claude Console, Workload identity, authentication events`
         }
       case 'forbidden':
         return { ...base, ...said, status: 'forbidden' }
@@ -100,7 +109,11 @@ export async function checkFederation(
     }
   )
   const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil
+  const renewedBy =
+    deps.tokenWrittenBy &&
+    `${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`
   const life = {
+    ...(renewedBy && { renewedBy }),
     expiresAt: lifetime.expiresAt,
     expirySource: `expires_in of the federation token exchange (${lifetime.explanation})`,
     lifetimeSeconds: lifetime.seconds,
@@ -117,8 +130,9 @@ export async function checkFederation(
   switch (probed.status) {
     case 'valid': {
       const lasts = `the minted token lasts ${formatDuration(lifetime.seconds * 1000)} (${lifetime.explanation})`
-      const job =
-        outlivesJob === undefined
+      const job = renewedBy
+        ? `; it is minted again by ${renewedBy}`
+        : outlivesJob === undefined
           ? ''
           : outlivesJob
             ? ', longer than the job needs'
