@@ -187,6 +187,34 @@ describe('Anthropic workload identity federation, checked end to end', () => {
     expect(federation.authEvents.at(-1)).toEqual({ result: 'organization_mismatch' })
   })
 
+  it('the exchange down: unverifiable after retries, never invalid, and the job goes on', async () => {
+    federation.faults.push(503, 503, 503, 503)
+    const result = await runInJob(workflow(BARE, 5), bareEnv())
+    federation.faults.length = 0
+    expect(result.code).toBe(0)
+    expect(result.outputs.status).toBe('unverifiable')
+    expect(titled(result, 'Claude credential unverifiable')).toMatch(
+      /could not be verified: .*503.*check the network, HTTPS_PROXY and ANTHROPIC_BASE_URL and the runner's OIDC endpoint/
+    )
+  })
+
+  it('a minted token the API calls expired: expired, the runner’s clock to check', async () => {
+    const expiredFederation = await startFederationStandIn({ oidc, minted: 'expired' })
+    try {
+      const env = { ...bareEnv(), ...expiredFederation.env }
+      const result = await runInJob(workflow(BARE, 5), env, {
+        'anthropic-base-url': expiredFederation.url
+      })
+      expect(result.code).toBe(1)
+      expect(result.outputs.status).toBe('invalid')
+      expect(titled(result, 'Claude credential invalid')).toMatch(
+        /federated tokens have expired: the API calls the token just minted expired .*check the runner's clock/
+      )
+    } finally {
+      await expiredFederation.close()
+    }
+  })
+
   it('a job without id-token: write: forbidden, with the permission fix', async () => {
     const env: Record<string, string> = bareEnv()
     delete env.ACTIONS_ID_TOKEN_REQUEST_URL

@@ -1,5 +1,5 @@
-// The leak audit: every scenario of the action (main for each credential kind and status, the refresh with and
-// without a working write-back and when stale, the post step reading transcripts full of secrets with a PR comment,
+// The leak audit: every scenario of the action (main for each credential kind and status, Claude on Bedrock and on
+// workload identity federation, the refresh with and without a working write-back and when stale, the post step reading transcripts full of secrets with a PR comment,
 // the CLI's check and scan) runs the bundled entry points with recognisable secrets; then every channel (stdout,
 // stderr, summary, outputs, env file, state file, PR comment bodies, files written) is searched for each secret in
 // each derived form (raw, base64, base64url, URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued
@@ -32,6 +32,10 @@ import { runnerCommands } from './support/runner-commands.js'
 import { REPORT_LIMITS } from '../src/report/post-report.js'
 import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from './support/refresh-chain.js'
 import { STATUSES } from '../src/policy/decide.js'
+import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
+import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
+import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
+import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -784,6 +788,96 @@ async function runEcho(): Promise<Audited> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------- cloud
+
+/** Claude on Bedrock: the AWS secret key and session token, live or expired, never in a channel. */
+async function runBedrock(status: 'valid' | 'expired'): Promise<Audited> {
+  const account = awsAccount()
+  const sts = await startStsStandIn({ account })
+  const bedrock = await startBedrockStandIn({ account, allows: () => true })
+  const keys = account.issue({
+    arn: 'arn:aws:sts::123456789012:assumed-role/leak-audit/runner',
+    expiresAt: new Date(Date.now() + (status === 'valid' ? 120 : -1) * 60_000)
+  })
+  const job = newJob()
+  try {
+    const result = await runAction(MAIN, {
+      job,
+      inputs: { 'probe-timeout': '30s', 'min-remaining': '30m' },
+      env: {
+        CLAUDE_CODE_USE_BEDROCK: '1',
+        AWS_REGION: 'us-west-2',
+        AWS_ENDPOINT_URL_STS: sts.url,
+        AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
+        AWS_ACCESS_KEY_ID: keys.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+        AWS_SESSION_TOKEN: keys.sessionToken ?? ''
+      }
+    })
+    return {
+      name: `main bedrock ${status}`,
+      secrets: [keys.secretAccessKey, keys.sessionToken ?? ''].filter(Boolean),
+      foreign: [],
+      channels: { ...stepChannels('main', result), ...filesWritten(job) },
+      lines: result.stdout.split('\n'),
+      extra: () => {
+        expect(`bedrock ${status}: ${result.outputs.status}`).toBe(
+          `bedrock ${status}: ${status === 'valid' ? 'valid' : 'invalid'}`
+        )
+        expectOneLineErrors(result)
+      }
+    }
+  } finally {
+    await Promise.all([sts.close(), bedrock.close()])
+  }
+}
+
+/**
+ * Workload identity federation: the runner's OIDC request token, the OIDC token the preflight mints and the token
+ * the exchange mints, never in a channel; a refused exchange too.
+ */
+async function runFederation(status: 'valid' | 'denied'): Promise<Audited> {
+  const oidc = await startGitHubOidcStandIn()
+  const federation = await startFederationStandIn({ oidc, deny: status === 'denied' })
+  const job = newJob()
+  try {
+    const result = await runAction(MAIN, {
+      job,
+      inputs: {
+        'probe-timeout': '30s',
+        'min-remaining': '5m',
+        'anthropic-base-url': federation.url
+      },
+      env: {
+        ...oidc.env,
+        ...federation.env,
+        ANTHROPIC_IDENTITY_TOKEN_FILE: join(job.dir, 'identity-token')
+      }
+    })
+    return {
+      name: `main federation ${status}`,
+      secrets: [
+        oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        ...oidc.minted.map(m => m.token),
+        ...federation.issued.map(i => i.token)
+      ],
+      foreign: [],
+      channels: { ...stepChannels('main', result), ...filesWritten(job) },
+      lines: result.stdout.split('\n'),
+      extra: () => {
+        expect(oidc.minted).toHaveLength(1)
+        expect(federation.issued).toHaveLength(status === 'valid' ? 1 : 0)
+        expect(`federation ${status}: ${result.outputs.status}`).toBe(
+          `federation ${status}: ${status === 'valid' ? 'valid' : 'invalid'}`
+        )
+        expectOneLineErrors(result)
+      }
+    }
+  } finally {
+    await Promise.all([federation.close(), oidc.close()])
+  }
+}
+
 /** Flooding: `count` distinct failures in one log, each quoting the API key (in turn in every form). */
 async function runFlood(count: number): Promise<Audited> {
   const key = secretFor('valid', `sk-ant-api03-LeakAudit-flood-${tag()}AA`)
@@ -871,7 +965,11 @@ describe('leak audit', () => {
       () => runEcho(),
       () => runFlood(130),
       () => runFlood(6_000),
-      () => runSpecialFile()
+      () => runSpecialFile(),
+      () => runBedrock('valid'),
+      () => runBedrock('expired'),
+      () => runFederation('valid'),
+      () => runFederation('denied')
     ]
     const audited = await pool(tasks, 6)
 
