@@ -9,6 +9,8 @@ import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
 import { checkout } from './support/checkout.js'
 import { closedPort } from './support/ports.js'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 type Keys = ReturnType<ReturnType<typeof awsAccount>['issue']>
 
@@ -172,5 +174,38 @@ jobs:
     expect(result.outputs.status).toBe('valid')
     expect(result.summary).toContain('AWS credentials for Amazon Bedrock (used)')
     expect(result.summary).toMatch(/timeout-minutes: 45/)
+  })
+
+  it('post: a session that expired mid-run, tied to what the preflight measured of it', async () => {
+    const keys = session(20)
+    const job = newJob()
+    const main = await runAction('dist/main/index.js', {
+      job,
+      inputs: {
+        'probe-timeout': '30s',
+        'min-remaining': '15m',
+        'aws-expiration': new Date(Date.now() + 20 * 60_000).toISOString()
+      },
+      env: { CLAUDE_CODE_USE_BEDROCK: '1', ...awsEnv(keys) }
+    })
+    expect(main.outputs.status).toBe('valid')
+    // The real CLI's run on an expired session (scripts/make-fixtures.js), its refusal dated 25 minutes on.
+    const at = new Date(Date.now() + 25 * 60_000).toISOString()
+    const transcript = readFileSync('fixtures/cli/bedrock-expired.jsonl', 'utf8')
+      .trim()
+      .split('\n')
+      .map(line => JSON.parse(line) as Record<string, unknown>)
+      .map(record => (record.type === 'assistant' ? { ...record, timestamp: at } : record))
+    const output = join(job.dir, 'claude.jsonl')
+    writeFileSync(output, transcript.map(record => JSON.stringify(record)).join('\n') + '\n')
+    const post = await runAction('dist/post/index.js', {
+      inputs: { 'claude-output': output },
+      state: main.state,
+      env: { GITHUB_WORKSPACE: job.dir }
+    })
+    expect(post.code).toBe(1)
+    expect(post.summary).toMatch(
+      /The AWS credentials for Amazon Bedrock were refused 2[45] minutes after the preflight's check \(.*\), past the expiry it measured \(.*\)\./
+    )
   })
 })

@@ -32,7 +32,13 @@ describe('startState', () => {
     const keys = Object.entries(state)
       .filter(([name]) => name.endsWith('_STATE'))
       .map(([, key]) => key)
-    expect(keys.sort()).toEqual(['github-token', 'network-env', 'preflight', 'refresh-pending'])
+    expect(keys.sort()).toEqual([
+      'github-token',
+      'network-env',
+      'platform',
+      'preflight',
+      'refresh-pending'
+    ])
     expect(core.calls[0]).toEqual([state.NETWORK_STATE, '{"GITHUB_API_URL":"x"}'])
     expect(core.calls.map(([key]) => key).sort()).toEqual(keys)
     for (const [key, value] of core.calls.slice(1)) expect([key, value]).toEqual([key, ''])
@@ -122,5 +128,38 @@ describe('the GitHub token state', () => {
     expect(read).toEqual({ checkedAt: Date.parse('2026-12-06T01:00:00Z') })
     for (const raw of ['', 'null', '[]', '{', '"x"', undefined])
       expect(state.parseGitHubState(raw)).toBeUndefined()
+  })
+})
+
+describe('the platform state', () => {
+  test('what main saves is what post reads; the platform is the table’s own, never the state’s text', () => {
+    const core = recorder()
+    const checkedAt = new Date('2026-12-06T10:00:00Z')
+    const expiresAt = new Date('2026-12-06T11:00:00Z')
+    state.savePlatformState(core, {
+      id: 'bedrock',
+      status: 'expiring',
+      expiresAt,
+      checkedAt,
+      jobLimitMs: 5_400_000,
+      warned: true
+    })
+    const [[key, saved]] = core.calls as [[string, string]]
+    expect(key).toBe('platform')
+    expect(saved).not.toMatch(/Amazon|AWS/)
+    const read = state.parsePlatformState(saved)
+    expect(read).toEqual({
+      platform: expect.objectContaining({ id: 'bedrock', label: 'Amazon Bedrock' }),
+      status: 'expiring',
+      expiresAt: expiresAt.getTime(),
+      checkedAt: checkedAt.getTime(),
+      jobLimitMs: 5_400_000,
+      warned: true
+    })
+    for (const garbled of ['', 'null', '[]', '{"id":"__proto__"}', '{"status":"pwned"}', '{'])
+      expect(state.parsePlatformState(garbled)?.platform).toBeUndefined()
+    expect(state.parsePlatformState('{"id":"federation","warned":"yes"}')).toEqual({
+      platform: expect.objectContaining({ id: 'federation' })
+    })
   })
 })

@@ -392,7 +392,8 @@ const PHRASINGS = [
 
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
-function distinctFailures(findings, state, github) {
+function distinctFailures(findings, state, measured = {}) {
+    const { github, platform } = measured;
     const groups = new Map();
     for (const finding of findings) {
         const key = `${finding.kind}\u0000${normaliseMessage(finding.message)}`;
@@ -421,8 +422,14 @@ function distinctFailures(findings, state, github) {
         if (lost)
             failure.lost = lost;
         const connection = first.kind === 'github-auth'
-            ? githubConnection(first, github)
-            : preflightConnection(first, state);
+            ? github?.label && measuredConnection(first, { ...github, name: github.label })
+            : platform?.platform && first.kind.startsWith(platform.platform.failurePrefix)
+                ? measuredConnection(first, {
+                    ...platform,
+                    name: `${platform.platform.credential} for ${platform.platform.label}`,
+                    plural: true
+                })
+                : preflightConnection(first, state);
         if (connection)
             failure.preflight = connection;
         failures.push(failure);
@@ -494,24 +501,26 @@ function preflightConnection(f, state) {
     return undefined;
 }
 /**
- * A refused GitHub token against what the preflight measured of it: "The Claude GitHub App token expired 62 minutes
- * into a 90-minute job; the preflight warned at the start."
+ * A refused credential against what the preflight measured of it: "The Claude GitHub App token was refused 62 minutes
+ * after the preflight's check (…), past the expiry it measured (…), in a job of up to 90 minutes; the preflight warned
+ * at the start that it would not last."
  */
-function githubConnection(f, github) {
-    if (!github?.label || github.checkedAt === undefined)
+function measuredConnection(f, measured) {
+    if (measured.checkedAt === undefined)
         return undefined;
-    const checked = time_isoSeconds(github.checkedAt);
+    const { name } = measured;
+    const checked = time_isoSeconds(measured.checkedAt);
     const at = f.at ? Date.parse(f.at) : undefined;
-    const job = github.jobLimitMs === undefined
+    const job = measured.jobLimitMs === undefined
         ? ''
-        : `, in a job of up to ${duration(github.jobLimitMs / 1000)}`;
-    const warned = github.warned ? '; the preflight warned at the start that it would not last' : '';
-    if (at !== undefined && github.expiresAt !== undefined && at >= github.expiresAt) {
-        return `The ${github.label} was refused ${duration((at - github.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${time_isoSeconds(github.expiresAt)})${job}${warned}.`;
+        : `, in a job of up to ${duration(measured.jobLimitMs / 1000)}`;
+    const warned = measured.warned ? '; the preflight warned at the start that it would not last' : '';
+    if (at !== undefined && measured.expiresAt !== undefined && at >= measured.expiresAt) {
+        return `The ${name} ${measured.plural ? 'were' : 'was'} refused ${duration((at - measured.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${time_isoSeconds(measured.expiresAt)})${job}${warned}.`;
     }
-    if (github.status === 'valid' || github.status === 'unchecked')
-        return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${time_isoSeconds(github.expiresAt)} at the earliest` : ''}${warned}.`;
-    return `The preflight had reported the ${github.label} \`${github.status ?? 'unknown'}\` (checked ${checked}).`;
+    if (measured.status === 'valid' || measured.status === 'unchecked')
+        return `The preflight found the ${name} ${measured.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${measured.expiresAt !== undefined ? `, lasting until ${time_isoSeconds(measured.expiresAt)} at the earliest` : ''}${warned}.`;
+    return `The preflight had reported the ${name} \`${measured.status ?? 'unknown'}\` (checked ${checked}).`;
 }
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where

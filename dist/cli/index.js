@@ -611,6 +611,7 @@ const FEDERATION_PREFLIGHT_FIXES = {
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
     credential: 'AWS credentials',
+    failurePrefix: 'aws-',
     endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
     fixes: aws_failures/* AWS_PREFLIGHT_FIXES */.Sl,
     expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
@@ -639,6 +640,7 @@ const PLATFORMS = [
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
         credential: 'Google credentials',
+        failurePrefix: 'gcp-',
         endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
     },
     {
@@ -646,6 +648,7 @@ const PLATFORMS = [
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
         credential: 'Azure credentials',
+        failurePrefix: 'azure-',
         endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
     }
 ];
@@ -659,6 +662,7 @@ const FEDERATION = {
     variable: 'ANTHROPIC_FEDERATION_RULE_ID',
     label: 'Anthropic workload identity federation',
     credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
     endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
     fixes: FEDERATION_PREFLIGHT_FIXES
 };

@@ -31694,11 +31694,12 @@ const FEDERATION_PREFLIGHT_FIXES = {
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
     credential: 'AWS credentials',
+    failurePrefix: 'aws-',
     endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
     fixes: AWS_PREFLIGHT_FIXES,
     expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
 };
-const PLATFORMS = [
+const platforms_PLATFORMS = [
     {
         id: 'bedrock',
         variable: 'CLAUDE_CODE_USE_BEDROCK',
@@ -31722,6 +31723,7 @@ const PLATFORMS = [
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
         credential: 'Google credentials',
+        failurePrefix: 'gcp-',
         endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
     },
     {
@@ -31729,6 +31731,7 @@ const PLATFORMS = [
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
         credential: 'Azure credentials',
+        failurePrefix: 'azure-',
         endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
     }
 ];
@@ -31737,11 +31740,12 @@ const PLATFORMS = [
  * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
  * credential and before the /login file. Checked by src/cloud/federation/.
  */
-const FEDERATION = {
+const platforms_FEDERATION = {
     id: 'federation',
     variable: 'ANTHROPIC_FEDERATION_RULE_ID',
     label: 'Anthropic workload identity federation',
     credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
     endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
     fixes: FEDERATION_PREFLIGHT_FIXES
 };
@@ -31870,7 +31874,7 @@ function selectCredential(context, env, step) {
         if (outranking.length === 0) {
             for (const other of found)
                 warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`);
-            return { others: found, warnings, platform: FEDERATION, federation, ...stepped };
+            return { others: found, warnings, platform: platforms_FEDERATION, federation, ...stepped };
         }
         warnings.push(`The workload identity federation settings are ignored: Claude Code uses the ${outranking[0].label} from ${outranking[0].from} first. Remove it from the Claude step to use federation.`);
     }
@@ -31942,7 +31946,7 @@ function readCredential(kind, origin, context) {
 }
 /** The platform Claude Code is switched to, if any. */
 function cloudProviderOf(env, step) {
-    return PLATFORMS.find(({ variable }) => {
+    return platforms_PLATFORMS.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
@@ -34091,6 +34095,7 @@ function writeFix(error, target) {
 
 
 
+
 /** `preflight`: what the check found, for post's report. */
 const PREFLIGHT_STATE = 'preflight';
 /** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
@@ -34099,6 +34104,8 @@ const PENDING_STATE = 'refresh-pending';
 const NETWORK_STATE = 'network-env';
 /** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
 const GITHUB_STATE = 'github-token';
+/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
+const PLATFORM_STATE = 'platform';
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
  * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
@@ -34106,7 +34113,7 @@ const GITHUB_STATE = 'github-token';
  */
 function startState(core, networkRecord) {
     core.saveState(NETWORK_STATE, networkRecord);
-    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE])
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
         core.saveState(key, '');
 }
 /** The JSON main saves under PREFLIGHT_STATE. */
@@ -34194,34 +34201,57 @@ function time(value) {
 function isoOf(date) {
     return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
 }
-/** Saves it for the post step (main step). */
-function saveGitHubState(core, check) {
+function measuredJson(check) {
     const expiresAt = isoOf(check.expiresAt);
-    core.saveState(GITHUB_STATE, JSON.stringify({
-        label: check.label,
-        status: check.status,
+    return {
         ...(expiresAt !== undefined && { expiresAt }),
         checkedAt: isoOf(check.checkedAt),
         ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
-    }));
+    };
+}
+function measuredOf(v) {
+    const state = { ...checkTimes(v) };
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
+    if (typeof v.warned === 'boolean')
+        state.warned = v.warned;
+    return state;
+}
+/** Saves it for the post step (main step). */
+function saveGitHubState(core, check) {
+    core.saveState(GITHUB_STATE, JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) }));
 }
 /** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
 function parseGitHubState(raw) {
     const v = jsonObject(raw);
     if (!v)
         return undefined;
-    const state = { ...checkTimes(v) };
+    const state = measuredOf(v);
     const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label);
     if (label !== undefined)
         state.label = label;
     const status = GITHUB_STATUSES.find(status => status === v.status);
     if (status !== undefined)
         state.status = status;
-    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
-        state.jobLimitMs = v.jobLimitMs;
-    if (typeof v.warned === 'boolean')
-        state.warned = v.warned;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** Saves it for the post step (main step). */
+function savePlatformState(core, check) {
+    core.saveState(PLATFORM_STATE, JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
+function parsePlatformState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id);
+    if (platform !== undefined)
+        state.platform = platform;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
     return Object.keys(state).length > 0 ? state : undefined;
 }
 const NONCE = /^[0-9a-f]{32}$/;
@@ -35570,13 +35600,24 @@ async function publish(checked, refresh, deps) {
             status: verdict.status
         });
     }
+    const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
+    if (platform && report.cloud) {
+        savePlatformState(core, {
+            id: platform.id,
+            status: verdict.status,
+            expiresAt: report.cloud.renewedBy ? undefined : report.cloud.expiresAt,
+            checkedAt: report.checkedAt,
+            jobLimitMs,
+            warned: verdict.status === 'expiring'
+        });
+    }
     if (github) {
         saveGitHubState(core, {
             label: github.label,
             status: github.status,
             expiresAt: github.expiresAt,
             checkedAt: github.checkedAt,
-            jobLimitMs: report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined,
+            jobLimitMs,
             warned: github.action !== 'pass'
         });
     }

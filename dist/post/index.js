@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 575:
+/***/ 8367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32511,6 +32511,184 @@ function decide_statusOf(probe, tooShort) {
     return probe;
 }
 
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
+;// CONCATENATED MODULE: ./lib/providers/federation.js
+// Anthropic workload identity federation as Claude Code reads it
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
+// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
+// do.
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = [
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+];
+/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
+const FEDERATION_VARIABLES = [
+    ...FEDERATION_SWITCHES,
+    'ANTHROPIC_SERVICE_ACCOUNT_ID',
+    'ANTHROPIC_WORKSPACE_ID',
+    'ANTHROPIC_OIDC_AUDIENCE',
+    'ANTHROPIC_IDENTITY_TOKEN_FILE',
+    'ANTHROPIC_IDENTITY_TOKEN'
+];
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+
+;// CONCATENATED MODULE: ./lib/providers/platforms.js
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    failurePrefix: 'aws-',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
+    fixes: AWS_PREFLIGHT_FIXES,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
+const PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        ...AWS
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        ...AWS
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        ...AWS
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        failurePrefix: 'gcp-',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        failurePrefix: 'azure-',
+        endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
+    }
+];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: FEDERATION_PREFLIGHT_FIXES
+};
+
 ;// CONCATENATED MODULE: ./lib/common/time.js
 /** The largest time a Date can hold, in ms either side of the epoch: past it no date can be shown. */
 const MAX_DATE_MS = 8.64e15;
@@ -32583,6 +32761,7 @@ const isOneHourToken = (label) => label === GITHUB_TOKEN_LABELS.claudeApp || lab
 
 
 
+
 /** `preflight`: what the check found, for post's report. */
 const PREFLIGHT_STATE = 'preflight';
 /** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
@@ -32591,6 +32770,8 @@ const PENDING_STATE = 'refresh-pending';
 const NETWORK_STATE = 'network-env';
 /** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
 const GITHUB_STATE = 'github-token';
+/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
+const PLATFORM_STATE = 'platform';
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
  * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
@@ -32598,7 +32779,7 @@ const GITHUB_STATE = 'github-token';
  */
 function startState(core, networkRecord) {
     core.saveState(NETWORK_STATE, networkRecord);
-    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE])
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
         core.saveState(key, '');
 }
 /** The JSON main saves under PREFLIGHT_STATE. */
@@ -32686,34 +32867,57 @@ function time(value) {
 function isoOf(date) {
     return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
 }
-/** Saves it for the post step (main step). */
-function saveGitHubState(core, check) {
+function measuredJson(check) {
     const expiresAt = isoOf(check.expiresAt);
-    core.saveState(GITHUB_STATE, JSON.stringify({
-        label: check.label,
-        status: check.status,
+    return {
         ...(expiresAt !== undefined && { expiresAt }),
         checkedAt: isoOf(check.checkedAt),
         ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
         warned: check.warned
-    }));
+    };
+}
+function measuredOf(v) {
+    const state = { ...checkTimes(v) };
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
+    if (typeof v.warned === 'boolean')
+        state.warned = v.warned;
+    return state;
+}
+/** Saves it for the post step (main step). */
+function saveGitHubState(core, check) {
+    core.saveState(GITHUB_STATE, JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) }));
 }
 /** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
 function parseGitHubState(raw) {
     const v = jsonObject(raw);
     if (!v)
         return undefined;
-    const state = { ...checkTimes(v) };
+    const state = measuredOf(v);
     const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label);
     if (label !== undefined)
         state.label = label;
     const status = GITHUB_STATUSES.find(status => status === v.status);
     if (status !== undefined)
         state.status = status;
-    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
-        state.jobLimitMs = v.jobLimitMs;
-    if (typeof v.warned === 'boolean')
-        state.warned = v.warned;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** Saves it for the post step (main step). */
+function savePlatformState(core, check) {
+    core.saveState(PLATFORM_STATE, JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
+function parsePlatformState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id);
+    if (platform !== undefined)
+        state.platform = platform;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
     return Object.keys(state).length > 0 ? state : undefined;
 }
 const NONCE = /^[0-9a-f]{32}$/;
@@ -34145,94 +34349,6 @@ function escapeChar(char) {
     return escaped;
 }
 
-;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
-const AWS_FAILURES = [
-    {
-        id: 'aws-auth-expired',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
-    },
-    {
-        id: 'aws-auth-invalid',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
-    },
-    {
-        id: 'aws-auth-forbidden',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials forbidden',
-        verb: 'were refused (not allowed to invoke the model)',
-        since: 'refused since',
-        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
-    }
-];
-/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
-const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
-const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
-const AWS_PHRASINGS = [
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
-        kind: withStatus('aws-auth-expired'),
-        source: 'https://github.com/anthropics/claude-code/issues/28032'
-    },
-    {
-        anchor: 'ExpiredToken',
-        pattern: /\bExpiredToken(?:Exception)?\b/,
-        kind: 'aws-auth-expired',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
-        kind: withStatus('aws-auth-invalid'),
-        source: 'https://github.com/anthropics/claude-code/issues/2260'
-    },
-    {
-        anchor: 'UnrecognizedClientException',
-        pattern: /\bUnrecognizedClientException\b/,
-        kind: 'aws-auth-invalid',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'signature we calculated does not match',
-        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
-        kind: withStatus('aws-auth-invalid'),
-        source: STS_DOCS
-    },
-    {
-        anchor: 'Could not load credentials from any providers',
-        pattern: /Could not load credentials from any providers/,
-        kind: 'aws-auth-invalid',
-        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
-    },
-    {
-        anchor: 'is not authorized to perform: bedrock:',
-        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
-        kind: 'aws-auth-forbidden',
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
-    },
-    {
-        anchor: 't have access to the model with the specified model ID',
-        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
-        kind: withStatus('aws-auth-forbidden'),
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
-    }
-];
-const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
-/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
-const AWS_PREFLIGHT_FIXES = {
-    expiring: `${AWS_SESSION}; or shorten the job.`,
-    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
-    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
-};
-
 ;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
 const AZURE_FAILURES = [
     {
@@ -34972,7 +35088,8 @@ function basename(path) {
 
 
 /** Groups findings into distinct failures: same kind and same words are one failure, however often seen. */
-function distinctFailures(findings, state, github) {
+function distinctFailures(findings, state, measured = {}) {
+    const { github, platform } = measured;
     const groups = new Map();
     for (const finding of findings) {
         const key = `${finding.kind}\u0000${normaliseMessage(finding.message)}`;
@@ -35001,8 +35118,14 @@ function distinctFailures(findings, state, github) {
         if (lost)
             failure.lost = lost;
         const connection = first.kind === 'github-auth'
-            ? githubConnection(first, github)
-            : preflightConnection(first, state);
+            ? github?.label && measuredConnection(first, { ...github, name: github.label })
+            : platform?.platform && first.kind.startsWith(platform.platform.failurePrefix)
+                ? measuredConnection(first, {
+                    ...platform,
+                    name: `${platform.platform.credential} for ${platform.platform.label}`,
+                    plural: true
+                })
+                : preflightConnection(first, state);
         if (connection)
             failure.preflight = connection;
         failures.push(failure);
@@ -35074,24 +35197,26 @@ function preflightConnection(f, state) {
     return undefined;
 }
 /**
- * A refused GitHub token against what the preflight measured of it: "The Claude GitHub App token expired 62 minutes
- * into a 90-minute job; the preflight warned at the start."
+ * A refused credential against what the preflight measured of it: "The Claude GitHub App token was refused 62 minutes
+ * after the preflight's check (…), past the expiry it measured (…), in a job of up to 90 minutes; the preflight warned
+ * at the start that it would not last."
  */
-function githubConnection(f, github) {
-    if (!github?.label || github.checkedAt === undefined)
+function measuredConnection(f, measured) {
+    if (measured.checkedAt === undefined)
         return undefined;
-    const checked = isoSeconds(github.checkedAt);
+    const { name } = measured;
+    const checked = isoSeconds(measured.checkedAt);
     const at = f.at ? Date.parse(f.at) : undefined;
-    const job = github.jobLimitMs === undefined
+    const job = measured.jobLimitMs === undefined
         ? ''
-        : `, in a job of up to ${duration(github.jobLimitMs / 1000)}`;
-    const warned = github.warned ? '; the preflight warned at the start that it would not last' : '';
-    if (at !== undefined && github.expiresAt !== undefined && at >= github.expiresAt) {
-        return `The ${github.label} was refused ${duration((at - github.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${isoSeconds(github.expiresAt)})${job}${warned}.`;
+        : `, in a job of up to ${duration(measured.jobLimitMs / 1000)}`;
+    const warned = measured.warned ? '; the preflight warned at the start that it would not last' : '';
+    if (at !== undefined && measured.expiresAt !== undefined && at >= measured.expiresAt) {
+        return `The ${name} ${measured.plural ? 'were' : 'was'} refused ${duration((at - measured.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${isoSeconds(measured.expiresAt)})${job}${warned}.`;
     }
-    if (github.status === 'valid' || github.status === 'unchecked')
-        return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${isoSeconds(github.expiresAt)} at the earliest` : ''}${warned}.`;
-    return `The preflight had reported the ${github.label} \`${github.status ?? 'unknown'}\` (checked ${checked}).`;
+    if (measured.status === 'valid' || measured.status === 'unchecked')
+        return `The preflight found the ${name} ${measured.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${measured.expiresAt !== undefined ? `, lasting until ${isoSeconds(measured.expiresAt)} at the earliest` : ''}${warned}.`;
+    return `The preflight had reported the ${name} \`${measured.status ?? 'unknown'}\` (checked ${checked}).`;
 }
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where
@@ -37755,10 +37880,13 @@ async function readSessions(deps, read, checkedAt, limits, startedAt) {
 async function report(deps, outcome, context, inputs) {
     const { core, env } = deps;
     const { state } = context;
-    const github = parseGitHubState(core.getState(GITHUB_STATE));
-    const failures = distinctFailures(outcome.findings.filter(finding => !finding.recovered), state, github);
+    const measured = {
+        github: parseGitHubState(core.getState(GITHUB_STATE)),
+        platform: parsePlatformState(core.getState(PLATFORM_STATE))
+    };
+    const failures = distinctFailures(outcome.findings.filter(finding => !finding.recovered), state, measured);
     outcome.failures = failures;
-    outcome.recovered = distinctFailures(outcome.findings.filter(finding => finding.recovered), state, github);
+    outcome.recovered = distinctFailures(outcome.findings.filter(finding => finding.recovered), state, measured);
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env);
     annotate(core, failures, redact, outcome.omittedFindings);
     annotateRecovered(core, outcome.recovered, redact);
@@ -37881,7 +38009,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(575);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8367);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

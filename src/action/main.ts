@@ -19,7 +19,12 @@ import { fingerprintOf } from '../providers/shapes.js'
 import { oneLine, PREFIX, reasonOf, UserError } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import { refreshAfterCheck, type AfterCheck } from '../refresh/wire.js'
-import { saveGitHubState, savePreflightState, startState } from '../state/index.js'
+import {
+  saveGitHubState,
+  savePlatformState,
+  savePreflightState,
+  startState
+} from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
 
 export interface MainDeps {
@@ -197,14 +202,25 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
       status: verdict.status
     })
   }
+  const jobLimitMs =
+    report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined
+  if (platform && report.cloud) {
+    savePlatformState(core, {
+      id: platform.id,
+      status: verdict.status,
+      expiresAt: report.cloud.renewedBy ? undefined : report.cloud.expiresAt,
+      checkedAt: report.checkedAt,
+      jobLimitMs,
+      warned: verdict.status === 'expiring'
+    })
+  }
   if (github) {
     saveGitHubState(core, {
       label: github.label,
       status: github.status,
       expiresAt: github.expiresAt,
       checkedAt: github.checkedAt,
-      jobLimitMs:
-        report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined,
+      jobLimitMs,
       warned: github.action !== 'pass'
     })
   }

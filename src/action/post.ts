@@ -23,7 +23,9 @@ import {
   NETWORK_STATE,
   parsePreflightState,
   parseGitHubState,
+  parsePlatformState,
   GITHUB_STATE,
+  PLATFORM_STATE,
   PREFLIGHT_STATE,
   type PreflightState
 } from '../state/index.js'
@@ -265,17 +267,20 @@ async function report(
 ): Promise<void> {
   const { core, env } = deps
   const { state } = context
-  const github = parseGitHubState(core.getState(GITHUB_STATE))
+  const measured = {
+    github: parseGitHubState(core.getState(GITHUB_STATE)),
+    platform: parsePlatformState(core.getState(PLATFORM_STATE))
+  }
   const failures = distinctFailures(
     outcome.findings.filter(finding => !finding.recovered),
     state,
-    github
+    measured
   )
   outcome.failures = failures
   outcome.recovered = distinctFailures(
     outcome.findings.filter(finding => finding.recovered),
     state,
-    github
+    measured
   )
   const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
   annotate(core, failures, redact, outcome.omittedFindings)

@@ -13,6 +13,8 @@ export interface Platform {
   credential: string
   /** The main step's fix for its credentials, by what is wrong; absent while the preflight cannot check them. */
   fixes?: { readonly expiring: string; readonly invalid: string; readonly forbidden: string }
+  /** The post step's failure kinds of its credentials start so (src/providers/failures.ts). */
+  failurePrefix: 'aws-' | 'gcp-' | 'azure-' | 'anthropic-auth-'
   /** What moves its endpoints, for the fix of an unanswered check. */
   endpoints: string
   /** The variable that tells Claude Code's SDK when the credentials expire: exported when the preflight knows. */
@@ -22,6 +24,7 @@ export interface Platform {
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
   credential: 'AWS credentials',
+  failurePrefix: 'aws-' as const,
   endpoints:
     'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
   fixes: AWS_PREFLIGHT_FIXES,
@@ -52,6 +55,7 @@ export const PLATFORMS: readonly Platform[] = [
     variable: 'CLAUDE_CODE_USE_VERTEX',
     label: 'Google Vertex AI',
     credential: 'Google credentials',
+    failurePrefix: 'gcp-',
     endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
   },
   {
@@ -59,6 +63,7 @@ export const PLATFORMS: readonly Platform[] = [
     variable: 'CLAUDE_CODE_USE_FOUNDRY',
     label: 'Microsoft Foundry',
     credential: 'Azure credentials',
+    failurePrefix: 'azure-',
     endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
   }
 ]
@@ -73,6 +78,7 @@ export const FEDERATION: Platform = {
   variable: 'ANTHROPIC_FEDERATION_RULE_ID',
   label: 'Anthropic workload identity federation',
   credential: 'federated tokens',
+  failurePrefix: 'anthropic-auth-',
   endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
   fixes: FEDERATION_PREFLIGHT_FIXES
 }

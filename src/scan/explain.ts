@@ -4,7 +4,7 @@
 import { providerOf } from '../providers/index.js'
 import { capitalise } from '../providers/credential.js'
 import { failureKind, type FailureKindId } from '../providers/failures.js'
-import type { GitHubState, PreflightState } from '../state/index.js'
+import type { GitHubState, MeasuredState, PlatformState, PreflightState } from '../state/index.js'
 import type { Finding } from './transcript.js'
 import { isoSeconds } from '../common/time.js'
 
@@ -29,8 +29,9 @@ export interface Failure {
 export function distinctFailures(
   findings: Finding[],
   state?: PreflightState,
-  github?: GitHubState
+  measured: { github?: GitHubState | undefined; platform?: PlatformState | undefined } = {}
 ): Failure[] {
+  const { github, platform } = measured
   const groups = new Map<string, Finding[]>()
   for (const finding of findings) {
     const key = `${finding.kind}\u0000${normaliseMessage(finding.message)}`
@@ -58,8 +59,14 @@ export function distinctFailures(
     if (lost) failure.lost = lost
     const connection =
       first.kind === 'github-auth'
-        ? githubConnection(first, github)
-        : preflightConnection(first, state)
+        ? github?.label && measuredConnection(first, { ...github, name: github.label })
+        : platform?.platform && first.kind.startsWith(platform.platform.failurePrefix)
+          ? measuredConnection(first, {
+              ...platform,
+              name: `${platform.platform.credential} for ${platform.platform.label}`,
+              plural: true
+            })
+          : preflightConnection(first, state)
     if (connection) failure.preflight = connection
     failures.push(failure)
   }
@@ -131,24 +138,29 @@ function preflightConnection(f: Finding, state?: PreflightState): string | undef
 }
 
 /**
- * A refused GitHub token against what the preflight measured of it: "The Claude GitHub App token expired 62 minutes
- * into a 90-minute job; the preflight warned at the start."
+ * A refused credential against what the preflight measured of it: "The Claude GitHub App token was refused 62 minutes
+ * after the preflight's check (…), past the expiry it measured (…), in a job of up to 90 minutes; the preflight warned
+ * at the start that it would not last."
  */
-function githubConnection(f: Finding, github?: GitHubState): string | undefined {
-  if (!github?.label || github.checkedAt === undefined) return undefined
-  const checked = isoSeconds(github.checkedAt)
+function measuredConnection(
+  f: Finding,
+  measured: MeasuredState & { name: string; status?: string | undefined; plural?: boolean }
+): string | undefined {
+  if (measured.checkedAt === undefined) return undefined
+  const { name } = measured
+  const checked = isoSeconds(measured.checkedAt)
   const at = f.at ? Date.parse(f.at) : undefined
   const job =
-    github.jobLimitMs === undefined
+    measured.jobLimitMs === undefined
       ? ''
-      : `, in a job of up to ${duration(github.jobLimitMs / 1000)}`
-  const warned = github.warned ? '; the preflight warned at the start that it would not last' : ''
-  if (at !== undefined && github.expiresAt !== undefined && at >= github.expiresAt) {
-    return `The ${github.label} was refused ${duration((at - github.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${isoSeconds(github.expiresAt)})${job}${warned}.`
+      : `, in a job of up to ${duration(measured.jobLimitMs / 1000)}`
+  const warned = measured.warned ? '; the preflight warned at the start that it would not last' : ''
+  if (at !== undefined && measured.expiresAt !== undefined && at >= measured.expiresAt) {
+    return `The ${name} ${measured.plural ? 'were' : 'was'} refused ${duration((at - measured.checkedAt) / 1000)} after the preflight's check (${checked}), past the expiry it measured (${isoSeconds(measured.expiresAt)})${job}${warned}.`
   }
-  if (github.status === 'valid' || github.status === 'unchecked')
-    return `The preflight found the ${github.label} ${github.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${github.expiresAt !== undefined ? `, lasting until ${isoSeconds(github.expiresAt)} at the earliest` : ''}${warned}.`
-  return `The preflight had reported the ${github.label} \`${github.status ?? 'unknown'}\` (checked ${checked}).`
+  if (measured.status === 'valid' || measured.status === 'unchecked')
+    return `The preflight found the ${name} ${measured.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${measured.expiresAt !== undefined ? `, lasting until ${isoSeconds(measured.expiresAt)} at the earliest` : ''}${warned}.`
+  return `The preflight had reported the ${name} \`${measured.status ?? 'unknown'}\` (checked ${checked}).`
 }
 
 /**

@@ -8,7 +8,8 @@ import { isAbsolute } from 'node:path'
 import type { Core } from '../common/core.js'
 import { PROVIDERS } from '../providers/index.js'
 import type { CredentialSource } from '../providers/provider.js'
-import { STATUSES } from '../policy/decide.js'
+import { STATUSES, type Status } from '../policy/decide.js'
+import { FEDERATION, PLATFORMS, type Platform } from '../providers/platforms.js'
 import { SECRET_ENV_VARS, SECRET_INPUTS } from '../providers/secrets.js'
 import { MAX_DATE_MS } from '../common/time.js'
 import {
@@ -26,6 +27,8 @@ export const PENDING_STATE = 'refresh-pending'
 export const NETWORK_STATE = 'network-env'
 /** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
 export const GITHUB_STATE = 'github-token'
+/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
+export const PLATFORM_STATE = 'platform'
 
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
@@ -34,7 +37,8 @@ export const GITHUB_STATE = 'github-token'
  */
 export function startState(core: Pick<Core, 'saveState'>, networkRecord: string): void {
   core.saveState(NETWORK_STATE, networkRecord)
-  for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE]) core.saveState(key, '')
+  for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
+    core.saveState(key, '')
 }
 
 /** What main saves, as JSON: no secret, only what identifies and dates the check. */
@@ -165,10 +169,8 @@ function isoOf(date: Date | undefined): string | undefined {
   return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined
 }
 
-/** What main knows of the GitHub token the Claude step gets, and post reads back: no secret, no fingerprint. */
-export interface GitHubCheck {
-  label: GitHubTokenLabel
-  status: GitHubStatus
+/** What main measured of a credential that post ties a failure to: no secret, no fingerprint. */
+interface MeasuredCheck {
   expiresAt?: Date | undefined
   checkedAt: Date
   /** How long the job may run, when the job's `timeout-minutes` says so. */
@@ -177,44 +179,92 @@ export interface GitHubCheck {
   warned: boolean
 }
 
-/** Saves it for the post step (main step). */
-export function saveGitHubState(core: Pick<Core, 'saveState'>, check: GitHubCheck): void {
-  const expiresAt = isoOf(check.expiresAt)
-  core.saveState(
-    GITHUB_STATE,
-    JSON.stringify({
-      label: check.label,
-      status: check.status,
-      ...(expiresAt !== undefined && { expiresAt }),
-      checkedAt: isoOf(check.checkedAt),
-      ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
-      warned: check.warned
-    })
-  )
-}
-
-/** What post reads back: times as epoch ms; absent fields were absent or not what main can save. */
-export interface GitHubState {
-  label?: GitHubTokenLabel
-  status?: GitHubStatus
+/** What post reads back of a MeasuredCheck: times as epoch ms; absent fields were absent or not what main saves. */
+export interface MeasuredState {
   expiresAt?: number
   checkedAt?: number
   jobLimitMs?: number
   warned?: boolean
 }
 
+function measuredJson(check: MeasuredCheck): Record<string, unknown> {
+  const expiresAt = isoOf(check.expiresAt)
+  return {
+    ...(expiresAt !== undefined && { expiresAt }),
+    checkedAt: isoOf(check.checkedAt),
+    ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
+    warned: check.warned
+  }
+}
+
+function measuredOf(v: Record<string, unknown>): MeasuredState {
+  const state: MeasuredState = { ...checkTimes(v) }
+  if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+    state.jobLimitMs = v.jobLimitMs
+  if (typeof v.warned === 'boolean') state.warned = v.warned
+  return state
+}
+
+/** What main knows of the GitHub token the Claude step gets. */
+export interface GitHubCheck extends MeasuredCheck {
+  label: GitHubTokenLabel
+  status: GitHubStatus
+}
+
+/** Saves it for the post step (main step). */
+export function saveGitHubState(core: Pick<Core, 'saveState'>, check: GitHubCheck): void {
+  core.saveState(
+    GITHUB_STATE,
+    JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) })
+  )
+}
+
+export interface GitHubState extends MeasuredState {
+  label?: GitHubTokenLabel
+  status?: GitHubStatus
+}
+
 /** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
 export function parseGitHubState(raw: string | undefined): GitHubState | undefined {
   const v = jsonObject(raw)
   if (!v) return undefined
-  const state: GitHubState = { ...checkTimes(v) }
+  const state: GitHubState = measuredOf(v)
   const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label)
   if (label !== undefined) state.label = label
   const status = GITHUB_STATUSES.find(status => status === v.status)
   if (status !== undefined) state.status = status
-  if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
-    state.jobLimitMs = v.jobLimitMs
-  if (typeof v.warned === 'boolean') state.warned = v.warned
+  return Object.keys(state).length > 0 ? state : undefined
+}
+
+/** What main knows of the platform Claude Code uses (src/providers/platforms.ts) and its check's verdict. */
+export interface PlatformCheck extends MeasuredCheck {
+  id: Platform['id']
+  status: Status
+}
+
+/** Saves it for the post step (main step). */
+export function savePlatformState(core: Pick<Core, 'saveState'>, check: PlatformCheck): void {
+  core.saveState(
+    PLATFORM_STATE,
+    JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) })
+  )
+}
+
+/** The platform as post reads it back: the table's own entry, never text from the state. */
+export interface PlatformState extends MeasuredState {
+  platform?: Platform
+  status?: Status
+}
+
+/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
+export function parsePlatformState(raw: string | undefined): PlatformState | undefined {
+  const v = jsonObject(raw)
+  if (!v) return undefined
+  const state: PlatformState = measuredOf(v)
+  const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id)
+  if (platform !== undefined) state.platform = platform
+  const status = STATUSES.find(status => status === v.status)
+  if (status !== undefined) state.status = status
   return Object.keys(state).length > 0 ? state : undefined
 }
 
