@@ -440,6 +440,10 @@ const ROWS: Record<string, Row[]> = {
     { value: 'TRUE', with: key, accept: "YAML 1.2's true/True/TRUE", status: 'valid' },
     { value: 'tRUE', with: key, error: BOOLEAN }
   ],
+  provider: [
+    { value: 'aws', with: key, error: /'provider' is 'aws'\. Use 'auto' or 'anthropic' or 'bedrock'/ },
+    { value: ' Anthropic ', with: key, accept: 'choices in any case', status: 'valid' }
+  ],
   'aws-expiration': [
     { value: 'tomorrow', with: key, error: TIMESTAMP },
     { value: '2026-13-45', with: key, error: TIMESTAMP },

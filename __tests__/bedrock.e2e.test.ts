@@ -208,4 +208,16 @@ jobs:
       /The AWS credentials for Amazon Bedrock were refused 2[45] minutes after the preflight's check \(.*\), past the expiry it measured \(.*\)\./
     )
   })
+
+  it("input 'provider' checks Bedrock for a Claude step whose environment this step cannot see", async () => {
+    const keys = session(120)
+    const result = await runAction('dist/main/index.js', {
+      inputs: { 'probe-timeout': '30s', 'min-remaining': '30m', provider: 'bedrock' },
+      env: awsEnv(keys)
+    })
+    expect(result.code).toBe(0)
+    expect(result.outputs.status).toBe('valid')
+    expect(result.summary).toContain('AWS credentials for Amazon Bedrock (used)')
+    expect(result.stdout).not.toMatch(/::warning::/)
+  })
 })

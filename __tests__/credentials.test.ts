@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readCheckInputs } from '../src/inputs/check.js'
 import { runCheck } from '../src/check/run-check.js'
-import { selectCredential } from '../src/providers/select.js'
+import { selectCredential, type ProviderChoice } from '../src/providers/select.js'
 import { verdictMessage } from '../src/report/main-report.js'
 import { UserError } from '../src/common/errors.js'
 
@@ -276,6 +276,28 @@ describe('which credential Claude Code will use', () => {
     expect(select({}, { ...federation, ANTHROPIC_API_KEY: '' }).platform?.id).toBe('federation')
     // A cloud platform outranks it.
     expect(select({}, { ...federation, CLAUDE_CODE_USE_BEDROCK: '1' }).platform?.id).toBe('bedrock')
+  })
+
+  it("follows input 'provider' where the Claude step's environment cannot be seen, and says when they disagree", () => {
+    const named = (provider: ProviderChoice, env: Record<string, string> = {}) =>
+      selectCredential(
+        { input: name => ({ 'anthropic-api-key': API_KEY })[name] ?? '', now: new Date() },
+        env,
+        undefined,
+        provider
+      )
+    expect(named('bedrock').platform?.id).toBe('bedrock')
+    expect(named('bedrock').warnings).toEqual([])
+    const anthropic = named('anthropic', { CLAUDE_CODE_USE_VERTEX: '1' })
+    expect(anthropic.platform).toBeUndefined()
+    expect(anthropic.chosen?.source).toBe('anthropic-api-key')
+    expect(anthropic.warnings.join()).toMatch(
+      /input 'provider' is 'anthropic', but the Claude step's environment selects Google Vertex AI \(CLAUDE_CODE_USE_VERTEX\): the check follows the input/
+    )
+    const federation = named('federation')
+    expect(federation.platform?.id).toBe('federation')
+    expect(federation.federation).toEqual({ env: {}, unreadable: [] })
+    expect(named('auto', { CLAUDE_CODE_USE_VERTEX: '1' }).platform?.id).toBe('vertex')
   })
 
   it('ignores whitespace-only values with a warning, and sees cloud providers', () => {

@@ -425,154 +425,6 @@ function refuseSecret(input, raw, githubToken = false) {
 var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
 var timestamp = __nccwpck_require__(3667);
-;// CONCATENATED MODULE: ./lib/inputs/declared.js
-// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
-// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
-// flags, and the default of an empty input are all derived from this declaration.
-
-/**
- * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
- * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
- */
-const PLAIN = {
-    'anthropic-base-url': { reader: 'check' },
-    'min-remaining': { reader: 'check', default: 'auto' },
-    'probe-timeout': { reader: 'check', default: '10s' },
-    'on-invalid': { reader: 'check', default: 'fail' },
-    'on-expiring': { reader: 'check', default: 'auto' },
-    'on-unverifiable': { reader: 'check', default: 'warn' },
-    'force-refresh': { reader: 'check', default: 'false' },
-    'aws-expiration': { reader: 'check' },
-    'check-github-app': { reader: 'github', default: 'false' },
-    'github-app-exchange-url': {
-        reader: 'github',
-        default: 'https://api.anthropic.com/api/github/github-app-token-exchange'
-    },
-    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
-    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
-    'export-env': { reader: 'refresh', default: 'false' },
-    'write-credentials-file': { reader: 'refresh', default: 'false' },
-    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
-    'secret-scope': { reader: 'refresh', default: 'repo' },
-    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
-    'fail-on-auth-error': { reader: 'post', default: 'true' },
-    'pr-comment': { reader: 'post', default: 'false' }
-};
-/**
- * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
- * masked, and refused before anything quotes it.
- */
-const PLAIN_INPUTS = [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...Object.keys(PLAIN)];
-/** Every input, as action.yml must list them. */
-const ALL_INPUTS = [...secrets/* SECRET_INPUT_NAMES */.f1, ...PLAIN_INPUTS];
-/** The inputs that never hold a secret and that `reader` uses. */
-function plainInputsOf(reader) {
-    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
-    return reader === 'check' ? [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...own] : own;
-}
-/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
-function defaultOf(name) {
-    const declared = PLAIN[name];
-    return declared?.default ?? '';
-}
-/** An input's value, trimmed; its default when empty. */
-function declared_valueOf(input, name) {
-    return input(name).trim() || defaultOf(name);
-}
-
-// EXTERNAL MODULE: ./lib/inputs/parse.js
-var parse = __nccwpck_require__(4170);
-;// CONCATENATED MODULE: ./lib/inputs/check.js
-
-
-
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function parseBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return (0,parse/* parseCredentialUrl */.ke)(input, value, fix).toString().replace(/\/+$/, '');
-}
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of plainInputsOf('check'))
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
-    if (input('github-token').trim())
-        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = declared_valueOf(input, 'min-remaining');
-    const awsExpiration = input('aws-expiration').trim();
-    return {
-        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: (0,parse/* parseDuration */.E9)('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : (0,parse/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: (0,parse/* parseChoice */.HU)('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
-        onExpiring: (0,parse/* parseChoice */.HU)('on-expiring', declared_valueOf(input, 'on-expiring'), [
-            'auto',
-            'fail',
-            'warn',
-            'refresh'
-        ]),
-        onUnverifiable: (0,parse/* parseChoice */.HU)('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
-            'warn',
-            'fail'
-        ]),
-        forceRefresh: (0,parse/* parseBoolean */.yG)('force-refresh', declared_valueOf(input, 'force-refresh')),
-        savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
-    };
-}
-/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
-function resolvePolicy(inputs, hasRefreshToken) {
-    return {
-        onInvalid: inputs.onInvalid,
-        onUnverifiable: inputs.onUnverifiable,
-        ...resolveRefresh(inputs, hasRefreshToken)
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/cli.js
-
-
-
-/** The action's inputs that `claude-preflight check` takes as flags of the same name; it does not refresh. */
-const CHECK_FLAGS = [
-    ...secrets/* SECRET_INPUTS */.pH,
-    ...plainInputsOf('check').filter(name => name !== 'force-refresh')
-];
-/**
- * Reads and validates the inputs of `claude-preflight check` from its flags, and returns them with the reader of a
- * single input (a flag not given is empty). Throws a UserError naming the first bad one.
- */
-function readCliCheckInputs(flags, env) {
-    const input = (name) => {
-        const value = flags[name];
-        if (typeof value === 'string')
-            return value;
-        // A laptop has no job to outlast: no minimum unless asked.
-        return name === 'min-remaining' ? '0s' : '';
-    };
-    return { inputs: readCheckInputs(input, env), input };
-}
-
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
 var providers = __nccwpck_require__(1759);
 // EXTERNAL MODULE: ./lib/providers/aws-failures.js
@@ -773,18 +625,23 @@ function credentialsFileOrigin(kind, own, step, handsOnOwnOutput) {
  * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
  * with (quotes around it).
  */
-function selectCredential(context, env, step) {
+function selectCredential(context, env, step, provider = 'auto') {
     const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement: checkPlacement }, env, step);
-    const cloud = cloudProviderOf(env, step);
+    const named = provider === 'auto' ? undefined : namedRoute(provider, env, step, warnings);
+    const cloud = named ? named.platform : cloudProviderOf(env, step);
     const [first, ...rest] = found;
     // What Claude cannot be seen to use outranks everything found: then nothing found is used.
     const chosen = unseen ? undefined : first;
     const others = unseen ? found : rest;
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
+    if (cloud === FEDERATION) {
+        const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] };
+        return { others: found, warnings, platform: cloud, federation, ...stepped };
+    }
     if (cloud)
         return { others: found, warnings, platform: cloud, ...stepped };
-    const federation = federationAsClaudeSees(env, step);
+    const federation = named ? undefined : federationAsClaudeSees(env, step);
     if (federation && !unseen) {
         // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
         const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
@@ -806,6 +663,25 @@ function selectCredential(context, env, step) {
         ...stepped,
         ...(unseen !== undefined && { unseen })
     };
+}
+/** What input `provider` may say: `auto` (as Claude Code selects), `anthropic` (its API keys and tokens), a platform. */
+const PROVIDER_CHOICES = [
+    'auto',
+    'anthropic',
+    ...PLATFORMS.map(platform => platform.id),
+    FEDERATION.id
+];
+/**
+ * The route input `provider` names, for a Claude step whose environment this step cannot see (set inside a composite
+ * action or a script): a platform or federation, or none (`anthropic`: the credentials' precedence). Says so when the
+ * environment selects another.
+ */
+function namedRoute(provider, env, step, warnings) {
+    const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && FEDERATION);
+    const platform = [...PLATFORMS, FEDERATION].find(p => p.id === provider);
+    if (detected && detected !== platform)
+        warnings.push(`input 'provider' is '${provider}', but the Claude step's environment selects ${detected.label} (${detected.variable}): the check follows the input.`);
+    return platform ? { platform } : {};
 }
 function findCredentials(context, env, step) {
     const found = [];
@@ -914,6 +790,157 @@ function federationAsClaudeSees(env, step) {
         unreadable,
         ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
     };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
+// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
+/**
+ * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
+ * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
+ */
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '10s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    provider: { reader: 'check', default: 'auto' },
+    'aws-expiration': { reader: 'check' },
+    'check-github-app': { reader: 'github', default: 'false' },
+    'github-app-exchange-url': {
+        reader: 'github',
+        default: 'https://api.anthropic.com/api/github/github-app-token-exchange'
+    },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' }
+};
+/**
+ * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
+ * masked, and refused before anything quotes it.
+ */
+const PLAIN_INPUTS = [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...Object.keys(PLAIN)];
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...secrets/* SECRET_INPUT_NAMES */.f1, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
+    return reader === 'check' ? [...secrets/* PROVIDER_PLAIN_INPUTS */.zx, ...own] : own;
+}
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared?.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
+}
+
+// EXTERNAL MODULE: ./lib/inputs/parse.js
+var parse = __nccwpck_require__(4170);
+;// CONCATENATED MODULE: ./lib/inputs/check.js
+
+
+
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function parseBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return (0,parse/* parseCredentialUrl */.ke)(input, value, fix).toString().replace(/\/+$/, '');
+}
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of plainInputsOf('check'))
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
+    if (input('github-token').trim())
+        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = declared_valueOf(input, 'min-remaining');
+    const awsExpiration = input('aws-expiration').trim();
+    return {
+        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
+        baseUrl,
+        baseUrlFrom,
+        provider: (0,parse/* parseChoice */.HU)('provider', declared_valueOf(input, 'provider'), PROVIDER_CHOICES),
+        probeTimeoutMs: (0,parse/* parseDuration */.E9)('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : (0,parse/* parseDuration */.E9)('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: (0,parse/* parseChoice */.HU)('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
+        onExpiring: (0,parse/* parseChoice */.HU)('on-expiring', declared_valueOf(input, 'on-expiring'), [
+            'auto',
+            'fail',
+            'warn',
+            'refresh'
+        ]),
+        onUnverifiable: (0,parse/* parseChoice */.HU)('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
+            'warn',
+            'fail'
+        ]),
+        forceRefresh: (0,parse/* parseBoolean */.yG)('force-refresh', declared_valueOf(input, 'force-refresh')),
+        savesRotatedToken: input('secrets-token').trim() !== '',
+        githubToken: input('github-token').trim()
+    };
+}
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
+function resolvePolicy(inputs, hasRefreshToken) {
+    return {
+        onInvalid: inputs.onInvalid,
+        onUnverifiable: inputs.onUnverifiable,
+        ...resolveRefresh(inputs, hasRefreshToken)
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/cli.js
+
+
+
+/** The action's inputs that `claude-preflight check` takes as flags of the same name; it does not refresh. */
+const CHECK_FLAGS = [
+    ...secrets/* SECRET_INPUTS */.pH,
+    ...plainInputsOf('check').filter(name => name !== 'force-refresh')
+];
+/**
+ * Reads and validates the inputs of `claude-preflight check` from its flags, and returns them with the reader of a
+ * single input (a flag not given is empty). Throws a UserError naming the first bad one.
+ */
+function readCliCheckInputs(flags, env) {
+    const input = (name) => {
+        const value = flags[name];
+        if (typeof value === 'string')
+            return value;
+        // A laptop has no job to outlast: no minimum unless asked.
+        return name === 'min-remaining' ? '0s' : '';
+    };
+    return { inputs: readCheckInputs(input, env), input };
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
@@ -1523,7 +1550,7 @@ async function runCheck(inputs, context, deps) {
     const claudeStep = workflow && 'document' in workflow
         ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
         : undefined;
-    const selection = selectCredential(context, deps.env, claudeStep);
+    const selection = selectCredential(context, deps.env, claudeStep, inputs.provider);
     const noClaudeStep = workflow && !claudeStep
         ? 'why' in workflow
             ? `the job's workflow could not be read (${workflow.why})`

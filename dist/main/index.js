@@ -31065,513 +31065,6 @@ function statusOf(probe, tooShort) {
 var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
 var timestamp = __nccwpck_require__(3667);
-// EXTERNAL MODULE: ./lib/common/redact.js
-var redact = __nccwpck_require__(8684);
-;// CONCATENATED MODULE: ./lib/providers/secrets.js
-// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
-// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
-
-
-
-/** The inputs that hold a credential's secret: masked before anything reads them. */
-const SECRET_INPUTS = [
-    ...providers/* PROVIDERS */.x.map(provider => provider.source),
-    ...providers/* PROVIDERS */.x.flatMap(provider => provider.secretInputs)
-];
-/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
-const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
-const SECRET_INPUT_NAMES = [
-    ...SECRET_INPUTS,
-    'claude-github-token',
-    'github-token',
-    'secrets-token'
-];
-/** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
-}
-/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
-function redactKnownSecrets(input, env) {
-    return (0,redact/* redactorFor */.sD)(knownSecrets(input, env), redactSecrets);
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/declared.js
-// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
-// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
-// flags, and the default of an empty input are all derived from this declaration.
-
-/**
- * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
- * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
- */
-const PLAIN = {
-    'anthropic-base-url': { reader: 'check' },
-    'min-remaining': { reader: 'check', default: 'auto' },
-    'probe-timeout': { reader: 'check', default: '10s' },
-    'on-invalid': { reader: 'check', default: 'fail' },
-    'on-expiring': { reader: 'check', default: 'auto' },
-    'on-unverifiable': { reader: 'check', default: 'warn' },
-    'force-refresh': { reader: 'check', default: 'false' },
-    'aws-expiration': { reader: 'check' },
-    'check-github-app': { reader: 'github', default: 'false' },
-    'github-app-exchange-url': {
-        reader: 'github',
-        default: 'https://api.anthropic.com/api/github/github-app-token-exchange'
-    },
-    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
-    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
-    'export-env': { reader: 'refresh', default: 'false' },
-    'write-credentials-file': { reader: 'refresh', default: 'false' },
-    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
-    'secret-scope': { reader: 'refresh', default: 'repo' },
-    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
-    'fail-on-auth-error': { reader: 'post', default: 'true' },
-    'pr-comment': { reader: 'post', default: 'false' }
-};
-/**
- * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
- * masked, and refused before anything quotes it.
- */
-const PLAIN_INPUTS = [...PROVIDER_PLAIN_INPUTS, ...Object.keys(PLAIN)];
-/** Every input, as action.yml must list them. */
-const ALL_INPUTS = [...SECRET_INPUT_NAMES, ...PLAIN_INPUTS];
-/** The inputs that never hold a secret and that `reader` uses. */
-function plainInputsOf(reader) {
-    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
-    return reader === 'check' ? [...PROVIDER_PLAIN_INPUTS, ...own] : own;
-}
-/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
-function defaultOf(name) {
-    const declared = PLAIN[name];
-    return declared?.default ?? '';
-}
-/** An input's value, trimmed; its default when empty. */
-function declared_valueOf(input, name) {
-    return input(name).trim() || defaultOf(name);
-}
-
-// EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
-// EXTERNAL MODULE: ./lib/http/url.js
-var http_url = __nccwpck_require__(4609);
-;// CONCATENATED MODULE: ./lib/inputs/parse.js
-// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
-// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
-
-
-
-function parseChoice(input, value, choices) {
-    const text = value.trim().toLowerCase();
-    if (choices.includes(text))
-        return text;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
-}
-/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
-const TRUE = ['true', 'True', 'TRUE'];
-const FALSE = ['false', 'False', 'FALSE'];
-/** A true/false input, read as `core.getBooleanInput` reads it. */
-function parseBoolean(input, value) {
-    const text = value.trim();
-    if (TRUE.includes(text))
-        return true;
-    if (FALSE.includes(text))
-        return false;
-    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
-}
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
-/**
- * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
- * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
- */
-function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
-    const text = value.trim().toLowerCase();
-    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
-    if (text === '')
-        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
-    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
-    if (!match || match.slice(1).every(part => part === undefined)) {
-        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
-        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
-    }
-    const [, d = '0', h = '0', m = '0', s = '0'] = match;
-    const ms = Number(d) * UNIT_MS.d +
-        Number(h) * UNIT_MS.h +
-        Number(m) * UNIT_MS.m +
-        Number(s) * UNIT_MS.s;
-    if (ms < range.min || ms > range.max) {
-        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
-    }
-    return ms;
-}
-/**
- * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
- * `fix` says what to use instead.
- */
-function parseCredentialUrl(input, value, fix) {
-    const text = value.trim();
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
-        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
-    }
-    if (url.username || url.password)
-        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
-    if (!(0,http_url/* isSafeTransport */.v)(url))
-        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
-            ? `uses http: to ${url.hostname}, in clear, instead of https:`
-            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
-    if (url.search || url.hash)
-        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
-    return url;
-}
-/**
- * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
- * ms.
- */
-function parseSince(input, value, now) {
-    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
-        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
-    const text = value.trim();
-    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
-    if (Number.isNaN(at))
-        throw inputError(input, `is neither a date-time nor a duration ('${clip(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
-    return at;
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/check.js
-
-
-
-
-
-
-const DEFAULT_BASE_URL = 'https://api.anthropic.com';
-/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
-function parseBaseUrl(input, value) {
-    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
-    return parseCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
-}
-/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
-function readCheckInputs(input, env) {
-    for (const name of plainInputsOf('check'))
-        refuseSecret(name, input(name));
-    refuseSecret('github-token', input('github-token'), true);
-    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
-    if (input('github-token').trim())
-        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
-    const baseInput = input('anthropic-base-url').trim();
-    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
-    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
-    const [baseUrl, baseUrlFrom] = baseInput
-        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
-        : baseEnv
-            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
-            : [DEFAULT_BASE_URL, 'default'];
-    const minRemaining = declared_valueOf(input, 'min-remaining');
-    const awsExpiration = input('aws-expiration').trim();
-    return {
-        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
-        baseUrl,
-        baseUrlFrom,
-        probeTimeoutMs: parseDuration('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
-            min: 1_000,
-            max: 300_000
-        }),
-        minRemainingMs: minRemaining.toLowerCase() === 'auto'
-            ? 'auto'
-            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
-        onInvalid: parseChoice('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
-        onExpiring: parseChoice('on-expiring', declared_valueOf(input, 'on-expiring'), [
-            'auto',
-            'fail',
-            'warn',
-            'refresh'
-        ]),
-        onUnverifiable: parseChoice('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
-            'warn',
-            'fail'
-        ]),
-        forceRefresh: parseBoolean('force-refresh', declared_valueOf(input, 'force-refresh')),
-        savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
-    };
-}
-/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
-function resolvePolicy(inputs, hasRefreshToken) {
-    return {
-        onInvalid: inputs.onInvalid,
-        onUnverifiable: inputs.onUnverifiable,
-        ...resolveRefresh(inputs, hasRefreshToken)
-    };
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/github.js
-
-
-
-
-
-/** Reads and validates them; throws a UserError naming the first bad one. */
-function readGitHubInputs(input) {
-    for (const name of plainInputsOf('github'))
-        refuseSecret(name, input(name));
-    refuseSecret('claude-github-token', input('claude-github-token'), true);
-    return {
-        claudeGitHubToken: readClaudeGitHubToken(input('claude-github-token')),
-        checkGitHubApp: parseBoolean('check-github-app', declared_valueOf(input, 'check-github-app')),
-        exchangeUrl: parseCredentialUrl('github-app-exchange-url', declared_valueOf(input, 'github-app-exchange-url'), `Leave it empty for claude-code-action's own (${defaultOf('github-app-exchange-url')})`).href
-    };
-}
-/**
- * The token, trimmed. claude-code-action passes `github_token` on as it is, so quotes around the secret reach GitHub
- * (and fail) there too: refused, as a line break inside is.
- */
-function readClaudeGitHubToken(raw) {
-    if (!raw.trim())
-        return '';
-    const { value, quoted } = (0,clean/* cleanSecret */.Q)('claude-github-token', raw);
-    if (quoted)
-        throw (0,errors/* inputError */.Xu)('claude-github-token', 'is wrapped in quotes, which the Claude step sends to GitHub as part of the token', 'Store the secret again without the quotes');
-    return value;
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/post.js
-
-
-
-/**
- * Reads the post step's inputs. Without `warn` a bad boolean throws (the main step refuses it on every run); with
- * it, at job end, it is a warning and the default.
- */
-function readPostInputs(input, env, warn) {
-    const flag = (name) => {
-        const value = declared_valueOf(input, name);
-        try {
-            return parseBoolean(name, value);
-        }
-        catch (error) {
-            if (!warn || !(error instanceof errors/* UserError */.yo))
-                throw error;
-            const fallback = parseBoolean(name, defaultOf(name));
-            warn(`${errors/* PREFIX */.H3}: input '${name}' is '${(0,errors/* clip */.$Q)(value)}', not true or false; using ${fallback}.`);
-            return fallback;
-        }
-    };
-    return {
-        outputPatterns: outputPatterns(input('claude-output'), env),
-        failOnAuthError: flag('fail-on-auth-error'),
-        prComment: flag('pr-comment'),
-        githubToken: input('github-token').trim()
-    };
-}
-/** `claude-output` lines, without blanks and `#` comments; none means the default, in `RUNNER_TEMP`. */
-function outputPatterns(text, env) {
-    const lines = text
-        .split(/\r?\n/)
-        .map(line => line.trim())
-        .filter(line => line && !line.startsWith('#'));
-    if (lines.length > 0)
-        return lines;
-    const temp = env.RUNNER_TEMP || '.';
-    return [defaultOf('claude-output').replace('${{ runner.temp }}', () => temp)];
-}
-
-;// CONCATENATED MODULE: ./lib/secrets/target.js
-
-/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
-function parseSecretScope(value) {
-    const text = value.trim();
-    if (text === '' || text === 'repo')
-        return { kind: 'repo' };
-    if (text === 'org')
-        return { kind: 'org' };
-    const env = /^environment:(.+)$/.exec(text);
-    if (env?.[1]?.trim())
-        return { kind: 'environment', environment: env[1].trim() };
-    throw (0,errors/* inputError */.Xu)('secret-scope', `is '${(0,errors/* clip */.$Q)(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
-}
-/** Parses `secret-name` as GitHub accepts secret names. */
-function parseSecretName(value) {
-    const name = value.trim();
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
-        throw (0,errors/* inputError */.Xu)('secret-name', `is '${(0,errors/* clip */.$Q)(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
-    }
-    return name;
-}
-/**
- * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
- * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
- */
-function secretTarget(scope, name, env) {
-    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    if (!owner || !repo) {
-        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
-    }
-    return { scope, name: parseSecretName(name), owner, repo };
-}
-/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
-function describeTarget(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
-        case 'environment':
-            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
-        case 'org':
-            return `organization secret ${target.name} of ${target.owner}`;
-    }
-}
-/** The `gh secret set` command that re-seeds it, for messages. */
-function reseedCommand(target) {
-    const where = target.scope.kind === 'org'
-        ? `--org ${target.owner}`
-        : target.scope.kind === 'environment'
-            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
-            : `--repo ${target.owner}/${target.repo}`;
-    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
-}
-/** The REST route prefix and params of the scope. */
-function scopeRoute(target) {
-    switch (target.scope.kind) {
-        case 'repo':
-            return {
-                prefix: '/repos/{owner}/{repo}/actions/secrets',
-                params: { owner: target.owner, repo: target.repo }
-            };
-        case 'environment':
-            return {
-                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
-                params: {
-                    owner: target.owner,
-                    repo: target.repo,
-                    environment_name: target.scope.environment
-                }
-            };
-        case 'org':
-            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
-    }
-}
-/** How to put a fresh refresh token in the secret by hand. */
-function reseedAdvice(target) {
-    const command = target
-        ? reseedCommand(target)
-        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
-    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/refresh.js
-
-
-
-
-function parseClientId(value) {
-    if (/^[A-Za-z0-9._:-]+$/.test(value))
-        return value;
-    throw (0,errors/* inputError */.Xu)('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
-}
-/** Reads and checks the inputs; a bad one throws an inputError naming it. */
-function readRefreshInputs(getInput) {
-    const clientId = parseClientId(declared_valueOf(getInput, 'oauth-client-id'));
-    const secretsToken = getInput('secrets-token').trim();
-    const githubToken = getInput('github-token').trim();
-    if (isWorkflowToken(secretsToken, githubToken)) {
-        throw (0,errors/* inputError */.Xu)('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
-    }
-    return {
-        tokenUrl: parseCredentialUrl('oauth-token-url', declared_valueOf(getInput, 'oauth-token-url'), `Use the default ${defaultOf('oauth-token-url')} or another https URL`).href,
-        clientId,
-        exportEnv: parseBoolean('export-env', declared_valueOf(getInput, 'export-env')),
-        writeCredentialsFile: parseBoolean('write-credentials-file', declared_valueOf(getInput, 'write-credentials-file')),
-        secretsToken,
-        secretName: parseSecretName(declared_valueOf(getInput, 'secret-name')),
-        secretScope: parseSecretScope(declared_valueOf(getInput, 'secret-scope')),
-        githubToken
-    };
-}
-/**
- * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
- * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
- */
-function isWorkflowToken(secretsToken, githubToken) {
-    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
-}
-
-;// CONCATENATED MODULE: ./lib/inputs/main.js
-
-
-
-
-
-
-/**
- * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
- * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
- * first needs a refresh. Throws a UserError naming the first bad one.
- */
-function readMainInputs(input, env) {
-    const check = readCheckInputs(input, env);
-    const github = readGitHubInputs(input);
-    for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
-        refuseSecret(name, input(name));
-    refuseSecret('secrets-token', input('secrets-token'), true);
-    readPostInputs(input, env);
-    return { check, github, refresh: readRefreshInputs(input) };
-}
-
 ;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
 const AWS_FAILURES = [
     {
@@ -31856,18 +31349,23 @@ function credentialsFileOrigin(kind, own, step, handsOnOwnOutput) {
  * precedence. Throws a UserError for a value that cannot be read, or that Claude Code would send as it is and fail
  * with (quotes around it).
  */
-function selectCredential(context, env, step) {
+function selectCredential(context, env, step, provider = 'auto') {
     const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement: checkPlacement }, env, step);
-    const cloud = cloudProviderOf(env, step);
+    const named = provider === 'auto' ? undefined : namedRoute(provider, env, step, warnings);
+    const cloud = named ? named.platform : cloudProviderOf(env, step);
     const [first, ...rest] = found;
     // What Claude cannot be seen to use outranks everything found: then nothing found is used.
     const chosen = unseen ? undefined : first;
     const others = unseen ? found : rest;
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
+    if (cloud === platforms_FEDERATION) {
+        const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] };
+        return { others: found, warnings, platform: cloud, federation, ...stepped };
+    }
     if (cloud)
         return { others: found, warnings, platform: cloud, ...stepped };
-    const federation = federationAsClaudeSees(env, step);
+    const federation = named ? undefined : federationAsClaudeSees(env, step);
     if (federation && !unseen) {
         // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
         const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
@@ -31889,6 +31387,25 @@ function selectCredential(context, env, step) {
         ...stepped,
         ...(unseen !== undefined && { unseen })
     };
+}
+/** What input `provider` may say: `auto` (as Claude Code selects), `anthropic` (its API keys and tokens), a platform. */
+const PROVIDER_CHOICES = [
+    'auto',
+    'anthropic',
+    ...platforms_PLATFORMS.map(platform => platform.id),
+    platforms_FEDERATION.id
+];
+/**
+ * The route input `provider` names, for a Claude step whose environment this step cannot see (set inside a composite
+ * action or a script): a platform or federation, or none (`anthropic`: the credentials' precedence). Says so when the
+ * environment selects another.
+ */
+function namedRoute(provider, env, step, warnings) {
+    const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && platforms_FEDERATION);
+    const platform = [...platforms_PLATFORMS, platforms_FEDERATION].find(p => p.id === provider);
+    if (detected && detected !== platform)
+        warnings.push(`input 'provider' is '${provider}', but the Claude step's environment selects ${detected.label} (${detected.variable}): the check follows the input.`);
+    return platform ? { platform } : {};
 }
 function findCredentials(context, env, step) {
     const found = [];
@@ -31997,6 +31514,516 @@ function federationAsClaudeSees(env, step) {
         unreadable,
         ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
     };
+}
+
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __nccwpck_require__(8684);
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [
+    ...providers/* PROVIDERS */.x.map(provider => provider.source),
+    ...providers/* PROVIDERS */.x.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
+/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+const SECRET_INPUT_NAMES = [
+    ...SECRET_INPUTS,
+    'claude-github-token',
+    'github-token',
+    'secrets-token'
+];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
+}
+/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
+function redactKnownSecrets(input, env) {
+    return (0,redact/* redactorFor */.sD)(knownSecrets(input, env), redactSecrets);
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/declared.js
+// Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
+// PROVIDER_PLAIN_INPUTS), the others are declared here. Which inputs are refused when a secret is pasted there, which the CLI takes as
+// flags, and the default of an empty input are all derived from this declaration.
+
+/**
+ * The action's own inputs that never hold a secret, in action.yml's order: the step that uses each, and action.yml's
+ * default where the code applies one to an empty value (`${{ runner.temp }}` stands for `RUNNER_TEMP`).
+ */
+const PLAIN = {
+    'anthropic-base-url': { reader: 'check' },
+    'min-remaining': { reader: 'check', default: 'auto' },
+    'probe-timeout': { reader: 'check', default: '10s' },
+    'on-invalid': { reader: 'check', default: 'fail' },
+    'on-expiring': { reader: 'check', default: 'auto' },
+    'on-unverifiable': { reader: 'check', default: 'warn' },
+    'force-refresh': { reader: 'check', default: 'false' },
+    provider: { reader: 'check', default: 'auto' },
+    'aws-expiration': { reader: 'check' },
+    'check-github-app': { reader: 'github', default: 'false' },
+    'github-app-exchange-url': {
+        reader: 'github',
+        default: 'https://api.anthropic.com/api/github/github-app-token-exchange'
+    },
+    'oauth-token-url': { reader: 'refresh', default: 'https://platform.claude.com/v1/oauth/token' },
+    'oauth-client-id': { reader: 'refresh', default: '9d1c250a-e61b-44d9-88ed-5944d1962f5e' },
+    'export-env': { reader: 'refresh', default: 'false' },
+    'write-credentials-file': { reader: 'refresh', default: 'false' },
+    'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
+    'secret-scope': { reader: 'refresh', default: 'repo' },
+    'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
+    'fail-on-auth-error': { reader: 'post', default: 'true' },
+    'pr-comment': { reader: 'post', default: 'false' }
+};
+/**
+ * The inputs that never hold a secret, the providers' first (the main step reads them first): a secret pasted there is
+ * masked, and refused before anything quotes it.
+ */
+const PLAIN_INPUTS = [...PROVIDER_PLAIN_INPUTS, ...Object.keys(PLAIN)];
+/** Every input, as action.yml must list them. */
+const ALL_INPUTS = [...SECRET_INPUT_NAMES, ...PLAIN_INPUTS];
+/** The inputs that never hold a secret and that `reader` uses. */
+function plainInputsOf(reader) {
+    const own = Object.keys(PLAIN).filter(name => PLAIN[name].reader === reader);
+    return reader === 'check' ? [...PROVIDER_PLAIN_INPUTS, ...own] : own;
+}
+/** action.yml's default of an input that never holds a secret, '' where the code applies none. */
+function defaultOf(name) {
+    const declared = PLAIN[name];
+    return declared?.default ?? '';
+}
+/** An input's value, trimmed; its default when empty. */
+function declared_valueOf(input, name) {
+    return input(name).trim() || defaultOf(name);
+}
+
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
+// EXTERNAL MODULE: ./lib/http/url.js
+var http_url = __nccwpck_require__(4609);
+;// CONCATENATED MODULE: ./lib/inputs/parse.js
+// The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
+// naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
+
+
+
+function parseChoice(input, value, choices) {
+    const text = value.trim().toLowerCase();
+    if (choices.includes(text))
+        return text;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(value.trim())}'`, `Use ${choices.map(c => `'${c}'`).join(' or ')}`);
+}
+/** The spellings `core.getBooleanInput` accepts (YAML 1.2 core schema), and no others. */
+const TRUE = ['true', 'True', 'TRUE'];
+const FALSE = ['false', 'False', 'FALSE'];
+/** A true/false input, read as `core.getBooleanInput` reads it. */
+function parseBoolean(input, value) {
+    const text = value.trim();
+    if (TRUE.includes(text))
+        return true;
+    if (FALSE.includes(text))
+        return false;
+    throw (0,errors/* inputError */.Xu)(input, `is '${(0,errors/* clip */.$Q)(text)}', not true or false`, `Use ${[...TRUE, ...FALSE].map(c => `'${c}'`).join(', ')} (YAML's spellings, as GitHub reads them)`);
+}
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1_000 };
+/**
+ * Parses a duration such as `90m`, `2h`, `1h30m`, `45s` or `1d` into milliseconds.
+ * Each unit at most once, largest first; whitespace around is ignored. Bad input throws an error naming `input`.
+ */
+function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
+    const text = value.trim().toLowerCase();
+    const example = "Use a number with a unit, such as '90m', '2h', '1h30m' or '45s'";
+    if (text === '')
+        throw (0,errors/* inputError */.Xu)(input, 'is empty', example);
+    const match = /^(?:(\d{1,6})d)?(?:(\d{1,6})h)?(?:(\d{1,6})m)?(?:(\d{1,6})s)?$/.exec(text);
+    if (!match || match.slice(1).every(part => part === undefined)) {
+        const hint = /^\d+$/.test(text) ? `A bare number has no unit. ${example}` : example;
+        throw (0,errors/* inputError */.Xu)(input, `is not a duration ('${(0,errors/* clip */.$Q)(value)}')`, hint);
+    }
+    const [, d = '0', h = '0', m = '0', s = '0'] = match;
+    const ms = Number(d) * UNIT_MS.d +
+        Number(h) * UNIT_MS.h +
+        Number(m) * UNIT_MS.m +
+        Number(s) * UNIT_MS.s;
+    if (ms < range.min || ms > range.max) {
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
+    }
+    return ms;
+}
+/**
+ * Validates a URL that a credential is sent to: https (http only to loopback), no credentials in it, no query.
+ * `fix` says what to use instead.
+ */
+function parseCredentialUrl(input, value, fix) {
+    const text = value.trim();
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Never quoted when it may hold a user name and password, which a parse error cannot tell apart.
+        throw (0,errors/* inputError */.Xu)(input, text.includes('@') ? 'is not a URL' : `is not a URL ('${(0,errors/* clip */.$Q)(text)}')`, fix);
+    }
+    if (url.username || url.password)
+        throw (0,errors/* inputError */.Xu)(input, 'has a user name or password in it', `${fix}, and put credentials in their own inputs`);
+    if (!(0,http_url/* isSafeTransport */.v)(url))
+        throw (0,errors/* inputError */.Xu)(input, url.protocol === 'http:'
+            ? `uses http: to ${url.hostname}, in clear, instead of https:`
+            : `uses ${url.protocol} instead of https:`, `${fix}; credentials travel only over https (http only to this machine)`);
+    if (url.search || url.hash)
+        throw (0,errors/* inputError */.Xu)(input, 'has a query or fragment', fix);
+    return url;
+}
+/**
+ * `--since`: an ISO 8601 date-time, or a duration before `now` (a bare number is a duration without a unit); epoch
+ * ms.
+ */
+function parseSince(input, value, now) {
+    if (/^\s*(\d+[dhms]?)+\s*$/i.test(value))
+        return now - parseDuration(input, value, { min: 0, max: 10 * 365 * UNIT_MS.d });
+    const text = value.trim();
+    const at = /^\d{4}-\d{2}-\d{2}/.test(text) ? Date.parse(text) : NaN;
+    if (Number.isNaN(at))
+        throw inputError(input, `is neither a date-time nor a duration ('${clip(text)}')`, "Use an ISO 8601 date-time such as 2026-05-01T09:00:00Z, or a duration ago such as '2h' or '1d'");
+    return at;
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/check.js
+
+
+
+
+
+
+
+const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
+function parseBaseUrl(input, value) {
+    const fix = `Use the API's address, such as ${DEFAULT_BASE_URL} or https://gateway.example.com/anthropic`;
+    return parseCredentialUrl(input, value, fix).toString().replace(/\/+$/, '');
+}
+/** Reads and validates the preflight's own inputs; throws a UserError naming the first bad one. */
+function readCheckInputs(input, env) {
+    for (const name of plainInputsOf('check'))
+        refuseSecret(name, input(name));
+    refuseSecret('github-token', input('github-token'), true);
+    // Sent in a header as it is: a line break inside would fail every GitHub request with an error that quotes it.
+    if (input('github-token').trim())
+        (0,clean/* refuseInnerJunk */.d)('github-token', input('github-token').trim());
+    const baseInput = input('anthropic-base-url').trim();
+    const baseEnv = (env.ANTHROPIC_BASE_URL ?? '').trim();
+    refuseSecret('ANTHROPIC_BASE_URL', baseEnv);
+    const [baseUrl, baseUrlFrom] = baseInput
+        ? [parseBaseUrl('anthropic-base-url', baseInput), 'input anthropic-base-url']
+        : baseEnv
+            ? [parseBaseUrl('ANTHROPIC_BASE_URL', baseEnv), 'env ANTHROPIC_BASE_URL']
+            : [DEFAULT_BASE_URL, 'default'];
+    const minRemaining = declared_valueOf(input, 'min-remaining');
+    const awsExpiration = input('aws-expiration').trim();
+    return {
+        ...(awsExpiration && { awsExpiration: (0,timestamp/* parseTimestamp */.E)('aws-expiration', awsExpiration).at }),
+        baseUrl,
+        baseUrlFrom,
+        provider: parseChoice('provider', declared_valueOf(input, 'provider'), PROVIDER_CHOICES),
+        probeTimeoutMs: parseDuration('probe-timeout', declared_valueOf(input, 'probe-timeout'), {
+            min: 1_000,
+            max: 300_000
+        }),
+        minRemainingMs: minRemaining.toLowerCase() === 'auto'
+            ? 'auto'
+            : parseDuration('min-remaining', minRemaining, { min: 0, max: 35 * 86_400_000 }),
+        onInvalid: parseChoice('on-invalid', declared_valueOf(input, 'on-invalid'), ['fail', 'warn']),
+        onExpiring: parseChoice('on-expiring', declared_valueOf(input, 'on-expiring'), [
+            'auto',
+            'fail',
+            'warn',
+            'refresh'
+        ]),
+        onUnverifiable: parseChoice('on-unverifiable', declared_valueOf(input, 'on-unverifiable'), [
+            'warn',
+            'fail'
+        ]),
+        forceRefresh: parseBoolean('force-refresh', declared_valueOf(input, 'force-refresh')),
+        savesRotatedToken: input('secrets-token').trim() !== '',
+        githubToken: input('github-token').trim()
+    };
+}
+/** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
+function resolvePolicy(inputs, hasRefreshToken) {
+    return {
+        onInvalid: inputs.onInvalid,
+        onUnverifiable: inputs.onUnverifiable,
+        ...resolveRefresh(inputs, hasRefreshToken)
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/github.js
+
+
+
+
+
+/** Reads and validates them; throws a UserError naming the first bad one. */
+function readGitHubInputs(input) {
+    for (const name of plainInputsOf('github'))
+        refuseSecret(name, input(name));
+    refuseSecret('claude-github-token', input('claude-github-token'), true);
+    return {
+        claudeGitHubToken: readClaudeGitHubToken(input('claude-github-token')),
+        checkGitHubApp: parseBoolean('check-github-app', declared_valueOf(input, 'check-github-app')),
+        exchangeUrl: parseCredentialUrl('github-app-exchange-url', declared_valueOf(input, 'github-app-exchange-url'), `Leave it empty for claude-code-action's own (${defaultOf('github-app-exchange-url')})`).href
+    };
+}
+/**
+ * The token, trimmed. claude-code-action passes `github_token` on as it is, so quotes around the secret reach GitHub
+ * (and fail) there too: refused, as a line break inside is.
+ */
+function readClaudeGitHubToken(raw) {
+    if (!raw.trim())
+        return '';
+    const { value, quoted } = (0,clean/* cleanSecret */.Q)('claude-github-token', raw);
+    if (quoted)
+        throw (0,errors/* inputError */.Xu)('claude-github-token', 'is wrapped in quotes, which the Claude step sends to GitHub as part of the token', 'Store the secret again without the quotes');
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/post.js
+
+
+
+/**
+ * Reads the post step's inputs. Without `warn` a bad boolean throws (the main step refuses it on every run); with
+ * it, at job end, it is a warning and the default.
+ */
+function readPostInputs(input, env, warn) {
+    const flag = (name) => {
+        const value = declared_valueOf(input, name);
+        try {
+            return parseBoolean(name, value);
+        }
+        catch (error) {
+            if (!warn || !(error instanceof errors/* UserError */.yo))
+                throw error;
+            const fallback = parseBoolean(name, defaultOf(name));
+            warn(`${errors/* PREFIX */.H3}: input '${name}' is '${(0,errors/* clip */.$Q)(value)}', not true or false; using ${fallback}.`);
+            return fallback;
+        }
+    };
+    return {
+        outputPatterns: outputPatterns(input('claude-output'), env),
+        failOnAuthError: flag('fail-on-auth-error'),
+        prComment: flag('pr-comment'),
+        githubToken: input('github-token').trim()
+    };
+}
+/** `claude-output` lines, without blanks and `#` comments; none means the default, in `RUNNER_TEMP`. */
+function outputPatterns(text, env) {
+    const lines = text
+        .split(/\r?\n/)
+        .map(line => line.trim())
+        .filter(line => line && !line.startsWith('#'));
+    if (lines.length > 0)
+        return lines;
+    const temp = env.RUNNER_TEMP || '.';
+    return [defaultOf('claude-output').replace('${{ runner.temp }}', () => temp)];
+}
+
+;// CONCATENATED MODULE: ./lib/secrets/target.js
+
+/** Parses `secret-scope`: `repo`, `environment:<name>` or `org`. */
+function parseSecretScope(value) {
+    const text = value.trim();
+    if (text === '' || text === 'repo')
+        return { kind: 'repo' };
+    if (text === 'org')
+        return { kind: 'org' };
+    const env = /^environment:(.+)$/.exec(text);
+    if (env?.[1]?.trim())
+        return { kind: 'environment', environment: env[1].trim() };
+    throw (0,errors/* inputError */.Xu)('secret-scope', `is '${(0,errors/* clip */.$Q)(text)}'`, "Use 'repo', 'environment:<name>' (say 'environment:production') or 'org'");
+}
+/** Parses `secret-name` as GitHub accepts secret names. */
+function parseSecretName(value) {
+    const name = value.trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || /^GITHUB_/i.test(name)) {
+        throw (0,errors/* inputError */.Xu)('secret-name', `is '${(0,errors/* clip */.$Q)(name)}', not a valid secret name`, 'Use letters, digits and underscores, not starting with a digit or GITHUB_ (the default is CLAUDE_CREDENTIALS)');
+    }
+    return name;
+}
+/**
+ * The target in the running repository (`GITHUB_REPOSITORY`). Throws a UserError: an inputError naming `secret-name`
+ * for a name GitHub would refuse, and one saying so when not run inside GitHub Actions.
+ */
+function secretTarget(scope, name, env) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) {
+        throw new errors/* UserError */.yo(`${errors/* PREFIX */.H3}: GITHUB_REPOSITORY is not set, so the secret to write back is unknown. Run this inside GitHub Actions.`);
+    }
+    return { scope, name: parseSecretName(name), owner, repo };
+}
+/** For humans: `repository secret CLAUDE_CREDENTIALS of o/r`. */
+function describeTarget(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return `repository secret ${target.name} of ${target.owner}/${target.repo}`;
+        case 'environment':
+            return `secret ${target.name} of environment '${target.scope.environment}' in ${target.owner}/${target.repo}`;
+        case 'org':
+            return `organization secret ${target.name} of ${target.owner}`;
+    }
+}
+/** The `gh secret set` command that re-seeds it, for messages. */
+function reseedCommand(target) {
+    const where = target.scope.kind === 'org'
+        ? `--org ${target.owner}`
+        : target.scope.kind === 'environment'
+            ? `--repo ${target.owner}/${target.repo} --env '${target.scope.environment}'`
+            : `--repo ${target.owner}/${target.repo}`;
+    return `gh secret set ${target.name} ${where} < ~/.claude/.credentials.json`;
+}
+/** The REST route prefix and params of the scope. */
+function scopeRoute(target) {
+    switch (target.scope.kind) {
+        case 'repo':
+            return {
+                prefix: '/repos/{owner}/{repo}/actions/secrets',
+                params: { owner: target.owner, repo: target.repo }
+            };
+        case 'environment':
+            return {
+                prefix: '/repos/{owner}/{repo}/environments/{environment_name}/secrets',
+                params: {
+                    owner: target.owner,
+                    repo: target.repo,
+                    environment_name: target.scope.environment
+                }
+            };
+        case 'org':
+            return { prefix: '/orgs/{org}/actions/secrets', params: { org: target.owner } };
+    }
+}
+/** How to put a fresh refresh token in the secret by hand. */
+function reseedAdvice(target) {
+    const command = target
+        ? reseedCommand(target)
+        : 'gh secret set CLAUDE_CREDENTIALS < ~/.claude/.credentials.json';
+    return `log in with \`claude\` on your machine (/login), then \`${command}\``;
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/refresh.js
+
+
+
+
+function parseClientId(value) {
+    if (/^[A-Za-z0-9._:-]+$/.test(value))
+        return value;
+    throw (0,errors/* inputError */.Xu)('oauth-client-id', 'has characters a client id never has', `Leave it empty for Claude Code's (${defaultOf('oauth-client-id')})`);
+}
+/** Reads and checks the inputs; a bad one throws an inputError naming it. */
+function readRefreshInputs(getInput) {
+    const clientId = parseClientId(declared_valueOf(getInput, 'oauth-client-id'));
+    const secretsToken = getInput('secrets-token').trim();
+    const githubToken = getInput('github-token').trim();
+    if (isWorkflowToken(secretsToken, githubToken)) {
+        throw (0,errors/* inputError */.Xu)('secrets-token', "is the workflow's GITHUB_TOKEN (the same installation token as 'github-token'), which can never write secrets, so a refresh would use up the refresh token in your secret without saving its successor", `Pass a fine-grained PAT or App token with "Secrets: write" and "Contents: write" (an App token: as 'secrets-token' only, leaving 'github-token' at its default), or leave 'secrets-token' empty`);
+    }
+    return {
+        tokenUrl: parseCredentialUrl('oauth-token-url', declared_valueOf(getInput, 'oauth-token-url'), `Use the default ${defaultOf('oauth-token-url')} or another https URL`).href,
+        clientId,
+        exportEnv: parseBoolean('export-env', declared_valueOf(getInput, 'export-env')),
+        writeCredentialsFile: parseBoolean('write-credentials-file', declared_valueOf(getInput, 'write-credentials-file')),
+        secretsToken,
+        secretName: parseSecretName(declared_valueOf(getInput, 'secret-name')),
+        secretScope: parseSecretScope(declared_valueOf(getInput, 'secret-scope')),
+        githubToken
+    };
+}
+/**
+ * Whether `secrets-token` is the workflow's GITHUB_TOKEN, which can never write secrets: the same installation token
+ * (`ghs_…`) as `github-token`, whose default is `github.token`. A PAT passed as both is not.
+ */
+function isWorkflowToken(secretsToken, githubToken) {
+    return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/main.js
+
+
+
+
+
+
+/**
+ * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
+ * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
+ * first needs a refresh. Throws a UserError naming the first bad one.
+ */
+function readMainInputs(input, env) {
+    const check = readCheckInputs(input, env);
+    const github = readGitHubInputs(input);
+    for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
+        refuseSecret(name, input(name));
+    refuseSecret('secrets-token', input('secrets-token'), true);
+    readPostInputs(input, env);
+    return { check, github, refresh: readRefreshInputs(input) };
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
@@ -32642,7 +32669,7 @@ async function runCheck(inputs, context, deps) {
     const claudeStep = workflow && 'document' in workflow
         ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
         : undefined;
-    const selection = selectCredential(context, deps.env, claudeStep);
+    const selection = selectCredential(context, deps.env, claudeStep, inputs.provider);
     const noClaudeStep = workflow && !claudeStep
         ? 'why' in workflow
             ? `the job's workflow could not be read (${workflow.why})`

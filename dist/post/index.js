@@ -32235,6 +32235,7 @@ const PLAIN = {
     'on-expiring': { reader: 'check', default: 'auto' },
     'on-unverifiable': { reader: 'check', default: 'warn' },
     'force-refresh': { reader: 'check', default: 'false' },
+    provider: { reader: 'check', default: 'auto' },
     'aws-expiration': { reader: 'check' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {

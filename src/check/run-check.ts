@@ -87,7 +87,7 @@ export async function runCheck(
     workflow && 'document' in workflow
       ? findClaudeStep(workflow.document, workflow.job, deps.env.GITHUB_ACTION)
       : undefined
-  const selection = selectCredential(context, deps.env, claudeStep)
+  const selection = selectCredential(context, deps.env, claudeStep, inputs.provider)
   const noClaudeStep =
     workflow && !claudeStep
       ? 'why' in workflow

@@ -2,6 +2,7 @@ import { resolveRefresh, type OnExpiring, type OnProblem, type Policy } from '..
 import { refuseSecret } from '../providers/placement.js'
 import { refuseInnerJunk } from '../providers/clean.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
+import { PROVIDER_CHOICES, type ProviderChoice } from '../providers/select.js'
 import { plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseChoice, parseCredentialUrl, parseDuration } from './parse.js'
 
@@ -22,6 +23,8 @@ export interface CheckInputs {
   /** Whether `secrets-token` is set, to save a rotated refresh token (src/policy/decide.ts: resolveRefresh). */
   savesRotatedToken: boolean
   githubToken: string
+  /** Which route Claude Code takes: `auto` reads it from the Claude step's environment. */
+  provider: ProviderChoice
   /** `aws-expiration`: when the AWS credentials expire (configure-aws-credentials' output of that name). */
   awsExpiration?: Date
 }
@@ -55,6 +58,7 @@ export function readCheckInputs(
     ...(awsExpiration && { awsExpiration: parseTimestamp('aws-expiration', awsExpiration).at }),
     baseUrl,
     baseUrlFrom,
+    provider: parseChoice('provider', valueOf(input, 'provider'), PROVIDER_CHOICES),
     probeTimeoutMs: parseDuration('probe-timeout', valueOf(input, 'probe-timeout'), {
       min: 1_000,
       max: 300_000

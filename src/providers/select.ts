@@ -163,18 +163,24 @@ function credentialsFileOrigin(
 export function selectCredential(
   context: ReadContext,
   env: NodeJS.ProcessEnv,
-  step?: ClaudeStep
+  step?: ClaudeStep,
+  provider: ProviderChoice = 'auto'
 ): Selection {
   const { found, warnings, unseen } = findCredentials({ ...context, checkPlacement }, env, step)
-  const cloud = cloudProviderOf(env, step)
+  const named = provider === 'auto' ? undefined : namedRoute(provider, env, step, warnings)
+  const cloud = named ? named.platform : cloudProviderOf(env, step)
   const [first, ...rest] = found
   // What Claude cannot be seen to use outranks everything found: then nothing found is used.
   const chosen = unseen ? undefined : first
   const others = unseen ? found : rest
   warnings.push(...rankingWarnings(found, others, chosen, unseen))
   const stepped = step ? { claudeStep: step } : {}
+  if (cloud === FEDERATION) {
+    const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] }
+    return { others: found, warnings, platform: cloud, federation, ...stepped }
+  }
   if (cloud) return { others: found, warnings, platform: cloud, ...stepped }
-  const federation = federationAsClaudeSees(env, step)
+  const federation = named ? undefined : federationAsClaudeSees(env, step)
   if (federation && !unseen) {
     // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
     const outranking = found.filter(c => providerOf(c.source).envVar)
@@ -202,6 +208,35 @@ export function selectCredential(
     ...stepped,
     ...(unseen !== undefined && { unseen })
   }
+}
+
+/** What input `provider` may say: `auto` (as Claude Code selects), `anthropic` (its API keys and tokens), a platform. */
+export const PROVIDER_CHOICES = [
+  'auto',
+  'anthropic',
+  ...PLATFORMS.map(platform => platform.id),
+  FEDERATION.id
+] as const
+export type ProviderChoice = (typeof PROVIDER_CHOICES)[number]
+
+/**
+ * The route input `provider` names, for a Claude step whose environment this step cannot see (set inside a composite
+ * action or a script): a platform or federation, or none (`anthropic`: the credentials' precedence). Says so when the
+ * environment selects another.
+ */
+function namedRoute(
+  provider: Exclude<ProviderChoice, 'auto'>,
+  env: NodeJS.ProcessEnv,
+  step: ClaudeStep | undefined,
+  warnings: string[]
+): { platform?: Platform } {
+  const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && FEDERATION)
+  const platform = [...PLATFORMS, FEDERATION].find(p => p.id === provider)
+  if (detected && detected !== platform)
+    warnings.push(
+      `input 'provider' is '${provider}', but the Claude step's environment selects ${detected.label} (${detected.variable}): the check follows the input.`
+    )
+  return platform ? { platform } : {}
 }
 
 /** The credentials Claude Code receives, in precedence order, and what was said about the values left out. */
