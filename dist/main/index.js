@@ -28383,10 +28383,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -28600,10 +28621,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -28621,6 +28663,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -28628,7 +28684,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4563:
+/***/ 6661:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28685,8 +28741,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -28761,7 +28817,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -28815,10 +28871,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -28832,15 +28888,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -28851,11 +28907,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(4942);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
@@ -29020,7 +29076,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29043,7 +29099,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29139,7 +29195,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -29320,15 +29376,15 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
@@ -29343,7 +29399,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29370,7 +29426,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -29428,7 +29484,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -29457,11 +29513,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -29681,7 +29737,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -29696,7 +29752,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -29707,7 +29763,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -29716,7 +29772,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -29863,13 +29919,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30147,7 +30203,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30160,7 +30216,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30170,7 +30226,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -30499,8 +30555,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -30610,7 +30666,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -30681,7 +30737,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -30749,7 +30805,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31142,206 +31198,8 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
     }
 ];
 
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(8394);
-;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
-
-const ANTHROPIC_VERSION = '2023-06-01';
-/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
-const OAUTH_BETA = 'oauth-2025-04-20';
-const PROBE_MODEL = 'claude-sonnet-4-5';
-/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
-const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
-/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
-const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
-/**
- * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
- * show in a fingerprint.
- */
-function anthropicShape(kind, what, input) {
-    return {
-        what,
-        begins: new RegExp(`^sk-ant-${kind}`),
-        run: anthropicRun(kind),
-        publicName: anthropicName,
-        random: true,
-        ...(input && { input })
-    };
-}
-/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
-const ANY_ANTHROPIC_SHAPE = {
-    what: 'an Anthropic key or token',
-    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
-    publicName: anthropicName,
-    random: true
-};
-/**
- * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
- * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
- * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
- * (https://docs.anthropic.com/en/api/errors).
- */
-const ROUTES = {
-    models: {
-        path: '/v1/models',
-        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
-        judgedAfterAuth: []
-    },
-    countTokens: {
-        path: '/v1/messages/count_tokens',
-        isAnswer: body => typeof body.input_tokens === 'number',
-        judgedAfterAuth: [400, 413]
-    }
-};
-function readBody(text) {
-    try {
-        const body = JSON.parse(text);
-        return typeof body === 'object' && body !== null && !Array.isArray(body)
-            ? body
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
-function apiError(body) {
-    const error = body?.error;
-    return body?.type === 'error' &&
-        typeof error?.type === 'string' &&
-        typeof error.message === 'string'
-        ? error
-        : undefined;
-}
-/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
-const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
-/**
- * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
- * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
- * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
- * authentication: a 404 comes from routing, which happens before the credential is looked at.
- */
-function classifyAnswer(route, response) {
-    const answer = readAnswer(route, response);
-    const { status } = answer;
-    if (status === 429)
-        return rateLimited(answer);
-    if (status >= 500 || status === 408) {
-        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
-        return anthropic_api_verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
-    }
-    if (status >= 300 && status < 400) {
-        return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
-    }
-    if (status === 407) {
-        return anthropic_api_verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
-    }
-    if (status >= 200 && status < 300) {
-        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
-        return answer.body && route.isAnswer(answer.body)
-            ? anthropic_api_verdict(answer, 'valid', `HTTP ${status}`)
-            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
-    }
-    if (!answer.apiError) {
-        return notFromApi(answer, status === 401 || status === 403
-            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
-            : "check 'anthropic-base-url'");
-    }
-    return judgedByApi(answer, answer.apiError);
-}
-function readAnswer(route, response) {
-    const body = readBody(response.text);
-    const error = apiError(body);
-    const headerId = response.headers['request-id'];
-    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
-    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
-    return {
-        ...response,
-        route,
-        body,
-        apiError: fromApi ? error : undefined,
-        base: { ...(requestId && { requestId }) }
-    };
-}
-function anthropic_api_verdict(answer, status, message, extra = {}) {
-    return { status, message, ...answer.base, ...extra };
-}
-function retryAfter(answer) {
-    const retryAfterMs = (0,retry/* parseRetryAfter */.mu)(answer.headers['retry-after']);
-    return retryAfterMs === undefined ? {} : { retryAfterMs };
-}
-/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
-function rateLimited(answer) {
-    const error = answer.apiError;
-    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
-        return anthropic_api_verdict(answer, 'billing', error.message);
-    }
-    return anthropic_api_verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
-}
-function notFromApi(answer, consequence) {
-    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
-}
-/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
-function judgedByApi(answer, error) {
-    const { status, route } = answer;
-    if (error.type === 'billing_error' ||
-        status === 402 ||
-        /credit balance|billing/i.test(error.message)) {
-        return anthropic_api_verdict(answer, 'billing', error.message);
-    }
-    if (status === 401) {
-        return anthropic_api_verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
-    }
-    if (status === 403)
-        return anthropic_api_verdict(answer, 'forbidden', error.message);
-    if (route.judgedAfterAuth.includes(status)) {
-        return anthropic_api_verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
-    }
-    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
-}
-function describeBody({ text, headers, body }) {
-    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
-    if (text.trim() === '')
-        return `empty body, ${type}`;
-    if (!body)
-        return `not JSON: ${type}`;
-    return apiError(body)
-        ? `${type}, without the API's request-id`
-        : `${type}, not the API's error format`;
-}
-/**
- * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
- * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
- */
-function anthropicProbe(credential, { baseUrl }) {
-    const base = baseUrl.replace(/\/+$/, '');
-    const headers = {
-        'anthropic-version': ANTHROPIC_VERSION,
-        'user-agent': 'claude-preflight'
-    };
-    const probeOn = (route, request) => ({
-        request,
-        classify: answer => classifyAnswer(route, answer)
-    });
-    if (credential.scheme === 'x-api-key') {
-        return probeOn(ROUTES.models, {
-            method: 'GET',
-            url: `${base}${ROUTES.models.path}?limit=1`,
-            headers: { ...headers, 'x-api-key': credential.secret }
-        });
-    }
-    headers.authorization = `Bearer ${credential.secret}`;
-    headers['content-type'] = 'application/json';
-    if (credential.scheme === 'oauth')
-        headers['anthropic-beta'] = OAUTH_BETA;
-    return probeOn(ROUTES.countTokens, {
-        method: 'POST',
-        url: `${base}${ROUTES.countTokens.path}`,
-        headers,
-        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
-    });
-}
-
+// EXTERNAL MODULE: ./lib/providers/anthropic-api.js
+var anthropic_api = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -31358,12 +31216,12 @@ const apiKey = {
     },
     label: 'API key',
     scheme: 'x-api-key',
-    shapes: [anthropicShape('api', 'an Anthropic API key')],
+    shapes: [(0,anthropic_api/* anthropicShape */.cZ)('api', 'an Anthropic API key')],
     read(value, from, context) {
         context.checkPlacement(from, value, ['anthropic-api-key']);
         return newCredential(this, from, value);
     },
-    probe: anthropicProbe,
+    probe: anthropic_api/* anthropicProbe */.Rh,
     failures: ANTHROPIC_FAILURES,
     fix(problem, from) {
         const home = homeOf(from);
@@ -31401,7 +31259,7 @@ const authToken = {
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
         };
     },
-    probe: anthropicProbe,
+    probe: anthropic_api/* anthropicProbe */.Rh,
     failures: ANTHROPIC_FAILURES,
     fix(problem, from) {
         const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
@@ -31567,7 +31425,7 @@ const claudeCredentials = {
         }
         return credential;
     },
-    probe: anthropicProbe,
+    probe: anthropic_api/* anthropicProbe */.Rh,
     failures: ANTHROPIC_FAILURES,
     fix(problem, from) {
         const origin = originOf(from);
@@ -31617,9 +31475,9 @@ const oauthToken = {
     label: 'OAuth token',
     scheme: 'oauth',
     shapes: [
-        anthropicShape('oat', 'an OAuth access token'),
+        (0,anthropic_api/* anthropicShape */.cZ)('oat', 'an OAuth access token'),
         {
-            ...anthropicShape('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            ...(0,anthropic_api/* anthropicShape */.cZ)('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
             fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
         }
     ],
@@ -31650,7 +31508,7 @@ const oauthToken = {
         credential.notes.push(...refresh.notes);
         return credential;
     },
-    probe: anthropicProbe,
+    probe: anthropic_api/* anthropicProbe */.Rh,
     failures: ANTHROPIC_FAILURES,
     fix(problem, from) {
         const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
@@ -31685,10 +31543,10 @@ function providerOf(source) {
 
 const OTHER_SHAPES = [
     {
-        ...anthropicShape('admin', 'an Admin API key, which cannot call models'),
+        ...(0,anthropic_api/* anthropicShape */.cZ)('admin', 'an Admin API key, which cannot call models'),
         fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
     },
-    ANY_ANTHROPIC_SHAPE,
+    anthropic_api/* ANY_ANTHROPIC_SHAPE */.wv,
     {
         what: 'a bearer token (a JWT)',
         begins: /^eyJ[\w-]+\.[\w-]+\./,
@@ -31991,26 +31849,8 @@ function declared_valueOf(input, name) {
     return input(name).trim() || defaultOf(name);
 }
 
-;// CONCATENATED MODULE: ./lib/lifetime/duration.js
-/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
-function formatDuration(ms) {
-    const sign = ms < 0 ? '-' : '';
-    let seconds = Math.floor(Math.abs(ms) / 1000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (seconds >= size) {
-            parts.push(`${Math.floor(seconds / size)}${unit}`);
-            seconds %= size;
-        }
-    }
-    return sign + (parts.join('') || '0s');
-}
-
+// EXTERNAL MODULE: ./lib/lifetime/duration.js
+var duration = __nccwpck_require__(5891);
 // EXTERNAL MODULE: ./lib/http/url.js
 var http_url = __nccwpck_require__(4609);
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js
@@ -32058,7 +31898,7 @@ function parseDuration(input, value, range = { min: 0, max: 7 * UNIT_MS.d }) {
         Number(m) * UNIT_MS.m +
         Number(s) * UNIT_MS.s;
     if (ms < range.min || ms > range.max) {
-        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${formatDuration(range.min)} to ${formatDuration(range.max)}`);
+        throw (0,errors/* inputError */.Xu)(input, `is out of range ('${(0,errors/* clip */.$Q)(value)}')`, `Use a duration from ${(0,duration/* formatDuration */.a)(range.min)} to ${(0,duration/* formatDuration */.a)(range.max)}`);
     }
     return ms;
 }
@@ -32467,16 +32307,111 @@ const AWS_PREFLIGHT_FIXES = {
     forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
 };
 
+;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
+const AZURE_FAILURES = [
+    {
+        id: 'azure-auth-expired',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+    },
+    {
+        id: 'azure-auth-invalid',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+    },
+    {
+        id: 'azure-auth-forbidden',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials forbidden',
+        verb: 'were refused (not allowed on the resource)',
+        since: 'refused since',
+        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+    }
+];
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const AZURE_PHRASINGS = [
+    {
+        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+        anchor: 'AADSTS700',
+        pattern: /\bAADSTS(?:700024|700082)\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/Azure/login/issues/180'
+    },
+    {
+        anchor: 'AADSTS70043',
+        pattern: /\bAADSTS70043\b/,
+        kind: 'azure-auth-expired',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'ExpiredAuthenticationToken',
+        pattern: /\bExpiredAuthenticationToken\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+    },
+    {
+        anchor: 'Lifetime validation failed',
+        pattern: /Lifetime validation failed, the token is expired/,
+        kind: 'azure-auth-expired',
+        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+    },
+    {
+        anchor: 'AADSTS',
+        pattern: /\bAADSTS\d{5,7}\b/,
+        kind: 'azure-auth-invalid',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'invalid subscription key or wrong API endpoint',
+        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+    },
+    {
+        anchor: 'Access token is missing, invalid',
+        pattern: /Access token is missing, invalid, audience is incorrect/,
+        kind: 'azure-auth-invalid',
+        source: 'https://github.com/Gitlawb/openclaude/issues/200'
+    },
+    {
+        anchor: 'DefaultAzureCredential failed to retrieve a token',
+        pattern: /DefaultAzureCredential failed to retrieve a token/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+    },
+    {
+        anchor: 'lacks the required data action',
+        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+        kind: 'azure-auth-forbidden',
+        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+    }
+];
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+/** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
+const AZURE_PREFLIGHT_FIXES = {
+    expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
+    invalid: `${AZURE_FAILURES[1].fix} With neither set, Claude Code uses DefaultAzureCredential: sign in with azure/login (OIDC: \`client-id\`, \`tenant-id\`, \`subscription-id\`, \`permissions: id-token: write\`) in this job before the preflight and the Claude step. An expired Entra login: ${ENTRA_RENEWS.charAt(0).toLowerCase()}${ENTRA_RENEWS.slice(1)}.`,
+    forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 
+
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
     credential: 'AWS credentials',
     fixes: AWS_PREFLIGHT_FIXES,
-    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION',
+    endpoints: 'the AWS endpoint settings'
 };
 const PLATFORMS = [
     {
@@ -32507,7 +32442,9 @@ const PLATFORMS = [
         id: 'foundry',
         variable: 'CLAUDE_CODE_USE_FOUNDRY',
         label: 'Microsoft Foundry',
-        credential: 'Azure credentials'
+        credential: 'Azure credentials',
+        fixes: AZURE_PREFLIGHT_FIXES,
+        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
     }
 ];
 
@@ -32722,6 +32659,8 @@ function rankingWarnings(found, others, chosen, unseen) {
     return warnings;
 }
 
+// EXTERNAL MODULE: ./lib/http/retry.js
+var retry = __nccwpck_require__(8394);
 ;// CONCATENATED MODULE: ./lib/probe/probe.js
 
 
@@ -32890,7 +32829,7 @@ async function isBlobAt(workspace, commit, path, bytes) {
 /** The duration a credential must last: `setting`, or for `auto` the job's timeout in the running workflow. */
 function minRemainingOf(setting, workflow = { why: 'it was not read' }) {
     if (setting !== 'auto')
-        return { ms: setting, source: `min-remaining ${formatDuration(setting)}`, from: 'input' };
+        return { ms: setting, source: `min-remaining ${(0,duration/* formatDuration */.a)(setting)}`, from: 'input' };
     const fallback = (why) => ({
         ms: DEFAULT_JOB_TIMEOUT_MINUTES * 60_000,
         source: `${DEFAULT_JOB_TIMEOUT_MINUTES} minutes, GitHub's default job limit (${why})`,
@@ -32978,7 +32917,7 @@ async function readRemote(ref, at, env, deps) {
             return { why: `${contentsApi} failed` };
         return {
             why: error.failure === 'timeout'
-                ? `no answer from ${contentsApi} within ${formatDuration(deps.timeoutMs)} (${error.host})`
+                ? `no answer from ${contentsApi} within ${(0,duration/* formatDuration */.a)(deps.timeoutMs)} (${error.host})`
                 : `${contentsApi}: ${error.message}`
         };
     }
@@ -33328,8 +33267,11 @@ async function checkPlatform(platform, options, deps) {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
             return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
         }
+        case 'foundry': {
+            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
+            return checkFoundryCredentials(deps.env, { send, timeoutMs, mask });
+        }
         case 'vertex':
-        case 'foundry':
             return undefined;
     }
 }
@@ -33479,8 +33421,8 @@ function expiryText(credential, now) {
     const remaining = credential.expiresAt.getTime() - now.getTime();
     const when = credential.expiresAt.toISOString();
     return remaining <= 0
-        ? `expired at ${when}, ${formatDuration(-remaining)} ago`
-        : `expires at ${when}, in ${formatDuration(remaining)}`;
+        ? `expired at ${when}, ${(0,duration/* formatDuration */.a)(-remaining)} ago`
+        : `expires at ${when}, in ${(0,duration/* formatDuration */.a)(remaining)}`;
 }
 /**
  * The one message that explains the verdict: names the credential, the cause (with request id) and the fix. What
@@ -33521,7 +33463,7 @@ function verdictMessage(report, event, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
+                text: `${errors/* PREFIX */.H3}: ${name} ${expiryText(credential, report.checkedAt)}${credential.expirySource ? ` (${credential.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fix('expiring')}`
             };
         case 'unverifiable':
             return {
@@ -33568,12 +33510,12 @@ function platformMessage(report, platform, redact) {
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints ?? 'its endpoint settings'}.`
             };
         default:
             return {
@@ -33586,7 +33528,7 @@ function platformMessage(report, platform, redact) {
 function platformRow(report, platform) {
     const cloud = report.cloud;
     const remaining = cloud?.expiresAt
-        ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
+        ? (0,duration/* formatDuration */.a)(cloud.expiresAt.getTime() - report.checkedAt.getTime())
         : 'unknown';
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
@@ -33656,7 +33598,7 @@ function claudeStepLines(report) {
 /** The GitHub token's row: what it is, how it was found, and the verdict on it. */
 function githubRow(github) {
     const remaining = github.expiresAt
-        ? formatDuration(github.expiresAt.getTime() - github.checkedAt.getTime())
+        ? (0,duration/* formatDuration */.a)(github.expiresAt.getTime() - github.checkedAt.getTime())
         : github.lastsTheJob
             ? 'the job'
             : 'unknown';
@@ -33669,7 +33611,7 @@ function summaryMarkdown(report, message, github) {
         const used = i === 0 && report.selection.chosen !== undefined;
         const status = used ? report.verdict.status : (probe?.status ?? 'not probed');
         const remaining = credential.expiresAt
-            ? formatDuration(credential.expiresAt.getTime() - report.checkedAt.getTime())
+            ? (0,duration/* formatDuration */.a)(credential.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
         const verdict = used ? verdictCell(report.verdict.action) : 'ignored: Claude uses the one above';
         return `| ${capitalise(credential.label)}${used ? ' (used)' : ''} | ${credential.from} | \`${fingerprintOf(credential)}\` | ${status} | ${credential.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${escapeCell(verdict)} |`;
@@ -33693,7 +33635,7 @@ function summaryMarkdown(report, message, github) {
             : ['| none | | | missing | | | fail |']),
         ...(github ? [githubRow(github)] : []),
         '',
-        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${formatDuration(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
+        `${report.cloud && report.selection.platform ? `Checked the ${report.selection.platform.credential} for ${report.selection.platform.label}` : report.checked.some(c => c.probe) ? `Probed ${report.inputs.baseUrl} (${report.inputs.baseUrlFrom})` : 'Nothing probed'}; the credential must last ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)}: ${escapeCell(report.minRemaining.source)}.`,
         ...claudeStepLines(report),
         ...(github
             ? [
@@ -33985,12 +33927,12 @@ async function mintOidcToken(env, audience, deps) {
             accept: 'application/json',
             'user-agent': 'claude-preflight'
         }
-    }, response => oidc_readAnswer((0,client/* answerWithout */.LP)([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    }, response => readAnswer((0,client/* answerWithout */.LP)([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
     if ('token' in value || value.problem !== 'unverifiable')
         return value;
     return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
 }
-function oidc_readAnswer(answer, mask) {
+function readAnswer(answer, mask) {
     const { status } = answer;
     const unverifiable = (message) => ({
         problem: 'unverifiable',
@@ -34624,7 +34566,7 @@ function timed(report, life, check) {
             const remainingMs = life.at.getTime() - check.now.getTime();
             if (remainingMs >= check.minRemaining.ms)
                 return dated;
-            return expiring(dated, `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${formatDuration(remainingMs)}` : ''} (${life.source}), but the job may need ${formatDuration(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`, check);
+            return expiring(dated, `expires at ${life.at.toISOString()}${remainingMs > 0 ? `, in ${(0,duration/* formatDuration */.a)(remainingMs)}` : ''} (${life.source}), but the job may need ${(0,duration/* formatDuration */.a)(check.minRemaining.ms)} (${check.minRemaining.source}). Fix: create a token with a later expiry and update the secret`, check);
         }
         case 'one-hour':
             return oneHour(pass, life, check);
@@ -34656,7 +34598,7 @@ function oneHour(report, life, check) {
             : minRemaining.ms <= APP_TOKEN_LIFETIME_MS;
         if (lasts)
             return dated;
-        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${formatDuration(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check);
+        return expiring(dated, `lasts one hour from minting (${life.source}), but the run must last ${(0,duration/* formatDuration */.a)(minRemaining.ms)} from now (${minRemaining.source}). ${fix}`, check);
     }
     const limitMinutes = stepMinutes !== undefined
         ? Math.min(stepMinutes, minRemaining.ms / 60_000)
@@ -34664,10 +34606,10 @@ function oneHour(report, life, check) {
     if (limitMinutes <= HOUR_MINUTES)
         return dated;
     const limit = minRemaining.from === 'default'
-        ? `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
+        ? `the job may run ${(0,duration/* formatDuration */.a)(minRemaining.ms)} (${minRemaining.source}): set \`timeout-minutes\``
         : stepMinutes !== undefined && stepMinutes < minRemaining.ms / 60_000
-            ? `${check.claude.step.label} may run ${formatDuration(stepMinutes * 60_000)} (its timeout-minutes)`
-            : `the job may run ${formatDuration(minRemaining.ms)} (${minRemaining.source})`;
+            ? `${check.claude.step.label} may run ${(0,duration/* formatDuration */.a)(stepMinutes * 60_000)} (its timeout-minutes)`
+            : `the job may run ${(0,duration/* formatDuration */.a)(minRemaining.ms)} (${minRemaining.source})`;
     return expiring(dated, `lasts one hour from minting (${life.source}), but ${limit}. ${fix}`, check);
 }
 /** The verdict on a token that will not last: `on-expiring`, where `auto` and `refresh` warn (it cannot be renewed). */
@@ -37038,6 +36980,34 @@ function unsafeTransport(text) {
 
 /***/ }),
 
+/***/ 5891:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/** `5400000` → `1h30m`; `0` → `0s`. Rounds down to whole seconds. */
+function formatDuration(ms) {
+    const sign = ms < 0 ? '-' : '';
+    let seconds = Math.floor(Math.abs(ms) / 1000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (seconds >= size) {
+            parts.push(`${Math.floor(seconds / size)}${unit}`);
+            seconds %= size;
+        }
+    }
+    return sign + (parts.join('') || '0s');
+}
+
+
+/***/ }),
+
 /***/ 4498:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37071,12 +37041,223 @@ function jwtExpiry(token) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4563);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6661);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4523:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rh: () => (/* binding */ anthropicProbe),
+/* harmony export */   cZ: () => (/* binding */ anthropicShape),
+/* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE),
+/* harmony export */   y: () => (/* binding */ ANTHROPIC_VERSION)
+/* harmony export */ });
+/* unused harmony exports OAUTH_BETA, anthropicName */
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
+/**
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: {
+        path: '/v1/models',
+        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+        judgedAfterAuth: []
+    },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
+function readBody(text) {
+    try {
+        const body = JSON.parse(text);
+        return typeof body === 'object' && body !== null && !Array.isArray(body)
+            ? body
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
+/**
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
+ */
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
+    }
+    if (status >= 300 && status < 400) {
+        return verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
+    }
+    if (status === 407) {
+        return verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
+    }
+    if (status >= 200 && status < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return answer.body && route.isAnswer(answer.body)
+            ? verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
+    return {
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
+    };
+}
+function verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRetryAfter */ .mu)(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return verdict(answer, 'billing', error.message);
+    }
+    return verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
+    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
+    if (text.trim() === '')
+        return `empty body, ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
+}
+/**
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
+ */
+function anthropicProbe(credential, { baseUrl }) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const headers = {
+        'anthropic-version': ANTHROPIC_VERSION,
+        'user-agent': 'claude-preflight'
+    };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer)
+    });
+    if (credential.scheme === 'x-api-key') {
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
+    }
+    headers.authorization = `Bearer ${credential.secret}`;
+    headers['content-type'] = 'application/json';
+    if (credential.scheme === 'oauth')
+        headers['anthropic-beta'] = OAUTH_BETA;
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
+}
+
 
 /***/ }),
 

@@ -2,6 +2,7 @@
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 import { AWS_PREFLIGHT_FIXES } from './aws-failures.js'
+import { AZURE_PREFLIGHT_FIXES } from './azure-failures.js'
 
 export interface Platform {
   id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry'
@@ -14,13 +15,16 @@ export interface Platform {
   fixes?: { readonly expiring: string; readonly invalid: string; readonly forbidden: string }
   /** The variable that tells Claude Code's SDK when the credentials expire: exported when the preflight knows. */
   expiryVariable?: string
+  /** The settings that move its endpoints, to check when nothing answered. */
+  endpoints?: string
 }
 
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
   credential: 'AWS credentials',
   fixes: AWS_PREFLIGHT_FIXES,
-  expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+  expiryVariable: 'AWS_CREDENTIAL_EXPIRATION',
+  endpoints: 'the AWS endpoint settings'
 }
 
 export const PLATFORMS: readonly Platform[] = [
@@ -52,6 +56,8 @@ export const PLATFORMS: readonly Platform[] = [
     id: 'foundry',
     variable: 'CLAUDE_CODE_USE_FOUNDRY',
     label: 'Microsoft Foundry',
-    credential: 'Azure credentials'
+    credential: 'Azure credentials',
+    fixes: AZURE_PREFLIGHT_FIXES,
+    endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
   }
 ]

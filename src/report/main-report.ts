@@ -140,7 +140,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     case 'unverifiable':
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints ?? 'its endpoint settings'}.`
       }
     default:
       return {
