@@ -12,6 +12,7 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { checkout } from './support/checkout.js'
 import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
+import { startFoundryStandIn, writeAzStandIn } from '../stand-ins/azure-foundry.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
@@ -109,13 +110,28 @@ describe('dist/cli', () => {
       AWS_SHARED_CREDENTIALS_FILE: credentials
     })
     await Promise.all([sts.close(), bedrock.close()])
-    expect([check.code, scan.code, fromEnv.code, fromProfile.code]).toEqual([0, 0, 0, 0])
+    // Claude on Foundry: its chunks and the Azure SDK's, loaded only when no key is set (the az CLI's token).
+    const foundry = await startFoundryStandIn()
+    const fromAzureCli = await loadedBy(['check', '--json'], {
+      CLAUDE_CODE_USE_FOUNDRY: '1',
+      ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl,
+      HOME: workspace,
+      ...writeAzStandIn(join(workspace, 'az'), {
+        token: foundry.mintEntraToken(),
+        expiresAt: Date.now() + 3600_000
+      })
+    })
+    await foundry.close()
+    expect([check.code, scan.code, fromEnv.code, fromProfile.code, fromAzureCli.code]).toEqual([
+      0, 0, 0, 0, 0
+    ])
 
     const loaded = new Set([
       ...check.loaded,
       ...scan.loaded,
       ...fromEnv.loaded,
-      ...fromProfile.loaded
+      ...fromProfile.loaded,
+      ...fromAzureCli.loaded
     ])
     const unloaded = chunks().filter(name => !loaded.has(name))
     expect(

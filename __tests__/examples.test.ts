@@ -92,6 +92,7 @@ describe('examples', () => {
       'api-key.yml',
       'bare-claude-p.yml',
       'bedrock.yml',
+      'foundry.yml',
       'setup-token.yml',
       'subscription-refresh.yml'
     ])
@@ -145,7 +146,12 @@ describe('examples', () => {
         const credential =
           step.uses !== undefined
             ? Object.keys(step.with ?? {}).some(key =>
-                ['anthropic_api_key', 'claude_code_oauth_token', 'use_bedrock'].includes(key)
+                [
+                  'anthropic_api_key',
+                  'claude_code_oauth_token',
+                  'use_bedrock',
+                  'use_foundry'
+                ].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
                 ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(key)
@@ -224,6 +230,16 @@ describe('examples', () => {
             expect(Number(aws?.with?.['role-duration-seconds'])).toBeGreaterThan(
               Number(job['timeout-minutes']) * 60
             )
+          }
+          if (claude?.with?.use_foundry) {
+            // azure/login's OIDC login cannot renew its Entra token (60 to 90 minutes): it signs in right before the
+            // preflight, the job ends before the token does, and Claude Code is told which resource to call.
+            const steps = job.steps ?? []
+            const login = steps.findIndex(s => /^azure\/login@/.test(s.uses ?? ''))
+            expect(login).toBe(steps.findIndex(isPreflight) - 1)
+            expect(Number(job['timeout-minutes'])).toBeLessThanOrEqual(60)
+            expect(job.env?.ANTHROPIC_FOUNDRY_RESOURCE).toMatch(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/)
+            expect(granted['id-token']).toBe('write')
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

@@ -23,6 +23,7 @@ import {
   listInferenceProfiles,
   type CallResult
 } from '../src/cloud/aws/calls.js'
+import { countTokens } from '../src/cloud/foundry/calls.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -284,7 +285,7 @@ const federationCall: Call = {
   },
   expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
 }
-/** The AWS calls of issue 13: each is `unverifiable` under every fault, never a verdict on the credential. */
+/** The cloud calls of issue 13: each is `unverifiable` under every fault, never a verdict on the credential. */
 const AWS_KEYS = { accessKeyId: 'AKIAFAULTMATRIX00000', secretAccessKey: 'f'.repeat(40) }
 const awsCall = (
   name: string,
@@ -335,6 +336,14 @@ const awsCalls: Call[] = [
     listInferenceProfiles(base, 'us-east-1', { credentials: AWS_KEYS }, tokenCallDeps)
   )
 ]
+
+/** Microsoft Foundry's count_tokens with a key (issue 13): `unverifiable` under every fault, never a verdict. */
+const foundryCall: Call = awsCall(
+  'Microsoft Foundry count_tokens',
+  { body: { input_tokens: 3 } },
+  base =>
+    countTokens(`${base}/anthropic`, 'claude-sonnet-4-5', { apiKey: 'f'.repeat(32) }, tokenCallDeps)
+)
 
 const CALLS: Call[] = [
   probeCall('x-api-key'),
@@ -467,7 +476,8 @@ const CALLS: Call[] = [
   commentCall('create'),
   ...githubSideCalls,
   federationCall,
-  ...awsCalls
+  ...awsCalls,
+  foundryCall
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */
