@@ -7,6 +7,7 @@ import { send } from '../src/http/request.js'
 import { checkFoundryCredentials } from '../src/cloud/foundry/check.js'
 import { readFoundrySettings } from '../src/cloud/foundry/settings.js'
 import { startFoundryStandIn } from '../stand-ins/azure-foundry.js'
+import { closedPort } from './support/ports.js'
 
 type Foundry = Awaited<ReturnType<typeof startFoundryStandIn>>
 
@@ -213,5 +214,29 @@ describe('what is not the credential', () => {
     )
     expect(result.status).toBe('unverifiable')
     expect(result.message).toMatch(/sends no credential of its own/)
+  })
+})
+
+describe('an Entra token from the Azure credential chain', () => {
+  it('is unverifiable, never invalid, when Entra does not answer (the service principal in the environment)', async () => {
+    // EnvironmentCredential reads process.env in this process: the service principal, and Entra moved to a dead port.
+    const saved = { ...process.env }
+    Object.assign(process.env, {
+      AZURE_TENANT_ID: '00000000-0000-4000-8000-000000000000',
+      AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+      AZURE_CLIENT_SECRET: 'entra-secret-of-the-wire-test',
+      AZURE_AUTHORITY_HOST: `https://127.0.0.1:${await closedPort()}`
+    })
+    try {
+      const before = sent()
+      const result = await checkFoundryCredentials(envWith({}), deps())
+      expect(result.status).toBe('unverifiable')
+      expect(result.message).toMatch(/^DefaultAzureCredential: .*endpoints_resolution_error/)
+      expect(sent()).toBe(before)
+      expectNoSecret(result, ['entra-secret-of-the-wire-test'])
+    } finally {
+      for (const name of Object.keys(process.env)) if (!(name in saved)) delete process.env[name]
+      Object.assign(process.env, saved)
+    }
   })
 })

@@ -37,7 +37,8 @@ export const modules = {
 
 /** Codes of an Entra credential past its life: an assertion out of its time range, a refresh token expired. */
 const EXPIRED_CODES = /\bAADSTS(?:700024|700082|70043|50173)\b/;
-const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|getaddrinfo|timed? ?out/i;
+/** No answer from Entra: MSAL says `endpoints_resolution_error` when it could not even read the authority's metadata. */
+const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|endpoints_resolution_error|getaddrinfo|timed? ?out/i;
 /**
  * A token from DefaultAzureCredential within `timeoutMs`, masked the moment it arrives; or what its failure says:
  * `expired` (Entra says the credential's assertion or refresh token is past its life), `invalid` (Entra refused it,

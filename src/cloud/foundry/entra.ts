@@ -35,8 +35,9 @@ export type EntraResult =
 
 /** Codes of an Entra credential past its life: an assertion out of its time range, a refresh token expired. */
 const EXPIRED_CODES = /\bAADSTS(?:700024|700082|70043|50173)\b/
+/** No answer from Entra: MSAL says `endpoints_resolution_error` when it could not even read the authority's metadata. */
 const NETWORK =
-  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|getaddrinfo|timed? ?out/i
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|endpoints_resolution_error|getaddrinfo|timed? ?out/i
 
 interface NamedError {
   name?: string
