@@ -441,7 +441,11 @@ const ROWS: Record<string, Row[]> = {
     { value: 'tRUE', with: key, error: BOOLEAN }
   ],
   provider: [
-    { value: 'aws', with: key, error: /'provider' is 'aws'\. Use 'auto' or 'anthropic' or 'bedrock'/ },
+    {
+      value: 'aws',
+      with: key,
+      error: /'provider' is 'aws'\. Use 'auto' or 'anthropic' or 'bedrock'/
+    },
     { value: ' Anthropic ', with: key, accept: 'choices in any case', status: 'valid' }
   ],
   'aws-expiration': [

@@ -7,7 +7,7 @@ import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
-import { checkout } from './support/checkout.js'
+import { runningWorkflow } from './support/checkout.js'
 import { closedPort } from './support/ports.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -140,8 +140,9 @@ describe('Claude on Amazon Bedrock, checked end to end', () => {
   it("configured as claude-code-action's documentation does (use_bedrock: true): the job's AWS credentials are checked", async () => {
     const job = newJob()
     const keys = session(120)
-    const sha = checkout(job.dir, {
-      '.github/workflows/claude.yml': `on: pull_request
+    const workflow = runningWorkflow(
+      job.dir,
+      `on: pull_request
 permissions:
   contents: write
   pull-requests: write
@@ -158,16 +159,13 @@ jobs:
           use_bedrock: 'true'
           github_token: \${{ github.token }}
 `
-    })
+    )
     const result = await runAction('dist/main/index.js', {
       job,
       inputs: { 'probe-timeout': '30s' },
       env: {
         ...awsEnv(keys),
-        GITHUB_WORKSPACE: job.dir,
-        GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/claude.yml@refs/heads/main',
-        GITHUB_WORKFLOW_SHA: sha,
-        GITHUB_JOB: 'claude'
+        ...workflow
       }
     })
     expect(result.code).toBe(0)

@@ -14,6 +14,7 @@ import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
+import { startFoundryStandIn, writeAzStandIn } from '../stand-ins/azure-foundry.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
@@ -121,16 +122,34 @@ describe('dist/cli', () => {
       HOME: workspace
     })
     await Promise.all([federation.close(), oidc.close()])
-    expect([check.code, scan.code, fromEnv.code, fromProfile.code, federated.code]).toEqual([
-      0, 0, 0, 0, 0
-    ])
+    // Claude on Foundry: its chunks and the Azure SDK's, loaded only when no key is set (the az CLI's token).
+    const foundry = await startFoundryStandIn()
+    const fromAzureCli = await loadedBy(['check', '--json'], {
+      CLAUDE_CODE_USE_FOUNDRY: '1',
+      ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl,
+      HOME: workspace,
+      ...writeAzStandIn(join(workspace, 'az'), {
+        token: foundry.mintEntraToken(),
+        expiresAt: Date.now() + 3600_000
+      })
+    })
+    await foundry.close()
+    expect([
+      check.code,
+      scan.code,
+      fromEnv.code,
+      fromProfile.code,
+      federated.code,
+      fromAzureCli.code
+    ]).toEqual([0, 0, 0, 0, 0, 0])
 
     const loaded = new Set([
       ...check.loaded,
       ...scan.loaded,
       ...fromEnv.loaded,
       ...fromProfile.loaded,
-      ...federated.loaded
+      ...federated.loaded,
+      ...fromAzureCli.loaded
     ])
     const unloaded = chunks().filter(name => !loaded.has(name))
     expect(

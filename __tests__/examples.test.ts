@@ -93,6 +93,7 @@ describe('examples', () => {
       'bare-claude-p.yml',
       'bedrock.yml',
       'federation.yml',
+      'foundry.yml',
       'setup-token.yml',
       'subscription-refresh.yml'
     ])
@@ -150,7 +151,8 @@ describe('examples', () => {
                   'anthropic_api_key',
                   'claude_code_oauth_token',
                   'use_bedrock',
-                  'anthropic_federation_rule_id'
+                  'anthropic_federation_rule_id',
+                  'use_foundry'
                 ].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
@@ -239,6 +241,16 @@ describe('examples', () => {
               expect(claude.with[input]).toBe(`\${{ env.${name} }}`)
               expect((job.env as Record<string, string> | undefined)?.[name]).toBeTruthy()
             }
+          }
+          if (claude?.with?.use_foundry) {
+            // azure/login's OIDC login cannot renew its Entra token (60 to 90 minutes): it signs in right before the
+            // preflight, the job ends before the token does, and Claude Code is told which resource to call.
+            const steps = job.steps ?? []
+            const login = steps.findIndex(s => /^azure\/login@/.test(s.uses ?? ''))
+            expect(login).toBe(steps.findIndex(isPreflight) - 1)
+            expect(Number(job['timeout-minutes'])).toBeLessThanOrEqual(60)
+            expect(job.env?.ANTHROPIC_FOUNDRY_RESOURCE).toMatch(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/)
+            expect(granted['id-token']).toBe('write')
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

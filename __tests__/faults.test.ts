@@ -23,6 +23,7 @@ import {
   listInferenceProfiles,
   type CallResult
 } from '../src/cloud/aws/calls.js'
+import { countTokens } from '../src/cloud/foundry/calls.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -276,7 +277,8 @@ const federationCall: Call = {
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-of-the-fault-matrix',
         ANTHROPIC_BASE_URL: tlsOffLoopback(base),
         ANTHROPIC_FEDERATION_RULE_ID: 'fdrl_faultmatrix',
-        ANTHROPIC_ORGANIZATION_ID: '00000000-0000-4000-8000-000000000000'
+        ANTHROPIC_ORGANIZATION_ID: '00000000-0000-4000-8000-000000000000',
+        ANTHROPIC_IDENTITY_TOKEN_FILE: '/home/runner/work/_temp/identity-token'
       },
       tokenCallDeps
     )
@@ -284,7 +286,7 @@ const federationCall: Call = {
   },
   expected: fault => (fault === 'none' ? 'valid' : 'unverifiable')
 }
-/** The AWS calls of issue 13: each is `unverifiable` under every fault, never a verdict on the credential. */
+/** The cloud calls of issue 13: each is `unverifiable` under every fault, never a verdict on the credential. */
 const AWS_KEYS = { accessKeyId: 'AKIAFAULTMATRIX00000', secretAccessKey: 'f'.repeat(40) }
 const awsCall = (
   name: string,
@@ -335,6 +337,14 @@ const awsCalls: Call[] = [
     listInferenceProfiles(base, 'us-east-1', { credentials: AWS_KEYS }, tokenCallDeps)
   )
 ]
+
+/** Microsoft Foundry's count_tokens with a key (issue 13): `unverifiable` under every fault, never a verdict. */
+const foundryCall: Call = awsCall(
+  'Microsoft Foundry count_tokens',
+  { body: { input_tokens: 3 } },
+  base =>
+    countTokens(`${base}/anthropic`, 'claude-sonnet-4-5', { apiKey: 'f'.repeat(32) }, tokenCallDeps)
+)
 
 const CALLS: Call[] = [
   probeCall('x-api-key'),
@@ -467,7 +477,8 @@ const CALLS: Call[] = [
   commentCall('create'),
   ...githubSideCalls,
   federationCall,
-  ...awsCalls
+  ...awsCalls,
+  foundryCall
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */

@@ -19,3 +19,17 @@ export function checkout(dir: string, files: Record<string, string>): string {
   git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-qm', 'checkout')
   return git('rev-parse', 'HEAD').trim()
 }
+
+/**
+ * A checkout of one workflow, `.github/workflows/claude.yml` with its job `claude`, and the environment the runner
+ * gives a step of that job (GITHUB_WORKSPACE, GITHUB_WORKFLOW_REF, GITHUB_WORKFLOW_SHA, GITHUB_JOB).
+ */
+export function runningWorkflow(dir: string, workflow: string): Record<string, string> {
+  const sha = checkout(dir, { '.github/workflows/claude.yml': workflow })
+  return {
+    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/claude.yml@refs/heads/main',
+    GITHUB_WORKFLOW_SHA: sha,
+    GITHUB_JOB: 'claude'
+  }
+}

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
+import * as __WEBPACK_EXTERNAL_MODULE_open__ from "open";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
+
+/***/ 1622:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_MODULE_open__;
+
+/***/ }),
 
 /***/ 2613:
 /***/ ((module) => {
@@ -16,10 +24,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 
 /***/ }),
 
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -233,10 +262,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 4547:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 
 /***/ }),
 
@@ -251,6 +301,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -454,10 +518,13 @@ const FEDERATION_PREFLIGHT_FIXES = {
     forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
 };
 
+// EXTERNAL MODULE: ./lib/providers/azure-failures.js
+var azure_failures = __nccwpck_require__(3837);
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
 
 
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
@@ -501,7 +568,8 @@ const PLATFORMS = [
         label: 'Microsoft Foundry',
         credential: 'Azure credentials',
         failurePrefix: 'azure-',
-        endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
+        fixes: azure_failures/* AZURE_PREFLIGHT_FIXES */.IH,
+        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
     }
 ];
 /**
@@ -1506,8 +1574,11 @@ async function checkPlatform(platform, options, deps) {
                 ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
             });
         }
+        case 'foundry': {
+            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
+            return checkFoundryCredentials(deps.env, { send, timeoutMs, mask });
+        }
         case 'vertex':
-        case 'foundry':
             return undefined;
     }
 }
@@ -2057,8 +2128,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 7562))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 7562))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 999))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 999))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -3047,9 +3118,10 @@ async function probe(credential, options) {
 /* harmony export */   B1: () => (/* binding */ OAUTH_BETA),
 /* harmony export */   Rh: () => (/* binding */ anthropicProbe),
 /* harmony export */   cZ: () => (/* binding */ anthropicShape),
-/* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE)
+/* harmony export */   wv: () => (/* binding */ ANY_ANTHROPIC_SHAPE),
+/* harmony export */   y: () => (/* binding */ ANTHROPIC_VERSION)
 /* harmony export */ });
-/* unused harmony exports ANTHROPIC_VERSION, anthropicName */
+/* unused harmony export anthropicName */
 /* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
 
 const ANTHROPIC_VERSION = '2023-06-01';
@@ -3588,6 +3660,109 @@ const AWS_PREFLIGHT_FIXES = {
     expiring: `${AWS_SESSION}; or shorten the job.`,
     invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
     forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
+
+/***/ }),
+
+/***/ 3837:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ AZURE_PREFLIGHT_FIXES),
+/* harmony export */   S1: () => (/* binding */ AZURE_FAILURES),
+/* harmony export */   WC: () => (/* binding */ AZURE_PHRASINGS)
+/* harmony export */ });
+const AZURE_FAILURES = [
+    {
+        id: 'azure-auth-expired',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+    },
+    {
+        id: 'azure-auth-invalid',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+    },
+    {
+        id: 'azure-auth-forbidden',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials forbidden',
+        verb: 'were refused (not allowed on the resource)',
+        since: 'refused since',
+        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+    }
+];
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const AZURE_PHRASINGS = [
+    {
+        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+        anchor: 'AADSTS700',
+        pattern: /\bAADSTS(?:700024|700082)\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/Azure/login/issues/180'
+    },
+    {
+        anchor: 'AADSTS70043',
+        pattern: /\bAADSTS70043\b/,
+        kind: 'azure-auth-expired',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'ExpiredAuthenticationToken',
+        pattern: /\bExpiredAuthenticationToken\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+    },
+    {
+        anchor: 'Lifetime validation failed',
+        pattern: /Lifetime validation failed, the token is expired/,
+        kind: 'azure-auth-expired',
+        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+    },
+    {
+        anchor: 'AADSTS',
+        pattern: /\bAADSTS\d{5,7}\b/,
+        kind: 'azure-auth-invalid',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'invalid subscription key or wrong API endpoint',
+        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+    },
+    {
+        anchor: 'Access token is missing, invalid',
+        pattern: /Access token is missing, invalid, audience is incorrect/,
+        kind: 'azure-auth-invalid',
+        source: 'https://github.com/Gitlawb/openclaude/issues/200'
+    },
+    {
+        anchor: 'DefaultAzureCredential failed to retrieve a token',
+        pattern: /DefaultAzureCredential failed to retrieve a token/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+    },
+    {
+        anchor: 'lacks the required data action',
+        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+        kind: 'azure-auth-forbidden',
+        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+    }
+];
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+/** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
+const AZURE_PREFLIGHT_FIXES = {
+    expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
+    invalid: `${AZURE_FAILURES[1].fix} With neither set, Claude Code uses DefaultAzureCredential: sign in with azure/login (OIDC: \`client-id\`, \`tenant-id\`, \`subscription-id\`, \`permissions: id-token: write\`) in this job before the preflight and the Claude step. An expired Entra login: ${ENTRA_RENEWS.charAt(0).toLowerCase()}${ENTRA_RENEWS.slice(1)}.`,
+    forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
 };
 
 

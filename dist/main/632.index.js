@@ -54,14 +54,12 @@ function readBedrockApiKey(key) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __webpack_require__(8394);
-// EXTERNAL MODULE: ./lib/http/url.js
-var url = __webpack_require__(4609);
-// EXTERNAL MODULE: ./lib/github/client.js
-var client = __webpack_require__(636);
+// EXTERNAL MODULE: ./lib/cloud/call.js
+var call = __webpack_require__(2297);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __webpack_require__(3302);
+// EXTERNAL MODULE: ./lib/github/client.js
+var client = __webpack_require__(636);
 ;// CONCATENATED MODULE: ./lib/cloud/aws/answers.js
 // How AWS words an answer, and what it says about a credential. STS speaks the query protocol: XML answers, and errors
 // as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`
@@ -70,6 +68,7 @@ var errors = __webpack_require__(3302);
 // `{"message": …}` (https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html,
 // https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html#operation-error-serialization). The code decides,
 // not the status: Bedrock reports an expired session as 403, Claude Platform on AWS and Mantle as 401.
+
 
 
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException']);
@@ -137,13 +136,7 @@ function requestIdOf(answer) {
  */
 function readRefusal(answer, where) {
     const { status } = answer;
-    const requestId = requestIdOf(answer);
-    const reading = (verdict, message) => ({
-        status: verdict,
-        message: `${where}: ${message}`,
-        httpStatus: status,
-        ...(requestId && { requestId })
-    });
+    const reading = (0,call/* readingsOf */.R)(answer, where, requestIdOf(answer));
     const unverifiable = (message) => reading('unverifiable', message);
     const error = (0,client/* isHtmlPage */.r4)(answer) ? undefined : awsError(answer);
     const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
@@ -172,13 +165,6 @@ function readRefusal(answer, where) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cloud/aws/calls.js
-// The AWS calls of the check, over `send` with retries: STS's query API (GetCallerIdentity needs no permission,
-// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html; AssumeRole and
-// AssumeRoleWithWebIdentity for the credential providers), and Bedrock's ListInferenceProfiles
-// (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListInferenceProfiles.html), the control-plane call
-// Claude Code itself makes first. Requests are signed with AWS's own SigV4 signer, loaded on first use.
-
-
 
 
 const STS_VERSION = '2011-06-15';
@@ -210,42 +196,8 @@ async function signed(request, credentials, region, service) {
     return { ...request, headers };
 }
 /** Sends an AWS request, reading a success with `read` and anything else as AWS's refusal. */
-async function awsCall(request, where, secrets, deps, read) {
-    const unsafe = (0,url/* unsafeTransport */.s)(request.url);
-    if (unsafe)
-        return {
-            failed: {
-                status: 'unverifiable',
-                message: `${where}: ${new URL(request.url).origin} ${unsafe}`
-            }
-        };
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, response => {
-        const answer = (0,client/* answerWithout */.LP)(secrets, response);
-        if (answer.status !== 200) {
-            const refusal = readRefusal(answer, where);
-            return { ...refusal, value: { failed: refusal.value } };
-        }
-        const data = read(answer);
-        const requestId = requestIdOf(answer);
-        if (data !== undefined)
-            return { done: true, value: { data, httpStatus: 200, ...(requestId && { requestId }) } };
-        return {
-            done: true,
-            value: {
-                failed: {
-                    status: 'unverifiable',
-                    message: `${where}: HTTP 200, not AWS's answer (${(0,client/* bodyDescription */.VQ)(answer)})`,
-                    httpStatus: 200,
-                    ...(requestId && { requestId })
-                }
-            }
-        };
-    }, message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }), deps);
-    if ('failed' in value && value.failed.status === 'unverifiable')
-        return {
-            failed: { ...value.failed, message: `${value.failed.message}${(0,retry/* attemptsNote */.pr)(attempts)}` }
-        };
-    return value;
+function awsCall(request, where, secrets, deps, read) {
+    return (0,call/* cloudCall */.Q)(request, { where, service: 'AWS', secrets, read, refusal: readRefusal, requestIdOf: requestIdOf }, deps);
 }
 const formBody = (params) => Object.entries(params)
     .filter(([, value]) => value !== undefined && value !== '')
@@ -627,6 +579,77 @@ function expiryOf(own, given, found, env) {
             expirySource: 'the assumed role session (its web identity token expires first, so it cannot be renewed)'
         });
     return candidates.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())[0] ?? {};
+}
+
+
+/***/ }),
+
+/***/ 2297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ cloudCall),
+/* harmony export */   R: () => (/* binding */ readingsOf)
+/* harmony export */ });
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8394);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4609);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(636);
+// One call of a cloud provider's check over `send` with retries: a request is refused before it leaves when its
+// transport is unsafe, every answer is read with the call's secrets cut out, a refusal is read in the provider's own
+// words, and what is still `unverifiable` after the retries says how many tries it took.
+
+
+
+/** Readings of `answer` to the call named `where`, each with the answer's status and request id. */
+function readingsOf(answer, where, requestId) {
+    return (verdict, message) => ({
+        status: verdict,
+        message: `${where}: ${message}`,
+        httpStatus: answer.status,
+        ...(requestId && { requestId })
+    });
+}
+/** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
+async function cloudCall(request, call, deps) {
+    const { where } = call;
+    const unsafe = (0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .unsafeTransport */ .s)(request.url);
+    if (unsafe)
+        return {
+            failed: {
+                status: 'unverifiable',
+                message: `${where}: ${new URL(request.url).origin} ${unsafe}`
+            }
+        };
+    const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, response => {
+        const answer = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .answerWithout */ .LP)(call.secrets, response);
+        const requestId = call.requestIdOf(answer);
+        if (answer.status < 200 || answer.status >= 300) {
+            const refusal = call.refusal(answer, where);
+            return { ...refusal, value: { failed: refusal.value } };
+        }
+        const data = call.read(answer);
+        if (data !== undefined)
+            return {
+                done: true,
+                value: { data, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
+        return {
+            done: true,
+            value: {
+                failed: {
+                    status: 'unverifiable',
+                    message: `${where}: HTTP ${answer.status}, not ${call.service}'s answer (${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyDescription */ .VQ)(answer)})`,
+                    httpStatus: answer.status,
+                    ...(requestId && { requestId })
+                }
+            }
+        };
+    }, message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }), deps);
+    if ('failed' in value && value.failed.status === 'unverifiable')
+        return {
+            failed: { ...value.failed, message: `${value.failed.message}${(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptsNote */ .pr)(attempts)}` }
+        };
+    return value;
 }
 
 

@@ -64,8 +64,11 @@ export async function checkPlatform(
         }
       )
     }
+    case 'foundry': {
+      const { checkFoundryCredentials } = await import('../cloud/foundry/check.js')
+      return checkFoundryCredentials(deps.env, { send, timeoutMs, mask })
+    }
     case 'vertex':
-    case 'foundry':
       return undefined
   }
 }

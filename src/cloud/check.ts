@@ -16,3 +16,6 @@ export interface CloudCheck {
   /** A non-secret name of who the credential is: an account and role, a service account, … */
   identity?: string
 }
+
+/** A result of a line, with what the service's answer says of itself. */
+export type Reading = Omit<CloudCheck, 'proves'>

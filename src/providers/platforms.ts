@@ -3,6 +3,7 @@
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 import { AWS_PREFLIGHT_FIXES } from './aws-failures.js'
 import { FEDERATION_PREFLIGHT_FIXES } from './federation.js'
+import { AZURE_PREFLIGHT_FIXES } from './azure-failures.js'
 
 export interface Platform {
   id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry' | 'federation'
@@ -64,7 +65,8 @@ export const PLATFORMS: readonly Platform[] = [
     label: 'Microsoft Foundry',
     credential: 'Azure credentials',
     failurePrefix: 'azure-',
-    endpoints: 'ANTHROPIC_FOUNDRY_BASE_URL'
+    fixes: AZURE_PREFLIGHT_FIXES,
+    endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
   }
 ]
 

@@ -13,7 +13,8 @@ import {
   transientOrRedirect,
   type ApiAnswer
 } from '../../github/client.js'
-import type { CloudCheck } from '../check.js'
+import type { Reading } from '../check.js'
+import { readingsOf } from '../call.js'
 
 /** An AWS error: its code and its words, one line each. */
 export interface AwsError {
@@ -89,9 +90,6 @@ export function requestIdOf(answer: ApiAnswer): string | undefined {
   return id ? clipLine(id, 80) : undefined
 }
 
-/** A result of a line, with what AWS's answer says of itself. */
-export type Reading = Omit<CloudCheck, 'proves'>
-
 /**
  * What an answer that is not a success says of the credential: expired, invalid or forbidden only in AWS's own
  * words; a throttle or AWS's own failure is worth another try; anything else (a proxy's page, a redirect, an error
@@ -99,13 +97,7 @@ export type Reading = Omit<CloudCheck, 'proves'>
  */
 export function readRefusal(answer: ApiAnswer, where: string): Attempt<Reading> {
   const { status } = answer
-  const requestId = requestIdOf(answer)
-  const reading = (verdict: Reading['status'], message: string): Reading => ({
-    status: verdict,
-    message: `${where}: ${message}`,
-    httpStatus: status,
-    ...(requestId && { requestId })
-  })
+  const reading = readingsOf(answer, where, requestIdOf(answer))
   const unverifiable = (message: string) => reading('unverifiable', message)
   const error = isHtmlPage(answer) ? undefined : awsError(answer)
   const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : ''

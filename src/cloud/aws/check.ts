@@ -8,7 +8,7 @@
 import { jwtExpiry } from '../../lifetime/jwt.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
 import type { CloudCheck } from '../check.js'
-import type { Reading } from './answers.js'
+import type { Reading } from '../check.js'
 import { readBedrockApiKey } from './bearer-key.js'
 import { getCallerIdentity, listInferenceProfiles, type BedrockAuth } from './calls.js'
 import { resolveAwsCredentials } from './credentials.js'

@@ -10,7 +10,7 @@ import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { clipLine } from '../../common/errors.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
-import type { Reading } from './answers.js'
+import type { Reading } from '../check.js'
 import {
   assumeRole,
   assumeRoleWithWebIdentity,
