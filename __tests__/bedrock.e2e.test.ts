@@ -7,7 +7,7 @@ import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
-import { checkout } from './support/checkout.js'
+import { checkout, cloudPlatformWorkflow } from './support/checkout.js'
 import { closedPort } from './support/ports.js'
 
 type Keys = ReturnType<ReturnType<typeof awsAccount>['issue']>
@@ -139,23 +139,7 @@ describe('Claude on Amazon Bedrock, checked end to end', () => {
     const job = newJob()
     const keys = session(120)
     const sha = checkout(job.dir, {
-      '.github/workflows/claude.yml': `on: pull_request
-permissions:
-  contents: write
-  pull-requests: write
-  issues: write
-  id-token: write
-jobs:
-  claude:
-    runs-on: ubuntu-latest
-    timeout-minutes: 45
-    steps:
-      - uses: owner/claude-preflight@v1
-      - uses: anthropics/claude-code-action@v1
-        with:
-          use_bedrock: 'true'
-          github_token: \${{ github.token }}
-`
+      '.github/workflows/claude.yml': cloudPlatformWorkflow('use_bedrock')
     })
     const result = await runAction('dist/main/index.js', {
       job,

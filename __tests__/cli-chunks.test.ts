@@ -12,6 +12,7 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { checkout } from './support/checkout.js'
 import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
+import { startGoogleCloudStandIn } from '../stand-ins/google-cloud.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
@@ -109,13 +110,28 @@ describe('dist/cli', () => {
       AWS_SHARED_CREDENTIALS_FILE: credentials
     })
     await Promise.all([sts.close(), bedrock.close()])
-    expect([check.code, scan.code, fromEnv.code, fromProfile.code]).toEqual([0, 0, 0, 0])
+    // Claude on Vertex AI: the Google chunk, loaded only then.
+    const google = await startGoogleCloudStandIn()
+    const googleCredentials = join(workspace, 'gha-creds.json')
+    writeFileSync(googleCredentials, JSON.stringify(google.externalAccount()))
+    const vertex = await loadedBy(['check', '--json'], {
+      CLAUDE_CODE_USE_VERTEX: '1',
+      ANTHROPIC_VERTEX_PROJECT_ID: 'claude-ci',
+      ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`,
+      GOOGLE_APPLICATION_CREDENTIALS: googleCredentials,
+      HOME: workspace
+    })
+    await google.close()
+    expect([check.code, scan.code, fromEnv.code, fromProfile.code, vertex.code]).toEqual([
+      0, 0, 0, 0, 0
+    ])
 
     const loaded = new Set([
       ...check.loaded,
       ...scan.loaded,
       ...fromEnv.loaded,
-      ...fromProfile.loaded
+      ...fromProfile.loaded,
+      ...vertex.loaded
     ])
     const unloaded = chunks().filter(name => !loaded.has(name))
     expect(

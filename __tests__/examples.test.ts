@@ -93,7 +93,8 @@ describe('examples', () => {
       'bare-claude-p.yml',
       'bedrock.yml',
       'setup-token.yml',
-      'subscription-refresh.yml'
+      'subscription-refresh.yml',
+      'vertex.yml'
     ])
   })
 
@@ -145,7 +146,12 @@ describe('examples', () => {
         const credential =
           step.uses !== undefined
             ? Object.keys(step.with ?? {}).some(key =>
-                ['anthropic_api_key', 'claude_code_oauth_token', 'use_bedrock'].includes(key)
+                [
+                  'anthropic_api_key',
+                  'claude_code_oauth_token',
+                  'use_bedrock',
+                  'use_vertex'
+                ].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
                 ['ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(key)
@@ -224,6 +230,16 @@ describe('examples', () => {
             expect(Number(aws?.with?.['role-duration-seconds'])).toBeGreaterThan(
               Number(job['timeout-minutes']) * 60
             )
+          }
+          if (claude?.with?.use_vertex) {
+            // A credentials file re-mints for the whole job (a bare access token would not), and Claude Code's
+            // Vertex client needs its project in ANTHROPIC_VERTEX_PROJECT_ID.
+            const auth = (job.steps ?? []).find(s =>
+              /^google-github-actions\/auth@/.test(s.uses ?? '')
+            )
+            expect(auth?.with?.create_credentials_file).toBe(true)
+            expect(auth?.with?.token_format).toBeUndefined()
+            expect(job.env?.ANTHROPIC_VERTEX_PROJECT_ID).toBeTruthy()
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

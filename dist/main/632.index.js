@@ -54,14 +54,12 @@ function readBedrockApiKey(key) {
     };
 }
 
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __webpack_require__(8394);
-// EXTERNAL MODULE: ./lib/http/url.js
-var url = __webpack_require__(4609);
-// EXTERNAL MODULE: ./lib/github/client.js
-var client = __webpack_require__(636);
+// EXTERNAL MODULE: ./lib/cloud/call.js
+var call = __webpack_require__(2297);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __webpack_require__(3302);
+// EXTERNAL MODULE: ./lib/github/client.js
+var client = __webpack_require__(636);
 ;// CONCATENATED MODULE: ./lib/cloud/aws/answers.js
 // How AWS words an answer, and what it says about a credential. STS speaks the query protocol: XML answers, and errors
 // as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`
@@ -172,13 +170,6 @@ function readRefusal(answer, where) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cloud/aws/calls.js
-// The AWS calls of the check, over `send` with retries: STS's query API (GetCallerIdentity needs no permission,
-// https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html; AssumeRole and
-// AssumeRoleWithWebIdentity for the credential providers), and Bedrock's ListInferenceProfiles
-// (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListInferenceProfiles.html), the control-plane call
-// Claude Code itself makes first. Requests are signed with AWS's own SigV4 signer, loaded on first use.
-
-
 
 
 const STS_VERSION = '2011-06-15';
@@ -210,43 +201,7 @@ async function signed(request, credentials, region, service) {
     return { ...request, headers };
 }
 /** Sends an AWS request, reading a success with `read` and anything else as AWS's refusal. */
-async function awsCall(request, where, secrets, deps, read) {
-    const unsafe = (0,url/* unsafeTransport */.s)(request.url);
-    if (unsafe)
-        return {
-            failed: {
-                status: 'unverifiable',
-                message: `${where}: ${new URL(request.url).origin} ${unsafe}`
-            }
-        };
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)(request, response => {
-        const answer = (0,client/* answerWithout */.LP)(secrets, response);
-        if (answer.status !== 200) {
-            const refusal = readRefusal(answer, where);
-            return { ...refusal, value: { failed: refusal.value } };
-        }
-        const data = read(answer);
-        const requestId = requestIdOf(answer);
-        if (data !== undefined)
-            return { done: true, value: { data, httpStatus: 200, ...(requestId && { requestId }) } };
-        return {
-            done: true,
-            value: {
-                failed: {
-                    status: 'unverifiable',
-                    message: `${where}: HTTP 200, not AWS's answer (${(0,client/* bodyDescription */.VQ)(answer)})`,
-                    httpStatus: 200,
-                    ...(requestId && { requestId })
-                }
-            }
-        };
-    }, message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }), deps);
-    if ('failed' in value && value.failed.status === 'unverifiable')
-        return {
-            failed: { ...value.failed, message: `${value.failed.message}${(0,retry/* attemptsNote */.pr)(attempts)}` }
-        };
-    return value;
-}
+const awsCall = (request, where, secrets, deps, read) => (0,call/* cloudCall */.Q)(request, { where, whose: "AWS's", secrets, read, refusal: readRefusal, requestIdOf: requestIdOf }, deps);
 const formBody = (params) => Object.entries(params)
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
@@ -627,6 +582,56 @@ function expiryOf(own, given, found, env) {
             expirySource: 'the assumed role session (its web identity token expires first, so it cannot be renewed)'
         });
     return candidates.sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime())[0] ?? {};
+}
+
+
+/***/ }),
+
+/***/ 2297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Q: () => (/* binding */ cloudCall)
+/* harmony export */ });
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8394);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4609);
+/* harmony import */ var _github_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(636);
+// One call of a cloud provider's check, over `send` with retries: its URL refused unsent when it would carry a
+// credential in clear, a success read by the call, anything else read as the provider's refusal, and a transient
+// outcome that stayed so said with its attempts.
+
+
+
+/** Sends a provider's request, reading a success with `spec.read` and anything else as the provider's refusal. */
+async function cloudCall(request, spec, deps) {
+    const { where } = spec;
+    const unsafe = (0,_http_url_js__WEBPACK_IMPORTED_MODULE_2__/* .unsafeTransport */ .s)(request.url);
+    if (unsafe) {
+        const origin = URL.canParse(request.url) ? new URL(request.url).origin : 'the URL';
+        return { failed: { status: 'unverifiable', message: `${where}: ${origin} ${unsafe}` } };
+    }
+    const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, response => {
+        const answer = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .answerWithout */ .LP)(spec.secrets, response);
+        if (answer.status !== 200) {
+            const refusal = spec.refusal(answer, where);
+            return { ...refusal, value: { failed: refusal.value } };
+        }
+        const data = spec.read(answer);
+        const requestId = spec.requestIdOf?.(answer);
+        const ids = requestId ? { requestId } : {};
+        if (data !== undefined)
+            return { done: true, value: { data, httpStatus: 200, ...ids } };
+        const message = `${where}: HTTP 200, not ${spec.whose} answer (${(0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .bodyDescription */ .VQ)(answer)})`;
+        return {
+            done: true,
+            value: { failed: { status: 'unverifiable', message, httpStatus: 200, ...ids } }
+        };
+    }, message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }), deps);
+    if ('failed' in value && value.failed.status === 'unverifiable')
+        return {
+            failed: { ...value.failed, message: `${value.failed.message}${(0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .attemptsNote */ .pr)(attempts)}` }
+        };
+    return value;
 }
 
 

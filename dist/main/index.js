@@ -28628,7 +28628,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4563:
+/***/ 2816:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31954,6 +31954,7 @@ const PLAIN = {
     'on-unverifiable': { reader: 'check', default: 'warn' },
     'force-refresh': { reader: 'check', default: 'false' },
     'aws-expiration': { reader: 'check' },
+    'google-tokeninfo-url': { reader: 'check', default: 'https://oauth2.googleapis.com/tokeninfo' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {
         reader: 'github',
@@ -32155,7 +32156,8 @@ function readCheckInputs(input, env) {
         ]),
         forceRefresh: parseBoolean('force-refresh', declared_valueOf(input, 'force-refresh')),
         savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
+        githubToken: input('github-token').trim(),
+        googleTokenInfoUrl: parseCredentialUrl('google-tokeninfo-url', declared_valueOf(input, 'google-tokeninfo-url'), `Leave it empty for Google's own (${defaultOf('google-tokeninfo-url')})`).href
     };
 }
 /** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
@@ -32467,10 +32469,91 @@ const AWS_PREFLIGHT_FIXES = {
     forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
 };
 
+;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const gcp_failures_ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: gcp_failures_ERRORS_DOCS
+    }
+];
+const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
+/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
+const GCP_PREFLIGHT_FIXES = {
+    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
+    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
+    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
 
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
 const AWS = {
@@ -32501,7 +32584,8 @@ const PLATFORMS = [
         id: 'vertex',
         variable: 'CLAUDE_CODE_USE_VERTEX',
         label: 'Google Vertex AI',
-        credential: 'Google credentials'
+        credential: 'Google credentials',
+        fixes: GCP_PREFLIGHT_FIXES
     },
     {
         id: 'foundry',
@@ -33328,7 +33412,10 @@ async function checkPlatform(platform, options, deps) {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
             return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
         }
-        case 'vertex':
+        case 'vertex': {
+            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
+            return checkVertexCredentials(deps.env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, { send, timeoutMs, mask });
+        }
         case 'foundry':
             return undefined;
     }
@@ -33396,7 +33483,7 @@ async function runCheck(inputs, context, deps) {
         })
         : undefined;
     const cloud = selection.platform
-        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration }, {
+        ? await checkPlatform(selection.platform, { awsExpiration: inputs.awsExpiration, googleTokenInfoUrl: inputs.googleTokenInfoUrl }, {
             send: deps.send,
             env: deps.env,
             timeoutMs: inputs.probeTimeoutMs,
@@ -33557,7 +33644,9 @@ function platformMessage(report, platform, redact) {
     const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
     const expiry = cloud.expiresAt
         ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
-        : 'their expiry is unknown';
+        : cloud.renewal
+            ? `they last the job: ${cloud.renewal}`
+            : 'their expiry is unknown';
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
@@ -33573,7 +33662,7 @@ function platformMessage(report, platform, redact) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the ${platform.label} endpoint settings.`
             };
         default:
             return {
@@ -33587,11 +33676,13 @@ function platformRow(report, platform) {
     const cloud = report.cloud;
     const remaining = cloud?.expiresAt
         ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
-        : 'unknown';
+        : cloud?.renewal
+            ? 'the job'
+            : 'unknown';
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
-    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? (cloud?.renewal ? 'job end' : 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -37071,7 +37162,7 @@ function jwtExpiry(token) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4563);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2816);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

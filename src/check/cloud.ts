@@ -14,7 +14,7 @@ export interface CloudCheckDeps {
 /** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
 export async function checkPlatform(
   platform: Platform,
-  options: { awsExpiration?: Date | undefined },
+  options: { awsExpiration?: Date | undefined; googleTokenInfoUrl?: string },
   deps: CloudCheckDeps
 ): Promise<CloudCheck | undefined> {
   const { send, timeoutMs, mask } = deps
@@ -29,7 +29,14 @@ export async function checkPlatform(
         { send, timeoutMs, mask }
       )
     }
-    case 'vertex':
+    case 'vertex': {
+      const { checkVertexCredentials } = await import('../cloud/google/check.js')
+      return checkVertexCredentials(
+        deps.env,
+        { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) },
+        { send, timeoutMs, mask }
+      )
+    }
     case 'foundry':
       return undefined
   }

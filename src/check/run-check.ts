@@ -119,7 +119,7 @@ export async function runCheck(
   const cloud = selection.platform
     ? await checkPlatform(
         selection.platform,
-        { awsExpiration: inputs.awsExpiration },
+        { awsExpiration: inputs.awsExpiration, googleTokenInfoUrl: inputs.googleTokenInfoUrl },
         {
           send: deps.send,
           env: deps.env,

@@ -9,6 +9,8 @@ export interface CloudCheck {
   expiresAt?: Date
   /** Where `expiresAt` was read, for humans. */
   expirySource?: string
+  /** How the credentials renew themselves, when they do without end: then they last the job and have no expiry. */
+  renewal?: string
   /** What exactly a valid answer proves, for the summary. */
   proves: string
   /** A non-secret name of who the credential is: an account and role, a service account, … */

@@ -24,6 +24,7 @@ const PLAIN = {
   'on-unverifiable': { reader: 'check', default: 'warn' },
   'force-refresh': { reader: 'check', default: 'false' },
   'aws-expiration': { reader: 'check' },
+  'google-tokeninfo-url': { reader: 'check', default: 'https://oauth2.googleapis.com/tokeninfo' },
   'check-github-app': { reader: 'github', default: 'false' },
   'github-app-exchange-url': {
     reader: 'github',

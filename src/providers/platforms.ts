@@ -2,6 +2,7 @@
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
 import { AWS_PREFLIGHT_FIXES } from './aws-failures.js'
+import { GCP_PREFLIGHT_FIXES } from './gcp-failures.js'
 
 export interface Platform {
   id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry'
@@ -46,7 +47,8 @@ export const PLATFORMS: readonly Platform[] = [
     id: 'vertex',
     variable: 'CLAUDE_CODE_USE_VERTEX',
     label: 'Google Vertex AI',
-    credential: 'Google credentials'
+    credential: 'Google credentials',
+    fixes: GCP_PREFLIGHT_FIXES
   },
   {
     id: 'foundry',

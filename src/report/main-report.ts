@@ -124,7 +124,9 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
   )
   const expiry = cloud.expiresAt
     ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
-    : 'their expiry is unknown'
+    : cloud.renewal
+      ? `they last the job: ${cloud.renewal}`
+      : 'their expiry is unknown'
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
     case 'valid':
@@ -140,7 +142,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     case 'unverifiable':
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the AWS endpoint settings.`
+        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and the ${platform.label} endpoint settings.`
       }
     default:
       return {
@@ -155,11 +157,13 @@ function platformRow(report: CheckReport, platform: Platform): string {
   const cloud = report.cloud
   const remaining = cloud?.expiresAt
     ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
-    : 'unknown'
+    : cloud?.renewal
+      ? 'the job'
+      : 'unknown'
   const who = cloud?.identity
     ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
     : ''
-  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`
+  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? (cloud?.renewal ? 'job end' : 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`
 }
 
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */

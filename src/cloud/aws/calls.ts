@@ -3,12 +3,11 @@
 // AssumeRoleWithWebIdentity for the credential providers), and Bedrock's ListInferenceProfiles
 // (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListInferenceProfiles.html), the control-plane call
 // Claude Code itself makes first. Requests are signed with AWS's own SigV4 signer, loaded on first use.
-import { attemptsNote, sendWithRetries, type Attempt } from '../../http/retry.js'
 import type { HttpRequest } from '../../http/request.js'
-import { unsafeTransport } from '../../http/url.js'
-import { answerWithout, bodyDescription, type ApiAnswer } from '../../github/client.js'
+import type { ApiAnswer } from '../../github/client.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
-import { readRefusal, requestIdOf, xmlText, type Reading } from './answers.js'
+import { cloudCall, type CallResult as CloudCallResult } from '../call.js'
+import { readRefusal, requestIdOf, xmlText } from './answers.js'
 
 export interface AwsCredentials {
   accessKeyId: string
@@ -18,8 +17,7 @@ export interface AwsCredentials {
 }
 
 /** A call's data, or a reading of why there is none. */
-export type CallResult<T> =
-  { data: T; httpStatus: number; requestId?: string } | { failed: Reading }
+export type CallResult<T> = CloudCallResult<T>
 
 const STS_VERSION = '2011-06-15'
 
@@ -57,54 +55,18 @@ async function signed(
 }
 
 /** Sends an AWS request, reading a success with `read` and anything else as AWS's refusal. */
-async function awsCall<T>(
+const awsCall = <T>(
   request: HttpRequest,
   where: string,
   secrets: string[],
   deps: TokenCallDeps,
   read: (answer: ApiAnswer) => T | undefined
-): Promise<CallResult<T>> {
-  const unsafe = unsafeTransport(request.url)
-  if (unsafe)
-    return {
-      failed: {
-        status: 'unverifiable',
-        message: `${where}: ${new URL(request.url).origin} ${unsafe}`
-      }
-    }
-  const { value, attempts } = await sendWithRetries<CallResult<T>>(
+): Promise<CallResult<T>> =>
+  cloudCall(
     request,
-    response => {
-      const answer = answerWithout(secrets, response)
-      if (answer.status !== 200) {
-        const refusal: Attempt<Reading> = readRefusal(answer, where)
-        return { ...refusal, value: { failed: refusal.value } }
-      }
-      const data = read(answer)
-      const requestId = requestIdOf(answer)
-      if (data !== undefined)
-        return { done: true, value: { data, httpStatus: 200, ...(requestId && { requestId }) } }
-      return {
-        done: true,
-        value: {
-          failed: {
-            status: 'unverifiable',
-            message: `${where}: HTTP 200, not AWS's answer (${bodyDescription(answer)})`,
-            httpStatus: 200,
-            ...(requestId && { requestId })
-          }
-        }
-      }
-    },
-    message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }),
+    { where, whose: "AWS's", secrets, read, refusal: readRefusal, requestIdOf },
     deps
   )
-  if ('failed' in value && value.failed.status === 'unverifiable')
-    return {
-      failed: { ...value.failed, message: `${value.failed.message}${attemptsNote(attempts)}` }
-    }
-  return value
-}
 
 const formBody = (params: Record<string, string | number | undefined>): string =>
   Object.entries(params)
