@@ -496,6 +496,18 @@ const ROWS: Record<string, Row[]> = {
       error: /has a user name or password/
     }
   ],
+  'google-tokeninfo-url': [
+    {
+      value: 'not a url',
+      with: key,
+      error: /is not a URL \('not a url'\)\. Leave it empty for Google's own/
+    },
+    {
+      value: 'http://tokeninfo.example.com/x',
+      with: key,
+      error: /uses http: to tokeninfo\.example\.com, in clear, instead of https:/
+    }
+  ],
   'github-token': [
     { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
     {

@@ -7,7 +7,7 @@ import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
-import { runningWorkflow } from './support/checkout.js'
+import { cloudPlatformWorkflow, runningWorkflow } from './support/checkout.js'
 import { closedPort } from './support/ports.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -140,26 +140,7 @@ describe('Claude on Amazon Bedrock, checked end to end', () => {
   it("configured as claude-code-action's documentation does (use_bedrock: true): the job's AWS credentials are checked", async () => {
     const job = newJob()
     const keys = session(120)
-    const workflow = runningWorkflow(
-      job.dir,
-      `on: pull_request
-permissions:
-  contents: write
-  pull-requests: write
-  issues: write
-  id-token: write
-jobs:
-  claude:
-    runs-on: ubuntu-latest
-    timeout-minutes: 45
-    steps:
-      - uses: owner/claude-preflight@v1
-      - uses: anthropics/claude-code-action@v1
-        with:
-          use_bedrock: 'true'
-          github_token: \${{ github.token }}
-`
-    )
+    const workflow = runningWorkflow(job.dir, cloudPlatformWorkflow('use_bedrock'))
     const result = await runAction('dist/main/index.js', {
       job,
       inputs: { 'probe-timeout': '30s' },

@@ -15,6 +15,7 @@ import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 import { startFoundryStandIn, writeAzStandIn } from '../stand-ins/azure-foundry.js'
+import { startGoogleCloudStandIn } from '../stand-ins/google-cloud.js'
 
 const CLI = resolve('dist/cli')
 const KEY = 'sk-ant-api03-CLI-chunks-key-000'
@@ -134,14 +135,27 @@ describe('dist/cli', () => {
       })
     })
     await foundry.close()
+    // Claude on Vertex AI: the Google chunk, loaded only then.
+    const google = await startGoogleCloudStandIn()
+    const googleCredentials = join(workspace, 'gha-creds.json')
+    writeFileSync(googleCredentials, JSON.stringify(google.externalAccount()))
+    const vertex = await loadedBy(['check', '--json'], {
+      CLAUDE_CODE_USE_VERTEX: '1',
+      ANTHROPIC_VERTEX_PROJECT_ID: 'claude-ci',
+      ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`,
+      GOOGLE_APPLICATION_CREDENTIALS: googleCredentials,
+      HOME: workspace
+    })
+    await google.close()
     expect([
       check.code,
       scan.code,
       fromEnv.code,
       fromProfile.code,
       federated.code,
-      fromAzureCli.code
-    ]).toEqual([0, 0, 0, 0, 0, 0])
+      fromAzureCli.code,
+      vertex.code
+    ]).toEqual([0, 0, 0, 0, 0, 0, 0])
 
     const loaded = new Set([
       ...check.loaded,
@@ -149,7 +163,8 @@ describe('dist/cli', () => {
       ...fromEnv.loaded,
       ...fromProfile.loaded,
       ...federated.loaded,
-      ...fromAzureCli.loaded
+      ...fromAzureCli.loaded,
+      ...vertex.loaded
     ])
     const unloaded = chunks().filter(name => !loaded.has(name))
     expect(

@@ -95,7 +95,8 @@ describe('examples', () => {
       'federation.yml',
       'foundry.yml',
       'setup-token.yml',
-      'subscription-refresh.yml'
+      'subscription-refresh.yml',
+      'vertex.yml'
     ])
   })
 
@@ -152,7 +153,8 @@ describe('examples', () => {
                   'claude_code_oauth_token',
                   'use_bedrock',
                   'anthropic_federation_rule_id',
-                  'use_foundry'
+                  'use_foundry',
+                  'use_vertex'
                 ].includes(key)
               )
             : Object.keys({ ...job.env, ...step.env }).some(key =>
@@ -251,6 +253,16 @@ describe('examples', () => {
             expect(Number(job['timeout-minutes'])).toBeLessThanOrEqual(60)
             expect(job.env?.ANTHROPIC_FOUNDRY_RESOURCE).toMatch(/^[a-z0-9][a-z0-9-]*[a-z0-9]$/)
             expect(granted['id-token']).toBe('write')
+          }
+          if (claude?.with?.use_vertex) {
+            // A credentials file re-mints for the whole job (a bare access token would not), and Claude Code's
+            // Vertex client needs its project in ANTHROPIC_VERTEX_PROJECT_ID.
+            const auth = (job.steps ?? []).find(s =>
+              /^google-github-actions\/auth@/.test(s.uses ?? '')
+            )
+            expect(auth?.with?.create_credentials_file).toBe(true)
+            expect(auth?.with?.token_format).toBeUndefined()
+            expect(job.env?.ANTHROPIC_VERTEX_PROJECT_ID).toBeTruthy()
           }
           if (input('claude-output')) {
             // The file the post step reads is the one the Claude step writes.

@@ -23,7 +23,13 @@ import {
   listInferenceProfiles,
   type CallResult
 } from '../src/cloud/aws/calls.js'
-import { countTokens } from '../src/cloud/foundry/calls.js'
+import { countTokens as foundryCountTokens } from '../src/cloud/foundry/calls.js'
+import {
+  countTokens,
+  exchangeToken,
+  tokenInfo,
+  type CallResult as GoogleCallResult
+} from '../src/cloud/google/calls.js'
 import { oneLine } from '../src/common/errors.js'
 import { FAULTS, RETRY_AFTER_SECONDS, startFaultServer } from '../stand-ins/faults.js'
 import { closedPort } from './support/ports.js'
@@ -343,8 +349,50 @@ const foundryCall: Call = awsCall(
   'Microsoft Foundry count_tokens',
   { body: { input_tokens: 3 } },
   base =>
-    countTokens(`${base}/anthropic`, 'claude-sonnet-4-5', { apiKey: 'f'.repeat(32) }, tokenCallDeps)
+    foundryCountTokens(
+      `${base}/anthropic`,
+      'claude-sonnet-4-5',
+      { apiKey: 'f'.repeat(32) },
+      tokenCallDeps
+    )
 )
+/** The Google calls of Claude on Vertex AI: each is `unverifiable` under every fault, never a verdict. */
+const GOOGLE_TOKEN = `ya29.${'f'.repeat(60)}`
+/** Google's calls answer as AWS's do (`{data}` or `{failed}`): rows of the same shape. */
+const googleCall = (
+  name: string,
+  healthy: unknown,
+  call: (base: string) => Promise<GoogleCallResult<unknown>>
+) => awsCall(name, { body: healthy }, call)
+const googleCalls: Call[] = [
+  googleCall(
+    'Google STS token exchange',
+    { access_token: GOOGLE_TOKEN, token_type: 'Bearer', expires_in: 3600 },
+    base =>
+      exchangeToken(
+        `${base}/v1/token`,
+        {
+          audience: '//iam.googleapis.com/x',
+          subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt',
+          subjectToken: OIDC_JWT
+        },
+        tokenCallDeps
+      )
+  ),
+  googleCall(
+    'Google tokeninfo',
+    { exp: '2000000000', email: 'ci@p.iam.gserviceaccount.com' },
+    base => tokenInfo(`${base}/tokeninfo`, GOOGLE_TOKEN, tokenCallDeps)
+  ),
+  googleCall('Vertex AI count-tokens', { input_tokens: 9 }, base =>
+    countTokens(
+      `${base}/v1/projects/p/locations/us-east5/publishers/anthropic/models/count-tokens:rawPredict`,
+      GOOGLE_TOKEN,
+      'claude-opus-5-5',
+      tokenCallDeps
+    )
+  )
+]
 
 const CALLS: Call[] = [
   probeCall('x-api-key'),
@@ -478,7 +526,8 @@ const CALLS: Call[] = [
   ...githubSideCalls,
   federationCall,
   ...awsCalls,
-  foundryCall
+  foundryCall,
+  ...googleCalls
 ]
 
 /** The base URL of one row: a dead port, a host that does not resolve, or a scenario of the fault server. */

@@ -33,3 +33,25 @@ export function runningWorkflow(dir: string, workflow: string): Record<string, s
     GITHUB_JOB: 'claude'
   }
 }
+
+/**
+ * The job's workflow as claude-code-action's documentation configures a cloud platform (`use_bedrock`,
+ * `use_vertex`): the preflight, then the action with that input, in a 45-minute job that may mint OIDC tokens.
+ */
+export const cloudPlatformWorkflow = (useInput: string) => `on: pull_request
+permissions:
+  contents: write
+  pull-requests: write
+  issues: write
+  id-token: write
+jobs:
+  claude:
+    runs-on: ubuntu-latest
+    timeout-minutes: 45
+    steps:
+      - uses: owner/claude-preflight@v1
+      - uses: anthropics/claude-code-action@v1
+        with:
+          ${useInput}: 'true'
+          github_token: \${{ github.token }}
+`

@@ -400,10 +400,10 @@ async function checkFederation(env, deps) {
         ...(deps.baseDelayMs !== undefined && { baseDelayMs: deps.baseDelayMs })
     });
     const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil;
-    const renewedBy = deps.tokenWrittenBy &&
-        `${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`;
+    const renewal = deps.tokenWrittenBy &&
+        `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`;
     const life = {
-        ...(renewedBy && { renewedBy }),
+        ...(renewal && { renewal }),
         expiresAt: lifetime.expiresAt,
         expirySource: `expires_in of the federation token exchange (${lifetime.explanation})`,
         lifetimeSeconds: lifetime.seconds,
@@ -420,8 +420,8 @@ async function checkFederation(env, deps) {
     switch (probed.status) {
         case 'valid': {
             const lasts = `the minted token lasts ${(0,duration/* formatDuration */.a)(lifetime.seconds * 1000)} (${lifetime.explanation})`;
-            const job = renewedBy
-                ? `; it is minted again by ${renewedBy}`
+            const job = renewal
+                ? ''
                 : outlivesJob === undefined
                     ? ''
                     : outlivesJob

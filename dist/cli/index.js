@@ -520,10 +520,13 @@ const FEDERATION_PREFLIGHT_FIXES = {
 
 // EXTERNAL MODULE: ./lib/providers/azure-failures.js
 var azure_failures = __nccwpck_require__(3837);
+// EXTERNAL MODULE: ./lib/providers/gcp-failures.js
+var gcp_failures = __nccwpck_require__(2010);
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
 
 
 
@@ -560,7 +563,8 @@ const PLATFORMS = [
         label: 'Google Vertex AI',
         credential: 'Google credentials',
         failurePrefix: 'gcp-',
-        endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+        fixes: gcp_failures/* GCP_PREFLIGHT_FIXES */.Rc
     },
     {
         id: 'foundry',
@@ -879,6 +883,7 @@ const PLAIN = {
     'force-refresh': { reader: 'check', default: 'false' },
     provider: { reader: 'check', default: 'auto' },
     'aws-expiration': { reader: 'check' },
+    'google-tokeninfo-url': { reader: 'check', default: 'https://oauth2.googleapis.com/tokeninfo' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {
         reader: 'github',
@@ -975,7 +980,8 @@ function readCheckInputs(input, env) {
         ]),
         forceRefresh: (0,parse/* parseBoolean */.yG)('force-refresh', declared_valueOf(input, 'force-refresh')),
         savesRotatedToken: input('secrets-token').trim() !== '',
-        githubToken: input('github-token').trim()
+        githubToken: input('github-token').trim(),
+        googleTokenInfoUrl: (0,parse/* parseCredentialUrl */.ke)('google-tokeninfo-url', declared_valueOf(input, 'google-tokeninfo-url'), `Leave it empty for Google's own (${defaultOf('google-tokeninfo-url')})`).href
     };
 }
 /** The policy once the credential is known: `auto` and `force-refresh` follow the refresh rule (resolveRefresh). */
@@ -1578,8 +1584,10 @@ async function checkPlatform(platform, options, deps) {
             const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
             return checkFoundryCredentials(deps.env, { send, timeoutMs, mask });
         }
-        case 'vertex':
-            return undefined;
+        case 'vertex': {
+            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
+            return checkVertexCredentials(deps.env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, { send, timeoutMs, mask });
+        }
     }
 }
 
@@ -1648,6 +1656,7 @@ async function runCheck(inputs, context, deps) {
     const cloud = selection.platform
         ? await checkPlatform(selection.platform, {
             awsExpiration: inputs.awsExpiration,
+            googleTokenInfoUrl: inputs.googleTokenInfoUrl,
             federation: selection.federation && {
                 settings: selection.federation,
                 baseUrl: inputs.baseUrl
@@ -1675,7 +1684,7 @@ async function runCheck(inputs, context, deps) {
             probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
             hasAccessToken: true,
             hasRefreshToken: false,
-            ...(cloud.expiresAt && !cloud.renewedBy && { expiresAt: cloud.expiresAt }),
+            ...(cloud.expiresAt && !cloud.renewal && { expiresAt: cloud.expiresAt }),
             now: checkedAt,
             minRemainingMs: minRemaining.ms
         }, policy)
@@ -1811,20 +1820,22 @@ function platformMessage(report, platform, redact) {
             text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
         };
     const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
-    const expiry = cloud.expiresAt
-        ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
-        : 'their expiry is unknown';
+    const expiry = cloud.renewal
+        ? `they last the job: ${cloud.renewal}`
+        : cloud.expiresAt
+            ? `${expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}`
+            : 'their expiry is unknown';
     const title = `Claude credential ${verdict.status}`;
     switch (verdict.status) {
         case 'valid':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: ${said}; ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
+                text: `${errors/* PREFIX */.H3}: ${uses}: ${said}; ${expiry} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
             };
         case 'expiring':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+                text: `${errors/* PREFIX */.H3}: ${uses}: the ${platform.credential} ${expiry}, but the job may need ${(0,duration/* formatDuration */.a)(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
             };
         case 'unverifiable':
             return {
@@ -1841,7 +1852,7 @@ function platformMessage(report, platform, redact) {
 /** The platform's row: its credentials, who they are (no account id), and the verdict. */
 function platformRow(report, platform) {
     const cloud = report.cloud;
-    const remaining = cloud?.renewedBy
+    const remaining = cloud?.renewal
         ? 'renewed during the run'
         : cloud?.expiresAt
             ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
@@ -1849,7 +1860,7 @@ function platformRow(report, platform) {
     const who = cloud?.identity
         ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
         : '';
-    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
+    return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.renewal ? 'job end' : (cloud?.expiresAt?.toISOString() ?? 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
 function refreshOnlyMessage(report, name) {
@@ -2128,8 +2139,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 999))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 999).then(__nccwpck_require__.bind(__nccwpck_require__, 999))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -3847,6 +3858,96 @@ function homeOf(from) {
     return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
 }
 const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+
+/***/ }),
+
+/***/ 2010:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rc: () => (/* binding */ GCP_PREFLIGHT_FIXES),
+/* harmony export */   bf: () => (/* binding */ GCP_PHRASINGS),
+/* harmony export */   x4: () => (/* binding */ GCP_FAILURES)
+/* harmony export */ });
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: ERRORS_DOCS
+    }
+];
+const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
+/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
+const GCP_PREFLIGHT_FIXES = {
+    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
+    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
+    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
+};
 
 
 /***/ }),

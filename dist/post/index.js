@@ -32237,6 +32237,7 @@ const PLAIN = {
     'force-refresh': { reader: 'check', default: 'false' },
     provider: { reader: 'check', default: 'auto' },
     'aws-expiration': { reader: 'check' },
+    'google-tokeninfo-url': { reader: 'check', default: 'https://oauth2.googleapis.com/tokeninfo' },
     'check-github-app': { reader: 'github', default: 'false' },
     'github-app-exchange-url': {
         reader: 'github',
@@ -32718,10 +32719,91 @@ const AZURE_PREFLIGHT_FIXES = {
     forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
 };
 
+;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const gcp_failures_ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: gcp_failures_ERRORS_DOCS
+    }
+];
+const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
+/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
+const GCP_PREFLIGHT_FIXES = {
+    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
+    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
+    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
+};
+
 ;// CONCATENATED MODULE: ./lib/providers/platforms.js
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
 
 
 
@@ -32758,7 +32840,8 @@ const PLATFORMS = [
         label: 'Google Vertex AI',
         credential: 'Google credentials',
         failurePrefix: 'gcp-',
-        endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+        fixes: GCP_PREFLIGHT_FIXES
     },
     {
         id: 'foundry',
@@ -34444,79 +34527,6 @@ function escapeChar(char) {
     }
     return escaped;
 }
-
-;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
-const GCP_FAILURES = [
-    {
-        id: 'gcp-auth-expired',
-        credential: 'the Google credentials',
-        title: 'Google credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
-    },
-    {
-        id: 'gcp-auth-invalid',
-        credential: 'the Google credentials',
-        title: 'Google credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
-    },
-    {
-        id: 'gcp-auth-forbidden',
-        credential: 'the Google credentials',
-        title: 'Google credentials forbidden',
-        verb: 'were refused (no permission on Vertex AI)',
-        since: 'refused since',
-        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
-    }
-];
-const gcp_failures_ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
-const GCP_PHRASINGS = [
-    {
-        anchor: 'ACCESS_TOKEN_EXPIRED',
-        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
-        kind: 'gcp-auth-expired',
-        source: gcp_failures_ERRORS_DOCS
-    },
-    {
-        anchor: 'Token has been expired or revoked',
-        pattern: /invalid_grant\W+Token has been expired or revoked/,
-        kind: 'gcp-auth-expired',
-        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
-    },
-    {
-        anchor: 'Reauthentication is needed',
-        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
-        kind: 'gcp-auth-expired',
-        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
-    },
-    {
-        anchor: 'Request had invalid authentication credentials',
-        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
-        kind: 'gcp-auth-invalid',
-        source: gcp_failures_ERRORS_DOCS
-    },
-    {
-        anchor: 'Could not load the default credentials',
-        pattern: /Could not load the default credentials/,
-        kind: 'gcp-auth-invalid',
-        source: 'claude-code 2.1.328 bundle (google-auth-library)'
-    },
-    {
-        anchor: 'aiplatform.',
-        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
-        kind: 'gcp-auth-forbidden',
-        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
-    },
-    {
-        anchor: 'The caller does not have permission',
-        pattern: /The caller does not have permission/,
-        kind: 'gcp-auth-forbidden',
-        source: gcp_failures_ERRORS_DOCS
-    }
-];
 
 ;// CONCATENATED MODULE: ./lib/providers/github-failures.js
 const GITHUB_FAILURES = [

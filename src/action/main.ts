@@ -208,7 +208,7 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
     savePlatformState(core, {
       id: platform.id,
       status: verdict.status,
-      expiresAt: report.cloud.renewedBy ? undefined : report.cloud.expiresAt,
+      expiresAt: report.cloud.renewal ? undefined : report.cloud.expiresAt,
       checkedAt: report.checkedAt,
       jobLimitMs,
       warned: verdict.status === 'expiring'

@@ -17,6 +17,7 @@ export async function checkPlatform(
   platform: Platform,
   options: {
     awsExpiration?: Date | undefined
+    googleTokenInfoUrl?: string | undefined
     /** Federation as the Claude step gets it, and the API's address. */
     federation?: { settings: FederationAsClaudeSees; baseUrl: string } | undefined
     /** When the Claude step must still have a credential. */
@@ -68,7 +69,13 @@ export async function checkPlatform(
       const { checkFoundryCredentials } = await import('../cloud/foundry/check.js')
       return checkFoundryCredentials(deps.env, { send, timeoutMs, mask })
     }
-    case 'vertex':
-      return undefined
+    case 'vertex': {
+      const { checkVertexCredentials } = await import('../cloud/google/check.js')
+      return checkVertexCredentials(
+        deps.env,
+        { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) },
+        { send, timeoutMs, mask }
+      )
+    }
   }
 }

@@ -122,6 +122,7 @@ export async function runCheck(
         selection.platform,
         {
           awsExpiration: inputs.awsExpiration,
+          googleTokenInfoUrl: inputs.googleTokenInfoUrl,
           federation: selection.federation && {
             settings: selection.federation,
             baseUrl: inputs.baseUrl
@@ -152,7 +153,7 @@ export async function runCheck(
           probe: cloud.status === 'expired' ? 'invalid' : cloud.status,
           hasAccessToken: true,
           hasRefreshToken: false,
-          ...(cloud.expiresAt && !cloud.renewedBy && { expiresAt: cloud.expiresAt }),
+          ...(cloud.expiresAt && !cloud.renewal && { expiresAt: cloud.expiresAt }),
           now: checkedAt,
           minRemainingMs: minRemaining.ms
         },

@@ -9,10 +9,10 @@ import type { TokenCallDeps } from '../github/oidc.js'
 import type { Reading } from './check.js'
 
 /** A call's data, or a reading of why there is none. */
-export type CallResult<T> =
-  { data: T; httpStatus: number; requestId?: string } | { failed: Reading }
+export type CallResult<T, R extends Reading = Reading> =
+  { data: T; httpStatus: number; requestId?: string } | { failed: R }
 
-export interface CloudCall<T> {
+export interface CloudCall<T, R extends Reading = Reading> {
   /** Names the call in every message: `STS GetCallerIdentity`. */
   where: string
   /** The service's name in "not <service>'s answer". */
@@ -22,9 +22,9 @@ export interface CloudCall<T> {
   /** The data of a 2xx answer; undefined when the answer is not the service's. */
   read(answer: ApiAnswer): T | undefined
   /** What an answer that is not a success says, in the service's words; may ask for another try. */
-  refusal(answer: ApiAnswer, where: string): Attempt<Reading>
-  /** The service's request id on an answer. */
-  requestIdOf(answer: ApiAnswer): string | undefined
+  refusal(answer: ApiAnswer, where: string): Attempt<R>
+  /** The service's request id on an answer, when it gives one. */
+  requestIdOf?(answer: ApiAnswer): string | undefined
 }
 
 /** Readings of `answer` to the call named `where`, each with the answer's status and request id. */
@@ -42,11 +42,11 @@ export function readingsOf(
 }
 
 /** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
-export async function cloudCall<T>(
+export async function cloudCall<T, R extends Reading = Reading>(
   request: HttpRequest,
-  call: CloudCall<T>,
+  call: CloudCall<T, R>,
   deps: TokenCallDeps
-): Promise<CallResult<T>> {
+): Promise<CallResult<T, R | Reading>> {
   const { where } = call
   const unsafe = unsafeTransport(request.url)
   if (unsafe)
@@ -56,11 +56,11 @@ export async function cloudCall<T>(
         message: `${where}: ${new URL(request.url).origin} ${unsafe}`
       }
     }
-  const { value, attempts } = await sendWithRetries<CallResult<T>>(
+  const { value, attempts } = await sendWithRetries<CallResult<T, R | Reading>>(
     request,
     response => {
       const answer = answerWithout(call.secrets, response)
-      const requestId = call.requestIdOf(answer)
+      const requestId = call.requestIdOf?.(answer)
       if (answer.status < 200 || answer.status >= 300) {
         const refusal = call.refusal(answer, where)
         return { ...refusal, value: { failed: refusal.value } }

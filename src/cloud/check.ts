@@ -9,10 +9,13 @@ export interface CloudCheck {
   expiresAt?: Date
   /** Where `expiresAt` was read, for humans. */
   expirySource?: string
+  /**
+   * How the credential is minted again during the run, when it is: it then lasts the job, and `expiresAt` (if any) is
+   * only its first one's end.
+   */
+  renewal?: string
   /** What exactly a valid answer proves, for the summary. */
   proves: string
-  /** What mints the credential again during the run, when something does: its expiry then does not bound the run. */
-  renewedBy?: string
   /** A non-secret name of who the credential is: an account and role, a service account, … */
   identity?: string
 }

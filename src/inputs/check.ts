@@ -3,7 +3,7 @@ import { refuseSecret } from '../providers/placement.js'
 import { refuseInnerJunk } from '../providers/clean.js'
 import { parseTimestamp } from '../lifetime/timestamp.js'
 import { PROVIDER_CHOICES, type ProviderChoice } from '../providers/select.js'
-import { plainInputsOf, valueOf } from './declared.js'
+import { defaultOf, plainInputsOf, valueOf } from './declared.js'
 import { parseBoolean, parseChoice, parseCredentialUrl, parseDuration } from './parse.js'
 
 export const DEFAULT_BASE_URL = 'https://api.anthropic.com'
@@ -27,6 +27,8 @@ export interface CheckInputs {
   provider: ProviderChoice
   /** `aws-expiration`: when the AWS credentials expire (configure-aws-credentials' output of that name). */
   awsExpiration?: Date
+  /** `google-tokeninfo-url`: where a bare Google access token's expiry is asked. */
+  googleTokenInfoUrl: string
 }
 
 /** The base URL Claude sends its model requests to, validated as every URL a credential is sent to. */
@@ -80,7 +82,12 @@ export function readCheckInputs(
     ]),
     forceRefresh: parseBoolean('force-refresh', valueOf(input, 'force-refresh')),
     savesRotatedToken: input('secrets-token').trim() !== '',
-    githubToken: input('github-token').trim()
+    githubToken: input('github-token').trim(),
+    googleTokenInfoUrl: parseCredentialUrl(
+      'google-tokeninfo-url',
+      valueOf(input, 'google-tokeninfo-url'),
+      `Leave it empty for Google's own (${defaultOf('google-tokeninfo-url')})`
+    ).href
   }
 }
 

@@ -25,6 +25,7 @@ const PLAIN = {
   'force-refresh': { reader: 'check', default: 'false' },
   provider: { reader: 'check', default: 'auto' },
   'aws-expiration': { reader: 'check' },
+  'google-tokeninfo-url': { reader: 'check', default: 'https://oauth2.googleapis.com/tokeninfo' },
   'check-github-app': { reader: 'github', default: 'false' },
   'github-app-exchange-url': {
     reader: 'github',

@@ -4,6 +4,7 @@
 import { AWS_PREFLIGHT_FIXES } from './aws-failures.js'
 import { FEDERATION_PREFLIGHT_FIXES } from './federation.js'
 import { AZURE_PREFLIGHT_FIXES } from './azure-failures.js'
+import { GCP_PREFLIGHT_FIXES } from './gcp-failures.js'
 
 export interface Platform {
   id: 'bedrock' | 'mantle' | 'anthropic-aws' | 'vertex' | 'foundry' | 'federation'
@@ -57,7 +58,8 @@ export const PLATFORMS: readonly Platform[] = [
     label: 'Google Vertex AI',
     credential: 'Google credentials',
     failurePrefix: 'gcp-',
-    endpoints: 'ANTHROPIC_VERTEX_BASE_URL'
+    endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+    fixes: GCP_PREFLIGHT_FIXES
   },
   {
     id: 'foundry',

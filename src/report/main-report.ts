@@ -122,20 +122,22 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
   const said = withoutAccountId(
     `${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`
   )
-  const expiry = cloud.expiresAt
-    ? expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')
-    : 'their expiry is unknown'
+  const expiry = cloud.renewal
+    ? `they last the job: ${cloud.renewal}`
+    : cloud.expiresAt
+      ? `${expiryText(cloud, report.checkedAt).replace(/^expires/, 'expire')}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}`
+      : 'their expiry is unknown'
   const title = `Claude credential ${verdict.status}`
   switch (verdict.status) {
     case 'valid':
       return {
         title,
-        text: `${PREFIX}: ${uses}: ${said}; ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
+        text: `${PREFIX}: ${uses}: ${said}; ${expiry} (needs ${report.minRemaining.source}). This proves ${cloud.proves}.`
       }
     case 'expiring':
       return {
         title,
-        text: `${PREFIX}: ${uses}: the ${platform.credential} ${expiry}${cloud.expirySource ? ` (${cloud.expirySource})` : ''}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
+        text: `${PREFIX}: ${uses}: the ${platform.credential} ${expiry}, but the job may need ${formatDuration(report.minRemaining.ms)} (${report.minRemaining.source}). Fix: ${fixes.expiring}`
       }
     case 'unverifiable':
       return {
@@ -153,7 +155,7 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
 /** The platform's row: its credentials, who they are (no account id), and the verdict. */
 function platformRow(report: CheckReport, platform: Platform): string {
   const cloud = report.cloud
-  const remaining = cloud?.renewedBy
+  const remaining = cloud?.renewal
     ? 'renewed during the run'
     : cloud?.expiresAt
       ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
@@ -161,7 +163,7 @@ function platformRow(report: CheckReport, platform: Platform): string {
   const who = cloud?.identity
     ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
     : ''
-  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.expiresAt?.toISOString() ?? 'unknown'} | ${remaining} | ${verdictCell(report.verdict.action)} |`
+  return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.renewal ? 'job end' : (cloud?.expiresAt?.toISOString() ?? 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`
 }
 
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */

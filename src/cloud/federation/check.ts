@@ -109,11 +109,11 @@ export async function checkFederation(
     }
   )
   const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil
-  const renewedBy =
+  const renewal =
     deps.tokenWrittenBy &&
-    `${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`
+    `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`
   const life = {
-    ...(renewedBy && { renewedBy }),
+    ...(renewal && { renewal }),
     expiresAt: lifetime.expiresAt,
     expirySource: `expires_in of the federation token exchange (${lifetime.explanation})`,
     lifetimeSeconds: lifetime.seconds,
@@ -130,8 +130,8 @@ export async function checkFederation(
   switch (probed.status) {
     case 'valid': {
       const lasts = `the minted token lasts ${formatDuration(lifetime.seconds * 1000)} (${lifetime.explanation})`
-      const job = renewedBy
-        ? `; it is minted again by ${renewedBy}`
+      const job = renewal
+        ? ''
         : outlivesJob === undefined
           ? ''
           : outlivesJob
