@@ -216,6 +216,9 @@ const TOTAL_COST = needle('total_cost_usd')
 /** Claude's own head of an assistant message, up to its id, and of a user message. */
 const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"')
 const USER_HEAD = needle('{"type":"user"')
+/** The same as an element of claude-code-action's execution file (`JSON.stringify(messages, null, 2)`) has them. */
+const PRETTY_ASSISTANT_HEAD = needle('{\n    "type": "assistant",\n    "message": {\n      "id": "')
+const PRETTY_USER_HEAD = needle('{\n    "type": "user"')
 /** How far the head's message id is looked for (head.ts: ID_WINDOW). */
 const ID_WINDOW = 512
 /** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
@@ -341,8 +344,13 @@ export class TranscriptScanner implements RecordSink {
     const events = marks.events
     let id = -1
     let idEnd = -1
-    if (startsWith(chunk, start, ASSISTANT_HEAD, end)) {
-      id = start + ASSISTANT_HEAD.length
+    const assistant = startsWith(chunk, start, ASSISTANT_HEAD, end)
+      ? ASSISTANT_HEAD
+      : startsWith(chunk, start, PRETTY_ASSISTANT_HEAD, end)
+        ? PRETTY_ASSISTANT_HEAD
+        : undefined
+    if (assistant) {
+      id = start + assistant.length
       idEnd = id
       const limit = Math.min(end, start + ID_WINDOW)
       while (idEnd < limit && chunk[idEnd] !== 0x22) idEnd++
@@ -354,7 +362,12 @@ export class TranscriptScanner implements RecordSink {
         if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
           return false
       }
-    } else if (!startsWith(chunk, start, USER_HEAD, end) || this.githubTools.size > 0) {
+    } else if (
+      !(
+        startsWith(chunk, start, USER_HEAD, end) || startsWith(chunk, start, PRETTY_USER_HEAD, end)
+      ) ||
+      this.githubTools.size > 0
+    ) {
       return undefined
     }
     this.stats.records++
@@ -837,21 +850,34 @@ class LastId {
   repeatsBytes(bytes: Buffer, from: number, to: number): boolean {
     const length = to - from
     let same: boolean
+    if (length > HELD_ID_BYTES) {
+      const text = bytes.toString('latin1', from, to)
+      same = this.heldLength === -1 && this.text === text
+      this.text = text
+      this.heldLength = -1
+      return same
+    }
+    const held = this.held
     if (this.heldLength >= 0) {
       same = length === this.heldLength
-      for (let i = 0; same && i < length; i++) same = bytes[from + i] === this.held[i]
+      // Compared and copied in one loop (Buffer.copy of a range makes a view each time).
+      for (let i = 0; i < length; i++) {
+        const byte = bytes[from + i] as number
+        if (byte !== held[i]) {
+          same = false
+          held[i] = byte
+        }
+      }
     } else {
       const text = this.text
       same = text !== undefined && text.length === length
-      for (let i = 0; same && i < length; i++) same = bytes[from + i] === text?.charCodeAt(i)
+      for (let i = 0; i < length; i++) {
+        const byte = bytes[from + i] as number
+        if (byte !== text?.charCodeAt(i)) same = false
+        held[i] = byte
+      }
     }
-    if (length > HELD_ID_BYTES) {
-      this.text = bytes.toString('latin1', from, to)
-      this.heldLength = -1
-    } else {
-      bytes.copy(this.held, 0, from, to)
-      this.heldLength = length
-    }
+    this.heldLength = length
     return same
   }
 
