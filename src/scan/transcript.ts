@@ -213,12 +213,16 @@ const MARKERS = [
   needle('total_cost_usd')
 ]
 const TOTAL_COST = needle('total_cost_usd')
-/** Claude's own head of an assistant message, up to its id, and of a user message. */
-const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"')
-const USER_HEAD = needle('{"type":"user"')
-/** The same as an element of claude-code-action's execution file (`JSON.stringify(messages, null, 2)`) has them. */
-const PRETTY_ASSISTANT_HEAD = needle('{\n    "type": "assistant",\n    "message": {\n      "id": "')
-const PRETTY_USER_HEAD = needle('{\n    "type": "user"')
+/**
+ * Claude's own head of a message up to its type, and what follows the type of an assistant message, up to its id,
+ * and of a user message; the same as an element of claude-code-action's execution file has them
+ * (`JSON.stringify(messages, null, 2)`, PRETTY_…).
+ */
+const TYPE_HEAD = needle('{"type":"')
+const ASSISTANT_HEAD = needle('assistant","message":{"id":"')
+const PRETTY_TYPE_HEAD = needle('{\n    "type": "')
+const PRETTY_ASSISTANT_HEAD = needle('assistant",\n    "message": {\n      "id": "')
+const USER_HEAD = needle('user"')
 /** How far the head's message id is looked for (head.ts: ID_WINDOW). */
 const ID_WINDOW = 512
 /** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
@@ -344,13 +348,13 @@ export class TranscriptScanner implements RecordSink {
     const events = marks.events
     let id = -1
     let idEnd = -1
-    const assistant = startsWith(chunk, start, ASSISTANT_HEAD, end)
-      ? ASSISTANT_HEAD
-      : startsWith(chunk, start, PRETTY_ASSISTANT_HEAD, end)
-        ? PRETTY_ASSISTANT_HEAD
-        : undefined
-    if (assistant) {
-      id = start + assistant.length
+    const pretty = chunk[start + 1] === 0x0a
+    const typeHead = pretty ? PRETTY_TYPE_HEAD : TYPE_HEAD
+    if (!startsWith(chunk, start, typeHead, end)) return undefined
+    const type = start + typeHead.length
+    const assistant = pretty ? PRETTY_ASSISTANT_HEAD : ASSISTANT_HEAD
+    if (startsWith(chunk, type, assistant, end)) {
+      id = type + assistant.length
       idEnd = id
       const limit = Math.min(end, start + ID_WINDOW)
       while (idEnd < limit && chunk[idEnd] !== 0x22) idEnd++
@@ -362,12 +366,7 @@ export class TranscriptScanner implements RecordSink {
         if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
           return false
       }
-    } else if (
-      !(
-        startsWith(chunk, start, USER_HEAD, end) || startsWith(chunk, start, PRETTY_USER_HEAD, end)
-      ) ||
-      this.githubTools.size > 0
-    ) {
+    } else if (!startsWith(chunk, type, USER_HEAD, end) || this.githubTools.size > 0) {
       return undefined
     }
     this.stats.records++
