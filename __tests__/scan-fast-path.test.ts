@@ -369,6 +369,42 @@ describe('the scan, fast path against the slow path', () => {
     )
   })
 
+  test('an execution file whose elements grow long, then short again: the same scan by search and by pass', () => {
+    // Long elements (a tool's long output) make the splitter end them by searching for `}`, short ones by the
+    // chunk's pass: switched per chunk, by the mean size so far.
+    const turn = (i: number, output: string) => [
+      {
+        type: 'assistant',
+        message: {
+          id: `m${i}`,
+          content: [{ type: 'tool_use', id: `t${i}`, name: 'Bash', input: { command: 'git push' } }]
+        },
+        timestamp: `2026-03-01T00:${String(i).padStart(2, '0')}:01.000Z`
+      },
+      {
+        type: 'user',
+        message: {
+          content: [{ type: 'tool_result', tool_use_id: `t${i}`, is_error: true, content: output }]
+        },
+        timestamp: `2026-03-01T00:${String(i).padStart(2, '0')}:02.000Z`
+      }
+    ]
+    const outputs = [
+      ...Array.from({ length: 4 }, () => 'PASS\n  }\n'.repeat(3000)),
+      ...Array.from({ length: 40 }, () => 'ok'),
+      'remote: Invalid username or password.\nfatal: Authentication failed for x',
+      ...Array.from({ length: 4 }, () => 'y'.repeat(30000)),
+      'ok'
+    ]
+    const messages = outputs.flatMap((output, i) => turn(i, output))
+    const bytes = Buffer.from(JSON.stringify(messages, null, 2))
+    for (const chunk of [700, 4096, 65536, bytes.length]) {
+      const scan = scanBuffer('t', bytes, chunk)
+      expect(scan).toEqual(scanSlowly('t', bytes, chunk))
+      expect(scan.findings.map(f => [f.kind, f.turnsBefore])).toEqual([['github-auth', 45]])
+    }
+  })
+
   test('a GitHub call is remembered when its command starts with escaped white space', () => {
     const call = {
       type: 'assistant',
