@@ -7,7 +7,12 @@ import fc from 'fast-check'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { countToolResults } from '../src/scan/markers.js'
-import { countNewlines, indexChunk } from '../src/scan/newlines.js'
+import {
+  countNewlines,
+  giveBackChunkBuffers,
+  indexChunk,
+  takeChunkBuffers
+} from '../src/scan/newlines.js'
 import { scanBuffer } from '../src/scan/read.js'
 import { RecordSplitter, type RecordSink, type SplitRecord } from '../src/scan/split.js'
 import { TranscriptScanner } from '../src/scan/transcript.js'
@@ -72,25 +77,93 @@ describe('newlines', () => {
 })
 
 describe('markers indexed by chunk', () => {
+  const MARKS = ['\n', 'rror', 'ame"', 'l_re']
+  const piece = fc.constantFrom(
+    ...MARKS,
+    '\n  }',
+    '\n  ',
+    ' }',
+    'r',
+    'a',
+    'l',
+    'e',
+    '"',
+    'x',
+    'rro',
+    'am',
+    'l_'
+  )
+
+  /** What indexChunk lists, by a plain loop: with `closeLines`, kind 0 is only a newline before two spaces and `}`. */
+  function expected(bytes: Buffer, from: number, to: number, closeLines: boolean) {
+    const events: number[] = []
+    let newlines = 0
+    for (let i = from; i < to; i++) {
+      if (bytes[i] === 10) newlines++
+      const at = (m: string) => bytes.toString('latin1', i, Math.min(to, i + m.length)) === m
+      const kind = MARKS.findIndex((m, k) => (k === 0 && closeLines ? at('\n  }') : at(m)))
+      if (kind !== -1) events.push((i - from) * 4 + kind)
+    }
+    return { events, newlines }
+  }
+
   test('listed as a plain loop finds them, on any range and around the 16-byte blocks', () => {
-    const MARKS = ['\n', 'rror', 'ame"', 'l_re']
-    const piece = fc.constantFrom(...MARKS, 'r', 'a', 'l', 'e', '"', 'x', 'rro', 'am', 'l_')
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 3000 }), fc.nat(), fc.nat(), (pieces, a, b) => {
-        const bytes = Buffer.from(pieces.join(''), 'latin1')
-        const from = bytes.length ? a % bytes.length : 0
-        const to = from + (bytes.length - from ? b % (bytes.length - from + 1) : 0)
-        const expected: number[] = []
-        for (let i = from; i < to; i++) {
-          const kind = MARKS.findIndex(
-            m => bytes.toString('latin1', i, Math.min(to, i + m.length)) === m
+      fc.property(
+        fc.array(piece, { maxLength: 3000 }),
+        fc.nat(),
+        fc.nat(),
+        fc.boolean(),
+        (pieces, a, b, closeLines) => {
+          const bytes = Buffer.from(pieces.join(''), 'latin1')
+          const from = bytes.length ? a % bytes.length : 0
+          const to = from + (bytes.length - from ? b % (bytes.length - from + 1) : 0)
+          const index = indexChunk(bytes, from, to, closeLines)
+          expect({ events: [...index.events], newlines: index.newlines }).toEqual(
+            expected(bytes, from, to, closeLines)
           )
-          if (kind !== -1) expected.push((i - from) * 4 + kind)
         }
-        expect([...indexChunk(bytes, from, to)]).toEqual(expected)
-      }),
+      ),
       { numRuns: RUNS }
     )
+  })
+
+  test('in the buffers a reader reads into: indexed and counted where they lie, the same', () => {
+    const buffers = takeChunkBuffers(4096)
+    expect(buffers).toBeDefined()
+    // Held: nobody else gets them until they are given back.
+    expect(takeChunkBuffers(4096)).toBeUndefined()
+    try {
+      fc.assert(
+        fc.property(
+          fc.array(piece, { maxLength: 1500 }),
+          fc.nat(),
+          fc.boolean(),
+          fc.nat(1),
+          (pieces, a, closeLines, which) => {
+            const text = Buffer.from(pieces.join(''), 'latin1').subarray(0, 4096)
+            const buffer = (buffers as [Buffer, Buffer])[which] as Buffer
+            // What an earlier, longer read left behind the chunk must not count.
+            buffer.fill('\n  }rror')
+            text.copy(buffer)
+            const chunk = buffer.subarray(0, text.length)
+            const from = text.length ? a % text.length : 0
+            const index = indexChunk(chunk, from, chunk.length, closeLines)
+            expect({ events: [...index.events], newlines: index.newlines }).toEqual(
+              expected(text, from, text.length, closeLines)
+            )
+            expect(countNewlines(chunk, from, chunk.length)).toBe(
+              expected(text, from, text.length, false).newlines
+            )
+          }
+        ),
+        { numRuns: RUNS }
+      )
+    } finally {
+      giveBackChunkBuffers()
+    }
+    expect(takeChunkBuffers(4096)).toBe(buffers)
+    giveBackChunkBuffers()
   })
 })
 
@@ -205,7 +278,8 @@ describe('the scan, fast path against the slow path', () => {
     }
   )
 
-  test('Claude-shaped messages of any content, ids and layout: the same scan as the slow path', () => {
+  /** Claude's messages: assistant turns calling tools, their results, credential failures; any content and ids. */
+  const message = (() => {
     const id = fc.constantFrom('m1', 'm2', 'm\u00e9', 'x'.repeat(200), '')
     const name = fc.constantFrom('Bash', 'Read', 'mcp__github__create_pr', 'mcp__other')
     const command = fc.constantFrom(
@@ -215,56 +289,120 @@ describe('the scan, fast path against the slow path', () => {
       '/a/scripts/git-push.sh x',
       '\tgit'
     )
-    const text = fc.constantFrom('ok', 'an error', '"tool_result"', 'name"', 'x'.repeat(3000))
-    const assistant = fc.tuple(id, name, command, text).map(([i, n, c, t]) =>
-      JSON.stringify({
-        type: 'assistant',
-        message: {
-          id: i,
-          content: [
-            { type: 'text', text: t },
-            { type: 'tool_use', id: `t${n.length}`, name: n, input: { command: c } }
-          ]
-        },
-        timestamp: '2026-03-01T00:00:01.000Z'
-      })
+    const text = fc.constantFrom(
+      'ok',
+      'an error',
+      '"tool_result"',
+      'name"',
+      'x'.repeat(3000),
+      '\n  },\n  {'
     )
-    const user = fc.tuple(fc.boolean(), text, name).map(([failed, t, n]) =>
-      JSON.stringify({
-        type: 'user',
-        message: {
-          content: [
-            { type: 'tool_result', tool_use_id: `t${n.length}`, is_error: failed, content: t },
-            { type: 'tool_result', tool_use_id: 'none', content: 'Bad credentials' }
-          ]
-        },
-        timestamp: '2026-03-01T00:00:02.000Z'
-      })
-    )
-    const failure = fc.constant(
-      JSON.stringify({
-        type: 'system',
-        subtype: 'api_retry',
-        error_status: 401,
-        error: 'authentication_failed'
-      })
-    )
-    const line = fc.tuple(fc.oneof(assistant, user, failure), fc.constantFrom('\n', '\r\n', ' \n'))
+    const assistant = fc.tuple(id, name, command, text).map(([i, n, c, t]) => ({
+      type: 'assistant',
+      message: {
+        id: i,
+        content: [
+          { type: 'text', text: t },
+          { type: 'tool_use', id: `t${n.length}`, name: n, input: { command: c } }
+        ]
+      },
+      timestamp: '2026-03-01T00:00:01.000Z'
+    }))
+    const user = fc.tuple(fc.boolean(), text, name).map(([failed, t, n]) => ({
+      type: 'user',
+      message: {
+        content: [
+          { type: 'tool_result', tool_use_id: `t${n.length}`, is_error: failed, content: t },
+          { type: 'tool_result', tool_use_id: 'none', content: 'Bad credentials' }
+        ]
+      },
+      timestamp: '2026-03-01T00:00:02.000Z'
+    }))
+    const failure = fc.constant({
+      type: 'system',
+      subtype: 'api_retry',
+      error_status: 401,
+      error: 'authentication_failed'
+    })
+    return fc.oneof(assistant, user, failure)
+  })()
+
+  /** Times go forward, as in a transcript (the fast path reads only the last of a run of records). */
+  const inOrder = (text: string, i: number) =>
+    text.replace('00:00:0', `00:${String(i).padStart(2, '0')}:0`)
+
+  test('Claude-shaped messages of any content, ids and layout: the same scan as the slow path', () => {
+    const line = fc.tuple(message, fc.constantFrom('\n', '\r\n', ' \n'))
     fc.assert(
       fc.property(
         fc.array(line, { maxLength: 40 }),
         fc.integer({ min: 1, max: 5000 }),
         (lines, chunk) => {
-          // Times go forward, as in a transcript (the fast path reads only the last of a run of records).
-          const text = lines
-            .map(([l, end], i) => l.replace('00:00:0', `00:${String(i).padStart(2, '0')}:0`) + end)
-            .join('')
+          const text = lines.map(([m, end], i) => inOrder(JSON.stringify(m), i) + end).join('')
           const bytes = Buffer.from(text)
           expect(scanBuffer('t', bytes, chunk)).toEqual(scanSlowly('t', bytes, chunk))
         }
       ),
       { numRuns: RUNS }
     )
+  })
+
+  test('an execution file of them (pretty, LF or CRLF): the same scan as the slow path, close lines anywhere', () => {
+    // An element may also hold a line "  }" of its own inside a deeper object (not as JSON.stringify writes it, but
+    // a file may): the first such line ends the element on both paths alike.
+    const element = fc.tuple(message, fc.boolean()).map(([m, odd]) => {
+      const text = JSON.stringify(m, null, 2).replace(/^/gm, '  ')
+      return odd ? text.replace('\n      "content": [', '\n  }\n      "content": [') : text
+    })
+    fc.assert(
+      fc.property(
+        fc.array(element, { maxLength: 30 }),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 5000 }),
+        (elements, crlf, chunk) => {
+          const text = `[\n${elements.map(inOrder).join(',\n')}\n]\n`
+          const bytes = Buffer.from(crlf ? text.replace(/\n/g, '\r\n') : text)
+          expect(scanBuffer('t', bytes, chunk)).toEqual(scanSlowly('t', bytes, chunk))
+        }
+      ),
+      { numRuns: RUNS }
+    )
+  })
+
+  test('an execution file whose elements grow long, then short again: the same scan by search and by pass', () => {
+    // Long elements (a tool's long output) make the splitter end them by searching for `}`, short ones by the
+    // chunk's pass: switched per chunk, by the mean size so far.
+    const turn = (i: number, output: string) => [
+      {
+        type: 'assistant',
+        message: {
+          id: `m${i}`,
+          content: [{ type: 'tool_use', id: `t${i}`, name: 'Bash', input: { command: 'git push' } }]
+        },
+        timestamp: `2026-03-01T00:${String(i).padStart(2, '0')}:01.000Z`
+      },
+      {
+        type: 'user',
+        message: {
+          content: [{ type: 'tool_result', tool_use_id: `t${i}`, is_error: true, content: output }]
+        },
+        timestamp: `2026-03-01T00:${String(i).padStart(2, '0')}:02.000Z`
+      }
+    ]
+    const outputs = [
+      ...Array.from({ length: 4 }, () => 'PASS\n  }\n'.repeat(3000)),
+      ...Array.from({ length: 40 }, () => 'ok'),
+      'remote: Invalid username or password.\nfatal: Authentication failed for x',
+      ...Array.from({ length: 4 }, () => 'y'.repeat(30000)),
+      'ok'
+    ]
+    const messages = outputs.flatMap((output, i) => turn(i, output))
+    const bytes = Buffer.from(JSON.stringify(messages, null, 2))
+    for (const chunk of [700, 4096, 65536, bytes.length]) {
+      const scan = scanBuffer('t', bytes, chunk)
+      expect(scan).toEqual(scanSlowly('t', bytes, chunk))
+      expect(scan.findings.map(f => [f.kind, f.turnsBefore])).toEqual([['github-auth', 45]])
+    }
   })
 
   test('a GitHub call is remembered when its command starts with escaped white space', () => {

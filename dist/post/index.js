@@ -35273,7 +35273,7 @@ function plural(n, one, many = `${one}s`) {
  * wabt's wat2wasm 1.0.39 (`wat2wasm --enable-simd`):
  *
  * (module
- *   (memory (export "memory") 1)
+ *   (import "js" "memory" (memory 1))
  *   (func (export "count") (param $at i32) (param $end i32) (result i32)
  *     (local $count i32) (local $newline v128)
  *     (local.set $newline (i8x16.splat (i32.const 10)))
@@ -35284,22 +35284,36 @@ function plural(n, one, many = `${one}s`) {
  *       (local.set $at (i32.add (local.get $at) (i32.const 16)))
  *       (br 0)))
  *     (local.get $count))
- *   (func (export "index") (param $end i32) (param $out i32) (result i32)
+ *   (func (export "index") (param $from i32) (param $end i32) (param $out i32) (param $close i32) (result i32 i32)
  *     (local $at i32) (local $n i32) (local $mask i32) (local $p i32) (local $word i32) (local $kind i32)
- *     (local $v0 v128) (local $v3 v128)
+ *     (local $lines i32) (local $lineMask i32) (local $lineWord i32)
+ *     (local $v0 v128) (local $v1 v128) (local $v3 v128) (local $newlines v128) (local $anyAfter v128)
+ *     (local.set $at (local.get $from))
+ *     (local.set $lineMask (select (i32.const -1) (i32.const 0xff) (local.get $close)))
+ *     (local.set $lineWord (select (i32.const 0x7d20200a) (i32.const 0x0a) (local.get $close)))
+ *     (local.set $anyAfter (i8x16.splat (i32.sub (i32.const 0) (i32.eqz (local.get $close)))))
  *     (block $done (loop $blocks
  *       (br_if $done (i32.ge_u (local.get $at) (local.get $end)))
  *       (local.set $v0 (v128.load (local.get $at)))
+ *       (local.set $v1 (v128.load offset=1 (local.get $at)))
  *       (local.set $v3 (v128.load offset=3 (local.get $at)))
+ *       (local.set $newlines (i8x16.eq (local.get $v0) (v128.const i8x16 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a)))
+ *       (local.set $lines (i32.add (local.get $lines) (i32.popcnt (i8x16.bitmask (local.get $newlines)))))
  *       (local.set $mask (i8x16.bitmask (v128.or
  *         (v128.or
- *           (i8x16.eq (local.get $v0) (v128.const i8x16 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a 0x0a))
- *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72))
+ *           (v128.and (local.get $newlines)
+ *                     (v128.or (local.get $anyAfter)
+ *                              (v128.and (i8x16.eq (local.get $v1) (v128.const i8x16 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20 0x20))
+ *                                        (i8x16.eq (local.get $v3) (v128.const i8x16 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d 0x7d)))))
+ *           (v128.and (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72))
+ *                               (i8x16.eq (local.get $v1) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72)))
  *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72 0x72))))
  *         (v128.or
- *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61))
+ *           (v128.and (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61 0x61))
+ *                               (i8x16.eq (local.get $v1) (v128.const i8x16 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d 0x6d)))
  *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22 0x22)))
- *           (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c))
+ *           (v128.and (v128.and (i8x16.eq (local.get $v0) (v128.const i8x16 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c 0x6c))
+ *                               (i8x16.eq (local.get $v1) (v128.const i8x16 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f 0x5f)))
  *                     (i8x16.eq (local.get $v3) (v128.const i8x16 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65 0x65)))))))
  *       (block $none (loop $bits
  *         (br_if $none (i32.eqz (local.get $mask)))
@@ -35307,7 +35321,7 @@ function plural(n, one, many = `${one}s`) {
  *         (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
  *         (local.set $word (i32.load (local.get $p)))
  *         (local.set $kind
- *           (if (result i32) (i32.eq (i32.and (local.get $word) (i32.const 0xff)) (i32.const 0x0a))
+ *           (if (result i32) (i32.eq (i32.and (local.get $word) (local.get $lineMask)) (local.get $lineWord))
  *             (then (i32.const 0))
  *             (else (if (result i32) (i32.eq (local.get $word) (i32.const 0x726f7272))
  *               (then (i32.const 1))
@@ -35319,72 +35333,142 @@ function plural(n, one, many = `${one}s`) {
  *         (if (i32.ge_s (local.get $kind) (i32.const 0))
  *           (then
  *             (i32.store (i32.add (local.get $out) (i32.shl (local.get $n) (i32.const 2)))
- *               (i32.or (i32.shl (local.get $p) (i32.const 2)) (local.get $kind)))
+ *               (i32.or (i32.shl (i32.sub (local.get $p) (local.get $from)) (i32.const 2)) (local.get $kind)))
  *             (local.set $n (i32.add (local.get $n) (i32.const 1)))))
  *         (br $bits)))
  *       (local.set $at (i32.add (local.get $at) (i32.const 16)))
  *       (br $blocks)))
- *     (local.get $n)))
+ *     (local.get $n) (local.get $lines)))
  *
  * `count` reads whole 16-byte blocks from `$at` while below `$end`: callers give a multiple of 16. `index` reads
- * `[0, $end)` and up to 19 bytes past it (callers zero them), and writes at `$out` one event per newline and per
- * marker (`rror`, `ame"`, `l_re`): its offset times 4 plus its kind (0 to 3), in order.
+ * `[$from, $end)` and up to 19 bytes past it (callers zero them), writes at `$out` one event per newline and per
+ * marker (`rror`, `ame"`, `l_re`): its offset from `$from` times 4 plus its kind (0 to 3), in order, and returns
+ * how many it wrote and how many newlines it read. With `$close` set, kind 0 is a close line's newline only (one
+ * followed by two spaces and `}`: a pretty-printed array's element ends there).
  */
 const MODULE = Uint8Array.from([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x07, 0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01,
-    0x7f, 0x03, 0x03, 0x02, 0x00, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x07, 0x1a, 0x03, 0x06, 0x6d,
-    0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x05, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x00, 0x00, 0x05,
-    0x69, 0x6e, 0x64, 0x65, 0x78, 0x00, 0x01, 0x0a, 0x9a, 0x03, 0x02, 0x36, 0x02, 0x01, 0x7f, 0x01,
-    0x7b, 0x41, 0x0a, 0xfd, 0x0f, 0x21, 0x03, 0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x20, 0x01, 0x4f,
-    0x0d, 0x01, 0x20, 0x02, 0x20, 0x00, 0xfd, 0x00, 0x04, 0x00, 0x20, 0x03, 0xfd, 0x23, 0xfd, 0x64,
-    0x69, 0x6a, 0x21, 0x02, 0x20, 0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, 0x0b, 0x0b, 0x20,
-    0x02, 0x0b, 0xe0, 0x02, 0x02, 0x06, 0x7f, 0x02, 0x7b, 0x02, 0x40, 0x03, 0x40, 0x20, 0x02, 0x20,
-    0x00, 0x4f, 0x0d, 0x01, 0x20, 0x02, 0xfd, 0x00, 0x04, 0x00, 0x21, 0x08, 0x20, 0x02, 0xfd, 0x00,
-    0x04, 0x03, 0x21, 0x09, 0x20, 0x08, 0xfd, 0x0c, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a,
-    0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0xfd, 0x23, 0x20, 0x08, 0xfd, 0x0c, 0x72, 0x72,
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0x01, 0x10, 0x02, 0x60, 0x02, 0x7f, 0x7f, 0x01,
+    0x7f, 0x60, 0x04, 0x7f, 0x7f, 0x7f, 0x7f, 0x02, 0x7f, 0x7f, 0x02, 0x0e, 0x01, 0x02, 0x6a, 0x73,
+    0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x00, 0x01, 0x03, 0x03, 0x02, 0x00, 0x01, 0x07,
+    0x11, 0x02, 0x05, 0x63, 0x6f, 0x75, 0x6e, 0x74, 0x00, 0x00, 0x05, 0x69, 0x6e, 0x64, 0x65, 0x78,
+    0x00, 0x01, 0x0a, 0xd5, 0x04, 0x02, 0x36, 0x02, 0x01, 0x7f, 0x01, 0x7b, 0x41, 0x0a, 0xfd, 0x0f,
+    0x21, 0x03, 0x02, 0x40, 0x03, 0x40, 0x20, 0x00, 0x20, 0x01, 0x4f, 0x0d, 0x01, 0x20, 0x02, 0x20,
+    0x00, 0xfd, 0x00, 0x04, 0x00, 0x20, 0x03, 0xfd, 0x23, 0xfd, 0x64, 0x69, 0x6a, 0x21, 0x02, 0x20,
+    0x00, 0x41, 0x10, 0x6a, 0x21, 0x00, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x0b, 0x9b, 0x04, 0x02,
+    0x09, 0x7f, 0x05, 0x7b, 0x20, 0x00, 0x21, 0x04, 0x41, 0x7f, 0x41, 0xff, 0x01, 0x20, 0x03, 0x1b,
+    0x21, 0x0b, 0x41, 0x8a, 0xc0, 0x80, 0xe9, 0x07, 0x41, 0x0a, 0x20, 0x03, 0x1b, 0x21, 0x0c, 0x41,
+    0x00, 0x20, 0x03, 0x45, 0x6b, 0xfd, 0x0f, 0x21, 0x11, 0x02, 0x40, 0x03, 0x40, 0x20, 0x04, 0x20,
+    0x01, 0x4f, 0x0d, 0x01, 0x20, 0x04, 0xfd, 0x00, 0x04, 0x00, 0x21, 0x0d, 0x20, 0x04, 0xfd, 0x00,
+    0x04, 0x01, 0x21, 0x0e, 0x20, 0x04, 0xfd, 0x00, 0x04, 0x03, 0x21, 0x0f, 0x20, 0x0d, 0xfd, 0x0c,
+    0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a, 0x0a,
+    0xfd, 0x23, 0x21, 0x10, 0x20, 0x0a, 0x20, 0x10, 0xfd, 0x64, 0x69, 0x6a, 0x21, 0x0a, 0x20, 0x10,
+    0x20, 0x11, 0x20, 0x0e, 0xfd, 0x0c, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0x20,
+    0x20, 0x20, 0x20, 0x20, 0x20, 0x20, 0xfd, 0x23, 0x20, 0x0f, 0xfd, 0x0c, 0x7d, 0x7d, 0x7d, 0x7d,
+    0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0x7d, 0xfd, 0x23, 0xfd, 0x4e,
+    0xfd, 0x50, 0xfd, 0x4e, 0x20, 0x0d, 0xfd, 0x0c, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72,
+    0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0xfd, 0x23, 0x20, 0x0e, 0xfd, 0x0c, 0x72, 0x72,
     0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0xfd, 0x23,
-    0x20, 0x09, 0xfd, 0x0c, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72,
-    0x72, 0x72, 0x72, 0x72, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0x20, 0x08, 0xfd, 0x0c, 0x61, 0x61,
-    0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0xfd, 0x23,
-    0x20, 0x09, 0xfd, 0x0c, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
-    0x22, 0x22, 0x22, 0x22, 0xfd, 0x23, 0xfd, 0x4e, 0x20, 0x08, 0xfd, 0x0c, 0x6c, 0x6c, 0x6c, 0x6c,
-    0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0xfd, 0x23, 0x20, 0x09,
-    0xfd, 0x0c, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65,
-    0x65, 0x65, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0xfd, 0x50, 0xfd, 0x64, 0x21, 0x04, 0x02, 0x40,
-    0x03, 0x40, 0x20, 0x04, 0x45, 0x0d, 0x01, 0x20, 0x02, 0x20, 0x04, 0x68, 0x6a, 0x21, 0x05, 0x20,
-    0x04, 0x20, 0x04, 0x41, 0x01, 0x6b, 0x71, 0x21, 0x04, 0x20, 0x05, 0x28, 0x02, 0x00, 0x21, 0x06,
-    0x20, 0x06, 0x41, 0xff, 0x01, 0x71, 0x41, 0x0a, 0x46, 0x04, 0x7f, 0x41, 0x00, 0x05, 0x20, 0x06,
-    0x41, 0xf2, 0xe4, 0xbd, 0x93, 0x07, 0x46, 0x04, 0x7f, 0x41, 0x01, 0x05, 0x20, 0x06, 0x41, 0xe1,
-    0xda, 0x95, 0x93, 0x02, 0x46, 0x04, 0x7f, 0x41, 0x02, 0x05, 0x20, 0x06, 0x41, 0xec, 0xbe, 0xc9,
-    0xab, 0x06, 0x46, 0x04, 0x7f, 0x41, 0x03, 0x05, 0x41, 0x7f, 0x0b, 0x0b, 0x0b, 0x0b, 0x21, 0x07,
-    0x20, 0x07, 0x41, 0x00, 0x4e, 0x04, 0x40, 0x20, 0x01, 0x20, 0x03, 0x41, 0x02, 0x74, 0x6a, 0x20,
-    0x05, 0x41, 0x02, 0x74, 0x20, 0x07, 0x72, 0x36, 0x02, 0x00, 0x20, 0x03, 0x41, 0x01, 0x6a, 0x21,
-    0x03, 0x0b, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x02, 0x41, 0x10, 0x6a, 0x21, 0x02, 0x0c, 0x00, 0x0b,
-    0x0b, 0x20, 0x03, 0x0b
+    0xfd, 0x4e, 0x20, 0x0f, 0xfd, 0x0c, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0x72,
+    0x72, 0x72, 0x72, 0x72, 0x72, 0x72, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0x20, 0x0d, 0xfd, 0x0c,
+    0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61, 0x61,
+    0xfd, 0x23, 0x20, 0x0e, 0xfd, 0x0c, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d,
+    0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0x6d, 0xfd, 0x23, 0xfd, 0x4e, 0x20, 0x0f, 0xfd, 0x0c, 0x22, 0x22,
+    0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0xfd, 0x23,
+    0xfd, 0x4e, 0x20, 0x0d, 0xfd, 0x0c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c,
+    0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0x6c, 0xfd, 0x23, 0x20, 0x0e, 0xfd, 0x0c, 0x5f, 0x5f, 0x5f, 0x5f,
+    0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0x5f, 0xfd, 0x23, 0xfd, 0x4e,
+    0x20, 0x0f, 0xfd, 0x0c, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65, 0x65,
+    0x65, 0x65, 0x65, 0x65, 0xfd, 0x23, 0xfd, 0x4e, 0xfd, 0x50, 0xfd, 0x50, 0xfd, 0x64, 0x21, 0x06,
+    0x02, 0x40, 0x03, 0x40, 0x20, 0x06, 0x45, 0x0d, 0x01, 0x20, 0x04, 0x20, 0x06, 0x68, 0x6a, 0x21,
+    0x07, 0x20, 0x06, 0x20, 0x06, 0x41, 0x01, 0x6b, 0x71, 0x21, 0x06, 0x20, 0x07, 0x28, 0x02, 0x00,
+    0x21, 0x08, 0x20, 0x08, 0x20, 0x0b, 0x71, 0x20, 0x0c, 0x46, 0x04, 0x7f, 0x41, 0x00, 0x05, 0x20,
+    0x08, 0x41, 0xf2, 0xe4, 0xbd, 0x93, 0x07, 0x46, 0x04, 0x7f, 0x41, 0x01, 0x05, 0x20, 0x08, 0x41,
+    0xe1, 0xda, 0x95, 0x93, 0x02, 0x46, 0x04, 0x7f, 0x41, 0x02, 0x05, 0x20, 0x08, 0x41, 0xec, 0xbe,
+    0xc9, 0xab, 0x06, 0x46, 0x04, 0x7f, 0x41, 0x03, 0x05, 0x41, 0x7f, 0x0b, 0x0b, 0x0b, 0x0b, 0x21,
+    0x09, 0x20, 0x09, 0x41, 0x00, 0x4e, 0x04, 0x40, 0x20, 0x02, 0x20, 0x05, 0x41, 0x02, 0x74, 0x6a,
+    0x20, 0x07, 0x20, 0x00, 0x6b, 0x41, 0x02, 0x74, 0x20, 0x09, 0x72, 0x36, 0x02, 0x00, 0x20, 0x05,
+    0x41, 0x01, 0x6a, 0x21, 0x05, 0x0b, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x04, 0x41, 0x10, 0x6a, 0x21,
+    0x04, 0x0c, 0x00, 0x0b, 0x0b, 0x20, 0x05, 0x20, 0x0a, 0x0b
 ]);
 const PAGE = 65536;
 const NL = 0x0a;
 /** Below this, a plain loop costs less than copying. */
 const SMALL = 256;
-let counter;
-function instance() {
-    if (counter)
-        return counter;
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(MODULE));
-    counter = { memory: new Uint8Array(exports.memory.buffer, 0, PAGE), count: exports.count };
-    return counter;
+/** What `index` may read past the end. */
+const PADDING = 32;
+let compiled;
+/**
+ * An instance with `bytes` of memory of its own. Memory is never grown: growing detaches its old ArrayBuffer, and
+ * once any ArrayBuffer has been detached V8 checks for it on every typed array access in the process, which makes
+ * the scanner's byte loops (Buffer reads) much slower. A larger memory is a new instance.
+ */
+function instantiate(bytes) {
+    compiled ??= new WebAssembly.Module(MODULE);
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes / PAGE)) });
+    const { exports } = new WebAssembly.Instance(compiled, { js: { memory } });
+    return { count: exports.count, index: exports.index, buffer: memory.buffer };
+}
+/** For bytes that lie outside WebAssembly memory: copied in. */
+let copying;
+/** `copying`, with room for `bytes`. */
+function copyingRoom(bytes) {
+    if (!copying || copying.buffer.byteLength < bytes)
+        copying = instantiate(bytes);
+    return copying;
+}
+/**
+ * Memory a reader reads chunks into (takeChunkBuffers), so that they are indexed where they lie: two slots of
+ * `size` bytes, each followed by PADDING bytes of its own, then room for a slot's events.
+ */
+let reading;
+/**
+ * Two buffers of `size` bytes in WebAssembly memory, to read chunks into: indexChunk and countNewlines then work on
+ * them in place, with no copy. Undefined while another reader holds them. The bytes past a chunk's end (up to the
+ * buffer's end and PADDING more) are the indexer's: a chunk must end where the data read into it ends.
+ */
+function takeChunkBuffers(size) {
+    if (reading?.taken)
+        return undefined;
+    if (reading?.size !== size) {
+        const slot = (size + PADDING + 15) & ~15;
+        const out = 2 * slot;
+        const indexer = instantiate(out + 4 * size);
+        reading = {
+            indexer,
+            size,
+            buffers: [Buffer.from(indexer.buffer, 0, size), Buffer.from(indexer.buffer, slot, size)],
+            out,
+            taken: false
+        };
+    }
+    reading.taken = true;
+    return reading.buffers;
+}
+/** The buffers of takeChunkBuffers are free again. */
+function giveBackChunkBuffers() {
+    if (reading)
+        reading.taken = false;
 }
 /** How many newline bytes `bytes[from, to)` holds. */
 function countNewlines(bytes, from, to) {
     let count = 0;
     let at = from;
     if (to - from >= SMALL) {
-        const { memory, count: countBlocks } = instance();
-        while (to - at >= 16) {
-            const length = Math.min(PAGE, (to - at) & ~15);
-            memory.set(bytes.subarray(at, at + length));
-            count += countBlocks(0, length);
-            at += length;
+        if (reading && bytes.buffer === reading.indexer.buffer) {
+            const base = bytes.byteOffset + from;
+            const whole = (to - from) & ~15;
+            count = reading.indexer.count(base, base + whole);
+            at += whole;
+        }
+        else {
+            const indexer = copyingRoom(PAGE);
+            const memory = new Uint8Array(indexer.buffer, 0, PAGE);
+            while (to - at >= 16) {
+                const length = Math.min(PAGE, (to - at) & ~15);
+                memory.set(bytes.subarray(at, at + length));
+                count += indexer.count(0, length);
+                at += length;
+            }
         }
     }
     for (; at < to; at++)
@@ -35394,35 +35478,40 @@ function countNewlines(bytes, from, to) {
 }
 /** Kinds of event `indexChunk` lists (an event is `offset * 4 + kind`). */
 const NEWLINE = 0;
+/** With `closeLines`, kind 0 is only the newline of a close line, `\n  }`. */
+const CLOSE_LINE = 0;
 /** `rror`: every `error`. */
 const ERROR_MARK = 1;
 /** `ame"`: the end of every `name"` (a tool use's name). */
 const NAME_MARK = 2;
 /** `l_re`: the middle of every `"tool_result"`. */
 const TOOL_RESULT_MARK = 3;
-/** What `index` may read past the end. */
-const PADDING = 32;
-let indexer;
 /**
- * The newlines and markers of `bytes[from, to)`, in order: each is `(offset - from) * 4 + kind` (NEWLINE,
- * ERROR_MARK, NAME_MARK, TOOL_RESULT_MARK), a marker's offset being that of its first byte. The array is valid
- * until the next call.
+ * The newlines (or with `closeLines` only those of close lines, `\n  }`) and markers of `bytes[from, to)`, a
+ * marker's offset being that of its first byte; and how many newlines the range holds.
  */
-function indexChunk(bytes, from, to) {
-    indexer ??= new WebAssembly.Instance(new WebAssembly.Module(MODULE)).exports;
+function indexChunk(bytes, from, to, closeLines = false) {
     const length = to - from;
-    const out = (length + PADDING + 3) & ~3;
-    // At most one event per byte.
-    const needed = out + 4 * length;
-    const memory = indexer.memory;
-    if (memory.buffer.byteLength < needed) {
-        memory.grow(Math.ceil((needed - memory.buffer.byteLength) / PAGE));
+    let indexer;
+    let at;
+    let out;
+    if (reading && bytes.buffer === reading.indexer.buffer && to === bytes.length) {
+        indexer = reading.indexer;
+        at = bytes.byteOffset + from;
+        out = reading.out;
+        new Uint8Array(indexer.buffer, bytes.byteOffset + to, PADDING).fill(0);
     }
-    const view = new Uint8Array(memory.buffer);
-    view.set(bytes.subarray(from, to));
-    view.fill(0, length, length + PADDING);
-    const count = indexer.index(length, out);
-    return new Int32Array(memory.buffer, out, count);
+    else {
+        at = 0;
+        out = (length + PADDING + 3) & ~3;
+        // At most one event per byte.
+        indexer = copyingRoom(out + 4 * length);
+        const view = new Uint8Array(indexer.buffer);
+        view.set(bytes.subarray(from, to), 0);
+        view.fill(0, length, length + PADDING);
+    }
+    const [count, newlines] = indexer.index(at, at + length, out, closeLines ? 1 : 0);
+    return { events: new Int32Array(indexer.buffer, out, count), newlines };
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/split.js
@@ -35437,6 +35526,12 @@ function indexChunk(bytes, from, to) {
 
 const split_NL = 0x0a;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+/**
+ * Pretty elements of this mean size or less are ended by the chunk's pass (RecordSplitter.passing); larger ones (a
+ * tool's long output) by a search. Measured with scripts/bench-scan.js: its small records (about 1 KB pretty) scan
+ * 40% faster with the pass, its large ones (8 KB tool results) 10% slower.
+ */
+const PASS_ELEMENT_BYTES = 4096;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -35531,6 +35626,21 @@ class split_RecordSplitter {
     carried = Buffer.alloc(3);
     /** Inside a pretty element: a "  }" ended the previous chunk; what of "," "\r" "\n" came after it so far. */
     closeSeen = 'none';
+    /** The current chunk's close lines and markers, once a pretty element needs them (indexChunk, closeLines). */
+    closeIndex;
+    /** Its events before this one are behind the scan. */
+    closeEvent = 0;
+    /** The line the current chunk starts on. */
+    chunkLine = 1;
+    /**
+     * Whether this chunk's pretty elements are ended from its close line events (and glanced at with their markers),
+     * or by searching for `}` natively: the pass reads every byte, a search skips a long string's bytes at memory
+     * speed. Chosen per chunk by the elements' mean size so far (PASS_ELEMENT_BYTES).
+     */
+    passing = true;
+    /** Array mode: bytes pushed, and pretty elements ended, so far. */
+    arrayBytes = 0;
+    prettyElements = 0;
     constructor(sink, options = {}) {
         this.sink = typeof sink === 'function' ? { record: sink } : sink;
         this.limit = options.limit ?? 4 * 1024 * 1024;
@@ -35586,12 +35696,23 @@ class split_RecordSplitter {
     /** Array mode: one chunk; its newlines are all counted by the end. */
     scanChunk(chunk, from) {
         this.countedTo = 0;
+        this.chunkLine = this.line;
+        this.passing = this.prettyElements * PASS_ELEMENT_BYTES >= this.arrayBytes;
+        this.arrayBytes += chunk.length;
         this.scanArray(chunk, from);
         if (this.inElement && this.elementStart !== -1) {
             this.elementLine = this.lineAt(chunk, this.elementStart);
             this.elementStart = -1;
         }
-        this.lineAt(chunk, chunk.length);
+        if (this.closeIndex) {
+            this.line = this.chunkLine + this.closeIndex.newlines;
+            this.countedTo = chunk.length;
+            this.closeIndex = undefined;
+            this.closeEvent = 0;
+        }
+        else {
+            this.lineAt(chunk, chunk.length);
+        }
         const keep = Math.min(3, chunk.length);
         this.carried.copy(this.carried, 0, keep);
         chunk.copy(this.carried, 3 - keep, chunk.length - keep);
@@ -35622,7 +35743,7 @@ class split_RecordSplitter {
         let start = 0;
         const glance = this.sink.glance;
         const marks = this.marks;
-        marks.events = indexChunk(chunk, 0, chunk.length);
+        marks.events = indexChunk(chunk, 0, chunk.length).events;
         const events = marks.events;
         marks.from = 0;
         for (let e = 0; e < events.length; e++) {
@@ -35761,6 +35882,8 @@ class split_RecordSplitter {
                     if (indentedTwo && isLineEnd(chunk, i + 1)) {
                         this.pretty = true;
                         this.depth++;
+                        if (this.passing)
+                            this.marks.from = this.eventFrom(chunk, i);
                         i++;
                         continue;
                     }
@@ -35792,17 +35915,12 @@ class split_RecordSplitter {
         let i = from;
         let state = this.closeSeen;
         this.closeSeen = 'none';
-        let brace = state === 'none' ? -1 : 0;
         for (;;) {
             if (state === 'none') {
-                brace = chunk.indexOf(CLOSE_BRACE, i);
+                const brace = this.nextCloseBrace(chunk, i);
                 if (brace === -1)
                     break;
                 i = brace + 1;
-                if (!(this.byteAt(chunk, brace - 1) === 0x20 && this.byteAt(chunk, brace - 2) === 0x20))
-                    continue;
-                if (this.byteAt(chunk, brace - 3) !== split_NL)
-                    continue;
                 state = 'brace';
             }
             // After the brace: an optional comma, an optional CR, then the newline.
@@ -35827,6 +35945,55 @@ class split_RecordSplitter {
         this.pending.add(chunk.subarray(elementFrom));
         return -1;
     }
+    /**
+     * The first `}` from `from` on that stands after a newline and two spaces (which may lie in the previous chunk),
+     * or -1. Those within the chunk are its close line events; `marks.to` becomes the one found.
+     */
+    nextCloseBrace(chunk, from) {
+        for (let brace = from; brace < 3 && brace < chunk.length; brace++) {
+            if (chunk[brace] === CLOSE_BRACE &&
+                this.byteAt(chunk, brace - 1) === 0x20 &&
+                this.byteAt(chunk, brace - 2) === 0x20 &&
+                this.byteAt(chunk, brace - 3) === split_NL)
+                return brace;
+        }
+        if (!this.passing) {
+            for (let brace = chunk.indexOf(CLOSE_BRACE, from); brace !== -1;) {
+                if (this.byteAt(chunk, brace - 1) === 0x20 &&
+                    this.byteAt(chunk, brace - 2) === 0x20 &&
+                    this.byteAt(chunk, brace - 3) === split_NL)
+                    return brace;
+                brace = chunk.indexOf(CLOSE_BRACE, brace + 1);
+            }
+            return -1;
+        }
+        const events = this.chunkIndex(chunk).events;
+        for (let e = this.closeEvent; e < events.length; e++) {
+            const event = events[e];
+            const brace = (event >>> 2) + 3;
+            if ((event & 3) !== CLOSE_LINE || brace < from)
+                continue;
+            this.closeEvent = e + 1;
+            this.marks.to = e;
+            return brace;
+        }
+        this.closeEvent = events.length;
+        return -1;
+    }
+    /** The first of the chunk's events at `offset` or after it; the ones before are behind the scan. */
+    eventFrom(chunk, offset) {
+        const events = this.chunkIndex(chunk).events;
+        let e = this.closeEvent;
+        while (e < events.length && events[e] >>> 2 < offset)
+            e++;
+        this.closeEvent = e;
+        return e;
+    }
+    chunkIndex(chunk) {
+        this.closeIndex ??= indexChunk(chunk, 0, chunk.length, true);
+        this.marks.events = this.closeIndex.events;
+        return this.closeIndex;
+    }
     /** The byte `at` in the chunk, or one of the previous chunk's last three when `at` is negative. */
     byteAt(chunk, at) {
         return at >= 0 ? chunk[at] : this.carried[3 + at];
@@ -35838,6 +36005,7 @@ class split_RecordSplitter {
             last--;
         // The brace may lie in the previous chunk ("  }" then "\n" in this one): emitElement trims what follows it.
         this.emitElement(chunk, elementFrom, last, false);
+        this.prettyElements++;
         this.pretty = false;
         this.depth = 1;
         this.lineSpaces = 0;
@@ -35848,7 +36016,9 @@ class split_RecordSplitter {
         this.inElement = false;
         const start = this.elementStart;
         this.elementStart = -1;
-        if (start !== -1 && this.sink.glance?.(chunk, start, to))
+        // A pretty element's markers are those since it began (see eventFrom, nextCloseBrace).
+        const marks = this.pretty && this.passing ? this.marks : undefined;
+        if (start !== -1 && this.sink.glance?.(chunk, start, to, marks))
             return;
         const line = start !== -1 ? this.lineAt(chunk, start) : this.elementLine;
         let bytes = this.pending.take(chunk.subarray(from, to));
@@ -36549,9 +36719,16 @@ const MARKERS = [
     needle('total_cost_usd')
 ];
 const TOTAL_COST = needle('total_cost_usd');
-/** Claude's own head of an assistant message, up to its id, and of a user message. */
-const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"');
-const USER_HEAD = needle('{"type":"user"');
+/**
+ * Claude's own head of a message up to its type, and what follows the type of an assistant message, up to its id,
+ * and of a user message; the same as an element of claude-code-action's execution file has them
+ * (`JSON.stringify(messages, null, 2)`, PRETTY_…).
+ */
+const TYPE_HEAD = needle('{"type":"');
+const ASSISTANT_HEAD = needle('assistant","message":{"id":"');
+const PRETTY_TYPE_HEAD = needle('{\n    "type": "');
+const PRETTY_ASSISTANT_HEAD = needle('assistant",\n    "message": {\n      "id": "');
+const USER_HEAD = needle('user"');
 /** How far the head's message id is looked for (head.ts: ID_WINDOW). */
 const transcript_ID_WINDOW = 512;
 /** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
@@ -36676,8 +36853,14 @@ class transcript_TranscriptScanner {
         const events = marks.events;
         let id = -1;
         let idEnd = -1;
-        if (startsWith(chunk, start, ASSISTANT_HEAD, end)) {
-            id = start + ASSISTANT_HEAD.length;
+        const pretty = chunk[start + 1] === 0x0a;
+        const typeHead = pretty ? PRETTY_TYPE_HEAD : TYPE_HEAD;
+        if (!startsWith(chunk, start, typeHead, end))
+            return undefined;
+        const type = start + typeHead.length;
+        const assistant = pretty ? PRETTY_ASSISTANT_HEAD : ASSISTANT_HEAD;
+        if (startsWith(chunk, type, assistant, end)) {
+            id = type + assistant.length;
             idEnd = id;
             const limit = Math.min(end, start + transcript_ID_WINDOW);
             while (idEnd < limit && chunk[idEnd] !== 0x22)
@@ -36693,7 +36876,7 @@ class transcript_TranscriptScanner {
                     return false;
             }
         }
-        else if (!startsWith(chunk, start, USER_HEAD, end) || this.githubTools.size > 0) {
+        else if (!startsWith(chunk, type, USER_HEAD, end) || this.githubTools.size > 0) {
             return undefined;
         }
         this.stats.records++;
@@ -37181,25 +37364,36 @@ class LastId {
     repeatsBytes(bytes, from, to) {
         const length = to - from;
         let same;
+        if (length > HELD_ID_BYTES) {
+            const text = bytes.toString('latin1', from, to);
+            same = this.heldLength === -1 && this.text === text;
+            this.text = text;
+            this.heldLength = -1;
+            return same;
+        }
+        const held = this.held;
         if (this.heldLength >= 0) {
             same = length === this.heldLength;
-            for (let i = 0; same && i < length; i++)
-                same = bytes[from + i] === this.held[i];
+            // Compared and copied in one loop (Buffer.copy of a range makes a view each time).
+            for (let i = 0; i < length; i++) {
+                const byte = bytes[from + i];
+                if (byte !== held[i]) {
+                    same = false;
+                    held[i] = byte;
+                }
+            }
         }
         else {
             const text = this.text;
             same = text !== undefined && text.length === length;
-            for (let i = 0; same && i < length; i++)
-                same = bytes[from + i] === text?.charCodeAt(i);
+            for (let i = 0; i < length; i++) {
+                const byte = bytes[from + i];
+                if (byte !== text?.charCodeAt(i))
+                    same = false;
+                held[i] = byte;
+            }
         }
-        if (length > HELD_ID_BYTES) {
-            this.text = bytes.toString('latin1', from, to);
-            this.heldLength = -1;
-        }
-        else {
-            bytes.copy(this.held, 0, from, to);
-            this.heldLength = length;
-        }
+        this.heldLength = length;
         return same;
     }
     heldIs(id) {
@@ -37272,6 +37466,7 @@ function messageIdOf(bytes) {
 // The scanner's only I/O: expands the `claude-output` paths and globs, admits only regular files whose real path
 // lies where the caller allows, and streams each through the splitter and the transcript scanner in fixed-size
 // chunks (constant memory, whatever the file's size), within a byte cap per file and in total and a time budget.
+
 
 
 
@@ -37364,33 +37559,50 @@ function fileSource(handle) {
 async function scanSource(source, label, cap, deadline, now, split = {}, since) {
     const scanner = new transcript_TranscriptScanner(label, since);
     const splitter = new split_RecordSplitter(scanner, split);
-    // Two buffers: the next chunk is read while the splitter goes through this one.
-    let filling = Buffer.allocUnsafe(CHUNK_BYTES);
-    let spare = Buffer.allocUnsafe(CHUNK_BYTES);
+    // Two buffers: the next chunk is read while the splitter goes through this one; in WebAssembly memory when free,
+    // so that the splitter's pass over a chunk (newlines.ts) reads it where it lies.
+    const inMemory = takeChunkBuffers(CHUNK_BYTES);
+    let [filling, spare] = inMemory ?? [
+        Buffer.allocUnsafe(CHUNK_BYTES),
+        Buffer.allocUnsafe(CHUNK_BYTES)
+    ];
     let bytes = 0;
     let stopped;
-    const readNext = () => source.read(filling, Math.min(CHUNK_BYTES, cap - bytes));
-    let reading = bytes < cap && now() < deadline ? readNext() : undefined;
-    for (;;) {
-        if (reading === undefined) {
-            // One byte more tells a file of exactly `cap` bytes from a longer one.
-            if (bytes >= cap) {
-                if ((await source.read(filling, 1)) > 0)
-                    stopped = 'bytes';
+    /** A read not awaited yet: it may still write into a buffer. */
+    let inFlight;
+    const readNext = () => (inFlight = source.read(filling, Math.min(CHUNK_BYTES, cap - bytes)));
+    try {
+        let reading = bytes < cap && now() < deadline ? readNext() : undefined;
+        for (;;) {
+            if (reading === undefined) {
+                // One byte more tells a file of exactly `cap` bytes from a longer one.
+                if (bytes >= cap) {
+                    if ((await source.read(filling, 1)) > 0)
+                        stopped = 'bytes';
+                }
+                else {
+                    stopped = 'time';
+                }
+                break;
             }
-            else {
-                stopped = 'time';
-            }
-            break;
+            const bytesRead = await reading;
+            inFlight = undefined;
+            if (bytesRead === 0)
+                break;
+            bytes += bytesRead;
+            const chunk = filling.subarray(0, bytesRead);
+            [filling, spare] = [spare, filling];
+            reading = bytes < cap && now() < deadline ? readNext() : undefined;
+            splitter.push(chunk);
         }
-        const bytesRead = await reading;
-        if (bytesRead === 0)
-            break;
-        bytes += bytesRead;
-        const chunk = filling.subarray(0, bytesRead);
-        [filling, spare] = [spare, filling];
-        reading = bytes < cap && now() < deadline ? readNext() : undefined;
-        splitter.push(chunk);
+    }
+    finally {
+        if (inMemory) {
+            if (inFlight)
+                void inFlight.catch(() => 0).then(giveBackChunkBuffers);
+            else
+                giveBackChunkBuffers();
+        }
     }
     // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
     if (stopped === undefined)

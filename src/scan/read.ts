@@ -5,6 +5,7 @@ import { readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, resolve, sep } from 'node:path'
 import { isWithin, openRegular } from '../files/regular.js'
 import { reasonOf } from '../common/errors.js'
+import { giveBackChunkBuffers, takeChunkBuffers } from './newlines.js'
 import { RecordSplitter, type SplitOptions } from './split.js'
 import { TranscriptScanner, type FileScan } from './transcript.js'
 
@@ -158,30 +159,44 @@ async function scanSource(
 ): Promise<{ scan: FileScan; bytes: number; stopped?: 'bytes' | 'time' }> {
   const scanner = new TranscriptScanner(label, since)
   const splitter = new RecordSplitter(scanner, split)
-  // Two buffers: the next chunk is read while the splitter goes through this one.
-  let filling = Buffer.allocUnsafe(CHUNK_BYTES)
-  let spare = Buffer.allocUnsafe(CHUNK_BYTES)
+  // Two buffers: the next chunk is read while the splitter goes through this one; in WebAssembly memory when free,
+  // so that the splitter's pass over a chunk (newlines.ts) reads it where it lies.
+  const inMemory = takeChunkBuffers(CHUNK_BYTES)
+  let [filling, spare] = inMemory ?? [
+    Buffer.allocUnsafe(CHUNK_BYTES),
+    Buffer.allocUnsafe(CHUNK_BYTES)
+  ]
   let bytes = 0
   let stopped: 'bytes' | 'time' | undefined
-  const readNext = () => source.read(filling, Math.min(CHUNK_BYTES, cap - bytes))
-  let reading = bytes < cap && now() < deadline ? readNext() : undefined
-  for (;;) {
-    if (reading === undefined) {
-      // One byte more tells a file of exactly `cap` bytes from a longer one.
-      if (bytes >= cap) {
-        if ((await source.read(filling, 1)) > 0) stopped = 'bytes'
-      } else {
-        stopped = 'time'
+  /** A read not awaited yet: it may still write into a buffer. */
+  let inFlight: Promise<number> | undefined
+  const readNext = () => (inFlight = source.read(filling, Math.min(CHUNK_BYTES, cap - bytes)))
+  try {
+    let reading = bytes < cap && now() < deadline ? readNext() : undefined
+    for (;;) {
+      if (reading === undefined) {
+        // One byte more tells a file of exactly `cap` bytes from a longer one.
+        if (bytes >= cap) {
+          if ((await source.read(filling, 1)) > 0) stopped = 'bytes'
+        } else {
+          stopped = 'time'
+        }
+        break
       }
-      break
+      const bytesRead = await reading
+      inFlight = undefined
+      if (bytesRead === 0) break
+      bytes += bytesRead
+      const chunk = filling.subarray(0, bytesRead)
+      ;[filling, spare] = [spare, filling]
+      reading = bytes < cap && now() < deadline ? readNext() : undefined
+      splitter.push(chunk)
     }
-    const bytesRead = await reading
-    if (bytesRead === 0) break
-    bytes += bytesRead
-    const chunk = filling.subarray(0, bytesRead)
-    ;[filling, spare] = [spare, filling]
-    reading = bytes < cap && now() < deadline ? readNext() : undefined
-    splitter.push(chunk)
+  } finally {
+    if (inMemory) {
+      if (inFlight) void inFlight.catch(() => 0).then(giveBackChunkBuffers)
+      else giveBackChunkBuffers()
+    }
   }
   // A file cut short by a limit does not end mid-record: its last partial record is dropped, not reported.
   if (stopped === undefined) splitter.end()

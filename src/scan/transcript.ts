@@ -213,9 +213,16 @@ const MARKERS = [
   needle('total_cost_usd')
 ]
 const TOTAL_COST = needle('total_cost_usd')
-/** Claude's own head of an assistant message, up to its id, and of a user message. */
-const ASSISTANT_HEAD = needle('{"type":"assistant","message":{"id":"')
-const USER_HEAD = needle('{"type":"user"')
+/**
+ * Claude's own head of a message up to its type, and what follows the type of an assistant message, up to its id,
+ * and of a user message; the same as an element of claude-code-action's execution file has them
+ * (`JSON.stringify(messages, null, 2)`, PRETTY_…).
+ */
+const TYPE_HEAD = needle('{"type":"')
+const ASSISTANT_HEAD = needle('assistant","message":{"id":"')
+const PRETTY_TYPE_HEAD = needle('{\n    "type": "')
+const PRETTY_ASSISTANT_HEAD = needle('assistant",\n    "message": {\n      "id": "')
+const USER_HEAD = needle('user"')
 /** How far the head's message id is looked for (head.ts: ID_WINDOW). */
 const ID_WINDOW = 512
 /** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
@@ -341,8 +348,13 @@ export class TranscriptScanner implements RecordSink {
     const events = marks.events
     let id = -1
     let idEnd = -1
-    if (startsWith(chunk, start, ASSISTANT_HEAD, end)) {
-      id = start + ASSISTANT_HEAD.length
+    const pretty = chunk[start + 1] === 0x0a
+    const typeHead = pretty ? PRETTY_TYPE_HEAD : TYPE_HEAD
+    if (!startsWith(chunk, start, typeHead, end)) return undefined
+    const type = start + typeHead.length
+    const assistant = pretty ? PRETTY_ASSISTANT_HEAD : ASSISTANT_HEAD
+    if (startsWith(chunk, type, assistant, end)) {
+      id = type + assistant.length
       idEnd = id
       const limit = Math.min(end, start + ID_WINDOW)
       while (idEnd < limit && chunk[idEnd] !== 0x22) idEnd++
@@ -354,7 +366,7 @@ export class TranscriptScanner implements RecordSink {
         if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
           return false
       }
-    } else if (!startsWith(chunk, start, USER_HEAD, end) || this.githubTools.size > 0) {
+    } else if (!startsWith(chunk, type, USER_HEAD, end) || this.githubTools.size > 0) {
       return undefined
     }
     this.stats.records++
@@ -837,21 +849,34 @@ class LastId {
   repeatsBytes(bytes: Buffer, from: number, to: number): boolean {
     const length = to - from
     let same: boolean
+    if (length > HELD_ID_BYTES) {
+      const text = bytes.toString('latin1', from, to)
+      same = this.heldLength === -1 && this.text === text
+      this.text = text
+      this.heldLength = -1
+      return same
+    }
+    const held = this.held
     if (this.heldLength >= 0) {
       same = length === this.heldLength
-      for (let i = 0; same && i < length; i++) same = bytes[from + i] === this.held[i]
+      // Compared and copied in one loop (Buffer.copy of a range makes a view each time).
+      for (let i = 0; i < length; i++) {
+        const byte = bytes[from + i] as number
+        if (byte !== held[i]) {
+          same = false
+          held[i] = byte
+        }
+      }
     } else {
       const text = this.text
       same = text !== undefined && text.length === length
-      for (let i = 0; same && i < length; i++) same = bytes[from + i] === text?.charCodeAt(i)
+      for (let i = 0; i < length; i++) {
+        const byte = bytes[from + i] as number
+        if (byte !== text?.charCodeAt(i)) same = false
+        held[i] = byte
+      }
     }
-    if (length > HELD_ID_BYTES) {
-      this.text = bytes.toString('latin1', from, to)
-      this.heldLength = -1
-    } else {
-      bytes.copy(this.held, 0, from, to)
-      this.heldLength = length
-    }
+    this.heldLength = length
     return same
   }
 
