@@ -1,8 +1,8 @@
-// The leak audit: every scenario of the action (main for each credential kind and status, Claude on Bedrock and on
-// workload identity federation, the refresh with and without a working write-back and when stale, the post step reading transcripts full of secrets with a PR comment,
-// the CLI's check and scan) runs the bundled entry points with recognisable secrets; then every channel (stdout,
-// stderr, summary, outputs, env file, state file, PR comment bodies, files written) is searched for each secret in
-// each derived form (raw, base64, base64url, URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued
+// The leak audit: every scenario of the action (main for each credential kind and status, Claude on Bedrock, on
+// workload identity federation, on Vertex AI and on Foundry, the refresh with and without a working write-back and
+// when stale, the post step reading transcripts full of secrets with a PR comment, the CLI's check and scan) runs
+// the bundled entry points with recognisable secrets; then every channel (stdout, stderr, summary, outputs, env
+// file, state file, PR comment bodies, files written) is searched for each secret in each derived form (raw, base64, base64url, URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued
 // included. Secrets may appear only in `::add-mask::` lines, in the outputs that carry them (`oauth-token`,
 // `claude-credentials`), in $GITHUB_ENV as CLAUDE_CODE_OAUTH_TOKEN with `export-env: true`, and in
 // ~/.claude/.credentials.json with `write-credentials-file: true`. Each secret given to the action is masked before
@@ -36,6 +36,8 @@ import { awsAccount, startStsStandIn } from '../stand-ins/aws-sts.js'
 import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
+import { startGoogleCloudStandIn } from '../stand-ins/google-cloud.js'
+import { startFoundryStandIn, writeAzStandIn } from '../stand-ins/azure-foundry.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -878,6 +880,94 @@ async function runFederation(status: 'valid' | 'denied'): Promise<Audited> {
   }
 }
 
+/**
+ * Claude on Vertex AI: the runner's OIDC request token inside an external_account file, or a service account's
+ * private key, and every access token minted from them, never in a channel.
+ */
+async function runVertex(kind: 'external_account' | 'service_account'): Promise<Audited> {
+  const google = await startGoogleCloudStandIn()
+  const job = newJob()
+  const credentials =
+    kind === 'external_account'
+      ? google.externalAccount({ impersonate: 'ci@claude-ci.iam.gserviceaccount.com' })
+      : google.serviceAccountKey('ci@claude-ci.iam.gserviceaccount.com')
+  const file = join(job.dir, 'gha-creds.json')
+  writeFileSync(file, JSON.stringify(credentials))
+  try {
+    const result = await runAction(MAIN, {
+      job,
+      inputs: { 'probe-timeout': '30s', 'min-remaining': '30m' },
+      env: {
+        CLAUDE_CODE_USE_VERTEX: '1',
+        ANTHROPIC_VERTEX_PROJECT_ID: 'claude-ci',
+        ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`,
+        GOOGLE_APPLICATION_CREDENTIALS: file
+      }
+    })
+    const minted = google.requests
+      .map(r => /^Bearer (.+)$/.exec(r.headers.authorization ?? '')?.[1])
+      .filter((token): token is string => !!token && token !== google.requestToken)
+    const given =
+      kind === 'external_account'
+        ? [google.requestToken]
+        : [(credentials as { private_key: string }).private_key]
+    const channels = { ...stepChannels('main', result), ...filesWritten(job, [file]) }
+    return {
+      name: `main vertex ${kind}`,
+      secrets: [...new Set(minted)],
+      // The credentials file is the job's own: the step reads it and never says its secrets.
+      foreign: given,
+      channels,
+      lines: result.stdout.split('\n'),
+      extra: () => {
+        expect(minted.length).toBeGreaterThan(0)
+        expect(`vertex ${kind}: ${result.outputs.status}`).toBe(`vertex ${kind}: valid`)
+        expectOneLineErrors(result)
+      }
+    }
+  } finally {
+    await google.close()
+  }
+}
+
+/** Claude on Foundry: a Foundry key, or the az CLI's Entra token after azure/login, never in a channel. */
+async function runFoundry(kind: 'key' | 'az'): Promise<Audited> {
+  const key = `f0undryLeakAudit${tag()}${tag()}`.slice(0, 32)
+  const foundry = await startFoundryStandIn({ keys: [key], allows: () => true })
+  const job = newJob()
+  const token = foundry.mintEntraToken()
+  try {
+    const result = await runAction(MAIN, {
+      job,
+      inputs: { 'probe-timeout': '30s', 'min-remaining': '30m' },
+      env: {
+        CLAUDE_CODE_USE_FOUNDRY: '1',
+        ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl,
+        ...(kind === 'key'
+          ? { ANTHROPIC_FOUNDRY_API_KEY: key }
+          : writeAzStandIn(join(job.dir, 'az'), { token, expiresAt: Date.now() + 3_600_000 }))
+      }
+    })
+    return {
+      name: `main foundry ${kind}`,
+      secrets: [kind === 'key' ? key : token],
+      foreign: [],
+      // The stand-in az CLI is the job's own tool, holding its token.
+      channels: {
+        ...stepChannels('main', result),
+        ...filesWritten(job, kind === 'az' ? [join(job.dir, 'az', 'az')] : [])
+      },
+      lines: result.stdout.split('\n'),
+      extra: () => {
+        expect(`foundry ${kind}: ${result.outputs.status}`).toBe(`foundry ${kind}: valid`)
+        expectOneLineErrors(result)
+      }
+    }
+  } finally {
+    await foundry.close()
+  }
+}
+
 /** Flooding: `count` distinct failures in one log, each quoting the API key (in turn in every form). */
 async function runFlood(count: number): Promise<Audited> {
   const key = secretFor('valid', `sk-ant-api03-LeakAudit-flood-${tag()}AA`)
@@ -969,7 +1059,11 @@ describe('leak audit', () => {
       () => runBedrock('valid'),
       () => runBedrock('expired'),
       () => runFederation('valid'),
-      () => runFederation('denied')
+      () => runFederation('denied'),
+      () => runVertex('external_account'),
+      () => runVertex('service_account'),
+      () => runFoundry('key'),
+      () => runFoundry('az')
     ]
     const audited = await pool(tasks, 6)
 
