@@ -1,13 +1,13 @@
 // The leak audit: every scenario of the action (main for each credential kind and status, Claude on Bedrock, on
-// workload identity federation, on Vertex AI and on Foundry, the refresh with and without a working write-back and
-// when stale, the post step reading transcripts full of secrets with a PR comment, the CLI's check and scan) runs
-// the bundled entry points with recognisable secrets; then every channel (stdout, stderr, summary, outputs, env
-// file, state file, PR comment bodies, files written) is searched for each secret in each derived form (raw,
-// base64, base64url, URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued included. Secrets may appear only in `::add-mask::` lines, in the outputs that carry them (`oauth-token`,
-// `claude-credentials`), in $GITHUB_ENV as CLAUDE_CODE_OAUTH_TOKEN with `export-env: true`, and in
-// ~/.claude/.credentials.json with `write-credentials-file: true`. Each secret given to the action is masked before
-// any line mentions it (by any form or its fingerprint). The figures are printed and checked against
-// docs/reliability.md.
+// workload identity federation, on Vertex AI and on Foundry, the refresh with and without a working write-back and when
+// stale, the post step reading transcripts full of secrets with a PR comment, the CLI's check and scan) runs the
+// bundled entry points with recognisable secrets; then every channel (stdout, stderr, summary, outputs, env file, state
+// file, PR comment bodies, files written) is searched for each secret in each derived form (raw, base64, base64url,
+// URL-encoded, JSON-escaped), the tokens the OAuth stand-in issued included. Secrets may appear only in `::add-mask::`
+// lines, in the outputs that carry them (`oauth-token`, `claude-credentials`), in $GITHUB_ENV as
+// CLAUDE_CODE_OAUTH_TOKEN with `export-env: true`, and in ~/.claude/.credentials.json with `write-credentials-file:
+// true`. Each secret given to the action is masked before any line mentions it (by any form or its fingerprint). The
+// figures are printed and checked against docs/reliability.md.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import {
