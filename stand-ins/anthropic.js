@@ -241,7 +241,19 @@ function streamMessage(res, id, request, turn) {
     'cache-control': 'no-cache',
     'request-id': id
   })
-  const event = (name, data) => res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`)
+  for (const data of messageEvents(request, turn))
+    res.write(`event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`)
+  res.end()
+}
+
+/**
+ * The streaming events of one answer to `request` (https://docs.claude.com/en/docs/build-with-claude/streaming), as
+ * `turn` says: a Bash tool_use for `{bash}`, else a final text. Amazon Bedrock carries the same events.
+ * @param {{model?: string}} request
+ * @param {{bash?: string, text?: string}} turn
+ */
+export function messageEvents(request, turn) {
+  const events = []
   const messageId = `msg_${randomBytes(12).toString('hex')}`
   const usage = {
     input_tokens: 25,
@@ -249,7 +261,7 @@ function streamMessage(res, id, request, turn) {
     cache_creation_input_tokens: 0,
     cache_read_input_tokens: 0
   }
-  event('message_start', {
+  events.push({
     type: 'message_start',
     message: {
       id: messageId,
@@ -264,7 +276,7 @@ function streamMessage(res, id, request, turn) {
   })
   if (turn.bash !== undefined) {
     const input = JSON.stringify({ command: turn.bash, description: 'Run a command' })
-    event('content_block_start', {
+    events.push({
       type: 'content_block_start',
       index: 0,
       content_block: {
@@ -274,35 +286,35 @@ function streamMessage(res, id, request, turn) {
         input: {}
       }
     })
-    event('content_block_delta', {
+    events.push({
       type: 'content_block_delta',
       index: 0,
       delta: { type: 'input_json_delta', partial_json: input }
     })
-    event('content_block_stop', { type: 'content_block_stop', index: 0 })
-    event('message_delta', {
+    events.push({ type: 'content_block_stop', index: 0 })
+    events.push({
       type: 'message_delta',
       delta: { stop_reason: 'tool_use', stop_sequence: null },
       usage: { output_tokens: 20 }
     })
   } else {
-    event('content_block_start', {
+    events.push({
       type: 'content_block_start',
       index: 0,
       content_block: { type: 'text', text: '' }
     })
-    event('content_block_delta', {
+    events.push({
       type: 'content_block_delta',
       index: 0,
       delta: { type: 'text_delta', text: turn.text ?? 'Done.' }
     })
-    event('content_block_stop', { type: 'content_block_stop', index: 0 })
-    event('message_delta', {
+    events.push({ type: 'content_block_stop', index: 0 })
+    events.push({
       type: 'message_delta',
       delta: { stop_reason: 'end_turn', stop_sequence: null },
       usage: { output_tokens: 5 }
     })
   }
-  event('message_stop', { type: 'message_stop' })
-  res.end()
+  events.push({ type: 'message_stop' })
+  return events
 }

@@ -11,10 +11,18 @@
 // With `account` (stand-ins/aws-sts.js), `GET /inference-profiles`
 // (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_ListInferenceProfiles.html) checks the SigV4 signature
 // of service `bedrock`, or a Bedrock API key sent as `Authorization: Bearer` (minted here by `mintApiKey`, in the
-// short-term keys' format), then the caller's policy, and answers `{"inferenceProfileSummaries": [...]}`.
+// short-term keys' format), then the caller's policy, and answers `{"inferenceProfileSummaries": [...]}`. The runtime's
+// `POST /model/{modelId}/invoke-with-response-stream`
+// (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_runtime_InvokeModelWithResponseStream.html) checks the
+// same credentials, refusing an expired session as Bedrock does, and streams the Messages API's events, each the
+// base64 `bytes` of a `chunk` event in AWS's event-stream framing (application/vnd.amazon.eventstream: a prelude of
+// total and header lengths with its CRC-32, string headers, the payload, the message's CRC-32;
+// https://docs.aws.amazon.com/transcribe/latest/dg/streaming-setting-up.html#streaming-event-stream).
 import { randomBytes, randomUUID } from 'node:crypto'
+import { crc32 } from 'node:zlib'
 import { listenOnLoopback, replyJson } from './loopback.js'
 import { AWS_REFUSALS } from './aws-sts.js'
+import { messageEvents } from './anthropic.js'
 
 /** Refusals, as Bedrock sends them: status, error type, message. */
 export const BEDROCK_ERRORS = {
@@ -64,6 +72,44 @@ const PROFILES = [
   }
 ]
 
+/** One event-stream message: string headers and a payload. */
+export function eventStreamMessage(headers, payload) {
+  const headerBytes = Buffer.concat(
+    Object.entries(headers).map(([name, value]) => {
+      const nameBytes = Buffer.from(name)
+      const valueBytes = Buffer.from(value)
+      const header = Buffer.alloc(1 + nameBytes.length + 3 + valueBytes.length)
+      header.writeUInt8(nameBytes.length, 0)
+      nameBytes.copy(header, 1)
+      header.writeUInt8(7, 1 + nameBytes.length) // 7: a string value
+      header.writeUInt16BE(valueBytes.length, 2 + nameBytes.length)
+      valueBytes.copy(header, 4 + nameBytes.length)
+      return header
+    })
+  )
+  const total = 12 + headerBytes.length + payload.length + 4
+  const prelude = Buffer.alloc(12)
+  prelude.writeUInt32BE(total, 0)
+  prelude.writeUInt32BE(headerBytes.length, 4)
+  prelude.writeUInt32BE(crc32(prelude.subarray(0, 8)), 8)
+  const body = Buffer.concat([prelude, headerBytes, payload])
+  const crc = Buffer.alloc(4)
+  crc.writeUInt32BE(crc32(body), 0)
+  return Buffer.concat([body, crc])
+}
+
+/** The Messages API's events of one answer, as InvokeModelWithResponseStream frames them. */
+function streamedChunks(request, turn) {
+  return messageEvents(request, turn).map(event =>
+    eventStreamMessage(
+      { ':event-type': 'chunk', ':content-type': 'application/json', ':message-type': 'event' },
+      Buffer.from(JSON.stringify({ bytes: Buffer.from(JSON.stringify(event)).toString('base64') }))
+    )
+  )
+}
+
+const RUNTIME = /^\/model\/([^/]+)\/invoke-with-response-stream$/
+
 const amzDate = ms =>
   new Date(ms)
     .toISOString()
@@ -76,10 +122,13 @@ const amzDate = ms =>
  * @param {ReturnType<import('./aws-sts.js').awsAccount>} [options.account]  whose signatures and keys it knows
  * @param {(arn: string) => boolean} [options.allows]  whose policy lets them list inference profiles (default: all)
  * @param {Array<'throttled'|500|503|'hang'|'reset'>} [options.faults] consumed one per request, before anything else
+ * @param {Array<{bash?: string, text?: string}>} [options.turns] the runtime's answers, one per model request whoever
+ *   asks (credentials change mid-run), then `{text: "Done."}`
  */
 export async function startBedrockStandIn(options) {
   const requests = []
   const faults = [...(options.faults ?? [])]
+  const turns = [...(options.turns ?? [])]
   /** API key -> {arn, expiresAt} */
   const apiKeys = new Map()
   const server = await listenOnLoopback((req, res, text, url) => {
@@ -105,7 +154,8 @@ export async function startBedrockStandIn(options) {
     if (fault === 'hang') return
     if (fault === 'reset') return req.socket.destroy()
     if (fault !== undefined) return refuse(FAULT_ANSWERS[fault])
-    if (req.method !== 'GET' || url.pathname !== '/inference-profiles')
+    const runtime = req.method === 'POST' && RUNTIME.exec(url.pathname)
+    if (!runtime && (req.method !== 'GET' || url.pathname !== '/inference-profiles'))
       return refuse([404, 'UnknownOperationException', 'Unknown operation'])
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
     let arn
@@ -119,6 +169,21 @@ export async function startBedrockStandIn(options) {
       const signer = options.account.verify(req, url, text, 'bedrock')
       if ('refusal' in signer) return refuse(AS_BEDROCK[signer.refusal[1]])
       arn = signer.identity.arn
+    }
+    if (runtime) {
+      const turn = turns.shift() ?? { text: 'Done.' }
+      const request = JSON.parse(text || '{}')
+      res.writeHead(200, {
+        'content-type': 'application/vnd.amazon.eventstream',
+        'x-amzn-requestid': requestId,
+        'x-amzn-bedrock-content-type': 'application/json'
+      })
+      for (const chunk of streamedChunks(
+        { model: decodeURIComponent(runtime[1]), ...request },
+        turn
+      ))
+        res.write(chunk)
+      return res.end()
     }
     if (!(options.allows?.(arn) ?? true)) {
       const region = /bedrock\.([a-z0-9-]+)\./.exec(req.headers.host ?? '')?.[1] ?? 'us-east-1'
