@@ -370,7 +370,7 @@ describe('checkFederation', () => {
       federation.faults = ['hang']
       const result = await checkFederation(envOf(federation), deps({ timeoutMs: 1500 }))
       expect(result).toMatchObject({ status: 'unverifiable' })
-      expect(result.message).toMatch(/no answer within 1\.5s/)
+      expect(result.message).toMatch(/no answer within 1(\.[0-5])?s/)
     })
 
     it('connection refused', async () => {

@@ -257,7 +257,7 @@ describe('which credential Claude Code will use', () => {
     const chosen = select({ 'claude-credentials': credentialsJson }, federation)
     expect(chosen.platform?.id).toBe('federation')
     expect(chosen.chosen).toBeUndefined()
-    expect(chosen.federation?.env).toMatchObject({ ANTHROPIC_FEDERATION_RULE_ID: 'fdrl_01rule' })
+    expect(chosen.claudeEnv?.env).toMatchObject({ ANTHROPIC_FEDERATION_RULE_ID: ' fdrl_01rule ' })
     expect(chosen.warnings.join('\n')).toMatch(
       /from input claude-credentials is ignored: Claude Code uses workload identity federation first/
     )
@@ -296,7 +296,7 @@ describe('which credential Claude Code will use', () => {
     )
     const federation = named('federation')
     expect(federation.platform?.id).toBe('federation')
-    expect(federation.federation).toEqual({ env: {}, unreadable: [] })
+    expect(federation).toMatchObject({ named: true, claudeEnv: { unreadable: [] } })
     expect(named('auto', { CLAUDE_CODE_USE_VERTEX: '1' }).platform?.id).toBe('vertex')
   })
 

@@ -141,7 +141,7 @@ describe('Anthropic workload identity federation, checked end to end', () => {
     expect(unread.outputs.status).toBe('unverifiable')
     expect(unread.minted).toHaveLength(0)
     expect(titled(unread, 'Claude credential unverifiable')).toMatch(
-      /ANTHROPIC_FEDERATION_RULE_ID is set in the Claude step from an expression this step cannot read; give this step the same value in its `env:`/
+      /could not be checked: .*the Claude step sets ANTHROPIC_FEDERATION_RULE_ID from an expression this step cannot read: give this step the same value in its `env:`/
     )
     const given = await runInJob(workflow(step), {
       ...oidc.env,
@@ -170,7 +170,7 @@ describe('Anthropic workload identity federation, checked end to end', () => {
     expect(result.outputs.status).toBe('invalid')
     expect(result.minted).toHaveLength(0)
     expect(titled(result, 'Claude credential invalid')).toMatch(
-      /oidc_federation config requires an identity token.*Fix: /
+      /not set up as Claude Code needs: neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, .*oidc_federation config requires an identity token.*point ANTHROPIC_IDENTITY_TOKEN_FILE at it/
     )
   })
 

@@ -36,9 +36,13 @@ export function runningWorkflow(dir: string, workflow: string): Record<string, s
 
 /**
  * The job's workflow as claude-code-action's documentation configures a cloud platform (`use_bedrock`,
- * `use_vertex`): the preflight, then the action with that input, in a 45-minute job that may mint OIDC tokens.
+ * `use_vertex`): the preflight, then the action with that input and the step's own `env:`, in a 45-minute job that
+ * may mint OIDC tokens.
  */
-export const cloudPlatformWorkflow = (useInput: string) => `on: pull_request
+export const cloudPlatformWorkflow = (
+  useInput: string,
+  stepEnv: Record<string, string> = {}
+) => `on: pull_request
 permissions:
   contents: write
   pull-requests: write
@@ -54,4 +58,6 @@ jobs:
         with:
           ${useInput}: 'true'
           github_token: \${{ github.token }}
-`
+${Object.keys(stepEnv).length ? '        env:\n' : ''}${Object.entries(stepEnv)
+  .map(([name, value]) => `          ${name}: ${value}\n`)
+  .join('')}`

@@ -216,6 +216,7 @@ async function checkFoundryCredentials(env, deps) {
     if ('problem' in settings)
         return {
             status: 'invalid',
+            misconfigured: true,
             message: settings.problem,
             proves: 'nothing: Claude Code would not start'
         };

@@ -254,6 +254,7 @@ function distinctFailures(findings, state, measured = {}) {
         const first = group.find(f => f.turnsBefore !== undefined && f.at !== undefined) ??
             group.find(f => f.at !== undefined) ??
             group[0];
+        const measuredPlatform = platformOf(first.kind, platform);
         const failure = {
             kind: first.kind,
             title: failureKind(first.kind).title,
@@ -261,17 +262,17 @@ function distinctFailures(findings, state, measured = {}) {
             files: [...new Set(group.map(f => f.file))],
             occurrences: group.reduce((sum, f) => sum + f.occurrences, 0),
             headline: headline(first, state),
-            fix: fixFor(first.kind, state)
+            fix: measuredPlatform ? platformFix(first.kind, measuredPlatform) : fixFor(first.kind, state)
         };
         const lost = lostWork(first);
         if (lost)
             failure.lost = lost;
         const connection = first.kind === 'github-auth'
             ? github?.label && measuredConnection(first, { ...github, name: github.label })
-            : platform?.platform && first.kind.startsWith(platform.platform.failurePrefix)
+            : measuredPlatform
                 ? measuredConnection(first, {
                     ...platform,
-                    name: `${platform.platform.credential} for ${platform.platform.label}`,
+                    name: `${measuredPlatform.credential} for ${measuredPlatform.label}`,
                     plural: true
                 })
                 : preflightConnection(first, state);
@@ -366,6 +367,26 @@ function measuredConnection(f, measured) {
     if (measured.status === 'valid' || measured.status === 'unchecked')
         return `The preflight found the ${name} ${measured.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${measured.expiresAt !== undefined ? `, lasting until ${time_isoSeconds(measured.expiresAt)} at the earliest` : ''}${warned}.`;
     return `The preflight had reported the ${name} \`${measured.status ?? 'unknown'}\` (checked ${checked}).`;
+}
+/** The platform (or federation) the preflight measured, when a failure of `kind` is a failure of its credentials. */
+function platformOf(kind, measured) {
+    const platform = measured?.platform;
+    return platform && kind.startsWith(platform.failurePrefix) ? platform : undefined;
+}
+/** A platform's own fix for a failure of its credentials, by what went wrong; the kind's own for anything else. */
+function platformFix(kind, platform) {
+    const failure = failureKind(kind);
+    switch (failure.problem) {
+        case 'expiring':
+            return platform.fixes.expiring;
+        case 'forbidden':
+            return platform.fixes.forbidden;
+        case 'invalid':
+        case 'revoked':
+            return platform.fixes.invalid;
+        default:
+            return failure.fix;
+    }
 }
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where

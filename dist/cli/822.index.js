@@ -577,7 +577,13 @@ async function checkVertexCredentials(env, options, deps) {
             : {};
     const who = { identity: minted.identity, ...life };
     if (!project)
-        return { status: 'invalid', message: NO_PROJECT, ...who, proves: 'nothing about Vertex AI' };
+        return {
+            status: 'invalid',
+            misconfigured: true,
+            message: NO_PROJECT,
+            ...who,
+            proves: 'nothing about Vertex AI'
+        };
     const minting = `Google issued an access token for ${minted.identity} from ${minted.source}`;
     return countVerdict(target, project, minted.token, minting, who, deps);
 }
@@ -603,7 +609,13 @@ async function checkBearerToken(env, target, options, deps) {
         }
         : {};
     if (!project)
-        return { status: 'invalid', message: NO_PROJECT, ...known, proves: 'nothing about Vertex AI' };
+        return {
+            status: 'invalid',
+            misconfigured: true,
+            message: NO_PROJECT,
+            ...known,
+            proves: 'nothing about Vertex AI'
+        };
     const said = 'data' in info
         ? 'Google tokeninfo knows the access token in ANTHROPIC_AUTH_TOKEN'
         : `the access token in ANTHROPIC_AUTH_TOKEN (${info.failed.message})`;

@@ -329,7 +329,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5593);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -338,7 +338,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5593:
+/***/ 9186:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -491,106 +491,10 @@ var clean = __nccwpck_require__(7707);
 var timestamp = __nccwpck_require__(3667);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
 var providers = __nccwpck_require__(1759);
-// EXTERNAL MODULE: ./lib/providers/aws-failures.js
-var aws_failures = __nccwpck_require__(6783);
-;// CONCATENATED MODULE: ./lib/providers/federation.js
-// Anthropic workload identity federation as Claude Code reads it
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
-// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
-// do.
-/** Claude Code uses federation when both are set (trimmed, not empty). */
-const FEDERATION_SWITCHES = [
-    'ANTHROPIC_FEDERATION_RULE_ID',
-    'ANTHROPIC_ORGANIZATION_ID'
-];
-/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
-const FEDERATION_VARIABLES = [
-    ...FEDERATION_SWITCHES,
-    'ANTHROPIC_SERVICE_ACCOUNT_ID',
-    'ANTHROPIC_WORKSPACE_ID',
-    'ANTHROPIC_OIDC_AUDIENCE',
-    'ANTHROPIC_IDENTITY_TOKEN_FILE',
-    'ANTHROPIC_IDENTITY_TOKEN'
-];
-const FEDERATION_PREFLIGHT_FIXES = {
-    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
-    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
-    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
-};
-
-// EXTERNAL MODULE: ./lib/providers/azure-failures.js
-var azure_failures = __nccwpck_require__(3837);
-// EXTERNAL MODULE: ./lib/providers/gcp-failures.js
-var gcp_failures = __nccwpck_require__(2010);
-;// CONCATENATED MODULE: ./lib/providers/platforms.js
-// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
-// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
-// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
-
-
-
-
-/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
-const AWS = {
-    credential: 'AWS credentials',
-    failurePrefix: 'aws-',
-    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
-    fixes: aws_failures/* AWS_PREFLIGHT_FIXES */.Sl,
-    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
-};
-const PLATFORMS = [
-    {
-        id: 'bedrock',
-        variable: 'CLAUDE_CODE_USE_BEDROCK',
-        label: 'Amazon Bedrock',
-        ...AWS
-    },
-    {
-        id: 'mantle',
-        variable: 'CLAUDE_CODE_USE_MANTLE',
-        label: 'Bedrock Mantle',
-        ...AWS
-    },
-    {
-        id: 'anthropic-aws',
-        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
-        label: 'Claude Platform on AWS',
-        ...AWS
-    },
-    {
-        id: 'vertex',
-        variable: 'CLAUDE_CODE_USE_VERTEX',
-        label: 'Google Vertex AI',
-        credential: 'Google credentials',
-        failurePrefix: 'gcp-',
-        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
-        fixes: gcp_failures/* GCP_PREFLIGHT_FIXES */.Rc
-    },
-    {
-        id: 'foundry',
-        variable: 'CLAUDE_CODE_USE_FOUNDRY',
-        label: 'Microsoft Foundry',
-        credential: 'Azure credentials',
-        failurePrefix: 'azure-',
-        fixes: azure_failures/* AZURE_PREFLIGHT_FIXES */.IH,
-        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
-    }
-];
-/**
- * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
- * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
- * credential and before the /login file. Checked by src/cloud/federation/.
- */
-const FEDERATION = {
-    id: 'federation',
-    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
-    label: 'Anthropic workload identity federation',
-    credential: 'federated tokens',
-    failurePrefix: 'anthropic-auth-',
-    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
-    fixes: FEDERATION_PREFLIGHT_FIXES
-};
-
+// EXTERNAL MODULE: ./lib/providers/platforms.js
+var platforms = __nccwpck_require__(370);
+// EXTERNAL MODULE: ./lib/providers/federation.js
+var federation = __nccwpck_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -707,20 +611,26 @@ function selectCredential(context, env, step, provider = 'auto') {
     const others = unseen ? found : rest;
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
-    if (cloud === FEDERATION) {
-        const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] };
-        return { others: found, warnings, platform: cloud, federation, ...stepped };
-    }
+    const claudeEnv = claudeEnvOf(env, step);
+    const onPlatform = (platform) => ({
+        others: found,
+        warnings,
+        platform,
+        claudeEnv,
+        ...(platform === platforms/* FEDERATION */.M &&
+            step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label }),
+        ...(named && { named: true }),
+        ...stepped
+    });
     if (cloud)
-        return { others: found, warnings, platform: cloud, ...stepped };
-    const federation = named ? undefined : federationAsClaudeSees(env, step);
-    if (federation && !unseen) {
+        return onPlatform(cloud);
+    if (!named && usesFederation(claudeEnv) && !unseen) {
         // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
         const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
         if (outranking.length === 0) {
             for (const other of found)
                 warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`);
-            return { others: found, warnings, platform: FEDERATION, federation, ...stepped };
+            return onPlatform(platforms/* FEDERATION */.M);
         }
         warnings.push(`The workload identity federation settings are ignored: Claude Code uses the ${outranking[0].label} from ${outranking[0].from} first. Remove it from the Claude step to use federation.`);
     }
@@ -740,8 +650,8 @@ function selectCredential(context, env, step, provider = 'auto') {
 const PROVIDER_CHOICES = [
     'auto',
     'anthropic',
-    ...PLATFORMS.map(platform => platform.id),
-    FEDERATION.id
+    ...platforms/* PLATFORMS */.P.map(platform => platform.id),
+    platforms/* FEDERATION */.M.id
 ];
 /**
  * The route input `provider` names, for a Claude step whose environment this step cannot see (set inside a composite
@@ -749,8 +659,8 @@ const PROVIDER_CHOICES = [
  * environment selects another.
  */
 function namedRoute(provider, env, step, warnings) {
-    const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && FEDERATION);
-    const platform = [...PLATFORMS, FEDERATION].find(p => p.id === provider);
+    const detected = cloudProviderOf(env, step) ?? (usesFederation(claudeEnvOf(env, step)) ? platforms/* FEDERATION */.M : undefined);
+    const platform = [...platforms/* PLATFORMS */.P, platforms/* FEDERATION */.M].find(p => p.id === provider);
     if (detected && detected !== platform)
         warnings.push(`input 'provider' is '${provider}', but the Claude step's environment selects ${detected.label} (${detected.variable}): the check follows the input.`);
     return platform ? { platform } : {};
@@ -811,7 +721,7 @@ function readCredential(kind, origin, context) {
 }
 /** The platform Claude Code is switched to, if any. */
 function cloudProviderOf(env, step) {
-    return PLATFORMS.find(({ variable }) => {
+    return platforms/* PLATFORMS */.P.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
@@ -834,35 +744,26 @@ function rankingWarnings(found, others, chosen, unseen) {
     return warnings;
 }
 /**
- * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
- * step's own where written out, and this step's own where the Claude step sets one from an expression
- * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
+ * This step's environment, with what the Claude step sets differently (src/workflow/claude-step.ts): a value written
+ * out, an empty one, or, for one it sets from an expression (`${{ vars.… }}`) the preflight cannot evaluate, this
+ * step's own value of the same variable when it was given one.
  */
-function federationAsClaudeSees(env, step) {
-    const seen = {};
+function claudeEnvOf(env, step) {
+    const seen = { ...env };
     const unreadable = [];
-    for (const name of FEDERATION_VARIABLES) {
-        const value = step?.variable(name);
-        const own = env[name]?.trim() ?? '';
-        if (!value ||
-            value.kind === 'inherited' ||
-            (value.kind === 'step' && /\$\{\{/.test(value.written))) {
-            if (own)
-                seen[name] = own;
-            else if (value?.kind === 'step')
-                unreadable.push(name);
-        }
-        else if (value.kind === 'step' && value.written.trim())
-            seen[name] = value.written.trim();
+    for (const name of step?.differing ?? []) {
+        const value = step.variable(name);
+        if (value.kind === 'empty')
+            seen[name] = '';
+        else if (value.kind === 'step' && !/\$\{\{/.test(value.written))
+            seen[name] = value.written;
+        else if (value.kind === 'step' && !env[name]?.trim())
+            unreadable.push(name);
     }
-    if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name)))
-        return undefined;
-    return {
-        env: seen,
-        unreadable,
-        ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
-    };
+    return { env: seen, unreadable };
 }
+/** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
+const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.H.every(name => env[name]?.trim() || unreadable.includes(name));
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
 // Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
@@ -1270,7 +1171,7 @@ function markdown_inlineCode(text, max = markdown_QUOTE_MAX) {
     return `${fence} ${flat} ${fence}`;
 }
 /** `inlineCode` for a table cell. */
-function cellCode(text, max = markdown_QUOTE_MAX) {
+function markdown_cellCode(text, max = markdown_QUOTE_MAX) {
     return markdown_escapeCell(markdown_inlineCode(text, max));
 }
 /** Web addresses and e-mail addresses, which GitHub links even when their punctuation is escaped. */
@@ -1467,6 +1368,9 @@ function relativeToPreflight(value, name, label, job) {
         why: `the job's env ${name}, which the preflight step's own env: replaces`
     };
 }
+const differingNames = (stepEnv, job, setByInputs = []) => [
+    ...new Set([...Object.keys(stepEnv), ...setByInputs, ...Object.keys(job.preflightEnv)])
+];
 function actionStep(step, index, uses, ref, label, job) {
     const inputs = textMap(step.with);
     const stepEnv = textMap(step.env);
@@ -1492,7 +1396,8 @@ function actionStep(step, index, uses, ref, label, job) {
         env: stepEnv,
         uses,
         inputs,
-        variable: name => relativeToPreflight(own(name), name, label, job)
+        variable: name => relativeToPreflight(own(name), name, label, job),
+        differing: differingNames(stepEnv, job, ACTION_INPUTS.map(row => row.variable))
     };
 }
 function cliValue(stepEnv, name, label) {
@@ -1537,7 +1442,8 @@ function findClaudeStep(document, jobId, ownStepId) {
                 index,
                 env: stepEnv,
                 inputs: {},
-                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context),
+                differing: differingNames(stepEnv, context)
             };
         }
     }
@@ -1545,48 +1451,58 @@ function findClaudeStep(document, jobId, ownStepId) {
 }
 
 ;// CONCATENATED MODULE: ./lib/check/cloud.js
-/** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
-async function checkPlatform(platform, options, deps) {
-    const { send, timeoutMs, mask } = deps;
+/**
+ * The platform's credentials, proven. What the check could not see is never held against the credential: settings
+ * the Claude step sets from an expression this step cannot read, or a route named by input `provider` whose settings
+ * this step was not given, make a verdict other than `valid` `unverifiable`, with what to give this step.
+ */
+async function checkPlatform(route, options, deps) {
+    const checked = await checkOn(route, options, deps);
+    const { unreadable } = route.claudeEnv;
+    if (checked.status === 'valid')
+        return checked;
+    if (unreadable.length > 0)
+        return {
+            ...checked,
+            status: 'unverifiable',
+            unseen: true,
+            message: `${checked.message}; but the Claude step sets ${unreadable.join(', ')} from an expression this step cannot read: give this step the same value${unreadable.length === 1 ? '' : 's'} in its \`env:\` to check it`
+        };
+    if (route.named && checked.misconfigured)
+        return {
+            ...checked,
+            status: 'unverifiable',
+            unseen: true,
+            message: `${checked.message}; input 'provider' names ${route.platform.label}, but this step does not see its settings: give this step the Claude step's settings in its \`env:\` to check it`
+        };
+    return checked;
+}
+async function checkOn(route, options, deps) {
+    const { platform, claudeEnv } = route;
+    const env = claudeEnv.env;
     switch (platform.id) {
         case 'bedrock':
         case 'mantle':
         case 'anthropic-aws': {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
-            return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
+            return checkAwsCredentials(env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, deps);
         }
         case 'federation': {
-            const { settings, baseUrl } = options.federation ?? {
-                settings: { env: {}, unreadable: [] },
-                baseUrl: ''
-            };
-            if (settings.unreadable.length > 0)
-                return {
-                    status: 'unverifiable',
-                    message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
-                    proves: 'nothing: the federation settings could not be read'
-                };
             const { checkFederation } = await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 5728));
-            return checkFederation({
-                ...settings.env,
-                ANTHROPIC_BASE_URL: baseUrl,
-                ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-                ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-            }, {
-                send,
-                timeoutMs,
-                mask,
+            return checkFederation({ ...env, ANTHROPIC_BASE_URL: options.baseUrl }, {
+                ...deps,
                 neededUntil: options.neededUntil,
-                ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+                ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
+                ...(route.claudeStep && { claudeStep: route.claudeStep })
             });
         }
         case 'foundry': {
             const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
-            return checkFoundryCredentials(deps.env, { send, timeoutMs, mask });
+            return checkFoundryCredentials(env, deps);
         }
         case 'vertex': {
             const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
-            return checkVertexCredentials(deps.env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, { send, timeoutMs, mask });
+            return checkVertexCredentials(env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, deps);
         }
     }
 }
@@ -1653,18 +1569,20 @@ async function runCheck(inputs, context, deps) {
         })
         : undefined;
     const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
-    const cloud = selection.platform
-        ? await checkPlatform(selection.platform, {
+    const cloud = selection.platform && selection.claudeEnv
+        ? await checkPlatform({
+            platform: selection.platform,
+            claudeEnv: selection.claudeEnv,
+            tokenWrittenBy: selection.tokenWrittenBy,
+            claudeStep: claudeStep?.kind,
+            named: selection.named
+        }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
-            federation: selection.federation && {
-                settings: selection.federation,
-                baseUrl: inputs.baseUrl
-            },
+            baseUrl: inputs.baseUrl,
             neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
         }, {
             send: deps.send,
-            env: deps.env,
             timeoutMs: inputs.probeTimeoutMs,
             mask: deps.mask ?? (() => undefined)
         })
@@ -1688,7 +1606,7 @@ async function runCheck(inputs, context, deps) {
             now: checkedAt,
             minRemainingMs: minRemaining.ms
         }, policy)
-        : selection.platform || selection.unseen
+        : selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
             : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
@@ -1731,8 +1649,8 @@ const HEADLINE = {
     missing: 'is missing'
 };
 /** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
-function serverText(text, redact) {
-    return markdown_clipChars(redact(text).replace(/\s+/g, ' ').trim(), markdown_QUOTE_MAX);
+function serverText(text, redact, max = markdown_QUOTE_MAX) {
+    return markdown_clipChars(redact(text).replace(/\s+/g, ' ').trim(), max);
 }
 function requestIdNote(checked, redact) {
     const id = checked.probe?.requestId;
@@ -1754,8 +1672,8 @@ function expiryText(credential, now) {
 function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
-    if (report.selection.platform)
-        return platformMessage(report, report.selection.platform, redact);
+    if (report.selection.platform && report.cloud)
+        return platformMessage(report, report.selection.platform, report.cloud, redact);
     if (report.selection.unseen) {
         return {
             title: 'Claude credential not checked',
@@ -1809,17 +1727,13 @@ function verdictMessage(report, event, redact) {
 const verdictCell = (action) => (action === 'pass' ? 'ok' : action);
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
-/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
-function platformMessage(report, platform, redact) {
-    const { cloud, verdict } = report;
+/** Claude Code switched to a cloud platform, or on federation: what its check found (src/cloud/). */
+function platformMessage(report, platform, cloud, redact) {
+    const { verdict } = report;
     const { fixes } = platform;
     const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
-    if (!cloud || !fixes)
-        return {
-            title: 'Claude credential not checked',
-            text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
-        };
-    const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
+    // The check's own words hold the service's (each clipped where quoted): cut only far past a quote's length.
+    const said = withoutAccountId(`${serverText(cloud.message, redact, 3 * markdown_QUOTE_MAX)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
     const expiry = cloud.renewal
         ? `they last the job: ${cloud.renewal}`
         : cloud.expiresAt
@@ -1840,12 +1754,16 @@ function platformMessage(report, platform, redact) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
+                text: cloud.unseen
+                    ? `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be checked: ${said}.`
+                    : `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
             };
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+                text: cloud.misconfigured
+                    ? `${errors/* PREFIX */.H3}: ${uses}, but it is not set up as Claude Code needs: ${said}.`
+                    : `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
@@ -1857,9 +1775,7 @@ function platformRow(report, platform) {
         : cloud?.expiresAt
             ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
-    const who = cloud?.identity
-        ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
-        : '';
+    const who = cloud?.identity ? cellCode(withoutAccountId(cloud.identity)) : '';
     return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.renewal ? 'job end' : (cloud?.expiresAt?.toISOString() ?? 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
@@ -3862,6 +3778,31 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
+/***/ 9017:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ FEDERATION_SWITCHES),
+/* harmony export */   U: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
+/* harmony export */ });
+// Anthropic workload identity federation as Claude Code reads it
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
+// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
+// do.
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = [
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+];
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+
+
+/***/ }),
+
 /***/ 2010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4253,6 +4194,88 @@ const oauthToken = {
             billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
         }[problem];
     }
+};
+
+
+/***/ }),
+
+/***/ 370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ FEDERATION),
+/* harmony export */   P: () => (/* binding */ PLATFORMS)
+/* harmony export */ });
+/* harmony import */ var _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6783);
+/* harmony import */ var _federation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9017);
+/* harmony import */ var _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3837);
+/* harmony import */ var _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+
+
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    failurePrefix: 'aws-',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
+    fixes: _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__/* .AWS_PREFLIGHT_FIXES */ .Sl,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
+const PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        ...AWS
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        ...AWS
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        ...AWS
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        failurePrefix: 'gcp-',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+        fixes: _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__/* .GCP_PREFLIGHT_FIXES */ .Rc
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        failurePrefix: 'azure-',
+        fixes: _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__/* .AZURE_PREFLIGHT_FIXES */ .IH,
+        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
+    }
+];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: _federation_js__WEBPACK_IMPORTED_MODULE_1__/* .FEDERATION_PREFLIGHT_FIXES */ .U
 };
 
 

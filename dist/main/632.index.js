@@ -13,6 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
 var jwt = __webpack_require__(4498);
+// EXTERNAL MODULE: ./lib/providers/platforms.js + 3 modules
+var platforms = __webpack_require__(2582);
 ;// CONCATENATED MODULE: ./lib/cloud/aws/bearer-key.js
 // Amazon Bedrock API keys (`AWS_BEARER_TOKEN_BEDROCK`, https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html).
 // A short-term key is `bedrock-api-key-` and the base64 of a SigV4-presigned URL without its scheme,
@@ -459,11 +461,9 @@ function bedrockEndpoint(env, region) {
 
 
 
-const TARGET_NAMES = {
-    bedrock: 'Amazon Bedrock',
-    mantle: 'Bedrock Mantle',
-    'anthropic-aws': 'Claude Platform on AWS'
-};
+
+/** The platform's own name, from the platforms' table. */
+const targetLabel = (target) => platforms/* PLATFORMS */.P.find(platform => platform.id === target)?.label ?? target;
 const NO_INVOKE = 'no free call proves bedrock:InvokeModel or access to a given model';
 /**
  * Proves the AWS credentials the Claude step would use for `options.target`, as its AWS SDK finds them in `env`:
@@ -498,7 +498,7 @@ async function checkAwsCredentials(env, options, deps) {
             ...(identity.requestId && { requestId: identity.requestId }),
             ...expiry,
             ...who,
-            proves: `the AWS credentials are live; nothing about ${TARGET_NAMES[options.target]}'s permissions, which no free call shows`
+            proves: `the AWS credentials are live; nothing about ${targetLabel(options.target)}'s permissions, which no free call shows`
         };
     }
     const endpoint = bedrockEndpoint(env, region);

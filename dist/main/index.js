@@ -28692,7 +28692,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9937:
+/***/ 4019:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31129,361 +31129,10 @@ function statusOf(probe, tooShort) {
 var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
 var timestamp = __nccwpck_require__(3667);
-;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
-const AWS_FAILURES = [
-    {
-        id: 'aws-auth-expired',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
-    },
-    {
-        id: 'aws-auth-invalid',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
-    },
-    {
-        id: 'aws-auth-forbidden',
-        credential: 'the AWS credentials',
-        title: 'AWS credentials forbidden',
-        verb: 'were refused (not allowed to invoke the model)',
-        since: 'refused since',
-        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
-    }
-];
-/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
-const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
-const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
-const AWS_PHRASINGS = [
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
-        kind: withStatus('aws-auth-expired'),
-        source: 'https://github.com/anthropics/claude-code/issues/28032'
-    },
-    {
-        anchor: 'ExpiredToken',
-        pattern: /\bExpiredToken(?:Exception)?\b/,
-        kind: 'aws-auth-expired',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'security token included in the request',
-        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
-        kind: withStatus('aws-auth-invalid'),
-        source: 'https://github.com/anthropics/claude-code/issues/2260'
-    },
-    {
-        anchor: 'UnrecognizedClientException',
-        pattern: /\bUnrecognizedClientException\b/,
-        kind: 'aws-auth-invalid',
-        source: STS_DOCS
-    },
-    {
-        anchor: 'signature we calculated does not match',
-        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
-        kind: withStatus('aws-auth-invalid'),
-        source: STS_DOCS
-    },
-    {
-        anchor: 'Could not load credentials from any providers',
-        pattern: /Could not load credentials from any providers/,
-        kind: 'aws-auth-invalid',
-        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
-    },
-    {
-        anchor: 'is not authorized to perform: bedrock:',
-        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
-        kind: 'aws-auth-forbidden',
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
-    },
-    {
-        anchor: 't have access to the model with the specified model ID',
-        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
-        kind: withStatus('aws-auth-forbidden'),
-        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
-    }
-];
-const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
-/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
-const AWS_PREFLIGHT_FIXES = {
-    expiring: `${AWS_SESSION}; or shorten the job.`,
-    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
-    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
-};
-
-;// CONCATENATED MODULE: ./lib/providers/federation.js
-// Anthropic workload identity federation as Claude Code reads it
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
-// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
-// do.
-/** Claude Code uses federation when both are set (trimmed, not empty). */
-const FEDERATION_SWITCHES = [
-    'ANTHROPIC_FEDERATION_RULE_ID',
-    'ANTHROPIC_ORGANIZATION_ID'
-];
-/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
-const FEDERATION_VARIABLES = [
-    ...FEDERATION_SWITCHES,
-    'ANTHROPIC_SERVICE_ACCOUNT_ID',
-    'ANTHROPIC_WORKSPACE_ID',
-    'ANTHROPIC_OIDC_AUDIENCE',
-    'ANTHROPIC_IDENTITY_TOKEN_FILE',
-    'ANTHROPIC_IDENTITY_TOKEN'
-];
-const FEDERATION_PREFLIGHT_FIXES = {
-    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
-    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
-    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
-};
-
-;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
-const AZURE_FAILURES = [
-    {
-        id: 'azure-auth-expired',
-        credential: 'the Azure credentials',
-        title: 'Azure credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
-    },
-    {
-        id: 'azure-auth-invalid',
-        credential: 'the Azure credentials',
-        title: 'Azure credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
-    },
-    {
-        id: 'azure-auth-forbidden',
-        credential: 'the Azure credentials',
-        title: 'Azure credentials forbidden',
-        verb: 'were refused (not allowed on the resource)',
-        since: 'refused since',
-        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
-    }
-];
-const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
-const AZURE_PHRASINGS = [
-    {
-        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
-        anchor: 'AADSTS700',
-        pattern: /\bAADSTS(?:700024|700082)\b/,
-        kind: 'azure-auth-expired',
-        source: 'https://github.com/Azure/login/issues/180'
-    },
-    {
-        anchor: 'AADSTS70043',
-        pattern: /\bAADSTS70043\b/,
-        kind: 'azure-auth-expired',
-        source: ENTRA_CODES
-    },
-    {
-        anchor: 'ExpiredAuthenticationToken',
-        pattern: /\bExpiredAuthenticationToken\b/,
-        kind: 'azure-auth-expired',
-        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
-    },
-    {
-        anchor: 'Lifetime validation failed',
-        pattern: /Lifetime validation failed, the token is expired/,
-        kind: 'azure-auth-expired',
-        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
-    },
-    {
-        anchor: 'AADSTS',
-        pattern: /\bAADSTS\d{5,7}\b/,
-        kind: 'azure-auth-invalid',
-        source: ENTRA_CODES
-    },
-    {
-        anchor: 'invalid subscription key or wrong API endpoint',
-        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
-        kind: 'azure-auth-invalid',
-        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
-    },
-    {
-        anchor: 'Access token is missing, invalid',
-        pattern: /Access token is missing, invalid, audience is incorrect/,
-        kind: 'azure-auth-invalid',
-        source: 'https://github.com/Gitlawb/openclaude/issues/200'
-    },
-    {
-        anchor: 'DefaultAzureCredential failed to retrieve a token',
-        pattern: /DefaultAzureCredential failed to retrieve a token/,
-        kind: 'azure-auth-invalid',
-        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
-    },
-    {
-        anchor: 'lacks the required data action',
-        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
-        kind: 'azure-auth-forbidden',
-        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
-    }
-];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
-/** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
-const AZURE_PREFLIGHT_FIXES = {
-    expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
-    invalid: `${AZURE_FAILURES[1].fix} With neither set, Claude Code uses DefaultAzureCredential: sign in with azure/login (OIDC: \`client-id\`, \`tenant-id\`, \`subscription-id\`, \`permissions: id-token: write\`) in this job before the preflight and the Claude step. An expired Entra login: ${ENTRA_RENEWS.charAt(0).toLowerCase()}${ENTRA_RENEWS.slice(1)}.`,
-    forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
-};
-
-;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
-const GCP_FAILURES = [
-    {
-        id: 'gcp-auth-expired',
-        credential: 'the Google credentials',
-        title: 'Google credentials expired',
-        verb: 'expired',
-        since: 'expired since',
-        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
-    },
-    {
-        id: 'gcp-auth-invalid',
-        credential: 'the Google credentials',
-        title: 'Google credentials invalid',
-        verb: 'were refused as invalid',
-        since: 'refused since',
-        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
-    },
-    {
-        id: 'gcp-auth-forbidden',
-        credential: 'the Google credentials',
-        title: 'Google credentials forbidden',
-        verb: 'were refused (no permission on Vertex AI)',
-        since: 'refused since',
-        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
-    }
-];
-const ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
-const GCP_PHRASINGS = [
-    {
-        anchor: 'ACCESS_TOKEN_EXPIRED',
-        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
-        kind: 'gcp-auth-expired',
-        source: ERRORS_DOCS
-    },
-    {
-        anchor: 'Token has been expired or revoked',
-        pattern: /invalid_grant\W+Token has been expired or revoked/,
-        kind: 'gcp-auth-expired',
-        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
-    },
-    {
-        anchor: 'Reauthentication is needed',
-        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
-        kind: 'gcp-auth-expired',
-        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
-    },
-    {
-        anchor: 'Request had invalid authentication credentials',
-        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
-        kind: 'gcp-auth-invalid',
-        source: ERRORS_DOCS
-    },
-    {
-        anchor: 'Could not load the default credentials',
-        pattern: /Could not load the default credentials/,
-        kind: 'gcp-auth-invalid',
-        source: 'claude-code 2.1.328 bundle (google-auth-library)'
-    },
-    {
-        anchor: 'aiplatform.',
-        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
-        kind: 'gcp-auth-forbidden',
-        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
-    },
-    {
-        anchor: 'The caller does not have permission',
-        pattern: /The caller does not have permission/,
-        kind: 'gcp-auth-forbidden',
-        source: ERRORS_DOCS
-    }
-];
-const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
-/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
-const GCP_PREFLIGHT_FIXES = {
-    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
-    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
-    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
-};
-
-;// CONCATENATED MODULE: ./lib/providers/platforms.js
-// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
-// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
-// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
-
-
-
-
-/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
-const AWS = {
-    credential: 'AWS credentials',
-    failurePrefix: 'aws-',
-    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
-    fixes: AWS_PREFLIGHT_FIXES,
-    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
-};
-const platforms_PLATFORMS = [
-    {
-        id: 'bedrock',
-        variable: 'CLAUDE_CODE_USE_BEDROCK',
-        label: 'Amazon Bedrock',
-        ...AWS
-    },
-    {
-        id: 'mantle',
-        variable: 'CLAUDE_CODE_USE_MANTLE',
-        label: 'Bedrock Mantle',
-        ...AWS
-    },
-    {
-        id: 'anthropic-aws',
-        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
-        label: 'Claude Platform on AWS',
-        ...AWS
-    },
-    {
-        id: 'vertex',
-        variable: 'CLAUDE_CODE_USE_VERTEX',
-        label: 'Google Vertex AI',
-        credential: 'Google credentials',
-        failurePrefix: 'gcp-',
-        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
-        fixes: GCP_PREFLIGHT_FIXES
-    },
-    {
-        id: 'foundry',
-        variable: 'CLAUDE_CODE_USE_FOUNDRY',
-        label: 'Microsoft Foundry',
-        credential: 'Azure credentials',
-        failurePrefix: 'azure-',
-        fixes: AZURE_PREFLIGHT_FIXES,
-        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
-    }
-];
-/**
- * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
- * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
- * credential and before the /login file. Checked by src/cloud/federation/.
- */
-const platforms_FEDERATION = {
-    id: 'federation',
-    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
-    label: 'Anthropic workload identity federation',
-    credential: 'federated tokens',
-    failurePrefix: 'anthropic-auth-',
-    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
-    fixes: FEDERATION_PREFLIGHT_FIXES
-};
-
+// EXTERNAL MODULE: ./lib/providers/platforms.js + 3 modules
+var platforms = __nccwpck_require__(2582);
+// EXTERNAL MODULE: ./lib/providers/federation.js
+var federation = __nccwpck_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
@@ -31600,20 +31249,26 @@ function selectCredential(context, env, step, provider = 'auto') {
     const others = unseen ? found : rest;
     warnings.push(...rankingWarnings(found, others, chosen, unseen));
     const stepped = step ? { claudeStep: step } : {};
-    if (cloud === platforms_FEDERATION) {
-        const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] };
-        return { others: found, warnings, platform: cloud, federation, ...stepped };
-    }
+    const claudeEnv = claudeEnvOf(env, step);
+    const onPlatform = (platform) => ({
+        others: found,
+        warnings,
+        platform,
+        claudeEnv,
+        ...(platform === platforms/* FEDERATION */.M &&
+            step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label }),
+        ...(named && { named: true }),
+        ...stepped
+    });
     if (cloud)
-        return { others: found, warnings, platform: cloud, ...stepped };
-    const federation = named ? undefined : federationAsClaudeSees(env, step);
-    if (federation && !unseen) {
+        return onPlatform(cloud);
+    if (!named && usesFederation(claudeEnv) && !unseen) {
         // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
         const outranking = found.filter(c => (0,providers/* providerOf */.l)(c.source).envVar);
         if (outranking.length === 0) {
             for (const other of found)
                 warnings.push(`${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`);
-            return { others: found, warnings, platform: platforms_FEDERATION, federation, ...stepped };
+            return onPlatform(platforms/* FEDERATION */.M);
         }
         warnings.push(`The workload identity federation settings are ignored: Claude Code uses the ${outranking[0].label} from ${outranking[0].from} first. Remove it from the Claude step to use federation.`);
     }
@@ -31633,8 +31288,8 @@ function selectCredential(context, env, step, provider = 'auto') {
 const PROVIDER_CHOICES = [
     'auto',
     'anthropic',
-    ...platforms_PLATFORMS.map(platform => platform.id),
-    platforms_FEDERATION.id
+    ...platforms/* PLATFORMS */.P.map(platform => platform.id),
+    platforms/* FEDERATION */.M.id
 ];
 /**
  * The route input `provider` names, for a Claude step whose environment this step cannot see (set inside a composite
@@ -31642,8 +31297,8 @@ const PROVIDER_CHOICES = [
  * environment selects another.
  */
 function namedRoute(provider, env, step, warnings) {
-    const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && platforms_FEDERATION);
-    const platform = [...platforms_PLATFORMS, platforms_FEDERATION].find(p => p.id === provider);
+    const detected = cloudProviderOf(env, step) ?? (usesFederation(claudeEnvOf(env, step)) ? platforms/* FEDERATION */.M : undefined);
+    const platform = [...platforms/* PLATFORMS */.P, platforms/* FEDERATION */.M].find(p => p.id === provider);
     if (detected && detected !== platform)
         warnings.push(`input 'provider' is '${provider}', but the Claude step's environment selects ${detected.label} (${detected.variable}): the check follows the input.`);
     return platform ? { platform } : {};
@@ -31704,7 +31359,7 @@ function readCredential(kind, origin, context) {
 }
 /** The platform Claude Code is switched to, if any. */
 function cloudProviderOf(env, step) {
-    return platforms_PLATFORMS.find(({ variable }) => {
+    return platforms/* PLATFORMS */.P.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
             return truthy(env[variable]);
@@ -31727,35 +31382,26 @@ function rankingWarnings(found, others, chosen, unseen) {
     return warnings;
 }
 /**
- * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
- * step's own where written out, and this step's own where the Claude step sets one from an expression
- * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
+ * This step's environment, with what the Claude step sets differently (src/workflow/claude-step.ts): a value written
+ * out, an empty one, or, for one it sets from an expression (`${{ vars.… }}`) the preflight cannot evaluate, this
+ * step's own value of the same variable when it was given one.
  */
-function federationAsClaudeSees(env, step) {
-    const seen = {};
+function claudeEnvOf(env, step) {
+    const seen = { ...env };
     const unreadable = [];
-    for (const name of FEDERATION_VARIABLES) {
-        const value = step?.variable(name);
-        const own = env[name]?.trim() ?? '';
-        if (!value ||
-            value.kind === 'inherited' ||
-            (value.kind === 'step' && /\$\{\{/.test(value.written))) {
-            if (own)
-                seen[name] = own;
-            else if (value?.kind === 'step')
-                unreadable.push(name);
-        }
-        else if (value.kind === 'step' && value.written.trim())
-            seen[name] = value.written.trim();
+    for (const name of step?.differing ?? []) {
+        const value = step.variable(name);
+        if (value.kind === 'empty')
+            seen[name] = '';
+        else if (value.kind === 'step' && !/\$\{\{/.test(value.written))
+            seen[name] = value.written;
+        else if (value.kind === 'step' && !env[name]?.trim())
+            unreadable.push(name);
     }
-    if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name)))
-        return undefined;
-    return {
-        env: seen,
-        unreadable,
-        ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
-    };
+    return { env: seen, unreadable };
 }
+/** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
+const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.H.every(name => env[name]?.trim() || unreadable.includes(name));
 
 // EXTERNAL MODULE: ./lib/common/redact.js
 var redact = __nccwpck_require__(8684);
@@ -32755,6 +32401,9 @@ function relativeToPreflight(value, name, label, job) {
         why: `the job's env ${name}, which the preflight step's own env: replaces`
     };
 }
+const differingNames = (stepEnv, job, setByInputs = []) => [
+    ...new Set([...Object.keys(stepEnv), ...setByInputs, ...Object.keys(job.preflightEnv)])
+];
 function actionStep(step, index, uses, ref, label, job) {
     const inputs = textMap(step.with);
     const stepEnv = textMap(step.env);
@@ -32780,7 +32429,8 @@ function actionStep(step, index, uses, ref, label, job) {
         env: stepEnv,
         uses,
         inputs,
-        variable: name => relativeToPreflight(own(name), name, label, job)
+        variable: name => relativeToPreflight(own(name), name, label, job),
+        differing: differingNames(stepEnv, job, ACTION_INPUTS.map(row => row.variable))
     };
 }
 function cliValue(stepEnv, name, label) {
@@ -32825,7 +32475,8 @@ function findClaudeStep(document, jobId, ownStepId) {
                 index,
                 env: stepEnv,
                 inputs: {},
-                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+                variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context),
+                differing: differingNames(stepEnv, context)
             };
         }
     }
@@ -32833,48 +32484,58 @@ function findClaudeStep(document, jobId, ownStepId) {
 }
 
 ;// CONCATENATED MODULE: ./lib/check/cloud.js
-/** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
-async function checkPlatform(platform, options, deps) {
-    const { send, timeoutMs, mask } = deps;
+/**
+ * The platform's credentials, proven. What the check could not see is never held against the credential: settings
+ * the Claude step sets from an expression this step cannot read, or a route named by input `provider` whose settings
+ * this step was not given, make a verdict other than `valid` `unverifiable`, with what to give this step.
+ */
+async function checkPlatform(route, options, deps) {
+    const checked = await checkOn(route, options, deps);
+    const { unreadable } = route.claudeEnv;
+    if (checked.status === 'valid')
+        return checked;
+    if (unreadable.length > 0)
+        return {
+            ...checked,
+            status: 'unverifiable',
+            unseen: true,
+            message: `${checked.message}; but the Claude step sets ${unreadable.join(', ')} from an expression this step cannot read: give this step the same value${unreadable.length === 1 ? '' : 's'} in its \`env:\` to check it`
+        };
+    if (route.named && checked.misconfigured)
+        return {
+            ...checked,
+            status: 'unverifiable',
+            unseen: true,
+            message: `${checked.message}; input 'provider' names ${route.platform.label}, but this step does not see its settings: give this step the Claude step's settings in its \`env:\` to check it`
+        };
+    return checked;
+}
+async function checkOn(route, options, deps) {
+    const { platform, claudeEnv } = route;
+    const env = claudeEnv.env;
     switch (platform.id) {
         case 'bedrock':
         case 'mantle':
         case 'anthropic-aws': {
             const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
-            return checkAwsCredentials(deps.env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, { send, timeoutMs, mask });
+            return checkAwsCredentials(env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, deps);
         }
         case 'federation': {
-            const { settings, baseUrl } = options.federation ?? {
-                settings: { env: {}, unreadable: [] },
-                baseUrl: ''
-            };
-            if (settings.unreadable.length > 0)
-                return {
-                    status: 'unverifiable',
-                    message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
-                    proves: 'nothing: the federation settings could not be read'
-                };
             const { checkFederation } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 415));
-            return checkFederation({
-                ...settings.env,
-                ANTHROPIC_BASE_URL: baseUrl,
-                ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-                ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-            }, {
-                send,
-                timeoutMs,
-                mask,
+            return checkFederation({ ...env, ANTHROPIC_BASE_URL: options.baseUrl }, {
+                ...deps,
                 neededUntil: options.neededUntil,
-                ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+                ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
+                ...(route.claudeStep && { claudeStep: route.claudeStep })
             });
         }
         case 'foundry': {
             const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
-            return checkFoundryCredentials(deps.env, { send, timeoutMs, mask });
+            return checkFoundryCredentials(env, deps);
         }
         case 'vertex': {
             const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
-            return checkVertexCredentials(deps.env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, { send, timeoutMs, mask });
+            return checkVertexCredentials(env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, deps);
         }
     }
 }
@@ -32941,18 +32602,20 @@ async function runCheck(inputs, context, deps) {
         })
         : undefined;
     const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow);
-    const cloud = selection.platform
-        ? await checkPlatform(selection.platform, {
+    const cloud = selection.platform && selection.claudeEnv
+        ? await checkPlatform({
+            platform: selection.platform,
+            claudeEnv: selection.claudeEnv,
+            tokenWrittenBy: selection.tokenWrittenBy,
+            claudeStep: claudeStep?.kind,
+            named: selection.named
+        }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
-            federation: selection.federation && {
-                settings: selection.federation,
-                baseUrl: inputs.baseUrl
-            },
+            baseUrl: inputs.baseUrl,
             neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
         }, {
             send: deps.send,
-            env: deps.env,
             timeoutMs: inputs.probeTimeoutMs,
             mask: deps.mask ?? (() => undefined)
         })
@@ -32976,7 +32639,7 @@ async function runCheck(inputs, context, deps) {
             now: checkedAt,
             minRemainingMs: minRemaining.ms
         }, policy)
-        : selection.platform || selection.unseen
+        : selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
             : decideFor(chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
@@ -33019,8 +32682,8 @@ const HEADLINE = {
     missing: 'is missing'
 };
 /** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
-function serverText(text, redact) {
-    return clipChars(redact(text).replace(/\s+/g, ' ').trim(), QUOTE_MAX);
+function serverText(text, redact, max = QUOTE_MAX) {
+    return clipChars(redact(text).replace(/\s+/g, ' ').trim(), max);
 }
 function requestIdNote(checked, redact) {
     const id = checked.probe?.requestId;
@@ -33042,8 +32705,8 @@ function expiryText(credential, now) {
 function verdictMessage(report, event, redact) {
     const { verdict } = report;
     const chosen = report.chosen;
-    if (report.selection.platform)
-        return platformMessage(report, report.selection.platform, redact);
+    if (report.selection.platform && report.cloud)
+        return platformMessage(report, report.selection.platform, report.cloud, redact);
     if (report.selection.unseen) {
         return {
             title: 'Claude credential not checked',
@@ -33097,17 +32760,13 @@ function verdictMessage(report, event, redact) {
 const verdictCell = (action) => (action === 'pass' ? 'ok' : action);
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity) => identity.replace(/\b\d{12}\b/g, '************');
-/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
-function platformMessage(report, platform, redact) {
-    const { cloud, verdict } = report;
+/** Claude Code switched to a cloud platform, or on federation: what its check found (src/cloud/). */
+function platformMessage(report, platform, cloud, redact) {
+    const { verdict } = report;
     const { fixes } = platform;
     const uses = `Claude Code will use ${platform.label} (${platform.variable})`;
-    if (!cloud || !fixes)
-        return {
-            title: 'Claude credential not checked',
-            text: `${errors/* PREFIX */.H3}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
-        };
-    const said = withoutAccountId(`${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
+    // The check's own words hold the service's (each clipped where quoted): cut only far past a quote's length.
+    const said = withoutAccountId(`${serverText(cloud.message, redact, 3 * QUOTE_MAX)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`);
     const expiry = cloud.renewal
         ? `they last the job: ${cloud.renewal}`
         : cloud.expiresAt
@@ -33128,12 +32787,16 @@ function platformMessage(report, platform, redact) {
         case 'unverifiable':
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
+                text: cloud.unseen
+                    ? `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be checked: ${said}.`
+                    : `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
             };
         default:
             return {
                 title,
-                text: `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+                text: cloud.misconfigured
+                    ? `${errors/* PREFIX */.H3}: ${uses}, but it is not set up as Claude Code needs: ${said}.`
+                    : `${errors/* PREFIX */.H3}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
             };
     }
 }
@@ -33145,9 +32808,7 @@ function platformRow(report, platform) {
         : cloud?.expiresAt
             ? (0,duration/* formatDuration */.a)(cloud.expiresAt.getTime() - report.checkedAt.getTime())
             : 'unknown';
-    const who = cloud?.identity
-        ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
-        : '';
+    const who = cloud?.identity ? cellCode(withoutAccountId(cloud.identity)) : '';
     return `| ${(0,providers_credential/* capitalise */.sK)(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.renewal ? 'job end' : (cloud?.expiresAt?.toISOString() ?? 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`;
 }
 /** A lone refresh token: nothing to probe, no expiry; only a refresh makes it usable. */
@@ -35839,12 +35500,14 @@ async function publish(checked, refresh, deps) {
     const message = refresh.error
         ? { title: 'Claude credential refresh failed', text: redact((0,errors/* oneLine */.TN)(refresh.error)) }
         : verdictMessage(report, event, redact);
-    const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt;
+    // A credential minted again during the run has no end to say: its first one's is not the run's.
+    const cloudExpiry = report.cloud?.renewal ? undefined : report.cloud?.expiresAt;
+    const expiresAt = chosen?.credential.expiresAt ?? cloudExpiry;
     // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
     // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
     const expiryVariable = platform?.expiryVariable;
-    if (report.cloud?.expiresAt && expiryVariable && !deps.env[expiryVariable])
-        core.exportVariable(expiryVariable, report.cloud.expiresAt.toISOString());
+    if (cloudExpiry && expiryVariable && !deps.env[expiryVariable])
+        core.exportVariable(expiryVariable, cloudExpiry.toISOString());
     core.setOutput('credential', chosen?.credential.source ?? '');
     core.setOutput('status', verdict.status);
     core.setOutput('valid', String(verdict.status === 'valid'));
@@ -35883,7 +35546,7 @@ async function publish(checked, refresh, deps) {
         savePlatformState(core, {
             id: platform.id,
             status: verdict.status,
-            expiresAt: report.cloud.renewal ? undefined : report.cloud.expiresAt,
+            expiresAt: cloudExpiry,
             checkedAt: report.checkedAt,
             jobLimitMs,
             warned: verdict.status === 'expiring'
@@ -36759,7 +36422,7 @@ function parseTimestamp(input, value) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9937);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4019);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -37349,6 +37012,31 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
+/***/ 9017:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ FEDERATION_SWITCHES),
+/* harmony export */   U: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
+/* harmony export */ });
+// Anthropic workload identity federation as Claude Code reads it
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
+// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
+// do.
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = [
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+];
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+
+
+/***/ }),
+
 /***/ 1759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37650,6 +37338,351 @@ const oauthToken = {
             billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
         }[problem];
     }
+};
+
+
+/***/ }),
+
+/***/ 2582:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  M: () => (/* binding */ FEDERATION),
+  P: () => (/* binding */ PLATFORMS)
+});
+
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
+// EXTERNAL MODULE: ./lib/providers/federation.js
+var federation = __nccwpck_require__(9017);
+;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
+const AZURE_FAILURES = [
+    {
+        id: 'azure-auth-expired',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+    },
+    {
+        id: 'azure-auth-invalid',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+    },
+    {
+        id: 'azure-auth-forbidden',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials forbidden',
+        verb: 'were refused (not allowed on the resource)',
+        since: 'refused since',
+        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+    }
+];
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const AZURE_PHRASINGS = [
+    {
+        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+        anchor: 'AADSTS700',
+        pattern: /\bAADSTS(?:700024|700082)\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/Azure/login/issues/180'
+    },
+    {
+        anchor: 'AADSTS70043',
+        pattern: /\bAADSTS70043\b/,
+        kind: 'azure-auth-expired',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'ExpiredAuthenticationToken',
+        pattern: /\bExpiredAuthenticationToken\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+    },
+    {
+        anchor: 'Lifetime validation failed',
+        pattern: /Lifetime validation failed, the token is expired/,
+        kind: 'azure-auth-expired',
+        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+    },
+    {
+        anchor: 'AADSTS',
+        pattern: /\bAADSTS\d{5,7}\b/,
+        kind: 'azure-auth-invalid',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'invalid subscription key or wrong API endpoint',
+        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+    },
+    {
+        anchor: 'Access token is missing, invalid',
+        pattern: /Access token is missing, invalid, audience is incorrect/,
+        kind: 'azure-auth-invalid',
+        source: 'https://github.com/Gitlawb/openclaude/issues/200'
+    },
+    {
+        anchor: 'DefaultAzureCredential failed to retrieve a token',
+        pattern: /DefaultAzureCredential failed to retrieve a token/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+    },
+    {
+        anchor: 'lacks the required data action',
+        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+        kind: 'azure-auth-forbidden',
+        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+    }
+];
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+/** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
+const AZURE_PREFLIGHT_FIXES = {
+    expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
+    invalid: `${AZURE_FAILURES[1].fix} With neither set, Claude Code uses DefaultAzureCredential: sign in with azure/login (OIDC: \`client-id\`, \`tenant-id\`, \`subscription-id\`, \`permissions: id-token: write\`) in this job before the preflight and the Claude step. An expired Entra login: ${ENTRA_RENEWS.charAt(0).toLowerCase()}${ENTRA_RENEWS.slice(1)}.`,
+    forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
+};
+
+;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: ERRORS_DOCS
+    }
+];
+const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
+/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
+const GCP_PREFLIGHT_FIXES = {
+    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
+    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
+    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
+};
+
+;// CONCATENATED MODULE: ./lib/providers/platforms.js
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+
+
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    failurePrefix: 'aws-',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
+    fixes: AWS_PREFLIGHT_FIXES,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
+const PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        ...AWS
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        ...AWS
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        ...AWS
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        failurePrefix: 'gcp-',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+        fixes: GCP_PREFLIGHT_FIXES
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        failurePrefix: 'azure-',
+        fixes: AZURE_PREFLIGHT_FIXES,
+        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
+    }
+];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: federation/* FEDERATION_PREFLIGHT_FIXES */.U
 };
 
 

@@ -32607,19 +32607,10 @@ const AWS_PREFLIGHT_FIXES = {
 // federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
 // do.
 /** Claude Code uses federation when both are set (trimmed, not empty). */
-const FEDERATION_SWITCHES = [
+const FEDERATION_SWITCHES = (/* unused pure expression or super */ null && ([
     'ANTHROPIC_FEDERATION_RULE_ID',
     'ANTHROPIC_ORGANIZATION_ID'
-];
-/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
-const FEDERATION_VARIABLES = [
-    ...FEDERATION_SWITCHES,
-    'ANTHROPIC_SERVICE_ACCOUNT_ID',
-    'ANTHROPIC_WORKSPACE_ID',
-    'ANTHROPIC_OIDC_AUDIENCE',
-    'ANTHROPIC_IDENTITY_TOKEN_FILE',
-    'ANTHROPIC_IDENTITY_TOKEN'
-];
+]));
 const FEDERATION_PREFLIGHT_FIXES = {
     expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
     invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
@@ -35125,6 +35116,7 @@ function distinctFailures(findings, state, measured = {}) {
         const first = group.find(f => f.turnsBefore !== undefined && f.at !== undefined) ??
             group.find(f => f.at !== undefined) ??
             group[0];
+        const measuredPlatform = platformOf(first.kind, platform);
         const failure = {
             kind: first.kind,
             title: failureKind(first.kind).title,
@@ -35132,17 +35124,17 @@ function distinctFailures(findings, state, measured = {}) {
             files: [...new Set(group.map(f => f.file))],
             occurrences: group.reduce((sum, f) => sum + f.occurrences, 0),
             headline: headline(first, state),
-            fix: fixFor(first.kind, state)
+            fix: measuredPlatform ? platformFix(first.kind, measuredPlatform) : fixFor(first.kind, state)
         };
         const lost = lostWork(first);
         if (lost)
             failure.lost = lost;
         const connection = first.kind === 'github-auth'
             ? github?.label && measuredConnection(first, { ...github, name: github.label })
-            : platform?.platform && first.kind.startsWith(platform.platform.failurePrefix)
+            : measuredPlatform
                 ? measuredConnection(first, {
                     ...platform,
-                    name: `${platform.platform.credential} for ${platform.platform.label}`,
+                    name: `${measuredPlatform.credential} for ${measuredPlatform.label}`,
                     plural: true
                 })
                 : preflightConnection(first, state);
@@ -35237,6 +35229,26 @@ function measuredConnection(f, measured) {
     if (measured.status === 'valid' || measured.status === 'unchecked')
         return `The preflight found the ${name} ${measured.status === 'valid' ? 'live' : 'in place'} at the start (checked ${checked})${measured.expiresAt !== undefined ? `, lasting until ${isoSeconds(measured.expiresAt)} at the earliest` : ''}${warned}.`;
     return `The preflight had reported the ${name} \`${measured.status ?? 'unknown'}\` (checked ${checked}).`;
+}
+/** The platform (or federation) the preflight measured, when a failure of `kind` is a failure of its credentials. */
+function platformOf(kind, measured) {
+    const platform = measured?.platform;
+    return platform && kind.startsWith(platform.failurePrefix) ? platform : undefined;
+}
+/** A platform's own fix for a failure of its credentials, by what went wrong; the kind's own for anything else. */
+function platformFix(kind, platform) {
+    const failure = failureKind(kind);
+    switch (failure.problem) {
+        case 'expiring':
+            return platform.fixes.expiring;
+        case 'forbidden':
+            return platform.fixes.forbidden;
+        case 'invalid':
+        case 'revoked':
+            return platform.fixes.invalid;
+        default:
+            return failure.fix;
+    }
 }
 /**
  * The fix: the credential kind's own (the same words the main step uses) when the preflight's state names where

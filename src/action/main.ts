@@ -159,12 +159,14 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   const message = refresh.error
     ? { title: 'Claude credential refresh failed', text: redact(oneLine(refresh.error)) }
     : verdictMessage(report, event, redact)
-  const expiresAt = chosen?.credential.expiresAt ?? report.cloud?.expiresAt
+  // A credential minted again during the run has no end to say: its first one's is not the run's.
+  const cloudExpiry = report.cloud?.renewal ? undefined : report.cloud?.expiresAt
+  const expiresAt = chosen?.credential.expiresAt ?? cloudExpiry
   // Claude Code's AWS SDK reads the credentials' expiry from this variable, which configure-aws-credentials leaves
   // unset: then it knows when to stop trusting them (https://docs.aws.amazon.com/sdkref/latest/guide/feature-static-credentials.html).
   const expiryVariable = platform?.expiryVariable
-  if (report.cloud?.expiresAt && expiryVariable && !deps.env[expiryVariable])
-    core.exportVariable(expiryVariable, report.cloud.expiresAt.toISOString())
+  if (cloudExpiry && expiryVariable && !deps.env[expiryVariable])
+    core.exportVariable(expiryVariable, cloudExpiry.toISOString())
   core.setOutput('credential', chosen?.credential.source ?? '')
   core.setOutput('status', verdict.status)
   core.setOutput('valid', String(verdict.status === 'valid'))
@@ -208,7 +210,7 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
     savePlatformState(core, {
       id: platform.id,
       status: verdict.status,
-      expiresAt: report.cloud.renewal ? undefined : report.cloud.expiresAt,
+      expiresAt: cloudExpiry,
       checkedAt: report.checkedAt,
       jobLimitMs,
       warned: verdict.status === 'expiring'

@@ -1,80 +1,107 @@
 // The check of a platform Claude Code is switched to (src/providers/platforms.ts), by its module in src/cloud/,
-// imported only when that platform is selected: the Anthropic path loads none of their libraries.
+// imported only when that platform is selected: the Anthropic path loads none of their libraries. Each check reads the
+// environment the Claude step gives Claude Code (src/providers/select.ts), not this step's own.
 import type { HttpSend } from '../http/request.js'
 import type { Platform } from '../providers/platforms.js'
 import type { CloudCheck } from '../cloud/check.js'
-import type { FederationAsClaudeSees } from '../providers/select.js'
+import type { ClaudeEnv } from '../providers/select.js'
 
 export interface CloudCheckDeps {
   send: HttpSend
-  env: NodeJS.ProcessEnv
   timeoutMs: number
   mask: (secret: string) => void
 }
 
-/** The platform's credentials, proven; undefined for a platform the preflight cannot check yet. */
+export interface PlatformRoute {
+  platform: Platform
+  claudeEnv: ClaudeEnv
+  /** Federation: who writes and renews the identity token file, when someone does. */
+  tokenWrittenBy?: string | undefined
+  /** The kind of the Claude step, when one was modelled. */
+  claudeStep?: 'claude-code-action' | 'claude-cli' | undefined
+  /** The route was named by input `provider`: this step may not see the Claude step's settings. */
+  named?: true | undefined
+}
+
+export interface PlatformOptions {
+  awsExpiration?: Date | undefined
+  googleTokenInfoUrl?: string | undefined
+  /** The Anthropic API's address: federation's exchange and probe go there. */
+  baseUrl: string
+  /** When the Claude step must still have a credential. */
+  neededUntil: Date
+}
+
+/**
+ * The platform's credentials, proven. What the check could not see is never held against the credential: settings
+ * the Claude step sets from an expression this step cannot read, or a route named by input `provider` whose settings
+ * this step was not given, make a verdict other than `valid` `unverifiable`, with what to give this step.
+ */
 export async function checkPlatform(
-  platform: Platform,
-  options: {
-    awsExpiration?: Date | undefined
-    googleTokenInfoUrl?: string | undefined
-    /** Federation as the Claude step gets it, and the API's address. */
-    federation?: { settings: FederationAsClaudeSees; baseUrl: string } | undefined
-    /** When the Claude step must still have a credential. */
-    neededUntil: Date
-  },
+  route: PlatformRoute,
+  options: PlatformOptions,
   deps: CloudCheckDeps
-): Promise<CloudCheck | undefined> {
-  const { send, timeoutMs, mask } = deps
+): Promise<CloudCheck> {
+  const checked = await checkOn(route, options, deps)
+  const { unreadable } = route.claudeEnv
+  if (checked.status === 'valid') return checked
+  if (unreadable.length > 0)
+    return {
+      ...checked,
+      status: 'unverifiable',
+      unseen: true,
+      message: `${checked.message}; but the Claude step sets ${unreadable.join(', ')} from an expression this step cannot read: give this step the same value${unreadable.length === 1 ? '' : 's'} in its \`env:\` to check it`
+    }
+  if (route.named && checked.misconfigured)
+    return {
+      ...checked,
+      status: 'unverifiable',
+      unseen: true,
+      message: `${checked.message}; input 'provider' names ${route.platform.label}, but this step does not see its settings: give this step the Claude step's settings in its \`env:\` to check it`
+    }
+  return checked
+}
+
+async function checkOn(
+  route: PlatformRoute,
+  options: PlatformOptions,
+  deps: CloudCheckDeps
+): Promise<CloudCheck> {
+  const { platform, claudeEnv } = route
+  const env = claudeEnv.env
   switch (platform.id) {
     case 'bedrock':
     case 'mantle':
     case 'anthropic-aws': {
       const { checkAwsCredentials } = await import('../cloud/aws/check.js')
       return checkAwsCredentials(
-        deps.env,
+        env,
         { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) },
-        { send, timeoutMs, mask }
+        deps
       )
     }
     case 'federation': {
-      const { settings, baseUrl } = options.federation ?? {
-        settings: { env: {}, unreadable: [] },
-        baseUrl: ''
-      }
-      if (settings.unreadable.length > 0)
-        return {
-          status: 'unverifiable',
-          message: `${settings.unreadable.join(', ')} ${settings.unreadable.length === 1 ? 'is' : 'are'} set in the Claude step from an expression this step cannot read; give this step the same value${settings.unreadable.length === 1 ? '' : 's'} in its \`env:\` to check federation`,
-          proves: 'nothing: the federation settings could not be read'
-        }
       const { checkFederation } = await import('../cloud/federation/check.js')
       return checkFederation(
+        { ...env, ANTHROPIC_BASE_URL: options.baseUrl },
         {
-          ...settings.env,
-          ANTHROPIC_BASE_URL: baseUrl,
-          ACTIONS_ID_TOKEN_REQUEST_URL: deps.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-          ACTIONS_ID_TOKEN_REQUEST_TOKEN: deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
-        },
-        {
-          send,
-          timeoutMs,
-          mask,
+          ...deps,
           neededUntil: options.neededUntil,
-          ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+          ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
+          ...(route.claudeStep && { claudeStep: route.claudeStep })
         }
       )
     }
     case 'foundry': {
       const { checkFoundryCredentials } = await import('../cloud/foundry/check.js')
-      return checkFoundryCredentials(deps.env, { send, timeoutMs, mask })
+      return checkFoundryCredentials(env, deps)
     }
     case 'vertex': {
       const { checkVertexCredentials } = await import('../cloud/google/check.js')
       return checkVertexCredentials(
-        deps.env,
+        env,
         { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) },
-        { send, timeoutMs, mask }
+        deps
       )
     }
   }

@@ -117,26 +117,29 @@ export async function runCheck(
         })
       : undefined
   const minRemaining = minRemainingOf(inputs.minRemainingMs, workflow)
-  const cloud = selection.platform
-    ? await checkPlatform(
-        selection.platform,
-        {
-          awsExpiration: inputs.awsExpiration,
-          googleTokenInfoUrl: inputs.googleTokenInfoUrl,
-          federation: selection.federation && {
-            settings: selection.federation,
-            baseUrl: inputs.baseUrl
+  const cloud =
+    selection.platform && selection.claudeEnv
+      ? await checkPlatform(
+          {
+            platform: selection.platform,
+            claudeEnv: selection.claudeEnv,
+            tokenWrittenBy: selection.tokenWrittenBy,
+            claudeStep: claudeStep?.kind,
+            named: selection.named
           },
-          neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
-        },
-        {
-          send: deps.send,
-          env: deps.env,
-          timeoutMs: inputs.probeTimeoutMs,
-          mask: deps.mask ?? (() => undefined)
-        }
-      )
-    : undefined
+          {
+            awsExpiration: inputs.awsExpiration,
+            googleTokenInfoUrl: inputs.googleTokenInfoUrl,
+            baseUrl: inputs.baseUrl,
+            neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
+          },
+          {
+            send: deps.send,
+            timeoutMs: inputs.probeTimeoutMs,
+            mask: deps.mask ?? (() => undefined)
+          }
+        )
+      : undefined
   const chosen = selection.chosen && {
     credential: selection.chosen,
     ...(chosenProbe && { probe: chosenProbe })
@@ -159,7 +162,7 @@ export async function runCheck(
         },
         policy
       )
-    : selection.platform || selection.unseen
+    : selection.unseen
       ? { status: 'unverifiable', action: policy.onUnverifiable }
       : decideFor(chosen, minRemaining, policy, checkedAt)
   const verdict: Verdict =

@@ -16,6 +16,10 @@ export interface CloudCheck {
   renewal?: string
   /** What exactly a valid answer proves, for the summary. */
   proves: string
+  /** The settings are what is wrong (Claude Code would not start, or finds no credential), not a refusal. */
+  misconfigured?: true
+  /** Unverifiable because this step could not see what decides it (the Claude step's settings), not the network. */
+  unseen?: true
   /** A non-secret name of who the credential is: an account and role, a service account, … */
   identity?: string
 }

@@ -9,16 +9,6 @@ export const FEDERATION_SWITCHES = [
   'ANTHROPIC_ORGANIZATION_ID'
 ] as const
 
-/** Every variable Claude Code's federation reads (claude-code-action sets the first five from its inputs). */
-export const FEDERATION_VARIABLES = [
-  ...FEDERATION_SWITCHES,
-  'ANTHROPIC_SERVICE_ACCOUNT_ID',
-  'ANTHROPIC_WORKSPACE_ID',
-  'ANTHROPIC_OIDC_AUDIENCE',
-  'ANTHROPIC_IDENTITY_TOKEN_FILE',
-  'ANTHROPIC_IDENTITY_TOKEN'
-] as const
-
 export const FEDERATION_PREFLIGHT_FIXES = {
   expiring:
     "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",

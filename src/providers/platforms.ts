@@ -13,8 +13,8 @@ export interface Platform {
   label: string
   /** What proves it, for humans: the credentials it runs on. */
   credential: string
-  /** The main step's fix for its credentials, by what is wrong; absent while the preflight cannot check them. */
-  fixes?: { readonly expiring: string; readonly invalid: string; readonly forbidden: string }
+  /** The main step's fix for its credentials, by what is wrong. */
+  fixes: { readonly expiring: string; readonly invalid: string; readonly forbidden: string }
   /** The post step's failure kinds of its credentials start so (src/providers/failures.ts). */
   failurePrefix: 'aws-' | 'gcp-' | 'azure-' | 'anthropic-auth-'
   /** What moves its endpoints, for the fix of an unanswered check. */

@@ -1,7 +1,7 @@
 import type { Credential, Provider, ProviderContext, ReadContext } from './provider.js'
 import { PROVIDERS, providerOf } from './index.js'
 import { FEDERATION, PLATFORMS, type Platform } from './platforms.js'
-import { FEDERATION_SWITCHES, FEDERATION_VARIABLES } from './federation.js'
+import { FEDERATION_SWITCHES } from './federation.js'
 import { cleanSecret } from './clean.js'
 import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
@@ -19,8 +19,12 @@ export interface Selection {
    * and the platform's check (src/cloud/) proves it.
    */
   platform?: Platform
-  /** The federation settings as Claude gets them, when `platform` is federation. */
-  federation?: FederationAsClaudeSees
+  /** The environment Claude Code gets, as far as this step can know it, when `platform` is set: its check reads it. */
+  claudeEnv?: ClaudeEnv
+  /** Who writes and renews federation's identity token file, when `platform` is federation and someone does. */
+  tokenWrittenBy?: string
+  /** `platform` was named by input `provider`, not found in the Claude step's environment. */
+  named?: true
   /** The Claude step of the job this selection models (from the job's workflow), when one was found. */
   claudeStep?: ClaudeStep
   /**
@@ -175,13 +179,19 @@ export function selectCredential(
   const others = unseen ? found : rest
   warnings.push(...rankingWarnings(found, others, chosen, unseen))
   const stepped = step ? { claudeStep: step } : {}
-  if (cloud === FEDERATION) {
-    const federation = federationAsClaudeSees(env, step) ?? { env: {}, unreadable: [] }
-    return { others: found, warnings, platform: cloud, federation, ...stepped }
-  }
-  if (cloud) return { others: found, warnings, platform: cloud, ...stepped }
-  const federation = named ? undefined : federationAsClaudeSees(env, step)
-  if (federation && !unseen) {
+  const claudeEnv = claudeEnvOf(env, step)
+  const onPlatform = (platform: Platform): Selection => ({
+    others: found,
+    warnings,
+    platform,
+    claudeEnv,
+    ...(platform === FEDERATION &&
+      step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label }),
+    ...(named && { named: true }),
+    ...stepped
+  })
+  if (cloud) return onPlatform(cloud)
+  if (!named && usesFederation(claudeEnv) && !unseen) {
     // Sixth in Claude Code's precedence: below every environment credential, above the /login file.
     const outranking = found.filter(c => providerOf(c.source).envVar)
     if (outranking.length === 0) {
@@ -189,7 +199,7 @@ export function selectCredential(
         warnings.push(
           `${other.label} from ${other.from} is ignored: Claude Code uses workload identity federation first.`
         )
-      return { others: found, warnings, platform: FEDERATION, federation, ...stepped }
+      return onPlatform(FEDERATION)
     }
     warnings.push(
       `The workload identity federation settings are ignored: Claude Code uses the ${outranking[0]!.label} from ${outranking[0]!.from} first. Remove it from the Claude step to use federation.`
@@ -230,7 +240,8 @@ function namedRoute(
   step: ClaudeStep | undefined,
   warnings: string[]
 ): { platform?: Platform } {
-  const detected = cloudProviderOf(env, step) ?? (federationAsClaudeSees(env, step) && FEDERATION)
+  const detected =
+    cloudProviderOf(env, step) ?? (usesFederation(claudeEnvOf(env, step)) ? FEDERATION : undefined)
   const platform = [...PLATFORMS, FEDERATION].find(p => p.id === provider)
   if (detected && detected !== platform)
     warnings.push(
@@ -343,42 +354,30 @@ function rankingWarnings(
   return warnings
 }
 
-/** The federation variables as the Claude step gets them, and who writes its identity token. */
-export interface FederationAsClaudeSees {
-  env: Record<string, string>
+/** The environment Claude Code gets, as far as this step can know it. */
+export interface ClaudeEnv {
+  env: NodeJS.ProcessEnv
   /** Variables the Claude step sets from an expression this step cannot read, and that this step was not given. */
   unreadable: string[]
-  /** The step that writes and renews the identity token file itself (claude-code-action), when it does. */
-  tokenWrittenBy?: string
 }
 
 /**
- * Whether Claude Code will use workload identity federation, with the values it will use: the job's, the Claude
- * step's own where written out, and this step's own where the Claude step sets one from an expression
- * (`${{ vars.… }}`), since the preflight cannot evaluate it. An empty value is no value (Claude Code trims them).
+ * This step's environment, with what the Claude step sets differently (src/workflow/claude-step.ts): a value written
+ * out, an empty one, or, for one it sets from an expression (`${{ vars.… }}`) the preflight cannot evaluate, this
+ * step's own value of the same variable when it was given one.
  */
-function federationAsClaudeSees(
-  env: NodeJS.ProcessEnv,
-  step: ClaudeStep | undefined
-): FederationAsClaudeSees | undefined {
-  const seen: Record<string, string> = {}
+function claudeEnvOf(env: NodeJS.ProcessEnv, step: ClaudeStep | undefined): ClaudeEnv {
+  const seen: NodeJS.ProcessEnv = { ...env }
   const unreadable: string[] = []
-  for (const name of FEDERATION_VARIABLES) {
-    const value = step?.variable(name)
-    const own = env[name]?.trim() ?? ''
-    if (
-      !value ||
-      value.kind === 'inherited' ||
-      (value.kind === 'step' && /\$\{\{/.test(value.written))
-    ) {
-      if (own) seen[name] = own
-      else if (value?.kind === 'step') unreadable.push(name)
-    } else if (value.kind === 'step' && value.written.trim()) seen[name] = value.written.trim()
+  for (const name of step?.differing ?? []) {
+    const value = step!.variable(name)
+    if (value.kind === 'empty') seen[name] = ''
+    else if (value.kind === 'step' && !/\$\{\{/.test(value.written)) seen[name] = value.written
+    else if (value.kind === 'step' && !env[name]?.trim()) unreadable.push(name)
   }
-  if (!FEDERATION_SWITCHES.every(name => seen[name] || unreadable.includes(name))) return undefined
-  return {
-    env: seen,
-    unreadable,
-    ...(step?.kind === 'claude-code-action' && { tokenWrittenBy: step.label })
-  }
+  return { env: seen, unreadable }
 }
+
+/** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
+const usesFederation = ({ env, unreadable }: ClaudeEnv) =>
+  FEDERATION_SWITCHES.every(name => env[name]?.trim() || unreadable.includes(name))

@@ -6,11 +6,19 @@ import { fingerprintOf } from '../providers/shapes.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { REFRESH_HELD_BACK_FIX } from '../policy/decide.js'
 import { PREFIX, reasonOf } from '../common/errors.js'
-import { clipChars, escapeCell, inertMarkdown, inlineCode, QUOTE_MAX } from '../common/markdown.js'
+import {
+  cellCode,
+  clipChars,
+  escapeCell,
+  inertMarkdown,
+  inlineCode,
+  QUOTE_MAX
+} from '../common/markdown.js'
 import type { Redact } from '../common/redact.js'
 import type { EventFacts } from '../check/event.js'
 import type { GitHubReport } from '../check/github-check.js'
 import type { Platform } from '../providers/platforms.js'
+import type { CloudCheck } from '../cloud/check.js'
 
 export interface Message {
   title: string
@@ -28,8 +36,8 @@ const HEADLINE: Record<string, string> = {
 }
 
 /** The server's words, redacted, on one line and cut (the job summary renders them inertly). */
-function serverText(text: string, redact: Redact): string {
-  return clipChars(redact(text).replace(/\s+/g, ' ').trim(), QUOTE_MAX)
+function serverText(text: string, redact: Redact, max = QUOTE_MAX): string {
+  return clipChars(redact(text).replace(/\s+/g, ' ').trim(), max)
 }
 
 function requestIdNote(checked: CheckedCredential, redact: Redact): string {
@@ -53,7 +61,8 @@ function expiryText(credential: Pick<Credential, 'expiresAt'>, now: Date): strin
 export function verdictMessage(report: CheckReport, event: EventFacts, redact: Redact): Message {
   const { verdict } = report
   const chosen = report.chosen
-  if (report.selection.platform) return platformMessage(report, report.selection.platform, redact)
+  if (report.selection.platform && report.cloud)
+    return platformMessage(report, report.selection.platform, report.cloud, redact)
   if (report.selection.unseen) {
     return {
       title: 'Claude credential not checked',
@@ -109,18 +118,19 @@ const verdictCell = (action: string) => (action === 'pass' ? 'ok' : action)
 /** An AWS account id is masked by configure-aws-credentials by default (`mask-aws-account-id`): never shown. */
 const withoutAccountId = (identity: string) => identity.replace(/\b\d{12}\b/g, '************')
 
-/** Claude Code switched to a cloud platform: what its check found (src/cloud/), or that it cannot be checked yet. */
-function platformMessage(report: CheckReport, platform: Platform, redact: Redact): Message {
-  const { cloud, verdict } = report
+/** Claude Code switched to a cloud platform, or on federation: what its check found (src/cloud/). */
+function platformMessage(
+  report: CheckReport,
+  platform: Platform,
+  cloud: CloudCheck,
+  redact: Redact
+): Message {
+  const { verdict } = report
   const { fixes } = platform
   const uses = `Claude Code will use ${platform.label} (${platform.variable})`
-  if (!cloud || !fixes)
-    return {
-      title: 'Claude credential not checked',
-      text: `${PREFIX}: ${uses}; this action does not check ${platform.credential} for ${platform.label} yet, so nothing was verified.`
-    }
+  // The check's own words hold the service's (each clipped where quoted): cut only far past a quote's length.
   const said = withoutAccountId(
-    `${serverText(cloud.message, redact)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`
+    `${serverText(cloud.message, redact, 3 * QUOTE_MAX)}${cloud.requestId ? ` (request id ${serverText(cloud.requestId, redact)})` : ''}`
   )
   const expiry = cloud.renewal
     ? `they last the job: ${cloud.renewal}`
@@ -142,12 +152,16 @@ function platformMessage(report: CheckReport, platform: Platform, redact: Redact
     case 'unverifiable':
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
+        text: cloud.unseen
+          ? `${PREFIX}: ${uses}, and its ${platform.credential} could not be checked: ${said}.`
+          : `${PREFIX}: ${uses}, and its ${platform.credential} could not be verified: ${said}. This says nothing about the credentials themselves; if it persists, check the network, HTTPS_PROXY and ${platform.endpoints}.`
       }
     default:
       return {
         title,
-        text: `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
+        text: cloud.misconfigured
+          ? `${PREFIX}: ${uses}, but it is not set up as Claude Code needs: ${said}.`
+          : `${PREFIX}: ${uses}, and its ${platform.credential} ${cloud.status === 'expired' ? 'have expired' : verdict.status === 'forbidden' ? 'lack a permission Claude needs' : 'were refused'}: ${said}. Fix: ${verdict.status === 'forbidden' ? fixes.forbidden : fixes.invalid}`
       }
   }
 }
@@ -160,9 +174,7 @@ function platformRow(report: CheckReport, platform: Platform): string {
     : cloud?.expiresAt
       ? formatDuration(cloud.expiresAt.getTime() - report.checkedAt.getTime())
       : 'unknown'
-  const who = cloud?.identity
-    ? inlineCode(withoutAccountId(clipChars(cloud.identity, QUOTE_MAX)))
-    : ''
+  const who = cloud?.identity ? cellCode(withoutAccountId(cloud.identity)) : ''
   return `| ${capitalise(platform.credential)} for ${platform.label} (used) | ${platform.variable} | ${who} | ${report.verdict.status} | ${cloud?.renewal ? 'job end' : (cloud?.expiresAt?.toISOString() ?? 'unknown')} | ${remaining} | ${verdictCell(report.verdict.action)} |`
 }
 

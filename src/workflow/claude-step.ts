@@ -30,6 +30,11 @@ export interface ClaudeStep {
   inputs: Record<string, string>
   /** What each variable holds in Claude's process. */
   variable(name: string): StepValue
+  /**
+   * The variables whose value in Claude's process may differ from this step's own: the step's `env:`, the ones
+   * claude-code-action sets from its inputs, and the ones only the preflight's own `env:` sets.
+   */
+  differing: string[]
 }
 
 /**
@@ -172,6 +177,14 @@ function relativeToPreflight(
   }
 }
 
+const differingNames = (
+  stepEnv: Record<string, string>,
+  job: JobContext,
+  setByInputs: string[] = []
+): string[] => [
+  ...new Set([...Object.keys(stepEnv), ...setByInputs, ...Object.keys(job.preflightEnv)])
+]
+
 function actionStep(
   step: Record<string, unknown>,
   index: number,
@@ -201,7 +214,12 @@ function actionStep(
     env: stepEnv,
     uses,
     inputs,
-    variable: name => relativeToPreflight(own(name), name, label, job)
+    variable: name => relativeToPreflight(own(name), name, label, job),
+    differing: differingNames(
+      stepEnv,
+      job,
+      ACTION_INPUTS.map(row => row.variable)
+    )
   }
 }
 
@@ -252,7 +270,8 @@ export function findClaudeStep(
         index,
         env: stepEnv,
         inputs: {},
-        variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context)
+        variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context),
+        differing: differingNames(stepEnv, context)
       }
     }
   }

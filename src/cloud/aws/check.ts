@@ -8,6 +8,7 @@
 import { jwtExpiry } from '../../lifetime/jwt.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
 import type { CloudCheck } from '../check.js'
+import { PLATFORMS } from '../../providers/platforms.js'
 import type { Reading } from '../check.js'
 import { readBedrockApiKey } from './bearer-key.js'
 import { getCallerIdentity, listInferenceProfiles, type BedrockAuth } from './calls.js'
@@ -24,11 +25,9 @@ export interface AwsCheckOptions {
   now?: () => number
 }
 
-const TARGET_NAMES: Record<AwsTarget, string> = {
-  bedrock: 'Amazon Bedrock',
-  mantle: 'Bedrock Mantle',
-  'anthropic-aws': 'Claude Platform on AWS'
-}
+/** The platform's own name, from the platforms' table. */
+const targetLabel = (target: AwsTarget) =>
+  PLATFORMS.find(platform => platform.id === target)?.label ?? target
 
 const NO_INVOKE = 'no free call proves bedrock:InvokeModel or access to a given model'
 
@@ -76,7 +75,7 @@ export async function checkAwsCredentials(
       ...(identity.requestId && { requestId: identity.requestId }),
       ...expiry,
       ...who,
-      proves: `the AWS credentials are live; nothing about ${TARGET_NAMES[options.target]}'s permissions, which no free call shows`
+      proves: `the AWS credentials are live; nothing about ${targetLabel(options.target)}'s permissions, which no free call shows`
     }
   }
   const endpoint = bedrockEndpoint(env, region)

@@ -36,6 +36,8 @@ export interface FederationCheckDeps {
   neededUntil?: Date
   /** The Claude step that writes and renews the identity token file itself (claude-code-action), when it does. */
   tokenWrittenBy?: string
+  /** The kind of the Claude step, when one was modelled: without one, who writes the identity token is unknown. */
+  claudeStep?: 'claude-code-action' | 'claude-cli'
   now?: () => Date
 }
 
@@ -58,17 +60,28 @@ export async function checkFederation(
   if ('missing' in settings) {
     return {
       status: 'invalid',
+      misconfigured: true,
       message: `${settings.missing.join(' and ')} not set: Claude Code uses workload identity federation only with both ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID`,
       proves
     }
   }
-  if (settings.identityToken === 'none' && !deps.tokenWrittenBy)
-    return {
-      status: 'invalid',
-      message:
-        'neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, and Claude Code then fails every request with "oidc_federation config requires an identity token": write a GitHub OIDC token to a file and point ANTHROPIC_IDENTITY_TOKEN_FILE at it, or run Claude through claude-code-action, whose federation inputs do it',
-      proves
-    }
+  if (settings.identityToken === 'none' && !deps.tokenWrittenBy) {
+    const words =
+      'neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, and Claude Code then fails every request with "oidc_federation config requires an identity token"'
+    return deps.claudeStep
+      ? {
+          status: 'invalid',
+          misconfigured: true,
+          message: `${words}: write a GitHub OIDC token to a file and point ANTHROPIC_IDENTITY_TOKEN_FILE at it, or run Claude through claude-code-action, whose federation inputs do it`,
+          proves
+        }
+      : {
+          status: 'unverifiable',
+          unseen: true,
+          message: `no Claude step was found in the job's workflow: claude-code-action writes the identity token file itself, but a bare \`claude -p\` needs ANTHROPIC_IDENTITY_TOKEN_FILE, or ${words}`,
+          proves
+        }
+  }
   const now = deps.now ?? (() => new Date())
   const deadline = Date.now() + deps.timeoutMs
   const identity = federationIdentity(settings)

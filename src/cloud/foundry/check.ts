@@ -35,6 +35,7 @@ export async function checkFoundryCredentials(
   if ('problem' in settings)
     return {
       status: 'invalid',
+      misconfigured: true,
       message: settings.problem,
       proves: 'nothing: Claude Code would not start'
     }

@@ -49,7 +49,13 @@ export async function checkVertexCredentials(
       : {}
   const who = { identity: minted.identity, ...life }
   if (!project)
-    return { status: 'invalid', message: NO_PROJECT, ...who, proves: 'nothing about Vertex AI' }
+    return {
+      status: 'invalid',
+      misconfigured: true,
+      message: NO_PROJECT,
+      ...who,
+      proves: 'nothing about Vertex AI'
+    }
   const minting = `Google issued an access token for ${minted.identity} from ${minted.source}`
   return countVerdict(target, project, minted.token, minting, who, deps)
 }
@@ -86,7 +92,13 @@ async function checkBearerToken(
         }
       : {}
   if (!project)
-    return { status: 'invalid', message: NO_PROJECT, ...known, proves: 'nothing about Vertex AI' }
+    return {
+      status: 'invalid',
+      misconfigured: true,
+      message: NO_PROJECT,
+      ...known,
+      proves: 'nothing about Vertex AI'
+    }
   const said =
     'data' in info
       ? 'Google tokeninfo knows the access token in ANTHROPIC_AUTH_TOKEN'
