@@ -18,7 +18,9 @@ export async function checkPlatform(
   options: {
     awsExpiration?: Date | undefined
     /** Federation as the Claude step gets it, and the API's address. */
-    federation?: { settings: FederationAsClaudeSees; baseUrl: string } | undefined
+    federation?:
+      | { settings: FederationAsClaudeSees; baseUrl: string; renewedBy?: string | undefined }
+      | undefined
     /** When the Claude step must still have a credential. */
     neededUntil: Date
   },
@@ -37,7 +39,7 @@ export async function checkPlatform(
       )
     }
     case 'federation': {
-      const { settings, baseUrl } = options.federation ?? {
+      const { settings, baseUrl, renewedBy } = options.federation ?? {
         settings: { env: {}, unreadable: [] },
         baseUrl: ''
       }
@@ -60,7 +62,8 @@ export async function checkPlatform(
           timeoutMs,
           mask,
           neededUntil: options.neededUntil,
-          ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy })
+          ...(settings.tokenWrittenBy && { tokenWrittenBy: settings.tokenWrittenBy }),
+          ...(renewedBy && { renewedBy })
         }
       )
     }

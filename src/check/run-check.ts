@@ -42,6 +42,8 @@ export interface CheckDeps {
   now: () => Date
   /** Masks a secret a platform's check reads or derives (core.setSecret). */
   mask?: (secret: string) => void
+  /** What will keep the selected route's credential fresh during the run (input `renew`), when something will. */
+  renewedBy?: (selection: Selection) => string | undefined
 }
 
 /** The verdict on the credential Claude will use, checked at `now`. */
@@ -124,7 +126,8 @@ export async function runCheck(
           awsExpiration: inputs.awsExpiration,
           federation: selection.federation && {
             settings: selection.federation,
-            baseUrl: inputs.baseUrl
+            baseUrl: inputs.baseUrl,
+            renewedBy: deps.renewedBy?.(selection)
           },
           neededUntil: new Date(deps.now().getTime() + minRemaining.ms)
         },

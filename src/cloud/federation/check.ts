@@ -36,6 +36,8 @@ export interface FederationCheckDeps {
   neededUntil?: Date
   /** The Claude step that writes and renews the identity token file itself (claude-code-action), when it does. */
   tokenWrittenBy?: string
+  /** What else keeps the identity token file fresh (the preflight's renewer), when something does. */
+  renewedBy?: string
   now?: () => Date
 }
 
@@ -62,7 +64,7 @@ export async function checkFederation(
       proves
     }
   }
-  if (settings.identityToken === 'none' && !deps.tokenWrittenBy)
+  if (settings.identityToken === 'none' && !deps.tokenWrittenBy && !deps.renewedBy)
     return {
       status: 'invalid',
       message:
@@ -110,8 +112,9 @@ export async function checkFederation(
   )
   const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil
   const renewedBy =
-    deps.tokenWrittenBy &&
-    `${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`
+    deps.renewedBy ??
+    (deps.tokenWrittenBy &&
+      `${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`)
   const life = {
     ...(renewedBy && { renewedBy }),
     expiresAt: lifetime.expiresAt,
