@@ -421,6 +421,16 @@ const ROWS: Record<string, Row[]> = {
     { value: 'environment:', with: key, error: /Use 'repo', 'environment:<name>'/ },
     { value: 'environment:production', with: key, accept: 'a named environment', status: 'valid' }
   ],
+  renew: [
+    { value: 'always', with: key, error: BOOLEAN },
+    { value: KEY, with: { 'claude-code-oauth-token': OAUTH }, error: MOVE_API_KEY },
+    {
+      value: 'TRUE',
+      with: key,
+      accept: 'an API key cannot be minted again: a notice says so, nothing is started',
+      status: 'valid'
+    }
+  ],
   'claude-output': [
     {
       value: '/nowhere/*.json\n# a comment\n\n',

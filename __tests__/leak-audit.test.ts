@@ -968,6 +968,63 @@ async function runFoundry(kind: 'key' | 'az'): Promise<Audited> {
   }
 }
 
+/**
+ * Input `renew` on federation in a bare step: the renewer's process (its /proc/<pid>/cmdline and environ while it
+ * runs), its status.json, then main's and post's logs and every file left at job end (its directory gone). Its first
+ * OIDC token is written during main, which masks it; post masks what it finds in the file. (A token lives 5 minutes
+ * here, so that the figures stay the same from run to run; __tests__/renew.e2e.test.ts audits the logs, the summary
+ * and the state of a run with a dozen renewals.)
+ */
+async function runRenewer(): Promise<Audited> {
+  const oidc = await startGitHubOidcStandIn()
+  const federation = await startFederationStandIn({ oidc })
+  const job = newJob()
+  try {
+    const env = { ...oidc.env, ...federation.env, RUNNER_TRACKING_ID: `github_${tag()}` }
+    const inputs = {
+      'probe-timeout': '30s',
+      'min-remaining': '5m',
+      'anthropic-base-url': federation.url
+    }
+    const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
+    const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
+    const live = {
+      'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
+      'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
+      'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
+    }
+    const written = readFileSync(join(dir, 'identity-token'), 'utf8')
+    const post = await runAction(POST, { job, state: main.state, inputs, env })
+    return {
+      name: 'renewer on federation',
+      secrets: [
+        oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        ...oidc.minted.map(m => m.token),
+        ...federation.issued.map(i => i.token)
+      ],
+      foreign: [],
+      channels: {
+        ...stepChannels('main', main),
+        ...live,
+        ...stepChannels('post', post),
+        ...filesWritten(job)
+      },
+      lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')],
+      extra: () => {
+        expect(main.outputs.status).toBe('valid')
+        // One for the check, one for the renewer's first file.
+        expect(oidc.minted.map(m => m.token)).toEqual([expect.any(String), written])
+        expect(live['renewer cmdline']).toContain('dist/renewer/index.js')
+        expect(post.stdout).toContain(`::add-mask::${written}`)
+        expect(existsSync(dir)).toBe(false)
+        expect(post.stdout).toMatch(/::notice::claude-preflight: the renewer renewed/)
+      }
+    }
+  } finally {
+    await Promise.all([federation.close(), oidc.close()])
+  }
+}
+
 /** Flooding: `count` distinct failures in one log, each quoting the API key (in turn in every form). */
 async function runFlood(count: number): Promise<Audited> {
   const key = secretFor('valid', `sk-ant-api03-LeakAudit-flood-${tag()}AA`)
@@ -1063,7 +1120,8 @@ describe('leak audit', () => {
       () => runVertex('external_account'),
       () => runVertex('service_account'),
       () => runFoundry('key'),
-      () => runFoundry('az')
+      () => runFoundry('az'),
+      () => runRenewer()
     ]
     const audited = await pool(tasks, 6)
 

@@ -102,7 +102,9 @@ describe('main step, bundled', () => {
       preflight: '',
       'refresh-pending': '',
       'network-env': '{}',
-      'github-token': ''
+      'github-token': '',
+      platform: '',
+      renewer: ''
     })
     expectNoLeak(result, [BAD_KEY])
   })

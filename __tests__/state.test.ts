@@ -37,7 +37,8 @@ describe('startState', () => {
       'network-env',
       'platform',
       'preflight',
-      'refresh-pending'
+      'refresh-pending',
+      'renewer'
     ])
     expect(core.calls[0]).toEqual([state.NETWORK_STATE, '{"GITHUB_API_URL":"x"}'])
     expect(core.calls.map(([key]) => key).sort()).toEqual(keys)

@@ -19,7 +19,7 @@ try {
 }
 // `node scripts/bundle.js main` rebuilds one entry; no argument rebuilds all of dist/.
 const only = process.argv.slice(2)
-const entries = only.length ? only : ['main', 'post', 'cli']
+const entries = only.length ? only : ['main', 'post', 'cli', 'renewer']
 if (!only.length) rmSync('dist', { recursive: true, force: true })
 for (const name of entries) {
   rmSync(`dist/${name}`, { recursive: true, force: true })

@@ -55,6 +55,7 @@ const FAULT_ANSWERS = {
  *   the API's request id, 'hang' never answers, 'reset' destroys the socket
  * @param {string} [options.minted] what the API stand-in does with a minted token (default `valid`; any behaviour of
  *   anthropic.js)
+ * @param {Array<object>} [options.turns] the model's turns, across every minted token (anthropic.js `turns`)
  * @param {() => number} [options.now] the clock, epoch ms (default Date.now)
  */
 export async function startFederationStandIn(options) {
@@ -151,11 +152,14 @@ export async function startFederationStandIn(options) {
     const expiresIn = Math.min(rule.tokenLifetimeSeconds, 2 * remaining)
     const token = accessToken()
     api.set(token, options.minted ?? 'valid')
+    api.expireAt(token, now() + expiresIn * 1000)
     stand.authEvents.push({ result: 'ok' })
     stand.issued.push({ token, claims, expiresIn, workspace })
     return reply(200, { access_token: token, token_type: 'Bearer', expires_in: expiresIn })
   }
   const api = await startAnthropicStandIn({
+    now,
+    ...(options.turns && { turns: options.turns }),
     route: (req, res, body, url) => {
       if (url.pathname !== TOKEN_PATH) return false
       exchange(req, res, body)

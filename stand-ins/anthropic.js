@@ -67,9 +67,12 @@ export function errorBody(behaviour, id = requestId()) {
  * @param {Record<string, Array<object>>} [options.scripts] secret -> turns for POST /v1/messages: `{bash: "cmd"}` answers
  *   a Bash tool_use, `{text: "..."}` a final text, `{error: behaviour}` turns the secret into `behaviour` from then on
  *   (a credential expiring mid-run). Unscripted secrets get `{text:"Done."}`.
+ * @param {Array<object>} [options.turns] turns, as in `scripts`, for every secret without a script of its own, consumed
+ *   across them: one run whose credential is minted again mid-way (federation) keeps its place in the script
  * @param {{fiveHour: number[], sevenDay: number[]}} [options.usage] a subscription's utilisation (fractions), one per
  *   answer (the last repeats), in the `anthropic-ratelimit-unified-*` headers Claude Code reads into its
  *   `rate_limit_event` messages
+ * @param {() => number} [options.now] the clock `expireAt` is measured on, epoch ms (default Date.now)
  * @param {string} [options.host]
  * @param {{key: string, cert: string}} [options.tls] serve https with this key and certificate
  * @param {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, body: string, url: URL) => boolean} [options.route]
@@ -77,12 +80,17 @@ export function errorBody(behaviour, id = requestId()) {
  */
 export async function startAnthropicStandIn(options = {}) {
   const credentials = new Map(Object.entries(options.credentials ?? {}))
+  /** secret -> epoch ms from which it answers `expired`, as the real API answers an OAuth token past its time. */
+  const expiries = new Map()
+  const now = options.now ?? Date.now
   const scripts = new Map(Object.entries(options.scripts ?? {}).map(([k, v]) => [k, [...v]]))
+  const sharedTurns = [...(options.turns ?? [])]
   const requests = []
   const sockets = new Set()
   let usageAnswers = 0
 
   const nextBehaviour = secret => {
+    if (expiries.has(secret) && now() >= expiries.get(secret)) return 'expired'
     const entry = credentials.get(secret)
     if (entry === undefined) return secret ? 'invalid' : 'missing'
     if (!Array.isArray(entry)) return entry
@@ -188,7 +196,7 @@ export async function startAnthropicStandIn(options = {}) {
       return send(200, { input_tokens: 12 })
     }
     // POST /v1/messages: the one route left.
-    const turn = scripts.get(secret)?.shift() ?? { text: 'Done.' }
+    const turn = (scripts.get(secret) ?? sharedTurns).shift() ?? { text: 'Done.' }
     // An error turn is the credential dying: every later request gets the same answer.
     if (turn.error) {
       credentials.set(secret, turn.error)
@@ -210,6 +218,10 @@ export async function startAnthropicStandIn(options = {}) {
     /** Change what a secret does from now on. */
     set(secret, behaviour) {
       credentials.set(secret, behaviour)
+    },
+    /** From `epochMs` on, `secret` is refused as an expired OAuth token, whatever it did before. */
+    expireAt(secret, epochMs) {
+      expiries.set(secret, epochMs)
     },
     script(secret, turns) {
       scripts.set(secret, [...turns])

@@ -35,6 +35,8 @@ var anthropic_failures = __webpack_require__(8836);
 var aws_failures = __webpack_require__(6783);
 // EXTERNAL MODULE: ./lib/providers/azure-failures.js
 var azure_failures = __webpack_require__(3837);
+// EXTERNAL MODULE: ./lib/providers/federation.js
+var federation = __webpack_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/gcp-failures.js
 var gcp_failures = __webpack_require__(2010);
 ;// CONCATENATED MODULE: ./lib/providers/github-failures.js
@@ -194,7 +196,9 @@ const USAGE_PHRASINGS = [
 
 
 
+
 const OTHER_FAILURES = [
+    ...federation/* FEDERATION_FAILURES */.Me,
     ...GITHUB_FAILURES,
     ...aws_failures/* AWS_FAILURES */.OW,
     ...gcp_failures/* GCP_FAILURES */.x4,
@@ -220,6 +224,7 @@ function isWarningKind(id) {
  */
 const PHRASINGS = [
     ...USAGE_PHRASINGS,
+    ...federation/* FEDERATION_PHRASINGS */.GU,
     ...anthropic_failures/* ANTHROPIC_PHRASINGS */.NV,
     ...aws_failures/* AWS_PHRASINGS */.mX,
     ...gcp_failures/* GCP_PHRASINGS */.bf,

@@ -358,7 +358,7 @@ async function checkFederation(env, deps) {
             proves
         };
     }
-    if (settings.identityToken === 'none' && !deps.tokenWrittenBy) {
+    if (settings.identityToken === 'none' && !deps.tokenWrittenBy && !deps.renewedBy) {
         const words = 'neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, and Claude Code then fails every request with "oidc_federation config requires an identity token"';
         return deps.claudeStep
             ? {
@@ -411,8 +411,9 @@ async function checkFederation(env, deps) {
         ...(deps.baseDelayMs !== undefined && { baseDelayMs: deps.baseDelayMs })
     });
     const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil;
-    const renewal = deps.tokenWrittenBy &&
-        `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`;
+    const renewal = deps.renewedBy ??
+        (deps.tokenWrittenBy &&
+            `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`);
     const life = {
         ...(renewal && { renewal }),
         expiresAt: lifetime.expiresAt,

@@ -763,7 +763,7 @@ function claudeEnvOf(env, step) {
     return { env: seen, unreadable };
 }
 /** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
-const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.H.every(name => env[name]?.trim() || unreadable.includes(name));
+const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.HF.every(name => env[name]?.trim() || unreadable.includes(name));
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
 // Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
@@ -796,6 +796,7 @@ const PLAIN = {
     'write-credentials-file': { reader: 'refresh', default: 'false' },
     'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
     'secret-scope': { reader: 'refresh', default: 'repo' },
+    renew: { reader: 'renew', default: 'false' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -1493,7 +1494,8 @@ async function checkOn(route, options, deps) {
                 ...deps,
                 neededUntil: options.neededUntil,
                 ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
-                ...(route.claudeStep && { claudeStep: route.claudeStep })
+                ...(route.claudeStep && { claudeStep: route.claudeStep }),
+                ...(route.renewedBy && { renewedBy: route.renewedBy })
             });
         }
         case 'foundry': {
@@ -1575,7 +1577,8 @@ async function runCheck(inputs, context, deps) {
             claudeEnv: selection.claudeEnv,
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
-            named: selection.named
+            named: selection.named,
+            renewedBy: deps.renewedBy?.(selection)
         }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
@@ -3782,13 +3785,11 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ FEDERATION_SWITCHES),
-/* harmony export */   U: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
+/* harmony export */   GU: () => (/* binding */ FEDERATION_PHRASINGS),
+/* harmony export */   HF: () => (/* binding */ FEDERATION_SWITCHES),
+/* harmony export */   Me: () => (/* binding */ FEDERATION_FAILURES),
+/* harmony export */   UP: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
 /* harmony export */ });
-// Anthropic workload identity federation as Claude Code reads it
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
-// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
-// do.
 /** Claude Code uses federation when both are set (trimmed, not empty). */
 const FEDERATION_SWITCHES = [
     'ANTHROPIC_FEDERATION_RULE_ID',
@@ -3799,6 +3800,35 @@ const FEDERATION_PREFLIGHT_FIXES = {
     invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
     forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
 };
+/**
+ * Claude Code's words when the exchange refuses the identity token it read (`API Error: Token exchange failed with
+ * status 401 (request-id …): {"error":"invalid_grant",…}`, seen with @anthropic-ai/claude-code 2.1.328 and 2.1.332):
+ * mid-run, after a first exchange went through, the file's OIDC token had expired or was used up.
+ */
+const FEDERATION_FAILURES = [
+    {
+        id: 'anthropic-auth-federation',
+        credential: 'the federated token',
+        title: 'Federated token exchange refused',
+        verb: 'could not be minted again: the token exchange refused the identity token',
+        since: 'refused since',
+        fix: "Claude Code exchanges the OIDC token in ANTHROPIC_IDENTITY_TOKEN_FILE again whenever its federated token ends, and the exchange refuses a GitHub OIDC token that has expired (they live about five minutes) or was exchanged before: keep the file fresh (input `renew: true` of the preflight in a bare `claude` step; claude-code-action's federation inputs do it in its own step). If the first exchange was refused too, check the rule: the Claude Console's authentication events say which check refused."
+    }
+];
+const FEDERATION_PHRASINGS = [
+    {
+        anchor: 'Token exchange failed',
+        pattern: /Token exchange failed with status (\d{3})\b/,
+        // A 5xx or 429 is the service, not the identity token.
+        kind: match => {
+            const status = Number(match[1]);
+            return [400, 401, 403].includes(status)
+                ? { kind: 'anthropic-auth-federation', status }
+                : undefined;
+        },
+        source: 'claude-code 2.1.328 bundle'
+    }
+];
 
 
 /***/ }),
@@ -4275,7 +4305,7 @@ const FEDERATION = {
     credential: 'federated tokens',
     failurePrefix: 'anthropic-auth-',
     endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
-    fixes: _federation_js__WEBPACK_IMPORTED_MODULE_1__/* .FEDERATION_PREFLIGHT_FIXES */ .U
+    fixes: _federation_js__WEBPACK_IMPORTED_MODULE_1__/* .FEDERATION_PREFLIGHT_FIXES */ .UP
 };
 
 
@@ -4369,9 +4399,12 @@ function knownSecrets(input, env) {
     ]);
     return [...new Set(values.filter(value => value.length >= _common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET */ .Cq))];
 }
-/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
-function redactKnownSecrets(input, env) {
-    return (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactorFor */ .sD)(knownSecrets(input, env), _shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp);
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
+function redactKnownSecrets(input, env, others = []) {
+    return (0,_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .redactorFor */ .sD)([...knownSecrets(input, env), ...others], _shapes_js__WEBPACK_IMPORTED_MODULE_1__/* .redactSecrets */ .fp);
 }
 
 

@@ -28692,7 +28692,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4019:
+/***/ 6001:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31401,7 +31401,7 @@ function claudeEnvOf(env, step) {
     return { env: seen, unreadable };
 }
 /** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
-const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.H.every(name => env[name]?.trim() || unreadable.includes(name));
+const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.HF.every(name => env[name]?.trim() || unreadable.includes(name));
 
 // EXTERNAL MODULE: ./lib/common/redact.js
 var redact = __nccwpck_require__(8684);
@@ -31480,9 +31480,12 @@ function knownSecrets(input, env) {
     ]);
     return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
 }
-/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
-function redactKnownSecrets(input, env) {
-    return (0,redact/* redactorFor */.sD)(knownSecrets(input, env), redactSecrets);
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
+function redactKnownSecrets(input, env, others = []) {
+    return (0,redact/* redactorFor */.sD)([...knownSecrets(input, env), ...others], redactSecrets);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
@@ -31516,6 +31519,7 @@ const PLAIN = {
     'write-credentials-file': { reader: 'refresh', default: 'false' },
     'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
     'secret-scope': { reader: 'refresh', default: 'repo' },
+    renew: { reader: 'renew', default: 'false' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -31900,6 +31904,7 @@ function isWorkflowToken(secretsToken, githubToken) {
 
 
 
+
 /**
  * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
  * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
@@ -31908,11 +31913,20 @@ function isWorkflowToken(secretsToken, githubToken) {
 function readMainInputs(input, env) {
     const check = readCheckInputs(input, env);
     const github = readGitHubInputs(input);
-    for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
+    for (const name of [
+        ...plainInputsOf('refresh'),
+        ...plainInputsOf('renew'),
+        ...plainInputsOf('post')
+    ])
         refuseSecret(name, input(name));
     refuseSecret('secrets-token', input('secrets-token'), true);
     readPostInputs(input, env);
-    return { check, github, refresh: readRefreshInputs(input) };
+    return {
+        check,
+        github,
+        refresh: readRefreshInputs(input),
+        renew: parseBoolean('renew', declared_valueOf(input, 'renew'))
+    };
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
@@ -32521,12 +32535,13 @@ async function checkOn(route, options, deps) {
             return checkAwsCredentials(env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, deps);
         }
         case 'federation': {
-            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 415).then(__nccwpck_require__.bind(__nccwpck_require__, 415));
+            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 9520));
             return checkFederation({ ...env, ANTHROPIC_BASE_URL: options.baseUrl }, {
                 ...deps,
                 neededUntil: options.neededUntil,
                 ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
-                ...(route.claudeStep && { claudeStep: route.claudeStep })
+                ...(route.claudeStep && { claudeStep: route.claudeStep }),
+                ...(route.renewedBy && { renewedBy: route.renewedBy })
             });
         }
         case 'foundry': {
@@ -32608,7 +32623,8 @@ async function runCheck(inputs, context, deps) {
             claudeEnv: selection.claudeEnv,
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
-            named: selection.named
+            named: selection.named,
+            renewedBy: deps.renewedBy?.(selection)
         }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
@@ -34045,6 +34061,8 @@ const NETWORK_STATE = 'network-env';
 const GITHUB_STATE = 'github-token';
 /** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
 const PLATFORM_STATE = 'platform';
+/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
+const RENEWER_STATE = 'renewer';
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
  * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
@@ -34052,7 +34070,7 @@ const PLATFORM_STATE = 'platform';
  */
 function startState(core, networkRecord) {
     core.saveState(NETWORK_STATE, networkRecord);
-    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
         core.saveState(key, '');
 }
 /** The JSON main saves under PREFLIGHT_STATE. */
@@ -34192,6 +34210,28 @@ function parsePlatformState(raw) {
     if (status !== undefined)
         state.status = status;
     return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The renewer's directory's name: this prefix and 16 hex digits. */
+const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/;
+function saveRenewerBinding(core, binding) {
+    core.saveState(RENEWER_STATE, JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce }));
+}
+/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
+function parseRenewerBinding(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const { dir, pid, nonce } = v;
+    if (typeof dir === 'string' &&
+        isAbsolute(dir) &&
+        RENEWER_DIR.test(basename(dir)) &&
+        typeof pid === 'number' &&
+        Number.isSafeInteger(pid) &&
+        pid > 1 &&
+        typeof nonce === 'string' &&
+        NONCE.test(nonce))
+        return { dir, pid, nonce };
+    return undefined;
 }
 const NONCE = /^[0-9a-f]{32}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -35380,7 +35420,300 @@ function networkRefusal(token, record, env) {
     return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
+// EXTERNAL MODULE: ./lib/cloud/federation/settings.js
+var settings = __nccwpck_require__(9014);
+;// CONCATENATED MODULE: ./lib/renew/plan.js
+// Whether the route Claude Code will use can be renewed from the job, and by which source; or why not. Pure.
+
+
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+function renewalPlan(selection) {
+    const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
+    if (platform === platforms/* FEDERATION */.M && claudeEnv) {
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        const warnings = own?.kind === 'step'
+            ? [
+                `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+            ]
+            : [];
+        return {
+            kind: 'federation',
+            audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings
+        };
+    }
+    if (platform)
+        return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` };
+    if (chosen)
+        return {
+            why: `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
+        };
+    return { why: 'no credential of Claude Code was found to renew' };
+}
+
+// EXTERNAL MODULE: ./lib/lifetime/jwt.js
+var jwt = __nccwpck_require__(4498);
+;// CONCATENATED MODULE: ./lib/renew/federation.js
+// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
+// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
+// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
+// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
+// (anthropics/claude-code-action base-action/src/workload-identity.ts).
+
+
+/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
+const OIDC_LIFETIME_MS = 5 * 60_000;
+const federation_text = (value) => (typeof value === 'string' && value ? value : undefined);
+const FEDERATION_SOURCE = {
+    kind: 'federation',
+    what: "the federated token's identity file",
+    credential: 'identity token',
+    fileName: 'identity-token',
+    marginMs: 30_000,
+    readJob(value) {
+        const file = federation_text(value.file);
+        const audience = federation_text(value.audience);
+        const requestUrl = federation_text(value.requestUrl);
+        const requestToken = federation_text(value.requestToken);
+        if (!file || !audience || !requestUrl || !requestToken)
+            return undefined;
+        return { kind: 'federation', file, audience, requestUrl, requestToken };
+    },
+    async mint(job, deps) {
+        const oidc = await (0,github_oidc/* mintOidcToken */.P)({
+            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+        if (!('token' in oidc))
+            return {
+                failure: `GitHub's OIDC token service: ${oidc.message}`,
+                permanent: oidc.problem !== 'unverifiable'
+            };
+        const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+        return { minted: { value: oidc.token, expiresAt } };
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/renew/sources.js
+// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+
+const SOURCES = [FEDERATION_SOURCE];
+const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/status.js
+// status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
+// reads it to know the first files are written, post to report. Both read it as hostile text (a later step can write
+// RUNNER_TEMP): only fields of the shape the renewer writes survive, the failure line capped.
+
+
+
+const STATUS_FILE = 'status.json';
+/** The most post reads of status.json. */
+const MAX_STATUS_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const MAX_FAILURE_CHARS = 300;
+const status_time = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+/** status.json as the renewer wrote it, or undefined. Never throws. */
+function parseStatus(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || typeof v !== 'object')
+        return undefined;
+    const pid = status_time(v.pid);
+    const startedAt = status_time(v.startedAt);
+    if (!pid || !startedAt || typeof v.nonce !== 'string' || !NONCE.test(v.nonce))
+        return undefined;
+    const sources = (Array.isArray(v.sources) ? v.sources : []).flatMap(part => {
+        const s = (part ?? {});
+        const source = sourceOf(s.kind);
+        if (!source)
+            return [];
+        const read = {
+            kind: source.kind,
+            writes: typeof s.writes === 'number' && Number.isSafeInteger(s.writes) && s.writes >= 0
+                ? s.writes
+                : 0
+        };
+        for (const field of [
+            'firstMintedAt',
+            'firstExpiresAt',
+            'lastRenewedAt',
+            'expiresAt'
+        ]) {
+            const at = status_time(s[field]);
+            if (at !== undefined)
+                read[field] = at;
+        }
+        if (typeof s.failure === 'string' && s.failure)
+            read.failure = (0,errors/* clipLine */.DX)(s.failure, MAX_FAILURE_CHARS);
+        return [read];
+    });
+    return { pid, nonce: v.nonce, startedAt, sources };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/start.js
+// Main's side: starts the renewer as a detached process that outlives the main step, hands it the job description
+// on stdin, and waits until every source's first file is written, so that Claude starts with a fresh credential.
+
+
+
+
+
+
+
+
+
+
+/** How long main waits for every source's first file. */
+const FIRST_FILES_WAIT_MS = 30_000;
+/**
+ * What the renewer's environment keeps of main's: no secret (the job description carries those), but what it needs to
+ * reach the network as main does, and RUNNER_TRACKING_ID, by which the runner finds and ends a job's leftover
+ * processes at its end ("Cleaning up orphan processes", actions/runner src/Runner.Worker/JobExtension.cs).
+ */
+const KEPT_ENV = ['PATH', 'HOME', 'RUNNER_TEMP', 'RUNNER_TRACKING_ID', ...NETWORK_ENV];
+async function startRenewer(plan, options) {
+    const { env } = options;
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-renew-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
+    await (0,promises_.mkdir)(dir, { mode: 0o700 });
+    const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+    const federation = {
+        kind: plan.kind,
+        file: (0,external_node_path_.join)(dir, FEDERATION_SOURCE.fileName),
+        audience: plan.audience,
+        requestUrl,
+        requestToken
+    };
+    const job = { nonce, dir, deadline: options.deadline, sources: [federation] };
+    const childEnv = {};
+    for (const name of KEPT_ENV)
+        if (env[name] !== undefined)
+            childEnv[name] = env[name];
+    const child = (0,external_node_child_process_.spawn)(options.node, [options.entry], {
+        detached: true,
+        stdio: ['pipe', 'ignore', 'ignore'],
+        env: childEnv,
+        cwd: dir
+    });
+    let exited = false;
+    const spawned = new Promise(resolve => {
+        child.once('spawn', () => resolve(undefined));
+        child.once('error', error => resolve((0,errors/* reasonOf */.A3)(error)));
+    });
+    child.once('exit', () => (exited = true));
+    const failed = await spawned;
+    if (failed || child.pid === undefined) {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+        return { problem: `the renewer could not start: ${failed ?? 'no process id'}` };
+    }
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(JSON.stringify(job));
+    child.unref();
+    const pid = child.pid;
+    const waitMs = options.waitMs ?? FIRST_FILES_WAIT_MS;
+    const until = Date.now() + waitMs;
+    let status;
+    while (Date.now() < until) {
+        status = await readStatus(dir);
+        const ready = status?.nonce === nonce &&
+            status.sources.length === job.sources.length &&
+            status.sources.every(source => source.writes > 0 || source.failure);
+        if (ready || exited)
+            break;
+        await new Promise(resolve => setTimeout(resolve, 100));
+    }
+    const failure = status?.sources.find(source => source.failure)?.failure;
+    if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
+        return {
+            started: { dir, pid, nonce, files: { [federation.kind]: federation.file }, status }
+        };
+    }
+    if (!exited)
+        process.kill(pid, 'SIGTERM');
+    await (0,promises_.rm)(dir, { recursive: true, force: true });
+    return {
+        problem: failure ??
+            (exited
+                ? 'the renewer ended before it wrote its first file'
+                : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
+    };
+}
+async function readStatus(dir) {
+    try {
+        return parseStatus(await (0,promises_.readFile)((0,external_node_path_.join)(dir, STATUS_FILE), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/renew/schedule.js
+// When the renewer mints again: pure, every time an epoch-ms number from the clock the caller injects.
+/** Never sooner than this after a mint or a failure: a credential born dead must not make the renewer spin. */
+const MIN_INTERVAL_MS = 1_000;
+/** The first retry's wait after a failure; each next one doubles, up to MAX_BACKOFF_MS. */
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 60_000;
+/**
+ * When to mint the successor of a credential minted at `mintedAt` that expires at `expiresAt`: at half its life, and
+ * never later than `marginMs` before its expiry (a consumer that stops trusting it that long before, as Claude Code
+ * does AWS credentials 5 minutes before their `Expiration`, still finds a fresh one).
+ */
+function renewalAt(mintedAt, expiresAt, marginMs) {
+    const life = expiresAt - mintedAt;
+    return mintedAt + Math.max(MIN_INTERVAL_MS, Math.min(life / 2, life - marginMs));
+}
+/**
+ * When to try again after `failures` failed mints in a row (1 for the first), at `now`, while the current credential
+ * lives until `expiresAt`: with a doubling backoff, and once more right at its expiry. Undefined once it has expired
+ * (nothing is left to keep alive: the renewer gives up and says why).
+ */
+function retryAt(now, failures, expiresAt) {
+    if (now >= expiresAt)
+        return undefined;
+    const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
+    return Math.min(now + backoff, Math.max(expiresAt, now + MIN_INTERVAL_MS));
+}
+/**
+ * The renewer's own end when the job gives none: the job's `timeout-minutes` counted from `startedAt`, else 6 hours,
+ * the limit of a job on a GitHub-hosted runner
+ * (https://docs.github.com/en/actions/reference/limits#existing-system-limits).
+ */
+const DEFAULT_JOB_LIMIT_MS = 6 * 3_600_000;
+function deadlineOf(startedAt, jobLimitMs) {
+    return startedAt + (jobLimitMs ?? DEFAULT_JOB_LIMIT_MS);
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
+
+
+
+
+
+
 
 
 
@@ -35449,8 +35782,12 @@ async function main(deps) {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
-        const { check: inputs, github: githubInputs, refresh: refreshInputs } = readMainInputs(input, env);
-        const report = await runCheck(inputs, { input, now: deps.now() }, { ...deps, mask: secret => core.setSecret(secret) });
+        const { check: inputs, github: githubInputs, refresh: refreshInputs, renew } = readMainInputs(input, env);
+        const report = await runCheck(inputs, { input, now: deps.now() }, {
+            ...deps,
+            mask: secret => core.setSecret(secret),
+            ...(renew && { renewedBy: selection => planned(renewalPlan(selection))?.renewedBy })
+        });
         const event = await eventFacts(env);
         const github = await checkGitHubSide({
             inputs: githubInputs,
@@ -35464,7 +35801,9 @@ async function main(deps) {
             core.warning(`${errors/* PREFIX */.H3}: 'write-credentials-file' is on, but Claude runs in ${claudeStep.label} (claude-code-action), whose environment token always outranks a credentials file: the file does nothing for Claude there. Turn it off, or use it with a bare \`claude\` step.`);
         }
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
-        await publish({ report, github, event }, refresh, deps);
+        const action = await publish({ report, github, event }, refresh, deps);
+        if (renew)
+            await startRenewal(report, action, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -35568,6 +35907,52 @@ async function publish(checked, refresh, deps) {
             core.warning(`${errors/* PREFIX */.H3}: ${redact(warning)}`);
         announce(core, github.action, { title: github.title, text: redact(github.text) });
     }
+    return action;
+}
+const planned = (plan) => 'why' in plan ? undefined : plan;
+/**
+ * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
+ * import.meta.url)` for an asset of its own and copy it under another name.
+ */
+function renewerBundle() {
+    const parts = ['renewer', 'index.js'];
+    return (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))), ...parts);
+}
+/**
+ * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
+ * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ */
+async function startRenewal(report, action, deps) {
+    const { core } = deps;
+    const plan = renewalPlan(report.selection);
+    if ('why' in plan) {
+        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but nothing is renewed: ${plan.why}.`);
+        return;
+    }
+    if (action === 'fail') {
+        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but the renewer is not started: the check failed.`);
+        return;
+    }
+    for (const warning of plan.warnings)
+        core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
+    const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
+    const outcome = await startRenewer(plan, {
+        env: deps.env,
+        node: process.execPath,
+        entry: deps.renewerEntry ?? renewerBundle(),
+        deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
+    });
+    if ('problem' in outcome) {
+        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`);
+        return;
+    }
+    const { started } = outcome;
+    const file = started.files[plan.kind];
+    // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
+    core.setSecret((await (0,promises_.readFile)(file, 'utf8')).trim());
+    saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
+    core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {
@@ -35580,6 +35965,104 @@ function announce(core, action, message) {
     }
     else {
         core.info(message.text);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9014:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CP: () => (/* binding */ federationIdentity),
+/* harmony export */   f2: () => (/* binding */ renewalNote),
+/* harmony export */   ni: () => (/* binding */ FEDERATION_AUDIENCE),
+/* harmony export */   vE: () => (/* binding */ mintedLifetime),
+/* harmony export */   vn: () => (/* binding */ readFederationSettings)
+/* harmony export */ });
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5891);
+// Anthropic workload identity federation as Claude Code reads it from the environment
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
+// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
+// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
+// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
+// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
+// treats the rule and the organization as the switch too.)
+
+/**
+ * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
+ * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
+ * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ */
+const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
+const value = (env, name) => env[name]?.trim() || undefined;
+/** The federation settings in `env`, or the variables that turn it on and are missing. */
+function readFederationSettings(env) {
+    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
+    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
+    if (!ruleId || !organizationId) {
+        return {
+            missing: [
+                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
+                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
+            ].filter((name) => Boolean(name))
+        };
+    }
+    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
+    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
+    return {
+        ruleId,
+        organizationId,
+        ...(serviceAccountId && { serviceAccountId }),
+        ...(workspaceId && { workspaceId }),
+        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
+        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
+            ? 'file'
+            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
+                ? 'static'
+                : 'none'
+    };
+}
+/** Who a federated token acts as: ids only, none of them a secret. */
+function federationIdentity(settings) {
+    const who = settings.serviceAccountId
+        ? `service account ${settings.serviceAccountId}`
+        : "the rule's service account";
+    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
+    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
+}
+/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
+const CAP_SLACK_SECONDS = 5;
+/**
+ * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
+ * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
+ */
+function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
+    const seconds = Math.max(0, Math.floor(expiresIn));
+    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
+    const oidcLeft = oidcExpiresAt === undefined
+        ? undefined
+        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
+    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
+    const explanation = cappedByOidc
+        ? `the rule's lifetime capped at twice the OIDC token's remaining ${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(oidcLeft * 1000)}`
+        : "the rule's lifetime";
+    return { seconds, expiresAt, cappedByOidc, explanation };
+}
+/**
+ * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
+ * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
+ */
+function renewalNote(source) {
+    switch (source) {
+        case 'file':
+            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
+        case 'static':
+            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
+        case 'none':
+            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
     }
 }
 
@@ -36422,7 +36905,7 @@ function parseTimestamp(input, value) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4019);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6001);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -37016,13 +37499,10 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ FEDERATION_SWITCHES),
-/* harmony export */   U: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
+/* harmony export */   HF: () => (/* binding */ FEDERATION_SWITCHES),
+/* harmony export */   UP: () => (/* binding */ FEDERATION_PREFLIGHT_FIXES)
 /* harmony export */ });
-// Anthropic workload identity federation as Claude Code reads it
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
-// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
-// do.
+/* unused harmony exports FEDERATION_FAILURES, FEDERATION_PHRASINGS */
 /** Claude Code uses federation when both are set (trimmed, not empty). */
 const FEDERATION_SWITCHES = [
     'ANTHROPIC_FEDERATION_RULE_ID',
@@ -37033,6 +37513,35 @@ const FEDERATION_PREFLIGHT_FIXES = {
     invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
     forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
 };
+/**
+ * Claude Code's words when the exchange refuses the identity token it read (`API Error: Token exchange failed with
+ * status 401 (request-id …): {"error":"invalid_grant",…}`, seen with @anthropic-ai/claude-code 2.1.328 and 2.1.332):
+ * mid-run, after a first exchange went through, the file's OIDC token had expired or was used up.
+ */
+const FEDERATION_FAILURES = [
+    {
+        id: 'anthropic-auth-federation',
+        credential: 'the federated token',
+        title: 'Federated token exchange refused',
+        verb: 'could not be minted again: the token exchange refused the identity token',
+        since: 'refused since',
+        fix: "Claude Code exchanges the OIDC token in ANTHROPIC_IDENTITY_TOKEN_FILE again whenever its federated token ends, and the exchange refuses a GitHub OIDC token that has expired (they live about five minutes) or was exchanged before: keep the file fresh (input `renew: true` of the preflight in a bare `claude` step; claude-code-action's federation inputs do it in its own step). If the first exchange was refused too, check the rule: the Claude Console's authentication events say which check refused."
+    }
+];
+const FEDERATION_PHRASINGS = [
+    {
+        anchor: 'Token exchange failed',
+        pattern: /Token exchange failed with status (\d{3})\b/,
+        // A 5xx or 429 is the service, not the identity token.
+        kind: match => {
+            const status = Number(match[1]);
+            return [400, 401, 403].includes(status)
+                ? { kind: 'anthropic-auth-federation', status }
+                : undefined;
+        },
+        source: 'claude-code 2.1.328 bundle'
+    }
+];
 
 
 /***/ }),
@@ -37682,7 +38191,7 @@ const FEDERATION = {
     credential: 'federated tokens',
     failurePrefix: 'anthropic-auth-',
     endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
-    fixes: federation/* FEDERATION_PREFLIGHT_FIXES */.U
+    fixes: federation/* FEDERATION_PREFLIGHT_FIXES */.UP
 };
 
 

@@ -28565,7 +28565,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8367:
+/***/ 3623:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30812,7 +30812,7 @@ function errors_clip(value) {
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 /** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
-function errors_clipLine(text, max = 300) {
+function clipLine(text, max = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
@@ -31328,7 +31328,7 @@ async function sendWithRetries(request, read, noAnswer, policy) {
             return read(answer);
         }
         catch (error) {
-            if (!(error instanceof NetworkError))
+            if (!(error instanceof request_NetworkError))
                 throw error;
             const timedOut = error.failure === 'timeout';
             const message = timedOut
@@ -32115,7 +32115,7 @@ function normaliseText(text) {
  * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
  * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
  */
-function redact_redactorFor(secrets, redactShapes) {
+function redactorFor(secrets, redactShapes) {
     const forms = [
         ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
     ]
@@ -32213,9 +32213,12 @@ function knownSecrets(input, env) {
     ]);
     return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
 }
-/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
-function redactKnownSecrets(input, env) {
-    return redact_redactorFor(knownSecrets(input, env), redactSecrets);
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
+function redactKnownSecrets(input, env, others = []) {
+    return redactorFor([...knownSecrets(input, env), ...others], redactSecrets);
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
@@ -32249,6 +32252,7 @@ const PLAIN = {
     'write-credentials-file': { reader: 'refresh', default: 'false' },
     'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
     'secret-scope': { reader: 'refresh', default: 'repo' },
+    renew: { reader: 'renew', default: 'false' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -32602,10 +32606,6 @@ const AWS_PREFLIGHT_FIXES = {
 };
 
 ;// CONCATENATED MODULE: ./lib/providers/federation.js
-// Anthropic workload identity federation as Claude Code reads it
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): the variables, and the main step's fixes. A
-// federated token lives minutes and is minted again from a fresh OIDC token, which only the step that runs Claude can
-// do.
 /** Claude Code uses federation when both are set (trimmed, not empty). */
 const FEDERATION_SWITCHES = (/* unused pure expression or super */ null && ([
     'ANTHROPIC_FEDERATION_RULE_ID',
@@ -32616,6 +32616,35 @@ const FEDERATION_PREFLIGHT_FIXES = {
     invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
     forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
 };
+/**
+ * Claude Code's words when the exchange refuses the identity token it read (`API Error: Token exchange failed with
+ * status 401 (request-id …): {"error":"invalid_grant",…}`, seen with @anthropic-ai/claude-code 2.1.328 and 2.1.332):
+ * mid-run, after a first exchange went through, the file's OIDC token had expired or was used up.
+ */
+const FEDERATION_FAILURES = [
+    {
+        id: 'anthropic-auth-federation',
+        credential: 'the federated token',
+        title: 'Federated token exchange refused',
+        verb: 'could not be minted again: the token exchange refused the identity token',
+        since: 'refused since',
+        fix: "Claude Code exchanges the OIDC token in ANTHROPIC_IDENTITY_TOKEN_FILE again whenever its federated token ends, and the exchange refuses a GitHub OIDC token that has expired (they live about five minutes) or was exchanged before: keep the file fresh (input `renew: true` of the preflight in a bare `claude` step; claude-code-action's federation inputs do it in its own step). If the first exchange was refused too, check the rule: the Claude Console's authentication events say which check refused."
+    }
+];
+const FEDERATION_PHRASINGS = [
+    {
+        anchor: 'Token exchange failed',
+        pattern: /Token exchange failed with status (\d{3})\b/,
+        // A 5xx or 429 is the service, not the identity token.
+        kind: match => {
+            const status = Number(match[1]);
+            return [400, 401, 403].includes(status)
+                ? { kind: 'anthropic-auth-federation', status }
+                : undefined;
+        },
+        source: 'claude-code 2.1.328 bundle'
+    }
+];
 
 ;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
 const AZURE_FAILURES = [
@@ -32942,6 +32971,8 @@ const NETWORK_STATE = 'network-env';
 const GITHUB_STATE = 'github-token';
 /** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
 const PLATFORM_STATE = 'platform';
+/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
+const RENEWER_STATE = 'renewer';
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
  * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
@@ -32949,7 +32980,7 @@ const PLATFORM_STATE = 'platform';
  */
 function startState(core, networkRecord) {
     core.saveState(NETWORK_STATE, networkRecord);
-    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
         core.saveState(key, '');
 }
 /** The JSON main saves under PREFLIGHT_STATE. */
@@ -33089,6 +33120,28 @@ function parsePlatformState(raw) {
     if (status !== undefined)
         state.status = status;
     return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The renewer's directory's name: this prefix and 16 hex digits. */
+const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/;
+function saveRenewerBinding(core, binding) {
+    core.saveState(RENEWER_STATE, JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce }));
+}
+/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
+function parseRenewerBinding(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const { dir, pid, nonce } = v;
+    if (typeof dir === 'string' &&
+        (0,external_node_path_namespaceObject.isAbsolute)(dir) &&
+        RENEWER_DIR.test((0,external_node_path_namespaceObject.basename)(dir)) &&
+        typeof pid === 'number' &&
+        Number.isSafeInteger(pid) &&
+        pid > 1 &&
+        typeof nonce === 'string' &&
+        NONCE.test(nonce))
+        return { dir, pid, nonce };
+    return undefined;
 }
 const NONCE = /^[0-9a-f]{32}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -33334,7 +33387,7 @@ function isHtmlPage(answer) {
 function transientOrRedirect(answer, said, unverifiable) {
     const { status, headers } = answer;
     if (isTransient(answer)) {
-        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        const retryAfterMs = retry_parseRetryAfter(headers['retry-after']);
         return {
             done: false,
             value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
@@ -34668,7 +34721,9 @@ const USAGE_PHRASINGS = [
 
 
 
+
 const OTHER_FAILURES = [
+    ...FEDERATION_FAILURES,
     ...GITHUB_FAILURES,
     ...AWS_FAILURES,
     ...GCP_FAILURES,
@@ -34694,6 +34749,7 @@ function isWarningKind(id) {
  */
 const PHRASINGS = [
     ...USAGE_PHRASINGS,
+    ...FEDERATION_PHRASINGS,
     ...ANTHROPIC_PHRASINGS,
     ...AWS_PHRASINGS,
     ...GCP_PHRASINGS,
@@ -35273,6 +35329,317 @@ function duration(seconds) {
 }
 function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc.js
+// Minting the job's OIDC token as @actions/core getIDToken does
+// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
+// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
+// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
+// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
+// write permissions are read-only (JuliaCloud/AWS.jl#634).
+
+
+
+
+/**
+ * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
+ * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
+ * proxy's page, an answer without a token). The request token and the token minted are masked at once.
+ */
+async function mintOidcToken(env, audience, deps) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const missing = [
+        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ].filter(Boolean);
+    if (missing.length > 0) {
+        return {
+            problem: 'no-permission',
+            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
+        };
+    }
+    deps.mask(requestToken);
+    const unsafe = unsafeTransport(requestUrl);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
+    const { value, attempts } = await sendWithRetries({
+        method: 'GET',
+        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
+        headers: {
+            authorization: `Bearer ${requestToken}`,
+            accept: 'application/json',
+            'user-agent': 'claude-preflight'
+        }
+    }, response => oidc_readAnswer(answerWithout([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    if ('token' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+}
+function oidc_readAnswer(answer, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const token = answer.data?.value;
+        if (typeof token === 'string' && token) {
+            mask(token);
+            return { done: true, value: { token } };
+        }
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status} without an ID token (${bodyDescription(answer)})`)
+        };
+    }
+    const said = apiMessage(answer);
+    const other = transientOrRedirect(answer, said, unverifiable);
+    if (other)
+        return other;
+    // A proxy's page is not the token service's refusal.
+    if ((status === 401 || status === 403) && !isHtmlPage(answer))
+        return {
+            done: true,
+            value: {
+                problem: 'refused',
+                message: `HTTP ${status}: ${clipLine(said)}`,
+                httpStatus: status
+            }
+        };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${clipLine(said)}`) };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/federation.js
+// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
+// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
+// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
+// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
+// (anthropics/claude-code-action base-action/src/workload-identity.ts).
+
+
+/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
+const OIDC_LIFETIME_MS = 5 * 60_000;
+const federation_text = (value) => (typeof value === 'string' && value ? value : undefined);
+const FEDERATION_SOURCE = {
+    kind: 'federation',
+    what: "the federated token's identity file",
+    credential: 'identity token',
+    fileName: 'identity-token',
+    marginMs: 30_000,
+    readJob(value) {
+        const file = federation_text(value.file);
+        const audience = federation_text(value.audience);
+        const requestUrl = federation_text(value.requestUrl);
+        const requestToken = federation_text(value.requestToken);
+        if (!file || !audience || !requestUrl || !requestToken)
+            return undefined;
+        return { kind: 'federation', file, audience, requestUrl, requestToken };
+    },
+    async mint(job, deps) {
+        const oidc = await mintOidcToken({
+            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+        if (!('token' in oidc))
+            return {
+                failure: `GitHub's OIDC token service: ${oidc.message}`,
+                permanent: oidc.problem !== 'unverifiable'
+            };
+        const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+        return { minted: { value: oidc.token, expiresAt } };
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/renew/sources.js
+// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+
+const SOURCES = [FEDERATION_SOURCE];
+const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/status.js
+// status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
+// reads it to know the first files are written, post to report. Both read it as hostile text (a later step can write
+// RUNNER_TEMP): only fields of the shape the renewer writes survive, the failure line capped.
+
+
+
+const STATUS_FILE = 'status.json';
+/** The most post reads of status.json. */
+const MAX_STATUS_BYTES = 64 * 1024;
+const MAX_FAILURE_CHARS = 300;
+const status_time = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+/** status.json as the renewer wrote it, or undefined. Never throws. */
+function parseStatus(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || typeof v !== 'object')
+        return undefined;
+    const pid = status_time(v.pid);
+    const startedAt = status_time(v.startedAt);
+    if (!pid || !startedAt || typeof v.nonce !== 'string' || !NONCE.test(v.nonce))
+        return undefined;
+    const sources = (Array.isArray(v.sources) ? v.sources : []).flatMap(part => {
+        const s = (part ?? {});
+        const source = sourceOf(s.kind);
+        if (!source)
+            return [];
+        const read = {
+            kind: source.kind,
+            writes: typeof s.writes === 'number' && Number.isSafeInteger(s.writes) && s.writes >= 0
+                ? s.writes
+                : 0
+        };
+        for (const field of [
+            'firstMintedAt',
+            'firstExpiresAt',
+            'lastRenewedAt',
+            'expiresAt'
+        ]) {
+            const at = status_time(s[field]);
+            if (at !== undefined)
+                read[field] = at;
+        }
+        if (typeof s.failure === 'string' && s.failure)
+            read.failure = clipLine(s.failure, MAX_FAILURE_CHARS);
+        return [read];
+    });
+    return { pid, nonce: v.nonce, startedAt, sources };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/stop.js
+// Post's side: stops the renewer, reads what it did, takes every credential it left (to mask and redact them), and
+// removes its directory. The state names the directory and the process, but a later step can write RUNNER_TEMP and
+// start processes of its own: a process is signalled only when status.json in that directory carries the state's
+// nonce and /proc/<pid>/cmdline shows the renewer's bundle, and the directory is removed only when it is a real
+// directory (never a link) of the renewer's own name.
+
+
+
+
+
+
+/** The bundle's path as the renewer runs: `…/dist/renewer/index.js`. */
+function isRenewerCommand(cmdline) {
+    return cmdline.split('\0').some(arg => /(?:^|\/)dist\/renewer\/index\.js$/.test(arg));
+}
+const MAX_FILES = 16;
+const MAX_FILE_BYTES = 64 * 1024;
+/** How long post waits for the renewer to end after SIGTERM. */
+const STOP_WAIT_MS = 3_000;
+const defaultStopDeps = {
+    cmdline: async (pid) => {
+        try {
+            return await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8');
+        }
+        catch {
+            return undefined;
+        }
+    },
+    signal: pid => process.kill(pid, 'SIGTERM'),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+async function stopRenewer(binding, deps = defaultStopDeps) {
+    const problems = [];
+    const { dir, pid, nonce } = binding;
+    if (!RENEWER_DIR.test((0,external_node_path_namespaceObject.basename)(dir)))
+        return { secrets: [], problems: [`${dir} is not the renewer's directory`] };
+    try {
+        const info = await (0,promises_namespaceObject.lstat)(dir);
+        if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid()))
+            return { secrets: [], problems: [`${dir} is not a directory of this job's: left alone`] };
+    }
+    catch (error) {
+        return { secrets: [], problems: [`its directory ${dir} is gone (${reasonOf(error)})`] };
+    }
+    const before = await readStatus(dir);
+    if (before?.nonce === nonce && before.pid === pid) {
+        const cmdline = await deps.cmdline(pid);
+        if (cmdline !== undefined && isRenewerCommand(cmdline)) {
+            try {
+                deps.signal(pid);
+            }
+            catch (error) {
+                problems.push(`could not stop process ${pid}: ${reasonOf(error)}`);
+            }
+            for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
+                const still = await deps.cmdline(pid);
+                if (still === undefined || !isRenewerCommand(still))
+                    break;
+                await deps.sleep(100);
+            }
+        }
+        else if (cmdline !== undefined) {
+            problems.push(`process ${pid} is not the renewer: not signalled`);
+        }
+    }
+    else {
+        problems.push(`${STATUS_FILE} in ${dir} is not this job's renewer's: no process signalled`);
+    }
+    const status = (await readStatus(dir)) ?? before;
+    const secrets = await credentialsIn(dir);
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch((error) => problems.push(`could not remove ${dir}: ${reasonOf(error)}`));
+    return { ...(status?.nonce === nonce && { status }), secrets, problems };
+}
+async function readRegular(path, max) {
+    try {
+        const handle = await openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+async function readStatus(dir) {
+    const text = await readRegular((0,external_node_path_namespaceObject.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
+    return text === undefined ? undefined : parseStatus(text);
+}
+/** The values of the renewer's credential files (every regular file but status.json), trimmed. */
+async function credentialsIn(dir) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES);
+    }
+    catch {
+        return [];
+    }
+    const values = await Promise.all(names.map(name => readRegular((0,external_node_path_namespaceObject.join)(dir, name), MAX_FILE_BYTES)));
+    return values.map(value => value?.trim() ?? '').filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./lib/renew/describe.js
+// What the renewer did, in one line per source for post's notice and summary. Pure; the failure line is the
+// renewer's own text read back from RUNNER_TEMP, which the caller quotes inertly.
+
+
+const times = (n) => (n === 1 ? 'once' : `${n} times`);
+/** "renewed the federated token's identity file 14 times; the run lasted 58m, its first identity token 5m". */
+function describeRenewals(status, stoppedAt) {
+    return status.sources.map(entry => {
+        const source = sourceOf(entry.kind);
+        const renewals = Math.max(0, entry.writes - 1);
+        const lasted = `the run lasted ${duration_formatDuration(Math.max(0, stoppedAt - status.startedAt))}`;
+        const first = entry.firstMintedAt !== undefined && entry.firstExpiresAt !== undefined
+            ? `, its first ${source.credential} ${duration_formatDuration(entry.firstExpiresAt - entry.firstMintedAt)}`
+            : '';
+        const did = `renewed ${source.what} ${times(renewals)}; ${lasted}${first}`;
+        return entry.failure ? `${did}; then it stopped: ${entry.failure}` : did;
+    });
 }
 
 ;// CONCATENATED MODULE: ./lib/scan/newlines.js
@@ -37986,6 +38353,9 @@ function pullRequestFromEnv(env) {
 
 
 
+
+
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -38012,15 +38382,58 @@ async function post(deps) {
             markFailed(deps, outcome);
         }
     }
+    let renewed = [];
     try {
-        await scanAndReport(deps, outcome);
+        renewed = await finishRenewal(deps);
+    }
+    catch (error) {
+        core.warning(`${errors_PREFIX}: the renewer: ${inert(oneLine(error))}`);
+    }
+    try {
+        await scanAndReport(deps, outcome, renewed);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
     }
     return outcome;
 }
-async function scanAndReport(deps, outcome) {
+/**
+ * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
+ * files, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
+ * Returns the credentials it left, for the reports' redaction.
+ */
+async function finishRenewal(deps) {
+    const { core } = deps;
+    const binding = parseRenewerBinding(core.getState(RENEWER_STATE));
+    if (!binding)
+        return [];
+    const stopped = await (deps.stopRenewer ?? stopRenewer)(binding);
+    for (const secret of stopped.secrets)
+        core.setSecret(secret);
+    const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env, stopped.secrets);
+    for (const problem of stopped.problems)
+        core.warning(`${errors_PREFIX}: the renewer: ${inert(redact(problem))}`);
+    if (!stopped.status)
+        return stopped.secrets;
+    const lines = describeRenewals(stopped.status, (deps.now ?? Date.now)()).map(redact);
+    for (const [index, line] of lines.entries()) {
+        const text = `${errors_PREFIX}: the renewer ${inert(line)}.`;
+        if (stopped.status.sources[index]?.failure)
+            core.warning(text, { title: 'Claude credential renewal stopped' });
+        else
+            core.notice(text);
+    }
+    try {
+        await core.summary
+            .addRaw(`\n### Renewals\n\n${lines.map(line => `- The renewer ${inertMarkdown(line)}.`).join('\n')}\n`)
+            .write();
+    }
+    catch (error) {
+        core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
+    }
+    return stopped.secrets;
+}
+async function scanAndReport(deps, outcome, renewed) {
     const { core, env } = deps;
     const inputs = readPostInputs(name => core.getInput(name), env, message => core.warning(message));
     const workspace = env.GITHUB_WORKSPACE || process.cwd();
@@ -38077,7 +38490,7 @@ async function scanAndReport(deps, outcome) {
     }
     // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
     try {
-        await report(deps, outcome, { files: outcome.files, missing, unreadable, state, usage }, inputs);
+        await report(deps, outcome, { files: outcome.files, missing, unreadable, state, usage }, inputs, renewed);
     }
     catch (error) {
         core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`);
@@ -38121,7 +38534,7 @@ async function readSessions(deps, read, checkedAt, limits, startedAt) {
     });
 }
 /** Annotations, the job summary and the PR comment. */
-async function report(deps, outcome, context, inputs) {
+async function report(deps, outcome, context, inputs, renewed) {
     const { core, env } = deps;
     const { state } = context;
     const measured = {
@@ -38131,7 +38544,7 @@ async function report(deps, outcome, context, inputs) {
     const failures = distinctFailures(outcome.findings.filter(finding => !finding.recovered), state, measured);
     outcome.failures = failures;
     outcome.recovered = distinctFailures(outcome.findings.filter(finding => finding.recovered), state, measured);
-    const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env);
+    const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env, renewed);
     annotate(core, failures, redact, outcome.omittedFindings);
     annotateRecovered(core, outcome.recovered, redact);
     const full = {
@@ -38253,7 +38666,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8367);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3623);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -17,6 +17,7 @@ export const LAYERS = [
   ['inputs'],
   ['check'],
   ['refresh'],
+  ['renew'],
   ['scan'],
   ['report'],
   ['action', 'cli'],

@@ -26,12 +26,21 @@ import {
   startState
 } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
+import { renewalPlan, IDENTITY_FILE_VARIABLE } from '../renew/plan.js'
+import { startRenewer } from '../renew/start.js'
+import { deadlineOf } from '../renew/schedule.js'
+import { saveRenewerBinding } from '../state/index.js'
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { dirname, join } from 'node:path'
 
 export interface MainDeps {
   core: Core
   env: NodeJS.ProcessEnv
   send: HttpSend
   now: () => Date
+  /** The renewer's bundle (default: dist/renewer/index.js beside this bundle's folder). */
+  renewerEntry?: string
 }
 
 const isSecretInput = (name: string) => (SECRET_INPUTS as readonly string[]).includes(name)
@@ -88,12 +97,17 @@ export async function main(deps: MainDeps): Promise<void> {
     const {
       check: inputs,
       github: githubInputs,
-      refresh: refreshInputs
+      refresh: refreshInputs,
+      renew
     } = readMainInputs(input, env)
     const report = await runCheck(
       inputs,
       { input, now: deps.now() },
-      { ...deps, mask: secret => core.setSecret(secret) }
+      {
+        ...deps,
+        mask: secret => core.setSecret(secret),
+        ...(renew && { renewedBy: selection => planned(renewalPlan(selection))?.renewedBy })
+      }
     )
     const event = await eventFacts(env)
     const github = await checkGitHubSide(
@@ -113,7 +127,8 @@ export async function main(deps: MainDeps): Promise<void> {
       )
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
-    await publish({ report, github, event }, refresh, deps)
+    const action = await publish({ report, github, event }, refresh, deps)
+    if (renew) await startRenewal(report, action, deps)
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -133,7 +148,7 @@ interface Checked {
   event: EventFacts
 }
 
-async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): Promise<void> {
+async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): Promise<string> {
   const { core } = deps
   const { report, github } = checked
   const { verdict } = report
@@ -231,6 +246,60 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
     for (const warning of github.warnings) core.warning(`${PREFIX}: ${redact(warning)}`)
     announce(core, github.action, { title: github.title, text: redact(github.text) })
   }
+  return action
+}
+
+const planned = <Plan extends object>(plan: Plan | { why: string }) =>
+  'why' in plan ? undefined : plan
+
+/**
+ * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
+ * import.meta.url)` for an asset of its own and copy it under another name.
+ */
+function renewerBundle(): string {
+  const parts = ['renewer', 'index.js']
+  return join(dirname(dirname(fileURLToPath(import.meta.url))), ...parts)
+}
+
+/**
+ * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
+ * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ */
+async function startRenewal(report: CheckReport, action: string, deps: MainDeps): Promise<void> {
+  const { core } = deps
+  const plan = renewalPlan(report.selection)
+  if ('why' in plan) {
+    core.notice(`${PREFIX}: 'renew' is on, but nothing is renewed: ${plan.why}.`)
+    return
+  }
+  if (action === 'fail') {
+    core.notice(`${PREFIX}: 'renew' is on, but the renewer is not started: the check failed.`)
+    return
+  }
+  for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
+  const jobLimitMs =
+    report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined
+  const outcome = await startRenewer(plan, {
+    env: deps.env,
+    node: process.execPath,
+    entry: deps.renewerEntry ?? renewerBundle(),
+    deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
+  })
+  if ('problem' in outcome) {
+    core.warning(
+      `${PREFIX}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`
+    )
+    return
+  }
+  const { started } = outcome
+  const file = started.files[plan.kind]!
+  // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
+  core.setSecret((await readFile(file, 'utf8')).trim())
+  saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
+  core.exportVariable(IDENTITY_FILE_VARIABLE, file)
+  core.info(
+    `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`
+  )
 }
 
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */

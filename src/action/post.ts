@@ -19,8 +19,14 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
+import { stopRenewer, type Stopped } from '../renew/stop.js'
+import { describeRenewals } from '../renew/describe.js'
+import { inertMarkdown } from '../common/markdown.js'
 import {
   NETWORK_STATE,
+  parseRenewerBinding,
+  RENEWER_STATE,
+  type RenewerBinding,
   parsePreflightState,
   parseGitHubState,
   parsePlatformState,
@@ -74,6 +80,8 @@ export interface PostDeps {
   writeBackTimeoutMs?: number
   /** The scan's byte caps, time budget and clock (default DEFAULT_LIMITS in src/scan/read.ts). */
   scanLimits?: Partial<ScanLimits>
+  /** Stops the renewer main started (default stopRenewer in src/renew/stop.ts). */
+  stopRenewer?: (binding: RenewerBinding) => Promise<Stopped>
 }
 
 export interface PostOutcome {
@@ -117,15 +125,63 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
       markFailed(deps, outcome)
     }
   }
+  let renewed: string[] = []
   try {
-    await scanAndReport(deps, outcome)
+    renewed = await finishRenewal(deps)
+  } catch (error) {
+    core.warning(`${PREFIX}: the renewer: ${inert(oneLine(error))}`)
+  }
+  try {
+    await scanAndReport(deps, outcome, renewed)
   } catch (error) {
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
   return outcome
 }
 
-async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void> {
+/**
+ * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
+ * files, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
+ * Returns the credentials it left, for the reports' redaction.
+ */
+async function finishRenewal(deps: PostDeps): Promise<string[]> {
+  const { core } = deps
+  const binding = parseRenewerBinding(core.getState(RENEWER_STATE))
+  if (!binding) return []
+  const stopped = await (deps.stopRenewer ?? stopRenewer)(binding)
+  for (const secret of stopped.secrets) core.setSecret(secret)
+  const redact = redactKnownSecrets(
+    name => core.getInput(name, { trimWhitespace: false }),
+    deps.env,
+    stopped.secrets
+  )
+  for (const problem of stopped.problems)
+    core.warning(`${PREFIX}: the renewer: ${inert(redact(problem))}`)
+  if (!stopped.status) return stopped.secrets
+  const lines = describeRenewals(stopped.status, (deps.now ?? Date.now)()).map(redact)
+  for (const [index, line] of lines.entries()) {
+    const text = `${PREFIX}: the renewer ${inert(line)}.`
+    if (stopped.status.sources[index]?.failure)
+      core.warning(text, { title: 'Claude credential renewal stopped' })
+    else core.notice(text)
+  }
+  try {
+    await core.summary
+      .addRaw(
+        `\n### Renewals\n\n${lines.map(line => `- The renewer ${inertMarkdown(line)}.`).join('\n')}\n`
+      )
+      .write()
+  } catch (error) {
+    core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
+  }
+  return stopped.secrets
+}
+
+async function scanAndReport(
+  deps: PostDeps,
+  outcome: PostOutcome,
+  renewed: string[]
+): Promise<void> {
   const { core, env } = deps
   const inputs = readPostInputs(
     name => core.getInput(name),
@@ -197,7 +253,13 @@ async function scanAndReport(deps: PostDeps, outcome: PostOutcome): Promise<void
 
   // The job's verdict stands on the count alone: a report that cannot be built never lets a failure pass.
   try {
-    await report(deps, outcome, { files: outcome.files, missing, unreadable, state, usage }, inputs)
+    await report(
+      deps,
+      outcome,
+      { files: outcome.files, missing, unreadable, state, usage },
+      inputs,
+      renewed
+    )
   } catch (error) {
     core.warning(`${inert(oneLine(error))} (the post step's report is incomplete)`)
   }
@@ -263,7 +325,8 @@ async function report(
   deps: PostDeps,
   outcome: PostOutcome,
   context: Pick<ReportContext, 'files' | 'missing' | 'unreadable' | 'state' | 'usage'>,
-  inputs: PostInputs
+  inputs: PostInputs,
+  renewed: string[]
 ): Promise<void> {
   const { core, env } = deps
   const { state } = context
@@ -282,7 +345,11 @@ async function report(
     state,
     measured
   )
-  const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), env)
+  const redact = redactKnownSecrets(
+    name => core.getInput(name, { trimWhitespace: false }),
+    env,
+    renewed
+  )
   annotate(core, failures, redact, outcome.omittedFindings)
   annotateRecovered(core, outcome.recovered, redact)
 

@@ -21,6 +21,8 @@ export interface PlatformRoute {
   claudeStep?: 'claude-code-action' | 'claude-cli' | undefined
   /** The route was named by input `provider`: this step may not see the Claude step's settings. */
   named?: true | undefined
+  /** What will keep the credential fresh during the run (input `renew`), when something will. */
+  renewedBy?: string | undefined
 }
 
 export interface PlatformOptions {
@@ -88,7 +90,8 @@ async function checkOn(
           ...deps,
           neededUntil: options.neededUntil,
           ...(route.tokenWrittenBy && { tokenWrittenBy: route.tokenWrittenBy }),
-          ...(route.claudeStep && { claudeStep: route.claudeStep })
+          ...(route.claudeStep && { claudeStep: route.claudeStep }),
+          ...(route.renewedBy && { renewedBy: route.renewedBy })
         }
       )
     }

@@ -42,6 +42,8 @@ export interface CheckDeps {
   now: () => Date
   /** Masks a secret a platform's check reads or derives (core.setSecret). */
   mask?: (secret: string) => void
+  /** What will keep the selected route's credential fresh during the run (input `renew`), when something will. */
+  renewedBy?: (selection: Selection) => string | undefined
 }
 
 /** The verdict on the credential Claude will use, checked at `now`. */
@@ -125,7 +127,8 @@ export async function runCheck(
             claudeEnv: selection.claudeEnv,
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
-            named: selection.named
+            named: selection.named,
+            renewedBy: deps.renewedBy?.(selection)
           },
           {
             awsExpiration: inputs.awsExpiration,

@@ -4,7 +4,7 @@
 import { PROVIDER_PLAIN_INPUTS, SECRET_INPUT_NAMES } from '../providers/secrets.js'
 
 /** The step that uses an input for its own work; the main step validates every input on every run. */
-type Reader = 'check' | 'github' | 'refresh' | 'post'
+type Reader = 'check' | 'github' | 'refresh' | 'renew' | 'post'
 
 interface Declared {
   reader: Reader
@@ -37,6 +37,7 @@ const PLAIN = {
   'write-credentials-file': { reader: 'refresh', default: 'false' },
   'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
   'secret-scope': { reader: 'refresh', default: 'repo' },
+  renew: { reader: 'renew', default: 'false' },
   'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
   'fail-on-auth-error': { reader: 'post', default: 'true' },
   'pr-comment': { reader: 'post', default: 'false' }

@@ -1,7 +1,8 @@
 import { refuseSecret } from '../providers/placement.js'
 import { readCheckInputs, type CheckInputs } from './check.js'
 import { readGitHubInputs, type GitHubInputs } from './github.js'
-import { plainInputsOf } from './declared.js'
+import { plainInputsOf, valueOf } from './declared.js'
+import { parseBoolean } from './parse.js'
 import { readPostInputs } from './post.js'
 import { readRefreshInputs, type RefreshInputs } from './refresh.js'
 
@@ -13,12 +14,21 @@ import { readRefreshInputs, type RefreshInputs } from './refresh.js'
 export function readMainInputs(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv
-): { check: CheckInputs; github: GitHubInputs; refresh: RefreshInputs } {
+): { check: CheckInputs; github: GitHubInputs; refresh: RefreshInputs; renew: boolean } {
   const check = readCheckInputs(input, env)
   const github = readGitHubInputs(input)
-  for (const name of [...plainInputsOf('refresh'), ...plainInputsOf('post')])
+  for (const name of [
+    ...plainInputsOf('refresh'),
+    ...plainInputsOf('renew'),
+    ...plainInputsOf('post')
+  ])
     refuseSecret(name, input(name))
   refuseSecret('secrets-token', input('secrets-token'), true)
   readPostInputs(input, env)
-  return { check, github, refresh: readRefreshInputs(input) }
+  return {
+    check,
+    github,
+    refresh: readRefreshInputs(input),
+    renew: parseBoolean('renew', valueOf(input, 'renew'))
+  }
 }

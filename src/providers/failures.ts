@@ -4,12 +4,14 @@ import { ANTHROPIC_API_ERROR_PHRASINGS, ANTHROPIC_PHRASINGS } from './anthropic-
 import { AWS_FAILURES, AWS_PHRASINGS } from './aws-failures.js'
 import { AZURE_FAILURES, AZURE_PHRASINGS } from './azure-failures.js'
 import type { FailureKind, Phrasing } from './failure.js'
+import { FEDERATION_FAILURES, FEDERATION_PHRASINGS } from './federation.js'
 import { GCP_FAILURES, GCP_PHRASINGS } from './gcp-failures.js'
 import { GITHUB_FAILURES, GITHUB_PHRASINGS } from './github-failures.js'
 import { PROVIDERS } from './index.js'
 import { USAGE_FAILURES, USAGE_PHRASINGS } from './usage-failures.js'
 
 const OTHER_FAILURES = [
+  ...FEDERATION_FAILURES,
   ...GITHUB_FAILURES,
   ...AWS_FAILURES,
   ...GCP_FAILURES,
@@ -42,6 +44,7 @@ export function isWarningKind(id: FailureKindId): boolean {
  */
 export const PHRASINGS: readonly Phrasing<FailureKindId>[] = [
   ...USAGE_PHRASINGS,
+  ...FEDERATION_PHRASINGS,
   ...ANTHROPIC_PHRASINGS,
   ...AWS_PHRASINGS,
   ...GCP_PHRASINGS,

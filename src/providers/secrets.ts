@@ -82,10 +82,14 @@ export function knownSecrets(input: (name: string) => string, env: NodeJS.Proces
   return [...new Set(values.filter(value => value.length >= MIN_SECRET))]
 }
 
-/** The redactor of the secrets this step knows (knownSecrets) and of every known shape of a secret. */
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
 export function redactKnownSecrets(
   input: (name: string) => string,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  others: readonly string[] = []
 ): Redact {
-  return redactorFor(knownSecrets(input, env), redactSecrets)
+  return redactorFor([...knownSecrets(input, env), ...others], redactSecrets)
 }

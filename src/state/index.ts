@@ -4,7 +4,7 @@
 // garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
 // exception.
 import { createHash } from 'node:crypto'
-import { isAbsolute } from 'node:path'
+import { basename, isAbsolute } from 'node:path'
 import type { Core } from '../common/core.js'
 import { PROVIDERS } from '../providers/index.js'
 import type { CredentialSource } from '../providers/provider.js'
@@ -29,6 +29,8 @@ export const NETWORK_STATE = 'network-env'
 export const GITHUB_STATE = 'github-token'
 /** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
 export const PLATFORM_STATE = 'platform'
+/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
+export const RENEWER_STATE = 'renewer'
 
 /**
  * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
@@ -37,7 +39,7 @@ export const PLATFORM_STATE = 'platform'
  */
 export function startState(core: Pick<Core, 'saveState'>, networkRecord: string): void {
   core.saveState(NETWORK_STATE, networkRecord)
-  for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE])
+  for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
     core.saveState(key, '')
 }
 
@@ -268,6 +270,44 @@ export function parsePlatformState(raw: string | undefined): PlatformState | und
   return Object.keys(state).length > 0 ? state : undefined
 }
 
+/** What main saves under RENEWER_STATE, as JSON: where the renewer's files are and which process it is. No secret. */
+export interface RenewerBinding {
+  /** `$RUNNER_TEMP/claude-preflight-renew-<16 hex digits>`. */
+  dir: string
+  pid: number
+  /** Random, also in the directory's status.json: ties the directory and the process to this main step. */
+  nonce: string
+}
+
+/** The renewer's directory's name: this prefix and 16 hex digits. */
+export const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/
+
+export function saveRenewerBinding(core: Pick<Core, 'saveState'>, binding: RenewerBinding): void {
+  core.saveState(
+    RENEWER_STATE,
+    JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce })
+  )
+}
+
+/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
+export function parseRenewerBinding(raw: string | undefined): RenewerBinding | undefined {
+  const v = jsonObject(raw)
+  if (!v) return undefined
+  const { dir, pid, nonce } = v
+  if (
+    typeof dir === 'string' &&
+    isAbsolute(dir) &&
+    RENEWER_DIR.test(basename(dir)) &&
+    typeof pid === 'number' &&
+    Number.isSafeInteger(pid) &&
+    pid > 1 &&
+    typeof nonce === 'string' &&
+    NONCE.test(nonce)
+  )
+    return { dir, pid, nonce }
+  return undefined
+}
+
 /** What main saves under PENDING_STATE, as JSON: it binds the pending file (refresh/pending.ts), never a token. */
 export interface PendingBinding {
   path: string
@@ -282,7 +322,7 @@ export interface PendingBinding {
   credentialsFile?: string
 }
 
-const NONCE = /^[0-9a-f]{32}$/
+export const NONCE = /^[0-9a-f]{32}$/
 const SHA256 = /^[0-9a-f]{64}$/
 
 export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex')

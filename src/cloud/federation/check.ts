@@ -38,6 +38,8 @@ export interface FederationCheckDeps {
   tokenWrittenBy?: string
   /** The kind of the Claude step, when one was modelled: without one, who writes the identity token is unknown. */
   claudeStep?: 'claude-code-action' | 'claude-cli'
+  /** What else keeps the identity token file fresh (the preflight's renewer), when something does. */
+  renewedBy?: string
   now?: () => Date
 }
 
@@ -65,7 +67,7 @@ export async function checkFederation(
       proves
     }
   }
-  if (settings.identityToken === 'none' && !deps.tokenWrittenBy) {
+  if (settings.identityToken === 'none' && !deps.tokenWrittenBy && !deps.renewedBy) {
     const words =
       'neither ANTHROPIC_IDENTITY_TOKEN_FILE nor ANTHROPIC_IDENTITY_TOKEN is set, and Claude Code then fails every request with "oidc_federation config requires an identity token"'
     return deps.claudeStep
@@ -123,8 +125,9 @@ export async function checkFederation(
   )
   const outlivesJob = deps.neededUntil && lifetime.expiresAt >= deps.neededUntil
   const renewal =
-    deps.tokenWrittenBy &&
-    `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`
+    deps.renewedBy ??
+    (deps.tokenWrittenBy &&
+      `minted again by ${deps.tokenWrittenBy}, which rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes so that Claude Code exchanges a fresh OIDC token whenever its federated token ends`)
   const life = {
     ...(renewal && { renewal }),
     expiresAt: lifetime.expiresAt,

@@ -1,0 +1,3190 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6648:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+// UNUSED EXPORTS: writeAtomically
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/http/request.js
+/** No HTTP answer: the network, not the credential. */
+class NetworkError extends Error {
+    failure;
+    host;
+    constructor(failure, host, detail) {
+        super(`${describeFailure(failure)} (${host}${detail ? `: ${detail}` : ''})`);
+        this.failure = failure;
+        this.host = host;
+        this.name = 'NetworkError';
+    }
+}
+function describeFailure(failure) {
+    switch (failure) {
+        case 'timeout':
+            return 'no answer in time';
+        case 'dns':
+            return 'host name not found';
+        case 'refused':
+            return 'connection refused';
+        case 'reset':
+            return 'connection reset';
+        case 'tls':
+            return 'TLS handshake failed';
+        case 'proxy':
+            return 'the proxy would not connect';
+        case 'other':
+            return 'network error';
+    }
+}
+/** An error and its causes, at most five deep. */
+function causeChain(error) {
+    const chain = [];
+    for (let e = error; e && typeof e === 'object' && chain.length < 5; e = e.cause)
+        chain.push(e);
+    return chain;
+}
+/**
+ * What kind of network failure an error is. Looks down the `cause` chain, where fetch (`TypeError: fetch failed`)
+ * keeps the system error, and knows aborts by name, since a DOMException from another realm is not `instanceof Error`.
+ */
+function classifyNetworkError(error) {
+    const chain = causeChain(error);
+    const code = chain.map(e => e.code).find((c) => typeof c === 'string') ?? '';
+    // undici's refused tunnel: an abort whose message carries the proxy's status (and nothing else).
+    const tunnel = chain
+        .map(e => /^Proxy response \((\d{3})\) !== 200/.exec(String(e.message ?? ''))?.[1])
+        .find(Boolean);
+    if (tunnel)
+        return ['proxy', `HTTP ${tunnel}`];
+    const names = chain.map(e => e.name);
+    if (names.includes('AbortError') ||
+        names.includes('TimeoutError') ||
+        code === 'UND_ERR_HEADERS_TIMEOUT' ||
+        code === 'UND_ERR_BODY_TIMEOUT')
+        return ['timeout', ''];
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return ['dns', code];
+    if (code === 'ECONNREFUSED')
+        return ['refused', code];
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')
+        return ['reset', code];
+    if (code.startsWith('ERR_TLS') || code.includes('CERT'))
+        return ['tls', code];
+    // Never the message: undici quotes a rejected header value, which may be the credential itself.
+    const name = chain
+        .map(e => e.name)
+        .findLast((n) => typeof n === 'string' && n !== '');
+    return ['other', code || (name ?? '')];
+}
+const proxies = new Map();
+/** A module loaded on first use, once: paths with no network start fast, and a request does not ask the loader again. */
+function loadedOnce(load) {
+    let loaded;
+    return () => (loaded ??= load());
+}
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+/**
+ * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
+ * to name it: its host alone, never its credentials.
+ */
+async function proxyFor(url) {
+    const proxy = (await loadHttpClient()).getProxyUrl(url);
+    if (!proxy)
+        return undefined;
+    if (!proxies.has(proxy))
+        proxies.set(proxy, new (await loadUndici()).ProxyAgent(proxy));
+    return { dispatcher: proxies.get(proxy), name: `proxy ${new URL(proxy).host}` };
+}
+/**
+ * Whether an error from fetch means that no answer came: undici wraps every failure to connect or to read an answer
+ * in `TypeError: fetch failed` (or `terminated`, mid-body), and the deadline aborts by name. Anything else (a bad
+ * argument, a bug of ours) is not the network, and must not pass for it.
+ */
+function isNetworkFailure(error) {
+    const chain = causeChain(error);
+    const top = chain[0];
+    if (top?.name === 'TypeError' && (top.message === 'fetch failed' || top.message === 'terminated'))
+        return true;
+    return chain.some(e => e.name === 'AbortError' ||
+        e.name === 'TimeoutError' ||
+        (typeof e.code === 'string' && /^(E[A-Z]+$|UND_ERR_(?!INVALID_ARG))/.test(e.code)));
+}
+/**
+ * HTTP through undici, honouring HTTPS_PROXY / HTTP_PROXY / NO_PROXY as self-hosted runners need.
+ * Redirects are not followed unless asked: an API that redirects is misconfigured and is reported as such.
+ */
+const request_send = async (request) => {
+    const undici = await loadUndici();
+    const host = new URL(request.url).host;
+    let proxy;
+    try {
+        proxy = await proxyFor(request.url);
+    }
+    catch (error) {
+        throw new NetworkError('proxy', host, `HTTPS_PROXY / HTTP_PROXY unusable: ${errorName(error)}`);
+    }
+    // Through a proxy, the proxy connects and resolves: a failure is named after it, not blamed on the host.
+    const where = proxy ? `${proxy.name}, for ${host}` : host;
+    try {
+        const response = await undici.fetch(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            signal: request.signal,
+            redirect: request.followRedirects ? 'follow' : 'manual',
+            ...(proxy && { dispatcher: proxy.dispatcher })
+        });
+        const headers = Object.fromEntries(response.headers);
+        const body = response.text();
+        const text = request.statusIsEnough ? await body.catch(() => '') : await body;
+        return { status: response.status, headers, text };
+    }
+    catch (error) {
+        if (!isNetworkFailure(error)) {
+            // Never the message: undici quotes a rejected header value, which may be the credential itself.
+            throw new Error(`a request to ${host} failed inside the action, not on the network (${errorName(error)}): please report it`, { cause: error });
+        }
+        const [failure, detail] = classifyNetworkError(error);
+        throw new NetworkError(failure, where, detail);
+    }
+};
+/** An error's name and code, never its message. */
+function errorName(error) {
+    const { name, code } = (error ?? {});
+    return [name, code].filter(part => typeof part === 'string' && part).join(' ') || 'error';
+}
+
+;// CONCATENATED MODULE: ./lib/providers/anthropic-failures.js
+const ANTHROPIC_FAILURES = [
+    {
+        id: 'anthropic-auth-expired',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential expired',
+        verb: 'expired',
+        since: 'expired since',
+        problem: 'expiring',
+        expiry: true,
+        fix: 'Renew the credential and update the secret: `claude setup-token` for an OAuth token (then set `oauth-token-expires-at` so the preflight fails early next time), a key with a longer expiry for an API key; for login credentials that can refresh, pass `claude-credentials` with `secrets-token`, so the preflight refreshes them and saves the rotated token. Run the preflight before the Claude step so it says which credential it was.'
+    },
+    {
+        id: 'anthropic-auth-invalid',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential invalid',
+        verb: 'was refused as invalid',
+        since: 'refused since',
+        problem: 'invalid',
+        fix: 'Check the secret holds the whole credential (no quotes, spaces or newline), that it is passed as the right kind (an `sk-ant-api03-` key as `anthropic-api-key`, an `sk-ant-oat01-` token as `claude-code-oauth-token`), and that it still exists in the Anthropic Console; then store a fresh one.'
+    },
+    {
+        id: 'anthropic-auth-revoked',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential revoked',
+        verb: 'was revoked',
+        since: 'revoked since',
+        problem: 'revoked',
+        fix: 'It was revoked (logged out, rotated, or revoked by an admin): create a new one (`claude setup-token`, or a new API key in the Console) and update the secret. If it keeps happening, another job or person is using and rotating the same credential: give this workflow its own.'
+    },
+    {
+        id: 'anthropic-auth-forbidden',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic credential forbidden',
+        verb: 'was refused (not allowed for this use)',
+        since: 'refused since',
+        problem: 'forbidden',
+        fix: 'The organisation does not allow this credential here (Claude subscription access for Claude Code disabled, a missing scope, or a credential only authorised for Claude Code): ask an organisation admin to enable it, or use an API key from an organisation that allows it.'
+    },
+    {
+        id: 'anthropic-billing',
+        credential: 'the Anthropic credential',
+        title: 'Anthropic billing',
+        verb: 'hit a billing limit',
+        since: 'out of credit since',
+        problem: 'billing',
+        fix: 'Add credits or raise the spend limit in the Anthropic Console (Settings → Billing / Limits), or use a key from a funded workspace; re-run once the balance is restored.'
+    }
+];
+const BILLING = /credit balance|billing|spend(?:ing)? limit|specified API usage limits|enforced_spend_limit_reached|purchase credits/i;
+const REVOKED = /revoked/i;
+const EXPIRED = /expired|time limit|session has expired|login expired|token has expired|no longer valid due to expiry/i;
+const FORBIDDEN = /organization has disabled|disabled organization|only authorized for use with Claude Code|not allowed to|does not have access|permission|scope|account (?:is )?on hold|organization access|workspace access|forbidden/i;
+const NOT_CREDENTIAL = /overloaded|rate limit|temporarily limiting|usage limit|timed? ?out|prompt is too long|connection|ECONNRESET|ETIMEDOUT|internal server error/i;
+/** The kind of an Anthropic API error, or undefined when it is not a credential failure. */
+function classifyApiError(signal) {
+    const status = signal.status;
+    const message = signal.message ?? '';
+    const type = signal.type ?? '';
+    const category = signal.category ?? '';
+    if (type === 'billing_error' || category === 'billing_error' || status === 402) {
+        return 'anthropic-billing';
+    }
+    // Spend caps and an empty credit balance come as 429 / 400 with their own words.
+    if ((status === 429 || status === 400 || status === undefined) && BILLING.test(message)) {
+        return 'anthropic-billing';
+    }
+    if (category === 'oauth_org_not_allowed' || category === 'account_on_hold') {
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === 401 || type === 'authentication_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-invalid';
+    }
+    if (status === 403 || type === 'permission_error') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        return 'anthropic-auth-forbidden';
+    }
+    if (status === undefined && category === 'authentication_failed') {
+        if (REVOKED.test(message))
+            return 'anthropic-auth-revoked';
+        if (EXPIRED.test(message))
+            return 'anthropic-auth-expired';
+        if (FORBIDDEN.test(message))
+            return 'anthropic-auth-forbidden';
+        if (NOT_CREDENTIAL.test(message))
+            return undefined;
+        return 'anthropic-auth-invalid';
+    }
+    return undefined;
+}
+/** True when a status alone could be a credential failure (used before Claude has said why). */
+function isCredentialStatus(status) {
+    return status === 401 || status === 403 || status === 402;
+}
+const BUNDLE = 'claude-code 2.1.328 bundle';
+const ERRORS_DOCS = 'https://docs.anthropic.com/en/api/errors';
+const verdict = (kind, status) => kind === undefined ? undefined : status === undefined ? { kind } : { kind, status };
+const apiVerdict = (signal) => verdict(classifyApiError(signal), signal.status);
+const statusOf = (...texts) => {
+    const text = texts.find(t => t !== undefined);
+    return text === undefined ? undefined : Number(text);
+};
+/** Claude Code's own words for a refused Anthropic credential, a billing limit, a missing login. */
+const ANTHROPIC_PHRASINGS = [
+    {
+        // "Failed to authenticate: OAuth token revoked. …", "… OAuth session expired and could not be refreshed".
+        anchor: 'Failed to authenticate: ',
+        pattern: /Failed to authenticate: (.+)$/,
+        kind: match => apiVerdict({ category: 'authentication_failed', message: match[1] }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid API key · ',
+        pattern: /Invalid API key · /,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Invalid auth token · ',
+        pattern: /Invalid auth token · Fix external auth token/,
+        kind: () => ({ kind: 'anthropic-auth-invalid', status: 401 }),
+        source: BUNDLE
+    },
+    {
+        anchor: 'Not logged in · ',
+        pattern: /Not logged in · Please run \/login/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'apiKeyHelper script is failing',
+        pattern: /Your apiKeyHelper script is failing/,
+        kind: 'anthropic-auth-invalid',
+        source: BUNDLE
+    },
+    {
+        anchor: 'ogin expired · ',
+        pattern: /(?:Anthropic profile login|Login) expired · /,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Please run /login',
+        pattern: /(?:Your session has expired|Session expired)\. Please run \/login/,
+        kind: 'anthropic-auth-expired',
+        source: BUNDLE
+    },
+    {
+        anchor: 'Credit balance',
+        pattern: /Credit balance (?:is )?too low\b/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'monthly spend limit',
+        pattern: /You[’']ve hit your (?:channel's )?monthly spend limit/,
+        kind: 'anthropic-billing',
+        source: BUNDLE
+    },
+    {
+        anchor: 'organization',
+        pattern: /Your organization has disabled (?:API key authentication|Claude subscription access)|Your ANTHROPIC_API_KEY belongs to a disabled organization/,
+        kind: () => ({ kind: 'anthropic-auth-forbidden', status: 403 }),
+        source: BUNDLE
+    }
+];
+/** The message inside `{"type":"error","error":{"message":"…"}}` when the text starts with it, else the text. */
+function envelopeMessage(rest) {
+    const text = rest.trim();
+    if (text.startsWith('{')) {
+        try {
+            const body = JSON.parse(text);
+            if (typeof body.error?.message === 'string')
+                return body.error.message;
+        }
+        catch {
+            // not JSON, or cut by a terminal's wrap: the words are still in the text
+        }
+    }
+    return text;
+}
+/**
+ * The API's error as other layers print it: Claude Code's `API Error: …`, the SDK's `401 {"type":"error",…}`,
+ * a gateway's `HTTP 401: authentication_error: …`. Last in the table: any provider's own words come first.
+ */
+const ANTHROPIC_API_ERROR_PHRASINGS = [
+    {
+        // "Failed to authenticate. API Error: 401 OAuth token has expired. …", "API Error: 403 {…json…}",
+        // "API Error: Request rejected (429) · You have reached your specified API usage limits."
+        anchor: 'API Error: ',
+        pattern: /API Error: (?:(\d{3})\b|Request rejected \((\d{3})\) · )?(.*)$/,
+        kind: match => apiVerdict({
+            status: statusOf(match[1], match[2]),
+            message: envelopeMessage(match[3] ?? '')
+        }),
+        source: BUNDLE
+    },
+    {
+        // The interactive UI's retry notice: "API Error (401 OAuth token has expired. …) · Retrying in 1 seconds…".
+        anchor: 'API Error (',
+        pattern: /API Error \((\d{3}) (.*?)\) · Retrying/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), message: match[2] }),
+        source: 'https://github.com/anthropics/claude-code/issues/5418'
+    },
+    {
+        anchor: '"type":"error"',
+        pattern: /(?:\b(\d{3}) )?\{"type":"error","error":\{"type":"([a-z_]+)"(?:,"message":"((?:[^"\\]|\\.)*))?/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        anchor: '_error',
+        pattern: /\bHTTP (\d{3}):? ((?:authentication|permission|billing)_error)\b:?\s*(.*)$/,
+        kind: match => apiVerdict({ status: statusOf(match[1]), type: match[2], message: match[3] }),
+        source: ERRORS_DOCS
+    },
+    {
+        // Without the envelope around it (a wrapper that printed only the message).
+        anchor: 'revoked',
+        pattern: /OAuth (?:access )?token (?:has been )?revoked\b/,
+        kind: 'anthropic-auth-revoked',
+        source: BUNDLE
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/http/retry.js
+
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+/**
+ * Runs `attempt` until it is done, the attempts run out or the deadline would pass, waiting a jittered
+ * exponential back-off between tries (or the server's retry-after, when it gives one).
+ * Returns the last outcome and how many attempts were made.
+ */
+async function retry(attempt, policy) {
+    const now = policy.now ?? Date.now;
+    const sleep = policy.sleep ?? defaultSleep;
+    const random = policy.random ?? Math.random;
+    for (let n = 1;; n++) {
+        const outcome = await attempt(n);
+        if (outcome.done || n >= policy.attempts)
+            return { value: outcome.value, attempts: n };
+        const backoff = policy.baseDelayMs * 2 ** (n - 1) * (0.5 + random() / 2);
+        const wait = outcome.retryAfterMs ?? backoff;
+        if (now() + wait >= policy.deadline)
+            return { value: outcome.value, attempts: n };
+        await sleep(wait);
+    }
+}
+/** `retry-after` in seconds or as an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/**
+ * Sends `request` until `read` calls an answer done, the attempts run out or `timeoutMs` would pass; each try gets
+ * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
+ * running out. Anything else thrown is a bug of ours, not the network, and goes up.
+ */
+async function sendWithRetries(request, read, noAnswer, policy) {
+    const deadline = Date.now() + policy.timeoutMs;
+    return retry(async () => {
+        try {
+            const answer = await policy.send({
+                ...request,
+                signal: AbortSignal.timeout(Math.max(1, deadline - Date.now()))
+            });
+            return read(answer);
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            const timedOut = error.failure === 'timeout';
+            const message = timedOut
+                ? `no answer within ${Number((policy.timeoutMs / 1000).toFixed(1))}s (${error.host})`
+                : error.message;
+            return { done: timedOut, value: noAnswer(message) };
+        }
+    }, { attempts: policy.attempts ?? 4, baseDelayMs: policy.baseDelayMs ?? 400, deadline });
+}
+/** ` after 3 attempts`, said of a transient outcome that was tried more than once; else nothing. */
+const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` : '';
+
+;// CONCATENATED MODULE: ./lib/providers/anthropic-api.js
+
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
+const OAUTH_BETA = 'oauth-2025-04-20';
+const PROBE_MODEL = 'claude-sonnet-4-5';
+/** The public name of an Anthropic key or token: `sk-ant-api03`, `sk-ant-oat01`, … */
+const anthropicName = (secret) => /^(sk-ant-[a-z]+\d*)-/i.exec(secret)?.[1]?.toLowerCase();
+/** A run of text shaped like an Anthropic key or token whose name starts with `kind` (`api`, `oat`, …; any: ``). */
+const anthropicRun = (kind) => `sk-ant-${kind}[a-z]*\\d*-[A-Za-z0-9_-]{4,}`;
+/**
+ * The shape of an Anthropic key or token named `sk-ant-<kind>…-`: random and long, so its plain SHA-256 is safe to
+ * show in a fingerprint.
+ */
+function anthropicShape(kind, what, input) {
+    return {
+        what,
+        begins: new RegExp(`^sk-ant-${kind}`),
+        run: anthropicRun(kind),
+        publicName: anthropicName,
+        random: true,
+        ...(input && { input })
+    };
+}
+/** Any Anthropic key or token, also of a kind that has no shape of its own yet. */
+const ANY_ANTHROPIC_SHAPE = {
+    what: 'an Anthropic key or token',
+    run: 'sk-ant-[a-z]+\\d*-[A-Za-z0-9_-]{4,}',
+    publicName: anthropicName,
+    random: true
+};
+/**
+ * `GET /v1/models` answers a page `{data: [...], has_more, first_id, last_id}` (an OpenAI-style `{object: "list",
+ * data}` from a server that asks for no key is not it). `POST /v1/messages/count_tokens` answers `{input_tokens: n}`, and judges
+ * the request body (400 invalid_request_error, 413 request_too_large) only once the caller authenticated
+ * (https://docs.anthropic.com/en/api/errors).
+ */
+const ROUTES = {
+    models: {
+        path: '/v1/models',
+        isAnswer: body => Array.isArray(body.data) && typeof body.has_more === 'boolean',
+        judgedAfterAuth: []
+    },
+    countTokens: {
+        path: '/v1/messages/count_tokens',
+        isAnswer: body => typeof body.input_tokens === 'number',
+        judgedAfterAuth: [400, 413]
+    }
+};
+function readBody(text) {
+    try {
+        const body = JSON.parse(text);
+        return typeof body === 'object' && body !== null && !Array.isArray(body)
+            ? body
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The API's error envelope, `{"type":"error","error":{"type":…,"message":…}}`, or undefined for any other body. */
+function apiError(body) {
+    const error = body?.error;
+    return body?.type === 'error' &&
+        typeof error?.type === 'string' &&
+        typeof error.message === 'string'
+        ? error
+        : undefined;
+}
+/** The API puts a `request-id` header, `req_…`, on every answer (https://docs.anthropic.com/en/api/errors). */
+const API_REQUEST_ID = /^req_[A-Za-z0-9]+$/;
+/**
+ * What an HTTP answer to a probe on `route` says about the credential (https://docs.anthropic.com/en/api/errors).
+ * An answer is the API's only with both of its markers, its error envelope and its `request-id` header: a gateway's
+ * or proxy's own 401 says nothing about the credential at the API. And only the route's own answers prove
+ * authentication: a 404 comes from routing, which happens before the credential is looked at.
+ */
+function classifyAnswer(route, response) {
+    const answer = readAnswer(route, response);
+    const { status } = answer;
+    if (status === 429)
+        return rateLimited(answer);
+    if (status >= 500 || status === 408) {
+        const said = answer.apiError ? answer.apiError.message : describeBody(answer);
+        return anthropic_api_verdict(answer, 'transient', `HTTP ${status}: ${said}`, retryAfter(answer));
+    }
+    if (status >= 300 && status < 400) {
+        return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} redirect to ${answer.headers.location ?? 'elsewhere'}: 'anthropic-base-url' should be the API's own address`);
+    }
+    if (status === 407) {
+        return anthropic_api_verdict(answer, 'unverifiable', 'the HTTP proxy wants credentials (407): check HTTPS_PROXY');
+    }
+    if (status >= 200 && status < 300) {
+        // Only the route's own answer: a captive portal's page, a cut-off body or a gateway's stub proves nothing.
+        return answer.body && route.isAnswer(answer.body)
+            ? anthropic_api_verdict(answer, 'valid', `HTTP ${status}`)
+            : notFromApi(answer, `a proxy or gateway in between answered instead of ${route.path}`);
+    }
+    if (!answer.apiError) {
+        return notFromApi(answer, status === 401 || status === 403
+            ? 'the gateway or proxy in between refused the request, which says nothing about the credential at the API'
+            : "check 'anthropic-base-url'");
+    }
+    return judgedByApi(answer, answer.apiError);
+}
+function readAnswer(route, response) {
+    const body = readBody(response.text);
+    const error = apiError(body);
+    const headerId = response.headers['request-id'];
+    const fromApi = error !== undefined && API_REQUEST_ID.test(headerId ?? '');
+    const requestId = headerId ?? (typeof body?.request_id === 'string' ? body.request_id : undefined);
+    return {
+        ...response,
+        route,
+        body,
+        apiError: fromApi ? error : undefined,
+        base: { ...(requestId && { requestId }) }
+    };
+}
+function anthropic_api_verdict(answer, status, message, extra = {}) {
+    return { status, message, ...answer.base, ...extra };
+}
+function retryAfter(answer) {
+    const retryAfterMs = parseRetryAfter(answer.headers['retry-after']);
+    return retryAfterMs === undefined ? {} : { retryAfterMs };
+}
+/** 429: the organisation's spend limit when the API says so, else a rate limit to wait out. */
+function rateLimited(answer) {
+    const error = answer.apiError;
+    if (error?.details?.error_code === 'enforced_spend_limit_reached') {
+        return anthropic_api_verdict(answer, 'billing', error.message);
+    }
+    return anthropic_api_verdict(answer, 'transient', `rate limited (429): ${error?.message || 'too many requests'}`, retryAfter(answer));
+}
+function notFromApi(answer, consequence) {
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${answer.status} that did not come from the API (${describeBody(answer)}): ${consequence}`);
+}
+/** A 4xx in the API's own error format: what it says about the credential, or that the route is not the API's. */
+function judgedByApi(answer, error) {
+    const { status, route } = answer;
+    if (error.type === 'billing_error' ||
+        status === 402 ||
+        /credit balance|billing/i.test(error.message)) {
+        return anthropic_api_verdict(answer, 'billing', error.message);
+    }
+    if (status === 401) {
+        return anthropic_api_verdict(answer, /revoked/i.test(error.message) ? 'revoked' : 'invalid', error.message);
+    }
+    if (status === 403)
+        return anthropic_api_verdict(answer, 'forbidden', error.message);
+    if (route.judgedAfterAuth.includes(status)) {
+        return anthropic_api_verdict(answer, 'valid', `HTTP ${status} after authentication (${error.message})`);
+    }
+    return anthropic_api_verdict(answer, 'unverifiable', `HTTP ${status} ${error.type} for ${route.path}, which the API answers before it looks at the credential: check 'anthropic-base-url' (it is the address without /v1, such as https://api.anthropic.com)`);
+}
+function describeBody({ text, headers, body }) {
+    const type = headers['content-type']?.split(';')[0] ?? 'no content type';
+    if (text.trim() === '')
+        return `empty body, ${type}`;
+    if (!body)
+        return `not JSON: ${type}`;
+    return apiError(body)
+        ? `${type}, without the API's request-id`
+        : `${type}, not the API's error format`;
+}
+/**
+ * The free request that proves a credential: `GET /v1/models` for API keys, `POST /v1/messages/count_tokens`
+ * for OAuth and bearer tokens, with the headers Claude Code itself sends; read by classifyAnswer.
+ */
+function anthropicProbe(credential, { baseUrl }) {
+    const base = baseUrl.replace(/\/+$/, '');
+    const headers = {
+        'anthropic-version': ANTHROPIC_VERSION,
+        'user-agent': 'claude-preflight'
+    };
+    const probeOn = (route, request) => ({
+        request,
+        classify: answer => classifyAnswer(route, answer)
+    });
+    if (credential.scheme === 'x-api-key') {
+        return probeOn(ROUTES.models, {
+            method: 'GET',
+            url: `${base}${ROUTES.models.path}?limit=1`,
+            headers: { ...headers, 'x-api-key': credential.secret }
+        });
+    }
+    headers.authorization = `Bearer ${credential.secret}`;
+    headers['content-type'] = 'application/json';
+    if (credential.scheme === 'oauth')
+        headers['anthropic-beta'] = OAUTH_BETA;
+    return probeOn(ROUTES.countTokens, {
+        method: 'POST',
+        url: `${base}${ROUTES.countTokens.path}`,
+        headers,
+        body: JSON.stringify({ model: PROBE_MODEL, messages: [{ role: 'user', content: 'ping' }] })
+    });
+}
+
+;// CONCATENATED MODULE: ./lib/providers/credential.js
+/** A credential of `provider` read from `from`, before any expiry or refresh token is known. */
+function newCredential(provider, from, secret) {
+    return {
+        source: provider.source,
+        from,
+        scheme: provider.scheme,
+        label: provider.label,
+        secret,
+        notes: []
+    };
+}
+/** `from` as newCredential's callers write it: `input NAME`, `env NAME` or `file PATH`. */
+function originOf(from) {
+    const [, where = 'input', name = from] = /^(input|env|file) (.+)$/s.exec(from) ?? [];
+    return where === 'env' ? { env: name } : where === 'file' ? { file: name } : { input: name };
+}
+/** Where a fix tells the user to put a new value of a credential read from `from`. */
+function homeOf(from) {
+    const origin = originOf(from);
+    if ('env' in origin)
+        return `the environment variable ${origin.env} (in a workflow, the secret its \`env:\` entry reads)`;
+    if ('file' in origin)
+        return origin.file;
+    return `the secret that feeds '${origin.input}' (Settings > Secrets and variables > Actions)`;
+}
+const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
+
+;// CONCATENATED MODULE: ./lib/providers/api-key.js
+
+
+
+const CONSOLE = 'https://console.anthropic.com/settings';
+const apiKey = {
+    source: 'anthropic-api-key',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_API_KEY',
+    excludes: {
+        source: 'anthropic-auth-token',
+        warning: "Both an API key and ANTHROPIC_AUTH_TOKEN are set: the API rejects requests that carry both. Remove one of them (keep 'anthropic-auth-token' only for a gateway)."
+    },
+    label: 'API key',
+    scheme: 'x-api-key',
+    shapes: [anthropicShape('api', 'an Anthropic API key')],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-api-key']);
+        return newCredential(this, from, value);
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const home = homeOf(from);
+        return {
+            invalid: `Create a new API key at ${CONSOLE}/keys and store it in ${home}.`,
+            revoked: `The key was disabled or deleted: create a new one at ${CONSOLE}/keys and store it in ${home}.`,
+            expiring: `Create a key whose expiry is longer than your jobs at ${CONSOLE}/keys and store it in ${home} (or lower 'min-remaining').`,
+            forbidden: `The key's organisation or workspace may not use this API: check the key's workspace and permissions at ${CONSOLE}/keys.`,
+            billing: `Add credits or raise the spend limit at ${CONSOLE}/billing, then run it again.`
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/lifetime/jwt.js
+/**
+ * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
+ * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
+ */
+function jwtExpiry(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
+        return undefined;
+    try {
+        const payload = JSON.parse(Buffer.from(parts[1] ?? '', 'base64url').toString('utf8'));
+        const exp = payload?.exp;
+        if (typeof exp !== 'number' || !Number.isFinite(exp) || exp <= 0 || exp > 1e11)
+            return undefined;
+        return new Date(exp * 1000);
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/auth-token.js
+
+
+
+
+/** A gateway's bearer token: any shape (a JWT is read for its expiry), so it declares none of its own. */
+const authToken = {
+    source: 'anthropic-auth-token',
+    secretInputs: [],
+    plainInputs: [],
+    envVar: 'ANTHROPIC_AUTH_TOKEN',
+    label: 'bearer token',
+    scheme: 'bearer',
+    shapes: [],
+    read(value, from, context) {
+        context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
+        const expiresAt = jwtExpiry(value);
+        return {
+            ...newCredential(this, from, value),
+            ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
+        };
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `get a new token from your gateway's issuer and store it in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked: ${renew}.`,
+            expiring: `${capitalise(renew)}, with a lifetime longer than your jobs (or lower 'min-remaining').`,
+            forbidden: "The gateway refused the token's permissions: ask the gateway's owner to grant it model access.",
+            billing: "The gateway reports a billing or quota problem: ask the gateway's owner to raise the budget."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/common/errors.js
+/** Every message this action writes starts with this, so a user can search the log for it. */
+const PREFIX = 'claude-preflight';
+/**
+ * A problem the user can fix (bad input, a dead credential): shown as one line, without a stack.
+ * The message says the cause and the fix.
+ */
+class UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+/**
+ * `claude-preflight: input 'min-remaining' <problem>. <fix>.`: the problem in lowercase after the input's name,
+ * quoted values clipped (`clip`); the fix a sentence, whose final period this adds.
+ */
+function errors_inputError(input, problem, fix) {
+    return new UserError(`${PREFIX}: input '${input}' ${problem}. ${fix.endsWith('.') ? fix : `${fix}.`}`);
+}
+/** One line for any thrown value: a UserError as it is, anything else with its message only. */
+function oneLine(error) {
+    const text = error?.message;
+    const message = typeof text === 'string' ? text : String(error);
+    const line = message.replace(/\s*\n\s*/g, ' ').trim();
+    return line.startsWith(PREFIX) ? line : `${PREFIX}: ${line}`;
+}
+/** An error's message on one line without the prefix, to quote inside another message. */
+function reasonOf(error) {
+    return oneLine(error).slice(PREFIX.length + 2);
+}
+/** Quotes at most 40 characters of user input; callers never pass secrets here. */
+function clip(value) {
+    const flat = value.replace(/[\r\n\t]/g, ' ');
+    return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
+}
+/** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
+function errors_clipLine(text, max = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
+}
+
+;// CONCATENATED MODULE: ./lib/lifetime/timestamp.js
+
+/** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
+const SECONDS_LIMIT = 1e11;
+/**
+ * Reads an instant: epoch milliseconds (a number or digits), epoch seconds (recognised and said so),
+ * or an ISO 8601 date-time. Bad input throws an error naming `input`.
+ */
+function parseTimestamp(input, value) {
+    const fix = 'Use epoch milliseconds (as in ~/.claude/.credentials.json) or an ISO 8601 date-time such as 2026-12-31T23:00:00Z';
+    if (typeof value === 'number' ||
+        (typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value))) {
+        const epoch = Number(value);
+        if (!Number.isFinite(epoch) || epoch <= 0)
+            throw errors_inputError(input, 'is not a valid timestamp', fix);
+        if (epoch < SECONDS_LIMIT) {
+            const at = new Date(epoch * 1000);
+            return {
+                at,
+                note: `${input} ${epoch} looks like epoch seconds, not milliseconds; read it as ${at.toISOString()}`
+            };
+        }
+        const at = new Date(epoch);
+        if (Number.isNaN(at.getTime()))
+            throw errors_inputError(input, 'is out of range', fix);
+        return { at };
+    }
+    if (typeof value === 'string') {
+        const text = value.trim();
+        if (text === '')
+            throw errors_inputError(input, 'is empty', fix);
+        const iso = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.test(text);
+        const at = new Date(text);
+        if (!iso || Number.isNaN(at.getTime())) {
+            throw errors_inputError(input, `is not a timestamp ('${clip(text)}')`, fix);
+        }
+        return { at };
+    }
+    throw errors_inputError(input, `is a ${value === null ? 'null' : typeof value}, not a timestamp`, fix);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/clean.js
+
+/**
+ * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
+ * quotes, which Claude Code does not (it sends them as part of the credential: seen with the CLI 2.1.328 and 2.1.332),
+ * saying so; refuses whitespace inside it. Never puts the value itself in a message.
+ */
+function cleanSecret(input, raw) {
+    const notes = [];
+    let value = raw.trim();
+    if (value !== raw)
+        notes.push(`removed whitespace or a newline around the value of '${input}' (Claude Code ignores it too)`);
+    const quoted = /^(["'`])(.*)\1$/s.exec(value);
+    if (quoted) {
+        value = (quoted[2] ?? '').trim();
+        notes.push(`removed the quotes around the value of '${input}'`);
+    }
+    if (!value.startsWith('{'))
+        refuseInnerJunk(input, value);
+    return { value, notes, quoted: quoted !== null };
+}
+/**
+ * Refuses a token with whitespace, a control character or a non-ASCII character inside: none can be sent in an
+ * HTTP header, and undici's error for it would quote the token.
+ */
+function refuseInnerJunk(input, token) {
+    if (/\s/.test(token)) {
+        throw errors_inputError(input, 'has a space or line break inside the value', 'Paste the secret again as a single line, with nothing else in it');
+    }
+    if (/[^\x21-\x7e]/.test(token)) {
+        throw errors_inputError(input, 'has a control or non-ASCII character inside the value', 'Copy the secret again exactly as it was issued; editors and chat apps sometimes replace characters');
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
+
+
+
+
+
+
+const INPUT = 'claude-credentials';
+const SHAPE = 'Paste the whole ~/.claude/.credentials.json: {"claudeAiOauth":{"accessToken":"sk-ant-oat01-…","refreshToken":"sk-ant-ort01-…","expiresAt":<epoch ms>}}';
+/** Parses the credentials JSON; errors name the input and never quote it. */
+function parseClaudeCredentials(value) {
+    let document;
+    try {
+        document = JSON.parse(value);
+    }
+    catch {
+        throw errors_inputError(INPUT, 'is not valid JSON', SHAPE);
+    }
+    if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+        throw errors_inputError(INPUT, 'is not a JSON object', SHAPE);
+    }
+    const oauth = document.claudeAiOauth;
+    if (typeof oauth !== 'object' || oauth === null || Array.isArray(oauth)) {
+        throw errors_inputError(INPUT, "has no 'claudeAiOauth' object", SHAPE);
+    }
+    const fields = oauth;
+    for (const field of ['accessToken', 'refreshToken']) {
+        if (fields[field] !== undefined && typeof fields[field] !== 'string') {
+            throw errors_inputError(INPUT, `has a '${field}' that is not a string`, SHAPE);
+        }
+    }
+    if (!fields.accessToken && !fields.refreshToken) {
+        throw errors_inputError(INPUT, "has neither 'accessToken' nor 'refreshToken'", SHAPE);
+    }
+    return { oauth: fields, document: document };
+}
+const claudeCredentials = {
+    source: INPUT,
+    secretInputs: [],
+    loginFile: true,
+    refreshable: true,
+    plainInputs: [],
+    label: 'subscription access token',
+    scheme: 'oauth',
+    // Its tokens have the OAuth token's shapes.
+    shapes: [{ what: 'JSON', begins: /^\{/ }],
+    read(value, from, context) {
+        if (!value.startsWith('{'))
+            context.checkPlacement(from, value, [INPUT]);
+        const { oauth } = parseClaudeCredentials(value);
+        const credential = newCredential(this, from, (oauth.accessToken ?? '').trim());
+        credential.document = value;
+        for (const field of ['accessToken', 'refreshToken']) {
+            const token = oauth[field];
+            if (!token)
+                continue;
+            if (token !== token.trim())
+                credential.notes.push(`removed whitespace or a newline around '${field}' in '${INPUT}'`);
+            refuseInnerJunk(`${INPUT}.${field}`, token.trim());
+        }
+        if (credential.secret)
+            context.checkPlacement(`${INPUT}.accessToken`, credential.secret, ['claude-code-oauth-token']);
+        if (oauth.refreshToken) {
+            credential.refreshToken = oauth.refreshToken.trim();
+            context.checkPlacement(`${INPUT}.refreshToken`, credential.refreshToken, [
+                'oauth-refresh-token'
+            ]);
+        }
+        if (oauth.expiresAt !== undefined && oauth.expiresAt !== null) {
+            const { at, note } = parseTimestamp(`${INPUT}.expiresAt`, oauth.expiresAt);
+            credential.expiresAt = at;
+            credential.expirySource = `'expiresAt' of ${INPUT}`;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const origin = originOf(from);
+        const inFile = 'file' in origin;
+        const login = inFile
+            ? `run 'claude' and '/login': it writes the new login to ${origin.file}`
+            : `run 'claude' and '/login' on your machine, then store the new ~/.claude/.credentials.json in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(login)}${inFile ? '' : ", or let the action refresh it: set 'secrets-token' and leave 'on-expiring' at 'auto'"}.`,
+            revoked: `The login was revoked (logged out elsewhere, or the refresh chain was broken): ${login}.`,
+            // Claude Code renews the login in its own file when it carries a refresh token; a copy, only the action renews.
+            expiring: inFile
+                ? `Claude Code renews it by itself when the file carries a refreshToken; otherwise ${login}.`
+                : `If the credentials carry a refreshToken, let the action refresh them: set 'secrets-token' and leave 'on-expiring' at 'auto'. Otherwise ${login}.`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the login lacks the 'user:inference' scope: ask an admin, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/oauth-token.js
+
+
+
+
+
+const REFRESH_TOKEN_INPUT = 'oauth-refresh-token';
+const EXPIRES_AT_INPUT = 'oauth-token-expires-at';
+/**
+ * The `oauth-refresh-token` input, cleaned and checked like any pasted secret (with the notes of its cleaning), or
+ * undefined when it is empty.
+ */
+function readRefreshTokenInput(context) {
+    const raw = context.input(REFRESH_TOKEN_INPUT);
+    if (raw.trim() === '')
+        return undefined;
+    const cleaned = cleanSecret(REFRESH_TOKEN_INPUT, raw);
+    context.checkPlacement(REFRESH_TOKEN_INPUT, cleaned.value, [REFRESH_TOKEN_INPUT]);
+    return cleaned;
+}
+const oauthToken = {
+    source: 'claude-code-oauth-token',
+    secretInputs: [REFRESH_TOKEN_INPUT],
+    plainInputs: [EXPIRES_AT_INPUT],
+    envVar: 'CLAUDE_CODE_OAUTH_TOKEN',
+    refreshable: true,
+    label: 'OAuth token',
+    scheme: 'oauth',
+    shapes: [
+        anthropicShape('oat', 'an OAuth access token'),
+        {
+            ...anthropicShape('ort', 'an OAuth refresh token', REFRESH_TOKEN_INPUT),
+            fix: `Move it to input '${REFRESH_TOKEN_INPUT}' (or use 'claude-credentials')`
+        }
+    ],
+    read(value, from, context) {
+        if (value)
+            context.checkPlacement(from, value, ['claude-code-oauth-token']);
+        const credential = newCredential(this, from, value);
+        const expires = context.input(EXPIRES_AT_INPUT).trim();
+        if (expires) {
+            const { at, note } = parseTimestamp(EXPIRES_AT_INPUT, expires);
+            credential.expiresAt = at;
+            credential.expirySource = EXPIRES_AT_INPUT;
+            if (note)
+                credential.notes.push(note);
+        }
+        return credential;
+    },
+    /**
+     * A lone `oauth-refresh-token`: an OAuth credential with no access token yet. Selection asks for it only when there
+     * is no OAuth token or credentials JSON to attach the refresh token to.
+     */
+    readEmpty(context) {
+        const refresh = readRefreshTokenInput(context);
+        if (!refresh)
+            return undefined;
+        const credential = this.read('', `input ${REFRESH_TOKEN_INPUT}`, context);
+        credential.refreshToken = refresh.value;
+        credential.notes.push(...refresh.notes);
+        return credential;
+    },
+    probe: anthropicProbe,
+    failures: ANTHROPIC_FAILURES,
+    fix(problem, from) {
+        const renew = `run 'claude setup-token' on your machine and store the new token in ${homeOf(from)}`;
+        return {
+            invalid: `${capitalise(renew)}.`,
+            revoked: `The token was revoked (logged out, or replaced): ${renew}.`,
+            expiring: `${capitalise(renew)}, then update 'oauth-token-expires-at' (setup-tokens last about a year).`,
+            forbidden: "Your organisation disabled Claude subscription access for Claude Code, or the token lacks the 'user:inference' scope: ask an admin to allow it, or use an API key in 'anthropic-api-key'.",
+            billing: "The subscription behind the token has no usage left or a billing problem: check the plan at https://claude.ai/settings/billing, or use an API key in 'anthropic-api-key'."
+        }[problem];
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/providers/index.js
+
+
+
+
+/**
+ * Every provider, in Claude Code's own precedence, highest first (https://code.claude.com/docs/en/authentication#authentication-precedence): ANTHROPIC_AUTH_TOKEN,
+ * ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN, then the /login credentials file.
+ */
+const providers_PROVIDERS = [authToken, apiKey, oauthToken, claudeCredentials];
+function providerOf(source) {
+    const provider = providers_PROVIDERS.find(p => p.source === source);
+    if (!provider)
+        throw new Error(`unknown credential source ${source}`);
+    return provider;
+}
+
+;// CONCATENATED MODULE: ./lib/policy/decide.js
+
+/** Every value of the `status` output. */
+const decide_STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'revoked',
+    'forbidden',
+    'billing',
+    'expiring',
+    'unverifiable',
+    'missing'
+]));
+const SECRETS_TOKEN_FIX = 'Set \'secrets-token\' (a token with "Secrets: write", see the README) so that the action saves the rotated refresh token';
+/**
+ * The refresh rule. A refresh uses up the refresh token it sends, so the action refreshes only when the rotated
+ * one will be saved (`secrets-token` is set) or when the user asked for it by name (`on-expiring: refresh`, which
+ * refreshes anyway and says how to re-seed). `auto` refreshes only with a refresh token and a `secrets-token`,
+ * and fails otherwise; `force-refresh` needs a refresh to be allowed. Throws an inputError for a choice that cannot
+ * hold.
+ */
+function resolveRefresh(choice, hasRefreshToken) {
+    if (choice.onExpiring === 'refresh' && !hasRefreshToken) {
+        throw inputError('on-expiring', "is 'refresh' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'; or use 'fail' or 'warn'");
+    }
+    if (choice.forceRefresh && !hasRefreshToken) {
+        throw inputError('force-refresh', "is 'true' but no refresh token was given", "Pass 'claude-credentials' with a refreshToken, or 'oauth-refresh-token'");
+    }
+    const refreshHeldBack = choice.onExpiring === 'auto' && hasRefreshToken && !choice.savesRotatedToken;
+    const onExpiring = choice.onExpiring === 'auto'
+        ? hasRefreshToken && choice.savesRotatedToken
+            ? 'refresh'
+            : 'fail'
+        : choice.onExpiring;
+    if (choice.forceRefresh && refreshHeldBack) {
+        throw inputError('force-refresh', "is 'true' but 'secrets-token' is not set: the refresh would use up the refresh token in your secret and lose its successor", `${SECRETS_TOKEN_FIX}; or set 'on-expiring: refresh' as well to refresh anyway and re-seed the secret after the run`);
+    }
+    if (choice.forceRefresh && onExpiring !== 'refresh') {
+        throw inputError('force-refresh', `is 'true' but 'on-expiring' is '${onExpiring}', which never refreshes`, "Set 'on-expiring' to 'auto' or 'refresh', or 'force-refresh' to 'false'");
+    }
+    return { onExpiring, forceRefresh: choice.forceRefresh, refreshHeldBack };
+}
+/** The fix for a credential that `auto` did not refresh because nothing would save the rotated refresh token. */
+const REFRESH_HELD_BACK_FIX = (/* unused pure expression or super */ null && (`${SECRETS_TOKEN_FIX}; 'on-expiring: auto' does not refresh without it, since a refresh uses up the refresh token in your secret and the next run would fail with invalid_grant. To refresh anyway, set 'on-expiring: refresh' and re-seed the secret after each run.`));
+/**
+ * The status of a credential and what to do about it. Statuses from the API win over the expiry, except that a
+ * credential the API could not judge but whose own expiry is too near is `expiring`: that much is certain.
+ */
+function decide(facts, policy) {
+    const remainingMs = facts.expiresAt ? facts.expiresAt.getTime() - facts.now.getTime() : undefined;
+    const timing = remainingMs === undefined ? {} : { remainingMs };
+    const tooShort = remainingMs !== undefined && remainingMs < facts.minRemainingMs;
+    const canRefresh = facts.hasRefreshToken && policy.onExpiring === 'refresh';
+    if (facts.probe === undefined && !facts.hasRefreshToken)
+        return { status: 'missing', action: 'fail' };
+    if (canRefresh && (policy.forceRefresh || !facts.hasAccessToken)) {
+        return {
+            status: facts.hasAccessToken ? decide_statusOf(facts.probe, tooShort) : 'expiring',
+            action: 'refresh',
+            ...timing
+        };
+    }
+    const status = decide_statusOf(facts.probe, tooShort);
+    switch (status) {
+        case 'valid':
+            return { status, action: 'pass', ...timing };
+        case 'expiring':
+            return { status, action: policy.onExpiring, ...timing };
+        case 'invalid':
+        case 'revoked':
+            // A rejected access token with a refresh token behind it is what a refresh is for.
+            return { status, action: canRefresh ? 'refresh' : policy.onInvalid, ...timing };
+        case 'forbidden':
+        case 'billing':
+            return { status, action: policy.onInvalid, ...timing };
+        case 'missing':
+            return { status, action: 'fail' };
+        default:
+            return { status, action: policy.onUnverifiable, ...timing };
+    }
+}
+function decide_statusOf(probe, tooShort) {
+    if (probe === undefined)
+        return 'missing';
+    if (tooShort && (probe === 'valid' || probe === 'unverifiable'))
+        return 'expiring';
+    return probe;
+}
+
+;// CONCATENATED MODULE: ./lib/providers/aws-failures.js
+const AWS_FAILURES = [
+    {
+        id: 'aws-auth-expired',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: "The AWS session expired during the run. A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the Claude step, or renew it through Claude Code's `awsAuthRefresh` / `awsCredentialExport` settings. A short-term Bedrock API key (`AWS_BEARER_TOKEN_BEDROCK`) lasts at most 12 hours: mint it in the job."
+    },
+    {
+        id: 'aws-auth-invalid',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'AWS refused the credentials (an invalid security token, a signature that does not match, or none found): check that `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN` come from the same session and reach the Claude step, that `AWS_REGION` is set, and that `AWS_BEARER_TOKEN_BEDROCK`, when used, is whole.'
+    },
+    {
+        id: 'aws-auth-forbidden',
+        credential: 'the AWS credentials',
+        title: 'AWS credentials forbidden',
+        verb: 'were refused (not allowed to invoke the model)',
+        since: 'refused since',
+        fix: 'The AWS identity may not invoke the model: grant its role `bedrock:InvokeModel` and `bedrock:InvokeModelWithResponseStream` (and `bedrock:ListInferenceProfiles`) on the model or inference profile, and enable access to the Anthropic models in the Bedrock console for this region.'
+    }
+];
+/** An optional status before AWS's words ("API Error: 403 The security token …"), kept when present. */
+const withStatus = (kind) => (match) => match[1] === undefined ? { kind } : { kind, status: Number(match[1]) };
+const STS_DOCS = 'https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html';
+const AWS_PHRASINGS = [
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is expired/,
+        kind: withStatus('aws-auth-expired'),
+        source: 'https://github.com/anthropics/claude-code/issues/28032'
+    },
+    {
+        anchor: 'ExpiredToken',
+        pattern: /\bExpiredToken(?:Exception)?\b/,
+        kind: 'aws-auth-expired',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'security token included in the request',
+        pattern: /(?:\b(\d{3}) )?The security token included in the request\s+is invalid/,
+        kind: withStatus('aws-auth-invalid'),
+        source: 'https://github.com/anthropics/claude-code/issues/2260'
+    },
+    {
+        anchor: 'UnrecognizedClientException',
+        pattern: /\bUnrecognizedClientException\b/,
+        kind: 'aws-auth-invalid',
+        source: STS_DOCS
+    },
+    {
+        anchor: 'signature we calculated does not match',
+        pattern: /(?:\b(\d{3}) )?The request signature we calculated does not match the signature you provided/,
+        kind: withStatus('aws-auth-invalid'),
+        source: STS_DOCS
+    },
+    {
+        anchor: 'Could not load credentials from any providers',
+        pattern: /Could not load credentials from any providers/,
+        kind: 'aws-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (AWS SDK credential chain)'
+    },
+    {
+        anchor: 'is not authorized to perform: bedrock:',
+        pattern: /is not authorized to perform: bedrock:[A-Za-z]+/,
+        kind: 'aws-auth-forbidden',
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/security_iam_troubleshoot.html'
+    },
+    {
+        anchor: 't have access to the model with the specified model ID',
+        pattern: /(?:\b(\d{3}) )?You don't have access to the model with the specified model ID/,
+        kind: withStatus('aws-auth-forbidden'),
+        source: 'https://docs.aws.amazon.com/bedrock/latest/userguide/troubleshooting-api-error-codes.html'
+    }
+];
+const AWS_SESSION = "A session from aws-actions/configure-aws-credentials lasts `role-duration-seconds` (default 3600; one hour when chaining roles) and cannot be refreshed from the job: raise `role-duration-seconds` (up to the role's maximum session duration) so it outlasts the job, run that step right before the preflight, and pass its `aws-expiration` output (with `output-credentials: true`) as this action's `aws-expiration`";
+/** The main step's fix for AWS credentials the preflight found wanting, by what is wrong. */
+const AWS_PREFLIGHT_FIXES = {
+    expiring: `${AWS_SESSION}; or shorten the job.`,
+    invalid: `${AWS_FAILURES[1].fix} An expired session: ${AWS_SESSION.charAt(0).toLowerCase()}${AWS_SESSION.slice(1)}.`,
+    forbidden: "The AWS identity is live but has no Bedrock policy in this region: attach Claude Code's IAM policy (https://code.claude.com/docs/en/amazon-bedrock: `bedrock:InvokeModel`, `bedrock:InvokeModelWithResponseStream`, `bedrock:ListInferenceProfiles`) to its role, and enable the Anthropic models in the Bedrock console for this region."
+};
+
+;// CONCATENATED MODULE: ./lib/providers/federation.js
+/** Claude Code uses federation when both are set (trimmed, not empty). */
+const FEDERATION_SWITCHES = (/* unused pure expression or super */ null && ([
+    'ANTHROPIC_FEDERATION_RULE_ID',
+    'ANTHROPIC_ORGANIZATION_ID'
+]));
+const FEDERATION_PREFLIGHT_FIXES = {
+    expiring: "A federated token lives minutes (the rule's lifetime, capped at twice the OIDC token's remaining life), so Claude Code must mint it again during the run: point ANTHROPIC_IDENTITY_TOKEN_FILE at a file that a background loop rewrites with a fresh GitHub OIDC token every few minutes (claude-code-action's federation inputs do this), not ANTHROPIC_IDENTITY_TOKEN, which is one token usable once; or shorten the job.",
+    invalid: "Check the federation settings the Claude step gets: ANTHROPIC_FEDERATION_RULE_ID and ANTHROPIC_ORGANIZATION_ID as the Claude Console shows them, the rule's issuer https://token.actions.githubusercontent.com, a subject that matches this workflow's OIDC token (repository, ref or environment), the audience the rule expects (claude-code-action's `anthropic_oidc_audience`, default https://api.anthropic.com), and ANTHROPIC_WORKSPACE_ID when the rule is enabled in several workspaces. The Console's authentication events say which check refused.",
+    forbidden: "Give the job `permissions: id-token: write` (federation mints its token from the job's OIDC token; a fork's pull request never gets one), and give the rule's service account access to the workspace and models the run uses."
+};
+/**
+ * Claude Code's words when the exchange refuses the identity token it read (`API Error: Token exchange failed with
+ * status 401 (request-id …): {"error":"invalid_grant",…}`, seen with @anthropic-ai/claude-code 2.1.328 and 2.1.332):
+ * mid-run, after a first exchange went through, the file's OIDC token had expired or was used up.
+ */
+const FEDERATION_FAILURES = [
+    {
+        id: 'anthropic-auth-federation',
+        credential: 'the federated token',
+        title: 'Federated token exchange refused',
+        verb: 'could not be minted again: the token exchange refused the identity token',
+        since: 'refused since',
+        fix: "Claude Code exchanges the OIDC token in ANTHROPIC_IDENTITY_TOKEN_FILE again whenever its federated token ends, and the exchange refuses a GitHub OIDC token that has expired (they live about five minutes) or was exchanged before: keep the file fresh (input `renew: true` of the preflight in a bare `claude` step; claude-code-action's federation inputs do it in its own step). If the first exchange was refused too, check the rule: the Claude Console's authentication events say which check refused."
+    }
+];
+const FEDERATION_PHRASINGS = [
+    {
+        anchor: 'Token exchange failed',
+        pattern: /Token exchange failed with status (\d{3})\b/,
+        // A 5xx or 429 is the service, not the identity token.
+        kind: match => {
+            const status = Number(match[1]);
+            return [400, 401, 403].includes(status)
+                ? { kind: 'anthropic-auth-federation', status }
+                : undefined;
+        },
+        source: 'claude-code 2.1.328 bundle'
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/azure-failures.js
+const AZURE_FAILURES = [
+    {
+        id: 'azure-auth-expired',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+    },
+    {
+        id: 'azure-auth-invalid',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Azure refused the credential: check that `ANTHROPIC_FOUNDRY_API_KEY` is a key of the resource (Keys and Endpoint), or that `ANTHROPIC_FOUNDRY_AUTH_TOKEN` is an Entra token for `https://cognitiveservices.azure.com`, and that `ANTHROPIC_FOUNDRY_RESOURCE` / `ANTHROPIC_FOUNDRY_BASE_URL` names that same resource.'
+    },
+    {
+        id: 'azure-auth-forbidden',
+        credential: 'the Azure credentials',
+        title: 'Azure credentials forbidden',
+        verb: 'were refused (not allowed on the resource)',
+        since: 'refused since',
+        fix: 'The Azure identity is not allowed on the Foundry resource: assign it the `Cognitive Services User` role on the resource, and deploy the Claude model there.'
+    }
+];
+const ENTRA_CODES = 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes';
+const AZURE_PHRASINGS = [
+    {
+        // AADSTS700024 (client assertion out of its time range), 70043 and 700082 (refresh token expired).
+        anchor: 'AADSTS700',
+        pattern: /\bAADSTS(?:700024|700082)\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/Azure/login/issues/180'
+    },
+    {
+        anchor: 'AADSTS70043',
+        pattern: /\bAADSTS70043\b/,
+        kind: 'azure-auth-expired',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'ExpiredAuthenticationToken',
+        pattern: /\bExpiredAuthenticationToken\b/,
+        kind: 'azure-auth-expired',
+        source: 'https://github.com/microsoft/microsoft-foundry-for-vscode/issues/590'
+    },
+    {
+        anchor: 'Lifetime validation failed',
+        pattern: /Lifetime validation failed, the token is expired/,
+        kind: 'azure-auth-expired',
+        source: 'https://learn.microsoft.com/dotnet/api/microsoft.identitymodel.tokens.securitytokenexpiredexception'
+    },
+    {
+        anchor: 'AADSTS',
+        pattern: /\bAADSTS\d{5,7}\b/,
+        kind: 'azure-auth-invalid',
+        source: ENTRA_CODES
+    },
+    {
+        anchor: 'invalid subscription key or wrong API endpoint',
+        pattern: /Access denied due to invalid subscription key or wrong API endpoint/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/ai-services/authentication'
+    },
+    {
+        anchor: 'Access token is missing, invalid',
+        pattern: /Access token is missing, invalid, audience is incorrect/,
+        kind: 'azure-auth-invalid',
+        source: 'https://github.com/Gitlawb/openclaude/issues/200'
+    },
+    {
+        anchor: 'DefaultAzureCredential failed to retrieve a token',
+        pattern: /DefaultAzureCredential failed to retrieve a token/,
+        kind: 'azure-auth-invalid',
+        source: 'https://learn.microsoft.com/azure/developer/javascript/sdk/authentication/troubleshooting'
+    },
+    {
+        anchor: 'lacks the required data action',
+        pattern: /The principal `?[^`\s]+`? lacks the required data action/,
+        kind: 'azure-auth-forbidden',
+        source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
+    }
+];
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+/** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
+const AZURE_PREFLIGHT_FIXES = {
+    expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
+    invalid: `${AZURE_FAILURES[1].fix} With neither set, Claude Code uses DefaultAzureCredential: sign in with azure/login (OIDC: \`client-id\`, \`tenant-id\`, \`subscription-id\`, \`permissions: id-token: write\`) in this job before the preflight and the Claude step. An expired Entra login: ${ENTRA_RENEWS.charAt(0).toLowerCase()}${ENTRA_RENEWS.slice(1)}.`,
+    forbidden: 'The Azure identity authenticated but may not call the Anthropic API on the Foundry resource: assign it the `Cognitive Services User` role (or `Azure AI User`) on that resource, and deploy the Claude models there.'
+};
+
+;// CONCATENATED MODULE: ./lib/providers/gcp-failures.js
+const GCP_FAILURES = [
+    {
+        id: 'gcp-auth-expired',
+        credential: 'the Google credentials',
+        title: 'Google credentials expired',
+        verb: 'expired',
+        since: 'expired since',
+        fix: 'The Google access token expired during the run. An `access_token` output of google-github-actions/auth lasts `access_token_lifetime` (default 3600 s): use its credentials file instead (workload identity federation re-mints tokens for the whole job), or raise the lifetime; a user login needs `gcloud auth application-default login` again.'
+    },
+    {
+        id: 'gcp-auth-invalid',
+        credential: 'the Google credentials',
+        title: 'Google credentials invalid',
+        verb: 'were refused as invalid',
+        since: 'refused since',
+        fix: 'Google refused the credentials or found none: check that `GOOGLE_APPLICATION_CREDENTIALS` points to the file google-github-actions/auth wrote (`create_credentials_file: true`), that its workload identity provider and service account are right, and that the job has `permissions: id-token: write`.'
+    },
+    {
+        id: 'gcp-auth-forbidden',
+        credential: 'the Google credentials',
+        title: 'Google credentials forbidden',
+        verb: 'were refused (no permission on Vertex AI)',
+        since: 'refused since',
+        fix: 'The Google identity lacks permission on Vertex AI: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), and enable the Claude models in Model Garden for `CLOUD_ML_REGION`.'
+    }
+];
+const gcp_failures_ERRORS_DOCS = 'https://cloud.google.com/apis/design/errors';
+const GCP_PHRASINGS = [
+    {
+        anchor: 'ACCESS_TOKEN_EXPIRED',
+        pattern: /\bACCESS_TOKEN_EXPIRED\b/,
+        kind: 'gcp-auth-expired',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Token has been expired or revoked',
+        pattern: /invalid_grant\W+Token has been expired or revoked/,
+        kind: 'gcp-auth-expired',
+        source: 'https://developers.google.com/identity/protocols/oauth2#expiration'
+    },
+    {
+        anchor: 'Reauthentication is needed',
+        pattern: /Reauthentication is needed\. Please run `?gcloud auth application-default login/,
+        kind: 'gcp-auth-expired',
+        source: 'https://cloud.google.com/docs/authentication/troubleshoot-adc'
+    },
+    {
+        anchor: 'Request had invalid authentication credentials',
+        pattern: /Request had invalid authentication credentials\. Expected OAuth 2 access token/,
+        kind: 'gcp-auth-invalid',
+        source: gcp_failures_ERRORS_DOCS
+    },
+    {
+        anchor: 'Could not load the default credentials',
+        pattern: /Could not load the default credentials/,
+        kind: 'gcp-auth-invalid',
+        source: 'claude-code 2.1.328 bundle (google-auth-library)'
+    },
+    {
+        anchor: 'aiplatform.',
+        pattern: /Permission '?aiplatform\.[A-Za-z.]+'? denied/,
+        kind: 'gcp-auth-forbidden',
+        source: 'https://cloud.google.com/vertex-ai/docs/general/access-control'
+    },
+    {
+        anchor: 'The caller does not have permission',
+        pattern: /The caller does not have permission/,
+        kind: 'gcp-auth-forbidden',
+        source: gcp_failures_ERRORS_DOCS
+    }
+];
+const GOOGLE_AUTH = 'authenticate with google-github-actions/auth and its credentials file (workload identity federation: `workload_identity_provider` and `service_account`, `create_credentials_file: true`, the job with `permissions: id-token: write`), which Claude Code re-mints tokens from for the whole job';
+/** The main step's fix for Google credentials the preflight found wanting, by what is wrong. */
+const GCP_PREFLIGHT_FIXES = {
+    expiring: `A bare access token (google-github-actions/auth's \`token_format: access_token\`, \`access_token_lifetime\` default 3600 s) is never renewed: ${GOOGLE_AUTH}; or raise \`access_token_lifetime\`, or shorten the job.`,
+    invalid: `${GCP_FAILURES[1].fix} Without a credentials file, ${GOOGLE_AUTH}. Set ANTHROPIC_VERTEX_PROJECT_ID to the project with the Claude models.`,
+    forbidden: 'The Google identity is live but may not call Vertex AI there: grant it `roles/aiplatform.user` (permission `aiplatform.endpoints.predict`) in the project Claude Code uses (`ANTHROPIC_VERTEX_PROJECT_ID`), enable the Claude models in Model Garden for its region (`CLOUD_ML_REGION`), and, with workload identity federation through a service account, give the principal `roles/iam.workloadIdentityUser` on it.'
+};
+
+;// CONCATENATED MODULE: ./lib/providers/platforms.js
+// The platforms an environment variable switches Claude Code to, instead of Anthropic's API
+// (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
+// module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
+
+
+
+
+/** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
+const AWS = {
+    credential: 'AWS credentials',
+    failurePrefix: 'aws-',
+    endpoints: 'the AWS endpoint settings (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_STS, ANTHROPIC_BEDROCK_BASE_URL)',
+    fixes: AWS_PREFLIGHT_FIXES,
+    expiryVariable: 'AWS_CREDENTIAL_EXPIRATION'
+};
+const platforms_PLATFORMS = [
+    {
+        id: 'bedrock',
+        variable: 'CLAUDE_CODE_USE_BEDROCK',
+        label: 'Amazon Bedrock',
+        ...AWS
+    },
+    {
+        id: 'mantle',
+        variable: 'CLAUDE_CODE_USE_MANTLE',
+        label: 'Bedrock Mantle',
+        ...AWS
+    },
+    {
+        id: 'anthropic-aws',
+        variable: 'CLAUDE_CODE_USE_ANTHROPIC_AWS',
+        label: 'Claude Platform on AWS',
+        ...AWS
+    },
+    {
+        id: 'vertex',
+        variable: 'CLAUDE_CODE_USE_VERTEX',
+        label: 'Google Vertex AI',
+        credential: 'Google credentials',
+        failurePrefix: 'gcp-',
+        endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
+        fixes: GCP_PREFLIGHT_FIXES
+    },
+    {
+        id: 'foundry',
+        variable: 'CLAUDE_CODE_USE_FOUNDRY',
+        label: 'Microsoft Foundry',
+        credential: 'Azure credentials',
+        failurePrefix: 'azure-',
+        fixes: AZURE_PREFLIGHT_FIXES,
+        endpoints: 'ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL and AZURE_AUTHORITY_HOST'
+    }
+];
+/**
+ * Anthropic workload identity federation (https://platform.claude.com/docs/en/manage-claude/wif-reference): not a
+ * switch but a credential route of Anthropic's API, sixth in Claude Code's precedence, after every environment
+ * credential and before the /login file. Checked by src/cloud/federation/.
+ */
+const platforms_FEDERATION = {
+    id: 'federation',
+    variable: 'ANTHROPIC_FEDERATION_RULE_ID',
+    label: 'Anthropic workload identity federation',
+    credential: 'federated tokens',
+    failurePrefix: 'anthropic-auth-',
+    endpoints: "ANTHROPIC_BASE_URL and the runner's OIDC endpoint (ACTIONS_ID_TOKEN_REQUEST_URL)",
+    fixes: FEDERATION_PREFLIGHT_FIXES
+};
+
+;// CONCATENATED MODULE: ./lib/common/fingerprint.js
+
+/**
+ * The key of the fingerprints of secrets without a random shape: the job's own `github-token` (by default the job's
+ * GITHUB_TOKEN, a secret that lives for one job), so that the main and the post step of a job name a secret alike
+ * while nobody outside the job can test guesses against a fingerprint (a job summary may be public). Without one (the
+ * CLI) the key is random, once per process.
+ */
+function fingerprintKey(env) {
+    const token = env['INPUT_GITHUB-TOKEN']?.trim();
+    return token ? `claude-preflight fingerprint ${token}` : processKey;
+}
+const processKey = (0,external_node_crypto_.randomBytes)(32).toString('hex');
+function compileShapes(shapes) {
+    const runs = shapes.flatMap(shape => (shape.run === undefined ? [] : [shape.run]));
+    const anyRun = new RegExp(runs.join('|'), 'gi');
+    const startsWithRun = new RegExp(`^(?:${runs.join('|')})`, 'i');
+    const documents = shapes.filter(shape => shape.run === undefined && shape.begins);
+    const named = (secret) => {
+        for (const shape of shapes) {
+            const name = shape.publicName?.(secret);
+            if (name !== undefined)
+                return { name, random: shape.random === true };
+        }
+        return { name: 'secret', random: false };
+    };
+    return {
+        fingerprint(secret, key = fingerprintKey(process.env)) {
+            const { name, random } = named(secret);
+            const hash = random ? (0,external_node_crypto_.createHash)('sha256') : (0,external_node_crypto_.createHmac)('sha256', key);
+            return `${name}:${hash.update(secret).digest('hex').slice(0, 8)}`;
+        },
+        redactSecrets: text => text.replace(anyRun, secret => `[redacted ${named(secret).name}]`),
+        looksLikeSecret(value) {
+            const text = value.trim();
+            return documents.some(shape => shape.begins?.test(text)) || startsWithRun.test(text);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
+
+const OTHER_SHAPES = [
+    {
+        ...anthropicShape('admin', 'an Admin API key, which cannot call models'),
+        fix: 'Create a regular API key (sk-ant-api03-…) in the Anthropic Console and use that'
+    },
+    ANY_ANTHROPIC_SHAPE,
+    {
+        what: 'a bearer token (a JWT)',
+        begins: /^eyJ[\w-]+\.[\w-]+\./,
+        run: 'eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]*',
+        publicName: secret => (/^eyJ/i.test(secret) ? 'jwt' : undefined),
+        home: 'anthropic-auth-token',
+        plainOnly: true
+    },
+    {
+        what: 'a GitHub token',
+        begins: /^(?:gh[pousr]_|github_pat_)\w/,
+        run: '\\b(?:gh[pousr]_[A-Za-z0-9]{16,}|github_pat_[A-Za-z0-9_]{16,})',
+        publicName: secret => /^(gh[pousr]|github_pat)_/.exec(secret)?.[1],
+        home: 'github-token',
+        fix: "Move it to input 'github-token' (or 'secrets-token', to write secrets)",
+        plainOnly: true
+    }
+];
+
+;// CONCATENATED MODULE: ./lib/providers/shapes.js
+// Every known shape of a secret, from the providers' table and the other known shapes: masking, redaction,
+// fingerprints and "pasted into the wrong input" read them from here only.
+
+
+
+/**
+ * Each provider's shapes, at home in the provider's input and environment variable, or in the other input of the
+ * provider that the shape names; then the other known shapes.
+ */
+const SHAPES = [
+    ...providers_PROVIDERS.flatMap(provider => provider.shapes.map(shape => ({
+        ...shape,
+        home: shape.input ?? provider.source,
+        ...(shape.input === undefined && provider.envVar && { homeEnv: provider.envVar })
+    }))),
+    ...OTHER_SHAPES
+];
+const { fingerprint, redactSecrets: shapes_redactSecrets, looksLikeSecret: shapes_looksLikeSecret } = compileShapes(SHAPES);
+/** The credential's fingerprint: of its access token, or of its refresh token when it has no access token yet. */
+function fingerprintOf(credential) {
+    return fingerprint(credential.secret || credential.refreshToken || '');
+}
+
+;// CONCATENATED MODULE: ./lib/common/redact.js
+// Redaction of the secrets the step knows, in every form a log may carry them, for text quoted into the job summary,
+// annotations and the PR comment (the runner masks the log and the summary, but not a PR comment, and only the exact
+// strings it was given). Pure: the caller reads the inputs and the environment.
+/** A value shorter than this is not redacted by value: it would cut ordinary words out of the text. */
+const redact_MIN_SECRET = 8;
+/**
+ * The forms a value takes in logs: itself, URL-encoded (as `encodeURIComponent` writes it and with every byte
+ * escaped), JSON-escaped, and base64 (standard and URL-safe) of it at each of the three byte alignments it can have
+ * inside a longer encoded text: only the characters that depend on the value alone.
+ */
+function secretForms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [
+        value,
+        encodeURIComponent(value),
+        [...bytes].map(byte => `%${byte.toString(16).padStart(2, '0')}`).join(''),
+        JSON.stringify(value).slice(1, -1)
+    ];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const start = Math.ceil((offset * 8) / 6);
+        const end = Math.floor(((offset + bytes.length) * 8) / 6);
+        const inner = encoded.slice(start, end);
+        if (inner.length >= redact_MIN_SECRET)
+            forms.push(inner, inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...new Set(forms)];
+}
+/** Named character references an attacker could spell a secret with; numeric ones are decoded whatever they are. */
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00A0',
+    hyphen: '\u2010',
+    dash: '\u2010',
+    minus: '\u2212',
+    lowbar: '_',
+    underbar: '_',
+    period: '.',
+    colon: ':',
+    semi: ';',
+    sol: '/',
+    bsol: '\\',
+    equals: '=',
+    plus: '+',
+    num: '#',
+    percnt: '%',
+    commat: '@',
+    grave: '`',
+    lsqb: '[',
+    rsqb: ']',
+    lpar: '(',
+    rpar: ')',
+    excl: '!',
+    quest: '?',
+    shy: '\u00AD',
+    zwj: '\u200D',
+    zwnj: '\u200C'
+};
+const ENTITY = /&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,8}));?/gi;
+function decodeEntities(text) {
+    return text.replace(ENTITY, (whole, decimal, hex, name) => {
+        if (name !== undefined)
+            return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+        const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? '', 16);
+        const valid = code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff);
+        return valid ? String.fromCodePoint(code) : whole;
+    });
+}
+/** Dashes a secret's `-` could be written as; NFKC leaves them as they are. */
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2212\uFE63\uFF0D]/g;
+/**
+ * Text as a reader sees it: character references decoded (again while that changes it: `&amp;#45;`), Unicode
+ * NFKC (full-width and other compatibility letters become plain ones), format characters (zero-width spaces and
+ * joiners, soft hyphens, direction marks: Unicode category Cf) removed and dashes made `-`.
+ */
+function normaliseText(text) {
+    let current = text;
+    for (let round = 0; round < 4; round++) {
+        const next = decodeEntities(current.normalize('NFKC').replace(/\p{Cf}/gu, ''))
+            .normalize('NFKC')
+            .replace(/\p{Cf}/gu, '')
+            .replace(DASHES, '-');
+        if (next === current)
+            break;
+        current = next;
+    }
+    return current;
+}
+/**
+ * A redactor for the given secret values: it normalises the text, replaces each value in any of its forms
+ * (ignoring case) with `[redacted]`, then anything shaped like a credential (`redactShapes`, the providers').
+ */
+function redact_redactorFor(secrets, redactShapes) {
+    const forms = [
+        ...new Set(secrets.flatMap(secret => [secret, normaliseText(secret)]).flatMap(secretForms))
+    ]
+        .filter(form => form.length >= redact_MIN_SECRET)
+        .sort((a, b) => b.length - a.length)
+        .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const exact = forms.length > 0 ? new RegExp(forms.join('|'), 'gi') : undefined;
+    return text => {
+        const normal = normaliseText(text);
+        return redactShapes(exact ? normal.replace(exact, '[redacted]') : normal);
+    };
+}
+/**
+ * A run a secret could be re-encoded in (hex, base64, percent-encoding, reversed): 20 or more characters of those
+ * alphabets, with a letter and a digit. The PR comment, which the runner does not mask and which may be public,
+ * quotes none; the job summary keeps them (request ids), as the runner masks the known secrets there.
+ */
+const ENCODED_RUN = /[A-Za-z0-9+/=_%.-]{20,}/g;
+function redactEncodedRuns(text) {
+    return text.replace(ENCODED_RUN, run => /\d/.test(run) && /[A-Za-z]/.test(run) ? '[redacted]' : run);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [
+    ...providers_PROVIDERS.map(provider => provider.source),
+    ...providers_PROVIDERS.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = providers_PROVIDERS.flatMap(provider => provider.plainInputs);
+/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+const SECRET_INPUT_NAMES = [
+    ...SECRET_INPUTS,
+    'claude-github-token',
+    'github-token',
+    'secrets-token'
+];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = providers_PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= MIN_SECRET))];
+}
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
+function redactKnownSecrets(input, env, others = []) {
+    return redactorFor([...knownSecrets(input, env), ...others], redactSecrets);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/github-token.js
+// The GitHub token the Claude step pushes and comments with, as a credential: what each kind is called, what the
+// preflight can say of it, how long an App installation token lasts. Its failures are in github-failures.ts.
+/** Every value of the `github-token-status` output. */
+const github_token_GITHUB_STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'forbidden',
+    'expiring',
+    'unverifiable',
+    'missing',
+    'unchecked',
+    'none'
+]));
+/** What each kind of GitHub token is called, for humans (and the only labels the post step accepts from state). */
+const github_token_GITHUB_TOKEN_LABELS = {
+    claudeApp: 'Claude GitHub App token',
+    appToken: 'GitHub App installation token',
+    workflowToken: 'GITHUB_TOKEN',
+    fineGrained: 'fine-grained personal access token',
+    classic: 'personal access token (classic)',
+    user: 'GitHub user token',
+    fromSecret: 'GitHub token from a secret',
+    other: 'GitHub token',
+    none: 'no GitHub token'
+};
+/**
+ * GitHub App installation tokens last one hour from minting and cannot be extended
+ * (https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app).
+ */
+const APP_TOKEN_LIFETIME_MS = 3_600_000;
+/**
+ * A token's kind from its prefix (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/).
+ * The job's GITHUB_TOKEN is an installation token too (`ghs_`): it is told apart by being the job's `github.token`.
+ */
+function githubTokenLabel(token, workflowToken) {
+    if (token.startsWith('ghs_'))
+        return token === workflowToken
+            ? github_token_GITHUB_TOKEN_LABELS.workflowToken
+            : github_token_GITHUB_TOKEN_LABELS.appToken;
+    if (token.startsWith('github_pat_'))
+        return github_token_GITHUB_TOKEN_LABELS.fineGrained;
+    if (token.startsWith('ghp_'))
+        return github_token_GITHUB_TOKEN_LABELS.classic;
+    if (token.startsWith('gho_') || token.startsWith('ghu_'))
+        return github_token_GITHUB_TOKEN_LABELS.user;
+    return github_token_GITHUB_TOKEN_LABELS.other;
+}
+/** Whether a token of this kind is an App installation token of one hour (GITHUB_TOKEN lasts the job instead). */
+const isOneHourToken = (label) => label === github_token_GITHUB_TOKEN_LABELS.claudeApp || label === github_token_GITHUB_TOKEN_LABELS.appToken;
+
+;// CONCATENATED MODULE: ./lib/state/index.js
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+
+
+
+
+
+
+
+
+/** `preflight`: what the check found, for post's report. */
+const PREFLIGHT_STATE = 'preflight';
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+const PENDING_STATE = 'refresh-pending';
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+const NETWORK_STATE = 'network-env';
+/** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
+const GITHUB_STATE = 'github-token';
+/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
+const PLATFORM_STATE = 'platform';
+/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
+const RENEWER_STATE = 'renewer';
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+function startState(core, networkRecord) {
+    core.saveState(NETWORK_STATE, networkRecord);
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
+        core.saveState(key, '');
+}
+/** The JSON main saves under PREFLIGHT_STATE. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        from: check.from,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
+}
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
+];
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+function parsePreflightState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = { ...checkTimes(v) };
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** A saved JSON object, or undefined: absent, garbled, or not an object. */
+function jsonObject(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw ?? '');
+    }
+    catch {
+        return undefined;
+    }
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/** A saved check's `expiresAt` and `checkedAt`, as epoch ms, where they are dates. */
+function checkTimes(v) {
+    const expiresAt = time(v.expiresAt);
+    const checkedAt = time(v.checkedAt);
+    return {
+        ...(expiresAt !== undefined && { expiresAt }),
+        ...(checkedAt !== undefined && { checkedAt })
+    };
+}
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+function measuredJson(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    return {
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt),
+        ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
+        warned: check.warned
+    };
+}
+function measuredOf(v) {
+    const state = { ...checkTimes(v) };
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
+    if (typeof v.warned === 'boolean')
+        state.warned = v.warned;
+    return state;
+}
+/** Saves it for the post step (main step). */
+function saveGitHubState(core, check) {
+    core.saveState(GITHUB_STATE, JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
+function parseGitHubState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label);
+    if (label !== undefined)
+        state.label = label;
+    const status = GITHUB_STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** Saves it for the post step (main step). */
+function savePlatformState(core, check) {
+    core.saveState(PLATFORM_STATE, JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
+function parsePlatformState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id);
+    if (platform !== undefined)
+        state.platform = platform;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The renewer's directory's name: this prefix and 16 hex digits. */
+const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/;
+function saveRenewerBinding(core, binding) {
+    core.saveState(RENEWER_STATE, JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce }));
+}
+/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
+function parseRenewerBinding(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const { dir, pid, nonce } = v;
+    if (typeof dir === 'string' &&
+        isAbsolute(dir) &&
+        RENEWER_DIR.test(basename(dir)) &&
+        typeof pid === 'number' &&
+        Number.isSafeInteger(pid) &&
+        pid > 1 &&
+        typeof nonce === 'string' &&
+        state_NONCE.test(nonce))
+        return { dir, pid, nonce };
+    return undefined;
+}
+const state_NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+function savePendingBinding(core, binding) {
+    core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
+}
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+function parsePendingBinding(raw) {
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            state_NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
+            return value;
+    }
+    catch {
+        // not the state main saves
+    }
+    return undefined;
+}
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+const networkDigest = (value) => value === undefined ? undefined : sha256Hex(value);
+/** The record main saves of `variables` as `env` has them. */
+function serializeNetworkRecord(env, variables) {
+    const record = {};
+    for (const name of variables) {
+        const digest = networkDigest(env[name]);
+        if (digest !== undefined)
+            record[name] = digest;
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+function parseNetworkRecord(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // not the state main saves
+    }
+    return 'unreadable';
+}
+
+;// CONCATENATED MODULE: ./lib/http/url.js
+/**
+ * Whether a URL may carry a credential: https, or cleartext http only to this machine (a stand-in, a local gateway),
+ * where it never crosses a network.
+ */
+function isSafeTransport(url) {
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+}
+function isLoopback(hostname) {
+    return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+/** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
+function unsafeTransport(text) {
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        return 'is not a URL';
+    }
+    return isSafeTransport(url) ? undefined : `is not https (${url.protocol}//${url.host})`;
+}
+
+;// CONCATENATED MODULE: ./lib/github/client.js
+
+
+
+
+/** The API base URL the runner gives (GHES included). */
+function apiBaseUrl(env) {
+    return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
+}
+/** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
+const GITHUB_TIMEOUT_MS = 20_000;
+/** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
+function githubHeaders(token) {
+    return {
+        authorization: `Bearer ${token}`,
+        accept: 'application/vnd.github+json',
+        'x-github-api-version': '2022-11-28',
+        'user-agent': 'claude-preflight'
+    };
+}
+/**
+ * A GitHubRequest over `send` (undici, honouring the runner's proxy settings), with octokit's rules for a route: it
+ * follows redirects (GitHub answers 301 or 307 for a renamed repository), and an answer whose body breaks off after
+ * its status is that status with an empty body (for a write, the status is GitHub's word that it was done).
+ */
+function githubRequest(token, env, options = {}) {
+    const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
+    const baseUrl = apiBaseUrl(env);
+    const http = options.send ?? send;
+    return async (route, params = {}) => {
+        const { method, path, body } = routeRequest(route, params);
+        const answer = await http({
+            method,
+            url: `${baseUrl}${path}`,
+            headers: {
+                ...githubHeaders(token),
+                ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
+            },
+            ...(body !== undefined && { body }),
+            signal: AbortSignal.timeout(timeoutMs),
+            followRedirects: true,
+            statusIsEnough: true
+        });
+        return answerOf(answer);
+    };
+}
+/** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
+function answerOf(answer) {
+    return { status: answer.status, data: dataOf(answer), headers: answer.headers };
+}
+/**
+ * An answer to a request that carried `secrets`, as a GitHub REST answer; unless it is a success, every form of them
+ * is cut out of its body and headers first, so that no message quoting the server's words (clipped or not) holds one.
+ */
+function answerWithout(secrets, response) {
+    if (response.status >= 200 && response.status < 300)
+        return answerOf(response);
+    const redact = redact_redactorFor(secrets, text => text);
+    const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
+}
+/**
+ * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
+ * parameter, percent-encoded as RFC 6570 simple expansion does (`/` included); the other parameters go in the query
+ * of a GET and in a JSON body otherwise, as octokit sends them (https://github.com/octokit/endpoint.js).
+ */
+function routeRequest(route, params) {
+    const [method, template] = route.split(' ');
+    const rest = { ...params };
+    const path = template.replace(/\{(\w+)\}/g, (_, name) => {
+        const value = rest[name];
+        delete rest[name];
+        return encodeUnreserved(String(value));
+    });
+    const names = Object.keys(rest);
+    if (method === 'GET') {
+        const query = names.map(name => `${name}=${encodeURIComponent(String(rest[name]))}`).join('&');
+        return { method, path: query ? `${path}?${query}` : path };
+    }
+    if (names.length > 0)
+        return { method, path, body: JSON.stringify(rest) };
+    return method === 'PUT' || method === 'PATCH' ? { method, path, body: '' } : { method, path };
+}
+const encodeUnreserved = (text) => encodeURIComponent(text).replace(/[!'()*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** The body as octokit gives it: parsed when it says it is JSON and is, else the text. */
+function dataOf(answer) {
+    if (!/^application\/json\b/i.test(answer.headers['content-type'] ?? ''))
+        return answer.text;
+    try {
+        return JSON.parse(answer.text);
+    }
+    catch {
+        return answer.text;
+    }
+}
+/**
+ * GitHub's own message of an error answer, on one line; when the body has none, what the body was instead (a proxy's
+ * HTML page, say). Never repeats the HTTP status, which callers say themselves.
+ */
+function apiMessage(answer) {
+    const data = answer.data;
+    const message = typeof data?.message === 'string'
+        ? data.message.replace(/\s+/g, ' ').trim()
+        : '';
+    if (message)
+        return message;
+    if (isHtmlPage(answer))
+        return "(an HTML page, not GitHub's JSON: a proxy or gateway in between?)";
+    if (typeof data === 'string' && data.trim())
+        return "(a body that is not GitHub's JSON)";
+    return '(no message)';
+}
+/**
+ * What a body that is not the answer expected was instead, for a message: empty, a proxy's HTML page, not JSON, or
+ * JSON of another shape.
+ */
+function bodyDescription(answer) {
+    const data = answer.data;
+    if (typeof data !== 'string')
+        return 'JSON of another shape';
+    if (!data.trim())
+        return 'an empty body';
+    if (isHtmlPage(answer))
+        return 'an HTML page: a proxy or gateway in between?';
+    return 'a body that is not JSON';
+}
+/** Whether the body is an HTML page (a proxy's or gateway's), not an API's answer. */
+function isHtmlPage(answer) {
+    return typeof answer.data === 'string' && /<html|<!doctype/i.test(answer.data);
+}
+/**
+ * The reading of an answer that is not the call's own word: worth another try (`isTransient`), after the server's
+ * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
+ * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
+ */
+function transientOrRedirect(answer, said, unverifiable) {
+    const { status, headers } = answer;
+    if (isTransient(answer)) {
+        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        return {
+            done: false,
+            value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`),
+            ...(retryAfterMs !== undefined && { retryAfterMs })
+        };
+    }
+    if (status >= 300 && status < 400) {
+        const to = errors_clipLine(headers.location ?? 'nowhere', 120);
+        return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
+    }
+    return undefined;
+}
+/** An answer worth another try: no answer, 5xx, 429, or a secondary rate limit. */
+function isTransient(answer) {
+    if (answer.status >= 500 || answer.status === 429)
+        return true;
+    return (answer.status === 403 &&
+        (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
+}
+
+;// CONCATENATED MODULE: ./lib/github/oidc.js
+// Minting the job's OIDC token as @actions/core getIDToken does
+// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
+// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
+// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
+// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
+// write permissions are read-only (JuliaCloud/AWS.jl#634).
+
+
+
+
+/**
+ * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
+ * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
+ * proxy's page, an answer without a token). The request token and the token minted are masked at once.
+ */
+async function mintOidcToken(env, audience, deps) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const missing = [
+        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ].filter(Boolean);
+    if (missing.length > 0) {
+        return {
+            problem: 'no-permission',
+            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
+        };
+    }
+    deps.mask(requestToken);
+    const unsafe = unsafeTransport(requestUrl);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
+    const { value, attempts } = await sendWithRetries({
+        method: 'GET',
+        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
+        headers: {
+            authorization: `Bearer ${requestToken}`,
+            accept: 'application/json',
+            'user-agent': 'claude-preflight'
+        }
+    }, response => oidc_readAnswer(answerWithout([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    if ('token' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+}
+function oidc_readAnswer(answer, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const token = answer.data?.value;
+        if (typeof token === 'string' && token) {
+            mask(token);
+            return { done: true, value: { token } };
+        }
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status} without an ID token (${bodyDescription(answer)})`)
+        };
+    }
+    const said = apiMessage(answer);
+    const other = transientOrRedirect(answer, said, unverifiable);
+    if (other)
+        return other;
+    // A proxy's page is not the token service's refusal.
+    if ((status === 401 || status === 403) && !isHtmlPage(answer))
+        return {
+            done: true,
+            value: {
+                problem: 'refused',
+                message: `HTTP ${status}: ${errors_clipLine(said)}`,
+                httpStatus: status
+            }
+        };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/federation.js
+// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
+// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
+// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
+// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
+// (anthropics/claude-code-action base-action/src/workload-identity.ts).
+
+
+/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
+const OIDC_LIFETIME_MS = 5 * 60_000;
+const federation_text = (value) => (typeof value === 'string' && value ? value : undefined);
+const FEDERATION_SOURCE = {
+    kind: 'federation',
+    what: "the federated token's identity file",
+    credential: 'identity token',
+    fileName: 'identity-token',
+    marginMs: 30_000,
+    readJob(value) {
+        const file = federation_text(value.file);
+        const audience = federation_text(value.audience);
+        const requestUrl = federation_text(value.requestUrl);
+        const requestToken = federation_text(value.requestToken);
+        if (!file || !audience || !requestUrl || !requestToken)
+            return undefined;
+        return { kind: 'federation', file, audience, requestUrl, requestToken };
+    },
+    async mint(job, deps) {
+        const oidc = await mintOidcToken({
+            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+        if (!('token' in oidc))
+            return {
+                failure: `GitHub's OIDC token service: ${oidc.message}`,
+                permanent: oidc.problem !== 'unverifiable'
+            };
+        const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+        return { minted: { value: oidc.token, expiresAt } };
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/renew/sources.js
+// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+
+const SOURCES = [FEDERATION_SOURCE];
+const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/job.js
+// The job description main writes to the renewer's stdin, once: the only way a secret reaches it (never argv or the
+// environment, which `ps` and /proc/<pid>/environ show). Read defensively: a renewer that cannot read it exits.
+
+
+
+/** The most a job description may weigh: a few URLs and tokens. */
+const MAX_JOB_BYTES = 64 * 1024;
+/** The job description main wrote, or undefined. */
+function parseRenewalJob(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const job = value;
+    if (!job || typeof job !== 'object')
+        return undefined;
+    const { nonce, dir, deadline, sources } = job;
+    if (typeof nonce !== 'string' || !state_NONCE.test(nonce))
+        return undefined;
+    if (typeof dir !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(dir))
+        return undefined;
+    if (typeof deadline !== 'number' || !Number.isFinite(deadline))
+        return undefined;
+    if (!Array.isArray(sources) || sources.length === 0)
+        return undefined;
+    const read = sources.map(part => part && typeof part === 'object'
+        ? sources_sourceOf(part.kind)?.readJob(part)
+        : undefined);
+    if (read.some(part => !part || !(0,external_node_path_namespaceObject.isAbsolute)(part.file)))
+        return undefined;
+    return { nonce, dir, deadline, sources: read };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/schedule.js
+// When the renewer mints again: pure, every time an epoch-ms number from the clock the caller injects.
+/** Never sooner than this after a mint or a failure: a credential born dead must not make the renewer spin. */
+const MIN_INTERVAL_MS = 1_000;
+/** The first retry's wait after a failure; each next one doubles, up to MAX_BACKOFF_MS. */
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 60_000;
+/**
+ * When to mint the successor of a credential minted at `mintedAt` that expires at `expiresAt`: at half its life, and
+ * never later than `marginMs` before its expiry (a consumer that stops trusting it that long before, as Claude Code
+ * does AWS credentials 5 minutes before their `Expiration`, still finds a fresh one).
+ */
+function renewalAt(mintedAt, expiresAt, marginMs) {
+    const life = expiresAt - mintedAt;
+    return mintedAt + Math.max(MIN_INTERVAL_MS, Math.min(life / 2, life - marginMs));
+}
+/**
+ * When to try again after `failures` failed mints in a row (1 for the first), at `now`, while the current credential
+ * lives until `expiresAt`: with a doubling backoff, and once more right at its expiry. Undefined once it has expired
+ * (nothing is left to keep alive: the renewer gives up and says why).
+ */
+function retryAt(now, failures, expiresAt) {
+    if (now >= expiresAt)
+        return undefined;
+    const backoff = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, failures - 1));
+    return Math.min(now + backoff, Math.max(expiresAt, now + MIN_INTERVAL_MS));
+}
+/**
+ * The renewer's own end when the job gives none: the job's `timeout-minutes` counted from `startedAt`, else 6 hours,
+ * the limit of a job on a GitHub-hosted runner
+ * (https://docs.github.com/en/actions/reference/limits#existing-system-limits).
+ */
+const DEFAULT_JOB_LIMIT_MS = (/* unused pure expression or super */ null && (6 * 3_600_000));
+function deadlineOf(startedAt, jobLimitMs) {
+    return startedAt + (jobLimitMs ?? DEFAULT_JOB_LIMIT_MS);
+}
+
+;// CONCATENATED MODULE: ./lib/renew/loop.js
+
+
+/**
+ * How long a source may try for its first credential, which nothing keeps alive yet: main waits this long for the
+ * first files before it gives up on the renewer.
+ */
+const FIRST_MINT_WINDOW_MS = 30_000;
+/** Runs every source until the deadline, a stop or its failure; the status is written after every change. */
+async function renew(job, status, deps) {
+    await deps.writeStatus(status);
+    await Promise.all(job.sources.map(async (part) => {
+        const entry = { kind: part.kind, writes: 0 };
+        status.sources.push(entry);
+        await keepFresh(part, entry, job.deadline, { ...deps, save: () => deps.writeStatus(status) });
+    }));
+}
+async function keepFresh(part, entry, deadline, deps) {
+    const source = sources_sourceOf(part.kind);
+    if (!source)
+        return;
+    let failures = 0;
+    let alive = deps.now() + FIRST_MINT_WINDOW_MS;
+    while (!deps.stopped() && deps.now() < deadline) {
+        const outcome = await deps.mint(part);
+        const now = deps.now();
+        let next;
+        if ('minted' in outcome) {
+            const { value, expiresAt } = outcome.minted;
+            await deps.writeCredential(part.file, value);
+            failures = 0;
+            alive = expiresAt;
+            entry.writes++;
+            entry.firstMintedAt ??= now;
+            entry.firstExpiresAt ??= expiresAt;
+            entry.lastRenewedAt = now;
+            entry.expiresAt = expiresAt;
+            next = renewalAt(now, expiresAt, source.marginMs);
+        }
+        else {
+            failures++;
+            next = outcome.permanent ? undefined : retryAt(now, failures, alive);
+            if (next === undefined) {
+                const since = entry.writes > 0 ? ` (after ${entry.writes} write${entry.writes === 1 ? '' : 's'})` : '';
+                entry.failure = `${source.what} could no longer be renewed${since}: ${outcome.failure}`;
+                await deps.save();
+                return;
+            }
+        }
+        await deps.save();
+        await deps.sleep(Math.max(0, Math.min(next, deadline) - deps.now()));
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/renew/status.js
+// status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
+// reads it to know the first files are written, post to report. Both read it as hostile text (a later step can write
+// RUNNER_TEMP): only fields of the shape the renewer writes survive, the failure line capped.
+
+
+
+const STATUS_FILE = 'status.json';
+/** The most post reads of status.json. */
+const MAX_STATUS_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const MAX_FAILURE_CHARS = 300;
+const status_time = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+/** status.json as the renewer wrote it, or undefined. Never throws. */
+function parseStatus(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const v = value;
+    if (!v || typeof v !== 'object')
+        return undefined;
+    const pid = status_time(v.pid);
+    const startedAt = status_time(v.startedAt);
+    if (!pid || !startedAt || typeof v.nonce !== 'string' || !NONCE.test(v.nonce))
+        return undefined;
+    const sources = (Array.isArray(v.sources) ? v.sources : []).flatMap(part => {
+        const s = (part ?? {});
+        const source = sourceOf(s.kind);
+        if (!source)
+            return [];
+        const read = {
+            kind: source.kind,
+            writes: typeof s.writes === 'number' && Number.isSafeInteger(s.writes) && s.writes >= 0
+                ? s.writes
+                : 0
+        };
+        for (const field of [
+            'firstMintedAt',
+            'firstExpiresAt',
+            'lastRenewedAt',
+            'expiresAt'
+        ]) {
+            const at = status_time(s[field]);
+            if (at !== undefined)
+                read[field] = at;
+        }
+        if (typeof s.failure === 'string' && s.failure)
+            read.failure = clipLine(s.failure, MAX_FAILURE_CHARS);
+        return [read];
+    });
+    return { pid, nonce: v.nonce, startedAt, sources };
+}
+
+;// CONCATENATED MODULE: ./lib/action/renewer.js
+// The renewer process (dist/renewer/index.js), started detached by the main step (src/renew/start.ts): reads its job
+// description from stdin, then keeps every source's file fresh (src/renew/loop.ts) until the job's deadline, SIGTERM
+// from the post step, or a failure it writes to status.json. It prints nothing: its stdout and stderr go nowhere.
+
+
+
+
+
+
+
+
+/** How long one mint may take, retries included. */
+const MINT_TIMEOUT_MS = 20_000;
+/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
+async function writeAtomically(path, text) {
+    const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_namespaceObject.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_namespaceObject.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+async function readStdin() {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of process.stdin) {
+        size += chunk.length;
+        if (size > MAX_JOB_BYTES)
+            return '';
+        chunks.push(chunk);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+async function run() {
+    const job = parseRenewalJob(await readStdin());
+    if (!job) {
+        process.exitCode = 2;
+        return;
+    }
+    let stopped = false;
+    const sleepers = new Set();
+    process.on('SIGTERM', () => {
+        stopped = true;
+        for (const wake of sleepers)
+            wake();
+    });
+    const status = {
+        pid: process.pid,
+        nonce: job.nonce,
+        startedAt: Date.now(),
+        sources: []
+    };
+    await renew(job, status, {
+        now: Date.now,
+        stopped: () => stopped,
+        sleep: ms => new Promise(resolve => {
+            const wake = () => {
+                clearTimeout(timer);
+                sleepers.delete(wake);
+                resolve();
+            };
+            const timer = setTimeout(wake, ms);
+            sleepers.add(wake);
+        }),
+        mint: part => sources_sourceOf(part.kind).mint(part, { send: request_send, timeoutMs: MINT_TIMEOUT_MS, now: Date.now }),
+        writeCredential: writeAtomically,
+        writeStatus: current => writeAtomically((0,external_node_path_namespaceObject.join)(job.dir, STATUS_FILE), JSON.stringify(current))
+    });
+    // An idle keep-alive connection must not keep a stopped renewer alive.
+    process.exit();
+}
+
+
+/***/ }),
+
+/***/ 3673:
+/***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6648);
+
+await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(3673);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,8 @@
+// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+import { FEDERATION_SOURCE } from './federation.js'
+import type { RenewalSource } from './source.js'
+
+export const SOURCES: readonly RenewalSource[] = [FEDERATION_SOURCE]
+
+export const sourceOf = (kind: unknown): RenewalSource | undefined =>
+  SOURCES.find(source => source.kind === kind)

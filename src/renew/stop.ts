@@ -1,0 +1,124 @@
+// Post's side: stops the renewer, reads what it did, takes every credential it left (to mask and redact them), and
+// removes its directory. The state names the directory and the process, but a later step can write RUNNER_TEMP and
+// start processes of its own: a process is signalled only when status.json in that directory carries the state's
+// nonce and /proc/<pid>/cmdline shows the renewer's bundle, and the directory is removed only when it is a real
+// directory (never a link) of the renewer's own name.
+import { lstat, readdir, readFile, rm } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { openRegular } from '../files/regular.js'
+import { reasonOf } from '../common/errors.js'
+import { RENEWER_DIR, type RenewerBinding } from '../state/index.js'
+import { MAX_STATUS_BYTES, parseStatus, STATUS_FILE, type RenewerStatus } from './status.js'
+
+export interface StopDeps {
+  /** /proc/<pid>/cmdline, or undefined when there is no such process. */
+  cmdline(pid: number): Promise<string | undefined>
+  signal(pid: number): void
+  sleep(ms: number): Promise<void>
+}
+
+export interface Stopped {
+  /** status.json, read after the stop; undefined when it was missing or not the renewer's. */
+  status?: RenewerStatus
+  /** Every credential value found in the renewer's files: the caller masks and redacts them. */
+  secrets: string[]
+  /** What went wrong, one line each (hostile text quoted by the caller). */
+  problems: string[]
+}
+
+/** The bundle's path as the renewer runs: `…/dist/renewer/index.js`. */
+export function isRenewerCommand(cmdline: string): boolean {
+  return cmdline.split('\0').some(arg => /(?:^|\/)dist\/renewer\/index\.js$/.test(arg))
+}
+
+const MAX_FILES = 16
+const MAX_FILE_BYTES = 64 * 1024
+/** How long post waits for the renewer to end after SIGTERM. */
+const STOP_WAIT_MS = 3_000
+
+export const defaultStopDeps: StopDeps = {
+  cmdline: async pid => {
+    try {
+      return await readFile(`/proc/${pid}/cmdline`, 'utf8')
+    } catch {
+      return undefined
+    }
+  },
+  signal: pid => process.kill(pid, 'SIGTERM'),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}
+
+export async function stopRenewer(
+  binding: RenewerBinding,
+  deps: StopDeps = defaultStopDeps
+): Promise<Stopped> {
+  const problems: string[] = []
+  const { dir, pid, nonce } = binding
+  if (!RENEWER_DIR.test(basename(dir)))
+    return { secrets: [], problems: [`${dir} is not the renewer's directory`] }
+  try {
+    const info = await lstat(dir)
+    if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid()))
+      return { secrets: [], problems: [`${dir} is not a directory of this job's: left alone`] }
+  } catch (error) {
+    return { secrets: [], problems: [`its directory ${dir} is gone (${reasonOf(error)})`] }
+  }
+  const before = await readStatus(dir)
+  if (before?.nonce === nonce && before.pid === pid) {
+    const cmdline = await deps.cmdline(pid)
+    if (cmdline !== undefined && isRenewerCommand(cmdline)) {
+      try {
+        deps.signal(pid)
+      } catch (error) {
+        problems.push(`could not stop process ${pid}: ${reasonOf(error)}`)
+      }
+      for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
+        const still = await deps.cmdline(pid)
+        if (still === undefined || !isRenewerCommand(still)) break
+        await deps.sleep(100)
+      }
+    } else if (cmdline !== undefined) {
+      problems.push(`process ${pid} is not the renewer: not signalled`)
+    }
+  } else {
+    problems.push(`${STATUS_FILE} in ${dir} is not this job's renewer's: no process signalled`)
+  }
+  const status = (await readStatus(dir)) ?? before
+  const secrets = await credentialsIn(dir)
+  await rm(dir, { recursive: true, force: true }).catch((error: unknown) =>
+    problems.push(`could not remove ${dir}: ${reasonOf(error)}`)
+  )
+  return { ...(status?.nonce === nonce && { status }), secrets, problems }
+}
+
+async function readRegular(path: string, max: number): Promise<string | undefined> {
+  try {
+    const handle = await openRegular(path)
+    try {
+      const buffer = Buffer.alloc(max)
+      const { bytesRead } = await handle.read(buffer, 0, max, 0)
+      return buffer.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return undefined
+  }
+}
+
+async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
+  const text = await readRegular(join(dir, STATUS_FILE), MAX_STATUS_BYTES)
+  return text === undefined ? undefined : parseStatus(text)
+}
+
+/** The values of the renewer's credential files (every regular file but status.json), trimmed. */
+async function credentialsIn(dir: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = (await readdir(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES)
+  } catch {
+    return []
+  }
+  const values = await Promise.all(names.map(name => readRegular(join(dir, name), MAX_FILE_BYTES)))
+  return values.map(value => value?.trim() ?? '').filter(Boolean)
+}

@@ -1,0 +1,3 @@
+import { run } from './action/renewer.js'
+
+await run()
