@@ -33,6 +33,30 @@ describe('the action runs under the runner’s Node', () => {
       new RegExp(`^${ACTION_NODE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} v24\\.`)
     )
   })
+
+  test('every bundle loads where no node_modules is: a runner checks out dist/ alone', () => {
+    const checkout = mkdtempSync(join(tmpdir(), 'dist-alone-'))
+    cpSync(join(ROOT, 'dist'), join(checkout, 'dist'), { recursive: true })
+    for (const entry of ['main', 'post', 'cli', 'renewer']) {
+      // Loading only: each entry's static imports resolve, or Node stops with ERR_MODULE_NOT_FOUND.
+      const script = `await import(${JSON.stringify(join(checkout, 'dist', entry, 'index.js'))}).catch(e => { if (e.code === 'ERR_MODULE_NOT_FOUND') { console.error(e.message); process.exit(3) } })`
+      const loaded = (() => {
+        try {
+          execFileSync(ACTION_NODE, ['--input-type=module', '-e', script], {
+            cwd: checkout,
+            env: { PATH: process.env.PATH ?? '', HOME: checkout },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            timeout: 60_000
+          })
+          return 'loaded'
+        } catch (error) {
+          const { status, stderr } = error as { status: number | null; stderr: Buffer }
+          return status === 3 ? `${entry}: ${stderr.toString().trim()}` : 'loaded'
+        }
+      })()
+      expect(loaded).toBe('loaded')
+    }
+  })
 })
 
 describe('the stale-dist guard (scripts/lib/source-hash.js)', () => {

@@ -30,10 +30,6 @@ for (const name of entries) {
     `dist/${name}`,
     '--license',
     'licenses.txt',
-    // @azure/identity imports `open` only to show a browser for its interactive sign-in, which DefaultAzureCredential
-    // never uses: left out, with the xdg-open script it ships.
-    '-e',
-    'open',
     '-q'
   ])
   writeFileSync(`dist/${name}/package.json`, '{ "type": "module" }\n')

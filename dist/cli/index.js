@@ -1,14 +1,6 @@
 #!/usr/bin/env node
-import * as __WEBPACK_EXTERNAL_MODULE_open__ from "open";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
-
-/***/ 1622:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_MODULE_open__;
-
-/***/ }),
 
 /***/ 2613:
 /***/ ((module) => {

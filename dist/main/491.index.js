@@ -33040,7 +33040,7 @@ function msalClient_createMsalClient(clientId, tenantId, createMsalClientOptions
     function createBaseInteractiveRequest(scopes, options) {
         return {
             openBrowser: async (url) => {
-                const open = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 1622));
+                const open = await __webpack_require__.e(/* import() */ 935).then(__webpack_require__.bind(__webpack_require__, 6935));
                 await open.default(url, { newInstance: true });
             },
             scopes,

@@ -1,4 +1,3 @@
-import * as __WEBPACK_EXTERNAL_MODULE_open__ from "open";
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
@@ -28367,13 +28366,6 @@ module.exports = {
   WebSocket
 }
 
-
-/***/ }),
-
-/***/ 1622:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_MODULE_open__;
 
 /***/ }),
 
