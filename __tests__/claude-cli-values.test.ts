@@ -1,7 +1,8 @@
 // The real CLI is the authority on what Claude sends: the preflight's clean-ups (src/providers/clean.ts) are a
 // notice where Claude Code cleans the same way, and a failure where it sends the value as it is. This pins both facts
 // on the pinned CLI: whitespace and newlines around ANTHROPIC_API_KEY, CLAUDE_CODE_OAUTH_TOKEN and ANTHROPIC_AUTH_TOKEN
-// are trimmed; quotes are sent as part of the credential.
+// are trimmed; quotes are sent as part of the credential. It also pins what the preflight selects beside workload
+// identity federation, and the Google Cloud project Claude Code calls on Vertex AI.
 import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import { spawn } from 'node:child_process'
@@ -13,11 +14,31 @@ import { anthropicProbe } from '../src/providers/anthropic-api.js'
 import { FEDERATION_AUDIENCE } from '../src/cloud/federation/settings.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
+import { startGoogleCloudStandIn } from '../stand-ins/google-cloud.js'
+import { vertexProject } from '../src/cloud/google/settings.js'
 
 /** What the CLI sent with its first model request. */
 interface Sent {
   credential: string
   headers: Record<string, string | string[] | undefined>
+}
+
+/** Runs `claude -p hi` once in `home` with `env` beside the quiet settings (no retries); returns its exit code. */
+async function runClaudeOnce(home: string, env: Record<string, string>) {
+  const child = spawn(claudeBinary(), ['-p', 'hi', '--output-format', 'json'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: home,
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      CLAUDE_CODE_MAX_RETRIES: '0',
+      ...env
+    },
+    stdio: ['ignore', 'ignore', 'ignore']
+  })
+  const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
+  const code = await new Promise(resolve => child.on('close', resolve))
+  clearTimeout(timer)
+  return code
 }
 
 /** Runs the CLI once with `name=value` against a server that refuses everything; returns what it sent. */
@@ -40,20 +61,7 @@ async function requestFor(name: string, value: string): Promise<Sent | undefined
   const home = mkdtempSync(join(tmpdir(), 'claude-values-'))
   try {
     const port = (server.address() as { port: number }).port
-    const child = spawn(claudeBinary(), ['-p', 'hi', '--output-format', 'json'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`,
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        CLAUDE_CODE_MAX_RETRIES: '0',
-        [name]: value
-      },
-      stdio: ['ignore', 'ignore', 'ignore']
-    })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-    await new Promise(resolve => child.on('close', resolve))
-    clearTimeout(timer)
+    await runClaudeOnce(home, { ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, [name]: value })
     return sent.find(request => request.credential)
   } finally {
     server.close()
@@ -110,21 +118,11 @@ async function federatedRun(extra: Record<string, string>) {
     )
     const tokenFile = join(home, 'identity-token')
     writeFileSync(tokenFile, ((await minted.json()) as { value: string }).value)
-    const child = spawn(claudeBinary(), ['-p', 'hi', '--output-format', 'json'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: home,
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        CLAUDE_CODE_MAX_RETRIES: '0',
-        ...federation.env,
-        ANTHROPIC_IDENTITY_TOKEN_FILE: tokenFile,
-        ...extra
-      },
-      stdio: ['ignore', 'ignore', 'ignore']
+    const code = await runClaudeOnce(home, {
+      ...federation.env,
+      ANTHROPIC_IDENTITY_TOKEN_FILE: tokenFile,
+      ...extra
     })
-    const timer = setTimeout(() => child.kill('SIGKILL'), 90_000)
-    const code = await new Promise(resolve => child.on('close', resolve))
-    clearTimeout(timer)
     return { code, exchanges: federation.exchanges.length }
   } finally {
     await Promise.all([federation.close(), oidc.close()])
@@ -142,5 +140,74 @@ describe('what the real claude CLI uses beside workload identity federation', ()
     })
     const shadowed = await federatedRun({ CLAUDE_CODE_OAUTH_TOKEN: 'sk-ant-oat01-values-token' })
     expect(shadowed.exchanges).toBe(0)
+  }, 240_000)
+})
+
+type Google = Awaited<ReturnType<typeof startGoogleCloudStandIn>>
+
+/**
+ * Runs the CLI once on Vertex AI against the Google stand-in with `extra` in its environment, and the credentials file
+ * `credentialsOf` makes there; returns the projects its model requests named (none when it found no project and sent
+ * nothing), and every path it asked for.
+ */
+async function vertexProjects(
+  extra: Record<string, string>,
+  credentialsOf?: (google: Google) => object
+) {
+  const google = await startGoogleCloudStandIn()
+  const home = mkdtempSync(join(tmpdir(), 'claude-vertex-'))
+  try {
+    const file = join(home, 'gha-creds.json')
+    const credentials = credentialsOf?.(google)
+    if (credentials) writeFileSync(file, JSON.stringify(credentials))
+    await runClaudeOnce(home, {
+      CLAUDE_CODE_USE_VERTEX: '1',
+      ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`,
+      ...(credentials && { GOOGLE_APPLICATION_CREDENTIALS: file }),
+      ...extra
+    })
+    const paths = google.requests.map(r => r.path)
+    const projects = paths
+      .map(
+        path =>
+          /^\/v1\/projects\/([^/]+)\/locations\/[^/]+\/publishers\/anthropic\//.exec(path)?.[1]
+      )
+      .filter((project): project is string => !!project)
+    return { projects, paths }
+  } finally {
+    await google.close()
+    rmSync(home, { recursive: true, force: true })
+  }
+}
+
+// The project the preflight counts tokens in (src/cloud/google/settings.ts vertexProject) is the one the CLI calls:
+// ANTHROPIC_VERTEX_PROJECT_ID, whatever GOOGLE_CLOUD_PROJECT and GCLOUD_PROJECT say; neither of those alone.
+describe('which Google Cloud project the real claude CLI calls on Vertex AI', () => {
+  const others = { GOOGLE_CLOUD_PROJECT: 'b', GCLOUD_PROJECT: 'c' }
+  it('ANTHROPIC_VERTEX_PROJECT_ID over GOOGLE_CLOUD_PROJECT and GCLOUD_PROJECT (CLAUDE_CODE_SKIP_VERTEX_AUTH)', async () => {
+    const env = {
+      CLAUDE_CODE_SKIP_VERTEX_AUTH: '1',
+      ANTHROPIC_AUTH_TOKEN: 'x',
+      ANTHROPIC_VERTEX_PROJECT_ID: 'a',
+      ...others
+    }
+    const { projects } = await vertexProjects(env)
+    expect(projects.length).toBeGreaterThan(0)
+    expect(new Set(projects)).toEqual(new Set([vertexProject(env)?.project]))
+    expect(vertexProject(env)?.project).toBe('a')
+    const without = { CLAUDE_CODE_SKIP_VERTEX_AUTH: '1', ANTHROPIC_AUTH_TOKEN: 'x', ...others }
+    expect((await vertexProjects(without)).projects).toEqual([])
+    expect(vertexProject(without)).toBeUndefined()
+  }, 240_000)
+
+  it('nor do they reach it with Application Default Credentials (an external_account file, which names no project)', async () => {
+    const email = 'ci@claude-ci.iam.gserviceaccount.com'
+    const { projects, paths } = await vertexProjects(others, google =>
+      google.externalAccount({ impersonate: email })
+    )
+    // The CLI had its token (the service account impersonated), then found no project to call.
+    expect(paths).toContain(`/v1/projects/-/serviceAccounts/${email}:generateAccessToken`)
+    expect(projects).toEqual([])
+    expect(vertexProject(others, {})).toBeUndefined()
   }, 240_000)
 })

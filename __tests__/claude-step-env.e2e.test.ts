@@ -55,7 +55,9 @@ describe("a platform's settings in the Claude step's own env:", () => {
   it('Foundry as claude-code-action documents it: the resource URL written in the step is the one checked', async () => {
     const before = foundry.requests.length
     const result = await run(
-      cloudPlatformWorkflow('use_foundry', { ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl }),
+      cloudPlatformWorkflow('use_foundry', {
+        stepEnv: { ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl }
+      }),
       { ANTHROPIC_FOUNDRY_API_KEY: KEY },
       {},
       [KEY]
@@ -73,8 +75,10 @@ describe("a platform's settings in the Claude step's own env:", () => {
       )
     )
     const workflow = cloudPlatformWorkflow('use_vertex', {
-      ANTHROPIC_VERTEX_PROJECT_ID: '${{ vars.GCP_PROJECT }}',
-      ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`
+      stepEnv: {
+        ANTHROPIC_VERTEX_PROJECT_ID: '${{ vars.GCP_PROJECT }}',
+        ANTHROPIC_VERTEX_BASE_URL: `${google.url}/v1`
+      }
     })
     const env = { GOOGLE_APPLICATION_CREDENTIALS: credentials, CLOUD_ML_REGION: 'us-east5' }
     const unread = await run(workflow, env)

@@ -137,6 +137,32 @@ describe('workload identity federation (external_account, as google-github-actio
       /IAM generateAccessToken: HTTP 403 PERMISSION_DENIED \(IAM_PERMISSION_DENIED\): Permission 'iam\.serviceAccounts\.getAccessToken' denied/
     )
   })
+
+  it("a hostile file's impersonation URL (a `%` that escapes nothing, an escaped newline): a one-line verdict, never a crash", async () => {
+    const malformed = await checkVertexCredentials(
+      envWith(google.externalAccount({ impersonate: 'ci%ZZ@claude-ci.iam.gserviceaccount.com' })),
+      options(),
+      deps()
+    )
+    expect(malformed).toMatchObject({
+      status: 'valid',
+      identity: 'ci%ZZ@claude-ci.iam.gserviceaccount.com'
+    })
+    expect(paths()).toContain(
+      '/v1/projects/-/serviceAccounts/ci%ZZ@claude-ci.iam.gserviceaccount.com:generateAccessToken'
+    )
+    const newline = await checkVertexCredentials(
+      envWith(
+        google.externalAccount({
+          impersonate: 'ci%0A%3A%3Awarning%3A%3Ax@claude-ci.iam.gserviceaccount.com'
+        })
+      ),
+      options(),
+      deps()
+    )
+    expect(newline.identity).toBe('ci ::warning::x@claude-ci.iam.gserviceaccount.com')
+    expect(newline.message).not.toMatch(/\n/)
+  })
 })
 
 describe('a service account key, a user login', () => {

@@ -5,6 +5,7 @@
 // so the rows run concurrently.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { send } from '../src/http/request.js'
 import { probe } from '../src/probe/probe.js'
 import { requestRefresh, TokenEndpointError } from '../src/refresh/oauth.js'
@@ -18,6 +19,7 @@ import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../src/github/app-exch
 import { probeGitHubToken } from '../src/github/token-life.js'
 import { checkFederation } from '../src/cloud/federation/check.js'
 import {
+  assumeRole,
   assumeRoleWithWebIdentity,
   getCallerIdentity,
   listInferenceProfiles,
@@ -27,6 +29,9 @@ import { countTokens as foundryCountTokens } from '../src/cloud/foundry/calls.js
 import {
   countTokens,
   exchangeToken,
+  fetchSubjectToken,
+  impersonate,
+  oauthToken,
   tokenInfo,
   type CallResult as GoogleCallResult
 } from '../src/cloud/google/calls.js'
@@ -315,6 +320,8 @@ const xml = (body: string): Answer => ({
   body,
   headers: { 'content-type': 'text/xml' }
 })
+/** Temporary credentials as STS answers them. */
+const STS_CREDENTIALS = `<Credentials><AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>${'s'.repeat(40)}</SecretAccessKey><SessionToken>${'t'.repeat(80)}</SessionToken><Expiration>2036-01-01T00:00:00Z</Expiration></Credentials>`
 const awsCalls: Call[] = [
   awsCall(
     'AWS STS GetCallerIdentity',
@@ -326,7 +333,7 @@ const awsCalls: Call[] = [
   awsCall(
     'AWS STS AssumeRoleWithWebIdentity',
     xml(
-      `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><AccessKeyId>ASIA1</AccessKeyId><SecretAccessKey>${'s'.repeat(40)}</SecretAccessKey><SessionToken>${'t'.repeat(80)}</SessionToken><Expiration>2036-01-01T00:00:00Z</Expiration></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>`
+      `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult>${STS_CREDENTIALS}</AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>`
     ),
     base =>
       assumeRoleWithWebIdentity(
@@ -336,6 +343,21 @@ const awsCalls: Call[] = [
           RoleSessionName: 'faults',
           WebIdentityToken: OIDC_JWT
         },
+        tokenCallDeps
+      )
+  ),
+  // A profile's `role_arn`: the AWS SDK's ini provider asks the action's own call to assume it (src/cloud/aws/credentials.ts).
+  awsCall(
+    "AWS STS AssumeRole (a profile's role)",
+    xml(
+      `<AssumeRoleResponse><AssumeRoleResult>${STS_CREDENTIALS}</AssumeRoleResult></AssumeRoleResponse>`
+    ),
+    base =>
+      assumeRole(
+        base,
+        'us-east-1',
+        AWS_KEYS,
+        { RoleArn: 'arn:aws:iam::123456789012:role/claude', RoleSessionName: 'faults' },
         tokenCallDeps
       )
   ),
@@ -366,6 +388,19 @@ const googleCall = (
 ) => awsCall(name, { body: healthy }, call)
 const googleCalls: Call[] = [
   googleCall(
+    "Google credential_source.url (an external_account's subject token)",
+    { count: OIDC_JWT.length, value: OIDC_JWT },
+    base =>
+      fetchSubjectToken(
+        {
+          url: `${base}/oidc?api-version=2.0&audience=x`,
+          headers: { Authorization: 'Bearer oidc-request-token-of-the-fault-matrix' },
+          field: 'value'
+        },
+        tokenCallDeps
+      )
+  ),
+  googleCall(
     'Google STS token exchange',
     { access_token: GOOGLE_TOKEN, token_type: 'Bearer', expires_in: 3600 },
     base =>
@@ -376,6 +411,28 @@ const googleCalls: Call[] = [
           subjectTokenType: 'urn:ietf:params:oauth:token-type:jwt',
           subjectToken: OIDC_JWT
         },
+        tokenCallDeps
+      )
+  ),
+  googleCall(
+    'Google IAM generateAccessToken (impersonation)',
+    { accessToken: GOOGLE_TOKEN, expireTime: '2036-01-01T00:00:00Z' },
+    base =>
+      impersonate(
+        `${base}/v1/projects/-/serviceAccounts/ci@p.iam.gserviceaccount.com:generateAccessToken`,
+        GOOGLE_TOKEN,
+        tokenCallDeps
+      )
+  ),
+  googleCall(
+    'Google OAuth token endpoint (token_uri)',
+    { access_token: GOOGLE_TOKEN, token_type: 'Bearer', expires_in: 3600 },
+    base =>
+      oauthToken(
+        'OAuth token endpoint (token_uri)',
+        `${base}/token`,
+        { grant_type: 'refresh_token', client_id: 'c', refresh_token: REFRESH_TOKEN },
+        [REFRESH_TOKEN],
         tokenCallDeps
       )
   ),
@@ -623,5 +680,18 @@ describe('control: no fault', () => {
   it.concurrent.each(CALLS.map(call => [call.name, call] as const))('%s', async (_name, call) => {
     const outcome = await call.run(baseFor(call, 'none'))
     expect(outcome.status).toBe(call.expected('none'))
+  })
+})
+
+describe('docs/reliability.md', () => {
+  it('gives the matrix as it runs: its size, and a row for each call', () => {
+    // Spaces collapsed: prettier pads table cells.
+    const page = readFileSync('docs/reliability.md', 'utf8').replace(/ +/g, ' ')
+    const size = `${MATRIX.calls} calls × ${MATRIX.faults} faults = ${MATRIX.rows} rows`
+    expect(page).toContain(
+      `| calls × faults covered | ${size} (see [Fault matrix](#fault-matrix)) |`
+    )
+    expect(page).toContain(`**${size}**`)
+    for (const call of CALLS) expect(page).toContain(`\n| ${call.name} |`)
   })
 })

@@ -13,7 +13,7 @@ import {
 } from '../stand-ins/azure-foundry.js'
 import { runAction, newJob } from './support/runner.js'
 import { expectNoLeak } from './support/leaks.js'
-import { runningWorkflow } from './support/checkout.js'
+import { cloudPlatformWorkflow, runningWorkflow } from './support/checkout.js'
 import { closedPort } from './support/ports.js'
 
 const KEY = 'f0undry0e2e0key00000000000000000'
@@ -160,27 +160,14 @@ describe('Claude on Microsoft Foundry, checked end to end', () => {
     const token = foundry.mintEntraToken({ appId: APP_ID, lifetimeSeconds: 3900 })
     const workflow = runningWorkflow(
       job.dir,
-      `on: pull_request
-permissions:
-  contents: write
-  pull-requests: write
-  id-token: write
-jobs:
-  claude:
-    runs-on: ubuntu-latest
-    timeout-minutes: 45
-    steps:
-      - uses: azure/login@v2
+      cloudPlatformWorkflow('use_foundry', {
+        loginSteps: `      - uses: azure/login@v2
         with:
           client-id: \${{ secrets.AZURE_CLIENT_ID }}
           tenant-id: \${{ secrets.AZURE_TENANT_ID }}
           subscription-id: \${{ secrets.AZURE_SUBSCRIPTION_ID }}
-      - uses: owner/claude-preflight@v1
-      - uses: anthropics/claude-code-action@v1
-        with:
-          use_foundry: 'true'
-          github_token: \${{ github.token }}
 `
+      })
     )
     const result = await runAction('dist/main/index.js', {
       job,

@@ -792,15 +792,34 @@ async function runEcho(): Promise<Audited> {
 
 // ---------------------------------------------------------------------------------------------------- cloud
 
-/** Claude on Bedrock: the AWS secret key and session token, live or expired, never in a channel. */
-async function runBedrock(status: 'valid' | 'expired'): Promise<Audited> {
+/** The parts of a short-term Bedrock API key that are secrets on their own: its presigned URL's session token and signature. */
+function bedrockKeyParts(key: string): string[] {
+  const url = Buffer.from(key.slice('bedrock-api-key-'.length), 'base64').toString('utf8')
+  const query = new URLSearchParams(url.slice(url.indexOf('?') + 1))
+  return ['X-Amz-Security-Token', 'X-Amz-Signature'].map(name => query.get(name) ?? '')
+}
+
+/**
+ * Claude on Bedrock: the AWS secret key and session token, live or expired, or a short-term Bedrock API key
+ * (AWS_BEARER_TOKEN_BEDROCK) and the secrets inside it, taken or refused in Bedrock's words, never in a channel.
+ */
+async function runBedrock(
+  status: 'valid' | 'expired' | 'api key valid' | 'api key refused'
+): Promise<Audited> {
   const account = awsAccount()
   const sts = await startStsStandIn({ account })
-  const bedrock = await startBedrockStandIn({ account, allows: () => true })
+  const bedrock = await startBedrockStandIn({
+    account,
+    allows: () => true,
+    ...(status === 'api key refused' && { refuse: 'invalid' as const })
+  })
   const keys = account.issue({
     arn: 'arn:aws:sts::123456789012:assumed-role/leak-audit/runner',
-    expiresAt: new Date(Date.now() + (status === 'valid' ? 120 : -1) * 60_000)
+    expiresAt: new Date(Date.now() + (status === 'expired' ? -1 : 120) * 60_000)
   })
+  const apiKey = status.startsWith('api key')
+    ? bedrock.mintApiKey(keys, { region: 'us-west-2' })
+    : undefined
   const job = newJob()
   try {
     const result = await runAction(MAIN, {
@@ -811,21 +830,30 @@ async function runBedrock(status: 'valid' | 'expired'): Promise<Audited> {
         AWS_REGION: 'us-west-2',
         AWS_ENDPOINT_URL_STS: sts.url,
         AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
-        AWS_ACCESS_KEY_ID: keys.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
-        AWS_SESSION_TOKEN: keys.sessionToken ?? ''
+        ...(apiKey
+          ? { AWS_BEARER_TOKEN_BEDROCK: apiKey }
+          : {
+              AWS_ACCESS_KEY_ID: keys.accessKeyId,
+              AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+              AWS_SESSION_TOKEN: keys.sessionToken ?? ''
+            })
       }
     })
     return {
       name: `main bedrock ${status}`,
-      secrets: [keys.secretAccessKey, keys.sessionToken ?? ''].filter(Boolean),
-      foreign: [],
+      secrets: apiKey
+        ? [apiKey, ...bedrockKeyParts(apiKey)]
+        : [keys.secretAccessKey, keys.sessionToken ?? ''].filter(Boolean),
+      // The API key's signing keys never reach the step: their secret must not appear either.
+      foreign: apiKey ? [keys.secretAccessKey] : [],
       channels: { ...stepChannels('main', result), ...filesWritten(job) },
       lines: result.stdout.split('\n'),
       extra: () => {
         expect(`bedrock ${status}: ${result.outputs.status}`).toBe(
-          `bedrock ${status}: ${status === 'valid' ? 'valid' : 'invalid'}`
+          `bedrock ${status}: ${status.endsWith('valid') ? 'valid' : 'invalid'}`
         )
+        if (status === 'api key refused')
+          expect(result.summary).toContain('The security token included in the request is invalid')
         expectOneLineErrors(result)
       }
     }
@@ -880,17 +908,27 @@ async function runFederation(status: 'valid' | 'denied'): Promise<Audited> {
   }
 }
 
+type VertexCase =
+  | 'external_account'
+  | 'service_account'
+  | 'service_account key Google does not know'
+  | 'authorized_user revoked'
+
 /**
- * Claude on Vertex AI: the runner's OIDC request token inside an external_account file, or a service account's
- * private key, and every access token minted from them, never in a channel.
+ * Claude on Vertex AI: the runner's OIDC request token inside an external_account file, a service account's private
+ * key and the JWT signed with it, a user login's refresh token and client secret, and every access token minted from
+ * them, never in a channel; a key Google refuses and a revoked login too, in Google's words.
  */
-async function runVertex(kind: 'external_account' | 'service_account'): Promise<Audited> {
+async function runVertex(kind: VertexCase): Promise<Audited> {
   const google = await startGoogleCloudStandIn()
   const job = newJob()
+  const email = 'ci@claude-ci.iam.gserviceaccount.com'
   const credentials =
     kind === 'external_account'
-      ? google.externalAccount({ impersonate: 'ci@claude-ci.iam.gserviceaccount.com' })
-      : google.serviceAccountKey('ci@claude-ci.iam.gserviceaccount.com')
+      ? google.externalAccount({ impersonate: email })
+      : kind === 'authorized_user revoked'
+        ? google.userLogin('dev@example.com', { revoked: true })
+        : google.serviceAccountKey(email, { known: kind === 'service_account' })
   const file = join(job.dir, 'gha-creds.json')
   writeFileSync(file, JSON.stringify(credentials))
   try {
@@ -907,21 +945,42 @@ async function runVertex(kind: 'external_account' | 'service_account'): Promise<
     const minted = google.requests
       .map(r => /^Bearer (.+)$/.exec(r.headers.authorization ?? '')?.[1])
       .filter((token): token is string => !!token && token !== google.requestToken)
+    const signed = google.requests
+      .map(r => new URLSearchParams(r.body).get('assertion'))
+      .filter((assertion): assertion is string => !!assertion)
+    const {
+      private_key: privateKey,
+      refresh_token: refreshToken,
+      client_secret: clientSecret
+    } = credentials as { private_key?: string; refresh_token?: string; client_secret?: string }
     const given =
-      kind === 'external_account'
-        ? [google.requestToken]
-        : [(credentials as { private_key: string }).private_key]
+      kind === 'external_account' ? [google.requestToken] : privateKey ? [privateKey] : []
     const channels = { ...stepChannels('main', result), ...filesWritten(job, [file]) }
+    const valid = kind === 'external_account' || kind === 'service_account'
     return {
       name: `main vertex ${kind}`,
-      secrets: [...new Set(minted)],
-      // The credentials file is the job's own: the step reads it and never says its secrets.
+      secrets: [
+        ...new Set(minted),
+        ...signed,
+        ...[refreshToken, clientSecret].filter(s => !!s)
+      ] as string[],
+      // The credentials file is the job's own: the step reads it and never says its secrets (a PEM key spans lines,
+      // so it cannot be masked as one).
       foreign: given,
       channels,
       lines: result.stdout.split('\n'),
       extra: () => {
-        expect(minted.length).toBeGreaterThan(0)
-        expect(`vertex ${kind}: ${result.outputs.status}`).toBe(`vertex ${kind}: valid`)
+        if (valid) expect(minted.length).toBeGreaterThan(0)
+        if (kind.startsWith('service_account')) expect(signed.length).toBeGreaterThan(0)
+        expect(`vertex ${kind}: ${result.outputs.status}`).toBe(
+          `vertex ${kind}: ${valid ? 'valid' : 'invalid'}`
+        )
+        if (!valid)
+          expect(result.summary).toContain(
+            kind === 'authorized_user revoked'
+              ? 'Token has been expired or revoked.'
+              : 'Invalid JWT Signature.'
+          )
         expectOneLineErrors(result)
       }
     }
@@ -930,10 +989,16 @@ async function runVertex(kind: 'external_account' | 'service_account'): Promise<
   }
 }
 
-/** Claude on Foundry: a Foundry key, or the az CLI's Entra token after azure/login, never in a channel. */
-async function runFoundry(kind: 'key' | 'az'): Promise<Audited> {
+/**
+ * Claude on Foundry: a Foundry key, or the az CLI's Entra token after azure/login, never in a channel; a key the
+ * resource refuses too, in Azure's words.
+ */
+async function runFoundry(kind: 'key' | 'az' | 'wrong key'): Promise<Audited> {
   const key = `f0undryLeakAudit${tag()}${tag()}`.slice(0, 32)
-  const foundry = await startFoundryStandIn({ keys: [key], allows: () => true })
+  const foundry = await startFoundryStandIn({
+    keys: kind === 'wrong key' ? [] : [key],
+    allows: () => true
+  })
   const job = newJob()
   const token = foundry.mintEntraToken()
   try {
@@ -943,14 +1008,14 @@ async function runFoundry(kind: 'key' | 'az'): Promise<Audited> {
       env: {
         CLAUDE_CODE_USE_FOUNDRY: '1',
         ANTHROPIC_FOUNDRY_BASE_URL: foundry.baseUrl,
-        ...(kind === 'key'
+        ...(kind !== 'az'
           ? { ANTHROPIC_FOUNDRY_API_KEY: key }
           : writeAzStandIn(join(job.dir, 'az'), { token, expiresAt: Date.now() + 3_600_000 }))
       }
     })
     return {
       name: `main foundry ${kind}`,
-      secrets: [kind === 'key' ? key : token],
+      secrets: [kind === 'az' ? token : key],
       foreign: [],
       // The stand-in az CLI is the job's own tool, holding its token.
       channels: {
@@ -959,7 +1024,11 @@ async function runFoundry(kind: 'key' | 'az'): Promise<Audited> {
       },
       lines: result.stdout.split('\n'),
       extra: () => {
-        expect(`foundry ${kind}: ${result.outputs.status}`).toBe(`foundry ${kind}: valid`)
+        expect(`foundry ${kind}: ${result.outputs.status}`).toBe(
+          `foundry ${kind}: ${kind === 'wrong key' ? 'invalid' : 'valid'}`
+        )
+        if (kind === 'wrong key')
+          expect(result.summary).toContain('Access denied due to invalid subscription key')
         expectOneLineErrors(result)
       }
     }
@@ -1115,13 +1184,18 @@ describe('leak audit', () => {
       () => runSpecialFile(),
       () => runBedrock('valid'),
       () => runBedrock('expired'),
+      () => runBedrock('api key valid'),
+      () => runBedrock('api key refused'),
       () => runFederation('valid'),
       () => runFederation('denied'),
       () => runVertex('external_account'),
       () => runVertex('service_account'),
+      () => runVertex('service_account key Google does not know'),
+      () => runVertex('authorized_user revoked'),
       () => runFoundry('key'),
       () => runFoundry('az'),
-      () => runRenewer()
+      () => runRenewer(),
+      () => runFoundry('wrong key')
     ]
     const audited = await pool(tasks, 6)
 

@@ -59,6 +59,15 @@ const FAULT_ANSWERS = {
   503: apiError(503, 'UNAVAILABLE', 'The service is currently unavailable.')
 }
 
+/** A path segment decoded; one whose `%` escapes nothing is taken as written, as an endpoint that says yes may. */
+const decodedOrAsWritten = segment => {
+  try {
+    return decodeURIComponent(segment)
+  } catch {
+    return segment
+  }
+}
+
 const jwt = claims =>
   `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${randomBytes(32).toString('base64url')}`
 
@@ -142,7 +151,7 @@ export async function startGoogleCloudStandIn(options = {}) {
     if (req.method === 'POST' && impersonation) {
       const caller = live(bearer(req))
       if (!caller) return reply(GOOGLE_REFUSALS.unauthenticated)
-      const email = decodeURIComponent(impersonation[1])
+      const email = decodedOrAsWritten(impersonation[1])
       if (!(options.canImpersonate?.(email) ?? true))
         return reply(
           apiError(

@@ -35,13 +35,13 @@ export function runningWorkflow(dir: string, workflow: string): Record<string, s
 }
 
 /**
- * The job's workflow as claude-code-action's documentation configures a cloud platform (`use_bedrock`,
- * `use_vertex`): the preflight, then the action with that input and the step's own `env:`, in a 45-minute job that
- * may mint OIDC tokens.
+ * The job's workflow as claude-code-action's documentation configures a cloud platform (`use_bedrock`, `use_vertex`,
+ * `use_foundry`): the cloud's login steps when there are any (`loginSteps`, YAML lines at a step's indentation), the
+ * preflight, then the action with that input and the step's own `env:`, in a 45-minute job that may mint OIDC tokens.
  */
 export const cloudPlatformWorkflow = (
   useInput: string,
-  stepEnv: Record<string, string> = {}
+  { loginSteps = '', stepEnv = {} }: { loginSteps?: string; stepEnv?: Record<string, string> } = {}
 ) => `on: pull_request
 permissions:
   contents: write
@@ -53,7 +53,7 @@ jobs:
     runs-on: ubuntu-latest
     timeout-minutes: 45
     steps:
-      - uses: owner/claude-preflight@v1
+${loginSteps}      - uses: owner/claude-preflight@v1
       - uses: anthropics/claude-code-action@v1
         with:
           ${useInput}: 'true'

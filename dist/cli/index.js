@@ -489,7 +489,10 @@ var platforms = __nccwpck_require__(370);
 var federation = __nccwpck_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
 var oauth_token = __nccwpck_require__(8913);
+// EXTERNAL MODULE: ./lib/common/env.js
+var common_env = __nccwpck_require__(2902);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
+
 
 
 
@@ -520,7 +523,6 @@ function attachRefreshToken(context, found, warnings) {
         : 'a refresh writes the rotated refresh token back alone'}.`);
     return true;
 }
-const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 const handedOnBy = (why) => `this action's output oauth-token, which ${why} passes to Claude`;
 /**
  * What Claude receives for `kind`. Without a Claude step, the preflight's own view: the input, else the environment
@@ -716,8 +718,8 @@ function cloudProviderOf(env, step) {
     return platforms/* PLATFORMS */.P.find(({ variable }) => {
         const value = step?.variable(variable);
         if (!value || value.kind === 'inherited')
-            return truthy(env[variable]);
-        return value.kind === 'step' && truthy(value.written);
+            return (0,common_env/* truthy */.v)(env[variable]);
+        return value.kind === 'step' && (0,common_env/* truthy */.v)(value.written);
     });
 }
 /** Credentials that exclude each other, and each credential found that Claude Code will not use. */
@@ -2099,6 +2101,19 @@ async function run() {
         env: process.env
     });
 }
+
+
+/***/ }),
+
+/***/ 2902:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ truthy)
+/* harmony export */ });
+// Reading the environment as Claude Code reads it.
+/** A flag variable as Claude Code takes it: set, and not `0`, `false`, `no` or `off` (any case, spaces around). */
+const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 
 
 /***/ }),

@@ -41,6 +41,12 @@ async function cloudCall(request, call, deps) {
     const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, response => {
         const answer = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .answerWithout */ .LP)(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
+        const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
+        if (judged !== undefined)
+            return {
+                done: true,
+                value: { data: judged, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = call.refusal(answer, where);
             return { ...refusal, value: { failed: refusal.value } };
@@ -132,12 +138,27 @@ function requestIdOf(answer) {
 /** Azure's words for a token past its `exp`; "… or have expired" alone also covers a wrong audience, so it is not one. */
 const EXPIRED = /ExpiredAuthenticationToken|token is expired|token has expired|expiry .* is earlier than/i;
 /**
- * What a count_tokens answer that is not a success says of the credential: expired, invalid or forbidden only in
- * Azure's or the API's own words on a 401 or 403; a deployment the resource lacks (`DeploymentNotFound`, 404) or a
- * request the API judged (400, 413) comes after authentication and proves it; a throttle or a 5xx is worth another
+ * A refusal that comes after authentication and so proves the credential, in the line that says so: a deployment the
+ * resource lacks (`DeploymentNotFound`, 404) or a request the API judged (400, 413); undefined for any other answer.
+ */
+function judgedAfterAuthentication(answer, where, model) {
+    const { status } = answer;
+    const error = (0,client/* isHtmlPage */.r4)(answer) ? undefined : foundryError(answer);
+    if (!error)
+        return undefined;
+    const line = `${where}: HTTP ${status} ${error.code}: ${error.message}`;
+    if (status === 404 && error.code === 'DeploymentNotFound')
+        return `${line} (the credential was accepted; the resource has no deployment named ${model}: name your deployments in ANTHROPIC_DEFAULT_SONNET_MODEL, ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_DEFAULT_OPUS_MODEL)`;
+    if (status === 400 || status === 413)
+        return `${line} (judged after authentication)`;
+    return undefined;
+}
+/**
+ * What a count_tokens answer that is not a success, nor judged after authentication, says of the credential: expired,
+ * invalid or forbidden only in Azure's or the API's own words on a 401 or 403; a throttle or a 5xx is worth another
  * try; anything else is `unverifiable`.
  */
-function readRefusal(answer, where, model) {
+function readRefusal(answer, where) {
     const { status } = answer;
     const reading = (0,call/* readingsOf */.R)(answer, where, requestIdOf(answer));
     const error = (0,client/* isHtmlPage */.r4)(answer) ? undefined : foundryError(answer);
@@ -155,13 +176,6 @@ function readRefusal(answer, where, model) {
         return { done: true, value: reading(EXPIRED.test(said) ? 'expired' : 'invalid', line) };
     if (status === 403)
         return { done: true, value: reading('forbidden', line) };
-    if (status === 404 && error.code === 'DeploymentNotFound')
-        return {
-            done: true,
-            value: reading('valid', `${line} (the credential was accepted; the resource has no deployment named ${model}: name your deployments in ANTHROPIC_DEFAULT_SONNET_MODEL, ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_DEFAULT_OPUS_MODEL)`)
-        };
-    if (status === 400 || status === 413)
-        return { done: true, value: reading('valid', `${line} (judged after authentication)`) };
     return {
         done: true,
         value: reading('unverifiable', `${line}: check ANTHROPIC_FOUNDRY_RESOURCE / ANTHROPIC_FOUNDRY_BASE_URL (the base URL ends in /anthropic)`)
@@ -194,7 +208,11 @@ function countTokens(baseUrl, model, auth, deps) {
             const count = answer.data?.input_tokens;
             return typeof count === 'number' ? { inputTokens: count } : undefined;
         },
-        refusal: (answer, where) => readRefusal(answer, where, model),
+        judged: (answer, where) => {
+            const line = judgedAfterAuthentication(answer, where, model);
+            return line === undefined ? undefined : { judged: line };
+        },
+        refusal: readRefusal,
         requestIdOf: requestIdOf
     }, deps);
 }
@@ -233,8 +251,6 @@ async function checkFoundryCredentials(env, deps) {
     const counted = await countTokens(settings.baseUrl, settings.model, auth, deps);
     if ('failed' in counted) {
         const { failed } = counted;
-        if (failed.status === 'valid')
-            return { ...failed, ...expiry, identity, proves: provesAt(settings) };
         return {
             ...failed,
             message: `${failed.message} (${what})`,
@@ -247,7 +263,9 @@ async function checkFoundryCredentials(env, deps) {
     }
     return {
         status: 'valid',
-        message: `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
+        message: 'judged' in counted.data
+            ? counted.data.judged
+            : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
         httpStatus: counted.httpStatus,
         ...(counted.requestId && { requestId: counted.requestId }),
         ...expiry,

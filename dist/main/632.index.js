@@ -623,6 +623,12 @@ async function cloudCall(request, call, deps) {
     const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, response => {
         const answer = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .answerWithout */ .LP)(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
+        const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
+        if (judged !== undefined)
+            return {
+                done: true,
+                value: { data: judged, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = call.refusal(answer, where);
             return { ...refusal, value: { failed: refusal.value } };

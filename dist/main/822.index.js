@@ -41,6 +41,12 @@ async function cloudCall(request, call, deps) {
     const { value, attempts } = await (0,_http_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .sendWithRetries */ .HI)(request, response => {
         const answer = (0,_github_client_js__WEBPACK_IMPORTED_MODULE_1__/* .answerWithout */ .LP)(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
+        const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
+        if (judged !== undefined)
+            return {
+                done: true,
+                value: { data: judged, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
         if (answer.status < 200 || answer.status >= 300) {
             const refusal = call.refusal(answer, where);
             return { ...refusal, value: { failed: refusal.value } };
@@ -86,6 +92,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: ./lib/common/env.js
+var common_env = __webpack_require__(2902);
 // EXTERNAL MODULE: ./lib/cloud/call.js
 var call = __webpack_require__(2297);
 // EXTERNAL MODULE: ./lib/common/errors.js
@@ -288,8 +296,9 @@ var jwt = __webpack_require__(4498);
 // (`aiplatform.googleapis.com` for `global`, `aiplatform.{us,eu}.rep.googleapis.com` for `us` and `eu`)
 // (@anthropic-ai/vertex-sdk src/client.ts). The project: `ANTHROPIC_VERTEX_PROJECT_ID`, else the credentials' own
 // (`project_id` of a service account key, else their `quota_project_id`): the Vertex SDK takes no other, whatever
-// GCLOUD_PROJECT or GOOGLE_CLOUD_PROJECT say (seen: with both set, the CLI called ANTHROPIC_VERTEX_PROJECT_ID's
-// project; with only GOOGLE_CLOUD_PROJECT, it failed "No projectId was given").
+// GCLOUD_PROJECT or GOOGLE_CLOUD_PROJECT say (with all three set, the CLI calls ANTHROPIC_VERTEX_PROJECT_ID's project;
+// with only the other two, it fails "No projectId was given": __tests__/claude-cli-values.test.ts pins it, and 2.1.332
+// does the same).
 /** Claude Code's default model on Vertex AI (claude-code 2.1.328, seen in its requests): the count's model. */
 const DEFAULT_VERTEX_MODEL = 'claude-opus-5-5';
 const DEFAULT_REGION = 'us-east5';
@@ -472,7 +481,6 @@ async function mintExternalAccount(file, deps) {
     if ('failed' in federated)
         return federated;
     const impersonationUrl = credentials_text(file.service_account_impersonation_url);
-    const email = /serviceAccounts\/([^/:]+):generateAccessToken/.exec(impersonationUrl)?.[1];
     const token = impersonationUrl
         ? unwrap(await impersonate(impersonationUrl, federated.token, deps))
         : federated;
@@ -484,11 +492,25 @@ async function mintExternalAccount(file, deps) {
         ...token,
         ...(subjectEnd &&
             (!token.expiresAt || subjectEnd < token.expiresAt) && { expiresAt: subjectEnd }),
-        identity: email
-            ? decodeURIComponent(email)
-            : 'a workload identity pool principal (no service account impersonated)',
+        identity: impersonatedAccount(impersonationUrl) ??
+            'a workload identity pool principal (no service account impersonated)',
         ...(renewal && { renewal })
     };
+}
+/**
+ * The service account an impersonation URL names, on one line: the file is not the action's own, so an escape that
+ * does not decode is shown as it is written.
+ */
+function impersonatedAccount(url) {
+    const escaped = /serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1];
+    if (!escaped)
+        return undefined;
+    try {
+        return (0,errors/* clipLine */.DX)(decodeURIComponent(escaped), 200);
+    }
+    catch {
+        return (0,errors/* clipLine */.DX)(escaped, 200);
+    }
 }
 async function mintServiceAccount(file, deps) {
     const email = credentials_text(file.client_email);
@@ -551,8 +573,8 @@ async function mintAuthorizedUser(file, deps) {
 
 
 
+
 const GOOGLE_TOKENINFO_URL = 'https://oauth2.googleapis.com/tokeninfo';
-const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 const withProof = (reading, proves) => {
     const { googleCode: _code, ...rest } = reading;
     return { ...rest, proves };
@@ -564,7 +586,7 @@ const NO_PROJECT = 'no Google Cloud project for Vertex AI: set ANTHROPIC_VERTEX_
  */
 async function checkVertexCredentials(env, options, deps) {
     const target = vertexTarget(env);
-    if (truthy(env.CLAUDE_CODE_SKIP_VERTEX_AUTH))
+    if ((0,common_env/* truthy */.v)(env.CLAUDE_CODE_SKIP_VERTEX_AUTH))
         return checkBearerToken(env, target, options, deps);
     const minted = await mintAdcToken(env, env.HOME || (0,external_node_os_.homedir)(), deps);
     if ('failed' in minted)

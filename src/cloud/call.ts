@@ -23,6 +23,8 @@ export interface CloudCall<T, R extends Reading = Reading> {
   read(answer: ApiAnswer): T | undefined
   /** What an answer that is not a success says, in the service's words; may ask for another try. */
   refusal(answer: ApiAnswer, where: string): Attempt<R>
+  /** The data of an answer that is not a success yet proves the credential (judged after authentication). */
+  judged?(answer: ApiAnswer, where: string): T | undefined
   /** The service's request id on an answer, when it gives one. */
   requestIdOf?(answer: ApiAnswer): string | undefined
 }
@@ -61,6 +63,12 @@ export async function cloudCall<T, R extends Reading = Reading>(
     response => {
       const answer = answerWithout(call.secrets, response)
       const requestId = call.requestIdOf?.(answer)
+      const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined
+      if (judged !== undefined)
+        return {
+          done: true,
+          value: { data: judged, httpStatus: answer.status, ...(requestId && { requestId }) }
+        }
       if (answer.status < 200 || answer.status >= 300) {
         const refusal = call.refusal(answer, where)
         return { ...refusal, value: { failed: refusal.value } }

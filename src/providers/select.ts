@@ -6,6 +6,7 @@ import { cleanSecret } from './clean.js'
 import { checkPlacement } from './placement.js'
 import { REFRESH_TOKEN_INPUT, readRefreshTokenInput } from './oauth-token.js'
 import { PREFIX, UserError } from '../common/errors.js'
+import { truthy } from '../common/env.js'
 import type { ClaudeStep } from '../workflow/claude-step.js'
 
 export interface Selection {
@@ -66,8 +67,6 @@ function attachRefreshToken(
   )
   return true
 }
-
-const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
 
 const handedOnBy = (why: string) =>
   `this action's output oauth-token, which ${why} passes to Claude`

@@ -57,12 +57,30 @@ const EXPIRED =
   /ExpiredAuthenticationToken|token is expired|token has expired|expiry .* is earlier than/i
 
 /**
- * What a count_tokens answer that is not a success says of the credential: expired, invalid or forbidden only in
- * Azure's or the API's own words on a 401 or 403; a deployment the resource lacks (`DeploymentNotFound`, 404) or a
- * request the API judged (400, 413) comes after authentication and proves it; a throttle or a 5xx is worth another
+ * A refusal that comes after authentication and so proves the credential, in the line that says so: a deployment the
+ * resource lacks (`DeploymentNotFound`, 404) or a request the API judged (400, 413); undefined for any other answer.
+ */
+export function judgedAfterAuthentication(
+  answer: ApiAnswer,
+  where: string,
+  model: string
+): string | undefined {
+  const { status } = answer
+  const error = isHtmlPage(answer) ? undefined : foundryError(answer)
+  if (!error) return undefined
+  const line = `${where}: HTTP ${status} ${error.code}: ${error.message}`
+  if (status === 404 && error.code === 'DeploymentNotFound')
+    return `${line} (the credential was accepted; the resource has no deployment named ${model}: name your deployments in ANTHROPIC_DEFAULT_SONNET_MODEL, ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_DEFAULT_OPUS_MODEL)`
+  if (status === 400 || status === 413) return `${line} (judged after authentication)`
+  return undefined
+}
+
+/**
+ * What a count_tokens answer that is not a success, nor judged after authentication, says of the credential: expired,
+ * invalid or forbidden only in Azure's or the API's own words on a 401 or 403; a throttle or a 5xx is worth another
  * try; anything else is `unverifiable`.
  */
-export function readRefusal(answer: ApiAnswer, where: string, model: string): Attempt<Reading> {
+export function readRefusal(answer: ApiAnswer, where: string): Attempt<Reading> {
   const { status } = answer
   const reading = readingsOf(answer, where, requestIdOf(answer))
   const error = isHtmlPage(answer) ? undefined : foundryError(answer)
@@ -83,16 +101,6 @@ export function readRefusal(answer: ApiAnswer, where: string, model: string): At
   if (status === 401)
     return { done: true, value: reading(EXPIRED.test(said) ? 'expired' : 'invalid', line) }
   if (status === 403) return { done: true, value: reading('forbidden', line) }
-  if (status === 404 && error.code === 'DeploymentNotFound')
-    return {
-      done: true,
-      value: reading(
-        'valid',
-        `${line} (the credential was accepted; the resource has no deployment named ${model}: name your deployments in ANTHROPIC_DEFAULT_SONNET_MODEL, ANTHROPIC_DEFAULT_HAIKU_MODEL and ANTHROPIC_DEFAULT_OPUS_MODEL)`
-      )
-    }
-  if (status === 400 || status === 413)
-    return { done: true, value: reading('valid', `${line} (judged after authentication)`) }
   return {
     done: true,
     value: reading(

@@ -5,10 +5,13 @@ import type { HttpRequest } from '../../http/request.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
 import { ANTHROPIC_VERSION } from '../../providers/anthropic-api.js'
 import { cloudCall, type CallResult } from '../call.js'
-import { readRefusal, requestIdOf } from './answers.js'
+import { judgedAfterAuthentication, readRefusal, requestIdOf } from './answers.js'
 
 /** How the call authenticates. */
 export type FoundryAuth = { apiKey: string } | { bearer: string }
+
+/** Foundry's yes to the credential: the count, or the line of a request it judged after accepting the credential. */
+export type Counted = { inputTokens: number } | { judged: string }
 
 /** Counts the tokens of one word for `model` at `baseUrl`: whether Foundry accepted the credential. */
 export function countTokens(
@@ -16,7 +19,7 @@ export function countTokens(
   model: string,
   auth: FoundryAuth,
   deps: TokenCallDeps
-): Promise<CallResult<{ inputTokens: number }>> {
+): Promise<CallResult<Counted>> {
   const secret = 'apiKey' in auth ? auth.apiKey : auth.bearer
   const request: HttpRequest = {
     method: 'POST',
@@ -29,7 +32,7 @@ export function countTokens(
     },
     body: JSON.stringify({ model, messages: [{ role: 'user', content: 'ping' }] })
   }
-  return cloudCall(
+  return cloudCall<Counted>(
     request,
     {
       where: 'Foundry count_tokens',
@@ -39,7 +42,11 @@ export function countTokens(
         const count = (answer.data as { input_tokens?: unknown } | null)?.input_tokens
         return typeof count === 'number' ? { inputTokens: count } : undefined
       },
-      refusal: (answer, where) => readRefusal(answer, where, model),
+      judged: (answer, where) => {
+        const line = judgedAfterAuthentication(answer, where, model)
+        return line === undefined ? undefined : { judged: line }
+      },
+      refusal: readRefusal,
       requestIdOf
     },
     deps

@@ -52,8 +52,6 @@ export async function checkFoundryCredentials(
   const counted = await countTokens(settings.baseUrl, settings.model, auth, deps)
   if ('failed' in counted) {
     const { failed } = counted
-    if (failed.status === 'valid')
-      return { ...failed, ...expiry, identity, proves: provesAt(settings) }
     return {
       ...failed,
       message: `${failed.message} (${what})`,
@@ -67,7 +65,10 @@ export async function checkFoundryCredentials(
   }
   return {
     status: 'valid',
-    message: `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
+    message:
+      'judged' in counted.data
+        ? counted.data.judged
+        : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
     httpStatus: counted.httpStatus,
     ...(counted.requestId && { requestId: counted.requestId }),
     ...expiry,

@@ -4,6 +4,7 @@
 // region. Counting is free and needs aiplatform.endpoints.predict, the permission inference needs
 // (https://code.claude.com/docs/en/google-vertex-ai: roles/aiplatform.user).
 import { homedir } from 'node:os'
+import { truthy } from '../../common/env.js'
 import type { TokenCallDeps } from '../../github/oidc.js'
 import type { CloudCheck } from '../check.js'
 import type { Reading } from './answers.js'
@@ -18,7 +19,6 @@ export interface VertexCheckOptions {
   tokenInfoUrl?: string
 }
 
-const truthy = (value: string | undefined) => !!value && !/^(0|false|no|off)$/i.test(value.trim())
 const withProof = (reading: Reading, proves: string): CloudCheck => {
   const { googleCode: _code, ...rest } = reading
   return { ...rest, proves }

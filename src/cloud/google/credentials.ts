@@ -160,7 +160,6 @@ async function mintExternalAccount(file: CredentialsFile, deps: TokenCallDeps): 
   )
   if ('failed' in federated) return federated
   const impersonationUrl = text(file.service_account_impersonation_url)
-  const email = /serviceAccounts\/([^/:]+):generateAccessToken/.exec(impersonationUrl)?.[1]
   const token = impersonationUrl
     ? unwrap(await impersonate(impersonationUrl, federated.token, deps))
     : federated
@@ -171,10 +170,24 @@ async function mintExternalAccount(file: CredentialsFile, deps: TokenCallDeps): 
     ...token,
     ...(subjectEnd &&
       (!token.expiresAt || subjectEnd < token.expiresAt) && { expiresAt: subjectEnd }),
-    identity: email
-      ? decodeURIComponent(email)
-      : 'a workload identity pool principal (no service account impersonated)',
+    identity:
+      impersonatedAccount(impersonationUrl) ??
+      'a workload identity pool principal (no service account impersonated)',
     ...(renewal && { renewal })
+  }
+}
+
+/**
+ * The service account an impersonation URL names, on one line: the file is not the action's own, so an escape that
+ * does not decode is shown as it is written.
+ */
+function impersonatedAccount(url: string): string | undefined {
+  const escaped = /serviceAccounts\/([^/:]+):generateAccessToken/.exec(url)?.[1]
+  if (!escaped) return undefined
+  try {
+    return clipLine(decodeURIComponent(escaped), 200)
+  } catch {
+    return clipLine(escaped, 200)
   }
 }
 

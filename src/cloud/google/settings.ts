@@ -5,8 +5,9 @@
 // (`aiplatform.googleapis.com` for `global`, `aiplatform.{us,eu}.rep.googleapis.com` for `us` and `eu`)
 // (@anthropic-ai/vertex-sdk src/client.ts). The project: `ANTHROPIC_VERTEX_PROJECT_ID`, else the credentials' own
 // (`project_id` of a service account key, else their `quota_project_id`): the Vertex SDK takes no other, whatever
-// GCLOUD_PROJECT or GOOGLE_CLOUD_PROJECT say (seen: with both set, the CLI called ANTHROPIC_VERTEX_PROJECT_ID's
-// project; with only GOOGLE_CLOUD_PROJECT, it failed "No projectId was given").
+// GCLOUD_PROJECT or GOOGLE_CLOUD_PROJECT say (with all three set, the CLI calls ANTHROPIC_VERTEX_PROJECT_ID's project;
+// with only the other two, it fails "No projectId was given": __tests__/claude-cli-values.test.ts pins it, and 2.1.332
+// does the same).
 
 /** Claude Code's default model on Vertex AI (claude-code 2.1.328, seen in its requests): the count's model. */
 export const DEFAULT_VERTEX_MODEL = 'claude-opus-5-5'
