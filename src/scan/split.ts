@@ -6,7 +6,16 @@
 // A record longer than `limit` bytes keeps only its first `headBytes` (`overflow`): credential errors are small.
 // A sink may take whole JSON records straight from the chunk (RecordSink.glance), before any record object is made:
 // most records of a transcript are only glanced at.
-import { CLOSE_LINE, countNewlines, indexChunk, NEWLINE, type ChunkIndex } from './newlines.js'
+import {
+  CLOSE_LINE,
+  countNewlines,
+  indexChunk,
+  KIND,
+  MAX_INDEXED,
+  NEWLINE,
+  OFFSET_SHIFT,
+  type ChunkIndex
+} from './newlines.js'
 
 export interface SplitRecord {
   type: 'json' | 'text'
@@ -34,8 +43,8 @@ export interface RecordSink {
 }
 
 /**
- * A line's markers, found in the whole chunk at once (newlines.ts, indexChunk): `events[from, to)`, each
- * `offset * 4 + kind`, offsets in the chunk.
+ * A line's markers, found in the whole chunk at once (newlines.ts, indexChunk): `events[from, to)`, offsets in the
+ * chunk; the event before `from`, when there is one, is the newline or close line before the record.
  */
 export interface Marks {
   events: Int32Array
@@ -171,6 +180,11 @@ export class RecordSplitter {
   }
 
   push(chunk: Buffer): void {
+    if (chunk.length > MAX_INDEXED) {
+      for (let at = 0; at < chunk.length; at += MAX_INDEXED)
+        this.push(chunk.subarray(at, at + MAX_INDEXED))
+      return
+    }
     if (this.bomSeen < BOM.length) {
       // A byte-order mark at the file's start is dropped, even when chunks cut it.
       let i = 0
@@ -267,8 +281,8 @@ export class RecordSplitter {
     marks.from = 0
     for (let e = 0; e < events.length; e++) {
       const event = events[e] as number
-      if ((event & 3) !== NEWLINE) continue
-      const nl = event >>> 2
+      if ((event & KIND) !== NEWLINE) continue
+      const nl = event >>> OFFSET_SHIFT
       marks.to = e
       if (this.pending.length > 0 || this.pending.overflow) {
         const bytes = this.pending.take(chunk.subarray(start, nl))
@@ -435,7 +449,13 @@ export class RecordSplitter {
       }
       if (c === NL) {
         this.closeElement(chunk, elementFrom, i)
-        return i + 1
+        const next = this.openPrettyElement(chunk, i + 1)
+        if (next === -1) return i + 1
+        // The next element opens on the next line: scanned on from here, with no byte-by-byte step between.
+        elementFrom = next
+        i = next + 1
+        state = 'none'
+        continue
       }
       if (c === 0x2c && state === 'brace') state = 'comma'
       else if (c === 0x0d && state !== 'cr') state = 'cr'
@@ -475,8 +495,8 @@ export class RecordSplitter {
     const events = this.chunkIndex(chunk).events
     for (let e = this.closeEvent; e < events.length; e++) {
       const event = events[e] as number
-      const brace = (event >>> 2) + 3
-      if ((event & 3) !== CLOSE_LINE || brace < from) continue
+      const brace = (event >>> OFFSET_SHIFT) + 3
+      if ((event & KIND) !== CLOSE_LINE || brace < from) continue
       this.closeEvent = e + 1
       this.marks.to = e
       return brace
@@ -485,11 +505,27 @@ export class RecordSplitter {
     return -1
   }
 
+  /**
+   * A pretty element that opens at `at`, on a line of its own ("  {"), right after another one closed: begun here,
+   * and where its `{` stands returned; -1 when the line is anything else (or the chunk ends first).
+   */
+  private openPrettyElement(chunk: Buffer, at: number): number {
+    const brace = at + 2
+    if (chunk[at] !== 0x20 || chunk[at + 1] !== 0x20 || chunk[brace] !== OPEN_BRACE) return -1
+    if (!isLineEnd(chunk, brace + 1)) return -1
+    this.inElement = true
+    this.elementStart = brace
+    this.pretty = true
+    this.depth = 2
+    if (this.passing) this.marks.from = this.eventFrom(chunk, brace)
+    return brace
+  }
+
   /** The first of the chunk's events at `offset` or after it; the ones before are behind the scan. */
   private eventFrom(chunk: Buffer, offset: number): number {
     const events = this.chunkIndex(chunk).events
     let e = this.closeEvent
-    while (e < events.length && (events[e] as number) >>> 2 < offset) e++
+    while (e < events.length && (events[e] as number) >>> OFFSET_SHIFT < offset) e++
     this.closeEvent = e
     return e
   }

@@ -17,7 +17,14 @@ import {
   saysIsErrorTrue,
   TOOL_RESULT
 } from './markers.js'
-import { ERROR_MARK, NAME_MARK, TOOL_RESULT_MARK } from './newlines.js'
+import {
+  CLAUDE_HEAD,
+  ERROR_MARK,
+  KIND,
+  NAME_MARK,
+  OFFSET_SHIFT,
+  TOOL_RESULT_MARK
+} from './newlines.js'
 import {
   classifyApiMessage,
   classifyMessageText,
@@ -223,6 +230,8 @@ const ASSISTANT_HEAD = needle('assistant","message":{"id":"')
 const PRETTY_TYPE_HEAD = needle('{\n    "type": "')
 const PRETTY_ASSISTANT_HEAD = needle('assistant",\n    "message": {\n      "id": "')
 const USER_HEAD = needle('user"')
+/** A pretty element's head stands this far after the close line before it (`\n  },\n  {`): newlines.ts, $head. */
+const PRETTY_HEAD_AFTER = 8
 /** How far the head's message id is looked for (head.ts: ID_WINDOW). */
 const ID_WINDOW = 512
 /** Where `"tool_result"` begins before its TOOL_RESULT_MARK. */
@@ -350,23 +359,42 @@ export class TranscriptScanner implements RecordSink {
     let idEnd = -1
     const pretty = chunk[start + 1] === 0x0a
     const typeHead = pretty ? PRETTY_TYPE_HEAD : TYPE_HEAD
-    if (!startsWith(chunk, start, typeHead, end)) return undefined
     const type = start + typeHead.length
-    const assistant = pretty ? PRETTY_ASSISTANT_HEAD : ASSISTANT_HEAD
-    if (startsWith(chunk, type, assistant, end)) {
-      id = type + assistant.length
+    const assistantHead = pretty ? PRETTY_ASSISTANT_HEAD : ASSISTANT_HEAD
+    let assistant: boolean
+    // The pass compared the head already when it flagged the newline (or close line) right before the record.
+    const before = marks.from > 0 ? (events[marks.from - 1] as number) : 0
+    if (
+      (before & CLAUDE_HEAD) !== 0 &&
+      (before >>> OFFSET_SHIFT) + (pretty ? PRETTY_HEAD_AFTER : 1) === start
+    ) {
+      assistant = chunk[type] === ASSISTANT_HEAD[0]
+    } else if (!startsWith(chunk, start, typeHead, end)) {
+      return undefined
+    } else if (startsWith(chunk, type, assistantHead, end)) {
+      assistant = true
+    } else if (startsWith(chunk, type, USER_HEAD, end)) {
+      assistant = false
+    } else {
+      return undefined
+    }
+    if (assistant) {
+      id = type + assistantHead.length
       idEnd = id
       const limit = Math.min(end, start + ID_WINDOW)
       while (idEnd < limit && chunk[idEnd] !== 0x22) idEnd++
       if (idEnd === limit || idEnd === id) return undefined
       for (let e = marks.from; e < marks.to; e++) {
         const event = events[e] as number
-        const kind = event & 3
+        const kind = event & KIND
         if (kind === ERROR_MARK) return undefined
-        if (kind === NAME_MARK && nameMayCallGitHub(chunk, (event >>> 2) - 1, start, end))
+        if (
+          kind === NAME_MARK &&
+          nameMayCallGitHub(chunk, (event >>> OFFSET_SHIFT) - 1, start, end)
+        )
           return false
       }
-    } else if (!startsWith(chunk, type, USER_HEAD, end) || this.githubTools.size > 0) {
+    } else if (this.githubTools.size > 0) {
       return undefined
     }
     this.stats.records++
@@ -384,8 +412,9 @@ export class TranscriptScanner implements RecordSink {
     if (end - start < LONG_RECORD) {
       for (let e = marks.from; e < marks.to; e++) {
         const event = events[e] as number
-        if ((event & 3) !== TOOL_RESULT_MARK) continue
-        if (startsWith(chunk, (event >>> 2) - TOOL_RESULT_LEAD, TOOL_RESULT, end)) results++
+        if ((event & KIND) !== TOOL_RESULT_MARK) continue
+        if (startsWith(chunk, (event >>> OFFSET_SHIFT) - TOOL_RESULT_LEAD, TOOL_RESULT, end))
+          results++
       }
     } else {
       results = countToolResults(chunk.subarray(start, end))
