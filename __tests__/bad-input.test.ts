@@ -431,6 +431,25 @@ const ROWS: Record<string, Row[]> = {
       status: 'valid'
     }
   ],
+  'renew-command': [
+    {
+      value: 'gcloud auth print-access-token',
+      with: key,
+      error: /'renew' is off: set `renew: true`/
+    },
+    {
+      value: 'gcloud auth login\ngcloud auth print-access-token',
+      with: { ...key, renew: 'true' },
+      error: /must be one command line/
+    },
+    { value: KEY, with: { ...key, renew: 'true' }, error: MOVE_API_KEY },
+    {
+      value: 'gcloud auth print-access-token',
+      with: { ...key, renew: 'true' },
+      accept: 'an API key route: a notice says nothing is renewed',
+      status: 'valid'
+    }
+  ],
   'claude-output': [
     {
       value: '/nowhere/*.json\n# a comment\n\n',

@@ -5,16 +5,15 @@
 // a federated token lives at most twice what was left of its OIDC token, and the API refuses it once its time is up.
 // Without the renewer the same run fails, and the post step finds the refused exchange.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { claudeBinary } from '../scripts/make-fixtures.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
+import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -72,29 +71,8 @@ function jobEnv(job: Job, federation: Federation): Record<string, string> {
 }
 
 /** The bare Claude step: the real CLI with the job's environment and what main put in $GITHUB_ENV. */
-async function claudeStep(job: Job, env: Record<string, string>): Promise<number | null> {
-  const child = spawn(
-    claudeBinary(),
-    ['-p', 'review', '--output-format', 'stream-json', '--verbose', '--allowedTools', 'Bash'],
-    {
-      cwd: env.GITHUB_WORKSPACE,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: job.dir,
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        ...env
-      },
-      stdio: ['ignore', 'pipe', 'ignore']
-    }
-  )
-  let log = ''
-  child.stdout.on('data', chunk => (log += chunk))
-  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  clearTimeout(timer)
-  writeFileSync(join(job.dir, 'claude.log'), log)
-  return code
-}
+const claudeStep = (job: Job, env: Record<string, string>) =>
+  runClaudeStep(job, env.GITHUB_WORKSPACE!, env)
 
 const FEDERATION_ENV_NAMES = [
   'ANTHROPIC_BASE_URL',
@@ -112,21 +90,6 @@ const claudeEnv = (env: Record<string, string>, exported: Record<string, string>
     })
   )
 })
-
-/** Whether `pid` runs: an ended process that nobody reaped yet (a zombie) has an empty command line. */
-const alive = (pid: number) => {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`).length > 0
-  } catch {
-    return false
-  }
-}
-/** A step's log without its `::add-mask::` commands, which name a secret to hide it. */
-const unmasked = (stdout: string) =>
-  stdout
-    .split('\n')
-    .filter(line => !line.startsWith('::add-mask::'))
-    .join('\n')
 
 describe("renew: a bare claude -p outlives its federated tokens' lifetime", () => {
   it('with the renewer the run finishes; the post step stops it, removes its files and says what it did', async () => {

@@ -791,6 +791,7 @@ const PLAIN = {
     'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
     'secret-scope': { reader: 'refresh', default: 'repo' },
     renew: { reader: 'renew', default: 'false' },
+    'renew-command': { reader: 'renew' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -1551,10 +1552,13 @@ async function runCheck(inputs, context, deps) {
     // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
     // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
     // explicit 'on-expiring' is obeyed as given.
+    const renewedBy = deps.renewedBy?.(selection);
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
         'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
+    if (selection.chosen && renewedBy)
+        selection.chosen.notes.push(`renewed during the run by ${renewedBy}`);
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
     const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
@@ -1572,7 +1576,7 @@ async function runCheck(inputs, context, deps) {
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
             named: selection.named,
-            renewedBy: deps.renewedBy?.(selection)
+            renewedBy
         }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
@@ -1605,7 +1609,11 @@ async function runCheck(inputs, context, deps) {
         }, policy)
         : selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
-            : decideFor(chosen, minRemaining, policy, checkedAt);
+            : decideFor(
+            // A credential the renewer mints again during the run does not end with its first value.
+            chosen && renewedBy
+                ? { ...chosen, credential: { ...chosen.credential, expiresAt: undefined } }
+                : chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
         ? { ...decided, status: 'expiring', action: 'pass' }
         : decided;

@@ -28684,7 +28684,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6001:
+/***/ 7155:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31514,6 +31514,7 @@ const PLAIN = {
     'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
     'secret-scope': { reader: 'refresh', default: 'repo' },
     renew: { reader: 'renew', default: 'false' },
+    'renew-command': { reader: 'renew' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -31899,6 +31900,7 @@ function isWorkflowToken(secretsToken, githubToken) {
 
 
 
+
 /**
  * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
  * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
@@ -31915,12 +31917,24 @@ function readMainInputs(input, env) {
         refuseSecret(name, input(name));
     refuseSecret('secrets-token', input('secrets-token'), true);
     readPostInputs(input, env);
+    const renew = parseBoolean('renew', declared_valueOf(input, 'renew'));
     return {
         check,
         github,
         refresh: readRefreshInputs(input),
-        renew: parseBoolean('renew', declared_valueOf(input, 'renew'))
+        renew,
+        renewCommand: readRenewCommand(declared_valueOf(input, 'renew-command'), renew)
     };
+}
+/** Input `renew-command`: one command line, for the renewer only. */
+function readRenewCommand(command, renew) {
+    if (!command)
+        return '';
+    if (!renew)
+        throw new errors/* UserError */.yo("The input 'renew-command' is set but 'renew' is off: set `renew: true` for the renewer to run it, or remove 'renew-command'.");
+    if (/[\r\n]/.test(command))
+        throw new errors/* UserError */.yo("The input 'renew-command' must be one command line that prints the token: put a longer script in a file and give its path.");
+    return command;
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
@@ -32597,10 +32611,13 @@ async function runCheck(inputs, context, deps) {
     // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
     // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
     // explicit 'on-expiring' is obeyed as given.
+    const renewedBy = deps.renewedBy?.(selection);
     const renewsItself = inputs.onExpiring === 'auto' &&
         !!selection.chosen?.refreshToken &&
         'file' in (0,providers_credential/* originOf */.yv)(selection.chosen.from);
     const expired = selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now();
+    if (selection.chosen && renewedBy)
+        selection.chosen.notes.push(`renewed during the run by ${renewedBy}`);
     if (renewsItself && selection.chosen)
         selection.chosen.notes.push('Claude Code renews this login by itself from its file, which carries a refreshToken');
     const chosenProbe = selection.chosen?.secret && !(renewsItself && expired)
@@ -32618,7 +32635,7 @@ async function runCheck(inputs, context, deps) {
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
             named: selection.named,
-            renewedBy: deps.renewedBy?.(selection)
+            renewedBy
         }, {
             awsExpiration: inputs.awsExpiration,
             googleTokenInfoUrl: inputs.googleTokenInfoUrl,
@@ -32651,7 +32668,11 @@ async function runCheck(inputs, context, deps) {
         }, policy)
         : selection.unseen
             ? { status: 'unverifiable', action: policy.onUnverifiable }
-            : decideFor(chosen, minRemaining, policy, checkedAt);
+            : decideFor(
+            // A credential the renewer mints again during the run does not end with its first value.
+            chosen && renewedBy
+                ? { ...chosen, credential: { ...chosen.credential, expiresAt: undefined } }
+                : chosen, minRemaining, policy, checkedAt);
     const verdict = renewsItself && (expired || decided.status === 'expiring')
         ? { ...decided, status: 'expiring', action: 'pass' }
         : decided;
@@ -35421,8 +35442,22 @@ var settings = __nccwpck_require__(9014);
 
 
 const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
-function renewalPlan(selection) {
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+function renewalPlan(selection, renewCommand = '') {
     const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
+    if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        return {
+            kind: 'gateway',
+            command: renewCommand,
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    }
     if (platform === platforms/* FEDERATION */.M && claudeEnv) {
         if (tokenWrittenBy)
             return {
@@ -35452,6 +35487,61 @@ function renewalPlan(selection) {
             why: `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
         };
     return { why: 'no credential of Claude Code was found to renew' };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
+// Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
+// file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
+// base-action/src/setup-claude-code-settings.ts).
+
+
+
+
+/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function userSettingsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, 'settings.json');
+}
+/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
+const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
+/** The settings text with `apiKeyHelper` set, every other key kept; or why an existing text cannot be kept. Pure. */
+function withApiKeyHelper(existing, helper) {
+    let root = {};
+    if (existing?.trim()) {
+        let parsed;
+        try {
+            parsed = JSON.parse(existing);
+        }
+        catch {
+            return { problem: 'it is not JSON' };
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { problem: 'it is not a JSON object' };
+        root = parsed;
+    }
+    return { text: `${JSON.stringify({ ...root, apiKeyHelper: helper }, null, 2)}\n` };
+}
+/** Writes `apiKeyHelper` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeApiKeyHelper(env, helper) {
+    const path = userSettingsPath(env);
+    try {
+        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const updated = withApiKeyHelper(existing, helper);
+        if ('problem' in updated)
+            return { path, problem: updated.problem };
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, path);
+        return { path };
+    }
+    catch (error) {
+        return { path, problem: (0,errors/* reasonOf */.A3)(error) };
+    }
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
@@ -35497,10 +35587,111 @@ const FEDERATION_SOURCE = {
     }
 };
 
+;// CONCATENATED MODULE: ./lib/renew/gateway.js
+// A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
+// CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) and after a 401, and sends what it prints as `x-api-key` and
+// `Authorization: Bearer` (https://code.claude.com/docs/en/settings, `apiKeyHelper`). The renewer runs the command the
+// user gives (input `renew-command`, such as a cloud CLI's token command) before the token ends and keeps its file
+// fresh; the helper main writes into settings.json only prints that file.
+
+
+/** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
+const OPAQUE_LIFETIME_MS = 10 * 60_000;
+/** The most a token command may print: a token, not a document. */
+const MAX_OUTPUT_BYTES = 64 * 1024;
+const gateway_text = (value) => (typeof value === 'string' && value ? value : undefined);
+/** The token a command printed, or why it is none. Pure: the output never appears in the reason. */
+function tokenOf(stdout) {
+    const token = stdout.trim();
+    if (!token)
+        return { problem: 'it printed no token' };
+    if (/\s/.test(token))
+        return { problem: 'it printed more than one word: print the token alone' };
+    return { token };
+}
+/** Runs `job.command` with its stdout captured and its stderr dropped: neither reaches a log. */
+function runCommand(job, timeoutMs) {
+    return new Promise(resolve => {
+        // Its own process group, ended whole at the timeout: a hung grandchild would keep stdout open.
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', job.command], {
+            env: job.env,
+            ...(job.cwd && { cwd: job.cwd }),
+            stdio: ['ignore', 'pipe', 'ignore'],
+            detached: true
+        });
+        const timer = setTimeout(() => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        }, timeoutMs);
+        const chunks = [];
+        let size = 0;
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size <= MAX_OUTPUT_BYTES)
+                chunks.push(chunk);
+        });
+        child.once('error', error => {
+            clearTimeout(timer);
+            resolve({ problem: `it could not start (${error.message})` });
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (signal)
+                resolve({ problem: `it did not finish (${signal})` });
+            else if (code !== 0)
+                resolve({ problem: `it exited with code ${code}` });
+            else if (size > MAX_OUTPUT_BYTES)
+                resolve({ problem: 'it printed more than a token' });
+            else
+                resolve({ stdout: Buffer.concat(chunks).toString('utf8') });
+        });
+    });
+}
+async function mintGatewayToken(job, deps) {
+    const ran = await runCommand(job, deps.timeoutMs);
+    const printed = 'stdout' in ran ? tokenOf(ran.stdout) : ran;
+    // A failed command may succeed the next time (a network blip): the loop retries while the current token lives.
+    if ('problem' in printed)
+        return { failure: `input 'renew-command': ${printed.problem}`, permanent: false };
+    const expiresAt = (0,jwt/* jwtExpiry */.l)(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
+    return { minted: { value: printed.token, expiresAt } };
+}
+const GATEWAY_SOURCE = {
+    kind: 'gateway',
+    what: "the gateway token's file that apiKeyHelper prints",
+    credential: 'gateway token',
+    fileName: 'gateway-token',
+    marginMs: 30_000,
+    readJob(value) {
+        const file = gateway_text(value.file);
+        const command = gateway_text(value.command);
+        const env = value.env;
+        if (!file || !command || !env || typeof env !== 'object' || Array.isArray(env))
+            return undefined;
+        const entries = Object.entries(env);
+        if (entries.some(([, v]) => typeof v !== 'string'))
+            return undefined;
+        const cwd = gateway_text(value.cwd);
+        return {
+            kind: 'gateway',
+            file,
+            command,
+            env: Object.fromEntries(entries),
+            ...(cwd && { cwd })
+        };
+    },
+    mint: (job, deps) => mintGatewayToken(job, deps)
+};
+
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
 
-const SOURCES = [FEDERATION_SOURCE];
+
+const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
@@ -35582,23 +35773,14 @@ const FIRST_FILES_WAIT_MS = 30_000;
 const KEPT_ENV = ['PATH', 'HOME', 'RUNNER_TEMP', 'RUNNER_TRACKING_ID', ...NETWORK_ENV];
 async function startRenewer(plan, options) {
     const { env } = options;
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (!requestUrl || !requestToken)
-        return {
-            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-        };
+    const part = sourceJobOf(plan, env);
+    if ('problem' in part)
+        return part;
     const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-renew-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
     await (0,promises_.mkdir)(dir, { mode: 0o700 });
     const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    const federation = {
-        kind: plan.kind,
-        file: (0,external_node_path_.join)(dir, FEDERATION_SOURCE.fileName),
-        audience: plan.audience,
-        requestUrl,
-        requestToken
-    };
-    const job = { nonce, dir, deadline: options.deadline, sources: [federation] };
+    const source = { ...part.job, file: (0,external_node_path_.join)(dir, sourceOf(plan.kind).fileName) };
+    const job = { nonce, dir, deadline: options.deadline, sources: [source] };
     const childEnv = {};
     for (const name of KEPT_ENV)
         if (env[name] !== undefined)
@@ -35639,7 +35821,7 @@ async function startRenewer(plan, options) {
     const failure = status?.sources.find(source => source.failure)?.failure;
     if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
         return {
-            started: { dir, pid, nonce, files: { [federation.kind]: federation.file }, status }
+            started: { dir, pid, nonce, files: { [source.kind]: source.file }, status }
         };
     }
     if (!exited)
@@ -35651,6 +35833,33 @@ async function startRenewer(plan, options) {
                 ? 'the renewer ended before it wrote its first file'
                 : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
     };
+}
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
+/** The plan's source job, its file still to be placed in the renewer's directory; or why it cannot run. */
+function sourceJobOf(plan, env) {
+    if (plan.kind === 'gateway') {
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: plan.command,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            }
+        };
+    }
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } };
 }
 async function readStatus(dir) {
     try {
@@ -35701,6 +35910,7 @@ function deadlineOf(startedAt, jobLimitMs) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -35776,11 +35986,13 @@ async function main(deps) {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
-        const { check: inputs, github: githubInputs, refresh: refreshInputs, renew } = readMainInputs(input, env);
+        const { check: inputs, github: githubInputs, refresh: refreshInputs, renew, renewCommand } = readMainInputs(input, env);
         const report = await runCheck(inputs, { input, now: deps.now() }, {
             ...deps,
             mask: secret => core.setSecret(secret),
-            ...(renew && { renewedBy: selection => planned(renewalPlan(selection))?.renewedBy })
+            ...(renew && {
+                renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+            })
         });
         const event = await eventFacts(env);
         const github = await checkGitHubSide({
@@ -35797,7 +36009,7 @@ async function main(deps) {
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         const action = await publish({ report, github, event }, refresh, deps);
         if (renew)
-            await startRenewal(report, action, deps);
+            await startRenewal(report, action, renewCommand, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -35916,9 +36128,9 @@ function renewerBundle() {
  * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
  * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
  */
-async function startRenewal(report, action, deps) {
+async function startRenewal(report, action, renewCommand, deps) {
     const { core } = deps;
-    const plan = renewalPlan(report.selection);
+    const plan = renewalPlan(report.selection, renewCommand);
     if ('why' in plan) {
         core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but nothing is renewed: ${plan.why}.`);
         return;
@@ -35945,8 +36157,23 @@ async function startRenewal(report, action, deps) {
     // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
     core.setSecret((await (0,promises_.readFile)(file, 'utf8')).trim());
     saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
+    if (plan.kind === 'gateway') {
+        await pointApiKeyHelper(core, deps.env, file, started.pid);
+        return;
+    }
     core.exportVariable(IDENTITY_FILE_VARIABLE, file);
     core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
+}
+/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
+async function pointApiKeyHelper(core, env, file, pid) {
+    const helper = printCommand(file);
+    const written = await writeApiKeyHelper(env, helper);
+    if ('problem' in written) {
+        core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+        return;
+    }
+    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+    core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {
@@ -36912,7 +37139,7 @@ function parseTimestamp(input, value) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6001);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7155);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 

@@ -197,7 +197,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6648:
+/***/ 3852:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2641,10 +2641,113 @@ const FEDERATION_SOURCE = {
     }
 };
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./lib/renew/gateway.js
+// A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
+// CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) and after a 401, and sends what it prints as `x-api-key` and
+// `Authorization: Bearer` (https://code.claude.com/docs/en/settings, `apiKeyHelper`). The renewer runs the command the
+// user gives (input `renew-command`, such as a cloud CLI's token command) before the token ends and keeps its file
+// fresh; the helper main writes into settings.json only prints that file.
+
+
+/** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
+const OPAQUE_LIFETIME_MS = 10 * 60_000;
+/** The most a token command may print: a token, not a document. */
+const MAX_OUTPUT_BYTES = 64 * 1024;
+const gateway_text = (value) => (typeof value === 'string' && value ? value : undefined);
+/** The token a command printed, or why it is none. Pure: the output never appears in the reason. */
+function tokenOf(stdout) {
+    const token = stdout.trim();
+    if (!token)
+        return { problem: 'it printed no token' };
+    if (/\s/.test(token))
+        return { problem: 'it printed more than one word: print the token alone' };
+    return { token };
+}
+/** Runs `job.command` with its stdout captured and its stderr dropped: neither reaches a log. */
+function runCommand(job, timeoutMs) {
+    return new Promise(resolve => {
+        // Its own process group, ended whole at the timeout: a hung grandchild would keep stdout open.
+        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', job.command], {
+            env: job.env,
+            ...(job.cwd && { cwd: job.cwd }),
+            stdio: ['ignore', 'pipe', 'ignore'],
+            detached: true
+        });
+        const timer = setTimeout(() => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        }, timeoutMs);
+        const chunks = [];
+        let size = 0;
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size <= MAX_OUTPUT_BYTES)
+                chunks.push(chunk);
+        });
+        child.once('error', error => {
+            clearTimeout(timer);
+            resolve({ problem: `it could not start (${error.message})` });
+        });
+        child.once('close', (code, signal) => {
+            clearTimeout(timer);
+            if (signal)
+                resolve({ problem: `it did not finish (${signal})` });
+            else if (code !== 0)
+                resolve({ problem: `it exited with code ${code}` });
+            else if (size > MAX_OUTPUT_BYTES)
+                resolve({ problem: 'it printed more than a token' });
+            else
+                resolve({ stdout: Buffer.concat(chunks).toString('utf8') });
+        });
+    });
+}
+async function mintGatewayToken(job, deps) {
+    const ran = await runCommand(job, deps.timeoutMs);
+    const printed = 'stdout' in ran ? tokenOf(ran.stdout) : ran;
+    // A failed command may succeed the next time (a network blip): the loop retries while the current token lives.
+    if ('problem' in printed)
+        return { failure: `input 'renew-command': ${printed.problem}`, permanent: false };
+    const expiresAt = jwtExpiry(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
+    return { minted: { value: printed.token, expiresAt } };
+}
+const GATEWAY_SOURCE = {
+    kind: 'gateway',
+    what: "the gateway token's file that apiKeyHelper prints",
+    credential: 'gateway token',
+    fileName: 'gateway-token',
+    marginMs: 30_000,
+    readJob(value) {
+        const file = gateway_text(value.file);
+        const command = gateway_text(value.command);
+        const env = value.env;
+        if (!file || !command || !env || typeof env !== 'object' || Array.isArray(env))
+            return undefined;
+        const entries = Object.entries(env);
+        if (entries.some(([, v]) => typeof v !== 'string'))
+            return undefined;
+        const cwd = gateway_text(value.cwd);
+        return {
+            kind: 'gateway',
+            file,
+            command,
+            env: Object.fromEntries(entries),
+            ...(cwd && { cwd })
+        };
+    },
+    mint: (job, deps) => mintGatewayToken(job, deps)
+};
+
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
 
-const SOURCES = [FEDERATION_SOURCE];
+
+const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
 const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/job.js
@@ -2920,7 +3023,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6648);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3852);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

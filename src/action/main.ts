@@ -26,7 +26,8 @@ import {
   startState
 } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
-import { renewalPlan, IDENTITY_FILE_VARIABLE } from '../renew/plan.js'
+import { renewalPlan, IDENTITY_FILE_VARIABLE, OUTRANKING_HELPER } from '../renew/plan.js'
+import { printCommand, writeApiKeyHelper } from '../renew/helper-settings.js'
 import { startRenewer } from '../renew/start.js'
 import { deadlineOf } from '../renew/schedule.js'
 import { saveRenewerBinding } from '../state/index.js'
@@ -98,7 +99,8 @@ export async function main(deps: MainDeps): Promise<void> {
       check: inputs,
       github: githubInputs,
       refresh: refreshInputs,
-      renew
+      renew,
+      renewCommand
     } = readMainInputs(input, env)
     const report = await runCheck(
       inputs,
@@ -106,7 +108,9 @@ export async function main(deps: MainDeps): Promise<void> {
       {
         ...deps,
         mask: secret => core.setSecret(secret),
-        ...(renew && { renewedBy: selection => planned(renewalPlan(selection))?.renewedBy })
+        ...(renew && {
+          renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+        })
       }
     )
     const event = await eventFacts(env)
@@ -128,7 +132,7 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew) await startRenewal(report, action, deps)
+    if (renew) await startRenewal(report, action, renewCommand, deps)
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -265,9 +269,14 @@ function renewerBundle(): string {
  * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
  * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
  */
-async function startRenewal(report: CheckReport, action: string, deps: MainDeps): Promise<void> {
+async function startRenewal(
+  report: CheckReport,
+  action: string,
+  renewCommand: string,
+  deps: MainDeps
+): Promise<void> {
   const { core } = deps
-  const plan = renewalPlan(report.selection)
+  const plan = renewalPlan(report.selection, renewCommand)
   if ('why' in plan) {
     core.notice(`${PREFIX}: 'renew' is on, but nothing is renewed: ${plan.why}.`)
     return
@@ -296,9 +305,36 @@ async function startRenewal(report: CheckReport, action: string, deps: MainDeps)
   // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
   core.setSecret((await readFile(file, 'utf8')).trim())
   saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
+  if (plan.kind === 'gateway') {
+    await pointApiKeyHelper(core, deps.env, file, started.pid)
+    return
+  }
   core.exportVariable(IDENTITY_FILE_VARIABLE, file)
   core.info(
     `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`
+  )
+}
+
+/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
+async function pointApiKeyHelper(
+  core: Core,
+  env: NodeJS.ProcessEnv,
+  file: string,
+  pid: number
+): Promise<void> {
+  const helper = printCommand(file)
+  const written = await writeApiKeyHelper(env, helper)
+  if ('problem' in written) {
+    core.warning(
+      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`
+    )
+    return
+  }
+  core.info(
+    `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`
+  )
+  core.notice(
+    `${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`
   )
 }
 

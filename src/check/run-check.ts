@@ -100,12 +100,15 @@ export async function runCheck(
   // Claude Code renews its own login file when it carries a refresh token (before expiry, and after a 401): an access
   // token there that expires, or has expired, costs Claude nothing, and an expired one is not worth a request. An
   // explicit 'on-expiring' is obeyed as given.
+  const renewedBy = deps.renewedBy?.(selection)
   const renewsItself =
     inputs.onExpiring === 'auto' &&
     !!selection.chosen?.refreshToken &&
     'file' in originOf(selection.chosen.from)
   const expired =
     selection.chosen?.expiresAt !== undefined && selection.chosen.expiresAt <= deps.now()
+  if (selection.chosen && renewedBy)
+    selection.chosen.notes.push(`renewed during the run by ${renewedBy}`)
   if (renewsItself && selection.chosen)
     selection.chosen.notes.push(
       'Claude Code renews this login by itself from its file, which carries a refreshToken'
@@ -128,7 +131,7 @@ export async function runCheck(
             tokenWrittenBy: selection.tokenWrittenBy,
             claudeStep: claudeStep?.kind,
             named: selection.named,
-            renewedBy: deps.renewedBy?.(selection)
+            renewedBy
           },
           {
             awsExpiration: inputs.awsExpiration,
@@ -167,7 +170,15 @@ export async function runCheck(
       )
     : selection.unseen
       ? { status: 'unverifiable', action: policy.onUnverifiable }
-      : decideFor(chosen, minRemaining, policy, checkedAt)
+      : decideFor(
+          // A credential the renewer mints again during the run does not end with its first value.
+          chosen && renewedBy
+            ? { ...chosen, credential: { ...chosen.credential, expiresAt: undefined } }
+            : chosen,
+          minRemaining,
+          policy,
+          checkedAt
+        )
   const verdict: Verdict =
     renewsItself && (expired || decided.status === 'expiring')
       ? { ...decided, status: 'expiring', action: 'pass' }

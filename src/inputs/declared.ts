@@ -38,6 +38,7 @@ const PLAIN = {
   'secret-name': { reader: 'refresh', default: 'CLAUDE_CREDENTIALS' },
   'secret-scope': { reader: 'refresh', default: 'repo' },
   renew: { reader: 'renew', default: 'false' },
+  'renew-command': { reader: 'renew' },
   'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
   'fail-on-auth-error': { reader: 'post', default: 'true' },
   'pr-comment': { reader: 'post', default: 'false' }

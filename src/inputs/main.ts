@@ -1,3 +1,4 @@
+import { UserError } from '../common/errors.js'
 import { refuseSecret } from '../providers/placement.js'
 import { readCheckInputs, type CheckInputs } from './check.js'
 import { readGitHubInputs, type GitHubInputs } from './github.js'
@@ -14,7 +15,13 @@ import { readRefreshInputs, type RefreshInputs } from './refresh.js'
 export function readMainInputs(
   input: (name: string) => string,
   env: NodeJS.ProcessEnv
-): { check: CheckInputs; github: GitHubInputs; refresh: RefreshInputs; renew: boolean } {
+): {
+  check: CheckInputs
+  github: GitHubInputs
+  refresh: RefreshInputs
+  renew: boolean
+  renewCommand: string
+} {
   const check = readCheckInputs(input, env)
   const github = readGitHubInputs(input)
   for (const name of [
@@ -25,10 +32,26 @@ export function readMainInputs(
     refuseSecret(name, input(name))
   refuseSecret('secrets-token', input('secrets-token'), true)
   readPostInputs(input, env)
+  const renew = parseBoolean('renew', valueOf(input, 'renew'))
   return {
     check,
     github,
     refresh: readRefreshInputs(input),
-    renew: parseBoolean('renew', valueOf(input, 'renew'))
+    renew,
+    renewCommand: readRenewCommand(valueOf(input, 'renew-command'), renew)
   }
+}
+
+/** Input `renew-command`: one command line, for the renewer only. */
+function readRenewCommand(command: string, renew: boolean): string {
+  if (!command) return ''
+  if (!renew)
+    throw new UserError(
+      "The input 'renew-command' is set but 'renew' is off: set `renew: true` for the renewer to run it, or remove 'renew-command'."
+    )
+  if (/[\r\n]/.test(command))
+    throw new UserError(
+      "The input 'renew-command' must be one command line that prints the token: put a longer script in a file and give its path."
+    )
+  return command
 }

@@ -12,12 +12,37 @@ export type RenewalPlan =
       /** Said as warnings by main: what in the Claude step would defeat the renewal. */
       warnings: string[]
     }
+  | {
+      kind: 'gateway'
+      /** Input `renew-command`: prints a fresh gateway token. */
+      command: string
+      renewedBy: string
+      warnings: string[]
+    }
   | { why: string }
 
 export const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE'
 
-export function renewalPlan(selection: Selection): RenewalPlan {
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+export const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'] as const
+
+export function renewalPlan(selection: Selection, renewCommand = ''): RenewalPlan {
   const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection
+  if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
+    const outranking = OUTRANKING_HELPER.filter(name => {
+      const kind = claudeStep?.variable(name).kind
+      return kind === 'step' || kind === 'output'
+    })
+    return {
+      kind: 'gateway',
+      command: renewCommand,
+      renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+      warnings: outranking.map(
+        name =>
+          `${claudeStep!.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`
+      )
+    }
+  }
   if (platform === FEDERATION && claudeEnv) {
     if (tokenWrittenBy)
       return {

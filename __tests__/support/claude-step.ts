@@ -1,0 +1,52 @@
+// A bare `claude -p` step of the e2e renewal tests: the real CLI with a scripted session, its stream-json log kept in
+// the job's folder; and what those tests read of the renewer's process and the steps' logs.
+import { spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { claudeBinary } from '../../scripts/make-fixtures.js'
+import type { Job } from './runner.js'
+
+/** Runs the real CLI in `cwd` with `env` over PATH and HOME (the job's folder); its exit code, null when killed. */
+export async function runClaudeStep(
+  job: Job,
+  cwd: string,
+  env: Record<string, string>
+): Promise<number | null> {
+  const child = spawn(
+    claudeBinary(),
+    ['-p', 'review', '--output-format', 'stream-json', '--verbose', '--allowedTools', 'Bash'],
+    {
+      cwd,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: job.dir,
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        ...env
+      },
+      stdio: ['ignore', 'pipe', 'ignore']
+    }
+  )
+  let log = ''
+  child.stdout.on('data', chunk => (log += chunk))
+  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000)
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  clearTimeout(timer)
+  writeFileSync(join(job.dir, 'claude.log'), log)
+  return code
+}
+
+/** Whether `pid` runs: an ended process that nobody reaped yet (a zombie) has an empty command line. */
+export const alive = (pid: number) => {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`).length > 0
+  } catch {
+    return false
+  }
+}
+
+/** A step's log without its `::add-mask::` commands, which name a secret to hide it. */
+export const unmasked = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter(line => !line.startsWith('::add-mask::'))
+    .join('\n')
