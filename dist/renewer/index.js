@@ -197,7 +197,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 3852:
+/***/ 4327:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2600,6 +2600,10 @@ function oidc_readAnswer(answer, mask) {
     return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
 }
 
+;// CONCATENATED MODULE: ./lib/renew/source.js
+/** A non-empty string field of a job description, else undefined: the description is read defensively. */
+const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
 // at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
@@ -2608,9 +2612,9 @@ function oidc_readAnswer(answer, mask) {
 // (anthropics/claude-code-action base-action/src/workload-identity.ts).
 
 
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
-const federation_text = (value) => (typeof value === 'string' && value ? value : undefined);
 const FEDERATION_SOURCE = {
     kind: 'federation',
     what: "the federated token's identity file",
@@ -2618,10 +2622,10 @@ const FEDERATION_SOURCE = {
     fileName: 'identity-token',
     marginMs: 30_000,
     readJob(value) {
-        const file = federation_text(value.file);
-        const audience = federation_text(value.audience);
-        const requestUrl = federation_text(value.requestUrl);
-        const requestToken = federation_text(value.requestToken);
+        const file = jobText(value.file);
+        const audience = jobText(value.audience);
+        const requestUrl = jobText(value.requestUrl);
+        const requestToken = jobText(value.requestToken);
         if (!file || !audience || !requestUrl || !requestToken)
             return undefined;
         return { kind: 'federation', file, audience, requestUrl, requestToken };
@@ -2651,11 +2655,11 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // fresh; the helper main writes into settings.json only prints that file.
 
 
+
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
 const MAX_OUTPUT_BYTES = 64 * 1024;
-const gateway_text = (value) => (typeof value === 'string' && value ? value : undefined);
 /** The token a command printed, or why it is none. Pure: the output never appears in the reason. */
 function tokenOf(stdout) {
     const token = stdout.trim();
@@ -2723,15 +2727,15 @@ const GATEWAY_SOURCE = {
     fileName: 'gateway-token',
     marginMs: 30_000,
     readJob(value) {
-        const file = gateway_text(value.file);
-        const command = gateway_text(value.command);
+        const file = jobText(value.file);
+        const command = jobText(value.command);
         const env = value.env;
         if (!file || !command || !env || typeof env !== 'object' || Array.isArray(env))
             return undefined;
         const entries = Object.entries(env);
         if (entries.some(([, v]) => typeof v !== 'string'))
             return undefined;
-        const cwd = gateway_text(value.cwd);
+        const cwd = jobText(value.cwd);
         return {
             kind: 'gateway',
             file,
@@ -3023,7 +3027,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3852);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4327);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -5,7 +5,7 @@
 // (anthropics/claude-code-action base-action/src/workload-identity.ts).
 import { mintOidcToken } from '../github/oidc.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
-import type { RenewalSource, SourceJob } from './source.js'
+import { jobText, type RenewalSource, type SourceJob } from './source.js'
 
 export interface FederationJob extends SourceJob {
   kind: 'federation'
@@ -19,8 +19,6 @@ export interface FederationJob extends SourceJob {
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000
 
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
-
 export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
   kind: 'federation',
   what: "the federated token's identity file",
@@ -28,10 +26,10 @@ export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
   fileName: 'identity-token',
   marginMs: 30_000,
   readJob(value) {
-    const file = text(value.file)
-    const audience = text(value.audience)
-    const requestUrl = text(value.requestUrl)
-    const requestToken = text(value.requestToken)
+    const file = jobText(value.file)
+    const audience = jobText(value.audience)
+    const requestUrl = jobText(value.requestUrl)
+    const requestToken = jobText(value.requestToken)
     if (!file || !audience || !requestUrl || !requestToken) return undefined
     return { kind: 'federation', file, audience, requestUrl, requestToken }
   },

@@ -5,7 +5,13 @@
 // fresh; the helper main writes into settings.json only prints that file.
 import { spawn } from 'node:child_process'
 import { jwtExpiry } from '../lifetime/jwt.js'
-import type { MintDeps, MintOutcome, RenewalSource, SourceJob } from './source.js'
+import {
+  jobText,
+  type MintDeps,
+  type MintOutcome,
+  type RenewalSource,
+  type SourceJob
+} from './source.js'
 
 export interface GatewayJob extends SourceJob {
   kind: 'gateway'
@@ -22,8 +28,6 @@ export const OPAQUE_LIFETIME_MS = 10 * 60_000
 
 /** The most a token command may print: a token, not a document. */
 const MAX_OUTPUT_BYTES = 64 * 1024
-
-const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined)
 
 /** The token a command printed, or why it is none. Pure: the output never appears in the reason. */
 export function tokenOf(stdout: string): { token: string } | { problem: string } {
@@ -93,13 +97,13 @@ export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
   fileName: 'gateway-token',
   marginMs: 30_000,
   readJob(value) {
-    const file = text(value.file)
-    const command = text(value.command)
+    const file = jobText(value.file)
+    const command = jobText(value.command)
     const env = value.env
     if (!file || !command || !env || typeof env !== 'object' || Array.isArray(env)) return undefined
     const entries = Object.entries(env as Record<string, unknown>)
     if (entries.some(([, v]) => typeof v !== 'string')) return undefined
-    const cwd = text(value.cwd)
+    const cwd = jobText(value.cwd)
     return {
       kind: 'gateway',
       file,

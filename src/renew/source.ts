@@ -9,6 +9,10 @@ export interface SourceJob {
   file: string
 }
 
+/** A non-empty string field of a job description, else undefined: the description is read defensively. */
+export const jobText = (value: unknown): string | undefined =>
+  typeof value === 'string' && value ? value : undefined
+
 /** A credential just minted: the file's whole content, and when it stops working (epoch ms). */
 export interface Minted {
   value: string
