@@ -39,14 +39,17 @@ function gatewayJwt(expiresAt: number): string {
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ sub: 'ci', exp: Math.floor(expiresAt / 1000), jti: randomBytes(8).toString('hex') })}.${randomBytes(32).toString('base64url')}`
 }
 
-/** The gateway: the API stand-in, with a token route (POST /token) that mints a bearer token living 4 seconds. */
+/**
+ * The gateway: the API stand-in, with a token route (POST /token) that mints a bearer token living 4 seconds (or
+ * `?life=` milliseconds).
+ */
 async function startGateway() {
   const minted: string[] = []
   const gateway = await startAnthropicStandIn({
     turns: TURNS,
     route(req, res, _body, url) {
       if (req.method !== 'POST' || url.pathname !== '/token') return false
-      const expiresAt = Date.now() + TOKEN_LIFETIME_MS
+      const expiresAt = Date.now() + Number(url.searchParams.get('life') ?? TOKEN_LIFETIME_MS)
       const token = gatewayJwt(expiresAt)
       minted.push(token)
       gateway.set(token, 'valid')
@@ -56,8 +59,8 @@ async function startGateway() {
       return true
     }
   })
-  const mint = async () =>
-    (await (await fetch(`${gateway.url}/token`, { method: 'POST' })).text()).trim()
+  const mint = async (lifeMs = TOKEN_LIFETIME_MS) =>
+    (await (await fetch(`${gateway.url}/token?life=${lifeMs}`, { method: 'POST' })).text()).trim()
   return { gateway, minted, mint }
 }
 
@@ -129,7 +132,8 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
         settingsPath,
         JSON.stringify({ model: 'claude-sonnet-4-5', permissions: { allow: ['Bash'] } })
       )
-      const first = await mint()
+      // The preflight's own token: it proves the gateway, and must outlive a busy machine's start of the main step.
+      const first = await mint(120_000)
       const command = tokenCommand(job, gateway.url)
       const main = await runAction(MAIN, {
         job,

@@ -35437,118 +35437,13 @@ function networkRefusal(token, record, env) {
 
 // EXTERNAL MODULE: ./lib/cloud/federation/settings.js
 var settings = __nccwpck_require__(9014);
-;// CONCATENATED MODULE: ./lib/renew/plan.js
-// Whether the route Claude Code will use can be renewed from the job, and by which source; or why not. Pure.
-
-
-const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
-/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
-const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
-function renewalPlan(selection, renewCommand = '') {
-    const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
-    if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
-        const outranking = OUTRANKING_HELPER.filter(name => {
-            const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
-        });
-        return {
-            kind: 'gateway',
-            command: renewCommand,
-            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
-        };
-    }
-    if (platform === platforms/* FEDERATION */.M && claudeEnv) {
-        if (tokenWrittenBy)
-            return {
-                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes: no renewer is started for federation there`
-            };
-        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
-            return {
-                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
-            };
-        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
-        const warnings = own?.kind === 'step'
-            ? [
-                `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
-            ]
-            : [];
-        return {
-            kind: 'federation',
-            audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
-            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
-            warnings
-        };
-    }
-    if (platform)
-        return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` };
-    if (chosen)
-        return {
-            why: `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
-        };
-    return { why: 'no credential of Claude Code was found to renew' };
-}
-
-;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
-// Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
-// file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
-// base-action/src/setup-claude-code-settings.ts).
-
-
-
-
-/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
-function userSettingsPath(env) {
-    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
-    return (0,external_node_path_.join)(dir, 'settings.json');
-}
-/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
-const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
-/** The settings text with `apiKeyHelper` set, every other key kept; or why an existing text cannot be kept. Pure. */
-function withApiKeyHelper(existing, helper) {
-    let root = {};
-    if (existing?.trim()) {
-        let parsed;
-        try {
-            parsed = JSON.parse(existing);
-        }
-        catch {
-            return { problem: 'it is not JSON' };
-        }
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            return { problem: 'it is not a JSON object' };
-        root = parsed;
-    }
-    return { text: `${JSON.stringify({ ...root, apiKeyHelper: helper }, null, 2)}\n` };
-}
-/** Writes `apiKeyHelper` into the user settings; the path written, or why not (the file is then left as it was). */
-async function writeApiKeyHelper(env, helper) {
-    const path = userSettingsPath(env);
-    try {
-        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
-            if (error.code === 'ENOENT')
-                return undefined;
-            throw error;
-        });
-        const updated = withApiKeyHelper(existing, helper);
-        if ('problem' in updated)
-            return { path, problem: updated.problem };
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, path);
-        return { path };
-    }
-    catch (error) {
-        return { path, problem: (0,errors/* reasonOf */.A3)(error) };
-    }
-}
-
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
 var jwt = __nccwpck_require__(4498);
 ;// CONCATENATED MODULE: ./lib/renew/source.js
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
+const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
 
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
@@ -35559,14 +35454,59 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 
 
 
+
+
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+function oidcRequestOf(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { requestUrl, requestToken };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
+    renews: 'claude',
     what: "the federated token's identity file",
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== platforms/* FEDERATION */.M || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const audience = jobText(value.audience);
@@ -35588,8 +35528,95 @@ const FEDERATION_SOURCE = {
             };
         const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
         return { minted: { value: oidc.token, expiresAt } };
+    },
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
     }
 };
+
+;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
+
+
+
+/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function userSettingsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, 'settings.json');
+}
+/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
+const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+function withSetting(existing, key, value) {
+    let root = {};
+    if (existing?.trim()) {
+        let parsed;
+        try {
+            parsed = JSON.parse(existing);
+        }
+        catch {
+            return { problem: 'it is not JSON' };
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { problem: 'it is not a JSON object' };
+        root = parsed;
+    }
+    const { [key]: _replaced, ...kept } = root;
+    return {
+        text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+    };
+}
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeUserSetting(env, key, value) {
+    return updateUserSettings(env, existing => withSetting(existing, key, value));
+}
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+async function removeUserSetting(env, key, value) {
+    let removed = false;
+    const outcome = await updateUserSettings(env, existing => {
+        const updated = withSetting(existing, key, undefined);
+        if ('problem' in updated || !existing?.trim())
+            return undefined;
+        removed = JSON.parse(existing)[key] === value;
+        return removed ? updated : undefined;
+    });
+    return 'problem' in outcome ? outcome : { ...outcome, removed };
+}
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(env, update) {
+    const path = userSettingsPath(env);
+    try {
+        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const updated = update(existing);
+        if (!updated)
+            return { path };
+        if ('problem' in updated)
+            return { path, problem: updated.problem };
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, path);
+        return { path };
+    }
+    catch (error) {
+        return { path, problem: (0,errors/* reasonOf */.A3)(error) };
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
@@ -35600,6 +35627,17 @@ const FEDERATION_SOURCE = {
 
 
 
+
+
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
@@ -35666,10 +35704,32 @@ async function mintGatewayToken(job, deps) {
 }
 const GATEWAY_SOURCE = {
     kind: 'gateway',
+    renews: 'claude',
     what: "the gateway token's file that apiKeyHelper prints",
     credential: 'gateway token',
     fileName: 'gateway-token',
     marginMs: 30_000,
+    settingKey: 'apiKeyHelper',
+    plan({ selection, renewCommand, env }) {
+        const { platform, chosen, claudeStep } = selection;
+        if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+            return undefined;
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: renewCommand,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            },
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const command = jobText(value.command);
@@ -35688,15 +35748,65 @@ const GATEWAY_SOURCE = {
             ...(cwd && { cwd })
         };
     },
-    mint: (job, deps) => mintGatewayToken(job, deps)
+    mint: (job, deps) => mintGatewayToken(job, deps),
+    async handOff(file, { core, env, pid }) {
+        const helper = printCommand(file);
+        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
+        if ('problem' in written) {
+            core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 
 
 const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/plan.js
+
+/** What renews the credential Claude Code calls the model with, or why nothing can. */
+function claudeRenewal(context, sources = SOURCES) {
+    let why;
+    for (const source of sources.filter(source => source.renews === 'claude')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            return { source, plan };
+        why ??= plan?.why;
+    }
+    return { why: why ?? unrenewable(context) };
+}
+function renewalPlans(context, sources = SOURCES) {
+    const plans = { planned: [], unrenewed: [] };
+    const claude = claudeRenewal(context, sources);
+    if ('why' in claude)
+        plans.unrenewed.push(claude.why);
+    else
+        plans.planned.push(claude);
+    for (const source of sources.filter(source => source.renews === 'github')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            plans.planned.push({ source, plan });
+        else if (plan)
+            plans.unrenewed.push(plan.why);
+    }
+    return plans;
+}
+/** Why the credential Claude Code uses cannot be renewed, when no source claims its route. */
+function unrenewable({ selection }) {
+    const { platform, chosen } = selection;
+    if (platform)
+        return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`;
+    if (chosen)
+        return `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`;
+    return 'no credential of Claude Code was found to renew';
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
@@ -35756,8 +35866,8 @@ function parseStatus(text) {
 
 ;// CONCATENATED MODULE: ./lib/renew/start.js
 // Main's side: starts the renewer as a detached process that outlives the main step, hands it the job description
-// on stdin, and waits until every source's first file is written, so that Claude starts with a fresh credential.
-
+// on stdin (every planned source's part), and waits until every source's first file is written, so that Claude
+// starts with fresh credentials.
 
 
 
@@ -35775,16 +35885,13 @@ const FIRST_FILES_WAIT_MS = 30_000;
  * processes at its end ("Cleaning up orphan processes", actions/runner src/Runner.Worker/JobExtension.cs).
  */
 const KEPT_ENV = ['PATH', 'HOME', 'RUNNER_TEMP', 'RUNNER_TRACKING_ID', ...NETWORK_ENV];
-async function startRenewer(plan, options) {
+async function startRenewer(planned, options) {
     const { env } = options;
-    const part = sourceJobOf(plan, env);
-    if ('problem' in part)
-        return part;
     const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-renew-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
     await (0,promises_.mkdir)(dir, { mode: 0o700 });
     const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    const source = { ...part.job, file: (0,external_node_path_.join)(dir, sourceOf(plan.kind).fileName) };
-    const job = { nonce, dir, deadline: options.deadline, sources: [source] };
+    const sources = planned.map(({ source, plan }) => ({ ...plan.job, file: (0,external_node_path_.join)(dir, source.fileName) }));
+    const job = { nonce, dir, deadline: options.deadline, sources };
     const childEnv = {};
     for (const name of KEPT_ENV)
         if (env[name] !== undefined)
@@ -35824,9 +35931,8 @@ async function startRenewer(plan, options) {
     }
     const failure = status?.sources.find(source => source.failure)?.failure;
     if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
-        return {
-            started: { dir, pid, nonce, files: { [source.kind]: source.file }, status }
-        };
+        const files = Object.fromEntries(sources.map(source => [source.kind, source.file]));
+        return { started: { dir, pid, nonce, files, status } };
     }
     if (!exited)
         process.kill(pid, 'SIGTERM');
@@ -35837,33 +35943,6 @@ async function startRenewer(plan, options) {
                 ? 'the renewer ended before it wrote its first file'
                 : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
     };
-}
-/**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
- */
-const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
-    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
-/** The plan's source job, its file still to be placed in the renewer's directory; or why it cannot run. */
-function sourceJobOf(plan, env) {
-    if (plan.kind === 'gateway') {
-        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
-        return {
-            job: {
-                kind: 'gateway',
-                command: plan.command,
-                env: commandEnv,
-                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
-            }
-        };
-    }
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (!requestUrl || !requestToken)
-        return {
-            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-        };
-    return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } };
 }
 async function readStatus(dir) {
     try {
@@ -35995,7 +36074,10 @@ async function main(deps) {
             ...deps,
             mask: secret => core.setSecret(secret),
             ...(renew && {
-                renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+                renewedBy: selection => {
+                    const renewal = claudeRenewal({ selection, renewCommand, env });
+                    return 'plan' in renewal ? renewal.plan.renewedBy : undefined;
+                }
             })
         });
         const event = await eventFacts(env);
@@ -36013,7 +36095,7 @@ async function main(deps) {
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         const action = await publish({ report, github, event }, refresh, deps);
         if (renew)
-            await startRenewal(report, action, renewCommand, deps);
+            await startRenewal(report, action, { selection: report.selection, renewCommand, env }, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -36119,7 +36201,6 @@ async function publish(checked, refresh, deps) {
     }
     return action;
 }
-const planned = (plan) => 'why' in plan ? undefined : plan;
 /**
  * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
  * import.meta.url)` for an asset of its own and copy it under another name.
@@ -36129,55 +36210,45 @@ function renewerBundle() {
     return (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))), ...parts);
 }
 /**
- * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
- * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
+ * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
-async function startRenewal(report, action, renewCommand, deps) {
+async function startRenewal(report, action, context, deps) {
     const { core } = deps;
-    const plan = renewalPlan(report.selection, renewCommand);
-    if ('why' in plan) {
-        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but nothing is renewed: ${plan.why}.`);
+    const { planned, unrenewed } = renewalPlans(context);
+    for (const why of unrenewed)
+        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'nothing is renewed'}: ${why}.`);
+    if (!planned.length)
         return;
-    }
     if (action === 'fail') {
         core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but the renewer is not started: the check failed.`);
         return;
     }
-    for (const warning of plan.warnings)
-        core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
+    for (const { plan } of planned)
+        for (const warning of plan.warnings)
+            core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
     const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
-    const outcome = await startRenewer(plan, {
+    const outcome = await startRenewer(planned, {
         env: deps.env,
         node: process.execPath,
         entry: deps.renewerEntry ?? renewerBundle(),
         deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
     });
     if ('problem' in outcome) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`);
+        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`);
         return;
     }
     const { started } = outcome;
-    const file = started.files[plan.kind];
-    // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
-    core.setSecret((await (0,promises_.readFile)(file, 'utf8')).trim());
+    // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
+    // post.
+    for (const { source } of planned) {
+        const content = await (0,promises_.readFile)(started.files[source.kind], 'utf8');
+        for (const secret of secretsOf(source, content))
+            core.setSecret(secret);
+    }
     saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
-    if (plan.kind === 'gateway') {
-        await pointApiKeyHelper(core, deps.env, file, started.pid);
-        return;
-    }
-    core.exportVariable(IDENTITY_FILE_VARIABLE, file);
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
-}
-/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
-async function pointApiKeyHelper(core, env, file, pid) {
-    const helper = printCommand(file);
-    const written = await writeApiKeyHelper(env, helper);
-    if ('problem' in written) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
-        return;
-    }
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
-    core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    for (const { source } of planned)
+        await source.handOff(started.files[source.kind], { core, env: deps.env, pid: started.pid });
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {
