@@ -92,6 +92,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -110,6 +124,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -197,7 +225,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4382:
+/***/ 7281:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -210,10 +238,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/http/request.js
 /** No HTTP answer: the network, not the credential. */
 class NetworkError extends Error {
@@ -290,8 +318,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -2337,89 +2365,42 @@ function parseNetworkRecord(raw) {
     return 'unreadable';
 }
 
-;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
-// Anthropic workload identity federation as Claude Code reads it from the environment
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
-// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
-// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
-// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
-// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
-// treats the rule and the organization as the switch too.)
-
+;// CONCATENATED MODULE: ./lib/common/inert.js
+// Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
+// runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
+// src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
+// (TryParseV2), and the legacy `##[name …]data` anywhere in a line (TryParse). Lines end at `\n`, `\r` or
+// `\r\n` (StreamReader.ReadLine in src/Runner.Sdk/ProcessInvoker.cs). Both parsers match with .NET's
+// culture-sensitive StartsWith/IndexOf, which skip default-ignorable characters: `#\u00AD#[` can still be `##[`.
+/** Characters that can end a line, hide themselves from a culture-sensitive match, or control a terminal. */
+const HIDDEN = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
 /**
- * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
- * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
- * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ * The text on one line, with no way to issue a workflow command: every control, line-separating and invisible
+ * character is shown as a `\uXXXX` escape, `##[` as `#\u0023[`, and a `::` opening the text as `\u003a:`.
  */
-const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
-const value = (env, name) => env[name]?.trim() || undefined;
-/** The federation settings in `env`, or the variables that turn it on and are missing. */
-function readFederationSettings(env) {
-    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
-    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
-    if (!ruleId || !organizationId) {
-        return {
-            missing: [
-                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
-                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
-            ].filter((name) => Boolean(name))
-        };
+function inert(text) {
+    return text
+        .replace(HIDDEN, escapeChar)
+        .replace(/##\[/g, '#\\u0023[')
+        .replace(/^(\s*)::/, '$1\\u003a:');
+}
+/**
+ * JSON whose every line is inert: `JSON.stringify` already escapes controls inside strings, and `#` can only
+ * stand inside a string, where `\u0023` is the same character to any JSON reader. Indented output starts each
+ * line with a space, a quote or a bracket, never `::`.
+ */
+function inertJson(value) {
+    return JSON.stringify(value, null, 2)
+        .replace(HIDDEN, char => (char === '\n' ? char : escapeChar(char)))
+        .replace(/#/g, '\\u0023');
+}
+/** `\uXXXX` for each UTF-16 unit: valid in JSON and in JavaScript, whatever the code point. */
+function escapeChar(char) {
+    let escaped = '';
+    for (let i = 0; i < char.length; i++) {
+        escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
     }
-    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
-    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
-    return {
-        ruleId,
-        organizationId,
-        ...(serviceAccountId && { serviceAccountId }),
-        ...(workspaceId && { workspaceId }),
-        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
-        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
-        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
-            ? 'file'
-            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
-                ? 'static'
-                : 'none'
-    };
-}
-/** Who a federated token acts as: ids only, none of them a secret. */
-function federationIdentity(settings) {
-    const who = settings.serviceAccountId
-        ? `service account ${settings.serviceAccountId}`
-        : "the rule's service account";
-    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
-    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
-}
-/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
-const CAP_SLACK_SECONDS = 5;
-/**
- * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
- * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
- */
-function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
-    const seconds = Math.max(0, Math.floor(expiresIn));
-    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
-    const oidcLeft = oidcExpiresAt === undefined
-        ? undefined
-        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
-    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
-    const explanation = cappedByOidc
-        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
-        : "the rule's lifetime";
-    return { seconds, expiresAt, cappedByOidc, explanation };
-}
-/**
- * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
- * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
- */
-function renewalNote(source) {
-    switch (source) {
-        case 'file':
-            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
-        case 'static':
-            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
-        case 'none':
-            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
-    }
+    return escaped;
 }
 
 ;// CONCATENATED MODULE: ./lib/http/url.js
@@ -2685,11 +2666,402 @@ function oidc_readAnswer(answer, mask) {
     return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
 }
 
+;// CONCATENATED MODULE: ./lib/cloud/call.js
+// One call of a cloud provider's check over `send` with retries: a request is refused before it leaves when its
+// transport is unsafe, every answer is read with the call's secrets cut out, a refusal is read in the provider's own
+// words, and what is still `unverifiable` after the retries says how many tries it took.
+
+
+
+/** Readings of `answer` to the call named `where`, each with the answer's status and request id. */
+function readingsOf(answer, where, requestId) {
+    return (verdict, message) => ({
+        status: verdict,
+        message: `${where}: ${message}`,
+        httpStatus: answer.status,
+        ...(requestId && { requestId })
+    });
+}
+/** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
+async function cloudCall(request, call, deps) {
+    const { where } = call;
+    const unsafe = unsafeTransport(request.url);
+    if (unsafe)
+        return {
+            failed: {
+                status: 'unverifiable',
+                message: `${where}: ${new URL(request.url).origin} ${unsafe}`
+            }
+        };
+    const { value, attempts } = await sendWithRetries(request, response => {
+        const answer = answerWithout(call.secrets, response);
+        const requestId = call.requestIdOf?.(answer);
+        const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
+        if (judged !== undefined)
+            return {
+                done: true,
+                value: { data: judged, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
+        if (answer.status < 200 || answer.status >= 300) {
+            const refusal = call.refusal(answer, where);
+            return { ...refusal, value: { failed: refusal.value } };
+        }
+        const data = call.read(answer);
+        if (data !== undefined)
+            return {
+                done: true,
+                value: { data, httpStatus: answer.status, ...(requestId && { requestId }) }
+            };
+        return {
+            done: true,
+            value: {
+                failed: {
+                    status: 'unverifiable',
+                    message: `${where}: HTTP ${answer.status}, not ${call.service}'s answer (${bodyDescription(answer)})`,
+                    httpStatus: answer.status,
+                    ...(requestId && { requestId })
+                }
+            }
+        };
+    }, message => ({ failed: { status: 'unverifiable', message: `${where}: ${message}` } }), deps);
+    if ('failed' in value && value.failed.status === 'unverifiable')
+        return {
+            failed: { ...value.failed, message: `${value.failed.message}${attemptsNote(attempts)}` }
+        };
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/cloud/aws/answers.js
+// How AWS words an answer, and what it says about a credential. STS speaks the query protocol: XML answers, and errors
+// as `<ErrorResponse><Error><Type/><Code/><Message/></Error><RequestId/></ErrorResponse>`
+// (https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html). Bedrock speaks REST-JSON: the error's name
+// in the `x-amzn-ErrorType` header (`AccessDeniedException:http://internal.amazon.com/coral/…`), its text in
+// `{"message": …}` (https://docs.aws.amazon.com/bedrock/latest/APIReference/CommonErrors.html,
+// https://smithy.io/2.0/aws/protocols/aws-restjson1-protocol.html#operation-error-serialization). The code decides,
+// not the status: Bedrock reports an expired session as 403, Claude Platform on AWS and Mantle as 401.
+
+
+
+const answers_EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException']);
+const INVALID = new Set([
+    'InvalidClientTokenId',
+    'UnrecognizedClientException',
+    'SignatureDoesNotMatch',
+    'InvalidSignatureException',
+    'IncompleteSignature',
+    'IncompleteSignatureException',
+    'MissingAuthenticationToken',
+    'MissingAuthenticationTokenException',
+    'InvalidIdentityToken',
+    'InvalidAccessKeyId',
+    'AuthFailure'
+]);
+const answers_FORBIDDEN = new Set(['AccessDenied', 'AccessDeniedException']);
+/** Worth another try: AWS's throttling (STS sends it as 400) and its own failures, whatever the status. */
+const TRANSIENT = new Set([
+    'Throttling',
+    'ThrottlingException',
+    'TooManyRequestsException',
+    'RequestLimitExceeded',
+    'ServiceUnavailable',
+    'ServiceUnavailableException',
+    'InternalFailure',
+    'InternalServerException',
+    'IDPCommunicationError'
+]);
+const XML_ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** The text of the first `<tag>` of an XML document, entities decoded; undefined when there is none. */
+function answers_xmlText(xml, tag) {
+    const match = new RegExp(`<${tag}>([^<]{0,2000})</${tag}>`).exec(xml);
+    if (!match)
+        return undefined;
+    return (match[1] ?? '').replace(/&(amp|lt|gt|quot|apos);/g, (_, name) => XML_ENTITIES[name] ?? '');
+}
+/** The AWS error an answer carries, in either protocol; undefined when it carries none (a proxy's page, say). */
+function awsError(answer) {
+    const text = typeof answer.data === 'string' ? answer.data : '';
+    if (/<ErrorResponse\b/.test(text)) {
+        const code = answers_xmlText(text, 'Code');
+        if (code)
+            return { code, message: errors_clipLine(answers_xmlText(text, 'Message') ?? '') };
+    }
+    const data = (typeof answer.data === 'object' && answer.data !== null ? answer.data : {});
+    // `__type` may be a shape id (`com.amazon.coral.service#ExpiredTokenException`); the header may carry a namespace URL.
+    const named = answer.headers['x-amzn-errortype'] ?? (typeof data.__type === 'string' ? data.__type : '');
+    const code = named.split(':')[0]?.split('#').pop()?.trim() ?? '';
+    if (!/^[A-Za-z][\w.]{0,99}$/.test(code))
+        return undefined;
+    const words = [data.message, data.Message].find(w => typeof w === 'string');
+    return { code, message: errors_clipLine(words ?? '') };
+}
+/** The request id AWS gave: `x-amzn-RequestId` (both protocols), or STS's `<RequestId>`. */
+function requestIdOf(answer) {
+    const text = typeof answer.data === 'string' ? answer.data : '';
+    const id = answer.headers['x-amzn-requestid'] ?? answers_xmlText(text, 'RequestId');
+    return id ? errors_clipLine(id, 80) : undefined;
+}
+/**
+ * What an answer that is not a success says of the credential: expired, invalid or forbidden only in AWS's own
+ * words; a throttle or AWS's own failure is worth another try; anything else (a proxy's page, a redirect, an error
+ * that says nothing of the credential) is `unverifiable`. `where` names the call for the message.
+ */
+function readRefusal(answer, where) {
+    const { status } = answer;
+    const reading = readingsOf(answer, where, requestIdOf(answer));
+    const unverifiable = (message) => reading('unverifiable', message);
+    const error = isHtmlPage(answer) ? undefined : awsError(answer);
+    const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
+    if (error && TRANSIENT.has(error.code))
+        return { done: false, value: unverifiable(`HTTP ${status} ${said}`) };
+    const other = transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
+    if (other)
+        return other;
+    if (!error) {
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status}, not AWS's answer (${bodyDescription(answer)})`)
+        };
+    }
+    const line = `HTTP ${status} ${said}`;
+    // A signature that expired before it arrived is the runner's clock, not the credential.
+    if (error.code === 'RequestExpired' || /signature expired/i.test(error.message))
+        return { done: true, value: unverifiable(`${line} (is the runner's clock right?)`) };
+    if (answers_EXPIRED.has(error.code))
+        return { done: true, value: reading('expired', line) };
+    if (INVALID.has(error.code))
+        return { done: true, value: reading('invalid', line) };
+    if (answers_FORBIDDEN.has(error.code))
+        return { done: true, value: reading('forbidden', line) };
+    return { done: true, value: unverifiable(line) };
+}
+
+;// CONCATENATED MODULE: ./lib/cloud/aws/calls.js
+
+
+const STS_VERSION = '2011-06-15';
+/** `request` signed with SigV4 for `service` in `region` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html). */
+async function signed(request, credentials, region, service) {
+    const [{ SignatureV4 }, { Hash }] = await Promise.all([
+        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(496)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2496, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(618)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8618, 19))
+    ]);
+    const url = new URL(request.url);
+    const signer = new SignatureV4({
+        service,
+        region,
+        credentials,
+        sha256: Hash.bind(null, 'sha256')
+    });
+    const result = await signer.sign({
+        method: request.method,
+        protocol: url.protocol,
+        hostname: url.hostname,
+        ...(url.port && { port: Number(url.port) }),
+        path: url.pathname,
+        query: Object.fromEntries(url.searchParams),
+        headers: { ...request.headers, host: url.host },
+        ...(request.body !== undefined && { body: request.body })
+    });
+    // fetch sets Host from the URL itself: the same value that was signed.
+    const { host: _host, ...headers } = result.headers;
+    return { ...request, headers };
+}
+/** Sends an AWS request, reading a success with `read` and anything else as AWS's refusal. */
+function awsCall(request, where, secrets, deps, read) {
+    return cloudCall(request, { where, service: 'AWS', secrets, read, refusal: readRefusal, requestIdOf: requestIdOf }, deps);
+}
+const formBody = (params) => Object.entries(params)
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([name, value]) => `${name}=${encodeURIComponent(String(value))}`)
+    .join('&');
+const stsRequest = (endpoint, params) => ({
+    method: 'POST',
+    url: `${endpoint}/`,
+    headers: {
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+        'user-agent': 'claude-preflight'
+    },
+    body: formBody({ ...params, Version: STS_VERSION })
+});
+const xmlOf = (answer) => (typeof answer.data === 'string' ? answer.data : '');
+/** Who the credentials are (`GetCallerIdentity`): the ARN and the account. */
+async function getCallerIdentity(endpoint, region, credentials, deps) {
+    const request = await signed(stsRequest(endpoint, { Action: 'GetCallerIdentity' }), credentials, region, 'sts');
+    return awsCall(request, 'STS GetCallerIdentity', secretsOf(credentials), deps, answer => {
+        const xml = xmlOf(answer);
+        const arn = xmlText(xml, 'Arn');
+        if (!/<GetCallerIdentityResult>/.test(xml) || !arn)
+            return undefined;
+        return { arn, account: xmlText(xml, 'Account') ?? '' };
+    });
+}
+/** Temporary credentials from an STS answer, each part masked before anything else sees it; undefined when none. */
+function temporaryCredentials(answer, mask) {
+    const xml = xmlOf(answer);
+    const [accessKeyId, secretAccessKey, sessionToken] = [
+        'AccessKeyId',
+        'SecretAccessKey',
+        'SessionToken'
+    ].map(tag => answers_xmlText(xml, tag));
+    for (const value of [accessKeyId, secretAccessKey, sessionToken])
+        if (value)
+            mask(value);
+    const expiration = new Date(answers_xmlText(xml, 'Expiration') ?? '');
+    if (!accessKeyId || !secretAccessKey || !sessionToken || Number.isNaN(expiration.getTime()))
+        return undefined;
+    return { accessKeyId, secretAccessKey, sessionToken, expiration };
+}
+/** A role's credentials for a web identity token (`AssumeRoleWithWebIdentity`: unsigned, the token is the proof). */
+async function assumeRoleWithWebIdentity(endpoint, params, deps) {
+    deps.mask(params.WebIdentityToken);
+    const request = stsRequest(endpoint, { Action: 'AssumeRoleWithWebIdentity', ...params });
+    return awsCall(request, 'STS AssumeRoleWithWebIdentity', [params.WebIdentityToken], deps, answer => temporaryCredentials(answer, deps.mask));
+}
+/** A role's credentials for the profile's source credentials (`AssumeRole`, signed with them). */
+async function assumeRole(endpoint, region, source, params, deps) {
+    const request = await signed(stsRequest(endpoint, { Action: 'AssumeRole', ...params }), source, region, 'sts');
+    return awsCall(request, 'STS AssumeRole', secretsOf(source), deps, answer => temporaryCredentials(answer, deps.mask));
+}
+/** One page of `ListInferenceProfiles` (system-defined profiles, as Claude Code lists them): whether Bedrock said yes. */
+async function listInferenceProfiles(endpoint, region, auth, deps) {
+    const request = {
+        method: 'GET',
+        url: `${endpoint}/inference-profiles?maxResults=1&typeEquals=SYSTEM_DEFINED`,
+        headers: { accept: 'application/json', 'user-agent': 'claude-preflight' }
+    };
+    const ready = 'apiKey' in auth
+        ? { ...request, headers: { ...request.headers, authorization: `Bearer ${auth.apiKey}` } }
+        : await signed(request, auth.credentials, region, 'bedrock');
+    const secrets = 'apiKey' in auth ? [auth.apiKey] : secretsOf(auth.credentials);
+    return awsCall(ready, 'Bedrock ListInferenceProfiles', secrets, deps, answer => {
+        const summaries = answer.data
+            ?.inferenceProfileSummaries;
+        return Array.isArray(summaries) ? { profiles: summaries.length } : undefined;
+    });
+}
+function secretsOf(credentials) {
+    return [credentials.secretAccessKey, credentials.sessionToken ?? ''].filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./lib/cloud/aws/endpoints.js
+// Where the AWS calls go, moved the way users move them. The AWS SDKs' service-specific endpoints
+// (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html): `AWS_ENDPOINT_URL_<SERVICE_ID>`, then
+// `AWS_ENDPOINT_URL`, unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` is true. Claude Code's Bedrock client sends its
+// control-plane calls to `ANTHROPIC_BEDROCK_BASE_URL` when set, else `https://bedrock.{region}.amazonaws.com`
+// (`bedrock-fips` in GovCloud), and takes the region from `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's, then
+// us-east-1 (claude-code 2.1.328 bundle).
+/** The region as Claude Code picks it; `profileRegion` is the shared config's for the profile in use, when known. */
+function awsRegion(env, profileRegion) {
+    return env.AWS_REGION || env.AWS_DEFAULT_REGION || profileRegion || 'us-east-1';
+}
+/** The endpoint the SDKs' variables set for a service (`STS`, `BEDROCK`), without a trailing slash; else undefined. */
+function configuredEndpoint(env, serviceId) {
+    if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true')
+        return undefined;
+    const url = env[`AWS_ENDPOINT_URL_${serviceId}`] || env.AWS_ENDPOINT_URL;
+    return url ? url.replace(/\/+$/, '') : undefined;
+}
+/** STS's endpoint: regional, as the SDK for JavaScript v3 calls it. */
+function stsEndpoint(env, region) {
+    return configuredEndpoint(env, 'STS') ?? `https://sts.${region}.amazonaws.com`;
+}
+/** The Bedrock control plane's endpoint, where Claude Code lists inference profiles. */
+function bedrockEndpoint(env, region) {
+    const base = env.ANTHROPIC_BEDROCK_BASE_URL?.replace(/\/+$/, '');
+    const fips = region.startsWith('us-gov-') ? '-fips' : '';
+    return (base || configuredEndpoint(env, 'BEDROCK') || `https://bedrock${fips}.${region}.amazonaws.com`);
+}
+
+;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
+// Anthropic workload identity federation as Claude Code reads it from the environment
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
+// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
+// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
+// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
+// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
+// treats the rule and the organization as the switch too.)
+
+/**
+ * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
+ * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
+ * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ */
+const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
+const value = (env, name) => env[name]?.trim() || undefined;
+/** The federation settings in `env`, or the variables that turn it on and are missing. */
+function readFederationSettings(env) {
+    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
+    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
+    if (!ruleId || !organizationId) {
+        return {
+            missing: [
+                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
+                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
+            ].filter((name) => Boolean(name))
+        };
+    }
+    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
+    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
+    return {
+        ruleId,
+        organizationId,
+        ...(serviceAccountId && { serviceAccountId }),
+        ...(workspaceId && { workspaceId }),
+        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
+        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
+            ? 'file'
+            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
+                ? 'static'
+                : 'none'
+    };
+}
+/** Who a federated token acts as: ids only, none of them a secret. */
+function federationIdentity(settings) {
+    const who = settings.serviceAccountId
+        ? `service account ${settings.serviceAccountId}`
+        : "the rule's service account";
+    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
+    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
+}
+/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
+const CAP_SLACK_SECONDS = 5;
+/**
+ * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
+ * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
+ */
+function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
+    const seconds = Math.max(0, Math.floor(expiresIn));
+    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
+    const oidcLeft = oidcExpiresAt === undefined
+        ? undefined
+        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
+    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
+    const explanation = cappedByOidc
+        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
+        : "the rule's lifetime";
+    return { seconds, expiresAt, cappedByOidc, explanation };
+}
+/**
+ * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
+ * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
+ */
+function renewalNote(source) {
+    switch (source) {
+        case 'file':
+            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
+        case 'static':
+            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
+        case 'none':
+            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/source.js
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
 /** Every secret in the content of a source's file: the whole content, and the parts the source names. */
-const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+const source_secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
 
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
@@ -2781,48 +3153,8 @@ const FEDERATION_SOURCE = {
     }
 };
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./lib/common/inert.js
-// Text the action did not write itself (file names, patterns, fs errors, quoted log text) made inert for the
-// runner, which reads every line of a step's stdout and stderr for workflow commands (actions/runner
-// src/Runner.Common/ActionCommand.cs): `::name …::data` at the start of a line after leading whitespace
-// (TryParseV2), and the legacy `##[name …]data` anywhere in a line (TryParse). Lines end at `\n`, `\r` or
-// `\r\n` (StreamReader.ReadLine in src/Runner.Sdk/ProcessInvoker.cs). Both parsers match with .NET's
-// culture-sensitive StartsWith/IndexOf, which skip default-ignorable characters: `#\u00AD#[` can still be `##[`.
-/** Characters that can end a line, hide themselves from a culture-sensitive match, or control a terminal. */
-const HIDDEN = /[\p{Cc}\p{Default_Ignorable_Code_Point}\u2028\u2029]/gu;
-/**
- * The text on one line, with no way to issue a workflow command: every control, line-separating and invisible
- * character is shown as a `\uXXXX` escape, `##[` as `#\u0023[`, and a `::` opening the text as `\u003a:`.
- */
-function inert(text) {
-    return text
-        .replace(HIDDEN, escapeChar)
-        .replace(/##\[/g, '#\\u0023[')
-        .replace(/^(\s*)::/, '$1\\u003a:');
-}
-/**
- * JSON whose every line is inert: `JSON.stringify` already escapes controls inside strings, and `#` can only
- * stand inside a string, where `\u0023` is the same character to any JSON reader. Indented output starts each
- * line with a space, a quote or a bracket, never `::`.
- */
-function inertJson(value) {
-    return JSON.stringify(value, null, 2)
-        .replace(HIDDEN, char => (char === '\n' ? char : escapeChar(char)))
-        .replace(/#/g, '\\u0023');
-}
-/** `\uXXXX` for each UTF-16 unit: valid in JSON and in JavaScript, whatever the code point. */
-function escapeChar(char) {
-    let escaped = '';
-    for (let i = 0; i < char.length; i++) {
-        escaped += `\\u${char.charCodeAt(i).toString(16).padStart(4, '0')}`;
-    }
-    return escaped;
-}
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
@@ -2833,8 +3165,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 
 /** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
 function userSettingsPath(env) {
-    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.claude');
-    return (0,external_node_path_namespaceObject.join)(dir, 'settings.json');
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, 'settings.json');
 }
 /** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
 const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
@@ -2885,7 +3217,7 @@ async function removeUserSetting(env, key, value) {
 async function updateUserSettings(env, update) {
     const path = userSettingsPath(env);
     try {
-        const existing = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch((error) => {
+        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
             if (error.code === 'ENOENT')
                 return undefined;
             throw error;
@@ -2895,10 +3227,10 @@ async function updateUserSettings(env, update) {
             return { path };
         if ('problem' in updated)
             return { path, problem: updated.problem };
-        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true, mode: 0o700 });
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
         const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_namespaceObject.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_namespaceObject.rename)(temporary, path);
+        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, path);
         return { path };
     }
     catch (error) {
@@ -2906,6 +3238,193 @@ async function updateUserSettings(env, update) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/renew/aws.js
+// Amazon Bedrock and its AWS siblings (Bedrock Mantle, Claude Platform on AWS) through Claude Code's
+// `awsCredentialExport` (https://code.claude.com/docs/en/settings): a command whose output
+// `{"Credentials":{AccessKeyId,SecretAccessKey,SessionToken,Expiration}}` Claude Code signs with, ahead of
+// AWS_ACCESS_KEY_ID and AWS_PROFILE. It runs the command again 5 minutes before `Expiration`, and after a credential
+// error; credentials with less than about 6 minutes left it keeps until such an error (seen with the real CLI, pinned
+// in __tests__/claude-cli-aws-export.test.ts). The renewer assumes the role with web identity as
+// aws-actions/configure-aws-credentials does (a GitHub OIDC token of audience sts.amazonaws.com, then STS
+// AssumeRoleWithWebIdentity), and keeps the file the command prints holding a session with more than 10 minutes left.
+
+
+
+
+
+
+
+
+/** configure-aws-credentials' defaults (its action.yml): the audience and the session's name. */
+const AWS_AUDIENCE = 'sts.amazonaws.com';
+const DEFAULT_SESSION_NAME = 'GitHubActions';
+/** What outranks awsCredentialExport on each AWS platform (seen with the real CLI). */
+const OUTRANKING_EXPORT = {
+    bedrock: 'AWS_BEARER_TOKEN_BEDROCK',
+    mantle: 'AWS_BEARER_TOKEN_BEDROCK',
+    'anthropic-aws': 'ANTHROPIC_AWS_API_KEY'
+};
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const SESSION_NAME = /^[\w+=,.@-]{2,64}$/;
+/** The role to assume and how, from AWS_ROLE_ARN, else the configure-aws-credentials step's inputs; or why none. Pure. */
+function roleOf(selection, env) {
+    const login = selection.claudeStep?.awsLogin;
+    const given = env.AWS_ROLE_ARN?.trim();
+    const written = login?.inputs['role-to-assume']?.trim();
+    const from = given ? 'AWS_ROLE_ARN' : `input role-to-assume of ${login?.label}`;
+    const roleArn = given || written;
+    if (!roleArn)
+        return {
+            why: 'no role to assume with the job’s OIDC token is known: give this step AWS_ROLE_ARN in its `env:`, or assume the role with aws-actions/configure-aws-credentials and its `role-to-assume` before this step'
+        };
+    if (/\$\{\{/.test(roleArn))
+        return {
+            why: `${from} is an expression this step cannot read (${inert(roleArn)}): give this step AWS_ROLE_ARN with the same expression in its \`env:\``
+        };
+    if (!ROLE_ARN.test(roleArn))
+        return { why: `${from} is not an IAM role's ARN (arn:aws:iam::<account>:role/<name>)` };
+    const inputs = given ? {} : (login?.inputs ?? {});
+    const named = (env.AWS_ROLE_SESSION_NAME ?? inputs['role-session-name'])?.trim();
+    const duration = Number(inputs['role-duration-seconds']?.trim() || NaN);
+    const audience = inputs.audience?.trim();
+    return {
+        roleArn,
+        roleSessionName: named && SESSION_NAME.test(named) ? named : DEFAULT_SESSION_NAME,
+        // STS's range (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRoleWithWebIdentity.html).
+        ...(Number.isInteger(duration) &&
+            duration >= 900 &&
+            duration <= 43_200 && { durationSeconds: duration }),
+        audience: audience && !/\$\{\{/.test(audience) ? audience : AWS_AUDIENCE
+    };
+}
+/** What awsCredentialExport prints: STS's shape. */
+const exportedCredentials = (credentials) => JSON.stringify({
+    Credentials: {
+        AccessKeyId: credentials.accessKeyId,
+        SecretAccessKey: credentials.secretAccessKey,
+        SessionToken: credentials.sessionToken,
+        Expiration: credentials.expiration?.toISOString()
+    }
+});
+const AWS_SOURCE = {
+    kind: 'aws',
+    renews: 'claude',
+    what: 'the AWS session that awsCredentialExport prints',
+    credential: 'AWS session',
+    fileName: 'aws-credentials.json',
+    // More than the 6 minutes under which Claude Code keeps a session until it is refused: a session read from the file
+    // is always one it takes again 5 minutes before its end.
+    marginMs: 10 * 60_000,
+    settingKey: 'awsCredentialExport',
+    secretsIn(content) {
+        try {
+            const { Credentials: parts } = JSON.parse(content);
+            return ['AccessKeyId', 'SecretAccessKey', 'SessionToken']
+                .map(name => parts?.[name])
+                .filter((value) => typeof value === 'string' && value.length > 0);
+        }
+        catch {
+            return [];
+        }
+    },
+    plan({ selection, env }) {
+        const { platform, claudeEnv, claudeStep } = selection;
+        if (!platform || !claudeEnv || !(platform.id in OUTRANKING_EXPORT))
+            return undefined;
+        const role = roleOf(selection, env);
+        if ('why' in role)
+            return { why: `the renewer cannot renew the ${platform.label} session: ${role.why}` };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const outranking = OUTRANKING_EXPORT[platform.id];
+        const step = claudeStep?.label ?? 'the Claude step';
+        return {
+            job: {
+                kind: 'aws',
+                ...role,
+                stsEndpoint: stsEndpoint(claudeEnv.env, awsRegion(claudeEnv.env)),
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which assumes ${role.roleArn} again with a fresh GitHub OIDC token before each session ends, and whose session Claude Code reads through awsCredentialExport`,
+            warnings: claudeEnv.env[outranking]?.trim()
+                ? [
+                    `${step} gets ${outranking}, which outranks awsCredentialExport on ${platform.label}: Claude Code would use it and never the session the renewer keeps fresh. Remove it from that step.`
+                ]
+                : []
+        };
+    },
+    readJob(value) {
+        const file = jobText(value.file);
+        const roleArn = jobText(value.roleArn);
+        const roleSessionName = jobText(value.roleSessionName);
+        const audience = jobText(value.audience);
+        const endpoint = jobText(value.stsEndpoint);
+        const requestUrl = jobText(value.requestUrl);
+        const requestToken = jobText(value.requestToken);
+        const duration = value.durationSeconds;
+        if (!file || !roleArn || !roleSessionName || !audience || !endpoint)
+            return undefined;
+        if (!requestUrl || !requestToken)
+            return undefined;
+        if (duration !== undefined && !Number.isInteger(duration))
+            return undefined;
+        return {
+            kind: 'aws',
+            file,
+            roleArn,
+            roleSessionName,
+            ...(typeof duration === 'number' && { durationSeconds: duration }),
+            audience,
+            stsEndpoint: endpoint,
+            requestUrl,
+            requestToken
+        };
+    },
+    async mint(job, deps) {
+        const quiet = { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined };
+        const oidc = await mintOidcToken({
+            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+        }, job.audience, quiet);
+        if (!('token' in oidc))
+            return {
+                failure: `GitHub's OIDC token service: ${oidc.message}`,
+                permanent: oidc.problem !== 'unverifiable'
+            };
+        const assumed = await assumeRoleWithWebIdentity(job.stsEndpoint, {
+            RoleArn: job.roleArn,
+            RoleSessionName: job.roleSessionName,
+            WebIdentityToken: oidc.token,
+            ...(job.durationSeconds && { DurationSeconds: job.durationSeconds })
+        }, quiet);
+        // A refusal (the role's trust policy, a duration above its maximum) stays one; STS's own failures may pass.
+        if ('failed' in assumed)
+            return {
+                failure: assumed.failed.message,
+                permanent: assumed.failed.status !== 'unverifiable'
+            };
+        const { expiration } = assumed.data;
+        return {
+            minted: {
+                value: exportedCredentials(assumed.data),
+                expiresAt: expiration?.getTime() ?? deps.now()
+            }
+        };
+    },
+    async handOff(file, { core, env, pid }) {
+        const command = printCommand(file);
+        const written = await writeUserSetting(env, 'awsCredentialExport', command);
+        if ('problem' in written) {
+            core.warning(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but awsCredentialExport could not be written into ${written.path} (${inert(written.problem)}): set \`"awsCredentialExport": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${PREFIX}: the renewer (process ${pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${written.path} prints it for Claude Code, ahead of the AWS keys in its environment.`);
+    }
+};
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
 // CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) and after a 401, and sends what it prints as `x-api-key` and
@@ -3054,7 +3573,8 @@ const GATEWAY_SOURCE = {
 // the model with, the first source whose plan claims the run's route renews it.
 
 
-const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
+
+const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AWS_SOURCE];
 const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/job.js
@@ -3080,7 +3600,7 @@ function parseRenewalJob(text) {
     const { nonce, dir, deadline, sources } = job;
     if (typeof nonce !== 'string' || !state_NONCE.test(nonce))
         return undefined;
-    if (typeof dir !== 'string' || !(0,external_node_path_namespaceObject.isAbsolute)(dir))
+    if (typeof dir !== 'string' || !(0,external_node_path_.isAbsolute)(dir))
         return undefined;
     if (typeof deadline !== 'number' || !Number.isFinite(deadline))
         return undefined;
@@ -3089,7 +3609,7 @@ function parseRenewalJob(text) {
     const read = sources.map(part => part && typeof part === 'object'
         ? sources_sourceOf(part.kind)?.readJob(part)
         : undefined);
-    if (read.some(part => !part || !(0,external_node_path_namespaceObject.isAbsolute)(part.file)))
+    if (read.some(part => !part || !(0,external_node_path_.isAbsolute)(part.file)))
         return undefined;
     return { nonce, dir, deadline, sources: read };
 }
@@ -3257,8 +3777,8 @@ function parseStatus(text) {
 const MINT_TIMEOUT_MS = 20_000;
 /** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
 async function writeAtomically(path, text) {
-    const temporary = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_namespaceObject.open)(temporary, 'wx', 0o600);
+    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
     try {
         await handle.writeFile(text);
     }
@@ -3266,10 +3786,10 @@ async function writeAtomically(path, text) {
         await handle.close();
     }
     try {
-        await (0,promises_namespaceObject.rename)(temporary, path);
+        await (0,promises_.rename)(temporary, path);
     }
     catch (error) {
-        await (0,promises_namespaceObject.rm)(temporary, { force: true });
+        await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
 }
@@ -3317,7 +3837,7 @@ async function run() {
         }),
         mint: part => sources_sourceOf(part.kind).mint(part, { send: request_send, timeoutMs: MINT_TIMEOUT_MS, now: Date.now }),
         writeCredential: writeAtomically,
-        writeStatus: current => writeAtomically((0,external_node_path_namespaceObject.join)(job.dir, STATUS_FILE), JSON.stringify(current))
+        writeStatus: current => writeAtomically((0,external_node_path_.join)(job.dir, STATUS_FILE), JSON.stringify(current))
     });
     // An idle keep-alive connection must not keep a stopped renewer alive.
     process.exit();
@@ -3326,11 +3846,11 @@ async function run() {
 
 /***/ }),
 
-/***/ 3673:
+/***/ 2554:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4382);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7281);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3595,6 +4115,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3673);
+/******/ var __webpack_exports__ = __nccwpck_require__(2554);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -35,6 +35,8 @@ export interface ClaudeStep {
    * claude-code-action sets from its inputs, and the ones only the preflight's own `env:` sets.
    */
   differing: string[]
+  /** The last aws-actions/configure-aws-credentials step before it, whose session it inherits: its `with:` inputs. */
+  awsLogin?: { label: string; inputs: Record<string, string> }
 }
 
 /**
@@ -256,15 +258,23 @@ export function findClaudeStep(
     preflightEnv: own >= 0 ? textMap(steps[own]!.env) : {},
     ...(own >= 0 && asText(steps[own]!.id) !== undefined && { preflightId: asText(steps[own]!.id) })
   }
-  for (let index = own + 1; index < steps.length; index++) {
+  let awsLogin: ClaudeStep['awsLogin']
+  for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!
     const label = stepLabel(step, index, jobId)
     const uses = asText(step.uses)?.trim()
+    if (uses && AWS_LOGIN_USES.test(uses)) awsLogin = { label, inputs: textMap(step.with) }
+    if (index <= own) continue
     const action = uses ? ACTION_USES.exec(uses) : null
-    if (uses && action) return actionStep(step, index, uses, action[1] as string, label, context)
+    const withLogin = (found: ClaudeStep): ClaudeStep => ({
+      ...found,
+      ...(awsLogin && { awsLogin })
+    })
+    if (uses && action)
+      return withLogin(actionStep(step, index, uses, action[1] as string, label, context))
     if (runsClaude(asText(step.run) ?? '')) {
       const stepEnv = textMap(step.env)
-      return {
+      return withLogin({
         kind: 'claude-cli',
         label,
         index,
@@ -272,8 +282,11 @@ export function findClaudeStep(
         inputs: {},
         variable: name => relativeToPreflight(cliValue(stepEnv, name, label), name, label, context),
         differing: differingNames(stepEnv, context)
-      }
+      })
     }
   }
   return undefined
 }
+
+/** https://github.com/aws-actions/configure-aws-credentials: assumes a role and exports its session to the job. */
+const AWS_LOGIN_USES = /^aws-actions\/configure-aws-credentials@/i
