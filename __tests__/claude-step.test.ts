@@ -40,6 +40,35 @@ describe('findClaudeStep', () => {
     expect(step?.variable('ANTHROPIC_BASE_URL')).toEqual({ kind: 'inherited' })
   })
 
+  it('names the last configure-aws-credentials step before it, and its inputs as written', () => {
+    const step = findClaudeStep(
+      workflow(`      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/first
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/claude-ci
+          role-duration-seconds: 7200
+      - uses: owner/claude-preflight@v1
+      - run: claude -p "review"
+      - uses: aws-actions/configure-aws-credentials@v4
+        with:
+          role-to-assume: arn:aws:iam::123456789012:role/after
+`),
+      'review'
+    )
+    expect(step?.awsLogin).toEqual({
+      label: "step #2 of job 'review'",
+      inputs: {
+        'role-to-assume': 'arn:aws:iam::123456789012:role/claude-ci',
+        'role-duration-seconds': '7200'
+      }
+    })
+    const without = findClaudeStep(workflow(`      - run: claude -p "review"\n`), 'review')
+    expect(without).toBeDefined()
+    expect(without?.awsLogin).toBeUndefined()
+  })
+
   it('an old release shadows the job environment with its empty input', () => {
     const step = findClaudeStep(
       workflow(`      - uses: anthropics/claude-code-action@v1.0.100
