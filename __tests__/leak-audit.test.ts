@@ -1094,6 +1094,81 @@ async function runRenewer(): Promise<Audited> {
   }
 }
 
+/**
+ * Input `renew` on Amazon Bedrock: the renewer assumes the role again with the job's OIDC token; its process, its
+ * status.json, main's and post's logs, and every file left at job end (the settings' awsCredentialExport taken out)
+ * hold no session's secret key or token, nor the OIDC request token. Sessions live an hour here, so the figures stay
+ * the same from run to run; __tests__/renew-aws.e2e.test.ts audits a run with several renewals.
+ */
+async function runAwsRenewer(): Promise<Audited> {
+  const oidc = await startGitHubOidcStandIn()
+  const account = awsAccount()
+  const issued: Array<ReturnType<typeof account.issue>> = []
+  const issue = account.issue.bind(account)
+  account.issue = options => {
+    issued.push(issue(options))
+    return issued.at(-1)!
+  }
+  const sts = await startStsStandIn({ account, acceptsWebIdentity: () => true })
+  const bedrock = await startBedrockStandIn({ account })
+  const keys = account.issue({
+    arn: 'arn:aws:sts::123456789012:assumed-role/leak-audit/GitHubActions',
+    expiresAt: new Date(Date.now() + 60 * 60_000)
+  })
+  const job = newJob()
+  try {
+    const env = {
+      ...oidc.env,
+      HOME: job.dir,
+      RUNNER_TRACKING_ID: `github_${tag()}`,
+      CLAUDE_CODE_USE_BEDROCK: '1',
+      AWS_REGION: 'us-west-2',
+      AWS_ENDPOINT_URL_STS: sts.url,
+      AWS_ENDPOINT_URL_BEDROCK: bedrock.url,
+      AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/leak-audit',
+      AWS_ACCESS_KEY_ID: keys.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+      AWS_SESSION_TOKEN: keys.sessionToken!
+    }
+    const inputs = { 'probe-timeout': '30s', 'min-remaining': '5m' }
+    const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
+    const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
+    const live = {
+      'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
+      'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
+      'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
+    }
+    const post = await runAction(POST, { job, state: main.state, inputs, env })
+    return {
+      name: 'renewer on bedrock',
+      secrets: [
+        oidc.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+        ...issued.flatMap(k => [k.secretAccessKey, k.sessionToken!])
+      ],
+      // The renewer's OIDC tokens reach no step: STS alone sees them.
+      foreign: oidc.minted.map(m => m.token),
+      channels: {
+        ...stepChannels('main', main),
+        ...live,
+        ...stepChannels('post', post),
+        ...filesWritten(job)
+      },
+      lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')],
+      extra: () => {
+        expect(main.outputs.status).toBe('valid')
+        // The job's session, and the renewer's first.
+        expect(issued).toHaveLength(2)
+        expect(main.stdout).toContain(`::add-mask::${issued[1]!.secretAccessKey}`)
+        expect(post.stdout).toContain(`::add-mask::${issued[1]!.sessionToken}`)
+        expect(existsSync(dir)).toBe(false)
+        expect(post.stdout).toMatch(/::notice::claude-preflight: the renewer renewed/)
+      }
+    }
+  } finally {
+    await Promise.all([sts.close(), bedrock.close(), oidc.close()])
+  }
+}
+
 /** Flooding: `count` distinct failures in one log, each quoting the API key (in turn in every form). */
 async function runFlood(count: number): Promise<Audited> {
   const key = secretFor('valid', `sk-ant-api03-LeakAudit-flood-${tag()}AA`)
@@ -1195,6 +1270,7 @@ describe('leak audit', () => {
       () => runFoundry('key'),
       () => runFoundry('az'),
       () => runRenewer(),
+      () => runAwsRenewer(),
       () => runFoundry('wrong key')
     ]
     const audited = await pool(tasks, 6)

@@ -37247,6 +37247,10 @@ async function startRenewal(report, action, context, deps) {
     for (const { plan } of planned)
         for (const warning of plan.warnings)
             core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
+    // The job's OIDC request token, which a source hands the renewer: masked here, where the check may not have used it.
+    const requestToken = deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (requestToken)
+        core.setSecret(requestToken);
     const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
     const outcome = await startRenewer(planned, {
         env: deps.env,

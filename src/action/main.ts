@@ -289,6 +289,9 @@ async function startRenewal(
   }
   for (const { plan } of planned)
     for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
+  // The job's OIDC request token, which a source hands the renewer: masked here, where the check may not have used it.
+  const requestToken = deps.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  if (requestToken) core.setSecret(requestToken)
   const jobLimitMs =
     report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined
   const outcome = await startRenewer(planned, {
