@@ -1037,6 +1037,17 @@ async function runFoundry(kind: 'key' | 'az' | 'wrong key'): Promise<Audited> {
   }
 }
 
+/** The renewer main started, and what it shows while it runs: its arguments, its environment, its status.json. */
+function renewerChannels(main: RunResult) {
+  const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
+  const live = {
+    'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
+    'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
+    'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
+  }
+  return { pid, dir, live }
+}
+
 /**
  * Input `renew` on federation in a bare step: the renewer's process (its /proc/<pid>/cmdline and environ while it
  * runs), its status.json, then main's and post's logs and every file left at job end (its directory gone). Its first
@@ -1056,12 +1067,7 @@ async function runRenewer(): Promise<Audited> {
       'anthropic-base-url': federation.url
     }
     const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
-    const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
-    const live = {
-      'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
-      'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
-      'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
-    }
+    const { dir, live } = renewerChannels(main)
     const written = readFileSync(join(dir, 'identity-token'), 'utf8')
     const post = await runAction(POST, { job, state: main.state, inputs, env })
     return {
@@ -1132,12 +1138,7 @@ async function runAwsRenewer(): Promise<Audited> {
     }
     const inputs = { 'probe-timeout': '30s', 'min-remaining': '5m' }
     const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
-    const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
-    const live = {
-      'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
-      'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
-      'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
-    }
+    const { dir, live } = renewerChannels(main)
     const post = await runAction(POST, { job, state: main.state, inputs, env })
     return {
       name: 'renewer on bedrock',

@@ -17,7 +17,7 @@ import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -57,10 +57,10 @@ async function startAws() {
   })
   const bedrock = await startBedrockStandIn({ account, turns: TURNS })
   /** The session configure-aws-credentials got before the preflight ran. */
-  const firstSession = () =>
+  const firstSession = (lifeMs: number) =>
     account.issue({
       arn: 'arn:aws:sts::123456789012:assumed-role/claude-ci/GitHubActions',
-      expiresAt: new Date(Date.now() + SESSION_SECONDS * 1000)
+      expiresAt: new Date(Date.now() + lifeMs)
     })
   const secrets = () => issued.flatMap(k => [k.secretAccessKey, k.sessionToken ?? ''])
   return {
@@ -97,12 +97,15 @@ jobs:
 
 type Aws = Awaited<ReturnType<typeof startAws>>
 
-/** The job's environment after configure-aws-credentials: its session's keys, the region, the endpoints moved. */
-function jobEnv(job: Job, aws: Aws): Record<string, string> {
+/**
+ * The job's environment after configure-aws-credentials: its session's keys (living `sessionMs`), the region, the
+ * endpoints moved.
+ */
+function jobEnv(job: Job, aws: Aws, sessionMs: number): Record<string, string> {
   const workspace = join(job.dir, 'workspace')
   mkdirSync(workspace, { recursive: true })
   const sha = checkout(workspace, { '.github/workflows/review.yml': WORKFLOW })
-  const keys = aws.firstSession()
+  const keys = aws.firstSession(sessionMs)
   return {
     ...oidc.env,
     GITHUB_WORKSPACE: workspace,
@@ -149,7 +152,9 @@ describe('renew: an AWS session through awsCredentialExport outlives its lifetim
     const aws = await startAws()
     try {
       const job = newJob()
-      const env = jobEnv(job, aws)
+      // The job's own session only proves the route to the check: it must outlive a busy machine's start of the main
+      // step. Claude Code never signs with it (awsCredentialExport outranks it).
+      const env = jobEnv(job, aws, 120_000)
       const settingsPath = join(job.dir, '.claude', 'settings.json')
       mkdirSync(join(job.dir, '.claude'))
       writeFileSync(settingsPath, JSON.stringify({ model: 'claude-sonnet-4-5' }))
@@ -209,19 +214,7 @@ describe('renew: an AWS session through awsCredentialExport outlives its lifetim
       expect(renewed).not.toBeNull()
       expect(Number(renewed![1])).toBeGreaterThanOrEqual(2)
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          aws.secrets()
-        )
-      ).toEqual([])
+      expect(findLeaks(renewalRunChannels(main, post), aws.secrets())).toEqual([])
     } finally {
       await aws.close()
     }
@@ -231,7 +224,7 @@ describe('renew: an AWS session through awsCredentialExport outlives its lifetim
     const aws = await startAws()
     try {
       const job = newJob()
-      const env = jobEnv(job, aws)
+      const env = jobEnv(job, aws, SESSION_SECONDS * 1000)
       const main = await runAction(MAIN, { job, inputs: { 'probe-timeout': '30s' }, env })
       expect(main.state.renewer).toBe('')
 

@@ -13,7 +13,7 @@ import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -151,19 +151,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
       // Every identity token the renewer wrote is a secret: none reached a log, the summary or the state.
       const written = oidc.minted.slice(minted).map(m => m.token)
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          [...written, ...secrets]
-        )
-      ).toEqual([])
+      expect(findLeaks(renewalRunChannels(main, post), [...written, ...secrets])).toEqual([])
     } finally {
       await federation.close()
     }

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
-import type { Job } from './runner.js'
+import type { Job, RunResult } from './runner.js'
 
 /** Runs the real CLI in `cwd` with `env` over PATH and HOME (the job's folder); its exit code, null when killed. */
 export async function runClaudeStep(
@@ -50,3 +50,13 @@ export const unmasked = (stdout: string) =>
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
+
+/** What a renewal run's main and post steps printed or kept: no credential the renewer minted may appear there. */
+export const renewalRunChannels = (main: RunResult, post: RunResult) => ({
+  mainOut: unmasked(main.stdout),
+  mainErr: main.stderr,
+  postOut: unmasked(post.stdout),
+  postErr: post.stderr,
+  summary: post.summary,
+  state: main.files.state
+})

@@ -36304,6 +36304,21 @@ function oidcRequestOf(env) {
         };
     return { requestUrl, requestToken };
 }
+/** A fresh GitHub OIDC token for `audience` from the job's token request; or a mint's failure, in the renewer. */
+async function mintJobOidcToken(request, audience, deps) {
+    const oidc = await (0,github_oidc/* mintOidcToken */.P)({
+        ACTIONS_ID_TOKEN_REQUEST_URL: request.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: request.requestToken
+    }, audience, 
+    // The renewer prints nothing: there is no log to mask.
+    { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+    if ('token' in oidc)
+        return oidc;
+    return {
+        failure: `GitHub's OIDC token service: ${oidc.message}`,
+        permanent: oidc.problem !== 'unverifiable'
+    };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
     renews: 'claude',
@@ -36351,15 +36366,9 @@ const FEDERATION_SOURCE = {
         return { kind: 'federation', file, audience, requestUrl, requestToken };
     },
     async mint(job, deps) {
-        const oidc = await (0,github_oidc/* mintOidcToken */.P)({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+        const oidc = await mintJobOidcToken(job, job.audience, deps);
         if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
+            return oidc;
         const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
         return { minted: { value: oidc.token, expiresAt } };
     },
@@ -36373,6 +36382,7 @@ const FEDERATION_SOURCE = {
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -36451,6 +36461,18 @@ async function updateUserSettings(env, update) {
         return { path, problem: (0,errors/* reasonOf */.A3)(error) };
     }
 }
+/**
+ * A source's hand-off through a settings key: `key` set to a command that prints `file`. The settings' path; or
+ * undefined once a warning has said how to set it by hand.
+ */
+async function handOffToSetting(key, file, { core, env, pid }) {
+    const command = printCommand(file);
+    const written = await writeUserSetting(env, key, command);
+    if (!('problem' in written))
+        return written.path;
+    core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/aws.js
 // Amazon Bedrock and its AWS siblings (Bedrock Mantle, Claude Platform on AWS) through Claude Code's
@@ -36461,7 +36483,6 @@ async function updateUserSettings(env, update) {
 // in __tests__/claude-cli-aws-export.test.ts). The renewer assumes the role with web identity as
 // aws-actions/configure-aws-credentials does (a GitHub OIDC token of audience sts.amazonaws.com, then STS
 // AssumeRoleWithWebIdentity), and keeps the file the command prints holding a session with more than 10 minutes left.
-
 
 
 
@@ -36596,22 +36617,15 @@ const AWS_SOURCE = {
         };
     },
     async mint(job, deps) {
-        const quiet = { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined };
-        const oidc = await (0,github_oidc/* mintOidcToken */.P)({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, quiet);
+        const oidc = await mintJobOidcToken(job, job.audience, deps);
         if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
+            return oidc;
         const assumed = await (0,calls/* assumeRoleWithWebIdentity */.zr)(job.stsEndpoint, {
             RoleArn: job.roleArn,
             RoleSessionName: job.roleSessionName,
             WebIdentityToken: oidc.token,
             ...(job.durationSeconds && { DurationSeconds: job.durationSeconds })
-        }, quiet);
+        }, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
         // A refusal (the role's trust policy, a duration above its maximum) stays one; STS's own failures may pass.
         if ('failed' in assumed)
             return {
@@ -36626,14 +36640,11 @@ const AWS_SOURCE = {
             }
         };
     },
-    async handOff(file, { core, env, pid }) {
-        const command = printCommand(file);
-        const written = await writeUserSetting(env, 'awsCredentialExport', command);
-        if ('problem' in written) {
-            core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but awsCredentialExport could not be written into ${written.path} (${inert(written.problem)}): set \`"awsCredentialExport": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
+    async handOff(file, deps) {
+        const path = await handOffToSetting('awsCredentialExport', file, deps);
+        if (!path)
             return;
-        }
-        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${written.path} prints it for Claude Code, ahead of the AWS keys in its environment.`);
+        deps.core.info(`${errors/* PREFIX */.H3}: the renewer (process ${deps.pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${path} prints it for Claude Code, ahead of the AWS keys in its environment.`);
     }
 };
 
@@ -36643,7 +36654,6 @@ const AWS_SOURCE = {
 // `Authorization: Bearer` (https://code.claude.com/docs/en/settings, `apiKeyHelper`). The renewer runs the command the
 // user gives (input `renew-command`, such as a cloud CLI's token command) before the token ends and keeps its file
 // fresh; the helper main writes into settings.json only prints that file.
-
 
 
 
@@ -36768,14 +36778,12 @@ const GATEWAY_SOURCE = {
         };
     },
     mint: (job, deps) => mintGatewayToken(job, deps),
-    async handOff(file, { core, env, pid }) {
-        const helper = printCommand(file);
-        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
-        if ('problem' in written) {
-            core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+    async handOff(file, deps) {
+        const path = await handOffToSetting('apiKeyHelper', file, deps);
+        if (!path)
             return;
-        }
-        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        const { core, pid } = deps;
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${path} prints it for Claude Code.`);
         core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
     }
 };

@@ -2585,87 +2585,6 @@ function isTransient(answer) {
         (/rate limit/i.test(apiMessage(answer)) || answer.headers['retry-after'] !== undefined));
 }
 
-;// CONCATENATED MODULE: ./lib/github/oidc.js
-// Minting the job's OIDC token as @actions/core getIDToken does
-// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
-// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
-// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
-// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
-// write permissions are read-only (JuliaCloud/AWS.jl#634).
-
-
-
-
-/**
- * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
- * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
- * proxy's page, an answer without a token). The request token and the token minted are masked at once.
- */
-async function mintOidcToken(env, audience, deps) {
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    const missing = [
-        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
-        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
-    ].filter(Boolean);
-    if (missing.length > 0) {
-        return {
-            problem: 'no-permission',
-            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
-        };
-    }
-    deps.mask(requestToken);
-    const unsafe = unsafeTransport(requestUrl);
-    if (unsafe)
-        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await sendWithRetries({
-        method: 'GET',
-        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
-        headers: {
-            authorization: `Bearer ${requestToken}`,
-            accept: 'application/json',
-            'user-agent': 'claude-preflight'
-        }
-    }, response => oidc_readAnswer(answerWithout([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
-    if ('token' in value || value.problem !== 'unverifiable')
-        return value;
-    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
-}
-function oidc_readAnswer(answer, mask) {
-    const { status } = answer;
-    const unverifiable = (message) => ({
-        problem: 'unverifiable',
-        message,
-        httpStatus: status
-    });
-    if (status >= 200 && status < 300) {
-        const token = answer.data?.value;
-        if (typeof token === 'string' && token) {
-            mask(token);
-            return { done: true, value: { token } };
-        }
-        return {
-            done: true,
-            value: unverifiable(`HTTP ${status} without an ID token (${bodyDescription(answer)})`)
-        };
-    }
-    const said = apiMessage(answer);
-    const other = transientOrRedirect(answer, said, unverifiable);
-    if (other)
-        return other;
-    // A proxy's page is not the token service's refusal.
-    if ((status === 401 || status === 403) && !isHtmlPage(answer))
-        return {
-            done: true,
-            value: {
-                problem: 'refused',
-                message: `HTTP ${status}: ${errors_clipLine(said)}`,
-                httpStatus: status
-            }
-        };
-    return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
-}
-
 ;// CONCATENATED MODULE: ./lib/cloud/call.js
 // One call of a cloud provider's check over `send` with retries: a request is refused before it leaves when its
 // transport is unsafe, every answer is read with the call's secrets cut out, a refusal is read in the provider's own
@@ -3057,6 +2976,87 @@ function renewalNote(source) {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/github/oidc.js
+// Minting the job's OIDC token as @actions/core getIDToken does
+// (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
+// ${ACTIONS_ID_TOKEN_REQUEST_URL}&audience=<aud>` with `Authorization: Bearer ${ACTIONS_ID_TOKEN_REQUEST_TOKEN}`
+// answers `{"value": "<jwt>"}`. GitHub sets both variables only for a job with `permissions: id-token: write`
+// (https://docs.github.com/en/actions/reference/security/oidc), which a pull request from a fork does not get: its
+// write permissions are read-only (JuliaCloud/AWS.jl#634).
+
+
+
+
+/**
+ * An OIDC token for `audience`, or why none: `no-permission` (GitHub gave the job no token request: no request is
+ * sent), `refused` (the token service's own 401 or 403), `unverifiable` (no answer, 5xx or 429 after retries, a
+ * proxy's page, an answer without a token). The request token and the token minted are masked at once.
+ */
+async function mintOidcToken(env, audience, deps) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    const missing = [
+        !requestUrl && 'ACTIONS_ID_TOKEN_REQUEST_URL',
+        !requestToken && 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ].filter(Boolean);
+    if (missing.length > 0) {
+        return {
+            problem: 'no-permission',
+            message: `${missing.join(' and ')} not set: GitHub gave this job no OIDC token request (no permissions: id-token: write, or a pull request from a fork)`
+        };
+    }
+    deps.mask(requestToken);
+    const unsafe = unsafeTransport(requestUrl);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
+    const { value, attempts } = await sendWithRetries({
+        method: 'GET',
+        url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
+        headers: {
+            authorization: `Bearer ${requestToken}`,
+            accept: 'application/json',
+            'user-agent': 'claude-preflight'
+        }
+    }, response => oidc_readAnswer(answerWithout([requestToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    if ('token' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+}
+function oidc_readAnswer(answer, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const token = answer.data?.value;
+        if (typeof token === 'string' && token) {
+            mask(token);
+            return { done: true, value: { token } };
+        }
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status} without an ID token (${bodyDescription(answer)})`)
+        };
+    }
+    const said = apiMessage(answer);
+    const other = transientOrRedirect(answer, said, unverifiable);
+    if (other)
+        return other;
+    // A proxy's page is not the token service's refusal.
+    if ((status === 401 || status === 403) && !isHtmlPage(answer))
+        return {
+            done: true,
+            value: {
+                problem: 'refused',
+                message: `HTTP ${status}: ${errors_clipLine(said)}`,
+                httpStatus: status
+            }
+        };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/source.js
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
@@ -3087,6 +3087,21 @@ function oidcRequestOf(env) {
             why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
         };
     return { requestUrl, requestToken };
+}
+/** A fresh GitHub OIDC token for `audience` from the job's token request; or a mint's failure, in the renewer. */
+async function mintJobOidcToken(request, audience, deps) {
+    const oidc = await mintOidcToken({
+        ACTIONS_ID_TOKEN_REQUEST_URL: request.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: request.requestToken
+    }, audience, 
+    // The renewer prints nothing: there is no log to mask.
+    { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+    if ('token' in oidc)
+        return oidc;
+    return {
+        failure: `GitHub's OIDC token service: ${oidc.message}`,
+        permanent: oidc.problem !== 'unverifiable'
+    };
 }
 const FEDERATION_SOURCE = {
     kind: 'federation',
@@ -3135,15 +3150,9 @@ const FEDERATION_SOURCE = {
         return { kind: 'federation', file, audience, requestUrl, requestToken };
     },
     async mint(job, deps) {
-        const oidc = await mintOidcToken({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+        const oidc = await mintJobOidcToken(job, job.audience, deps);
         if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
+            return oidc;
         const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
         return { minted: { value: oidc.token, expiresAt } };
     },
@@ -3159,6 +3168,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -3237,6 +3247,18 @@ async function updateUserSettings(env, update) {
         return { path, problem: reasonOf(error) };
     }
 }
+/**
+ * A source's hand-off through a settings key: `key` set to a command that prints `file`. The settings' path; or
+ * undefined once a warning has said how to set it by hand.
+ */
+async function handOffToSetting(key, file, { core, env, pid }) {
+    const command = printCommand(file);
+    const written = await writeUserSetting(env, key, command);
+    if (!('problem' in written))
+        return written.path;
+    core.warning(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/aws.js
 // Amazon Bedrock and its AWS siblings (Bedrock Mantle, Claude Platform on AWS) through Claude Code's
@@ -3247,7 +3269,6 @@ async function updateUserSettings(env, update) {
 // in __tests__/claude-cli-aws-export.test.ts). The renewer assumes the role with web identity as
 // aws-actions/configure-aws-credentials does (a GitHub OIDC token of audience sts.amazonaws.com, then STS
 // AssumeRoleWithWebIdentity), and keeps the file the command prints holding a session with more than 10 minutes left.
-
 
 
 
@@ -3382,22 +3403,15 @@ const AWS_SOURCE = {
         };
     },
     async mint(job, deps) {
-        const quiet = { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined };
-        const oidc = await mintOidcToken({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, quiet);
+        const oidc = await mintJobOidcToken(job, job.audience, deps);
         if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
+            return oidc;
         const assumed = await assumeRoleWithWebIdentity(job.stsEndpoint, {
             RoleArn: job.roleArn,
             RoleSessionName: job.roleSessionName,
             WebIdentityToken: oidc.token,
             ...(job.durationSeconds && { DurationSeconds: job.durationSeconds })
-        }, quiet);
+        }, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
         // A refusal (the role's trust policy, a duration above its maximum) stays one; STS's own failures may pass.
         if ('failed' in assumed)
             return {
@@ -3412,14 +3426,11 @@ const AWS_SOURCE = {
             }
         };
     },
-    async handOff(file, { core, env, pid }) {
-        const command = printCommand(file);
-        const written = await writeUserSetting(env, 'awsCredentialExport', command);
-        if ('problem' in written) {
-            core.warning(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but awsCredentialExport could not be written into ${written.path} (${inert(written.problem)}): set \`"awsCredentialExport": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
+    async handOff(file, deps) {
+        const path = await handOffToSetting('awsCredentialExport', file, deps);
+        if (!path)
             return;
-        }
-        core.info(`${PREFIX}: the renewer (process ${pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${written.path} prints it for Claude Code, ahead of the AWS keys in its environment.`);
+        deps.core.info(`${PREFIX}: the renewer (process ${deps.pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${path} prints it for Claude Code, ahead of the AWS keys in its environment.`);
     }
 };
 
@@ -3431,7 +3442,6 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 // `Authorization: Bearer` (https://code.claude.com/docs/en/settings, `apiKeyHelper`). The renewer runs the command the
 // user gives (input `renew-command`, such as a cloud CLI's token command) before the token ends and keeps its file
 // fresh; the helper main writes into settings.json only prints that file.
-
 
 
 
@@ -3556,14 +3566,12 @@ const GATEWAY_SOURCE = {
         };
     },
     mint: (job, deps) => mintGatewayToken(job, deps),
-    async handOff(file, { core, env, pid }) {
-        const helper = printCommand(file);
-        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
-        if ('problem' in written) {
-            core.warning(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+    async handOff(file, deps) {
+        const path = await handOffToSetting('apiKeyHelper', file, deps);
+        if (!path)
             return;
-        }
-        core.info(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        const { core, pid } = deps;
+        core.info(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${path} prints it for Claude Code.`);
         core.notice(`${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
     }
 };

@@ -8,12 +8,11 @@
 // AssumeRoleWithWebIdentity), and keeps the file the command prints holding a session with more than 10 minutes left.
 import { PREFIX } from '../common/errors.js'
 import { inert } from '../common/inert.js'
-import { mintOidcToken } from '../github/oidc.js'
 import { assumeRoleWithWebIdentity } from '../cloud/aws/calls.js'
 import { awsRegion, stsEndpoint } from '../cloud/aws/endpoints.js'
 import type { Selection } from '../providers/select.js'
-import { oidcRequestOf } from './federation.js'
-import { printCommand, writeUserSetting } from './helper-settings.js'
+import { mintJobOidcToken, oidcRequestOf } from './federation.js'
+import { handOffToSetting } from './helper-settings.js'
 import { jobText, type RenewalSource, type SourceJob } from './source.js'
 
 export interface AwsJob extends SourceJob {
@@ -168,20 +167,8 @@ export const AWS_SOURCE: RenewalSource<AwsJob> = {
     }
   },
   async mint(job, deps) {
-    const quiet = { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined }
-    const oidc = await mintOidcToken(
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-      },
-      job.audience,
-      quiet
-    )
-    if (!('token' in oidc))
-      return {
-        failure: `GitHub's OIDC token service: ${oidc.message}`,
-        permanent: oidc.problem !== 'unverifiable'
-      }
+    const oidc = await mintJobOidcToken(job, job.audience, deps)
+    if (!('token' in oidc)) return oidc
     const assumed = await assumeRoleWithWebIdentity(
       job.stsEndpoint,
       {
@@ -190,7 +177,7 @@ export const AWS_SOURCE: RenewalSource<AwsJob> = {
         WebIdentityToken: oidc.token,
         ...(job.durationSeconds && { DurationSeconds: job.durationSeconds })
       },
-      quiet
+      { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined }
     )
     // A refusal (the role's trust policy, a duration above its maximum) stays one; STS's own failures may pass.
     if ('failed' in assumed)
@@ -206,17 +193,11 @@ export const AWS_SOURCE: RenewalSource<AwsJob> = {
       }
     }
   },
-  async handOff(file, { core, env, pid }) {
-    const command = printCommand(file)
-    const written = await writeUserSetting(env, 'awsCredentialExport', command)
-    if ('problem' in written) {
-      core.warning(
-        `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but awsCredentialExport could not be written into ${written.path} (${inert(written.problem)}): set \`"awsCredentialExport": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`
-      )
-      return
-    }
-    core.info(
-      `${PREFIX}: the renewer (process ${pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${written.path} prints it for Claude Code, ahead of the AWS keys in its environment.`
+  async handOff(file, deps) {
+    const path = await handOffToSetting('awsCredentialExport', file, deps)
+    if (!path) return
+    deps.core.info(
+      `${PREFIX}: the renewer (process ${deps.pid}) keeps the AWS session in ${file} fresh until the job ends; awsCredentialExport in ${path} prints it for Claude Code, ahead of the AWS keys in its environment.`
     )
   }
 }

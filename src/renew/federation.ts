@@ -8,7 +8,7 @@ import { PREFIX } from '../common/errors.js'
 import { mintOidcToken } from '../github/oidc.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
 import { FEDERATION } from '../providers/platforms.js'
-import { jobText, type RenewalSource, type SourceJob } from './source.js'
+import { jobText, type MintDeps, type RenewalSource, type SourceJob } from './source.js'
 
 export interface FederationJob extends SourceJob {
   kind: 'federation'
@@ -35,6 +35,28 @@ export function oidcRequestOf(
       why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
     }
   return { requestUrl, requestToken }
+}
+
+/** A fresh GitHub OIDC token for `audience` from the job's token request; or a mint's failure, in the renewer. */
+export async function mintJobOidcToken(
+  request: { requestUrl: string; requestToken: string },
+  audience: string,
+  deps: MintDeps
+): Promise<{ token: string } | { failure: string; permanent: boolean }> {
+  const oidc = await mintOidcToken(
+    {
+      ACTIONS_ID_TOKEN_REQUEST_URL: request.requestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: request.requestToken
+    },
+    audience,
+    // The renewer prints nothing: there is no log to mask.
+    { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined }
+  )
+  if ('token' in oidc) return oidc
+  return {
+    failure: `GitHub's OIDC token service: ${oidc.message}`,
+    permanent: oidc.problem !== 'unverifiable'
+  }
 }
 
 export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
@@ -82,19 +104,8 @@ export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
     return { kind: 'federation', file, audience, requestUrl, requestToken }
   },
   async mint(job, deps) {
-    const oidc = await mintOidcToken(
-      {
-        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-      },
-      job.audience,
-      { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined }
-    )
-    if (!('token' in oidc))
-      return {
-        failure: `GitHub's OIDC token service: ${oidc.message}`,
-        permanent: oidc.problem !== 'unverifiable'
-      }
+    const oidc = await mintJobOidcToken(job, job.audience, deps)
+    if (!('token' in oidc)) return oidc
     const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS
     return { minted: { value: oidc.token, expiresAt } }
   },

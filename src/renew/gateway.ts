@@ -5,9 +5,8 @@
 // fresh; the helper main writes into settings.json only prints that file.
 import { spawn } from 'node:child_process'
 import { PREFIX } from '../common/errors.js'
-import { inert } from '../common/inert.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
-import { printCommand, writeUserSetting } from './helper-settings.js'
+import { handOffToSetting } from './helper-settings.js'
 import {
   jobText,
   type MintDeps,
@@ -157,17 +156,12 @@ export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
     }
   },
   mint: (job, deps) => mintGatewayToken(job, deps),
-  async handOff(file, { core, env, pid }) {
-    const helper = printCommand(file)
-    const written = await writeUserSetting(env, 'apiKeyHelper', helper)
-    if ('problem' in written) {
-      core.warning(
-        `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`
-      )
-      return
-    }
+  async handOff(file, deps) {
+    const path = await handOffToSetting('apiKeyHelper', file, deps)
+    if (!path) return
+    const { core, pid } = deps
     core.info(
-      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`
+      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${path} prints it for Claude Code.`
     )
     core.notice(
       `${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`

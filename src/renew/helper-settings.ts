@@ -4,7 +4,9 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { reasonOf } from '../common/errors.js'
+import { PREFIX, reasonOf } from '../common/errors.js'
+import { inert } from '../common/inert.js'
+import type { HandOffDeps } from './source.js'
 
 /** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
 export function userSettingsPath(env: NodeJS.ProcessEnv): string {
@@ -93,4 +95,22 @@ async function updateUserSettings(
   } catch (error) {
     return { path, problem: reasonOf(error) }
   }
+}
+
+/**
+ * A source's hand-off through a settings key: `key` set to a command that prints `file`. The settings' path; or
+ * undefined once a warning has said how to set it by hand.
+ */
+export async function handOffToSetting(
+  key: string,
+  file: string,
+  { core, env, pid }: HandOffDeps
+): Promise<string | undefined> {
+  const command = printCommand(file)
+  const written = await writeUserSetting(env, key, command)
+  if (!('problem' in written)) return written.path
+  core.warning(
+    `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`
+  )
+  return undefined
 }
