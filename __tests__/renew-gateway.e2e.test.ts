@@ -183,6 +183,11 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
       expect(post.code).toBe(0)
       expect(alive(binding.pid)).toBe(false)
       expect(existsSync(binding.dir)).toBe(false)
+      // The helper would print a deleted file in a later job on this runner: post takes it out, keeps the rest.
+      expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({
+        model: 'claude-sonnet-4-5',
+        permissions: { allow: ['Bash'] }
+      })
       const report = post.commands.find(c => c.command === 'notice' && /renewer/.test(c.message))
       expect(report?.message).toMatch(
         /the renewer renewed the gateway token's file that apiKeyHelper prints \d+ times; the run lasted \d+s, its first gateway token [1-4]s\./
