@@ -12,9 +12,8 @@ import { join } from 'node:path'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
-import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, pushJobEnv, runClaudeStep, unmasked } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -79,7 +78,7 @@ const WORKFLOW = `on: push
 permissions:
   contents: read
 jobs:
-  review:
+  claude:
     runs-on: ubuntu-latest
     timeout-minutes: 5
     steps:
@@ -92,23 +91,11 @@ jobs:
         run: claude -p "review" --output-format stream-json --verbose > "$RUNNER_TEMP/claude.log"
 `
 
-function jobEnv(job: Job, gatewayUrl: string): Record<string, string> {
-  const workspace = join(job.dir, 'workspace')
-  mkdirSync(workspace, { recursive: true })
-  const sha = checkout(workspace, { '.github/workflows/review.yml': WORKFLOW })
-  return {
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-    GITHUB_WORKFLOW_SHA: sha,
-    GITHUB_JOB: 'review',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: github.url,
-    ANTHROPIC_BASE_URL: gatewayUrl,
-    HOME: job.dir,
-    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`
-  }
-}
+const jobEnv = (job: Job, gatewayUrl: string): Record<string, string> => ({
+  ...pushJobEnv(job, WORKFLOW, github.url),
+  ANTHROPIC_BASE_URL: gatewayUrl,
+  HOME: job.dir
+})
 
 /** The user's token command: a script that asks the gateway for a token and prints it, as a cloud CLI would. */
 function tokenCommand(job: Job, gatewayUrl: string): string {
