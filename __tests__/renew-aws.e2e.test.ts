@@ -15,9 +15,8 @@ import { startBedrockStandIn } from '../stand-ins/aws-bedrock.js'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
-import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
+import { alive, pushJobEnv, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -77,7 +76,7 @@ permissions:
   contents: read
   id-token: write
 jobs:
-  review:
+  claude:
     runs-on: ubuntu-latest
     timeout-minutes: 5
     env:
@@ -102,21 +101,11 @@ type Aws = Awaited<ReturnType<typeof startAws>>
  * endpoints moved.
  */
 function jobEnv(job: Job, aws: Aws, sessionMs: number): Record<string, string> {
-  const workspace = join(job.dir, 'workspace')
-  mkdirSync(workspace, { recursive: true })
-  const sha = checkout(workspace, { '.github/workflows/review.yml': WORKFLOW })
   const keys = aws.firstSession(sessionMs)
   return {
     ...oidc.env,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-    GITHUB_WORKFLOW_SHA: sha,
-    GITHUB_JOB: 'review',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: github.url,
+    ...pushJobEnv(job, WORKFLOW, github.url),
     HOME: job.dir,
-    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`,
     CLAUDE_CODE_USE_BEDROCK: '1',
     AWS_REGION: 'us-west-2',
     AWS_ENDPOINT_URL_STS: aws.sts.url,
