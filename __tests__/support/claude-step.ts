@@ -6,14 +6,18 @@ import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
 import type { Job } from './runner.js'
 
-/** Runs the real CLI in `cwd` with `env` over PATH and HOME (the job's folder); its exit code, null when killed. */
+/**
+ * Runs the real CLI (`binary`, default the pinned one) in `cwd` with `env` over PATH and HOME (the job's folder); its
+ * exit code, null when killed.
+ */
 export async function runClaudeStep(
   job: Job,
   cwd: string,
-  env: Record<string, string>
+  env: Record<string, string>,
+  binary = claudeBinary()
 ): Promise<number | null> {
   const child = spawn(
-    claudeBinary(),
+    binary,
     ['-p', 'review', '--output-format', 'stream-json', '--verbose', '--allowedTools', 'Bash'],
     {
       cwd,
