@@ -71,6 +71,7 @@ function inputs(chain: Chain, job: ReturnType<typeof newJob>, handOff: Record<st
     'secret-name': SECRET,
     'probe-timeout': '30s',
     'claude-output': join(job.dir, 'claude.log'),
+    renew: 'true',
     ...handOff
   }
 }
@@ -104,6 +105,11 @@ describe.each(BINARIES)(
         const main = await runAction(MAIN, { job, inputs: given, env, timeoutMs: 60_000 })
         expect(main.outputs.refreshed).toBe('true')
         expect(main.env.CLAUDE_CODE_OAUTH_TOKEN).toBeUndefined()
+        // `renew: true` starts no renewer here, and says why: Claude Code refreshes the file by itself.
+        expect(main.state.renewer).toBe('')
+        expect(main.commands.find(c => c.command === 'notice')?.message).toMatch(
+          /'renew' is on, but no renewer is started: .* which it refreshes by itself during the run from the credentials file/
+        )
         const file = join(job.dir, '.claude', '.credentials.json')
         const handedOn = JSON.parse(readFileSync(file, 'utf8')).claudeAiOauth.refreshToken
         expect(handedOn).toBe(chain.oauth.current)

@@ -197,7 +197,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4327:
+/***/ 3595:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -290,8 +290,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -3023,11 +3023,11 @@ async function run() {
 
 /***/ }),
 
-/***/ 3673:
+/***/ 2554:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4327);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3595);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3292,6 +3292,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3673);
+/******/ var __webpack_exports__ = __nccwpck_require__(2554);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -2,6 +2,7 @@ import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { readMainInputs } from '../inputs/main.js'
+import type { RefreshInputs } from '../inputs/refresh.js'
 import { PLAIN_INPUTS } from '../inputs/declared.js'
 import {
   jsonSecretStrings,
@@ -132,7 +133,7 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew) await startRenewal(report, action, renewCommand, deps)
+    if (renew) await startRenewal(report, action, { renewCommand, refresh: refreshInputs }, deps)
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -272,13 +273,16 @@ function renewerBundle(): string {
 async function startRenewal(
   report: CheckReport,
   action: string,
-  renewCommand: string,
+  { renewCommand, refresh }: { renewCommand: string; refresh: RefreshInputs },
   deps: MainDeps
 ): Promise<void> {
   const { core } = deps
-  const plan = renewalPlan(report.selection, renewCommand)
+  const plan = renewalPlan(report.selection, renewCommand, {
+    refresh,
+    minRemaining: report.minRemaining
+  })
   if ('why' in plan) {
-    core.notice(`${PREFIX}: 'renew' is on, but nothing is renewed: ${plan.why}.`)
+    core.notice(`${PREFIX}: 'renew' is on, but no renewer is started: ${plan.why}.`)
     return
   }
   if (action === 'fail') {

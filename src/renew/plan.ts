@@ -2,6 +2,7 @@
 import { FEDERATION_AUDIENCE } from '../cloud/federation/settings.js'
 import type { Selection } from '../providers/select.js'
 import { FEDERATION } from '../providers/platforms.js'
+import { subscriptionWhy, type SubscriptionFacts } from './subscription.js'
 
 export type RenewalPlan =
   | {
@@ -26,7 +27,12 @@ export const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE'
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 export const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'] as const
 
-export function renewalPlan(selection: Selection, renewCommand = ''): RenewalPlan {
+/** `subscription`: what says how a subscription credential lasts the run, for the reason no renewer is started. */
+export function renewalPlan(
+  selection: Selection,
+  renewCommand = '',
+  subscription?: SubscriptionFacts
+): RenewalPlan {
   const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection
   if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
     const outranking = OUTRANKING_HELPER.filter(name => {
@@ -70,7 +76,9 @@ export function renewalPlan(selection: Selection, renewCommand = ''): RenewalPla
     return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` }
   if (chosen)
     return {
-      why: `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
+      why:
+        (subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
+        `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
     }
   return { why: 'no credential of Claude Code was found to renew' }
 }
