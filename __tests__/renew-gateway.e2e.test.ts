@@ -14,16 +14,11 @@ import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, runClaudeStep, SESSION_TURNS, stepChannels } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
 const TOKEN_LIFETIME_MS = 4_000
-/** Five tool turns of 2 seconds each, then the answer: about 12 seconds, three tokens' lives. */
-const TURNS = [
-  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
-  { text: 'All checks passed.' }
-]
 
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>
 
@@ -43,7 +38,7 @@ function gatewayJwt(expiresAt: number): string {
 async function startGateway() {
   const minted: string[] = []
   const gateway = await startAnthropicStandIn({
-    turns: TURNS,
+    turns: SESSION_TURNS,
     route(req, res, _body, url) {
       if (req.method !== 'POST' || url.pathname !== '/token') return false
       const expiresAt = Date.now() + TOKEN_LIFETIME_MS
@@ -184,19 +179,7 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
         /the renewer renewed the gateway token's file that apiKeyHelper prints \d+ times; the run lasted \d+s, its first gateway token [1-4]s\./
       )
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          minted
-        )
-      ).toEqual([])
+      expect(findLeaks(stepChannels(main, post), minted)).toEqual([])
     } finally {
       await gateway.close()
     }

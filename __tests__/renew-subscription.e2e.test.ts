@@ -9,28 +9,21 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { claudeBinary } from '../scripts/make-fixtures.js'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startTlsProxy } from '../stand-ins/tls-proxy.js'
 import { GHS, PAT, SECRET, jobEnv, startChain, type Chain } from './support/refresh-chain.js'
 import { newJob, runAction } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { runClaudeStep, unmasked } from './support/claude-step.js'
+import {
+  CLAUDE_BINARIES,
+  runClaudeStep,
+  SESSION_TURNS,
+  stepChannels
+} from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
 const ACCESS_LIFETIME_S = 6
-/** Five tool turns of 2 seconds each, then the answer: about 12 seconds, several access tokens' lives. */
-const TURNS = [
-  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
-  { text: 'All checks passed.' }
-]
-
-/** The pinned CLI, and the newest one when scripts/make-fixtures.js --newest has installed it. */
-const NEWEST_MODULES = '/tmp/claude-code-newest/node_modules'
-const BINARIES: Array<[string, string]> = [['pinned', claudeBinary()]]
-if (existsSync(join(NEWEST_MODULES, '@anthropic-ai/claude-code')))
-  BINARIES.push(['newest', claudeBinary(NEWEST_MODULES)])
 
 interface Stage {
   chain: Chain
@@ -43,7 +36,7 @@ async function stage(): Promise<Stage> {
   const chain = await startChain({ expiresIn: ACCESS_LIFETIME_S })
   const api = await startAnthropicStandIn({
     credentials: { 'sk-ant-oat01-old-access-token': 'valid' },
-    turns: TURNS
+    turns: SESSION_TURNS
   })
   const issue = chain.oauth.issued.push.bind(chain.oauth.issued)
   chain.oauth.issued.push = (...pairs) => {
@@ -85,7 +78,7 @@ const claudeEnv = ({ api, proxy }: Stage, exported: Record<string, string>) => (
   ...exported
 })
 
-describe.each(BINARIES)(
+describe.each(CLAUDE_BINARIES)(
   'subscription credentials in a bare claude -p step (%s CLI)',
   (_, binary) => {
     let stands: Stage
@@ -138,19 +131,7 @@ describe.each(BINARIES)(
         expect(JSON.parse(chain.secretValue()!).claudeAiOauth.refreshToken).toBe(head)
         expect(existsSync(file)).toBe(false)
         const tokens = chain.oauth.issued.flatMap(p => [p.accessToken, p.refreshToken])
-        expect(
-          findLeaks(
-            {
-              mainOut: unmasked(main.stdout),
-              mainErr: main.stderr,
-              postOut: unmasked(post.stdout),
-              postErr: post.stderr,
-              summary: post.summary,
-              state: main.files.state
-            },
-            tokens
-          )
-        ).toEqual([])
+        expect(findLeaks(stepChannels(main, post), tokens)).toEqual([])
       } finally {
         await unstage(stands)
       }

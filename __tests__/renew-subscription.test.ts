@@ -43,7 +43,7 @@ const facts = (refresh: Partial<SubscriptionFacts['refresh']> = {}): Subscriptio
 
 function why(step: string, given: SubscriptionFacts | undefined, chosen = LOGIN): string {
   const selection: Selection = { chosen, others: [], warnings: [], claudeStep: stepOf(step) }
-  const plan = renewalPlan(selection, '', given)
+  const plan = renewalPlan(selection, '', given && { subscription: given })
   if (!('why' in plan)) throw new Error(`a renewer was planned: ${plan.kind}`)
   return plan.why
 }

@@ -13,15 +13,10 @@ import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, runClaudeStep, SESSION_TURNS, stepChannels } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
-/** Five tool turns of 2 seconds each, then the answer: about 12 seconds, several federated tokens' lives. */
-const TURNS = [
-  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
-  { text: 'All checks passed.' }
-]
 
 let oidc: Awaited<ReturnType<typeof startGitHubOidcStandIn>>
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>
@@ -96,7 +91,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
     const federation = await startFederationStandIn({
       oidc,
       rule: { tokenLifetimeSeconds: 4 },
-      turns: TURNS
+      turns: SESSION_TURNS
     })
     try {
       const job = newJob()
@@ -151,19 +146,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
       // Every identity token the renewer wrote is a secret: none reached a log, the summary or the state.
       const written = oidc.minted.slice(minted).map(m => m.token)
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          [...written, ...secrets]
-        )
-      ).toEqual([])
+      expect(findLeaks(stepChannels(main, post), [...written, ...secrets])).toEqual([])
     } finally {
       await federation.close()
     }
@@ -173,7 +156,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
     const federation = await startFederationStandIn({
       oidc,
       rule: { tokenLifetimeSeconds: 4 },
-      turns: TURNS
+      turns: SESSION_TURNS
     })
     try {
       const job = newJob()

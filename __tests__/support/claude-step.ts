@@ -1,10 +1,21 @@
 // A bare `claude -p` step of the e2e renewal tests: the real CLI with a scripted session, its stream-json log kept in
 // the job's folder; and what those tests read of the renewer's process and the steps' logs.
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
 import type { Job } from './runner.js'
+
+/** Where scripts/make-fixtures.js --newest installs the newest CLI on npm. */
+const NEWEST_MODULES = '/tmp/claude-code-newest/node_modules'
+
+/** The pinned CLI, and the newest one when it is installed: [name, binary], for describe.each. */
+export const CLAUDE_BINARIES: Array<[string, string]> = [
+  ['pinned', claudeBinary()],
+  ...(existsSync(join(NEWEST_MODULES, '@anthropic-ai/claude-code'))
+    ? [['newest', claudeBinary(NEWEST_MODULES)] as [string, string]]
+    : [])
+]
 
 /**
  * Runs the real CLI (`binary`, default the pinned one) in `cwd` with `env` over PATH and HOME (the job's folder); its
@@ -54,3 +65,27 @@ export const unmasked = (stdout: string) =>
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
+
+/** Five tool turns of 2 seconds each, then the answer: a session of about 12 seconds, several short credentials' lives. */
+export const SESSION_TURNS = [
+  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
+  { text: 'All checks passed.' }
+]
+
+interface StepLogs {
+  stdout: string
+  stderr: string
+}
+
+/** Where a secret must not show in a job's main and post steps: their logs (masks aside), the summary, the state. */
+export const stepChannels = (
+  main: StepLogs & { files: { state: string } },
+  post: StepLogs & { summary: string }
+) => ({
+  mainOut: unmasked(main.stdout),
+  mainErr: main.stderr,
+  postOut: unmasked(post.stdout),
+  postErr: post.stderr,
+  summary: post.summary,
+  state: main.files.state
+})

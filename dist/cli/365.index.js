@@ -246,7 +246,10 @@ async function checkFoundryCredentials(env, deps) {
             identity: host,
             proves: 'nothing: no Foundry credential could be had'
         };
-    const { auth, what, expiry, lasts } = sending;
+    const { auth, what, lasts } = sending;
+    // Renewed: Claude Code signs in again from the renewer's federated token file, so the first token's end is not the run's.
+    const renewal = settings.credential.kind === 'azure' ? deps.renewedBy : undefined;
+    const expiry = renewal ? { renewal } : sending.expiry;
     const identity = `${what} for ${host}`;
     const counted = await countTokens(settings.baseUrl, settings.model, auth, deps);
     if ('failed' in counted) {
@@ -265,7 +268,7 @@ async function checkFoundryCredentials(env, deps) {
         status: 'valid',
         message: 'judged' in counted.data
             ? counted.data.judged
-            : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
+            : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free)${renewal ? '' : `; ${lasts}`}`,
         httpStatus: counted.httpStatus,
         ...(counted.requestId && { requestId: counted.requestId }),
         ...expiry,

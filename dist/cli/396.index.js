@@ -8,6 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   entraToken: () => (/* binding */ entraToken)
 /* harmony export */ });
+/* unused harmony export azureFederatedLogins */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
@@ -165,15 +166,32 @@ function workloadIdentity(file, tokenEnd, mask) {
 }
 /** Whether the az CLI is signed in as `appId` with a client assertion (a federated token), per its own store. */
 function federatedCliLogin(env, appId) {
+    return azureFederatedLogins(env).some(login => login.clientId === appId);
+}
+/**
+ * The service principals the az CLI is signed in as with a client assertion, from its own store
+ * (`service_principal_entries.json` under AZURE_CONFIG_DIR, else ~/.azure: `client_id`, `tenant`, `client_assertion`);
+ * empty when it has none or cannot be read.
+ */
+function azureFederatedLogins(env) {
     const dir = env.AZURE_CONFIG_DIR?.trim() || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME?.trim() || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.azure');
+    let entries;
     try {
-        const entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'service_principal_entries.json'), 'utf8'));
-        return (Array.isArray(entries) &&
-            entries.some((entry) => entry?.client_id === appId && typeof entry.client_assertion === 'string'));
+        entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'service_principal_entries.json'), 'utf8'));
     }
     catch {
-        return false;
+        return [];
     }
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry) => typeof entry?.client_id === 'string' && typeof entry.client_assertion === 'string'
+        ? [
+            {
+                clientId: entry.client_id,
+                ...(typeof entry.tenant === 'string' && { tenantId: entry.tenant })
+            }
+        ]
+        : []);
 }
 
 

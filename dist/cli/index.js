@@ -1495,7 +1495,10 @@ async function checkOn(route, options, deps) {
         }
         case 'foundry': {
             const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 365).then(__nccwpck_require__.bind(__nccwpck_require__, 2365));
-            return checkFoundryCredentials(env, deps);
+            return checkFoundryCredentials(env, {
+                ...deps,
+                ...(route.renewedBy && { renewedBy: route.renewedBy })
+            });
         }
         case 'vertex': {
             const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 966).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
@@ -3625,7 +3628,7 @@ const AZURE_FAILURES = [
         title: 'Azure credentials expired',
         verb: 'expired',
         since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: set `renew: true` on the preflight, whose renewer keeps a federated token file fresh for the Azure credential of Claude Code (workload identity), or use `ANTHROPIC_FOUNDRY_API_KEY`.'
     },
     {
         id: 'azure-auth-invalid',
@@ -3702,7 +3705,7 @@ const AZURE_PHRASINGS = [
         source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
     }
 ];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file kept fresh with GitHub OIDC tokens for the audience `api://AzureADTokenExchange`, as the renewer of this action does with `renew: true`';
 /** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
 const AZURE_PREFLIGHT_FIXES = {
     expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,

@@ -29503,7 +29503,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 2053:
+/***/ 1601:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33373,7 +33373,10 @@ async function checkOn(route, options, deps) {
         }
         case 'foundry': {
             const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 365).then(__nccwpck_require__.bind(__nccwpck_require__, 2365));
-            return checkFoundryCredentials(env, deps);
+            return checkFoundryCredentials(env, {
+                ...deps,
+                ...(route.renewedBy && { renewedBy: route.renewedBy })
+            });
         }
         case 'vertex': {
             const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 966).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
@@ -36286,16 +36289,137 @@ function subscriptionWhy(chosen, claudeStep, facts) {
     return `${uses}; a bare \`claude\` step refreshes them by itself during the run, and no renewer is needed, when it reads them from ~/.claude/.credentials.json with no ${TOKEN_VARIABLE} set: ${fix.join(' and ')}, and the post step writes back the refresh token it rotates`;
 }
 
+// EXTERNAL MODULE: ./lib/lifetime/jwt.js
+var jwt = __nccwpck_require__(7183);
+;// CONCATENATED MODULE: ./lib/renew/source.js
+/** A non-empty string field of a job description, else undefined: the description is read defensively. */
+const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+
+;// CONCATENATED MODULE: ./lib/renew/federation.js
+// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
+// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
+// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
+// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
+// (anthropics/claude-code-action base-action/src/workload-identity.ts).
+
+
+
+/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
+const OIDC_LIFETIME_MS = 5 * 60_000;
+const FEDERATION_SOURCE = {
+    kind: 'federation',
+    what: "the federated token's identity file",
+    credential: 'identity token',
+    fileName: 'identity-token',
+    marginMs: 30_000,
+    readJob: value => readOidcJob('federation', value),
+    mint: mintJobOidcToken
+};
+/** The OIDC part of a job description, read defensively. */
+function readOidcJob(kind, value) {
+    const file = jobText(value.file);
+    const audience = jobText(value.audience);
+    const requestUrl = jobText(value.requestUrl);
+    const requestToken = jobText(value.requestToken);
+    if (!file || !audience || !requestUrl || !requestToken)
+        return undefined;
+    return { kind, file, audience, requestUrl, requestToken };
+}
+/** A fresh GitHub OIDC token for the job's audience, living until its `exp`. */
+async function mintJobOidcToken(job, deps) {
+    const oidc = await (0,github_oidc/* mintOidcToken */.P)({
+        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+    }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+    if (!('token' in oidc))
+        return {
+            failure: `GitHub's OIDC token service: ${oidc.message}`,
+            permanent: oidc.problem !== 'unverifiable'
+        };
+    const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+    return { minted: { value: oidc.token, expiresAt } };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/azure.js
+
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+const AZURE_TOKEN_FILE_VARIABLE = 'AZURE_FEDERATED_TOKEN_FILE';
+const AZURE_SOURCE = {
+    kind: 'azure',
+    what: 'the federated token file of the Azure workload identity credential',
+    credential: 'federated token',
+    fileName: 'azure-federated-token',
+    marginMs: 30_000,
+    readJob: value => readOidcJob('azure', value),
+    mint: mintJobOidcToken
+};
+/** Set in Claude Code's environment, they outrank Entra (src/cloud/foundry/settings.ts). */
+const FOUNDRY_OWN = ['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY'];
+/** DefaultAzureCredential's EnvironmentCredential, ahead of workload identity: a secret or certificate renews itself. */
+const SERVICE_PRINCIPAL = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'];
+/**
+ * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh; `logins`: the
+ * service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). Pure.
+ */
+function azurePlan(selection, logins) {
+    const { claudeEnv, claudeStep } = selection;
+    const env = claudeEnv?.env ?? {};
+    const isSet = (name) => !!env[name]?.trim() || !!claudeEnv?.unreadable.includes(name);
+    const own = FOUNDRY_OWN.find(isSet);
+    if (own)
+        return {
+            why: `Claude Code sends ${own}, which outranks any Entra token: ${own === 'ANTHROPIC_FOUNDRY_API_KEY' ? 'a Foundry key does not expire' : 'the renewer cannot mint that token again; remove it from the Claude step, and Claude Code signs in to Entra with the federated token file the renewer keeps fresh'}`
+        };
+    if (isSet('CLAUDE_CODE_SKIP_FOUNDRY_AUTH'))
+        return {
+            why: 'CLAUDE_CODE_SKIP_FOUNDRY_AUTH is set: a gateway signs the requests, not Claude Code'
+        };
+    const secret = SERVICE_PRINCIPAL.find(isSet);
+    if (secret)
+        return {
+            why: `${secret} is set, and the Azure credential signs in with it again whenever its token ends: nothing needs renewing`
+        };
+    const distinct = (values) => [
+        ...new Set(values.filter((v) => !!v))
+    ];
+    const clientIds = env.AZURE_CLIENT_ID?.trim()
+        ? [env.AZURE_CLIENT_ID.trim()]
+        : distinct(logins.map(login => login.clientId));
+    const tenantIds = env.AZURE_TENANT_ID?.trim()
+        ? [env.AZURE_TENANT_ID.trim()]
+        : distinct(logins.map(login => login.tenantId));
+    if (clientIds.length !== 1 || tenantIds.length !== 1)
+        return {
+            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
+        };
+    const exports = {
+        ...(!env.AZURE_CLIENT_ID?.trim() && { AZURE_CLIENT_ID: clientIds[0] }),
+        ...(!env.AZURE_TENANT_ID?.trim() && { AZURE_TENANT_ID: tenantIds[0] })
+    };
+    const file = claudeStep?.variable(AZURE_TOKEN_FILE_VARIABLE);
+    return {
+        kind: 'azure',
+        audience: AZURE_FEDERATION_AUDIENCE,
+        exports,
+        renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${AZURE_TOKEN_FILE_VARIABLE} with a fresh GitHub OIDC token (audience ${AZURE_FEDERATION_AUDIENCE}) at half its life, from which Claude Code's Azure credential signs in to Entra again whenever its token ends`,
+        warnings: file?.kind === 'step'
+            ? [
+                `${claudeStep.label} sets its own ${AZURE_TOKEN_FILE_VARIABLE} (${file.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${AZURE_TOKEN_FILE_VARIABLE} }} or remove it.`
+            ]
+            : []
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/plan.js
 // Whether the route Claude Code will use can be renewed from the job, and by which source; or why not. Pure.
+
 
 
 
 const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
-/** `subscription`: what says how a subscription credential lasts the run, for the reason no renewer is started. */
-function renewalPlan(selection, renewCommand = '', subscription) {
+function renewalPlan(selection, renewCommand = '', facts = {}) {
     const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
     if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
         const outranking = OUTRANKING_HELPER.filter(name => {
@@ -36331,16 +36455,20 @@ function renewalPlan(selection, renewCommand = '', subscription) {
             warnings
         };
     }
+    if (platform?.id === 'foundry' && claudeEnv)
+        return azurePlan(selection, facts.azureLogins ?? []);
     if (platform)
         return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` };
     if (chosen)
         return {
-            why: (subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
+            why: (facts.subscription && subscriptionWhy(chosen, claudeStep, facts.subscription)) ??
                 `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
         };
     return { why: 'no credential of Claude Code was found to renew' };
 }
 
+// EXTERNAL MODULE: ./lib/cloud/foundry/entra.js
+var entra = __nccwpck_require__(9396);
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
 // Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
 // file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
@@ -36395,53 +36523,6 @@ async function writeApiKeyHelper(env, helper) {
         return { path, problem: (0,errors/* reasonOf */.A3)(error) };
     }
 }
-
-// EXTERNAL MODULE: ./lib/lifetime/jwt.js
-var jwt = __nccwpck_require__(7183);
-;// CONCATENATED MODULE: ./lib/renew/source.js
-/** A non-empty string field of a job description, else undefined: the description is read defensively. */
-const jobText = (value) => typeof value === 'string' && value ? value : undefined;
-
-;// CONCATENATED MODULE: ./lib/renew/federation.js
-// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
-// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
-// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
-// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
-// (anthropics/claude-code-action base-action/src/workload-identity.ts).
-
-
-
-/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
-const OIDC_LIFETIME_MS = 5 * 60_000;
-const FEDERATION_SOURCE = {
-    kind: 'federation',
-    what: "the federated token's identity file",
-    credential: 'identity token',
-    fileName: 'identity-token',
-    marginMs: 30_000,
-    readJob(value) {
-        const file = jobText(value.file);
-        const audience = jobText(value.audience);
-        const requestUrl = jobText(value.requestUrl);
-        const requestToken = jobText(value.requestToken);
-        if (!file || !audience || !requestUrl || !requestToken)
-            return undefined;
-        return { kind: 'federation', file, audience, requestUrl, requestToken };
-    },
-    async mint(job, deps) {
-        const oidc = await (0,github_oidc/* mintOidcToken */.P)({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
-        if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
-        const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
-        return { minted: { value: oidc.token, expiresAt } };
-    }
-};
 
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
@@ -36547,7 +36628,8 @@ const GATEWAY_SOURCE = {
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
 
 
-const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
+
+const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AZURE_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
@@ -36715,7 +36797,7 @@ function sourceJobOf(plan, env) {
         return {
             problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
         };
-    return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } };
+    return { job: { kind: plan.kind, audience: plan.audience, requestUrl, requestToken } };
 }
 async function readStatus(dir) {
     try {
@@ -36766,6 +36848,8 @@ function deadlineOf(startedAt, jobLimitMs) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
+
 
 
 
@@ -36843,11 +36927,12 @@ async function main(deps) {
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
         const { check: inputs, github: githubInputs, refresh: refreshInputs, renew, renewCommand } = readMainInputs(input, env);
+        const azureLogins = renew ? (0,entra/* azureFederatedLogins */.k)(env) : [];
         const report = await runCheck(inputs, { input, now: deps.now() }, {
             ...deps,
             mask: secret => core.setSecret(secret),
             ...(renew && {
-                renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+                renewedBy: selection => planned(renewalPlan(selection, renewCommand, { azureLogins }))?.renewedBy
             })
         });
         const event = await eventFacts(env);
@@ -36865,7 +36950,10 @@ async function main(deps) {
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         const action = await publish({ report, github, event }, refresh, deps);
         if (renew)
-            await startRenewal(report, action, { renewCommand, refresh: refreshInputs }, deps);
+            await startRenewal(report, action, renewCommand, {
+                subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
+                azureLogins
+            }, deps);
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -36984,12 +37072,9 @@ function renewerBundle() {
  * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
  * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
  */
-async function startRenewal(report, action, { renewCommand, refresh }, deps) {
+async function startRenewal(report, action, renewCommand, facts, deps) {
     const { core } = deps;
-    const plan = renewalPlan(report.selection, renewCommand, {
-        refresh,
-        minRemaining: report.minRemaining
-    });
+    const plan = renewalPlan(report.selection, renewCommand, facts);
     if ('why' in plan) {
         core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but no renewer is started: ${plan.why}.`);
         return;
@@ -37018,6 +37103,13 @@ async function startRenewal(report, action, { renewCommand, refresh }, deps) {
     saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
     if (plan.kind === 'gateway') {
         await pointApiKeyHelper(core, deps.env, file, started.pid);
+        return;
+    }
+    if (plan.kind === 'azure') {
+        core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file);
+        for (const [name, value] of Object.entries(plan.exports))
+            core.exportVariable(name, value);
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(plan.exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`);
         return;
     }
     core.exportVariable(IDENTITY_FILE_VARIABLE, file);
@@ -37144,6 +37236,266 @@ function renewalNote(source) {
         case 'none':
             return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
     }
+}
+
+
+/***/ }),
+
+/***/ 9396:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   entraToken: () => (/* binding */ entraToken),
+/* harmony export */   k: () => (/* binding */ azureFederatedLogins)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7317);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2996);
+/* harmony import */ var _lifetime_jwt_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7183);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8923);
+// The Entra token Claude Code gets when it has neither a Foundry key nor a token: from the Azure SDK's
+// DefaultAzureCredential for `https://cognitiveservices.azure.com/.default`, as claude-code 2.1.328 asks for it. The same
+// class from the same package (@azure/identity, loaded only here), so the preflight finds the credential Claude Code
+// will find, in the same order (environment, workload identity, managed identity, the az CLI, …), at the Entra
+// endpoint users move with AZURE_AUTHORITY_HOST. The package reads process.env itself.
+//
+// How long the token lasts: each credential of the chain renews its token, but one cannot. azure/login's OIDC login
+// (https://github.com/Azure/login) runs `az login --service-principal --federated-token <GitHub's OIDC token>`, and the
+// az CLI keeps that assertion to get later tokens with (`client_assertion` in service_principal_entries.json:
+// https://github.com/Azure/azure-cli/blob/dev/src/azure-cli-core/azure/cli/core/auth/identity.py). GitHub's token
+// expires minutes later and nothing renews it, so once the Entra token the CLI holds expires (about an hour), every new
+// one fails with AADSTS700024 "Client assertion is not within its valid time range"
+// (https://github.com/Azure/login/issues/180). That token's expiry is then final.
+
+
+
+
+
+
+
+/** Codes of an Entra credential past its life: an assertion out of its time range, a refresh token expired. */
+const EXPIRED_CODES = /\bAADSTS(?:700024|700082|70043|50173)\b/;
+/** No answer from Entra: MSAL says `endpoints_resolution_error` when it could not even read the authority's metadata. */
+const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|endpoints_resolution_error|getaddrinfo|timed? ?out/i;
+/**
+ * A token from DefaultAzureCredential within `timeoutMs`, masked the moment it arrives; or what its failure says:
+ * `expired` (Entra says the credential's assertion or refresh token is past its life), `invalid` (Entra refused it,
+ * or the chain found no credential at all), `unverifiable` (Entra or the network did not answer in time).
+ */
+async function entraToken(env, deps) {
+    const { DefaultAzureCredential } = await __nccwpck_require__.e(/* import() */ 617).then(__nccwpck_require__.bind(__nccwpck_require__, 7617));
+    const signal = AbortSignal.timeout(deps.timeoutMs);
+    const credential = new DefaultAzureCredential({ processTimeoutInMs: deps.timeoutMs });
+    let answer;
+    try {
+        answer = await Promise.race([
+            credential.getToken(_settings_js__WEBPACK_IMPORTED_MODULE_4__/* .FOUNDRY_SCOPE */ .Z, { abortSignal: signal }),
+            new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true }))
+        ]);
+    }
+    catch (error) {
+        return { failed: readFailure(error, deps.timeoutMs) };
+    }
+    if (!answer?.token)
+        return { failed: { status: 'invalid', message: 'DefaultAzureCredential gave no token' } };
+    deps.mask(answer.token);
+    return {
+        token: answer.token,
+        expiresAt: new Date(answer.expiresOnTimestamp),
+        source: sourceOf(env, answer.token, deps.mask)
+    };
+}
+/** A credential of the chain that is simply not set up here: its words are noise beside the others'. */
+const NOT_SET_UP = /is unavailable\. No underlying credential|Network unreachable|is not available\. Ensure|could not be found|couldn't be found|Unable to execute PowerShell/;
+/**
+ * The words of an error and of every error it gathers (DefaultAzureCredential's AggregateAuthenticationError): those
+ * of the credentials that were set up and failed first, then the names of those that were not set up.
+ */
+function wordsOf(error) {
+    const inner = Array.isArray(error.errors) ? error.errors : [error];
+    const said = inner.map(e => e.message ?? e.name ?? 'Error');
+    const failed = said.filter(words => !NOT_SET_UP.test(words));
+    const notSetUp = said.length - failed.length;
+    return [...failed, ...(notSetUp ? [`${notSetUp} other credentials of the chain not set up`] : [])];
+}
+function readFailure(error, timeoutMs) {
+    const words = wordsOf(error);
+    const said = (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .clipLine */ .DX)(words.join('; '), 600);
+    if (error.message === 'timed out' || error.name === 'AbortError')
+        return {
+            status: 'unverifiable',
+            message: `DefaultAzureCredential: no token within ${(0,_lifetime_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(timeoutMs)} (Entra or the az CLI did not answer in time)`
+        };
+    const code = /\bAADSTS\d{5,7}\b/.exec(said)?.[0];
+    if (code && EXPIRED_CODES.test(code))
+        return { status: 'expired', message: `DefaultAzureCredential: ${said}` };
+    if (code)
+        return { status: 'invalid', message: `DefaultAzureCredential: ${said}` };
+    const unavailableOnly = (Array.isArray(error.errors) ? error.errors : [error]).every(e => e.name === 'CredentialUnavailableError');
+    const status = error.statusCode;
+    if (!unavailableOnly &&
+        (NETWORK.test(said) || (status !== undefined && (status >= 500 || status === 429))))
+        return { status: 'unverifiable', message: `DefaultAzureCredential: ${said}` };
+    return {
+        status: 'invalid',
+        message: `DefaultAzureCredential found no Azure credential: ${said}`
+    };
+}
+/** The claims of a JWT that name its caller; empty for anything else. */
+function claimsOf(token) {
+    try {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof payload === 'object' && payload !== null
+            ? payload
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+const has = (env, ...names) => names.every(name => !!env[name]?.trim());
+/**
+ * Which credential of DefaultAzureCredential's chain gave `token`, by the chain's own order: the environment's
+ * service principal (https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential), workload
+ * identity (a federated token file), managed identity (its tokens carry `xms_mirid`), else a developer tool: in a job,
+ * the az CLI that azure/login signed in.
+ */
+function sourceOf(env, token, mask) {
+    if (has(env, 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID') &&
+        (has(env, 'AZURE_CLIENT_SECRET') ||
+            has(env, 'AZURE_CLIENT_CERTIFICATE_PATH') ||
+            has(env, 'AZURE_USERNAME', 'AZURE_PASSWORD')))
+        return { label: 'the service principal in AZURE_CLIENT_ID / AZURE_TENANT_ID', final: false };
+    const claims = claimsOf(token);
+    if (has(env, 'AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID'))
+        return workloadIdentity(env.AZURE_FEDERATED_TOKEN_FILE ?? '', (0,_lifetime_jwt_js__WEBPACK_IMPORTED_MODULE_6__/* .jwtExpiry */ .l)(token), mask);
+    if (typeof claims.xms_mirid === 'string')
+        return { label: 'a managed identity', final: false };
+    const appId = [claims.appid, claims.azp].find(v => typeof v === 'string');
+    if (appId && federatedCliLogin(env, appId))
+        return {
+            label: "the az CLI's login with a federated token (azure/login with OIDC)",
+            final: true,
+            why: "the az CLI cannot renew it: the client assertion it signed in with (GitHub's OIDC token) expires within minutes and nothing renews it, so the next token fails with AADSTS700024"
+        };
+    return { label: 'the az CLI (or another developer tool) signed in on the runner', final: false };
+}
+/** A federated token file Claude Code's chain reads again for each new token: final if it expires first. */
+function workloadIdentity(file, tokenEnd, mask) {
+    const label = 'workload identity (AZURE_FEDERATED_TOKEN_FILE)';
+    let assertionEnd;
+    try {
+        const assertion = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8').trim();
+        if (assertion)
+            mask(assertion);
+        assertionEnd = (0,_lifetime_jwt_js__WEBPACK_IMPORTED_MODULE_6__/* .jwtExpiry */ .l)(assertion);
+    }
+    catch {
+        return { label, final: false };
+    }
+    return assertionEnd && tokenEnd && assertionEnd.getTime() <= tokenEnd.getTime()
+        ? {
+            label,
+            final: true,
+            why: 'the federated token in AZURE_FEDERATED_TOKEN_FILE expires before the Entra token does, so unless something rewrites the file no new token can be had'
+        }
+        : { label, final: false };
+}
+/** Whether the az CLI is signed in as `appId` with a client assertion (a federated token), per its own store. */
+function federatedCliLogin(env, appId) {
+    return azureFederatedLogins(env).some(login => login.clientId === appId);
+}
+/**
+ * The service principals the az CLI is signed in as with a client assertion, from its own store
+ * (`service_principal_entries.json` under AZURE_CONFIG_DIR, else ~/.azure: `client_id`, `tenant`, `client_assertion`);
+ * empty when it has none or cannot be read.
+ */
+function azureFederatedLogins(env) {
+    const dir = env.AZURE_CONFIG_DIR?.trim() || (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(env.HOME?.trim() || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.homedir)(), '.azure');
+    let entries;
+    try {
+        entries = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'service_principal_entries.json'), 'utf8'));
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry) => typeof entry?.client_id === 'string' && typeof entry.client_assertion === 'string'
+        ? [
+            {
+                clientId: entry.client_id,
+                ...(typeof entry.tenant === 'string' && { tenantId: entry.tenant })
+            }
+        ]
+        : []);
+}
+
+
+/***/ }),
+
+/***/ 8923:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ FOUNDRY_SCOPE),
+/* harmony export */   f: () => (/* binding */ readFoundrySettings)
+/* harmony export */ });
+// Where Claude Code sends its Microsoft Foundry requests, and with which credential, as claude-code 2.1.328 decides
+// (its bundle, and its Foundry client from @anthropic-ai/foundry-sdk; https://code.claude.com/docs/en/microsoft-foundry).
+// The base URL is `ANTHROPIC_FOUNDRY_BASE_URL`, else `https://{ANTHROPIC_FOUNDRY_RESOURCE}.services.ai.azure.com/anthropic`;
+// with both set the client refuses to start ("baseURL and resource are mutually exclusive"), with neither too. The
+// credential: a non-empty `ANTHROPIC_FOUNDRY_AUTH_TOKEN`, sent as `Authorization: Bearer`; else
+// `ANTHROPIC_FOUNDRY_API_KEY`, sent as `x-api-key`; else, unless `CLAUDE_CODE_SKIP_FOUNDRY_AUTH` (a gateway signs
+// the requests), the Azure SDK's DefaultAzureCredential for the scope `https://cognitiveservices.azure.com/.default`,
+// as `Authorization: Bearer`. Seen with the real CLI against a stand-in: the key as x-api-key, the token winning over
+// the key, both URL variables refused, and requests to `{base}/v1/messages`.
+/** The scope Claude Code asks the Azure credential chain for. */
+const FOUNDRY_SCOPE = 'https://cognitiveservices.azure.com/.default';
+/** The model Claude Code asks Foundry for when nothing names another (its default, seen with the real CLI). */
+const DEFAULT_MODEL = 'claude-sonnet-4-5';
+/** A Foundry resource name as Claude Code accepts it: 2–64 letters, digits and hyphens, no hyphen at either end. */
+const RESOURCE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,62}[A-Za-z0-9]$/;
+const set = (value) => value !== undefined && value.trim() !== '';
+/** The settings Claude Code will run on, or why it will not start (one line with the fix). */
+function readFoundrySettings(env) {
+    const baseUrl = env.ANTHROPIC_FOUNDRY_BASE_URL?.trim();
+    const resource = env.ANTHROPIC_FOUNDRY_RESOURCE?.trim();
+    if (set(baseUrl) && set(resource))
+        return {
+            problem: 'ANTHROPIC_FOUNDRY_BASE_URL and ANTHROPIC_FOUNDRY_RESOURCE are both set, and Claude Code then refuses to start ("baseURL and resource are mutually exclusive"): keep only one'
+        };
+    if (set(resource) && !RESOURCE_NAME.test(resource))
+        return {
+            problem: 'ANTHROPIC_FOUNDRY_RESOURCE must be a Foundry resource name (2-64 letters, digits and hyphens, not starting or ending with a hyphen), not a URL or host name: for a full URL set ANTHROPIC_FOUNDRY_BASE_URL instead'
+        };
+    if (!set(baseUrl) && !set(resource))
+        return {
+            problem: 'neither ANTHROPIC_FOUNDRY_RESOURCE nor ANTHROPIC_FOUNDRY_BASE_URL is set, and Claude Code needs one to reach Foundry: set ANTHROPIC_FOUNDRY_RESOURCE to the resource name'
+        };
+    return {
+        ...(set(baseUrl)
+            ? { baseUrl: baseUrl.replace(/\/+$/, ''), baseUrlFrom: 'ANTHROPIC_FOUNDRY_BASE_URL' }
+            : {
+                baseUrl: `https://${resource}.services.ai.azure.com/anthropic`,
+                baseUrlFrom: 'ANTHROPIC_FOUNDRY_RESOURCE'
+            }),
+        credential: credentialOf(env),
+        model: env.ANTHROPIC_MODEL?.trim() || env.ANTHROPIC_DEFAULT_SONNET_MODEL?.trim() || DEFAULT_MODEL
+    };
+}
+function credentialOf(env) {
+    const token = env.ANTHROPIC_FOUNDRY_AUTH_TOKEN;
+    if (set(token))
+        return { kind: 'auth-token', token: token.trim() };
+    const key = env.ANTHROPIC_FOUNDRY_API_KEY;
+    if (set(key))
+        return { kind: 'api-key', key: key.trim() };
+    if (set(env.CLAUDE_CODE_SKIP_FOUNDRY_AUTH))
+        return { kind: 'skipped' };
+    return { kind: 'azure' };
 }
 
 
@@ -37998,7 +38350,7 @@ function parseTimestamp(input, value) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2053);
+/* harmony import */ var _action_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1601);
 
 await (0,_action_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -39053,7 +39405,7 @@ const AZURE_FAILURES = [
         title: 'Azure credentials expired',
         verb: 'expired',
         since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: set `renew: true` on the preflight, whose renewer keeps a federated token file fresh for the Azure credential of Claude Code (workload identity), or use `ANTHROPIC_FOUNDRY_API_KEY`.'
     },
     {
         id: 'azure-auth-invalid',
@@ -39130,7 +39482,7 @@ const AZURE_PHRASINGS = [
         source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
     }
 ];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file kept fresh with GitHub OIDC tokens for the audience `api://AzureADTokenExchange`, as the renewer of this action does with `renew: true`';
 /** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
 const AZURE_PREFLIGHT_FIXES = {
     expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,

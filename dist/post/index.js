@@ -29384,7 +29384,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 8296:
+/***/ 666:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33474,7 +33474,7 @@ const AZURE_FAILURES = [
         title: 'Azure credentials expired',
         verb: 'expired',
         since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: set `renew: true` on the preflight, whose renewer keeps a federated token file fresh for the Azure credential of Claude Code (workload identity), or use `ANTHROPIC_FOUNDRY_API_KEY`.'
     },
     {
         id: 'azure-auth-invalid',
@@ -33551,7 +33551,7 @@ const AZURE_PHRASINGS = [
         source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
     }
 ];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file kept fresh with GitHub OIDC tokens for the audience `api://AzureADTokenExchange`, as the renewer of this action does with `renew: true`';
 /** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
 const AZURE_PREFLIGHT_FIXES = {
     expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
@@ -36253,29 +36253,103 @@ const FEDERATION_SOURCE = {
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
-    readJob(value) {
-        const file = jobText(value.file);
-        const audience = jobText(value.audience);
-        const requestUrl = jobText(value.requestUrl);
-        const requestToken = jobText(value.requestToken);
-        if (!file || !audience || !requestUrl || !requestToken)
-            return undefined;
-        return { kind: 'federation', file, audience, requestUrl, requestToken };
-    },
-    async mint(job, deps) {
-        const oidc = await mintOidcToken({
-            ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-            ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-        }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
-        if (!('token' in oidc))
-            return {
-                failure: `GitHub's OIDC token service: ${oidc.message}`,
-                permanent: oidc.problem !== 'unverifiable'
-            };
-        const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
-        return { minted: { value: oidc.token, expiresAt } };
-    }
+    readJob: value => readOidcJob('federation', value),
+    mint: mintJobOidcToken
 };
+/** The OIDC part of a job description, read defensively. */
+function readOidcJob(kind, value) {
+    const file = jobText(value.file);
+    const audience = jobText(value.audience);
+    const requestUrl = jobText(value.requestUrl);
+    const requestToken = jobText(value.requestToken);
+    if (!file || !audience || !requestUrl || !requestToken)
+        return undefined;
+    return { kind, file, audience, requestUrl, requestToken };
+}
+/** A fresh GitHub OIDC token for the job's audience, living until its `exp`. */
+async function mintJobOidcToken(job, deps) {
+    const oidc = await mintOidcToken({
+        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+    }, job.audience, { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined });
+    if (!('token' in oidc))
+        return {
+            failure: `GitHub's OIDC token service: ${oidc.message}`,
+            permanent: oidc.problem !== 'unverifiable'
+        };
+    const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+    return { minted: { value: oidc.token, expiresAt } };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/azure.js
+
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+const AZURE_TOKEN_FILE_VARIABLE = 'AZURE_FEDERATED_TOKEN_FILE';
+const AZURE_SOURCE = {
+    kind: 'azure',
+    what: 'the federated token file of the Azure workload identity credential',
+    credential: 'federated token',
+    fileName: 'azure-federated-token',
+    marginMs: 30_000,
+    readJob: value => readOidcJob('azure', value),
+    mint: mintJobOidcToken
+};
+/** Set in Claude Code's environment, they outrank Entra (src/cloud/foundry/settings.ts). */
+const FOUNDRY_OWN = (/* unused pure expression or super */ null && (['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY']));
+/** DefaultAzureCredential's EnvironmentCredential, ahead of workload identity: a secret or certificate renews itself. */
+const SERVICE_PRINCIPAL = (/* unused pure expression or super */ null && (['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH']));
+/**
+ * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh; `logins`: the
+ * service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). Pure.
+ */
+function azurePlan(selection, logins) {
+    const { claudeEnv, claudeStep } = selection;
+    const env = claudeEnv?.env ?? {};
+    const isSet = (name) => !!env[name]?.trim() || !!claudeEnv?.unreadable.includes(name);
+    const own = FOUNDRY_OWN.find(isSet);
+    if (own)
+        return {
+            why: `Claude Code sends ${own}, which outranks any Entra token: ${own === 'ANTHROPIC_FOUNDRY_API_KEY' ? 'a Foundry key does not expire' : 'the renewer cannot mint that token again; remove it from the Claude step, and Claude Code signs in to Entra with the federated token file the renewer keeps fresh'}`
+        };
+    if (isSet('CLAUDE_CODE_SKIP_FOUNDRY_AUTH'))
+        return {
+            why: 'CLAUDE_CODE_SKIP_FOUNDRY_AUTH is set: a gateway signs the requests, not Claude Code'
+        };
+    const secret = SERVICE_PRINCIPAL.find(isSet);
+    if (secret)
+        return {
+            why: `${secret} is set, and the Azure credential signs in with it again whenever its token ends: nothing needs renewing`
+        };
+    const distinct = (values) => [
+        ...new Set(values.filter((v) => !!v))
+    ];
+    const clientIds = env.AZURE_CLIENT_ID?.trim()
+        ? [env.AZURE_CLIENT_ID.trim()]
+        : distinct(logins.map(login => login.clientId));
+    const tenantIds = env.AZURE_TENANT_ID?.trim()
+        ? [env.AZURE_TENANT_ID.trim()]
+        : distinct(logins.map(login => login.tenantId));
+    if (clientIds.length !== 1 || tenantIds.length !== 1)
+        return {
+            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
+        };
+    const exports = {
+        ...(!env.AZURE_CLIENT_ID?.trim() && { AZURE_CLIENT_ID: clientIds[0] }),
+        ...(!env.AZURE_TENANT_ID?.trim() && { AZURE_TENANT_ID: tenantIds[0] })
+    };
+    const file = claudeStep?.variable(AZURE_TOKEN_FILE_VARIABLE);
+    return {
+        kind: 'azure',
+        audience: AZURE_FEDERATION_AUDIENCE,
+        exports,
+        renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${AZURE_TOKEN_FILE_VARIABLE} with a fresh GitHub OIDC token (audience ${AZURE_FEDERATION_AUDIENCE}) at half its life, from which Claude Code's Azure credential signs in to Entra again whenever its token ends`,
+        warnings: file?.kind === 'step'
+            ? [
+                `${claudeStep.label} sets its own ${AZURE_TOKEN_FILE_VARIABLE} (${file.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${AZURE_TOKEN_FILE_VARIABLE} }} or remove it.`
+            ]
+            : []
+    };
+}
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -36383,7 +36457,8 @@ const GATEWAY_SOURCE = {
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
 
 
-const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE];
+
+const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AZURE_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
@@ -39705,7 +39780,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8296);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -2,7 +2,6 @@ import * as actionsCore from '@actions/core'
 import type { Core } from '../common/core.js'
 import { send, type HttpSend } from '../http/request.js'
 import { readMainInputs } from '../inputs/main.js'
-import type { RefreshInputs } from '../inputs/refresh.js'
 import { PLAIN_INPUTS } from '../inputs/declared.js'
 import {
   jsonSecretStrings,
@@ -27,7 +26,14 @@ import {
   startState
 } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
-import { renewalPlan, IDENTITY_FILE_VARIABLE, OUTRANKING_HELPER } from '../renew/plan.js'
+import {
+  renewalPlan,
+  IDENTITY_FILE_VARIABLE,
+  OUTRANKING_HELPER,
+  type PlanFacts
+} from '../renew/plan.js'
+import { AZURE_TOKEN_FILE_VARIABLE } from '../renew/azure.js'
+import { azureFederatedLogins } from '../cloud/foundry/entra.js'
 import { printCommand, writeApiKeyHelper } from '../renew/helper-settings.js'
 import { startRenewer } from '../renew/start.js'
 import { deadlineOf } from '../renew/schedule.js'
@@ -103,6 +109,7 @@ export async function main(deps: MainDeps): Promise<void> {
       renew,
       renewCommand
     } = readMainInputs(input, env)
+    const azureLogins = renew ? azureFederatedLogins(env) : []
     const report = await runCheck(
       inputs,
       { input, now: deps.now() },
@@ -110,7 +117,8 @@ export async function main(deps: MainDeps): Promise<void> {
         ...deps,
         mask: secret => core.setSecret(secret),
         ...(renew && {
-          renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+          renewedBy: selection =>
+            planned(renewalPlan(selection, renewCommand, { azureLogins }))?.renewedBy
         })
       }
     )
@@ -133,7 +141,17 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew) await startRenewal(report, action, { renewCommand, refresh: refreshInputs }, deps)
+    if (renew)
+      await startRenewal(
+        report,
+        action,
+        renewCommand,
+        {
+          subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
+          azureLogins
+        },
+        deps
+      )
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -273,14 +291,12 @@ function renewerBundle(): string {
 async function startRenewal(
   report: CheckReport,
   action: string,
-  { renewCommand, refresh }: { renewCommand: string; refresh: RefreshInputs },
+  renewCommand: string,
+  facts: PlanFacts,
   deps: MainDeps
 ): Promise<void> {
   const { core } = deps
-  const plan = renewalPlan(report.selection, renewCommand, {
-    refresh,
-    minRemaining: report.minRemaining
-  })
+  const plan = renewalPlan(report.selection, renewCommand, facts)
   if ('why' in plan) {
     core.notice(`${PREFIX}: 'renew' is on, but no renewer is started: ${plan.why}.`)
     return
@@ -311,6 +327,14 @@ async function startRenewal(
   saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
   if (plan.kind === 'gateway') {
     await pointApiKeyHelper(core, deps.env, file, started.pid)
+    return
+  }
+  if (plan.kind === 'azure') {
+    core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file)
+    for (const [name, value] of Object.entries(plan.exports)) core.exportVariable(name, value)
+    core.info(
+      `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(plan.exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`
+    )
     return
   }
   core.exportVariable(IDENTITY_FILE_VARIABLE, file)

@@ -2,7 +2,9 @@
 import { FEDERATION_AUDIENCE } from '../cloud/federation/settings.js'
 import type { Selection } from '../providers/select.js'
 import { FEDERATION } from '../providers/platforms.js'
+import type { AzureFederatedLogin } from '../cloud/foundry/entra.js'
 import { subscriptionWhy, type SubscriptionFacts } from './subscription.js'
+import { azurePlan, type AzurePlan } from './azure.js'
 
 export type RenewalPlan =
   | {
@@ -20,18 +22,26 @@ export type RenewalPlan =
       renewedBy: string
       warnings: string[]
     }
+  | AzurePlan
   | { why: string }
+
+/** What the plan reads beside the selection, found by main. */
+export interface PlanFacts {
+  /** What says how a subscription credential lasts the run, for the reason no renewer is started. */
+  subscription?: SubscriptionFacts
+  /** The service principals azure/login signed the az CLI in as with a federated token. */
+  azureLogins?: readonly AzureFederatedLogin[]
+}
 
 export const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE'
 
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 export const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'] as const
 
-/** `subscription`: what says how a subscription credential lasts the run, for the reason no renewer is started. */
 export function renewalPlan(
   selection: Selection,
   renewCommand = '',
-  subscription?: SubscriptionFacts
+  facts: PlanFacts = {}
 ): RenewalPlan {
   const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection
   if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
@@ -72,12 +82,13 @@ export function renewalPlan(
       warnings
     }
   }
+  if (platform?.id === 'foundry' && claudeEnv) return azurePlan(selection, facts.azureLogins ?? [])
   if (platform)
     return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` }
   if (chosen)
     return {
       why:
-        (subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
+        (facts.subscription && subscriptionWhy(chosen, claudeStep, facts.subscription)) ??
         `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
     }
   return { why: 'no credential of Claude Code was found to renew' }

@@ -1,9 +1,10 @@
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
+import { AZURE_SOURCE } from './azure.js'
 import { FEDERATION_SOURCE } from './federation.js'
 import { GATEWAY_SOURCE } from './gateway.js'
 import type { RenewalSource } from './source.js'
 
-export const SOURCES: readonly RenewalSource[] = [FEDERATION_SOURCE, GATEWAY_SOURCE]
+export const SOURCES: readonly RenewalSource[] = [FEDERATION_SOURCE, GATEWAY_SOURCE, AZURE_SOURCE]
 
 export const sourceOf = (kind: unknown): RenewalSource | undefined =>
   SOURCES.find(source => source.kind === kind)

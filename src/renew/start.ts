@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { reasonOf } from '../common/errors.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { NETWORK_ENV } from '../secrets/network-env.js'
+import type { AzureJob } from './azure.js'
 import type { FederationJob } from './federation.js'
 import type { GatewayJob } from './gateway.js'
 import type { RenewalJob } from './job.js'
@@ -124,7 +125,9 @@ const withheldFromCommand = (name: string) =>
 function sourceJobOf(
   plan: Plan,
   env: NodeJS.ProcessEnv
-): { job: Omit<FederationJob, 'file'> | Omit<GatewayJob, 'file'> } | { problem: string } {
+):
+  | { job: Omit<FederationJob, 'file'> | Omit<GatewayJob, 'file'> | Omit<AzureJob, 'file'> }
+  | { problem: string } {
   if (plan.kind === 'gateway') {
     const commandEnv = Object.fromEntries(
       Object.entries(env).filter(
@@ -148,7 +151,7 @@ function sourceJobOf(
       problem:
         'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
     }
-  return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } }
+  return { job: { kind: plan.kind, audience: plan.audience, requestUrl, requestToken } }
 }
 
 async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
