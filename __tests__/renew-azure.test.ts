@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { renewalPlan } from '../src/renew/plan.js'
-import { AZURE_FEDERATION_AUDIENCE, AZURE_SOURCE } from '../src/renew/azure.js'
+import { claudeRenewal } from '../src/renew/plan.js'
+import { AZURE_FEDERATION_AUDIENCE, AZURE_SOURCE, azureIdentity } from '../src/renew/azure.js'
 import { azureFederatedLogins, type AzureFederatedLogin } from '../src/cloud/foundry/entra.js'
 import { selectCredential } from '../src/providers/select.js'
 import { findClaudeStep } from '../src/workflow/claude-step.js'
@@ -35,7 +35,14 @@ ${step}`)
     { CLAUDE_CODE_USE_FOUNDRY: '1', ANTHROPIC_FOUNDRY_RESOURCE: 'acme', ...env },
     findClaudeStep(workflow, 'review')
   )
-  return renewalPlan(selection, '', { azureLogins: logins })
+  const renewal = claudeRenewal({ selection, renewCommand: '', env: OIDC, azureLogins: logins })
+  return 'why' in renewal ? renewal : { kind: renewal.source.kind, ...renewal.plan }
+}
+
+/** The job's OIDC token request (`permissions: id-token: write`). */
+const OIDC = {
+  ACTIONS_ID_TOKEN_REQUEST_URL: 'https://pipelines.example/idtoken?api-version=2.0',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
 }
 
 describe('the Azure plan', () => {
@@ -43,8 +50,12 @@ describe('the Azure plan', () => {
     const plan = planFor({}, [LOGIN])
     expect(plan).toEqual({
       kind: 'azure',
-      audience: AZURE_FEDERATION_AUDIENCE,
-      exports: { AZURE_CLIENT_ID: APP, AZURE_TENANT_ID: TENANT },
+      job: {
+        kind: 'azure',
+        audience: AZURE_FEDERATION_AUDIENCE,
+        requestUrl: OIDC.ACTIONS_ID_TOKEN_REQUEST_URL,
+        requestToken: OIDC.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+      },
       renewedBy: expect.stringMatching(
         /^the preflight's renewer \(input 'renew'\), which rewrites AZURE_FEDERATED_TOKEN_FILE with a fresh GitHub OIDC token \(audience api:\/\/AzureADTokenExchange\)/
       ),
@@ -52,11 +63,16 @@ describe('the Azure plan', () => {
     })
   })
 
-  it("keeps the job's own AZURE_CLIENT_ID and AZURE_TENANT_ID, and exports none then", () => {
-    const plan = planFor({ AZURE_CLIENT_ID: 'app-of-job', AZURE_TENANT_ID: 'tenant-of-job' }, [
-      LOGIN
-    ])
-    expect('exports' in plan && plan.exports).toEqual({})
+  it("exports the sign-in's app and tenant, and keeps the job's own AZURE_CLIENT_ID and AZURE_TENANT_ID", () => {
+    expect(azureIdentity({}, [LOGIN])).toEqual({
+      exports: { AZURE_CLIENT_ID: APP, AZURE_TENANT_ID: TENANT }
+    })
+    expect(azureIdentity({ AZURE_CLIENT_ID: 'app-of-job' }, [LOGIN])).toEqual({
+      exports: { AZURE_TENANT_ID: TENANT }
+    })
+    expect(
+      azureIdentity({ AZURE_CLIENT_ID: 'app-of-job', AZURE_TENANT_ID: 'tenant-of-job' }, [])
+    ).toEqual({ exports: {} })
   })
 
   it('says why not: a Foundry key or token outranks Entra, a gateway signs, a secret renews itself', () => {

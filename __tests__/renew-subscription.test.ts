@@ -3,7 +3,7 @@
 // environment token is never refreshed) and by what would defeat it.
 import { describe, expect, it } from '@jest/globals'
 import { parse } from 'yaml'
-import { renewalPlan } from '../src/renew/plan.js'
+import { claudeRenewal } from '../src/renew/plan.js'
 import type { SubscriptionFacts } from '../src/renew/subscription.js'
 import type { Selection } from '../src/providers/select.js'
 import { findClaudeStep } from '../src/workflow/claude-step.js'
@@ -43,9 +43,14 @@ const facts = (refresh: Partial<SubscriptionFacts['refresh']> = {}): Subscriptio
 
 function why(step: string, given: SubscriptionFacts | undefined, chosen = LOGIN): string {
   const selection: Selection = { chosen, others: [], warnings: [], claudeStep: stepOf(step) }
-  const plan = renewalPlan(selection, '', given && { subscription: given })
-  if (!('why' in plan)) throw new Error(`a renewer was planned: ${plan.kind}`)
-  return plan.why
+  const renewal = claudeRenewal({
+    selection,
+    renewCommand: '',
+    env: {},
+    ...(given && { subscription: given })
+  })
+  if (!('why' in renewal)) throw new Error(`a renewer was planned: ${renewal.source.kind}`)
+  return renewal.why
 }
 
 describe('renew: true with subscription credentials says what keeps them alive, and starts no renewer', () => {

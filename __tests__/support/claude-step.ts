@@ -1,9 +1,10 @@
 // A bare `claude -p` step of the e2e renewal tests: the real CLI with a scripted session, its stream-json log kept in
-// the job's folder; and what those tests read of the renewer's process and the steps' logs.
+// the job's folder; the job it runs in; and what those tests read of the renewer's process and the steps' logs.
 import { spawn } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
+import { runningWorkflow } from './checkout.js'
 import type { Job } from './runner.js'
 
 /** Where scripts/make-fixtures.js --newest installs the newest CLI on npm. */
@@ -16,6 +17,22 @@ export const CLAUDE_BINARIES: Array<[string, string]> = [
     ? [['newest', claudeBinary(NEWEST_MODULES)] as [string, string]]
     : [])
 ]
+
+/**
+ * A push job of `workflow` (its job `claude`), its checkout in the job's folder: the runner's variables for its steps,
+ * the GitHub API at `githubUrl`, and a RUNNER_TRACKING_ID of its own (the runner ends the job's leftover processes by it).
+ */
+export function pushJobEnv(job: Job, workflow: string, githubUrl: string): Record<string, string> {
+  const workspace = join(job.dir, 'workspace')
+  mkdirSync(workspace, { recursive: true })
+  return {
+    ...runningWorkflow(workspace, workflow),
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_API_URL: githubUrl,
+    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`
+  }
+}
 
 /**
  * Runs the real CLI (`binary`, default the pinned one) in `cwd` with `env` over PATH and HOME (the job's folder); its

@@ -36257,43 +36257,17 @@ function networkRefusal(token, record, env) {
     return `did not send '${token}': ${changed.join(', ')} changed after the main step (a later step can set ${changed.length === 1 ? 'it' : 'them'} through $GITHUB_ENV), so the request could go through a proxy or to a server that step chose. Set proxy, certificate and GitHub variables in the job's \`env:\` or before this action's step, not after it.`;
 }
 
+// EXTERNAL MODULE: ./lib/cloud/foundry/entra.js
+var entra = __nccwpck_require__(9396);
 // EXTERNAL MODULE: ./lib/cloud/federation/settings.js
 var settings = __nccwpck_require__(9773);
-;// CONCATENATED MODULE: ./lib/renew/subscription.js
-const TOKEN_VARIABLE = 'CLAUDE_CODE_OAUTH_TOKEN';
-/**
- * Why no renewer is started for the subscription credential Claude Code uses, and what keeps it alive instead; undefined
- * when `chosen` is no subscription credential that can be refreshed.
- */
-function subscriptionWhy(chosen, claudeStep, facts) {
-    if (chosen.scheme !== 'oauth' || !chosen.refreshToken)
-        return undefined;
-    const { refresh, minRemaining } = facts;
-    const uses = `Claude Code uses the ${chosen.label} from ${chosen.from}`;
-    if (claudeStep?.kind === 'claude-code-action')
-        return `${uses}, and ${claudeStep.label} (claude-code-action) hands it the access token as ${TOKEN_VARIABLE}, which Claude Code never refreshes: the refresh in this step must make the token outlast the job. Set \`on-expiring: refresh\` (or \`auto\` with 'secrets-token') and keep 'min-remaining' at least the job's \`timeout-minutes\` (now: ${minRemaining.source})`;
-    const own = claudeStep?.variable(TOKEN_VARIABLE).kind;
-    const outranking = own === 'step' || own === 'output'
-        ? `${claudeStep.label} sets ${TOKEN_VARIABLE}`
-        : refresh.exportEnv
-            ? `'export-env' hands the access token on as ${TOKEN_VARIABLE}`
-            : undefined;
-    const fix = [
-        ...(refresh.writeCredentialsFile ? [] : ["turn on 'write-credentials-file'"]),
-        ...(outranking
-            ? [`drop ${TOKEN_VARIABLE} (${outranking}, and with it set Claude Code never refreshes)`]
-            : [])
-    ];
-    if (fix.length === 0)
-        return `${uses}, which it refreshes by itself during the run from the credentials file 'write-credentials-file' writes after this step's refresh (when the access token nears its end, and after a 401), rotating the refresh token, which the post step writes back: no renewer is needed`;
-    return `${uses}; a bare \`claude\` step refreshes them by itself during the run, and no renewer is needed, when it reads them from ~/.claude/.credentials.json with no ${TOKEN_VARIABLE} set: ${fix.join(' and ')}, and the post step writes back the refresh token it rotates`;
-}
-
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
 var jwt = __nccwpck_require__(7183);
 ;// CONCATENATED MODULE: ./lib/renew/source.js
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
+const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
 
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
@@ -36304,16 +36278,65 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 
 
 
+
+
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+function oidcRequestOf(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { requestUrl, requestToken };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
+    renews: 'claude',
     what: "the federated token's identity file",
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== platforms/* FEDERATION */.M || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
     readJob: value => readOidcJob('federation', value),
-    mint: mintJobOidcToken
+    mint: mintJobOidcToken,
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
+    }
 };
 /** The OIDC part of a job description, read defensively. */
 function readOidcJob(kind, value) {
@@ -36341,27 +36364,55 @@ async function mintJobOidcToken(job, deps) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/azure.js
+// Microsoft Foundry behind azure/login, through a federated token file: Claude Code's Foundry client gets its Entra
+// token from @azure/identity's DefaultAzureCredential, whose WorkloadIdentityCredential signs in with the GitHub OIDC
+// token in AZURE_FEDERATED_TOKEN_FILE for AZURE_CLIENT_ID in AZURE_TENANT_ID (at AZURE_AUTHORITY_HOST)
+// (https://learn.microsoft.com/javascript/api/@azure/identity/workloadidentitycredential). Seen with the real CLI
+// (2.1.328 and 2.1.332, Entra and Foundry stand-ins): it reads the file again for each new Entra token, and a token past
+// its time there fails the run with AADSTS700024. The renewer keeps the file holding a fresh token of the audience
+// azure/login asks for (https://github.com/Azure/login: `api://AzureADTokenExchange`), so the run outlives the hour
+// azure/login's own sign-in lasts.
+
+
 
 const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
 const AZURE_TOKEN_FILE_VARIABLE = 'AZURE_FEDERATED_TOKEN_FILE';
-const AZURE_SOURCE = {
-    kind: 'azure',
-    what: 'the federated token file of the Azure workload identity credential',
-    credential: 'federated token',
-    fileName: 'azure-federated-token',
-    marginMs: 30_000,
-    readJob: value => readOidcJob('azure', value),
-    mint: mintJobOidcToken
-};
 /** Set in Claude Code's environment, they outrank Entra (src/cloud/foundry/settings.ts). */
 const FOUNDRY_OWN = ['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY'];
 /** DefaultAzureCredential's EnvironmentCredential, ahead of workload identity: a secret or certificate renews itself. */
 const SERVICE_PRINCIPAL = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'];
 /**
- * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh; `logins`: the
- * service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). Pure.
+ * The app and tenant the workload identity credential signs in as: AZURE_CLIENT_ID and AZURE_TENANT_ID of `env`, else
+ * the one federated sign-in of the az CLI (azure/login's `client-id` and `tenant-id`); `exports`, what `env` lacks.
+ * Pure.
  */
-function azurePlan(selection, logins) {
+function azureIdentity(env, logins) {
+    const distinct = (values) => [
+        ...new Set(values.filter((v) => !!v))
+    ];
+    const own = (name) => env[name]?.trim();
+    const clientIds = own('AZURE_CLIENT_ID')
+        ? [own('AZURE_CLIENT_ID')]
+        : distinct(logins.map(login => login.clientId));
+    const tenantIds = own('AZURE_TENANT_ID')
+        ? [own('AZURE_TENANT_ID')]
+        : distinct(logins.map(login => login.tenantId));
+    if (clientIds.length !== 1 || tenantIds.length !== 1)
+        return {
+            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
+        };
+    return {
+        exports: {
+            ...(!own('AZURE_CLIENT_ID') && { AZURE_CLIENT_ID: clientIds[0] }),
+            ...(!own('AZURE_TENANT_ID') && { AZURE_TENANT_ID: tenantIds[0] })
+        }
+    };
+}
+/**
+ * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh, given the job's OIDC
+ * token request and the az CLI's federated sign-ins. Pure.
+ */
+function azurePlan(selection, logins, request) {
     const { claudeEnv, claudeStep } = selection;
     const env = claudeEnv?.env ?? {};
     const isSet = (name) => !!env[name]?.trim() || !!claudeEnv?.unreadable.includes(name);
@@ -36379,28 +36430,14 @@ function azurePlan(selection, logins) {
         return {
             why: `${secret} is set, and the Azure credential signs in with it again whenever its token ends: nothing needs renewing`
         };
-    const distinct = (values) => [
-        ...new Set(values.filter((v) => !!v))
-    ];
-    const clientIds = env.AZURE_CLIENT_ID?.trim()
-        ? [env.AZURE_CLIENT_ID.trim()]
-        : distinct(logins.map(login => login.clientId));
-    const tenantIds = env.AZURE_TENANT_ID?.trim()
-        ? [env.AZURE_TENANT_ID.trim()]
-        : distinct(logins.map(login => login.tenantId));
-    if (clientIds.length !== 1 || tenantIds.length !== 1)
-        return {
-            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
-        };
-    const exports = {
-        ...(!env.AZURE_CLIENT_ID?.trim() && { AZURE_CLIENT_ID: clientIds[0] }),
-        ...(!env.AZURE_TENANT_ID?.trim() && { AZURE_TENANT_ID: tenantIds[0] })
-    };
+    const identity = azureIdentity(env, logins);
+    if ('why' in identity)
+        return identity;
+    if ('why' in request)
+        return request;
     const file = claudeStep?.variable(AZURE_TOKEN_FILE_VARIABLE);
     return {
-        kind: 'azure',
-        audience: AZURE_FEDERATION_AUDIENCE,
-        exports,
+        job: { kind: 'azure', audience: AZURE_FEDERATION_AUDIENCE, ...request },
         renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${AZURE_TOKEN_FILE_VARIABLE} with a fresh GitHub OIDC token (audience ${AZURE_FEDERATION_AUDIENCE}) at half its life, from which Claude Code's Azure credential signs in to Entra again whenever its token ends`,
         warnings: file?.kind === 'step'
             ? [
@@ -36409,70 +36446,34 @@ function azurePlan(selection, logins) {
             : []
     };
 }
-
-;// CONCATENATED MODULE: ./lib/renew/plan.js
-// Whether the route Claude Code will use can be renewed from the job, and by which source; or why not. Pure.
-
-
-
-
-const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
-/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
-const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
-function renewalPlan(selection, renewCommand = '', facts = {}) {
-    const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
-    if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
-        const outranking = OUTRANKING_HELPER.filter(name => {
-            const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
-        });
-        return {
-            kind: 'gateway',
-            command: renewCommand,
-            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
-        };
+const AZURE_SOURCE = {
+    kind: 'azure',
+    renews: 'claude',
+    what: 'the federated token file of the Azure workload identity credential',
+    credential: 'federated token',
+    fileName: 'azure-federated-token',
+    marginMs: 30_000,
+    plan({ selection, env, azureLogins }) {
+        if (selection.platform?.id !== 'foundry' || !selection.claudeEnv)
+            return undefined;
+        return azurePlan(selection, azureLogins ?? [], oidcRequestOf(env));
+    },
+    readJob: value => readOidcJob('azure', value),
+    mint: mintJobOidcToken,
+    async handOff(file, { core, env, pid }) {
+        const identity = azureIdentity(env, (0,entra/* azureFederatedLogins */.k)(env));
+        const exports = 'exports' in identity ? identity.exports : {};
+        core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file);
+        for (const [name, value] of Object.entries(exports))
+            core.exportVariable(name, value);
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`);
     }
-    if (platform === platforms/* FEDERATION */.M && claudeEnv) {
-        if (tokenWrittenBy)
-            return {
-                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes: no renewer is started for federation there`
-            };
-        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
-            return {
-                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
-            };
-        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
-        const warnings = own?.kind === 'step'
-            ? [
-                `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
-            ]
-            : [];
-        return {
-            kind: 'federation',
-            audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
-            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
-            warnings
-        };
-    }
-    if (platform?.id === 'foundry' && claudeEnv)
-        return azurePlan(selection, facts.azureLogins ?? []);
-    if (platform)
-        return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` };
-    if (chosen)
-        return {
-            why: (facts.subscription && subscriptionWhy(chosen, claudeStep, facts.subscription)) ??
-                `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
-        };
-    return { why: 'no credential of Claude Code was found to renew' };
-}
+};
 
-// EXTERNAL MODULE: ./lib/cloud/foundry/entra.js
-var entra = __nccwpck_require__(9396);
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
-// Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
-// file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
-// base-action/src/setup-claude-code-settings.ts).
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
 
 
 
@@ -36484,8 +36485,11 @@ function userSettingsPath(env) {
 }
 /** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
 const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
-/** The settings text with `apiKeyHelper` set, every other key kept; or why an existing text cannot be kept. Pure. */
-function withApiKeyHelper(existing, helper) {
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+function withSetting(existing, key, value) {
     let root = {};
     if (existing?.trim()) {
         let parsed;
@@ -36499,10 +36503,33 @@ function withApiKeyHelper(existing, helper) {
             return { problem: 'it is not a JSON object' };
         root = parsed;
     }
-    return { text: `${JSON.stringify({ ...root, apiKeyHelper: helper }, null, 2)}\n` };
+    const { [key]: _replaced, ...kept } = root;
+    return {
+        text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+    };
 }
-/** Writes `apiKeyHelper` into the user settings; the path written, or why not (the file is then left as it was). */
-async function writeApiKeyHelper(env, helper) {
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeUserSetting(env, key, value) {
+    return updateUserSettings(env, existing => withSetting(existing, key, value));
+}
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+async function removeUserSetting(env, key, value) {
+    let removed = false;
+    const outcome = await updateUserSettings(env, existing => {
+        const updated = withSetting(existing, key, undefined);
+        if ('problem' in updated || !existing?.trim())
+            return undefined;
+        removed = JSON.parse(existing)[key] === value;
+        return removed ? updated : undefined;
+    });
+    return 'problem' in outcome ? outcome : { ...outcome, removed };
+}
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(env, update) {
     const path = userSettingsPath(env);
     try {
         const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
@@ -36510,7 +36537,9 @@ async function writeApiKeyHelper(env, helper) {
                 return undefined;
             throw error;
         });
-        const updated = withApiKeyHelper(existing, helper);
+        const updated = update(existing);
+        if (!updated)
+            return { path };
         if ('problem' in updated)
             return { path, problem: updated.problem };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
@@ -36533,6 +36562,17 @@ async function writeApiKeyHelper(env, helper) {
 
 
 
+
+
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
@@ -36599,10 +36639,32 @@ async function mintGatewayToken(job, deps) {
 }
 const GATEWAY_SOURCE = {
     kind: 'gateway',
+    renews: 'claude',
     what: "the gateway token's file that apiKeyHelper prints",
     credential: 'gateway token',
     fileName: 'gateway-token',
     marginMs: 30_000,
+    settingKey: 'apiKeyHelper',
+    plan({ selection, renewCommand, env }) {
+        const { platform, chosen, claudeStep } = selection;
+        if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+            return undefined;
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: renewCommand,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            },
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const command = jobText(value.command);
@@ -36621,16 +36683,98 @@ const GATEWAY_SOURCE = {
             ...(cwd && { cwd })
         };
     },
-    mint: (job, deps) => mintGatewayToken(job, deps)
+    mint: (job, deps) => mintGatewayToken(job, deps),
+    async handOff(file, { core, env, pid }) {
+        const helper = printCommand(file);
+        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
+        if ('problem' in written) {
+            core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 
 
 
 const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AZURE_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/subscription.js
+const TOKEN_VARIABLE = 'CLAUDE_CODE_OAUTH_TOKEN';
+/**
+ * Why no renewer is started for the subscription credential Claude Code uses, and what keeps it alive instead; undefined
+ * when `chosen` is no subscription credential that can be refreshed.
+ */
+function subscriptionWhy(chosen, claudeStep, facts) {
+    if (chosen.scheme !== 'oauth' || !chosen.refreshToken)
+        return undefined;
+    const { refresh, minRemaining } = facts;
+    const uses = `Claude Code uses the ${chosen.label} from ${chosen.from}`;
+    if (claudeStep?.kind === 'claude-code-action')
+        return `${uses}, and ${claudeStep.label} (claude-code-action) hands it the access token as ${TOKEN_VARIABLE}, which Claude Code never refreshes: the refresh in this step must make the token outlast the job. Set \`on-expiring: refresh\` (or \`auto\` with 'secrets-token') and keep 'min-remaining' at least the job's \`timeout-minutes\` (now: ${minRemaining.source})`;
+    const own = claudeStep?.variable(TOKEN_VARIABLE).kind;
+    const outranking = own === 'step' || own === 'output'
+        ? `${claudeStep.label} sets ${TOKEN_VARIABLE}`
+        : refresh.exportEnv
+            ? `'export-env' hands the access token on as ${TOKEN_VARIABLE}`
+            : undefined;
+    const fix = [
+        ...(refresh.writeCredentialsFile ? [] : ["turn on 'write-credentials-file'"]),
+        ...(outranking
+            ? [`drop ${TOKEN_VARIABLE} (${outranking}, and with it set Claude Code never refreshes)`]
+            : [])
+    ];
+    if (fix.length === 0)
+        return `${uses}, which it refreshes by itself during the run from the credentials file 'write-credentials-file' writes after this step's refresh (when the access token nears its end, and after a 401), rotating the refresh token, which the post step writes back: no renewer is needed`;
+    return `${uses}; a bare \`claude\` step refreshes them by itself during the run, and no renewer is needed, when it reads them from ~/.claude/.credentials.json with no ${TOKEN_VARIABLE} set: ${fix.join(' and ')}, and the post step writes back the refresh token it rotates`;
+}
+
+;// CONCATENATED MODULE: ./lib/renew/plan.js
+
+
+/** What renews the credential Claude Code calls the model with, or why nothing can. */
+function claudeRenewal(context, sources = SOURCES) {
+    let why;
+    for (const source of sources.filter(source => source.renews === 'claude')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            return { source, plan };
+        why ??= plan?.why;
+    }
+    return { why: why ?? unrenewable(context) };
+}
+function renewalPlans(context, sources = SOURCES) {
+    const plans = { planned: [], unrenewed: [] };
+    const claude = claudeRenewal(context, sources);
+    if ('why' in claude)
+        plans.unrenewed.push(claude.why);
+    else
+        plans.planned.push(claude);
+    for (const source of sources.filter(source => source.renews === 'github')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            plans.planned.push({ source, plan });
+        else if (plan)
+            plans.unrenewed.push(plan.why);
+    }
+    return plans;
+}
+/** Why the credential Claude Code uses cannot be renewed, when no source claims its route. */
+function unrenewable({ selection, subscription }) {
+    const { platform, chosen, claudeStep } = selection;
+    if (platform)
+        return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`;
+    if (chosen)
+        return ((subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
+            `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`);
+    return 'no credential of Claude Code was found to renew';
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
@@ -36690,8 +36834,8 @@ function parseStatus(text) {
 
 ;// CONCATENATED MODULE: ./lib/renew/start.js
 // Main's side: starts the renewer as a detached process that outlives the main step, hands it the job description
-// on stdin, and waits until every source's first file is written, so that Claude starts with a fresh credential.
-
+// on stdin (every planned source's part), and waits until every source's first file is written, so that Claude
+// starts with fresh credentials.
 
 
 
@@ -36709,16 +36853,13 @@ const FIRST_FILES_WAIT_MS = 30_000;
  * processes at its end ("Cleaning up orphan processes", actions/runner src/Runner.Worker/JobExtension.cs).
  */
 const KEPT_ENV = ['PATH', 'HOME', 'RUNNER_TEMP', 'RUNNER_TRACKING_ID', ...NETWORK_ENV];
-async function startRenewer(plan, options) {
+async function startRenewer(planned, options) {
     const { env } = options;
-    const part = sourceJobOf(plan, env);
-    if ('problem' in part)
-        return part;
     const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-renew-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
     await (0,promises_.mkdir)(dir, { mode: 0o700 });
     const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    const source = { ...part.job, file: (0,external_node_path_.join)(dir, sourceOf(plan.kind).fileName) };
-    const job = { nonce, dir, deadline: options.deadline, sources: [source] };
+    const sources = planned.map(({ source, plan }) => ({ ...plan.job, file: (0,external_node_path_.join)(dir, source.fileName) }));
+    const job = { nonce, dir, deadline: options.deadline, sources };
     const childEnv = {};
     for (const name of KEPT_ENV)
         if (env[name] !== undefined)
@@ -36758,9 +36899,8 @@ async function startRenewer(plan, options) {
     }
     const failure = status?.sources.find(source => source.failure)?.failure;
     if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
-        return {
-            started: { dir, pid, nonce, files: { [source.kind]: source.file }, status }
-        };
+        const files = Object.fromEntries(sources.map(source => [source.kind, source.file]));
+        return { started: { dir, pid, nonce, files, status } };
     }
     if (!exited)
         process.kill(pid, 'SIGTERM');
@@ -36771,33 +36911,6 @@ async function startRenewer(plan, options) {
                 ? 'the renewer ended before it wrote its first file'
                 : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
     };
-}
-/**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
- */
-const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
-    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
-/** The plan's source job, its file still to be placed in the renewer's directory; or why it cannot run. */
-function sourceJobOf(plan, env) {
-    if (plan.kind === 'gateway') {
-        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
-        return {
-            job: {
-                kind: 'gateway',
-                command: plan.command,
-                env: commandEnv,
-                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
-            }
-        };
-    }
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (!requestUrl || !requestToken)
-        return {
-            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-        };
-    return { job: { kind: plan.kind, audience: plan.audience, requestUrl, requestToken } };
 }
 async function readStatus(dir) {
     try {
@@ -36848,7 +36961,6 @@ function deadlineOf(startedAt, jobLimitMs) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/action/main.js
-
 
 
 
@@ -36932,7 +37044,10 @@ async function main(deps) {
             ...deps,
             mask: secret => core.setSecret(secret),
             ...(renew && {
-                renewedBy: selection => planned(renewalPlan(selection, renewCommand, { azureLogins }))?.renewedBy
+                renewedBy: selection => {
+                    const renewal = claudeRenewal({ selection, renewCommand, env, azureLogins });
+                    return 'plan' in renewal ? renewal.plan.renewedBy : undefined;
+                }
             })
         });
         const event = await eventFacts(env);
@@ -36949,11 +37064,11 @@ async function main(deps) {
         }
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         const action = await publish({ report, github, event }, refresh, deps);
-        if (renew)
-            await startRenewal(report, action, renewCommand, {
-                subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
-                azureLogins
-            }, deps);
+        if (renew) {
+            const subscription = { refresh: refreshInputs, minRemaining: report.minRemaining };
+            const context = { selection: report.selection, renewCommand, env, subscription, azureLogins };
+            await startRenewal(report, action, context, deps);
+        }
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -37059,7 +37174,6 @@ async function publish(checked, refresh, deps) {
     }
     return action;
 }
-const planned = (plan) => 'why' in plan ? undefined : plan;
 /**
  * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
  * import.meta.url)` for an asset of its own and copy it under another name.
@@ -37069,62 +37183,45 @@ function renewerBundle() {
     return (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))), ...parts);
 }
 /**
- * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
- * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
+ * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
-async function startRenewal(report, action, renewCommand, facts, deps) {
+async function startRenewal(report, action, context, deps) {
     const { core } = deps;
-    const plan = renewalPlan(report.selection, renewCommand, facts);
-    if ('why' in plan) {
-        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but no renewer is started: ${plan.why}.`);
+    const { planned, unrenewed } = renewalPlans(context);
+    for (const why of unrenewed)
+        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'no renewer is started'}: ${why}.`);
+    if (!planned.length)
         return;
-    }
     if (action === 'fail') {
         core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but the renewer is not started: the check failed.`);
         return;
     }
-    for (const warning of plan.warnings)
-        core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
+    for (const { plan } of planned)
+        for (const warning of plan.warnings)
+            core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
     const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
-    const outcome = await startRenewer(plan, {
+    const outcome = await startRenewer(planned, {
         env: deps.env,
         node: process.execPath,
         entry: deps.renewerEntry ?? renewerBundle(),
         deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
     });
     if ('problem' in outcome) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`);
+        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`);
         return;
     }
     const { started } = outcome;
-    const file = started.files[plan.kind];
-    // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
-    core.setSecret((await (0,promises_.readFile)(file, 'utf8')).trim());
+    // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
+    // post.
+    for (const { source } of planned) {
+        const content = await (0,promises_.readFile)(started.files[source.kind], 'utf8');
+        for (const secret of secretsOf(source, content))
+            core.setSecret(secret);
+    }
     saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
-    if (plan.kind === 'gateway') {
-        await pointApiKeyHelper(core, deps.env, file, started.pid);
-        return;
-    }
-    if (plan.kind === 'azure') {
-        core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file);
-        for (const [name, value] of Object.entries(plan.exports))
-            core.exportVariable(name, value);
-        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(plan.exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`);
-        return;
-    }
-    core.exportVariable(IDENTITY_FILE_VARIABLE, file);
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
-}
-/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
-async function pointApiKeyHelper(core, env, file, pid) {
-    const helper = printCommand(file);
-    const written = await writeApiKeyHelper(env, helper);
-    if ('problem' in written) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
-        return;
-    }
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
-    core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    for (const { source } of planned)
+        await source.handOff(started.files[source.kind], { core, env: deps.env, pid: started.pid });
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {

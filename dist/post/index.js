@@ -28376,10 +28376,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -28425,6 +28453,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -28460,6 +28495,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -28474,6 +28523,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -28481,10 +28537,31 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
+/***/ 8161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
 /***/ 643:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -28544,6 +28621,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -28555,6 +28653,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decod
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 
 /***/ }),
 
@@ -29384,7 +29496,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 666:
+/***/ 5645:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29441,8 +29553,8 @@ __nccwpck_require__.d(core_namespaceObject, {
   warning: () => (warning)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29517,7 +29629,7 @@ function toCommandProperties(annotationProperties) {
  */
 function issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function issue(name, message = '') {
     issueCommand(name, {}, message);
@@ -29571,10 +29683,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ../../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29588,15 +29700,15 @@ function issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -29607,11 +29719,11 @@ function prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: ../../main/node_modules/@actions/http-client/lib/index.js + 1 modules
 var lib = __nccwpck_require__(8316);
 ;// CONCATENATED MODULE: ../../main/node_modules/@actions/http-client/lib/auth.js
@@ -29776,7 +29888,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile: summary_writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile: summary_writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -29799,7 +29911,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -29895,7 +30007,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30076,15 +30188,15 @@ function toWin32Path(pth) {
  * @return string The platform-specific path.
  */
 function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, external_path_namespaceObject.sep);
+    return pth.replace(/[/\\]/g, external_path_.sep);
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
 var external_string_decoder_ = __nccwpck_require__(3193);
 // EXTERNAL MODULE: external "events"
 var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "child_process"
+var external_child_process_ = __nccwpck_require__(5317);
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ../../main/node_modules/@actions/io/lib/io-util.js
@@ -30099,7 +30211,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod: io_util_chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod: io_util_chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename: io_util_rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30126,7 +30238,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -30184,7 +30296,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -30213,11 +30325,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -30437,7 +30549,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -30452,7 +30564,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -30463,7 +30575,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -30472,7 +30584,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -30619,13 +30731,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -30903,7 +31015,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -30916,7 +31028,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -30926,7 +31038,7 @@ class ToolRunner extends external_events_.EventEmitter {
                     return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
                 }
                 const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                const cp = external_child_process_.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
                 let stdbuffer = '';
                 if (cp.stdout) {
                     cp.stdout.on('data', (data) => {
@@ -31255,8 +31367,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -31366,7 +31478,7 @@ function addPath(inputPath) {
     else {
         issueCommand('add-path', {}, inputPath);
     }
-    process.env['PATH'] = `${inputPath}${external_path_namespaceObject.delimiter}${process.env['PATH']}`;
+    process.env['PATH'] = `${inputPath}${external_path_.delimiter}${process.env['PATH']}`;
 }
 /**
  * Gets the value of an input.
@@ -31437,7 +31549,7 @@ function setOutput(name, value) {
     if (filePath) {
         return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     issueCommand('set-output', { name }, toCommandValue(value));
 }
 /**
@@ -31505,7 +31617,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -31592,8 +31704,8 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/common/errors.js
 /** Every message this action writes starts with this, so a user can search the log for it. */
 const errors_PREFIX = 'claude-preflight';
@@ -31631,7 +31743,7 @@ function errors_clip(value) {
     return flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
 }
 /** A server's words on one line, at most `max` characters: enough to quote, never a whole page. */
-function clipLine(text, max = 300) {
+function errors_clipLine(text, max = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
@@ -32426,7 +32538,7 @@ const apiKey = {
  * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
  * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
  */
-function jwtExpiry(token) {
+function jwt_jwtExpiry(token) {
     const parts = token.split('.');
     if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
         return undefined;
@@ -32458,7 +32570,7 @@ const authToken = {
     shapes: [],
     read(value, from, context) {
         context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
+        const expiresAt = jwt_jwtExpiry(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
@@ -33246,8 +33358,8 @@ function isWorkflowToken(secretsToken, githubToken) {
     return secretsToken !== '' && secretsToken === githubToken && secretsToken.startsWith('ghs_');
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -33953,8 +34065,8 @@ function parseRenewerBinding(raw) {
         return undefined;
     const { dir, pid, nonce } = v;
     if (typeof dir === 'string' &&
-        (0,external_node_path_namespaceObject.isAbsolute)(dir) &&
-        RENEWER_DIR.test((0,external_node_path_namespaceObject.basename)(dir)) &&
+        (0,external_node_path_.isAbsolute)(dir) &&
+        RENEWER_DIR.test((0,external_node_path_.basename)(dir)) &&
         typeof pid === 'number' &&
         Number.isSafeInteger(pid) &&
         pid > 1 &&
@@ -33979,7 +34091,7 @@ function parsePendingBinding(raw) {
             NONCE.test(value.nonce ?? '') &&
             SHA256.test(value.sha256 ?? '') &&
             (value.credentialsFile === undefined ||
-                (typeof value.credentialsFile === 'string' && (0,external_node_path_namespaceObject.isAbsolute)(value.credentialsFile))))
+                (typeof value.credentialsFile === 'string' && (0,external_node_path_.isAbsolute)(value.credentialsFile))))
             return value;
     }
     catch {
@@ -34210,12 +34322,12 @@ function transientOrRedirect(answer, said, unverifiable) {
         const retryAfterMs = retry_parseRetryAfter(headers['retry-after']);
         return {
             done: false,
-            value: unverifiable(`HTTP ${status}: ${clipLine(said)}`),
+            value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`),
             ...(retryAfterMs !== undefined && { retryAfterMs })
         };
     }
     if (status >= 300 && status < 400) {
-        const to = clipLine(headers.location ?? 'nowhere', 120);
+        const to = errors_clipLine(headers.location ?? 'nowhere', 120);
         return { done: true, value: unverifiable(`HTTP ${status}: a redirect to ${to}, not followed`) };
     }
     return undefined;
@@ -34397,10 +34509,10 @@ function writeFix(error, target) {
     return "GitHub's API did not take the write; it is retried at job end";
 }
 
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./lib/files/regular.js
 // Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
 // block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
@@ -34423,10 +34535,10 @@ class NotRegularFileError extends Error {
  */
 async function openRegular(path) {
     // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-    const flags = external_node_fs_namespaceObject.constants.O_RDONLY | (external_node_fs_namespaceObject.constants.O_NOFOLLOW ?? 0) | (external_node_fs_namespaceObject.constants.O_NONBLOCK ?? 0);
-    if (external_node_fs_namespaceObject.constants.O_NONBLOCK === undefined)
-        assertRegular(await (0,promises_namespaceObject.stat)(path));
-    const handle = await (0,promises_namespaceObject.open)(path, flags);
+    const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+    if (external_node_fs_.constants.O_NONBLOCK === undefined)
+        assertRegular(await (0,promises_.stat)(path));
+    const handle = await (0,promises_.open)(path, flags);
     try {
         assertRegular(await handle.stat());
         return handle;
@@ -34452,7 +34564,7 @@ function assertRegular(info) {
 }
 /** Whether `path` is `root` or lies under it. Both absolute and normalised. */
 function isWithin(path, root) {
-    return path === root || path.startsWith(root.endsWith(external_node_path_namespaceObject.sep) ? root : `${root}${external_node_path_namespaceObject.sep}`);
+    return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : `${root}${external_node_path_.sep}`);
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
@@ -34574,7 +34686,7 @@ async function readOwnFile(path, options) {
     if (options.within !== undefined) {
         let inside = false;
         try {
-            inside = isWithin(await (0,promises_namespaceObject.realpath)((0,external_node_path_namespaceObject.dirname)(path)), await (0,promises_namespaceObject.realpath)(options.within));
+            inside = isWithin(await (0,promises_.realpath)((0,external_node_path_.dirname)(path)), await (0,promises_.realpath)(options.within));
         }
         catch {
             return { missing: true };
@@ -35117,7 +35229,7 @@ async function savePending(path, pending, credentialsFile) {
 async function loadPending(binding, env) {
     const file = await readOwnFile(binding.path, {
         maxBytes: PENDING_MAX_BYTES,
-        within: env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)()
+        within: env.RUNNER_TEMP || (0,external_node_os_.tmpdir)()
     });
     if (!('text' in file))
         return file;
@@ -35130,7 +35242,7 @@ async function loadPending(binding, env) {
     return { pending };
 }
 async function dropPending(path) {
-    await (0,promises_namespaceObject.rm)(path, { force: true });
+    await (0,promises_.rm)(path, { force: true });
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/secret.js
@@ -35246,7 +35358,7 @@ async function finishWriteBack(deps) {
     }
     finally {
         if (credentialsFile)
-            await (0,promises_namespaceObject.rm)(credentialsFile, { force: true }).catch(() => undefined);
+            await (0,promises_.rm)(credentialsFile, { force: true }).catch(() => undefined);
         await dropPending(path);
     }
 }
@@ -36151,6 +36263,359 @@ function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
+
+
+
+/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function userSettingsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, 'settings.json');
+}
+/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
+const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+function withSetting(existing, key, value) {
+    let root = {};
+    if (existing?.trim()) {
+        let parsed;
+        try {
+            parsed = JSON.parse(existing);
+        }
+        catch {
+            return { problem: 'it is not JSON' };
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { problem: 'it is not a JSON object' };
+        root = parsed;
+    }
+    const { [key]: _replaced, ...kept } = root;
+    return {
+        text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+    };
+}
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeUserSetting(env, key, value) {
+    return updateUserSettings(env, existing => withSetting(existing, key, value));
+}
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+async function removeUserSetting(env, key, value) {
+    let removed = false;
+    const outcome = await updateUserSettings(env, existing => {
+        const updated = withSetting(existing, key, undefined);
+        if ('problem' in updated || !existing?.trim())
+            return undefined;
+        removed = JSON.parse(existing)[key] === value;
+        return removed ? updated : undefined;
+    });
+    return 'problem' in outcome ? outcome : { ...outcome, removed };
+}
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(env, update) {
+    const path = userSettingsPath(env);
+    try {
+        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const updated = update(existing);
+        if (!updated)
+            return { path };
+        if ('problem' in updated)
+            return { path, problem: updated.problem };
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, path);
+        return { path };
+    }
+    catch (error) {
+        return { path, problem: reasonOf(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/renew/source.js
+/** A non-empty string field of a job description, else undefined: the description is read defensively. */
+const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
+const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+
+;// CONCATENATED MODULE: ./lib/cloud/foundry/entra.js
+// The Entra token Claude Code gets when it has neither a Foundry key nor a token: from the Azure SDK's
+// DefaultAzureCredential for `https://cognitiveservices.azure.com/.default`, as claude-code 2.1.328 asks for it. The same
+// class from the same package (@azure/identity, loaded only here), so the preflight finds the credential Claude Code
+// will find, in the same order (environment, workload identity, managed identity, the az CLI, …), at the Entra
+// endpoint users move with AZURE_AUTHORITY_HOST. The package reads process.env itself.
+//
+// How long the token lasts: each credential of the chain renews its token, but one cannot. azure/login's OIDC login
+// (https://github.com/Azure/login) runs `az login --service-principal --federated-token <GitHub's OIDC token>`, and the
+// az CLI keeps that assertion to get later tokens with (`client_assertion` in service_principal_entries.json:
+// https://github.com/Azure/azure-cli/blob/dev/src/azure-cli-core/azure/cli/core/auth/identity.py). GitHub's token
+// expires minutes later and nothing renews it, so once the Entra token the CLI holds expires (about an hour), every new
+// one fails with AADSTS700024 "Client assertion is not within its valid time range"
+// (https://github.com/Azure/login/issues/180). That token's expiry is then final.
+
+
+
+
+
+
+
+/** Codes of an Entra credential past its life: an assertion out of its time range, a refresh token expired. */
+const EXPIRED_CODES = /\bAADSTS(?:700024|700082|70043|50173)\b/;
+/** No answer from Entra: MSAL says `endpoints_resolution_error` when it could not even read the authority's metadata. */
+const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|endpoints_resolution_error|getaddrinfo|timed? ?out/i;
+/**
+ * A token from DefaultAzureCredential within `timeoutMs`, masked the moment it arrives; or what its failure says:
+ * `expired` (Entra says the credential's assertion or refresh token is past its life), `invalid` (Entra refused it,
+ * or the chain found no credential at all), `unverifiable` (Entra or the network did not answer in time).
+ */
+async function entraToken(env, deps) {
+    const { DefaultAzureCredential } = await __nccwpck_require__.e(/* import() */ 617).then(__nccwpck_require__.bind(__nccwpck_require__, 7617));
+    const signal = AbortSignal.timeout(deps.timeoutMs);
+    const credential = new DefaultAzureCredential({ processTimeoutInMs: deps.timeoutMs });
+    let answer;
+    try {
+        answer = await Promise.race([
+            credential.getToken(FOUNDRY_SCOPE, { abortSignal: signal }),
+            new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true }))
+        ]);
+    }
+    catch (error) {
+        return { failed: readFailure(error, deps.timeoutMs) };
+    }
+    if (!answer?.token)
+        return { failed: { status: 'invalid', message: 'DefaultAzureCredential gave no token' } };
+    deps.mask(answer.token);
+    return {
+        token: answer.token,
+        expiresAt: new Date(answer.expiresOnTimestamp),
+        source: sourceOf(env, answer.token, deps.mask)
+    };
+}
+/** A credential of the chain that is simply not set up here: its words are noise beside the others'. */
+const NOT_SET_UP = /is unavailable\. No underlying credential|Network unreachable|is not available\. Ensure|could not be found|couldn't be found|Unable to execute PowerShell/;
+/**
+ * The words of an error and of every error it gathers (DefaultAzureCredential's AggregateAuthenticationError): those
+ * of the credentials that were set up and failed first, then the names of those that were not set up.
+ */
+function wordsOf(error) {
+    const inner = Array.isArray(error.errors) ? error.errors : [error];
+    const said = inner.map(e => e.message ?? e.name ?? 'Error');
+    const failed = said.filter(words => !NOT_SET_UP.test(words));
+    const notSetUp = said.length - failed.length;
+    return [...failed, ...(notSetUp ? [`${notSetUp} other credentials of the chain not set up`] : [])];
+}
+function readFailure(error, timeoutMs) {
+    const words = wordsOf(error);
+    const said = clipLine(words.join('; '), 600);
+    if (error.message === 'timed out' || error.name === 'AbortError')
+        return {
+            status: 'unverifiable',
+            message: `DefaultAzureCredential: no token within ${formatDuration(timeoutMs)} (Entra or the az CLI did not answer in time)`
+        };
+    const code = /\bAADSTS\d{5,7}\b/.exec(said)?.[0];
+    if (code && EXPIRED_CODES.test(code))
+        return { status: 'expired', message: `DefaultAzureCredential: ${said}` };
+    if (code)
+        return { status: 'invalid', message: `DefaultAzureCredential: ${said}` };
+    const unavailableOnly = (Array.isArray(error.errors) ? error.errors : [error]).every(e => e.name === 'CredentialUnavailableError');
+    const status = error.statusCode;
+    if (!unavailableOnly &&
+        (NETWORK.test(said) || (status !== undefined && (status >= 500 || status === 429))))
+        return { status: 'unverifiable', message: `DefaultAzureCredential: ${said}` };
+    return {
+        status: 'invalid',
+        message: `DefaultAzureCredential found no Azure credential: ${said}`
+    };
+}
+/** The claims of a JWT that name its caller; empty for anything else. */
+function claimsOf(token) {
+    try {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof payload === 'object' && payload !== null
+            ? payload
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+const has = (env, ...names) => names.every(name => !!env[name]?.trim());
+/**
+ * Which credential of DefaultAzureCredential's chain gave `token`, by the chain's own order: the environment's
+ * service principal (https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential), workload
+ * identity (a federated token file), managed identity (its tokens carry `xms_mirid`), else a developer tool: in a job,
+ * the az CLI that azure/login signed in.
+ */
+function sourceOf(env, token, mask) {
+    if (has(env, 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID') &&
+        (has(env, 'AZURE_CLIENT_SECRET') ||
+            has(env, 'AZURE_CLIENT_CERTIFICATE_PATH') ||
+            has(env, 'AZURE_USERNAME', 'AZURE_PASSWORD')))
+        return { label: 'the service principal in AZURE_CLIENT_ID / AZURE_TENANT_ID', final: false };
+    const claims = claimsOf(token);
+    if (has(env, 'AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID'))
+        return workloadIdentity(env.AZURE_FEDERATED_TOKEN_FILE ?? '', jwtExpiry(token), mask);
+    if (typeof claims.xms_mirid === 'string')
+        return { label: 'a managed identity', final: false };
+    const appId = [claims.appid, claims.azp].find(v => typeof v === 'string');
+    if (appId && federatedCliLogin(env, appId))
+        return {
+            label: "the az CLI's login with a federated token (azure/login with OIDC)",
+            final: true,
+            why: "the az CLI cannot renew it: the client assertion it signed in with (GitHub's OIDC token) expires within minutes and nothing renews it, so the next token fails with AADSTS700024"
+        };
+    return { label: 'the az CLI (or another developer tool) signed in on the runner', final: false };
+}
+/** A federated token file Claude Code's chain reads again for each new token: final if it expires first. */
+function workloadIdentity(file, tokenEnd, mask) {
+    const label = 'workload identity (AZURE_FEDERATED_TOKEN_FILE)';
+    let assertionEnd;
+    try {
+        const assertion = readFileSync(file, 'utf8').trim();
+        if (assertion)
+            mask(assertion);
+        assertionEnd = jwtExpiry(assertion);
+    }
+    catch {
+        return { label, final: false };
+    }
+    return assertionEnd && tokenEnd && assertionEnd.getTime() <= tokenEnd.getTime()
+        ? {
+            label,
+            final: true,
+            why: 'the federated token in AZURE_FEDERATED_TOKEN_FILE expires before the Entra token does, so unless something rewrites the file no new token can be had'
+        }
+        : { label, final: false };
+}
+/** Whether the az CLI is signed in as `appId` with a client assertion (a federated token), per its own store. */
+function federatedCliLogin(env, appId) {
+    return azureFederatedLogins(env).some(login => login.clientId === appId);
+}
+/**
+ * The service principals the az CLI is signed in as with a client assertion, from its own store
+ * (`service_principal_entries.json` under AZURE_CONFIG_DIR, else ~/.azure: `client_id`, `tenant`, `client_assertion`);
+ * empty when it has none or cannot be read.
+ */
+function azureFederatedLogins(env) {
+    const dir = env.AZURE_CONFIG_DIR?.trim() || (0,external_node_path_.join)(env.HOME?.trim() || (0,external_node_os_.homedir)(), '.azure');
+    let entries;
+    try {
+        entries = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'service_principal_entries.json'), 'utf8'));
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry) => typeof entry?.client_id === 'string' && typeof entry.client_assertion === 'string'
+        ? [
+            {
+                clientId: entry.client_id,
+                ...(typeof entry.tenant === 'string' && { tenantId: entry.tenant })
+            }
+        ]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
+// Anthropic workload identity federation as Claude Code reads it from the environment
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
+// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
+// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
+// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
+// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
+// treats the rule and the organization as the switch too.)
+
+/**
+ * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
+ * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
+ * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ */
+const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
+const value = (env, name) => env[name]?.trim() || undefined;
+/** The federation settings in `env`, or the variables that turn it on and are missing. */
+function readFederationSettings(env) {
+    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
+    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
+    if (!ruleId || !organizationId) {
+        return {
+            missing: [
+                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
+                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
+            ].filter((name) => Boolean(name))
+        };
+    }
+    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
+    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
+    return {
+        ruleId,
+        organizationId,
+        ...(serviceAccountId && { serviceAccountId }),
+        ...(workspaceId && { workspaceId }),
+        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
+        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
+            ? 'file'
+            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
+                ? 'static'
+                : 'none'
+    };
+}
+/** Who a federated token acts as: ids only, none of them a secret. */
+function federationIdentity(settings) {
+    const who = settings.serviceAccountId
+        ? `service account ${settings.serviceAccountId}`
+        : "the rule's service account";
+    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
+    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
+}
+/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
+const CAP_SLACK_SECONDS = 5;
+/**
+ * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
+ * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
+ */
+function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
+    const seconds = Math.max(0, Math.floor(expiresIn));
+    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
+    const oidcLeft = oidcExpiresAt === undefined
+        ? undefined
+        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
+    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
+    const explanation = cappedByOidc
+        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
+        : "the rule's lifetime";
+    return { seconds, expiresAt, cappedByOidc, explanation };
+}
+/**
+ * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
+ * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
+ */
+function renewalNote(source) {
+    switch (source) {
+        case 'file':
+            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
+        case 'static':
+            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
+        case 'none':
+            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/github/oidc.js
 // Minting the job's OIDC token as @actions/core getIDToken does
 // (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
@@ -36225,16 +36690,12 @@ function oidc_readAnswer(answer, mask) {
             done: true,
             value: {
                 problem: 'refused',
-                message: `HTTP ${status}: ${clipLine(said)}`,
+                message: `HTTP ${status}: ${errors_clipLine(said)}`,
                 httpStatus: status
             }
         };
-    return { done: true, value: unverifiable(`HTTP ${status}: ${clipLine(said)}`) };
+    return { done: true, value: unverifiable(`HTTP ${status}: ${errors_clipLine(said)}`) };
 }
-
-;// CONCATENATED MODULE: ./lib/renew/source.js
-/** A non-empty string field of a job description, else undefined: the description is read defensively. */
-const jobText = (value) => typeof value === 'string' && value ? value : undefined;
 
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
@@ -36245,16 +36706,65 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 
 
 
+
+
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+function oidcRequestOf(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { requestUrl, requestToken };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
+    renews: 'claude',
     what: "the federated token's identity file",
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== FEDERATION || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || FEDERATION_AUDIENCE,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
     readJob: value => readOidcJob('federation', value),
-    mint: mintJobOidcToken
+    mint: mintJobOidcToken,
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
+    }
 };
 /** The OIDC part of a job description, read defensively. */
 function readOidcJob(kind, value) {
@@ -36277,32 +36787,60 @@ async function mintJobOidcToken(job, deps) {
             failure: `GitHub's OIDC token service: ${oidc.message}`,
             permanent: oidc.problem !== 'unverifiable'
         };
-    const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+    const expiresAt = jwt_jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
     return { minted: { value: oidc.token, expiresAt } };
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/azure.js
+// Microsoft Foundry behind azure/login, through a federated token file: Claude Code's Foundry client gets its Entra
+// token from @azure/identity's DefaultAzureCredential, whose WorkloadIdentityCredential signs in with the GitHub OIDC
+// token in AZURE_FEDERATED_TOKEN_FILE for AZURE_CLIENT_ID in AZURE_TENANT_ID (at AZURE_AUTHORITY_HOST)
+// (https://learn.microsoft.com/javascript/api/@azure/identity/workloadidentitycredential). Seen with the real CLI
+// (2.1.328 and 2.1.332, Entra and Foundry stand-ins): it reads the file again for each new Entra token, and a token past
+// its time there fails the run with AADSTS700024. The renewer keeps the file holding a fresh token of the audience
+// azure/login asks for (https://github.com/Azure/login: `api://AzureADTokenExchange`), so the run outlives the hour
+// azure/login's own sign-in lasts.
+
+
 
 const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
 const AZURE_TOKEN_FILE_VARIABLE = 'AZURE_FEDERATED_TOKEN_FILE';
-const AZURE_SOURCE = {
-    kind: 'azure',
-    what: 'the federated token file of the Azure workload identity credential',
-    credential: 'federated token',
-    fileName: 'azure-federated-token',
-    marginMs: 30_000,
-    readJob: value => readOidcJob('azure', value),
-    mint: mintJobOidcToken
-};
 /** Set in Claude Code's environment, they outrank Entra (src/cloud/foundry/settings.ts). */
-const FOUNDRY_OWN = (/* unused pure expression or super */ null && (['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY']));
+const FOUNDRY_OWN = ['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY'];
 /** DefaultAzureCredential's EnvironmentCredential, ahead of workload identity: a secret or certificate renews itself. */
-const SERVICE_PRINCIPAL = (/* unused pure expression or super */ null && (['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH']));
+const SERVICE_PRINCIPAL = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'];
 /**
- * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh; `logins`: the
- * service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). Pure.
+ * The app and tenant the workload identity credential signs in as: AZURE_CLIENT_ID and AZURE_TENANT_ID of `env`, else
+ * the one federated sign-in of the az CLI (azure/login's `client-id` and `tenant-id`); `exports`, what `env` lacks.
+ * Pure.
  */
-function azurePlan(selection, logins) {
+function azureIdentity(env, logins) {
+    const distinct = (values) => [
+        ...new Set(values.filter((v) => !!v))
+    ];
+    const own = (name) => env[name]?.trim();
+    const clientIds = own('AZURE_CLIENT_ID')
+        ? [own('AZURE_CLIENT_ID')]
+        : distinct(logins.map(login => login.clientId));
+    const tenantIds = own('AZURE_TENANT_ID')
+        ? [own('AZURE_TENANT_ID')]
+        : distinct(logins.map(login => login.tenantId));
+    if (clientIds.length !== 1 || tenantIds.length !== 1)
+        return {
+            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
+        };
+    return {
+        exports: {
+            ...(!own('AZURE_CLIENT_ID') && { AZURE_CLIENT_ID: clientIds[0] }),
+            ...(!own('AZURE_TENANT_ID') && { AZURE_TENANT_ID: tenantIds[0] })
+        }
+    };
+}
+/**
+ * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh, given the job's OIDC
+ * token request and the az CLI's federated sign-ins. Pure.
+ */
+function azurePlan(selection, logins, request) {
     const { claudeEnv, claudeStep } = selection;
     const env = claudeEnv?.env ?? {};
     const isSet = (name) => !!env[name]?.trim() || !!claudeEnv?.unreadable.includes(name);
@@ -36320,28 +36858,14 @@ function azurePlan(selection, logins) {
         return {
             why: `${secret} is set, and the Azure credential signs in with it again whenever its token ends: nothing needs renewing`
         };
-    const distinct = (values) => [
-        ...new Set(values.filter((v) => !!v))
-    ];
-    const clientIds = env.AZURE_CLIENT_ID?.trim()
-        ? [env.AZURE_CLIENT_ID.trim()]
-        : distinct(logins.map(login => login.clientId));
-    const tenantIds = env.AZURE_TENANT_ID?.trim()
-        ? [env.AZURE_TENANT_ID.trim()]
-        : distinct(logins.map(login => login.tenantId));
-    if (clientIds.length !== 1 || tenantIds.length !== 1)
-        return {
-            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
-        };
-    const exports = {
-        ...(!env.AZURE_CLIENT_ID?.trim() && { AZURE_CLIENT_ID: clientIds[0] }),
-        ...(!env.AZURE_TENANT_ID?.trim() && { AZURE_TENANT_ID: tenantIds[0] })
-    };
+    const identity = azureIdentity(env, logins);
+    if ('why' in identity)
+        return identity;
+    if ('why' in request)
+        return request;
     const file = claudeStep?.variable(AZURE_TOKEN_FILE_VARIABLE);
     return {
-        kind: 'azure',
-        audience: AZURE_FEDERATION_AUDIENCE,
-        exports,
+        job: { kind: 'azure', audience: AZURE_FEDERATION_AUDIENCE, ...request },
         renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${AZURE_TOKEN_FILE_VARIABLE} with a fresh GitHub OIDC token (audience ${AZURE_FEDERATION_AUDIENCE}) at half its life, from which Claude Code's Azure credential signs in to Entra again whenever its token ends`,
         warnings: file?.kind === 'step'
             ? [
@@ -36350,9 +36874,32 @@ function azurePlan(selection, logins) {
             : []
     };
 }
+const AZURE_SOURCE = {
+    kind: 'azure',
+    renews: 'claude',
+    what: 'the federated token file of the Azure workload identity credential',
+    credential: 'federated token',
+    fileName: 'azure-federated-token',
+    marginMs: 30_000,
+    plan({ selection, env, azureLogins }) {
+        if (selection.platform?.id !== 'foundry' || !selection.claudeEnv)
+            return undefined;
+        return azurePlan(selection, azureLogins ?? [], oidcRequestOf(env));
+    },
+    readJob: value => readOidcJob('azure', value),
+    mint: mintJobOidcToken,
+    async handOff(file, { core, env, pid }) {
+        const identity = azureIdentity(env, azureFederatedLogins(env));
+        const exports = 'exports' in identity ? identity.exports : {};
+        core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file);
+        for (const [name, value] of Object.entries(exports))
+            core.exportVariable(name, value);
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`);
+    }
+};
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
 // CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) and after a 401, and sends what it prints as `x-api-key` and
@@ -36362,6 +36909,17 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
+
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
@@ -36379,7 +36937,7 @@ function tokenOf(stdout) {
 function runCommand(job, timeoutMs) {
     return new Promise(resolve => {
         // Its own process group, ended whole at the timeout: a hung grandchild would keep stdout open.
-        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', job.command], {
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', job.command], {
             env: job.env,
             ...(job.cwd && { cwd: job.cwd }),
             stdio: ['ignore', 'pipe', 'ignore'],
@@ -36423,15 +36981,37 @@ async function mintGatewayToken(job, deps) {
     // A failed command may succeed the next time (a network blip): the loop retries while the current token lives.
     if ('problem' in printed)
         return { failure: `input 'renew-command': ${printed.problem}`, permanent: false };
-    const expiresAt = jwtExpiry(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
+    const expiresAt = jwt_jwtExpiry(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
     return { minted: { value: printed.token, expiresAt } };
 }
 const GATEWAY_SOURCE = {
     kind: 'gateway',
+    renews: 'claude',
     what: "the gateway token's file that apiKeyHelper prints",
     credential: 'gateway token',
     fileName: 'gateway-token',
     marginMs: 30_000,
+    settingKey: 'apiKeyHelper',
+    plan({ selection, renewCommand, env }) {
+        const { platform, chosen, claudeStep } = selection;
+        if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+            return undefined;
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: renewCommand,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            },
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const command = jobText(value.command);
@@ -36450,16 +37030,27 @@ const GATEWAY_SOURCE = {
             ...(cwd && { cwd })
         };
     },
-    mint: (job, deps) => mintGatewayToken(job, deps)
+    mint: (job, deps) => mintGatewayToken(job, deps),
+    async handOff(file, { core, env, pid }) {
+        const helper = printCommand(file);
+        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
+        if ('problem' in written) {
+            core.warning(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        core.notice(`${errors_PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 
 
 
 const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AZURE_SOURCE];
-const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
@@ -36491,7 +37082,7 @@ function parseStatus(text) {
         return undefined;
     const sources = (Array.isArray(v.sources) ? v.sources : []).flatMap(part => {
         const s = (part ?? {});
-        const source = sourceOf(s.kind);
+        const source = sources_sourceOf(s.kind);
         if (!source)
             return [];
         const read = {
@@ -36511,7 +37102,7 @@ function parseStatus(text) {
                 read[field] = at;
         }
         if (typeof s.failure === 'string' && s.failure)
-            read.failure = clipLine(s.failure, MAX_FAILURE_CHARS);
+            read.failure = errors_clipLine(s.failure, MAX_FAILURE_CHARS);
         return [read];
     });
     return { pid, nonce: v.nonce, startedAt, sources };
@@ -36529,6 +37120,9 @@ function parseStatus(text) {
 
 
 
+
+
+
 /** The bundle's path as the renewer runs: `…/dist/renewer/index.js`. */
 function isRenewerCommand(cmdline) {
     return cmdline.split('\0').some(arg => /(?:^|\/)dist\/renewer\/index\.js$/.test(arg));
@@ -36540,7 +37134,7 @@ const STOP_WAIT_MS = 3_000;
 const defaultStopDeps = {
     cmdline: async (pid) => {
         try {
-            return await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`, 'utf8');
+            return await (0,promises_.readFile)(`/proc/${pid}/cmdline`, 'utf8');
         }
         catch {
             return undefined;
@@ -36552,10 +37146,10 @@ const defaultStopDeps = {
 async function stopRenewer(binding, deps = defaultStopDeps) {
     const problems = [];
     const { dir, pid, nonce } = binding;
-    if (!RENEWER_DIR.test((0,external_node_path_namespaceObject.basename)(dir)))
+    if (!RENEWER_DIR.test((0,external_node_path_.basename)(dir)))
         return { secrets: [], problems: [`${dir} is not the renewer's directory`] };
     try {
-        const info = await (0,promises_namespaceObject.lstat)(dir);
+        const info = await (0,promises_.lstat)(dir);
         if (!info.isDirectory() || (process.getuid && info.uid !== process.getuid()))
             return { secrets: [], problems: [`${dir} is not a directory of this job's: left alone`] };
     }
@@ -36588,7 +37182,7 @@ async function stopRenewer(binding, deps = defaultStopDeps) {
     }
     const status = (await readStatus(dir)) ?? before;
     const secrets = await credentialsIn(dir);
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true }).catch((error) => problems.push(`could not remove ${dir}: ${reasonOf(error)}`));
+    await (0,promises_.rm)(dir, { recursive: true, force: true }).catch((error) => problems.push(`could not remove ${dir}: ${reasonOf(error)}`));
     return { ...(status?.nonce === nonce && { status }), secrets, problems };
 }
 async function readRegular(path, max) {
@@ -36608,20 +37202,38 @@ async function readRegular(path, max) {
     }
 }
 async function readStatus(dir) {
-    const text = await readRegular((0,external_node_path_namespaceObject.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
+    const text = await readRegular((0,external_node_path_.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
     return text === undefined ? undefined : parseStatus(text);
 }
-/** The values of the renewer's credential files (every regular file but status.json), trimmed. */
+/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
 async function credentialsIn(dir) {
     let names;
     try {
-        names = (await (0,promises_namespaceObject.readdir)(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES);
+        names = (await (0,promises_.readdir)(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES);
     }
     catch {
         return [];
     }
-    const values = await Promise.all(names.map(name => readRegular((0,external_node_path_namespaceObject.join)(dir, name), MAX_FILE_BYTES)));
-    return values.map(value => value?.trim() ?? '').filter(Boolean);
+    const secrets = await Promise.all(names.map(async (name) => {
+        const content = (await readRegular((0,external_node_path_.join)(dir, name), MAX_FILE_BYTES)) ?? '';
+        return secretsOf(SOURCES.find(source => source.fileName === name), content);
+    }));
+    return secrets.flat();
+}
+/**
+ * Takes out of Claude Code's user settings each key a hand-off pointed at a file in the renewer's directory `dir`
+ * (gone after the job); what went wrong, one line each.
+ */
+async function unpointSettings(dir, env) {
+    const problems = [];
+    for (const source of SOURCES) {
+        if (!source.settingKey)
+            continue;
+        const removed = await removeUserSetting(env, source.settingKey, printCommand((0,external_node_path_.join)(dir, source.fileName)));
+        if ('problem' in removed)
+            problems.push(`could not take ${source.settingKey} out of ${removed.path}: ${removed.problem}`);
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/describe.js
@@ -36633,7 +37245,7 @@ const times = (n) => (n === 1 ? 'once' : `${n} times`);
 /** "renewed the federated token's identity file 14 times; the run lasted 58m, its first identity token 5m". */
 function describeRenewals(status, stoppedAt) {
     return status.sources.map(entry => {
-        const source = sourceOf(entry.kind);
+        const source = sources_sourceOf(entry.kind);
         const renewals = Math.max(0, entry.writes - 1);
         const lasted = `the run lasted ${duration_formatDuration(Math.max(0, stoppedAt - status.startedAt))}`;
         const first = entry.firstMintedAt !== undefined && entry.firstExpiresAt !== undefined
@@ -39036,7 +39648,7 @@ async function scanFiles(files, roots, options = {}) {
 }
 /** Opens a candidate after checking where its real path lies. */
 async function openAdmitted(candidate, roots) {
-    const real = await (0,promises_namespaceObject.realpath)(candidate.path);
+    const real = await (0,promises_.realpath)(candidate.path);
     const allowed = [...roots, candidate.base];
     if (!allowed.some(root => isWithin(real, root))) {
         throw new Error(`refused: its real path ${real} lies outside the workspace, RUNNER_TEMP and the pattern's own directory (a symlink out of them?)`);
@@ -39103,7 +39715,7 @@ async function scanSource(source, label, cap, deadline, now, split = {}, since) 
     return { scan: scanner.finish(), bytes, ...(stopped ? { stopped } : {}) };
 }
 async function realOrResolved(path) {
-    return (0,promises_namespaceObject.realpath)(path).catch(() => (0,external_node_path_namespaceObject.resolve)(path));
+    return (0,promises_.realpath)(path).catch(() => (0,external_node_path_.resolve)(path));
 }
 function mib(bytes) {
     return bytes >= 1024 * 1024 ? `${Math.floor(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
@@ -39134,7 +39746,7 @@ async function expandPatterns(patterns, cwd = process.cwd()) {
         const base = fixedDirectory(path);
         if (!GLOB_CHARS.test(pattern)) {
             // Anything but a directory: scanFiles says why it will not read a FIFO or a device.
-            const info = await (0,promises_namespaceObject.stat)(path).catch(() => undefined);
+            const info = await (0,promises_.stat)(path).catch(() => undefined);
             matched = info && !info.isDirectory() ? [path] : [];
         }
         else {
@@ -39154,33 +39766,33 @@ async function expandPatterns(patterns, cwd = process.cwd()) {
 }
 function absolute(pattern, cwd) {
     const expanded = pattern.startsWith('~/')
-        ? (0,external_node_path_namespaceObject.join)(process.env.HOME ?? '', pattern.slice(2))
+        ? (0,external_node_path_.join)(process.env.HOME ?? '', pattern.slice(2))
         : pattern;
-    return (0,external_node_path_namespaceObject.isAbsolute)(expanded) ? (0,external_node_path_namespaceObject.resolve)(expanded) : (0,external_node_path_namespaceObject.resolve)(cwd, expanded);
+    return (0,external_node_path_.isAbsolute)(expanded) ? (0,external_node_path_.resolve)(expanded) : (0,external_node_path_.resolve)(cwd, expanded);
 }
 /** The deepest directory of an absolute path or glob without glob characters: a path's own directory. */
 function fixedDirectory(pattern) {
-    const parts = pattern.split(external_node_path_namespaceObject.sep);
+    const parts = pattern.split(external_node_path_.sep);
     const fixed = [];
     for (const part of parts.slice(0, -1)) {
         if (GLOB_CHARS.test(part))
             break;
         fixed.push(part);
     }
-    return fixed.join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
+    return fixed.join(external_node_path_.sep) || external_node_path_.sep;
 }
 /** Files matching an absolute glob: walks from its fixed directory (`root`). */
 async function walkGlob(pattern, root) {
-    const parts = pattern.split(external_node_path_namespaceObject.sep);
-    const fixedParts = root === external_node_path_namespaceObject.sep ? 1 : root.split(external_node_path_namespaceObject.sep).length;
+    const parts = pattern.split(external_node_path_.sep);
+    const fixedParts = root === external_node_path_.sep ? 1 : root.split(external_node_path_.sep).length;
     const re = globToRegExp(pattern);
     const deep = parts.slice(fixedParts).some(part => part === '**') || parts.length - fixedParts > 1;
     const maxDepth = parts.slice(fixedParts).includes('**') ? 32 : parts.length - fixedParts;
     const out = [];
     const walk = async (dir, depth) => {
-        const entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true }).catch(() => []);
+        const entries = await (0,promises_.readdir)(dir, { withFileTypes: true }).catch(() => []);
         for (const entry of entries) {
-            const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
+            const path = (0,external_node_path_.join)(dir, entry.name);
             if (entry.isDirectory()) {
                 if (deep && depth + 1 < maxDepth)
                     await walk(path, depth + 1);
@@ -39253,8 +39865,8 @@ const SESSION_FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 /** Where Claude Code keeps its session transcripts for the environment the Claude step had. */
 function projectsDirectory(env) {
     if (env.CLAUDE_CONFIG_DIR)
-        return (0,external_node_path_namespaceObject.join)(env.CLAUDE_CONFIG_DIR, 'projects');
-    return env.HOME ? (0,external_node_path_namespaceObject.join)(env.HOME, '.claude', 'projects') : undefined;
+        return (0,external_node_path_.join)(env.CLAUDE_CONFIG_DIR, 'projects');
+    return env.HOME ? (0,external_node_path_.join)(env.HOME, '.claude', 'projects') : undefined;
 }
 /** Claude Code's name for the project of a working directory: every character but a letter or digit as `-`. */
 const projectName = (directory) => directory.replace(/[^A-Za-z0-9]/g, '-');
@@ -39267,7 +39879,7 @@ const projectName = (directory) => directory.replace(/[^A-Za-z0-9]/g, '-');
  * directory is taken by its real path; a missing directory lists nothing.
  */
 async function findSessions(projects, since, covered = new Set(), workspace) {
-    const base = await (0,promises_namespaceObject.realpath)(projects).catch(() => undefined);
+    const base = await (0,promises_.realpath)(projects).catch(() => undefined);
     if (!base)
         return { sessions: [], unread: 0 };
     let projectDirs = (await listed(base)).filter(entry => entry.isDirectory());
@@ -39278,15 +39890,15 @@ async function findSessions(projects, since, covered = new Set(), workspace) {
             projectDirs = mine;
     }
     // A directory's time changes when a file is added to it: one with no session begun since holds none of ours.
-    const recent = await newestSince(projectDirs.map(entry => (0,external_node_path_namespaceObject.join)(base, entry.name)), since);
+    const recent = await newestSince(projectDirs.map(entry => (0,external_node_path_.join)(base, entry.name)), since);
     const found = [];
     for (const dir of recent.slice(0, MAX_PROJECTS)) {
         for (const entry of await listed(dir)) {
             const session = SESSION_FILE.exec(entry.name)?.[1];
             if (!session || !entry.isFile() || covered.has(session))
                 continue;
-            const path = (0,external_node_path_namespaceObject.join)(dir, entry.name);
-            const info = await (0,promises_namespaceObject.lstat)(path).catch(() => undefined);
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            const info = await (0,promises_.lstat)(path).catch(() => undefined);
             const began = info && (info.birthtimeMs > 0 ? info.birthtimeMs : info.mtimeMs);
             if (!info?.isFile() || began === undefined || began < since || info.mtimeMs < since)
                 continue;
@@ -39302,7 +39914,7 @@ async function findSessions(projects, since, covered = new Set(), workspace) {
 /** The first MAX_LISTED entries of a directory; none when it cannot be read. */
 async function listed(dir) {
     const entries = [];
-    const handle = await (0,promises_namespaceObject.opendir)(dir).catch(() => undefined);
+    const handle = await (0,promises_.opendir)(dir).catch(() => undefined);
     if (!handle)
         return entries;
     try {
@@ -39319,7 +39931,7 @@ async function listed(dir) {
 }
 /** The directories last changed at or after `since`, newest first. */
 async function newestSince(dirs, since) {
-    const times = await Promise.all(dirs.map(async (dir) => ({ dir, at: (await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined))?.mtimeMs })));
+    const times = await Promise.all(dirs.map(async (dir) => ({ dir, at: (await (0,promises_.lstat)(dir).catch(() => undefined))?.mtimeMs })));
     return times
         .filter((d) => d.at !== undefined && d.at >= since)
         .sort((a, b) => b.at - a.at)
@@ -39430,7 +40042,7 @@ function pullRequestFromEnv(env) {
         return undefined;
     let payload;
     try {
-        payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        payload = JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
     }
     catch {
         return undefined;
@@ -39513,7 +40125,7 @@ async function post(deps) {
 }
 /**
  * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
- * files, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
+ * files and the settings that named them, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
  * Returns the credentials it left, for the reports' redaction.
  */
 async function finishRenewal(deps) {
@@ -39525,7 +40137,8 @@ async function finishRenewal(deps) {
     for (const secret of stopped.secrets)
         core.setSecret(secret);
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env, stopped.secrets);
-    for (const problem of stopped.problems)
+    const problems = [...stopped.problems, ...(await unpointSettings(binding.dir, deps.env))];
+    for (const problem of problems)
         core.warning(`${errors_PREFIX}: the renewer: ${inert(redact(problem))}`);
     if (!stopped.status)
         return stopped.secrets;
@@ -39780,7 +40393,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(666);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5645);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39811,7 +40424,7 @@ __webpack_async_result__();
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];

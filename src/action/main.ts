@@ -26,16 +26,10 @@ import {
   startState
 } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
-import {
-  renewalPlan,
-  IDENTITY_FILE_VARIABLE,
-  OUTRANKING_HELPER,
-  type PlanFacts
-} from '../renew/plan.js'
-import { AZURE_TOKEN_FILE_VARIABLE } from '../renew/azure.js'
-import { azureFederatedLogins } from '../cloud/foundry/entra.js'
-import { printCommand, writeApiKeyHelper } from '../renew/helper-settings.js'
+import { claudeRenewal, renewalPlans } from '../renew/plan.js'
+import { secretsOf, type PlanContext } from '../renew/source.js'
 import { startRenewer } from '../renew/start.js'
+import { azureFederatedLogins } from '../cloud/foundry/entra.js'
 import { deadlineOf } from '../renew/schedule.js'
 import { saveRenewerBinding } from '../state/index.js'
 import { readFile } from 'node:fs/promises'
@@ -117,8 +111,10 @@ export async function main(deps: MainDeps): Promise<void> {
         ...deps,
         mask: secret => core.setSecret(secret),
         ...(renew && {
-          renewedBy: selection =>
-            planned(renewalPlan(selection, renewCommand, { azureLogins }))?.renewedBy
+          renewedBy: selection => {
+            const renewal = claudeRenewal({ selection, renewCommand, env, azureLogins })
+            return 'plan' in renewal ? renewal.plan.renewedBy : undefined
+          }
         })
       }
     )
@@ -141,17 +137,11 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew)
-      await startRenewal(
-        report,
-        action,
-        renewCommand,
-        {
-          subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
-          azureLogins
-        },
-        deps
-      )
+    if (renew) {
+      const subscription = { refresh: refreshInputs, minRemaining: report.minRemaining }
+      const context = { selection: report.selection, renewCommand, env, subscription, azureLogins }
+      await startRenewal(report, action, context, deps)
+    }
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -272,9 +262,6 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   return action
 }
 
-const planned = <Plan extends object>(plan: Plan | { why: string }) =>
-  'why' in plan ? undefined : plan
-
 /**
  * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
  * import.meta.url)` for an asset of its own and copy it under another name.
@@ -285,30 +272,31 @@ function renewerBundle(): string {
 }
 
 /**
- * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
- * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
+ * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
 async function startRenewal(
   report: CheckReport,
   action: string,
-  renewCommand: string,
-  facts: PlanFacts,
+  context: PlanContext,
   deps: MainDeps
 ): Promise<void> {
   const { core } = deps
-  const plan = renewalPlan(report.selection, renewCommand, facts)
-  if ('why' in plan) {
-    core.notice(`${PREFIX}: 'renew' is on, but no renewer is started: ${plan.why}.`)
-    return
-  }
+  const { planned, unrenewed } = renewalPlans(context)
+  for (const why of unrenewed)
+    core.notice(
+      `${PREFIX}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'no renewer is started'}: ${why}.`
+    )
+  if (!planned.length) return
   if (action === 'fail') {
     core.notice(`${PREFIX}: 'renew' is on, but the renewer is not started: the check failed.`)
     return
   }
-  for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
+  for (const { plan } of planned)
+    for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
   const jobLimitMs =
     report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined
-  const outcome = await startRenewer(plan, {
+  const outcome = await startRenewer(planned, {
     env: deps.env,
     node: process.execPath,
     entry: deps.renewerEntry ?? renewerBundle(),
@@ -316,54 +304,20 @@ async function startRenewal(
   })
   if ('problem' in outcome) {
     core.warning(
-      `${PREFIX}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`
+      `${PREFIX}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`
     )
     return
   }
   const { started } = outcome
-  const file = started.files[plan.kind]!
-  // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
-  core.setSecret((await readFile(file, 'utf8')).trim())
+  // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
+  // post.
+  for (const { source } of planned) {
+    const content = await readFile(started.files[source.kind]!, 'utf8')
+    for (const secret of secretsOf(source, content)) core.setSecret(secret)
+  }
   saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
-  if (plan.kind === 'gateway') {
-    await pointApiKeyHelper(core, deps.env, file, started.pid)
-    return
-  }
-  if (plan.kind === 'azure') {
-    core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file)
-    for (const [name, value] of Object.entries(plan.exports)) core.exportVariable(name, value)
-    core.info(
-      `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(plan.exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`
-    )
-    return
-  }
-  core.exportVariable(IDENTITY_FILE_VARIABLE, file)
-  core.info(
-    `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`
-  )
-}
-
-/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
-async function pointApiKeyHelper(
-  core: Core,
-  env: NodeJS.ProcessEnv,
-  file: string,
-  pid: number
-): Promise<void> {
-  const helper = printCommand(file)
-  const written = await writeApiKeyHelper(env, helper)
-  if ('problem' in written) {
-    core.warning(
-      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`
-    )
-    return
-  }
-  core.info(
-    `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`
-  )
-  core.notice(
-    `${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`
-  )
+  for (const { source } of planned)
+    await source.handOff(started.files[source.kind]!, { core, env: deps.env, pid: started.pid })
 }
 
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
