@@ -227,9 +227,8 @@ describe.each(CLAUDE_BINARIES)(
           binary
         )
         expect(code).toBe(1)
-        expect(stands.entra.events.map(e => e.result)).toEqual(
-          expect.arrayContaining(['ok', 'expired'])
-        )
+        // Entra refused the federated token once its time was up (on a busy machine, already at the first sign-in).
+        expect(stands.entra.events.map(e => e.result)).toContain('expired')
         const post = await runAction(POST, {
           job,
           state: main.state,
