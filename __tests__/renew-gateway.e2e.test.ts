@@ -13,16 +13,17 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, pushJobEnv, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
+import {
+  alive,
+  pushJobEnv,
+  runClaudeStep,
+  SESSION_TURNS,
+  renewalRunChannels
+} from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
 const TOKEN_LIFETIME_MS = 4_000
-/** Five tool turns of 2 seconds each, then the answer: about 12 seconds, three tokens' lives. */
-const TURNS = [
-  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
-  { text: 'All checks passed.' }
-]
 
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>
 
@@ -45,7 +46,7 @@ function gatewayJwt(expiresAt: number): string {
 async function startGateway() {
   const minted: string[] = []
   const gateway = await startAnthropicStandIn({
-    turns: TURNS,
+    turns: SESSION_TURNS,
     route(req, res, _body, url) {
       if (req.method !== 'POST' || url.pathname !== '/token') return false
       const expiresAt = Date.now() + Number(url.searchParams.get('life') ?? TOKEN_LIFETIME_MS)

@@ -12,15 +12,16 @@ import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, pushJobEnv, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
+import {
+  alive,
+  pushJobEnv,
+  runClaudeStep,
+  SESSION_TURNS,
+  renewalRunChannels
+} from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
-/** Five tool turns of 2 seconds each, then the answer: about 12 seconds, several federated tokens' lives. */
-const TURNS = [
-  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
-  { text: 'All checks passed.' }
-]
 
 let oidc: Awaited<ReturnType<typeof startGitHubOidcStandIn>>
 let github: Awaited<ReturnType<typeof startGitHubStandIn>>
@@ -83,7 +84,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
     const federation = await startFederationStandIn({
       oidc,
       rule: { tokenLifetimeSeconds: 4 },
-      turns: TURNS
+      turns: SESSION_TURNS
     })
     try {
       const job = newJob()
@@ -148,7 +149,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
     const federation = await startFederationStandIn({
       oidc,
       rule: { tokenLifetimeSeconds: 4 },
-      turns: TURNS
+      turns: SESSION_TURNS
     })
     try {
       const job = newJob()

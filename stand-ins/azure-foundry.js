@@ -17,6 +17,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { listenOnLoopback, replyJson } from './loopback.js'
+import { messageEvents } from './anthropic.js'
 
 const AUDIENCE = 'https://cognitiveservices.azure.com'
 
@@ -53,10 +54,14 @@ export const ASSERTION_EXPIRED =
  * @param {string[]} [options.deployments]  the resource's deployments (default: any model)
  * @param {() => number} [options.now]  the clock tokens are judged by
  * @param {Array<'throttled'|500|503|'hang'|'reset'|'html-401'>} [options.faults] consumed one per request, before anything else
+ * @param {Array<{bash?: string, text?: string}>} [options.turns] with them the resource answers Claude Code's
+ *   `POST /anthropic/v1/messages` too, once the credential passed, streaming one turn a request as stand-ins/anthropic.js
+ *   does (the last repeats)
  */
 export async function startFoundryStandIn(options = {}) {
   const requests = []
   const faults = [...(options.faults ?? [])]
+  const turns = [...(options.turns ?? [])]
   const signingKey = randomBytes(32)
   const now = options.now ?? Date.now
   const sign = text => createHmac('sha256', signingKey).update(text).digest('base64url')
@@ -79,7 +84,11 @@ export async function startFoundryStandIn(options = {}) {
       return res.end('<html><body><h1>401 Authorization Required</h1></body></html>')
     }
     if (fault !== undefined) return refuse(FAULT_ANSWERS[fault])
-    if (req.method !== 'POST' || url.pathname !== '/anthropic/v1/messages/count_tokens')
+    const messages = options.turns !== undefined && url.pathname === '/anthropic/v1/messages'
+    if (
+      req.method !== 'POST' ||
+      (url.pathname !== '/anthropic/v1/messages/count_tokens' && !messages)
+    )
       return refuse([404, '404', 'Resource not found'])
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
     let oid
@@ -98,6 +107,13 @@ export async function startFoundryStandIn(options = {}) {
         `The principal \`${oid}\` lacks the required data action \`Microsoft.CognitiveServices/accounts/MaaS/*\` to perform \`POST /anthropic/v1/messages/count_tokens\` operation.`
       ])
     const model = JSON.parse(text || '{}').model
+    if (messages) {
+      const turn = turns.length > 1 ? turns.shift() : turns[0]
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'apim-request-id': requestId })
+      for (const data of messageEvents({ model }, turn))
+        res.write(`event: ${data.type}\ndata: ${JSON.stringify(data)}\n\n`)
+      return res.end()
+    }
     if (options.deployments && !options.deployments.includes(model))
       return refuse([
         404,

@@ -1,11 +1,22 @@
 // A bare `claude -p` step of the e2e renewal tests: the real CLI with a scripted session, its stream-json log kept in
 // the job's folder; the job it runs in; and what those tests read of the renewer's process and the steps' logs.
 import { spawn } from 'node:child_process'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
 import { runningWorkflow } from './checkout.js'
 import type { Job, RunResult } from './runner.js'
+
+/** Where scripts/make-fixtures.js --newest installs the newest CLI on npm. */
+const NEWEST_MODULES = '/tmp/claude-code-newest/node_modules'
+
+/** The pinned CLI, and the newest one when it is installed: [name, binary], for describe.each. */
+export const CLAUDE_BINARIES: Array<[string, string]> = [
+  ['pinned', claudeBinary()],
+  ...(existsSync(join(NEWEST_MODULES, '@anthropic-ai/claude-code'))
+    ? [['newest', claudeBinary(NEWEST_MODULES)] as [string, string]]
+    : [])
+]
 
 /**
  * A push job of `workflow` (its job `claude`), its checkout in the job's folder: the runner's variables for its steps,
@@ -23,14 +34,18 @@ export function pushJobEnv(job: Job, workflow: string, githubUrl: string): Recor
   }
 }
 
-/** Runs the real CLI in `cwd` with `env` over PATH and HOME (the job's folder); its exit code, null when killed. */
+/**
+ * Runs the real CLI (`binary`, default the pinned one) in `cwd` with `env` over PATH and HOME (the job's folder); its
+ * exit code, null when killed.
+ */
 export async function runClaudeStep(
   job: Job,
   cwd: string,
-  env: Record<string, string>
+  env: Record<string, string>,
+  binary = claudeBinary()
 ): Promise<number | null> {
   const child = spawn(
-    claudeBinary(),
+    binary,
     ['-p', 'review', '--output-format', 'stream-json', '--verbose', '--allowedTools', 'Bash'],
     {
       cwd,
@@ -67,6 +82,12 @@ export const unmasked = (stdout: string) =>
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
+
+/** Five tool turns of 2 seconds each, then the answer: a session of about 12 seconds, several short credentials' lives. */
+export const SESSION_TURNS = [
+  ...Array.from({ length: 5 }, () => ({ bash: 'sleep 2' })),
+  { text: 'All checks passed.' }
+]
 
 /** What a renewal run's main and post steps printed or kept: no credential the renewer minted may appear there. */
 export const renewalRunChannels = (main: RunResult, post: RunResult) => ({

@@ -54,9 +54,12 @@ export interface Chain {
 }
 
 export async function startChain(
-  options: { scope?: any; oauthFaults?: any[]; seedUpdatedAt?: Date } = {}
+  options: { scope?: any; oauthFaults?: any[]; seedUpdatedAt?: Date; expiresIn?: number } = {}
 ): Promise<Chain> {
-  const oauth: OAuthStandIn = await startOAuthStandIn({ faults: options.oauthFaults ?? [] })
+  const oauth: OAuthStandIn = await startOAuthStandIn({
+    faults: options.oauthFaults ?? [],
+    expiresIn: options.expiresIn
+  })
   const state: any = { secretWriters: [PAT] }
   const head = seedCommit(state, { message: 'the commit under test' })
   const scope = options.scope ?? REPO

@@ -107,7 +107,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 5434:
+/***/ 3053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -261,7 +261,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 6928:
+/***/ 4547:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -317,11 +317,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 490:
+/***/ 9069:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3506);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -330,7 +330,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3506:
+/***/ 9186:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -348,9 +348,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(9172);
+var secrets = __nccwpck_require__(3715);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(7317);
+var errors = __nccwpck_require__(3302);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -441,9 +441,9 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(4264);
+var providers_credential = __nccwpck_require__(6977);
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
-var shapes = __nccwpck_require__(2306);
+var shapes = __nccwpck_require__(1250);
 ;// CONCATENATED MODULE: ./lib/providers/placement.js
 // "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
 
@@ -478,19 +478,19 @@ function refuseSecret(input, raw, githubToken = false) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7400);
+var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(4514);
+var timestamp = __nccwpck_require__(3667);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
-var providers = __nccwpck_require__(6032);
+var providers = __nccwpck_require__(1759);
 // EXTERNAL MODULE: ./lib/providers/platforms.js
-var platforms = __nccwpck_require__(4565);
+var platforms = __nccwpck_require__(370);
 // EXTERNAL MODULE: ./lib/providers/federation.js
-var federation = __nccwpck_require__(6568);
+var federation = __nccwpck_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(3734);
+var oauth_token = __nccwpck_require__(8913);
 // EXTERNAL MODULE: ./lib/common/env.js
-var common_env = __nccwpck_require__(7487);
+var common_env = __nccwpck_require__(2902);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -819,7 +819,7 @@ function declared_valueOf(input, name) {
 }
 
 // EXTERNAL MODULE: ./lib/inputs/parse.js
-var parse = __nccwpck_require__(6099);
+var parse = __nccwpck_require__(4170);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
@@ -915,7 +915,7 @@ function readCliCheckInputs(flags, env) {
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
-var probe = __nccwpck_require__(2083);
+var probe = __nccwpck_require__(7224);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -923,9 +923,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./lib/http/request.js
-var request = __nccwpck_require__(2424);
+var request = __nccwpck_require__(1741);
 // EXTERNAL MODULE: ./lib/github/client.js
-var client = __nccwpck_require__(8999);
+var client = __nccwpck_require__(636);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -941,7 +941,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -980,7 +980,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(2996);
+var duration = __nccwpck_require__(5891);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1144,7 +1144,7 @@ async function readRemote(ref, at, env, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(9704);
+var inert = __nccwpck_require__(6361);
 ;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1491,11 +1491,11 @@ async function checkOn(route, options, deps) {
         case 'bedrock':
         case 'mantle':
         case 'anthropic-aws': {
-            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 847));
+            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
             return checkAwsCredentials(env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, deps);
         }
         case 'federation': {
-            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 126).then(__nccwpck_require__.bind(__nccwpck_require__, 8126));
+            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 5728));
             return checkFederation({ ...env, ANTHROPIC_BASE_URL: options.baseUrl }, {
                 ...deps,
                 neededUntil: options.neededUntil,
@@ -1505,11 +1505,14 @@ async function checkOn(route, options, deps) {
             });
         }
         case 'foundry': {
-            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 365).then(__nccwpck_require__.bind(__nccwpck_require__, 2365));
-            return checkFoundryCredentials(env, deps);
+            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
+            return checkFoundryCredentials(env, {
+                ...deps,
+                ...(route.renewedBy && { renewedBy: route.renewedBy })
+            });
         }
         case 'vertex': {
-            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 966).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
+            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
             return checkVertexCredentials(env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, deps);
         }
     }
@@ -2071,8 +2074,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2124,7 +2127,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 7487:
+/***/ 2902:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2137,7 +2140,7 @@ const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 
 /***/ }),
 
-/***/ 7317:
+/***/ 3302:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2193,7 +2196,7 @@ function clipLine(text, max = 300) {
 
 /***/ }),
 
-/***/ 9704:
+/***/ 6361:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2240,7 +2243,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 6619:
+/***/ 8684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2371,7 +2374,7 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 8999:
+/***/ 636:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2384,10 +2387,10 @@ function redactEncodedRuns(text) {
 /* harmony export */   tj: () => (/* binding */ apiBaseUrl)
 /* harmony export */ });
 /* unused harmony exports GITHUB_TIMEOUT_MS, githubRequest, answerOf, routeRequest, isTransient */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6619);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2424);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3947);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1741);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8394);
 
 
 
@@ -2549,7 +2552,7 @@ function isTransient(answer) {
 
 /***/ }),
 
-/***/ 2424:
+/***/ 1741:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2632,8 +2635,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -2708,7 +2711,7 @@ function errorName(error) {
 
 /***/ }),
 
-/***/ 3947:
+/***/ 8394:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2717,7 +2720,7 @@ function errorName(error) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   pr: () => (/* binding */ attemptsNote)
 /* harmony export */ });
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
@@ -2781,7 +2784,7 @@ const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` 
 
 /***/ }),
 
-/***/ 9468:
+/***/ 4609:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2813,7 +2816,7 @@ function unsafeTransport(text) {
 
 /***/ }),
 
-/***/ 6099:
+/***/ 4170:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2823,9 +2826,9 @@ function unsafeTransport(text) {
 /* harmony export */   m1: () => (/* binding */ parseSince),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
-/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9468);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4609);
 // The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
 // naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
 
@@ -2915,7 +2918,7 @@ function parseSince(input, value, now) {
 
 /***/ }),
 
-/***/ 2996:
+/***/ 5891:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2943,7 +2946,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 7183:
+/***/ 4498:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2972,13 +2975,13 @@ function jwtExpiry(token) {
 
 /***/ }),
 
-/***/ 4514:
+/***/ 3667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -3022,14 +3025,14 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 2083:
+/***/ 7224:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ probe)
 /* harmony export */ });
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6032);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1759);
 
 
 /**
@@ -3067,7 +3070,7 @@ async function probe(credential, options) {
 
 /***/ }),
 
-/***/ 2352:
+/***/ 4523:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3078,7 +3081,7 @@ async function probe(credential, options) {
 /* harmony export */   y: () => (/* binding */ ANTHROPIC_VERSION)
 /* harmony export */ });
 /* unused harmony export anthropicName */
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
 
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -3279,7 +3282,7 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
-/***/ 3053:
+/***/ 8836:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3523,7 +3526,7 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
-/***/ 7406:
+/***/ 6783:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3621,7 +3624,7 @@ const AWS_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 3612:
+/***/ 3837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3636,7 +3639,7 @@ const AZURE_FAILURES = [
         title: 'Azure credentials expired',
         verb: 'expired',
         since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: set `renew: true` on the preflight, whose renewer keeps a federated token file fresh for the Azure credential of Claude Code (workload identity), or use `ANTHROPIC_FOUNDRY_API_KEY`.'
     },
     {
         id: 'azure-auth-invalid',
@@ -3713,7 +3716,7 @@ const AZURE_PHRASINGS = [
         source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
     }
 ];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file kept fresh with GitHub OIDC tokens for the audience `api://AzureADTokenExchange`, as the renewer of this action does with `renew: true`';
 /** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
 const AZURE_PREFLIGHT_FIXES = {
     expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
@@ -3724,14 +3727,14 @@ const AZURE_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 7400:
+/***/ 7707:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ cleanSecret),
 /* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
 
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
@@ -3768,7 +3771,7 @@ function refuseInnerJunk(input, token) {
 
 /***/ }),
 
-/***/ 4264:
+/***/ 6977:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3807,7 +3810,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 6568:
+/***/ 9017:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3859,7 +3862,7 @@ const FEDERATION_PHRASINGS = [
 
 /***/ }),
 
-/***/ 1851:
+/***/ 2010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3949,7 +3952,7 @@ const GCP_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 6032:
+/***/ 1759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3960,11 +3963,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
-var anthropic_failures = __nccwpck_require__(3053);
+var anthropic_failures = __nccwpck_require__(8836);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(2352);
+var anthropic_api = __nccwpck_require__(4523);
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(4264);
+var providers_credential = __nccwpck_require__(6977);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -4001,7 +4004,7 @@ const apiKey = {
 };
 
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
-var jwt = __nccwpck_require__(7183);
+var jwt = __nccwpck_require__(4498);
 ;// CONCATENATED MODULE: ./lib/providers/auth-token.js
 
 
@@ -4039,11 +4042,11 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(7317);
+var errors = __nccwpck_require__(3302);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(4514);
+var timestamp = __nccwpck_require__(3667);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7400);
+var clean = __nccwpck_require__(7707);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -4143,7 +4146,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(3734);
+var oauth_token = __nccwpck_require__(8913);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
@@ -4164,7 +4167,7 @@ function providerOf(source) {
 
 /***/ }),
 
-/***/ 3734:
+/***/ 8913:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4172,11 +4175,11 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
 
 
 
@@ -4255,17 +4258,17 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 4565:
+/***/ 370:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ FEDERATION),
 /* harmony export */   P: () => (/* binding */ PLATFORMS)
 /* harmony export */ });
-/* harmony import */ var _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
-/* harmony import */ var _federation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6568);
-/* harmony import */ var _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3612);
-/* harmony import */ var _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1851);
+/* harmony import */ var _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6783);
+/* harmony import */ var _federation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9017);
+/* harmony import */ var _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3837);
+/* harmony import */ var _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
@@ -4337,7 +4340,7 @@ const FEDERATION = {
 
 /***/ }),
 
-/***/ 9172:
+/***/ 3715:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4348,9 +4351,9 @@ const FEDERATION = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6032);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1759);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -4436,7 +4439,7 @@ function redactKnownSecrets(input, env, others = []) {
 
 /***/ }),
 
-/***/ 2306:
+/***/ 1250:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4493,9 +4496,9 @@ function compileShapes(shapes) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
-var providers = __nccwpck_require__(6032);
+var providers = __nccwpck_require__(1759);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(2352);
+var anthropic_api = __nccwpck_require__(4523);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -4806,6 +4809,6 @@ function fingerprintOf(credential) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(490);
+/******/ var __webpack_exports__ = __nccwpck_require__(9069);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -8,10 +8,38 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 5317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
 /***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -54,6 +82,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
@@ -120,6 +155,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 
 /***/ }),
 
+/***/ 4708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
 /***/ 7030:
 /***/ ((module) => {
 
@@ -145,6 +187,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
 
 /***/ }),
 
@@ -204,6 +253,27 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 4547:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
 /***/ 3193:
 /***/ ((module) => {
 
@@ -218,6 +288,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
+/***/ 2018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 7016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
 /***/ 9023:
 /***/ ((module) => {
 
@@ -225,7 +309,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 7281:
+/***/ 6970:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -318,8 +402,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -950,7 +1034,7 @@ const apiKey = {
  * The `exp` claim of a JWT (seconds since the epoch, RFC 7519 §4.1.4) as a Date; undefined when the token
  * is not a JWT or carries no numeric `exp`. Never throws: any string is a possible opaque token.
  */
-function jwtExpiry(token) {
+function jwt_jwtExpiry(token) {
     const parts = token.split('.');
     if (parts.length !== 3 || !parts[0]?.startsWith('eyJ'))
         return undefined;
@@ -982,7 +1066,7 @@ const authToken = {
     shapes: [],
     read(value, from, context) {
         context.checkPlacement(from, value, ['anthropic-auth-token', 'anthropic-api-key']);
-        const expiresAt = jwtExpiry(value);
+        const expiresAt = jwt_jwtExpiry(value);
         return {
             ...newCredential(this, from, value),
             ...(expiresAt && { expiresAt, expirySource: "the token's JWT 'exp' claim" })
@@ -1536,7 +1620,7 @@ const AZURE_FAILURES = [
         title: 'Azure credentials expired',
         verb: 'expired',
         since: 'expired since',
-        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: fetch a fresh token right before the Claude step and keep the run shorter, or use `ANTHROPIC_FOUNDRY_API_KEY`.'
+        fix: 'The Microsoft Entra token expired during the run. azure/login with OIDC cannot renew its client assertion (about an hour later: `AADSTS700024`), and a fixed `ANTHROPIC_FOUNDRY_AUTH_TOKEN` lasts about an hour: set `renew: true` on the preflight, whose renewer keeps a federated token file fresh for the Azure credential of Claude Code (workload identity), or use `ANTHROPIC_FOUNDRY_API_KEY`.'
     },
     {
         id: 'azure-auth-invalid',
@@ -1613,7 +1697,7 @@ const AZURE_PHRASINGS = [
         source: 'https://learn.microsoft.com/azure/ai-foundry/concepts/rbac-azure-ai-foundry'
     }
 ];
-const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file that a background step keeps rewriting with a fresh GitHub OIDC token for the audience `api://AzureADTokenExchange`';
+const ENTRA_RENEWS = 'Give Claude Code a credential that renews: `ANTHROPIC_FOUNDRY_API_KEY`, a service principal in `AZURE_CLIENT_ID` / `AZURE_TENANT_ID` / `AZURE_CLIENT_SECRET` (DefaultAzureCredential renews its token), or `AZURE_FEDERATED_TOKEN_FILE` (with `AZURE_CLIENT_ID` and `AZURE_TENANT_ID`) naming a file kept fresh with GitHub OIDC tokens for the audience `api://AzureADTokenExchange`, as the renewer of this action does with `renew: true`';
 /** The main step's fix for Azure credentials the preflight found wanting, by what is wrong. */
 const AZURE_PREFLIGHT_FIXES = {
     expiring: `The Entra token cannot be renewed in this job: azure/login's OIDC login signs the az CLI in with GitHub's OIDC token, which expires minutes later, so about an hour on the Entra token fails with \`AADSTS700024\` (and a fixed \`ANTHROPIC_FOUNDRY_AUTH_TOKEN\` is sent as it is until its \`exp\`). ${ENTRA_RENEWS}; or run azure/login right before the Claude step and keep the step shorter.`,
@@ -2761,8 +2845,8 @@ const STS_VERSION = '2011-06-15';
 /** `request` signed with SigV4 for `service` in `region` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html). */
 async function signed(request, credentials, region, service) {
     const [{ SignatureV4 }, { Hash }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(496)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2496, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(618)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8618, 19))
+        Promise.all(/* import() */[__nccwpck_require__.e(430), __nccwpck_require__.e(118)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5118, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(430), __nccwpck_require__.e(92)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2711, 19))
     ]);
     const url = new URL(request.url);
     const signer = new SignatureV4({
@@ -2891,91 +2975,6 @@ function bedrockEndpoint(env, region) {
     return (base || configuredEndpoint(env, 'BEDROCK') || `https://bedrock${fips}.${region}.amazonaws.com`);
 }
 
-;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
-// Anthropic workload identity federation as Claude Code reads it from the environment
-// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
-// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
-// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
-// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
-// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
-// treats the rule and the organization as the switch too.)
-
-/**
- * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
- * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
- * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
- */
-const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
-const value = (env, name) => env[name]?.trim() || undefined;
-/** The federation settings in `env`, or the variables that turn it on and are missing. */
-function readFederationSettings(env) {
-    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
-    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
-    if (!ruleId || !organizationId) {
-        return {
-            missing: [
-                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
-                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
-            ].filter((name) => Boolean(name))
-        };
-    }
-    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
-    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
-    return {
-        ruleId,
-        organizationId,
-        ...(serviceAccountId && { serviceAccountId }),
-        ...(workspaceId && { workspaceId }),
-        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
-        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
-        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
-            ? 'file'
-            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
-                ? 'static'
-                : 'none'
-    };
-}
-/** Who a federated token acts as: ids only, none of them a secret. */
-function federationIdentity(settings) {
-    const who = settings.serviceAccountId
-        ? `service account ${settings.serviceAccountId}`
-        : "the rule's service account";
-    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
-    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
-}
-/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
-const CAP_SLACK_SECONDS = 5;
-/**
- * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
- * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
- */
-function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
-    const seconds = Math.max(0, Math.floor(expiresIn));
-    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
-    const oidcLeft = oidcExpiresAt === undefined
-        ? undefined
-        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
-    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
-    const explanation = cappedByOidc
-        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
-        : "the rule's lifetime";
-    return { seconds, expiresAt, cappedByOidc, explanation };
-}
-/**
- * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
- * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
- */
-function renewalNote(source) {
-    switch (source) {
-        case 'file':
-            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
-        case 'static':
-            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
-        case 'none':
-            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
-    }
-}
-
 ;// CONCATENATED MODULE: ./lib/github/oidc.js
 // Minting the job's OIDC token as @actions/core getIDToken does
 // (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
@@ -3063,22 +3062,15 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 /** Every secret in the content of a source's file: the whole content, and the parts the source names. */
 const source_secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
 
-;// CONCATENATED MODULE: ./lib/renew/federation.js
-// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
-// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
-// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
-// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
-// (anthropics/claude-code-action base-action/src/workload-identity.ts).
-
-
-
+;// CONCATENATED MODULE: ./lib/renew/oidc.js
+// GitHub OIDC tokens minted by the renewer from the job's token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN,
+// which stay valid for the whole job): what the federation, AWS and Azure sources share.
 
 
 
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
-const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
-/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+/** The job's OIDC token request, or why there is none. */
 function oidcRequestOf(env) {
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
@@ -3088,7 +3080,17 @@ function oidcRequestOf(env) {
         };
     return { requestUrl, requestToken };
 }
-/** A fresh GitHub OIDC token for `audience` from the job's token request; or a mint's failure, in the renewer. */
+/** The OIDC part of a job description, read defensively. */
+function readOidcJob(kind, value) {
+    const file = jobText(value.file);
+    const audience = jobText(value.audience);
+    const requestUrl = jobText(value.requestUrl);
+    const requestToken = jobText(value.requestToken);
+    if (!file || !audience || !requestUrl || !requestToken)
+        return undefined;
+    return { kind, file, audience, requestUrl, requestToken };
+}
+/** A fresh GitHub OIDC token for `audience`, or why none (`permanent` unless GitHub's service did not answer). */
 async function mintJobOidcToken(request, audience, deps) {
     const oidc = await mintOidcToken({
         ACTIONS_ID_TOKEN_REQUEST_URL: request.requestUrl,
@@ -3103,64 +3105,14 @@ async function mintJobOidcToken(request, audience, deps) {
         permanent: oidc.problem !== 'unverifiable'
     };
 }
-const FEDERATION_SOURCE = {
-    kind: 'federation',
-    renews: 'claude',
-    what: "the federated token's identity file",
-    credential: 'identity token',
-    fileName: 'identity-token',
-    marginMs: 30_000,
-    plan({ selection, env }) {
-        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
-        if (platform !== platforms_FEDERATION || !claudeEnv)
-            return undefined;
-        if (tokenWrittenBy)
-            return {
-                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
-            };
-        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
-            return {
-                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
-            };
-        const request = oidcRequestOf(env);
-        if ('why' in request)
-            return request;
-        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
-        return {
-            job: {
-                kind: 'federation',
-                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || FEDERATION_AUDIENCE,
-                ...request
-            },
-            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
-            warnings: own?.kind === 'step'
-                ? [
-                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
-                ]
-                : []
-        };
-    },
-    readJob(value) {
-        const file = jobText(value.file);
-        const audience = jobText(value.audience);
-        const requestUrl = jobText(value.requestUrl);
-        const requestToken = jobText(value.requestToken);
-        if (!file || !audience || !requestUrl || !requestToken)
-            return undefined;
-        return { kind: 'federation', file, audience, requestUrl, requestToken };
-    },
-    async mint(job, deps) {
-        const oidc = await mintJobOidcToken(job, job.audience, deps);
-        if (!('token' in oidc))
-            return oidc;
-        const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
-        return { minted: { value: oidc.token, expiresAt } };
-    },
-    async handOff(file, { core, pid }) {
-        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
-        core.info(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
-    }
-};
+/** A source's mint whose file holds the OIDC token itself, living until its `exp`. */
+async function mintOidcFile(job, deps) {
+    const oidc = await mintJobOidcToken(job, job.audience, deps);
+    if (!('token' in oidc))
+        return oidc;
+    const expiresAt = jwt_jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
+    return { minted: { value: oidc.token, expiresAt } };
+}
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
@@ -3434,8 +3386,437 @@ const AWS_SOURCE = {
     }
 };
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./lib/cloud/foundry/entra.js
+// The Entra token Claude Code gets when it has neither a Foundry key nor a token: from the Azure SDK's
+// DefaultAzureCredential for `https://cognitiveservices.azure.com/.default`, as claude-code 2.1.328 asks for it. The same
+// class from the same package (@azure/identity, loaded only here), so the preflight finds the credential Claude Code
+// will find, in the same order (environment, workload identity, managed identity, the az CLI, …), at the Entra
+// endpoint users move with AZURE_AUTHORITY_HOST. The package reads process.env itself.
+//
+// How long the token lasts: each credential of the chain renews its token, but one cannot. azure/login's OIDC login
+// (https://github.com/Azure/login) runs `az login --service-principal --federated-token <GitHub's OIDC token>`, and the
+// az CLI keeps that assertion to get later tokens with (`client_assertion` in service_principal_entries.json:
+// https://github.com/Azure/azure-cli/blob/dev/src/azure-cli-core/azure/cli/core/auth/identity.py). GitHub's token
+// expires minutes later and nothing renews it, so once the Entra token the CLI holds expires (about an hour), every new
+// one fails with AADSTS700024 "Client assertion is not within its valid time range"
+// (https://github.com/Azure/login/issues/180). That token's expiry is then final.
+
+
+
+
+
+
+
+/** Codes of an Entra credential past its life: an assertion out of its time range, a refresh token expired. */
+const EXPIRED_CODES = /\bAADSTS(?:700024|700082|70043|50173)\b/;
+/** No answer from Entra: MSAL says `endpoints_resolution_error` when it could not even read the authority's metadata. */
+const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket hang up|network_error|endpoints_resolution_error|getaddrinfo|timed? ?out/i;
+/**
+ * A token from DefaultAzureCredential within `timeoutMs`, masked the moment it arrives; or what its failure says:
+ * `expired` (Entra says the credential's assertion or refresh token is past its life), `invalid` (Entra refused it,
+ * or the chain found no credential at all), `unverifiable` (Entra or the network did not answer in time).
+ */
+async function entraToken(env, deps) {
+    const { DefaultAzureCredential } = await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 1491));
+    const signal = AbortSignal.timeout(deps.timeoutMs);
+    const credential = new DefaultAzureCredential({ processTimeoutInMs: deps.timeoutMs });
+    let answer;
+    try {
+        answer = await Promise.race([
+            credential.getToken(FOUNDRY_SCOPE, { abortSignal: signal }),
+            new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('timed out')), { once: true }))
+        ]);
+    }
+    catch (error) {
+        return { failed: readFailure(error, deps.timeoutMs) };
+    }
+    if (!answer?.token)
+        return { failed: { status: 'invalid', message: 'DefaultAzureCredential gave no token' } };
+    deps.mask(answer.token);
+    return {
+        token: answer.token,
+        expiresAt: new Date(answer.expiresOnTimestamp),
+        source: entra_sourceOf(env, answer.token, deps.mask)
+    };
+}
+/** A credential of the chain that is simply not set up here: its words are noise beside the others'. */
+const NOT_SET_UP = /is unavailable\. No underlying credential|Network unreachable|is not available\. Ensure|could not be found|couldn't be found|Unable to execute PowerShell/;
+/**
+ * The words of an error and of every error it gathers (DefaultAzureCredential's AggregateAuthenticationError): those
+ * of the credentials that were set up and failed first, then the names of those that were not set up.
+ */
+function wordsOf(error) {
+    const inner = Array.isArray(error.errors) ? error.errors : [error];
+    const said = inner.map(e => e.message ?? e.name ?? 'Error');
+    const failed = said.filter(words => !NOT_SET_UP.test(words));
+    const notSetUp = said.length - failed.length;
+    return [...failed, ...(notSetUp ? [`${notSetUp} other credentials of the chain not set up`] : [])];
+}
+function readFailure(error, timeoutMs) {
+    const words = wordsOf(error);
+    const said = clipLine(words.join('; '), 600);
+    if (error.message === 'timed out' || error.name === 'AbortError')
+        return {
+            status: 'unverifiable',
+            message: `DefaultAzureCredential: no token within ${formatDuration(timeoutMs)} (Entra or the az CLI did not answer in time)`
+        };
+    const code = /\bAADSTS\d{5,7}\b/.exec(said)?.[0];
+    if (code && EXPIRED_CODES.test(code))
+        return { status: 'expired', message: `DefaultAzureCredential: ${said}` };
+    if (code)
+        return { status: 'invalid', message: `DefaultAzureCredential: ${said}` };
+    const unavailableOnly = (Array.isArray(error.errors) ? error.errors : [error]).every(e => e.name === 'CredentialUnavailableError');
+    const status = error.statusCode;
+    if (!unavailableOnly &&
+        (NETWORK.test(said) || (status !== undefined && (status >= 500 || status === 429))))
+        return { status: 'unverifiable', message: `DefaultAzureCredential: ${said}` };
+    return {
+        status: 'invalid',
+        message: `DefaultAzureCredential found no Azure credential: ${said}`
+    };
+}
+/** The claims of a JWT that name its caller; empty for anything else. */
+function claimsOf(token) {
+    try {
+        const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+        return typeof payload === 'object' && payload !== null
+            ? payload
+            : {};
+    }
+    catch {
+        return {};
+    }
+}
+const has = (env, ...names) => names.every(name => !!env[name]?.trim());
+/**
+ * Which credential of DefaultAzureCredential's chain gave `token`, by the chain's own order: the environment's
+ * service principal (https://learn.microsoft.com/javascript/api/@azure/identity/environmentcredential), workload
+ * identity (a federated token file), managed identity (its tokens carry `xms_mirid`), else a developer tool: in a job,
+ * the az CLI that azure/login signed in.
+ */
+function entra_sourceOf(env, token, mask) {
+    if (has(env, 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID') &&
+        (has(env, 'AZURE_CLIENT_SECRET') ||
+            has(env, 'AZURE_CLIENT_CERTIFICATE_PATH') ||
+            has(env, 'AZURE_USERNAME', 'AZURE_PASSWORD')))
+        return { label: 'the service principal in AZURE_CLIENT_ID / AZURE_TENANT_ID', final: false };
+    const claims = claimsOf(token);
+    if (has(env, 'AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TENANT_ID', 'AZURE_CLIENT_ID'))
+        return workloadIdentity(env.AZURE_FEDERATED_TOKEN_FILE ?? '', jwtExpiry(token), mask);
+    if (typeof claims.xms_mirid === 'string')
+        return { label: 'a managed identity', final: false };
+    const appId = [claims.appid, claims.azp].find(v => typeof v === 'string');
+    if (appId && federatedCliLogin(env, appId))
+        return {
+            label: "the az CLI's login with a federated token (azure/login with OIDC)",
+            final: true,
+            why: "the az CLI cannot renew it: the client assertion it signed in with (GitHub's OIDC token) expires within minutes and nothing renews it, so the next token fails with AADSTS700024"
+        };
+    return { label: 'the az CLI (or another developer tool) signed in on the runner', final: false };
+}
+/** A federated token file Claude Code's chain reads again for each new token: final if it expires first. */
+function workloadIdentity(file, tokenEnd, mask) {
+    const label = 'workload identity (AZURE_FEDERATED_TOKEN_FILE)';
+    let assertionEnd;
+    try {
+        const assertion = readFileSync(file, 'utf8').trim();
+        if (assertion)
+            mask(assertion);
+        assertionEnd = jwtExpiry(assertion);
+    }
+    catch {
+        return { label, final: false };
+    }
+    return assertionEnd && tokenEnd && assertionEnd.getTime() <= tokenEnd.getTime()
+        ? {
+            label,
+            final: true,
+            why: 'the federated token in AZURE_FEDERATED_TOKEN_FILE expires before the Entra token does, so unless something rewrites the file no new token can be had'
+        }
+        : { label, final: false };
+}
+/** Whether the az CLI is signed in as `appId` with a client assertion (a federated token), per its own store. */
+function federatedCliLogin(env, appId) {
+    return azureFederatedLogins(env).some(login => login.clientId === appId);
+}
+/**
+ * The service principals the az CLI is signed in as with a client assertion, from its own store
+ * (`service_principal_entries.json` under AZURE_CONFIG_DIR, else ~/.azure: `client_id`, `tenant`, `client_assertion`);
+ * empty when it has none or cannot be read.
+ */
+function azureFederatedLogins(env) {
+    const dir = env.AZURE_CONFIG_DIR?.trim() || (0,external_node_path_.join)(env.HOME?.trim() || (0,external_node_os_.homedir)(), '.azure');
+    let entries;
+    try {
+        entries = JSON.parse((0,external_node_fs_.readFileSync)((0,external_node_path_.join)(dir, 'service_principal_entries.json'), 'utf8'));
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(entries))
+        return [];
+    return entries.flatMap((entry) => typeof entry?.client_id === 'string' && typeof entry.client_assertion === 'string'
+        ? [
+            {
+                clientId: entry.client_id,
+                ...(typeof entry.tenant === 'string' && { tenantId: entry.tenant })
+            }
+        ]
+        : []);
+}
+
+;// CONCATENATED MODULE: ./lib/renew/azure.js
+// Microsoft Foundry behind azure/login, through a federated token file: Claude Code's Foundry client gets its Entra
+// token from @azure/identity's DefaultAzureCredential, whose WorkloadIdentityCredential signs in with the GitHub OIDC
+// token in AZURE_FEDERATED_TOKEN_FILE for AZURE_CLIENT_ID in AZURE_TENANT_ID (at AZURE_AUTHORITY_HOST)
+// (https://learn.microsoft.com/javascript/api/@azure/identity/workloadidentitycredential). Seen with the real CLI
+// (2.1.328 and 2.1.332, Entra and Foundry stand-ins): it reads the file again for each new Entra token, and a token past
+// its time there fails the run with AADSTS700024. The renewer keeps the file holding a fresh token of the audience
+// azure/login asks for (https://github.com/Azure/login: `api://AzureADTokenExchange`), so the run outlives the hour
+// azure/login's own sign-in lasts.
+
+
+
+const AZURE_FEDERATION_AUDIENCE = 'api://AzureADTokenExchange';
+const AZURE_TOKEN_FILE_VARIABLE = 'AZURE_FEDERATED_TOKEN_FILE';
+/** Set in Claude Code's environment, they outrank Entra (src/cloud/foundry/settings.ts). */
+const FOUNDRY_OWN = ['ANTHROPIC_FOUNDRY_AUTH_TOKEN', 'ANTHROPIC_FOUNDRY_API_KEY'];
+/** DefaultAzureCredential's EnvironmentCredential, ahead of workload identity: a secret or certificate renews itself. */
+const SERVICE_PRINCIPAL = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH'];
+/**
+ * The app and tenant the workload identity credential signs in as: AZURE_CLIENT_ID and AZURE_TENANT_ID of `env`, else
+ * the one federated sign-in of the az CLI (azure/login's `client-id` and `tenant-id`); `exports`, what `env` lacks.
+ * Pure.
+ */
+function azureIdentity(env, logins) {
+    const distinct = (values) => [
+        ...new Set(values.filter((v) => !!v))
+    ];
+    const own = (name) => env[name]?.trim();
+    const clientIds = own('AZURE_CLIENT_ID')
+        ? [own('AZURE_CLIENT_ID')]
+        : distinct(logins.map(login => login.clientId));
+    const tenantIds = own('AZURE_TENANT_ID')
+        ? [own('AZURE_TENANT_ID')]
+        : distinct(logins.map(login => login.tenantId));
+    if (clientIds.length !== 1 || tenantIds.length !== 1)
+        return {
+            why: `the Azure workload identity credential needs AZURE_CLIENT_ID and AZURE_TENANT_ID, and ${clientIds.length + tenantIds.length === 0 ? 'neither is set nor signed in by azure/login with OIDC' : 'they are not set and the az CLI holds several federated sign-ins'}: set them in the job's \`env:\` to azure/login's \`client-id\` and \`tenant-id\``
+        };
+    return {
+        exports: {
+            ...(!own('AZURE_CLIENT_ID') && { AZURE_CLIENT_ID: clientIds[0] }),
+            ...(!own('AZURE_TENANT_ID') && { AZURE_TENANT_ID: tenantIds[0] })
+        }
+    };
+}
+/**
+ * Whether Claude Code's Foundry route can run on a federated token file the renewer keeps fresh, given the job's OIDC
+ * token request and the az CLI's federated sign-ins. Pure.
+ */
+function azurePlan(selection, logins, request) {
+    const { claudeEnv, claudeStep } = selection;
+    const env = claudeEnv?.env ?? {};
+    const isSet = (name) => !!env[name]?.trim() || !!claudeEnv?.unreadable.includes(name);
+    const own = FOUNDRY_OWN.find(isSet);
+    if (own)
+        return {
+            why: `Claude Code sends ${own}, which outranks any Entra token: ${own === 'ANTHROPIC_FOUNDRY_API_KEY' ? 'a Foundry key does not expire' : 'the renewer cannot mint that token again; remove it from the Claude step, and Claude Code signs in to Entra with the federated token file the renewer keeps fresh'}`
+        };
+    if (isSet('CLAUDE_CODE_SKIP_FOUNDRY_AUTH'))
+        return {
+            why: 'CLAUDE_CODE_SKIP_FOUNDRY_AUTH is set: a gateway signs the requests, not Claude Code'
+        };
+    const secret = SERVICE_PRINCIPAL.find(isSet);
+    if (secret)
+        return {
+            why: `${secret} is set, and the Azure credential signs in with it again whenever its token ends: nothing needs renewing`
+        };
+    const identity = azureIdentity(env, logins);
+    if ('why' in identity)
+        return identity;
+    if ('why' in request)
+        return request;
+    const file = claudeStep?.variable(AZURE_TOKEN_FILE_VARIABLE);
+    return {
+        job: { kind: 'azure', audience: AZURE_FEDERATION_AUDIENCE, ...request },
+        renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${AZURE_TOKEN_FILE_VARIABLE} with a fresh GitHub OIDC token (audience ${AZURE_FEDERATION_AUDIENCE}) at half its life, from which Claude Code's Azure credential signs in to Entra again whenever its token ends`,
+        warnings: file?.kind === 'step'
+            ? [
+                `${claudeStep.label} sets its own ${AZURE_TOKEN_FILE_VARIABLE} (${file.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${AZURE_TOKEN_FILE_VARIABLE} }} or remove it.`
+            ]
+            : []
+    };
+}
+const AZURE_SOURCE = {
+    kind: 'azure',
+    renews: 'claude',
+    what: 'the federated token file of the Azure workload identity credential',
+    credential: 'federated token',
+    fileName: 'azure-federated-token',
+    marginMs: 30_000,
+    plan({ selection, env, azureLogins }) {
+        if (selection.platform?.id !== 'foundry' || !selection.claudeEnv)
+            return undefined;
+        return azurePlan(selection, azureLogins ?? [], oidcRequestOf(env));
+    },
+    readJob: value => readOidcJob('azure', value),
+    mint: mintOidcFile,
+    async handOff(file, { core, env, pid }) {
+        const identity = azureIdentity(env, azureFederatedLogins(env));
+        const exports = 'exports' in identity ? identity.exports : {};
+        core.exportVariable(AZURE_TOKEN_FILE_VARIABLE, file);
+        for (const [name, value] of Object.entries(exports))
+            core.exportVariable(name, value);
+        core.info(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${[AZURE_TOKEN_FILE_VARIABLE, ...Object.keys(exports)].join(', ')} point Claude Code's Azure credential (workload identity) there for the steps that follow.`);
+    }
+};
+
+;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
+// Anthropic workload identity federation as Claude Code reads it from the environment
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
+// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
+// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
+// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
+// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
+// treats the rule and the organization as the switch too.)
+
+/**
+ * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
+ * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
+ * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ */
+const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
+const value = (env, name) => env[name]?.trim() || undefined;
+/** The federation settings in `env`, or the variables that turn it on and are missing. */
+function readFederationSettings(env) {
+    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
+    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
+    if (!ruleId || !organizationId) {
+        return {
+            missing: [
+                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
+                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
+            ].filter((name) => Boolean(name))
+        };
+    }
+    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
+    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
+    return {
+        ruleId,
+        organizationId,
+        ...(serviceAccountId && { serviceAccountId }),
+        ...(workspaceId && { workspaceId }),
+        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
+        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
+            ? 'file'
+            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
+                ? 'static'
+                : 'none'
+    };
+}
+/** Who a federated token acts as: ids only, none of them a secret. */
+function federationIdentity(settings) {
+    const who = settings.serviceAccountId
+        ? `service account ${settings.serviceAccountId}`
+        : "the rule's service account";
+    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
+    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
+}
+/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
+const CAP_SLACK_SECONDS = 5;
+/**
+ * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
+ * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
+ */
+function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
+    const seconds = Math.max(0, Math.floor(expiresIn));
+    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
+    const oidcLeft = oidcExpiresAt === undefined
+        ? undefined
+        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
+    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
+    const explanation = cappedByOidc
+        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
+        : "the rule's lifetime";
+    return { seconds, expiresAt, cappedByOidc, explanation };
+}
+/**
+ * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
+ * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
+ */
+function renewalNote(source) {
+    switch (source) {
+        case 'file':
+            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
+        case 'static':
+            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
+        case 'none':
+            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/renew/federation.js
+// Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
+// at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
+// and a GitHub OIDC token lives about five minutes and can be exchanged once. The renewer keeps the file holding an
+// unused token with at least half its life left, as claude-code-action's own loop does for its step every 4 minutes
+// (anthropics/claude-code-action base-action/src/workload-identity.ts).
+
+
+
+
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+const FEDERATION_SOURCE = {
+    kind: 'federation',
+    renews: 'claude',
+    what: "the federated token's identity file",
+    credential: 'identity token',
+    fileName: 'identity-token',
+    marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== platforms_FEDERATION || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || FEDERATION_AUDIENCE,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
+    readJob: value => readOidcJob('federation', value),
+    mint: mintOidcFile,
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
+    }
+};
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
 // CLAUDE_CODE_API_KEY_HELPER_TTL_MS (default 5 minutes) and after a 401, and sends what it prints as `x-api-key` and
@@ -3472,7 +3853,7 @@ function tokenOf(stdout) {
 function runCommand(job, timeoutMs) {
     return new Promise(resolve => {
         // Its own process group, ended whole at the timeout: a hung grandchild would keep stdout open.
-        const child = (0,external_node_child_process_namespaceObject.spawn)('/bin/sh', ['-c', job.command], {
+        const child = (0,external_node_child_process_.spawn)('/bin/sh', ['-c', job.command], {
             env: job.env,
             ...(job.cwd && { cwd: job.cwd }),
             stdio: ['ignore', 'pipe', 'ignore'],
@@ -3516,7 +3897,7 @@ async function mintGatewayToken(job, deps) {
     // A failed command may succeed the next time (a network blip): the loop retries while the current token lives.
     if ('problem' in printed)
         return { failure: `input 'renew-command': ${printed.problem}`, permanent: false };
-    const expiresAt = jwtExpiry(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
+    const expiresAt = jwt_jwtExpiry(printed.token)?.getTime() ?? deps.now() + OPAQUE_LIFETIME_MS;
     return { minted: { value: printed.token, expiresAt } };
 }
 const GATEWAY_SOURCE = {
@@ -3582,7 +3963,13 @@ const GATEWAY_SOURCE = {
 
 
 
-const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, AWS_SOURCE];
+
+const SOURCES = [
+    FEDERATION_SOURCE,
+    GATEWAY_SOURCE,
+    AWS_SOURCE,
+    AZURE_SOURCE
+];
 const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 ;// CONCATENATED MODULE: ./lib/renew/job.js
@@ -3854,11 +4241,11 @@ async function run() {
 
 /***/ }),
 
-/***/ 2554:
+/***/ 3673:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7281);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6970);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -3889,7 +4276,7 @@ __webpack_async_result__();
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -4123,6 +4510,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2554);
+/******/ var __webpack_exports__ = __nccwpck_require__(3673);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

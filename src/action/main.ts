@@ -29,6 +29,7 @@ import { networkRecord } from '../secrets/network-env.js'
 import { claudeRenewal, renewalPlans } from '../renew/plan.js'
 import { secretsOf, type PlanContext } from '../renew/source.js'
 import { startRenewer } from '../renew/start.js'
+import { azureFederatedLogins } from '../cloud/foundry/entra.js'
 import { deadlineOf } from '../renew/schedule.js'
 import { saveRenewerBinding } from '../state/index.js'
 import { readFile } from 'node:fs/promises'
@@ -102,6 +103,7 @@ export async function main(deps: MainDeps): Promise<void> {
       renew,
       renewCommand
     } = readMainInputs(input, env)
+    const azureLogins = renew ? azureFederatedLogins(env) : []
     const report = await runCheck(
       inputs,
       { input, now: deps.now() },
@@ -110,7 +112,7 @@ export async function main(deps: MainDeps): Promise<void> {
         mask: secret => core.setSecret(secret),
         ...(renew && {
           renewedBy: selection => {
-            const renewal = claudeRenewal({ selection, renewCommand, env })
+            const renewal = claudeRenewal({ selection, renewCommand, env, azureLogins })
             return 'plan' in renewal ? renewal.plan.renewedBy : undefined
           }
         })
@@ -135,8 +137,11 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew)
-      await startRenewal(report, action, { selection: report.selection, renewCommand, env }, deps)
+    if (renew) {
+      const subscription = { refresh: refreshInputs, minRemaining: report.minRemaining }
+      const context = { selection: report.selection, renewCommand, env, subscription, azureLogins }
+      await startRenewal(report, action, context, deps)
+    }
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -280,7 +285,7 @@ async function startRenewal(
   const { planned, unrenewed } = renewalPlans(context)
   for (const why of unrenewed)
     core.notice(
-      `${PREFIX}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'nothing is renewed'}: ${why}.`
+      `${PREFIX}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'no renewer is started'}: ${why}.`
     )
   if (!planned.length) return
   if (action === 'fail') {

@@ -97,7 +97,10 @@ async function checkOn(
     }
     case 'foundry': {
       const { checkFoundryCredentials } = await import('../cloud/foundry/check.js')
-      return checkFoundryCredentials(env, deps)
+      return checkFoundryCredentials(env, {
+        ...deps,
+        ...(route.renewedBy && { renewedBy: route.renewedBy })
+      })
     }
     case 'vertex': {
       const { checkVertexCredentials } = await import('../cloud/google/check.js')

@@ -11,7 +11,7 @@ import { inert } from '../common/inert.js'
 import { assumeRoleWithWebIdentity } from '../cloud/aws/calls.js'
 import { awsRegion, stsEndpoint } from '../cloud/aws/endpoints.js'
 import type { Selection } from '../providers/select.js'
-import { mintJobOidcToken, oidcRequestOf } from './federation.js'
+import { mintJobOidcToken, oidcRequestOf } from './oidc.js'
 import { handOffToSetting } from './helper-settings.js'
 import { jobText, type RenewalSource, type SourceJob } from './source.js'
 

@@ -5,59 +5,15 @@
 // (anthropics/claude-code-action base-action/src/workload-identity.ts).
 import { FEDERATION_AUDIENCE } from '../cloud/federation/settings.js'
 import { PREFIX } from '../common/errors.js'
-import { mintOidcToken } from '../github/oidc.js'
-import { jwtExpiry } from '../lifetime/jwt.js'
 import { FEDERATION } from '../providers/platforms.js'
-import { jobText, type MintDeps, type RenewalSource, type SourceJob } from './source.js'
+import { mintOidcFile, oidcRequestOf, readOidcJob, type OidcJob } from './oidc.js'
+import type { RenewalSource } from './source.js'
 
-export interface FederationJob extends SourceJob {
+export interface FederationJob extends OidcJob {
   kind: 'federation'
-  /** The audience the federation rule expects. */
-  audience: string
-  /** ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN of the job: secrets, held in memory only. */
-  requestUrl: string
-  requestToken: string
 }
-
-/** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
-const OIDC_LIFETIME_MS = 5 * 60_000
 
 export const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE'
-
-/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
-export function oidcRequestOf(
-  env: NodeJS.ProcessEnv
-): { requestUrl: string; requestToken: string } | { why: string } {
-  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''
-  if (!requestUrl || !requestToken)
-    return {
-      why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-    }
-  return { requestUrl, requestToken }
-}
-
-/** A fresh GitHub OIDC token for `audience` from the job's token request; or a mint's failure, in the renewer. */
-export async function mintJobOidcToken(
-  request: { requestUrl: string; requestToken: string },
-  audience: string,
-  deps: MintDeps
-): Promise<{ token: string } | { failure: string; permanent: boolean }> {
-  const oidc = await mintOidcToken(
-    {
-      ACTIONS_ID_TOKEN_REQUEST_URL: request.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: request.requestToken
-    },
-    audience,
-    // The renewer prints nothing: there is no log to mask.
-    { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined }
-  )
-  if ('token' in oidc) return oidc
-  return {
-    failure: `GitHub's OIDC token service: ${oidc.message}`,
-    permanent: oidc.problem !== 'unverifiable'
-  }
-}
 
 export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
   kind: 'federation',
@@ -95,20 +51,8 @@ export const FEDERATION_SOURCE: RenewalSource<FederationJob> = {
           : []
     }
   },
-  readJob(value) {
-    const file = jobText(value.file)
-    const audience = jobText(value.audience)
-    const requestUrl = jobText(value.requestUrl)
-    const requestToken = jobText(value.requestToken)
-    if (!file || !audience || !requestUrl || !requestToken) return undefined
-    return { kind: 'federation', file, audience, requestUrl, requestToken }
-  },
-  async mint(job, deps) {
-    const oidc = await mintJobOidcToken(job, job.audience, deps)
-    if (!('token' in oidc)) return oidc
-    const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS
-    return { minted: { value: oidc.token, expiresAt } }
-  },
+  readJob: value => readOidcJob('federation', value),
+  mint: mintOidcFile,
   async handOff(file, { core, pid }) {
     core.exportVariable(IDENTITY_FILE_VARIABLE, file)
     core.info(

@@ -2,6 +2,7 @@
 // credential Claude Code calls the model with, why not when none can. Pure.
 import type { PlanContext, RenewalSource, SourcePlan } from './source.js'
 import { SOURCES } from './sources.js'
+import { subscriptionWhy } from './subscription.js'
 
 export interface PlannedSource {
   source: RenewalSource
@@ -45,11 +46,14 @@ export function renewalPlans(
 }
 
 /** Why the credential Claude Code uses cannot be renewed, when no source claims its route. */
-function unrenewable({ selection }: PlanContext): string {
-  const { platform, chosen } = selection
+function unrenewable({ selection, subscription }: PlanContext): string {
+  const { platform, chosen, claudeStep } = selection
   if (platform)
     return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`
   if (chosen)
-    return `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
+    return (
+      (subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
+      `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
+    )
   return 'no credential of Claude Code was found to renew'
 }

@@ -3,8 +3,10 @@
 // consumer at the file (handOff), and how to name it for people.
 import type { Core } from '../common/core.js'
 import type { HttpSend } from '../http/request.js'
+import type { AzureFederatedLogin } from '../cloud/foundry/entra.js'
 import type { Selection } from '../providers/select.js'
 import type { GitHubTokenRoute } from '../workflow/github-token.js'
+import type { SubscriptionFacts } from './subscription.js'
 
 /** What every source's part of the job description holds: its kind, and the file it keeps fresh. */
 export interface SourceJob {
@@ -42,6 +44,10 @@ export interface PlanContext {
   env: NodeJS.ProcessEnv
   /** Which GitHub token the Claude step gets, once the GitHub side is checked. */
   github?: GitHubTokenRoute
+  /** What says how subscription credentials last the run (no source renews them): the refresh's hand-off, the need. */
+  subscription?: SubscriptionFacts
+  /** The service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). */
+  azureLogins?: readonly AzureFederatedLogin[]
 }
 
 /** A source that will renew: its part of the job description (its file still to be placed) and what main says. */

@@ -9,6 +9,8 @@ import { readFoundrySettings, type FoundrySettings } from './settings.js'
 
 export interface FoundryCheckDeps extends TokenCallDeps {
   now?: () => number
+  /** What keeps Claude Code's Azure credential signing in during the run (the preflight's renewer), when something does. */
+  renewedBy?: string
 }
 
 /** What the credential is, for the messages, and what a yes proves besides. */
@@ -47,7 +49,10 @@ export async function checkFoundryCredentials(
       identity: host,
       proves: 'nothing: no Foundry credential could be had'
     }
-  const { auth, what, expiry, lasts } = sending
+  const { auth, what, lasts } = sending
+  // Renewed: Claude Code signs in again from the renewer's federated token file, so the first token's end is not the run's.
+  const renewal = settings.credential.kind === 'azure' ? deps.renewedBy : undefined
+  const expiry = renewal ? { renewal } : sending.expiry
   const identity = `${what} for ${host}`
   const counted = await countTokens(settings.baseUrl, settings.model, auth, deps)
   if ('failed' in counted) {
@@ -68,7 +73,7 @@ export async function checkFoundryCredentials(
     message:
       'judged' in counted.data
         ? counted.data.judged
-        : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free); ${lasts}`,
+        : `Foundry accepted ${what} at ${settings.baseUrl} (count_tokens, free)${renewal ? '' : `; ${lasts}`}`,
     httpStatus: counted.httpStatus,
     ...(counted.requestId && { requestId: counted.requestId }),
     ...expiry,

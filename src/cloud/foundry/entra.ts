@@ -196,19 +196,37 @@ function workloadIdentity(
 
 /** Whether the az CLI is signed in as `appId` with a client assertion (a federated token), per its own store. */
 function federatedCliLogin(env: NodeJS.ProcessEnv, appId: string): boolean {
+  return azureFederatedLogins(env).some(login => login.clientId === appId)
+}
+
+/** A service principal the az CLI signed in with a client assertion (azure/login with OIDC). */
+export interface AzureFederatedLogin {
+  clientId: string
+  tenantId?: string
+}
+
+/**
+ * The service principals the az CLI is signed in as with a client assertion, from its own store
+ * (`service_principal_entries.json` under AZURE_CONFIG_DIR, else ~/.azure: `client_id`, `tenant`, `client_assertion`);
+ * empty when it has none or cannot be read.
+ */
+export function azureFederatedLogins(env: NodeJS.ProcessEnv): AzureFederatedLogin[] {
   const dir = env.AZURE_CONFIG_DIR?.trim() || join(env.HOME?.trim() || homedir(), '.azure')
+  let entries: unknown
   try {
-    const entries: unknown = JSON.parse(
-      readFileSync(join(dir, 'service_principal_entries.json'), 'utf8')
-    )
-    return (
-      Array.isArray(entries) &&
-      entries.some(
-        (entry: { client_id?: unknown; client_assertion?: unknown } | null) =>
-          entry?.client_id === appId && typeof entry.client_assertion === 'string'
-      )
-    )
+    entries = JSON.parse(readFileSync(join(dir, 'service_principal_entries.json'), 'utf8'))
   } catch {
-    return false
+    return []
   }
+  if (!Array.isArray(entries)) return []
+  return entries.flatMap((entry: Record<string, unknown> | null) =>
+    typeof entry?.client_id === 'string' && typeof entry.client_assertion === 'string'
+      ? [
+          {
+            clientId: entry.client_id,
+            ...(typeof entry.tenant === 'string' && { tenantId: entry.tenant })
+          }
+        ]
+      : []
+  )
 }
