@@ -1,9 +1,10 @@
 // Every renewal source, by kind: a source is one module (src/renew/source.ts).
 import { FEDERATION_SOURCE } from './federation.js'
 import { GATEWAY_SOURCE } from './gateway.js'
+import { GITHUB_SOURCE } from './github.js'
 import type { RenewalSource } from './source.js'
 
-export const SOURCES: readonly RenewalSource[] = [FEDERATION_SOURCE, GATEWAY_SOURCE]
+export const SOURCES: readonly RenewalSource[] = [FEDERATION_SOURCE, GATEWAY_SOURCE, GITHUB_SOURCE]
 
 export const sourceOf = (kind: unknown): RenewalSource | undefined =>
   SOURCES.find(source => source.kind === kind)
