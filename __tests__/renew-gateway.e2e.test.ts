@@ -12,9 +12,8 @@ import { join } from 'node:path'
 import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
-import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, pushJobEnv, runClaudeStep, unmasked } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -39,14 +38,17 @@ function gatewayJwt(expiresAt: number): string {
   return `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ sub: 'ci', exp: Math.floor(expiresAt / 1000), jti: randomBytes(8).toString('hex') })}.${randomBytes(32).toString('base64url')}`
 }
 
-/** The gateway: the API stand-in, with a token route (POST /token) that mints a bearer token living 4 seconds. */
+/**
+ * The gateway: the API stand-in, with a token route (POST /token) that mints a bearer token living 4 seconds (or
+ * `?life=` milliseconds).
+ */
 async function startGateway() {
   const minted: string[] = []
   const gateway = await startAnthropicStandIn({
     turns: TURNS,
     route(req, res, _body, url) {
       if (req.method !== 'POST' || url.pathname !== '/token') return false
-      const expiresAt = Date.now() + TOKEN_LIFETIME_MS
+      const expiresAt = Date.now() + Number(url.searchParams.get('life') ?? TOKEN_LIFETIME_MS)
       const token = gatewayJwt(expiresAt)
       minted.push(token)
       gateway.set(token, 'valid')
@@ -56,8 +58,8 @@ async function startGateway() {
       return true
     }
   })
-  const mint = async () =>
-    (await (await fetch(`${gateway.url}/token`, { method: 'POST' })).text()).trim()
+  const mint = async (lifeMs = TOKEN_LIFETIME_MS) =>
+    (await (await fetch(`${gateway.url}/token?life=${lifeMs}`, { method: 'POST' })).text()).trim()
   return { gateway, minted, mint }
 }
 
@@ -76,7 +78,7 @@ const WORKFLOW = `on: push
 permissions:
   contents: read
 jobs:
-  review:
+  claude:
     runs-on: ubuntu-latest
     timeout-minutes: 5
     steps:
@@ -89,23 +91,11 @@ jobs:
         run: claude -p "review" --output-format stream-json --verbose > "$RUNNER_TEMP/claude.log"
 `
 
-function jobEnv(job: Job, gatewayUrl: string): Record<string, string> {
-  const workspace = join(job.dir, 'workspace')
-  mkdirSync(workspace, { recursive: true })
-  const sha = checkout(workspace, { '.github/workflows/review.yml': WORKFLOW })
-  return {
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-    GITHUB_WORKFLOW_SHA: sha,
-    GITHUB_JOB: 'review',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: github.url,
-    ANTHROPIC_BASE_URL: gatewayUrl,
-    HOME: job.dir,
-    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`
-  }
-}
+const jobEnv = (job: Job, gatewayUrl: string): Record<string, string> => ({
+  ...pushJobEnv(job, WORKFLOW, github.url),
+  ANTHROPIC_BASE_URL: gatewayUrl,
+  HOME: job.dir
+})
 
 /** The user's token command: a script that asks the gateway for a token and prints it, as a cloud CLI would. */
 function tokenCommand(job: Job, gatewayUrl: string): string {
@@ -129,7 +119,8 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
         settingsPath,
         JSON.stringify({ model: 'claude-sonnet-4-5', permissions: { allow: ['Bash'] } })
       )
-      const first = await mint()
+      // The preflight's own token: it proves the gateway, and must outlive a busy machine's start of the main step.
+      const first = await mint(120_000)
       const command = tokenCommand(job, gateway.url)
       const main = await runAction(MAIN, {
         job,
@@ -179,6 +170,11 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
       expect(post.code).toBe(0)
       expect(alive(binding.pid)).toBe(false)
       expect(existsSync(binding.dir)).toBe(false)
+      // The helper would print a deleted file in a later job on this runner: post takes it out, keeps the rest.
+      expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({
+        model: 'claude-sonnet-4-5',
+        permissions: { allow: ['Bash'] }
+      })
       const report = post.commands.find(c => c.command === 'notice' && /renewer/.test(c.message))
       expect(report?.message).toMatch(
         /the renewer renewed the gateway token's file that apiKeyHelper prints \d+ times; the run lasted \d+s, its first gateway token [1-4]s\./

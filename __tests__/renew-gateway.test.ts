@@ -13,7 +13,12 @@ import {
   tokenOf,
   type GatewayJob
 } from '../src/renew/gateway.js'
-import { printCommand, withApiKeyHelper, writeApiKeyHelper } from '../src/renew/helper-settings.js'
+import {
+  printCommand,
+  removeUserSetting,
+  withSetting,
+  writeUserSetting
+} from '../src/renew/helper-settings.js'
 
 const NOW = 1_800_000_000_000
 const job = (command: string): GatewayJob => ({
@@ -120,33 +125,65 @@ describe('apiKeyHelper settings', () => {
   })
 
   it('keeps every other key of an existing file, and refuses to overwrite one it cannot read', () => {
-    const kept = withApiKeyHelper('{"model":"opus","apiKeyHelper":"old","env":{"A":"1"}}', 'cat /f')
+    const kept = withSetting(
+      '{"model":"opus","apiKeyHelper":"old","env":{"A":"1"}}',
+      'apiKeyHelper',
+      'cat /f'
+    )
     expect('text' in kept && JSON.parse(kept.text)).toEqual({
       model: 'opus',
       apiKeyHelper: 'cat /f',
       env: { A: '1' }
     })
-    expect(withApiKeyHelper(undefined, 'cat /f')).toEqual({
+    expect(withSetting(undefined, 'apiKeyHelper', 'cat /f')).toEqual({
       text: '{\n  "apiKeyHelper": "cat /f"\n}\n'
     })
-    expect(withApiKeyHelper('{"model":', 'cat /f')).toEqual({ problem: 'it is not JSON' })
-    expect(withApiKeyHelper('[1]', 'cat /f')).toEqual({ problem: 'it is not a JSON object' })
+    expect(withSetting('{"model":', 'apiKeyHelper', 'cat /f')).toEqual({
+      problem: 'it is not JSON'
+    })
+    expect(withSetting('[1]', 'apiKeyHelper', 'cat /f')).toEqual({
+      problem: 'it is not a JSON object'
+    })
   })
 
   it('writes into CLAUDE_CONFIG_DIR when set, else ~/.claude, and leaves a file it cannot read as it was', async () => {
     const home = mkdtempSync(join(tmpdir(), 'gateway-home-'))
     const config = join(home, 'config')
-    expect(await writeApiKeyHelper({ HOME: home, CLAUDE_CONFIG_DIR: config }, 'cat /f')).toEqual({
+    expect(
+      await writeUserSetting({ HOME: home, CLAUDE_CONFIG_DIR: config }, 'apiKeyHelper', 'cat /f')
+    ).toEqual({
       path: join(config, 'settings.json')
     })
-    expect(await writeApiKeyHelper({ HOME: home }, 'cat /f')).toEqual({
+    expect(await writeUserSetting({ HOME: home }, 'apiKeyHelper', 'cat /f')).toEqual({
       path: join(home, '.claude', 'settings.json')
     })
     writeFileSync(join(config, 'settings.json'), 'not json')
-    expect(await writeApiKeyHelper({ HOME: home, CLAUDE_CONFIG_DIR: config }, 'cat /g')).toEqual({
+    expect(
+      await writeUserSetting({ HOME: home, CLAUDE_CONFIG_DIR: config }, 'apiKeyHelper', 'cat /g')
+    ).toEqual({
       path: join(config, 'settings.json'),
       problem: 'it is not JSON'
     })
     expect(readFileSync(join(config, 'settings.json'), 'utf8')).toBe('not json')
+  })
+
+  it("at job end takes the key out only while it still prints the renewer's file, every other key kept", async () => {
+    const home = mkdtempSync(join(tmpdir(), 'gateway-home-'))
+    const env = { HOME: home }
+    const path = join(home, '.claude', 'settings.json')
+    expect(await removeUserSetting(env, 'apiKeyHelper', 'cat /f')).toEqual({ path, removed: false })
+    await writeUserSetting(env, 'model', 'opus')
+    await writeUserSetting(env, 'apiKeyHelper', 'cat /mine')
+    expect(await removeUserSetting(env, 'apiKeyHelper', 'cat /f')).toEqual({ path, removed: false })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      model: 'opus',
+      apiKeyHelper: 'cat /mine'
+    })
+    await writeUserSetting(env, 'apiKeyHelper', 'cat /f')
+    expect(await removeUserSetting(env, 'apiKeyHelper', 'cat /f')).toEqual({ path, removed: true })
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ model: 'opus' })
+    writeFileSync(path, '{"apiKeyHelper":')
+    expect(await removeUserSetting(env, 'apiKeyHelper', 'cat /f')).toEqual({ path, removed: false })
+    expect(readFileSync(path, 'utf8')).toBe('{"apiKeyHelper":')
   })
 })

@@ -21,6 +21,7 @@ import {
   planGitHubRenewal,
   type GitHubJob
 } from '../src/renew/github.js'
+import type { PlanContext } from '../src/renew/source.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { appsRoutes } from '../stand-ins/github-apps.js'
 import { tokensRoutes } from '../stand-ins/github-tokens.js'
@@ -442,49 +443,49 @@ describe('planGitHubRenewal', () => {
     ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc/?v=2',
     ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
   }
-  const exchangeUrl = 'https://api.anthropic.com/api/github/github-app-token-exchange'
+  const exchange = { url: 'https://api.anthropic.com/api/github/github-app-token-exchange' }
+  const plan = (context: Partial<PlanContext>) =>
+    planGitHubRenewal({
+      selection: { others: [], warnings: [] },
+      renewCommand: '',
+      env,
+      exchange,
+      ...context
+    })
   const app = { appId: APP_ID, privateKey: PEM }
 
   it("mints from the App's key when the inputs name an App, and warns of what outranks gh's hosts.yml", () => {
-    const plan = planGitHubRenewal({
-      env,
-      app,
-      exchangeUrl,
-      route: {
+    const planned = plan({
+      githubApp: app,
+      github: {
         kind: 'secret',
         written: '${{ secrets.PAT }}',
         why: 'env GH_TOKEN of step claude: secret PAT'
       }
     })
-    expect(plan).toMatchObject({
+    expect(planned).toMatchObject({
       job: { via: 'app', appId: APP_ID, repository: REPOSITORY, server: SERVER, workspace: '/w' },
       warnings: [
         expect.stringMatching(/^env GH_TOKEN of step claude: secret PAT: GH_TOKEN or GITHUB_TOKEN/)
       ]
     })
-    expect(
-      planGitHubRenewal({ env, app, exchangeUrl, route: { kind: 'none', why: '' } })
-    ).toMatchObject({
+    expect(plan({ githubApp: app, github: { kind: 'none', why: '' } })).toMatchObject({
       warnings: []
     })
-    expect(planGitHubRenewal({ env: { ...env, GITHUB_REPOSITORY: '' }, app, exchangeUrl })).toEqual(
-      {
-        why: expect.stringMatching(/GITHUB_REPOSITORY is not set/)
-      }
-    )
+    expect(plan({ env: { ...env, GITHUB_REPOSITORY: '' }, githubApp: app })).toEqual({
+      why: expect.stringMatching(/GITHUB_REPOSITORY is not set/)
+    })
   })
 
   it("renews claude-code-action's Claude App token through its exchange, and says what stays out of reach", () => {
-    const plan = planGitHubRenewal({
-      env,
-      exchangeUrl,
-      permissions: { contents: 'write' },
-      route: { kind: 'claude-app', why: 'no github_token' }
+    const planned = plan({
+      exchange: { ...exchange, permissions: { contents: 'write' } },
+      github: { kind: 'claude-app', why: 'no github_token' }
     })
-    expect(plan).toMatchObject({
+    expect(planned).toMatchObject({
       job: {
         via: 'exchange',
-        exchangeUrl,
+        exchangeUrl: exchange.url,
         requestToken: 'request-token',
         permissions: { contents: 'write' }
       },
@@ -494,20 +495,17 @@ describe('planGitHubRenewal', () => {
       ]
     })
     expect(
-      planGitHubRenewal({
+      plan({
         env: { ...env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: '' },
-        exchangeUrl,
-        route: { kind: 'claude-app', why: '' }
+        github: { kind: 'claude-app', why: '' }
       })
     ).toEqual({ why: expect.stringMatching(/no OIDC token request/) })
   })
 
   it("says how to renew an earlier step's App token, and leaves the job's own token and a PAT alone", () => {
     expect(
-      planGitHubRenewal({
-        env,
-        exchangeUrl,
-        route: {
+      plan({
+        github: {
           kind: 'app-token',
           written: '',
           mintedBy: 'step app',
@@ -515,13 +513,9 @@ describe('planGitHubRenewal', () => {
         }
       })
     ).toEqual({ why: expect.stringMatching(/'app-id' and 'private-key'/) })
-    expect(
-      planGitHubRenewal({ env, exchangeUrl, route: { kind: 'github-token', written: '', why: '' } })
-    ).toBeUndefined()
-    expect(
-      planGitHubRenewal({ env, exchangeUrl, route: { kind: 'secret', written: '', why: '' } })
-    ).toBeUndefined()
-    expect(planGitHubRenewal({ env, exchangeUrl })).toBeUndefined()
+    expect(plan({ github: { kind: 'github-token', written: '', why: '' } })).toBeUndefined()
+    expect(plan({ github: { kind: 'secret', written: '', why: '' } })).toBeUndefined()
+    expect(plan({})).toBeUndefined()
   })
 })
 

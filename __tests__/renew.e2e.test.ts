@@ -5,15 +5,14 @@
 // a federated token lives at most twice what was left of its OIDC token, and the API refuses it once its time is up.
 // Without the renewer the same run fails, and the post step finds the refused exchange.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
-import { checkout } from './support/checkout.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, pushJobEnv, runClaudeStep, unmasked } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -38,7 +37,7 @@ permissions:
   contents: read
   id-token: write
 jobs:
-  review:
+  claude:
     runs-on: ubuntu-latest
     timeout-minutes: 5
     steps:
@@ -52,23 +51,11 @@ jobs:
 
 type Federation = Awaited<ReturnType<typeof startFederationStandIn>>
 
-function jobEnv(job: Job, federation: Federation): Record<string, string> {
-  const workspace = join(job.dir, 'workspace')
-  mkdirSync(workspace, { recursive: true })
-  const sha = checkout(workspace, { '.github/workflows/review.yml': WORKFLOW })
-  return {
-    ...oidc.env,
-    ...federation.env,
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_WORKFLOW_REF: 'acme/app/.github/workflows/review.yml@refs/heads/main',
-    GITHUB_WORKFLOW_SHA: sha,
-    GITHUB_JOB: 'review',
-    GITHUB_EVENT_NAME: 'push',
-    GITHUB_REPOSITORY: 'acme/app',
-    GITHUB_API_URL: github.url,
-    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`
-  }
-}
+const jobEnv = (job: Job, federation: Federation): Record<string, string> => ({
+  ...oidc.env,
+  ...federation.env,
+  ...pushJobEnv(job, WORKFLOW, github.url)
+})
 
 /** The bare Claude step: the real CLI with the job's environment and what main put in $GITHUB_ENV. */
 const claudeStep = (job: Job, env: Record<string, string>) =>

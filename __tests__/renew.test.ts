@@ -26,7 +26,10 @@ import { parseRenewalJob } from '../src/renew/job.js'
 import { parseStatus, type RenewerStatus } from '../src/renew/status.js'
 import { describeRenewals } from '../src/renew/describe.js'
 import { isRenewerCommand, stopRenewer } from '../src/renew/stop.js'
-import type { MintOutcome } from '../src/renew/source.js'
+import type { MintOutcome, PlanContext, RenewalSource, SourcePlan } from '../src/renew/source.js'
+import { claudeRenewal, renewalPlans } from '../src/renew/plan.js'
+import { PLATFORMS } from '../src/providers/platforms.js'
+import type { Selection } from '../src/providers/select.js'
 import { parseRenewerBinding } from '../src/state/index.js'
 
 const NONCE = '0123456789abcdef0123456789abcdef'
@@ -329,5 +332,68 @@ describe("the post step's stop", () => {
     expect(isRenewerCommand('sleep\x0030\0')).toBe(false)
     expect(isRenewerCommand('node\0dist/renewer/index.js.bak\0')).toBe(false)
     expect(isRenewerCommand('')).toBe(false)
+  })
+})
+
+describe('renewalPlans', () => {
+  const source = (
+    kind: string,
+    renews: 'claude' | 'github',
+    plan: RenewalSource['plan']
+  ): RenewalSource => ({
+    kind,
+    renews,
+    what: kind,
+    credential: kind,
+    fileName: kind,
+    marginMs: 0,
+    plan,
+    readJob: () => undefined,
+    mint: async () => ({ failure: 'unused', permanent: true }),
+    handOff: async () => undefined
+  })
+  const planOf = (kind: string): SourcePlan => ({
+    job: { kind },
+    renewedBy: `${kind} renews it`,
+    warnings: []
+  })
+  const context = (selection: Partial<Selection> = {}): PlanContext => ({
+    selection: { others: [], warnings: [], ...selection },
+    renewCommand: '',
+    env: {}
+  })
+
+  it('the first Claude source that claims the route renews it; every GitHub source that claims its token is added', () => {
+    const asked: string[] = []
+    const sources = [
+      source('unclaimed', 'claude', () => (asked.push('unclaimed'), undefined)),
+      source('first', 'claude', () => (asked.push('first'), planOf('first'))),
+      source('second', 'claude', () => (asked.push('second'), planOf('second'))),
+      source('git', 'github', () => planOf('git'))
+    ]
+    const plans = renewalPlans(context(), sources)
+    expect(plans.planned.map(({ source }) => source.kind)).toEqual(['first', 'git'])
+    expect(plans.unrenewed).toEqual([])
+    expect(asked).toEqual(['unclaimed', 'first'])
+    expect(claudeRenewal(context(), sources)).toMatchObject({
+      plan: { renewedBy: 'first renews it' }
+    })
+  })
+
+  it("says why: a claiming source's reason first, else what Claude Code uses, and a GitHub source's reason", () => {
+    const sources = [
+      source('why', 'claude', () => ({ why: 'the route cannot be renewed here' })),
+      source('git', 'github', () => ({ why: 'no App was given' }))
+    ]
+    expect(renewalPlans(context(), sources)).toEqual({
+      planned: [],
+      unrenewed: ['the route cannot be renewed here', 'no App was given']
+    })
+    expect(renewalPlans(context(), []).unrenewed).toEqual([
+      'no credential of Claude Code was found to renew'
+    ])
+    expect(
+      renewalPlans(context({ platform: PLATFORMS.find(p => p.id === 'vertex')! }), []).unrenewed
+    ).toEqual(['the renewer cannot renew the Google credentials of Google Vertex AI yet'])
   })
 })

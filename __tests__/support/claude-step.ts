@@ -1,10 +1,27 @@
 // A bare `claude -p` step of the e2e renewal tests: the real CLI with a scripted session, its stream-json log kept in
-// the job's folder; and what those tests read of the renewer's process and the steps' logs.
+// the job's folder; the job it runs in; and what those tests read of the renewer's process and the steps' logs.
 import { spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
+import { runningWorkflow } from './checkout.js'
 import type { Job } from './runner.js'
+
+/**
+ * A push job of `workflow` (its job `claude`), its checkout in the job's folder: the runner's variables for its steps,
+ * the GitHub API at `githubUrl`, and a RUNNER_TRACKING_ID of its own (the runner ends the job's leftover processes by it).
+ */
+export function pushJobEnv(job: Job, workflow: string, githubUrl: string): Record<string, string> {
+  const workspace = join(job.dir, 'workspace')
+  mkdirSync(workspace, { recursive: true })
+  return {
+    ...runningWorkflow(workspace, workflow),
+    GITHUB_EVENT_NAME: 'push',
+    GITHUB_REPOSITORY: 'acme/app',
+    GITHUB_API_URL: githubUrl,
+    RUNNER_TRACKING_ID: `github_${job.dir.slice(-8)}`
+  }
+}
 
 /** Runs the real CLI in `cwd` with `env` over PATH and HOME (the job's folder); its exit code, null when killed. */
 export async function runClaudeStep(

@@ -31715,10 +31715,133 @@ function getIDToken(aud) {
 var http_request = __nccwpck_require__(2424);
 // EXTERNAL MODULE: ./lib/common/errors.js
 var errors = __nccwpck_require__(7317);
-// EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./lib/http/retry.js
+var retry = __nccwpck_require__(3947);
+// EXTERNAL MODULE: ./lib/http/url.js
+var http_url = __nccwpck_require__(9468);
+// EXTERNAL MODULE: ./lib/github/client.js
+var client = __nccwpck_require__(8999);
+;// CONCATENATED MODULE: ./lib/github/app-token.js
+// A GitHub App's installation token for one repository, minted as actions/create-github-app-token does through
+// @octokit/auth-app (lib/main.js getTokenFromRepository): a JWT signed RS256 with the App's private key
+// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app),
+// `GET /repos/{owner}/{repo}/installation` for the installation's id, then `POST
+// /app/installations/{id}/access_tokens` with `{"repositories": [repo]}`, which answers 201 `{"token", "expires_at"}`
+// (https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app): one hour of life.
+// node:crypto signs the JWT: @octokit/auth-app would bring a second HTTP client and a token cache for 20 lines.
+
+
+
+
+
+/** The App's private key, or why the text is none: the reason never quotes the text. */
+function parseAppPrivateKey(text) {
+    // Secrets pasted through a single-line field carry `\n` for newlines; @octokit/auth-app's JWT library reads them so.
+    const pem = text.trim().replace(/\\n/g, '\n');
+    if (!/^-----BEGIN (RSA )?PRIVATE KEY-----\n[\s\S]+\n-----END (RSA )?PRIVATE KEY-----$/.test(pem))
+        return {
+            problem: 'it is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as the App settings page downloads it)'
+        };
+    try {
+        const key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem' });
+        if (key.asymmetricKeyType !== 'rsa')
+            return { problem: `it is a ${key.asymmetricKeyType} key, and GitHub Apps sign with RSA` };
+        return { key };
+    }
+    catch {
+        return { problem: 'its PEM body does not decode to a private key' };
+    }
+}
+/**
+ * The JWT that authenticates as the App: `iss` its App ID or Client ID, issued 60 s back against clock drift and
+ * expiring after 9 minutes (GitHub refuses more than 10), as GitHub's documentation advises.
+ */
+function appJwt(appId, key, now) {
+    const issued = Math.floor(now / 1000) - 60;
+    const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const body = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iat: issued, exp: issued + 600, iss: /^\d+$/.test(appId) ? Number(appId) : appId })}`;
+    return `${body}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(body).sign(key).toString('base64url')}`;
+}
+/** An installation token for `request.repository`, masked at once, or why none. */
+async function mintAppInstallationToken(request, deps) {
+    const base = (0,client/* apiBaseUrl */.tj)({ GITHUB_API_URL: request.apiUrl });
+    const unsafe = (0,http_url/* unsafeTransport */.s)(base);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
+    const jwt = appJwt(request.appId, request.key, deps.now());
+    const installation = await call('the installation lookup', { method: 'GET', url: `${base}/repos/${request.repository}/installation`, token: jwt }, data => {
+        const id = data?.id;
+        return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
+    }, deps);
+    if (!('value' in installation))
+        return installation;
+    const name = request.repository.split('/')[1] ?? '';
+    const minted = await call('the token request', {
+        method: 'POST',
+        url: `${base}/app/installations/${installation.value}/access_tokens`,
+        token: jwt,
+        body: JSON.stringify({ repositories: [name] })
+    }, data => {
+        const { token, expires_at: expiresAt } = (data ?? {});
+        if (typeof token !== 'string' || !token || typeof expiresAt !== 'string')
+            return undefined;
+        const at = new Date(expiresAt);
+        return Number.isNaN(at.getTime()) ? undefined : { token, expiresAt: at };
+    }, deps);
+    if (!('value' in minted))
+        return minted;
+    return minted.value;
+}
+/** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
+async function call(what, request, read, deps) {
+    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({
+        method: request.method,
+        url: request.url,
+        headers: {
+            ...(0,client/* githubHeaders */.OW)(request.token),
+            ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
+        },
+        ...(request.body && { body: request.body })
+    }, response => readAnswer(what, (0,client/* answerWithout */.LP)([request.token], response), read, deps.mask), message => ({ problem: 'unverifiable', message: `${what}: ${message}` }), deps);
+    if ('value' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
+}
+function readAnswer(what, answer, read, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message: `${what}: ${message}`,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const value = read(answer.data);
+        if (value === undefined)
+            return {
+                done: true,
+                value: unverifiable(`HTTP ${status}, not GitHub's answer (${(0,client/* bodyDescription */.VQ)(answer)})`)
+            };
+        const token = value.token;
+        if (typeof token === 'string')
+            mask(token);
+        return { done: true, value: { value } };
+    }
+    const said = (0,client/* apiMessage */.SX)(answer);
+    const other = (0,client/* transientOrRedirect */.m)(answer, said, unverifiable);
+    if (other)
+        return other;
+    const line = `HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`;
+    // GitHub's JSON refusal (a key it does not know, an App not installed on the repository: 404) is final; a proxy's page
+    // says nothing of the App.
+    return status >= 400 && status < 500 && !(0,client/* isHtmlPage */.r4)(answer)
+        ? { done: true, value: { problem: 'refused', message: `${what}: ${line}`, httpStatus: status } }
+        : { done: true, value: unverifiable(line) };
+}
+
+// EXTERNAL MODULE: ./lib/providers/credential.js
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/common/fingerprint.js
 
 /**
@@ -32231,12 +32354,13 @@ const SECRET_INPUTS = [
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
 const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
 const SECRET_INPUT_NAMES = [
     ...SECRET_INPUTS,
     'claude-github-token',
     'github-token',
-    'secrets-token'
+    'secrets-token',
+    'private-key'
 ];
 /** The environment variables Claude Code reads a credential from. */
 const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
@@ -32334,6 +32458,7 @@ const PLAIN = {
     'secret-scope': { reader: 'refresh', default: 'repo' },
     renew: { reader: 'renew', default: 'false' },
     'renew-command': { reader: 'renew' },
+    'app-id': { reader: 'renew' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -32362,8 +32487,6 @@ function declared_valueOf(input, name) {
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
 var duration = __nccwpck_require__(2996);
-// EXTERNAL MODULE: ./lib/http/url.js
-var http_url = __nccwpck_require__(9468);
 ;// CONCATENATED MODULE: ./lib/inputs/parse.js
 // The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
 // naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
@@ -32720,6 +32843,7 @@ function isWorkflowToken(secretsToken, githubToken) {
 
 
 
+
 /**
  * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
  * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
@@ -32742,8 +32866,26 @@ function readMainInputs(input, env) {
         github,
         refresh: readRefreshInputs(input),
         renew,
-        renewCommand: readRenewCommand(declared_valueOf(input, 'renew-command'), renew)
+        renewCommand: readRenewCommand(declared_valueOf(input, 'renew-command'), renew),
+        ...readGitHubApp(input, renew)
     };
+}
+function readGitHubApp(input, renew) {
+    const appId = declared_valueOf(input, 'app-id');
+    const privateKey = input('private-key').trim();
+    if (!appId && !privateKey)
+        return {};
+    const missing = !appId ? 'app-id' : !privateKey ? 'private-key' : undefined;
+    if (missing)
+        throw (0,errors/* inputError */.Xu)(missing, `is empty while '${missing === 'app-id' ? 'private-key' : 'app-id'}' is set`, "Give both, the App's ID (or Client ID) and its private key, or neither");
+    if (!renew)
+        throw (0,errors/* inputError */.Xu)('app-id', "is set, with 'private-key', but 'renew' is off", "Set `renew: true` for the renewer to mint the App's token, or remove both");
+    if (!/^[A-Za-z0-9.]+$/.test(appId))
+        throw (0,errors/* inputError */.Xu)('app-id', 'is not a GitHub App ID or Client ID', "Give the number on the App's settings page, or its Client ID (Iv…)");
+    const key = parseAppPrivateKey(privateKey);
+    if ('problem' in key)
+        throw (0,errors/* inputError */.Xu)('private-key', `is not usable: ${key.problem}`, 'Paste the whole .pem file the App settings page downloads');
+    return { githubApp: { appId, privateKey } };
 }
 /** Input `renew-command`: one command line, for the renewer only. */
 function readRenewCommand(command, renew) {
@@ -32768,8 +32910,6 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/github/client.js
-var client = __nccwpck_require__(8999);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -34014,8 +34154,6 @@ function appPermissionsOf(step) {
 
 // EXTERNAL MODULE: ./lib/github/oidc.js
 var github_oidc = __nccwpck_require__(3061);
-// EXTERNAL MODULE: ./lib/http/retry.js
-var retry = __nccwpck_require__(3947);
 ;// CONCATENATED MODULE: ./lib/github/app-exchange.js
 // The Claude GitHub App's token, as anthropics/claude-code-action gets it without `github_token` (src/github/token.ts):
 // an OIDC token of audience `claude-code-github-action` POSTed to Anthropic's exchange answers `{"token": "ghs_…"}`
@@ -34057,7 +34195,7 @@ async function exchangeForAppToken(oidcToken, url, deps, permissions) {
             ...(permissions && { 'content-type': 'application/json' })
         },
         ...(permissions && { body: JSON.stringify({ permissions }) })
-    }, response => readAnswer((0,client/* answerWithout */.LP)([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    }, response => app_exchange_readAnswer((0,client/* answerWithout */.LP)([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
     if ('token' in value || value.problem !== 'unverifiable')
         return value;
     return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
@@ -34073,7 +34211,7 @@ function exchangeError(answer) {
     const code = data.error?.details?.error_code;
     return { message: (0,errors/* clipLine */.DX)(message), ...(typeof code === 'string' && { code }) };
 }
-function readAnswer(answer, mask) {
+function app_exchange_readAnswer(answer, mask) {
     const { status } = answer;
     const requestId = answer.headers['request-id'];
     const outcome = (problem, message) => ({
@@ -36256,118 +36394,13 @@ function networkRefusal(token, record, env) {
 
 // EXTERNAL MODULE: ./lib/cloud/federation/settings.js
 var settings = __nccwpck_require__(9773);
-;// CONCATENATED MODULE: ./lib/renew/plan.js
-// Whether the route Claude Code will use can be renewed from the job, and by which source; or why not. Pure.
-
-
-const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
-/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
-const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
-function renewalPlan(selection, renewCommand = '') {
-    const { platform, claudeEnv, tokenWrittenBy, chosen, claudeStep } = selection;
-    if (renewCommand && !platform && (!chosen || chosen.source === 'anthropic-auth-token')) {
-        const outranking = OUTRANKING_HELPER.filter(name => {
-            const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
-        });
-        return {
-            kind: 'gateway',
-            command: renewCommand,
-            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
-        };
-    }
-    if (platform === platforms/* FEDERATION */.M && claudeEnv) {
-        if (tokenWrittenBy)
-            return {
-                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ANTHROPIC_IDENTITY_TOKEN_FILE every 4 minutes: no renewer is started for federation there`
-            };
-        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
-            return {
-                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
-            };
-        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
-        const warnings = own?.kind === 'step'
-            ? [
-                `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
-            ]
-            : [];
-        return {
-            kind: 'federation',
-            audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
-            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
-            warnings
-        };
-    }
-    if (platform)
-        return { why: `the renewer cannot renew the ${platform.credential} of ${platform.label} yet` };
-    if (chosen)
-        return {
-            why: `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`
-        };
-    return { why: 'no credential of Claude Code was found to renew' };
-}
-
-;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
-// Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
-// file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
-// base-action/src/setup-claude-code-settings.ts).
-
-
-
-
-/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
-function userSettingsPath(env) {
-    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
-    return (0,external_node_path_.join)(dir, 'settings.json');
-}
-/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
-const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
-/** The settings text with `apiKeyHelper` set, every other key kept; or why an existing text cannot be kept. Pure. */
-function withApiKeyHelper(existing, helper) {
-    let root = {};
-    if (existing?.trim()) {
-        let parsed;
-        try {
-            parsed = JSON.parse(existing);
-        }
-        catch {
-            return { problem: 'it is not JSON' };
-        }
-        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-            return { problem: 'it is not a JSON object' };
-        root = parsed;
-    }
-    return { text: `${JSON.stringify({ ...root, apiKeyHelper: helper }, null, 2)}\n` };
-}
-/** Writes `apiKeyHelper` into the user settings; the path written, or why not (the file is then left as it was). */
-async function writeApiKeyHelper(env, helper) {
-    const path = userSettingsPath(env);
-    try {
-        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
-            if (error.code === 'ENOENT')
-                return undefined;
-            throw error;
-        });
-        const updated = withApiKeyHelper(existing, helper);
-        if ('problem' in updated)
-            return { path, problem: updated.problem };
-        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, path);
-        return { path };
-    }
-    catch (error) {
-        return { path, problem: (0,errors/* reasonOf */.A3)(error) };
-    }
-}
-
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
 var jwt = __nccwpck_require__(7183);
 ;// CONCATENATED MODULE: ./lib/renew/source.js
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
+const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
 
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
@@ -36378,14 +36411,59 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 
 
 
+
+
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+function oidcRequestOf(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { requestUrl, requestToken };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
+    renews: 'claude',
     what: "the federated token's identity file",
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== platforms/* FEDERATION */.M || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || settings/* FEDERATION_AUDIENCE */.ni,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const audience = jobText(value.audience);
@@ -36407,8 +36485,95 @@ const FEDERATION_SOURCE = {
             };
         const expiresAt = (0,jwt/* jwtExpiry */.l)(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
         return { minted: { value: oidc.token, expiresAt } };
+    },
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
     }
 };
+
+;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
+
+
+
+/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function userSettingsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
+    return (0,external_node_path_.join)(dir, 'settings.json');
+}
+/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
+const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+function withSetting(existing, key, value) {
+    let root = {};
+    if (existing?.trim()) {
+        let parsed;
+        try {
+            parsed = JSON.parse(existing);
+        }
+        catch {
+            return { problem: 'it is not JSON' };
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { problem: 'it is not a JSON object' };
+        root = parsed;
+    }
+    const { [key]: _replaced, ...kept } = root;
+    return {
+        text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+    };
+}
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeUserSetting(env, key, value) {
+    return updateUserSettings(env, existing => withSetting(existing, key, value));
+}
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+async function removeUserSetting(env, key, value) {
+    let removed = false;
+    const outcome = await updateUserSettings(env, existing => {
+        const updated = withSetting(existing, key, undefined);
+        if ('problem' in updated || !existing?.trim())
+            return undefined;
+        removed = JSON.parse(existing)[key] === value;
+        return removed ? updated : undefined;
+    });
+    return 'problem' in outcome ? outcome : { ...outcome, removed };
+}
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(env, update) {
+    const path = userSettingsPath(env);
+    try {
+        const existing = await (0,promises_.readFile)(path, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const updated = update(existing);
+        if (!updated)
+            return { path };
+        if ('problem' in updated)
+            return { path, problem: updated.problem };
+        await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_.rename)(temporary, path);
+        return { path };
+    }
+    catch (error) {
+        return { path, problem: (0,errors/* reasonOf */.A3)(error) };
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/gateway.js
 // A gateway's short-lived bearer token through Claude Code's `apiKeyHelper`: Claude Code runs the helper again after
@@ -36419,6 +36584,17 @@ const FEDERATION_SOURCE = {
 
 
 
+
+
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
@@ -36485,10 +36661,32 @@ async function mintGatewayToken(job, deps) {
 }
 const GATEWAY_SOURCE = {
     kind: 'gateway',
+    renews: 'claude',
     what: "the gateway token's file that apiKeyHelper prints",
     credential: 'gateway token',
     fileName: 'gateway-token',
     marginMs: 30_000,
+    settingKey: 'apiKeyHelper',
+    plan({ selection, renewCommand, env }) {
+        const { platform, chosen, claudeStep } = selection;
+        if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+            return undefined;
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: renewCommand,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            },
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const command = jobText(value.command);
@@ -36507,7 +36705,17 @@ const GATEWAY_SOURCE = {
             ...(cwd && { cwd })
         };
     },
-    mint: (job, deps) => mintGatewayToken(job, deps)
+    mint: (job, deps) => mintGatewayToken(job, deps),
+    async handOff(file, { core, env, pid }) {
+        const helper = printCommand(file);
+        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
+        if ('problem' in written) {
+            core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/files/atomic.js
@@ -36532,123 +36740,6 @@ async function writeAtomically(path, text) {
         await (0,promises_.rm)(temporary, { force: true });
         throw error;
     }
-}
-
-;// CONCATENATED MODULE: ./lib/github/app-token.js
-// A GitHub App's installation token for one repository, minted as actions/create-github-app-token does through
-// @octokit/auth-app (lib/main.js getTokenFromRepository): a JWT signed RS256 with the App's private key
-// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app),
-// `GET /repos/{owner}/{repo}/installation` for the installation's id, then `POST
-// /app/installations/{id}/access_tokens` with `{"repositories": [repo]}`, which answers 201 `{"token", "expires_at"}`
-// (https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app): one hour of life.
-// node:crypto signs the JWT: @octokit/auth-app would bring a second HTTP client and a token cache for 20 lines.
-
-
-
-
-
-/** The App's private key, or why the text is none: the reason never quotes the text. */
-function parseAppPrivateKey(text) {
-    // Secrets pasted through a single-line field carry `\n` for newlines; @octokit/auth-app's JWT library reads them so.
-    const pem = text.trim().replace(/\\n/g, '\n');
-    if (!/^-----BEGIN (RSA )?PRIVATE KEY-----\n[\s\S]+\n-----END (RSA )?PRIVATE KEY-----$/.test(pem))
-        return {
-            problem: 'it is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as the App settings page downloads it)'
-        };
-    try {
-        const key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem' });
-        if (key.asymmetricKeyType !== 'rsa')
-            return { problem: `it is a ${key.asymmetricKeyType} key, and GitHub Apps sign with RSA` };
-        return { key };
-    }
-    catch {
-        return { problem: 'its PEM body does not decode to a private key' };
-    }
-}
-/**
- * The JWT that authenticates as the App: `iss` its App ID or Client ID, issued 60 s back against clock drift and
- * expiring after 9 minutes (GitHub refuses more than 10), as GitHub's documentation advises.
- */
-function appJwt(appId, key, now) {
-    const issued = Math.floor(now / 1000) - 60;
-    const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
-    const body = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iat: issued, exp: issued + 600, iss: /^\d+$/.test(appId) ? Number(appId) : appId })}`;
-    return `${body}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(body).sign(key).toString('base64url')}`;
-}
-/** An installation token for `request.repository`, masked at once, or why none. */
-async function mintAppInstallationToken(request, deps) {
-    const base = (0,client/* apiBaseUrl */.tj)({ GITHUB_API_URL: request.apiUrl });
-    const unsafe = (0,http_url/* unsafeTransport */.s)(base);
-    if (unsafe)
-        return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
-    const jwt = appJwt(request.appId, request.key, deps.now());
-    const installation = await call('the installation lookup', { method: 'GET', url: `${base}/repos/${request.repository}/installation`, token: jwt }, data => {
-        const id = data?.id;
-        return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
-    }, deps);
-    if (!('value' in installation))
-        return installation;
-    const name = request.repository.split('/')[1] ?? '';
-    const minted = await call('the token request', {
-        method: 'POST',
-        url: `${base}/app/installations/${installation.value}/access_tokens`,
-        token: jwt,
-        body: JSON.stringify({ repositories: [name] })
-    }, data => {
-        const { token, expires_at: expiresAt } = (data ?? {});
-        if (typeof token !== 'string' || !token || typeof expiresAt !== 'string')
-            return undefined;
-        const at = new Date(expiresAt);
-        return Number.isNaN(at.getTime()) ? undefined : { token, expiresAt: at };
-    }, deps);
-    if (!('value' in minted))
-        return minted;
-    return minted.value;
-}
-/** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
-async function call(what, request, read, deps) {
-    const { value, attempts } = await (0,retry/* sendWithRetries */.HI)({
-        method: request.method,
-        url: request.url,
-        headers: {
-            ...(0,client/* githubHeaders */.OW)(request.token),
-            ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
-        },
-        ...(request.body && { body: request.body })
-    }, response => app_token_readAnswer(what, (0,client/* answerWithout */.LP)([request.token], response), read, deps.mask), message => ({ problem: 'unverifiable', message: `${what}: ${message}` }), deps);
-    if ('value' in value || value.problem !== 'unverifiable')
-        return value;
-    return { ...value, message: `${value.message}${(0,retry/* attemptsNote */.pr)(attempts)}` };
-}
-function app_token_readAnswer(what, answer, read, mask) {
-    const { status } = answer;
-    const unverifiable = (message) => ({
-        problem: 'unverifiable',
-        message: `${what}: ${message}`,
-        httpStatus: status
-    });
-    if (status >= 200 && status < 300) {
-        const value = read(answer.data);
-        if (value === undefined)
-            return {
-                done: true,
-                value: unverifiable(`HTTP ${status}, not GitHub's answer (${(0,client/* bodyDescription */.VQ)(answer)})`)
-            };
-        const token = value.token;
-        if (typeof token === 'string')
-            mask(token);
-        return { done: true, value: { value } };
-    }
-    const said = (0,client/* apiMessage */.SX)(answer);
-    const other = (0,client/* transientOrRedirect */.m)(answer, said, unverifiable);
-    if (other)
-        return other;
-    const line = `HTTP ${status}: ${(0,errors/* clipLine */.DX)(said)}`;
-    // GitHub's JSON refusal (a key it does not know, an App not installed on the repository: 404) is final; a proxy's page
-    // says nothing of the App.
-    return status >= 400 && status < 500 && !(0,client/* isHtmlPage */.r4)(answer)
-        ? { done: true, value: { problem: 'refused', message: `${what}: ${line}`, httpStatus: status } }
-        : { done: true, value: unverifiable(line) };
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/git-credentials.js
@@ -36813,6 +36904,7 @@ async function handTokenToGit(workspace, server, token, env) {
 
 
 
+
 /** An installation token's life when the exchange does not say (GitHub's documented hour). */
 const INSTALLATION_TOKEN_LIFETIME_MS = 3_600_000;
 /** The GH_CONFIG_DIR the renewer keeps, beside the job's token file. */
@@ -36907,6 +36999,7 @@ const github_textMap = (value) => value &&
     : undefined;
 const GITHUB_SOURCE = {
     kind: 'github',
+    renews: 'github',
     what: 'the GitHub token git and gh use',
     credential: 'GitHub App installation token',
     fileName: 'github-token',
@@ -36948,15 +37041,26 @@ const GITHUB_SOURCE = {
             ...(permissions && { permissions })
         };
     },
-    mint: (job, deps) => mintGitHubToken(job, deps)
+    mint: (job, deps) => mintGitHubToken(job, deps),
+    plan: context => planGitHubRenewal(context),
+    async handOff(file, { core, env, pid }) {
+        const dir = ghConfigDirOf(file);
+        core.exportVariable(GH_CONFIG_DIR, dir);
+        const git = env.GITHUB_WORKSPACE
+            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            : '';
+        core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
+    }
 };
+/** Where gh reads its configuration from (https://cli.github.com/manual/gh_help_environment). */
+const GH_CONFIG_DIR = 'GH_CONFIG_DIR';
 /**
  * Whether the GitHub token can be renewed, and how: from the App's key when the inputs name an App; through
  * claude-code-action's exchange when that action mints the Claude App's token itself; otherwise not this source's
  * route (the job's GITHUB_TOKEN lives as long as the job; a personal access token cannot be minted again). Pure.
  */
-function planGitHubRenewal(input) {
-    const { env, route } = input;
+function planGitHubRenewal(context) {
+    const { env, github: route, githubApp: app, exchange } = context;
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const common = {
         kind: 'github',
@@ -36964,7 +37068,7 @@ function planGitHubRenewal(input) {
         ...(env.GITHUB_WORKSPACE && { workspace: env.GITHUB_WORKSPACE })
     };
     const warnings = limitsOf(route);
-    if (input.app) {
+    if (app) {
         const repository = env.GITHUB_REPOSITORY ?? '';
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
             return {
@@ -36974,8 +37078,8 @@ function planGitHubRenewal(input) {
             job: {
                 ...common,
                 via: 'app',
-                appId: input.app.appId,
-                privateKey: input.app.privateKey,
+                appId: app.appId,
+                privateKey: app.privateKey,
                 repository,
                 ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
             },
@@ -36987,7 +37091,7 @@ function planGitHubRenewal(input) {
         return {
             why: `${route.why}: give this step the same App's 'app-id' and 'private-key' and the renewer mints it again before the hour`
         };
-    if (route?.kind !== 'claude-app')
+    if (route?.kind !== 'claude-app' || !exchange)
         return undefined;
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
@@ -36999,10 +37103,10 @@ function planGitHubRenewal(input) {
         job: {
             ...common,
             via: 'exchange',
-            exchangeUrl: input.exchangeUrl,
+            exchangeUrl: exchange.url,
             requestUrl,
             requestToken,
-            ...(input.permissions && { permissions: input.permissions })
+            ...(exchange.permissions && { permissions: exchange.permissions })
         },
         renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,
         warnings
@@ -37023,12 +37127,52 @@ function limitsOf(route) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 
 
 
 const SOURCES = [FEDERATION_SOURCE, GATEWAY_SOURCE, GITHUB_SOURCE];
 const sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
+
+;// CONCATENATED MODULE: ./lib/renew/plan.js
+
+/** What renews the credential Claude Code calls the model with, or why nothing can. */
+function claudeRenewal(context, sources = SOURCES) {
+    let why;
+    for (const source of sources.filter(source => source.renews === 'claude')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            return { source, plan };
+        why ??= plan?.why;
+    }
+    return { why: why ?? unrenewable(context) };
+}
+function renewalPlans(context, sources = SOURCES) {
+    const plans = { planned: [], unrenewed: [] };
+    const claude = claudeRenewal(context, sources);
+    if ('why' in claude)
+        plans.unrenewed.push(claude.why);
+    else
+        plans.planned.push(claude);
+    for (const source of sources.filter(source => source.renews === 'github')) {
+        const plan = source.plan(context);
+        if (plan && 'job' in plan)
+            plans.planned.push({ source, plan });
+        else if (plan)
+            plans.unrenewed.push(plan.why);
+    }
+    return plans;
+}
+/** Why the credential Claude Code uses cannot be renewed, when no source claims its route. */
+function unrenewable({ selection }) {
+    const { platform, chosen } = selection;
+    if (platform)
+        return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`;
+    if (chosen)
+        return `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`;
+    return 'no credential of Claude Code was found to renew';
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
@@ -37088,8 +37232,8 @@ function parseStatus(text) {
 
 ;// CONCATENATED MODULE: ./lib/renew/start.js
 // Main's side: starts the renewer as a detached process that outlives the main step, hands it the job description
-// on stdin, and waits until every source's first file is written, so that Claude starts with a fresh credential.
-
+// on stdin (every planned source's part), and waits until every source's first file is written, so that Claude
+// starts with fresh credentials.
 
 
 
@@ -37107,16 +37251,13 @@ const FIRST_FILES_WAIT_MS = 30_000;
  * processes at its end ("Cleaning up orphan processes", actions/runner src/Runner.Worker/JobExtension.cs).
  */
 const KEPT_ENV = ['PATH', 'HOME', 'RUNNER_TEMP', 'RUNNER_TRACKING_ID', ...NETWORK_ENV];
-async function startRenewer(plan, options) {
+async function startRenewer(planned, options) {
     const { env } = options;
-    const part = sourceJobOf(plan, env);
-    if ('problem' in part)
-        return part;
     const dir = (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `claude-preflight-renew-${(0,external_node_crypto_.randomBytes)(8).toString('hex')}`);
     await (0,promises_.mkdir)(dir, { mode: 0o700 });
     const nonce = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-    const source = { ...part.job, file: (0,external_node_path_.join)(dir, sourceOf(plan.kind).fileName) };
-    const job = { nonce, dir, deadline: options.deadline, sources: [source] };
+    const sources = planned.map(({ source, plan }) => ({ ...plan.job, file: (0,external_node_path_.join)(dir, source.fileName) }));
+    const job = { nonce, dir, deadline: options.deadline, sources };
     const childEnv = {};
     for (const name of KEPT_ENV)
         if (env[name] !== undefined)
@@ -37156,9 +37297,8 @@ async function startRenewer(plan, options) {
     }
     const failure = status?.sources.find(source => source.failure)?.failure;
     if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
-        return {
-            started: { dir, pid, nonce, files: { [source.kind]: source.file }, status }
-        };
+        const files = Object.fromEntries(sources.map(source => [source.kind, source.file]));
+        return { started: { dir, pid, nonce, files, status } };
     }
     if (!exited)
         process.kill(pid, 'SIGTERM');
@@ -37169,33 +37309,6 @@ async function startRenewer(plan, options) {
                 ? 'the renewer ended before it wrote its first file'
                 : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
     };
-}
-/**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
- */
-const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
-    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
-/** The plan's source job, its file still to be placed in the renewer's directory; or why it cannot run. */
-function sourceJobOf(plan, env) {
-    if (plan.kind === 'gateway') {
-        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
-        return {
-            job: {
-                kind: 'gateway',
-                command: plan.command,
-                env: commandEnv,
-                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
-            }
-        };
-    }
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (!requestUrl || !requestToken)
-        return {
-            problem: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-        };
-    return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } };
 }
 async function readStatus(dir) {
     try {
@@ -37246,6 +37359,7 @@ function deadlineOf(startedAt, jobLimitMs) {
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 ;// CONCATENATED MODULE: ./lib/action/main.js
+
 
 
 
@@ -37322,12 +37436,15 @@ async function main(deps) {
         maskSecrets(core, env);
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
-        const { check: inputs, github: githubInputs, refresh: refreshInputs, renew, renewCommand } = readMainInputs(input, env);
+        const { check: inputs, github: githubInputs, refresh: refreshInputs, renew, renewCommand, githubApp } = readMainInputs(input, env);
         const report = await runCheck(inputs, { input, now: deps.now() }, {
             ...deps,
             mask: secret => core.setSecret(secret),
             ...(renew && {
-                renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+                renewedBy: selection => {
+                    const renewal = claudeRenewal({ selection, renewCommand, env });
+                    return 'plan' in renewal ? renewal.plan.renewedBy : undefined;
+                }
             })
         });
         const event = await eventFacts(env);
@@ -37344,8 +37461,19 @@ async function main(deps) {
         }
         const refresh = await refreshAfterCheck(report, refreshInputs, deps);
         const action = await publish({ report, github, event }, refresh, deps);
-        if (renew)
-            await startRenewal(report, action, renewCommand, deps);
+        if (renew) {
+            const claude = report.claude;
+            const permissions = claude && appPermissionsOf(claude.step);
+            const context = {
+                selection: report.selection,
+                renewCommand,
+                env,
+                ...(claude && { github: githubTokenRoute(claude.step, claude.document, claude.job) }),
+                ...(githubApp && { githubApp }),
+                exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }
+            };
+            await startRenewal(report, action, context, deps);
+        }
     }
     catch (error) {
         // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -37451,7 +37579,6 @@ async function publish(checked, refresh, deps) {
     }
     return action;
 }
-const planned = (plan) => 'why' in plan ? undefined : plan;
 /**
  * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
  * import.meta.url)` for an asset of its own and copy it under another name.
@@ -37461,55 +37588,45 @@ function renewerBundle() {
     return (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url))), ...parts);
 }
 /**
- * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
- * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
+ * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
-async function startRenewal(report, action, renewCommand, deps) {
+async function startRenewal(report, action, context, deps) {
     const { core } = deps;
-    const plan = renewalPlan(report.selection, renewCommand);
-    if ('why' in plan) {
-        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but nothing is renewed: ${plan.why}.`);
+    const { planned, unrenewed } = renewalPlans(context);
+    for (const why of unrenewed)
+        core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'nothing is renewed'}: ${why}.`);
+    if (!planned.length)
         return;
-    }
     if (action === 'fail') {
         core.notice(`${errors/* PREFIX */.H3}: 'renew' is on, but the renewer is not started: the check failed.`);
         return;
     }
-    for (const warning of plan.warnings)
-        core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
+    for (const { plan } of planned)
+        for (const warning of plan.warnings)
+            core.warning(`${errors/* PREFIX */.H3}: ${warning}`);
     const jobLimitMs = report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined;
-    const outcome = await startRenewer(plan, {
+    const outcome = await startRenewer(planned, {
         env: deps.env,
         node: process.execPath,
         entry: deps.renewerEntry ?? renewerBundle(),
         deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
     });
     if ('problem' in outcome) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`);
+        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`);
         return;
     }
     const { started } = outcome;
-    const file = started.files[plan.kind];
-    // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
-    core.setSecret((await (0,promises_.readFile)(file, 'utf8')).trim());
+    // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
+    // post.
+    for (const { source } of planned) {
+        const content = await (0,promises_.readFile)(started.files[source.kind], 'utf8');
+        for (const secret of secretsOf(source, content))
+            core.setSecret(secret);
+    }
     saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
-    if (plan.kind === 'gateway') {
-        await pointApiKeyHelper(core, deps.env, file, started.pid);
-        return;
-    }
-    core.exportVariable(IDENTITY_FILE_VARIABLE, file);
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
-}
-/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
-async function pointApiKeyHelper(core, env, file, pid) {
-    const helper = printCommand(file);
-    const written = await writeApiKeyHelper(env, helper);
-    if ('problem' in written) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
-        return;
-    }
-    core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
-    core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    for (const { source } of planned)
+        await source.handOff(started.files[source.kind], { core, env: deps.env, pid: started.pid });
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {

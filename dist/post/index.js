@@ -29384,7 +29384,7 @@ const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCa
 
 /***/ }),
 
-/***/ 7227:
+/***/ 1133:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32970,12 +32970,13 @@ const SECRET_INPUTS = [
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
 const secrets_PROVIDER_PLAIN_INPUTS = PROVIDERS.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
 const SECRET_INPUT_NAMES = [
     ...SECRET_INPUTS,
     'claude-github-token',
     'github-token',
-    'secrets-token'
+    'secrets-token',
+    'private-key'
 ];
 /** The environment variables Claude Code reads a credential from. */
 const SECRET_ENV_VARS = PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
@@ -33073,6 +33074,7 @@ const PLAIN = {
     'secret-scope': { reader: 'refresh', default: 'repo' },
     renew: { reader: 'renew', default: 'false' },
     'renew-command': { reader: 'renew' },
+    'app-id': { reader: 'renew' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -36151,6 +36153,180 @@ function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
+
+
+
+/** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
+function userSettingsPath(env) {
+    const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_namespaceObject.join)(env.HOME || (0,external_node_os_namespaceObject.homedir)(), '.claude');
+    return (0,external_node_path_namespaceObject.join)(dir, 'settings.json');
+}
+/** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
+const printCommand = (file) => `cat '${file.replaceAll("'", `'\\''`)}'`;
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+function withSetting(existing, key, value) {
+    let root = {};
+    if (existing?.trim()) {
+        let parsed;
+        try {
+            parsed = JSON.parse(existing);
+        }
+        catch {
+            return { problem: 'it is not JSON' };
+        }
+        if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+            return { problem: 'it is not a JSON object' };
+        root = parsed;
+    }
+    const { [key]: _replaced, ...kept } = root;
+    return {
+        text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+    };
+}
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+async function writeUserSetting(env, key, value) {
+    return updateUserSettings(env, existing => withSetting(existing, key, value));
+}
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+async function removeUserSetting(env, key, value) {
+    let removed = false;
+    const outcome = await updateUserSettings(env, existing => {
+        const updated = withSetting(existing, key, undefined);
+        if ('problem' in updated || !existing?.trim())
+            return undefined;
+        removed = JSON.parse(existing)[key] === value;
+        return removed ? updated : undefined;
+    });
+    return 'problem' in outcome ? outcome : { ...outcome, removed };
+}
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(env, update) {
+    const path = userSettingsPath(env);
+    try {
+        const existing = await (0,promises_namespaceObject.readFile)(path, 'utf8').catch((error) => {
+            if (error.code === 'ENOENT')
+                return undefined;
+            throw error;
+        });
+        const updated = update(existing);
+        if (!updated)
+            return { path };
+        if ('problem' in updated)
+            return { path, problem: updated.problem };
+        await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true, mode: 0o700 });
+        const temporary = `${path}.${process.pid}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(temporary, updated.text, { mode: 0o600 });
+        await (0,promises_namespaceObject.rename)(temporary, path);
+        return { path };
+    }
+    catch (error) {
+        return { path, problem: reasonOf(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/renew/source.js
+/** A non-empty string field of a job description, else undefined: the description is read defensively. */
+const jobText = (value) => typeof value === 'string' && value ? value : undefined;
+/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
+const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+
+;// CONCATENATED MODULE: ./lib/cloud/federation/settings.js
+// Anthropic workload identity federation as Claude Code reads it from the environment
+// (https://platform.claude.com/docs/en/manage-claude/wif-reference): ANTHROPIC_FEDERATION_RULE_ID and
+// ANTHROPIC_ORGANIZATION_ID turn it on, ANTHROPIC_SERVICE_ACCOUNT_ID and ANTHROPIC_WORKSPACE_ID are sent when set, the
+// identity token comes from ANTHROPIC_IDENTITY_TOKEN_FILE (re-read at every exchange) before ANTHROPIC_IDENTITY_TOKEN,
+// and the exchange goes to ANTHROPIC_BASE_URL or https://api.anthropic.com. Every value is trimmed. (The SDK inside
+// @anthropic-ai/claude-code 2.1.328 reads them so; anthropics/claude-code-action base-action/src/workload-identity.ts
+// treats the rule and the organization as the switch too.)
+
+/**
+ * The audience claude-code-action asks on the GitHub OIDC token it hands Claude Code, unless its
+ * `anthropic_oidc_audience` input (the step's ANTHROPIC_OIDC_AUDIENCE) says otherwise
+ * (anthropics/claude-code-action base-action/src/workload-identity.ts DEFAULT_OIDC_AUDIENCE).
+ */
+const FEDERATION_AUDIENCE = 'https://api.anthropic.com';
+const value = (env, name) => env[name]?.trim() || undefined;
+/** The federation settings in `env`, or the variables that turn it on and are missing. */
+function readFederationSettings(env) {
+    const ruleId = value(env, 'ANTHROPIC_FEDERATION_RULE_ID');
+    const organizationId = value(env, 'ANTHROPIC_ORGANIZATION_ID');
+    if (!ruleId || !organizationId) {
+        return {
+            missing: [
+                !ruleId && 'ANTHROPIC_FEDERATION_RULE_ID',
+                !organizationId && 'ANTHROPIC_ORGANIZATION_ID'
+            ].filter((name) => Boolean(name))
+        };
+    }
+    const serviceAccountId = value(env, 'ANTHROPIC_SERVICE_ACCOUNT_ID');
+    const workspaceId = value(env, 'ANTHROPIC_WORKSPACE_ID');
+    return {
+        ruleId,
+        organizationId,
+        ...(serviceAccountId && { serviceAccountId }),
+        ...(workspaceId && { workspaceId }),
+        baseUrl: (value(env, 'ANTHROPIC_BASE_URL') ?? 'https://api.anthropic.com').replace(/\/+$/, ''),
+        audience: value(env, 'ANTHROPIC_OIDC_AUDIENCE') ?? FEDERATION_AUDIENCE,
+        identityToken: value(env, 'ANTHROPIC_IDENTITY_TOKEN_FILE')
+            ? 'file'
+            : value(env, 'ANTHROPIC_IDENTITY_TOKEN')
+                ? 'static'
+                : 'none'
+    };
+}
+/** Who a federated token acts as: ids only, none of them a secret. */
+function federationIdentity(settings) {
+    const who = settings.serviceAccountId
+        ? `service account ${settings.serviceAccountId}`
+        : "the rule's service account";
+    const workspace = settings.workspaceId ? `, workspace ${settings.workspaceId}` : '';
+    return `${who} (rule ${settings.ruleId}, organization ${settings.organizationId}${workspace})`;
+}
+/** A few seconds of the exchange's own clock and latency, within which an `expires_in` counts as the cap. */
+const CAP_SLACK_SECONDS = 5;
+/**
+ * The real lifetime of a token minted `mintedAt` with `expiresIn` seconds from an OIDC token that expires at
+ * `oidcExpiresAt` (unknown when the OIDC token carried no `exp`).
+ */
+function mintedLifetime(expiresIn, mintedAt, oidcExpiresAt) {
+    const seconds = Math.max(0, Math.floor(expiresIn));
+    const expiresAt = new Date(mintedAt.getTime() + seconds * 1000);
+    const oidcLeft = oidcExpiresAt === undefined
+        ? undefined
+        : Math.max(0, Math.floor((oidcExpiresAt.getTime() - mintedAt.getTime()) / 1000));
+    const cappedByOidc = oidcLeft !== undefined && seconds >= 2 * oidcLeft - CAP_SLACK_SECONDS;
+    const explanation = cappedByOidc
+        ? `the rule's lifetime capped at twice the OIDC token's remaining ${formatDuration(oidcLeft * 1000)}`
+        : "the rule's lifetime";
+    return { seconds, expiresAt, cappedByOidc, explanation };
+}
+/**
+ * What becomes of the Claude step's credential once its first federated token ends: Claude Code exchanges again with
+ * the identity token it reads then, which is single-use and lives about five minutes when GitHub minted it.
+ */
+function renewalNote(source) {
+    switch (source) {
+        case 'file':
+            return 'Claude Code re-exchanges ANTHROPIC_IDENTITY_TOKEN_FILE before then: the file must be rewritten with a fresh OIDC token (claude-code-action does it every 4 minutes; a bare `claude -p` needs a loop that does)';
+        case 'static':
+            return 'ANTHROPIC_IDENTITY_TOKEN is one OIDC token, usable once: Claude Code cannot mint another, so the Claude step loses the API when its first token ends; use ANTHROPIC_IDENTITY_TOKEN_FILE and rewrite it (claude-code-action does it every 4 minutes)';
+        case 'none':
+            return "claude-code-action's federation inputs write ANTHROPIC_IDENTITY_TOKEN_FILE in its own step and rewrite it every 4 minutes, so Claude Code can re-mint; a bare `claude -p` needs ANTHROPIC_IDENTITY_TOKEN_FILE and a loop that rewrites it";
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/github/oidc.js
 // Minting the job's OIDC token as @actions/core getIDToken does
 // (https://github.com/actions/toolkit/blob/main/packages/core/src/oidc-utils.ts): `GET
@@ -36232,10 +36408,6 @@ function oidc_readAnswer(answer, mask) {
     return { done: true, value: unverifiable(`HTTP ${status}: ${clipLine(said)}`) };
 }
 
-;// CONCATENATED MODULE: ./lib/renew/source.js
-/** A non-empty string field of a job description, else undefined: the description is read defensively. */
-const jobText = (value) => typeof value === 'string' && value ? value : undefined;
-
 ;// CONCATENATED MODULE: ./lib/renew/federation.js
 // Anthropic workload identity federation in a bare `claude -p` step: Claude Code re-reads ANTHROPIC_IDENTITY_TOKEN_FILE
 // at every exchange (the SDK inside @anthropic-ai/claude-code; https://platform.claude.com/docs/en/manage-claude/wif-reference),
@@ -36245,14 +36417,59 @@ const jobText = (value) => typeof value === 'string' && value ? value : undefine
 
 
 
+
+
+
 /** What GitHub documents of its OIDC tokens' life, for a token that carries no `exp`. */
 const OIDC_LIFETIME_MS = 5 * 60_000;
+const IDENTITY_FILE_VARIABLE = 'ANTHROPIC_IDENTITY_TOKEN_FILE';
+/** The job's OIDC token request, or why there is none: every OIDC-minting source needs it. */
+function oidcRequestOf(env) {
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
+        };
+    return { requestUrl, requestToken };
+}
 const FEDERATION_SOURCE = {
     kind: 'federation',
+    renews: 'claude',
     what: "the federated token's identity file",
     credential: 'identity token',
     fileName: 'identity-token',
     marginMs: 30_000,
+    plan({ selection, env }) {
+        const { platform, claudeEnv, tokenWrittenBy, claudeStep } = selection;
+        if (platform !== FEDERATION || !claudeEnv)
+            return undefined;
+        if (tokenWrittenBy)
+            return {
+                why: `Claude runs in ${tokenWrittenBy} (claude-code-action), which mints its own identity token and rewrites ${IDENTITY_FILE_VARIABLE} every 4 minutes: no renewer is started for federation there`
+            };
+        if (claudeEnv.unreadable.includes('ANTHROPIC_OIDC_AUDIENCE'))
+            return {
+                why: 'ANTHROPIC_OIDC_AUDIENCE is set in the Claude step from an expression this step cannot read, so the renewer cannot know the audience the rule expects: give this step the same value in its `env:`'
+            };
+        const request = oidcRequestOf(env);
+        if ('why' in request)
+            return request;
+        const own = claudeStep?.variable(IDENTITY_FILE_VARIABLE);
+        return {
+            job: {
+                kind: 'federation',
+                audience: claudeEnv.env.ANTHROPIC_OIDC_AUDIENCE?.trim() || FEDERATION_AUDIENCE,
+                ...request
+            },
+            renewedBy: `the preflight's renewer (input 'renew'), which rewrites ${IDENTITY_FILE_VARIABLE} with a fresh GitHub OIDC token at half its life, so that Claude Code exchanges a fresh one whenever its federated token ends`,
+            warnings: own?.kind === 'step'
+                ? [
+                    `${claudeStep.label} sets its own ${IDENTITY_FILE_VARIABLE} (${own.why}), which outranks the one the renewer keeps fresh: set it to \${{ env.${IDENTITY_FILE_VARIABLE} }} or remove it, or Claude Code reads a token nobody renews.`
+                ]
+                : []
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const audience = jobText(value.audience);
@@ -36274,6 +36491,10 @@ const FEDERATION_SOURCE = {
             };
         const expiresAt = jwtExpiry(oidc.token)?.getTime() ?? deps.now() + OIDC_LIFETIME_MS;
         return { minted: { value: oidc.token, expiresAt } };
+    },
+    async handOff(file, { core, pid }) {
+        core.exportVariable(IDENTITY_FILE_VARIABLE, file);
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`);
     }
 };
 
@@ -36288,6 +36509,17 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 
 
+
+
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
 /** The most a token command may print: a token, not a document. */
@@ -36354,10 +36586,32 @@ async function mintGatewayToken(job, deps) {
 }
 const GATEWAY_SOURCE = {
     kind: 'gateway',
+    renews: 'claude',
     what: "the gateway token's file that apiKeyHelper prints",
     credential: 'gateway token',
     fileName: 'gateway-token',
     marginMs: 30_000,
+    settingKey: 'apiKeyHelper',
+    plan({ selection, renewCommand, env }) {
+        const { platform, chosen, claudeStep } = selection;
+        if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+            return undefined;
+        const outranking = OUTRANKING_HELPER.filter(name => {
+            const kind = claudeStep?.variable(name).kind;
+            return kind === 'step' || kind === 'output';
+        });
+        const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
+        return {
+            job: {
+                kind: 'gateway',
+                command: renewCommand,
+                env: commandEnv,
+                ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+            },
+            renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+        };
+    },
     readJob(value) {
         const file = jobText(value.file);
         const command = jobText(value.command);
@@ -36376,7 +36630,17 @@ const GATEWAY_SOURCE = {
             ...(cwd && { cwd })
         };
     },
-    mint: (job, deps) => mintGatewayToken(job, deps)
+    mint: (job, deps) => mintGatewayToken(job, deps),
+    async handOff(file, { core, env, pid }) {
+        const helper = printCommand(file);
+        const written = await writeUserSetting(env, 'apiKeyHelper', helper);
+        if ('problem' in written) {
+            core.warning(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`);
+            return;
+        }
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`);
+        core.notice(`${errors_PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
+    }
 };
 
 ;// CONCATENATED MODULE: ./lib/files/atomic.js
@@ -36801,6 +37065,7 @@ async function handTokenToGit(workspace, server, token, env) {
 
 
 
+
 /** An installation token's life when the exchange does not say (GitHub's documented hour). */
 const INSTALLATION_TOKEN_LIFETIME_MS = 3_600_000;
 /** The GH_CONFIG_DIR the renewer keeps, beside the job's token file. */
@@ -36895,6 +37160,7 @@ const textMap = (value) => value &&
     : undefined;
 const GITHUB_SOURCE = {
     kind: 'github',
+    renews: 'github',
     what: 'the GitHub token git and gh use',
     credential: 'GitHub App installation token',
     fileName: 'github-token',
@@ -36936,15 +37202,26 @@ const GITHUB_SOURCE = {
             ...(permissions && { permissions })
         };
     },
-    mint: (job, deps) => mintGitHubToken(job, deps)
+    mint: (job, deps) => mintGitHubToken(job, deps),
+    plan: context => planGitHubRenewal(context),
+    async handOff(file, { core, env, pid }) {
+        const dir = ghConfigDirOf(file);
+        core.exportVariable(GH_CONFIG_DIR, dir);
+        const git = env.GITHUB_WORKSPACE
+            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            : '';
+        core.info(`${errors_PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
+    }
 };
+/** Where gh reads its configuration from (https://cli.github.com/manual/gh_help_environment). */
+const GH_CONFIG_DIR = 'GH_CONFIG_DIR';
 /**
  * Whether the GitHub token can be renewed, and how: from the App's key when the inputs name an App; through
  * claude-code-action's exchange when that action mints the Claude App's token itself; otherwise not this source's
  * route (the job's GITHUB_TOKEN lives as long as the job; a personal access token cannot be minted again). Pure.
  */
-function planGitHubRenewal(input) {
-    const { env, route } = input;
+function planGitHubRenewal(context) {
+    const { env, github: route, githubApp: app, exchange } = context;
     const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
     const common = {
         kind: 'github',
@@ -36952,7 +37229,7 @@ function planGitHubRenewal(input) {
         ...(env.GITHUB_WORKSPACE && { workspace: env.GITHUB_WORKSPACE })
     };
     const warnings = limitsOf(route);
-    if (input.app) {
+    if (app) {
         const repository = env.GITHUB_REPOSITORY ?? '';
         if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
             return {
@@ -36962,8 +37239,8 @@ function planGitHubRenewal(input) {
             job: {
                 ...common,
                 via: 'app',
-                appId: input.app.appId,
-                privateKey: input.app.privateKey,
+                appId: app.appId,
+                privateKey: app.privateKey,
                 repository,
                 ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
             },
@@ -36975,7 +37252,7 @@ function planGitHubRenewal(input) {
         return {
             why: `${route.why}: give this step the same App's 'app-id' and 'private-key' and the renewer mints it again before the hour`
         };
-    if (route?.kind !== 'claude-app')
+    if (route?.kind !== 'claude-app' || !exchange)
         return undefined;
     const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
     const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
@@ -36987,10 +37264,10 @@ function planGitHubRenewal(input) {
         job: {
             ...common,
             via: 'exchange',
-            exchangeUrl: input.exchangeUrl,
+            exchangeUrl: exchange.url,
             requestUrl,
             requestToken,
-            ...(input.permissions && { permissions: input.permissions })
+            ...(exchange.permissions && { permissions: exchange.permissions })
         },
         renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,
         warnings
@@ -37011,7 +37288,8 @@ function limitsOf(route) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 
 
 
@@ -37080,6 +37358,9 @@ function parseStatus(text) {
 // start processes of its own: a process is signalled only when status.json in that directory carries the state's
 // nonce and /proc/<pid>/cmdline shows the renewer's bundle, and the directory is removed only when it is a real
 // directory (never a link) of the renewer's own name.
+
+
+
 
 
 
@@ -37168,7 +37449,7 @@ async function readStatus(dir) {
     const text = await readRegular((0,external_node_path_namespaceObject.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
     return text === undefined ? undefined : parseStatus(text);
 }
-/** The values of the renewer's credential files (every regular file but status.json), trimmed. */
+/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
 async function credentialsIn(dir) {
     let names;
     try {
@@ -37177,8 +37458,26 @@ async function credentialsIn(dir) {
     catch {
         return [];
     }
-    const values = await Promise.all(names.map(name => readRegular((0,external_node_path_namespaceObject.join)(dir, name), MAX_FILE_BYTES)));
-    return values.map(value => value?.trim() ?? '').filter(Boolean);
+    const secrets = await Promise.all(names.map(async (name) => {
+        const content = (await readRegular((0,external_node_path_namespaceObject.join)(dir, name), MAX_FILE_BYTES)) ?? '';
+        return secretsOf(SOURCES.find(source => source.fileName === name), content);
+    }));
+    return secrets.flat();
+}
+/**
+ * Takes out of Claude Code's user settings each key a hand-off pointed at a file in the renewer's directory `dir`
+ * (gone after the job); what went wrong, one line each.
+ */
+async function unpointSettings(dir, env) {
+    const problems = [];
+    for (const source of SOURCES) {
+        if (!source.settingKey)
+            continue;
+        const removed = await removeUserSetting(env, source.settingKey, printCommand((0,external_node_path_namespaceObject.join)(dir, source.fileName)));
+        if ('problem' in removed)
+            problems.push(`could not take ${source.settingKey} out of ${removed.path}: ${removed.problem}`);
+    }
+    return problems;
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/describe.js
@@ -40070,7 +40369,7 @@ async function post(deps) {
 }
 /**
  * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
- * files, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
+ * files and the settings that named them, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
  * Returns the credentials it left, for the reports' redaction.
  */
 async function finishRenewal(deps) {
@@ -40082,7 +40381,8 @@ async function finishRenewal(deps) {
     for (const secret of stopped.secrets)
         core.setSecret(secret);
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env, stopped.secrets);
-    for (const problem of stopped.problems)
+    const problems = [...stopped.problems, ...(await unpointSettings(binding.dir, deps.env))];
+    for (const problem of problems)
         core.warning(`${errors_PREFIX}: the renewer: ${inert(redact(problem))}`);
     if (!stopped.status)
         return stopped.secrets;
@@ -40337,7 +40637,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7227);
+/* harmony import */ var _action_post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1133);
 
 await (0,_action_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -26,11 +26,12 @@ import {
   startState
 } from '../state/index.js'
 import { networkRecord } from '../secrets/network-env.js'
-import { renewalPlan, IDENTITY_FILE_VARIABLE, OUTRANKING_HELPER } from '../renew/plan.js'
-import { printCommand, writeApiKeyHelper } from '../renew/helper-settings.js'
+import { claudeRenewal, renewalPlans } from '../renew/plan.js'
+import { secretsOf, type PlanContext } from '../renew/source.js'
 import { startRenewer } from '../renew/start.js'
 import { deadlineOf } from '../renew/schedule.js'
 import { saveRenewerBinding } from '../state/index.js'
+import { appPermissionsOf, githubTokenRoute } from '../workflow/github-token.js'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -100,7 +101,8 @@ export async function main(deps: MainDeps): Promise<void> {
       github: githubInputs,
       refresh: refreshInputs,
       renew,
-      renewCommand
+      renewCommand,
+      githubApp
     } = readMainInputs(input, env)
     const report = await runCheck(
       inputs,
@@ -109,7 +111,10 @@ export async function main(deps: MainDeps): Promise<void> {
         ...deps,
         mask: secret => core.setSecret(secret),
         ...(renew && {
-          renewedBy: selection => planned(renewalPlan(selection, renewCommand))?.renewedBy
+          renewedBy: selection => {
+            const renewal = claudeRenewal({ selection, renewCommand, env })
+            return 'plan' in renewal ? renewal.plan.renewedBy : undefined
+          }
         })
       }
     )
@@ -132,7 +137,19 @@ export async function main(deps: MainDeps): Promise<void> {
     }
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
-    if (renew) await startRenewal(report, action, renewCommand, deps)
+    if (renew) {
+      const claude = report.claude
+      const permissions = claude && appPermissionsOf(claude.step)
+      const context: PlanContext = {
+        selection: report.selection,
+        renewCommand,
+        env,
+        ...(claude && { github: githubTokenRoute(claude.step, claude.document, claude.job) }),
+        ...(githubApp && { githubApp }),
+        exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }
+      }
+      await startRenewal(report, action, context, deps)
+    }
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
     if (error instanceof UserError) {
@@ -253,9 +270,6 @@ async function publish(checked: Checked, refresh: AfterCheck, deps: MainDeps): P
   return action
 }
 
-const planned = <Plan extends object>(plan: Plan | { why: string }) =>
-  'why' in plan ? undefined : plan
-
 /**
  * dist/renewer/index.js beside this bundle's folder. Put together at run time: ncc would take a `new URL('…',
  * import.meta.url)` for an asset of its own and copy it under another name.
@@ -266,29 +280,31 @@ function renewerBundle(): string {
 }
 
 /**
- * Input `renew`: starts the renewer when the route Claude Code will use can be renewed from the job and the check let
- * the run go on, and points Claude Code at the file it keeps fresh; otherwise one notice says why not.
+ * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
+ * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
 async function startRenewal(
   report: CheckReport,
   action: string,
-  renewCommand: string,
+  context: PlanContext,
   deps: MainDeps
 ): Promise<void> {
   const { core } = deps
-  const plan = renewalPlan(report.selection, renewCommand)
-  if ('why' in plan) {
-    core.notice(`${PREFIX}: 'renew' is on, but nothing is renewed: ${plan.why}.`)
-    return
-  }
+  const { planned, unrenewed } = renewalPlans(context)
+  for (const why of unrenewed)
+    core.notice(
+      `${PREFIX}: 'renew' is on, but ${planned.length ? 'this is not renewed' : 'nothing is renewed'}: ${why}.`
+    )
+  if (!planned.length) return
   if (action === 'fail') {
     core.notice(`${PREFIX}: 'renew' is on, but the renewer is not started: the check failed.`)
     return
   }
-  for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
+  for (const { plan } of planned)
+    for (const warning of plan.warnings) core.warning(`${PREFIX}: ${warning}`)
   const jobLimitMs =
     report.minRemaining.from === 'timeout-minutes' ? report.minRemaining.ms : undefined
-  const outcome = await startRenewer(plan, {
+  const outcome = await startRenewer(planned, {
     env: deps.env,
     node: process.execPath,
     entry: deps.renewerEntry ?? renewerBundle(),
@@ -296,46 +312,20 @@ async function startRenewal(
   })
   if ('problem' in outcome) {
     core.warning(
-      `${PREFIX}: the renewer did not start, so Claude Code's credential is not renewed during the run: ${inert(outcome.problem)}`
+      `${PREFIX}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`
     )
     return
   }
   const { started } = outcome
-  const file = started.files[plan.kind]!
-  // The runner masks only what this step prints: the first token is masked here, the renewer's later ones by post.
-  core.setSecret((await readFile(file, 'utf8')).trim())
+  // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
+  // post.
+  for (const { source } of planned) {
+    const content = await readFile(started.files[source.kind]!, 'utf8')
+    for (const secret of secretsOf(source, content)) core.setSecret(secret)
+  }
   saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
-  if (plan.kind === 'gateway') {
-    await pointApiKeyHelper(core, deps.env, file, started.pid)
-    return
-  }
-  core.exportVariable(IDENTITY_FILE_VARIABLE, file)
-  core.info(
-    `${PREFIX}: the renewer (process ${started.pid}) keeps ${file} fresh until the job ends; ${IDENTITY_FILE_VARIABLE} points there for the steps that follow.`
-  )
-}
-
-/** Claude Code reads the gateway token the renewer keeps fresh through `apiKeyHelper`, unless a variable outranks it. */
-async function pointApiKeyHelper(
-  core: Core,
-  env: NodeJS.ProcessEnv,
-  file: string,
-  pid: number
-): Promise<void> {
-  const helper = printCommand(file)
-  const written = await writeApiKeyHelper(env, helper)
-  if ('problem' in written) {
-    core.warning(
-      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`
-    )
-    return
-  }
-  core.info(
-    `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`
-  )
-  core.notice(
-    `${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`
-  )
+  for (const { source } of planned)
+    await source.handOff(started.files[source.kind]!, { core, env: deps.env, pid: started.pid })
 }
 
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */

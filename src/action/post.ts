@@ -19,7 +19,7 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { stopRenewer, type Stopped } from '../renew/stop.js'
+import { stopRenewer, unpointSettings, type Stopped } from '../renew/stop.js'
 import { describeRenewals } from '../renew/describe.js'
 import { inertMarkdown } from '../common/markdown.js'
 import {
@@ -141,7 +141,7 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
 
 /**
  * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
- * files, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
+ * files and the settings that named them, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
  * Returns the credentials it left, for the reports' redaction.
  */
 async function finishRenewal(deps: PostDeps): Promise<string[]> {
@@ -155,8 +155,8 @@ async function finishRenewal(deps: PostDeps): Promise<string[]> {
     deps.env,
     stopped.secrets
   )
-  for (const problem of stopped.problems)
-    core.warning(`${PREFIX}: the renewer: ${inert(redact(problem))}`)
+  const problems = [...stopped.problems, ...(await unpointSettings(binding.dir, deps.env))]
+  for (const problem of problems) core.warning(`${PREFIX}: the renewer: ${inert(redact(problem))}`)
   if (!stopped.status) return stopped.secrets
   const lines = describeRenewals(stopped.status, (deps.now ?? Date.now)()).map(redact)
   for (const [index, line] of lines.entries()) {

@@ -4,7 +4,10 @@
 // user gives (input `renew-command`, such as a cloud CLI's token command) before the token ends and keeps its file
 // fresh; the helper main writes into settings.json only prints that file.
 import { spawn } from 'node:child_process'
+import { PREFIX } from '../common/errors.js'
+import { inert } from '../common/inert.js'
 import { jwtExpiry } from '../lifetime/jwt.js'
+import { printCommand, writeUserSetting } from './helper-settings.js'
 import {
   jobText,
   type MintDeps,
@@ -22,6 +25,17 @@ export interface GatewayJob extends SourceJob {
   /** Where the command runs (the workspace), when known. */
   cwd?: string
 }
+
+/** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
+export const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'] as const
+
+/**
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
+ * and the action's inputs.
+ */
+const withheldFromCommand = (name: string) =>
+  name.startsWith('INPUT_') ||
+  ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name)
 
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 export const OPAQUE_LIFETIME_MS = 10 * 60_000
@@ -92,10 +106,40 @@ export async function mintGatewayToken(
 
 export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
   kind: 'gateway',
+  renews: 'claude',
   what: "the gateway token's file that apiKeyHelper prints",
   credential: 'gateway token',
   fileName: 'gateway-token',
   marginMs: 30_000,
+  settingKey: 'apiKeyHelper',
+  plan({ selection, renewCommand, env }) {
+    const { platform, chosen, claudeStep } = selection
+    if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
+      return undefined
+    const outranking = OUTRANKING_HELPER.filter(name => {
+      const kind = claudeStep?.variable(name).kind
+      return kind === 'step' || kind === 'output'
+    })
+    const commandEnv = Object.fromEntries(
+      Object.entries(env).filter(
+        (entry): entry is [string, string] =>
+          entry[1] !== undefined && !withheldFromCommand(entry[0])
+      )
+    )
+    return {
+      job: {
+        kind: 'gateway',
+        command: renewCommand,
+        env: commandEnv,
+        ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
+      },
+      renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
+      warnings: outranking.map(
+        name =>
+          `${claudeStep!.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`
+      )
+    }
+  },
   readJob(value) {
     const file = jobText(value.file)
     const command = jobText(value.command)
@@ -112,5 +156,21 @@ export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
       ...(cwd && { cwd })
     }
   },
-  mint: (job, deps) => mintGatewayToken(job, deps)
+  mint: (job, deps) => mintGatewayToken(job, deps),
+  async handOff(file, { core, env, pid }) {
+    const helper = printCommand(file)
+    const written = await writeUserSetting(env, 'apiKeyHelper', helper)
+    if ('problem' in written) {
+      core.warning(
+        `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but apiKeyHelper could not be written into ${written.path} (${inert(written.problem)}): set \`"apiKeyHelper": ${JSON.stringify(helper)}\` in Claude Code's settings yourself.`
+      )
+      return
+    }
+    core.info(
+      `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh until the job ends; apiKeyHelper in ${written.path} prints it for Claude Code.`
+    )
+    core.notice(
+      `${PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`
+    )
+  }
 }

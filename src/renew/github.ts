@@ -10,6 +10,7 @@
 // server's environment (claude-code-action's GitHub MCP servers) keep the token they started with.
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { PREFIX } from '../common/errors.js'
 import { writeAtomically } from '../files/atomic.js'
 import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../github/app-exchange.js'
 import { mintAppInstallationToken, parseAppPrivateKey } from '../github/app-token.js'
@@ -20,8 +21,10 @@ import {
   jobText,
   type MintDeps,
   type MintOutcome,
+  type PlanContext,
   type RenewalSource,
-  type SourceJob
+  type SourceJob,
+  type SourcePlan
 } from './source.js'
 
 export interface GitHubJob extends SourceJob {
@@ -157,6 +160,7 @@ const textMap = (value: unknown): Record<string, string> | undefined =>
 
 export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
   kind: 'github',
+  renews: 'github',
   what: 'the GitHub token git and gh use',
   credential: 'GitHub App installation token',
   fileName: 'github-token',
@@ -198,33 +202,32 @@ export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
       ...(permissions && { permissions })
     }
   },
-  mint: (job, deps) => mintGitHubToken(job, deps)
+  mint: (job, deps) => mintGitHubToken(job, deps),
+  plan: context => planGitHubRenewal(context),
+  async handOff(file, { core, env, pid }) {
+    const dir = ghConfigDirOf(file)
+    core.exportVariable(GH_CONFIG_DIR, dir)
+    const git = env.GITHUB_WORKSPACE
+      ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+      : ''
+    core.info(
+      `${PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`
+    )
+  }
 }
 
-/** What main knows when it plans the GitHub token's renewal. */
-export interface GitHubPlanInput {
-  env: NodeJS.ProcessEnv
-  /** Which GitHub token the Claude step gets. */
-  route?: GitHubTokenRoute
-  /** Inputs `app-id` and `private-key`, when both are given. */
-  app?: { appId: string; privateKey: string }
-  /** The permissions claude-code-action asks its exchange for (appPermissionsOf), for the exchange route. */
-  permissions?: Record<string, string>
-  exchangeUrl: string
-}
+/** Where gh reads its configuration from (https://cli.github.com/manual/gh_help_environment). */
+export const GH_CONFIG_DIR = 'GH_CONFIG_DIR'
 
-export type GitHubPlan =
-  | { job: Omit<GitHubJob, 'file'>; renewedBy: string; warnings: string[] }
-  | { why: string }
-  | undefined
+export type GitHubPlan = SourcePlan<GitHubJob> | { why: string } | undefined
 
 /**
  * Whether the GitHub token can be renewed, and how: from the App's key when the inputs name an App; through
  * claude-code-action's exchange when that action mints the Claude App's token itself; otherwise not this source's
  * route (the job's GITHUB_TOKEN lives as long as the job; a personal access token cannot be minted again). Pure.
  */
-export function planGitHubRenewal(input: GitHubPlanInput): GitHubPlan {
-  const { env, route } = input
+export function planGitHubRenewal(context: PlanContext): GitHubPlan {
+  const { env, github: route, githubApp: app, exchange } = context
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   const common = {
     kind: 'github' as const,
@@ -232,7 +235,7 @@ export function planGitHubRenewal(input: GitHubPlanInput): GitHubPlan {
     ...(env.GITHUB_WORKSPACE && { workspace: env.GITHUB_WORKSPACE })
   }
   const warnings = limitsOf(route)
-  if (input.app) {
+  if (app) {
     const repository = env.GITHUB_REPOSITORY ?? ''
     if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
       return {
@@ -242,8 +245,8 @@ export function planGitHubRenewal(input: GitHubPlanInput): GitHubPlan {
       job: {
         ...common,
         via: 'app',
-        appId: input.app.appId,
-        privateKey: input.app.privateKey,
+        appId: app.appId,
+        privateKey: app.privateKey,
         repository,
         ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
       },
@@ -255,7 +258,7 @@ export function planGitHubRenewal(input: GitHubPlanInput): GitHubPlan {
     return {
       why: `${route.why}: give this step the same App's 'app-id' and 'private-key' and the renewer mints it again before the hour`
     }
-  if (route?.kind !== 'claude-app') return undefined
+  if (route?.kind !== 'claude-app' || !exchange) return undefined
   const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''
   const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''
   if (!requestUrl || !requestToken)
@@ -266,10 +269,10 @@ export function planGitHubRenewal(input: GitHubPlanInput): GitHubPlan {
     job: {
       ...common,
       via: 'exchange',
-      exchangeUrl: input.exchangeUrl,
+      exchangeUrl: exchange.url,
       requestUrl,
       requestToken,
-      ...(input.permissions && { permissions: input.permissions })
+      ...(exchange.permissions && { permissions: exchange.permissions })
     },
     renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,
     warnings

@@ -1,6 +1,6 @@
-// Claude Code's user settings with `apiKeyHelper` pointing at the renewer's token file. Every other key of an existing
-// file is kept: claude-code-action merges its own settings into it too (anthropics/claude-code-action
-// base-action/src/setup-claude-code-settings.ts).
+// Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
+// that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
+// settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -15,10 +15,14 @@ export function userSettingsPath(env: NodeJS.ProcessEnv): string {
 /** A shell command that prints `file`: Claude Code runs `apiKeyHelper` through the shell. */
 export const printCommand = (file: string) => `cat '${file.replaceAll("'", `'\\''`)}'`
 
-/** The settings text with `apiKeyHelper` set, every other key kept; or why an existing text cannot be kept. Pure. */
-export function withApiKeyHelper(
+/**
+ * The settings text with `key` set to `value` (or removed, for undefined), every other key kept; or why an existing
+ * text cannot be kept. Pure.
+ */
+export function withSetting(
   existing: string | undefined,
-  helper: string
+  key: string,
+  value: string | undefined
 ): { text: string } | { problem: string } {
   let root: Record<string, unknown> = {}
   if (existing?.trim()) {
@@ -32,13 +36,45 @@ export function withApiKeyHelper(
       return { problem: 'it is not a JSON object' }
     root = parsed as Record<string, unknown>
   }
-  return { text: `${JSON.stringify({ ...root, apiKeyHelper: helper }, null, 2)}\n` }
+  const { [key]: _replaced, ...kept } = root
+  return {
+    text: `${JSON.stringify(value === undefined ? kept : { ...kept, [key]: value }, null, 2)}\n`
+  }
 }
 
-/** Writes `apiKeyHelper` into the user settings; the path written, or why not (the file is then left as it was). */
-export async function writeApiKeyHelper(
+/** Writes `key` into the user settings; the path written, or why not (the file is then left as it was). */
+export async function writeUserSetting(
   env: NodeJS.ProcessEnv,
-  helper: string
+  key: string,
+  value: string
+): Promise<{ path: string } | { problem: string; path: string }> {
+  return updateUserSettings(env, existing => withSetting(existing, key, value))
+}
+
+/**
+ * Post's side: removes `key` from the user settings when it still holds `value` (the renewer's file is gone after the
+ * job: on a self-hosted runner a later run would run a helper that prints nothing). The path, whether it was removed,
+ * or why not.
+ */
+export async function removeUserSetting(
+  env: NodeJS.ProcessEnv,
+  key: string,
+  value: string
+): Promise<{ path: string; removed: boolean } | { problem: string; path: string }> {
+  let removed = false
+  const outcome = await updateUserSettings(env, existing => {
+    const updated = withSetting(existing, key, undefined)
+    if ('problem' in updated || !existing?.trim()) return undefined
+    removed = (JSON.parse(existing) as Record<string, unknown>)[key] === value
+    return removed ? updated : undefined
+  })
+  return 'problem' in outcome ? outcome : { ...outcome, removed }
+}
+
+/** Rewrites the user settings with what `update` makes of their text (undefined: leave the file as it is). */
+async function updateUserSettings(
+  env: NodeJS.ProcessEnv,
+  update: (existing: string | undefined) => { text: string } | { problem: string } | undefined
 ): Promise<{ path: string } | { problem: string; path: string }> {
   const path = userSettingsPath(env)
   try {
@@ -46,7 +82,8 @@ export async function writeApiKeyHelper(
       if (error.code === 'ENOENT') return undefined
       throw error
     })
-    const updated = withApiKeyHelper(existing, helper)
+    const updated = update(existing)
+    if (!updated) return { path }
     if ('problem' in updated) return { path, problem: updated.problem }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
     const temporary = `${path}.${process.pid}.tmp`

@@ -1,4 +1,5 @@
-// Every renewal source, by kind: a source is one module (src/renew/source.ts).
+// Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
+// the model with, the first source whose plan claims the run's route renews it.
 import { FEDERATION_SOURCE } from './federation.js'
 import { GATEWAY_SOURCE } from './gateway.js'
 import { GITHUB_SOURCE } from './github.js'

@@ -1,5 +1,6 @@
 // Main's side: starts the renewer as a detached process that outlives the main step, hands it the job description
-// on stdin, and waits until every source's first file is written, so that Claude starts with a fresh credential.
+// on stdin (every planned source's part), and waits until every source's first file is written, so that Claude
+// starts with fresh credentials.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
@@ -8,11 +9,9 @@ import { join } from 'node:path'
 import { reasonOf } from '../common/errors.js'
 import { formatDuration } from '../lifetime/duration.js'
 import { NETWORK_ENV } from '../secrets/network-env.js'
-import type { FederationJob } from './federation.js'
-import type { GatewayJob } from './gateway.js'
 import type { RenewalJob } from './job.js'
-import type { RenewalPlan } from './plan.js'
-import { sourceOf } from './sources.js'
+import type { PlannedSource } from './plan.js'
+import type { SourceJob } from './source.js'
 import { parseStatus, STATUS_FILE, type RenewerStatus } from './status.js'
 
 /** How long main waits for every source's first file. */
@@ -43,23 +42,21 @@ export interface Started {
   status: RenewerStatus
 }
 
-type Plan = Exclude<RenewalPlan, { why: string }>
-
 export async function startRenewer(
-  plan: Plan,
+  planned: readonly PlannedSource[],
   options: StartOptions
 ): Promise<{ started: Started } | { problem: string }> {
   const { env } = options
-  const part = sourceJobOf(plan, env)
-  if ('problem' in part) return part
   const dir = join(
     env.RUNNER_TEMP || tmpdir(),
     `claude-preflight-renew-${randomBytes(8).toString('hex')}`
   )
   await mkdir(dir, { mode: 0o700 })
   const nonce = randomBytes(16).toString('hex')
-  const source = { ...part.job, file: join(dir, sourceOf(plan.kind)!.fileName) }
-  const job: RenewalJob = { nonce, dir, deadline: options.deadline, sources: [source] }
+  const sources = planned.map(
+    ({ source, plan }) => ({ ...plan.job, file: join(dir, source.fileName) }) as SourceJob
+  )
+  const job: RenewalJob = { nonce, dir, deadline: options.deadline, sources }
   const childEnv: NodeJS.ProcessEnv = {}
   for (const name of KEPT_ENV) if (env[name] !== undefined) childEnv[name] = env[name]
   const child = spawn(options.node, [options.entry], {
@@ -97,9 +94,8 @@ export async function startRenewer(
   }
   const failure = status?.sources.find(source => source.failure)?.failure
   if (status?.nonce === nonce && !failure && status.sources.every(source => source.writes > 0)) {
-    return {
-      started: { dir, pid, nonce, files: { [source.kind]: source.file }, status }
-    }
+    const files = Object.fromEntries(sources.map(source => [source.kind, source.file]))
+    return { started: { dir, pid, nonce, files, status } }
   }
   if (!exited) process.kill(pid, 'SIGTERM')
   await rm(dir, { recursive: true, force: true })
@@ -110,45 +106,6 @@ export async function startRenewer(
         ? 'the renewer ended before it wrote its first file'
         : `the renewer wrote no first file within ${formatDuration(waitMs)}`)
   }
-}
-
-/**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
- */
-const withheldFromCommand = (name: string) =>
-  name.startsWith('INPUT_') ||
-  ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name)
-
-/** The plan's source job, its file still to be placed in the renewer's directory; or why it cannot run. */
-function sourceJobOf(
-  plan: Plan,
-  env: NodeJS.ProcessEnv
-): { job: Omit<FederationJob, 'file'> | Omit<GatewayJob, 'file'> } | { problem: string } {
-  if (plan.kind === 'gateway') {
-    const commandEnv = Object.fromEntries(
-      Object.entries(env).filter(
-        (entry): entry is [string, string] =>
-          entry[1] !== undefined && !withheldFromCommand(entry[0])
-      )
-    )
-    return {
-      job: {
-        kind: 'gateway',
-        command: plan.command,
-        env: commandEnv,
-        ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
-      }
-    }
-  }
-  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''
-  if (!requestUrl || !requestToken)
-    return {
-      problem:
-        'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork)'
-    }
-  return { job: { kind: 'federation', audience: plan.audience, requestUrl, requestToken } }
 }
 
 async function readStatus(dir: string): Promise<RenewerStatus | undefined> {

@@ -8,6 +8,9 @@ import { basename, join } from 'node:path'
 import { openRegular } from '../files/regular.js'
 import { reasonOf } from '../common/errors.js'
 import { RENEWER_DIR, type RenewerBinding } from '../state/index.js'
+import { printCommand, removeUserSetting } from './helper-settings.js'
+import { secretsOf } from './source.js'
+import { SOURCES } from './sources.js'
 import { MAX_STATUS_BYTES, parseStatus, STATUS_FILE, type RenewerStatus } from './status.js'
 
 export interface StopDeps {
@@ -111,7 +114,7 @@ async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
   return text === undefined ? undefined : parseStatus(text)
 }
 
-/** The values of the renewer's credential files (every regular file but status.json), trimmed. */
+/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
 async function credentialsIn(dir: string): Promise<string[]> {
   let names: string[]
   try {
@@ -119,6 +122,35 @@ async function credentialsIn(dir: string): Promise<string[]> {
   } catch {
     return []
   }
-  const values = await Promise.all(names.map(name => readRegular(join(dir, name), MAX_FILE_BYTES)))
-  return values.map(value => value?.trim() ?? '').filter(Boolean)
+  const secrets = await Promise.all(
+    names.map(async name => {
+      const content = (await readRegular(join(dir, name), MAX_FILE_BYTES)) ?? ''
+      return secretsOf(
+        SOURCES.find(source => source.fileName === name),
+        content
+      )
+    })
+  )
+  return secrets.flat()
+}
+
+/**
+ * Takes out of Claude Code's user settings each key a hand-off pointed at a file in the renewer's directory `dir`
+ * (gone after the job); what went wrong, one line each.
+ */
+export async function unpointSettings(dir: string, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const problems: string[] = []
+  for (const source of SOURCES) {
+    if (!source.settingKey) continue
+    const removed = await removeUserSetting(
+      env,
+      source.settingKey,
+      printCommand(join(dir, source.fileName))
+    )
+    if ('problem' in removed)
+      problems.push(
+        `could not take ${source.settingKey} out of ${removed.path}: ${removed.problem}`
+      )
+  }
+  return problems
 }
