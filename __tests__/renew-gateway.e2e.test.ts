@@ -13,7 +13,7 @@ import { startAnthropicStandIn } from '../stand-ins/anthropic.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, pushJobEnv, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, pushJobEnv, runClaudeStep, stepRecords } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -180,19 +180,7 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
         /the renewer renewed the gateway token's file that apiKeyHelper prints \d+ times; the run lasted \d+s, its first gateway token [1-4]s\./
       )
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          minted
-        )
-      ).toEqual([])
+      expect(findLeaks(stepRecords(main, post), minted)).toEqual([])
     } finally {
       await gateway.close()
     }

@@ -559,6 +559,6 @@ describe('the git smart-HTTP stand-in', () => {
       )
     await push('live')
     await expect(push('dead')).rejects.toMatchObject({ code: 128 })
-    expect(server.requests.some((request: { accepted: boolean }) => !request.accepted)).toBe(true)
+    expect(server.requests.some(request => !request.accepted)).toBe(true)
   })
 })

@@ -12,7 +12,7 @@ import { startFederationStandIn } from '../stand-ins/anthropic-federation.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, pushJobEnv, runClaudeStep, unmasked } from './support/claude-step.js'
+import { alive, pushJobEnv, runClaudeStep, stepRecords } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -138,19 +138,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
       expect(post.commands.filter(c => c.command === 'error')).toEqual([])
       // Every identity token the renewer wrote is a secret: none reached a log, the summary or the state.
       const written = oidc.minted.slice(minted).map(m => m.token)
-      expect(
-        findLeaks(
-          {
-            mainOut: unmasked(main.stdout),
-            mainErr: main.stderr,
-            postOut: unmasked(post.stdout),
-            postErr: post.stderr,
-            summary: post.summary,
-            state: main.files.state
-          },
-          [...written, ...secrets]
-        )
-      ).toEqual([])
+      expect(findLeaks(stepRecords(main, post), [...written, ...secrets])).toEqual([])
     } finally {
       await federation.close()
     }

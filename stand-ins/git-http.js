@@ -23,7 +23,10 @@ function tokenOf(authorization) {
  */
 export async function startGitHttpStandIn(options) {
   const stand = {
-    /** Every request: its path, and whether its credential was accepted. */
+    /**
+     * Every request: its path, and whether its credential was accepted.
+     * @type {Array<{method: string, path: string, accepted: boolean}>}
+     */
     requests: []
   }
   const sockets = new Set()

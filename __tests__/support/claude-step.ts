@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
 import { runningWorkflow } from './checkout.js'
-import type { Job } from './runner.js'
+import type { Job, RunResult } from './runner.js'
 
 /**
  * A push job of `workflow` (its job `claude`), its checkout in the job's folder: the runner's variables for its steps,
@@ -67,3 +67,13 @@ export const unmasked = (stdout: string) =>
     .split('\n')
     .filter(line => !line.startsWith('::add-mask::'))
     .join('\n')
+
+/** What the main and post steps left where a secret must never be: their logs, the job summary and the state. */
+export const stepRecords = (main: RunResult, post: RunResult): Record<string, string> => ({
+  mainOut: unmasked(main.stdout),
+  mainErr: main.stderr,
+  postOut: unmasked(post.stdout),
+  postErr: post.stderr,
+  summary: post.summary,
+  state: main.files.state
+})
