@@ -190,6 +190,10 @@ describe('rewriteGitConfig', () => {
       `\textraheader = ${header('kept')}`,
       ''
     ].join('\n')
+    expect(rewriteGitConfig(text, SERVER, 'ghs_new', ['remote URL'])).toEqual({
+      text: text.replace('x-access-token:ghs_old@', 'x-access-token:ghs_new@'),
+      rewritten: ['remote URL']
+    })
     const { text: rewritten, rewritten: what } = rewriteGitConfig(text, SERVER, 'ghs_new')
     expect(what.sort()).toEqual(['extraheader', 'remote URL'])
     expect(rewritten).toBe(
@@ -230,7 +234,7 @@ describe('handTokenToGit, on a real checkout', () => {
   it("rewrites actions/checkout's extraheader in .git/config (checkout before v6)", async () => {
     const workspace = checkout()
     git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_old'))
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_new', gitEnv)).toEqual({
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
       rewritten: ['extraheader']
     })
     expect(git(workspace, 'config', '--get-all', `http.${SERVER}/.extraheader`)).toBe(
@@ -249,7 +253,7 @@ describe('handTokenToGit, on a real checkout', () => {
       mode: 0o640
     })
     git(workspace, 'config', `includeIf.gitdir:${join(workspace, '.git')}.path`, credentials)
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_new', gitEnv)).toEqual({
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
       rewritten: ['extraheader']
     })
     expect(readFileSync(credentials, 'utf8')).toBe(
@@ -261,7 +265,9 @@ describe('handTokenToGit, on a real checkout', () => {
 
   it("rewrites claude-code-action's remote URL; adds nothing to a checkout that holds no token", async () => {
     const workspace = checkout()
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_new', gitEnv)).toEqual({ rewritten: [] })
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
+      rewritten: []
+    })
     const before = readFileSync(join(workspace, '.git', 'config'), 'utf8')
     expect(before).not.toContain('ghs_new')
     git(
@@ -271,7 +277,7 @@ describe('handTokenToGit, on a real checkout', () => {
       'origin',
       `https://x-access-token:ghs_old@github.com/${REPOSITORY}.git`
     )
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_new', gitEnv)).toEqual({
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
       rewritten: ['remote URL']
     })
     expect(git(workspace, 'remote', 'get-url', 'origin')).toBe(
@@ -290,20 +296,24 @@ describe('handTokenToGit, on a real checkout', () => {
         resolve()
       }, 200)
     )
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_new', gitEnv)).toEqual({
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
       rewritten: ['extraheader']
     })
     await released
     writeFileSync(lock, '')
-    expect(await handTokenToGit(workspace, SERVER, 'ghs_newer', gitEnv)).toEqual({
-      problem: `git's configuration ${join(workspace, '.git', 'config')} could not be rewritten (EEXIST)`
-    })
+    expect(await handTokenToGit(workspace, { server: SERVER, token: 'ghs_newer' }, gitEnv)).toEqual(
+      {
+        problem: `git's configuration ${join(workspace, '.git', 'config')} could not be rewritten (EEXIST)`
+      }
+    )
     expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header('ghs_new'))
   })
 
   it('does nothing where the workspace is no checkout', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'renew-github-empty-'))
-    expect(await handTokenToGit(empty, SERVER, 'ghs_new', gitEnv)).toEqual({ rewritten: [] })
+    expect(await handTokenToGit(empty, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
+      rewritten: []
+    })
   })
 })
 
@@ -374,12 +384,18 @@ describe('mintGitHubToken', () => {
       () => exchange.close()
     )
     const dir = mkdtempSync(join(tmpdir(), 'renew-github-dir-'))
+    // The checkout's extraheader holds the job's GITHUB_TOKEN, claude-code-action's remote URL its App token.
+    const workspace = checkout()
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_job'))
+    const url = (token: string) => `https://x-access-token:${token}@github.com/${REPOSITORY}.git`
+    git(workspace, 'remote', 'set-url', 'origin', url('ghs_action'))
     const before = Date.now()
     const outcome = await mintGitHubToken(
       {
         kind: 'github',
         file: join(dir, 'github-token'),
         server: SERVER,
+        workspace,
         via: 'exchange',
         exchangeUrl: exchange.exchangeUrl,
         requestUrl: oidc.env.ACTIONS_ID_TOKEN_REQUEST_URL,
@@ -393,6 +409,8 @@ describe('mintGitHubToken', () => {
       [outcome.minted.value, { contents: 'write' }]
     ])
     expect(outcome.minted.expiresAt).toBeGreaterThanOrEqual(before + INSTALLATION_TOKEN_LIFETIME_MS)
+    expect(git(workspace, 'remote', 'get-url', 'origin')).toBe(url(outcome.minted.value))
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header('ghs_job'))
     exchange.scenario = 'not-installed'
     expect(
       await mintGitHubToken(

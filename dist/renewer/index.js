@@ -3322,6 +3322,7 @@ function app_token_readAnswer(what, answer, read, mask) {
 
 
 
+const ALL_GIT_CREDENTIALS = ['extraheader', 'remote URL'];
 const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
 const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/;
 const BASIC = /^AUTHORIZATION: basic ([A-Za-z0-9+/=]+)$/i;
@@ -3333,7 +3334,7 @@ const basicCredential = (token) => Buffer.from(`x-access-token:${token}`, 'utf8'
  * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
  * Pure.
  */
-function rewriteGitConfig(text, server, token) {
+function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
     const { protocol, host } = new URL(server);
     const origin = `${protocol}//${host}`;
     const rewritten = new Set();
@@ -3349,7 +3350,7 @@ function rewriteGitConfig(text, server, token) {
             return line;
         const [, indent, key, equals, value, trailing] = entry;
         const name = key.toLowerCase();
-        if (section === `http ${origin}/` && name === 'extraheader') {
+        if (section === `http ${origin}/` && name === 'extraheader' && kinds.includes('extraheader')) {
             const basic = BASIC.exec(value);
             const decoded = basic && Buffer.from(basic[1], 'base64').toString('utf8');
             if (!decoded?.startsWith('x-access-token:'))
@@ -3357,7 +3358,7 @@ function rewriteGitConfig(text, server, token) {
             rewritten.add('extraheader');
             return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`;
         }
-        if (section === 'remote origin' && name === 'url') {
+        if (section === 'remote origin' && name === 'url' && kinds.includes('remote URL')) {
             const prefix = `${protocol}//x-access-token:`;
             const at = value.indexOf('@');
             if (!value.startsWith(prefix) || at === -1 || !value.startsWith(`${host}/`, at + 1))
@@ -3401,14 +3402,14 @@ async function credentialFiles(workspace, env) {
 const LOCK_TRIES = 20;
 const LOCK_WAIT_MS = 50;
 /** Rewrites one config file under git's lock, keeping its mode. */
-async function rewriteFile(path, server, token) {
+async function rewriteFile(path, handed) {
     const lock = `${path}.lock`;
     for (let tries = 1;; tries++) {
         try {
             const { mode } = await (0,promises_namespaceObject.stat)(path);
             const handle = await (0,promises_namespaceObject.open)(lock, 'wx', mode & 0o777);
             try {
-                const { text, rewritten } = rewriteGitConfig(await (0,promises_namespaceObject.readFile)(path, 'utf8'), server, token);
+                const { text, rewritten } = rewriteGitConfig(await (0,promises_namespaceObject.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds);
                 if (rewritten.length === 0) {
                     await handle.close();
                     await (0,promises_namespaceObject.rm)(lock, { force: true });
@@ -3433,14 +3434,15 @@ async function rewriteFile(path, server, token) {
     }
 }
 /**
- * Puts `token` wherever the checkout in `workspace` already holds a token for `server` (see rewriteGitConfig); what it
- * rewrote, or why it could not (a file it could not lock or write). No checkout, or none with a token: nothing.
+ * Puts the token wherever the checkout in `workspace` already holds one for its server, in the places `kinds` names
+ * (see rewriteGitConfig); what it rewrote, or why it could not (a file it could not lock or write). No checkout, or
+ * none with a token: nothing.
  */
-async function handTokenToGit(workspace, server, token, env) {
+async function handTokenToGit(workspace, handed, env) {
     const all = new Set();
     for (const file of await credentialFiles(workspace, env)) {
         try {
-            for (const what of await rewriteFile(file, server, token))
+            for (const what of await rewriteFile(file, handed))
                 all.add(what);
         }
         catch (error) {
@@ -3539,7 +3541,10 @@ async function mintGitHubToken(job, deps) {
     if ('failure' in minted)
         return minted;
     if (job.workspace) {
-        const handed = await handTokenToGit(job.workspace, job.server, minted.token, process.env);
+        // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
+        // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
+        const kinds = job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS;
+        const handed = await handTokenToGit(job.workspace, { server: job.server, token: minted.token, kinds }, process.env);
         // A lock another git held too long: the current token still lives, and the loop tries again.
         if ('problem' in handed)
             return { failure: handed.problem, permanent: false };

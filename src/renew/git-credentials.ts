@@ -12,8 +12,13 @@ import { execFile } from 'node:child_process'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
 
-/** What a rewrite changed: which credentials, by what git calls them. */
-export type Rewritten = Array<'extraheader' | 'remote URL'>
+/** A place git holds a token in. */
+export type GitCredential = 'extraheader' | 'remote URL'
+
+/** What a rewrite changed. */
+export type Rewritten = GitCredential[]
+
+export const ALL_GIT_CREDENTIALS: readonly GitCredential[] = ['extraheader', 'remote URL']
 
 const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/
 const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/
@@ -32,11 +37,12 @@ export const basicCredential = (token: string): string =>
 export function rewriteGitConfig(
   text: string,
   server: string,
-  token: string
+  token: string,
+  kinds: readonly GitCredential[] = ALL_GIT_CREDENTIALS
 ): { text: string; rewritten: Rewritten } {
   const { protocol, host } = new URL(server)
   const origin = `${protocol}//${host}`
-  const rewritten = new Set<Rewritten[number]>()
+  const rewritten = new Set<GitCredential>()
   let section = ''
   const lines = text.split('\n').map(line => {
     const header = SECTION.exec(line)
@@ -48,14 +54,14 @@ export function rewriteGitConfig(
     if (!entry) return line
     const [, indent, key, equals, value, trailing] = entry as unknown as string[]
     const name = key!.toLowerCase()
-    if (section === `http ${origin}/` && name === 'extraheader') {
+    if (section === `http ${origin}/` && name === 'extraheader' && kinds.includes('extraheader')) {
       const basic = BASIC.exec(value!)
       const decoded = basic && Buffer.from(basic[1]!, 'base64').toString('utf8')
       if (!decoded?.startsWith('x-access-token:')) return line
       rewritten.add('extraheader')
       return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`
     }
-    if (section === 'remote origin' && name === 'url') {
+    if (section === 'remote origin' && name === 'url' && kinds.includes('remote URL')) {
       const prefix = `${protocol}//x-access-token:`
       const at = value!.indexOf('@')
       if (!value!.startsWith(prefix) || at === -1 || !value!.startsWith(`${host}/`, at + 1))
@@ -115,14 +121,19 @@ const LOCK_TRIES = 20
 const LOCK_WAIT_MS = 50
 
 /** Rewrites one config file under git's lock, keeping its mode. */
-async function rewriteFile(path: string, server: string, token: string): Promise<Rewritten> {
+async function rewriteFile(path: string, handed: HandedToken): Promise<Rewritten> {
   const lock = `${path}.lock`
   for (let tries = 1; ; tries++) {
     try {
       const { mode } = await stat(path)
       const handle = await open(lock, 'wx', mode & 0o777)
       try {
-        const { text, rewritten } = rewriteGitConfig(await readFile(path, 'utf8'), server, token)
+        const { text, rewritten } = rewriteGitConfig(
+          await readFile(path, 'utf8'),
+          handed.server,
+          handed.token,
+          handed.kinds
+        )
         if (rewritten.length === 0) {
           await handle.close()
           await rm(lock, { force: true })
@@ -144,20 +155,27 @@ async function rewriteFile(path: string, server: string, token: string): Promise
   }
 }
 
+/** A token for git: the server it is for, and which of the places holding one may take it. */
+export interface HandedToken {
+  server: string
+  token: string
+  kinds?: readonly GitCredential[]
+}
+
 /**
- * Puts `token` wherever the checkout in `workspace` already holds a token for `server` (see rewriteGitConfig); what it
- * rewrote, or why it could not (a file it could not lock or write). No checkout, or none with a token: nothing.
+ * Puts the token wherever the checkout in `workspace` already holds one for its server, in the places `kinds` names
+ * (see rewriteGitConfig); what it rewrote, or why it could not (a file it could not lock or write). No checkout, or
+ * none with a token: nothing.
  */
 export async function handTokenToGit(
   workspace: string,
-  server: string,
-  token: string,
+  handed: HandedToken,
   env: NodeJS.ProcessEnv
 ): Promise<{ rewritten: Rewritten } | { problem: string }> {
-  const all = new Set<Rewritten[number]>()
+  const all = new Set<GitCredential>()
   for (const file of await credentialFiles(workspace, env)) {
     try {
-      for (const what of await rewriteFile(file, server, token)) all.add(what)
+      for (const what of await rewriteFile(file, handed)) all.add(what)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'an error'
       return { problem: `git's configuration ${file} could not be rewritten (${code})` }

@@ -16,7 +16,7 @@ import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../github/app-exchange
 import { mintAppInstallationToken, parseAppPrivateKey } from '../github/app-token.js'
 import { mintOidcToken } from '../github/oidc.js'
 import type { GitHubTokenRoute } from '../workflow/github-token.js'
-import { handTokenToGit } from './git-credentials.js'
+import { ALL_GIT_CREDENTIALS, handTokenToGit, type GitCredential } from './git-credentials.js'
 import {
   jobText,
   type MintDeps,
@@ -133,7 +133,15 @@ export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<M
   const minted = await mintToken(job, deps)
   if ('failure' in minted) return minted
   if (job.workspace) {
-    const handed = await handTokenToGit(job.workspace, job.server, minted.token, process.env)
+    // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
+    // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
+    const kinds: readonly GitCredential[] =
+      job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS
+    const handed = await handTokenToGit(
+      job.workspace,
+      { server: job.server, token: minted.token, kinds },
+      process.env
+    )
     // A lock another git held too long: the current token still lives, and the loop tries again.
     if ('problem' in handed) return { failure: handed.problem, permanent: false }
   }
