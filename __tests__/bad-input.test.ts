@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs'
-import { randomBytes } from 'node:crypto'
+import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -31,6 +31,10 @@ const json = (oauth: Record<string, unknown>, extra: Record<string, unknown> = {
   JSON.stringify({ claudeAiOauth: oauth, ...extra })
 const IN_A_DAY = Date.now() + 86_400_000
 const CREDENTIALS = json({ accessToken: OAUTH, refreshToken: REFRESH, expiresAt: IN_A_DAY })
+
+const APP_KEY = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs1', format: 'pem' })
+  .toString()
 
 const ACTION = parse(readFileSync('action.yml', 'utf8')) as {
   inputs: Record<string, { default?: string }>
@@ -448,6 +452,44 @@ const ROWS: Record<string, Row[]> = {
       with: { ...key, renew: 'true' },
       accept: 'an API key route: a notice says nothing is renewed',
       status: 'valid'
+    }
+  ],
+  'app-id': [
+    {
+      value: '123456',
+      with: key,
+      input: 'private-key',
+      error: /input 'private-key' is empty while 'app-id' is set/
+    },
+    {
+      value: '123456',
+      with: { ...key, 'private-key': APP_KEY },
+      error: /input 'app-id' is set, with 'private-key', but 'renew' is off\. Set `renew: true`/
+    },
+    {
+      value: 'my app',
+      with: { ...key, renew: 'true', 'private-key': APP_KEY },
+      error: /input 'app-id' is not a GitHub App ID or Client ID\. Give the number/
+    },
+    { value: KEY, with: { ...key, renew: 'true', 'private-key': APP_KEY }, error: MOVE_API_KEY }
+  ],
+  'private-key': [
+    {
+      value: APP_KEY,
+      with: key,
+      input: 'app-id',
+      error: /input 'app-id' is empty while 'private-key' is set/
+    },
+    {
+      value: 'not-a-key',
+      with: { ...key, renew: 'true', 'app-id': '123456' },
+      error:
+        /input 'private-key' is not usable: it is not a PEM private key .*\. Paste the whole \.pem file/
+    },
+    {
+      value: APP_KEY.replace(/\n[A-Za-z0-9+/]{16}/, '\n!!!!!!!!!!!!!!!!'),
+      with: { ...key, renew: 'true', 'app-id': '123456' },
+      error: /input 'private-key' is not usable: its PEM body does not decode to a private key/
     }
   ],
   'claude-output': [

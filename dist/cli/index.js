@@ -792,6 +792,7 @@ const PLAIN = {
     'secret-scope': { reader: 'refresh', default: 'repo' },
     renew: { reader: 'renew', default: 'false' },
     'renew-command': { reader: 'renew' },
+    'app-id': { reader: 'renew' },
     'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
     'fail-on-auth-error': { reader: 'post', default: 'true' },
     'pr-comment': { reader: 'post', default: 'false' }
@@ -4366,12 +4367,13 @@ const SECRET_INPUTS = [
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
 const PROVIDER_PLAIN_INPUTS = _index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
 const SECRET_INPUT_NAMES = [
     ...SECRET_INPUTS,
     'claude-github-token',
     'github-token',
-    'secrets-token'
+    'secrets-token',
+    'private-key'
 ];
 /** The environment variables Claude Code reads a credential from. */
 const SECRET_ENV_VARS = _index_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDERS */ .x.flatMap(provider => provider.envVar ? [provider.envVar] : []);

@@ -309,7 +309,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 6970:
+/***/ 8510:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -318,14 +318,36 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: writeAtomically
-
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./lib/files/atomic.js
+// Writing a file no reader ever sees half of: the renewer's credential files, status and gh's hosts.yml.
+
+
+
+/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
+async function writeAtomically(path, text) {
+    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/http/request.js
 /** No HTTP answer: the network, not the credential. */
 class NetworkError extends Error {
@@ -744,7 +766,7 @@ function parseRetryAfter(value, now = Date.now()) {
  * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
  * running out. Anything else thrown is a bug of ours, not the network, and goes up.
  */
-async function sendWithRetries(request, read, noAnswer, policy) {
+async function retry_sendWithRetries(request, read, noAnswer, policy) {
     const deadline = Date.now() + policy.timeoutMs;
     return retry(async () => {
         try {
@@ -2078,12 +2100,13 @@ const SECRET_INPUTS = [
 ];
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
 const PROVIDER_PLAIN_INPUTS = providers_PROVIDERS.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
 const SECRET_INPUT_NAMES = [
     ...SECRET_INPUTS,
     'claude-github-token',
     'github-token',
-    'secrets-token'
+    'secrets-token',
+    'private-key'
 ];
 /** The environment variables Claude Code reads a credential from. */
 const SECRET_ENV_VARS = providers_PROVIDERS.flatMap(provider => provider.envVar ? [provider.envVar] : []);
@@ -2499,7 +2522,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
-function unsafeTransport(text) {
+function url_unsafeTransport(text) {
     let url;
     try {
         url = new URL(text);
@@ -2516,13 +2539,13 @@ function unsafeTransport(text) {
 
 
 /** The API base URL the runner gives (GHES included). */
-function apiBaseUrl(env) {
+function client_apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 /** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
 /** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function githubHeaders(token) {
+function client_githubHeaders(token) {
     return {
         authorization: `Bearer ${token}`,
         accept: 'application/vnd.github+json',
@@ -2537,7 +2560,7 @@ function githubHeaders(token) {
  */
 function githubRequest(token, env, options = {}) {
     const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = apiBaseUrl(env);
+    const baseUrl = client_apiBaseUrl(env);
     const http = options.send ?? send;
     return async (route, params = {}) => {
         const { method, path, body } = routeRequest(route, params);
@@ -2545,7 +2568,7 @@ function githubRequest(token, env, options = {}) {
             method,
             url: `${baseUrl}${path}`,
             headers: {
-                ...githubHeaders(token),
+                ...client_githubHeaders(token),
                 ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
             },
             ...(body !== undefined && { body }),
@@ -2553,11 +2576,11 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return answerOf(answer);
+        return client_answerOf(answer);
     };
 }
 /** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function answerOf(answer) {
+function client_answerOf(answer) {
     return { status: answer.status, data: dataOf(answer), headers: answer.headers };
 }
 /**
@@ -2566,10 +2589,10 @@ function answerOf(answer) {
  */
 function answerWithout(secrets, response) {
     if (response.status >= 200 && response.status < 300)
-        return answerOf(response);
+        return client_answerOf(response);
     const redact = redact_redactorFor(secrets, text => text);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return answerOf({ status: response.status, headers, text: redact(response.text) });
+    return client_answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -2645,7 +2668,7 @@ function isHtmlPage(answer) {
  * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
  * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
  */
-function transientOrRedirect(answer, said, unverifiable) {
+function client_transientOrRedirect(answer, said, unverifiable) {
     const { status, headers } = answer;
     if (isTransient(answer)) {
         const retryAfterMs = parseRetryAfter(headers['retry-after']);
@@ -2688,7 +2711,7 @@ function readingsOf(answer, where, requestId) {
 /** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
 async function cloudCall(request, call, deps) {
     const { where } = call;
-    const unsafe = unsafeTransport(request.url);
+    const unsafe = url_unsafeTransport(request.url);
     if (unsafe)
         return {
             failed: {
@@ -2696,7 +2719,7 @@ async function cloudCall(request, call, deps) {
                 message: `${where}: ${new URL(request.url).origin} ${unsafe}`
             }
         };
-    const { value, attempts } = await sendWithRetries(request, response => {
+    const { value, attempts } = await retry_sendWithRetries(request, response => {
         const answer = answerWithout(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
         const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
@@ -2816,7 +2839,7 @@ function readRefusal(answer, where) {
     const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
     if (error && TRANSIENT.has(error.code))
         return { done: false, value: unverifiable(`HTTP ${status} ${said}`) };
-    const other = transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
+    const other = client_transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (!error) {
@@ -3005,10 +3028,10 @@ async function mintOidcToken(env, audience, deps) {
         };
     }
     deps.mask(requestToken);
-    const unsafe = unsafeTransport(requestUrl);
+    const unsafe = url_unsafeTransport(requestUrl);
     if (unsafe)
         return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await sendWithRetries({
+    const { value, attempts } = await retry_sendWithRetries({
         method: 'GET',
         url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
         headers: {
@@ -3040,7 +3063,7 @@ function oidc_readAnswer(answer, mask) {
         };
     }
     const said = apiMessage(answer);
-    const other = transientOrRedirect(answer, said, unverifiable);
+    const other = client_transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     // A proxy's page is not the token service's refusal.
@@ -3957,9 +3980,635 @@ const GATEWAY_SOURCE = {
     }
 };
 
+;// CONCATENATED MODULE: ./lib/github/app-exchange.js
+// The Claude GitHub App's token, as anthropics/claude-code-action gets it without `github_token` (src/github/token.ts):
+// an OIDC token of audience `claude-code-github-action` POSTed to Anthropic's exchange answers `{"token": "ghs_…"}`
+// (or `app_token`), an installation token of one hour; the action revokes it at job end with `DELETE
+// {GITHUB_API_URL}/installation/token` (its action.yml). Refusals come as `{"error": {"message", "details":
+// {"error_code"}}}` or `{"message"}`.
+
+
+
+
+
+const CLAUDE_APP_AUDIENCE = 'claude-code-github-action';
+const CLAUDE_APP_EXCHANGE_URL = 'https://api.anthropic.com/api/github/github-app-token-exchange';
+/**
+ * The error codes of a workflow that is not on the default branch, or differs from it: claude-code-action skips the
+ * run on them (workflow_content_mismatch since anthropics/claude-code-action#460, workflow_not_found_on_default_branch
+ * since #463; src/github/token.ts WORKFLOW_VALIDATION_ERROR_CODES).
+ */
+const WORKFLOW_VALIDATION_CODES = new Set([
+    'workflow_not_found_on_default_branch',
+    'workflow_content_mismatch'
+]);
+/**
+ * The App token the exchange at `url` gives for `oidcToken`, masked at once, or why none: the App not installed, the
+ * workflow not on the default branch (or not the same there), the OIDC token refused, another refusal, or
+ * `unverifiable` (no answer, 5xx or 429 after retries, a proxy's page, an answer that is not the exchange's). Asks for
+ * `permissions` when given, as claude-code-action does with `additional_permissions`.
+ */
+async function exchangeForAppToken(oidcToken, url, deps, permissions) {
+    const unsafe = url_unsafeTransport(url);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `the App token exchange URL ${unsafe}` };
+    const { value, attempts } = await retry_sendWithRetries({
+        method: 'POST',
+        url,
+        headers: {
+            authorization: `Bearer ${oidcToken}`,
+            'user-agent': 'claude-preflight',
+            ...(permissions && { 'content-type': 'application/json' })
+        },
+        ...(permissions && { body: JSON.stringify({ permissions }) })
+    }, response => app_exchange_readAnswer(answerWithout([oidcToken], response), deps.mask), message => ({ problem: 'unverifiable', message }), deps);
+    if ('token' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+}
+/** The exchange's error, `{"error": {"message", "details": {"error_code"}}}` or `{"message"}`; else undefined. */
+function exchangeError(answer) {
+    const data = answer.data;
+    if (typeof data !== 'object' || data === null)
+        return undefined;
+    const message = data.error?.message ?? data.message;
+    if (typeof message !== 'string' || !message.trim())
+        return undefined;
+    const code = data.error?.details?.error_code;
+    return { message: errors_clipLine(message), ...(typeof code === 'string' && { code }) };
+}
+function app_exchange_readAnswer(answer, mask) {
+    const { status } = answer;
+    const requestId = answer.headers['request-id'];
+    const outcome = (problem, message) => ({
+        problem,
+        message,
+        httpStatus: status,
+        ...(requestId && { requestId: errors_clipLine(requestId, 80) })
+    });
+    const unverifiable = (message) => outcome('unverifiable', message);
+    if (status >= 200 && status < 300) {
+        const data = answer.data;
+        const token = data?.token || data?.app_token;
+        if (typeof token === 'string' && token) {
+            mask(token);
+            return { done: true, value: { token } };
+        }
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status} without a token (${bodyDescription(answer)})`)
+        };
+    }
+    const error = exchangeError(answer);
+    const other = client_transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
+    if (other)
+        return other;
+    if (status < 400 || status >= 500 || !error) {
+        return {
+            done: true,
+            value: unverifiable(`HTTP ${status}, not the exchange's answer (${bodyDescription(answer)})`)
+        };
+    }
+    const said = `HTTP ${status}: ${error.message}`;
+    const workflow = (error.code !== undefined && WORKFLOW_VALIDATION_CODES.has(error.code)) ||
+        (status === 401 && /workflow validation failed/i.test(error.message));
+    if (workflow)
+        return { done: true, value: outcome('workflow-not-on-default-branch', said) };
+    if (status === 401 && /not installed/i.test(error.message))
+        return { done: true, value: outcome('not-installed', said) };
+    if (/invalid oidc token/i.test(error.message))
+        return { done: true, value: outcome('invalid-oidc', said) };
+    // Only a 401 or 403 is the exchange judging the token; another 4xx (a moved or mistyped URL) says nothing of it.
+    return {
+        done: true,
+        value: status === 401 || status === 403 ? outcome('refused', said) : unverifiable(said)
+    };
+}
+/**
+ * Revokes an installation token (`DELETE {GITHUB_API_URL}/installation/token`,
+ * https://docs.github.com/en/rest/apps/installations#revoke-an-installation-access-token): true when GitHub said 204.
+ */
+async function revokeInstallationToken(token, env, deps) {
+    const url = `${apiBaseUrl(env)}/installation/token`;
+    if (unsafeTransport(url))
+        return false;
+    const { value } = await sendWithRetries({ method: 'DELETE', url, headers: githubHeaders(token), statusIsEnough: true }, response => transientOrRedirect(answerOf(response), '', () => false) ?? {
+        done: true,
+        value: response.status === 204
+    }, () => false, deps);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./lib/github/app-token.js
+// A GitHub App's installation token for one repository, minted as actions/create-github-app-token does through
+// @octokit/auth-app (lib/main.js getTokenFromRepository): a JWT signed RS256 with the App's private key
+// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-a-json-web-token-jwt-for-a-github-app),
+// `GET /repos/{owner}/{repo}/installation` for the installation's id, then `POST
+// /app/installations/{id}/access_tokens` with `{"repositories": [repo]}`, which answers 201 `{"token", "expires_at"}`
+// (https://docs.github.com/en/rest/apps/apps#create-an-installation-access-token-for-an-app): one hour of life.
+// node:crypto signs the JWT: @octokit/auth-app would bring a second HTTP client and a token cache for 20 lines.
+
+
+
+
+
+/** The App's private key, or why the text is none: the reason never quotes the text. */
+function parseAppPrivateKey(text) {
+    // Secrets pasted through a single-line field carry `\n` for newlines; @octokit/auth-app's JWT library reads them so.
+    const pem = text.trim().replace(/\\n/g, '\n');
+    if (!/^-----BEGIN (RSA )?PRIVATE KEY-----\n[\s\S]+\n-----END (RSA )?PRIVATE KEY-----$/.test(pem))
+        return {
+            problem: 'it is not a PEM private key (-----BEGIN RSA PRIVATE KEY----- … as the App settings page downloads it)'
+        };
+    try {
+        const key = (0,external_node_crypto_.createPrivateKey)({ key: pem, format: 'pem' });
+        if (key.asymmetricKeyType !== 'rsa')
+            return { problem: `it is a ${key.asymmetricKeyType} key, and GitHub Apps sign with RSA` };
+        return { key };
+    }
+    catch {
+        return { problem: 'its PEM body does not decode to a private key' };
+    }
+}
+/**
+ * The JWT that authenticates as the App: `iss` its App ID or Client ID, issued 60 s back against clock drift and
+ * expiring after 9 minutes (GitHub refuses more than 10), as GitHub's documentation advises.
+ */
+function appJwt(appId, key, now) {
+    const issued = Math.floor(now / 1000) - 60;
+    const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const body = `${part({ alg: 'RS256', typ: 'JWT' })}.${part({ iat: issued, exp: issued + 600, iss: /^\d+$/.test(appId) ? Number(appId) : appId })}`;
+    return `${body}.${(0,external_node_crypto_.createSign)('RSA-SHA256').update(body).sign(key).toString('base64url')}`;
+}
+/** An installation token for `request.repository`, masked at once, or why none. */
+async function mintAppInstallationToken(request, deps) {
+    const base = client_apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
+    const unsafe = url_unsafeTransport(base);
+    if (unsafe)
+        return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
+    const jwt = appJwt(request.appId, request.key, deps.now());
+    const installation = await call('the installation lookup', { method: 'GET', url: `${base}/repos/${request.repository}/installation`, token: jwt }, data => {
+        const id = data?.id;
+        return typeof id === 'number' && Number.isSafeInteger(id) ? id : undefined;
+    }, deps);
+    if (!('value' in installation))
+        return installation;
+    const name = request.repository.split('/')[1] ?? '';
+    const minted = await call('the token request', {
+        method: 'POST',
+        url: `${base}/app/installations/${installation.value}/access_tokens`,
+        token: jwt,
+        body: JSON.stringify({ repositories: [name] })
+    }, data => {
+        const { token, expires_at: expiresAt } = (data ?? {});
+        if (typeof token !== 'string' || !token || typeof expiresAt !== 'string')
+            return undefined;
+        const at = new Date(expiresAt);
+        return Number.isNaN(at.getTime()) ? undefined : { token, expiresAt: at };
+    }, deps);
+    if (!('value' in minted))
+        return minted;
+    return minted.value;
+}
+/** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
+async function call(what, request, read, deps) {
+    const { value, attempts } = await retry_sendWithRetries({
+        method: request.method,
+        url: request.url,
+        headers: {
+            ...client_githubHeaders(request.token),
+            ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
+        },
+        ...(request.body && { body: request.body })
+    }, response => app_token_readAnswer(what, answerWithout([request.token], response), read, deps.mask), message => ({ problem: 'unverifiable', message: `${what}: ${message}` }), deps);
+    if ('value' in value || value.problem !== 'unverifiable')
+        return value;
+    return { ...value, message: `${value.message}${attemptsNote(attempts)}` };
+}
+function app_token_readAnswer(what, answer, read, mask) {
+    const { status } = answer;
+    const unverifiable = (message) => ({
+        problem: 'unverifiable',
+        message: `${what}: ${message}`,
+        httpStatus: status
+    });
+    if (status >= 200 && status < 300) {
+        const value = read(answer.data);
+        if (value === undefined)
+            return {
+                done: true,
+                value: unverifiable(`HTTP ${status}, not GitHub's answer (${bodyDescription(answer)})`)
+            };
+        const token = value.token;
+        if (typeof token === 'string')
+            mask(token);
+        return { done: true, value: { value } };
+    }
+    const said = apiMessage(answer);
+    const other = client_transientOrRedirect(answer, said, unverifiable);
+    if (other)
+        return other;
+    const line = `HTTP ${status}: ${errors_clipLine(said)}`;
+    // GitHub's JSON refusal (a key it does not know, an App not installed on the repository: 404) is final; a proxy's page
+    // says nothing of the App.
+    return status >= 400 && status < 500 && !isHtmlPage(answer)
+        ? { done: true, value: { problem: 'refused', message: `${what}: ${line}`, httpStatus: status } }
+        : { done: true, value: unverifiable(line) };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/git-credentials.js
+// Handing a fresh GitHub token to git in the workspace checkout. Two places hold the token git sends, and the renewer
+// rewrites only a token already there, never adding one where the workflow chose to leave none:
+// - actions/checkout's `persist-credentials`: `http.<server>/.extraheader = AUTHORIZATION: basic
+//   base64(x-access-token:TOKEN)`, in the repository's .git/config (checkout before v6) or in a file under RUNNER_TEMP
+//   that .git/config includes through `includeIf.gitdir:….path` (v6; actions/checkout src/git-auth-helper.ts).
+// - claude-code-action's remote URL, `https://x-access-token:TOKEN@<host>/<owner>/<repo>.git`, which it sets in its
+//   own step after removing the extraheader (anthropics/claude-code-action src/github/operations/git-config.ts).
+// The token never goes into a command line, which `ps` shows: git only reads the configuration, and the file is
+// rewritten directly under git's own lock (`<file>.lock`, created exclusively, then renamed over the file), as
+// actions/checkout writes its token into the file rather than through `git config`.
+
+
+
+const ALL_GIT_CREDENTIALS = ['extraheader', 'remote URL'];
+const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
+const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/;
+const BASIC = /^AUTHORIZATION: basic ([A-Za-z0-9+/=]+)$/i;
+/** The Basic credential git sends for a token, as actions/checkout writes it. */
+const basicCredential = (token) => Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+/**
+ * `text`, a git config file, with every token credential for `server` (an origin: `https://github.com`) replaced by
+ * `token`: the extraheader of `[http "<server>/"]` when it is Basic `x-access-token:…`, and a `url` of `[remote
+ * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
+ * Pure.
+ */
+function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
+    const { protocol, host } = new URL(server);
+    const origin = `${protocol}//${host}`;
+    const rewritten = new Set();
+    let section = '';
+    const lines = text.split('\n').map(line => {
+        const header = SECTION.exec(line);
+        if (header) {
+            section = `${header[1].toLowerCase()} ${header[2] ?? ''}`;
+            return line;
+        }
+        const entry = ENTRY.exec(line);
+        if (!entry)
+            return line;
+        const [, indent, key, equals, value, trailing] = entry;
+        const name = key.toLowerCase();
+        if (section === `http ${origin}/` && name === 'extraheader' && kinds.includes('extraheader')) {
+            const basic = BASIC.exec(value);
+            const decoded = basic && Buffer.from(basic[1], 'base64').toString('utf8');
+            if (!decoded?.startsWith('x-access-token:'))
+                return line;
+            rewritten.add('extraheader');
+            return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`;
+        }
+        if (section === 'remote origin' && name === 'url' && kinds.includes('remote URL')) {
+            const prefix = `${protocol}//x-access-token:`;
+            const at = value.indexOf('@');
+            if (!value.startsWith(prefix) || at === -1 || !value.startsWith(`${host}/`, at + 1))
+                return line;
+            rewritten.add('remote URL');
+            return `${indent}${key}${equals}${prefix}${token}${value.slice(at)}${trailing}`;
+        }
+        return line;
+    });
+    return { text: lines.join('\n'), rewritten: [...rewritten] };
+}
+/** Runs git in `cwd` with its output captured: nothing it prints reaches a log; undefined when it failed. */
+function gitOutput(cwd, args, env) {
+    return new Promise(resolve => {
+        (0,external_node_child_process_.execFile)('git', args, { cwd, env, timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
+    });
+}
+/**
+ * The files of the checkout's own configuration (scope `local`: .git/config and the files it includes) that define
+ * an extraheader or the remote URL of origin, as absolute paths. Empty when `workspace` is no checkout.
+ */
+async function credentialFiles(workspace, env) {
+    const listed = await gitOutput(workspace, [
+        'config',
+        '--show-scope',
+        '--show-origin',
+        '--get-regexp',
+        '^(http\\..*\\.extraheader|remote\\.origin\\.url)$'
+    ], env);
+    const files = new Set();
+    for (const line of (listed ?? '').split('\n')) {
+        const [scope, origin] = line.split('\t');
+        if (scope !== 'local' || !origin?.startsWith('file:'))
+            continue;
+        const path = origin.slice('file:'.length);
+        files.add((0,external_node_path_.isAbsolute)(path) ? path : (0,external_node_path_.join)(workspace, path));
+    }
+    return [...files];
+}
+/** How often, and how long apart, a rewrite waits for another git's lock on the file. */
+const LOCK_TRIES = 20;
+const LOCK_WAIT_MS = 50;
+/** Rewrites one config file under git's lock, keeping its mode. */
+async function rewriteFile(path, handed) {
+    const lock = `${path}.lock`;
+    for (let tries = 1;; tries++) {
+        try {
+            const { mode } = await (0,promises_.stat)(path);
+            const handle = await (0,promises_.open)(lock, 'wx', mode & 0o777);
+            try {
+                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds);
+                if (rewritten.length === 0) {
+                    await handle.close();
+                    await (0,promises_.rm)(lock, { force: true });
+                    return [];
+                }
+                await handle.writeFile(text);
+                await handle.close();
+                await (0,promises_.rename)(lock, path);
+                return rewritten;
+            }
+            catch (error) {
+                await handle.close().catch(() => undefined);
+                await (0,promises_.rm)(lock, { force: true });
+                throw error;
+            }
+        }
+        catch (error) {
+            if (error.code !== 'EEXIST' || tries >= LOCK_TRIES)
+                throw error;
+            await new Promise(resolve => setTimeout(resolve, LOCK_WAIT_MS));
+        }
+    }
+}
+/**
+ * Puts the token wherever the checkout in `workspace` already holds one for its server, in the places `kinds` names
+ * (see rewriteGitConfig); what it rewrote, or why it could not (a file it could not lock or write). No checkout, or
+ * none with a token: nothing.
+ */
+async function handTokenToGit(workspace, handed, env) {
+    const all = new Set();
+    for (const file of await credentialFiles(workspace, env)) {
+        try {
+            for (const what of await rewriteFile(file, handed))
+                all.add(what);
+        }
+        catch (error) {
+            const code = error.code ?? 'an error';
+            return { problem: `git's configuration ${file} could not be rewritten (${code})` };
+        }
+    }
+    return { rewritten: [...all] };
+}
+
+;// CONCATENATED MODULE: ./lib/renew/github.js
+// The GitHub token git pushes with and gh calls the API with: a GitHub App installation token lives one hour
+// (https://docs.github.com/en/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app),
+// and claude-code-action mints one through Anthropic's exchange and never renews it. The renewer mints one again at
+// half its life, from the App's key (inputs `app-id`, `private-key`) or through that exchange with a fresh OIDC token,
+// and before the new token lands in its file it rewrites the token git already holds in the workspace checkout
+// (git-credentials.ts) and gh's hosts.yml in a GH_CONFIG_DIR of its own.
+//
+// What it cannot reach: a process's environment is fixed when the process starts, so GH_TOKEN and GITHUB_TOKEN in the
+// Claude step (which outrank hosts.yml for gh: cli/go-gh pkg/auth/auth.go tokenForHost) and a token in an MCP
+// server's environment (claude-code-action's GitHub MCP servers) keep the token they started with.
+
+
+
+
+
+
+
+
+
+/** An installation token's life when the exchange does not say (GitHub's documented hour). */
+const INSTALLATION_TOKEN_LIFETIME_MS = 3_600_000;
+/** The GH_CONFIG_DIR the renewer keeps, beside the job's token file. */
+const ghConfigDirOf = (file) => (0,external_node_path_.join)((0,external_node_path_.dirname)(file), 'gh');
+/**
+ * gh's configuration for one token. `version: "1"` in config.yml marks the multi-account migration done, which would
+ * otherwise ask the API who `x-access-token` is, and an installation token cannot say (cli/cli
+ * internal/config/migration/multi_account.go); go-gh reads `hosts.<host>.oauth_token`. Pure.
+ */
+function ghConfigFiles(server, token) {
+    const host = new URL(server).host;
+    return {
+        config: 'version: "1"\n',
+        hosts: [
+            `${host}:`,
+            '    users:',
+            '        x-access-token:',
+            `            oauth_token: ${token}`,
+            `    oauth_token: ${token}`,
+            '    user: x-access-token',
+            '    git_protocol: https',
+            ''
+        ].join('\n')
+    };
+}
+/** A fresh installation token, or why none. */
+async function mintToken(job, deps) {
+    const calls = { send: deps.send, timeoutMs: deps.timeoutMs, mask: () => undefined };
+    if (job.via === 'app') {
+        const parsed = parseAppPrivateKey(job.privateKey ?? '');
+        if ('problem' in parsed)
+            return { failure: `input 'private-key': ${parsed.problem}`, permanent: true };
+        const minted = await mintAppInstallationToken({
+            appId: job.appId ?? '',
+            key: parsed.key,
+            repository: job.repository ?? '',
+            ...(job.apiUrl && { apiUrl: job.apiUrl })
+        }, { ...calls, now: deps.now });
+        if ('problem' in minted)
+            return {
+                failure: `GitHub's App API: ${minted.message}`,
+                permanent: minted.problem === 'refused'
+            };
+        return { token: minted.token, expiresAt: minted.expiresAt.getTime() };
+    }
+    const oidc = await mintOidcToken({
+        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
+    }, CLAUDE_APP_AUDIENCE, calls);
+    if (!('token' in oidc))
+        return {
+            failure: `GitHub's OIDC token service: ${oidc.message}`,
+            permanent: oidc.problem !== 'unverifiable'
+        };
+    const exchanged = await exchangeForAppToken(oidc.token, job.exchangeUrl ?? '', calls, job.permissions);
+    if ('problem' in exchanged)
+        return {
+            failure: `the Claude GitHub App's token exchange: ${exchanged.message}`,
+            permanent: exchanged.problem !== 'unverifiable'
+        };
+    return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS };
+}
+/** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
+async function mintGitHubToken(job, deps) {
+    const minted = await mintToken(job, deps);
+    if ('failure' in minted)
+        return minted;
+    if (job.workspace) {
+        // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
+        // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
+        const kinds = job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS;
+        const handed = await handTokenToGit(job.workspace, { server: job.server, token: minted.token, kinds }, process.env);
+        // A lock another git held too long: the current token still lives, and the loop tries again.
+        if ('problem' in handed)
+            return { failure: handed.problem, permanent: false };
+    }
+    const dir = ghConfigDirOf(job.file);
+    const gh = ghConfigFiles(job.server, minted.token);
+    try {
+        await (0,promises_.mkdir)(dir, { recursive: true, mode: 0o700 });
+        await writeAtomically((0,external_node_path_.join)(dir, 'config.yml'), gh.config);
+        await writeAtomically((0,external_node_path_.join)(dir, 'hosts.yml'), gh.hosts);
+    }
+    catch (error) {
+        const code = error.code ?? 'an error';
+        return { failure: `gh's hosts.yml in ${dir} could not be written (${code})`, permanent: false };
+    }
+    return { minted: { value: minted.token, expiresAt: minted.expiresAt } };
+}
+const textMap = (value) => value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.values(value).every(v => typeof v === 'string')
+    ? value
+    : undefined;
+const GITHUB_SOURCE = {
+    kind: 'github',
+    renews: 'github',
+    what: 'the GitHub token git and gh use',
+    credential: 'GitHub App installation token',
+    fileName: 'github-token',
+    marginMs: 5 * 60_000,
+    readJob(value) {
+        const file = jobText(value.file);
+        const server = jobText(value.server);
+        const via = value.via;
+        if (!file || !server || (via !== 'app' && via !== 'exchange'))
+            return undefined;
+        const workspace = jobText(value.workspace);
+        const text = (name) => {
+            const field = jobText(value[name]);
+            return field && { [name]: field };
+        };
+        if (via === 'app') {
+            if (!jobText(value.appId) || !jobText(value.privateKey) || !jobText(value.repository))
+                return undefined;
+        }
+        else if (!jobText(value.exchangeUrl) ||
+            !jobText(value.requestUrl) ||
+            !jobText(value.requestToken)) {
+            return undefined;
+        }
+        const permissions = textMap(value.permissions);
+        return {
+            kind: 'github',
+            file,
+            server,
+            via,
+            ...(workspace && { workspace }),
+            ...text('appId'),
+            ...text('privateKey'),
+            ...text('repository'),
+            ...text('apiUrl'),
+            ...text('exchangeUrl'),
+            ...text('requestUrl'),
+            ...text('requestToken'),
+            ...(permissions && { permissions })
+        };
+    },
+    mint: (job, deps) => mintGitHubToken(job, deps),
+    plan: context => planGitHubRenewal(context),
+    async handOff(file, { core, env, pid }) {
+        const dir = ghConfigDirOf(file);
+        core.exportVariable(GH_CONFIG_DIR, dir);
+        const git = env.GITHUB_WORKSPACE
+            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            : '';
+        core.info(`${PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
+    }
+};
+/** Where gh reads its configuration from (https://cli.github.com/manual/gh_help_environment). */
+const GH_CONFIG_DIR = 'GH_CONFIG_DIR';
+/**
+ * Whether the GitHub token can be renewed, and how: from the App's key when the inputs name an App; through
+ * claude-code-action's exchange when that action mints the Claude App's token itself; otherwise not this source's
+ * route (the job's GITHUB_TOKEN lives as long as the job; a personal access token cannot be minted again). Pure.
+ */
+function planGitHubRenewal(context) {
+    const { env, github: route, githubApp: app, exchange } = context;
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const common = {
+        kind: 'github',
+        server,
+        ...(env.GITHUB_WORKSPACE && { workspace: env.GITHUB_WORKSPACE })
+    };
+    const warnings = limitsOf(route);
+    if (app) {
+        const repository = env.GITHUB_REPOSITORY ?? '';
+        if (!/^[^/\s]+\/[^/\s]+$/.test(repository))
+            return {
+                why: 'GITHUB_REPOSITORY is not set, so the App installation to mint for is not known'
+            };
+        return {
+            job: {
+                ...common,
+                via: 'app',
+                appId: app.appId,
+                privateKey: app.privateKey,
+                repository,
+                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+            },
+            renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
+            warnings
+        };
+    }
+    if (route?.kind === 'app-token')
+        return {
+            why: `${route.why}: give this step the same App's 'app-id' and 'private-key' and the renewer mints it again before the hour`
+        };
+    if (route?.kind !== 'claude-app' || !exchange)
+        return undefined;
+    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
+    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
+    if (!requestUrl || !requestToken)
+        return {
+            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork), so the Claude App token cannot be minted again'
+        };
+    return {
+        job: {
+            ...common,
+            via: 'exchange',
+            exchangeUrl: exchange.url,
+            requestUrl,
+            requestToken,
+            ...(exchange.permissions && { permissions: exchange.permissions })
+        },
+        renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,
+        warnings
+    };
+}
+/** What the renewal cannot reach for the Claude step's GitHub token route. */
+function limitsOf(route) {
+    if (!route || route.kind === 'none')
+        return [];
+    if (route.kind === 'claude-app')
+        return [
+            "claude-code-action gives Claude its own App token in GH_TOKEN and GITHUB_TOKEN and in its GitHub MCP servers' environment when it starts: gh and those tools keep that token, which ends after an hour. The renewer renews git's remote URL only.",
+            'claude-code-action sets its remote URL in its own step, after this one: the renewer rewrites it from its first renewal on, half an hour after this step.'
+        ];
+    return [
+        `${route.why}: GH_TOKEN or GITHUB_TOKEN in the Claude step outranks the hosts.yml the renewer keeps for gh, so gh uses that token, not the renewed one.`
+    ];
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/sources.js
 // Every renewal source, by kind: a source is one module (src/renew/source.ts). For the credential Claude Code calls
 // the model with, the first source whose plan claims the run's route renews it.
+
 
 
 
@@ -3968,7 +4617,8 @@ const SOURCES = [
     FEDERATION_SOURCE,
     GATEWAY_SOURCE,
     AWS_SOURCE,
-    AZURE_SOURCE
+    AZURE_SOURCE,
+    GITHUB_SOURCE
 ];
 const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
@@ -4167,27 +4817,8 @@ function parseStatus(text) {
 
 
 
-
 /** How long one mint may take, retries included. */
 const MINT_TIMEOUT_MS = 20_000;
-/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
-async function writeAtomically(path, text) {
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
-    try {
-        await handle.writeFile(text);
-    }
-    finally {
-        await handle.close();
-    }
-    try {
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
 async function readStdin() {
     const chunks = [];
     let size = 0;
@@ -4245,7 +4876,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6970);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

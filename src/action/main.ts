@@ -32,6 +32,7 @@ import { startRenewer } from '../renew/start.js'
 import { azureFederatedLogins } from '../cloud/foundry/entra.js'
 import { deadlineOf } from '../renew/schedule.js'
 import { saveRenewerBinding } from '../state/index.js'
+import { appPermissionsOf, githubTokenRoute } from '../workflow/github-token.js'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
@@ -101,7 +102,8 @@ export async function main(deps: MainDeps): Promise<void> {
       github: githubInputs,
       refresh: refreshInputs,
       renew,
-      renewCommand
+      renewCommand,
+      githubApp
     } = readMainInputs(input, env)
     const azureLogins = renew ? azureFederatedLogins(env) : []
     const report = await runCheck(
@@ -138,8 +140,18 @@ export async function main(deps: MainDeps): Promise<void> {
     const refresh = await refreshAfterCheck(report, refreshInputs, deps)
     const action = await publish({ report, github, event }, refresh, deps)
     if (renew) {
-      const subscription = { refresh: refreshInputs, minRemaining: report.minRemaining }
-      const context = { selection: report.selection, renewCommand, env, subscription, azureLogins }
+      const claude = report.claude
+      const permissions = claude && appPermissionsOf(claude.step)
+      const context: PlanContext = {
+        selection: report.selection,
+        renewCommand,
+        env,
+        subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
+        azureLogins,
+        ...(claude && { github: githubTokenRoute(claude.step, claude.document, claude.job) }),
+        ...(githubApp && { githubApp }),
+        exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }
+      }
       await startRenewal(report, action, context, deps)
     }
   } catch (error) {

@@ -1,9 +1,8 @@
 // The renewer process (dist/renewer/index.js), started detached by the main step (src/renew/start.ts): reads its job
 // description from stdin, then keeps every source's file fresh (src/renew/loop.ts) until the job's deadline, SIGTERM
 // from the post step, or a failure it writes to status.json. It prints nothing: its stdout and stderr go nowhere.
-import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
+import { writeAtomically } from '../files/atomic.js'
 import { send } from '../http/request.js'
 import { MAX_JOB_BYTES, parseRenewalJob } from '../renew/job.js'
 import { renew } from '../renew/loop.js'
@@ -12,23 +11,6 @@ import { STATUS_FILE, type RenewerStatus } from '../renew/status.js'
 
 /** How long one mint may take, retries included. */
 const MINT_TIMEOUT_MS = 20_000
-
-/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temporary = join(dirname(path), `.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temporary, 'wx', 0o600)
-  try {
-    await handle.writeFile(text)
-  } finally {
-    await handle.close()
-  }
-  try {
-    await rename(temporary, path)
-  } catch (error) {
-    await rm(temporary, { force: true })
-    throw error
-  }
-}
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = []

@@ -39,6 +39,7 @@ const PLAIN = {
   'secret-scope': { reader: 'refresh', default: 'repo' },
   renew: { reader: 'renew', default: 'false' },
   'renew-command': { reader: 'renew' },
+  'app-id': { reader: 'renew' },
   'claude-output': { reader: 'post', default: '${{ runner.temp }}/claude-execution-output.json' },
   'fail-on-auth-error': { reader: 'post', default: 'true' },
   'pr-comment': { reader: 'post', default: 'false' }

@@ -1,4 +1,5 @@
-import { UserError } from '../common/errors.js'
+import { inputError, UserError } from '../common/errors.js'
+import { parseAppPrivateKey } from '../github/app-token.js'
 import { refuseSecret } from '../providers/placement.js'
 import { readCheckInputs, type CheckInputs } from './check.js'
 import { readGitHubInputs, type GitHubInputs } from './github.js'
@@ -21,6 +22,7 @@ export function readMainInputs(
   refresh: RefreshInputs
   renew: boolean
   renewCommand: string
+  githubApp?: GitHubApp
 } {
   const check = readCheckInputs(input, env)
   const github = readGitHubInputs(input)
@@ -38,8 +40,49 @@ export function readMainInputs(
     github,
     refresh: readRefreshInputs(input),
     renew,
-    renewCommand: readRenewCommand(valueOf(input, 'renew-command'), renew)
+    renewCommand: readRenewCommand(valueOf(input, 'renew-command'), renew),
+    ...readGitHubApp(input, renew)
   }
+}
+
+/** Inputs `app-id` and `private-key`: the GitHub App whose installation token the renewer keeps fresh. */
+export interface GitHubApp {
+  appId: string
+  /** The PEM as given (`\\n` for newlines included): the renewer reads it again. */
+  privateKey: string
+}
+
+function readGitHubApp(input: (name: string) => string, renew: boolean): { githubApp?: GitHubApp } {
+  const appId = valueOf(input, 'app-id')
+  const privateKey = input('private-key').trim()
+  if (!appId && !privateKey) return {}
+  const missing = !appId ? 'app-id' : !privateKey ? 'private-key' : undefined
+  if (missing)
+    throw inputError(
+      missing,
+      `is empty while '${missing === 'app-id' ? 'private-key' : 'app-id'}' is set`,
+      "Give both, the App's ID (or Client ID) and its private key, or neither"
+    )
+  if (!renew)
+    throw inputError(
+      'app-id',
+      "is set, with 'private-key', but 'renew' is off",
+      "Set `renew: true` for the renewer to mint the App's token, or remove both"
+    )
+  if (!/^[A-Za-z0-9.]+$/.test(appId))
+    throw inputError(
+      'app-id',
+      'is not a GitHub App ID or Client ID',
+      "Give the number on the App's settings page, or its Client ID (Iv…)"
+    )
+  const key = parseAppPrivateKey(privateKey)
+  if ('problem' in key)
+    throw inputError(
+      'private-key',
+      `is not usable: ${key.problem}`,
+      'Paste the whole .pem file the App settings page downloads'
+    )
+  return { githubApp: { appId, privateKey } }
 }
 
 /** Input `renew-command`: one command line, for the renewer only. */

@@ -14,12 +14,13 @@ export const SECRET_INPUTS: readonly SecretInput[] = [
 /** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
 export const PROVIDER_PLAIN_INPUTS = PROVIDERS.flatMap(provider => provider.plainInputs)
 
-/** Inputs that may hold a secret: the credentials' and the GitHub tokens. */
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
 export const SECRET_INPUT_NAMES = [
   ...SECRET_INPUTS,
   'claude-github-token',
   'github-token',
-  'secrets-token'
+  'secrets-token',
+  'private-key'
 ] as const
 
 /** The environment variables Claude Code reads a credential from. */

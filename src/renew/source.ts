@@ -48,6 +48,10 @@ export interface PlanContext {
   subscription?: SubscriptionFacts
   /** The service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). */
   azureLogins?: readonly AzureFederatedLogin[]
+  /** Inputs `app-id` and `private-key`, when given: the GitHub App whose token the renewer mints. */
+  githubApp?: { appId: string; privateKey: string }
+  /** Input `github-app-exchange-url`, and the permissions claude-code-action asks it for (appPermissionsOf). */
+  exchange?: { url: string; permissions?: Record<string, string> }
 }
 
 /** A source that will renew: its part of the job description (its file still to be placed) and what main says. */
