@@ -394,6 +394,9 @@ describe('renewalPlans', () => {
     ])
     expect(
       renewalPlans(context({ platform: PLATFORMS.find(p => p.id === 'vertex')! }), []).unrenewed
-    ).toEqual(['the renewer cannot renew the Google credentials of Google Vertex AI yet'])
+    ).toEqual([expect.stringMatching(/^Google Vertex AI needs no renewer: the credentials file/)])
+    expect(
+      renewalPlans(context({ platform: PLATFORMS.find(p => p.id === 'foundry')! }), []).unrenewed
+    ).toEqual(['the renewer cannot renew the Azure credentials of Microsoft Foundry'])
   })
 })

@@ -36722,7 +36722,8 @@ function renewalPlans(context, sources = SOURCES) {
 function unrenewable({ selection, subscription }) {
     const { platform, chosen, claudeStep } = selection;
     if (platform)
-        return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`;
+        return (platform.lastsWithoutRenewer ??
+            `the renewer cannot renew the ${platform.credential} of ${platform.label}`);
     if (chosen)
         return ((subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
             `Claude Code uses the ${chosen.label} from ${chosen.from}, which cannot be minted again from the job`);
@@ -40026,7 +40027,8 @@ const PLATFORMS = [
         credential: 'Google credentials',
         failurePrefix: 'gcp-',
         endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
-        fixes: GCP_PREFLIGHT_FIXES
+        fixes: GCP_PREFLIGHT_FIXES,
+        lastsWithoutRenewer: "Google Vertex AI needs no renewer: the credentials file google-github-actions/auth writes (from the job's OIDC token) and a service account key mint fresh access tokens by themselves for the whole job; a bare access token (CLAUDE_CODE_SKIP_VERTEX_AUTH with ANTHROPIC_AUTH_TOKEN) cannot be minted again, so use the credentials file instead"
     },
     {
         id: 'foundry',

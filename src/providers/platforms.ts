@@ -21,6 +21,8 @@ export interface Platform {
   endpoints: string
   /** The variable that tells Claude Code's SDK when the credentials expire: exported when the preflight knows. */
   expiryVariable?: string
+  /** Why input `renew` starts no renewer for it, when its credentials last the job by themselves. */
+  lastsWithoutRenewer?: string
 }
 
 /** The AWS platforms run on the same credentials, found and proven alike (src/cloud/aws/). */
@@ -59,7 +61,9 @@ export const PLATFORMS: readonly Platform[] = [
     credential: 'Google credentials',
     failurePrefix: 'gcp-',
     endpoints: 'ANTHROPIC_VERTEX_BASE_URL and the URLs in the credentials file',
-    fixes: GCP_PREFLIGHT_FIXES
+    fixes: GCP_PREFLIGHT_FIXES,
+    lastsWithoutRenewer:
+      "Google Vertex AI needs no renewer: the credentials file google-github-actions/auth writes (from the job's OIDC token) and a service account key mint fresh access tokens by themselves for the whole job; a bare access token (CLAUDE_CODE_SKIP_VERTEX_AUTH with ANTHROPIC_AUTH_TOKEN) cannot be minted again, so use the credentials file instead"
   },
   {
     id: 'foundry',

@@ -49,7 +49,10 @@ export function renewalPlans(
 function unrenewable({ selection, subscription }: PlanContext): string {
   const { platform, chosen, claudeStep } = selection
   if (platform)
-    return `the renewer cannot renew the ${platform.credential} of ${platform.label} yet`
+    return (
+      platform.lastsWithoutRenewer ??
+      `the renewer cannot renew the ${platform.credential} of ${platform.label}`
+    )
   if (chosen)
     return (
       (subscription && subscriptionWhy(chosen, claudeStep, subscription)) ??
