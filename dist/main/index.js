@@ -36462,15 +36462,9 @@ async function mintToken(job, deps) {
             };
         return { token: minted.token, expiresAt: minted.expiresAt.getTime() };
     }
-    const oidc = await (0,github_oidc/* mintOidcToken */.P)({
-        ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-        ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-    }, CLAUDE_APP_AUDIENCE, calls);
+    const oidc = await mintJobOidcToken({ requestUrl: job.requestUrl ?? '', requestToken: job.requestToken ?? '' }, CLAUDE_APP_AUDIENCE, deps);
     if (!('token' in oidc))
-        return {
-            failure: `GitHub's OIDC token service: ${oidc.message}`,
-            permanent: oidc.problem !== 'unverifiable'
-        };
+        return oidc;
     const exchanged = await exchangeForAppToken(oidc.token, job.exchangeUrl ?? '', calls, job.permissions);
     if ('problem' in exchanged)
         return {
@@ -36608,19 +36602,15 @@ function planGitHubRenewal(context) {
         };
     if (route?.kind !== 'claude-app' || !exchange)
         return undefined;
-    const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? '';
-    const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? '';
-    if (!requestUrl || !requestToken)
-        return {
-            why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork), so the Claude App token cannot be minted again'
-        };
+    const request = oidcRequestOf(env);
+    if ('why' in request)
+        return { why: `${request.why}, so the Claude App token cannot be minted again` };
     return {
         job: {
             ...common,
             via: 'exchange',
             exchangeUrl: exchange.url,
-            requestUrl,
-            requestToken,
+            ...request,
             ...(exchange.permissions && { permissions: exchange.permissions })
         },
         renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,

@@ -14,9 +14,9 @@ import { PREFIX } from '../common/errors.js'
 import { writeAtomically } from '../files/atomic.js'
 import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../github/app-exchange.js'
 import { mintAppInstallationToken, parseAppPrivateKey } from '../github/app-token.js'
-import { mintOidcToken } from '../github/oidc.js'
 import type { GitHubTokenRoute } from '../workflow/github-token.js'
 import { ALL_GIT_CREDENTIALS, handTokenToGit, type GitCredential } from './git-credentials.js'
+import { mintJobOidcToken, oidcRequestOf } from './oidc.js'
 import {
   jobText,
   type MintDeps,
@@ -101,19 +101,12 @@ async function mintToken(
       }
     return { token: minted.token, expiresAt: minted.expiresAt.getTime() }
   }
-  const oidc = await mintOidcToken(
-    {
-      ACTIONS_ID_TOKEN_REQUEST_URL: job.requestUrl,
-      ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.requestToken
-    },
+  const oidc = await mintJobOidcToken(
+    { requestUrl: job.requestUrl ?? '', requestToken: job.requestToken ?? '' },
     CLAUDE_APP_AUDIENCE,
-    calls
+    deps
   )
-  if (!('token' in oidc))
-    return {
-      failure: `GitHub's OIDC token service: ${oidc.message}`,
-      permanent: oidc.problem !== 'unverifiable'
-    }
+  if (!('token' in oidc)) return oidc
   const exchanged = await exchangeForAppToken(
     oidc.token,
     job.exchangeUrl ?? '',
@@ -267,19 +260,15 @@ export function planGitHubRenewal(context: PlanContext): GitHubPlan {
       why: `${route.why}: give this step the same App's 'app-id' and 'private-key' and the renewer mints it again before the hour`
     }
   if (route?.kind !== 'claude-app' || !exchange) return undefined
-  const requestUrl = env.ACTIONS_ID_TOKEN_REQUEST_URL ?? ''
-  const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN ?? ''
-  if (!requestUrl || !requestToken)
-    return {
-      why: 'GitHub gave this job no OIDC token request (no `permissions: id-token: write`, or a pull request from a fork), so the Claude App token cannot be minted again'
-    }
+  const request = oidcRequestOf(env)
+  if ('why' in request)
+    return { why: `${request.why}, so the Claude App token cannot be minted again` }
   return {
     job: {
       ...common,
       via: 'exchange',
       exchangeUrl: exchange.url,
-      requestUrl,
-      requestToken,
+      ...request,
       ...(exchange.permissions && { permissions: exchange.permissions })
     },
     renewedBy: `the preflight's renewer (input 'renew'), which mints the Claude GitHub App's token again through claude-code-action's exchange at half its life and rewrites the token in the remote URL claude-code-action sets`,
