@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([oidc.close(), github.close()]))
 
 /** An AWS account whose STS trusts the job's OIDC tokens of audience sts.amazonaws.com, and its Bedrock runtime. */
-async function startAws() {
+async function startAws({ trustsJob = true } = {}) {
   const account = awsAccount()
   const issued: Array<ReturnType<typeof account.issue>> = []
   const issue = account.issue.bind(account)
@@ -52,7 +52,7 @@ async function startAws() {
     account,
     sessionSeconds: SESSION_SECONDS,
     acceptsWebIdentity: token =>
-      oidc.minted.some(m => m.token === token && m.claims.aud === 'sts.amazonaws.com')
+      trustsJob && oidc.minted.some(m => m.token === token && m.claims.aud === 'sts.amazonaws.com')
   })
   const bedrock = await startBedrockStandIn({ account, turns: TURNS })
   /** The session configure-aws-credentials got before the preflight ran. */
@@ -234,4 +234,31 @@ describe('renew: an AWS session through awsCredentialExport outlives its lifetim
       await aws.close()
     }
   }, 150_000)
+
+  it('a renewer that cannot start fails the job the check let pass because of it, unless on-expiring is warn', async () => {
+    const aws = await startAws({ trustsJob: false })
+    try {
+      for (const [onExpiring, code, command] of [
+        ['auto', 1, 'error'],
+        ['warn', 0, 'warning']
+      ] as const) {
+        const job = newJob()
+        const env = jobEnv(job, aws, 120_000)
+        const main = await runAction(MAIN, {
+          job,
+          inputs: { renew: 'true', 'on-expiring': onExpiring, 'probe-timeout': '30s' },
+          env
+        })
+        expect(main.code).toBe(code)
+        expect(main.state.renewer).toBe('')
+        const said = main.commands.find(
+          c => c.command === command && /renewer did not start/.test(c.message)
+        )
+        expect(said?.properties).toContain('title=Credential renewal did not start')
+        expect(said?.message).toMatch(/The check counted on it/)
+      }
+    } finally {
+      await aws.close()
+    }
+  }, 120_000)
 })

@@ -222,4 +222,34 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
       await gateway.close()
     }
   }, 120_000)
+
+  it("a settings path an earlier step planted with a workflow command in it stays inert in the hand-off's words", async () => {
+    const { gateway, mint } = await startGateway()
+    try {
+      const job = newJob()
+      const env = jobEnv(job, gateway.url)
+      // $GITHUB_ENV can set CLAUDE_CONFIG_DIR to any text, line breaks included: mkdir takes it.
+      const config = join(job.dir, 'x\n::error title=planted::pwned')
+      const main = await runAction(MAIN, {
+        job,
+        inputs: {
+          renew: 'true',
+          'renew-command': tokenCommand(job, gateway.url),
+          'probe-timeout': '30s'
+        },
+        env: { ...env, CLAUDE_CONFIG_DIR: config, ANTHROPIC_AUTH_TOKEN: await mint(120_000) }
+      })
+      expect(existsSync(join(config, 'settings.json'))).toBe(true)
+      expect(main.stdout).toContain('x\\u000a::error title=planted::pwned')
+      expect(main.commands.filter(c => /planted/.test(c.properties))).toEqual([])
+      const post = await runAction(POST, {
+        job,
+        state: main.state,
+        env: { ...env, CLAUDE_CONFIG_DIR: config }
+      })
+      expect(post.commands.filter(c => /planted/.test(c.properties))).toEqual([])
+    } finally {
+      await gateway.close()
+    }
+  }, 120_000)
 })

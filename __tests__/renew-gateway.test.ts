@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { ClaudeStep, StepValue } from '../src/workflow/claude-step.js'
 import {
   GATEWAY_SOURCE,
   mintGatewayToken,
@@ -185,5 +186,58 @@ describe('apiKeyHelper settings', () => {
     writeFileSync(path, '{"apiKeyHelper":')
     expect(await removeUserSetting(env, 'apiKeyHelper', 'cat /f')).toEqual({ path, removed: false })
     expect(readFileSync(path, 'utf8')).toBe('{"apiKeyHelper":')
+  })
+})
+
+describe('the gateway plan', () => {
+  const stepWith = (kinds: Record<string, StepValue>) =>
+    ({
+      label: "step 'Claude'",
+      variable: (name: string) => kinds[name] ?? { kind: 'inherited' }
+    }) as unknown as ClaudeStep
+  const plan = (claudeStep: ClaudeStep, env: NodeJS.ProcessEnv = {}) =>
+    GATEWAY_SOURCE.plan({
+      selection: { others: [], warnings: [], claudeStep },
+      renewCommand: 'print-token',
+      env: { PATH: '/usr/bin', ACTIONS_RUNTIME_TOKEN: 'runtime', INPUT_RENEW: 'true', ...env }
+    })
+
+  it("warns of what outranks apiKeyHelper in the Claude step: its own env, an output, or the job's value", () => {
+    const warned = (p: ReturnType<typeof plan>) =>
+      p && 'job' in p ? p.warnings.map(w => /gets (\w+)/.exec(w)?.[1]) : p
+    expect(warned(plan(stepWith({})))).toEqual([])
+    // Only this step's own env: sets it (the job's value is the step's own): nothing reaches Claude.
+    expect(
+      warned(
+        plan(stepWith({ ANTHROPIC_AUTH_TOKEN: { kind: 'empty', why: 'own' } }), {
+          ANTHROPIC_AUTH_TOKEN: 'first'
+        })
+      )
+    ).toEqual([])
+    expect(
+      warned(
+        plan(
+          stepWith({
+            ANTHROPIC_AUTH_TOKEN: { kind: 'step', written: 'x', why: 'env' },
+            ANTHROPIC_API_KEY: { kind: 'output', why: 'output' }
+          })
+        )
+      )
+    ).toEqual(['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'])
+    expect(warned(plan(stepWith({}), { ANTHROPIC_AUTH_TOKEN: 'from the job' }))).toEqual([
+      'ANTHROPIC_AUTH_TOKEN'
+    ])
+  })
+
+  it("the command's environment keeps neither the runner's tokens, the inputs nor Claude Code's credentials", () => {
+    const planned = plan(stepWith({}), {
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request',
+      ANTHROPIC_AUTH_TOKEN: 'first',
+      CLOUDSDK_CONFIG: '/home/runner/gcloud'
+    })
+    expect(planned && 'job' in planned && planned.job.env).toEqual({
+      PATH: '/usr/bin',
+      CLOUDSDK_CONFIG: '/home/runner/gcloud'
+    })
   })
 })

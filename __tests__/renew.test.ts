@@ -64,9 +64,13 @@ describe('the schedule', () => {
 /** The loop against a scripted source on a clock that moves only when it sleeps. */
 async function loopWith(
   outcomes: Array<MintOutcome | ((now: number) => MintOutcome)>,
-  deadline: number
+  deadline: number,
+  { stopAtMint, writeFails }: { stopAtMint?: number; writeFails?: (count: number) => boolean } = {}
 ) {
   let now = 0
+  let mints = 0
+  let writes = 0
+  let stopped = false
   const written: Array<{ at: number; value: string }> = []
   const statuses: string[] = []
   const status: RenewerStatus = { pid: 4242, nonce: NONCE, startedAt: 1, sources: [] }
@@ -83,12 +87,14 @@ async function loopWith(
       sleep: async ms => {
         now += ms
       },
-      stopped: () => false,
+      stopped: () => stopped,
       mint: async () => {
+        if (++mints === stopAtMint) stopped = true
         const next = outcomes.shift() ?? { failure: 'script ended', permanent: true }
         return typeof next === 'function' ? next(now) : next
       },
       writeCredential: async (_path, value) => {
+        if (writeFails?.(++writes)) throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
         written.push({ at: now, value })
       },
       writeStatus: async current => {
@@ -146,6 +152,28 @@ describe('the loop', () => {
     )
     expect(never.status.sources[0]!.writes).toBe(0)
     expect(never.now).toBe(FIRST_MINT_WINDOW_MS)
+  })
+
+  it('a stop that comes during a mint ends the loop before it writes or sleeps again', async () => {
+    const run = await loopWith(
+      Array.from({ length: 10 }, () => minted(5 * MIN)),
+      60 * MIN,
+      { stopAtMint: 2 }
+    )
+    expect(run.written.map(w => w.at)).toEqual([0])
+    expect(run.now).toBe(2.5 * MIN)
+  })
+
+  it('a file that cannot be written is retried like a failed mint, then said once', async () => {
+    const run = await loopWith(
+      Array.from({ length: 40 }, () => minted(10_000)),
+      60 * MIN,
+      { writeFails: count => count > 1 }
+    )
+    expect(run.written).toHaveLength(1)
+    expect(run.status.sources[0]!.failure).toBe(
+      "the federated token's identity file could no longer be renewed (after 1 write): /tmp/x/identity-token could not be written (no space)"
+    )
   })
 })
 
@@ -271,6 +299,23 @@ describe("the post step's stop", () => {
         : child.once('exit', () => resolve())
     )
 
+  /** A process whose command line is the renewer's bundle, doing `onTerm` on SIGTERM; once its handler is in place. */
+  async function fakeRenewer(onTerm: string): Promise<ChildProcess> {
+    const bundle = join(mkdtempSync(join(tmpdir(), 'renew-bundle-')), 'dist', 'renewer')
+    mkdirSync(bundle, { recursive: true })
+    writeFileSync(
+      join(bundle, 'index.js'),
+      `process.on('SIGTERM', () => ${onTerm}); setInterval(() => {}, 1000); console.log('ready')\n`
+    )
+    const renewer = spawn(process.execPath, [join(bundle, 'index.js')], {
+      stdio: ['ignore', 'pipe', 'ignore']
+    })
+    children.push(renewer)
+    // Signalled only once its handler is in place, however slow the machine.
+    await new Promise(resolve => renewer.stdout!.once('data', resolve))
+    return renewer
+  }
+
   it("a process whose command line is not the renewer's is never signalled", async () => {
     const other = started('sleep', ['30'])
     const dir = renewerDir(other.pid!)
@@ -293,18 +338,7 @@ describe("the post step's stop", () => {
   })
 
   it('the renewer itself gets SIGTERM and ends; a link in place of its directory is left alone', async () => {
-    const bundle = join(mkdtempSync(join(tmpdir(), 'renew-bundle-')), 'dist', 'renewer')
-    mkdirSync(bundle, { recursive: true })
-    writeFileSync(
-      join(bundle, 'index.js'),
-      "process.on('SIGTERM', () => process.exit(0)); setInterval(() => {}, 1000); console.log('ready')\n"
-    )
-    const renewer = spawn(process.execPath, [join(bundle, 'index.js')], {
-      stdio: ['ignore', 'pipe', 'ignore']
-    })
-    children.push(renewer)
-    // Signalled only once its handler is in place, however slow the machine.
-    await new Promise(resolve => renewer.stdout!.once('data', resolve))
+    const renewer = await fakeRenewer('process.exit(0)')
     expect(isRenewerCommand(readFileSync(`/proc/${renewer.pid}/cmdline`, 'utf8'))).toBe(true)
     const dir = renewerDir(renewer.pid!)
     const stopped = await stopRenewer({ dir, pid: renewer.pid!, nonce: NONCE })
@@ -323,6 +357,28 @@ describe("the post step's stop", () => {
     const refused = await stopRenewer({ dir: link, pid: renewer.pid!, nonce: NONCE })
     expect(refused.problems).toEqual([`${link} is not a directory of this job's: left alone`])
     expect(existsSync(join(target, 'identity-token'))).toBe(true)
+  })
+
+  it('a renewer that does not end on SIGTERM is killed, and post says so', async () => {
+    const renewer = await fakeRenewer('undefined')
+    const stopped = await stopRenewer({
+      dir: renewerDir(renewer.pid!),
+      pid: renewer.pid!,
+      nonce: NONCE
+    })
+    await ended(renewer)
+    expect(renewer.signalCode).toBe('SIGKILL')
+    expect(stopped.problems).toEqual([
+      `process ${renewer.pid} did not end within 3 s of SIGTERM: killed`
+    ])
+  })
+
+  it("only the sources' files are taken for masking, and nothing shorter than a secret", async () => {
+    const dir = renewerDir(2 ** 22 + 1)
+    writeFileSync(join(dir, 'planted'), 'the-planted-words')
+    writeFileSync(join(dir, 'gateway-token'), 'a\n')
+    const stopped = await stopRenewer({ dir, pid: 2 ** 22 + 1, nonce: NONCE })
+    expect(stopped.secrets).toEqual(['eyJhbGciOiJSUzI1NiJ9.e30.renewed-token'])
   })
 
   it('isRenewerCommand: the bundle as an argument, nothing else', () => {

@@ -477,6 +477,23 @@ function assertRegular(info) {
 function isWithin(path, root) {
     return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : `${root}${external_node_path_.sep}`);
 }
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+async function readRegularText(path, max) {
+    try {
+        const handle = await openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/scan/newlines.js
 // Finds newlines and a few markers at memory speed: a transcript has millions of lines in a gigabyte (a pretty-printed

@@ -29399,7 +29399,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat: io_util_stat, symlink, unlink } = external_fs_.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -29430,7 +29430,7 @@ const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
-            yield io_util_stat(fsPath);
+            yield stat(fsPath);
         }
         catch (err) {
             if (err.code === 'ENOENT') {
@@ -29443,7 +29443,7 @@ function exists(fsPath) {
 }
 function isDirectory(fsPath_1) {
     return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield io_util_stat(fsPath) : yield lstat(fsPath);
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
         return stats.isDirectory();
     });
 }
@@ -29473,7 +29473,7 @@ function tryGetExecutablePath(filePath, extensions) {
         let stats = undefined;
         try {
             // test file exists
-            stats = yield io_util_stat(filePath);
+            stats = yield stat(filePath);
         }
         catch (err) {
             if (err.code !== 'ENOENT') {
@@ -29501,7 +29501,7 @@ function tryGetExecutablePath(filePath, extensions) {
             filePath = originalFilePath + extension;
             stats = undefined;
             try {
-                stats = yield io_util_stat(filePath);
+                stats = yield stat(filePath);
             }
             catch (err) {
                 if (err.code !== 'ENOENT') {
@@ -34478,10 +34478,10 @@ class regular_NotRegularFileError extends Error {
  */
 async function regular_openRegular(path) {
     // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-    if (constants.O_NONBLOCK === undefined)
-        assertRegular(await stat(path));
-    const handle = await open(path, flags);
+    const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+    if (external_node_fs_.constants.O_NONBLOCK === undefined)
+        assertRegular(await (0,promises_.stat)(path));
+    const handle = await (0,promises_.open)(path, flags);
     try {
         assertRegular(await handle.stat());
         return handle;
@@ -34508,6 +34508,23 @@ function assertRegular(info) {
 /** Whether `path` is `root` or lies under it. Both absolute and normalised. */
 function regular_isWithin(path, root) {
     return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+async function readRegularText(path, max) {
+    try {
+        const handle = await regular_openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
@@ -35594,10 +35611,14 @@ var endpoints = __nccwpck_require__(6541);
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
 var jwt = __nccwpck_require__(4498);
 ;// CONCATENATED MODULE: ./lib/renew/source.js
+
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
-/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
-const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+/**
+ * Every secret in the content of a source's file: the whole content, and the parts the source names; none shorter
+ * than a secret can be (RUNNER_TEMP is writable by every step: a planted "a" must not be masked everywhere).
+ */
+const secretsOf = (source, content) => [content.trim(), ...(source.secretsIn?.(content) ?? [])].filter(secret => secret.length >= redact/* MIN_SECRET */.Cq);
 
 ;// CONCATENATED MODULE: ./lib/renew/oidc.js
 // GitHub OIDC tokens minted by the renewer from the job's token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN,
@@ -35651,10 +35672,35 @@ async function mintOidcFile(job, deps) {
     return { minted: { value: oidc.token, expiresAt } };
 }
 
+;// CONCATENATED MODULE: ./lib/files/atomic.js
+// Writing a file no reader ever sees half of: the renewer's credential files, status and gh's hosts.yml.
+
+
+
+/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
+async function writeAtomically(path, text) {
+    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -35725,9 +35771,7 @@ async function updateUserSettings(env, update) {
         if ('problem' in updated)
             return { path, problem: updated.problem };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, path);
+        await writeAtomically(path, updated.text);
         return { path };
     }
     catch (error) {
@@ -36102,10 +36146,12 @@ const FEDERATION_SOURCE = {
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
 /**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own),
+ * the action's inputs, and the runner's own tokens (ACTIONS_RUNTIME_TOKEN, the job's OIDC token request), which
+ * claude-code-action keeps from Claude and a shell the renewer starts would otherwise show in /proc/<pid>/environ.
  */
 const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    name.startsWith('ACTIONS_') ||
     ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
@@ -36183,9 +36229,10 @@ const GATEWAY_SOURCE = {
         const { platform, chosen, claudeStep } = selection;
         if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
             return undefined;
+        // What the Claude step sets itself, or inherits from the job (its `env:`, $GITHUB_ENV) as this step sees it.
         const outranking = OUTRANKING_HELPER.filter(name => {
             const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
+            return kind === 'step' || kind === 'output' || (kind === 'inherited' && !!env[name]?.trim());
         });
         const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
         return {
@@ -36196,7 +36243,7 @@ const GATEWAY_SOURCE = {
                 ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
             },
             renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+            warnings: outranking.map(name => `${claudeStep.label} gets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Keep it out of that step (its \`env:\`, the job's \`env:\`, $GITHUB_ENV): give the first token to this step's own \`env:\` only.`)
         };
     },
     readJob(value) {
@@ -36227,30 +36274,6 @@ const GATEWAY_SOURCE = {
         core.notice(`${errors/* PREFIX */.H3}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
     }
 };
-
-;// CONCATENATED MODULE: ./lib/files/atomic.js
-// Writing a file no reader ever sees half of: the renewer's credential files, status and gh's hosts.yml.
-
-
-
-/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
-async function writeAtomically(path, text) {
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
-    try {
-        await handle.writeFile(text);
-    }
-    finally {
-        await handle.close();
-    }
-    try {
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./lib/renew/git-credentials.js
 // Handing a fresh GitHub token to git in the workspace checkout. Two places hold the token git sends, and the renewer
@@ -36727,9 +36750,11 @@ function unrenewable({ selection, subscription }) {
 
 
 
+
+
 const STATUS_FILE = 'status.json';
 /** The most post reads of status.json. */
-const MAX_STATUS_BYTES = (/* unused pure expression or super */ null && (64 * 1024));
+const MAX_STATUS_BYTES = 64 * 1024;
 const MAX_FAILURE_CHARS = 300;
 const status_time = (value) => typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 /** status.json as the renewer wrote it, or undefined. Never throws. */
@@ -36774,6 +36799,11 @@ function parseStatus(text) {
         return [read];
     });
     return { pid, nonce: v.nonce, startedAt, sources };
+}
+/** status.json in the renewer's directory `dir`, read as a regular file of bounded size; undefined when none. */
+async function readStatus(dir) {
+    const text = await readRegularText((0,external_node_path_.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
+    return text === undefined ? undefined : parseStatus(text);
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/start.js
@@ -36855,14 +36885,6 @@ async function startRenewer(planned, options) {
                 ? 'the renewer ended before it wrote its first file'
                 : `the renewer wrote no first file within ${(0,duration/* formatDuration */.a)(waitMs)}`)
     };
-}
-async function readStatus(dir) {
-    try {
-        return parseStatus(await (0,promises_.readFile)((0,external_node_path_.join)(dir, STATUS_FILE), 'utf8'));
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/schedule.js
@@ -37022,7 +37044,7 @@ async function main(deps) {
                 ...(githubApp && { githubApp }),
                 exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }
             };
-            await startRenewal(report, action, context, deps);
+            await startRenewal(report, { action, onExpiring: inputs.onExpiring }, context, deps);
         }
     }
     catch (error) {
@@ -37141,7 +37163,7 @@ function renewerBundle() {
  * Input `renew`: starts one renewer for every credential of the run that can be renewed from the job, when the check
  * let the run go on, and points each consumer at the file it keeps fresh; one notice says what is not renewed, and why.
  */
-async function startRenewal(report, action, context, deps) {
+async function startRenewal(report, { action, onExpiring }, context, deps) {
     const { core } = deps;
     const { planned, unrenewed } = renewalPlans(context);
     for (const why of unrenewed)
@@ -37167,10 +37189,19 @@ async function startRenewal(report, action, context, deps) {
         deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
     });
     if ('problem' in outcome) {
-        core.warning(`${errors/* PREFIX */.H3}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`);
+        const text = `${errors/* PREFIX */.H3}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`;
+        // The check did not call the credential Claude Code uses expiring because the renewal would keep it fresh.
+        const counted = planned.some(({ source }) => source.renews === 'claude');
+        announce(core, counted && onExpiring !== 'warn' ? 'fail' : 'warn', {
+            title: 'Credential renewal did not start',
+            text: counted
+                ? `${text}. The check counted on it: the credential may end during the run (set 'on-expiring: warn' to go on regardless).`
+                : text
+        });
         return;
     }
     const { started } = outcome;
+    saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
     // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
     // post.
     for (const { source } of planned) {
@@ -37178,9 +37209,19 @@ async function startRenewal(report, action, context, deps) {
         for (const secret of secretsOf(source, content))
             core.setSecret(secret);
     }
-    saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce });
+    // What a hand-off says names paths from the environment (HOME, CLAUDE_CONFIG_DIR, RUNNER_TEMP, the workspace).
+    const saying = {
+        ...core,
+        info: text => core.info(inert(text)),
+        notice: (text, properties) => core.notice(inert(String(text)), properties),
+        warning: (text, properties) => core.warning(inert(String(text)), properties)
+    };
     for (const { source } of planned)
-        await source.handOff(started.files[source.kind], { core, env: deps.env, pid: started.pid });
+        await source.handOff(started.files[source.kind], {
+            core: saying,
+            env: deps.env,
+            pid: started.pid
+        });
 }
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */
 function announce(core, action, message) {

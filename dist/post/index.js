@@ -33750,6 +33750,23 @@ function assertRegular(info) {
 function isWithin(path, root) {
     return path === root || path.startsWith(root.endsWith(external_node_path_.sep) ? root : `${root}${external_node_path_.sep}`);
 }
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+async function readRegularText(path, max) {
+    try {
+        const handle = await openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/refresh/credentials.js
 
@@ -35447,10 +35464,35 @@ function plural(n, one, many = `${one}s`) {
     return `${n} ${n === 1 ? one : many}`;
 }
 
+;// CONCATENATED MODULE: ./lib/files/atomic.js
+// Writing a file no reader ever sees half of: the renewer's credential files, status and gh's hosts.yml.
+
+
+
+/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
+async function writeAtomically(path, text) {
+    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
+    try {
+        await handle.writeFile(text);
+    }
+    finally {
+        await handle.close();
+    }
+    try {
+        await (0,promises_.rename)(temporary, path);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temporary, { force: true });
+        throw error;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -35521,9 +35563,7 @@ async function updateUserSettings(env, update) {
         if ('problem' in updated)
             return { path, problem: updated.problem };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, path);
+        await writeAtomically(path, updated.text);
         return { path };
     }
     catch (error) {
@@ -35544,10 +35584,14 @@ async function handOffToSetting(key, file, { core, env, pid }) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/source.js
+
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
-/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
-const secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+/**
+ * Every secret in the content of a source's file: the whole content, and the parts the source names; none shorter
+ * than a secret can be (RUNNER_TEMP is writable by every step: a planted "a" must not be masked everywhere).
+ */
+const secretsOf = (source, content) => [content.trim(), ...(source.secretsIn?.(content) ?? [])].filter(secret => secret.length >= MIN_SECRET);
 
 ;// CONCATENATED MODULE: ./lib/cloud/call.js
 // One call of a cloud provider's check over `send` with retries: a request is refused before it leaves when its
@@ -36605,10 +36649,12 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
 /**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own),
+ * the action's inputs, and the runner's own tokens (ACTIONS_RUNTIME_TOKEN, the job's OIDC token request), which
+ * claude-code-action keeps from Claude and a shell the renewer starts would otherwise show in /proc/<pid>/environ.
  */
 const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    name.startsWith('ACTIONS_') ||
     ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
@@ -36686,9 +36732,10 @@ const GATEWAY_SOURCE = {
         const { platform, chosen, claudeStep } = selection;
         if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
             return undefined;
+        // What the Claude step sets itself, or inherits from the job (its `env:`, $GITHUB_ENV) as this step sees it.
         const outranking = OUTRANKING_HELPER.filter(name => {
             const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
+            return kind === 'step' || kind === 'output' || (kind === 'inherited' && !!env[name]?.trim());
         });
         const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
         return {
@@ -36699,7 +36746,7 @@ const GATEWAY_SOURCE = {
                 ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
             },
             renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+            warnings: outranking.map(name => `${claudeStep.label} gets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Keep it out of that step (its \`env:\`, the job's \`env:\`, $GITHUB_ENV): give the first token to this step's own \`env:\` only.`)
         };
     },
     readJob(value) {
@@ -36730,30 +36777,6 @@ const GATEWAY_SOURCE = {
         core.notice(`${errors_PREFIX}: Claude Code reads the renewed gateway token through apiKeyHelper only when neither ${OUTRANKING_HELPER.join(' nor ')} is set in the Claude step: they outrank it.`);
     }
 };
-
-;// CONCATENATED MODULE: ./lib/files/atomic.js
-// Writing a file no reader ever sees half of: the renewer's credential files, status and gh's hosts.yml.
-
-
-
-/** Writes `text` to `path` as a 0600 file that appears whole: a temporary file beside it, then a rename. */
-async function writeAtomically(path, text) {
-    const temporary = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
-    const handle = await (0,promises_.open)(temporary, 'wx', 0o600);
-    try {
-        await handle.writeFile(text);
-    }
-    finally {
-        await handle.close();
-    }
-    try {
-        await (0,promises_.rename)(temporary, path);
-    }
-    catch (error) {
-        await (0,promises_.rm)(temporary, { force: true });
-        throw error;
-    }
-}
 
 ;// CONCATENATED MODULE: ./lib/github/app-exchange.js
 // The Claude GitHub App's token, as anthropics/claude-code-action gets it without `github_token` (src/github/token.ts):
@@ -37394,6 +37417,8 @@ const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 
 
+
+
 const STATUS_FILE = 'status.json';
 /** The most post reads of status.json. */
 const MAX_STATUS_BYTES = 64 * 1024;
@@ -37442,6 +37467,11 @@ function parseStatus(text) {
     });
     return { pid, nonce: v.nonce, startedAt, sources };
 }
+/** status.json in the renewer's directory `dir`, read as a regular file of bounded size; undefined when none. */
+async function readStatus(dir) {
+    const text = await readRegularText((0,external_node_path_.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
+    return text === undefined ? undefined : parseStatus(text);
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/stop.js
 // Post's side: stops the renewer, reads what it did, takes every credential it left (to mask and redact them), and
@@ -37462,7 +37492,6 @@ function parseStatus(text) {
 function isRenewerCommand(cmdline) {
     return cmdline.split('\0').some(arg => /(?:^|\/)dist\/renewer\/index\.js$/.test(arg));
 }
-const MAX_FILES = 16;
 const MAX_FILE_BYTES = 64 * 1024;
 /** How long post waits for the renewer to end after SIGTERM. */
 const STOP_WAIT_MS = 3_000;
@@ -37475,7 +37504,7 @@ const defaultStopDeps = {
             return undefined;
         }
     },
-    signal: pid => process.kill(pid, 'SIGTERM'),
+    signal: (pid, signal) => process.kill(pid, signal),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
 async function stopRenewer(binding, deps = defaultStopDeps) {
@@ -37496,16 +37525,19 @@ async function stopRenewer(binding, deps = defaultStopDeps) {
         const cmdline = await deps.cmdline(pid);
         if (cmdline !== undefined && isRenewerCommand(cmdline)) {
             try {
-                deps.signal(pid);
+                deps.signal(pid, 'SIGTERM');
             }
             catch (error) {
                 problems.push(`could not stop process ${pid}: ${reasonOf(error)}`);
             }
-            for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
-                const still = await deps.cmdline(pid);
-                if (still === undefined || !isRenewerCommand(still))
-                    break;
-                await deps.sleep(100);
+            if (!(await ended(pid, deps))) {
+                problems.push(`process ${pid} did not end within ${STOP_WAIT_MS / 1000} s of SIGTERM: killed`);
+                try {
+                    deps.signal(pid, 'SIGKILL');
+                }
+                catch {
+                    // Ended in between.
+                }
             }
         }
         else if (cmdline !== undefined) {
@@ -37520,38 +37552,21 @@ async function stopRenewer(binding, deps = defaultStopDeps) {
     await (0,promises_.rm)(dir, { recursive: true, force: true }).catch((error) => problems.push(`could not remove ${dir}: ${reasonOf(error)}`));
     return { ...(status?.nonce === nonce && { status }), secrets, problems };
 }
-async function readRegular(path, max) {
-    try {
-        const handle = await openRegular(path);
-        try {
-            const buffer = Buffer.alloc(max);
-            const { bytesRead } = await handle.read(buffer, 0, max, 0);
-            return buffer.subarray(0, bytesRead).toString('utf8');
-        }
-        finally {
-            await handle.close();
-        }
+/** Whether the renewer `pid` ended within STOP_WAIT_MS. */
+async function ended(pid, deps) {
+    for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
+        const still = await deps.cmdline(pid);
+        if (still === undefined || !isRenewerCommand(still))
+            return true;
+        await deps.sleep(100);
     }
-    catch {
-        return undefined;
-    }
+    return false;
 }
-async function readStatus(dir) {
-    const text = await readRegular((0,external_node_path_.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
-    return text === undefined ? undefined : parseStatus(text);
-}
-/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
+/** The secrets in the renewer's credential files: each source's file, as the source finds them. */
 async function credentialsIn(dir) {
-    let names;
-    try {
-        names = (await (0,promises_.readdir)(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES);
-    }
-    catch {
-        return [];
-    }
-    const secrets = await Promise.all(names.map(async (name) => {
-        const content = (await readRegular((0,external_node_path_.join)(dir, name), MAX_FILE_BYTES)) ?? '';
-        return secretsOf(SOURCES.find(source => source.fileName === name), content);
+    const secrets = await Promise.all(SOURCES.map(async (source) => {
+        const content = await readRegularText((0,external_node_path_.join)(dir, source.fileName), MAX_FILE_BYTES);
+        return content === undefined ? [] : secretsOf(source, content);
     }));
     return secrets.flat();
 }

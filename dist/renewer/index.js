@@ -309,7 +309,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8510:
+/***/ 352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3081,10 +3081,14 @@ function oidc_readAnswer(answer, mask) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/source.js
+
 /** A non-empty string field of a job description, else undefined: the description is read defensively. */
 const jobText = (value) => typeof value === 'string' && value ? value : undefined;
-/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
-const source_secretsOf = (source, content) => [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean);
+/**
+ * Every secret in the content of a source's file: the whole content, and the parts the source names; none shorter
+ * than a secret can be (RUNNER_TEMP is writable by every step: a planted "a" must not be masked everywhere).
+ */
+const source_secretsOf = (source, content) => [content.trim(), ...(source.secretsIn?.(content) ?? [])].filter(secret => secret.length >= MIN_SECRET);
 
 ;// CONCATENATED MODULE: ./lib/renew/oidc.js
 // GitHub OIDC tokens minted by the renewer from the job's token request (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN,
@@ -3144,6 +3148,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -3214,9 +3219,7 @@ async function updateUserSettings(env, update) {
         if ('problem' in updated)
             return { path, problem: updated.problem };
         await (0,promises_.mkdir)((0,external_node_path_.dirname)(path), { recursive: true, mode: 0o700 });
-        const temporary = `${path}.${process.pid}.tmp`;
-        await (0,promises_.writeFile)(temporary, updated.text, { mode: 0o600 });
-        await (0,promises_.rename)(temporary, path);
+        await writeAtomically(path, updated.text);
         return { path };
     }
     catch (error) {
@@ -3855,10 +3858,12 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 /** What Claude Code reads before `apiKeyHelper` (https://code.claude.com/docs/en/authentication#authentication-precedence). */
 const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'];
 /**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own),
+ * the action's inputs, and the runner's own tokens (ACTIONS_RUNTIME_TOKEN, the job's OIDC token request), which
+ * claude-code-action keeps from Claude and a shell the renewer starts would otherwise show in /proc/<pid>/environ.
  */
 const withheldFromCommand = (name) => name.startsWith('INPUT_') ||
+    name.startsWith('ACTIONS_') ||
     ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name);
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
 const OPAQUE_LIFETIME_MS = 10 * 60_000;
@@ -3936,9 +3941,10 @@ const GATEWAY_SOURCE = {
         const { platform, chosen, claudeStep } = selection;
         if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
             return undefined;
+        // What the Claude step sets itself, or inherits from the job (its `env:`, $GITHUB_ENV) as this step sees it.
         const outranking = OUTRANKING_HELPER.filter(name => {
             const kind = claudeStep?.variable(name).kind;
-            return kind === 'step' || kind === 'output';
+            return kind === 'step' || kind === 'output' || (kind === 'inherited' && !!env[name]?.trim());
         });
         const commandEnv = Object.fromEntries(Object.entries(env).filter((entry) => entry[1] !== undefined && !withheldFromCommand(entry[0])));
         return {
@@ -3949,7 +3955,7 @@ const GATEWAY_SOURCE = {
                 ...(env.GITHUB_WORKSPACE && { cwd: env.GITHUB_WORKSPACE })
             },
             renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
-            warnings: outranking.map(name => `${claudeStep.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`)
+            warnings: outranking.map(name => `${claudeStep.label} gets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Keep it out of that step (its \`env:\`, the job's \`env:\`, $GITHUB_ENV): give the first token to this step's own \`env:\` only.`)
         };
     },
     readJob(value) {
@@ -4619,8 +4625,8 @@ const sources_sourceOf = (kind) => SOURCES.find(source => source.kind === kind);
 
 
 
-/** The most a job description may weigh: a few URLs and tokens. */
-const MAX_JOB_BYTES = 64 * 1024;
+/** The most a job description may weigh: URLs, tokens, and a token command's environment. */
+const MAX_JOB_BYTES = 1024 * 1024;
 /** The job description main wrote, or undefined. */
 function parseRenewalJob(text) {
     let value;
@@ -4688,6 +4694,9 @@ function deadlineOf(startedAt, jobLimitMs) {
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/loop.js
+// The renewer's work: each source in turn mints, writes its file, and sleeps until its renewal is due (schedule.ts),
+// until the job's deadline, a stop, or a failure it cannot get past. The I/O comes in `deps`, the clock too.
+
 
 
 /**
@@ -4711,12 +4720,15 @@ async function keepFresh(part, entry, deadline, deps) {
     let failures = 0;
     let alive = deps.now() + FIRST_MINT_WINDOW_MS;
     while (!deps.stopped() && deps.now() < deadline) {
-        const outcome = await deps.mint(part);
+        const minted = await deps.mint(part);
+        // Stopped during the mint: post may have removed the directory already.
+        if (deps.stopped())
+            return;
+        const outcome = 'minted' in minted ? await write(part.file, minted, deps) : minted;
         const now = deps.now();
         let next;
         if ('minted' in outcome) {
-            const { value, expiresAt } = outcome.minted;
-            await deps.writeCredential(part.file, value);
+            const { expiresAt } = outcome.minted;
             failures = 0;
             alive = expiresAt;
             entry.writes++;
@@ -4740,11 +4752,94 @@ async function keepFresh(part, entry, deadline, deps) {
         await deps.sleep(Math.max(0, Math.min(next, deadline) - deps.now()));
     }
 }
+/** Writes a minted credential to its file: a file that cannot be written is a failure the loop may retry. */
+async function write(file, outcome, deps) {
+    try {
+        await deps.writeCredential(file, outcome.minted.value);
+        return outcome;
+    }
+    catch (error) {
+        return { failure: `${file} could not be written (${reasonOf(error)})`, permanent: false };
+    }
+}
+
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    if (constants.O_NONBLOCK === undefined)
+        assertRegular(await stat(path));
+    const handle = await open(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+async function regular_readRegularText(path, max) {
+    try {
+        const handle = await openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
 
 ;// CONCATENATED MODULE: ./lib/renew/status.js
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
 // reads it to know the first files are written, post to report. Both read it as hostile text (a later step can write
 // RUNNER_TEMP): only fields of the shape the renewer writes survive, the failure line capped.
+
+
 
 
 
@@ -4796,6 +4891,11 @@ function parseStatus(text) {
     });
     return { pid, nonce: v.nonce, startedAt, sources };
 }
+/** status.json in the renewer's directory `dir`, read as a regular file of bounded size; undefined when none. */
+async function readStatus(dir) {
+    const text = await readRegularText(join(dir, STATUS_FILE), MAX_STATUS_BYTES);
+    return text === undefined ? undefined : parseStatus(text);
+}
 
 ;// CONCATENATED MODULE: ./lib/action/renewer.js
 // The renewer process (dist/renewer/index.js), started detached by the main step (src/renew/start.ts): reads its job
@@ -4844,6 +4944,9 @@ async function run() {
         now: Date.now,
         stopped: () => stopped,
         sleep: ms => new Promise(resolve => {
+            // A stop that came during a mint: its wake-up found no sleeper.
+            if (stopped)
+                return resolve();
             const wake = () => {
                 clearTimeout(timer);
                 sleepers.delete(wake);
@@ -4854,7 +4957,8 @@ async function run() {
         }),
         mint: part => sources_sourceOf(part.kind).mint(part, { send: request_send, timeoutMs: MINT_TIMEOUT_MS, now: Date.now }),
         writeCredential: writeAtomically,
-        writeStatus: current => writeAtomically((0,external_node_path_.join)(job.dir, STATUS_FILE), JSON.stringify(current))
+        // A status that cannot be written (the disk is full, post removed the directory) leaves the last one in place.
+        writeStatus: current => writeAtomically((0,external_node_path_.join)(job.dir, STATUS_FILE), JSON.stringify(current)).catch(() => undefined)
     });
     // An idle keep-alive connection must not keep a stopped renewer alive.
     process.exit();
@@ -4867,7 +4971,7 @@ async function run() {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(352);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 

@@ -152,7 +152,7 @@ export async function main(deps: MainDeps): Promise<void> {
         ...(githubApp && { githubApp }),
         exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }
       }
-      await startRenewal(report, action, context, deps)
+      await startRenewal(report, { action, onExpiring: inputs.onExpiring }, context, deps)
     }
   } catch (error) {
     // A UserError before publishing is an input that could not be read; anything else is a fault of ours.
@@ -289,7 +289,7 @@ function renewerBundle(): string {
  */
 async function startRenewal(
   report: CheckReport,
-  action: string,
+  { action, onExpiring }: { action: string; onExpiring: string },
   context: PlanContext,
   deps: MainDeps
 ): Promise<void> {
@@ -318,21 +318,38 @@ async function startRenewal(
     deadline: deadlineOf(report.checkedAt.getTime(), jobLimitMs)
   })
   if ('problem' in outcome) {
-    core.warning(
-      `${PREFIX}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`
-    )
+    const text = `${PREFIX}: the renewer did not start, so no credential is renewed during the run: ${inert(outcome.problem)}`
+    // The check did not call the credential Claude Code uses expiring because the renewal would keep it fresh.
+    const counted = planned.some(({ source }) => source.renews === 'claude')
+    announce(core, counted && onExpiring !== 'warn' ? 'fail' : 'warn', {
+      title: 'Credential renewal did not start',
+      text: counted
+        ? `${text}. The check counted on it: the credential may end during the run (set 'on-expiring: warn' to go on regardless).`
+        : text
+    })
     return
   }
   const { started } = outcome
+  saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
   // The runner masks only what this step prints: the first credentials are masked here, the renewer's later ones by
   // post.
   for (const { source } of planned) {
     const content = await readFile(started.files[source.kind]!, 'utf8')
     for (const secret of secretsOf(source, content)) core.setSecret(secret)
   }
-  saveRenewerBinding(core, { dir: started.dir, pid: started.pid, nonce: started.nonce })
+  // What a hand-off says names paths from the environment (HOME, CLAUDE_CONFIG_DIR, RUNNER_TEMP, the workspace).
+  const saying: Core = {
+    ...core,
+    info: text => core.info(inert(text)),
+    notice: (text, properties) => core.notice(inert(String(text)), properties),
+    warning: (text, properties) => core.warning(inert(String(text)), properties)
+  }
   for (const { source } of planned)
-    await source.handOff(started.files[source.kind]!, { core, env: deps.env, pid: started.pid })
+    await source.handOff(started.files[source.kind]!, {
+      core: saying,
+      env: deps.env,
+      pid: started.pid
+    })
 }
 
 /** The verdict's one annotation, titled (setFailed would add a second, untitled one). */

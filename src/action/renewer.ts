@@ -46,6 +46,8 @@ export async function run(): Promise<void> {
     stopped: () => stopped,
     sleep: ms =>
       new Promise<void>(resolve => {
+        // A stop that came during a mint: its wake-up found no sleeper.
+        if (stopped) return resolve()
         const wake = () => {
           clearTimeout(timer)
           sleepers.delete(wake)
@@ -57,7 +59,9 @@ export async function run(): Promise<void> {
     mint: part =>
       sourceOf(part.kind)!.mint(part, { send, timeoutMs: MINT_TIMEOUT_MS, now: Date.now }),
     writeCredential: writeAtomically,
-    writeStatus: current => writeAtomically(join(job.dir, STATUS_FILE), JSON.stringify(current))
+    // A status that cannot be written (the disk is full, post removed the directory) leaves the last one in place.
+    writeStatus: current =>
+      writeAtomically(join(job.dir, STATUS_FILE), JSON.stringify(current)).catch(() => undefined)
   })
   // An idle keep-alive connection must not keep a stopped renewer alive.
   process.exit()

@@ -50,3 +50,19 @@ function assertRegular(info: Stats): void {
 export function isWithin(path: string, root: string): boolean {
   return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`)
 }
+
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+export async function readRegularText(path: string, max: number): Promise<string | undefined> {
+  try {
+    const handle = await openRegular(path)
+    try {
+      const buffer = Buffer.alloc(max)
+      const { bytesRead } = await handle.read(buffer, 0, max, 0)
+      return buffer.subarray(0, bytesRead).toString('utf8')
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return undefined
+  }
+}

@@ -29,11 +29,13 @@ export interface GatewayJob extends SourceJob {
 export const OUTRANKING_HELPER = ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY'] as const
 
 /**
- * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own)
- * and the action's inputs.
+ * What the environment of the token command leaves out: the credentials Claude Code reads (the command mints its own),
+ * the action's inputs, and the runner's own tokens (ACTIONS_RUNTIME_TOKEN, the job's OIDC token request), which
+ * claude-code-action keeps from Claude and a shell the renewer starts would otherwise show in /proc/<pid>/environ.
  */
 const withheldFromCommand = (name: string) =>
   name.startsWith('INPUT_') ||
+  name.startsWith('ACTIONS_') ||
   ['ANTHROPIC_AUTH_TOKEN', 'ANTHROPIC_API_KEY', 'CLAUDE_CODE_OAUTH_TOKEN'].includes(name)
 
 /** How long a token that is no JWT is taken to live: the renewer runs the command again at half of it. */
@@ -115,9 +117,10 @@ export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
     const { platform, chosen, claudeStep } = selection
     if (!renewCommand || platform || (chosen && chosen.source !== 'anthropic-auth-token'))
       return undefined
+    // What the Claude step sets itself, or inherits from the job (its `env:`, $GITHUB_ENV) as this step sees it.
     const outranking = OUTRANKING_HELPER.filter(name => {
       const kind = claudeStep?.variable(name).kind
-      return kind === 'step' || kind === 'output'
+      return kind === 'step' || kind === 'output' || (kind === 'inherited' && !!env[name]?.trim())
     })
     const commandEnv = Object.fromEntries(
       Object.entries(env).filter(
@@ -135,7 +138,7 @@ export const GATEWAY_SOURCE: RenewalSource<GatewayJob> = {
       renewedBy: `the preflight's renewer (input 'renew-command'), whose token Claude Code reads through apiKeyHelper`,
       warnings: outranking.map(
         name =>
-          `${claudeStep!.label} sets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Remove it from that step.`
+          `${claudeStep!.label} gets ${name}, which outranks apiKeyHelper: Claude Code would send it and never the token the renewer keeps fresh. Keep it out of that step (its \`env:\`, the job's \`env:\`, $GITHUB_ENV): give the first token to this step's own \`env:\` only.`
       )
     }
   },

@@ -1,11 +1,12 @@
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { PREFIX, reasonOf } from '../common/errors.js'
 import { inert } from '../common/inert.js'
+import { writeAtomically } from '../files/atomic.js'
 import type { HandOffDeps } from './source.js'
 
 /** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
@@ -88,9 +89,7 @@ async function updateUserSettings(
     if (!updated) return { path }
     if ('problem' in updated) return { path, problem: updated.problem }
     await mkdir(dirname(path), { recursive: true, mode: 0o700 })
-    const temporary = `${path}.${process.pid}.tmp`
-    await writeFile(temporary, updated.text, { mode: 0o600 })
-    await rename(temporary, path)
+    await writeAtomically(path, updated.text)
     return { path }
   } catch (error) {
     return { path, problem: reasonOf(error) }

@@ -15,8 +15,8 @@ export interface RenewalJob {
   sources: SourceJob[]
 }
 
-/** The most a job description may weigh: a few URLs and tokens. */
-export const MAX_JOB_BYTES = 64 * 1024
+/** The most a job description may weigh: URLs, tokens, and a token command's environment. */
+export const MAX_JOB_BYTES = 1024 * 1024
 
 /** The job description main wrote, or undefined. */
 export function parseRenewalJob(text: string): RenewalJob | undefined {

@@ -1,5 +1,6 @@
 // The renewer's work: each source in turn mints, writes its file, and sleeps until its renewal is due (schedule.ts),
 // until the job's deadline, a stop, or a failure it cannot get past. The I/O comes in `deps`, the clock too.
+import { reasonOf } from '../common/errors.js'
 import type { RenewalJob } from './job.js'
 import { renewalAt, retryAt } from './schedule.js'
 import type { MintOutcome, SourceJob } from './source.js'
@@ -46,12 +47,14 @@ async function keepFresh(
   let failures = 0
   let alive = deps.now() + FIRST_MINT_WINDOW_MS
   while (!deps.stopped() && deps.now() < deadline) {
-    const outcome = await deps.mint(part)
+    const minted = await deps.mint(part)
+    // Stopped during the mint: post may have removed the directory already.
+    if (deps.stopped()) return
+    const outcome = 'minted' in minted ? await write(part.file, minted, deps) : minted
     const now = deps.now()
     let next: number | undefined
     if ('minted' in outcome) {
-      const { value, expiresAt } = outcome.minted
-      await deps.writeCredential(part.file, value)
+      const { expiresAt } = outcome.minted
       failures = 0
       alive = expiresAt
       entry.writes++
@@ -73,5 +76,19 @@ async function keepFresh(
     }
     await deps.save()
     await deps.sleep(Math.max(0, Math.min(next, deadline) - deps.now()))
+  }
+}
+
+/** Writes a minted credential to its file: a file that cannot be written is a failure the loop may retry. */
+async function write(
+  file: string,
+  outcome: Extract<MintOutcome, { minted: unknown }>,
+  deps: Pick<LoopDeps, 'writeCredential'>
+): Promise<MintOutcome> {
+  try {
+    await deps.writeCredential(file, outcome.minted.value)
+    return outcome
+  } catch (error) {
+    return { failure: `${file} could not be written (${reasonOf(error)})`, permanent: false }
   }
 }

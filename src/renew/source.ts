@@ -2,6 +2,7 @@
 // module: when it applies and what main hands the renewer (plan), how the renewer mints it, how main points its
 // consumer at the file (handOff), and how to name it for people.
 import type { Core } from '../common/core.js'
+import { MIN_SECRET } from '../common/redact.js'
 import type { HttpSend } from '../http/request.js'
 import type { AzureFederatedLogin } from '../cloud/foundry/entra.js'
 import type { Selection } from '../providers/select.js'
@@ -98,6 +99,11 @@ export interface RenewalSource<Job extends SourceJob = SourceJob> {
   handOff(file: string, deps: HandOffDeps): Promise<void>
 }
 
-/** Every secret in the content of a source's file: the whole content, and the parts the source names. */
-export const secretsOf = (source: RenewalSource | undefined, content: string): string[] =>
-  [content.trim(), ...(source?.secretsIn?.(content) ?? [])].filter(Boolean)
+/**
+ * Every secret in the content of a source's file: the whole content, and the parts the source names; none shorter
+ * than a secret can be (RUNNER_TEMP is writable by every step: a planted "a" must not be masked everywhere).
+ */
+export const secretsOf = (source: RenewalSource, content: string): string[] =>
+  [content.trim(), ...(source.secretsIn?.(content) ?? [])].filter(
+    secret => secret.length >= MIN_SECRET
+  )

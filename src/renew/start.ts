@@ -3,7 +3,7 @@
 // starts with fresh credentials.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { reasonOf } from '../common/errors.js'
@@ -12,7 +12,7 @@ import { NETWORK_ENV } from '../secrets/network-env.js'
 import type { RenewalJob } from './job.js'
 import type { PlannedSource } from './plan.js'
 import type { SourceJob } from './source.js'
-import { parseStatus, STATUS_FILE, type RenewerStatus } from './status.js'
+import { readStatus, type RenewerStatus } from './status.js'
 
 /** How long main waits for every source's first file. */
 export const FIRST_FILES_WAIT_MS = 30_000
@@ -105,13 +105,5 @@ export async function startRenewer(
       (exited
         ? 'the renewer ended before it wrote its first file'
         : `the renewer wrote no first file within ${formatDuration(waitMs)}`)
-  }
-}
-
-async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
-  try {
-    return parseStatus(await readFile(join(dir, STATUS_FILE), 'utf8'))
-  } catch {
-    return undefined
   }
 }

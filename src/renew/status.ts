@@ -1,7 +1,9 @@
 // status.json in the renewer's directory: what it did, no secret. The renewer writes it after every change; main
 // reads it to know the first files are written, post to report. Both read it as hostile text (a later step can write
 // RUNNER_TEMP): only fields of the shape the renewer writes survive, the failure line capped.
+import { join } from 'node:path'
 import { clipLine } from '../common/errors.js'
+import { readRegularText } from '../files/regular.js'
 import { sourceOf } from './sources.js'
 import { NONCE } from '../state/index.js'
 
@@ -72,4 +74,10 @@ export function parseStatus(text: string): RenewerStatus | undefined {
     return [read]
   })
   return { pid, nonce: v.nonce, startedAt, sources }
+}
+
+/** status.json in the renewer's directory `dir`, read as a regular file of bounded size; undefined when none. */
+export async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
+  const text = await readRegularText(join(dir, STATUS_FILE), MAX_STATUS_BYTES)
+  return text === undefined ? undefined : parseStatus(text)
 }

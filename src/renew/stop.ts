@@ -3,20 +3,20 @@
 // start processes of its own: a process is signalled only when status.json in that directory carries the state's
 // nonce and /proc/<pid>/cmdline shows the renewer's bundle, and the directory is removed only when it is a real
 // directory (never a link) of the renewer's own name.
-import { lstat, readdir, readFile, rm } from 'node:fs/promises'
+import { lstat, readFile, rm } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { openRegular } from '../files/regular.js'
+import { readRegularText } from '../files/regular.js'
 import { reasonOf } from '../common/errors.js'
 import { RENEWER_DIR, type RenewerBinding } from '../state/index.js'
 import { printCommand, removeUserSetting } from './helper-settings.js'
 import { secretsOf } from './source.js'
 import { SOURCES } from './sources.js'
-import { MAX_STATUS_BYTES, parseStatus, STATUS_FILE, type RenewerStatus } from './status.js'
+import { readStatus, STATUS_FILE, type RenewerStatus } from './status.js'
 
 export interface StopDeps {
   /** /proc/<pid>/cmdline, or undefined when there is no such process. */
   cmdline(pid: number): Promise<string | undefined>
-  signal(pid: number): void
+  signal(pid: number, signal: 'SIGTERM' | 'SIGKILL'): void
   sleep(ms: number): Promise<void>
 }
 
@@ -34,7 +34,6 @@ export function isRenewerCommand(cmdline: string): boolean {
   return cmdline.split('\0').some(arg => /(?:^|\/)dist\/renewer\/index\.js$/.test(arg))
 }
 
-const MAX_FILES = 16
 const MAX_FILE_BYTES = 64 * 1024
 /** How long post waits for the renewer to end after SIGTERM. */
 const STOP_WAIT_MS = 3_000
@@ -47,7 +46,7 @@ export const defaultStopDeps: StopDeps = {
       return undefined
     }
   },
-  signal: pid => process.kill(pid, 'SIGTERM'),
+  signal: (pid, signal) => process.kill(pid, signal),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 }
 
@@ -71,14 +70,19 @@ export async function stopRenewer(
     const cmdline = await deps.cmdline(pid)
     if (cmdline !== undefined && isRenewerCommand(cmdline)) {
       try {
-        deps.signal(pid)
+        deps.signal(pid, 'SIGTERM')
       } catch (error) {
         problems.push(`could not stop process ${pid}: ${reasonOf(error)}`)
       }
-      for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
-        const still = await deps.cmdline(pid)
-        if (still === undefined || !isRenewerCommand(still)) break
-        await deps.sleep(100)
+      if (!(await ended(pid, deps))) {
+        problems.push(
+          `process ${pid} did not end within ${STOP_WAIT_MS / 1000} s of SIGTERM: killed`
+        )
+        try {
+          deps.signal(pid, 'SIGKILL')
+        } catch {
+          // Ended in between.
+        }
       }
     } else if (cmdline !== undefined) {
       problems.push(`process ${pid} is not the renewer: not signalled`)
@@ -94,41 +98,22 @@ export async function stopRenewer(
   return { ...(status?.nonce === nonce && { status }), secrets, problems }
 }
 
-async function readRegular(path: string, max: number): Promise<string | undefined> {
-  try {
-    const handle = await openRegular(path)
-    try {
-      const buffer = Buffer.alloc(max)
-      const { bytesRead } = await handle.read(buffer, 0, max, 0)
-      return buffer.subarray(0, bytesRead).toString('utf8')
-    } finally {
-      await handle.close()
-    }
-  } catch {
-    return undefined
+/** Whether the renewer `pid` ended within STOP_WAIT_MS. */
+async function ended(pid: number, deps: StopDeps): Promise<boolean> {
+  for (let waited = 0; waited < STOP_WAIT_MS; waited += 100) {
+    const still = await deps.cmdline(pid)
+    if (still === undefined || !isRenewerCommand(still)) return true
+    await deps.sleep(100)
   }
+  return false
 }
 
-async function readStatus(dir: string): Promise<RenewerStatus | undefined> {
-  const text = await readRegular(join(dir, STATUS_FILE), MAX_STATUS_BYTES)
-  return text === undefined ? undefined : parseStatus(text)
-}
-
-/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
+/** The secrets in the renewer's credential files: each source's file, as the source finds them. */
 async function credentialsIn(dir: string): Promise<string[]> {
-  let names: string[]
-  try {
-    names = (await readdir(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES)
-  } catch {
-    return []
-  }
   const secrets = await Promise.all(
-    names.map(async name => {
-      const content = (await readRegular(join(dir, name), MAX_FILE_BYTES)) ?? ''
-      return secretsOf(
-        SOURCES.find(source => source.fileName === name),
-        content
-      )
+    SOURCES.map(async source => {
+      const content = await readRegularText(join(dir, source.fileName), MAX_FILE_BYTES)
+      return content === undefined ? [] : secretsOf(source, content)
     })
   )
   return secrets.flat()
