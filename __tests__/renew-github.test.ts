@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { generateKeyPairSync, createVerify, type KeyObject } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -57,7 +57,11 @@ async function githubWithApp(
   })
   closers.push(() => github.close())
   return github as typeof github & {
-    state: { minted?: unknown[]; githubTokens: Record<string, { expiresAt: Date }> }
+    state: {
+      minted?: unknown[]
+      githubTokens: Record<string, { expiresAt: Date }>
+      tokenText?: () => string
+    }
   }
 }
 
@@ -374,6 +378,35 @@ describe('mintGitHubToken', () => {
     })
     expect(outcome).toMatchObject({ permanent: false })
     expect(JSON.stringify(outcome)).not.toContain('LEAKED')
+  })
+
+  it("refuses a token outside GitHub's alphabet before git or gh sees it, never quoting it", async () => {
+    const github = await githubWithApp()
+    const hostile = `ghs_${'a'.repeat(36)}\n[core]\n\tfsmonitor = touch /tmp/pwned\n`
+    github.state.tokenText = () => hostile
+    const workspace = checkout()
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_old'))
+    const before = readFileSync(join(workspace, '.git', 'config'), 'utf8')
+    const dir = mkdtempSync(join(tmpdir(), 'renew-github-dir-'))
+    const outcome = await mintGitHubToken(jobIn(dir, { apiUrl: github.url, workspace }), calls)
+    expect(outcome).toEqual({
+      failure: expect.stringMatching(
+        /^GitHub's App API answered a token that is not in GitHub's token alphabet/
+      ),
+      permanent: true
+    })
+    expect(JSON.stringify(outcome)).not.toContain('fsmonitor')
+    expect(readFileSync(join(workspace, '.git', 'config'), 'utf8')).toBe(before)
+    expect(existsSync(join(dir, 'gh'))).toBe(false)
+    // A stateless installation token (`ghs_<app id>_<JWT>`, dots and dashes) is GitHub's own: handed on.
+    const stateless = `ghs_${APP_ID}_eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2ln-_bmF0dXJl`
+    github.state.tokenText = () => stateless
+    expect(
+      await mintGitHubToken(jobIn(dir, { apiUrl: github.url, workspace }), calls)
+    ).toMatchObject({
+      minted: { value: stateless }
+    })
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header(stateless))
   })
 
   it("mints through claude-code-action's exchange with a fresh OIDC token, an hour of life", async () => {

@@ -107,7 +107,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
-/***/ 3053:
+/***/ 5434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
@@ -261,7 +261,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 4547:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -317,11 +317,11 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 9069:
+/***/ 490:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9186);
+/* harmony import */ var _cli_index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3506);
 
 await (0,_cli_index_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -330,7 +330,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9186:
+/***/ 3506:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -348,9 +348,9 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./lib/providers/secrets.js
-var secrets = __nccwpck_require__(3715);
+var secrets = __nccwpck_require__(9172);
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -441,9 +441,9 @@ function statusOf(probe, tooShort) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 // EXTERNAL MODULE: ./lib/providers/shapes.js + 2 modules
-var shapes = __nccwpck_require__(1250);
+var shapes = __nccwpck_require__(2306);
 ;// CONCATENATED MODULE: ./lib/providers/placement.js
 // "Pasted into the wrong input": a value of a known shape (src/providers/shapes.ts) found where it does not belong.
 
@@ -478,19 +478,19 @@ function refuseSecret(input, raw, githubToken = false) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
-var providers = __nccwpck_require__(1759);
+var providers = __nccwpck_require__(6032);
 // EXTERNAL MODULE: ./lib/providers/platforms.js
-var platforms = __nccwpck_require__(370);
+var platforms = __nccwpck_require__(4565);
 // EXTERNAL MODULE: ./lib/providers/federation.js
-var federation = __nccwpck_require__(9017);
+var federation = __nccwpck_require__(6568);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 // EXTERNAL MODULE: ./lib/common/env.js
-var common_env = __nccwpck_require__(2902);
+var common_env = __nccwpck_require__(7487);
 ;// CONCATENATED MODULE: ./lib/providers/select.js
 
 
@@ -820,7 +820,7 @@ function declared_valueOf(input, name) {
 }
 
 // EXTERNAL MODULE: ./lib/inputs/parse.js
-var parse = __nccwpck_require__(4170);
+var parse = __nccwpck_require__(6099);
 ;// CONCATENATED MODULE: ./lib/inputs/check.js
 
 
@@ -916,7 +916,7 @@ function readCliCheckInputs(flags, env) {
 }
 
 // EXTERNAL MODULE: ./lib/probe/probe.js
-var probe = __nccwpck_require__(7224);
+var probe = __nccwpck_require__(2083);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:crypto"
@@ -924,9 +924,9 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./lib/http/request.js
-var request = __nccwpck_require__(1741);
+var request = __nccwpck_require__(2424);
 // EXTERNAL MODULE: ./lib/github/client.js
-var client = __nccwpck_require__(636);
+var client = __nccwpck_require__(8999);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
 /** GitHub's own limit for a job that sets no `timeout-minutes`. */
 const DEFAULT_JOB_TIMEOUT_MINUTES = 360;
@@ -942,7 +942,7 @@ const MAX_WORKFLOW_BYTES = 256 * 1024;
 async function parseWorkflow(workflowYaml) {
     try {
         // Imported here: only a job's own workflow needs a YAML parser, and it is a third of the main step's start-up.
-        return (await __nccwpck_require__.e(/* import() */ 815).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8815, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
+        return (await __nccwpck_require__.e(/* import() */ 645).then(__nccwpck_require__.t.bind(__nccwpck_require__, 3645, 19))).parse(workflowYaml, { uniqueKeys: false, maxAliasCount: 100 });
     }
     catch {
         return undefined;
@@ -981,7 +981,7 @@ function parseWorkflowRef(value) {
 }
 
 // EXTERNAL MODULE: ./lib/lifetime/duration.js
-var duration = __nccwpck_require__(5891);
+var duration = __nccwpck_require__(2996);
 ;// CONCATENATED MODULE: ./lib/check/min-remaining.js
 
 
@@ -1145,7 +1145,7 @@ async function readRemote(ref, at, env, deps) {
 }
 
 // EXTERNAL MODULE: ./lib/common/inert.js
-var inert = __nccwpck_require__(6361);
+var inert = __nccwpck_require__(9704);
 ;// CONCATENATED MODULE: ./lib/common/markdown.js
 // Markdown shared by the main step's and the post step's reports. Text the action did not write itself (transcript
 // lines, server answers, file names) is quoted inertly: as a code span nothing can close, so it makes no link, image,
@@ -1492,11 +1492,11 @@ async function checkOn(route, options, deps) {
         case 'bedrock':
         case 'mantle':
         case 'anthropic-aws': {
-            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 632).then(__nccwpck_require__.bind(__nccwpck_require__, 5632));
+            const { checkAwsCredentials } = await __nccwpck_require__.e(/* import() */ 847).then(__nccwpck_require__.bind(__nccwpck_require__, 847));
             return checkAwsCredentials(env, { target: platform.id, ...(options.awsExpiration && { expiresAt: options.awsExpiration }) }, deps);
         }
         case 'federation': {
-            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 728).then(__nccwpck_require__.bind(__nccwpck_require__, 5728));
+            const { checkFederation } = await __nccwpck_require__.e(/* import() */ 126).then(__nccwpck_require__.bind(__nccwpck_require__, 8126));
             return checkFederation({ ...env, ANTHROPIC_BASE_URL: options.baseUrl }, {
                 ...deps,
                 neededUntil: options.neededUntil,
@@ -1506,14 +1506,14 @@ async function checkOn(route, options, deps) {
             });
         }
         case 'foundry': {
-            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 239).then(__nccwpck_require__.bind(__nccwpck_require__, 3239));
+            const { checkFoundryCredentials } = await __nccwpck_require__.e(/* import() */ 365).then(__nccwpck_require__.bind(__nccwpck_require__, 2365));
             return checkFoundryCredentials(env, {
                 ...deps,
                 ...(route.renewedBy && { renewedBy: route.renewedBy })
             });
         }
         case 'vertex': {
-            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 822).then(__nccwpck_require__.bind(__nccwpck_require__, 5822));
+            const { checkVertexCredentials } = await __nccwpck_require__.e(/* import() */ 966).then(__nccwpck_require__.bind(__nccwpck_require__, 2966));
             return checkVertexCredentials(env, { ...(options.googleTokenInfoUrl && { tokenInfoUrl: options.googleTokenInfoUrl }) }, deps);
         }
     }
@@ -2075,8 +2075,8 @@ Run 'claude-preflight check --help' for the check flags.`;
 const COMMANDS = {
     check: { run: async () => checkCommand, usage: async () => CHECK_USAGE },
     scan: {
-        run: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).scanCommand,
-        usage: async () => (await __nccwpck_require__.e(/* import() */ 55).then(__nccwpck_require__.bind(__nccwpck_require__, 5055))).SCAN_USAGE
+        run: async () => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477))).scanCommand,
+        usage: async () => (await __nccwpck_require__.e(/* import() */ 477).then(__nccwpck_require__.bind(__nccwpck_require__, 8477))).SCAN_USAGE
     }
 };
 /** Dispatches a command; returns the exit status (2 for bad usage). */
@@ -2128,7 +2128,7 @@ async function run() {
 
 /***/ }),
 
-/***/ 2902:
+/***/ 7487:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2141,7 +2141,7 @@ const truthy = (value) => !!value && !/^(0|false|no|off)$/i.test(value.trim());
 
 /***/ }),
 
-/***/ 3302:
+/***/ 7317:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2197,7 +2197,7 @@ function clipLine(text, max = 300) {
 
 /***/ }),
 
-/***/ 6361:
+/***/ 9704:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2244,7 +2244,7 @@ function escapeChar(char) {
 
 /***/ }),
 
-/***/ 8684:
+/***/ 6619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2375,7 +2375,7 @@ function redactEncodedRuns(text) {
 
 /***/ }),
 
-/***/ 636:
+/***/ 8999:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2388,10 +2388,10 @@ function redactEncodedRuns(text) {
 /* harmony export */   tj: () => (/* binding */ apiBaseUrl)
 /* harmony export */ });
 /* unused harmony exports GITHUB_TIMEOUT_MS, githubRequest, answerOf, routeRequest, isTransient */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8684);
-/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1741);
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8394);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6619);
+/* harmony import */ var _http_request_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2424);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3947);
 
 
 
@@ -2553,7 +2553,7 @@ function isTransient(answer) {
 
 /***/ }),
 
-/***/ 1741:
+/***/ 2424:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2636,8 +2636,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -2712,7 +2712,7 @@ function errorName(error) {
 
 /***/ }),
 
-/***/ 8394:
+/***/ 3947:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2721,7 +2721,7 @@ function errorName(error) {
 /* harmony export */   mu: () => (/* binding */ parseRetryAfter),
 /* harmony export */   pr: () => (/* binding */ attemptsNote)
 /* harmony export */ });
-/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1741);
+/* harmony import */ var _request_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2424);
 
 const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
 /**
@@ -2785,7 +2785,7 @@ const attemptsNote = (attempts) => attempts > 1 ? ` after ${attempts} attempts` 
 
 /***/ }),
 
-/***/ 4609:
+/***/ 9468:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2817,7 +2817,7 @@ function unsafeTransport(text) {
 
 /***/ }),
 
-/***/ 4170:
+/***/ 6099:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2827,9 +2827,9 @@ function unsafeTransport(text) {
 /* harmony export */   m1: () => (/* binding */ parseSince),
 /* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
-/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5891);
-/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4609);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
+/* harmony import */ var _lifetime_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2996);
+/* harmony import */ var _http_url_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9468);
 // The parsers of user input: pure functions from the text of one input (or CLI flag) to its value, or an inputError
 // naming it. Readers (check.ts, refresh.ts, post.ts, main.ts, cli.ts) apply the defaults and call these.
 
@@ -2919,7 +2919,7 @@ function parseSince(input, value, now) {
 
 /***/ }),
 
-/***/ 5891:
+/***/ 2996:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2947,7 +2947,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 4498:
+/***/ 7183:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2976,13 +2976,13 @@ function jwtExpiry(token) {
 
 /***/ }),
 
-/***/ 3667:
+/***/ 4514:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ parseTimestamp)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /** Epoch values below this are taken as seconds: 1e11 ms is 1973, 1e11 s is the year 5138. */
 const SECONDS_LIMIT = 1e11;
@@ -3026,14 +3026,14 @@ function parseTimestamp(input, value) {
 
 /***/ }),
 
-/***/ 7224:
+/***/ 2083:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   d: () => (/* binding */ probe)
 /* harmony export */ });
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
-/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1759);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
+/* harmony import */ var _providers_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6032);
 
 
 /**
@@ -3071,7 +3071,7 @@ async function probe(credential, options) {
 
 /***/ }),
 
-/***/ 4523:
+/***/ 2352:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3082,7 +3082,7 @@ async function probe(credential, options) {
 /* harmony export */   y: () => (/* binding */ ANTHROPIC_VERSION)
 /* harmony export */ });
 /* unused harmony export anthropicName */
-/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8394);
+/* harmony import */ var _http_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3947);
 
 const ANTHROPIC_VERSION = '2023-06-01';
 /** Claude Code sends exactly this beta with an OAuth access token (the real CLI: __tests__/claude-cli-values.test.ts). */
@@ -3283,7 +3283,7 @@ function anthropicProbe(credential, { baseUrl }) {
 
 /***/ }),
 
-/***/ 8836:
+/***/ 3053:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3527,7 +3527,7 @@ const ANTHROPIC_API_ERROR_PHRASINGS = [
 
 /***/ }),
 
-/***/ 6783:
+/***/ 7406:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3625,7 +3625,7 @@ const AWS_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 3612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3728,14 +3728,14 @@ const AZURE_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 7707:
+/***/ 7400:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Q: () => (/* binding */ cleanSecret),
 /* harmony export */   d: () => (/* binding */ refuseInnerJunk)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3302);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7317);
 
 /**
  * Trims whitespace and newlines around a pasted secret, as Claude Code does itself, and one pair of surrounding
@@ -3772,7 +3772,7 @@ function refuseInnerJunk(input, token) {
 
 /***/ }),
 
-/***/ 6977:
+/***/ 4264:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3811,7 +3811,7 @@ const capitalise = (text) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /***/ }),
 
-/***/ 9017:
+/***/ 6568:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3863,7 +3863,7 @@ const FEDERATION_PHRASINGS = [
 
 /***/ }),
 
-/***/ 2010:
+/***/ 1851:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -3953,7 +3953,7 @@ const GCP_PREFLIGHT_FIXES = {
 
 /***/ }),
 
-/***/ 1759:
+/***/ 6032:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3964,11 +3964,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./lib/providers/anthropic-failures.js
-var anthropic_failures = __nccwpck_require__(8836);
+var anthropic_failures = __nccwpck_require__(3053);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 // EXTERNAL MODULE: ./lib/providers/credential.js
-var providers_credential = __nccwpck_require__(6977);
+var providers_credential = __nccwpck_require__(4264);
 ;// CONCATENATED MODULE: ./lib/providers/api-key.js
 
 
@@ -4005,7 +4005,7 @@ const apiKey = {
 };
 
 // EXTERNAL MODULE: ./lib/lifetime/jwt.js
-var jwt = __nccwpck_require__(4498);
+var jwt = __nccwpck_require__(7183);
 ;// CONCATENATED MODULE: ./lib/providers/auth-token.js
 
 
@@ -4043,11 +4043,11 @@ const authToken = {
 };
 
 // EXTERNAL MODULE: ./lib/common/errors.js
-var errors = __nccwpck_require__(3302);
+var errors = __nccwpck_require__(7317);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
-var timestamp = __nccwpck_require__(3667);
+var timestamp = __nccwpck_require__(4514);
 // EXTERNAL MODULE: ./lib/providers/clean.js
-var clean = __nccwpck_require__(7707);
+var clean = __nccwpck_require__(7400);
 ;// CONCATENATED MODULE: ./lib/providers/claude-credentials.js
 
 
@@ -4147,7 +4147,7 @@ const claudeCredentials = {
 };
 
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
-var oauth_token = __nccwpck_require__(8913);
+var oauth_token = __nccwpck_require__(3734);
 ;// CONCATENATED MODULE: ./lib/providers/index.js
 
 
@@ -4168,7 +4168,7 @@ function providerOf(source) {
 
 /***/ }),
 
-/***/ 8913:
+/***/ 3734:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4176,11 +4176,11 @@ function providerOf(source) {
 /* harmony export */   bN: () => (/* binding */ REFRESH_TOKEN_INPUT),
 /* harmony export */   vT: () => (/* binding */ oauthToken)
 /* harmony export */ });
-/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8836);
-/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6977);
-/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4523);
-/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7707);
-/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3667);
+/* harmony import */ var _anthropic_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3053);
+/* harmony import */ var _credential_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4264);
+/* harmony import */ var _anthropic_api_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2352);
+/* harmony import */ var _clean_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7400);
+/* harmony import */ var _lifetime_timestamp_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4514);
 
 
 
@@ -4259,17 +4259,17 @@ const oauthToken = {
 
 /***/ }),
 
-/***/ 370:
+/***/ 4565:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   M: () => (/* binding */ FEDERATION),
 /* harmony export */   P: () => (/* binding */ PLATFORMS)
 /* harmony export */ });
-/* harmony import */ var _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6783);
-/* harmony import */ var _federation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9017);
-/* harmony import */ var _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3837);
-/* harmony import */ var _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2010);
+/* harmony import */ var _aws_failures_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7406);
+/* harmony import */ var _federation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6568);
+/* harmony import */ var _azure_failures_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3612);
+/* harmony import */ var _gcp_failures_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1851);
 // The platforms an environment variable switches Claude Code to, instead of Anthropic's API
 // (https://code.claude.com/docs/en/third-party-integrations): each brings its own credential chain, checked by its
 // module in src/cloud/ (loaded only when selected). In Claude Code's order: the first switched on wins.
@@ -4342,7 +4342,7 @@ const FEDERATION = {
 
 /***/ }),
 
-/***/ 3715:
+/***/ 9172:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -4353,9 +4353,9 @@ const FEDERATION = {
 /* harmony export */   zx: () => (/* binding */ PROVIDER_PLAIN_INPUTS)
 /* harmony export */ });
 /* unused harmony exports jsonSecretStrings, knownSecrets */
-/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1759);
-/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1250);
-/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8684);
+/* harmony import */ var _index_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6032);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2306);
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6619);
 // The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
 // variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
 
@@ -4442,7 +4442,7 @@ function redactKnownSecrets(input, env, others = []) {
 
 /***/ }),
 
-/***/ 1250:
+/***/ 2306:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4499,9 +4499,9 @@ function compileShapes(shapes) {
 }
 
 // EXTERNAL MODULE: ./lib/providers/index.js + 3 modules
-var providers = __nccwpck_require__(1759);
+var providers = __nccwpck_require__(6032);
 // EXTERNAL MODULE: ./lib/providers/anthropic-api.js
-var anthropic_api = __nccwpck_require__(4523);
+var anthropic_api = __nccwpck_require__(2352);
 ;// CONCATENATED MODULE: ./lib/providers/other-shapes.js
 
 const OTHER_SHAPES = [
@@ -4812,6 +4812,6 @@ function fingerprintOf(credential) {
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9069);
+/******/ var __webpack_exports__ = __nccwpck_require__(490);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

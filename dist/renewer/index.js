@@ -260,7 +260,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 
 /***/ }),
 
-/***/ 4547:
+/***/ 6928:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
@@ -309,7 +309,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8510:
+/***/ 8946:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -424,8 +424,8 @@ function loadedOnce(load) {
     let loaded;
     return () => (loaded ??= load());
 }
-const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 752).then(__nccwpck_require__.t.bind(__nccwpck_require__, 6752, 19)));
-const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942)));
+const loadUndici = loadedOnce(() => __nccwpck_require__.e(/* import() */ 718).then(__nccwpck_require__.t.bind(__nccwpck_require__, 4718, 19)));
+const loadHttpClient = loadedOnce(() => Promise.all(/* import() */[__nccwpck_require__.e(718), __nccwpck_require__.e(316)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8316)));
 /**
  * The proxy for a URL by HTTPS_PROXY / HTTP_PROXY / NO_PROXY, with the same rules as the rest of the toolkit, and how
  * to name it: its host alone, never its credentials.
@@ -2869,8 +2869,8 @@ const STS_VERSION = '2011-06-15';
 /** `request` signed with SigV4 for `service` in `region` (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv.html). */
 async function signed(request, credentials, region, service) {
     const [{ SignatureV4 }, { Hash }] = await Promise.all([
-        Promise.all(/* import() */[__nccwpck_require__.e(430), __nccwpck_require__.e(118)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 5118, 19)),
-        Promise.all(/* import() */[__nccwpck_require__.e(430), __nccwpck_require__.e(92)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2711, 19))
+        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(496)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 2496, 19)),
+        Promise.all(/* import() */[__nccwpck_require__.e(892), __nccwpck_require__.e(618)]).then(__nccwpck_require__.t.bind(__nccwpck_require__, 8618, 19))
     ]);
     const url = new URL(request.url);
     const signer = new SignatureV4({
@@ -3443,7 +3443,7 @@ const NETWORK = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|socket ha
  * or the chain found no credential at all), `unverifiable` (Entra or the network did not answer in time).
  */
 async function entraToken(env, deps) {
-    const { DefaultAzureCredential } = await __nccwpck_require__.e(/* import() */ 491).then(__nccwpck_require__.bind(__nccwpck_require__, 1491));
+    const { DefaultAzureCredential } = await __nccwpck_require__.e(/* import() */ 617).then(__nccwpck_require__.bind(__nccwpck_require__, 7617));
     const signal = AbortSignal.timeout(deps.timeoutMs);
     const credential = new DefaultAzureCredential({ processTimeoutInMs: deps.timeoutMs });
     let answer;
@@ -4438,11 +4438,24 @@ async function mintToken(job, deps) {
         };
     return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS };
 }
+/**
+ * GitHub's token alphabet: `[A-Za-z0-9_]` behind a prefix such as `ghs_`
+ * (https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/), and the
+ * stateless installation tokens of 2026, `ghs_<app id>_<JWT>` of about 520 characters, add the JWT's `.` and `-`
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats).
+ * None of these can end a git config line, a URL's user part or a YAML scalar, which the token is written into.
+ */
+const GITHUB_TOKEN_TEXT = /^[A-Za-z0-9_.-]{20,2048}$/;
 /** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
 async function mintGitHubToken(job, deps) {
     const minted = await mintToken(job, deps);
     if ('failure' in minted)
         return minted;
+    if (!GITHUB_TOKEN_TEXT.test(minted.token))
+        return {
+            failure: `${job.via === 'app' ? "GitHub's App API" : "the Claude GitHub App's token exchange"} answered a token that is not in GitHub's token alphabet (letters, digits, '_', '.', '-'): not handed to git or gh`,
+            permanent: true
+        };
     if (job.workspace) {
         // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
         // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
@@ -4863,11 +4876,11 @@ async function run() {
 
 /***/ }),
 
-/***/ 3673:
+/***/ 2554:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8510);
+/* harmony import */ var _action_renewer_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8946);
 
 await (0,_action_renewer_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -5132,6 +5145,6 @@ __webpack_async_result__();
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(3673);
+/******/ var __webpack_exports__ = __nccwpck_require__(2554);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

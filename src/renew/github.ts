@@ -121,10 +121,24 @@ async function mintToken(
   return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS }
 }
 
+/**
+ * GitHub's token alphabet: `[A-Za-z0-9_]` behind a prefix such as `ghs_`
+ * (https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/), and the
+ * stateless installation tokens of 2026, `ghs_<app id>_<JWT>` of about 520 characters, add the JWT's `.` and `-`
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats).
+ * None of these can end a git config line, a URL's user part or a YAML scalar, which the token is written into.
+ */
+export const GITHUB_TOKEN_TEXT = /^[A-Za-z0-9_.-]{20,2048}$/
+
 /** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
 export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<MintOutcome> {
   const minted = await mintToken(job, deps)
   if ('failure' in minted) return minted
+  if (!GITHUB_TOKEN_TEXT.test(minted.token))
+    return {
+      failure: `${job.via === 'app' ? "GitHub's App API" : "the Claude GitHub App's token exchange"} answered a token that is not in GitHub's token alphabet (letters, digits, '_', '.', '-'): not handed to git or gh`,
+      permanent: true
+    }
   if (job.workspace) {
     // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
     // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
