@@ -22,6 +22,8 @@ import {
   type GitHubJob
 } from '../src/renew/github.js'
 import type { PlanContext } from '../src/renew/source.js'
+import { readMainInputs } from '../src/inputs/main.js'
+import { sha256Hex } from '../src/state/index.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { appsRoutes } from '../stand-ins/github-apps.js'
 import { tokensRoutes } from '../stand-ins/github-tokens.js'
@@ -207,6 +209,28 @@ describe('rewriteGitConfig', () => {
     )
   })
 
+  it("keeps the job's own GITHUB_TOKEN, known by its SHA-256 alone, wherever git holds it", () => {
+    const text = [
+      '[remote "origin"]',
+      '\turl = https://x-access-token:ghs_job@github.com/octo-org/app-repo.git',
+      '[http "https://github.com/"]',
+      `\textraheader = ${header('ghs_job')}`,
+      ''
+    ].join('\n')
+    const keep = sha256Hex('ghs_job')
+    expect(rewriteGitConfig(text, SERVER, 'ghs_new', undefined, keep)).toEqual({
+      text,
+      rewritten: []
+    })
+    const earlier = text
+      .replace('ghs_job@', 'ghs_app@')
+      .replace(header('ghs_job'), header('ghs_app'))
+    expect(rewriteGitConfig(earlier, SERVER, 'ghs_new', undefined, keep).rewritten.sort()).toEqual([
+      'extraheader',
+      'remote URL'
+    ])
+  })
+
   it('leaves a URL without a token, another header and another remote alone', () => {
     const text = [
       '[remote "origin"]',
@@ -380,6 +404,23 @@ describe('mintGitHubToken', () => {
     expect(JSON.stringify(outcome)).not.toContain('LEAKED')
   })
 
+  it("leaves actions/checkout's default extraheader, the job's GITHUB_TOKEN, as it is", async () => {
+    const github = await githubWithApp()
+    const workspace = checkout()
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_job'))
+    const dir = mkdtempSync(join(tmpdir(), 'renew-github-dir-'))
+    const job = jobIn(dir, { apiUrl: github.url, workspace, jobTokenSha256: sha256Hex('ghs_job') })
+    const outcome = await mintGitHubToken(job, calls)
+    if (!('minted' in outcome)) throw new Error(outcome.failure)
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header('ghs_job'))
+    expect(readFileSync(join(dir, 'gh', 'hosts.yml'), 'utf8')).toContain(outcome.minted.value)
+    // The checkout was given an earlier App token: that one the renewal replaces.
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header(outcome.minted.value))
+    const again = await mintGitHubToken(job, calls)
+    if (!('minted' in again)) throw new Error(again.failure)
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header(again.minted.value))
+  })
+
   it("refuses a token outside GitHub's alphabet before git or gh sees it, never quoting it", async () => {
     const github = await githubWithApp()
     const hostile = `ghs_${'a'.repeat(36)}\n[core]\n\tfsmonitor = touch /tmp/pwned\n`
@@ -467,6 +508,8 @@ describe('the job description', () => {
   it('keeps what each way of minting needs, and refuses a part without it', () => {
     const app = { ...base, via: 'app', appId: APP_ID, privateKey: PEM, repository: REPOSITORY }
     expect(GITHUB_SOURCE.readJob(app)).toEqual(app)
+    const keeping = { ...app, jobTokenSha256: sha256Hex('ghs_job') }
+    expect(GITHUB_SOURCE.readJob(keeping)).toEqual(keeping)
     expect(GITHUB_SOURCE.readJob({ ...app, privateKey: '' })).toBeUndefined()
     const exchange = {
       ...base,
@@ -551,6 +594,24 @@ describe('planGitHubRenewal', () => {
         github: { kind: 'claude-app', why: '' }
       })
     ).toEqual({ why: expect.stringMatching(/no OIDC token request/) })
+  })
+
+  it("hands the renewer the SHA-256 of input 'github-token' (the job's GITHUB_TOKEN), never the token", () => {
+    const inputs: Record<string, string> = {
+      renew: 'true',
+      'app-id': APP_ID,
+      'private-key': PEM,
+      'github-token': 'ghs_job'
+    }
+    const { githubApp } = readMainInputs(name => inputs[name] ?? '', {})
+    expect(githubApp).toEqual({
+      appId: APP_ID,
+      privateKey: PEM.trim(),
+      jobTokenSha256: sha256Hex('ghs_job')
+    })
+    const planned = plan({ githubApp: githubApp! })
+    expect(planned).toMatchObject({ job: { jobTokenSha256: sha256Hex('ghs_job') } })
+    expect(JSON.stringify(planned)).not.toContain('ghs_job')
   })
 
   it("says how to renew an earlier step's App token, and leaves the job's own token and a PAT alone", () => {

@@ -37824,6 +37824,7 @@ function app_token_readAnswer(what, answer, read, mask) {
 
 
 
+
 const ALL_GIT_CREDENTIALS = ['extraheader', 'remote URL'];
 const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
 const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/;
@@ -37833,10 +37834,12 @@ const basicCredential = (token) => Buffer.from(`x-access-token:${token}`, 'utf8'
 /**
  * `text`, a git config file, with every token credential for `server` (an origin: `https://github.com`) replaced by
  * `token`: the extraheader of `[http "<server>/"]` when it is Basic `x-access-token:…`, and a `url` of `[remote
- * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
- * Pure.
+ * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. A credential whose token has the SHA-256 `keepSha256`
+ * (the job's own GITHUB_TOKEN, which actions/checkout persists by default) and any other header, URL or entry are kept
+ * byte for byte. Pure.
  */
-function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
+function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS, keepSha256) {
+    const kept = (held) => keepSha256 !== undefined && state_sha256Hex(held) === keepSha256;
     const { protocol, host } = new URL(server);
     const origin = `${protocol}//${host}`;
     const rewritten = new Set();
@@ -37857,6 +37860,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const decoded = basic && Buffer.from(basic[1], 'base64').toString('utf8');
             if (!decoded?.startsWith('x-access-token:'))
                 return line;
+            if (kept(decoded.slice('x-access-token:'.length)))
+                return line;
             rewritten.add('extraheader');
             return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`;
         }
@@ -37864,6 +37869,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const prefix = `${protocol}//x-access-token:`;
             const at = value.indexOf('@');
             if (!value.startsWith(prefix) || at === -1 || !value.startsWith(`${host}/`, at + 1))
+                return line;
+            if (kept(value.slice(prefix.length, at)))
                 return line;
             rewritten.add('remote URL');
             return `${indent}${key}${equals}${prefix}${token}${value.slice(at)}${trailing}`;
@@ -37911,7 +37918,7 @@ async function rewriteFile(path, handed) {
             const { mode } = await (0,promises_.stat)(path);
             const handle = await (0,promises_.open)(lock, 'wx', mode & 0o777);
             try {
-                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds);
+                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds, handed.keepSha256);
                 if (rewritten.length === 0) {
                     await handle.close();
                     await (0,promises_.rm)(lock, { force: true });
@@ -38053,7 +38060,12 @@ async function mintGitHubToken(job, deps) {
         // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
         // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
         const kinds = job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS;
-        const handed = await handTokenToGit(job.workspace, { server: job.server, token: minted.token, kinds }, process.env);
+        const handed = await handTokenToGit(job.workspace, {
+            server: job.server,
+            token: minted.token,
+            kinds,
+            ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
+        }, process.env);
         // A lock another git held too long: the current token still lives, and the loop tries again.
         if ('problem' in handed)
             return { failure: handed.problem, permanent: false };
@@ -38115,6 +38127,7 @@ const GITHUB_SOURCE = {
             ...text('privateKey'),
             ...text('repository'),
             ...text('apiUrl'),
+            ...text('jobTokenSha256'),
             ...text('exchangeUrl'),
             ...text('requestUrl'),
             ...text('requestToken'),
@@ -38127,7 +38140,7 @@ const GITHUB_SOURCE = {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);
         const git = env.GITHUB_WORKSPACE
-            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps there and which lasts the job, and `
             : '';
         core.info(`${errors_PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
     }
@@ -38161,7 +38174,8 @@ function planGitHubRenewal(context) {
                 appId: app.appId,
                 privateKey: app.privateKey,
                 repository,
-                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL }),
+                ...(app.jobTokenSha256 && { jobTokenSha256: app.jobTokenSha256 })
             },
             renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
             warnings

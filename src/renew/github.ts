@@ -40,6 +40,8 @@ export interface GitHubJob extends SourceJob {
   privateKey?: string
   repository?: string
   apiUrl?: string
+  /** via app: SHA-256 (hex) of the job's own GITHUB_TOKEN, which git keeps where it holds it (never the App's). */
+  jobTokenSha256?: string
   /** via exchange: its URL, the job's OIDC request (secrets), and the permissions claude-code-action asks for. */
   exchangeUrl?: string
   requestUrl?: string
@@ -146,7 +148,12 @@ export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<M
       job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS
     const handed = await handTokenToGit(
       job.workspace,
-      { server: job.server, token: minted.token, kinds },
+      {
+        server: job.server,
+        token: minted.token,
+        kinds,
+        ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
+      },
       process.env
     )
     // A lock another git held too long: the current token still lives, and the loop tries again.
@@ -211,6 +218,7 @@ export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
       ...text('privateKey'),
       ...text('repository'),
       ...text('apiUrl'),
+      ...text('jobTokenSha256'),
       ...text('exchangeUrl'),
       ...text('requestUrl'),
       ...text('requestToken'),
@@ -223,7 +231,7 @@ export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
     const dir = ghConfigDirOf(file)
     core.exportVariable(GH_CONFIG_DIR, dir)
     const git = env.GITHUB_WORKSPACE
-      ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+      ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps there and which lasts the job, and `
       : ''
     core.info(
       `${PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`
@@ -263,7 +271,8 @@ export function planGitHubRenewal(context: PlanContext): GitHubPlan {
         appId: app.appId,
         privateKey: app.privateKey,
         repository,
-        ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+        ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL }),
+        ...(app.jobTokenSha256 && { jobTokenSha256: app.jobTokenSha256 })
       },
       renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
       warnings

@@ -49,7 +49,7 @@ export interface PlanContext {
   /** The service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). */
   azureLogins?: readonly AzureFederatedLogin[]
   /** Inputs `app-id` and `private-key`, when given: the GitHub App whose token the renewer mints. */
-  githubApp?: { appId: string; privateKey: string }
+  githubApp?: { appId: string; privateKey: string; jobTokenSha256?: string }
   /** Input `github-app-exchange-url`, and the permissions claude-code-action asks it for (appPermissionsOf). */
   exchange?: { url: string; permissions?: Record<string, string> }
 }
