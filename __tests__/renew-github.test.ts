@@ -22,6 +22,7 @@ import {
   type GitHubJob
 } from '../src/renew/github.js'
 import type { PlanContext } from '../src/renew/source.js'
+import { endSourceFiles } from '../src/renew/stop.js'
 import { readMainInputs } from '../src/inputs/main.js'
 import { sha256Hex } from '../src/state/index.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
@@ -500,6 +501,30 @@ describe('mintGitHubToken', () => {
         calls
       )
     ).toMatchObject({ permanent: true, failure: expect.stringMatching(/not installed/) })
+  })
+})
+
+describe('at job end', () => {
+  it('revokes the last token the file holds; says so, never quoting it, when it cannot', async () => {
+    const github = await githubWithApp()
+    const minted = await mintAppInstallationToken(
+      { appId: APP_ID, key: keyOf(PEM), repository: REPOSITORY, apiUrl: github.url },
+      calls
+    )
+    if (!('token' in minted)) throw new Error(minted.message)
+    const deps = { send, env: { GITHUB_API_URL: github.url }, timeoutMs: 5_000 }
+    expect(await GITHUB_SOURCE.atJobEnd!(`${minted.token}\n`, deps)).toBeUndefined()
+    expect(github.state.githubTokens[minted.token]).toMatchObject({ revoked: true })
+    const again = await GITHUB_SOURCE.atJobEnd!(minted.token, deps)
+    expect(again).toMatch(/^could not revoke the last GitHub token it minted/)
+    expect(again).not.toContain(minted.token)
+    const deletes = () => github.requests.filter(request => request.method === 'DELETE').length
+    const sent = deletes()
+    expect(await GITHUB_SOURCE.atJobEnd!('ghs_x\n[core]\n', deps)).toMatch(/no GitHub token/)
+    expect(
+      await endSourceFiles({ github: minted.token }, deps, "did not send 'the renewer's token'")
+    ).toEqual([`${GITHUB_SOURCE.what}: not ended: did not send 'the renewer's token'`])
+    expect(deletes()).toBe(sent)
   })
 })
 

@@ -37401,6 +37401,18 @@ const GITHUB_SOURCE = {
     },
     mint: (job, deps) => mintGitHubToken(job, deps),
     plan: context => planGitHubRenewal(context),
+    // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+    // claude-code-action revoke theirs.
+    async atJobEnd(content, { send, env, timeoutMs }) {
+        const token = content.trim();
+        if (!token)
+            return undefined;
+        if (!GITHUB_TOKEN_TEXT.test(token))
+            return 'its github-token file holds no GitHub token: nothing revoked';
+        if (await revokeInstallationToken(token, env, { send, timeoutMs }))
+            return undefined;
+        return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour';
+    },
     async handOff(file, { core, env, pid }) {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);

@@ -32248,7 +32248,7 @@ function retry_parseRetryAfter(value, now = Date.now()) {
  * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
  * running out. Anything else thrown is a bug of ours, not the network, and goes up.
  */
-async function retry_sendWithRetries(request, read, noAnswer, policy) {
+async function sendWithRetries(request, read, noAnswer, policy) {
     const deadline = Date.now() + policy.timeoutMs;
     return retry_retry(async () => {
         try {
@@ -33225,7 +33225,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
-function url_unsafeTransport(text) {
+function unsafeTransport(text) {
     let url;
     try {
         url = new URL(text);
@@ -34190,13 +34190,13 @@ function networkRefusal(token, record, env) {
 
 
 /** The API base URL the runner gives (GHES included). */
-function client_apiBaseUrl(env) {
+function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 /** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
 /** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function client_githubHeaders(token) {
+function githubHeaders(token) {
     return {
         authorization: `Bearer ${token}`,
         accept: 'application/vnd.github+json',
@@ -34211,7 +34211,7 @@ function client_githubHeaders(token) {
  */
 function githubRequest(token, env, options = {}) {
     const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = client_apiBaseUrl(env);
+    const baseUrl = apiBaseUrl(env);
     const http = options.send ?? send;
     return async (route, params = {}) => {
         const { method, path, body } = routeRequest(route, params);
@@ -34219,7 +34219,7 @@ function githubRequest(token, env, options = {}) {
             method,
             url: `${baseUrl}${path}`,
             headers: {
-                ...client_githubHeaders(token),
+                ...githubHeaders(token),
                 ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
             },
             ...(body !== undefined && { body }),
@@ -34227,11 +34227,11 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return client_answerOf(answer);
+        return answerOf(answer);
     };
 }
 /** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function client_answerOf(answer) {
+function answerOf(answer) {
     return { status: answer.status, data: dataOf(answer), headers: answer.headers };
 }
 /**
@@ -34240,10 +34240,10 @@ function client_answerOf(answer) {
  */
 function answerWithout(secrets, response) {
     if (response.status >= 200 && response.status < 300)
-        return client_answerOf(response);
+        return answerOf(response);
     const redact = redactorFor(secrets, text => text);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return client_answerOf({ status: response.status, headers, text: redact(response.text) });
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -34319,7 +34319,7 @@ function isHtmlPage(answer) {
  * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
  * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
  */
-function client_transientOrRedirect(answer, said, unverifiable) {
+function transientOrRedirect(answer, said, unverifiable) {
     const { status, headers } = answer;
     if (isTransient(answer)) {
         const retryAfterMs = retry_parseRetryAfter(headers['retry-after']);
@@ -36387,7 +36387,7 @@ function readingsOf(answer, where, requestId) {
 /** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
 async function cloudCall(request, call, deps) {
     const { where } = call;
-    const unsafe = url_unsafeTransport(request.url);
+    const unsafe = unsafeTransport(request.url);
     if (unsafe)
         return {
             failed: {
@@ -36395,7 +36395,7 @@ async function cloudCall(request, call, deps) {
                 message: `${where}: ${new URL(request.url).origin} ${unsafe}`
             }
         };
-    const { value, attempts } = await retry_sendWithRetries(request, response => {
+    const { value, attempts } = await sendWithRetries(request, response => {
         const answer = answerWithout(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
         const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
@@ -36515,7 +36515,7 @@ function readRefusal(answer, where) {
     const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
     if (error && TRANSIENT.has(error.code))
         return { done: false, value: unverifiable(`HTTP ${status} ${said}`) };
-    const other = client_transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (!error) {
@@ -36704,10 +36704,10 @@ async function mintOidcToken(env, audience, deps) {
         };
     }
     deps.mask(requestToken);
-    const unsafe = url_unsafeTransport(requestUrl);
+    const unsafe = unsafeTransport(requestUrl);
     if (unsafe)
         return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'GET',
         url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
         headers: {
@@ -36739,7 +36739,7 @@ function oidc_readAnswer(answer, mask) {
         };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     // A proxy's page is not the token service's refusal.
@@ -37603,10 +37603,10 @@ const WORKFLOW_VALIDATION_CODES = new Set([
  * `permissions` when given, as claude-code-action does with `additional_permissions`.
  */
 async function exchangeForAppToken(oidcToken, url, deps, permissions) {
-    const unsafe = url_unsafeTransport(url);
+    const unsafe = unsafeTransport(url);
     if (unsafe)
         return { problem: 'unverifiable', message: `the App token exchange URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'POST',
         url,
         headers: {
@@ -37654,7 +37654,7 @@ function app_exchange_readAnswer(answer, mask) {
         };
     }
     const error = exchangeError(answer);
-    const other = client_transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (status < 400 || status >= 500 || !error) {
@@ -37736,8 +37736,8 @@ function appJwt(appId, key, now) {
 }
 /** An installation token for `request.repository`, masked at once, or why none. */
 async function mintAppInstallationToken(request, deps) {
-    const base = client_apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
-    const unsafe = url_unsafeTransport(base);
+    const base = apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
+    const unsafe = unsafeTransport(base);
     if (unsafe)
         return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
     const jwt = appJwt(request.appId, request.key, deps.now());
@@ -37766,11 +37766,11 @@ async function mintAppInstallationToken(request, deps) {
 }
 /** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
 async function call(what, request, read, deps) {
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: request.method,
         url: request.url,
         headers: {
-            ...client_githubHeaders(request.token),
+            ...githubHeaders(request.token),
             ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
         },
         ...(request.body && { body: request.body })
@@ -37799,7 +37799,7 @@ function app_token_readAnswer(what, answer, read, mask) {
         return { done: true, value: { value } };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     const line = `HTTP ${status}: ${errors_clipLine(said)}`;
@@ -38136,6 +38136,18 @@ const GITHUB_SOURCE = {
     },
     mint: (job, deps) => mintGitHubToken(job, deps),
     plan: context => planGitHubRenewal(context),
+    // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+    // claude-code-action revoke theirs.
+    async atJobEnd(content, { send, env, timeoutMs }) {
+        const token = content.trim();
+        if (!token)
+            return undefined;
+        if (!GITHUB_TOKEN_TEXT.test(token))
+            return 'its github-token file holds no GitHub token: nothing revoked';
+        if (await revokeInstallationToken(token, env, { send, timeoutMs }))
+            return undefined;
+        return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour';
+    },
     async handOff(file, { core, env, pid }) {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);
@@ -38362,9 +38374,9 @@ async function stopRenewer(binding, deps = defaultStopDeps) {
         problems.push(`${STATUS_FILE} in ${dir} is not this job's renewer's: no process signalled`);
     }
     const status = (await readStatus(dir)) ?? before;
-    const secrets = await credentialsIn(dir);
+    const { secrets, contents } = await credentialsIn(dir);
     await (0,promises_.rm)(dir, { recursive: true, force: true }).catch((error) => problems.push(`could not remove ${dir}: ${reasonOf(error)}`));
-    return { ...(status?.nonce === nonce && { status }), secrets, problems };
+    return { ...(status?.nonce === nonce && { status }), secrets, contents, problems };
 }
 async function readRegular(path, max) {
     try {
@@ -38386,20 +38398,47 @@ async function readStatus(dir) {
     const text = await readRegular((0,external_node_path_.join)(dir, STATUS_FILE), MAX_STATUS_BYTES);
     return text === undefined ? undefined : parseStatus(text);
 }
-/** The secrets in the renewer's credential files (every regular file but status.json), as each source finds them. */
+/**
+ * The secrets in the renewer's credential files (every regular file but status.json), as each source finds them, and
+ * each source's file content by its kind.
+ */
 async function credentialsIn(dir) {
     let names;
     try {
         names = (await (0,promises_.readdir)(dir)).filter(name => name !== STATUS_FILE).slice(0, MAX_FILES);
     }
     catch {
-        return [];
+        return { secrets: [], contents: {} };
     }
+    const contents = {};
     const secrets = await Promise.all(names.map(async (name) => {
         const content = (await readRegular((0,external_node_path_.join)(dir, name), MAX_FILE_BYTES)) ?? '';
-        return secretsOf(SOURCES.find(source => source.fileName === name), content);
+        const source = SOURCES.find(candidate => candidate.fileName === name);
+        if (source)
+            contents[source.kind] = content;
+        return secretsOf(source, content);
     }));
-    return secrets.flat();
+    return { secrets: secrets.flat(), contents };
+}
+/**
+ * Each source's atJobEnd on the content its file held (see Stopped.contents), none when `networkRefusal` says why post
+ * must send no token; what went wrong, one line each.
+ */
+async function endSourceFiles(contents, deps, networkRefusal) {
+    const problems = [];
+    for (const source of SOURCES) {
+        const content = contents?.[source.kind];
+        if (content === undefined || !source.atJobEnd)
+            continue;
+        if (networkRefusal) {
+            problems.push(`${source.what}: not ended: ${networkRefusal}`);
+            continue;
+        }
+        const problem = await source.atJobEnd(content, deps).catch((error) => reasonOf(error));
+        if (problem)
+            problems.push(problem);
+    }
+    return problems;
 }
 /**
  * Takes out of Claude Code's user settings each key a hand-off pointed at a file in the renewer's directory `dir`
@@ -41263,6 +41302,7 @@ function pullRequestFromEnv(env) {
 
 
 
+
 async function post(deps) {
     const { core } = deps;
     const outcome = {
@@ -41318,7 +41358,11 @@ async function finishRenewal(deps) {
     for (const secret of stopped.secrets)
         core.setSecret(secret);
     const redact = redactKnownSecrets(name => core.getInput(name, { trimWhitespace: false }), deps.env, stopped.secrets);
-    const problems = [...stopped.problems, ...(await unpointSettings(binding.dir, deps.env))];
+    const problems = [
+        ...stopped.problems,
+        ...(await unpointSettings(binding.dir, deps.env)),
+        ...(await endRenewerFiles(stopped, deps))
+    ];
     for (const problem of problems)
         core.warning(`${errors_PREFIX}: the renewer: ${inert(redact(problem))}`);
     if (!stopped.status)
@@ -41340,6 +41384,11 @@ async function finishRenewal(deps) {
         core.warning(`${errors_PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`);
     }
     return stopped.secrets;
+}
+/** The sources' ends of job (a GitHub token revoked), unless the network settings changed since main: one line each. */
+async function endRenewerFiles(stopped, { core, env }) {
+    const refusal = networkRefusal("the renewer's token", core.getState(NETWORK_STATE), env);
+    return endSourceFiles(stopped.contents, { send: send, env, timeoutMs: 10_000 }, refusal);
 }
 async function scanAndReport(deps, outcome, renewed) {
     const { core, env } = deps;

@@ -766,7 +766,7 @@ function parseRetryAfter(value, now = Date.now()) {
  * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
  * running out. Anything else thrown is a bug of ours, not the network, and goes up.
  */
-async function retry_sendWithRetries(request, read, noAnswer, policy) {
+async function sendWithRetries(request, read, noAnswer, policy) {
     const deadline = Date.now() + policy.timeoutMs;
     return retry(async () => {
         try {
@@ -2523,7 +2523,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
-function url_unsafeTransport(text) {
+function unsafeTransport(text) {
     let url;
     try {
         url = new URL(text);
@@ -2540,13 +2540,13 @@ function url_unsafeTransport(text) {
 
 
 /** The API base URL the runner gives (GHES included). */
-function client_apiBaseUrl(env) {
+function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 /** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
 /** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function client_githubHeaders(token) {
+function githubHeaders(token) {
     return {
         authorization: `Bearer ${token}`,
         accept: 'application/vnd.github+json',
@@ -2561,7 +2561,7 @@ function client_githubHeaders(token) {
  */
 function githubRequest(token, env, options = {}) {
     const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = client_apiBaseUrl(env);
+    const baseUrl = apiBaseUrl(env);
     const http = options.send ?? send;
     return async (route, params = {}) => {
         const { method, path, body } = routeRequest(route, params);
@@ -2569,7 +2569,7 @@ function githubRequest(token, env, options = {}) {
             method,
             url: `${baseUrl}${path}`,
             headers: {
-                ...client_githubHeaders(token),
+                ...githubHeaders(token),
                 ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
             },
             ...(body !== undefined && { body }),
@@ -2577,11 +2577,11 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return client_answerOf(answer);
+        return answerOf(answer);
     };
 }
 /** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function client_answerOf(answer) {
+function answerOf(answer) {
     return { status: answer.status, data: dataOf(answer), headers: answer.headers };
 }
 /**
@@ -2590,10 +2590,10 @@ function client_answerOf(answer) {
  */
 function answerWithout(secrets, response) {
     if (response.status >= 200 && response.status < 300)
-        return client_answerOf(response);
+        return answerOf(response);
     const redact = redact_redactorFor(secrets, text => text);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return client_answerOf({ status: response.status, headers, text: redact(response.text) });
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -2669,7 +2669,7 @@ function isHtmlPage(answer) {
  * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
  * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
  */
-function client_transientOrRedirect(answer, said, unverifiable) {
+function transientOrRedirect(answer, said, unverifiable) {
     const { status, headers } = answer;
     if (isTransient(answer)) {
         const retryAfterMs = parseRetryAfter(headers['retry-after']);
@@ -2712,7 +2712,7 @@ function readingsOf(answer, where, requestId) {
 /** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
 async function cloudCall(request, call, deps) {
     const { where } = call;
-    const unsafe = url_unsafeTransport(request.url);
+    const unsafe = unsafeTransport(request.url);
     if (unsafe)
         return {
             failed: {
@@ -2720,7 +2720,7 @@ async function cloudCall(request, call, deps) {
                 message: `${where}: ${new URL(request.url).origin} ${unsafe}`
             }
         };
-    const { value, attempts } = await retry_sendWithRetries(request, response => {
+    const { value, attempts } = await sendWithRetries(request, response => {
         const answer = answerWithout(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
         const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
@@ -2840,7 +2840,7 @@ function readRefusal(answer, where) {
     const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
     if (error && TRANSIENT.has(error.code))
         return { done: false, value: unverifiable(`HTTP ${status} ${said}`) };
-    const other = client_transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (!error) {
@@ -3029,10 +3029,10 @@ async function mintOidcToken(env, audience, deps) {
         };
     }
     deps.mask(requestToken);
-    const unsafe = url_unsafeTransport(requestUrl);
+    const unsafe = unsafeTransport(requestUrl);
     if (unsafe)
         return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'GET',
         url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
         headers: {
@@ -3064,7 +3064,7 @@ function oidc_readAnswer(answer, mask) {
         };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     // A proxy's page is not the token service's refusal.
@@ -4010,10 +4010,10 @@ const WORKFLOW_VALIDATION_CODES = new Set([
  * `permissions` when given, as claude-code-action does with `additional_permissions`.
  */
 async function exchangeForAppToken(oidcToken, url, deps, permissions) {
-    const unsafe = url_unsafeTransport(url);
+    const unsafe = unsafeTransport(url);
     if (unsafe)
         return { problem: 'unverifiable', message: `the App token exchange URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'POST',
         url,
         headers: {
@@ -4061,7 +4061,7 @@ function app_exchange_readAnswer(answer, mask) {
         };
     }
     const error = exchangeError(answer);
-    const other = client_transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (status < 400 || status >= 500 || !error) {
@@ -4143,8 +4143,8 @@ function appJwt(appId, key, now) {
 }
 /** An installation token for `request.repository`, masked at once, or why none. */
 async function mintAppInstallationToken(request, deps) {
-    const base = client_apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
-    const unsafe = url_unsafeTransport(base);
+    const base = apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
+    const unsafe = unsafeTransport(base);
     if (unsafe)
         return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
     const jwt = appJwt(request.appId, request.key, deps.now());
@@ -4173,11 +4173,11 @@ async function mintAppInstallationToken(request, deps) {
 }
 /** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
 async function call(what, request, read, deps) {
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: request.method,
         url: request.url,
         headers: {
-            ...client_githubHeaders(request.token),
+            ...githubHeaders(request.token),
             ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
         },
         ...(request.body && { body: request.body })
@@ -4206,7 +4206,7 @@ function app_token_readAnswer(what, answer, read, mask) {
         return { done: true, value: { value } };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     const line = `HTTP ${status}: ${errors_clipLine(said)}`;
@@ -4543,6 +4543,18 @@ const GITHUB_SOURCE = {
     },
     mint: (job, deps) => mintGitHubToken(job, deps),
     plan: context => planGitHubRenewal(context),
+    // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+    // claude-code-action revoke theirs.
+    async atJobEnd(content, { send, env, timeoutMs }) {
+        const token = content.trim();
+        if (!token)
+            return undefined;
+        if (!GITHUB_TOKEN_TEXT.test(token))
+            return 'its github-token file holds no GitHub token: nothing revoked';
+        if (await revokeInstallationToken(token, env, { send, timeoutMs }))
+            return undefined;
+        return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour';
+    },
     async handOff(file, { core, env, pid }) {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);

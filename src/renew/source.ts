@@ -70,6 +70,14 @@ export interface HandOffDeps {
   pid: number
 }
 
+export interface JobEndDeps {
+  send: HttpSend
+  /** Post's environment. */
+  env: NodeJS.ProcessEnv
+  /** Bounds the whole call, retries included. */
+  timeoutMs: number
+}
+
 export interface RenewalSource<Job extends SourceJob = SourceJob> {
   kind: Job['kind']
   /** 'claude': the credential Claude Code calls the model with (one source at most); 'github': the GitHub token. */
@@ -96,6 +104,11 @@ export interface RenewalSource<Job extends SourceJob = SourceJob> {
   mint(job: Job, deps: MintDeps): Promise<MintOutcome>
   /** Main's side, once the first file is written and masked: points the credential's consumer at it. */
   handOff(file: string, deps: HandOffDeps): Promise<void>
+  /**
+   * Post's side, with the content the renewer left in the file (hostile: read it defensively): ends what it holds
+   * (revokes a token); what went wrong, in one line that never quotes the content, or undefined.
+   */
+  atJobEnd?(content: string, deps: JobEndDeps): Promise<string | undefined>
 }
 
 /** Every secret in the content of a source's file: the whole content, and the parts the source names. */
