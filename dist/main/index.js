@@ -37417,7 +37417,7 @@ const GITHUB_SOURCE = {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);
         const git = env.GITHUB_WORKSPACE
-            ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps there and which lasts the job, and `
+            ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps where it holds it and which lasts the job, and `
             : '';
         core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
     }
