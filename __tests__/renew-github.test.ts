@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { execFile, execFileSync } from 'node:child_process'
 import { generateKeyPairSync, createVerify, type KeyObject } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -22,6 +22,9 @@ import {
   type GitHubJob
 } from '../src/renew/github.js'
 import type { PlanContext } from '../src/renew/source.js'
+import { endSourceFiles } from '../src/renew/stop.js'
+import { readMainInputs } from '../src/inputs/main.js'
+import { sha256Hex } from '../src/state/index.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { appsRoutes } from '../stand-ins/github-apps.js'
 import { tokensRoutes } from '../stand-ins/github-tokens.js'
@@ -57,7 +60,11 @@ async function githubWithApp(
   })
   closers.push(() => github.close())
   return github as typeof github & {
-    state: { minted?: unknown[]; githubTokens: Record<string, { expiresAt: Date }> }
+    state: {
+      minted?: unknown[]
+      githubTokens: Record<string, { expiresAt: Date }>
+      tokenText?: () => string
+    }
   }
 }
 
@@ -201,6 +208,28 @@ describe('rewriteGitConfig', () => {
         .replace('x-access-token:ghs_old@', 'x-access-token:ghs_new@')
         .replace(header('ghs_old'), header('ghs_new'))
     )
+  })
+
+  it("keeps the job's own GITHUB_TOKEN, known by its SHA-256 alone, wherever git holds it", () => {
+    const text = [
+      '[remote "origin"]',
+      '\turl = https://x-access-token:ghs_job@github.com/octo-org/app-repo.git',
+      '[http "https://github.com/"]',
+      `\textraheader = ${header('ghs_job')}`,
+      ''
+    ].join('\n')
+    const keep = sha256Hex('ghs_job')
+    expect(rewriteGitConfig(text, SERVER, 'ghs_new', undefined, keep)).toEqual({
+      text,
+      rewritten: []
+    })
+    const earlier = text
+      .replace('ghs_job@', 'ghs_app@')
+      .replace(header('ghs_job'), header('ghs_app'))
+    expect(rewriteGitConfig(earlier, SERVER, 'ghs_new', undefined, keep).rewritten.sort()).toEqual([
+      'extraheader',
+      'remote URL'
+    ])
   })
 
   it('leaves a URL without a token, another header and another remote alone', () => {
@@ -376,6 +405,52 @@ describe('mintGitHubToken', () => {
     expect(JSON.stringify(outcome)).not.toContain('LEAKED')
   })
 
+  it("leaves actions/checkout's default extraheader, the job's GITHUB_TOKEN, as it is", async () => {
+    const github = await githubWithApp()
+    const workspace = checkout()
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_job'))
+    const dir = mkdtempSync(join(tmpdir(), 'renew-github-dir-'))
+    const job = jobIn(dir, { apiUrl: github.url, workspace, jobTokenSha256: sha256Hex('ghs_job') })
+    const outcome = await mintGitHubToken(job, calls)
+    if (!('minted' in outcome)) throw new Error(outcome.failure)
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header('ghs_job'))
+    expect(readFileSync(join(dir, 'gh', 'hosts.yml'), 'utf8')).toContain(outcome.minted.value)
+    // The checkout was given an earlier App token: that one the renewal replaces.
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header(outcome.minted.value))
+    const again = await mintGitHubToken(job, calls)
+    if (!('minted' in again)) throw new Error(again.failure)
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header(again.minted.value))
+  })
+
+  it("refuses a token outside GitHub's alphabet before git or gh sees it, never quoting it", async () => {
+    const github = await githubWithApp()
+    const hostile = `ghs_${'a'.repeat(36)}\n[core]\n\tfsmonitor = touch /tmp/pwned\n`
+    github.state.tokenText = () => hostile
+    const workspace = checkout()
+    git(workspace, 'config', `http.${SERVER}/.extraheader`, header('ghs_old'))
+    const before = readFileSync(join(workspace, '.git', 'config'), 'utf8')
+    const dir = mkdtempSync(join(tmpdir(), 'renew-github-dir-'))
+    const outcome = await mintGitHubToken(jobIn(dir, { apiUrl: github.url, workspace }), calls)
+    expect(outcome).toEqual({
+      failure: expect.stringMatching(
+        /^GitHub's App API answered a token that is not in GitHub's token alphabet/
+      ),
+      permanent: true
+    })
+    expect(JSON.stringify(outcome)).not.toContain('fsmonitor')
+    expect(readFileSync(join(workspace, '.git', 'config'), 'utf8')).toBe(before)
+    expect(existsSync(join(dir, 'gh'))).toBe(false)
+    // A stateless installation token (`ghs_<app id>_<JWT>`, dots and dashes) is GitHub's own: handed on.
+    const stateless = `ghs_${APP_ID}_eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiIxIn0.c2ln-_bmF0dXJl`
+    github.state.tokenText = () => stateless
+    expect(
+      await mintGitHubToken(jobIn(dir, { apiUrl: github.url, workspace }), calls)
+    ).toMatchObject({
+      minted: { value: stateless }
+    })
+    expect(git(workspace, 'config', `http.${SERVER}/.extraheader`)).toBe(header(stateless))
+  })
+
   it("mints through claude-code-action's exchange with a fresh OIDC token, an hour of life", async () => {
     const oidc = await startGitHubOidcStandIn()
     const exchange = await startAppExchangeStandIn({ oidc })
@@ -429,11 +504,37 @@ describe('mintGitHubToken', () => {
   })
 })
 
+describe('at job end', () => {
+  it('revokes the last token the file holds; says so, never quoting it, when it cannot', async () => {
+    const github = await githubWithApp()
+    const minted = await mintAppInstallationToken(
+      { appId: APP_ID, key: keyOf(PEM), repository: REPOSITORY, apiUrl: github.url },
+      calls
+    )
+    if (!('token' in minted)) throw new Error(minted.message)
+    const deps = { send, env: { GITHUB_API_URL: github.url }, timeoutMs: 5_000 }
+    expect(await GITHUB_SOURCE.atJobEnd!(`${minted.token}\n`, deps)).toBeUndefined()
+    expect(github.state.githubTokens[minted.token]).toMatchObject({ revoked: true })
+    const again = await GITHUB_SOURCE.atJobEnd!(minted.token, deps)
+    expect(again).toMatch(/^could not revoke the last GitHub token it minted/)
+    expect(again).not.toContain(minted.token)
+    const deletes = () => github.requests.filter(request => request.method === 'DELETE').length
+    const sent = deletes()
+    expect(await GITHUB_SOURCE.atJobEnd!('ghs_x\n[core]\n', deps)).toMatch(/no GitHub token/)
+    expect(
+      await endSourceFiles({ github: minted.token }, deps, "did not send 'the renewer's token'")
+    ).toEqual([`${GITHUB_SOURCE.what}: not ended: did not send 'the renewer's token'`])
+    expect(deletes()).toBe(sent)
+  })
+})
+
 describe('the job description', () => {
   const base = { kind: 'github', file: '/r/github-token', server: SERVER }
   it('keeps what each way of minting needs, and refuses a part without it', () => {
     const app = { ...base, via: 'app', appId: APP_ID, privateKey: PEM, repository: REPOSITORY }
     expect(GITHUB_SOURCE.readJob(app)).toEqual(app)
+    const keeping = { ...app, jobTokenSha256: sha256Hex('ghs_job') }
+    expect(GITHUB_SOURCE.readJob(keeping)).toEqual(keeping)
     expect(GITHUB_SOURCE.readJob({ ...app, privateKey: '' })).toBeUndefined()
     const exchange = {
       ...base,
@@ -518,6 +619,24 @@ describe('planGitHubRenewal', () => {
         github: { kind: 'claude-app', why: '' }
       })
     ).toEqual({ why: expect.stringMatching(/no OIDC token request/) })
+  })
+
+  it("hands the renewer the SHA-256 of input 'github-token' (the job's GITHUB_TOKEN), never the token", () => {
+    const inputs: Record<string, string> = {
+      renew: 'true',
+      'app-id': APP_ID,
+      'private-key': PEM,
+      'github-token': 'ghs_job'
+    }
+    const { githubApp } = readMainInputs(name => inputs[name] ?? '', {})
+    expect(githubApp).toEqual({
+      appId: APP_ID,
+      privateKey: PEM.trim(),
+      jobTokenSha256: sha256Hex('ghs_job')
+    })
+    const planned = plan({ githubApp: githubApp! })
+    expect(planned).toMatchObject({ job: { jobTokenSha256: sha256Hex('ghs_job') } })
+    expect(JSON.stringify(planned)).not.toContain('ghs_job')
   })
 
   it("says how to renew an earlier step's App token, and leaves the job's own token and a PAT alone", () => {

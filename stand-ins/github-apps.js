@@ -8,7 +8,8 @@
 //
 // Start the GitHub stand-in without `tokens` and with state.apps: { [appId]: { publicKey: KeyObject, clientId?: string,
 // slug: string, installations: { [owner/repo]: number } } }, state.tokenLifetimeSeconds (default 3600) and
-// state.now() (epoch ms) when set; state.minted lists every token minted.
+// state.now() (epoch ms) when set, state.tokenText() when set for the token text to answer (a hostile API's);
+// state.minted lists every token minted.
 import { createVerify, randomBytes } from 'node:crypto'
 import { seedToken } from './github-tokens.js'
 
@@ -73,7 +74,7 @@ export const appsRoutes = [
       if (!Object.values(app.installations).includes(id)) return refusal(404, 'Not Found')
       const now = state.now?.() ?? Date.now()
       const expiresAt = new Date(now + (state.tokenLifetimeSeconds ?? 3600) * 1000)
-      const minted = installationToken()
+      const minted = state.tokenText?.() ?? installationToken()
       const permissions = { contents: 'write', metadata: 'read' }
       seedToken(state, minted, { kind: 'installation', expiresAt, permissions })
       state.minted ??= []

@@ -31151,6 +31151,8 @@ function refuseSecret(input, raw, githubToken = false) {
     checkPlacement(input, raw.trim(), githubToken ? ['github-token'] : [], true);
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./lib/policy/decide.js
 
 /** Every value of the `status` output. */
@@ -31240,12 +31242,399 @@ function statusOf(probe, tooShort) {
     return probe;
 }
 
+// EXTERNAL MODULE: ./lib/providers/platforms.js + 3 modules
+var platforms = __nccwpck_require__(2582);
+// EXTERNAL MODULE: ./lib/common/redact.js
+var redact = __nccwpck_require__(8684);
+;// CONCATENATED MODULE: ./lib/providers/secrets.js
+// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
+// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
+
+
+
+/** The inputs that hold a credential's secret: masked before anything reads them. */
+const SECRET_INPUTS = [
+    ...providers/* PROVIDERS */.x.map(provider => provider.source),
+    ...providers/* PROVIDERS */.x.flatMap(provider => provider.secretInputs)
+];
+/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
+const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
+/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
+const SECRET_INPUT_NAMES = [
+    ...SECRET_INPUTS,
+    'claude-github-token',
+    'github-token',
+    'secrets-token',
+    'private-key'
+];
+/** The environment variables Claude Code reads a credential from. */
+const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
+/**
+ * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
+ * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
+ */
+function jsonSecretStrings(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    let document;
+    try {
+        document = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    const found = [];
+    const visit = (node, key = '') => {
+        if (typeof node === 'string') {
+            if (/token$/i.test(key) || looksLikeSecret(node))
+                found.push(node, node.trim());
+        }
+        else if (node && typeof node === 'object') {
+            for (const [name, value] of Object.entries(node))
+                visit(value, name);
+        }
+    };
+    visit(document);
+    return found;
+}
+/** Environment variables whose names say they hold a secret. */
+const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
+/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
+const MIN_NAMED_ENV_SECRET = 16;
+/**
+ * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
+ * credentials document), each credential kind's environment variable, and any environment variable named like a
+ * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
+ */
+function knownSecrets(input, env) {
+    const given = [
+        ...SECRET_INPUT_NAMES.map(name => input(name)),
+        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
+    ];
+    const named = Object.entries(env)
+        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
+        .map(([, value]) => value ?? '');
+    const values = [...given, ...named].flatMap(value => [
+        value,
+        value.trim(),
+        ...value.split(/\r?\n/).map(line => line.trim()),
+        ...(jsonSecretStrings(value) ?? [])
+    ]);
+    return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
+}
+/**
+ * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
+ * of every known shape of a secret.
+ */
+function redactKnownSecrets(input, env, others = []) {
+    return (0,redact/* redactorFor */.sD)([...knownSecrets(input, env), ...others], redactSecrets);
+}
+
+;// CONCATENATED MODULE: ./lib/providers/github-token.js
+// The GitHub token the Claude step pushes and comments with, as a credential: what each kind is called, what the
+// preflight can say of it, how long an App installation token lasts. Its failures are in github-failures.ts.
+/** Every value of the `github-token-status` output. */
+const github_token_GITHUB_STATUSES = (/* unused pure expression or super */ null && ([
+    'valid',
+    'invalid',
+    'forbidden',
+    'expiring',
+    'unverifiable',
+    'missing',
+    'unchecked',
+    'none'
+]));
+/** What each kind of GitHub token is called, for humans (and the only labels the post step accepts from state). */
+const github_token_GITHUB_TOKEN_LABELS = {
+    claudeApp: 'Claude GitHub App token',
+    appToken: 'GitHub App installation token',
+    workflowToken: 'GITHUB_TOKEN',
+    fineGrained: 'fine-grained personal access token',
+    classic: 'personal access token (classic)',
+    user: 'GitHub user token',
+    fromSecret: 'GitHub token from a secret',
+    other: 'GitHub token',
+    none: 'no GitHub token'
+};
+/**
+ * GitHub App installation tokens last one hour from minting and cannot be extended
+ * (https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app).
+ */
+const APP_TOKEN_LIFETIME_MS = 3_600_000;
+/**
+ * A token's kind from its prefix (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/).
+ * The job's GITHUB_TOKEN is an installation token too (`ghs_`): it is told apart by being the job's `github.token`.
+ */
+function githubTokenLabel(token, workflowToken) {
+    if (token.startsWith('ghs_'))
+        return token === workflowToken
+            ? github_token_GITHUB_TOKEN_LABELS.workflowToken
+            : github_token_GITHUB_TOKEN_LABELS.appToken;
+    if (token.startsWith('github_pat_'))
+        return github_token_GITHUB_TOKEN_LABELS.fineGrained;
+    if (token.startsWith('ghp_'))
+        return github_token_GITHUB_TOKEN_LABELS.classic;
+    if (token.startsWith('gho_') || token.startsWith('ghu_'))
+        return github_token_GITHUB_TOKEN_LABELS.user;
+    return github_token_GITHUB_TOKEN_LABELS.other;
+}
+/** Whether a token of this kind is an App installation token of one hour (GITHUB_TOKEN lasts the job instead). */
+const isOneHourToken = (label) => label === github_token_GITHUB_TOKEN_LABELS.claudeApp || label === github_token_GITHUB_TOKEN_LABELS.appToken;
+
+;// CONCATENATED MODULE: ./lib/state/index.js
+// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
+// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
+// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
+// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
+// exception.
+
+
+
+
+
+
+
+
+/** `preflight`: what the check found, for post's report. */
+const PREFLIGHT_STATE = 'preflight';
+/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
+const PENDING_STATE = 'refresh-pending';
+/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
+const NETWORK_STATE = 'network-env';
+/** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
+const GITHUB_STATE = 'github-token';
+/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
+const PLATFORM_STATE = 'platform';
+/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
+const RENEWER_STATE = 'renewer';
+/**
+ * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
+ * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
+ * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
+ */
+function startState(core, networkRecord) {
+    core.saveState(NETWORK_STATE, networkRecord);
+    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
+        core.saveState(key, '');
+}
+/** The JSON main saves under PREFLIGHT_STATE. */
+function serializePreflightState(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    const saved = {
+        source: check.source,
+        from: check.from,
+        label: check.label,
+        fingerprint: check.fingerprint,
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
+        status: check.status
+    };
+    return JSON.stringify(saved);
+}
+/** Saves the state for the post step (main step). */
+function savePreflightState(core, check) {
+    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
+}
+/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
+const ORIGINS = [
+    ...SECRET_INPUTS.map(name => `input ${name}`),
+    ...SECRET_ENV_VARS.map(name => `env ${name}`)
+];
+/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
+const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
+/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
+function parsePreflightState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = { ...checkTimes(v) };
+    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
+    if (source !== undefined)
+        state.source = source;
+    const from = ORIGINS.find(origin => origin === v.from);
+    if (from !== undefined)
+        state.from = from;
+    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
+    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
+    if (label !== undefined)
+        state.label = label;
+    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
+        state.fingerprint = v.fingerprint;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** A saved JSON object, or undefined: absent, garbled, or not an object. */
+function jsonObject(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw ?? '');
+    }
+    catch {
+        return undefined;
+    }
+    return value && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+/** A saved check's `expiresAt` and `checkedAt`, as epoch ms, where they are dates. */
+function checkTimes(v) {
+    const expiresAt = time(v.expiresAt);
+    const checkedAt = time(v.checkedAt);
+    return {
+        ...(expiresAt !== undefined && { expiresAt }),
+        ...(checkedAt !== undefined && { checkedAt })
+    };
+}
+/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
+function time(value) {
+    let ms;
+    if (typeof value === 'number')
+        ms = value;
+    else if (typeof value === 'string' && value) {
+        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
+    }
+    else
+        return undefined;
+    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
+}
+function isoOf(date) {
+    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
+}
+function measuredJson(check) {
+    const expiresAt = isoOf(check.expiresAt);
+    return {
+        ...(expiresAt !== undefined && { expiresAt }),
+        checkedAt: isoOf(check.checkedAt),
+        ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
+        warned: check.warned
+    };
+}
+function measuredOf(v) {
+    const state = { ...checkTimes(v) };
+    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
+        state.jobLimitMs = v.jobLimitMs;
+    if (typeof v.warned === 'boolean')
+        state.warned = v.warned;
+    return state;
+}
+/** Saves it for the post step (main step). */
+function saveGitHubState(core, check) {
+    core.saveState(GITHUB_STATE, JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
+function parseGitHubState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label);
+    if (label !== undefined)
+        state.label = label;
+    const status = GITHUB_STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** Saves it for the post step (main step). */
+function savePlatformState(core, check) {
+    core.saveState(PLATFORM_STATE, JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) }));
+}
+/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
+function parsePlatformState(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const state = measuredOf(v);
+    const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id);
+    if (platform !== undefined)
+        state.platform = platform;
+    const status = STATUSES.find(status => status === v.status);
+    if (status !== undefined)
+        state.status = status;
+    return Object.keys(state).length > 0 ? state : undefined;
+}
+/** The renewer's directory's name: this prefix and 16 hex digits. */
+const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/;
+function saveRenewerBinding(core, binding) {
+    core.saveState(RENEWER_STATE, JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce }));
+}
+/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
+function parseRenewerBinding(raw) {
+    const v = jsonObject(raw);
+    if (!v)
+        return undefined;
+    const { dir, pid, nonce } = v;
+    if (typeof dir === 'string' &&
+        isAbsolute(dir) &&
+        RENEWER_DIR.test(basename(dir)) &&
+        typeof pid === 'number' &&
+        Number.isSafeInteger(pid) &&
+        pid > 1 &&
+        typeof nonce === 'string' &&
+        NONCE.test(nonce))
+        return { dir, pid, nonce };
+    return undefined;
+}
+const NONCE = /^[0-9a-f]{32}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
+/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
+function savePendingBinding(core, binding) {
+    core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
+}
+/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
+function parsePendingBinding(raw) {
+    try {
+        const value = JSON.parse(raw);
+        if (typeof value.path === 'string' &&
+            value.path !== '' &&
+            NONCE.test(value.nonce ?? '') &&
+            SHA256.test(value.sha256 ?? '') &&
+            (value.credentialsFile === undefined ||
+                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
+            return value;
+    }
+    catch {
+        // not the state main saves
+    }
+    return undefined;
+}
+/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
+const state_networkDigest = (value) => value === undefined ? undefined : state_sha256Hex(value);
+/** The record main saves of `variables` as `env` has them. */
+function serializeNetworkRecord(env, variables) {
+    const record = {};
+    for (const name of variables) {
+        const digest = state_networkDigest(env[name]);
+        if (digest !== undefined)
+            record[name] = digest;
+    }
+    return JSON.stringify(record);
+}
+/**
+ * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
+ * first line), `unreadable` when it is not a record main can have written.
+ */
+function state_parseNetworkRecord(raw) {
+    if (raw === '')
+        return undefined;
+    try {
+        const parsed = JSON.parse(raw);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+            return parsed;
+    }
+    catch {
+        // not the state main saves
+    }
+    return 'unreadable';
+}
+
 // EXTERNAL MODULE: ./lib/providers/clean.js
 var clean = __nccwpck_require__(7707);
 // EXTERNAL MODULE: ./lib/lifetime/timestamp.js
 var timestamp = __nccwpck_require__(3667);
-// EXTERNAL MODULE: ./lib/providers/platforms.js + 3 modules
-var platforms = __nccwpck_require__(2582);
 // EXTERNAL MODULE: ./lib/providers/federation.js
 var federation = __nccwpck_require__(9017);
 // EXTERNAL MODULE: ./lib/providers/oauth-token.js
@@ -31519,92 +31908,6 @@ function claudeEnvOf(env, step) {
 }
 /** Claude Code uses federation when both switches are set (trimmed), or may when the step sets one unreadably. */
 const usesFederation = ({ env, unreadable }) => federation/* FEDERATION_SWITCHES */.HF.every(name => env[name]?.trim() || unreadable.includes(name));
-
-// EXTERNAL MODULE: ./lib/common/redact.js
-var redact = __nccwpck_require__(8684);
-;// CONCATENATED MODULE: ./lib/providers/secrets.js
-// The secrets this step knows, derived from the providers' table: the inputs that hold them and the environment
-// variables Claude Code reads them from. Masking (src/action/main.ts) and redaction read them from here only.
-
-
-
-/** The inputs that hold a credential's secret: masked before anything reads them. */
-const SECRET_INPUTS = [
-    ...providers/* PROVIDERS */.x.map(provider => provider.source),
-    ...providers/* PROVIDERS */.x.flatMap(provider => provider.secretInputs)
-];
-/** The inputs the providers read that never hold a secret: a secret pasted there is refused. */
-const PROVIDER_PLAIN_INPUTS = providers/* PROVIDERS */.x.flatMap(provider => provider.plainInputs);
-/** Inputs that may hold a secret: the credentials', the GitHub tokens and a GitHub App's private key. */
-const SECRET_INPUT_NAMES = [
-    ...SECRET_INPUTS,
-    'claude-github-token',
-    'github-token',
-    'secrets-token',
-    'private-key'
-];
-/** The environment variables Claude Code reads a credential from. */
-const SECRET_ENV_VARS = providers/* PROVIDERS */.x.flatMap(provider => provider.envVar ? [provider.envVar] : []);
-/**
- * The tokens inside a JSON document (`claude-credentials`): strings under a `…token` key or shaped like a secret, not
- * scopes such as `user:inference`, which messages must be able to name. Undefined when `text` is not a JSON object.
- */
-function jsonSecretStrings(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    let document;
-    try {
-        document = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    const found = [];
-    const visit = (node, key = '') => {
-        if (typeof node === 'string') {
-            if (/token$/i.test(key) || looksLikeSecret(node))
-                found.push(node, node.trim());
-        }
-        else if (node && typeof node === 'object') {
-            for (const [name, value] of Object.entries(node))
-                visit(value, name);
-        }
-    };
-    visit(document);
-    return found;
-}
-/** Environment variables whose names say they hold a secret. */
-const SECRET_ENV_NAME = /(?:TOKEN|KEY|SECRET|PASSWORD)$/i;
-/** An environment variable found only by its name counts from this length (`AWS_REGION_KEY=us-east-1` does not). */
-const MIN_NAMED_ENV_SECRET = 16;
-/**
- * The secret values this step knows: every secret input (whole, trimmed, each line, and the tokens in a JSON
- * credentials document), each credential kind's environment variable, and any environment variable named like a
- * secret (`*_TOKEN`, `*_KEY`, `*_SECRET`, `*_PASSWORD`).
- */
-function knownSecrets(input, env) {
-    const given = [
-        ...SECRET_INPUT_NAMES.map(name => input(name)),
-        ...SECRET_ENV_VARS.map(name => env[name] ?? '')
-    ];
-    const named = Object.entries(env)
-        .filter(([name, value]) => SECRET_ENV_NAME.test(name) && (value ?? '').trim().length >= MIN_NAMED_ENV_SECRET)
-        .map(([, value]) => value ?? '');
-    const values = [...given, ...named].flatMap(value => [
-        value,
-        value.trim(),
-        ...value.split(/\r?\n/).map(line => line.trim()),
-        ...(jsonSecretStrings(value) ?? [])
-    ]);
-    return [...new Set(values.filter(value => value.length >= redact/* MIN_SECRET */.Cq))];
-}
-/**
- * The redactor of the secrets this step knows (knownSecrets), of `others` it read elsewhere (the renewer's files), and
- * of every known shape of a secret.
- */
-function redactKnownSecrets(input, env, others = []) {
-    return (0,redact/* redactorFor */.sD)([...knownSecrets(input, env), ...others], redactSecrets);
-}
 
 ;// CONCATENATED MODULE: ./lib/inputs/declared.js
 // Every input of action.yml, declared once: the providers' own come from their table (SECRET_INPUT_NAMES,
@@ -32025,6 +32328,7 @@ function isWorkflowToken(secretsToken, githubToken) {
 
 
 
+
 /**
  * Reads and validates every input of action.yml, as the main step does on every run: those only the refresh or the
  * post step use are checked too, so that a typo fails the first run rather than the one, hours or weeks later, that
@@ -32066,7 +32370,10 @@ function readGitHubApp(input, renew) {
     const key = parseAppPrivateKey(privateKey);
     if ('problem' in key)
         throw (0,errors/* inputError */.Xu)('private-key', `is not usable: ${key.problem}`, 'Paste the whole .pem file the App settings page downloads');
-    return { githubApp: { appId, privateKey } };
+    const jobToken = input('github-token').trim();
+    return {
+        githubApp: { appId, privateKey, ...(jobToken && { jobTokenSha256: state_sha256Hex(jobToken) }) }
+    };
 }
 /** Input `renew-command`: one command line, for the renewer only. */
 function readRenewCommand(command, renew) {
@@ -32087,8 +32394,6 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./lib/workflow/timeout.js
@@ -33601,57 +33906,6 @@ async function jobStartedAt(apis, env, processStart) {
     return { at: processStart, source: 'process' };
 }
 
-;// CONCATENATED MODULE: ./lib/providers/github-token.js
-// The GitHub token the Claude step pushes and comments with, as a credential: what each kind is called, what the
-// preflight can say of it, how long an App installation token lasts. Its failures are in github-failures.ts.
-/** Every value of the `github-token-status` output. */
-const github_token_GITHUB_STATUSES = (/* unused pure expression or super */ null && ([
-    'valid',
-    'invalid',
-    'forbidden',
-    'expiring',
-    'unverifiable',
-    'missing',
-    'unchecked',
-    'none'
-]));
-/** What each kind of GitHub token is called, for humans (and the only labels the post step accepts from state). */
-const github_token_GITHUB_TOKEN_LABELS = {
-    claudeApp: 'Claude GitHub App token',
-    appToken: 'GitHub App installation token',
-    workflowToken: 'GITHUB_TOKEN',
-    fineGrained: 'fine-grained personal access token',
-    classic: 'personal access token (classic)',
-    user: 'GitHub user token',
-    fromSecret: 'GitHub token from a secret',
-    other: 'GitHub token',
-    none: 'no GitHub token'
-};
-/**
- * GitHub App installation tokens last one hour from minting and cannot be extended
- * (https://docs.github.com/apps/creating-github-apps/authenticating-with-a-github-app/generating-an-installation-access-token-for-a-github-app).
- */
-const APP_TOKEN_LIFETIME_MS = 3_600_000;
-/**
- * A token's kind from its prefix (https://github.blog/engineering/platform-security/behind-githubs-new-authentication-token-formats/).
- * The job's GITHUB_TOKEN is an installation token too (`ghs_`): it is told apart by being the job's `github.token`.
- */
-function githubTokenLabel(token, workflowToken) {
-    if (token.startsWith('ghs_'))
-        return token === workflowToken
-            ? github_token_GITHUB_TOKEN_LABELS.workflowToken
-            : github_token_GITHUB_TOKEN_LABELS.appToken;
-    if (token.startsWith('github_pat_'))
-        return github_token_GITHUB_TOKEN_LABELS.fineGrained;
-    if (token.startsWith('ghp_'))
-        return github_token_GITHUB_TOKEN_LABELS.classic;
-    if (token.startsWith('gho_') || token.startsWith('ghu_'))
-        return github_token_GITHUB_TOKEN_LABELS.user;
-    return github_token_GITHUB_TOKEN_LABELS.other;
-}
-/** Whether a token of this kind is an App installation token of one hour (GITHUB_TOKEN lasts the job instead). */
-const isOneHourToken = (label) => label === github_token_GITHUB_TOKEN_LABELS.claudeApp || label === github_token_GITHUB_TOKEN_LABELS.appToken;
-
 ;// CONCATENATED MODULE: ./lib/check/github-check.js
 
 
@@ -34202,256 +34456,6 @@ function writeFix(error, target) {
             : `give 'secrets-token' "Secrets: write" on ${target.owner}/${target.repo}${target.scope.kind === 'environment' ? ` and check that environment '${target.scope.environment}' exists` : ''}`;
     }
     return "GitHub's API did not take the write; it is retried at job end";
-}
-
-;// CONCATENATED MODULE: ./lib/state/index.js
-// Every key main saves for post, in one place (as actions/checkout's state-helper.ts): each key, its saved shape, the
-// writer main calls and post's reader. The runner hands post each key main saved as STATE_<key>, over the job's
-// environment: a later step can write $GITHUB_ENV and RUNNER_TEMP, but not this state. Readers are defensive: absent,
-// garbled or from another version, a value becomes undefined or loses the fields that do not make sense, never an
-// exception.
-
-
-
-
-
-
-
-
-/** `preflight`: what the check found, for post's report. */
-const PREFLIGHT_STATE = 'preflight';
-/** `refresh-pending`: the binding of the file that carries a write-back main left for post. */
-const PENDING_STATE = 'refresh-pending';
-/** `network-env`: the variables that steer post's GitHub requests, as main saw them. */
-const NETWORK_STATE = 'network-env';
-/** `github-token`: what the check found of the GitHub token the Claude step gets, for post's report. */
-const GITHUB_STATE = 'github-token';
-/** `platform`: what the check found of the cloud platform or federation Claude Code uses, for post's report. */
-const PLATFORM_STATE = 'platform';
-/** `renewer`: the renewer main started (input `renew`), for post to stop it and report what it did. */
-const RENEWER_STATE = 'renewer';
-/**
- * Main's first act, before anything can fail: the network record (as networkRecord in secrets/network-env.ts makes
- * it), then every other key empty, whatever path main then takes. The runner gives post STATE_<key> only for the keys
- * main saved, over the job's environment, so one that a later step puts in $GITHUB_ENV never reaches post.
- */
-function startState(core, networkRecord) {
-    core.saveState(NETWORK_STATE, networkRecord);
-    for (const key of [PREFLIGHT_STATE, PENDING_STATE, GITHUB_STATE, PLATFORM_STATE, RENEWER_STATE])
-        core.saveState(key, '');
-}
-/** The JSON main saves under PREFLIGHT_STATE. */
-function serializePreflightState(check) {
-    const expiresAt = isoOf(check.expiresAt);
-    const saved = {
-        source: check.source,
-        from: check.from,
-        label: check.label,
-        fingerprint: check.fingerprint,
-        ...(expiresAt !== undefined && { expiresAt }),
-        checkedAt: isoOf(check.checkedAt) ?? new Date(0).toISOString(),
-        status: check.status
-    };
-    return JSON.stringify(saved);
-}
-/** Saves the state for the post step (main step). */
-function savePreflightState(core, check) {
-    core.saveState(PREFLIGHT_STATE, serializePreflightState(check));
-}
-/** Every `from` main can save: the inputs and the environment variables a credential is read from. */
-const ORIGINS = [
-    ...SECRET_INPUTS.map(name => `input ${name}`),
-    ...SECRET_ENV_VARS.map(name => `env ${name}`)
-];
-/** A fingerprint as fingerprint() makes it: a token's public prefix (or `jwt`, `secret`) and 8 hex digits. */
-const FINGERPRINT = /^[a-z][a-z0-9-]{0,30}:[0-9a-f]{8}$/;
-/** Post's reading of the saved state (`core.getState(PREFLIGHT_STATE)`). Never throws. */
-function parsePreflightState(raw) {
-    const v = jsonObject(raw);
-    if (!v)
-        return undefined;
-    const state = { ...checkTimes(v) };
-    const source = PROVIDERS.find(provider => provider.source === v.source)?.source;
-    if (source !== undefined)
-        state.source = source;
-    const from = ORIGINS.find(origin => origin === v.from);
-    if (from !== undefined)
-        state.from = from;
-    // Only values main can save: text from anywhere else could carry mentions or links into the PR comment.
-    const label = PROVIDERS.find(provider => provider.label === v.label)?.label;
-    if (label !== undefined)
-        state.label = label;
-    if (typeof v.fingerprint === 'string' && FINGERPRINT.test(v.fingerprint))
-        state.fingerprint = v.fingerprint;
-    const status = STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    return Object.keys(state).length > 0 ? state : undefined;
-}
-/** A saved JSON object, or undefined: absent, garbled, or not an object. */
-function jsonObject(raw) {
-    let value;
-    try {
-        value = JSON.parse(raw ?? '');
-    }
-    catch {
-        return undefined;
-    }
-    return value && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-/** A saved check's `expiresAt` and `checkedAt`, as epoch ms, where they are dates. */
-function checkTimes(v) {
-    const expiresAt = time(v.expiresAt);
-    const checkedAt = time(v.checkedAt);
-    return {
-        ...(expiresAt !== undefined && { expiresAt }),
-        ...(checkedAt !== undefined && { checkedAt })
-    };
-}
-/** Epoch ms from a number or an ISO / epoch-ms string; undefined unless it is a date `Date` can show. */
-function time(value) {
-    let ms;
-    if (typeof value === 'number')
-        ms = value;
-    else if (typeof value === 'string' && value) {
-        ms = /^\d{10,16}$/.test(value) ? Number(value) : Date.parse(value);
-    }
-    else
-        return undefined;
-    return Number.isFinite(ms) && ms > 0 && ms <= MAX_DATE_MS ? ms : undefined;
-}
-function isoOf(date) {
-    return date !== undefined && Number.isFinite(date.getTime()) ? date.toISOString() : undefined;
-}
-function measuredJson(check) {
-    const expiresAt = isoOf(check.expiresAt);
-    return {
-        ...(expiresAt !== undefined && { expiresAt }),
-        checkedAt: isoOf(check.checkedAt),
-        ...(check.jobLimitMs !== undefined && { jobLimitMs: check.jobLimitMs }),
-        warned: check.warned
-    };
-}
-function measuredOf(v) {
-    const state = { ...checkTimes(v) };
-    if (typeof v.jobLimitMs === 'number' && Number.isSafeInteger(v.jobLimitMs) && v.jobLimitMs > 0)
-        state.jobLimitMs = v.jobLimitMs;
-    if (typeof v.warned === 'boolean')
-        state.warned = v.warned;
-    return state;
-}
-/** Saves it for the post step (main step). */
-function saveGitHubState(core, check) {
-    core.saveState(GITHUB_STATE, JSON.stringify({ label: check.label, status: check.status, ...measuredJson(check) }));
-}
-/** Post's reading of `core.getState(GITHUB_STATE)`. Never throws. */
-function parseGitHubState(raw) {
-    const v = jsonObject(raw);
-    if (!v)
-        return undefined;
-    const state = measuredOf(v);
-    const label = Object.values(GITHUB_TOKEN_LABELS).find(label => label === v.label);
-    if (label !== undefined)
-        state.label = label;
-    const status = GITHUB_STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    return Object.keys(state).length > 0 ? state : undefined;
-}
-/** Saves it for the post step (main step). */
-function savePlatformState(core, check) {
-    core.saveState(PLATFORM_STATE, JSON.stringify({ id: check.id, status: check.status, ...measuredJson(check) }));
-}
-/** Post's reading of `core.getState(PLATFORM_STATE)`. Never throws. */
-function parsePlatformState(raw) {
-    const v = jsonObject(raw);
-    if (!v)
-        return undefined;
-    const state = measuredOf(v);
-    const platform = [...PLATFORMS, FEDERATION].find(platform => platform.id === v.id);
-    if (platform !== undefined)
-        state.platform = platform;
-    const status = STATUSES.find(status => status === v.status);
-    if (status !== undefined)
-        state.status = status;
-    return Object.keys(state).length > 0 ? state : undefined;
-}
-/** The renewer's directory's name: this prefix and 16 hex digits. */
-const RENEWER_DIR = /^claude-preflight-renew-[0-9a-f]{16}$/;
-function saveRenewerBinding(core, binding) {
-    core.saveState(RENEWER_STATE, JSON.stringify({ dir: binding.dir, pid: binding.pid, nonce: binding.nonce }));
-}
-/** Post's reading of `core.getState(RENEWER_STATE)`: undefined unless main can have saved it. Never throws. */
-function parseRenewerBinding(raw) {
-    const v = jsonObject(raw);
-    if (!v)
-        return undefined;
-    const { dir, pid, nonce } = v;
-    if (typeof dir === 'string' &&
-        isAbsolute(dir) &&
-        RENEWER_DIR.test(basename(dir)) &&
-        typeof pid === 'number' &&
-        Number.isSafeInteger(pid) &&
-        pid > 1 &&
-        typeof nonce === 'string' &&
-        NONCE.test(nonce))
-        return { dir, pid, nonce };
-    return undefined;
-}
-const NONCE = /^[0-9a-f]{32}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
-const state_sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
-/** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
-function savePendingBinding(core, binding) {
-    core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
-}
-/** Post's reading of the binding (`core.getState(PENDING_STATE)`): undefined unless main can have saved it. */
-function parsePendingBinding(raw) {
-    try {
-        const value = JSON.parse(raw);
-        if (typeof value.path === 'string' &&
-            value.path !== '' &&
-            NONCE.test(value.nonce ?? '') &&
-            SHA256.test(value.sha256 ?? '') &&
-            (value.credentialsFile === undefined ||
-                (typeof value.credentialsFile === 'string' && isAbsolute(value.credentialsFile))))
-            return value;
-    }
-    catch {
-        // not the state main saves
-    }
-    return undefined;
-}
-/** The digest a NetworkRecord keeps of a variable's value; undefined for a variable that is not set. */
-const state_networkDigest = (value) => value === undefined ? undefined : state_sha256Hex(value);
-/** The record main saves of `variables` as `env` has them. */
-function serializeNetworkRecord(env, variables) {
-    const record = {};
-    for (const name of variables) {
-        const digest = state_networkDigest(env[name]);
-        if (digest !== undefined)
-            record[name] = digest;
-    }
-    return JSON.stringify(record);
-}
-/**
- * Post's reading of the record (`core.getState(NETWORK_STATE)`): undefined when there is none (main never ran its
- * first line), `unreadable` when it is not a record main can have written.
- */
-function state_parseNetworkRecord(raw) {
-    if (raw === '')
-        return undefined;
-    try {
-        const parsed = JSON.parse(raw);
-        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-            return parsed;
-    }
-    catch {
-        // not the state main saves
-    }
-    return 'unreadable';
 }
 
 // EXTERNAL MODULE: external "node:os"
@@ -36289,6 +36293,7 @@ const GATEWAY_SOURCE = {
 
 
 
+
 const ALL_GIT_CREDENTIALS = ['extraheader', 'remote URL'];
 const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
 const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/;
@@ -36298,10 +36303,12 @@ const basicCredential = (token) => Buffer.from(`x-access-token:${token}`, 'utf8'
 /**
  * `text`, a git config file, with every token credential for `server` (an origin: `https://github.com`) replaced by
  * `token`: the extraheader of `[http "<server>/"]` when it is Basic `x-access-token:…`, and a `url` of `[remote
- * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
- * Pure.
+ * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. A credential whose token has the SHA-256 `keepSha256`
+ * (the job's own GITHUB_TOKEN, which actions/checkout persists by default) and any other header, URL or entry are kept
+ * byte for byte. Pure.
  */
-function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
+function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS, keepSha256) {
+    const kept = (held) => keepSha256 !== undefined && state_sha256Hex(held) === keepSha256;
     const { protocol, host } = new URL(server);
     const origin = `${protocol}//${host}`;
     const rewritten = new Set();
@@ -36322,6 +36329,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const decoded = basic && Buffer.from(basic[1], 'base64').toString('utf8');
             if (!decoded?.startsWith('x-access-token:'))
                 return line;
+            if (kept(decoded.slice('x-access-token:'.length)))
+                return line;
             rewritten.add('extraheader');
             return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`;
         }
@@ -36329,6 +36338,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const prefix = `${protocol}//x-access-token:`;
             const at = value.indexOf('@');
             if (!value.startsWith(prefix) || at === -1 || !value.startsWith(`${host}/`, at + 1))
+                return line;
+            if (kept(value.slice(prefix.length, at)))
                 return line;
             rewritten.add('remote URL');
             return `${indent}${key}${equals}${prefix}${token}${value.slice(at)}${trailing}`;
@@ -36376,7 +36387,7 @@ async function rewriteFile(path, handed) {
             const { mode } = await (0,promises_.stat)(path);
             const handle = await (0,promises_.open)(lock, 'wx', mode & 0o777);
             try {
-                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds);
+                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds, handed.keepSha256);
                 if (rewritten.length === 0) {
                     await handle.close();
                     await (0,promises_.rm)(lock, { force: true });
@@ -36496,16 +36507,34 @@ async function mintToken(job, deps) {
         };
     return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS };
 }
+/**
+ * GitHub's token alphabet: `[A-Za-z0-9_]` behind a prefix such as `ghs_`
+ * (https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/), and the
+ * stateless installation tokens of 2026, `ghs_<app id>_<JWT>` of about 520 characters, add the JWT's `.` and `-`
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats).
+ * None of these can end a git config line, a URL's user part or a YAML scalar, which the token is written into.
+ */
+const GITHUB_TOKEN_TEXT = /^[A-Za-z0-9_.-]{20,2048}$/;
 /** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
 async function mintGitHubToken(job, deps) {
     const minted = await mintToken(job, deps);
     if ('failure' in minted)
         return minted;
+    if (!GITHUB_TOKEN_TEXT.test(minted.token))
+        return {
+            failure: `${job.via === 'app' ? "GitHub's App API" : "the Claude GitHub App's token exchange"} answered a token that is not in GitHub's token alphabet (letters, digits, '_', '.', '-'): not handed to git or gh`,
+            permanent: true
+        };
     if (job.workspace) {
         // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
         // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
         const kinds = job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS;
-        const handed = await handTokenToGit(job.workspace, { server: job.server, token: minted.token, kinds }, process.env);
+        const handed = await handTokenToGit(job.workspace, {
+            server: job.server,
+            token: minted.token,
+            kinds,
+            ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
+        }, process.env);
         // A lock another git held too long: the current token still lives, and the loop tries again.
         if ('problem' in handed)
             return { failure: handed.problem, permanent: false };
@@ -36567,6 +36596,7 @@ const GITHUB_SOURCE = {
             ...text('privateKey'),
             ...text('repository'),
             ...text('apiUrl'),
+            ...text('jobTokenSha256'),
             ...text('exchangeUrl'),
             ...text('requestUrl'),
             ...text('requestToken'),
@@ -36575,11 +36605,23 @@ const GITHUB_SOURCE = {
     },
     mint: (job, deps) => mintGitHubToken(job, deps),
     plan: context => planGitHubRenewal(context),
+    // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+    // claude-code-action revoke theirs.
+    async atJobEnd(content, { send, env, timeoutMs }) {
+        const token = content.trim();
+        if (!token)
+            return undefined;
+        if (!GITHUB_TOKEN_TEXT.test(token))
+            return 'its github-token file holds no GitHub token: nothing revoked';
+        if (await revokeInstallationToken(token, env, { send, timeoutMs }))
+            return undefined;
+        return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour';
+    },
     async handOff(file, { core, env, pid }) {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);
         const git = env.GITHUB_WORKSPACE
-            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps where it holds it and which lasts the job, and `
             : '';
         core.info(`${errors/* PREFIX */.H3}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
     }
@@ -36613,7 +36655,8 @@ function planGitHubRenewal(context) {
                 appId: app.appId,
                 privateKey: app.privateKey,
                 repository,
-                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL }),
+                ...(app.jobTokenSha256 && { jobTokenSha256: app.jobTokenSha256 })
             },
             renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
             warnings

@@ -766,7 +766,7 @@ function parseRetryAfter(value, now = Date.now()) {
  * what is left of the time. No answer (a NetworkError) is read by `noAnswer` and tried again, unless it was the time
  * running out. Anything else thrown is a bug of ours, not the network, and goes up.
  */
-async function retry_sendWithRetries(request, read, noAnswer, policy) {
+async function sendWithRetries(request, read, noAnswer, policy) {
     const deadline = Date.now() + policy.timeoutMs;
     return retry(async () => {
         try {
@@ -2421,7 +2421,7 @@ function parseRenewerBinding(raw) {
 }
 const state_NONCE = /^[0-9a-f]{32}$/;
 const SHA256 = /^[0-9a-f]{64}$/;
-const sha256Hex = (text) => createHash('sha256').update(text).digest('hex');
+const sha256Hex = (text) => (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex');
 /** Binds the pending file for post, or clears the binding (undefined) once the file holds nothing post needs. */
 function savePendingBinding(core, binding) {
     core.saveState(PENDING_STATE, binding ? JSON.stringify(binding) : '');
@@ -2523,7 +2523,7 @@ function isLoopback(hostname) {
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 /** Why a URL may not carry a credential (not a URL, or cleartext off this machine); undefined when it may. */
-function url_unsafeTransport(text) {
+function unsafeTransport(text) {
     let url;
     try {
         url = new URL(text);
@@ -2540,13 +2540,13 @@ function url_unsafeTransport(text) {
 
 
 /** The API base URL the runner gives (GHES included). */
-function client_apiBaseUrl(env) {
+function apiBaseUrl(env) {
     return (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '');
 }
 /** How long one GitHub API request may take before it counts as no answer (githubRequest's default). */
 const GITHUB_TIMEOUT_MS = 20_000;
 /** The headers GitHub's REST API asks for (https://docs.github.com/rest/about-the-rest-api/api-versions). */
-function client_githubHeaders(token) {
+function githubHeaders(token) {
     return {
         authorization: `Bearer ${token}`,
         accept: 'application/vnd.github+json',
@@ -2561,7 +2561,7 @@ function client_githubHeaders(token) {
  */
 function githubRequest(token, env, options = {}) {
     const timeoutMs = options.timeoutMs ?? GITHUB_TIMEOUT_MS;
-    const baseUrl = client_apiBaseUrl(env);
+    const baseUrl = apiBaseUrl(env);
     const http = options.send ?? send;
     return async (route, params = {}) => {
         const { method, path, body } = routeRequest(route, params);
@@ -2569,7 +2569,7 @@ function githubRequest(token, env, options = {}) {
             method,
             url: `${baseUrl}${path}`,
             headers: {
-                ...client_githubHeaders(token),
+                ...githubHeaders(token),
                 ...(body !== undefined && { 'content-type': 'application/json; charset=utf-8' })
             },
             ...(body !== undefined && { body }),
@@ -2577,11 +2577,11 @@ function githubRequest(token, env, options = {}) {
             followRedirects: true,
             statusIsEnough: true
         });
-        return client_answerOf(answer);
+        return answerOf(answer);
     };
 }
 /** An HTTP answer as a GitHub REST answer: the body parsed as octokit parses it. */
-function client_answerOf(answer) {
+function answerOf(answer) {
     return { status: answer.status, data: dataOf(answer), headers: answer.headers };
 }
 /**
@@ -2590,10 +2590,10 @@ function client_answerOf(answer) {
  */
 function answerWithout(secrets, response) {
     if (response.status >= 200 && response.status < 300)
-        return client_answerOf(response);
+        return answerOf(response);
     const redact = redact_redactorFor(secrets, text => text);
     const headers = Object.fromEntries(Object.entries(response.headers).map(([name, value]) => [name, redact(value)]));
-    return client_answerOf({ status: response.status, headers, text: redact(response.text) });
+    return answerOf({ status: response.status, headers, text: redact(response.text) });
 }
 /**
  * The request for an octokit route (`'GET /repos/{owner}/{repo}/git/ref/{ref}'`): each `{name}` filled with its
@@ -2669,7 +2669,7 @@ function isHtmlPage(answer) {
  * retry-after when it gives one, or a redirect, which a call carrying a token does not follow. `said` is the server's
  * message; `unverifiable` makes the call's outcome of a line. Undefined for any other answer.
  */
-function client_transientOrRedirect(answer, said, unverifiable) {
+function transientOrRedirect(answer, said, unverifiable) {
     const { status, headers } = answer;
     if (isTransient(answer)) {
         const retryAfterMs = parseRetryAfter(headers['retry-after']);
@@ -2712,7 +2712,7 @@ function readingsOf(answer, where, requestId) {
 /** Sends `request`, retrying what `call.refusal` calls transient until the deadline of `deps`. */
 async function cloudCall(request, call, deps) {
     const { where } = call;
-    const unsafe = url_unsafeTransport(request.url);
+    const unsafe = unsafeTransport(request.url);
     if (unsafe)
         return {
             failed: {
@@ -2720,7 +2720,7 @@ async function cloudCall(request, call, deps) {
                 message: `${where}: ${new URL(request.url).origin} ${unsafe}`
             }
         };
-    const { value, attempts } = await retry_sendWithRetries(request, response => {
+    const { value, attempts } = await sendWithRetries(request, response => {
         const answer = answerWithout(call.secrets, response);
         const requestId = call.requestIdOf?.(answer);
         const judged = answer.status >= 400 ? call.judged?.(answer, where) : undefined;
@@ -2840,7 +2840,7 @@ function readRefusal(answer, where) {
     const said = error ? `${error.code}${error.message ? `: ${error.message}` : ''}` : '';
     if (error && TRANSIENT.has(error.code))
         return { done: false, value: unverifiable(`HTTP ${status} ${said}`) };
-    const other = client_transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, said || `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (!error) {
@@ -3029,10 +3029,10 @@ async function mintOidcToken(env, audience, deps) {
         };
     }
     deps.mask(requestToken);
-    const unsafe = url_unsafeTransport(requestUrl);
+    const unsafe = unsafeTransport(requestUrl);
     if (unsafe)
         return { problem: 'unverifiable', message: `ACTIONS_ID_TOKEN_REQUEST_URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'GET',
         url: `${requestUrl}&audience=${encodeURIComponent(audience)}`,
         headers: {
@@ -3064,7 +3064,7 @@ function oidc_readAnswer(answer, mask) {
         };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     // A proxy's page is not the token service's refusal.
@@ -4016,10 +4016,10 @@ const WORKFLOW_VALIDATION_CODES = new Set([
  * `permissions` when given, as claude-code-action does with `additional_permissions`.
  */
 async function exchangeForAppToken(oidcToken, url, deps, permissions) {
-    const unsafe = url_unsafeTransport(url);
+    const unsafe = unsafeTransport(url);
     if (unsafe)
         return { problem: 'unverifiable', message: `the App token exchange URL ${unsafe}` };
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: 'POST',
         url,
         headers: {
@@ -4067,7 +4067,7 @@ function app_exchange_readAnswer(answer, mask) {
         };
     }
     const error = exchangeError(answer);
-    const other = client_transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
+    const other = transientOrRedirect(answer, error?.message ?? `(${bodyDescription(answer)})`, unverifiable);
     if (other)
         return other;
     if (status < 400 || status >= 500 || !error) {
@@ -4149,8 +4149,8 @@ function appJwt(appId, key, now) {
 }
 /** An installation token for `request.repository`, masked at once, or why none. */
 async function mintAppInstallationToken(request, deps) {
-    const base = client_apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
-    const unsafe = url_unsafeTransport(base);
+    const base = apiBaseUrl({ GITHUB_API_URL: request.apiUrl });
+    const unsafe = unsafeTransport(base);
     if (unsafe)
         return { problem: 'unverifiable', message: `GITHUB_API_URL ${unsafe}` };
     const jwt = appJwt(request.appId, request.key, deps.now());
@@ -4179,11 +4179,11 @@ async function mintAppInstallationToken(request, deps) {
 }
 /** One call authenticated by the App's JWT; `read` takes the value out of a 2xx body (undefined: not GitHub's). */
 async function call(what, request, read, deps) {
-    const { value, attempts } = await retry_sendWithRetries({
+    const { value, attempts } = await sendWithRetries({
         method: request.method,
         url: request.url,
         headers: {
-            ...client_githubHeaders(request.token),
+            ...githubHeaders(request.token),
             ...(request.body && { 'content-type': 'application/json; charset=utf-8' })
         },
         ...(request.body && { body: request.body })
@@ -4212,7 +4212,7 @@ function app_token_readAnswer(what, answer, read, mask) {
         return { done: true, value: { value } };
     }
     const said = apiMessage(answer);
-    const other = client_transientOrRedirect(answer, said, unverifiable);
+    const other = transientOrRedirect(answer, said, unverifiable);
     if (other)
         return other;
     const line = `HTTP ${status}: ${errors_clipLine(said)}`;
@@ -4237,6 +4237,7 @@ function app_token_readAnswer(what, answer, read, mask) {
 
 
 
+
 const ALL_GIT_CREDENTIALS = ['extraheader', 'remote URL'];
 const SECTION = /^\s*\[\s*([A-Za-z0-9.-]+)(?:\s+"((?:[^"\\\n]|\\.)*)")?\s*\]\s*(?:[#;].*)?$/;
 const ENTRY = /^(\s*)([A-Za-z][A-Za-z0-9-]*)(\s*=\s*)(.*?)(\s*)$/;
@@ -4246,10 +4247,12 @@ const basicCredential = (token) => Buffer.from(`x-access-token:${token}`, 'utf8'
 /**
  * `text`, a git config file, with every token credential for `server` (an origin: `https://github.com`) replaced by
  * `token`: the extraheader of `[http "<server>/"]` when it is Basic `x-access-token:…`, and a `url` of `[remote
- * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
- * Pure.
+ * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. A credential whose token has the SHA-256 `keepSha256`
+ * (the job's own GITHUB_TOKEN, which actions/checkout persists by default) and any other header, URL or entry are kept
+ * byte for byte. Pure.
  */
-function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
+function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS, keepSha256) {
+    const kept = (held) => keepSha256 !== undefined && sha256Hex(held) === keepSha256;
     const { protocol, host } = new URL(server);
     const origin = `${protocol}//${host}`;
     const rewritten = new Set();
@@ -4270,6 +4273,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const decoded = basic && Buffer.from(basic[1], 'base64').toString('utf8');
             if (!decoded?.startsWith('x-access-token:'))
                 return line;
+            if (kept(decoded.slice('x-access-token:'.length)))
+                return line;
             rewritten.add('extraheader');
             return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`;
         }
@@ -4277,6 +4282,8 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS) {
             const prefix = `${protocol}//x-access-token:`;
             const at = value.indexOf('@');
             if (!value.startsWith(prefix) || at === -1 || !value.startsWith(`${host}/`, at + 1))
+                return line;
+            if (kept(value.slice(prefix.length, at)))
                 return line;
             rewritten.add('remote URL');
             return `${indent}${key}${equals}${prefix}${token}${value.slice(at)}${trailing}`;
@@ -4324,7 +4331,7 @@ async function rewriteFile(path, handed) {
             const { mode } = await (0,promises_.stat)(path);
             const handle = await (0,promises_.open)(lock, 'wx', mode & 0o777);
             try {
-                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds);
+                const { text, rewritten } = rewriteGitConfig(await (0,promises_.readFile)(path, 'utf8'), handed.server, handed.token, handed.kinds, handed.keepSha256);
                 if (rewritten.length === 0) {
                     await handle.close();
                     await (0,promises_.rm)(lock, { force: true });
@@ -4444,16 +4451,34 @@ async function mintToken(job, deps) {
         };
     return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS };
 }
+/**
+ * GitHub's token alphabet: `[A-Za-z0-9_]` behind a prefix such as `ghs_`
+ * (https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/), and the
+ * stateless installation tokens of 2026, `ghs_<app id>_<JWT>` of about 520 characters, add the JWT's `.` and `-`
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats).
+ * None of these can end a git config line, a URL's user part or a YAML scalar, which the token is written into.
+ */
+const GITHUB_TOKEN_TEXT = /^[A-Za-z0-9_.-]{20,2048}$/;
 /** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
 async function mintGitHubToken(job, deps) {
     const minted = await mintToken(job, deps);
     if ('failure' in minted)
         return minted;
+    if (!GITHUB_TOKEN_TEXT.test(minted.token))
+        return {
+            failure: `${job.via === 'app' ? "GitHub's App API" : "the Claude GitHub App's token exchange"} answered a token that is not in GitHub's token alphabet (letters, digits, '_', '.', '-'): not handed to git or gh`,
+            permanent: true
+        };
     if (job.workspace) {
         // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
         // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
         const kinds = job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS;
-        const handed = await handTokenToGit(job.workspace, { server: job.server, token: minted.token, kinds }, process.env);
+        const handed = await handTokenToGit(job.workspace, {
+            server: job.server,
+            token: minted.token,
+            kinds,
+            ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
+        }, process.env);
         // A lock another git held too long: the current token still lives, and the loop tries again.
         if ('problem' in handed)
             return { failure: handed.problem, permanent: false };
@@ -4515,6 +4540,7 @@ const GITHUB_SOURCE = {
             ...text('privateKey'),
             ...text('repository'),
             ...text('apiUrl'),
+            ...text('jobTokenSha256'),
             ...text('exchangeUrl'),
             ...text('requestUrl'),
             ...text('requestToken'),
@@ -4523,11 +4549,23 @@ const GITHUB_SOURCE = {
     },
     mint: (job, deps) => mintGitHubToken(job, deps),
     plan: context => planGitHubRenewal(context),
+    // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+    // claude-code-action revoke theirs.
+    async atJobEnd(content, { send, env, timeoutMs }) {
+        const token = content.trim();
+        if (!token)
+            return undefined;
+        if (!GITHUB_TOKEN_TEXT.test(token))
+            return 'its github-token file holds no GitHub token: nothing revoked';
+        if (await revokeInstallationToken(token, env, { send, timeoutMs }))
+            return undefined;
+        return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour';
+    },
     async handOff(file, { core, env, pid }) {
         const dir = ghConfigDirOf(file);
         core.exportVariable(GH_CONFIG_DIR, dir);
         const git = env.GITHUB_WORKSPACE
-            ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+            ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps where it holds it and which lasts the job, and `
             : '';
         core.info(`${PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`);
     }
@@ -4561,7 +4599,8 @@ function planGitHubRenewal(context) {
                 appId: app.appId,
                 privateKey: app.privateKey,
                 repository,
-                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+                ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL }),
+                ...(app.jobTokenSha256 && { jobTokenSha256: app.jobTokenSha256 })
             },
             renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
             warnings

@@ -19,7 +19,8 @@ import {
 } from '../report/post-report.js'
 import { redactKnownSecrets } from '../providers/secrets.js'
 import { distinctFailures, type Failure } from '../scan/explain.js'
-import { stopRenewer, unpointSettings, type Stopped } from '../renew/stop.js'
+import { endSourceFiles, stopRenewer, unpointSettings, type Stopped } from '../renew/stop.js'
+import { send } from '../http/request.js'
 import { describeRenewals } from '../renew/describe.js'
 import { inertMarkdown } from '../common/markdown.js'
 import {
@@ -155,7 +156,11 @@ async function finishRenewal(deps: PostDeps): Promise<string[]> {
     deps.env,
     stopped.secrets
   )
-  const problems = [...stopped.problems, ...(await unpointSettings(binding.dir, deps.env))]
+  const problems = [
+    ...stopped.problems,
+    ...(await unpointSettings(binding.dir, deps.env)),
+    ...(await endRenewerFiles(stopped, deps))
+  ]
   for (const problem of problems) core.warning(`${PREFIX}: the renewer: ${inert(redact(problem))}`)
   if (!stopped.status) return stopped.secrets
   const lines = describeRenewals(stopped.status, (deps.now ?? Date.now)()).map(redact)
@@ -175,6 +180,12 @@ async function finishRenewal(deps: PostDeps): Promise<string[]> {
     core.warning(`${PREFIX}: could not write the job summary: ${inert(reasonOf(error))}`)
   }
   return stopped.secrets
+}
+
+/** The sources' ends of job (a GitHub token revoked), unless the network settings changed since main: one line each. */
+async function endRenewerFiles(stopped: Stopped, { core, env }: PostDeps): Promise<string[]> {
+  const refusal = networkRefusal("the renewer's token", core.getState(NETWORK_STATE), env)
+  return endSourceFiles(stopped.contents, { send, env, timeoutMs: 10_000 }, refusal)
 }
 
 async function scanAndReport(

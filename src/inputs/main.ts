@@ -1,6 +1,7 @@
 import { inputError, UserError } from '../common/errors.js'
 import { parseAppPrivateKey } from '../github/app-token.js'
 import { refuseSecret } from '../providers/placement.js'
+import { sha256Hex } from '../state/index.js'
 import { readCheckInputs, type CheckInputs } from './check.js'
 import { readGitHubInputs, type GitHubInputs } from './github.js'
 import { plainInputsOf, valueOf } from './declared.js'
@@ -50,6 +51,8 @@ export interface GitHubApp {
   appId: string
   /** The PEM as given (`\\n` for newlines included): the renewer reads it again. */
   privateKey: string
+  /** SHA-256 (hex) of input `github-token`, the job's GITHUB_TOKEN by default: git keeps that token (never the App's). */
+  jobTokenSha256?: string
 }
 
 function readGitHubApp(input: (name: string) => string, renew: boolean): { githubApp?: GitHubApp } {
@@ -82,7 +85,10 @@ function readGitHubApp(input: (name: string) => string, renew: boolean): { githu
       `is not usable: ${key.problem}`,
       'Paste the whole .pem file the App settings page downloads'
     )
-  return { githubApp: { appId, privateKey } }
+  const jobToken = input('github-token').trim()
+  return {
+    githubApp: { appId, privateKey, ...(jobToken && { jobTokenSha256: sha256Hex(jobToken) }) }
+  }
 }
 
 /** Input `renew-command`: one command line, for the renewer only. */

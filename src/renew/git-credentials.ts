@@ -11,6 +11,7 @@
 import { execFile } from 'node:child_process'
 import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { isAbsolute, join } from 'node:path'
+import { sha256Hex } from '../state/index.js'
 
 /** A place git holds a token in. */
 export type GitCredential = 'extraheader' | 'remote URL'
@@ -31,15 +32,18 @@ export const basicCredential = (token: string): string =>
 /**
  * `text`, a git config file, with every token credential for `server` (an origin: `https://github.com`) replaced by
  * `token`: the extraheader of `[http "<server>/"]` when it is Basic `x-access-token:…`, and a `url` of `[remote
- * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. Any other header, URL or entry is kept byte for byte.
- * Pure.
+ * "origin"]` of the form `<scheme>://x-access-token:…@<host>/…`. A credential whose token has the SHA-256 `keepSha256`
+ * (the job's own GITHUB_TOKEN, which actions/checkout persists by default) and any other header, URL or entry are kept
+ * byte for byte. Pure.
  */
 export function rewriteGitConfig(
   text: string,
   server: string,
   token: string,
-  kinds: readonly GitCredential[] = ALL_GIT_CREDENTIALS
+  kinds: readonly GitCredential[] = ALL_GIT_CREDENTIALS,
+  keepSha256?: string
 ): { text: string; rewritten: Rewritten } {
+  const kept = (held: string) => keepSha256 !== undefined && sha256Hex(held) === keepSha256
   const { protocol, host } = new URL(server)
   const origin = `${protocol}//${host}`
   const rewritten = new Set<GitCredential>()
@@ -58,6 +62,7 @@ export function rewriteGitConfig(
       const basic = BASIC.exec(value!)
       const decoded = basic && Buffer.from(basic[1]!, 'base64').toString('utf8')
       if (!decoded?.startsWith('x-access-token:')) return line
+      if (kept(decoded.slice('x-access-token:'.length))) return line
       rewritten.add('extraheader')
       return `${indent}${key}${equals}AUTHORIZATION: basic ${basicCredential(token)}${trailing}`
     }
@@ -66,6 +71,7 @@ export function rewriteGitConfig(
       const at = value!.indexOf('@')
       if (!value!.startsWith(prefix) || at === -1 || !value!.startsWith(`${host}/`, at + 1))
         return line
+      if (kept(value!.slice(prefix.length, at))) return line
       rewritten.add('remote URL')
       return `${indent}${key}${equals}${prefix}${token}${value!.slice(at)}${trailing}`
     }
@@ -132,7 +138,8 @@ async function rewriteFile(path: string, handed: HandedToken): Promise<Rewritten
           await readFile(path, 'utf8'),
           handed.server,
           handed.token,
-          handed.kinds
+          handed.kinds,
+          handed.keepSha256
         )
         if (rewritten.length === 0) {
           await handle.close()
@@ -160,6 +167,8 @@ export interface HandedToken {
   server: string
   token: string
   kinds?: readonly GitCredential[]
+  /** SHA-256 (hex) of a token git keeps wherever it holds it (see rewriteGitConfig). */
+  keepSha256?: string
 }
 
 /**

@@ -12,7 +12,11 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { PREFIX } from '../common/errors.js'
 import { writeAtomically } from '../files/atomic.js'
-import { CLAUDE_APP_AUDIENCE, exchangeForAppToken } from '../github/app-exchange.js'
+import {
+  CLAUDE_APP_AUDIENCE,
+  exchangeForAppToken,
+  revokeInstallationToken
+} from '../github/app-exchange.js'
 import { mintAppInstallationToken, parseAppPrivateKey } from '../github/app-token.js'
 import type { GitHubTokenRoute } from '../workflow/github-token.js'
 import { ALL_GIT_CREDENTIALS, handTokenToGit, type GitCredential } from './git-credentials.js'
@@ -40,6 +44,8 @@ export interface GitHubJob extends SourceJob {
   privateKey?: string
   repository?: string
   apiUrl?: string
+  /** via app: SHA-256 (hex) of the job's own GITHUB_TOKEN, which git keeps where it holds it (never the App's). */
+  jobTokenSha256?: string
   /** via exchange: its URL, the job's OIDC request (secrets), and the permissions claude-code-action asks for. */
   exchangeUrl?: string
   requestUrl?: string
@@ -121,10 +127,24 @@ async function mintToken(
   return { token: exchanged.token, expiresAt: deps.now() + INSTALLATION_TOKEN_LIFETIME_MS }
 }
 
+/**
+ * GitHub's token alphabet: `[A-Za-z0-9_]` behind a prefix such as `ghs_`
+ * (https://github.blog/changelog/2021-03-31-authentication-token-format-updates-are-generally-available/), and the
+ * stateless installation tokens of 2026, `ghs_<app id>_<JWT>` of about 520 characters, add the JWT's `.` and `-`
+ * (https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/about-authentication-to-github#githubs-token-formats).
+ * None of these can end a git config line, a URL's user part or a YAML scalar, which the token is written into.
+ */
+export const GITHUB_TOKEN_TEXT = /^[A-Za-z0-9_.-]{20,2048}$/
+
 /** Mints, then hands the token to git and gh before it lands in its file (the loop writes that). */
 export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<MintOutcome> {
   const minted = await mintToken(job, deps)
   if ('failure' in minted) return minted
+  if (!GITHUB_TOKEN_TEXT.test(minted.token))
+    return {
+      failure: `${job.via === 'app' ? "GitHub's App API" : "the Claude GitHub App's token exchange"} answered a token that is not in GitHub's token alphabet (letters, digits, '_', '.', '-'): not handed to git or gh`,
+      permanent: true
+    }
   if (job.workspace) {
     // The Claude App's token replaces claude-code-action's in its remote URL only: the checkout's extraheader holds
     // another identity's token then (the job's GITHUB_TOKEN, which lasts the job), and the action removes it itself.
@@ -132,7 +152,12 @@ export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<M
       job.via === 'exchange' ? ['remote URL'] : ALL_GIT_CREDENTIALS
     const handed = await handTokenToGit(
       job.workspace,
-      { server: job.server, token: minted.token, kinds },
+      {
+        server: job.server,
+        token: minted.token,
+        kinds,
+        ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
+      },
       process.env
     )
     // A lock another git held too long: the current token still lives, and the loop tries again.
@@ -197,6 +222,7 @@ export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
       ...text('privateKey'),
       ...text('repository'),
       ...text('apiUrl'),
+      ...text('jobTokenSha256'),
       ...text('exchangeUrl'),
       ...text('requestUrl'),
       ...text('requestToken'),
@@ -205,11 +231,21 @@ export const GITHUB_SOURCE: RenewalSource<GitHubJob> = {
   },
   mint: (job, deps) => mintGitHubToken(job, deps),
   plan: context => planGitHubRenewal(context),
+  // GitHub's tokens live their hour after the job unless revoked, as actions/create-github-app-token's post step and
+  // claude-code-action revoke theirs.
+  async atJobEnd(content, { send, env, timeoutMs }) {
+    const token = content.trim()
+    if (!token) return undefined
+    if (!GITHUB_TOKEN_TEXT.test(token))
+      return 'its github-token file holds no GitHub token: nothing revoked'
+    if (await revokeInstallationToken(token, env, { send, timeoutMs })) return undefined
+    return 'could not revoke the last GitHub token it minted (DELETE /installation/token): it lasts until it expires, within the hour'
+  },
   async handOff(file, { core, env, pid }) {
     const dir = ghConfigDirOf(file)
     core.exportVariable(GH_CONFIG_DIR, dir)
     const git = env.GITHUB_WORKSPACE
-      ? `rewrites the token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL) and `
+      ? `rewrites the App token git already holds in ${env.GITHUB_WORKSPACE} (actions/checkout's extraheader, claude-code-action's remote URL), never the job's own GITHUB_TOKEN, which git keeps where it holds it and which lasts the job, and `
       : ''
     core.info(
       `${PREFIX}: the renewer (process ${pid}) mints the GitHub token again at half its life until the job ends: it ${git}keeps gh's hosts.yml in ${dir}; ${GH_CONFIG_DIR} points there for the steps that follow, where GH_TOKEN and GITHUB_TOKEN outrank it.`
@@ -249,7 +285,8 @@ export function planGitHubRenewal(context: PlanContext): GitHubPlan {
         appId: app.appId,
         privateKey: app.privateKey,
         repository,
-        ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL })
+        ...(env.GITHUB_API_URL && { apiUrl: env.GITHUB_API_URL }),
+        ...(app.jobTokenSha256 && { jobTokenSha256: app.jobTokenSha256 })
       },
       renewedBy: `the preflight's renewer (inputs 'app-id' and 'private-key'), which mints the App's installation token again at half its life and rewrites the token git holds in the checkout and gh's hosts.yml`,
       warnings

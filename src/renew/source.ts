@@ -50,7 +50,7 @@ export interface PlanContext {
   /** The service principals azure/login signed the az CLI in as with a federated token (src/cloud/foundry/entra.ts). */
   azureLogins?: readonly AzureFederatedLogin[]
   /** Inputs `app-id` and `private-key`, when given: the GitHub App whose token the renewer mints. */
-  githubApp?: { appId: string; privateKey: string }
+  githubApp?: { appId: string; privateKey: string; jobTokenSha256?: string }
   /** Input `github-app-exchange-url`, and the permissions claude-code-action asks it for (appPermissionsOf). */
   exchange?: { url: string; permissions?: Record<string, string> }
 }
@@ -69,6 +69,14 @@ export interface HandOffDeps {
   env: NodeJS.ProcessEnv
   /** The renewer's process, for what main says. */
   pid: number
+}
+
+export interface JobEndDeps {
+  send: HttpSend
+  /** Post's environment. */
+  env: NodeJS.ProcessEnv
+  /** Bounds the whole call, retries included. */
+  timeoutMs: number
 }
 
 export interface RenewalSource<Job extends SourceJob = SourceJob> {
@@ -97,6 +105,11 @@ export interface RenewalSource<Job extends SourceJob = SourceJob> {
   mint(job: Job, deps: MintDeps): Promise<MintOutcome>
   /** Main's side, once the first file is written and masked: points the credential's consumer at it. */
   handOff(file: string, deps: HandOffDeps): Promise<void>
+  /**
+   * Post's side, with the content the renewer left in the file (hostile: read it defensively): ends what it holds
+   * (revokes a token); what went wrong, in one line that never quotes the content, or undefined.
+   */
+  atJobEnd?(content: string, deps: JobEndDeps): Promise<string | undefined>
 }
 
 /**

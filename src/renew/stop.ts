@@ -9,7 +9,7 @@ import { readRegularText } from '../files/regular.js'
 import { reasonOf } from '../common/errors.js'
 import { RENEWER_DIR, type RenewerBinding } from '../state/index.js'
 import { printCommand, removeUserSetting } from './helper-settings.js'
-import { secretsOf } from './source.js'
+import { secretsOf, type JobEndDeps } from './source.js'
 import { SOURCES } from './sources.js'
 import { readStatus, STATUS_FILE, type RenewerStatus } from './status.js'
 
@@ -25,6 +25,8 @@ export interface Stopped {
   status?: RenewerStatus
   /** Every credential value found in the renewer's files: the caller masks and redacts them. */
   secrets: string[]
+  /** The content of each source's file, by the source's kind, for its atJobEnd. */
+  contents?: Record<string, string>
   /** What went wrong, one line each (hostile text quoted by the caller). */
   problems: string[]
 }
@@ -91,11 +93,11 @@ export async function stopRenewer(
     problems.push(`${STATUS_FILE} in ${dir} is not this job's renewer's: no process signalled`)
   }
   const status = (await readStatus(dir)) ?? before
-  const secrets = await credentialsIn(dir)
+  const { secrets, contents } = await credentialsIn(dir)
   await rm(dir, { recursive: true, force: true }).catch((error: unknown) =>
     problems.push(`could not remove ${dir}: ${reasonOf(error)}`)
   )
-  return { ...(status?.nonce === nonce && { status }), secrets, problems }
+  return { ...(status?.nonce === nonce && { status }), secrets, contents, problems }
 }
 
 /** Whether the renewer `pid` ended within STOP_WAIT_MS. */
@@ -108,15 +110,46 @@ async function ended(pid: number, deps: StopDeps): Promise<boolean> {
   return false
 }
 
-/** The secrets in the renewer's credential files: each source's file, as the source finds them. */
-async function credentialsIn(dir: string): Promise<string[]> {
+/**
+ * The secrets in the renewer's credential files (each source's file), as each source finds them, and each source's
+ * file content by its kind.
+ */
+async function credentialsIn(
+  dir: string
+): Promise<{ secrets: string[]; contents: Record<string, string> }> {
+  const contents: Record<string, string> = {}
   const secrets = await Promise.all(
     SOURCES.map(async source => {
       const content = await readRegularText(join(dir, source.fileName), MAX_FILE_BYTES)
-      return content === undefined ? [] : secretsOf(source, content)
+      if (content === undefined) return []
+      contents[source.kind] = content
+      return secretsOf(source, content)
     })
   )
-  return secrets.flat()
+  return { secrets: secrets.flat(), contents }
+}
+
+/**
+ * Each source's atJobEnd on the content its file held (see Stopped.contents), none when `networkRefusal` says why post
+ * must send no token; what went wrong, one line each.
+ */
+export async function endSourceFiles(
+  contents: Record<string, string> | undefined,
+  deps: JobEndDeps,
+  networkRefusal?: string
+): Promise<string[]> {
+  const problems: string[] = []
+  for (const source of SOURCES) {
+    const content = contents?.[source.kind]
+    if (content === undefined || !source.atJobEnd) continue
+    if (networkRefusal) {
+      problems.push(`${source.what}: not ended: ${networkRefusal}`)
+      continue
+    }
+    const problem = await source.atJobEnd(content, deps).catch((error: unknown) => reasonOf(error))
+    if (problem) problems.push(problem)
+  }
+  return problems
 }
 
 /**
