@@ -16,7 +16,13 @@ import { startGitHubOidcStandIn } from '../stand-ins/github-oidc.js'
 import { startGitHubStandIn } from '../stand-ins/github.js'
 import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
-import { alive, pushJobEnv, renewalRunChannels, runClaudeStep } from './support/claude-step.js'
+import {
+  alive,
+  postStopsRenewer,
+  pushJobEnv,
+  renewalRunChannels,
+  runClaudeStep
+} from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
 const POST = 'dist/post/index.js'
@@ -184,15 +190,7 @@ describe('renew: an AWS session through awsCredentialExport outlives its lifetim
       expect(new Set(signers).size).toBeGreaterThanOrEqual(2)
       expect(signers).not.toContain(env.AWS_ACCESS_KEY_ID)
 
-      const post = await runAction(POST, {
-        job,
-        state: main.state,
-        inputs: { 'claude-output': join(job.dir, 'claude.log') },
-        env
-      })
-      expect(post.code).toBe(0)
-      expect(alive(binding.pid)).toBe(false)
-      expect(existsSync(binding.dir)).toBe(false)
+      const post = await postStopsRenewer(job, main, env, binding)
       // The hand-off is taken out again: the file it prints is gone.
       expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({ model: 'claude-sonnet-4-5' })
       const report = post.commands.find(c => c.command === 'notice' && /renewer/.test(c.message))

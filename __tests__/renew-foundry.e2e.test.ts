@@ -20,9 +20,10 @@ import { findLeaks } from './support/leaks.js'
 import {
   alive,
   CLAUDE_BINARIES,
+  postStopsRenewer,
+  renewalRunChannels,
   runClaudeStep,
-  SESSION_TURNS,
-  renewalRunChannels
+  SESSION_TURNS
 } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
@@ -180,15 +181,7 @@ describe.each(CLAUDE_BINARIES)(
         expect(new Set(events.map(e => e.jti)).size).toBeGreaterThanOrEqual(3)
         expect(stands.proxy.connects).toContain('login.microsoftonline.com:443')
 
-        const post = await runAction(POST, {
-          job,
-          state: main.state,
-          inputs: { 'claude-output': join(job.dir, 'claude.log') },
-          env
-        })
-        expect(post.code).toBe(0)
-        expect(alive(binding.pid)).toBe(false)
-        expect(existsSync(binding.dir)).toBe(false)
+        const post = await postStopsRenewer(job, main, env, binding)
         const notice = post.commands.find(c => c.command === 'notice' && /renewer/.test(c.message))
         expect(notice?.message).toMatch(
           /the renewer renewed the federated token file of the Azure workload identity credential \d+ times; the run lasted \d+s, its first federated token [2-4]s\./

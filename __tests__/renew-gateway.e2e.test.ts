@@ -15,10 +15,11 @@ import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
 import {
   alive,
+  postStopsRenewer,
   pushJobEnv,
+  renewalRunChannels,
   runClaudeStep,
-  SESSION_TURNS,
-  renewalRunChannels
+  SESSION_TURNS
 } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
@@ -162,15 +163,7 @@ describe("renew: a gateway's bearer token through apiKeyHelper outlives its life
       expect(sent.size).toBeGreaterThanOrEqual(2)
       expect(sent.has(first)).toBe(false)
 
-      const post = await runAction(POST, {
-        job,
-        state: main.state,
-        inputs: { 'claude-output': join(job.dir, 'claude.log') },
-        env
-      })
-      expect(post.code).toBe(0)
-      expect(alive(binding.pid)).toBe(false)
-      expect(existsSync(binding.dir)).toBe(false)
+      const post = await postStopsRenewer(job, main, env, binding)
       // The helper would print a deleted file in a later job on this runner: post takes it out, keeps the rest.
       expect(JSON.parse(readFileSync(settingsPath, 'utf8'))).toEqual({
         model: 'claude-sonnet-4-5',

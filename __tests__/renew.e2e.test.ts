@@ -14,10 +14,11 @@ import { newJob, runAction, type Job } from './support/runner.js'
 import { findLeaks } from './support/leaks.js'
 import {
   alive,
+  postStopsRenewer,
   pushJobEnv,
+  renewalRunChannels,
   runClaudeStep,
-  SESSION_TURNS,
-  renewalRunChannels
+  SESSION_TURNS
 } from './support/claude-step.js'
 
 const MAIN = 'dist/main/index.js'
@@ -122,15 +123,7 @@ describe("renew: a bare claude -p outlives its federated tokens' lifetime", () =
       expect(exchanges).toBeGreaterThanOrEqual(3)
       expect(federation.authEvents.filter(e => e.result !== 'ok')).toEqual([])
 
-      const post = await runAction(POST, {
-        job,
-        state: main.state,
-        inputs: { 'claude-output': join(job.dir, 'claude.log') },
-        env
-      })
-      expect(post.code).toBe(0)
-      expect(alive(binding.pid)).toBe(false)
-      expect(existsSync(binding.dir)).toBe(false)
+      const post = await postStopsRenewer(job, main, env, binding)
       const notice = post.commands.find(c => c.command === 'notice' && /renewer/.test(c.message))
       expect(notice?.message).toMatch(
         /the renewer renewed the federated token's identity file \d+ times; the run lasted \d+s, its first identity token [23]s\./

@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { claudeBinary } from '../../scripts/make-fixtures.js'
 import { runningWorkflow } from './checkout.js'
-import type { Job, RunResult } from './runner.js'
+import { expect } from '@jest/globals'
+import { runAction, type Job, type RunResult } from './runner.js'
 
 /** Where scripts/make-fixtures.js --newest installs the newest CLI on npm. */
 const NEWEST_MODULES = '/tmp/claude-code-newest/node_modules'
@@ -98,3 +99,25 @@ export const renewalRunChannels = (main: RunResult, post: RunResult) => ({
   summary: post.summary,
   state: main.files.state
 })
+
+/**
+ * The bundled post step at the end of a job whose main step started the renewer (`binding`, from its state) and whose
+ * Claude step logged to claude.log: it succeeds, the renewer has ended and its directory is gone.
+ */
+export async function postStopsRenewer(
+  job: Job,
+  main: RunResult,
+  env: Record<string, string>,
+  binding: { pid: number; dir: string }
+): Promise<RunResult> {
+  const post = await runAction('dist/post/index.js', {
+    job,
+    state: main.state,
+    inputs: { 'claude-output': join(job.dir, 'claude.log') },
+    env
+  })
+  expect(post.code).toBe(0)
+  expect(alive(binding.pid)).toBe(false)
+  expect(existsSync(binding.dir)).toBe(false)
+  return post
+}
