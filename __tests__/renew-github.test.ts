@@ -344,6 +344,19 @@ describe('handTokenToGit, on a real checkout', () => {
       rewritten: []
     })
   })
+
+  it('says so when git cannot tell where its token is: missing, or refusing the checkout', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'renew-github-empty-'))
+    expect(
+      await handTokenToGit(empty, { server: SERVER, token: 'ghs_new' }, { PATH: '/nonexistent' })
+    ).toEqual({ problem: 'git could not run (ENOENT)' })
+    const broken = mkdtempSync(join(tmpdir(), 'renew-github-broken-'))
+    git(broken, 'init', '-q')
+    writeFileSync(join(broken, '.git', 'config'), '[core\n\tbare = false\n')
+    expect(await handTokenToGit(broken, { server: SERVER, token: 'ghs_new' }, gitEnv)).toEqual({
+      problem: `git config exited with code 128 in ${broken}`
+    })
+  })
 })
 
 describe('mintGitHubToken', () => {

@@ -4295,12 +4295,20 @@ function rewriteGitConfig(text, server, token, kinds = ALL_GIT_CREDENTIALS, keep
 /** Runs git in `cwd` with its output captured: nothing it prints reaches a log; undefined when it failed. */
 function gitOutput(cwd, args, env) {
     return new Promise(resolve => {
-        (0,external_node_child_process_.execFile)('git', args, { cwd, env, timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => resolve(error ? undefined : stdout));
+        (0,external_node_child_process_.execFile)('git', args, { cwd, env, timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) => {
+            if (!error)
+                return resolve({ stdout, code: 0 });
+            const code = error.code;
+            if (typeof code === 'number')
+                return resolve({ stdout, code });
+            resolve({ problem: `git could not run (${typeof code === 'string' ? code : 'timed out'})` });
+        });
     });
 }
 /**
  * The files of the checkout's own configuration (scope `local`: .git/config and the files it includes) that define
- * an extraheader or the remote URL of origin, as absolute paths. Empty when `workspace` is no checkout.
+ * an extraheader or the remote URL of origin, as absolute paths. Empty when `workspace` is no checkout, or holds
+ * none; a problem when git cannot say (it is missing, or refuses the checkout).
  */
 async function credentialFiles(workspace, env) {
     const listed = await gitOutput(workspace, [
@@ -4310,8 +4318,13 @@ async function credentialFiles(workspace, env) {
         '--get-regexp',
         '^(http\\..*\\.extraheader|remote\\.origin\\.url)$'
     ], env);
+    if ('problem' in listed)
+        return listed;
+    // `git config --get-regexp` exits 1 when nothing matches (https://git-scm.com/docs/git-config#_description).
+    if (listed.code > 1)
+        return { problem: `git config exited with code ${listed.code} in ${workspace}` };
     const files = new Set();
-    for (const line of (listed ?? '').split('\n')) {
+    for (const line of listed.stdout.split('\n')) {
         const [scope, origin] = line.split('\t');
         if (scope !== 'local' || !origin?.startsWith('file:'))
             continue;
@@ -4361,8 +4374,11 @@ async function rewriteFile(path, handed) {
  * none with a token: nothing.
  */
 async function handTokenToGit(workspace, handed, env) {
+    const files = await credentialFiles(workspace, env);
+    if ('problem' in files)
+        return files;
     const all = new Set();
-    for (const file of await credentialFiles(workspace, env)) {
+    for (const file of files) {
         try {
             for (const what of await rewriteFile(file, handed))
                 all.add(what);
@@ -4479,7 +4495,8 @@ async function mintGitHubToken(job, deps) {
             kinds,
             ...(job.jobTokenSha256 && { keepSha256: job.jobTokenSha256 })
         }, process.env);
-        // A lock another git held too long: the current token still lives, and the loop tries again.
+        // A lock another git held too long, or a git that could not say where its token is: the current token still
+        // lives, and the loop tries again, then says why.
         if ('problem' in handed)
             return { failure: handed.problem, permanent: false };
     }

@@ -85,22 +85,31 @@ function gitOutput(
   cwd: string,
   args: string[],
   env: NodeJS.ProcessEnv
-): Promise<string | undefined> {
+): Promise<{ stdout: string; code: number } | { problem: string }> {
   return new Promise(resolve => {
-    execFile('git', args, { cwd, env, timeout: 10_000, maxBuffer: 1024 * 1024 }, (error, stdout) =>
-      resolve(error ? undefined : stdout)
+    execFile(
+      'git',
+      args,
+      { cwd, env, timeout: 10_000, maxBuffer: 1024 * 1024 },
+      (error, stdout) => {
+        if (!error) return resolve({ stdout, code: 0 })
+        const code = (error as { code?: unknown }).code
+        if (typeof code === 'number') return resolve({ stdout, code })
+        resolve({ problem: `git could not run (${typeof code === 'string' ? code : 'timed out'})` })
+      }
     )
   })
 }
 
 /**
  * The files of the checkout's own configuration (scope `local`: .git/config and the files it includes) that define
- * an extraheader or the remote URL of origin, as absolute paths. Empty when `workspace` is no checkout.
+ * an extraheader or the remote URL of origin, as absolute paths. Empty when `workspace` is no checkout, or holds
+ * none; a problem when git cannot say (it is missing, or refuses the checkout).
  */
 export async function credentialFiles(
   workspace: string,
   env: NodeJS.ProcessEnv
-): Promise<string[]> {
+): Promise<string[] | { problem: string }> {
   const listed = await gitOutput(
     workspace,
     [
@@ -112,8 +121,12 @@ export async function credentialFiles(
     ],
     env
   )
+  if ('problem' in listed) return listed
+  // `git config --get-regexp` exits 1 when nothing matches (https://git-scm.com/docs/git-config#_description).
+  if (listed.code > 1)
+    return { problem: `git config exited with code ${listed.code} in ${workspace}` }
   const files = new Set<string>()
-  for (const line of (listed ?? '').split('\n')) {
+  for (const line of listed.stdout.split('\n')) {
     const [scope, origin] = line.split('\t')
     if (scope !== 'local' || !origin?.startsWith('file:')) continue
     const path = origin.slice('file:'.length)
@@ -181,8 +194,10 @@ export async function handTokenToGit(
   handed: HandedToken,
   env: NodeJS.ProcessEnv
 ): Promise<{ rewritten: Rewritten } | { problem: string }> {
+  const files = await credentialFiles(workspace, env)
+  if ('problem' in files) return files
   const all = new Set<GitCredential>()
-  for (const file of await credentialFiles(workspace, env)) {
+  for (const file of files) {
     try {
       for (const what of await rewriteFile(file, handed)) all.add(what)
     } catch (error) {

@@ -160,7 +160,8 @@ export async function mintGitHubToken(job: GitHubJob, deps: MintDeps): Promise<M
       },
       process.env
     )
-    // A lock another git held too long: the current token still lives, and the loop tries again.
+    // A lock another git held too long, or a git that could not say where its token is: the current token still
+    // lives, and the loop tries again, then says why.
     if ('problem' in handed) return { failure: handed.problem, permanent: false }
   }
   const dir = ghConfigDirOf(job.file)
