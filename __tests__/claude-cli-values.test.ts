@@ -6,7 +6,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { claudeBinary } from '../scripts/make-fixtures.js'
@@ -23,9 +23,13 @@ interface Sent {
   headers: Record<string, string | string[] | undefined>
 }
 
-/** Runs `claude -p hi` once in `home` with `env` beside the quiet settings (no retries); returns its exit code. */
-async function runClaudeOnce(home: string, env: Record<string, string>) {
+/**
+ * Runs `claude -p hi` once in `home` with `env` beside the quiet settings (no retries), in `cwd` when given; returns its
+ * exit code.
+ */
+async function runClaudeOnce(home: string, env: Record<string, string>, cwd?: string) {
   const child = spawn(claudeBinary(), ['-p', 'hi', '--output-format', 'json'], {
+    ...(cwd && { cwd }),
     env: {
       PATH: process.env.PATH ?? '',
       HOME: home,
@@ -41,8 +45,14 @@ async function runClaudeOnce(home: string, env: Record<string, string>) {
   return code
 }
 
-/** Runs the CLI once with `name=value` against a server that refuses everything; returns what it sent. */
-async function requestFor(name: string, value: string): Promise<Sent | undefined> {
+/**
+ * Runs the CLI once with `env` against a server that refuses everything, with `settings` as its user settings and,
+ * when given, `project` as the settings of the checkout it runs in; returns what it sent.
+ */
+async function requestWith(
+  env: Record<string, string>,
+  { user, project }: { user?: object; project?: object } = {}
+): Promise<Sent | undefined> {
   const sent: Sent[] = []
   const server = createServer((req, res) => {
     const bearer = /^Bearer (.*)$/s.exec(req.headers.authorization ?? '')?.[1]
@@ -61,7 +71,14 @@ async function requestFor(name: string, value: string): Promise<Sent | undefined
   const home = mkdtempSync(join(tmpdir(), 'claude-values-'))
   try {
     const port = (server.address() as { port: number }).port
-    await runClaudeOnce(home, { ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, [name]: value })
+    const checkout = join(home, 'checkout')
+    if (user) writeSettings(join(home, '.claude'), user)
+    if (project) writeSettings(join(checkout, '.claude'), project)
+    await runClaudeOnce(
+      home,
+      { ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`, ...env },
+      project && checkout
+    )
     return sent.find(request => request.credential)
   } finally {
     server.close()
@@ -69,6 +86,12 @@ async function requestFor(name: string, value: string): Promise<Sent | undefined
   }
 }
 
+const writeSettings = (dir: string, settings: object) => {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'settings.json'), JSON.stringify(settings))
+}
+
+const requestFor = (name: string, value: string) => requestWith({ [name]: value })
 const sentFor = async (name: string, value: string) => (await requestFor(name, value))?.credential
 
 describe('what the real claude CLI sends for a pasted credential', () => {
@@ -104,6 +127,21 @@ describe('what the real claude CLI sends for a pasted credential', () => {
     },
     240_000
   )
+})
+
+describe("what outranks the renewer's settings key", () => {
+  it("a checkout's own .claude/settings.json outranks the user settings main writes apiKeyHelper into", async () => {
+    const sent = await requestWith(
+      {},
+      {
+        user: { apiKeyHelper: 'echo renewer-helper-token' },
+        project: { apiKeyHelper: 'echo project-helper-token' }
+      }
+    )
+    expect(sent?.credential).toBe('project-helper-token')
+    const alone = await requestWith({}, { user: { apiKeyHelper: 'echo renewer-helper-token' } })
+    expect(alone?.credential).toBe('renewer-helper-token')
+  }, 240_000)
 })
 
 /** Runs the CLI once on workload identity federation with `extra` in its environment; returns its exit code. */

@@ -3,7 +3,7 @@
 // the renewer's file.
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ClaudeStep, StepValue } from '../src/workflow/claude-step.js'
@@ -16,6 +16,7 @@ import {
 } from '../src/renew/gateway.js'
 import {
   printCommand,
+  projectSettingsSetting,
   removeUserSetting,
   withSetting,
   writeUserSetting
@@ -239,5 +240,24 @@ describe('the gateway plan', () => {
       PATH: '/usr/bin',
       CLOUDSDK_CONFIG: '/home/runner/gcloud'
     })
+  })
+})
+
+describe("a checkout's own settings", () => {
+  it('names the project settings files that set the key, read as hostile text', async () => {
+    const workspace = mkdtempSync(join(tmpdir(), 'gateway-checkout-'))
+    expect(await projectSettingsSetting(workspace, 'apiKeyHelper')).toEqual([])
+    expect(await projectSettingsSetting(undefined, 'apiKeyHelper')).toEqual([])
+    mkdirSync(join(workspace, '.claude'))
+    writeFileSync(join(workspace, '.claude', 'settings.json'), '{"apiKeyHelper":"echo x"}')
+    writeFileSync(join(workspace, '.claude', 'settings.local.json'), '{"apiKeyHelper":')
+    expect(await projectSettingsSetting(workspace, 'apiKeyHelper')).toEqual([
+      join('.claude', 'settings.json')
+    ])
+    expect(await projectSettingsSetting(workspace, 'awsCredentialExport')).toEqual([])
+    writeFileSync(join(workspace, '.claude', 'settings.local.json'), '{"awsCredentialExport":"x"}')
+    expect(await projectSettingsSetting(workspace, 'awsCredentialExport')).toEqual([
+      join('.claude', 'settings.local.json')
+    ])
   })
 })

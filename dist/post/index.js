@@ -35498,6 +35498,7 @@ async function writeAtomically(path, text) {
 
 
 
+
 /** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
 function userSettingsPath(env) {
     const dir = env.CLAUDE_CONFIG_DIR || (0,external_node_path_.join)(env.HOME || (0,external_node_os_.homedir)(), '.claude');
@@ -35577,10 +35578,39 @@ async function updateUserSettings(env, update) {
 async function handOffToSetting(key, file, { core, env, pid }) {
     const command = printCommand(file);
     const written = await writeUserSetting(env, key, command);
+    for (const project of await projectSettingsSetting(env.GITHUB_WORKSPACE, key))
+        core.warning(`${errors_PREFIX}: ${project} sets ${key}, which outranks the user settings the renewer's command is written into (https://code.claude.com/docs/en/settings#settings-precedence): Claude Code started in that checkout runs that command, not the renewer's. Remove it from the repository's Claude Code settings.`);
     if (!('problem' in written))
         return written.path;
     core.warning(`${errors_PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
     return undefined;
+}
+/** The most of a project settings file read: settings, not a document. */
+const MAX_PROJECT_SETTINGS_BYTES = 256 * 1024;
+/**
+ * The checkout's own Claude Code settings files (`.claude/settings.json`, `.claude/settings.local.json` in
+ * `workspace`) that set `key`: a project setting outranks the user's. Read as hostile text (a pull request's copy of
+ * the files): regular files only, bounded, never quoted.
+ */
+async function projectSettingsSetting(workspace, key) {
+    if (!workspace)
+        return [];
+    const found = [];
+    for (const name of ['settings.json', 'settings.local.json']) {
+        const path = (0,external_node_path_.join)(workspace, '.claude', name);
+        const text = await readRegularText(path, MAX_PROJECT_SETTINGS_BYTES);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            if (parsed && typeof parsed === 'object' && key in parsed)
+                found.push((0,external_node_path_.join)('.claude', name));
+        }
+        catch {
+            // Not JSON: Claude Code would not read a key from it either.
+        }
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/source.js

@@ -3144,10 +3144,84 @@ async function mintOidcFile(job, deps) {
 
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./lib/files/regular.js
+// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
+// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
+
+
+
+/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
+class NotRegularFileError extends Error {
+    reason;
+    constructor(reason) {
+        super(`refused: ${reason}`);
+        this.reason = reason;
+        this.name = 'NotRegularFileError';
+    }
+}
+/**
+ * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
+ * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
+ * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
+ */
+async function openRegular(path) {
+    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
+    const flags = external_node_fs_.constants.O_RDONLY | (external_node_fs_.constants.O_NOFOLLOW ?? 0) | (external_node_fs_.constants.O_NONBLOCK ?? 0);
+    if (external_node_fs_.constants.O_NONBLOCK === undefined)
+        assertRegular(await (0,promises_.stat)(path));
+    const handle = await (0,promises_.open)(path, flags);
+    try {
+        assertRegular(await handle.stat());
+        return handle;
+    }
+    catch (error) {
+        await handle.close().catch(() => undefined);
+        throw error;
+    }
+}
+function assertRegular(info) {
+    if (info.isFile())
+        return;
+    const what = info.isFIFO()
+        ? 'a FIFO'
+        : info.isCharacterDevice() || info.isBlockDevice()
+            ? 'a device'
+            : info.isSocket()
+                ? 'a socket'
+                : info.isDirectory()
+                    ? 'a directory'
+                    : 'a special file';
+    throw new NotRegularFileError(`it is ${what}, not a regular file`);
+}
+/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
+function isWithin(path, root) {
+    return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
+}
+/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
+async function regular_readRegularText(path, max) {
+    try {
+        const handle = await openRegular(path);
+        try {
+            const buffer = Buffer.alloc(max);
+            const { bytesRead } = await handle.read(buffer, 0, max, 0);
+            return buffer.subarray(0, bytesRead).toString('utf8');
+        }
+        finally {
+            await handle.close();
+        }
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/renew/helper-settings.js
 // Claude Code's user settings with one key (`apiKeyHelper`, `awsCredentialExport`) pointing at a renewer's file, and
 // that key taken out again at job end. Every other key of an existing file is kept: claude-code-action merges its own
 // settings into it too (anthropics/claude-code-action base-action/src/setup-claude-code-settings.ts).
+
 
 
 
@@ -3233,10 +3307,39 @@ async function updateUserSettings(env, update) {
 async function handOffToSetting(key, file, { core, env, pid }) {
     const command = printCommand(file);
     const written = await writeUserSetting(env, key, command);
+    for (const project of await projectSettingsSetting(env.GITHUB_WORKSPACE, key))
+        core.warning(`${PREFIX}: ${project} sets ${key}, which outranks the user settings the renewer's command is written into (https://code.claude.com/docs/en/settings#settings-precedence): Claude Code started in that checkout runs that command, not the renewer's. Remove it from the repository's Claude Code settings.`);
     if (!('problem' in written))
         return written.path;
     core.warning(`${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`);
     return undefined;
+}
+/** The most of a project settings file read: settings, not a document. */
+const MAX_PROJECT_SETTINGS_BYTES = 256 * 1024;
+/**
+ * The checkout's own Claude Code settings files (`.claude/settings.json`, `.claude/settings.local.json` in
+ * `workspace`) that set `key`: a project setting outranks the user's. Read as hostile text (a pull request's copy of
+ * the files): regular files only, bounded, never quoted.
+ */
+async function projectSettingsSetting(workspace, key) {
+    if (!workspace)
+        return [];
+    const found = [];
+    for (const name of ['settings.json', 'settings.local.json']) {
+        const path = (0,external_node_path_.join)(workspace, '.claude', name);
+        const text = await regular_readRegularText(path, MAX_PROJECT_SETTINGS_BYTES);
+        if (text === undefined)
+            continue;
+        try {
+            const parsed = JSON.parse(text);
+            if (parsed && typeof parsed === 'object' && key in parsed)
+                found.push((0,external_node_path_.join)('.claude', name));
+        }
+        catch {
+            // Not JSON: Claude Code would not read a key from it either.
+        }
+    }
+    return found;
 }
 
 ;// CONCATENATED MODULE: ./lib/renew/aws.js
@@ -3413,8 +3516,6 @@ const AWS_SOURCE = {
     }
 };
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./lib/cloud/foundry/entra.js
 // The Entra token Claude Code gets when it has neither a Foundry key nor a token: from the Azure SDK's
 // DefaultAzureCredential for `https://cognitiveservices.azure.com/.default`, as claude-code 2.1.328 asks for it. The same
@@ -4816,77 +4917,6 @@ async function write(file, outcome, deps) {
     }
     catch (error) {
         return { failure: `${file} could not be written (${reasonOf(error)})`, permanent: false };
-    }
-}
-
-;// CONCATENATED MODULE: ./lib/files/regular.js
-// Opening a file that something hostile may have put in place: a symlink, a FIFO with no writer (whose open() would
-// block forever), a device. Shared by the scanner and the write-back's read-back of its own files.
-
-
-
-/** A path that is not a regular file; `reason` says what it is ("it is a FIFO, not a regular file"). */
-class NotRegularFileError extends Error {
-    reason;
-    constructor(reason) {
-        super(`refused: ${reason}`);
-        this.reason = reason;
-        this.name = 'NotRegularFileError';
-    }
-}
-/**
- * Opens a path for reading without following a symlink in its last part and without blocking (a FIFO with no
- * writer, a device), then keeps it only if the descriptor is a regular file. Throws a NotRegularFileError for
- * anything else, and open()'s own error (ENOENT, ELOOP for a symlink, …) when it cannot be opened.
- */
-async function openRegular(path) {
-    // Both flags are 0 where the platform has none (Windows): there, stat before opening keeps devices out.
-    const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-    if (constants.O_NONBLOCK === undefined)
-        assertRegular(await stat(path));
-    const handle = await open(path, flags);
-    try {
-        assertRegular(await handle.stat());
-        return handle;
-    }
-    catch (error) {
-        await handle.close().catch(() => undefined);
-        throw error;
-    }
-}
-function assertRegular(info) {
-    if (info.isFile())
-        return;
-    const what = info.isFIFO()
-        ? 'a FIFO'
-        : info.isCharacterDevice() || info.isBlockDevice()
-            ? 'a device'
-            : info.isSocket()
-                ? 'a socket'
-                : info.isDirectory()
-                    ? 'a directory'
-                    : 'a special file';
-    throw new NotRegularFileError(`it is ${what}, not a regular file`);
-}
-/** Whether `path` is `root` or lies under it. Both absolute and normalised. */
-function isWithin(path, root) {
-    return path === root || path.startsWith(root.endsWith(sep) ? root : `${root}${sep}`);
-}
-/** The first `max` bytes of the regular file at `path` as UTF-8, or undefined when it is none or cannot be read. */
-async function regular_readRegularText(path, max) {
-    try {
-        const handle = await openRegular(path);
-        try {
-            const buffer = Buffer.alloc(max);
-            const { bytesRead } = await handle.read(buffer, 0, max, 0);
-            return buffer.subarray(0, bytesRead).toString('utf8');
-        }
-        finally {
-            await handle.close();
-        }
-    }
-    catch {
-        return undefined;
     }
 }
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { PREFIX, reasonOf } from '../common/errors.js'
 import { inert } from '../common/inert.js'
 import { writeAtomically } from '../files/atomic.js'
+import { readRegularText } from '../files/regular.js'
 import type { HandOffDeps } from './source.js'
 
 /** `~/.claude/settings.json`, honouring CLAUDE_CONFIG_DIR and HOME as the CLI does. */
@@ -107,9 +108,41 @@ export async function handOffToSetting(
 ): Promise<string | undefined> {
   const command = printCommand(file)
   const written = await writeUserSetting(env, key, command)
+  for (const project of await projectSettingsSetting(env.GITHUB_WORKSPACE, key))
+    core.warning(
+      `${PREFIX}: ${project} sets ${key}, which outranks the user settings the renewer's command is written into (https://code.claude.com/docs/en/settings#settings-precedence): Claude Code started in that checkout runs that command, not the renewer's. Remove it from the repository's Claude Code settings.`
+    )
   if (!('problem' in written)) return written.path
   core.warning(
     `${PREFIX}: the renewer (process ${pid}) keeps ${file} fresh, but ${key} could not be written into ${written.path} (${inert(written.problem)}): set \`"${key}": ${JSON.stringify(command)}\` in Claude Code's settings yourself.`
   )
   return undefined
+}
+
+/** The most of a project settings file read: settings, not a document. */
+const MAX_PROJECT_SETTINGS_BYTES = 256 * 1024
+
+/**
+ * The checkout's own Claude Code settings files (`.claude/settings.json`, `.claude/settings.local.json` in
+ * `workspace`) that set `key`: a project setting outranks the user's. Read as hostile text (a pull request's copy of
+ * the files): regular files only, bounded, never quoted.
+ */
+export async function projectSettingsSetting(
+  workspace: string | undefined,
+  key: string
+): Promise<string[]> {
+  if (!workspace) return []
+  const found: string[] = []
+  for (const name of ['settings.json', 'settings.local.json']) {
+    const path = join(workspace, '.claude', name)
+    const text = await readRegularText(path, MAX_PROJECT_SETTINGS_BYTES)
+    if (text === undefined) continue
+    try {
+      const parsed: unknown = JSON.parse(text)
+      if (parsed && typeof parsed === 'object' && key in parsed) found.push(join('.claude', name))
+    } catch {
+      // Not JSON: Claude Code would not read a key from it either.
+    }
+  }
+  return found
 }
