@@ -1037,15 +1037,40 @@ async function runFoundry(kind: 'key' | 'az' | 'wrong key'): Promise<Audited> {
   }
 }
 
-/** The renewer main started, and what it shows while it runs: its arguments, its environment, its status.json. */
-function renewerChannels(main: RunResult) {
+/**
+ * A job whose main step starts the renewer (input `renew`) and whose post step stops it: what the renewer shows while
+ * it runs (its arguments, its environment, its status.json), then both steps' channels and every file left at job
+ * end. `whileRunning` reads what the test needs of the renewer's directory before post removes it.
+ */
+async function renewalJob<Seen>(
+  job: Job,
+  inputs: Record<string, string>,
+  env: Record<string, string>,
+  whileRunning: (dir: string) => Seen
+) {
+  const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
   const { pid, dir } = JSON.parse(main.state.renewer ?? '{}') as { pid: number; dir: string }
   const live = {
     'renewer cmdline': readFileSync(`/proc/${pid}/cmdline`, 'latin1'),
     'renewer environ': readFileSync(`/proc/${pid}/environ`, 'latin1'),
     'renewer status': readFileSync(join(dir, 'status.json'), 'latin1')
   }
-  return { pid, dir, live }
+  const seen = whileRunning(dir)
+  const post = await runAction(POST, { job, state: main.state, inputs, env })
+  return {
+    main,
+    post,
+    dir,
+    live,
+    seen,
+    channels: {
+      ...stepChannels('main', main),
+      ...live,
+      ...stepChannels('post', post),
+      ...filesWritten(job)
+    },
+    lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')]
+  }
 }
 
 /**
@@ -1066,10 +1091,10 @@ async function runRenewer(): Promise<Audited> {
       'min-remaining': '5m',
       'anthropic-base-url': federation.url
     }
-    const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
-    const { dir, live } = renewerChannels(main)
-    const written = readFileSync(join(dir, 'identity-token'), 'utf8')
-    const post = await runAction(POST, { job, state: main.state, inputs, env })
+    const run = await renewalJob(job, inputs, env, dir =>
+      readFileSync(join(dir, 'identity-token'), 'utf8')
+    )
+    const { main, post, dir, live, seen: written } = run
     return {
       name: 'renewer on federation',
       secrets: [
@@ -1078,13 +1103,8 @@ async function runRenewer(): Promise<Audited> {
         ...federation.issued.map(i => i.token)
       ],
       foreign: [],
-      channels: {
-        ...stepChannels('main', main),
-        ...live,
-        ...stepChannels('post', post),
-        ...filesWritten(job)
-      },
-      lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')],
+      channels: run.channels,
+      lines: run.lines,
       extra: () => {
         expect(main.outputs.status).toBe('valid')
         // One for the check, one for the renewer's first file.
@@ -1137,9 +1157,8 @@ async function runAwsRenewer(): Promise<Audited> {
       AWS_SESSION_TOKEN: keys.sessionToken!
     }
     const inputs = { 'probe-timeout': '30s', 'min-remaining': '5m' }
-    const main = await runAction(MAIN, { job, inputs: { ...inputs, renew: 'true' }, env })
-    const { dir, live } = renewerChannels(main)
-    const post = await runAction(POST, { job, state: main.state, inputs, env })
+    const run = await renewalJob(job, inputs, env, () => undefined)
+    const { main, post, dir } = run
     return {
       name: 'renewer on bedrock',
       secrets: [
@@ -1148,13 +1167,8 @@ async function runAwsRenewer(): Promise<Audited> {
       ],
       // The renewer's OIDC tokens reach no step: STS alone sees them.
       foreign: oidc.minted.map(m => m.token),
-      channels: {
-        ...stepChannels('main', main),
-        ...live,
-        ...stepChannels('post', post),
-        ...filesWritten(job)
-      },
-      lines: [...main.stdout.split('\n'), ...post.stdout.split('\n')],
+      channels: run.channels,
+      lines: run.lines,
       extra: () => {
         expect(main.outputs.status).toBe('valid')
         // The job's session, and the renewer's first.
