@@ -37096,13 +37096,14 @@ async function main(deps) {
         // Secrets are read untrimmed so that a pasted newline can be removed and said.
         const input = (name) => core.getInput(name, { trimWhitespace: !isSecretInput(name) });
         const { check: inputs, github: githubInputs, refresh: refreshInputs, renew, renewCommand, githubApp } = readMainInputs(input, env);
-        const azureLogins = renew ? (0,entra/* azureFederatedLogins */.k)(env) : [];
+        // What every renewal plan is asked with: the check's (which sources renew the credential) and the renewer's.
+        const planning = { renewCommand, env, azureLogins: renew ? (0,entra/* azureFederatedLogins */.k)(env) : [] };
         const report = await runCheck(inputs, { input, now: deps.now() }, {
             ...deps,
             mask: secret => core.setSecret(secret),
             ...(renew && {
                 renewedBy: selection => {
-                    const renewal = claudeRenewal({ selection, renewCommand, env, azureLogins });
+                    const renewal = claudeRenewal({ selection, ...planning });
                     return 'plan' in renewal ? renewal.plan.renewedBy : undefined;
                 }
             })
@@ -37126,10 +37127,8 @@ async function main(deps) {
             const permissions = claude && appPermissionsOf(claude.step);
             const context = {
                 selection: report.selection,
-                renewCommand,
-                env,
+                ...planning,
                 subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
-                azureLogins,
                 ...(claude && { github: githubTokenRoute(claude.step, claude.document, claude.job) }),
                 ...(githubApp && { githubApp }),
                 exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }

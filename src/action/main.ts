@@ -105,7 +105,8 @@ export async function main(deps: MainDeps): Promise<void> {
       renewCommand,
       githubApp
     } = readMainInputs(input, env)
-    const azureLogins = renew ? azureFederatedLogins(env) : []
+    // What every renewal plan is asked with: the check's (which sources renew the credential) and the renewer's.
+    const planning = { renewCommand, env, azureLogins: renew ? azureFederatedLogins(env) : [] }
     const report = await runCheck(
       inputs,
       { input, now: deps.now() },
@@ -114,7 +115,7 @@ export async function main(deps: MainDeps): Promise<void> {
         mask: secret => core.setSecret(secret),
         ...(renew && {
           renewedBy: selection => {
-            const renewal = claudeRenewal({ selection, renewCommand, env, azureLogins })
+            const renewal = claudeRenewal({ selection, ...planning })
             return 'plan' in renewal ? renewal.plan.renewedBy : undefined
           }
         })
@@ -144,10 +145,8 @@ export async function main(deps: MainDeps): Promise<void> {
       const permissions = claude && appPermissionsOf(claude.step)
       const context: PlanContext = {
         selection: report.selection,
-        renewCommand,
-        env,
+        ...planning,
         subscription: { refresh: refreshInputs, minRemaining: report.minRemaining },
-        azureLogins,
         ...(claude && { github: githubTokenRoute(claude.step, claude.document, claude.job) }),
         ...(githubApp && { githubApp }),
         exchange: { url: githubInputs.exchangeUrl, ...(permissions && { permissions }) }

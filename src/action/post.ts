@@ -142,8 +142,8 @@ export async function post(deps: PostDeps): Promise<PostOutcome> {
 
 /**
  * Stops the renewer main started (input `renew`), masks every credential it left before anything prints, removes its
- * files and the settings that named them, and says what it did: a notice, or a warning with the reason it stopped renewing, and a summary section.
- * Returns the credentials it left, for the reports' redaction.
+ * files and the settings that named them, and says what it did: a notice, or a warning with the reason it stopped
+ * renewing, and a summary section. Returns the credentials it left, for the reports' redaction.
  */
 async function finishRenewal(deps: PostDeps): Promise<string[]> {
   const { core } = deps
